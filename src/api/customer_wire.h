@@ -1,0 +1,184 @@
+// Wire types of the customer endpoints of /api/v1 (tickets, lookup, messages, returns, warranty, FAQ, rating).
+#pragma once
+
+#include "api/core_json.h"
+#include "api/wire_reader.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace aftercare::api {
+
+inline constexpr std::string_view kApiPrefix = "/api/v1";
+
+// Endpoints (customer token = "Authorization: Bearer <token>" from Create or Lookup, scoped to one ticket):
+//   POST /api/v1/tickets                      CreateTicketRequest -> CreateTicketResponse   (Idempotency-Key header)
+//   POST /api/v1/lookup                       LookupRequest -> LookupResponse
+//   GET  /api/v1/tickets/{sn}                 -> TicketView
+//   GET  /api/v1/tickets/{sn}/events?after=N  -> EventsResponse (long-poll)
+//   POST /api/v1/tickets/{sn}/messages        MessageRequest -> TicketView
+//   POST /api/v1/tickets/{sn}/attachments     body = bytes; X-File-Name, Content-Type -> AttachmentInfo
+//   POST /api/v1/tickets/{sn}/cancel|confirm|reopen   CustomerActionRequest -> TicketView
+//   POST /api/v1/tickets/{sn}/rating          core::Rating -> TicketView
+//   POST /api/v1/warranty                     WarrantyLookupRequest -> WarrantyLookupResponse
+//   POST /api/v1/returns/eligibility          ReturnsEligibilityRequest -> core::ReturnsDecision
+//        (a returns/exchange request is POST /tickets with kind "return"/"exchange" and a return_reason)
+//   GET  /api/v1/faq?q=&lang=&limit=          -> FaqSearchResponse
+//   GET  /api/v1/policy                       -> the policy JSON (api/policy_json.h)
+
+struct CreateTicketRequest {
+    core::TicketDraft ticket;
+    bool operator==(const CreateTicketRequest&) const = default;
+};
+
+struct AttachmentInfo {
+    std::string id;
+    std::string file_name;
+    std::string content_type;
+    std::int64_t size_bytes = 0;
+    core::UnixSeconds uploaded_at = 0;
+    std::string url;
+    bool operator==(const AttachmentInfo&) const = default;
+};
+
+// SLA state as of `evaluated_at` (server clock): the client offsets its own clock by the difference.
+struct SlaView {
+    core::UnixSeconds evaluated_at = 0;
+    core::SlaStatus status;
+};
+
+// What a customer (or staff) sees of one ticket. The phone is masked ("138****8000").
+struct TicketView {
+    std::string service_number;
+    core::TicketKind kind = core::TicketKind::Repair;
+    core::Priority priority = core::Priority::General;
+    core::TicketState state = core::TicketState::Submitted;
+    std::string subject;
+    std::string description;
+    std::string customer_name;
+    std::string phone_masked;
+    core::ProductInfo product;
+    std::string address;
+    std::optional<core::ReturnReason> return_reason;
+    std::string assignee;
+    core::EscalationLevel escalation = core::EscalationLevel::None;
+    std::optional<core::Rating> rating;
+    core::UnixSeconds created_at = 0;
+    core::UnixSeconds updated_at = 0;
+    std::vector<core::TimelineEvent> timeline;
+    std::vector<AttachmentInfo> attachments;
+    SlaView sla;
+    std::vector<core::Action> available_actions; // for the reader's role
+};
+
+// "138****8000" for +8613800138000; keeps the country code for others ("+44 ****0123").
+std::string MaskPhone(std::string_view normalized_phone);
+
+// Builds the view from core state. `rating` and `attachments` come from the store.
+TicketView MakeTicketView(const core::Ticket& ticket, core::ActorRole reader, core::UnixSeconds now,
+                          const core::Policy& policy, std::optional<core::Rating> rating = std::nullopt,
+                          std::vector<AttachmentInfo> attachments = {});
+
+struct CreateTicketResponse {
+    std::string service_number;
+    std::string access_token;           // customer token for this ticket
+    core::UnixSeconds token_expires_at = 0;
+    TicketView ticket;
+    std::optional<core::ReturnsDecision> returns_decision; // for return/exchange tickets
+};
+
+struct LookupRequest {
+    std::string service_number; // any case, with or without hyphens
+    std::string phone_last4;
+    bool operator==(const LookupRequest&) const = default;
+};
+
+struct LookupResponse {
+    std::string service_number; // display form
+    std::string access_token;
+    core::UnixSeconds token_expires_at = 0;
+    bool operator==(const LookupResponse&) const = default;
+};
+
+struct EventsResponse {
+    std::vector<core::TimelineEvent> events; // sequence > after
+    int last_sequence = 0;
+    core::TicketState state = core::TicketState::Submitted;
+    bool operator==(const EventsResponse&) const = default;
+};
+
+struct MessageRequest {
+    std::string text;
+    bool operator==(const MessageRequest&) const = default;
+};
+
+struct CustomerActionRequest {
+    std::string note; // required for reopen (why it is not fixed), optional otherwise
+    bool operator==(const CustomerActionRequest&) const = default;
+};
+
+struct WarrantyLookupRequest {
+    std::string serial;
+    std::string faulty_part;                  // optional
+    std::optional<core::CivilDate> purchase_date; // optional when the vendor knows the serial
+    core::UtcOffsetMinutes utc_offset_minutes = core::kChinaUtcOffset;
+    std::optional<core::Fen> parts_cost_fen; // ask for an estimate
+    bool on_site = false;
+    bool operator==(const WarrantyLookupRequest&) const = default;
+};
+
+struct WarrantyLookupResponse {
+    std::string serial;
+    std::string model;
+    std::optional<core::CivilDate> purchase_date;
+    core::WarrantyDecision decision;
+    std::optional<core::ChargeEstimate> estimate;
+    std::vector<core::PartReplacement> replacements;
+};
+
+struct ReturnsEligibilityRequest {
+    core::ReturnReason reason = core::ReturnReason::NoReason;
+    core::Remedy wanted = core::Remedy::Refund;
+    core::UnixSeconds delivered_at = 0;
+    core::UtcOffsetMinutes utc_offset_minutes = core::kChinaUtcOffset;
+    std::optional<core::CivilDate> purchase_date;
+    bool item_intact = true;
+    std::string order_number; // optional
+    bool operator==(const ReturnsEligibilityRequest&) const = default;
+};
+
+core::ReturnsQuery ToReturnsQuery(const ReturnsEligibilityRequest& request, core::UnixSeconds now);
+
+struct FaqItem {
+    std::string id;
+    core::LocalizedText question;
+    core::LocalizedText answer;
+    std::vector<std::string> tags;
+    double score = 0.0;
+    bool operator==(const FaqItem&) const = default;
+};
+
+struct FaqSearchResponse {
+    std::string query;
+    std::vector<FaqItem> items;
+    bool operator==(const FaqSearchResponse&) const = default;
+};
+
+AFTERCARE_WIRE_TYPE(CreateTicketRequest); // body = the draft itself (kind, priority, customer, product, ...)
+AFTERCARE_WIRE_TYPE(AttachmentInfo);
+AFTERCARE_WIRE_TYPE(SlaView);
+AFTERCARE_WIRE_TYPE(TicketView);
+AFTERCARE_WIRE_TYPE(CreateTicketResponse);
+AFTERCARE_WIRE_TYPE(LookupRequest);
+AFTERCARE_WIRE_TYPE(LookupResponse);
+AFTERCARE_WIRE_TYPE(EventsResponse);
+AFTERCARE_WIRE_TYPE(MessageRequest);
+AFTERCARE_WIRE_TYPE(CustomerActionRequest);
+AFTERCARE_WIRE_TYPE(WarrantyLookupRequest);
+AFTERCARE_WIRE_TYPE(WarrantyLookupResponse);
+AFTERCARE_WIRE_TYPE(ReturnsEligibilityRequest);
+AFTERCARE_WIRE_TYPE(FaqItem);
+AFTERCARE_WIRE_TYPE(FaqSearchResponse);
+
+} // namespace aftercare::api

@@ -1,0 +1,136 @@
+// Vendor policy: every number the after-sales rules use, with the standard document's values as defaults.
+#pragma once
+
+#include "result.h"
+#include "time.h"
+#include "vocabulary.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace aftercare::core {
+
+// Money is integer fen (1/100 CNY): no floating point in prices.
+using Fen = std::int64_t;
+
+// When the resolution clock starts. The document gives urgent tickets "2 h after arrival on
+// site" (到达现场处理后2个小时内完成), so for them it starts with the Start action.
+enum class ResolutionClockStart { Submitted, WorkStarted };
+
+// Deadlines for one priority (故障处理时限), in minutes of elapsed time (service is 7x24).
+struct PrioritySla {
+    int first_response_minutes = 0;
+    // nullopt: on-site visit at a time agreed with the customer (协商时间), so no automatic deadline.
+    std::optional<int> dispatch_minutes;
+    int resolution_minutes = 0;
+    ResolutionClockStart resolution_from = ResolutionClockStart::Submitted;
+
+    bool operator==(const PrioritySla&) const = default;
+};
+
+// A missed deadline goes up one level at a time (部门经理, then 总经理). A step fires once a
+// deadline is overdue by `overdue_percent` of its own allowance (0 = the second it is missed),
+// so the thresholds scale with the priority.
+struct EscalationStep {
+    EscalationLevel level = EscalationLevel::DepartmentManager;
+    int overdue_percent = 0;
+    std::vector<std::string> notify_roles; // who is told, e.g. "department_manager"
+
+    bool operator==(const EscalationStep&) const = default;
+};
+
+struct SlaPolicy {
+    PrioritySla general{120, std::nullopt, 8 * 60, ResolutionClockStart::Submitted};
+    // "立即处理" (immediately) is read as 15 minutes: faster than general, no faster than urgent's 10.
+    PrioritySla serious{15, 60, 4 * 60, ResolutionClockStart::Submitted};
+    PrioritySla urgent{10, 10, 2 * 60, ResolutionClockStart::WorkStarted};
+    std::vector<EscalationStep> escalation{
+        {EscalationLevel::DepartmentManager, 0, {"department_manager"}},
+        {EscalationLevel::GeneralManager, 100, {"department_manager", "general_manager"}},
+    };
+    int complaint_answer_working_days = 3; // 投诉 3 个工作日内反馈
+    int consultation_answer_hours = 24;    // blanket "reply within 24 h"
+    int returns_resolution_hours = 48;     // blanket "most issues solved within 48 h"
+
+    const PrioritySla& For(Priority priority) const;
+    bool operator==(const SlaPolicy&) const = default;
+};
+
+struct WarrantyPolicy {
+    int months = 36; // 三年免费质保, counted from the day after purchase/acceptance (次日起)
+    // A key part replaced in warranty, not through the customer's fault, gets a fresh period
+    // (关键部件更换后重新计算质保期). Part names are the vendor's catalogue ids.
+    std::vector<std::string> key_parts{"mainboard", "power_supply", "display_panel", "motor", "compressor"};
+    int key_part_months = 36;
+    // Out of warranty the customer pays; one variant in the document charges parts at cost only.
+    bool out_of_warranty_labour_free = false;
+    Fen labour_fee_fen = 10000;   // per repair, out of warranty
+    Fen on_site_fee_fen = 5000;   // per visit, out of warranty
+    int spare_part_in_stock_hours = 2; // 有库存 2 小时更换
+    int spare_part_ship_hours = 8;     // 无库存 8 小时内发出
+
+    bool operator==(const WarrantyPolicy&) const = default;
+};
+
+struct ReturnsPolicy {
+    int no_reason_days = 15; // 十五天无理由退换货, counted from the day after delivery
+    // The document says "on unboxing" (开箱后) without a number; 7 days is the portal default.
+    int dead_on_arrival_days = 7;
+    // "Mismatch with the order" has no number either; it defaults to the no-reason window.
+    int wrong_item_days = 15;
+
+    bool operator==(const ReturnsPolicy&) const = default;
+};
+
+struct TicketPolicy {
+    int reopen_window_days = 7; // customer may reopen this long after resolution; then system closes
+    int max_attachments = 6;
+    std::int64_t max_attachment_bytes = 10 * 1024 * 1024;
+    std::vector<std::string> attachment_types{"image/jpeg", "image/png", "image/webp", "application/pdf"};
+
+    bool operator==(const TicketPolicy&) const = default;
+};
+
+struct SatisfactionPolicy {
+    int satisfied_min_stars = 4; // a rating whose mean over the five dimensions is >= this counts as satisfied
+    double target_rate = 0.9;    // 满意度 90% 以上
+
+    bool operator==(const SatisfactionPolicy&) const = default;
+};
+
+struct CalendarPolicy {
+    UtcOffsetMinutes vendor_utc_offset_minutes = kChinaUtcOffset; // working days are the vendor's
+    std::vector<CivilDate> holidays;        // 法定节假日 (weekdays off)
+    std::vector<CivilDate> makeup_workdays; // 调休 (weekend days worked)
+
+    bool operator==(const CalendarPolicy&) const = default;
+};
+
+struct KioskPolicy {
+    int idle_reset_seconds = 90;
+
+    bool operator==(const KioskPolicy&) const = default;
+};
+
+struct Policy {
+    int version = 1;
+    SlaPolicy sla;
+    WarrantyPolicy warranty;
+    ReturnsPolicy returns;
+    TicketPolicy tickets;
+    SatisfactionPolicy satisfaction;
+    CalendarPolicy calendar;
+    KioskPolicy kiosk;
+
+    bool operator==(const Policy&) const = default;
+};
+
+// Range checks with the offending field's JSON path ("sla.urgent.first_response_minutes"), so a
+// vendor's typo in assets/policy.json is reported precisely instead of producing odd deadlines.
+FieldErrors ValidatePolicy(const Policy& policy);
+
+bool IsKeyPart(const Policy& policy, std::string_view part);
+
+} // namespace aftercare::core

@@ -1,0 +1,54 @@
+// SLA clock: deadlines per priority from the policy, remaining time, breach and escalation, paused while waiting on the customer.
+#pragma once
+
+#include "policy.h"
+#include "ticket.h"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace aftercare::core {
+
+// Which clocks a ticket has:
+//   repair        first response, dispatch (unless "agreed time"), resolution (per priority)
+//   complaint     first response, resolution = answer within N working days (vendor calendar)
+//   consultation  first response, resolution = answer within consultation_answer_hours
+//   return/exch.  first response, resolution within returns_resolution_hours
+// First response is met by the first staff event of any kind, dispatch by the first Assign,
+// resolution by Resolve (a Reopen un-meets it and the clock runs on).
+// Pauses: time spent in WaitingCustomer, AwaitingItem, Resolved or Confirmed does not count, and
+// pushes every not-yet-met deadline back by that long.
+// Boundary: a deadline due at T is still on time at T and overdue from T+1.
+struct Deadline {
+    SlaClock clock = SlaClock::FirstResponse;
+    DeadlineStatus status = DeadlineStatus::NotApplicable;
+    std::optional<UnixSeconds> started_at;
+    std::optional<UnixSeconds> due_at;      // includes pauses so far; while paused it moves with the pause
+    std::optional<UnixSeconds> met_at;
+    std::int64_t allowance_seconds = 0;     // the clock's budget (for working days: due_at - started_at before pauses)
+    std::int64_t remaining_seconds = 0;     // due_at - now (frozen while paused); negative when overdue
+    EscalationLevel escalation_due = EscalationLevel::None; // what this clock alone calls for now
+
+    bool Breached() const { return status == DeadlineStatus::MetLate || status == DeadlineStatus::Overdue; }
+};
+
+struct SlaStatus {
+    std::vector<Deadline> deadlines; // always FirstResponse, Dispatch, Resolution in that order
+    bool paused = false;
+    std::int64_t paused_seconds = 0;  // total so far
+    bool breached = false;            // any clock met late or overdue
+    EscalationLevel escalation_due = EscalationLevel::None; // highest level any clock calls for
+    // Next instant at which this status changes by itself (a breach or an escalation step), so the
+    // server can schedule escalation and the client can redraw exactly then instead of polling.
+    std::optional<UnixSeconds> next_change_at;
+
+    const Deadline& Get(SlaClock clock) const { return deadlines[static_cast<int>(clock)]; }
+};
+
+SlaStatus EvaluateSla(const Ticket& ticket, UnixSeconds now, const Policy& policy);
+
+// The escalation step for `level` in the policy, if configured (who is notified).
+const EscalationStep* FindEscalationStep(const Policy& policy, EscalationLevel level);
+
+} // namespace aftercare::core

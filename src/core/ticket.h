@@ -1,0 +1,114 @@
+// The ticket: what the customer submitted, where it stands, and its append-only timeline.
+#pragma once
+
+#include "result.h"
+#include "time.h"
+#include "vocabulary.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace aftercare::core {
+
+// Field names mirror the JSON wire keys one to one (hence snake_case members), so a field error's
+// path such as "customer.phone" is also the member it names.
+
+struct Actor {
+    ActorRole role = ActorRole::Customer;
+    std::string id; // staff login; empty for the customer and the system
+
+    bool operator==(const Actor&) const = default;
+};
+
+struct CustomerContact {
+    std::string name;
+    std::string phone; // normalised E.164 once validated ("+8613800138000")
+    std::string email; // optional
+
+    bool operator==(const CustomerContact&) const = default;
+};
+
+struct ProductInfo {
+    std::string model;
+    std::string serial;                      // normalised upper case; optional for complaints/consultations
+    std::optional<CivilDate> purchase_date;  // warranty start (purchase or acceptance date)
+    std::string order_number;                // optional
+    std::optional<UnixSeconds> delivered_at; // returns/exchanges: when the customer signed for it
+
+    bool operator==(const ProductInfo&) const = default;
+};
+
+// Everything the customer types when submitting; validated by ValidateTicketDraft().
+struct TicketDraft {
+    TicketKind kind = TicketKind::Repair;
+    Priority priority = Priority::General;
+    CustomerContact customer;
+    ProductInfo product;
+    std::string subject;
+    std::string description;
+    std::string address;                         // on-site address; optional
+    std::optional<ReturnReason> return_reason;   // required for returns and exchanges
+    UtcOffsetMinutes utc_offset_minutes = kChinaUtcOffset; // the customer's, for day counting
+
+    bool operator==(const TicketDraft&) const = default;
+};
+
+// One line of the timeline (who, when, what, note). Events are only ever appended; `sequence`
+// is 1-based and dense so clients can ask for "events after N".
+struct TimelineEvent {
+    int sequence = 0;
+    UnixSeconds at = 0;
+    Actor actor;
+    EventType type = EventType::Created;
+    std::optional<Action> action; // set for Transition and Escalation events
+    TicketState from_state = TicketState::Submitted;
+    TicketState to_state = TicketState::Submitted;
+    std::string note;
+    std::string assignee;                           // Assign
+    std::optional<Priority> priority;               // Accept with re-triage
+    EscalationLevel escalation = EscalationLevel::None; // Escalation: the level reached
+
+    bool operator==(const TimelineEvent&) const = default;
+};
+
+struct Ticket {
+    std::string service_number; // display form, e.g. "R7KX-4M9Q-P2HC"
+    TicketDraft details;
+    TicketState state = TicketState::Submitted;
+    // Where WaitingCustomer returns to on CustomerReply/Resume.
+    TicketState resume_state = TicketState::Submitted;
+    Priority priority = Priority::General; // current (staff may re-triage); details.priority is what the customer chose
+    std::string assignee;
+    EscalationLevel escalation = EscalationLevel::None;
+    bool rated = false;
+    UnixSeconds created_at = 0;
+    UnixSeconds updated_at = 0;
+    std::vector<TimelineEvent> timeline;
+
+    bool operator==(const Ticket&) const = default;
+};
+
+// A ticket after one change, and the event that recorded it (for the store to append).
+struct Applied {
+    Ticket ticket;
+    TimelineEvent event;
+};
+
+// The draft must already be validated; `service_number` comes from GenerateServiceNumber().
+Ticket CreateTicket(TicketDraft draft, std::string service_number, UnixSeconds now);
+
+// Customer or staff adds information (补充信息). Refused on terminal tickets; the text is validated.
+Result<Applied> AddMessage(const Ticket& ticket, const Actor& actor, std::string text, UnixSeconds now);
+
+// An attachment's metadata on the timeline (the bytes live in the store).
+Result<Applied> AddAttachmentEvent(const Ticket& ticket, const Actor& actor, std::string file_name,
+                                   UnixSeconds now);
+
+// Appends `event` with the next sequence number and moves updated_at; the only way core grows a timeline.
+TimelineEvent& AppendEvent(Ticket& ticket, TimelineEvent event);
+
+// When the ticket last entered its current resolution (Resolve event), if it is resolved/confirmed.
+std::optional<UnixSeconds> LastResolvedAt(const Ticket& ticket);
+
+} // namespace aftercare::core

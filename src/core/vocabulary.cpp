@@ -1,0 +1,198 @@
+// Wire names and zh/en labels of the domain enums, one table per enum so a name is written once.
+#include "vocabulary.h"
+
+#include <iterator>
+
+namespace aftercare::core {
+
+namespace {
+
+template <class E> struct Entry {
+    E value;
+    std::string_view name;
+    const char* zh;
+    const char* en;
+};
+
+template <class E, std::size_t N> const Entry<E>& Find(const Entry<E> (&table)[N], E value) {
+    for (const auto& entry : table) {
+        if (entry.value == value) return entry;
+    }
+    return table[0]; // unreachable for a complete table; the tests check every enumerator
+}
+
+template <class E, std::size_t N> bool Parse(const Entry<E> (&table)[N], std::string_view text, E& out) {
+    for (const auto& entry : table) {
+        if (entry.name == text) {
+            out = entry.value;
+            return true;
+        }
+    }
+    return false;
+}
+
+template <class E, std::size_t N> LocalizedText LabelOf(const Entry<E> (&table)[N], E value) {
+    const auto& entry = Find(table, value);
+    return LocalizedText{entry.zh, entry.en};
+}
+
+const Entry<TicketKind> kKinds[] = {
+    {TicketKind::Repair, "repair", "报修", "Repair"},
+    {TicketKind::Return, "return", "退货", "Return"},
+    {TicketKind::Exchange, "exchange", "换货", "Exchange"},
+    {TicketKind::Complaint, "complaint", "投诉", "Complaint"},
+    {TicketKind::Consultation, "consultation", "咨询", "Consultation"},
+};
+
+const Entry<Priority> kPriorities[] = {
+    {Priority::General, "general", "一般", "General"},
+    {Priority::Serious, "serious", "严重", "Serious"},
+    {Priority::Urgent, "urgent", "紧急", "Urgent"},
+};
+
+const Entry<TicketState> kStates[] = {
+    {TicketState::Submitted, "submitted", "已提交", "Submitted"},
+    {TicketState::Accepted, "accepted", "已受理", "Accepted"},
+    {TicketState::Assigned, "assigned", "已派工", "Assigned"},
+    {TicketState::InProgress, "in_progress", "处理中", "In progress"},
+    {TicketState::WaitingCustomer, "waiting_customer", "待客户回复", "Waiting for customer"},
+    {TicketState::AwaitingItem, "awaiting_item", "待寄回商品", "Awaiting returned item"},
+    {TicketState::ItemReceived, "item_received", "已收到商品", "Item received"},
+    {TicketState::Resolved, "resolved", "已解决", "Resolved"},
+    {TicketState::Confirmed, "confirmed", "已确认", "Confirmed"},
+    {TicketState::Closed, "closed", "已关闭", "Closed"},
+    {TicketState::Cancelled, "cancelled", "已取消", "Cancelled"},
+    {TicketState::Rejected, "rejected", "已拒绝", "Rejected"},
+};
+
+const Entry<Action> kActions[] = {
+    {Action::Accept, "accept", "受理", "accept"},
+    {Action::Assign, "assign", "派工", "assign"},
+    {Action::Start, "start", "开始处理", "start work"},
+    {Action::RequestInfo, "request_info", "请客户补充信息", "request information"},
+    {Action::CustomerReply, "customer_reply", "客户回复", "customer reply"},
+    {Action::Resume, "resume", "恢复处理", "resume"},
+    {Action::Approve, "approve", "批准退换", "approve"},
+    {Action::ReceiveItem, "receive_item", "确认收到商品", "receive item"},
+    {Action::Resolve, "resolve", "解决", "resolve"},
+    {Action::Confirm, "confirm", "确认解决", "confirm"},
+    {Action::Reopen, "reopen", "重新打开", "reopen"},
+    {Action::Cancel, "cancel", "取消", "cancel"},
+    {Action::Reject, "reject", "拒绝", "reject"},
+    {Action::Close, "close", "关闭", "close"},
+    {Action::Escalate, "escalate", "升级", "escalate"},
+};
+
+const Entry<ActorRole> kRoles[] = {
+    {ActorRole::Customer, "customer", "客户", "customer"},
+    {ActorRole::Staff, "staff", "客服人员", "staff"},
+    {ActorRole::System, "system", "系统", "system"},
+};
+
+const Entry<EscalationLevel> kEscalations[] = {
+    {EscalationLevel::None, "none", "未升级", "not escalated"},
+    {EscalationLevel::DepartmentManager, "department_manager", "部门经理", "department manager"},
+    {EscalationLevel::GeneralManager, "general_manager", "总经理", "general manager"},
+};
+
+const Entry<EventType> kEventTypes[] = {
+    {EventType::Created, "created", "创建", "created"},
+    {EventType::Transition, "transition", "状态变更", "state change"},
+    {EventType::Message, "message", "留言", "message"},
+    {EventType::Attachment, "attachment", "附件", "attachment"},
+    {EventType::Escalation, "escalation", "升级", "escalation"},
+    {EventType::Rating, "rating", "评价", "rating"},
+};
+
+const Entry<SlaClock> kClocks[] = {
+    {SlaClock::FirstResponse, "first_response", "首次响应", "first response"},
+    {SlaClock::Dispatch, "dispatch", "派工出发", "dispatch"},
+    {SlaClock::Resolution, "resolution", "解决", "resolution"},
+};
+
+const Entry<DeadlineStatus> kDeadlineStatuses[] = {
+    {DeadlineStatus::NotApplicable, "not_applicable", "不适用", "not applicable"},
+    {DeadlineStatus::NotStarted, "not_started", "未开始", "not started"},
+    {DeadlineStatus::Running, "running", "计时中", "running"},
+    {DeadlineStatus::Paused, "paused", "已暂停", "paused"},
+    {DeadlineStatus::MetOnTime, "met_on_time", "按时完成", "met on time"},
+    {DeadlineStatus::MetLate, "met_late", "超时完成", "met late"},
+    {DeadlineStatus::Overdue, "overdue", "已超时", "overdue"},
+    {DeadlineStatus::Stopped, "stopped", "已停止", "stopped"},
+};
+
+const Entry<ReturnReason> kReturnReasons[] = {
+    {ReturnReason::NoReason, "no_reason", "无理由", "no reason"},
+    {ReturnReason::DeadOnArrival, "dead_on_arrival", "开箱损坏", "dead on arrival"},
+    {ReturnReason::QualityProblem, "quality_problem", "质量问题", "quality problem"},
+    {ReturnReason::WrongItem, "wrong_item", "与订单不符", "wrong item"},
+};
+
+const Entry<Remedy> kRemedies[] = {
+    {Remedy::Refund, "refund", "退货退款", "return and refund"},
+    {Remedy::Exchange, "exchange", "换货", "exchange"},
+    {Remedy::FreeRepairOrReplacement, "free_repair_or_replacement", "免费维修或更换", "free repair or replacement"},
+    {Remedy::FreeRepair, "free_repair", "免费维修", "free repair"},
+    {Remedy::PaidRepair, "paid_repair", "付费维修", "paid repair"},
+};
+
+const Entry<ReturnsRule> kReturnsRules[] = {
+    {ReturnsRule::NoReasonWindow, "no_reason_window", "十五天无理由退换货", "no-reason return window"},
+    {ReturnsRule::DeadOnArrival, "dead_on_arrival", "开箱损坏无条件换货", "dead on arrival"},
+    {ReturnsRule::QualityInWarranty, "quality_in_warranty", "保修期内质量问题", "quality problem in warranty"},
+    {ReturnsRule::WrongItem, "wrong_item", "与订单不符", "wrong item"},
+    {ReturnsRule::NotDelivered, "not_delivered", "尚未签收", "not delivered"},
+    {ReturnsRule::ItemNotIntact, "item_not_intact", "商品不完好", "item not intact"},
+    {ReturnsRule::WindowExpired, "window_expired", "已超过退换期限", "window expired"},
+    {ReturnsRule::OutOfWarranty, "out_of_warranty", "已过保修期", "out of warranty"},
+};
+
+const Entry<WarrantyRule> kWarrantyRules[] = {
+    {WarrantyRule::InWarranty, "in_warranty", "在保修期内", "in warranty"},
+    {WarrantyRule::KeyPartRestarted, "key_part_restarted", "关键部件更换后重新计算质保期", "key part warranty restarted"},
+    {WarrantyRule::Expired, "expired", "已过保修期", "expired"},
+    {WarrantyRule::CustomerDamage, "customer_damage", "人为损坏", "customer damage"},
+    {WarrantyRule::NotYetStarted, "not_yet_started", "保修尚未开始", "not yet started"},
+};
+
+} // namespace
+
+#define AFTERCARE_ENUM_FUNCTIONS(Type, table)                                                       \
+    std::string_view ToString(Type value) { return Find(table, value).name; }                       \
+    bool FromString(std::string_view text, Type& out) { return Parse(table, text, out); }
+
+AFTERCARE_ENUM_FUNCTIONS(TicketKind, kKinds)
+AFTERCARE_ENUM_FUNCTIONS(Priority, kPriorities)
+AFTERCARE_ENUM_FUNCTIONS(TicketState, kStates)
+AFTERCARE_ENUM_FUNCTIONS(Action, kActions)
+AFTERCARE_ENUM_FUNCTIONS(ActorRole, kRoles)
+AFTERCARE_ENUM_FUNCTIONS(EscalationLevel, kEscalations)
+AFTERCARE_ENUM_FUNCTIONS(EventType, kEventTypes)
+AFTERCARE_ENUM_FUNCTIONS(SlaClock, kClocks)
+AFTERCARE_ENUM_FUNCTIONS(DeadlineStatus, kDeadlineStatuses)
+AFTERCARE_ENUM_FUNCTIONS(ReturnReason, kReturnReasons)
+AFTERCARE_ENUM_FUNCTIONS(Remedy, kRemedies)
+AFTERCARE_ENUM_FUNCTIONS(ReturnsRule, kReturnsRules)
+AFTERCARE_ENUM_FUNCTIONS(WarrantyRule, kWarrantyRules)
+
+#undef AFTERCARE_ENUM_FUNCTIONS
+
+LocalizedText Label(TicketKind value) { return LabelOf(kKinds, value); }
+LocalizedText Label(Priority value) { return LabelOf(kPriorities, value); }
+LocalizedText Label(TicketState value) { return LabelOf(kStates, value); }
+LocalizedText Label(Action value) { return LabelOf(kActions, value); }
+LocalizedText Label(ActorRole value) { return LabelOf(kRoles, value); }
+LocalizedText Label(EscalationLevel value) { return LabelOf(kEscalations, value); }
+LocalizedText Label(SlaClock value) { return LabelOf(kClocks, value); }
+LocalizedText Label(ReturnReason value) { return LabelOf(kReturnReasons, value); }
+LocalizedText Label(Remedy value) { return LabelOf(kRemedies, value); }
+
+bool IsTerminal(TicketState state) {
+    return state == TicketState::Closed || state == TicketState::Cancelled || state == TicketState::Rejected;
+}
+
+bool IsPausedState(TicketState state) {
+    return state == TicketState::WaitingCustomer || state == TicketState::AwaitingItem;
+}
+
+} // namespace aftercare::core

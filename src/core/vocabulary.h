@@ -1,0 +1,141 @@
+// The domain's named values (kinds, priorities, states, actions, rules) with their wire names and zh/en labels.
+#pragma once
+
+#include "text.h"
+
+#include <string_view>
+
+namespace aftercare::core {
+
+// Wire names are snake_case and never change once shipped; labels are for people and may.
+// Every enum here has ToString() (wire name), FromString() (false when unknown) and Label().
+
+enum class TicketKind { Repair, Return, Exchange, Complaint, Consultation };
+
+// The customer states the priority when asking for help (一般/严重/紧急); staff may re-triage on accept.
+enum class Priority { General, Serious, Urgent };
+
+// Service flow (售后服务流程). AwaitingItem / ItemReceived are the return-and-exchange leg: the
+// vendor approved, the customer ships the item back, the vendor receives and inspects it.
+enum class TicketState {
+    Submitted,
+    Accepted,
+    Assigned,
+    InProgress,
+    WaitingCustomer, // SLA clocks paused: staff asked the customer for information
+    AwaitingItem,    // SLA clocks paused: return/exchange approved, item on its way back
+    ItemReceived,
+    Resolved,
+    Confirmed,
+    Closed,
+    Cancelled,
+    Rejected,
+};
+
+enum class Action {
+    Accept,        // staff: register and confirm (受理); may re-triage the priority
+    Assign,        // staff: dispatch to an engineer/handler (派工), also reassign
+    Start,         // staff: work begins (engineer on site / diagnosis); starts urgent's resolution clock
+    RequestInfo,   // staff: ask the customer something; pauses the clock
+    CustomerReply, // customer: answer a RequestInfo; resumes
+    Resume,        // staff: resume without a portal reply (customer answered by phone)
+    Approve,       // staff: return/exchange approved, waiting for the item
+    ReceiveItem,   // staff: returned item arrived
+    Resolve,       // staff: fixed / answered / refunded / exchanged
+    Confirm,       // customer: confirms the resolution
+    Reopen,        // customer: not fixed after all, within the reopen window
+    Cancel,        // customer: withdraw before anyone is dispatched
+    Reject,        // staff: refuse (not eligible, duplicate), with a reason
+    Close,         // staff after confirmation, or system once the reopen window has passed
+    Escalate,      // system on SLA breach, or staff by hand: one level up, no state change
+};
+
+enum class ActorRole { Customer, Staff, System };
+
+enum class EscalationLevel { None, DepartmentManager, GeneralManager };
+
+enum class EventType { Created, Transition, Message, Attachment, Escalation, Rating };
+
+enum class SlaClock { FirstResponse, Dispatch, Resolution };
+
+enum class DeadlineStatus {
+    NotApplicable, // this clock does not exist for this ticket (e.g. dispatch "at an agreed time")
+    NotStarted,    // the clock has not started (urgent resolution counts from arrival)
+    Running,
+    Paused,        // waiting on the customer
+    MetOnTime,
+    MetLate,
+    Overdue,       // running and past its deadline
+    Stopped,       // ticket cancelled/rejected before the clock was met
+};
+
+// Why the customer asks to return or exchange.
+enum class ReturnReason { NoReason, DeadOnArrival, QualityProblem, WrongItem };
+
+// What the customer gets (or is offered instead).
+enum class Remedy { Refund, Exchange, FreeRepairOrReplacement, FreeRepair, PaidRepair };
+
+// The rule that decided a returns/exchange request.
+enum class ReturnsRule {
+    NoReasonWindow,    // 十五天无理由退换货
+    DeadOnArrival,     // 开箱损坏: unconditional exchange, same or equivalent model
+    QualityInWarranty, // quality problem in warranty: free repair or replacement
+    WrongItem,         // mismatch with the order: return and refund
+    NotDelivered,      // refusal: no delivery yet (or delivery date in the future)
+    ItemNotIntact,     // refusal: no-reason return needs the item complete
+    WindowExpired,     // refusal: outside every window; repair offered instead
+    OutOfWarranty,     // refusal: quality problem after warranty; paid repair offered
+};
+
+enum class WarrantyRule {
+    InWarranty,       // within the standard period from purchase/acceptance
+    KeyPartRestarted, // covered because a key part replaced in warranty restarted its period
+    Expired,
+    CustomerDamage,   // damage caused by the customer is never free
+    NotYetStarted,    // purchase date after "today": bad input, treated as not covered
+};
+
+std::string_view ToString(TicketKind value);
+std::string_view ToString(Priority value);
+std::string_view ToString(TicketState value);
+std::string_view ToString(Action value);
+std::string_view ToString(ActorRole value);
+std::string_view ToString(EscalationLevel value);
+std::string_view ToString(EventType value);
+std::string_view ToString(SlaClock value);
+std::string_view ToString(DeadlineStatus value);
+std::string_view ToString(ReturnReason value);
+std::string_view ToString(Remedy value);
+std::string_view ToString(ReturnsRule value);
+std::string_view ToString(WarrantyRule value);
+
+bool FromString(std::string_view text, TicketKind& out);
+bool FromString(std::string_view text, Priority& out);
+bool FromString(std::string_view text, TicketState& out);
+bool FromString(std::string_view text, Action& out);
+bool FromString(std::string_view text, ActorRole& out);
+bool FromString(std::string_view text, EscalationLevel& out);
+bool FromString(std::string_view text, EventType& out);
+bool FromString(std::string_view text, SlaClock& out);
+bool FromString(std::string_view text, DeadlineStatus& out);
+bool FromString(std::string_view text, ReturnReason& out);
+bool FromString(std::string_view text, Remedy& out);
+bool FromString(std::string_view text, ReturnsRule& out);
+bool FromString(std::string_view text, WarrantyRule& out);
+
+LocalizedText Label(TicketKind value);
+LocalizedText Label(Priority value);
+LocalizedText Label(TicketState value);
+LocalizedText Label(Action value);
+LocalizedText Label(ActorRole value);
+LocalizedText Label(EscalationLevel value);
+LocalizedText Label(SlaClock value);
+LocalizedText Label(ReturnReason value);
+LocalizedText Label(Remedy value);
+
+// Terminal states accept no further transition (only reading).
+bool IsTerminal(TicketState state);
+// States in which every SLA clock is paused because the ticket waits on the customer.
+bool IsPausedState(TicketState state);
+
+} // namespace aftercare::core

@@ -1,0 +1,100 @@
+#!/usr/bin/python3
+"""Subsets Noto Sans CJK SC (Debian's fonts-noto-cjk) into the portal's font chunks.
+
+The first load must stay small, so the fonts come in two chunks per weight:
+  ui-regular.otf, ui-bold.otf   ASCII, common punctuation and every character that appears in the
+                                text files given (string tables, FAQ, demo data): what the portal
+                                draws itself, in both weights.
+  extra-regular.otf             the rest of GB 2312 (6,763 hanzi), regular weight only: fetched in the
+                                background after the first frame, so characters a customer types
+                                still render (the bold face falls back to it).
+  icons.ttf                     the Font Awesome 4.7 icons named in src/portal/icons.h.
+Run with Debian's interpreter (/usr/bin/python3): it has python3-fonttools.
+"""
+import argparse
+import pathlib
+import re
+import sys
+
+from fontTools import subset
+from fontTools.ttLib import TTCollection, TTFont
+
+NOTO_DIR = pathlib.Path("/usr/share/fonts/opentype/noto")
+FONT_AWESOME = pathlib.Path("/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf")
+# In Debian's NotoSansCJK-*.ttc the faces are JP, KR, SC, TC, HK; index 2 is Simplified Chinese.
+SIMPLIFIED_CHINESE_FACE = 2
+
+BASE_RANGES = [
+    (0x0020, 0x007E),  # ASCII
+    (0x00A0, 0x00FF),  # Latin-1 (¥, ×, ·, accented names)
+    (0x2010, 0x2027),  # dashes, quotes, bullet, ellipsis
+    (0x2030, 0x203A),  # per mille, primes, angle quotes
+    (0x2190, 0x2193),  # arrows
+    (0x2460, 0x2473),  # circled numbers
+    (0x25A0, 0x25CF),  # geometric shapes (status dots)
+    (0x3000, 0x303F),  # CJK punctuation
+    (0xFF01, 0xFF5E),  # full-width forms
+]
+
+
+def gb2312_hanzi():
+    """All 6,763 hanzi of GB 2312 (rows 16-87), in code order."""
+    chars = []
+    for row in range(0xB0, 0xF8):
+        for cell in range(0xA1, 0xFF):
+            try:
+                chars.append(bytes([row, cell]).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass  # the five unassigned cells at the end of row 55
+    return chars
+
+
+def subset_face(source: pathlib.Path, codepoints: set, out: pathlib.Path):
+    if source.suffix == ".ttc":
+        font = TTCollection(str(source)).fonts[SIMPLIFIED_CHINESE_FACE]
+    else:
+        font = TTFont(str(source))
+    options = subset.Options()
+    options.layout_features = ["kern", "liga", "locl", "vert", "palt"]
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]  # keep the licence-relevant names, drop the rest
+    options.notdef_outline = True
+    options.hinting = False  # ImGui's rasterizer ignores hints; dropping them saves a third
+    options.desubroutinize = False
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=sorted(codepoints))
+    subsetter.subset(font)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    font.save(str(out))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out-dir", required=True, type=pathlib.Path)
+    parser.add_argument("--icons", required=True, type=pathlib.Path, help="src/portal/icons.h")
+    parser.add_argument("text_files", nargs="+", type=pathlib.Path,
+                        help="UTF-8 files whose characters go into the first chunk")
+    args = parser.parse_args()
+
+    base = set()
+    for lo, hi in BASE_RANGES:
+        base.update(range(lo, hi + 1))
+    for path in args.text_files:
+        base.update(ord(c) for c in path.read_text(encoding="utf-8") if ord(c) >= 0x20)
+    extra = {ord(c) for c in gb2312_hanzi()} - base
+
+    for weight in ("Regular", "Bold"):
+        source = NOTO_DIR / f"NotoSansCJK-{weight}.ttc"
+        if not source.exists():
+            sys.exit(f"make-fonts: {source} is missing (Debian package fonts-noto-cjk)")
+        subset_face(source, base, args.out_dir / f"ui-{weight.lower()}.otf")
+        if weight == "Regular":
+            subset_face(source, extra, args.out_dir / "extra-regular.otf")
+
+    icons = {int(code, 16) for code in re.findall(r"\\u([0-9a-fA-F]{4})", args.icons.read_text())}
+    if not FONT_AWESOME.exists():
+        sys.exit(f"make-fonts: {FONT_AWESOME} is missing (Debian package fonts-font-awesome)")
+    subset_face(FONT_AWESOME, icons, args.out_dir / "icons.ttf")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,135 @@
+// Entry point of the wasm portal: creates the WebGL2 context and the ImGui context, installs the
+// browser callbacks, and runs the on-demand main loop (a frame only when one is owed).
+#include "js_bridge.h"
+#include "web_platform.h"
+
+#include <backends/imgui_impl_opengl3.h>
+#include <emscripten.h>
+#include <GLES3/gl3.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace aftercare::web {
+namespace {
+
+constexpr const char* kCanvas = "#canvas";
+
+// Keeps the drawing buffer at CSS size × devicePixelRatio, so text is crisp at any DPR and zoom.
+void SyncCanvasSize(WebPlatform& p) {
+    double w = 0, h = 0;
+    emscripten_get_element_css_size(kCanvas, &w, &h);
+    const double ratio = emscripten_get_device_pixel_ratio();
+    const int fb_w = static_cast<int>(std::lround(w * ratio));
+    const int fb_h = static_cast<int>(std::lround(h * ratio));
+    if (fb_w != p.framebuffer_width || fb_h != p.framebuffer_height) {
+        emscripten_set_canvas_element_size(kCanvas, fb_w, fb_h);
+        p.framebuffer_width = fb_w;
+        p.framebuffer_height = fb_h;
+    }
+    p.css_width = w;
+    p.css_height = h;
+    p.pixel_ratio = ratio;
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h));
+    io.DisplayFramebufferScale = ImVec2(static_cast<float>(ratio), static_cast<float>(ratio));
+}
+
+const char* CssCursor(ImGuiMouseCursor cursor) {
+    switch (cursor) {
+    case ImGuiMouseCursor_None: return "none";
+    case ImGuiMouseCursor_TextInput: return "text";
+    case ImGuiMouseCursor_Hand: return "pointer";
+    case ImGuiMouseCursor_ResizeAll: return "move";
+    case ImGuiMouseCursor_ResizeEW: return "ew-resize";
+    case ImGuiMouseCursor_ResizeNS: return "ns-resize";
+    case ImGuiMouseCursor_ResizeNESW: return "nesw-resize";
+    case ImGuiMouseCursor_ResizeNWSE: return "nwse-resize";
+    case ImGuiMouseCursor_NotAllowed: return "not-allowed";
+    default: return "default";
+    }
+}
+
+void Frame(void* user) {
+    WebPlatform& p = *static_cast<WebPlatform*>(user);
+    // Nothing to draw until the first font chunk is in, and nothing when no frame is owed.
+    if (p.scheduler.frames_owed <= 0 || p.app.theme.fonts.regular == nullptr) {
+        p.scheduler.loop_paused = true;
+        emscripten_pause_main_loop();
+        return;
+    }
+    --p.scheduler.frames_owed;
+
+    SyncCanvasSize(p);
+    ImGuiIO& io = ImGui::GetIO();
+    const double now = emscripten_get_now();
+    // After a pause the real gap can be minutes; ImGui only needs a small positive step.
+    io.DeltaTime = p.last_frame_ms > 0 ? static_cast<float>(std::clamp((now - p.last_frame_ms) / 1000.0, 1e-4, 0.1))
+                                       : 1.0f / 60.0f;
+    p.last_frame_ms = now;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    portal::DrawApp(p.app, p);
+    ImGui::Render();
+
+    glViewport(0, 0, p.framebuffer_width, p.framebuffer_height);
+    const ImVec4& bg = p.app.theme.palette.background;
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
+    if (cursor != p.last_cursor) {
+        aftercare_set_cursor(CssCursor(cursor));
+        p.last_cursor = cursor;
+    }
+    // The text caret blinks: while a field is being edited, come back for the next blink.
+    if (io.WantTextInput) p.RequestRedrawAfter(0.53);
+    if (!p.first_frame_shown) {
+        p.first_frame_shown = true;
+        aftercare_app_ready();
+    }
+}
+
+bool CreateGlContext(WebPlatform& p) {
+    EmscriptenWebGLContextAttributes attributes;
+    emscripten_webgl_init_context_attributes(&attributes);
+    attributes.majorVersion = 2;
+    attributes.alpha = EM_FALSE;
+    attributes.antialias = EM_FALSE;  // ImGui anti-aliases its own geometry
+    attributes.depth = EM_FALSE;
+    attributes.stencil = EM_FALSE;
+    p.gl = emscripten_webgl_create_context(kCanvas, &attributes);
+    return p.gl > 0 && emscripten_webgl_make_context_current(p.gl) == EMSCRIPTEN_RESULT_SUCCESS;
+}
+
+} // namespace
+} // namespace aftercare::web
+
+int main() {
+    using namespace aftercare;
+    auto* platform = new web::WebPlatform();  // lives as long as the page
+
+    if (!web::CreateGlContext(*platform)) {
+        aftercare_show_fatal("webgl");
+        return 1;
+    }
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no imgui.ini on the web: state lives in the URL and the app
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.BackendPlatformName = "aftercare_web";
+    io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    portal::ApplyTheme(platform->app.theme);
+
+    web::InstallInputCallbacks(*platform);
+    web::StartFontDownloads(*platform);
+    emscripten_set_main_loop_arg(web::Frame, platform, 0, EM_FALSE);
+    platform->RequestFrames();
+    return 0;
+}

@@ -1,0 +1,56 @@
+// The browser platform layer: owns the canvas, the WebGL2 context, the ImGui context and the
+// on-demand main loop. Everything lives in one WebPlatform struct handed to every callback, so
+// there is no global state besides the single pointer the JS side needs.
+#pragma once
+
+#include "app.h"
+#include "host.h"
+
+#include <emscripten/html5.h>
+
+#include <string>
+#include <vector>
+
+namespace aftercare::web {
+
+// Draws only when something changed: input, a network answer, a timer, or a font arriving.
+// ImGui needs a few frames after an event to settle (hover, focus, layout), hence "frames owed".
+struct FrameScheduler {
+    int frames_owed = 0;
+    bool loop_paused = false;
+    double timer_due_ms = 0.0;  // when the pending wake-up timer fires; 0 when none
+    long timer_id = 0;
+};
+
+struct FontBlobs {
+    std::vector<unsigned char> regular, bold, icons;
+    int pending = 0;  // first-chunk downloads still in flight
+    bool failed = false;
+};
+
+struct WebPlatform final : portal::Host {
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    double css_width = 0, css_height = 0, pixel_ratio = 1;
+    int framebuffer_width = 0, framebuffer_height = 0;
+    double last_frame_ms = 0;
+    bool first_frame_shown = false;
+    int last_cursor = -2;
+
+    FrameScheduler scheduler;
+    FontBlobs fonts;
+    portal::AppState app;
+
+    // portal::Host
+    void SetDocumentTitle(const std::string& title) override;
+    void SetDocumentLanguage(const char* bcp47_tag) override;
+    void RequestRedrawAfter(double seconds) override;
+    double NowUnixSeconds() const override;
+
+    // Asks for the next frames now (resumes the paused loop).
+    void RequestFrames(int count = 3);
+};
+
+void InstallInputCallbacks(WebPlatform& platform);
+void StartFontDownloads(WebPlatform& platform);
+
+} // namespace aftercare::web

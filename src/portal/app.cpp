@@ -1,0 +1,128 @@
+// Draws the portal frame: the top bar, the current screen in a centred column, then applies the
+// navigation the screen asked for. See app.h.
+#include "app.h"
+
+#include "icons.h"
+#include "widgets.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace aftercare::portal {
+namespace {
+
+constexpr float kContentMaxWidthEm = 60.0f;
+
+void DrawTopBar(AppState& state) {
+    const Theme& theme = state.theme;
+    const Palette& p = theme.palette;
+    const float height = theme.Em(3.5f);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), ToU32(p.surface));
+    draw->AddLine(ImVec2(origin.x, origin.y + height - 1.0f), ImVec2(origin.x + width, origin.y + height - 1.0f),
+                  ToU32(p.border));
+
+    // Brand mark: a filled rounded square with the shield icon, then the vendor name.
+    const float mark = theme.Em(2.0f);
+    const ImVec2 mark_min(origin.x + theme.Em(1.25f), origin.y + (height - mark) * 0.5f);
+    draw->AddRectFilled(mark_min, ImVec2(mark_min.x + mark, mark_min.y + mark), ToU32(p.brand), theme.Em(0.5f));
+    PushTextStyle(theme, TextStyle::Title3);
+    const ImVec2 icon_size = ImGui::CalcTextSize(ICON_SHIELD);
+    draw->AddText(ImVec2(mark_min.x + (mark - icon_size.x) * 0.5f, mark_min.y + (mark - icon_size.y) * 0.5f),
+                  IM_COL32_WHITE, ICON_SHIELD);
+    const std::string& name = state.Tr("app.vendor_name");
+    const std::string& subtitle = state.Tr("app.title");
+    const float name_y = origin.y + (height - ImGui::GetFontSize()) * 0.5f;
+    draw->AddText(ImVec2(mark_min.x + mark + theme.Em(0.6f), name_y), ToU32(p.text), name.c_str());
+    const float name_w = ImGui::CalcTextSize(name.c_str()).x;
+    ImGui::PopFont();
+    PushTextStyle(theme, TextStyle::Small);
+    const bool narrow = width < theme.Em(28.0f);
+    if (!narrow) {
+        draw->AddText(ImVec2(mark_min.x + mark + theme.Em(1.2f) + name_w, name_y + theme.Em(0.15f)),
+                      ToU32(p.text_muted), subtitle.c_str());
+    }
+    ImGui::PopFont();
+
+    // Language switch on the right: it names the other language in that language.
+    const std::string label = std::string(ICON_GLOBE " ") + state.Tr("app.language_switch") + "###language";
+    PushTextStyle(theme, TextStyle::Small);
+    const ImVec2 button_size(ImGui::CalcTextSize(label.c_str(), nullptr, true).x + theme.Em(1.5f), theme.Em(2.2f));
+    ImGui::SetCursorScreenPos(
+        ImVec2(origin.x + width - button_size.x - theme.Em(1.25f), origin.y + (height - button_size.y) * 0.5f));
+    ImGui::PushStyleColor(ImGuiCol_Button, p.surface);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.brand_soft);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.brand_soft);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.text);
+    if (ImGui::Button(label.c_str(), button_size)) {
+        state.language = state.language == Language::ZhCN ? Language::En : Language::ZhCN;
+    }
+    ImGui::SetItemTooltip("%s", state.Tr("app.language_switch.hint").c_str());
+    ImGui::PopStyleColor(4);
+    ImGui::PopFont();
+
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height));
+}
+
+void DrawScreen(AppState& state) {
+    switch (state.route.screen) {
+    case Screen::Home: DrawHome(state); break;
+    }
+}
+
+void SyncDocument(AppState& state, Host& host) {
+    const std::string title = state.Tr(ScreenTitleKey(state.route.screen)) + " · " + state.Tr("app.vendor_name");
+    if (title != state.shown_title) {
+        host.SetDocumentTitle(title);
+        host.SetDocumentLanguage(LanguageTag(state.language));
+        state.shown_title = title;
+    }
+}
+
+} // namespace
+
+void DrawApp(AppState& state, Host& host) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("##portal", nullptr, flags);
+    ImGui::PopStyleVar();
+    PushTextStyle(state.theme, TextStyle::Body);
+
+    DrawTopBar(state);
+
+    // The screen scrolls below the bar, in a centred column no wider than is comfortable to read.
+    const Theme& theme = state.theme;
+    ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float margin = theme.Em(1.0f);
+    const float column = std::min(avail - margin * 2.0f, theme.Em(kContentMaxWidthEm));
+    const float left = (avail - column) * 0.5f;
+    ImGui::SetCursorPos(ImVec2(left, theme.Em(1.0f)));
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(column);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
+    ImGui::BeginChild("##column", ImVec2(column, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoBackground);
+    DrawScreen(state);
+    ImGui::EndChild();
+    ImGui::PopTextWrapPos();
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
+    ImGui::Dummy(ImVec2(0, theme.Em(2.0f)));
+    ImGui::EndChild();
+
+    ImGui::PopFont();
+    ImGui::End();
+
+    if (state.navigate_to) {
+        state.route = *std::exchange(state.navigate_to, std::nullopt);
+    }
+    SyncDocument(state, host);
+}
+
+} // namespace aftercare::portal

@@ -1,0 +1,34 @@
+// The portal application: all UI state in one AppState, drawn once per frame by DrawApp().
+// The host (browser or test harness) owns the loop, input and fonts, and calls DrawApp() when a
+// frame is needed; nothing here blocks or touches the platform except through Host.
+#pragma once
+
+#include "host.h"
+#include "i18n.h"
+#include "router.h"
+#include "screens/home.h"
+#include "theme.h"
+
+#include "core/policy.h"
+
+#include <optional>
+
+namespace aftercare::portal {
+
+struct AppState {
+    StringTable strings = StringTable::LoadEmbedded();
+    Theme theme;
+    Language language = Language::ZhCN;
+    core::Policy policy;  // the document's defaults until the vendor's policy arrives from the server
+
+    Route route;
+    std::optional<Route> navigate_to;  // set by screens during a frame, applied after it
+    std::string shown_title;           // what the host last got, so it is told only on change
+
+    const std::string& Tr(std::string_view key) const { return strings.Get(language, key); }
+};
+
+// Draws one frame of the whole portal into the current ImGui context.
+void DrawApp(AppState& state, Host& host);
+
+} // namespace aftercare::portal

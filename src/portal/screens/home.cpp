@@ -1,0 +1,91 @@
+// Home screen; see home.h.
+#include "screens/home.h"
+
+#include "app.h"
+#include "icons.h"
+#include "widgets.h"
+
+#include <algorithm>
+#include <string>
+
+namespace aftercare::portal {
+namespace {
+
+struct HomeAction {
+    const char* id;
+    const char* icon;
+    const char* title_key;
+    const char* hint_key;
+};
+
+constexpr HomeAction kActions[] = {
+    {"repair", ICON_WRENCH, "home.action.repair", "home.action.repair.hint"},
+    {"track", ICON_SEARCH, "home.action.track", "home.action.track.hint"},
+    {"returns", ICON_EXCHANGE, "home.action.returns", "home.action.returns.hint"},
+    {"rate", ICON_STAR, "home.action.rate", "home.action.rate.hint"},
+    {"complain", ICON_COMMENT, "home.action.complain", "home.action.complain.hint"},
+};
+
+void DrawActions(AppState& state) {
+    const Theme& theme = state.theme;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float gap = theme.Em(1.0f);
+    // Two columns once a card can be at least 18 em wide; one column on a phone.
+    const int columns = avail >= theme.Em(18.0f) * 2.0f + gap ? 2 : 1;
+    const float card_width = (avail - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    int column = 0;
+    for (const HomeAction& action : kActions) {
+        if (column > 0) ImGui::SameLine(0.0f, gap);
+        ActionCard(theme, action.id, action.icon, state.Tr(action.title_key), state.Tr(action.hint_key), card_width);
+        column = (column + 1) % columns;
+    }
+}
+
+void DrawCommitments(AppState& state) {
+    const Theme& theme = state.theme;
+    const core::Policy& policy = state.policy;
+    const Language lang = state.language;
+    const StringTable& s = state.strings;
+    const std::string lines[] = {
+        s.Format(lang, "home.commitment.response",
+                 {{"hours", std::to_string(policy.sla.general.first_response_minutes / 60)}}),
+        s.Format(lang, "home.commitment.urgent",
+                 {{"minutes", std::to_string(policy.sla.urgent.first_response_minutes)}}),
+        s.Format(lang, "home.commitment.warranty", {{"years", std::to_string(policy.warranty.months / 12)}}),
+        s.Format(lang, "home.commitment.returns", {{"days", std::to_string(policy.returns.no_reason_days)}}),
+        s.Format(lang, "home.commitment.complaint",
+                 {{"days", std::to_string(policy.sla.complaint_answer_working_days)}}),
+        s.Get(lang, "home.commitment.hotline"),
+    };
+    const char* icons[] = {ICON_CLOCK, ICON_BOLT, ICON_SHIELD, ICON_UNDO, ICON_COMMENT, ICON_PHONE};
+
+    BeginCard(theme, "##commitments");
+    PushTextStyle(theme, TextStyle::Title3);
+    ImGui::TextUnformatted(state.Tr("home.commitments.title").c_str());
+    ImGui::PopFont();
+    ImGui::Spacing();
+    for (size_t i = 0; i < std::size(lines); ++i) {
+        ImGui::PushStyleColor(ImGuiCol_Text, theme.palette.success);
+        ImGui::TextUnformatted(icons[i]);
+        ImGui::PopStyleColor();
+        ImGui::SameLine(ImGui::GetCursorStartPos().x + theme.Em(1.75f));  // a fixed icon column
+        TextWrapped(theme, TextStyle::Body, lines[i], theme.palette.text);
+    }
+    EndCard();
+}
+
+} // namespace
+
+void DrawHome(AppState& state) {
+    const Theme& theme = state.theme;
+    ImGui::Dummy(ImVec2(0, theme.Em(0.5f)));
+    TextWrapped(theme, TextStyle::Title1, state.Tr("home.greeting"), theme.palette.text);
+    TextWrapped(theme, TextStyle::Body, state.Tr("home.subtitle"), theme.palette.text_muted);
+    ImGui::Dummy(ImVec2(0, theme.Em(0.5f)));
+
+    DrawActions(state);
+    ImGui::Dummy(ImVec2(0, theme.Em(0.75f)));
+    DrawCommitments(state);
+}
+
+} // namespace aftercare::portal

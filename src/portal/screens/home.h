@@ -1,0 +1,10 @@
+// Home screen: the five big actions, FAQ search and the vendor's commitments in plain words.
+#pragma once
+
+namespace aftercare::portal {
+
+struct AppState;
+
+void DrawHome(AppState& state);
+
+} // namespace aftercare::portal

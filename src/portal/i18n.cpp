@@ -24,7 +24,7 @@ template <typename Table> Table ParseTable(const unsigned char* json_text, const
             std::fprintf(stderr, "string table %s: %s is not a string\n", name, key.c_str());
             std::abort();
         }
-        table.emplace(key, value.get<std::string>());
+        table.emplace(key, value.template get<std::string>());
     }
     return table;
 }

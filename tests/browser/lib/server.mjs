@@ -1,0 +1,44 @@
+// Starts the real aftercare-server on a free loopback port with a fresh data directory, and stops
+// it again. Paths come from CTest's environment (see tests/browser/CMakeLists.txt).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export async function startServer({ extraArgs = [], env = {} } = {}) {
+  const binary = process.env.AFTERCARE_SERVER;
+  const webRoot = process.env.AFTERCARE_WEB_ROOT;
+  if (!binary || !webRoot) throw new Error('AFTERCARE_SERVER and AFTERCARE_WEB_ROOT must be set (run through ctest)');
+  const dataDir = mkdtempSync(join(tmpdir(), 'aftercare-browser-'));
+  const child = spawn(binary, ['--port', '0', '--bind', '127.0.0.1', '--data-dir', dataDir, '--web-root', webRoot, ...extraArgs], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => { stderr = (stderr + chunk).slice(-20000); });
+
+  const url = await new Promise((resolve, reject) => {
+    let stdout = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start in 20 s:\n${stderr}`)), 20000);
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      const match = stdout.match(/Aftercare portal: (http:\/\/\S+)/);
+      if (match) { clearTimeout(timer); resolve(match[1]); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}:\n${stderr}`)); });
+  });
+
+  return {
+    url,
+    dataDir,
+    logs: () => stderr,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -4,6 +4,7 @@
 #include "api/core_json.h"
 #include "api/customer_wire.h"
 #include "api/wire_reader.h"
+#include "core/state_machine.h"
 
 #include <map>
 #include <optional>

@@ -1,0 +1,329 @@
+// to_json / from_json / ReadFields for the core domain types.
+#include "api/core_json.h"
+
+#include "api/json_write.h"
+
+namespace aftercare::core {
+
+using api::Json;
+using api::WireReader;
+using api::detail::PutOptional;
+
+#define AFTERCARE_WIRE_ENUM_IMPL(Type)                                                              \
+    void to_json(Json& json_value, Type value) { json_value = std::string(ToString(value)); }        \
+    void from_json(const Json& json_value, Type& value) { api::ReadOrThrow(json_value, value); }
+
+AFTERCARE_WIRE_ENUM_IMPL(TicketKind)
+AFTERCARE_WIRE_ENUM_IMPL(Priority)
+AFTERCARE_WIRE_ENUM_IMPL(TicketState)
+AFTERCARE_WIRE_ENUM_IMPL(Action)
+AFTERCARE_WIRE_ENUM_IMPL(ActorRole)
+AFTERCARE_WIRE_ENUM_IMPL(EscalationLevel)
+AFTERCARE_WIRE_ENUM_IMPL(EventType)
+AFTERCARE_WIRE_ENUM_IMPL(SlaClock)
+AFTERCARE_WIRE_ENUM_IMPL(DeadlineStatus)
+AFTERCARE_WIRE_ENUM_IMPL(ReturnReason)
+AFTERCARE_WIRE_ENUM_IMPL(Remedy)
+AFTERCARE_WIRE_ENUM_IMPL(ReturnsRule)
+AFTERCARE_WIRE_ENUM_IMPL(WarrantyRule)
+
+#undef AFTERCARE_WIRE_ENUM_IMPL
+
+void to_json(Json& json_value, const CivilDate& value) { json_value = FormatIsoDate(value); }
+void from_json(const Json& json_value, CivilDate& value) { api::ReadOrThrow(json_value, value); }
+
+// Every struct's from_json is the non-throwing reader plus a throw, so both paths agree.
+#define AFTERCARE_FROM_JSON(Type)                                                                   \
+    void from_json(const Json& json_value, Type& value) { api::ReadOrThrow(json_value, value); }
+
+// --- LocalizedText ---------------------------------------------------------------------------
+void to_json(Json& json_value, const LocalizedText& value) { json_value = Json{{"zh", value.zh}, {"en", value.en}}; }
+void ReadFields(WireReader& reader, LocalizedText& value) {
+    reader.Required("zh", value.zh);
+    reader.Required("en", value.en);
+}
+AFTERCARE_FROM_JSON(LocalizedText)
+
+// --- Error -----------------------------------------------------------------------------------
+void to_json(Json& json_value, const Error& value) {
+    json_value = Json{{"code", value.code}, {"message", value.message}, {"field", value.field}};
+}
+void ReadFields(WireReader& reader, Error& value) {
+    reader.Required("code", value.code);
+    reader.Optional("message", value.message);
+    reader.Optional("field", value.field);
+}
+AFTERCARE_FROM_JSON(Error)
+
+// --- Actor -----------------------------------------------------------------------------------
+void to_json(Json& json_value, const Actor& value) { json_value = Json{{"role", value.role}, {"id", value.id}}; }
+void ReadFields(WireReader& reader, Actor& value) {
+    reader.Required("role", value.role);
+    reader.Optional("id", value.id);
+}
+AFTERCARE_FROM_JSON(Actor)
+
+// --- CustomerContact -------------------------------------------------------------------------
+void to_json(Json& json_value, const CustomerContact& value) {
+    json_value = Json{{"name", value.name}, {"phone", value.phone}, {"email", value.email}};
+}
+void ReadFields(WireReader& reader, CustomerContact& value) {
+    reader.Required("name", value.name);
+    reader.Required("phone", value.phone);
+    reader.Optional("email", value.email);
+}
+AFTERCARE_FROM_JSON(CustomerContact)
+
+// --- ProductInfo -----------------------------------------------------------------------------
+void to_json(Json& json_value, const ProductInfo& value) {
+    json_value = Json{{"model", value.model}, {"serial", value.serial}, {"order_number", value.order_number}};
+    PutOptional(json_value, "purchase_date", value.purchase_date);
+    PutOptional(json_value, "delivered_at", value.delivered_at);
+}
+void ReadFields(WireReader& reader, ProductInfo& value) {
+    reader.Optional("model", value.model);
+    reader.Optional("serial", value.serial);
+    reader.Optional("purchase_date", value.purchase_date);
+    reader.Optional("order_number", value.order_number);
+    reader.Optional("delivered_at", value.delivered_at);
+}
+AFTERCARE_FROM_JSON(ProductInfo)
+
+// --- TicketDraft -----------------------------------------------------------------------------
+void to_json(Json& json_value, const TicketDraft& value) {
+    json_value = Json{{"kind", value.kind},
+                      {"priority", value.priority},
+                      {"customer", value.customer},
+                      {"product", value.product},
+                      {"subject", value.subject},
+                      {"description", value.description},
+                      {"address", value.address},
+                      {"utc_offset_minutes", value.utc_offset_minutes}};
+    PutOptional(json_value, "return_reason", value.return_reason);
+}
+void ReadFields(WireReader& reader, TicketDraft& value) {
+    reader.Required("kind", value.kind);
+    reader.Optional("priority", value.priority);
+    reader.Required("customer", value.customer);
+    reader.Optional("product", value.product);
+    reader.Required("subject", value.subject);
+    reader.Required("description", value.description);
+    reader.Optional("address", value.address);
+    reader.Optional("return_reason", value.return_reason);
+    reader.Optional("utc_offset_minutes", value.utc_offset_minutes);
+}
+AFTERCARE_FROM_JSON(TicketDraft)
+
+// --- TimelineEvent ---------------------------------------------------------------------------
+void to_json(Json& json_value, const TimelineEvent& value) {
+    json_value = Json{{"sequence", value.sequence}, {"at", value.at},           {"actor", value.actor},
+                      {"type", value.type},         {"from_state", value.from_state}, {"to_state", value.to_state},
+                      {"note", value.note}};
+    PutOptional(json_value, "action", value.action);
+    if (!value.assignee.empty()) json_value["assignee"] = value.assignee;
+    PutOptional(json_value, "priority", value.priority);
+    if (value.escalation != EscalationLevel::None) json_value["escalation"] = value.escalation;
+}
+void ReadFields(WireReader& reader, TimelineEvent& value) {
+    reader.Required("sequence", value.sequence);
+    reader.Required("at", value.at);
+    reader.Required("actor", value.actor);
+    reader.Required("type", value.type);
+    reader.Optional("action", value.action);
+    reader.Required("from_state", value.from_state);
+    reader.Required("to_state", value.to_state);
+    reader.Optional("note", value.note);
+    reader.Optional("assignee", value.assignee);
+    reader.Optional("priority", value.priority);
+    reader.Optional("escalation", value.escalation);
+}
+AFTERCARE_FROM_JSON(TimelineEvent)
+
+// --- Ticket ----------------------------------------------------------------------------------
+void to_json(Json& json_value, const Ticket& value) {
+    json_value = Json{{"service_number", value.service_number},
+                      {"details", value.details},
+                      {"state", value.state},
+                      {"resume_state", value.resume_state},
+                      {"priority", value.priority},
+                      {"assignee", value.assignee},
+                      {"escalation", value.escalation},
+                      {"rated", value.rated},
+                      {"created_at", value.created_at},
+                      {"updated_at", value.updated_at},
+                      {"timeline", value.timeline}};
+}
+void ReadFields(WireReader& reader, Ticket& value) {
+    reader.Required("service_number", value.service_number);
+    reader.Required("details", value.details);
+    reader.Required("state", value.state);
+    reader.Optional("resume_state", value.resume_state);
+    reader.Required("priority", value.priority);
+    reader.Optional("assignee", value.assignee);
+    reader.Optional("escalation", value.escalation);
+    reader.Optional("rated", value.rated);
+    reader.Required("created_at", value.created_at);
+    reader.Optional("updated_at", value.updated_at);
+    reader.Required("timeline", value.timeline);
+}
+AFTERCARE_FROM_JSON(Ticket)
+
+// --- Deadline / SlaStatus --------------------------------------------------------------------
+void to_json(Json& json_value, const Deadline& value) {
+    json_value = Json{{"clock", value.clock},
+                      {"status", value.status},
+                      {"allowance_seconds", value.allowance_seconds},
+                      {"remaining_seconds", value.remaining_seconds},
+                      {"escalation_due", value.escalation_due}};
+    PutOptional(json_value, "started_at", value.started_at);
+    PutOptional(json_value, "due_at", value.due_at);
+    PutOptional(json_value, "met_at", value.met_at);
+}
+void ReadFields(WireReader& reader, Deadline& value) {
+    reader.Required("clock", value.clock);
+    reader.Required("status", value.status);
+    reader.Optional("started_at", value.started_at);
+    reader.Optional("due_at", value.due_at);
+    reader.Optional("met_at", value.met_at);
+    reader.Optional("allowance_seconds", value.allowance_seconds);
+    reader.Optional("remaining_seconds", value.remaining_seconds);
+    reader.Optional("escalation_due", value.escalation_due);
+}
+AFTERCARE_FROM_JSON(Deadline)
+
+void to_json(Json& json_value, const SlaStatus& value) {
+    json_value = Json{{"deadlines", value.deadlines},
+                      {"paused", value.paused},
+                      {"paused_seconds", value.paused_seconds},
+                      {"breached", value.breached},
+                      {"escalation_due", value.escalation_due}};
+    PutOptional(json_value, "next_change_at", value.next_change_at);
+}
+void ReadFields(WireReader& reader, SlaStatus& value) {
+    reader.Required("deadlines", value.deadlines);
+    if (!reader.Failed() && value.deadlines.size() != 3) {
+        reader.Fail("deadlines", "invalid_value", reader.PathOf("deadlines") + ": expected three clocks");
+    }
+    reader.Optional("paused", value.paused);
+    reader.Optional("paused_seconds", value.paused_seconds);
+    reader.Optional("breached", value.breached);
+    reader.Optional("escalation_due", value.escalation_due);
+    reader.Optional("next_change_at", value.next_change_at);
+}
+AFTERCARE_FROM_JSON(SlaStatus)
+
+// --- Rating / SatisfactionStats --------------------------------------------------------------
+void to_json(Json& json_value, const Rating& value) {
+    json_value = Json{{"quality", value.quality}, {"speed", value.speed},         {"attitude", value.attitude},
+                      {"scope", value.scope},     {"guarantee", value.guarantee}, {"solved", value.solved},
+                      {"comment", value.comment}};
+}
+void ReadFields(WireReader& reader, Rating& value) {
+    reader.Required("quality", value.quality);
+    reader.Required("speed", value.speed);
+    reader.Required("attitude", value.attitude);
+    reader.Required("scope", value.scope);
+    reader.Required("guarantee", value.guarantee);
+    reader.Required("solved", value.solved);
+    reader.Optional("comment", value.comment);
+}
+AFTERCARE_FROM_JSON(Rating)
+
+void to_json(Json& json_value, const SatisfactionStats& value) {
+    json_value = Json{{"count", value.count},
+                      {"satisfied", value.satisfied},
+                      {"rate", value.rate},
+                      {"meets_target", value.meets_target},
+                      {"solved", value.solved},
+                      {"mean_quality", value.mean_quality},
+                      {"mean_speed", value.mean_speed},
+                      {"mean_attitude", value.mean_attitude},
+                      {"mean_scope", value.mean_scope},
+                      {"mean_guarantee", value.mean_guarantee}};
+}
+void ReadFields(WireReader& reader, SatisfactionStats& value) {
+    reader.Required("count", value.count);
+    reader.Required("satisfied", value.satisfied);
+    reader.Required("rate", value.rate);
+    reader.Optional("meets_target", value.meets_target);
+    reader.Optional("solved", value.solved);
+    reader.Optional("mean_quality", value.mean_quality);
+    reader.Optional("mean_speed", value.mean_speed);
+    reader.Optional("mean_attitude", value.mean_attitude);
+    reader.Optional("mean_scope", value.mean_scope);
+    reader.Optional("mean_guarantee", value.mean_guarantee);
+}
+AFTERCARE_FROM_JSON(SatisfactionStats)
+
+// --- Returns / warranty ----------------------------------------------------------------------
+void to_json(Json& json_value, const ReturnsDecision& value) {
+    json_value = Json{{"granted", value.granted}, {"remedy", value.remedy},         {"rule", value.rule},
+                      {"reason", value.reason},   {"day_number", value.day_number}};
+    PutOptional(json_value, "window_ends_at", value.window_ends_at);
+}
+void ReadFields(WireReader& reader, ReturnsDecision& value) {
+    reader.Required("granted", value.granted);
+    reader.Required("remedy", value.remedy);
+    reader.Required("rule", value.rule);
+    reader.Required("reason", value.reason);
+    reader.Optional("day_number", value.day_number);
+    reader.Optional("window_ends_at", value.window_ends_at);
+}
+AFTERCARE_FROM_JSON(ReturnsDecision)
+
+void to_json(Json& json_value, const WarrantyDecision& value) {
+    json_value = Json{{"in_warranty", value.in_warranty},
+                      {"rule", value.rule},
+                      {"covered_until", value.covered_until},
+                      {"product_covered_until", value.product_covered_until},
+                      {"days_left", value.days_left},
+                      {"reason", value.reason}};
+}
+void ReadFields(WireReader& reader, WarrantyDecision& value) {
+    reader.Required("in_warranty", value.in_warranty);
+    reader.Required("rule", value.rule);
+    reader.Required("covered_until", value.covered_until);
+    reader.Optional("product_covered_until", value.product_covered_until);
+    reader.Optional("days_left", value.days_left);
+    reader.Required("reason", value.reason);
+}
+AFTERCARE_FROM_JSON(WarrantyDecision)
+
+void to_json(Json& json_value, const ChargeEstimate& value) {
+    json_value = Json{{"free", value.free},           {"parts_fen", value.parts_fen}, {"labour_fen", value.labour_fen},
+                      {"on_site_fen", value.on_site_fen}, {"total_fen", value.total_fen}, {"basis", value.basis}};
+}
+void ReadFields(WireReader& reader, ChargeEstimate& value) {
+    reader.Required("free", value.free);
+    reader.Optional("parts_fen", value.parts_fen);
+    reader.Optional("labour_fen", value.labour_fen);
+    reader.Optional("on_site_fen", value.on_site_fen);
+    reader.Required("total_fen", value.total_fen);
+    reader.Optional("basis", value.basis);
+}
+AFTERCARE_FROM_JSON(ChargeEstimate)
+
+void to_json(Json& json_value, const PartReplacement& value) {
+    json_value = Json{{"part", value.part}, {"replaced_on", value.replaced_on}, {"customer_caused", value.customer_caused}};
+}
+void ReadFields(WireReader& reader, PartReplacement& value) {
+    reader.Required("part", value.part);
+    reader.Required("replaced_on", value.replaced_on);
+    reader.Optional("customer_caused", value.customer_caused);
+}
+AFTERCARE_FROM_JSON(PartReplacement)
+
+void to_json(Json& json_value, const AttachmentMeta& value) {
+    json_value =
+        Json{{"file_name", value.file_name}, {"content_type", value.content_type}, {"size_bytes", value.size_bytes}};
+}
+void ReadFields(WireReader& reader, AttachmentMeta& value) {
+    reader.Required("file_name", value.file_name);
+    reader.Required("content_type", value.content_type);
+    reader.Required("size_bytes", value.size_bytes);
+}
+AFTERCARE_FROM_JSON(AttachmentMeta)
+
+#undef AFTERCARE_FROM_JSON
+
+} // namespace aftercare::core

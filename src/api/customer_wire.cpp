@@ -1,0 +1,280 @@
+// to_json / from_json / ReadFields for the customer endpoints, and the ticket view builder.
+#include "api/customer_wire.h"
+
+#include "api/json_write.h"
+#include "core/state_machine.h"
+
+namespace aftercare::api {
+
+using detail::PutOptional;
+
+#define AFTERCARE_FROM_JSON(Type)                                                                   \
+    void from_json(const Json& json_value, Type& value) { ReadOrThrow(json_value, value); }
+
+std::string MaskPhone(std::string_view normalized_phone) {
+    if (normalized_phone.size() < 8) return std::string(normalized_phone.size(), '*');
+    const std::string_view last4 = normalized_phone.substr(normalized_phone.size() - 4);
+    if (normalized_phone.substr(0, 3) == "+86" && normalized_phone.size() == 14) {
+        return std::string(normalized_phone.substr(3, 3)) + "****" + std::string(last4);
+    }
+    return std::string(normalized_phone.substr(0, 3)) + "****" + std::string(last4);
+}
+
+TicketView MakeTicketView(const core::Ticket& ticket, core::ActorRole reader, core::UnixSeconds now,
+                          const core::Policy& policy, std::optional<core::Rating> rating,
+                          std::vector<AttachmentInfo> attachments) {
+    TicketView view;
+    view.service_number = ticket.service_number;
+    view.kind = ticket.details.kind;
+    view.priority = ticket.priority;
+    view.state = ticket.state;
+    view.subject = ticket.details.subject;
+    view.description = ticket.details.description;
+    view.customer_name = ticket.details.customer.name;
+    view.phone_masked = MaskPhone(ticket.details.customer.phone);
+    view.product = ticket.details.product;
+    view.address = ticket.details.address;
+    view.return_reason = ticket.details.return_reason;
+    view.assignee = ticket.assignee;
+    view.escalation = ticket.escalation;
+    view.rating = std::move(rating);
+    view.created_at = ticket.created_at;
+    view.updated_at = ticket.updated_at;
+    view.timeline = ticket.timeline;
+    view.attachments = std::move(attachments);
+    view.sla.evaluated_at = now;
+    view.sla.status = core::EvaluateSla(ticket, now, policy);
+    view.available_actions = core::AvailableActions(ticket, reader, now, policy);
+    return view;
+}
+
+core::ReturnsQuery ToReturnsQuery(const ReturnsEligibilityRequest& request, core::UnixSeconds now) {
+    core::ReturnsQuery query;
+    query.reason = request.reason;
+    query.wanted = request.wanted;
+    query.delivered_at = request.delivered_at;
+    query.now = now;
+    query.customer_utc_offset_minutes = request.utc_offset_minutes;
+    query.warranty_start = request.purchase_date;
+    query.item_intact = request.item_intact;
+    return query;
+}
+
+// --- CreateTicketRequest: the body is the draft itself -----------------------------------------
+void to_json(Json& json_value, const CreateTicketRequest& value) { json_value = value.ticket; }
+void ReadFields(WireReader& reader, CreateTicketRequest& value) { ReadFields(reader, value.ticket); }
+AFTERCARE_FROM_JSON(CreateTicketRequest)
+
+void to_json(Json& json_value, const AttachmentInfo& value) {
+    json_value = Json{{"id", value.id},
+                      {"file_name", value.file_name},
+                      {"content_type", value.content_type},
+                      {"size_bytes", value.size_bytes},
+                      {"uploaded_at", value.uploaded_at},
+                      {"url", value.url}};
+}
+void ReadFields(WireReader& reader, AttachmentInfo& value) {
+    reader.Required("id", value.id);
+    reader.Required("file_name", value.file_name);
+    reader.Required("content_type", value.content_type);
+    reader.Required("size_bytes", value.size_bytes);
+    reader.Optional("uploaded_at", value.uploaded_at);
+    reader.Optional("url", value.url);
+}
+AFTERCARE_FROM_JSON(AttachmentInfo)
+
+void to_json(Json& json_value, const SlaView& value) {
+    json_value = value.status;
+    json_value["evaluated_at"] = value.evaluated_at;
+}
+void ReadFields(WireReader& reader, SlaView& value) {
+    reader.Required("evaluated_at", value.evaluated_at);
+    ReadFields(reader, value.status);
+}
+AFTERCARE_FROM_JSON(SlaView)
+
+void to_json(Json& json_value, const TicketView& value) {
+    json_value = Json{{"service_number", value.service_number},
+                      {"kind", value.kind},
+                      {"priority", value.priority},
+                      {"state", value.state},
+                      {"subject", value.subject},
+                      {"description", value.description},
+                      {"customer_name", value.customer_name},
+                      {"phone_masked", value.phone_masked},
+                      {"product", value.product},
+                      {"address", value.address},
+                      {"assignee", value.assignee},
+                      {"escalation", value.escalation},
+                      {"created_at", value.created_at},
+                      {"updated_at", value.updated_at},
+                      {"timeline", value.timeline},
+                      {"attachments", value.attachments},
+                      {"sla", value.sla},
+                      {"available_actions", value.available_actions}};
+    PutOptional(json_value, "return_reason", value.return_reason);
+    PutOptional(json_value, "rating", value.rating);
+}
+void ReadFields(WireReader& reader, TicketView& value) {
+    reader.Required("service_number", value.service_number);
+    reader.Required("kind", value.kind);
+    reader.Required("priority", value.priority);
+    reader.Required("state", value.state);
+    reader.Optional("subject", value.subject);
+    reader.Optional("description", value.description);
+    reader.Optional("customer_name", value.customer_name);
+    reader.Optional("phone_masked", value.phone_masked);
+    reader.Optional("product", value.product);
+    reader.Optional("address", value.address);
+    reader.Optional("return_reason", value.return_reason);
+    reader.Optional("assignee", value.assignee);
+    reader.Optional("escalation", value.escalation);
+    reader.Optional("rating", value.rating);
+    reader.Required("created_at", value.created_at);
+    reader.Optional("updated_at", value.updated_at);
+    reader.Required("timeline", value.timeline);
+    reader.Optional("attachments", value.attachments);
+    reader.Required("sla", value.sla);
+    reader.Optional("available_actions", value.available_actions);
+}
+AFTERCARE_FROM_JSON(TicketView)
+
+void to_json(Json& json_value, const CreateTicketResponse& value) {
+    json_value = Json{{"service_number", value.service_number},
+                      {"access_token", value.access_token},
+                      {"token_expires_at", value.token_expires_at},
+                      {"ticket", value.ticket}};
+    PutOptional(json_value, "returns_decision", value.returns_decision);
+}
+void ReadFields(WireReader& reader, CreateTicketResponse& value) {
+    reader.Required("service_number", value.service_number);
+    reader.Required("access_token", value.access_token);
+    reader.Optional("token_expires_at", value.token_expires_at);
+    reader.Required("ticket", value.ticket);
+    reader.Optional("returns_decision", value.returns_decision);
+}
+AFTERCARE_FROM_JSON(CreateTicketResponse)
+
+void to_json(Json& json_value, const LookupRequest& value) {
+    json_value = Json{{"service_number", value.service_number}, {"phone_last4", value.phone_last4}};
+}
+void ReadFields(WireReader& reader, LookupRequest& value) {
+    reader.Required("service_number", value.service_number);
+    reader.Required("phone_last4", value.phone_last4);
+}
+AFTERCARE_FROM_JSON(LookupRequest)
+
+void to_json(Json& json_value, const LookupResponse& value) {
+    json_value = Json{{"service_number", value.service_number},
+                      {"access_token", value.access_token},
+                      {"token_expires_at", value.token_expires_at}};
+}
+void ReadFields(WireReader& reader, LookupResponse& value) {
+    reader.Required("service_number", value.service_number);
+    reader.Required("access_token", value.access_token);
+    reader.Optional("token_expires_at", value.token_expires_at);
+}
+AFTERCARE_FROM_JSON(LookupResponse)
+
+void to_json(Json& json_value, const EventsResponse& value) {
+    json_value = Json{{"events", value.events}, {"last_sequence", value.last_sequence}, {"state", value.state}};
+}
+void ReadFields(WireReader& reader, EventsResponse& value) {
+    reader.Required("events", value.events);
+    reader.Required("last_sequence", value.last_sequence);
+    reader.Optional("state", value.state);
+}
+AFTERCARE_FROM_JSON(EventsResponse)
+
+void to_json(Json& json_value, const MessageRequest& value) { json_value = Json{{"text", value.text}}; }
+void ReadFields(WireReader& reader, MessageRequest& value) { reader.Required("text", value.text); }
+AFTERCARE_FROM_JSON(MessageRequest)
+
+void to_json(Json& json_value, const CustomerActionRequest& value) { json_value = Json{{"note", value.note}}; }
+void ReadFields(WireReader& reader, CustomerActionRequest& value) { reader.Optional("note", value.note); }
+AFTERCARE_FROM_JSON(CustomerActionRequest)
+
+void to_json(Json& json_value, const WarrantyLookupRequest& value) {
+    json_value = Json{{"serial", value.serial},
+                      {"faulty_part", value.faulty_part},
+                      {"utc_offset_minutes", value.utc_offset_minutes},
+                      {"on_site", value.on_site}};
+    PutOptional(json_value, "purchase_date", value.purchase_date);
+    PutOptional(json_value, "parts_cost_fen", value.parts_cost_fen);
+}
+void ReadFields(WireReader& reader, WarrantyLookupRequest& value) {
+    reader.Required("serial", value.serial);
+    reader.Optional("faulty_part", value.faulty_part);
+    reader.Optional("purchase_date", value.purchase_date);
+    reader.Optional("utc_offset_minutes", value.utc_offset_minutes);
+    reader.Optional("parts_cost_fen", value.parts_cost_fen);
+    reader.Optional("on_site", value.on_site);
+}
+AFTERCARE_FROM_JSON(WarrantyLookupRequest)
+
+void to_json(Json& json_value, const WarrantyLookupResponse& value) {
+    json_value = Json{{"serial", value.serial},
+                      {"model", value.model},
+                      {"decision", value.decision},
+                      {"replacements", value.replacements}};
+    PutOptional(json_value, "purchase_date", value.purchase_date);
+    PutOptional(json_value, "estimate", value.estimate);
+}
+void ReadFields(WireReader& reader, WarrantyLookupResponse& value) {
+    reader.Required("serial", value.serial);
+    reader.Optional("model", value.model);
+    reader.Optional("purchase_date", value.purchase_date);
+    reader.Required("decision", value.decision);
+    reader.Optional("estimate", value.estimate);
+    reader.Optional("replacements", value.replacements);
+}
+AFTERCARE_FROM_JSON(WarrantyLookupResponse)
+
+void to_json(Json& json_value, const ReturnsEligibilityRequest& value) {
+    json_value = Json{{"reason", value.reason},
+                      {"wanted", value.wanted},
+                      {"delivered_at", value.delivered_at},
+                      {"utc_offset_minutes", value.utc_offset_minutes},
+                      {"item_intact", value.item_intact},
+                      {"order_number", value.order_number}};
+    PutOptional(json_value, "purchase_date", value.purchase_date);
+}
+void ReadFields(WireReader& reader, ReturnsEligibilityRequest& value) {
+    reader.Required("reason", value.reason);
+    reader.Required("wanted", value.wanted);
+    if (!reader.Failed() && value.wanted != core::Remedy::Refund && value.wanted != core::Remedy::Exchange) {
+        reader.Fail("wanted", "invalid_value", reader.PathOf("wanted") + ": expected \"refund\" or \"exchange\"");
+    }
+    reader.Required("delivered_at", value.delivered_at);
+    reader.Optional("utc_offset_minutes", value.utc_offset_minutes);
+    reader.Optional("purchase_date", value.purchase_date);
+    reader.Optional("item_intact", value.item_intact);
+    reader.Optional("order_number", value.order_number);
+}
+AFTERCARE_FROM_JSON(ReturnsEligibilityRequest)
+
+void to_json(Json& json_value, const FaqItem& value) {
+    json_value = Json{{"id", value.id},     {"question", value.question}, {"answer", value.answer},
+                      {"tags", value.tags}, {"score", value.score}};
+}
+void ReadFields(WireReader& reader, FaqItem& value) {
+    reader.Required("id", value.id);
+    reader.Required("question", value.question);
+    reader.Required("answer", value.answer);
+    reader.Optional("tags", value.tags);
+    reader.Optional("score", value.score);
+}
+AFTERCARE_FROM_JSON(FaqItem)
+
+void to_json(Json& json_value, const FaqSearchResponse& value) {
+    json_value = Json{{"query", value.query}, {"items", value.items}};
+}
+void ReadFields(WireReader& reader, FaqSearchResponse& value) {
+    reader.Optional("query", value.query);
+    reader.Required("items", value.items);
+}
+AFTERCARE_FROM_JSON(FaqSearchResponse)
+
+#undef AFTERCARE_FROM_JSON
+
+} // namespace aftercare::api

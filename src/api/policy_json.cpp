@@ -1,0 +1,204 @@
+// Policy <-> JSON: every field optional with the document's default, every present value checked.
+#include "api/policy_json.h"
+
+#include "api/core_json.h"
+#include "api/json_write.h"
+
+namespace aftercare::core {
+
+using api::Json;
+using api::WireReader;
+
+std::string_view ToString(ResolutionClockStart value) {
+    return value == ResolutionClockStart::WorkStarted ? "work_started" : "submitted";
+}
+
+bool FromString(std::string_view text, ResolutionClockStart& out) {
+    if (text == "submitted") {
+        out = ResolutionClockStart::Submitted;
+        return true;
+    }
+    if (text == "work_started") {
+        out = ResolutionClockStart::WorkStarted;
+        return true;
+    }
+    return false;
+}
+
+void to_json(Json& json_value, ResolutionClockStart value) { json_value = std::string(ToString(value)); }
+void from_json(const Json& json_value, ResolutionClockStart& value) { api::ReadOrThrow(json_value, value); }
+
+#define AFTERCARE_FROM_JSON(Type)                                                                   \
+    void from_json(const Json& json_value, Type& value) { api::ReadOrThrow(json_value, value); }
+
+void to_json(Json& json_value, const PrioritySla& value) {
+    json_value = Json{{"first_response_minutes", value.first_response_minutes},
+                      {"dispatch_minutes", value.dispatch_minutes ? Json(*value.dispatch_minutes) : Json(nullptr)},
+                      {"resolution_minutes", value.resolution_minutes},
+                      {"resolution_from", value.resolution_from}};
+}
+void ReadFields(WireReader& reader, PrioritySla& value) {
+    reader.Optional("first_response_minutes", value.first_response_minutes);
+    // Here null is meaningful ("at a time agreed with the customer"), unlike elsewhere where it means absent.
+    if (auto found = reader.Object().find("dispatch_minutes"); found != reader.Object().end() && found->is_null()) {
+        value.dispatch_minutes.reset();
+    } else {
+        reader.Optional("dispatch_minutes", value.dispatch_minutes);
+    }
+    reader.Optional("resolution_minutes", value.resolution_minutes);
+    reader.Optional("resolution_from", value.resolution_from);
+}
+AFTERCARE_FROM_JSON(PrioritySla)
+
+void to_json(Json& json_value, const EscalationStep& value) {
+    json_value = Json{{"level", value.level}, {"overdue_percent", value.overdue_percent}, {"notify_roles", value.notify_roles}};
+}
+void ReadFields(WireReader& reader, EscalationStep& value) {
+    reader.Required("level", value.level);
+    reader.Required("overdue_percent", value.overdue_percent);
+    reader.Optional("notify_roles", value.notify_roles);
+}
+AFTERCARE_FROM_JSON(EscalationStep)
+
+void to_json(Json& json_value, const SlaPolicy& value) {
+    json_value = Json{{"general", value.general},
+                      {"serious", value.serious},
+                      {"urgent", value.urgent},
+                      {"escalation", value.escalation},
+                      {"complaint_answer_working_days", value.complaint_answer_working_days},
+                      {"consultation_answer_hours", value.consultation_answer_hours},
+                      {"returns_resolution_hours", value.returns_resolution_hours}};
+}
+void ReadFields(WireReader& reader, SlaPolicy& value) {
+    reader.Optional("general", value.general);
+    reader.Optional("serious", value.serious);
+    reader.Optional("urgent", value.urgent);
+    reader.Optional("escalation", value.escalation);
+    reader.Optional("complaint_answer_working_days", value.complaint_answer_working_days);
+    reader.Optional("consultation_answer_hours", value.consultation_answer_hours);
+    reader.Optional("returns_resolution_hours", value.returns_resolution_hours);
+}
+AFTERCARE_FROM_JSON(SlaPolicy)
+
+void to_json(Json& json_value, const WarrantyPolicy& value) {
+    json_value = Json{{"months", value.months},
+                      {"key_parts", value.key_parts},
+                      {"key_part_months", value.key_part_months},
+                      {"out_of_warranty_labour_free", value.out_of_warranty_labour_free},
+                      {"labour_fee_fen", value.labour_fee_fen},
+                      {"on_site_fee_fen", value.on_site_fee_fen},
+                      {"spare_part_in_stock_hours", value.spare_part_in_stock_hours},
+                      {"spare_part_ship_hours", value.spare_part_ship_hours}};
+}
+void ReadFields(WireReader& reader, WarrantyPolicy& value) {
+    reader.Optional("months", value.months);
+    reader.Optional("key_parts", value.key_parts);
+    reader.Optional("key_part_months", value.key_part_months);
+    reader.Optional("out_of_warranty_labour_free", value.out_of_warranty_labour_free);
+    reader.Optional("labour_fee_fen", value.labour_fee_fen);
+    reader.Optional("on_site_fee_fen", value.on_site_fee_fen);
+    reader.Optional("spare_part_in_stock_hours", value.spare_part_in_stock_hours);
+    reader.Optional("spare_part_ship_hours", value.spare_part_ship_hours);
+}
+AFTERCARE_FROM_JSON(WarrantyPolicy)
+
+void to_json(Json& json_value, const ReturnsPolicy& value) {
+    json_value = Json{{"no_reason_days", value.no_reason_days},
+                      {"dead_on_arrival_days", value.dead_on_arrival_days},
+                      {"wrong_item_days", value.wrong_item_days}};
+}
+void ReadFields(WireReader& reader, ReturnsPolicy& value) {
+    reader.Optional("no_reason_days", value.no_reason_days);
+    reader.Optional("dead_on_arrival_days", value.dead_on_arrival_days);
+    reader.Optional("wrong_item_days", value.wrong_item_days);
+}
+AFTERCARE_FROM_JSON(ReturnsPolicy)
+
+void to_json(Json& json_value, const TicketPolicy& value) {
+    json_value = Json{{"reopen_window_days", value.reopen_window_days},
+                      {"max_attachments", value.max_attachments},
+                      {"max_attachment_bytes", value.max_attachment_bytes},
+                      {"attachment_types", value.attachment_types}};
+}
+void ReadFields(WireReader& reader, TicketPolicy& value) {
+    reader.Optional("reopen_window_days", value.reopen_window_days);
+    reader.Optional("max_attachments", value.max_attachments);
+    reader.Optional("max_attachment_bytes", value.max_attachment_bytes);
+    reader.Optional("attachment_types", value.attachment_types);
+}
+AFTERCARE_FROM_JSON(TicketPolicy)
+
+void to_json(Json& json_value, const SatisfactionPolicy& value) {
+    json_value = Json{{"satisfied_min_stars", value.satisfied_min_stars}, {"target_rate", value.target_rate}};
+}
+void ReadFields(WireReader& reader, SatisfactionPolicy& value) {
+    reader.Optional("satisfied_min_stars", value.satisfied_min_stars);
+    reader.Optional("target_rate", value.target_rate);
+}
+AFTERCARE_FROM_JSON(SatisfactionPolicy)
+
+void to_json(Json& json_value, const CalendarPolicy& value) {
+    json_value = Json{{"vendor_utc_offset_minutes", value.vendor_utc_offset_minutes},
+                      {"holidays", value.holidays},
+                      {"makeup_workdays", value.makeup_workdays}};
+}
+void ReadFields(WireReader& reader, CalendarPolicy& value) {
+    reader.Optional("vendor_utc_offset_minutes", value.vendor_utc_offset_minutes);
+    reader.Optional("holidays", value.holidays);
+    reader.Optional("makeup_workdays", value.makeup_workdays);
+}
+AFTERCARE_FROM_JSON(CalendarPolicy)
+
+void to_json(Json& json_value, const KioskPolicy& value) {
+    json_value = Json{{"idle_reset_seconds", value.idle_reset_seconds}};
+}
+void ReadFields(WireReader& reader, KioskPolicy& value) { reader.Optional("idle_reset_seconds", value.idle_reset_seconds); }
+AFTERCARE_FROM_JSON(KioskPolicy)
+
+void to_json(Json& json_value, const Policy& value) {
+    json_value = Json{{"version", value.version},       {"sla", value.sla},
+                      {"warranty", value.warranty},     {"returns", value.returns},
+                      {"tickets", value.tickets},       {"satisfaction", value.satisfaction},
+                      {"calendar", value.calendar},     {"kiosk", value.kiosk}};
+}
+void ReadFields(WireReader& reader, Policy& value) {
+    reader.Optional("version", value.version);
+    reader.Optional("sla", value.sla);
+    reader.Optional("warranty", value.warranty);
+    reader.Optional("returns", value.returns);
+    reader.Optional("tickets", value.tickets);
+    reader.Optional("satisfaction", value.satisfaction);
+    reader.Optional("calendar", value.calendar);
+    reader.Optional("kiosk", value.kiosk);
+}
+AFTERCARE_FROM_JSON(Policy)
+
+#undef AFTERCARE_FROM_JSON
+
+} // namespace aftercare::core
+
+namespace aftercare::api {
+
+core::Result<core::Policy> PolicyFromJson(const Json& value) {
+    auto policy = FromJson<core::Policy>(value);
+    if (!policy) return policy;
+    if (auto errors = core::ValidatePolicy(policy.Value()); !errors.empty()) return errors.front();
+    return policy;
+}
+
+core::Result<core::Policy> ParsePolicy(std::string_view json_text) {
+    Json value = Json::parse(json_text.begin(), json_text.end(), nullptr, /*allow_exceptions=*/false,
+                             /*ignore_comments=*/true);
+    if (value.is_discarded()) {
+        return core::MakeError("bad_json", "策略文件不是有效的 JSON", "The policy file is not valid JSON");
+    }
+    return PolicyFromJson(value);
+}
+
+std::string SerializePolicy(const core::Policy& policy) {
+    Json value;
+    to_json(value, policy);
+    return value.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+} // namespace aftercare::api

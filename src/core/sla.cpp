@@ -1,0 +1,208 @@
+// SLA evaluation from the ticket's timeline: clocks, pauses, breaches and due escalation.
+#include "sla.h"
+
+#include "calendar.h"
+
+#include <algorithm>
+
+namespace aftercare::core {
+
+namespace {
+
+struct Interval {
+    UnixSeconds begin;
+    UnixSeconds end; // open intervals end at `now`
+};
+
+// Time is "stopped" while the ticket waits on the customer: for information, for the returned
+// item, or to confirm a resolution (a reopen resumes the resolution clock where it stood).
+bool StopsClocks(TicketState state) {
+    return IsPausedState(state) || state == TicketState::Resolved || state == TicketState::Confirmed;
+}
+
+// Facts the clocks need, read once from the timeline.
+struct TimelineFacts {
+    std::vector<Interval> stopped;
+    std::optional<UnixSeconds> first_staff_event;
+    std::optional<UnixSeconds> first_assign;
+    std::optional<UnixSeconds> first_start;
+    std::optional<UnixSeconds> last_resolve;
+    std::optional<UnixSeconds> terminal_at;
+};
+
+TimelineFacts ReadTimeline(const Ticket& ticket, UnixSeconds now) {
+    TimelineFacts facts;
+    // A flag plus a value rather than optional<>: GCC 12 at -O2 misreports optional<int64> here.
+    bool is_stopped = false;
+    UnixSeconds stopped_since = 0;
+    for (const TimelineEvent& event : ticket.timeline) {
+        if (event.actor.role == ActorRole::Staff && !facts.first_staff_event) facts.first_staff_event = event.at;
+        if (event.type != EventType::Transition || !event.action) continue;
+        const Action action = *event.action;
+        if (action == Action::Assign && !facts.first_assign) facts.first_assign = event.at;
+        if (action == Action::Start && !facts.first_start) facts.first_start = event.at;
+        if (action == Action::Resolve) facts.last_resolve = event.at;
+        if (StopsClocks(event.to_state) && !is_stopped) {
+            is_stopped = true;
+            stopped_since = event.at;
+        }
+        if (!StopsClocks(event.to_state) && is_stopped) {
+            facts.stopped.push_back({stopped_since, event.at});
+            is_stopped = false;
+        }
+        if (IsTerminal(event.to_state) && !facts.terminal_at) facts.terminal_at = event.at;
+    }
+    if (is_stopped) facts.stopped.push_back({stopped_since, std::max(now, stopped_since)});
+    return facts;
+}
+
+std::int64_t StoppedBetween(const std::vector<Interval>& stopped, UnixSeconds from, UnixSeconds to) {
+    std::int64_t total = 0;
+    for (const Interval& interval : stopped) {
+        const UnixSeconds begin = std::max(interval.begin, from);
+        const UnixSeconds end = std::min(interval.end, to);
+        if (end > begin) total += end - begin;
+    }
+    return total;
+}
+
+// One clock from its start, budget and (optional) completion.
+Deadline EvaluateClock(SlaClock clock, UnixSeconds start, std::int64_t allowance, std::optional<UnixSeconds> met_at,
+                       bool ticket_resolved, const TimelineFacts& facts, bool paused_now, UnixSeconds now) {
+    Deadline deadline;
+    deadline.clock = clock;
+    deadline.started_at = start;
+    deadline.allowance_seconds = allowance;
+    if (met_at) {
+        const std::int64_t stopped = StoppedBetween(facts.stopped, start, *met_at);
+        const std::int64_t elapsed = *met_at - start - stopped;
+        deadline.met_at = met_at;
+        deadline.due_at = start + allowance + stopped;
+        deadline.remaining_seconds = allowance - elapsed;
+        deadline.status = elapsed <= allowance ? DeadlineStatus::MetOnTime : DeadlineStatus::MetLate;
+        return deadline;
+    }
+    const UnixSeconds end = facts.terminal_at && !ticket_resolved ? std::min(*facts.terminal_at, now) : now;
+    const std::int64_t stopped = StoppedBetween(facts.stopped, start, end);
+    deadline.due_at = start + allowance + stopped;
+    deadline.remaining_seconds = *deadline.due_at - end;
+    if (facts.terminal_at) {
+        deadline.status = DeadlineStatus::Stopped;
+    } else if (deadline.remaining_seconds < 0) {
+        deadline.status = DeadlineStatus::Overdue;
+    } else {
+        deadline.status = paused_now ? DeadlineStatus::Paused : DeadlineStatus::Running;
+    }
+    return deadline;
+}
+
+// The escalation an overdue clock calls for, and when the next step would fire.
+void ApplyEscalation(Deadline& deadline, const Policy& policy, UnixSeconds now, bool paused_now,
+                     std::optional<UnixSeconds>& next_change_at) {
+    auto consider = [&next_change_at, now](UnixSeconds at) {
+        if (at > now && (!next_change_at || at < *next_change_at)) next_change_at = at;
+    };
+    if (deadline.status == DeadlineStatus::Running) consider(*deadline.due_at + 1);
+    if (deadline.status != DeadlineStatus::Overdue) return;
+
+    const std::int64_t overdue = now - *deadline.due_at; // > 0
+    for (const EscalationStep& step : policy.sla.escalation) {
+        // Fires once overdue * 100 >= percent * allowance, i.e. at due + ceil(percent * allowance / 100).
+        const std::int64_t needed = std::max<std::int64_t>(
+            1, (static_cast<std::int64_t>(step.overdue_percent) * deadline.allowance_seconds + 99) / 100);
+        if (overdue >= needed) {
+            deadline.escalation_due = std::max(deadline.escalation_due, step.level);
+        } else if (!paused_now) {
+            consider(*deadline.due_at + needed);
+        }
+    }
+}
+
+} // namespace
+
+const EscalationStep* FindEscalationStep(const Policy& policy, EscalationLevel level) {
+    for (const EscalationStep& step : policy.sla.escalation) {
+        if (step.level == level) return &step;
+    }
+    return nullptr;
+}
+
+SlaStatus EvaluateSla(const Ticket& ticket, UnixSeconds now, const Policy& policy) {
+    const TimelineFacts facts = ReadTimeline(ticket, now);
+    const PrioritySla& priority_sla = policy.sla.For(ticket.priority);
+    const TicketKind kind = ticket.details.kind;
+    const bool paused_now = IsPausedState(ticket.state);
+    const bool resolved_now = ticket.state == TicketState::Resolved || ticket.state == TicketState::Confirmed ||
+                              ticket.state == TicketState::Closed;
+    const UnixSeconds created = ticket.created_at;
+
+    SlaStatus status;
+    status.paused = paused_now;
+    status.paused_seconds = StoppedBetween(facts.stopped, created, now);
+    status.deadlines.resize(3);
+
+    status.deadlines[0] = EvaluateClock(SlaClock::FirstResponse, created,
+                                        static_cast<std::int64_t>(priority_sla.first_response_minutes) * kSecondsPerMinute,
+                                        facts.first_staff_event, false, facts, paused_now, now);
+
+    Deadline dispatch;
+    dispatch.clock = SlaClock::Dispatch;
+    if (kind == TicketKind::Repair && priority_sla.dispatch_minutes) {
+        dispatch = EvaluateClock(SlaClock::Dispatch, created,
+                                 static_cast<std::int64_t>(*priority_sla.dispatch_minutes) * kSecondsPerMinute,
+                                 facts.first_assign, false, facts, paused_now, now);
+    }
+    status.deadlines[1] = dispatch;
+
+    const std::optional<UnixSeconds> resolution_met = resolved_now ? facts.last_resolve : std::nullopt;
+    Deadline resolution;
+    resolution.clock = SlaClock::Resolution;
+    switch (kind) {
+    case TicketKind::Repair: {
+        const std::int64_t allowance = static_cast<std::int64_t>(priority_sla.resolution_minutes) * kSecondsPerMinute;
+        if (priority_sla.resolution_from == ResolutionClockStart::Submitted) {
+            resolution = EvaluateClock(SlaClock::Resolution, created, allowance, resolution_met, resolved_now, facts,
+                                       paused_now, now);
+        } else if (facts.first_start) {
+            resolution = EvaluateClock(SlaClock::Resolution, *facts.first_start, allowance, resolution_met, resolved_now,
+                                       facts, paused_now, now);
+        } else {
+            resolution.status = facts.terminal_at ? DeadlineStatus::Stopped : DeadlineStatus::NotStarted;
+            resolution.allowance_seconds = allowance;
+        }
+        break;
+    }
+    case TicketKind::Complaint: {
+        // Due at the end of the N-th working day after the day of receipt, on the vendor's calendar.
+        const WorkCalendar calendar(policy.calendar.holidays, policy.calendar.makeup_workdays);
+        const UtcOffsetMinutes offset = policy.calendar.vendor_utc_offset_minutes;
+        const DayNumber due_day =
+            calendar.AddWorkingDays(LocalDayNumber(created, offset), policy.sla.complaint_answer_working_days);
+        const UnixSeconds due = LocalDayStart(due_day + 1, offset) - 1;
+        resolution = EvaluateClock(SlaClock::Resolution, created, due - created, resolution_met, resolved_now, facts,
+                                   paused_now, now);
+        break;
+    }
+    case TicketKind::Consultation:
+        resolution = EvaluateClock(SlaClock::Resolution, created,
+                                   static_cast<std::int64_t>(policy.sla.consultation_answer_hours) * kSecondsPerHour,
+                                   resolution_met, resolved_now, facts, paused_now, now);
+        break;
+    case TicketKind::Return:
+    case TicketKind::Exchange:
+        resolution = EvaluateClock(SlaClock::Resolution, created,
+                                   static_cast<std::int64_t>(policy.sla.returns_resolution_hours) * kSecondsPerHour,
+                                   resolution_met, resolved_now, facts, paused_now, now);
+        break;
+    }
+    status.deadlines[2] = resolution;
+
+    for (Deadline& deadline : status.deadlines) {
+        ApplyEscalation(deadline, policy, now, paused_now, status.next_change_at);
+        status.breached = status.breached || deadline.Breached();
+        status.escalation_due = std::max(status.escalation_due, deadline.escalation_due);
+    }
+    return status;
+}
+
+} // namespace aftercare::core

@@ -1,0 +1,89 @@
+// Ticket creation and the append-only timeline (messages, attachments).
+#include "ticket.h"
+
+#include "validation.h"
+
+namespace aftercare::core {
+
+TimelineEvent& AppendEvent(Ticket& ticket, TimelineEvent event) {
+    event.sequence = ticket.timeline.empty() ? 1 : ticket.timeline.back().sequence + 1;
+    // Events never go back in time even if a caller's clock does: order is what the timeline promises.
+    if (!ticket.timeline.empty() && event.at < ticket.timeline.back().at) event.at = ticket.timeline.back().at;
+    ticket.updated_at = event.at;
+    ticket.timeline.push_back(std::move(event));
+    return ticket.timeline.back();
+}
+
+Ticket CreateTicket(TicketDraft draft, std::string service_number, UnixSeconds now) {
+    Ticket ticket;
+    ticket.service_number = std::move(service_number);
+    ticket.priority = draft.priority;
+    ticket.details = std::move(draft);
+    ticket.state = TicketState::Submitted;
+    ticket.resume_state = TicketState::Submitted;
+    ticket.created_at = now;
+
+    TimelineEvent created;
+    created.at = now;
+    created.actor = Actor{ActorRole::Customer, {}};
+    created.type = EventType::Created;
+    created.from_state = TicketState::Submitted;
+    created.to_state = TicketState::Submitted;
+    created.priority = ticket.priority;
+    AppendEvent(ticket, std::move(created));
+    return ticket;
+}
+
+namespace {
+
+Error ClosedTicketError(const Ticket& ticket) {
+    const LocalizedText state = Label(ticket.state);
+    return MakeError("ticket_closed", "工单" + state.zh + "，不能再添加内容",
+                     "The ticket is " + state.en + "; nothing more can be added");
+}
+
+} // namespace
+
+Result<Applied> AddMessage(const Ticket& ticket, const Actor& actor, std::string text, UnixSeconds now) {
+    if (IsTerminal(ticket.state)) return ClosedTicketError(ticket);
+    if (auto errors = ValidateMessage(text); !errors.empty()) return errors.front();
+
+    Applied applied{ticket, {}};
+    TimelineEvent event;
+    event.at = now;
+    event.actor = actor;
+    event.type = EventType::Message;
+    event.from_state = ticket.state;
+    event.to_state = ticket.state;
+    event.note = std::move(text);
+    applied.event = AppendEvent(applied.ticket, std::move(event));
+    return applied;
+}
+
+Result<Applied> AddAttachmentEvent(const Ticket& ticket, const Actor& actor, std::string file_name, UnixSeconds now) {
+    if (IsTerminal(ticket.state)) return ClosedTicketError(ticket);
+    if (auto error = CheckText("file_name", file_name, 1, TextLimits::kFileNameMax, false)) return *error;
+
+    Applied applied{ticket, {}};
+    TimelineEvent event;
+    event.at = now;
+    event.actor = actor;
+    event.type = EventType::Attachment;
+    event.from_state = ticket.state;
+    event.to_state = ticket.state;
+    event.note = std::move(file_name);
+    applied.event = AppendEvent(applied.ticket, std::move(event));
+    return applied;
+}
+
+std::optional<UnixSeconds> LastResolvedAt(const Ticket& ticket) {
+    if (ticket.state != TicketState::Resolved && ticket.state != TicketState::Confirmed &&
+        ticket.state != TicketState::Closed)
+        return std::nullopt;
+    for (auto event = ticket.timeline.rbegin(); event != ticket.timeline.rend(); ++event) {
+        if (event->type == EventType::Transition && event->action == Action::Resolve) return event->at;
+    }
+    return std::nullopt;
+}
+
+} // namespace aftercare::core

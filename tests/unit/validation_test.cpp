@@ -1,0 +1,133 @@
+// Customer input checks: UTF-8, lengths in code points, phones, email, serials, drafts, attachments.
+#include "test_support.h"
+
+#include "core/utf8.h"
+#include "core/validation.h"
+
+using namespace aftercare::core;
+using namespace aftercare::test;
+
+TEST_CASE("strict UTF-8", "[validation][utf8]") {
+    CHECK(IsValidUtf8("售后服务 after-sales 😀"));
+    CHECK(CountCodePoints("售后服务😀") == 5u);
+    CHECK_FALSE(IsValidUtf8("\xC0\xAF"));         // overlong '/'
+    CHECK_FALSE(IsValidUtf8("\xE0\x80\xAF"));     // overlong
+    CHECK_FALSE(IsValidUtf8("\xED\xA0\x80"));     // surrogate
+    CHECK_FALSE(IsValidUtf8("\xF4\x90\x80\x80")); // above U+10FFFF
+    CHECK_FALSE(IsValidUtf8("\xE5\x94"));         // truncated
+    CHECK_FALSE(IsValidUtf8("\x80"));             // lone continuation
+    CHECK(HasControlCharacters("a\x01", false));
+    CHECK(HasControlCharacters("a\nb", false));
+    CHECK_FALSE(HasControlCharacters("a\nb\tc", true));
+    CHECK(HasControlCharacters("a\xC2\x85", true)); // C1 NEL
+}
+
+TEST_CASE("text limits count code points, not bytes", "[validation]") {
+    const std::string fifty_chinese = [] {
+        std::string text;
+        for (int index = 0; index < 50; ++index) text += "张";
+        return text;
+    }();
+    CHECK_FALSE(CheckText("customer.name", fifty_chinese, 1, 50, false));
+    const auto too_long = CheckText("customer.name", fifty_chinese + "张", 1, 50, false);
+    REQUIRE(too_long);
+    CHECK(too_long->code == "too_long");
+    CHECK(too_long->field == "customer.name");
+    CHECK(CheckText("subject", "   ", 1, 100, false)->code == "required");
+    CHECK(CheckText("description", "坏了", 5, 2000, true)->code == "too_short");
+    CHECK(CheckText("subject", "\xFF", 0, 100, false)->code == "invalid_utf8");
+    CHECK(CheckText("subject", "a\nb", 0, 100, false)->code == "control_characters");
+    CHECK_FALSE(CheckText("description", "第一行\n第二行", 1, 100, true));
+}
+
+TEST_CASE("mainland and international phone numbers", "[validation][phone]") {
+    CHECK(NormalizePhone("13800138000").Value() == "+8613800138000");
+    CHECK(NormalizePhone("138 0013 8000").Value() == "+8613800138000");
+    CHECK(NormalizePhone("138-0013-8000").Value() == "+8613800138000");
+    CHECK(NormalizePhone("+86 138 0013 8000").Value() == "+8613800138000");
+    CHECK(NormalizePhone("0086-13800138000").Value() == "+8613800138000");
+    CHECK(NormalizePhone("86 13800138000").Value() == "+8613800138000");
+    CHECK(NormalizePhone("19912345678").Value() == "+8619912345678");
+    CHECK(NormalizePhone("+44 20 7946 0958").Value() == "+442079460958");
+    CHECK(NormalizePhone("+1 (415) 555-2671").Value() == "+14155552671");
+    CHECK(NormalizePhone("00852 6123 4567").Value() == "+85261234567");
+
+    for (const char* bad : {"12800138000", "1380013800", "138001380001", "+86 10 6552 9988", "+0123456789",
+                            "+12345", "+1234567890123456", "abc", "138a0013800", "+"}) {
+        INFO(bad);
+        const auto result = NormalizePhone(bad, "customer.phone");
+        REQUIRE_FALSE(result.Ok());
+        CHECK(result.GetError().code == "invalid_phone");
+        CHECK(result.GetError().field == "customer.phone");
+    }
+    CHECK(NormalizePhone("", "customer.phone").GetError().code == "required");
+    CHECK(PhoneLast4Matches("+8613800138000", "8000"));
+    CHECK_FALSE(PhoneLast4Matches("+8613800138000", "0138"));
+    CHECK_FALSE(PhoneLast4Matches("+8613800138000", "800"));
+}
+
+TEST_CASE("email addresses", "[validation][email]") {
+    CHECK(NormalizeEmail("zhang.san@Example.COM").Value() == "zhang.san@example.com");
+    CHECK(NormalizeEmail(" user+tag@mail.qq.com ").Value() == "user+tag@mail.qq.com");
+    for (const char* bad : {"plain", "@example.com", "a@", "a@b", "a..b@example.com", ".a@example.com",
+                            "a@-example.com", "a@example.c0m", "a@example.c", "a b@example.com", "a@exa_mple.com",
+                            "张三@example.com"}) {
+        INFO(bad);
+        CHECK(NormalizeEmail(bad).GetError().code == "invalid_email");
+    }
+}
+
+TEST_CASE("serial numbers", "[validation][serial]") {
+    CHECK(NormalizeSerial("sn-20240501-a7").Value() == "SN-20240501-A7");
+    CHECK(NormalizeSerial("ABC123").Value() == "ABC123");
+    CHECK(NormalizeSerial(std::string(32, 'A')).Ok());
+    for (const std::string& bad : {std::string("ABC12"), std::string(33, 'A'), std::string("-ABC123"),
+                                  std::string("ABC123-"), std::string("AB--C123"), std::string("AB C123"),
+                                  std::string("ABC_123")}) {
+        INFO(bad);
+        CHECK(NormalizeSerial(bad).GetError().code == "invalid_serial");
+    }
+    CHECK_FALSE(CheckOrderNumber("JD-2024_0501"));
+    CHECK(CheckOrderNumber("J1")->code == "invalid_order_number");
+}
+
+TEST_CASE("a draft reports every field error and normalises what is valid", "[validation]") {
+    const UnixSeconds now = At(2024, 6, 3, 9, 0);
+    TicketDraft good = SampleDraft();
+    good.customer.phone = "138 0013 8000";
+    good.product.serial = "sn-20240501-a7";
+    good.customer.email = "Zhang@Example.com";
+    CHECK(ValidateTicketDraft(good, now).empty());
+    CHECK(good.customer.phone == "+8613800138000");
+    CHECK(good.product.serial == "SN-20240501-A7");
+    CHECK(good.customer.email == "Zhang@example.com");
+
+    TicketDraft bad = SampleDraft(TicketKind::Return);
+    bad.customer.name = "";
+    bad.customer.phone = "12345";
+    bad.subject = std::string(101, 'x');
+    bad.description = "坏";
+    bad.product.purchase_date = CivilDate{2024, 6, 4};
+    bad.product.delivered_at.reset();
+    bad.return_reason.reset();
+    const FieldErrors errors = ValidateTicketDraft(bad, now);
+    std::vector<std::string> fields;
+    for (const Error& error : errors) fields.push_back(error.field);
+    CHECK(fields == std::vector<std::string>{"customer.name", "customer.phone", "subject", "description",
+                                             "product.purchase_date", "return_reason", "product.delivered_at"});
+    for (const Error& error : errors) {
+        CHECK_FALSE(error.message.zh.empty());
+        CHECK_FALSE(error.message.en.empty());
+    }
+}
+
+TEST_CASE("attachments", "[validation]") {
+    const Policy policy;
+    CHECK(ValidateAttachment({"故障照片.jpg", "image/jpeg", 1024}, 0, policy).empty());
+    CHECK(ValidateAttachment({"a.exe", "application/x-msdownload", 1024}, 0, policy)[0].field == "content_type");
+    CHECK(ValidateAttachment({"a.jpg", "image/jpeg", policy.tickets.max_attachment_bytes + 1}, 0, policy)[0].field ==
+          "size_bytes");
+    CHECK(ValidateAttachment({"../a.jpg", "image/jpeg", 10}, 0, policy)[0].field == "file_name");
+    CHECK(ValidateAttachment({"a.jpg", "image/jpeg", 10}, policy.tickets.max_attachments, policy)[0].field ==
+          "attachments");
+}

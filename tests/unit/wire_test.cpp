@@ -1,0 +1,224 @@
+// Wire contract: round trips of every endpoint type, unknown fields ignored, missing/mistyped fields named.
+#include "test_support.h"
+
+#include "api/customer_wire.h"
+#include "api/error_body.h"
+#include "api/staff_wire.h"
+
+using namespace aftercare;
+using namespace aftercare::api;
+using namespace aftercare::test;
+
+namespace {
+
+// to_json, dump, parse back without exceptions, and compare the JSON (types with no operator==
+// are compared through their JSON form).
+template <class T> T RoundTrip(const T& value) {
+    const std::string body = ToWire(value);
+    auto parsed = ParseWire<T>(body);
+    INFO(body);
+    REQUIRE(parsed.Ok());
+    Json again;
+    to_json(again, parsed.Value());
+    CHECK(DumpJson(again) == body);
+    // The throwing nlohmann path agrees.
+    const T through_get = Json::parse(body).get<T>();
+    Json third;
+    to_json(third, through_get);
+    CHECK(DumpJson(third) == body);
+    return parsed.Value();
+}
+
+core::Ticket BusyTicket() {
+    const core::UnixSeconds created = At(2024, 6, 3, 9, 0);
+    core::Ticket ticket = NewTicket(core::TicketKind::Repair, core::Priority::Serious, created);
+    ticket.details.product.purchase_date = core::CivilDate{2023, 1, 2};
+    ticket = Apply(ticket, core::Action::Accept, Staff(), created + 60);
+    ticket = Apply(ticket, core::Action::Assign, Staff(), created + 120, core::Policy{}, "", "eng07");
+    ticket = Apply(ticket, core::Action::Start, Staff("eng07"), created + 600);
+    ticket = Apply(ticket, core::Action::RequestInfo, Staff("eng07"), created + 700, core::Policy{}, "请补充照片");
+    return ticket;
+}
+
+} // namespace
+
+TEST_CASE("core types round-trip", "[wire]") {
+    const core::Ticket ticket = BusyTicket();
+    CHECK(RoundTrip(ticket) == ticket);
+    CHECK(RoundTrip(ticket.details) == ticket.details);
+    CHECK(RoundTrip(core::Rating{5, 4, 3, 2, 1, true, "很好 👍"}) == core::Rating{5, 4, 3, 2, 1, true, "很好 👍"});
+    RoundTrip(core::EvaluateSla(ticket, ticket.updated_at + 10, core::Policy{}));
+    RoundTrip(core::PartReplacement{"mainboard", {2023, 12, 1}, false});
+    RoundTrip(core::AttachmentMeta{"照片.jpg", "image/jpeg", 12345});
+}
+
+TEST_CASE("customer endpoint types round-trip", "[wire]") {
+    const core::Policy policy;
+    const core::Ticket ticket = BusyTicket();
+    RoundTrip(CreateTicketRequest{ticket.details});
+    const TicketView view = MakeTicketView(ticket, core::ActorRole::Customer, ticket.updated_at + 5, policy,
+                                           core::Rating{5, 5, 5, 5, 5, true, ""},
+                                           {AttachmentInfo{"a1", "p.jpg", "image/jpeg", 100, 5, "/api/v1/a/a1"}});
+    CHECK(view.phone_masked == "138****8000");
+    CHECK(view.available_actions == std::vector<core::Action>{core::Action::CustomerReply});
+    const TicketView back = RoundTrip(view);
+    CHECK(back.timeline == view.timeline);
+    CHECK(back.sla.evaluated_at == view.sla.evaluated_at);
+    RoundTrip(CreateTicketResponse{"R7KX-4M9Q-P2HC", "tok", 99, view, std::nullopt});
+    CHECK(RoundTrip(LookupRequest{"r7kx4m9qp2hc", "8000"}) == LookupRequest{"r7kx4m9qp2hc", "8000"});
+    RoundTrip(LookupResponse{"R7KX-4M9Q-P2HC", "tok", 99});
+    RoundTrip(EventsResponse{ticket.timeline, ticket.timeline.back().sequence, ticket.state});
+    RoundTrip(MessageRequest{"补充说明"});
+    RoundTrip(CustomerActionRequest{"还是坏的"});
+    RoundTrip(WarrantyLookupRequest{"SN-1234567", "mainboard", core::CivilDate{2023, 1, 2}, 480, 35000, true});
+    core::WarrantyQuery query;
+    query.coverage_start = {2023, 1, 2};
+    query.today = {2024, 6, 3};
+    const core::WarrantyDecision decision = core::EvaluateWarranty(query, policy);
+    RoundTrip(WarrantyLookupResponse{"SN-1234567", "AC-200", core::CivilDate{2023, 1, 2}, decision,
+                                     core::EstimateCharge(decision, {100, false}, policy),
+                                     {{"mainboard", {2023, 12, 1}, false}}});
+    const ReturnsEligibilityRequest returns{core::ReturnReason::DeadOnArrival, core::Remedy::Exchange, 1714530600, -300,
+                                            std::nullopt, true, "JD-1234"};
+    CHECK(RoundTrip(returns) == returns);
+    RoundTrip(core::EvaluateReturn(ToReturnsQuery(returns, 1714530600 + 86400), policy));
+    RoundTrip(FaqSearchResponse{"保修", {FaqItem{"faq-1", {"保修多久？", "How long?"}, {"三年", "3 years"}, {"warranty"}, 1.5}}});
+}
+
+TEST_CASE("staff endpoint types round-trip", "[wire]") {
+    const core::Ticket ticket = BusyTicket();
+    RoundTrip(StaffLoginRequest{"desk", "secret"});
+    RoundTrip(StaffLoginResponse{"tok", 5, StaffMember{"eng07", "王工", {"engineer"}}});
+    RoundTrip(QueueFilter{core::TicketState::Assigned, core::TicketKind::Repair, std::nullopt, true, "eng07", 20, "c1"});
+    RoundTrip(QueueResponse{{MakeQueueItem(ticket, ticket.updated_at, core::Policy{})}, ""});
+    RoundTrip(AssignRequest{"eng07", "熟悉该型号"});
+    const TransitionRequestWire transition{core::Action::Accept, "ok", "", core::Priority::Urgent, 4};
+    CHECK(RoundTrip(transition) == transition);
+    const core::TransitionRequest request = ToTransitionRequest(transition, Staff("desk"));
+    CHECK(request.priority == core::Priority::Urgent);
+    CHECK(request.actor.id == "desk");
+    StatsResponse stats;
+    stats.by_state = {{"submitted", 3}, {"closed", 9}};
+    stats.satisfaction = core::ComputeSatisfaction(std::vector<core::Rating>{{5, 5, 5, 5, 5, true, ""}}, core::Policy{});
+    RoundTrip(stats);
+}
+
+TEST_CASE("unknown fields are ignored", "[wire]") {
+    auto parsed = ParseWire<LookupRequest>(
+        R"({"service_number":"R7KX-4M9Q-P2HC","phone_last4":"8000","client":"kiosk","extra":{"a":[1,2]}})");
+    REQUIRE(parsed.Ok());
+    CHECK(parsed.Value().phone_last4 == "8000");
+}
+
+TEST_CASE("a missing required field is named, with its path", "[wire]") {
+    auto missing = ParseWire<LookupRequest>(R"({"service_number":"R7KX-4M9Q-P2HC"})");
+    REQUIRE_FALSE(missing.Ok());
+    CHECK(missing.GetError().code == "missing_field");
+    CHECK(missing.GetError().field == "phone_last4");
+    CHECK_THAT(missing.GetError().message.zh, Catch::Contains("phone_last4"));
+
+    auto nested = ParseWire<CreateTicketRequest>(
+        R"({"kind":"repair","customer":{"name":"张三"},"subject":"s","description":"d"})");
+    REQUIRE_FALSE(nested.Ok());
+    CHECK(nested.GetError().field == "customer.phone");
+
+    auto null_value = ParseWire<MessageRequest>(R"({"text":null})");
+    REQUIRE_FALSE(null_value.Ok());
+    CHECK(null_value.GetError().code == "missing_field");
+}
+
+TEST_CASE("a mistyped field is named, with its path", "[wire]") {
+    auto wrong = ParseWire<core::Rating>(R"({"quality":"5","speed":5,"attitude":5,"scope":5,"guarantee":5,"solved":true})");
+    REQUIRE_FALSE(wrong.Ok());
+    CHECK(wrong.GetError().code == "wrong_type");
+    CHECK(wrong.GetError().field == "quality");
+
+    auto fractional = ParseWire<core::Rating>(R"({"quality":4.5,"speed":5,"attitude":5,"scope":5,"guarantee":5,"solved":true})");
+    CHECK(fractional.GetError().field == "quality");
+
+    auto enum_value = ParseWire<TransitionRequestWire>(R"({"action":"teleport"})");
+    REQUIRE_FALSE(enum_value.Ok());
+    CHECK(enum_value.GetError().code == "invalid_value");
+    CHECK(enum_value.GetError().field == "action");
+
+    auto in_array = ParseWire<EventsResponse>(
+        R"({"events":[{"sequence":1,"at":0,"actor":{"role":"customer"},"type":"created","from_state":"submitted","to_state":"submitted"},{"sequence":"2"}],"last_sequence":2})");
+    REQUIRE_FALSE(in_array.Ok());
+    CHECK(in_array.GetError().field == "events[1].sequence");
+
+    auto date = ParseWire<WarrantyLookupRequest>(R"({"serial":"SN-123456","purchase_date":"2023-02-30"})");
+    CHECK(date.GetError().field == "purchase_date");
+
+    auto too_big = ParseWire<MessageRequest>(R"({"text":"x"})");
+    CHECK(too_big.Ok());
+    auto overflow = ParseWire<LookupResponse>(R"({"service_number":"x","access_token":"t","token_expires_at":1e300})");
+    CHECK(overflow.GetError().field == "token_expires_at");
+    auto wanted = ParseWire<ReturnsEligibilityRequest>(R"({"reason":"no_reason","wanted":"paid_repair","delivered_at":0})");
+    CHECK(wanted.GetError().field == "wanted");
+}
+
+TEST_CASE("bodies that are not JSON objects", "[wire]") {
+    CHECK(ParseWire<MessageRequest>("{\"text\":").GetError().code == "bad_json");
+    CHECK(ParseWire<MessageRequest>("[1,2]").GetError().code == "not_object");
+    CHECK(ParseWire<MessageRequest>("").GetError().code == "bad_json");
+}
+
+TEST_CASE("from_json throws WireParseException carrying the field", "[wire]") {
+    try {
+        (void)Json::parse(R"({"service_number":"x"})").get<LookupRequest>();
+        FAIL("expected an exception");
+    } catch (const WireParseException& exception) {
+        CHECK(exception.Error().field == "phone_last4");
+    }
+}
+
+TEST_CASE("the error shape", "[wire]") {
+    const core::Error error = core::MakeError("invalid_phone", "手机号无效", "Invalid phone", "customer.phone");
+    const ErrorBody body = MakeErrorBody(error, Language::ZhCn);
+    const Json json_value = Json::parse(ToWire(body));
+    CHECK(json_value["error"]["code"].get<std::string>() == "invalid_phone");
+    CHECK(json_value["error"]["message"].get<std::string>() == "手机号无效");
+    CHECK(json_value["error"]["field"].get<std::string>() == "customer.phone");
+    CHECK(json_value["error"]["message_en"].get<std::string>() == "Invalid phone");
+    CHECK(RoundTrip(body) == body);
+    CHECK(HttpStatusFor("missing_field") == 400);
+    CHECK(HttpStatusFor("illegal_transition") == 409);
+    CHECK(HttpStatusFor("forbidden_actor") == 403);
+    CHECK(HttpStatusFor("invalid_phone") == 422);
+
+    const ErrorBody many = MakeErrorBody(core::FieldErrors{error, core::MakeError("required", "必填", "Required", "subject")},
+                                         Language::En);
+    CHECK(many.message == "Invalid phone");
+    CHECK(many.details.size() == 2);
+    CHECK(RoundTrip(many) == many);
+}
+
+TEST_CASE("enum wire names round-trip for every enumerator", "[wire]") {
+    for (int value = 0; value <= static_cast<int>(core::Action::Escalate); ++value) {
+        const auto action = static_cast<core::Action>(value);
+        core::Action parsed{};
+        REQUIRE(core::FromString(core::ToString(action), parsed));
+        CHECK(parsed == action);
+        CHECK_FALSE(core::Label(action).zh.empty());
+    }
+    for (int value = 0; value <= static_cast<int>(core::TicketState::Rejected); ++value) {
+        const auto state = static_cast<core::TicketState>(value);
+        core::TicketState parsed{};
+        REQUIRE(core::FromString(core::ToString(state), parsed));
+        CHECK(parsed == state);
+    }
+    for (int value = 0; value <= static_cast<int>(core::ReturnsRule::OutOfWarranty); ++value) {
+        const auto rule = static_cast<core::ReturnsRule>(value);
+        core::ReturnsRule parsed{};
+        REQUIRE(core::FromString(core::ToString(rule), parsed));
+        CHECK(parsed == rule);
+    }
+    for (int value = 0; value <= static_cast<int>(core::DeadlineStatus::Stopped); ++value) {
+        const auto status = static_cast<core::DeadlineStatus>(value);
+        core::DeadlineStatus parsed{};
+        REQUIRE(core::FromString(core::ToString(status), parsed));
+        CHECK(parsed == status);
+    }
+    core::TicketKind kind{};
+    CHECK_FALSE(core::FromString("Repair", kind)); // wire names are exact
+}

@@ -14,7 +14,7 @@ Rating Stars(int quality, int speed, int attitude, int scope, int guarantee, boo
 
 } // namespace
 
-TEST_CASE("every dimension needs 1..5 stars; the field is named", "[rating]") {
+TEST_CASE("every dimension needs 1..5 stars - the field is named", "[rating]") {
     CHECK(ValidateRating(Stars(5, 4, 3, 2, 1)).empty());
     const FieldErrors errors = ValidateRating(Stars(0, 6, 3, 3, 3));
     REQUIRE(errors.size() == 2);

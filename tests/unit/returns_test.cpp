@@ -66,7 +66,7 @@ TEST_CASE("no-reason window for a customer west of UTC", "[returns]") {
                     .granted);
 }
 
-TEST_CASE("no-reason returns need the item intact; defects do not", "[returns]") {
+TEST_CASE("no-reason returns need the item intact - defects do not", "[returns]") {
     const Policy policy;
     const UnixSeconds delivered = At(2024, 5, 1, 10, 0);
     ReturnsQuery query = Query(ReturnReason::NoReason, Remedy::Refund, delivered, At(2024, 5, 3, 10, 0));

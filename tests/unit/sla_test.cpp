@@ -55,7 +55,7 @@ TEST_CASE("a staff message counts as the first response", "[sla]") {
     CHECK(first.met_at == created + 300);
 }
 
-TEST_CASE("priorities use their own deadlines; dispatch only where one is set", "[sla]") {
+TEST_CASE("priorities use their own deadlines - dispatch only where one is set", "[sla]") {
     const Policy policy;
     const UnixSeconds created = At(2024, 6, 3, 9, 0);
     const SlaStatus general = EvaluateSla(NewTicket(TicketKind::Repair, Priority::General, created), created, policy);

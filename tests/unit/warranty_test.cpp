@@ -60,7 +60,7 @@ TEST_CASE("a key part replaced in warranty restarts that part's warranty", "[war
     CHECK_FALSE(EvaluateWarranty(query, policy).in_warranty);
 }
 
-TEST_CASE("restart needs an in-warranty, not customer-caused replacement; restarts chain", "[warranty]") {
+TEST_CASE("restart needs an in-warranty, not customer-caused replacement - restarts chain", "[warranty]") {
     const Policy policy;
     const CivilDate start{2021, 1, 15};
     // Replaced after the product warranty ended (a paid repair): no restart.

@@ -134,4 +134,25 @@ ReturnsDecision EvaluateReturn(const ReturnsQuery& query, const Policy& policy) 
                   WindowEnd(context, returns.no_reason_days));
 }
 
+FieldErrors ValidateReturnsQuery(const ReturnsQuery& query) {
+    FieldErrors errors;
+    if (query.wanted != Remedy::Refund && query.wanted != Remedy::Exchange) {
+        errors.push_back(MakeError("invalid_value", "请选择退货或换货", "Choose a refund or an exchange", "wanted"));
+    }
+    if (!IsValidUtcOffset(query.customer_utc_offset_minutes)) {
+        errors.push_back(MakeError("out_of_range", "时区偏移无效", "Invalid time zone offset", "utc_offset_minutes"));
+    }
+    if (query.warranty_start) {
+        const UtcOffsetMinutes offset =
+            IsValidUtcOffset(query.customer_utc_offset_minutes) ? query.customer_utc_offset_minutes : kChinaUtcOffset;
+        if (!IsValidCivilDate(*query.warranty_start)) {
+            errors.push_back(MakeError("invalid_date", "购买日期无效", "Invalid purchase date", "purchase_date"));
+        } else if (DaysFromCivil(*query.warranty_start) > LocalDayNumber(query.delivered_at, offset) + 1) {
+            errors.push_back(MakeError("invalid_date", "购买日期不能晚于签收日期", "The purchase date cannot be after delivery",
+                                       "purchase_date"));
+        }
+    }
+    return errors;
+}
+
 } // namespace aftercare::core

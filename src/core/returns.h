@@ -2,6 +2,7 @@
 #pragma once
 
 #include "policy.h"
+#include "result.h"
 #include "time.h"
 
 #include <optional>
@@ -37,5 +38,9 @@ struct ReturnsDecision {
 //   QualityProblem/DeadOnArrival within warranty -> FreeRepairOrReplacement (a refund is refused)
 //   otherwise refused: ItemNotIntact / OutOfWarranty / WindowExpired, offering repair.
 ReturnsDecision EvaluateReturn(const ReturnsQuery& query, const Policy& policy);
+
+// Input checks before EvaluateReturn: wanted is refund or exchange, the offset is real, the
+// purchase date is a real date not after delivery day + 1 (orders are paid before delivery).
+FieldErrors ValidateReturnsQuery(const ReturnsQuery& query);
 
 } // namespace aftercare::core

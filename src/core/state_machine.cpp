@@ -276,12 +276,8 @@ Result<Applied> Transition(const Ticket& ticket, const TransitionRequest& reques
     case Action::Escalate: {
         event.type = EventType::Escalation;
         next.escalation = static_cast<EscalationLevel>(static_cast<int>(ticket.escalation) + 1);
+        // Who is told comes from the policy (FindEscalationStep); the event records only the level.
         event.escalation = next.escalation;
-        if (const EscalationStep* step = FindEscalationStep(policy, next.escalation); step && event.note.empty()) {
-            std::string roles;
-            for (const auto& notified : step->notify_roles) roles += (roles.empty() ? "" : ",") + notified;
-            event.note = "notify: " + roles;
-        }
         break;
     }
     default:

@@ -99,6 +99,8 @@ struct Applied {
 Ticket CreateTicket(TicketDraft draft, std::string service_number, UnixSeconds now);
 
 // Customer or staff adds information (补充信息). Refused on terminal tickets; the text is validated.
+// A customer's message does not end a WaitingCustomer pause by itself: the portal sends the
+// CustomerReply transition for that, so "I'll check tonight" does not restart the clock.
 Result<Applied> AddMessage(const Ticket& ticket, const Actor& actor, std::string text, UnixSeconds now);
 
 // An attachment's metadata on the timeline (the bytes live in the store).

@@ -1,6 +1,7 @@
 // Field-level checks of customer input: text limits, phones, email, serials, drafts, messages, attachments.
 #include "validation.h"
 
+#include "service_number.h"
 #include "utf8.h"
 
 #include <algorithm>
@@ -214,9 +215,7 @@ FieldErrors ValidateTicketDraft(TicketDraft& draft, UnixSeconds now) {
     if (!draft.product.order_number.empty()) add(CheckOrderNumber(draft.product.order_number, "product.order_number"));
 
     const bool offset_ok = IsValidUtcOffset(draft.utc_offset_minutes);
-    if (!offset_ok) {
-        errors.push_back(MakeError("out_of_range", "时区偏移无效", "Invalid time zone offset", "utc_offset_minutes"));
-    }
+    add(CheckUtcOffset(draft.utc_offset_minutes));
     const UtcOffsetMinutes offset = offset_ok ? draft.utc_offset_minutes : kChinaUtcOffset;
     if (draft.product.purchase_date) {
         if (!IsValidCivilDate(*draft.product.purchase_date)) {
@@ -245,6 +244,27 @@ FieldErrors ValidateMessage(std::string_view text) {
     FieldErrors errors;
     if (auto error = CheckText("text", text, 1, TextLimits::kMessageMax, true)) errors.push_back(std::move(*error));
     return errors;
+}
+
+std::optional<Error> CheckPhoneLast4(std::string_view text, std::string_view field) {
+    if (text.empty()) return RequiredError(field);
+    if (text.size() != 4 || !AllDigits(text)) {
+        return MakeError("invalid_phone", "请输入手机号码的后 4 位数字", "Enter the last 4 digits of the phone number",
+                         std::string(field));
+    }
+    return std::nullopt;
+}
+
+FieldErrors ValidateLookup(std::string_view service_number, std::string_view phone_last4) {
+    FieldErrors errors;
+    if (auto parsed = ParseServiceNumber(service_number); !parsed) errors.push_back(parsed.GetError());
+    if (auto error = CheckPhoneLast4(phone_last4)) errors.push_back(std::move(*error));
+    return errors;
+}
+
+std::optional<Error> CheckUtcOffset(UtcOffsetMinutes offset, std::string_view field) {
+    if (IsValidUtcOffset(offset)) return std::nullopt;
+    return MakeError("out_of_range", "时区偏移无效", "Invalid time zone offset", std::string(field));
 }
 
 FieldErrors ValidateAttachment(const AttachmentMeta& attachment, int existing_count, const Policy& policy) {

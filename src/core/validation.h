@@ -59,6 +59,15 @@ FieldErrors ValidateTicketDraft(TicketDraft& draft, UnixSeconds now);
 
 FieldErrors ValidateMessage(std::string_view text);
 
+// Exactly four ASCII digits (ticket lookup proves the caller knows the phone's last four digits).
+std::optional<Error> CheckPhoneLast4(std::string_view text, std::string_view field = "phone_last4");
+
+// Ticket lookup: the service number parses (check character included) and the last four digits are well formed.
+FieldErrors ValidateLookup(std::string_view service_number, std::string_view phone_last4);
+
+// A customer's time zone offset, -12:00..+14:00 in minutes.
+std::optional<Error> CheckUtcOffset(UtcOffsetMinutes offset, std::string_view field = "utc_offset_minutes");
+
 struct AttachmentMeta {
     std::string file_name;
     std::string content_type;

@@ -157,3 +157,16 @@ TEST_CASE("window lengths come from the policy", "[returns]") {
     CHECK_FALSE(
         EvaluateReturn(Query(ReturnReason::NoReason, Remedy::Refund, delivered, At(2024, 5, 9, 0, 0)), policy).granted);
 }
+
+TEST_CASE("returns query input checks name the field", "[returns]") {
+    ReturnsQuery query = Query(ReturnReason::NoReason, Remedy::Refund, At(2024, 5, 1, 10, 0), At(2024, 5, 2, 10, 0));
+    CHECK(ValidateReturnsQuery(query).empty());
+    query.wanted = Remedy::PaidRepair;
+    query.customer_utc_offset_minutes = 20 * 60;
+    query.warranty_start = CivilDate{2024, 5, 3};
+    const FieldErrors errors = ValidateReturnsQuery(query);
+    REQUIRE(errors.size() == 3);
+    CHECK(errors[0].field == "wanted");
+    CHECK(errors[1].field == "utc_offset_minutes");
+    CHECK(errors[2].field == "purchase_date");
+}

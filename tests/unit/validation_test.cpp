@@ -1,6 +1,7 @@
 // Customer input checks: UTF-8, lengths in code points, phones, email, serials, drafts, attachments.
 #include "test_support.h"
 
+#include "core/service_number.h"
 #include "core/utf8.h"
 #include "core/validation.h"
 
@@ -130,4 +131,17 @@ TEST_CASE("attachments", "[validation]") {
     CHECK(ValidateAttachment({"../a.jpg", "image/jpeg", 10}, 0, policy)[0].field == "file_name");
     CHECK(ValidateAttachment({"a.jpg", "image/jpeg", 10}, policy.tickets.max_attachments, policy)[0].field ==
           "attachments");
+}
+
+TEST_CASE("ticket lookup input", "[validation]") {
+    CHECK(ValidateLookup("r7kx-4m9q-p2h" + std::string(1, ComputeCheckCharacter("R7KX4M9QP2H")), "8000").empty());
+    const FieldErrors errors = ValidateLookup("R7KX-4M9Q-P2HX", "80a0");
+    REQUIRE(errors.size() == 2);
+    CHECK(errors[0].field == "service_number");
+    CHECK(errors[1].field == "phone_last4");
+    CHECK(CheckPhoneLast4("")->code == "required");
+    CHECK(CheckPhoneLast4("12345")->code == "invalid_phone");
+    CHECK_FALSE(CheckPhoneLast4("0000"));
+    CHECK(CheckUtcOffset(15 * 60)->field == "utc_offset_minutes");
+    CHECK_FALSE(CheckUtcOffset(-5 * 60));
 }

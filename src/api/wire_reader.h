@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace aftercare::api {
@@ -71,6 +72,16 @@ bool ReadValue(const Json& value, int& out, const std::string& path, std::option
 bool ReadValue(const Json& value, std::int64_t& out, const std::string& path, std::optional<ParseError>& failure);
 bool ReadValue(const Json& value, double& out, const std::string& path, std::optional<ParseError>& failure);
 bool ReadValue(const Json& value, core::CivilDate& out, const std::string& path,
+               std::optional<ParseError>& failure);
+
+// Containers: declared before any definition so they nest in any order (vector<optional<T>>, ...).
+template <class T>
+bool ReadValue(const Json& value, std::vector<T>& out, const std::string& path, std::optional<ParseError>& failure);
+template <class T>
+bool ReadValue(const Json& value, std::map<std::string, T>& out, const std::string& path,
+               std::optional<ParseError>& failure);
+template <class T>
+bool ReadValue(const Json& value, std::optional<T>& out, const std::string& path,
                std::optional<ParseError>& failure);
 
 // Enums: any type with core::FromString(text, value).

@@ -1,0 +1,198 @@
+// Command-line and environment parsing for the server; no I/O beyond reading the given getenv.
+#include "config.hpp"
+
+#include <charconv>
+#include <cstring>
+#include <sstream>
+
+namespace aftercare::serve {
+namespace {
+
+bool ParseInt(const std::string& text, int min, int max, int& out) {
+    int value = 0;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || ptr != text.data() + text.size() || value < min || value > max) return false;
+    out = value;
+    return true;
+}
+
+bool IsOriginChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '-' || c == ':' || c == '[' || c == ']';
+}
+
+// Applies one setting by name; shared by flags and environment so both accept the same values.
+bool Apply(Config& config, const std::string& name, const std::string& value, std::string& error) {
+    auto bad = [&](const char* what) {
+        error = "invalid value for " + name + ": " + what;
+        return false;
+    };
+    if (name == "port") {
+        if (!ParseInt(value, 0, 65535, config.port)) return bad("expected 0..65535");
+    } else if (name == "bind") {
+        if (value.empty()) return bad("empty");
+        config.bind = value;
+    } else if (name == "data-dir") {
+        if (value.empty()) return bad("empty");
+        config.data_dir = value;
+    } else if (name == "web-root") {
+        config.web_root = value;
+    } else if (name == "policy") {
+        config.policy_path = value;
+    } else if (name == "embed-origins") {
+        auto origins = ParseOrigins(value);
+        if (!origins) return bad("expected space-separated origins like https://shop.example");
+        config.embed_origins = *origins;
+    } else if (name == "demo-dir") {
+        config.demo_dir = value;
+    } else if (name == "faq-dir") {
+        config.faq_dir = value;
+    } else if (name == "seed-demo") {
+        if (value == "1" || value == "true" || value == "yes") config.seed_demo = true;
+        else if (value == "0" || value == "false" || value == "no") config.seed_demo = false;
+        else return bad("expected true or false");
+    } else if (name == "threads") {
+        if (!ParseInt(value, 2, 1024, config.threads)) return bad("expected 2..1024");
+    } else if (name == "sweep-interval") {
+        if (!ParseInt(value, 1, 86400, config.sweep_interval_seconds)) return bad("expected 1..86400 seconds");
+    } else if (name == "long-poll-seconds") {
+        if (!ParseInt(value, 1, 120, config.long_poll_seconds)) return bad("expected 1..120 seconds");
+    } else if (name == "rate-lookup") {
+        if (!ParseInt(value, 0, 1000000, config.limits.lookup_per_minute)) return bad("expected 0..1000000");
+    } else if (name == "rate-create") {
+        if (!ParseInt(value, 0, 1000000, config.limits.create_per_minute)) return bad("expected 0..1000000");
+    } else if (name == "rate-login") {
+        if (!ParseInt(value, 0, 1000000, config.limits.login_per_minute)) return bad("expected 0..1000000");
+    } else if (name == "rate-lookup-failures") {
+        if (!ParseInt(value, 0, 1000000, config.limits.lookup_failures_per_number_per_hour))
+            return bad("expected 0..1000000");
+    } else {
+        error = "unknown option --" + name;
+        return false;
+    }
+    return true;
+}
+
+// Option name -> environment variable. Every option can come from either place.
+struct EnvName {
+    const char* option;
+    const char* env;
+};
+constexpr EnvName kEnvNames[] = {
+    {"port", "AFTERCARE_PORT"},
+    {"bind", "AFTERCARE_BIND"},
+    {"data-dir", "AFTERCARE_DATA_DIR"},
+    {"web-root", "AFTERCARE_WEB_ROOT"},
+    {"policy", "AFTERCARE_POLICY"},
+    {"embed-origins", "AFTERCARE_EMBED_ORIGINS"},
+    {"demo-dir", "AFTERCARE_DEMO_DIR"},
+    {"faq-dir", "AFTERCARE_FAQ_DIR"},
+    {"seed-demo", "AFTERCARE_SEED_DEMO"},
+    {"threads", "AFTERCARE_THREADS"},
+    {"sweep-interval", "AFTERCARE_SWEEP_INTERVAL"},
+    {"long-poll-seconds", "AFTERCARE_LONG_POLL_SECONDS"},
+    {"rate-lookup", "AFTERCARE_RATE_LOOKUP"},
+    {"rate-create", "AFTERCARE_RATE_CREATE"},
+    {"rate-login", "AFTERCARE_RATE_LOGIN"},
+    {"rate-lookup-failures", "AFTERCARE_RATE_LOOKUP_FAILURES"},
+};
+
+}  // namespace
+
+std::optional<std::vector<std::string>> ParseOrigins(const std::string& text) {
+    std::vector<std::string> origins;
+    std::string token;
+    std::string spaced = text;
+    for (char& c : spaced)
+        if (c == ',') c = ' ';
+    std::istringstream words(spaced);
+    while (words >> token) {
+        std::string rest;
+        if (token.rfind("https://", 0) == 0) rest = token.substr(8);
+        else if (token.rfind("http://", 0) == 0) rest = token.substr(7);
+        else return std::nullopt;
+        if (rest.empty()) return std::nullopt;
+        for (char c : rest)
+            if (!IsOriginChar(c)) return std::nullopt;
+        origins.push_back(token);
+    }
+    return origins;
+}
+
+std::string UsageText() {
+    return "Usage:\n"
+           "  aftercare-server [--port 8080] [--bind 127.0.0.1] [--data-dir ./data] [--web-root DIR]\n"
+           "                   [--policy assets/policy.json] [--embed-origins \"https://a.example ...\"]\n"
+           "                   [--demo-dir assets/demo] [--faq-dir assets/faq] [--seed-demo true|false]\n"
+           "                   [--threads 64] [--sweep-interval 30] [--long-poll-seconds 25]\n"
+           "                   [--rate-lookup 10] [--rate-create 20] [--rate-login 10] [--rate-lookup-failures 5]\n"
+           "  aftercare-server create-admin --data-dir D --username U   (password from stdin)\n"
+           "  aftercare-server routes        (prints the registered API route table)\n"
+           "Every option can also be set with AFTERCARE_<NAME> (e.g. AFTERCARE_PORT); flags win.\n"
+           "Rate limits are requests per minute per client address; 0 disables one.\n";
+}
+
+CliResult ParseCommandLine(int argc, const char* const* argv,
+                           const std::function<const char*(const char*)>& getenv) {
+    CliResult result;
+    for (const auto& entry : kEnvNames) {
+        const char* value = getenv(entry.env);
+        if (value == nullptr) continue;
+        std::string error;
+        if (!Apply(result.config, entry.option, value, error)) {
+            result.command = CliResult::Command::Error;
+            result.message = std::string(entry.env) + ": " + error;
+            return result;
+        }
+    }
+
+    int i = 1;
+    if (argc > 1 && std::strcmp(argv[1], "create-admin") == 0) {
+        result.command = CliResult::Command::CreateAdmin;
+        i = 2;
+    } else if (argc > 1 && std::strcmp(argv[1], "routes") == 0) {
+        result.command = CliResult::Command::Routes;
+        i = 2;
+    }
+    for (; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg == "-h" || arg == "--help") {
+            result.command = CliResult::Command::Help;
+            result.message = UsageText();
+            return result;
+        }
+        if (arg.rfind("--", 0) != 0) {
+            result.command = CliResult::Command::Error;
+            result.message = "unexpected argument: " + arg;
+            return result;
+        }
+        std::string name = arg.substr(2);
+        std::string value;
+        auto eq = name.find('=');
+        if (eq != std::string::npos) {
+            value = name.substr(eq + 1);
+            name = name.substr(0, eq);
+        } else if (i + 1 < argc) {
+            value = argv[++i];
+        } else {
+            result.command = CliResult::Command::Error;
+            result.message = "missing value for --" + name;
+            return result;
+        }
+        std::string error;
+        if (name == "username" && result.command == CliResult::Command::CreateAdmin) {
+            result.username = value;
+        } else if (!Apply(result.config, name, value, error)) {
+            result.command = CliResult::Command::Error;
+            result.message = error;
+            return result;
+        }
+    }
+    if (result.command == CliResult::Command::CreateAdmin && result.username.empty()) {
+        result.command = CliResult::Command::Error;
+        result.message = "create-admin needs --username";
+    }
+    return result;
+}
+
+}  // namespace aftercare::serve

@@ -1,0 +1,57 @@
+// Server configuration: one plain struct, filled from flags and AFTERCARE_* environment variables.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace aftercare::serve {
+
+// Per-client request budgets (requests per minute, with a burst of the same size).
+// Zero disables a limit, which only the benchmark and some tests want.
+struct RateLimits {
+    int lookup_per_minute = 10;  // ticket and returns lookups: the brute-force surface
+    int create_per_minute = 20;  // ticket creation, messages, uploads
+    int login_per_minute = 10;   // staff login
+    int lookup_failures_per_number_per_hour = 5;  // wrong phone digits for one service number
+};
+
+struct Config {
+    int port = 8080;
+    std::string bind = "127.0.0.1";
+    std::string data_dir = "./data";
+    std::string web_root;  // empty: no static files, API only
+    std::string policy_path = "assets/policy.json";
+    std::vector<std::string> embed_origins;  // extra frame-ancestors for vendor embedding
+    std::string demo_dir = "assets/demo";    // seed data read on first start
+    std::string faq_dir = "assets/faq";
+    bool seed_demo = true;                   // seed demo data into an empty database
+    int threads = 64;                        // worker threads; long-polls each hold one
+    int sweep_interval_seconds = 30;         // SLA sweeper period
+    int long_poll_seconds = 25;              // upper bound of one live-update wait
+    RateLimits limits;
+};
+
+// Outcome of reading the command line: either a config to run with or a message (usage, error).
+struct CliResult {
+    enum class Command { Serve, CreateAdmin, Routes, Help, Error };
+    Command command = Command::Serve;
+    Config config;
+    std::string username;  // create-admin
+    std::string message;   // Help / Error text
+};
+
+// Reads env first (through `getenv`, injectable for tests), then flags, so flags win.
+CliResult ParseCommandLine(int argc, const char* const* argv,
+                           const std::function<const char*(const char*)>& getenv);
+
+std::string UsageText();
+
+// "https://a.example https://b.example" (spaces or commas) -> validated origins.
+// Returns nullopt when an entry is not a plain scheme://host[:port] origin, because every entry ends up
+// inside a CSP header and must not be able to inject directives.
+std::optional<std::vector<std::string>> ParseOrigins(const std::string& text);
+
+}  // namespace aftercare::serve

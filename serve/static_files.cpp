@@ -1,0 +1,254 @@
+// Static file serving for the portal pages and their assets.
+#include "static_files.hpp"
+
+#include <sodium.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace aftercare::serve {
+namespace fs = std::filesystem;
+namespace {
+
+// Anything larger is not a portal asset; refusing it keeps the in-memory cache bounded.
+constexpr std::uintmax_t kMaxStaticFileBytes = 64 * 1024 * 1024;
+
+std::optional<std::string> ReadFile(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+std::string ContentHash(const std::string& body) {
+    unsigned char hash[16];
+    crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(body.data()), body.size(),
+                       nullptr, 0);
+    char hex[sizeof hash * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+    return hex;
+}
+
+bool IsHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+// Accept-Encoding allows `coding` unless it is absent or given q=0.
+bool Accepts(const std::string& header, const std::string& coding) {
+    std::size_t start = 0;
+    while (start < header.size()) {
+        std::size_t end = header.find(',', start);
+        if (end == std::string::npos) end = header.size();
+        std::string item = header.substr(start, end - start);
+        start = end + 1;
+        const auto first = item.find_first_not_of(" \t");
+        if (first == std::string::npos) continue;
+        item = item.substr(first);
+        std::string name = item.substr(0, item.find_first_of(" \t;"));
+        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (name != coding && name != "*") continue;
+        const auto q = item.find("q=");
+        if (q != std::string::npos) {
+            const double weight = std::atof(item.c_str() + q + 2);
+            if (weight <= 0) return false;
+        }
+        return true;
+    }
+    return false;
+}
+
+// If-None-Match matches when any listed tag (weak comparison, as RFC 9110 says for this header)
+// equals ours, or it is "*".
+bool EtagMatches(const std::string& header, const std::string& etag) {
+    if (header.empty()) return false;
+    std::size_t start = 0;
+    while (start < header.size()) {
+        std::size_t end = header.find(',', start);
+        if (end == std::string::npos) end = header.size();
+        std::string tag = header.substr(start, end - start);
+        start = end + 1;
+        const auto first = tag.find_first_not_of(" \t");
+        const auto last = tag.find_last_not_of(" \t");
+        if (first == std::string::npos) continue;
+        tag = tag.substr(first, last - first + 1);
+        if (tag == "*") return true;
+        if (tag.rfind("W/", 0) == 0) tag = tag.substr(2);
+        if (tag == etag) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+StaticFiles::StaticFiles(fs::path root) : root_(std::move(root)) {
+    std::error_code ec;
+    auto canonical = fs::weakly_canonical(root_, ec);
+    if (!ec) root_ = canonical;
+}
+
+std::string StaticFiles::MimeType(const std::string& name) {
+    const auto dot = name.rfind('.');
+    const std::string ext = dot == std::string::npos ? "" : name.substr(dot + 1);
+    static const std::map<std::string, std::string> kTypes = {
+        {"html", "text/html; charset=utf-8"},
+        {"htm", "text/html; charset=utf-8"},
+        {"js", "text/javascript; charset=utf-8"},
+        {"mjs", "text/javascript; charset=utf-8"},
+        {"css", "text/css; charset=utf-8"},
+        {"json", "application/json; charset=utf-8"},
+        {"wasm", "application/wasm"},
+        {"otf", "font/otf"},
+        {"ttf", "font/ttf"},
+        {"ttc", "font/collection"},
+        {"woff", "font/woff"},
+        {"woff2", "font/woff2"},
+        {"png", "image/png"},
+        {"jpg", "image/jpeg"},
+        {"jpeg", "image/jpeg"},
+        {"webp", "image/webp"},
+        {"gif", "image/gif"},
+        {"svg", "image/svg+xml"},
+        {"ico", "image/x-icon"},
+        {"txt", "text/plain; charset=utf-8"},
+        {"map", "application/json; charset=utf-8"},
+        {"webmanifest", "application/manifest+json"},
+        {"data", "application/octet-stream"},
+    };
+    const auto it = kTypes.find(ext);
+    return it == kTypes.end() ? "application/octet-stream" : it->second;
+}
+
+bool StaticFiles::HasContentHash(const std::string& name) {
+    // A run of >= 8 hex digits delimited by '.', '-' or '_' on both sides.
+    std::size_t run = 0;
+    bool delimited_before = false;
+    for (std::size_t i = 0; i <= name.size(); ++i) {
+        const char c = i < name.size() ? name[i] : '.';
+        if (IsHex(c)) {
+            ++run;
+            continue;
+        }
+        const bool delimiter = c == '.' || c == '-' || c == '_';
+        if (delimiter && delimited_before && run >= 8) return true;
+        delimited_before = delimiter;
+        run = 0;
+    }
+    return false;
+}
+
+std::optional<std::string> StaticFiles::SafeRelativePath(const std::string& url_path) {
+    if (url_path.empty() || url_path[0] != '/') return std::nullopt;
+    std::string path = url_path.substr(1);
+    if (path.empty()) return std::string("index.html");
+    if (path == "kiosk" || path == "kiosk/") return std::string("kiosk.html");
+    if (path.back() == '/') path += "index.html";
+    // Conservative character set: no backslashes, NULs, percent signs, or control characters.
+    for (char c : path) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                        c == '-' || c == '_' || c == '/';
+        if (!ok) return std::nullopt;
+    }
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        std::size_t end = path.find('/', start);
+        if (end == std::string::npos) end = path.size();
+        const std::string segment = path.substr(start, end - start);
+        // Empty, "." and ".." segments, and hidden files, are never served.
+        if (segment.empty() || segment[0] == '.') return std::nullopt;
+        start = end + 1;
+    }
+    return path;
+}
+
+std::optional<StaticFiles::Entry> StaticFiles::Load(const fs::path& file, const std::string& name) {
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) return std::nullopt;
+    Entry entry;
+    entry.size = fs::file_size(file, ec);
+    if (ec || entry.size > kMaxStaticFileBytes) return std::nullopt;
+    entry.mtime = fs::last_write_time(file, ec);
+    auto body = ReadFile(file);
+    if (!body) return std::nullopt;
+    entry.identity.etag = "\"" + ContentHash(*body) + "\"";
+    entry.identity.body = std::move(*body);
+    // Precompressed siblings are trusted to be the same content (the build writes them together);
+    // each gets its own strong ETag because it is a different representation.
+    for (const char* suffix : {".br", ".gz"}) {
+        fs::path sibling = file;
+        sibling += suffix;
+        if (!fs::is_regular_file(sibling, ec)) continue;
+        auto compressed = ReadFile(sibling);
+        if (!compressed) continue;
+        Variant variant{std::move(*compressed), ""};
+        variant.etag = "\"" + entry.identity.etag.substr(1, 32) + (suffix[1] == 'b' ? "-br\"" : "-gz\"");
+        (suffix[1] == 'b' ? entry.brotli : entry.gzip) = std::move(variant);
+    }
+    entry.mime = MimeType(name);
+    const std::string base = name.substr(name.rfind('/') == std::string::npos ? 0 : name.rfind('/') + 1);
+    if (entry.mime.rfind("text/html", 0) == 0) entry.cache_control = "no-cache";
+    else if (HasContentHash(base)) entry.cache_control = "public, max-age=31536000, immutable";
+    else entry.cache_control = "no-cache";  // revalidate with the ETag: cheap 304s, never stale
+    return entry;
+}
+
+bool StaticFiles::Serve(const httplib::Request& req, httplib::Response& res) {
+    const auto relative = SafeRelativePath(req.path);
+    if (!relative) return false;
+    const fs::path file = root_ / *relative;
+    // Symlinks pointing outside the root are refused as well.
+    std::error_code ec;
+    const fs::path resolved = fs::weakly_canonical(file, ec);
+    if (ec) return false;
+    const auto [mismatch, unused] = std::mismatch(root_.begin(), root_.end(), resolved.begin(), resolved.end());
+    if (mismatch != root_.end()) return false;
+
+    const auto mtime = fs::last_write_time(resolved, ec);
+    if (ec) return false;
+    const auto size = fs::file_size(resolved, ec);
+    if (ec) return false;
+
+    std::shared_ptr<const Entry> entry;
+    {
+        std::lock_guard lock(mutex_);
+        auto it = cache_.find(*relative);
+        if (it != cache_.end() && it->second->mtime == mtime && it->second->size == size) entry = it->second;
+    }
+    if (!entry) {
+        auto loaded = Load(resolved, *relative);
+        if (!loaded) return false;
+        entry = std::make_shared<const Entry>(std::move(*loaded));
+        std::lock_guard lock(mutex_);
+        cache_[*relative] = entry;
+    }
+
+    const std::string accept = req.get_header_value("Accept-Encoding");
+    const Variant* variant = &entry->identity;
+    const char* encoding = nullptr;
+    if (entry->brotli && Accepts(accept, "br")) {
+        variant = &*entry->brotli;
+        encoding = "br";
+    } else if (entry->gzip && Accepts(accept, "gzip")) {
+        variant = &*entry->gzip;
+        encoding = "gzip";
+    }
+    if (entry->brotli || entry->gzip) res.set_header("Vary", "Accept-Encoding");
+    res.set_header("ETag", variant->etag);
+    res.set_header("Cache-Control", entry->cache_control);
+    if (EtagMatches(req.get_header_value("If-None-Match"), variant->etag)) {
+        res.status = 304;
+        return true;
+    }
+    if (encoding != nullptr) res.set_header("Content-Encoding", encoding);
+    res.status = 200;
+    // A content provider, not set_content: httplib compresses text/* bodies set with set_content on
+    // its own, which would encode an already-brotli body a second time. The provider keeps `entry`
+    // alive while the body is written, even if the cache replaces it meanwhile.
+    const std::string* body = &variant->body;
+    res.set_content_provider(
+        body->size(), entry->mime,
+        [entry, body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+            return sink.write(body->data() + offset, length);
+        });
+    return true;
+}
+
+}  // namespace aftercare::serve

@@ -1,6 +1,17 @@
 // Emscripten JS library (linked with --js-library): the DOM side of src/platform/web.
 // Only what the canvas cannot do itself lives here; every function is declared in js_bridge.h.
 mergeInto(LibraryManager.library, {
+  $AftercareStrings__deps: ['malloc'],
+  $AftercareStrings: {
+    // A malloc'd UTF-8 copy of a JS string; the C++ side frees it.
+    toHeap: function (text) {
+      var size = lengthBytesUTF8(text) + 1;
+      var ptr = _malloc(size);
+      stringToUTF8(text, ptr, size);
+      return ptr;
+    },
+  },
+
   aftercare_set_title: function (title) {
     document.title = UTF8ToString(title);
   },
@@ -9,9 +20,9 @@ mergeInto(LibraryManager.library, {
     document.documentElement.lang = UTF8ToString(tag);
   },
 
+  // On the root element: the pointer is usually over a mirror element (web/a11y.js), which inherits it.
   aftercare_set_cursor: function (cursor) {
-    var canvas = document.getElementById('canvas');
-    if (canvas) canvas.style.cursor = UTF8ToString(cursor);
+    document.documentElement.style.cursor = UTF8ToString(cursor);
   },
 
   aftercare_app_ready: function () {
@@ -26,5 +37,102 @@ mergeInto(LibraryManager.library, {
     var loading = document.getElementById('loading');
     if (loading) loading.setAttribute('data-failed', why);
     console.warn('Aftercare could not start: ' + why);
+  },
+
+  // --- HTTP: fetch, answered through aftercare_fetch_done on a later task ---
+  aftercare_fetch__deps: ['malloc', 'free'],
+  aftercare_fetch: function (platform, requestId, method, url, headersJson, bodyPtr, bodyLength) {
+    var init = {
+      method: UTF8ToString(method),
+      headers: JSON.parse(UTF8ToString(headersJson)),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    };
+    if (bodyLength > 0) init.body = HEAPU8.slice(bodyPtr, bodyPtr + bodyLength);
+    var controller = new AbortController();
+    init.signal = controller.signal;
+    var timer = setTimeout(function () { controller.abort(); }, 30000);
+    fetch(UTF8ToString(url), init)
+      .then(function (response) {
+        return response.arrayBuffer().then(function (buffer) {
+          return { status: response.status, buffer: buffer, retryAfter: parseInt(response.headers.get('Retry-After'), 10) || 0 };
+        });
+      })
+      .catch(function () { return { status: 0, buffer: new ArrayBuffer(0), retryAfter: 0 }; })
+      .then(function (result) {
+        clearTimeout(timer);
+        var bytes = new Uint8Array(result.buffer);
+        var ptr = _malloc(bytes.length + 1);
+        HEAPU8.set(bytes, ptr);
+        HEAPU8[ptr + bytes.length] = 0;
+        Module['_aftercare_fetch_done'](platform, requestId, result.status, ptr, bytes.length, result.retryAfter);
+        _free(ptr);
+      });
+  },
+
+  // --- Routing: the hash is the route; back/forward and pasted links come back as route changes ---
+  aftercare_route_init__deps: ['$AftercareStrings'],
+  aftercare_route_init: function (platform) {
+    var last = location.hash;
+    function changed() {
+      if (location.hash === last) return;
+      last = location.hash;
+      var ptr = AftercareStrings.toHeap(last);
+      Module['_aftercare_route_changed'](platform, ptr);
+    }
+    window.addEventListener('hashchange', changed);
+    window.addEventListener('popstate', changed);
+    window.__aftercareSetLastHash = function (hash) { last = hash; };
+    return AftercareStrings.toHeap(location.hash);
+  },
+
+  aftercare_set_route: function (hash, replace) {
+    var h = UTF8ToString(hash);
+    if (location.hash === h || (h === '#/' && location.hash === '')) return;
+    if (replace) history.replaceState(null, '', h); else history.pushState(null, '', h);
+    if (window.__aftercareSetLastHash) window.__aftercareSetLastHash(location.hash);
+  },
+
+  // --- Small persistent values (drafts): localStorage, which may be unavailable (privacy modes) ---
+  aftercare_storage_get__deps: ['$AftercareStrings'],
+  aftercare_storage_get: function (key) {
+    try {
+      var value = window.localStorage.getItem('aftercare.' + UTF8ToString(key));
+      return value === null ? 0 : AftercareStrings.toHeap(value);
+    } catch (e) { return 0; }
+  },
+
+  aftercare_storage_set: function (key, value) {
+    try { window.localStorage.setItem('aftercare.' + UTF8ToString(key), UTF8ToString(value)); } catch (e) { /* full or disabled */ }
+  },
+
+  aftercare_storage_remove: function (key) {
+    try { window.localStorage.removeItem('aftercare.' + UTF8ToString(key)); } catch (e) { /* disabled */ }
+  },
+
+  // --- Clipboard: the async API where allowed (secure contexts), else the legacy copy command ---
+  aftercare_copy_text: function (text) {
+    var value = UTF8ToString(text);
+    function legacy() {
+      var area = document.createElement('textarea');
+      area.value = value;
+      area.setAttribute('readonly', '');
+      area.style.position = 'fixed';
+      area.style.opacity = '0';
+      document.body.appendChild(area);
+      area.select();
+      try { document.execCommand('copy'); } catch (e) { /* nothing more to try */ }
+      area.remove();
+    }
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(value).catch(legacy);
+    else legacy();
+  },
+
+  aftercare_random_bytes: function (ptr, length) {
+    crypto.getRandomValues(HEAPU8.subarray(ptr, ptr + length));
+  },
+
+  aftercare_utc_offset_minutes: function () {
+    return -new Date().getTimezoneOffset();
   },
 });

@@ -13,7 +13,7 @@ namespace {
 
 constexpr float kContentMaxWidthEm = 60.0f;
 
-void DrawTopBar(AppState& state) {
+void DrawTopBar(AppState& state, Ui& ui) {
     const Theme& theme = state.theme;
     const Palette& p = theme.palette;
     const float height = theme.Em(3.5f);
@@ -47,43 +47,45 @@ void DrawTopBar(AppState& state) {
     ImGui::PopFont();
 
     // Language switch on the right: it names the other language in that language.
-    const std::string label = std::string(ICON_GLOBE " ") + state.Tr("app.language_switch") + "###language";
+    const std::string& label = state.Tr("app.language_switch");
     PushTextStyle(theme, TextStyle::Small);
-    const ImVec2 button_size(ImGui::CalcTextSize(label.c_str(), nullptr, true).x + theme.Em(1.5f), theme.Em(2.2f));
+    const float button_w = ImGui::CalcTextSize(label.c_str()).x + theme.Em(3.5f);
     ImGui::SetCursorScreenPos(
-        ImVec2(origin.x + width - button_size.x - theme.Em(1.25f), origin.y + (height - button_size.y) * 0.5f));
-    ImGui::PushStyleColor(ImGuiCol_Button, p.surface);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.brand_soft);
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.brand_soft);
-    ImGui::PushStyleColor(ImGuiCol_Text, p.text);
-    if (ImGui::Button(label.c_str(), button_size)) {
+        ImVec2(origin.x + width - button_w - theme.Em(1.25f), origin.y + (height - theme.Em(2.75f)) * 0.5f));
+    if (Button(ui, "language", label, {.kind = ButtonKind::Secondary, .width = button_w, .icon = ICON_GLOBE})) {
         state.language = state.language == Language::ZhCN ? Language::En : Language::ZhCN;
     }
-    ImGui::SetItemTooltip("%s", state.Tr("app.language_switch.hint").c_str());
-    ImGui::PopStyleColor(4);
     ImGui::PopFont();
 
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height));
 }
 
-void DrawScreen(AppState& state) {
+void DrawScreen(AppState& state, Ui& ui) {
     switch (state.route.screen) {
-    case Screen::Home: DrawHome(state); break;
+    case Screen::Home: DrawHome(state, ui); break;
     }
 }
 
-void SyncDocument(AppState& state, Host& host) {
+void SyncHost(AppState& state, Host& host) {
     const std::string title = state.Tr(ScreenTitleKey(state.route.screen)) + " · " + state.Tr("app.vendor_name");
     if (title != state.shown_title) {
         host.SetDocumentTitle(title);
         host.SetDocumentLanguage(LanguageTag(state.language));
+        state.api.SetLanguageTag(LanguageTag(state.language));
         state.shown_title = title;
+    }
+    std::string tree = state.a11y.Serialize();
+    if (tree != state.shown_a11y) {
+        host.PublishAccessibilityTree(tree);
+        state.shown_a11y = std::move(tree);
     }
 }
 
 } // namespace
 
 void DrawApp(AppState& state, Host& host) {
+    state.a11y.BeginFrame();
+    Ui ui{state.theme, state.a11y};
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -94,11 +96,15 @@ void DrawApp(AppState& state, Host& host) {
     ImGui::PopStyleVar();
     PushTextStyle(state.theme, TextStyle::Body);
 
-    DrawTopBar(state);
+    DrawTopBar(state, ui);
 
     // The screen scrolls below the bar, in a centred column no wider than is comfortable to read.
+    // Its scroll position is shared with the mirror's native scroll container (touch inertia,
+    // wheel, scrollIntoView), so ImGui draws no scrollbar of its own.
     const Theme& theme = state.theme;
-    ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
+    ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_None,
+                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
+    state.a11y.BeginScrollRegion();
     const float avail = ImGui::GetContentRegionAvail().x;
     const float margin = theme.Em(1.0f);
     const float column = std::min(avail - margin * 2.0f, theme.Em(kContentMaxWidthEm));
@@ -108,12 +114,13 @@ void DrawApp(AppState& state, Host& host) {
     ImGui::PushItemWidth(column);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
     ImGui::BeginChild("##column", ImVec2(column, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoBackground);
-    DrawScreen(state);
+    DrawScreen(state, ui);
     ImGui::EndChild();
     ImGui::PopTextWrapPos();
     ImGui::PopItemWidth();
     ImGui::EndGroup();
     ImGui::Dummy(ImVec2(0, theme.Em(2.0f)));
+    state.a11y.EndScrollRegion();
     ImGui::EndChild();
 
     ImGui::PopFont();
@@ -121,8 +128,16 @@ void DrawApp(AppState& state, Host& host) {
 
     if (state.navigate_to) {
         state.route = *std::exchange(state.navigate_to, std::nullopt);
+        host.SetRoute(FormatRoute(state.route), /*replace=*/false);
     }
-    SyncDocument(state, host);
+    SyncHost(state, host);
+}
+
+void Navigate(AppState& state, Route route) { state.navigate_to = std::move(route); }
+
+void OnAddressChanged(AppState& state, const std::string& hash) {
+    state.route = ParseRoute(hash);
+    state.navigate_to.reset();
 }
 
 } // namespace aftercare::portal

@@ -3,8 +3,10 @@
 // frame is needed; nothing here blocks or touches the platform except through Host.
 #pragma once
 
+#include "a11y.h"
 #include "host.h"
 #include "i18n.h"
+#include "net/api_client.h"
 #include "router.h"
 #include "screens/home.h"
 #include "theme.h"
@@ -16,19 +18,29 @@
 namespace aftercare::portal {
 
 struct AppState {
+    explicit AppState(HttpTransport& transport) : api(transport) {}
+
+    ApiClient api;
     StringTable strings = StringTable::LoadEmbedded();
     Theme theme;
+    A11yTree a11y;
     Language language = Language::ZhCN;
     core::Policy policy;  // the document's defaults until the vendor's policy arrives from the server
 
     Route route;
     std::optional<Route> navigate_to;  // set by screens during a frame, applied after it
     std::string shown_title;           // what the host last got, so it is told only on change
+    std::string shown_a11y;            // the accessibility tree the host last got
 
     const std::string& Tr(std::string_view key) const { return strings.Get(language, key); }
 };
 
 // Draws one frame of the whole portal into the current ImGui context.
 void DrawApp(AppState& state, Host& host);
+
+// Asks the app to show a route from a screen or link: it becomes a history entry after the frame.
+void Navigate(AppState& state, Route route);
+// The address bar changed (back/forward, a pasted link): show that route without a new entry.
+void OnAddressChanged(AppState& state, const std::string& hash);
 
 } // namespace aftercare::portal

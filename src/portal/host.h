@@ -2,6 +2,9 @@
 // The portal never calls a platform API directly: everything goes through this interface.
 #pragma once
 
+#include "net/http.h"
+
+#include <optional>
 #include <string>
 
 namespace aftercare::portal {
@@ -14,10 +17,26 @@ public:
     virtual void SetDocumentTitle(const std::string& title) = 0;
     // Mirrors the UI language into <html lang>, so screen readers and the IME pick the right one.
     virtual void SetDocumentLanguage(const char* bcp47_tag) = 0;
+    // Puts the route in the address bar: a new history entry, or replacing the current one.
+    virtual void SetRoute(const std::string& hash, bool replace) = 0;
+    // Mirrors the accessibility tree into the DOM (called only when it changed; see a11y.h).
+    virtual void PublishAccessibilityTree(const std::string& serialized) = 0;
+
     // The portal is drawn on demand; a live countdown asks to be drawn again after a delay.
     virtual void RequestRedrawAfter(double seconds) = 0;
     // Seconds since the Unix epoch (UTC), for SLA countdowns and deadlines.
     virtual double NowUnixSeconds() const = 0;
+    // The customer's UTC offset in minutes (east positive), for dates shown and the returns window.
+    virtual int UtcOffsetMinutes() const = 0;
+
+    // Small persistent values on this device (drafts, the last ticket's token).
+    virtual std::optional<std::string> LoadLocal(const std::string& key) = 0;
+    virtual void SaveLocal(const std::string& key, const std::string& value) = 0;
+    virtual void RemoveLocal(const std::string& key) = 0;
+
+    virtual void CopyToClipboard(const std::string& text) = 0;
+    // 128 random bits as hex from the platform's CSPRNG (idempotency keys).
+    virtual std::string RandomHex128() = 0;
 };
 
 } // namespace aftercare::portal

@@ -1,20 +1,70 @@
-// Shared portal widgets; see widgets.h.
+// The portal's widgets; see widgets.h.
 #include "widgets.h"
 
 #include <imgui_internal.h>
 
-namespace aftercare::portal {
+#include <algorithm>
 
-bool ActionCard(const Theme& theme, const char* id, const char* icon, std::string_view title,
-                std::string_view hint, float width) {
+namespace aftercare::portal {
+namespace {
+
+// ImGui labels need a NUL-terminated "visible###id" string.
+std::string LabelWithId(std::string_view label, const char* id) {
+    std::string out(label);
+    out += "###";
+    out += id;
+    return out;
+}
+
+struct TextCallbackContext {
+    std::string* value;
+    std::optional<A11yEdit> edit;
+};
+
+// Keeps the std::string in step with ImGui's buffer, and applies an edit made in the DOM field
+// (text and selection) while ImGui has the field active.
+int TextCallback(ImGuiInputTextCallbackData* data) {
+    auto* context = static_cast<TextCallbackContext*>(data->UserData);
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        context->value->resize(static_cast<size_t>(data->BufTextLen));
+        data->Buf = context->value->data();
+    } else if (data->EventFlag == ImGuiInputTextFlags_CallbackAlways && context->edit) {
+        const A11yEdit& edit = *context->edit;
+        if (std::string_view(data->Buf, static_cast<size_t>(data->BufTextLen)) != edit.text) {
+            data->DeleteChars(0, data->BufTextLen);
+            data->InsertChars(0, edit.text.data(), edit.text.data() + edit.text.size());
+        }
+        data->SelectionStart = std::clamp(edit.selection_start, 0, data->BufTextLen);
+        data->SelectionEnd = std::clamp(edit.selection_end, 0, data->BufTextLen);
+        data->CursorPos = data->SelectionEnd;
+        context->edit.reset();
+    }
+    return 0;
+}
+
+} // namespace
+
+void DrawFocusRing(Ui& ui, ImGuiID id) {
+    if (!ui.a11y.HasDomFocus(id)) return;
+    const float inset = 1.0f;  // inside the item: a parent's clip rect must not cut the ring
+    ImGui::GetWindowDrawList()->AddRect(
+        ImVec2(ImGui::GetItemRectMin().x + inset, ImGui::GetItemRectMin().y + inset),
+        ImVec2(ImGui::GetItemRectMax().x - inset, ImGui::GetItemRectMax().y - inset), ToU32(ui.theme.palette.brand),
+        ui.theme.Em(0.6f), 0, 2.0f);
+}
+
+bool ActionCard(Ui& ui, const char* id, const char* icon, std::string_view title, std::string_view hint,
+                float width) {
+    const Theme& theme = ui.theme;
     const Palette& p = theme.palette;
     const float pad = theme.Em(1.0f);
     const float disc = theme.Em(2.75f);
     const float height = disc + pad * 2.0f;
 
-    ImGui::PushID(id);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const bool pressed = ImGui::InvisibleButton("##card", ImVec2(width, height));
+    bool pressed = ImGui::InvisibleButton(id, ImVec2(width, height));
+    const ImGuiID item_id = ImGui::GetItemID();
+    pressed |= ui.a11y.TakeActivation(item_id);
     const bool hovered = ImGui::IsItemHovered();
     const bool held = ImGui::IsItemActive();
     const ImVec2 max(pos.x + width, pos.y + height);
@@ -50,23 +100,148 @@ bool ActionCard(const Theme& theme, const char* id, const char* icon, std::strin
     ImGui::PopFont();
     draw->PopClipRect();
 
+    DrawFocusRing(ui, item_id);
+    ui.a11y.AddLastItem(Role::Button, title, A11yFlags_None, {}, hint);
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    ImGui::PopID();
     return pressed;
 }
 
-void TextWrapped(const Theme& theme, TextStyle style, std::string_view text, const ImVec4& colour) {
-    PushTextStyle(theme, style);
+bool Button(Ui& ui, const char* id, std::string_view label, const ButtonOptions& options) {
+    const Palette& p = ui.theme.palette;
+    switch (options.kind) {
+    case ButtonKind::Primary:
+        ImGui::PushStyleColor(ImGuiCol_Button, p.brand);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.brand_hover);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.brand_active);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+        ImGui::PushStyleColor(ImGuiCol_Border, p.brand);
+        break;
+    case ButtonKind::Secondary:
+        ImGui::PushStyleColor(ImGuiCol_Button, p.surface);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.brand_soft);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.brand_soft);
+        ImGui::PushStyleColor(ImGuiCol_Text, p.text);
+        ImGui::PushStyleColor(ImGuiCol_Border, p.border);
+        break;
+    case ButtonKind::Quiet:
+        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.brand_soft);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.brand_soft);
+        ImGui::PushStyleColor(ImGuiCol_Text, p.brand);
+        ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(0, 0, 0, 0));
+        break;
+    }
+    const bool enabled = options.enabled;
+    const std::string shown = options.icon ? std::string(options.icon) + "  " + std::string(label) : std::string(label);
+    const std::string imgui_label = LabelWithId(shown, id);
+    const float height = ui.theme.Em(2.75f);
+    const float width =
+        options.width > 0.0f ? options.width : ImGui::CalcTextSize(shown.c_str()).x + ui.theme.Em(2.5f);
+    ImGui::BeginDisabled(!enabled);
+    bool pressed = ImGui::Button(imgui_label.c_str(), ImVec2(width, height));
+    ImGui::EndDisabled();
+    ImGui::PopStyleColor(5);
+    const ImGuiID item_id = ImGui::GetItemID();
+    pressed = enabled && (pressed || ui.a11y.TakeActivation(item_id));
+    DrawFocusRing(ui, item_id);
+    ui.a11y.AddLastItem(Role::Button, label, enabled ? A11yFlags_None : A11yFlags_Disabled);
+    if (enabled && ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    return pressed;
+}
+
+TextFieldResult TextField(Ui& ui, const char* id, std::string_view label, std::string& value,
+                          const TextFieldOptions& options) {
+    const Theme& theme = ui.theme;
+    const Palette& p = theme.palette;
+    TextFieldResult result;
+    ImGui::PushID(id);
+
+    // The label above the field, with a red asterisk when required.
+    PushTextStyle(theme, TextStyle::Small);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.text);
+    ImGui::TextUnformatted(label.data(), label.data() + label.size());
+    ImGui::PopStyleColor();
+    if (options.required) {
+        ImGui::SameLine(0, theme.Em(0.2f));
+        ImGui::TextColored(p.danger, "*");
+    }
+    ImGui::PopFont();
+
+    const ImGuiID field_id = ImGui::GetID("##field");
+    const bool was_active = ImGui::GetActiveID() == field_id;
+    TextCallbackContext context{&value, ui.a11y.TakeEdit(field_id)};
+    if (context.edit && !was_active) {
+        // Not being edited in ImGui (e.g. the DOM field kept focus after Enter): take the text as is.
+        result.changed = value != context.edit->text;
+        value = std::move(context.edit->text);
+        context.edit.reset();
+    }
+    // Keyboard focus lives in the DOM; when it lands on this field, ImGui edits it too.
+    if (ui.a11y.HasDomFocus(field_id) && !was_active) ImGui::SetKeyboardFocusHere();
+
+    const bool invalid = !options.error.empty();
+    ImGui::PushStyleColor(ImGuiCol_Border, invalid ? p.danger : p.border);
+    const float width = options.width > 0.0f ? options.width : ImGui::GetContentRegionAvail().x;
+    ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_CallbackAlways;
+    if (options.password) flags |= ImGuiInputTextFlags_Password;
+    bool edited = false;
+    if (options.multiline) {
+        edited = ImGui::InputTextMultiline("##field", value.data(), value.capacity() + 1,
+                                           ImVec2(width, theme.Em(options.height_em)), flags, TextCallback, &context);
+    } else {
+        ImGui::SetNextItemWidth(width);
+        edited = ImGui::InputTextWithHint("##field", options.hint ? options.hint : "", value.data(),
+                                          value.capacity() + 1, flags, TextCallback, &context);
+    }
+    ImGui::PopStyleColor();
+    result.changed |= edited;
+    const bool active = ImGui::IsItemActive();
+    if (active) {
+        ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                                            ToU32(invalid ? p.danger : p.brand), ImGui::GetStyle().FrameRounding, 0,
+                                            2.0f);
+    }
+    result.submitted = !options.multiline && ui.a11y.TakeActivation(field_id);
+
+    A11yFlags a11y_flags = active ? A11yFlags_Focused : A11yFlags_None;
+    if (invalid) a11y_flags |= A11yFlags_Invalid;
+    if (options.required) a11y_flags |= A11yFlags_Required;
+    if (options.numeric) a11y_flags |= A11yFlags_Numeric;
+    if (options.password) a11y_flags |= A11yFlags_Password;
+    ui.a11y.AddLastItem(options.multiline ? Role::TextArea : Role::TextBox, label, a11y_flags, value,
+                        invalid ? options.error : options.help);
+
+    if (invalid) {
+        Paragraph(ui, TextStyle::Small, options.error, p.danger, Role::Alert);
+    } else if (!options.help.empty()) {
+        Paragraph(ui, TextStyle::Small, options.help, p.text_muted);
+    }
+    ImGui::PopID();
+    return result;
+}
+
+void Heading(Ui& ui, TextStyle style, std::string_view text, int level) {
+    PushTextStyle(ui.theme, style);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    ui.a11y.AddText(Role::Heading, text, level);
+}
+
+void Paragraph(Ui& ui, TextStyle style, std::string_view text, const ImVec4& colour, Role role) {
+    PushTextStyle(ui.theme, style);
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
+    ui.a11y.AddText(role, text);
 }
 
-void BeginCard(const Theme& theme, const char* id) {
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme.Em(1.25f), theme.Em(1.0f)));
+void BeginCard(Ui& ui, const char* id) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.theme.Em(1.25f), ui.theme.Em(1.0f)));
     ImGui::BeginChild(id, ImVec2(0, 0),
                       ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
                       ImGuiWindowFlags_NoScrollbar);

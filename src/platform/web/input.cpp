@@ -1,11 +1,16 @@
-// Browser input → ImGui events: pointer (mouse and touch), wheel, keys, text, focus, resize and
+// Browser input → ImGui events: pointer (mouse and touch), wheel, keys, focus, resize and
 // visibility. Every handler queues the event and asks for frames; nothing is drawn here.
+//
+// Pointer and key events are taken on the document, because the ARIA mirror's elements lie over
+// the canvas and receive them first. Text never arrives as key events: it is typed into the
+// mirror's DOM fields (IME, paste, phone keyboards) and reaches ImGui as whole-text edits.
+#include "js_bridge.h"
 #include "key_map.h"
 #include "web_platform.h"
 
 #include <imgui.h>
 
-#include <cstring>
+#include <cfloat>
 
 namespace aftercare::web {
 namespace {
@@ -45,7 +50,7 @@ EM_BOOL OnMouseButton(int type, const EmscriptenMouseEvent* e, void* user) {
     AddModifiers(io, e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
     io.AddMouseButtonEvent(ImGuiButton(e->button), type == EMSCRIPTEN_EVENT_MOUSEDOWN);
     Platform(user).RequestFrames();
-    return EM_FALSE;  // keep the default, so the canvas takes keyboard focus on click
+    return EM_FALSE;  // keep the default: a mirrored field under the pointer takes DOM focus
 }
 
 EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void* user) {
@@ -59,45 +64,46 @@ EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void* user) {
 
 EM_BOOL OnTouch(int type, const EmscriptenTouchEvent* e, void* user) {
     if (e->numTouches < 1) return EM_FALSE;
+    WebPlatform& platform = Platform(user);
     const EmscriptenTouchPoint& t = e->touches[0];
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
-    io.AddMousePosEvent(static_cast<float>(t.clientX), static_cast<float>(t.clientY));
-    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) io.AddMouseButtonEvent(0, true);
-    if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) {
-        io.AddMouseButtonEvent(0, false);
+    const bool ending = type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL;
+    const bool scrolled = platform.touch_scrolled;
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
+        platform.touch_active = true;
+        platform.touch_scrolled = false;
+        io.AddMousePosEvent(static_cast<float>(t.clientX), static_cast<float>(t.clientY));
+        io.AddMouseButtonEvent(0, true);
+    } else if (!scrolled) {
+        // Once a touch has turned into a scroll (see aftercare_dom_scroll) it presses nothing.
+        io.AddMousePosEvent(static_cast<float>(t.clientX), static_cast<float>(t.clientY));
+    }
+    if (ending) {
+        platform.touch_active = false;
+        if (!scrolled) io.AddMouseButtonEvent(0, false);
         // A finger leaves nothing hovered behind.
-        io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
         io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
     }
-    Platform(user).RequestFrames();
-    return EM_TRUE;  // no synthetic mouse events, no page pan under the canvas
-}
-
-bool IsPrintable(const EmscriptenKeyboardEvent* e) {
-    // A single-character `key` is text (its UTF-8 is at most 4 bytes); named keys are longer words.
-    const size_t len = std::strlen(e->key);
-    return len > 0 && len <= 4 && (static_cast<unsigned char>(e->key[0]) >= 0x80 || len == 1);
+    platform.RequestFrames();
+    // Never cancel start/move (the mirror scrolls natively, with inertia); cancel the end of a tap
+    // so the browser does not replay it as mouse events, which would press twice.
+    return type == EMSCRIPTEN_EVENT_TOUCHEND && !scrolled ? EM_TRUE : EM_FALSE;
 }
 
 EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void* user) {
+    // A focused mirrored text field edits natively (and handles Enter/Escape in web/a11y.js).
+    if (aftercare_a11y_text_focused()) return EM_FALSE;
     ImGuiIO& io = ImGui::GetIO();
     AddModifiers(io, e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
     const ImGuiKey key = KeyFromDom(e->key, e->code);
-    if (key != ImGuiKey_None) io.AddKeyEvent(key, type == EMSCRIPTEN_EVENT_KEYDOWN);
+    // Tab moves DOM focus through the mirror (visual order); Enter/Space click the focused element.
+    if (key == ImGuiKey_None || key == ImGuiKey_Tab || key == ImGuiKey_Enter || key == ImGuiKey_Space) {
+        return EM_FALSE;
+    }
+    io.AddKeyEvent(key, type == EMSCRIPTEN_EVENT_KEYDOWN);
     Platform(user).RequestFrames();
-    if (type != EMSCRIPTEN_EVENT_KEYDOWN) return EM_FALSE;
-    // Text keys must reach `keypress`, and clipboard shortcuts the browser's copy/paste events;
-    // Tab, arrows, Enter, Backspace... are ours while ImGui is using the keyboard.
-    if (IsPrintable(e) || e->ctrlKey || e->metaKey) return EM_FALSE;
-    return io.WantCaptureKeyboard && key != ImGuiKey_None ? EM_TRUE : EM_FALSE;
-}
-
-EM_BOOL OnKeyPress(int, const EmscriptenKeyboardEvent* e, void* user) {
-    if (e->ctrlKey || e->metaKey || !IsPrintable(e)) return EM_FALSE;
-    ImGui::GetIO().AddInputCharactersUTF8(e->key);
-    Platform(user).RequestFrames();
-    return EM_TRUE;
+    return EM_FALSE;
 }
 
 EM_BOOL OnFocus(int type, const EmscriptenFocusEvent*, void* user) {
@@ -122,21 +128,20 @@ EM_BOOL OnVisibility(int, const EmscriptenVisibilityChangeEvent* e, void* user) 
 void InstallInputCallbacks(WebPlatform& platform) {
     void* user = &platform;
     const char* doc = EMSCRIPTEN_EVENT_TARGET_DOCUMENT;
-    emscripten_set_mousedown_callback(kCanvas, user, EM_FALSE, OnMouseButton);
-    // Moves and releases are followed on the document, so a drag that leaves the canvas still ends.
+    emscripten_set_mousedown_callback(doc, user, EM_FALSE, OnMouseButton);
     emscripten_set_mouseup_callback(doc, user, EM_FALSE, OnMouseButton);
     emscripten_set_mousemove_callback(doc, user, EM_FALSE, OnMouseMove);
+    // The mirror's scroll container scrolls natively; the wheel over the rest of the canvas is ImGui's.
     emscripten_set_wheel_callback(kCanvas, user, EM_FALSE, OnWheel);
-    emscripten_set_touchstart_callback(kCanvas, user, EM_FALSE, OnTouch);
-    emscripten_set_touchmove_callback(kCanvas, user, EM_FALSE, OnTouch);
-    emscripten_set_touchend_callback(kCanvas, user, EM_FALSE, OnTouch);
-    emscripten_set_touchcancel_callback(kCanvas, user, EM_FALSE, OnTouch);
-    // Keys only while the canvas has focus: a host page keeps its own keys.
-    emscripten_set_keydown_callback(kCanvas, user, EM_FALSE, OnKey);
-    emscripten_set_keyup_callback(kCanvas, user, EM_FALSE, OnKey);
-    emscripten_set_keypress_callback(kCanvas, user, EM_FALSE, OnKeyPress);
-    emscripten_set_focus_callback(kCanvas, user, EM_FALSE, OnFocus);
-    emscripten_set_blur_callback(kCanvas, user, EM_FALSE, OnFocus);
+    emscripten_set_touchstart_callback(doc, user, EM_FALSE, OnTouch);
+    emscripten_set_touchmove_callback(doc, user, EM_FALSE, OnTouch);
+    emscripten_set_touchend_callback(doc, user, EM_FALSE, OnTouch);
+    emscripten_set_touchcancel_callback(doc, user, EM_FALSE, OnTouch);
+    // The portal owns its document (a page of its own, or an iframe on a vendor's site).
+    emscripten_set_keydown_callback(doc, user, EM_FALSE, OnKey);
+    emscripten_set_keyup_callback(doc, user, EM_FALSE, OnKey);
+    emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, user, EM_FALSE, OnFocus);
+    emscripten_set_blur_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, user, EM_FALSE, OnFocus);
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, user, EM_FALSE, OnResize);
     emscripten_set_visibilitychange_callback(user, EM_FALSE, OnVisibility);
 }

@@ -8,4 +8,27 @@ void aftercare_set_lang(const char* bcp47_tag);
 void aftercare_set_cursor(const char* css_cursor);
 void aftercare_app_ready();          // removes the HTML loading state
 void aftercare_show_fatal(const char* message);  // replaces the loading state with an error
+
+// HTTP: answered later through aftercare_fetch_done(platform, request_id, ...).
+void aftercare_fetch(void* platform, unsigned request_id, const char* method, const char* url,
+                     const char* headers_json, const void* body, int body_length);
+
+// Routing: returns the current hash (malloc'd; free it) and reports changes through
+// aftercare_route_changed(platform, hash).
+char* aftercare_route_init(void* platform);
+void aftercare_set_route(const char* hash, int replace);
+
+// localStorage; get returns a malloc'd string or null.
+char* aftercare_storage_get(const char* key);
+void aftercare_storage_set(const char* key, const char* value);
+void aftercare_storage_remove(const char* key);
+
+void aftercare_copy_text(const char* text);
+void aftercare_random_bytes(void* buffer, int length);  // crypto.getRandomValues
+int aftercare_utc_offset_minutes();
+
+// web/a11y.js: the ARIA mirror of the canvas (see src/portal/a11y.h).
+void aftercare_a11y_init(void* platform);       // creates the mirror layers; events come back below
+void aftercare_a11y_publish(const char* tree);  // reconciles the DOM with a serialized A11yTree
+int aftercare_a11y_text_focused();              // 1 when a mirrored text field has DOM focus
 }

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace aftercare::web {
 namespace {
@@ -69,6 +70,9 @@ void Frame(void* user) {
                                        : 1.0f / 60.0f;
     p.last_frame_ms = now;
 
+    // Answers that arrived since the last frame reach their screens before anything is drawn.
+    p.http.DeliverCompleted();
+
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     portal::DrawApp(p.app, p);
@@ -127,6 +131,10 @@ int main() {
     ImGui_ImplOpenGL3_Init("#version 300 es");
     portal::ApplyTheme(platform->app.theme);
 
+    aftercare_a11y_init(platform);
+    char* initial_hash = aftercare_route_init(platform);
+    portal::OnAddressChanged(platform->app, initial_hash);
+    std::free(initial_hash);
     web::InstallInputCallbacks(*platform);
     web::StartFontDownloads(*platform);
     emscripten_set_main_loop_arg(web::Frame, platform, 0, EM_FALSE);

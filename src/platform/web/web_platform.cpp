@@ -6,13 +6,52 @@
 #include <emscripten.h>
 #include <emscripten/eventloop.h>
 
+#include <cstdio>
+#include <cstdlib>
+
 namespace aftercare::web {
 
 void WebPlatform::SetDocumentTitle(const std::string& title) { aftercare_set_title(title.c_str()); }
 
 void WebPlatform::SetDocumentLanguage(const char* bcp47_tag) { aftercare_set_lang(bcp47_tag); }
 
+void WebPlatform::PublishAccessibilityTree(const std::string& serialized) {
+    aftercare_a11y_publish(serialized.c_str());
+}
+
+void WebPlatform::SetRoute(const std::string& hash, bool replace) { aftercare_set_route(hash.c_str(), replace); }
+
 double WebPlatform::NowUnixSeconds() const { return emscripten_date_now() / 1000.0; }
+
+int WebPlatform::UtcOffsetMinutes() const { return aftercare_utc_offset_minutes(); }
+
+std::optional<std::string> WebPlatform::LoadLocal(const std::string& key) {
+    char* value = aftercare_storage_get(key.c_str());
+    if (value == nullptr) return std::nullopt;
+    std::string out(value);
+    std::free(value);
+    return out;
+}
+
+void WebPlatform::SaveLocal(const std::string& key, const std::string& value) {
+    aftercare_storage_set(key.c_str(), value.c_str());
+}
+
+void WebPlatform::RemoveLocal(const std::string& key) { aftercare_storage_remove(key.c_str()); }
+
+void WebPlatform::CopyToClipboard(const std::string& text) { aftercare_copy_text(text.c_str()); }
+
+std::string WebPlatform::RandomHex128() {
+    unsigned char bytes[16];
+    aftercare_random_bytes(bytes, sizeof bytes);
+    std::string hex;
+    char pair[3];
+    for (unsigned char b : bytes) {
+        std::snprintf(pair, sizeof pair, "%02x", b);
+        hex += pair;
+    }
+    return hex;
+}
 
 void WebPlatform::RequestFrames(int count) {
     if (scheduler.frames_owed < count) scheduler.frames_owed = count;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app.h"
+#include "fetch_transport.h"
 #include "host.h"
 
 #include <emscripten/html5.h>
@@ -35,16 +36,27 @@ struct WebPlatform final : portal::Host {
     double last_frame_ms = 0;
     bool first_frame_shown = false;
     int last_cursor = -2;
+    bool touch_active = false;
+    bool touch_scrolled = false;  // the touch became a scroll: it must not press anything
 
     FrameScheduler scheduler;
     FontBlobs fonts;
-    portal::AppState app;
+    FetchTransport http{this};
+    portal::AppState app{http};
 
     // portal::Host
     void SetDocumentTitle(const std::string& title) override;
     void SetDocumentLanguage(const char* bcp47_tag) override;
+    void SetRoute(const std::string& hash, bool replace) override;
+    void PublishAccessibilityTree(const std::string& serialized) override;
     void RequestRedrawAfter(double seconds) override;
     double NowUnixSeconds() const override;
+    int UtcOffsetMinutes() const override;
+    std::optional<std::string> LoadLocal(const std::string& key) override;
+    void SaveLocal(const std::string& key, const std::string& value) override;
+    void RemoveLocal(const std::string& key) override;
+    void CopyToClipboard(const std::string& text) override;
+    std::string RandomHex128() override;
 
     // Asks for the next frames now (resumes the paused loop).
     void RequestFrames(int count = 3);

@@ -26,7 +26,7 @@ constexpr HomeAction kActions[] = {
     {"complain", ICON_COMMENT, "home.action.complain", "home.action.complain.hint"},
 };
 
-void DrawActions(AppState& state) {
+void DrawActions(AppState& state, Ui& ui) {
     const Theme& theme = state.theme;
     const float avail = ImGui::GetContentRegionAvail().x;
     const float gap = theme.Em(1.0f);
@@ -36,12 +36,12 @@ void DrawActions(AppState& state) {
     int column = 0;
     for (const HomeAction& action : kActions) {
         if (column > 0) ImGui::SameLine(0.0f, gap);
-        ActionCard(theme, action.id, action.icon, state.Tr(action.title_key), state.Tr(action.hint_key), card_width);
+        ActionCard(ui, action.id, action.icon, state.Tr(action.title_key), state.Tr(action.hint_key), card_width);
         column = (column + 1) % columns;
     }
 }
 
-void DrawCommitments(AppState& state) {
+void DrawCommitments(AppState& state, Ui& ui) {
     const Theme& theme = state.theme;
     const core::Policy& policy = state.policy;
     const Language lang = state.language;
@@ -59,33 +59,31 @@ void DrawCommitments(AppState& state) {
     };
     const char* icons[] = {ICON_CLOCK, ICON_BOLT, ICON_SHIELD, ICON_UNDO, ICON_COMMENT, ICON_PHONE};
 
-    BeginCard(theme, "##commitments");
-    PushTextStyle(theme, TextStyle::Title3);
-    ImGui::TextUnformatted(state.Tr("home.commitments.title").c_str());
-    ImGui::PopFont();
+    BeginCard(ui, "##commitments");
+    Heading(ui, TextStyle::Title3, state.Tr("home.commitments.title"), 2);
     ImGui::Spacing();
     for (size_t i = 0; i < std::size(lines); ++i) {
         ImGui::PushStyleColor(ImGuiCol_Text, theme.palette.success);
         ImGui::TextUnformatted(icons[i]);
         ImGui::PopStyleColor();
         ImGui::SameLine(ImGui::GetCursorStartPos().x + theme.Em(1.75f));  // a fixed icon column
-        TextWrapped(theme, TextStyle::Body, lines[i], theme.palette.text);
+        Paragraph(ui, TextStyle::Body, lines[i], theme.palette.text);
     }
     EndCard();
 }
 
 } // namespace
 
-void DrawHome(AppState& state) {
+void DrawHome(AppState& state, Ui& ui) {
     const Theme& theme = state.theme;
     ImGui::Dummy(ImVec2(0, theme.Em(0.5f)));
-    TextWrapped(theme, TextStyle::Title1, state.Tr("home.greeting"), theme.palette.text);
-    TextWrapped(theme, TextStyle::Body, state.Tr("home.subtitle"), theme.palette.text_muted);
+    Heading(ui, TextStyle::Title1, state.Tr("home.greeting"), 1);
+    Paragraph(ui, TextStyle::Body, state.Tr("home.subtitle"), theme.palette.text_muted);
     ImGui::Dummy(ImVec2(0, theme.Em(0.5f)));
 
-    DrawActions(state);
+    DrawActions(state, ui);
     ImGui::Dummy(ImVec2(0, theme.Em(0.75f)));
-    DrawCommitments(state);
+    DrawCommitments(state, ui);
 }
 
 } // namespace aftercare::portal

@@ -4,7 +4,8 @@
 namespace aftercare::portal {
 
 struct AppState;
+struct Ui;
 
-void DrawHome(AppState& state);
+void DrawHome(AppState& state, Ui& ui);
 
 } // namespace aftercare::portal

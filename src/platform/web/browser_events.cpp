@@ -1,0 +1,29 @@
+// Entry points web/platform.js calls when the browser answers: a fetch completed, the address bar
+// changed. Each records the event for the next frame and asks for one.
+#include "web_platform.h"
+
+#include <emscripten.h>
+
+#include <cstdlib>
+
+using aftercare::web::WebPlatform;
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void aftercare_fetch_done(WebPlatform* platform, unsigned request_id, int status,
+                                               const char* body, int body_length, int retry_after_seconds) {
+    aftercare::portal::HttpResponse response;
+    response.status = status;
+    response.body.assign(body, static_cast<size_t>(body_length));
+    response.retry_after_seconds = retry_after_seconds;
+    platform->http.Complete(request_id, std::move(response));
+    platform->RequestFrames();
+}
+
+EMSCRIPTEN_KEEPALIVE void aftercare_route_changed(WebPlatform* platform, char* hash) {
+    aftercare::portal::OnAddressChanged(platform->app, hash);
+    std::free(hash);
+    platform->RequestFrames();
+}
+
+} // extern "C"

@@ -1,0 +1,39 @@
+// FetchTransport; see fetch_transport.h.
+#include "fetch_transport.h"
+
+#include "js_bridge.h"
+
+#include <nlohmann/json.hpp>
+
+namespace aftercare::web {
+
+void FetchTransport::Send(portal::HttpRequest request, portal::HttpCallback done) {
+    const unsigned id = next_id_++;
+    pending_.emplace(id, std::move(done));
+    nlohmann::json headers = nlohmann::json::object();
+    for (const auto& [name, value] : request.headers) headers[name] = value;
+    aftercare_fetch(platform_, id, request.method.c_str(), request.path.c_str(), headers.dump().c_str(),
+                    request.body.data(), static_cast<int>(request.body.size()));
+}
+
+void FetchTransport::Complete(unsigned request_id, portal::HttpResponse response) {
+    completed_.emplace_back(request_id, std::move(response));
+}
+
+bool FetchTransport::DeliverCompleted() {
+    bool any = false;
+    // A callback may send another request; it completes on a later task, never in this loop.
+    while (!completed_.empty()) {
+        auto [id, response] = std::move(completed_.front());
+        completed_.pop_front();
+        if (auto it = pending_.find(id); it != pending_.end()) {
+            portal::HttpCallback done = std::move(it->second);
+            pending_.erase(it);
+            done(std::move(response));
+            any = true;
+        }
+    }
+    return any;
+}
+
+} // namespace aftercare::web

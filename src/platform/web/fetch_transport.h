@@ -1,0 +1,31 @@
+// HttpTransport on the browser's fetch(): requests go out through web/platform.js; answers are
+// queued when they arrive and handed to their callbacks at the start of the next frame.
+#pragma once
+
+#include "net/http.h"
+
+#include <deque>
+#include <map>
+#include <utility>
+
+namespace aftercare::web {
+
+class FetchTransport final : public portal::HttpTransport {
+public:
+    explicit FetchTransport(void* platform) : platform_(platform) {}
+
+    void Send(portal::HttpRequest request, portal::HttpCallback done) override;
+
+    // Called from JS (aftercare_fetch_done) when an answer, or the lack of one, arrives.
+    void Complete(unsigned request_id, portal::HttpResponse response);
+    // Runs the callbacks of every answer that arrived; returns whether there were any.
+    bool DeliverCompleted();
+
+private:
+    void* platform_;
+    unsigned next_id_ = 1;
+    std::map<unsigned, portal::HttpCallback> pending_;
+    std::deque<std::pair<unsigned, portal::HttpResponse>> completed_;
+};
+
+} // namespace aftercare::web

@@ -1,0 +1,136 @@
+// The accessibility tree's collection and serialization; see a11y.h.
+#include "a11y.h"
+
+#include <imgui_internal.h>  // ImHashStr
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace aftercare::portal {
+namespace {
+
+// Record and field separators: ASCII RS and US never occur in text the portal shows.
+constexpr char kRecord = '\x1e';
+constexpr char kField = '\x1f';
+
+void AppendText(std::string& out, std::string_view text) {
+    for (char c : text) out.push_back(c == kRecord || c == kField ? ' ' : c);
+}
+
+void AppendNumber(std::string& out, double value) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1f", value);
+    out += buffer;
+}
+
+} // namespace
+
+void A11yTree::BeginFrame() {
+    nodes_.clear();
+    in_scroll_ = false;
+    scroll_min_ = scroll_max_ = ImVec2(0, 0);
+    scroll_y_ = scroll_content_height_ = 0;
+}
+
+void A11yTree::AddLastItem(Role role, std::string_view name, A11yFlags flags, std::string_view value,
+                           std::string_view description) {
+    A11yNode node;
+    node.id = ImGui::GetItemID();
+    node.role = role;
+    node.flags = flags | (in_scroll_ ? A11yFlags(A11yFlags_InScroll) : A11yFlags(0));
+    node.min = ImGui::GetItemRectMin();
+    node.max = ImGui::GetItemRectMax();
+    node.name = name;
+    node.value = value;
+    node.description = description;
+    nodes_.push_back(std::move(node));
+}
+
+void A11yTree::AddText(Role role, std::string_view text, int heading_level) {
+    A11yNode node;
+    // Texts have no ImGui id; derive a stable one from the text and its position in the frame.
+    const ImGuiID seed = static_cast<ImGuiID>(nodes_.size()) * 2654435761u;
+    node.id = text.empty() ? seed : ImHashStr(text.data(), text.size(), seed);
+    node.role = role;
+    node.flags = in_scroll_ ? A11yFlags(A11yFlags_InScroll) : A11yFlags(0);
+    node.min = ImGui::GetItemRectMin();
+    node.max = ImGui::GetItemRectMax();
+    node.level = heading_level;
+    node.name = text;
+    nodes_.push_back(std::move(node));
+}
+
+void A11yTree::BeginScrollRegion() {
+    in_scroll_ = true;
+    scroll_min_ = ImGui::GetWindowPos();
+    const ImVec2 size = ImGui::GetWindowSize();
+    scroll_max_ = ImVec2(scroll_min_.x + size.x, scroll_min_.y + size.y);
+    // ImGui applies SetScrollY at the next Begin; report the target now so the DOM does not
+    // snap back to the old position in between.
+    if (pending_scroll_) {
+        ImGui::SetScrollY(*pending_scroll_);
+        scroll_y_ = *pending_scroll_;
+        pending_scroll_.reset();
+    } else {
+        scroll_y_ = ImGui::GetScrollY();
+    }
+    scroll_content_height_ = ImGui::GetScrollMaxY() + size.y;
+}
+
+void A11yTree::EndScrollRegion() { in_scroll_ = false; }
+
+void A11yTree::OnDomEdit(A11yEdit edit) {
+    // Only the latest state of a field matters: DOM edits carry the whole text.
+    std::erase_if(pending_edits_, [&](const A11yEdit& e) { return e.id == edit.id; });
+    pending_edits_.push_back(std::move(edit));
+}
+
+bool A11yTree::TakeActivation(ImGuiID id) {
+    if (id == 0 || pending_activate_ != id) return false;
+    pending_activate_ = 0;
+    return true;
+}
+
+std::optional<A11yEdit> A11yTree::TakeEdit(ImGuiID id) {
+    const auto it = std::find_if(pending_edits_.begin(), pending_edits_.end(),
+                                 [&](const A11yEdit& e) { return e.id == id; });
+    if (it == pending_edits_.end()) return std::nullopt;
+    A11yEdit edit = std::move(*it);
+    pending_edits_.erase(it);
+    return edit;
+}
+
+std::string A11yTree::Serialize() const {
+    // First record: the scroll region (x, y, w, h, scrollY, content height); then one per node:
+    // id, role, flags, x, y, w, h, level, name, value, description.
+    std::string out;
+    out.reserve(64 + nodes_.size() * 64);
+    out += 'S';
+    for (double v : {scroll_min_.x, scroll_min_.y, scroll_max_.x - scroll_min_.x, scroll_max_.y - scroll_min_.y,
+                     static_cast<float>(std::round(scroll_y_)), scroll_content_height_}) {
+        out += kField;
+        AppendNumber(out, v);
+    }
+    for (const A11yNode& n : nodes_) {
+        out += kRecord;
+        char head[64];
+        std::snprintf(head, sizeof head, "%08x%c%d%c%u", n.id, kField, static_cast<int>(n.role), kField, n.flags);
+        out += head;
+        for (double v : {n.min.x, n.min.y, n.max.x - n.min.x, n.max.y - n.min.y}) {
+            out += kField;
+            AppendNumber(out, v);
+        }
+        out += kField;
+        out += std::to_string(n.level);
+        out += kField;
+        AppendText(out, n.name);
+        out += kField;
+        AppendText(out, n.value);
+        out += kField;
+        AppendText(out, n.description);
+    }
+    return out;
+}
+
+} // namespace aftercare::portal

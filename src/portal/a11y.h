@@ -1,0 +1,109 @@
+// The accessibility mirror, portal side: every frame the widgets describe what they drew (role,
+// accessible name, value, state, bounds) into an A11yTree; the host mirrors it into a hidden ARIA
+// DOM tree (screen readers, keyboard focus, IME, Playwright's getByRole) and sends back what
+// happened there: focus moved, an element was activated, text was typed, the page was scrolled.
+#pragma once
+
+#include <imgui.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aftercare::portal {
+
+enum class Role : std::uint8_t {
+    Button,
+    Link,
+    TextBox,
+    TextArea,
+    CheckBox,
+    Radio,
+    Heading,
+    Text,
+    Status,  // polite live region: a result or progress message
+    Alert,   // assertive live region: an error
+    Image,
+};
+
+enum A11yFlags_ : std::uint32_t {
+    A11yFlags_None = 0,
+    A11yFlags_Checked = 1u << 0,
+    A11yFlags_Disabled = 1u << 1,
+    A11yFlags_Invalid = 1u << 2,
+    A11yFlags_Required = 1u << 3,
+    A11yFlags_Focused = 1u << 4,   // ImGui has this item active/focused: the DOM should focus it too
+    A11yFlags_Selected = 1u << 5,
+    A11yFlags_Password = 1u << 6,
+    A11yFlags_Numeric = 1u << 7,   // phone-style keypad on touch devices (inputmode=numeric)
+    A11yFlags_InScroll = 1u << 8,  // lives in the main scroll region (set by the tree, not by widgets)
+};
+using A11yFlags = std::uint32_t;
+
+struct A11yNode {
+    ImGuiID id = 0;
+    Role role = Role::Text;
+    A11yFlags flags = A11yFlags_None;
+    ImVec2 min, max;   // screen rectangle in CSS pixels
+    int level = 0;     // heading level
+    std::string name;  // accessible name (label)
+    std::string value; // text field content, or a status/value text
+    std::string description;  // hint or error message (aria-describedby)
+};
+
+// What the DOM side reported since the last frame; read by the widgets during the next one.
+struct A11yEdit {
+    ImGuiID id = 0;
+    std::string text;
+    int selection_start = 0, selection_end = 0;  // UTF-8 byte offsets
+};
+
+// The DOM is the keyboard's side of the portal: it owns focus (Tab order is DOM order), text
+// editing (IME composition, paste, phone keyboards) and the main scroll position; ImGui draws.
+class A11yTree {
+public:
+    // Starts a frame's collection.
+    void BeginFrame();
+
+    // Describes the item ImGui submitted last (its id and rectangle).
+    void AddLastItem(Role role, std::string_view name, A11yFlags flags = A11yFlags_None,
+                     std::string_view value = {}, std::string_view description = {});
+    // Describes a text element (heading, paragraph, status) at the last item's rectangle.
+    void AddText(Role role, std::string_view text, int heading_level = 0);
+
+    // The main scroll region: nodes between Begin/End scroll with it in the mirror.
+    // Call inside the scrolling window, before its content; applies a scroll the DOM asked for.
+    void BeginScrollRegion();
+    void EndScrollRegion();
+
+    // --- What the DOM reported (the host calls these between frames) ---
+    void OnDomFocus(ImGuiID id) { dom_focus_ = id; }
+    void OnDomActivate(ImGuiID id) { pending_activate_ = id; }
+    void OnDomEdit(A11yEdit edit);
+    void OnDomScroll(float y) { pending_scroll_ = y; }
+
+    // --- What the widgets and the app read during a frame ---
+    bool HasDomFocus(ImGuiID id) const { return id != 0 && dom_focus_ == id; }
+    // True once for an element activated by keyboard or assistive technology (Enter/Space).
+    bool TakeActivation(ImGuiID id);
+    std::optional<A11yEdit> TakeEdit(ImGuiID id);
+
+    // The frame's nodes in a compact form for the host; equal strings mean nothing changed.
+    std::string Serialize() const;
+    const std::vector<A11yNode>& Nodes() const { return nodes_; }
+
+private:
+    std::vector<A11yNode> nodes_;
+    ImGuiID dom_focus_ = 0;
+    ImGuiID pending_activate_ = 0;
+    std::vector<A11yEdit> pending_edits_;
+    std::optional<float> pending_scroll_;
+
+    bool in_scroll_ = false;
+    ImVec2 scroll_min_, scroll_max_;
+    float scroll_y_ = 0, scroll_content_height_ = 0;
+};
+
+} // namespace aftercare::portal

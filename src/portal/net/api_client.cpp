@@ -1,0 +1,84 @@
+// ApiClient's request building and error mapping; see api_client.h.
+#include "net/api_client.h"
+
+namespace aftercare::portal {
+namespace {
+
+ApiError::Kind KindForStatus(int status) {
+    if (status == 0) return ApiError::Kind::Offline;
+    if (status == 429) return ApiError::Kind::RateLimited;
+    if (status == 404) return ApiError::Kind::NotFound;
+    if (status == 401 || status == 403) return ApiError::Kind::Unauthorized;
+    if (status == 400 || status == 409 || status == 413 || status == 415 || status == 422) {
+        return ApiError::Kind::Rejected;
+    }
+    return ApiError::Kind::Server;
+}
+
+void AddCommonHeaders(HttpRequest& request, const CallOptions& options, const std::string& language_tag) {
+    request.headers.emplace_back("Accept", "application/json");
+    request.headers.emplace_back("Accept-Language", language_tag);
+    if (!options.bearer_token.empty()) request.headers.emplace_back("Authorization", "Bearer " + options.bearer_token);
+    if (!options.idempotency_key.empty()) request.headers.emplace_back("Idempotency-Key", options.idempotency_key);
+}
+
+} // namespace
+
+ApiError ErrorFromResponse(const HttpResponse& response) {
+    ApiError error;
+    error.kind = KindForStatus(response.status);
+    error.status = response.status;
+    error.retry_after_seconds = response.retry_after_seconds;
+    if (response.status == 0 || response.body.empty()) return error;
+    core::Result<api::ErrorBody> body = api::ParseWire<api::ErrorBody>(response.body);
+    if (!body) return error;  // not our error shape (a proxy's page): the kind says enough
+    const api::ErrorBody& b = body.Value();
+    error.code = b.code;
+    error.field = b.field;
+    error.message = core::LocalizedText{b.message_zh.empty() ? b.message : b.message_zh,
+                                        b.message_en.empty() ? b.message : b.message_en};
+    return error;
+}
+
+ApiError ApiClient::MalformedAnswer() {
+    ApiError error;
+    error.kind = ApiError::Kind::Server;
+    error.code = "malformed_answer";
+    return error;
+}
+
+void ApiClient::Send(const char* method, std::string path, std::string body, const CallOptions& options,
+                     BodyHandler on_success, std::function<void(ApiError)> fail) {
+    HttpRequest request;
+    request.method = method;
+    request.path = std::move(path);
+    request.body = std::move(body);
+    AddCommonHeaders(request, options, language_tag_);
+    if (!request.body.empty()) request.headers.emplace_back("Content-Type", "application/json");
+    Dispatch(std::move(request), std::move(on_success), std::move(fail));
+}
+
+void ApiClient::SendRaw(const char* method, std::string path, std::string body, std::string content_type,
+                        std::string file_name, const CallOptions& options, BodyHandler on_success,
+                        std::function<void(ApiError)> fail) {
+    HttpRequest request;
+    request.method = method;
+    request.path = std::move(path);
+    request.body = std::move(body);
+    AddCommonHeaders(request, options, language_tag_);
+    request.headers.emplace_back("Content-Type", std::move(content_type));
+    request.headers.emplace_back("X-File-Name", std::move(file_name));
+    Dispatch(std::move(request), std::move(on_success), std::move(fail));
+}
+
+void ApiClient::Dispatch(HttpRequest request, BodyHandler on_success, std::function<void(ApiError)> fail) {
+    transport_.Send(std::move(request), [on_success = std::move(on_success), fail = std::move(fail)](HttpResponse r) {
+        if (r.status >= 200 && r.status < 300) {
+            on_success(r.body);
+        } else {
+            fail(ErrorFromResponse(r));
+        }
+    });
+}
+
+} // namespace aftercare::portal

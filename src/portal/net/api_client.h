@@ -1,0 +1,80 @@
+// Typed calls to /api/v1 over the host's HttpTransport: serializes requests with src/api's wire
+// types, parses answers without exceptions, and maps every failure to an ApiError a screen can show.
+#pragma once
+
+#include "net/http.h"
+#include "net/remote.h"
+
+#include "api/error_body.h"
+#include "api/wire_reader.h"
+
+#include <functional>
+#include <string>
+#include <utility>
+
+namespace aftercare::portal {
+
+struct CallOptions {
+    std::string bearer_token;     // a customer's ticket token or a staff session
+    std::string idempotency_key;  // for creates: a retry after a lost answer creates nothing twice
+};
+
+class ApiClient {
+public:
+    explicit ApiClient(HttpTransport& transport) : transport_(transport) {}
+
+    // Error messages come back in this language (both translations ride along anyway).
+    void SetLanguageTag(std::string tag) { language_tag_ = std::move(tag); }
+
+    template <class Response>
+    void Get(std::string path, const CallOptions& options, std::function<void(Response)> ok,
+             std::function<void(ApiError)> fail) {
+        Send("GET", std::move(path), {}, options, Parser<Response>(std::move(ok), fail), fail);
+    }
+
+    template <class Response, class Request>
+    void Post(std::string path, const Request& request, const CallOptions& options, std::function<void(Response)> ok,
+              std::function<void(ApiError)> fail) {
+        Send("POST", std::move(path), api::Json(request).dump(), options, Parser<Response>(std::move(ok), fail),
+             fail);
+    }
+
+    // A raw body (attachments): `content_type` and the file name travel as headers.
+    template <class Response>
+    void Upload(std::string path, std::string bytes, std::string content_type, std::string file_name,
+                const CallOptions& options, std::function<void(Response)> ok, std::function<void(ApiError)> fail) {
+        SendRaw("POST", std::move(path), std::move(bytes), std::move(content_type), std::move(file_name), options,
+                Parser<Response>(std::move(ok), fail), fail);
+    }
+
+private:
+    using BodyHandler = std::function<void(const std::string&)>;
+
+    template <class Response>
+    static BodyHandler Parser(std::function<void(Response)> ok, std::function<void(ApiError)> fail) {
+        return [ok = std::move(ok), fail = std::move(fail)](const std::string& body) {
+            core::Result<Response> parsed = api::ParseWire<Response>(body);
+            if (parsed) {
+                ok(std::move(parsed).Value());
+            } else {
+                fail(MalformedAnswer());
+            }
+        };
+    }
+
+    void Send(const char* method, std::string path, std::string body, const CallOptions& options,
+              BodyHandler on_success, std::function<void(ApiError)> fail);
+    void SendRaw(const char* method, std::string path, std::string body, std::string content_type,
+                 std::string file_name, const CallOptions& options, BodyHandler on_success,
+                 std::function<void(ApiError)> fail);
+    void Dispatch(HttpRequest request, BodyHandler on_success, std::function<void(ApiError)> fail);
+    static ApiError MalformedAnswer();
+
+    HttpTransport& transport_;
+    std::string language_tag_ = "zh-CN";
+};
+
+// Maps a non-2xx (or absent) answer to an ApiError, reading the server's error body when there is one.
+ApiError ErrorFromResponse(const HttpResponse& response);
+
+} // namespace aftercare::portal

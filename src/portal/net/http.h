@@ -1,0 +1,35 @@
+// The portal's view of HTTP: a request, a response, and a transport the host provides.
+// Responses are delivered through a queue the app drains at the start of a frame, so screens
+// never see a callback in the middle of drawing.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace aftercare::portal {
+
+struct HttpRequest {
+    std::string method = "GET";
+    std::string path;  // "/api/v1/..." relative to the page's origin
+    std::string body;  // JSON, or raw bytes for uploads
+    std::vector<std::pair<std::string, std::string>> headers;
+};
+
+struct HttpResponse {
+    int status = 0;           // 0: no answer (offline, DNS, connection reset, timeout)
+    std::string body;
+    int retry_after_seconds = 0;  // from Retry-After on 429/503
+};
+
+using HttpCallback = std::function<void(HttpResponse)>;
+
+class HttpTransport {
+public:
+    virtual ~HttpTransport() = default;
+    // Sends the request; `done` is called exactly once, from the frame loop, never re-entrantly.
+    virtual void Send(HttpRequest request, HttpCallback done) = 0;
+};
+
+} // namespace aftercare::portal

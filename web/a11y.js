@@ -1,0 +1,232 @@
+// Emscripten JS library: the ARIA mirror of the canvas (portal side: src/portal/a11y.h).
+//
+// Every interactive widget and text the portal draws gets a real, transparent DOM element at the
+// same place: buttons are <button>, fields are <input>/<textarea>, headings are <h1>-<h6>. So
+// screen readers read the portal, Tab moves through it in visual order, the browser's own text
+// editing (IME composition, paste, phone keyboards, autofill) works in its fields, and tests can
+// use getByRole/getByLabel. The main scroll region is a native scroll container whose position
+// is shared with ImGui, which gives touch scrolling with inertia and scrollIntoView for free.
+mergeInto(LibraryManager.library, {
+  $AftercareA11y: {
+    platform: 0,
+    fixedLayer: null,
+    scroller: null,
+    content: null,
+    elements: null,        // "id:role" -> element (created in init: library objects are serialized)
+    lastScrollFromWasm: -1,
+    userScrollAt: 0,
+    touchMoved: false,
+    pointerDown: false,
+
+    ROLES: ['button', 'link', 'textbox', 'textarea', 'checkbox', 'radio', 'heading', 'text', 'status', 'alert', 'img'],
+    FLAGS: { checked: 1, disabled: 2, invalid: 4, required: 8, focused: 16, selected: 32, password: 64,
+             numeric: 128, inScroll: 256 },
+
+    init: function (platform) {
+      var self = AftercareA11y;
+      self.platform = platform;
+      self.elements = new Map();
+      self.fixedLayer = document.createElement('div');
+      self.fixedLayer.id = 'a11y-fixed';
+      self.fixedLayer.className = 'a11y-layer';
+      self.scroller = document.createElement('div');
+      self.scroller.id = 'a11y-scroll';
+      self.scroller.className = 'a11y-scroll';
+      self.content = document.createElement('div');
+      self.content.className = 'a11y-content';
+      self.scroller.appendChild(self.content);
+      // The fixed layer (top bar, dialogs) comes first in the Tab order, like a page header.
+      document.body.appendChild(self.fixedLayer);
+      document.body.appendChild(self.scroller);
+
+      self.scroller.addEventListener('scroll', function () {
+        var y = self.scroller.scrollTop;
+        if (Math.abs(y - self.lastScrollFromWasm) < 0.5) return;  // our own echo
+        self.userScrollAt = performance.now();
+        if (self.pointerDown) self.touchMoved = true;
+        Module['_aftercare_dom_scroll'](self.platform, y);
+      }, { passive: true });
+
+      document.addEventListener('focusin', function (event) {
+        var id = self.idOf(event.target);
+        Module['_aftercare_dom_focus'](self.platform, id);
+        if (id && self.isTextField(event.target)) self.sendEdit(event.target);
+      });
+      document.addEventListener('focusout', function (event) {
+        if (!self.idOf(event.relatedTarget)) Module['_aftercare_dom_focus'](self.platform, 0);
+      });
+      // Keyboard and assistive-technology activation (detail 0); pointer clicks reach ImGui as
+      // mouse events at the same place, so they are not counted twice.
+      document.addEventListener('click', function (event) {
+        var id = self.idOf(event.target);
+        if (id && event.detail === 0 && !self.isTextField(event.target)) {
+          Module['_aftercare_dom_activate'](self.platform, id);
+        }
+      });
+      document.addEventListener('pointerdown', function () { self.pointerDown = true; self.touchMoved = false; }, true);
+      document.addEventListener('pointerup', function () { self.pointerDown = false; }, true);
+      // A tap on a field opens the on-screen keyboard only when focus happens inside the gesture,
+      // and the tap's mouse events are cancelled (see input.cpp), so focus it here.
+      document.addEventListener('touchend', function (event) {
+        var target = event.target;
+        if (self.isTextField(target) && !self.touchMoved && document.activeElement !== target) {
+          target.focus({ preventScroll: true });
+        }
+      });
+      ['input', 'select', 'keyup', 'mouseup', 'compositionend'].forEach(function (type) {
+        document.addEventListener(type, function (event) {
+          if (self.isTextField(event.target)) self.sendEdit(event.target);
+        });
+      });
+      document.addEventListener('compositionstart', function (event) { event.target.__composing = true; });
+      document.addEventListener('compositionend', function (event) { event.target.__composing = false; });
+      document.addEventListener('keydown', function (event) {
+        var target = event.target;
+        if (!self.isTextField(target) || event.isComposing || target.__composing) return;
+        if (event.key === 'Enter' && target.tagName === 'INPUT') {
+          Module['_aftercare_dom_activate'](self.platform, self.idOf(target));
+        } else if (event.key === 'Escape') {
+          target.blur();
+        }
+      });
+    },
+
+    idOf: function (element) {
+      return element && element.dataset && element.dataset.a11yId ? parseInt(element.dataset.a11yId, 16) >>> 0 : 0;
+    },
+
+    isTextField: function (element) {
+      return !!(element && element.dataset && element.dataset.a11yId &&
+                (element.tagName === 'INPUT' || element.tagName === 'TEXTAREA'));
+    },
+
+    // Sends the field's whole text and selection (as UTF-8 byte offsets) to ImGui.
+    sendEdit: function (element) {
+      var value = element.value;
+      var encoder = new TextEncoder();
+      var start = encoder.encode(value.slice(0, element.selectionStart || 0)).length;
+      var end = encoder.encode(value.slice(0, element.selectionEnd || 0)).length;
+      element.__sentValue = value;
+      var sp = stackSave();
+      var size = lengthBytesUTF8(value) + 1;
+      var text = stackAlloc(size);
+      stringToUTF8(value, text, size);
+      Module['_aftercare_dom_edit'](AftercareA11y.platform, AftercareA11y.idOf(element), text, start, end);
+      stackRestore(sp);
+    },
+
+    create: function (role, level) {
+      var element;
+      switch (role) {
+        case 'button': case 'link': case 'checkbox': case 'radio':
+          element = document.createElement('button');
+          element.type = 'button';
+          if (role !== 'button') element.setAttribute('role', role);
+          break;
+        case 'textbox': element = document.createElement('input'); element.type = 'text'; break;
+        case 'textarea': element = document.createElement('textarea'); break;
+        case 'heading': element = document.createElement('h' + Math.min(Math.max(level, 1), 6)); break;
+        case 'status': case 'alert':
+          element = document.createElement('div');
+          element.setAttribute('role', role);
+          break;
+        case 'img': element = document.createElement('div'); element.setAttribute('role', 'img'); break;
+        default: element = document.createElement('p');
+      }
+      element.className = 'a11y-node';
+      return element;
+    },
+
+    update: function (element, node) {
+      var F = AftercareA11y.FLAGS;
+      var isField = element.tagName === 'INPUT' || element.tagName === 'TEXTAREA';
+      if (isField) {
+        if (element.getAttribute('aria-label') !== node.name) element.setAttribute('aria-label', node.name);
+        var wantType = node.flags & F.password ? 'password' : 'text';
+        if (element.tagName === 'INPUT' && element.type !== wantType) element.type = wantType;
+        if (node.flags & F.numeric) element.setAttribute('inputmode', 'tel'); else element.removeAttribute('inputmode');
+        // Never overwrite what the user is typing: only take ImGui's value once it caught up with
+        // the last edit we sent, or when the app changed it while the field was not in use.
+        var caughtUp = element.__sentValue === undefined || element.__sentValue === node.value;
+        if (caughtUp) element.__sentValue = undefined;
+        if (element.value !== node.value && caughtUp && !element.__composing) element.value = node.value;
+        if (node.flags & F.focused && document.activeElement !== element) element.focus({ preventScroll: true });
+      } else if (element.textContent !== node.name) {
+        element.textContent = node.name;
+      }
+      if (node.description) element.setAttribute('aria-description', node.description);
+      else element.removeAttribute('aria-description');
+      element.toggleAttribute('disabled', !!(node.flags & F.disabled));
+      if (node.flags & F.invalid) element.setAttribute('aria-invalid', 'true'); else element.removeAttribute('aria-invalid');
+      if (node.flags & F.required) element.setAttribute('aria-required', 'true'); else element.removeAttribute('aria-required');
+      if (node.role === 'checkbox' || node.role === 'radio') {
+        element.setAttribute('aria-checked', node.flags & F.checked ? 'true' : 'false');
+      }
+      if (node.flags & F.selected) element.setAttribute('aria-selected', 'true'); else element.removeAttribute('aria-selected');
+    },
+
+    publish: function (serialized) {
+      var self = AftercareA11y;
+      var records = serialized.split('\x1e');
+      var head = records[0].split('\x1f').map(Number);  // S, x, y, w, h, scrollY, contentHeight
+      var region = { x: head[1], y: head[2], w: head[3], h: head[4], scrollY: head[5], contentHeight: head[6] };
+      var s = self.scroller.style;
+      s.left = region.x + 'px'; s.top = region.y + 'px'; s.width = region.w + 'px'; s.height = region.h + 'px';
+      self.content.style.height = Math.max(region.contentHeight, region.h) + 'px';
+
+      var seen = new Set();
+      var previous = { fixed: null, scroll: null };
+      for (var i = 1; i < records.length; i++) {
+        var f = records[i].split('\x1f');
+        var node = {
+          key: f[0] + ':' + f[1], id: f[0], role: self.ROLES[+f[1]] || 'text', flags: +f[2],
+          x: +f[3], y: +f[4], w: +f[5], h: +f[6], level: +f[7], name: f[8], value: f[9], description: f[10],
+        };
+        seen.add(node.key);
+        var element = self.elements.get(node.key);
+        if (!element) {
+          element = self.create(node.role, node.level);
+          element.dataset.a11yId = node.id;
+          self.elements.set(node.key, element);
+        }
+        var inScroll = (node.flags & self.FLAGS.inScroll) !== 0;
+        var parent = inScroll ? self.content : self.fixedLayer;
+        var slot = inScroll ? 'scroll' : 'fixed';
+        var after = previous[slot];
+        var expectedNext = after ? after.nextSibling : parent.firstChild;
+        if (element.parentNode !== parent || element !== expectedNext) parent.insertBefore(element, expectedNext);
+        previous[slot] = element;
+
+        var left = inScroll ? node.x - region.x : node.x;
+        var top = inScroll ? node.y - region.y + region.scrollY : node.y;
+        var st = element.style;
+        st.left = left + 'px'; st.top = top + 'px'; st.width = node.w + 'px'; st.height = node.h + 'px';
+        self.update(element, node);
+      }
+      self.elements.forEach(function (element, key) {
+        if (!seen.has(key)) { element.remove(); self.elements.delete(key); }
+      });
+
+      // Follow ImGui's scroll unless the user is scrolling the container right now.
+      if (Math.abs(self.scroller.scrollTop - region.scrollY) > 0.5 && performance.now() - self.userScrollAt > 150) {
+        self.lastScrollFromWasm = region.scrollY;
+        self.scroller.scrollTop = region.scrollY;
+      }
+    },
+  },
+
+  aftercare_a11y_init__deps: ['$AftercareA11y'],
+  aftercare_a11y_init: function (platform) {
+    AftercareA11y.init(platform);
+  },
+
+  aftercare_a11y_publish__deps: ['$AftercareA11y'],
+  aftercare_a11y_publish: function (tree) {
+    AftercareA11y.publish(UTF8ToString(tree));
+  },
+
+  aftercare_a11y_text_focused__deps: ['$AftercareA11y'],
+  aftercare_a11y_text_focused: function () {
+    return AftercareA11y.isTextField(document.activeElement) ? 1 : 0;
+  },
+});

@@ -86,7 +86,7 @@ struct ReturnsPolicy {
 
 struct TicketPolicy {
     int reopen_window_days = 7; // customer may reopen this long after resolution; then system closes
-    int max_attachments = 6;
+    int max_attachments = 5;  // per ticket
     std::int64_t max_attachment_bytes = 10 * 1024 * 1024;
     std::vector<std::string> attachment_types{"image/jpeg", "image/png", "image/webp", "application/pdf"};
 

@@ -5,8 +5,8 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
-extern const unsigned char kStringsZhCN[];  // assets/i18n/zh-CN.json, embedded by CMake
-extern const unsigned char kStringsEn[];    // assets/i18n/en.json
+extern const unsigned char kStringszhCN[];  // assets/i18n/zh-CN/*.json, merged and embedded by CMake
+extern const unsigned char kStringsen[];    // assets/i18n/en/*.json
 
 namespace aftercare::portal {
 namespace {
@@ -39,8 +39,8 @@ Language LanguageFromTag(std::string_view tag) {
 
 StringTable StringTable::LoadEmbedded() {
     StringTable strings;
-    strings.zh_cn_ = ParseTable<Table>(kStringsZhCN, "zh-CN");
-    strings.en_ = ParseTable<Table>(kStringsEn, "en");
+    strings.zh_cn_ = ParseTable<Table>(kStringszhCN, "zh-CN");
+    strings.en_ = ParseTable<Table>(kStringsen, "en");
     return strings;
 }
 

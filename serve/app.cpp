@@ -1,34 +1,141 @@
 // App: assembles the server from its parts.
 #include "app.hpp"
 
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "api/policy_json.h"
+#include "auth.hpp"
+#include "live_updates.hpp"
 #include "metrics.hpp"
 #include "routes/meta_routes.hpp"
+#include "routes/routes.hpp"
+#include "seed.hpp"
 #include "server.hpp"
+#include "services/staff_service.hpp"
+#include "services/faq_service.hpp"
 #include "static_files.hpp"
+#include "store/sqlite_store.hpp"
+#include "sweeper.hpp"
 
 namespace aftercare::serve {
 
 struct App::State {
     Metrics metrics;
+    core::Policy policy;
+    std::unique_ptr<SqliteStore> store;
+    std::unique_ptr<Auth> auth;
+    std::unique_ptr<LiveUpdates> live;
+    std::unique_ptr<RateLimiter> lookup_failures;
+    std::unique_ptr<Services> services;
+    FaqIndex faq;
     std::unique_ptr<HttpServer> server;
+    std::unique_ptr<Sweeper> sweeper;
 };
 
 App::App(Config config) : config_(std::move(config)), state_(std::make_unique<State>()) {}
-App::~App() = default;
 
-bool App::Init(std::string& /*error*/) {
+App::~App() {
+    if (state_->sweeper) state_->sweeper->Stop();
+}
+
+namespace {
+
+bool LoadPolicy(const std::string& path, core::Policy& policy, std::string& error) {
+    std::ifstream in(path);
+    if (!in) {
+        error = "cannot read policy file " + path + " (set --policy or AFTERCARE_POLICY)";
+        return false;
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    auto parsed = api::ParsePolicy(text.str());
+    if (!parsed) {
+        error = "policy file " + path + ": " + parsed.GetError().field + ": " + parsed.GetError().message.en;
+        return false;
+    }
+    policy = std::move(parsed).Value();
+    return true;
+}
+
+}  // namespace
+
+bool App::Init(std::string& error) {
     auto& s = *state_;
-    s.server = std::make_unique<HttpServer>(config_, s.metrics,
-                                            [](const std::string&) -> std::optional<Principal> { return std::nullopt; });
+    if (!LoadPolicy(config_.policy_path, s.policy, error)) return false;
+    try {
+        // Readers: enough for the worker threads that are not long-polling.
+        s.store = std::make_unique<SqliteStore>(config_.data_dir, std::max(4, std::min(config_.threads, 16)));
+    } catch (const std::exception& e) {
+        error = std::string("cannot open the database in ") + config_.data_dir + ": " + e.what();
+        return false;
+    }
+    if (!s.faq.Load(config_.faq_dir, error)) return false;
+
+    s.auth = std::make_unique<Auth>(*s.store);
+    // At most half the worker threads may sit in a long-poll, so short requests always get a thread.
+    s.live = std::make_unique<LiveUpdates>(std::max(1, config_.threads / 2));
+    s.lookup_failures =
+        std::make_unique<RateLimiter>(config_.limits.lookup_failures_per_number_per_hour, std::chrono::seconds(3600));
+    const long long offset = config_.clock_offset_seconds;
+    s.services = std::make_unique<Services>(Services{
+        *s.store, *s.auth, s.policy, *s.live, s.metrics, *s.lookup_failures,
+        [offset] {
+            return static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::seconds>(
+                                                 std::chrono::system_clock::now().time_since_epoch())
+                                                 .count()) +
+                   offset;
+        },
+        config_.long_poll_seconds});
+
+    if (config_.seed_demo && !SeedDemoData(*s.services, config_.demo_dir, error)) return false;
+
+    Services& services = *s.services;
+    s.server = std::make_unique<HttpServer>(config_, s.metrics, [&services](const std::string& token) {
+        return services.auth.Resolve(token, services.now());
+    });
     if (!config_.web_root.empty()) s.server->SetStaticFiles(std::make_shared<StaticFiles>(config_.web_root));
-    RegisterMetaRoutes(s.server->routes(), MetaServices{&s.metrics});
+
+    RouteTable& routes = s.server->routes();
+    RegisterMetaRoutes(routes, MetaServices{&s.metrics, s.store.get()});
+    RegisterTicketRoutes(routes, services);
+    RegisterLookupRoutes(routes, services);
+    RegisterAttachmentRoutes(routes, services);
+    RegisterReturnsRoutes(routes, services);
+    RegisterWarrantyRoutes(routes, services);
+    RegisterFaqRoutes(routes, services, s.faq);
+    RegisterPolicyRoutes(routes, services);
+    RegisterStaffRoutes(routes, services);
     s.server->InstallRoutes();
+
+    Store* store = s.store.get();
+    s.metrics.AddCollector([store](std::string& out) {
+        out += "# HELP aftercare_tickets Tickets by state.\n# TYPE aftercare_tickets gauge\n";
+        for (const auto& [state, count] : store->CountByState())
+            out += "aftercare_tickets{state=\"" + state + "\"} " + std::to_string(count) + "\n";
+        out += "# HELP aftercare_tickets_sla_breached Open tickets with a missed SLA deadline.\n"
+               "# TYPE aftercare_tickets_sla_breached gauge\n";
+        out += "aftercare_tickets_sla_breached " + std::to_string(store->CountBreachedOpen()) + "\n";
+    });
+
+    s.sweeper = std::make_unique<Sweeper>(services, config_.sweep_interval_seconds);
     return true;
 }
 
 int App::Bind() { return state_->server->Bind(); }
-bool App::Run() { return state_->server->Run(); }
+
+bool App::Run() {
+    state_->sweeper->Start();
+    const bool ok = state_->server->Run();
+    state_->sweeper->Stop();
+    return ok;
+}
+
 void App::Stop() {
+    // Long-polls first, so their threads are free when the server drains.
+    if (state_->live) state_->live->Shutdown();
     if (state_->server) state_->server->Stop();
 }
 
@@ -36,6 +143,25 @@ std::string App::RouteListing() const {
     std::string out;
     for (const auto& route : state_->server->routes().routes()) out += route.method + " " + route.path + "\n";
     return out;
+}
+
+bool App::CreateAdmin(const std::string& username, const std::string& password, std::string& error) {
+    // Only the store is needed: no policy, no routes.
+    try {
+        SqliteStore store(config_.data_dir, 1);
+        const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                             std::chrono::system_clock::now().time_since_epoch())
+                             .count();
+        if (!staff::CreateAccount(store, username, username, {"admin", "department_manager", "general_manager"},
+                                  password, now)) {
+            error = "a staff account named " + username + " already exists";
+            return false;
+        }
+        return true;
+    } catch (const std::exception& e) {
+        error = e.what();
+        return false;
+    }
 }
 
 }  // namespace aftercare::serve

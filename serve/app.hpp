@@ -24,8 +24,11 @@ public:
     // Safe to call from another thread (the signal thread).
     void Stop();
 
-    // Lines "METHOD /path" of the API route table, for `aftercare-server routes`.
+    // Lines "METHOD /path" of the route table, for `aftercare-server routes`.
     std::string RouteListing() const;
+
+    // `aftercare-server create-admin`: opens only the store and adds an admin account.
+    bool CreateAdmin(const std::string& username, const std::string& password, std::string& error);
 
 private:
     struct State;

@@ -57,6 +57,10 @@ bool Apply(Config& config, const std::string& name, const std::string& value, st
         if (!ParseInt(value, 1, 86400, config.sweep_interval_seconds)) return bad("expected 1..86400 seconds");
     } else if (name == "long-poll-seconds") {
         if (!ParseInt(value, 1, 120, config.long_poll_seconds)) return bad("expected 1..120 seconds");
+    } else if (name == "clock-offset") {
+        int days_or_seconds = 0;
+        if (!ParseInt(value, -400000000, 400000000, days_or_seconds)) return bad("expected seconds");
+        config.clock_offset_seconds = days_or_seconds;
     } else if (name == "rate-lookup") {
         if (!ParseInt(value, 0, 1000000, config.limits.lookup_per_minute)) return bad("expected 0..1000000");
     } else if (name == "rate-create") {
@@ -91,6 +95,7 @@ constexpr EnvName kEnvNames[] = {
     {"threads", "AFTERCARE_THREADS"},
     {"sweep-interval", "AFTERCARE_SWEEP_INTERVAL"},
     {"long-poll-seconds", "AFTERCARE_LONG_POLL_SECONDS"},
+    {"clock-offset", "AFTERCARE_CLOCK_OFFSET"},
     {"rate-lookup", "AFTERCARE_RATE_LOOKUP"},
     {"rate-create", "AFTERCARE_RATE_CREATE"},
     {"rate-login", "AFTERCARE_RATE_LOGIN"},
@@ -125,6 +130,7 @@ std::string UsageText() {
            "                   [--policy assets/policy.json] [--embed-origins \"https://a.example ...\"]\n"
            "                   [--demo-dir assets/demo] [--faq-dir assets/faq] [--seed-demo true|false]\n"
            "                   [--threads 64] [--sweep-interval 30] [--long-poll-seconds 25]\n"
+           "                   [--clock-offset SECONDS]  (testing: shifts the server's clock)\n"
            "                   [--rate-lookup 10] [--rate-create 20] [--rate-login 10] [--rate-lookup-failures 5]\n"
            "  aftercare-server create-admin --data-dir D --username U   (password from stdin)\n"
            "  aftercare-server routes        (prints the registered API route table)\n"

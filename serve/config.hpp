@@ -31,6 +31,7 @@ struct Config {
     int threads = 64;                        // worker threads; long-polls each hold one
     int sweep_interval_seconds = 30;         // SLA sweeper period
     int long_poll_seconds = 25;              // upper bound of one live-update wait
+    long long clock_offset_seconds = 0;      // added to the wall clock; lets tests move time forward
     RateLimits limits;
 };
 

@@ -5,51 +5,94 @@
 
 namespace aftercare::serve {
 
-using nlohmann::json;
-
-json ErrorBody(const std::string& code, const std::string& message, const std::string& field) {
-    json error = {{"code", code}, {"message", message}};
-    if (!field.empty()) error["field"] = field;
-    return json{{"error", error}};
+ApiError::ApiError(int status_in, std::string code, std::string zh, std::string en, std::string field)
+    : std::runtime_error(en), status(status_in) {
+    errors.push_back(core::MakeError(std::move(code), std::move(zh), std::move(en), std::move(field)));
 }
 
-void WriteJson(httplib::Response& res, int status, const json& body) {
+ApiError::ApiError(core::Error error, int status_in)
+    : std::runtime_error(error.message.en),
+      status(status_in != 0 ? status_in : api::HttpStatusFor(error.code)) {
+    errors.push_back(std::move(error));
+}
+
+ApiError::ApiError(core::FieldErrors errors_in, int status_in)
+    : std::runtime_error(errors_in.empty() ? std::string("error") : errors_in.front().message.en),
+      status(status_in != 0 ? status_in : api::HttpStatusFor(errors_in.empty() ? "internal" : errors_in.front().code)),
+      errors(std::move(errors_in)) {
+    if (errors.empty()) errors.push_back(core::MakeError("internal", "服务器内部错误", "Internal error"));
+}
+
+api::Language RequestLanguage(const httplib::Request& req) {
+    if (req.has_param("lang")) return req.get_param_value("lang").rfind("en", 0) == 0 ? api::Language::En
+                                                                                       : api::Language::ZhCn;
+    const std::string accept = req.get_header_value("Accept-Language");
+    return accept.rfind("en", 0) == 0 ? api::Language::En : api::Language::ZhCn;
+}
+
+void WriteJson(httplib::Response& res, int status, const Json& body) {
     res.status = status;
     // Replace invalid UTF-8 instead of throwing: a stored string must never turn a response into a 500.
-    res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json; charset=utf-8");
+    res.set_content(body.dump(-1, ' ', false, Json::error_handler_t::replace), "application/json; charset=utf-8");
 }
 
-void WriteError(httplib::Response& res, const ApiError& error) {
-    WriteJson(res, error.status, ErrorBody(error.code, error.what(), error.field));
+void WriteError(httplib::Response& res, const ApiError& error, api::Language language) {
+    Json body;
+    to_json(body, error.errors.size() == 1 ? api::MakeErrorBody(error.errors.front(), language)
+                                           : api::MakeErrorBody(error.errors, language));
+    WriteJson(res, error.status, body);
     if (error.retry_after_seconds > 0) res.set_header("Retry-After", std::to_string(error.retry_after_seconds));
+}
+
+Json SimpleErrorBody(const std::string& code, const std::string& zh, const std::string& en) {
+    Json body;
+    to_json(body, api::MakeErrorBody(core::MakeError(code, zh, en), api::Language::ZhCn));
+    return body;
 }
 
 namespace {
 struct TooDeep {};
 }  // namespace
 
-json ParseJsonObject(const httplib::Request& req, std::size_t max_bytes) {
+Json ParseJsonObject(const httplib::Request& req, std::size_t max_bytes) {
     const std::string type = req.get_header_value("Content-Type");
     if (type.rfind("application/json", 0) != 0)
-        throw ApiError(415, "unsupported_media_type", "Send the request body as application/json.");
+        throw ApiError(415, "unsupported_media_type", "请以 application/json 格式发送请求内容",
+                       "Send the request body as application/json.");
     if (req.body.size() > max_bytes)
-        throw ApiError(413, "payload_too_large", "The request body is too large.");
-    json parsed;
+        throw ApiError(413, "payload_too_large", "请求内容过大", "The request body is too large.");
+    Json parsed;
     try {
-        parsed = json::parse(
+        parsed = Json::parse(
             req.body,
-            [](int depth, json::parse_event_t, json&) {
+            [](int depth, Json::parse_event_t, Json&) {
                 if (depth > kMaxJsonDepth) throw TooDeep{};
                 return true;
             },
             true);
     } catch (const TooDeep&) {
-        throw ApiError(400, "invalid_json", "The JSON body is nested too deeply.");
-    } catch (const json::exception&) {
-        throw ApiError(400, "invalid_json", "The request body is not valid JSON.");
+        throw ApiError(400, "bad_json", "JSON 嵌套层级过深", "The JSON body is nested too deeply.");
+    } catch (const Json::exception&) {
+        throw ApiError(400, "bad_json", "请求内容不是有效的 JSON", "The request body is not valid JSON.");
     }
-    if (!parsed.is_object()) throw ApiError(400, "invalid_json", "The request body must be a JSON object.");
+    if (!parsed.is_object())
+        throw ApiError(400, "not_object", "请求内容必须是 JSON 对象", "The request body must be a JSON object.");
     return parsed;
+}
+
+void RejectUnknownFields(const Json& input, const Json& known, const std::string& path) {
+    if (!input.is_object() || !known.is_object()) return;
+    for (auto it = input.begin(); it != input.end(); ++it) {
+        const std::string field = path.empty() ? it.key() : path + "." + it.key();
+        const auto match = known.find(it.key());
+        if (match == known.end()) {
+            // Optional fields sent as null are simply absent from the serialized form.
+            if (it.value().is_null()) continue;
+            throw ApiError(400, "unknown_field", "请求中包含不支持的字段：" + field,
+                           "The request contains a field this endpoint does not accept: " + field, field);
+        }
+        RejectUnknownFields(it.value(), *match, field);
+    }
 }
 
 std::string BearerToken(const httplib::Request& req) {
@@ -59,24 +102,21 @@ std::string BearerToken(const httplib::Request& req) {
     return value.substr(kPrefix.size());
 }
 
-std::string QueryParam(const httplib::Request& req, const char* name, const std::string& fallback) {
-    return req.has_param(name) ? req.get_param_value(name) : fallback;
-}
-
 long long QueryInt(const httplib::Request& req, const char* name, long long fallback, long long min, long long max) {
     if (!req.has_param(name)) return fallback;
     const std::string text = req.get_param_value(name);
     long long value = 0;
     auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec != std::errc() || ptr != text.data() + text.size() || value < min || value > max)
-        throw ApiError(400, "invalid_parameter",
-                       "Parameter out of range (" + std::to_string(min) + ".." + std::to_string(max) + ").", name);
+        throw ApiError(400, "invalid_value", "参数 " + std::string(name) + " 超出范围",
+                       "Parameter " + std::string(name) + " must be an integer in " + std::to_string(min) + ".." +
+                           std::to_string(max) + ".",
+                       name);
     return value;
 }
 
 std::string PathParam(const httplib::Request& req, std::size_t index) {
     if (index >= req.matches.size()) return {};
-    // httplib already percent-decodes the path before matching.
     return req.matches[index].str();
 }
 

@@ -1,4 +1,5 @@
-// The one JSON error shape, JSON body parsing with size/depth limits, and small request helpers.
+// The one JSON error shape (src/api's ErrorBody), JSON body parsing with size/depth/unknown-field
+// limits, and small request helpers shared by every route.
 #pragma once
 
 #include <httplib.h>
@@ -8,54 +9,73 @@
 #include <stdexcept>
 #include <string>
 
+#include "api/error_body.h"
+#include "api/wire_reader.h"
+#include "core/result.h"
+
 namespace aftercare::serve {
 
-// Thrown by handlers and services for any expected failure; the route wrapper turns it into
-// {"error":{"code":...,"message":...,"field":...}} with `status`. Messages are written for users and
-// must never carry internals (SQL, paths, exception text from libraries).
+using Json = nlohmann::json;
+
+// Thrown by handlers and services for any expected failure; the route wrapper turns it into the
+// api ErrorBody {"error":{"code","message","field","message_zh","message_en","details"}}. Messages
+// are written for users and never carry internals (SQL, paths, library exception text).
 struct ApiError : std::runtime_error {
     int status;
-    std::string code;
-    std::string field;
+    core::FieldErrors errors;     // first one is the top-level code/message/field
     int retry_after_seconds = 0;  // > 0 adds Retry-After (429, 503)
-    ApiError(int status_in, std::string code_in, const std::string& message, std::string field_in = {})
-        : std::runtime_error(message), status(status_in), code(std::move(code_in)), field(std::move(field_in)) {}
+
+    ApiError(int status_in, std::string code, std::string zh, std::string en, std::string field = {});
+    // Status from api::HttpStatusFor(code) unless given.
+    explicit ApiError(core::Error error, int status_in = 0);
+    explicit ApiError(core::FieldErrors errors_in, int status_in = 0);
+
+    const core::Error& first() const { return errors.front(); }
 };
 
 // Limits on untrusted JSON: nlohmann's parser is recursive, so depth is what protects the stack.
 constexpr std::size_t kMaxJsonBodyBytes = 64 * 1024;
 constexpr int kMaxJsonDepth = 16;
 
-nlohmann::json ErrorBody(const std::string& code, const std::string& message, const std::string& field = {});
-void WriteError(httplib::Response& res, const ApiError& error);
-void WriteJson(httplib::Response& res, int status, const nlohmann::json& body);
+// zh-CN unless the client asks for English (?lang=en or Accept-Language: en...).
+api::Language RequestLanguage(const httplib::Request& req);
+
+void WriteJson(httplib::Response& res, int status, const Json& body);
+void WriteError(httplib::Response& res, const ApiError& error, api::Language language);
+// Error shape for failures that have no core::Error (httplib's own 400/404/413 ...).
+Json SimpleErrorBody(const std::string& code, const std::string& zh, const std::string& en);
 
 // Parses a request body as a JSON object; throws ApiError 415 (wrong content type, which also stops
 // cross-site form posts), 413 (too large), 400 (malformed, too deep, not an object).
-nlohmann::json ParseJsonObject(const httplib::Request& req, std::size_t max_bytes = kMaxJsonBodyBytes);
+Json ParseJsonObject(const httplib::Request& req, std::size_t max_bytes = kMaxJsonBodyBytes);
 
-// Converts a JSON object into T with the api layer's from_json; shape errors become 400 with the
-// offending field when nlohmann names it.
+// Throws 400 unknown_field for any key of `input` (recursively) that `known` does not have.
+void RejectUnknownFields(const Json& input, const Json& known, const std::string& path);
+
+// Reads T with the api's WireReader, then refuses keys the wire type does not know (400
+// unknown_field): a customer must not be able to smuggle "state" or "assignee" into a body.
 template <typename T>
-T ParseBody(const nlohmann::json& body) {
-    try {
-        return body.get<T>();
-    } catch (const ApiError&) {
-        throw;
-    } catch (const nlohmann::json::exception&) {
-        throw ApiError(400, "invalid_body", "The request body does not have the expected fields and types.");
-    }
+T ParseBody(const Json& body) {
+    auto parsed = api::FromJson<T>(body);
+    if (!parsed) throw ApiError(parsed.GetError(), 400);
+    Json known;
+    to_json(known, parsed.Value());
+    RejectUnknownFields(body, known, "");
+    return std::move(parsed).Value();
+}
+
+template <typename T>
+T ParseRequest(const httplib::Request& req) {
+    return ParseBody<T>(ParseJsonObject(req));
 }
 
 // "Bearer <token>" -> token, or empty.
 std::string BearerToken(const httplib::Request& req);
 
-// Value of a query parameter, or `fallback` when absent.
-std::string QueryParam(const httplib::Request& req, const char* name, const std::string& fallback = {});
 // Integer query parameter within [min, max]; throws 400 naming the field otherwise.
 long long QueryInt(const httplib::Request& req, const char* name, long long fallback, long long min, long long max);
 
-// Percent-decoded path capture `index` from the route's pattern.
+// Path capture `index` from the route's pattern (httplib has already percent-decoded the path).
 std::string PathParam(const httplib::Request& req, std::size_t index);
 
 }  // namespace aftercare::serve

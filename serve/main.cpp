@@ -6,10 +6,15 @@
 #include <cstdlib>
 #include <iostream>
 #include <string>
+#include <filesystem>
 #include <thread>
+
+#include <termios.h>
+#include <unistd.h>
 
 #include "app.hpp"
 #include "config.hpp"
+#include "services/staff_service.hpp"
 
 using aftercare::serve::App;
 using aftercare::serve::CliResult;
@@ -59,6 +64,59 @@ int Serve(const aftercare::serve::Config& config) {
     return ok ? 0 : 1;
 }
 
+// Reads the password from stdin: prompted without echo on a terminal, one line from a pipe.
+std::string ReadPassword() {
+    const bool tty = isatty(STDIN_FILENO) == 1;
+    termios saved{};
+    if (tty) {
+        std::fprintf(stderr, "Password for the new staff account: ");
+        std::fflush(stderr);
+        tcgetattr(STDIN_FILENO, &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    std::string password;
+    std::getline(std::cin, password);
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        std::fprintf(stderr, "\n");
+    }
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    return password;
+}
+
+bool ValidUsername(const std::string& name) {
+    if (name.empty() || name.size() > 64) return false;
+    for (char c : name) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                        c == '_' || c == '-' || c == '@';
+        if (!ok) return false;
+    }
+    return true;
+}
+
+int CreateAdmin(const CliResult& cli) {
+    if (!ValidUsername(cli.username)) {
+        std::fprintf(stderr, "aftercare-server: username must be 1-64 of [A-Za-z0-9._@-]\n");
+        return 2;
+    }
+    const std::string password = ReadPassword();
+    if (password.size() < aftercare::serve::staff::kMinPasswordLength) {
+        std::fprintf(stderr, "aftercare-server: the password needs at least %zu characters\n",
+                     aftercare::serve::staff::kMinPasswordLength);
+        return 2;
+    }
+    App app(cli.config);
+    std::string error;
+    if (!app.CreateAdmin(cli.username, password, error)) {
+        std::fprintf(stderr, "aftercare-server: %s\n", error.c_str());
+        return 1;
+    }
+    std::printf("Created staff account %s (admin) in %s\n", cli.username.c_str(), cli.config.data_dir.c_str());
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -71,7 +129,17 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "aftercare-server: %s\n%s", cli.message.c_str(), aftercare::serve::UsageText().c_str());
         return 2;
     case CliResult::Command::Routes: {
-        App app(cli.config);
+        // The listing needs a fully wired App but no data: use a throwaway data dir.
+        auto config = cli.config;
+        char scratch[] = "/tmp/aftercare-routes-XXXXXX";
+        if (mkdtemp(scratch) == nullptr) return 1;
+        config.data_dir = scratch;
+        config.seed_demo = false;
+        struct Cleanup {
+            const char* dir;
+            ~Cleanup() { std::filesystem::remove_all(dir); }
+        } cleanup{scratch};
+        App app(config);
         std::string error;
         if (!app.Init(error)) {
             std::fprintf(stderr, "aftercare-server: %s\n", error.c_str());
@@ -81,8 +149,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     case CliResult::Command::CreateAdmin:
-        std::fprintf(stderr, "aftercare-server: create-admin is not available yet\n");
-        return 1;
+        return CreateAdmin(cli);
     case CliResult::Command::Serve:
         return Serve(cli.config);
     }

@@ -9,6 +9,7 @@
 #include <ctime>
 #include <regex>
 
+#include "core/service_number.h"
 #include "http_util.hpp"
 
 namespace aftercare::serve {
@@ -63,20 +64,34 @@ std::string UtcTimestamp() {
 
 bool IsApiPath(const std::string& path) { return path.rfind("/api/", 0) == 0 || path == "/api"; }
 
-std::string DefaultMessage(int status) {
+std::string DefaultCode(int status);
+
+struct Message {
+    const char* zh;
+    const char* en;
+};
+
+Message DefaultMessage(int status) {
     switch (status) {
-    case 400: return "The request could not be understood.";
-    case 401: return "Authentication is required.";
-    case 403: return "This credential may not do that.";
-    case 404: return "Nothing is here.";
-    case 405: return "This method is not allowed here.";
-    case 413: return "The request body is too large.";
-    case 414: return "The request URI is too long.";
-    case 415: return "Unsupported media type.";
-    case 416: return "The requested range cannot be satisfied.";
-    case 429: return "Too many requests; try again later.";
-    default: return status >= 500 ? "Something went wrong on our side." : "The request failed.";
+    case 400: return {"请求无法识别", "The request could not be understood."};
+    case 401: return {"需要有效的访问令牌", "Authentication is required."};
+    case 403: return {"无权执行此操作", "This credential may not do that."};
+    case 404: return {"没有找到", "Nothing is here."};
+    case 405: return {"不支持该请求方法", "This method is not allowed here."};
+    case 413: return {"请求内容过大", "The request body is too large."};
+    case 414: return {"请求地址过长", "The request URI is too long."};
+    case 415: return {"不支持的内容类型", "Unsupported media type."};
+    case 416: return {"请求的范围无效", "The requested range cannot be satisfied."};
+    case 429: return {"请求过于频繁，请稍后再试", "Too many requests; try again later."};
+    default:
+        return status >= 500 ? Message{"服务器内部错误，请稍后再试", "Something went wrong on our side."}
+                             : Message{"请求失败", "The request failed."};
     }
+}
+
+Json DefaultError(int status) {
+    const Message message = DefaultMessage(status);
+    return SimpleErrorBody(DefaultCode(status), message.zh, message.en);
 }
 
 std::string DefaultCode(int status) {
@@ -152,7 +167,7 @@ HttpServer::HttpServer(const Config& config, Metrics& metrics, TokenResolver res
     server.set_error_handler(httplib::Server::HandlerWithResponse(
         [](const httplib::Request&, httplib::Response& res) {
             if (!res.body.empty() || res.content_length_ > 0) return httplib::Server::HandlerResponse::Unhandled;
-            WriteJson(res, res.status, ErrorBody(DefaultCode(res.status), DefaultMessage(res.status)));
+            WriteJson(res, res.status, DefaultError(res.status));
             return httplib::Server::HandlerResponse::Handled;
         }));
 
@@ -168,7 +183,7 @@ HttpServer::HttpServer(const Config& config, Metrics& metrics, TokenResolver res
         }
         std::fprintf(stderr, "{\"ts\":\"%s\",\"level\":\"error\",\"msg\":\"unhandled exception\",\"path\":\"%s\",\"detail\":\"%s\"}\n",
                      UtcTimestamp().c_str(), JsonEscape(req.path).c_str(), JsonEscape(what).c_str());
-        WriteJson(res, 500, ErrorBody("internal", DefaultMessage(500)));
+        WriteJson(res, 500, DefaultError(500));
     });
 
     server.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
@@ -219,7 +234,7 @@ void HttpServer::NoRoute(const httplib::Request& req, httplib::Response& res) {
     if (!IsApiPath(req.path) && (req.method == "GET" || req.method == "HEAD")) {
         tl_trace.route = "static";
         if (static_files_ && static_files_->Serve(req, res)) return;
-        WriteJson(res, 404, ErrorBody("not_found", DefaultMessage(404)));
+        WriteJson(res, 404, DefaultError(404));
         return;
     }
     std::string allow;
@@ -231,10 +246,10 @@ void HttpServer::NoRoute(const httplib::Request& req, httplib::Response& res) {
     }
     if (!allow.empty()) {
         res.set_header("Allow", allow);
-        WriteJson(res, 405, ErrorBody("method_not_allowed", DefaultMessage(405)));
+        WriteJson(res, 405, DefaultError(405));
         return;
     }
-    WriteJson(res, 404, ErrorBody("route_not_found", "There is no such endpoint."));
+    WriteJson(res, 404, SimpleErrorBody("route_not_found", "没有这个接口", "There is no such endpoint."));
 }
 
 void HttpServer::Dispatch(const Route& route, const httplib::Request& req, httplib::Response& res) {
@@ -251,7 +266,7 @@ void HttpServer::Dispatch(const Route& route, const httplib::Request& req, httpl
         // Charged before any validation, so malformed guesses cost the same as well-formed ones.
         if (limiter != nullptr) {
             if (int wait = limiter->Take(context.client); wait > 0) {
-                ApiError error(429, "rate_limited", "Too many requests from this address; try again later.");
+                ApiError error(429, "rate_limited", "请求过于频繁，请稍后再试", "Too many requests from this address; try again later.");
                 error.retry_after_seconds = wait;
                 throw error;
             }
@@ -262,28 +277,29 @@ void HttpServer::Dispatch(const Route& route, const httplib::Request& req, httpl
             std::optional<Principal> who = token.empty() ? std::nullopt : resolver_(token);
             if (!who) {
                 res.set_header("WWW-Authenticate", "Bearer");
-                throw ApiError(401, "unauthorized", "A valid access token is required.");
+                throw ApiError(401, "unauthorized", "需要有效的访问令牌", "A valid access token is required.");
             }
             if (route.access == Access::Staff && who->kind != Principal::Kind::Staff)
-                throw ApiError(403, "forbidden", "This endpoint is for service staff.");
+                throw ApiError(403, "forbidden", "此接口仅供服务人员使用", "This endpoint is for service staff.");
             if (route.access == Access::Ticket) {
                 if (who->kind != Principal::Kind::Customer)
-                    throw ApiError(403, "forbidden", "This endpoint needs the ticket's own access token.");
+                    throw ApiError(403, "forbidden", "此接口需要该工单的访问令牌", "This endpoint needs the ticket's own access token.");
                 // A token for ticket A answers exactly like a missing ticket when asked about B,
                 // so it can never be used to learn whether B exists.
-                if (who->service_number != PathParam(req, 1))
-                    throw ApiError(404, "ticket_not_found", "No ticket matches.");
+                auto number = core::ParseServiceNumber(PathParam(req, 1));
+                if (!number || who->service_number != number.Value().compact)
+                    throw ApiError(404, "not_found", "没有找到这张工单", "No ticket matches.");
             }
             context.who = std::move(*who);
         }
         route.handler(context);
     } catch (const ApiError& error) {
-        WriteError(res, error);
+        WriteError(res, error, RequestLanguage(req));
     } catch (const std::exception& e) {
         std::fprintf(stderr,
                      "{\"ts\":\"%s\",\"level\":\"error\",\"msg\":\"handler failed\",\"route\":\"%s\",\"detail\":\"%s\"}\n",
                      UtcTimestamp().c_str(), JsonEscape(route.path).c_str(), JsonEscape(e.what()).c_str());
-        WriteJson(res, 500, ErrorBody("internal", DefaultMessage(500)));
+        WriteJson(res, 500, DefaultError(500));
     }
 }
 

@@ -1,13 +1,15 @@
-// Operational endpoints: /healthz and /metrics.
+// Operational endpoints: /healthz, /metrics and the OpenAPI document.
 #pragma once
 
 #include "metrics.hpp"
 #include "routes/route_table.hpp"
+#include "store/store.hpp"
 
 namespace aftercare::serve {
 
 struct MetaServices {
     Metrics* metrics;
+    Store* store;
 };
 
 void RegisterMetaRoutes(RouteTable& routes, MetaServices services);

@@ -17,10 +17,10 @@ struct Principal {
     enum class Kind { Anonymous, Customer, Staff };
     Kind kind = Kind::Anonymous;
     std::int64_t ticket_id = 0;      // Customer: the one ticket the token is scoped to
-    std::string service_number;      // Customer: that ticket's service number
+    std::string service_number;      // Customer: that ticket's compact service number
     std::int64_t staff_id = 0;       // Staff
     std::string staff_username;      // Staff
-    std::string staff_role;          // Staff: "admin" or "agent"
+    std::vector<std::string> staff_roles;  // Staff: "admin", "engineer", ...
 };
 
 enum class Access {

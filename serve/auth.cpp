@@ -1,0 +1,102 @@
+// Token and password primitives on libsodium, and token resolution against the store.
+#include "auth.hpp"
+
+#include <sodium.h>
+
+namespace aftercare::serve {
+
+std::string NewToken() {
+    unsigned char bytes[32];
+    randombytes_buf(bytes, sizeof bytes);
+    char text[sodium_base64_ENCODED_LEN(sizeof bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+    sodium_bin2base64(text, sizeof text, bytes, sizeof bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    return text;
+}
+
+std::string TokenHash(const std::string& token) {
+    unsigned char hash[32];
+    crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(token.data()), token.size(), nullptr,
+                       0);
+    return std::string(reinterpret_cast<const char*>(hash), sizeof hash);
+}
+
+std::string NewId() {
+    unsigned char bytes[16];
+    randombytes_buf(bytes, sizeof bytes);
+    char hex[sizeof bytes * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
+    return hex;
+}
+
+std::optional<std::string> HashPassword(const std::string& password) {
+    char hash[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(hash, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        return std::nullopt;  // out of memory
+    return std::string(hash);
+}
+
+bool VerifyPassword(const std::string& hash, const std::string& password) {
+    return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+Auth::Auth(Store& store) : store_(store) {
+    // A real hash of a random password: verifying against it costs what a real verification costs.
+    dummy_hash_ = HashPassword(NewToken()).value_or("");
+}
+
+std::string Auth::IssueCustomerToken(StoreTx& tx, std::int64_t ticket_id, std::int64_t now, std::int64_t& expires_at) {
+    const std::string token = NewToken();
+    expires_at = now + kCustomerTokenSeconds;
+    TokenRecord record;
+    record.kind = TokenRecord::Kind::Customer;
+    record.ticket_id = ticket_id;
+    record.expires_at = expires_at;
+    tx.InsertToken(TokenHash(token), record, now);
+    return token;
+}
+
+std::string Auth::IssueStaffToken(StoreTx& tx, std::int64_t staff_id, std::int64_t now, std::int64_t& expires_at) {
+    const std::string token = NewToken();
+    expires_at = now + kStaffTokenSeconds;
+    TokenRecord record;
+    record.kind = TokenRecord::Kind::Staff;
+    record.staff_id = staff_id;
+    record.expires_at = expires_at;
+    tx.InsertToken(TokenHash(token), record, now);
+    return token;
+}
+
+std::optional<Principal> Auth::Resolve(const std::string& token, std::int64_t now) {
+    // Tokens are 43 base64url characters; anything else cannot be one and needs no database trip.
+    if (token.size() != 43) return std::nullopt;
+    auto record = store_.FindToken(TokenHash(token), now);
+    if (!record) return std::nullopt;
+    Principal who;
+    if (record->kind == TokenRecord::Kind::Customer) {
+        if (record->ticket_number.empty()) return std::nullopt;
+        who.kind = Principal::Kind::Customer;
+        who.ticket_id = record->ticket_id;
+        who.service_number = record->ticket_number;
+        return who;
+    }
+    auto staff = store_.FindStaffById(record->staff_id);
+    if (!staff) return std::nullopt;
+    who.kind = Principal::Kind::Staff;
+    who.staff_id = staff->id;
+    who.staff_username = staff->username;
+    who.staff_roles = staff->roles;
+    return who;
+}
+
+std::optional<StaffRecord> Auth::Login(const std::string& username, const std::string& password) {
+    auto staff = store_.FindStaff(username);
+    if (!staff) {
+        VerifyPassword(dummy_hash_, password);
+        return std::nullopt;
+    }
+    if (!VerifyPassword(staff->password_hash, password)) return std::nullopt;
+    return staff;
+}
+
+}  // namespace aftercare::serve

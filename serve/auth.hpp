@@ -1,0 +1,50 @@
+// Credentials: random bearer tokens (only their hash is stored) and argon2id staff passwords.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "routes/route_table.hpp"
+#include "store/store.hpp"
+
+namespace aftercare::serve {
+
+// 32 bytes from libsodium's CSPRNG (256 bits; the brief asks for >= 128), base64url without padding,
+// so a token fits in a tracking link's fragment unchanged.
+std::string NewToken();
+// BLAKE2b-256 of the token: the database holds this, never the token. A fast hash is right here
+// because the token itself has 256 bits of entropy (nothing to brute-force, unlike a password).
+std::string TokenHash(const std::string& token);
+// Random identifier for attachments (128 bits, hex).
+std::string NewId();
+
+// argon2id via crypto_pwhash_str with the INTERACTIVE limits (~64 MB, well under a second here).
+std::optional<std::string> HashPassword(const std::string& password);
+bool VerifyPassword(const std::string& hash, const std::string& password);
+
+class Auth {
+public:
+    static constexpr std::int64_t kCustomerTokenSeconds = 30 * 24 * 3600;  // a tracking link lasts a month
+    static constexpr std::int64_t kStaffTokenSeconds = 12 * 3600;           // one working shift
+
+    explicit Auth(Store& store);
+
+    // Issues a token inside the caller's transaction, so it exists exactly when the ticket does.
+    std::string IssueCustomerToken(StoreTx& tx, std::int64_t ticket_id, std::int64_t now,
+                                   std::int64_t& expires_at);
+    std::string IssueStaffToken(StoreTx& tx, std::int64_t staff_id, std::int64_t now, std::int64_t& expires_at);
+
+    // The route wrapper's resolver: unknown or expired -> nullopt.
+    std::optional<Principal> Resolve(const std::string& token, std::int64_t now);
+
+    // Staff login. Unknown users still pay for one password verification, so timing does not tell
+    // which usernames exist.
+    std::optional<StaffRecord> Login(const std::string& username, const std::string& password);
+
+private:
+    Store& store_;
+    std::string dummy_hash_;
+};
+
+}  // namespace aftercare::serve

@@ -1,0 +1,30 @@
+// Public reference data: FAQ search and the vendor policy.
+#include "api/policy_json.h"
+#include "http_util.hpp"
+#include "routes/routes.hpp"
+
+namespace aftercare::serve {
+
+void RegisterFaqRoutes(RouteTable& routes, Services& /*services*/, const FaqIndex& faq) {
+    routes.Add({"GET", "/api/v1/faq", Access::Public, RateClass::None, [&faq](RequestContext& call) {
+                    const std::string query = call.req.get_param_value("q");
+                    if (query.size() > 200)
+                        throw ApiError(400, "too_long", "搜索词过长", "The search text is too long.", "q");
+                    const std::string lang = RequestLanguage(call.req) == api::Language::En ? "en" : "zh";
+                    const int limit = static_cast<int>(QueryInt(call.req, "limit", 10, 1, 50));
+                    Json body;
+                    to_json(body, faq.Search(query, lang, limit));
+                    call.res.set_header("Cache-Control", "public, max-age=300");
+                    WriteJson(call.res, 200, body);
+                }});
+}
+
+void RegisterPolicyRoutes(RouteTable& routes, Services& services) {
+    routes.Add({"GET", "/api/v1/policy", Access::Public, RateClass::None, [&services](RequestContext& call) {
+                    call.res.set_header("Cache-Control", "public, max-age=300");
+                    call.res.status = 200;
+                    call.res.set_content(api::SerializePolicy(services.policy), "application/json; charset=utf-8");
+                }});
+}
+
+}  // namespace aftercare::serve

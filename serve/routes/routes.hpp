@@ -1,0 +1,19 @@
+// Route registration, one function per resource. Handlers parse, call a service, serialize.
+#pragma once
+
+#include "routes/route_table.hpp"
+#include "services/faq_service.hpp"
+#include "services/services.hpp"
+
+namespace aftercare::serve {
+
+void RegisterTicketRoutes(RouteTable& routes, Services& services);
+void RegisterLookupRoutes(RouteTable& routes, Services& services);
+void RegisterAttachmentRoutes(RouteTable& routes, Services& services);
+void RegisterReturnsRoutes(RouteTable& routes, Services& services);
+void RegisterWarrantyRoutes(RouteTable& routes, Services& services);
+void RegisterFaqRoutes(RouteTable& routes, Services& services, const FaqIndex& faq);
+void RegisterPolicyRoutes(RouteTable& routes, Services& services);
+void RegisterStaffRoutes(RouteTable& routes, Services& services);
+
+}  // namespace aftercare::serve

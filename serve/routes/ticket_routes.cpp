@@ -1,0 +1,111 @@
+// Customer ticket routes: create, read, follow, message, cancel/confirm/reopen/reply, rate.
+#include <sodium.h>
+
+#include "api/customer_wire.h"
+#include "http_util.hpp"
+#include "routes/routes.hpp"
+#include "services/ticket_service.hpp"
+
+namespace aftercare::serve {
+namespace {
+
+constexpr std::size_t kMaxIdempotencyKey = 255;
+
+// Idempotency-Key: a token or a structured-field string ("..."), 1..255 visible ASCII characters.
+std::string IdempotencyKey(const httplib::Request& req) {
+    if (!req.has_header("Idempotency-Key")) return {};
+    std::string key = req.get_header_value("Idempotency-Key");
+    if (key.size() >= 2 && key.front() == '"' && key.back() == '"') key = key.substr(1, key.size() - 2);
+    bool ok = !key.empty() && key.size() <= kMaxIdempotencyKey;
+    for (char c : key) ok = ok && c > 0x20 && c < 0x7F;
+    if (!ok)
+        throw ApiError(400, "invalid_idempotency_key", "Idempotency-Key 须为 1 到 255 个可见 ASCII 字符",
+                       "Idempotency-Key must be 1 to 255 visible ASCII characters.", "Idempotency-Key");
+    return key;
+}
+
+// The same body in any key order hashes the same: nlohmann objects serialize keys sorted.
+std::string BodyHash(const Json& body) {
+    const std::string canonical = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+    unsigned char hash[32];
+    crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(canonical.data()), canonical.size(),
+                       nullptr, 0);
+    return std::string(reinterpret_cast<const char*>(hash), sizeof hash);
+}
+
+Json ToJson(const auto& value) {
+    Json body;
+    to_json(body, value);
+    return body;
+}
+
+// Customer action bodies are optional: {"note": "..."} or nothing at all.
+api::CustomerActionRequest ActionBody(const httplib::Request& req) {
+    if (req.body.empty()) return {};
+    return ParseRequest<api::CustomerActionRequest>(req);
+}
+
+void RegisterAction(RouteTable& routes, Services& services, const char* path, core::Action action) {
+    routes.Add({"POST", path, Access::Ticket, RateClass::Create, [&services, action](RequestContext& call) {
+                    const auto body = ActionBody(call.req);
+                    core::TransitionRequest request;
+                    request.action = action;
+                    request.actor = core::Actor{core::ActorRole::Customer, {}};
+                    request.note = body.note;
+                    WriteJson(call.res, 200,
+                              ToJson(tickets::Act(services, call.who.ticket_id, request, std::nullopt,
+                                                  core::ActorRole::Customer)));
+                }});
+}
+
+}  // namespace
+
+void RegisterTicketRoutes(RouteTable& routes, Services& services) {
+    routes.Add({"POST", "/api/v1/tickets", Access::Public, RateClass::Create, [&services](RequestContext& call) {
+                    const Json body = ParseJsonObject(call.req);
+                    auto request = ParseBody<api::CreateTicketRequest>(body);
+                    const std::string key = IdempotencyKey(call.req);
+                    // Keys are scoped per client address, so a guessable key from one kiosk can never
+                    // replay (and hand out a token for) another client's ticket.
+                    auto result =
+                        tickets::Create(services, std::move(request.ticket), BodyHash(body), call.client, key);
+                    if (result.replayed) call.res.set_header("Idempotent-Replayed", "true");
+                    call.res.set_header("Location", "/api/v1/tickets/" + result.response.service_number);
+                    WriteJson(call.res, 201, ToJson(result.response));
+                }});
+
+    routes.Add({"GET", "/api/v1/tickets/{number}", Access::Ticket, RateClass::None, [&services](RequestContext& call) {
+                    WriteJson(call.res, 200,
+                              ToJson(tickets::Read(services, call.who.ticket_id, core::ActorRole::Customer)));
+                }});
+
+    routes.Add({"GET", "/api/v1/tickets/{number}/events", Access::Ticket, RateClass::None,
+                [&services](RequestContext& call) {
+                    const int after = static_cast<int>(QueryInt(call.req, "after", 0, 0, 1000000000));
+                    const int wait = static_cast<int>(
+                        QueryInt(call.req, "wait", services.long_poll_seconds, 0, services.long_poll_seconds));
+                    WriteJson(call.res, 200, ToJson(tickets::Events(services, call.who.ticket_id, after, wait)));
+                }});
+
+    routes.Add({"POST", "/api/v1/tickets/{number}/messages", Access::Ticket, RateClass::Create,
+                [&services](RequestContext& call) {
+                    auto request = ParseRequest<api::MessageRequest>(call.req);
+                    WriteJson(call.res, 201,
+                              ToJson(tickets::AddMessage(services, call.who.ticket_id,
+                                                         core::Actor{core::ActorRole::Customer, {}},
+                                                         std::move(request.text), core::ActorRole::Customer)));
+                }});
+
+    RegisterAction(routes, services, "/api/v1/tickets/{number}/cancel", core::Action::Cancel);
+    RegisterAction(routes, services, "/api/v1/tickets/{number}/confirm", core::Action::Confirm);
+    RegisterAction(routes, services, "/api/v1/tickets/{number}/reopen", core::Action::Reopen);
+    RegisterAction(routes, services, "/api/v1/tickets/{number}/reply", core::Action::CustomerReply);
+
+    routes.Add({"POST", "/api/v1/tickets/{number}/rating", Access::Ticket, RateClass::Create,
+                [&services](RequestContext& call) {
+                    auto rating = ParseRequest<core::Rating>(call.req);
+                    WriteJson(call.res, 201, ToJson(tickets::Rate(services, call.who.ticket_id, rating)));
+                }});
+}
+
+}  // namespace aftercare::serve

@@ -1,0 +1,26 @@
+// Attachments: type recognised from the bytes (never from the name or the client's header),
+// limits from the policy via core, bytes stored with the ticket in one transaction.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "api/customer_wire.h"
+#include "services/services.hpp"
+
+namespace aftercare::serve::attachments {
+
+// "image/jpeg", "image/png", "image/webp", "application/pdf", or nullopt for anything else.
+std::optional<std::string> SniffContentType(const std::string& bytes);
+
+// Keeps a display name harmless: no directories, no control characters, bounded length. The name
+// is data: it is never used as a path and is sent back only inside Content-Disposition.
+std::string SanitizeFileName(const std::string& name);
+
+api::AttachmentInfo Upload(Services& services, std::int64_t ticket_id, const core::Actor& actor,
+                           const std::string& file_name, const std::string& bytes, core::ActorRole reader);
+
+// Only within `ticket_id`: an id from another ticket is not found.
+AttachmentRecord Download(Services& services, std::int64_t ticket_id, const std::string& attachment_id);
+
+}  // namespace aftercare::serve::attachments

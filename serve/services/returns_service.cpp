@@ -1,0 +1,71 @@
+// Returns eligibility: store look-ups around core::EvaluateReturn.
+#include "services/returns_service.hpp"
+
+#include "core/returns.h"
+#include "core/validation.h"
+#include "http_util.hpp"
+
+namespace aftercare::serve::returns {
+namespace {
+
+// Unknown order and wrong phone answer identically, so the endpoint cannot be used to discover
+// which order numbers exist.
+ApiError OrderNotFound(const std::string& field) {
+    return ApiError(404, "order_not_found", "没有找到与该手机号匹配的订单", "No order matches this order number and phone.",
+                    field);
+}
+
+ApiError Refused(const core::ReturnsDecision& decision) {
+    return ApiError(422, "returns_not_eligible", decision.reason.zh, decision.reason.en, "return_reason");
+}
+
+}  // namespace
+
+core::ReturnsDecision Eligibility(Services& services, const api::ReturnsEligibilityRequest& request,
+                                  const std::string& phone_last4) {
+    const std::int64_t now = services.now();
+    core::ReturnsQuery query = api::ToReturnsQuery(request, now);
+    if (!request.order_number.empty()) {
+        if (auto error = core::CheckOrderNumber(request.order_number)) throw ApiError(*error);
+        if (auto error = core::CheckPhoneLast4(phone_last4)) throw ApiError(*error);
+        auto order = services.store.FindOrder(request.order_number);
+        if (!order || !core::PhoneLast4Matches(order->phone, phone_last4)) throw OrderNotFound("order_number");
+        if (!order->delivered_at)
+            throw ApiError(422, "not_delivered", "该订单尚未签收", "This order has not been delivered yet.",
+                           "order_number");
+        query.delivered_at = *order->delivered_at;
+        if (order->purchase_date) query.warranty_start = order->purchase_date;
+    }
+    if (auto errors = core::ValidateReturnsQuery(query); !errors.empty()) throw ApiError(std::move(errors));
+    return core::EvaluateReturn(query, services.policy);
+}
+
+core::ReturnsDecision VerifyReturnTicket(Services& services, core::TicketDraft& draft, std::int64_t now) {
+    auto& product = draft.product;
+    if (product.order_number.empty())
+        throw ApiError(422, "required", "退换货需要填写订单号", "Returns and exchanges need the order number.",
+                       "product.order_number");
+    auto order = services.store.FindOrder(product.order_number);
+    if (!order || order->phone != draft.customer.phone) throw OrderNotFound("product.order_number");
+    if (!order->delivered_at)
+        throw ApiError(422, "not_delivered", "该订单尚未签收", "This order has not been delivered yet.",
+                       "product.order_number");
+    // The order is the source of truth for its dates and item.
+    product.delivered_at = order->delivered_at;
+    if (order->purchase_date) product.purchase_date = order->purchase_date;
+    if (product.model.empty()) product.model = order->model;
+    if (product.serial.empty()) product.serial = order->serial;
+
+    core::ReturnsQuery query;
+    query.reason = draft.return_reason.value_or(core::ReturnReason::NoReason);
+    query.wanted = draft.kind == core::TicketKind::Exchange ? core::Remedy::Exchange : core::Remedy::Refund;
+    query.delivered_at = *order->delivered_at;
+    query.now = now;
+    query.customer_utc_offset_minutes = draft.utc_offset_minutes;
+    query.warranty_start = product.purchase_date;
+    auto decision = core::EvaluateReturn(query, services.policy);
+    if (!decision.granted) throw Refused(decision);
+    return decision;
+}
+
+}  // namespace aftercare::serve::returns

@@ -1,0 +1,21 @@
+// Returns/exchange eligibility by order number + phone, and the order check behind a return ticket.
+#pragma once
+
+#include <string>
+
+#include "api/customer_wire.h"
+#include "services/services.hpp"
+
+namespace aftercare::serve::returns {
+
+// With an order number, the order's delivery and purchase dates are used (the caller proves the
+// order is theirs with the phone's last four digits); without one, the request's own dates are
+// evaluated, which is a calculator and grants nothing by itself.
+core::ReturnsDecision Eligibility(Services& services, const api::ReturnsEligibilityRequest& request,
+                                  const std::string& phone_last4);
+
+// For a return/exchange ticket: the order must exist and belong to the draft's phone; its dates
+// replace whatever the draft claimed; a refusal is a 422 that carries core's reason.
+core::ReturnsDecision VerifyReturnTicket(Services& services, core::TicketDraft& draft, std::int64_t now);
+
+}  // namespace aftercare::serve::returns

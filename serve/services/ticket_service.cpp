@@ -1,0 +1,277 @@
+// Ticket use cases on top of core and the store.
+#include "services/ticket_service.hpp"
+
+#include <sodium.h>
+
+#include <chrono>
+
+#include "core/returns.h"
+#include "core/service_number.h"
+#include "core/sla.h"
+#include "core/state_machine.h"
+#include "core/validation.h"
+#include "http_util.hpp"
+#include "services/returns_service.hpp"
+
+namespace aftercare::serve::tickets {
+namespace {
+
+// Tickets with no running deadline sort after every real deadline, oldest first among themselves.
+constexpr std::int64_t kNoDeadline = std::int64_t{1} << 60;
+
+int LastSequence(const core::Ticket& ticket) { return ticket.timeline.empty() ? 0 : ticket.timeline.back().sequence; }
+
+ApiError TicketNotFound() {
+    return ApiError(404, "not_found", "没有找到这张工单", "No ticket matches.");
+}
+
+std::vector<api::AttachmentInfo> AttachmentInfos(Services& services, std::int64_t ticket_id,
+                                                 const std::string& service_number, core::ActorRole reader) {
+    std::vector<api::AttachmentInfo> infos;
+    const std::string base = reader == core::ActorRole::Staff ? "/api/v1/staff/tickets/" : "/api/v1/tickets/";
+    for (auto& record : services.store.ListAttachments(ticket_id)) {
+        api::AttachmentInfo info;
+        info.id = record.id;
+        info.file_name = record.file_name;
+        info.content_type = record.content_type;
+        info.size_bytes = record.size_bytes;
+        info.uploaded_at = record.created_at;
+        info.url = base + service_number + "/attachments/" + record.id;
+        infos.push_back(std::move(info));
+    }
+    return infos;
+}
+
+// Loads, applies `change`, saves with a fresh index, then wakes long-pollers. The whole
+// read-modify-write runs inside one write transaction, so concurrent changes cannot be lost.
+template <typename Change>
+StoredTicket Mutate(Services& services, std::int64_t ticket_id, Change&& change) {
+    std::optional<StoredTicket> saved;
+    services.store.Write([&](StoreTx& tx) {
+        auto stored = tx.LoadTicketById(ticket_id);
+        if (!stored) throw TicketNotFound();
+        const int previous = LastSequence(stored->ticket);
+        core::Result<core::Applied> applied = change(tx, *stored);
+        if (!applied) throw ApiError(applied.GetError());
+        const std::int64_t now = services.now();
+        core::Ticket& ticket = applied.Value().ticket;
+        tx.UpdateTicket(ticket_id, ticket, ComputeIndex(ticket, now, services.policy), previous);
+        saved = StoredTicket{ticket_id, std::move(ticket)};
+    });
+    services.live.Notify(ticket_id);
+    return std::move(*saved);
+}
+
+std::string NewServiceNumber(core::TicketKind kind) {
+    for (;;) {
+        std::uint8_t random[core::kServiceNumberRandomBytes];
+        randombytes_buf(random, sizeof random);
+        auto number = core::GenerateServiceNumber(kind, random);
+        if (number) return number.Value();
+    }
+}
+
+}  // namespace
+
+TicketIndex ComputeIndex(const core::Ticket& ticket, std::int64_t now, const core::Policy& policy) {
+    TicketIndex index;
+    index.open = !core::IsTerminal(ticket.state);
+    const core::SlaStatus sla = core::EvaluateSla(ticket, now, policy);
+    index.breached = sla.breached;
+    index.first_response_at = sla.Get(core::SlaClock::FirstResponse).met_at;
+    index.resolved_at = sla.Get(core::SlaClock::Resolution).met_at;
+
+    std::optional<std::int64_t> earliest;
+    for (const auto& deadline : sla.deadlines) {
+        const bool running =
+            deadline.status == core::DeadlineStatus::Running || deadline.status == core::DeadlineStatus::Overdue;
+        if (running && deadline.due_at && (!earliest || *deadline.due_at < *earliest)) earliest = deadline.due_at;
+    }
+    index.sort_key = earliest && !sla.paused ? *earliest : kNoDeadline + ticket.created_at;
+
+    if (index.open) {
+        index.next_check_at = sla.next_change_at;
+        // After resolution the system closes the ticket once the customer's reopen window is over.
+        if (auto resolved = core::LastResolvedAt(ticket)) {
+            const std::int64_t close_at =
+                *resolved + static_cast<std::int64_t>(policy.tickets.reopen_window_days) * core::kSecondsPerDay + 1;
+            if (!index.next_check_at || close_at < *index.next_check_at) index.next_check_at = close_at;
+        }
+    }
+    return index;
+}
+
+std::string CompactNumber(const std::string& text) {
+    auto parsed = core::ParseServiceNumber(text);
+    if (!parsed) throw TicketNotFound();
+    return parsed.Value().compact;
+}
+
+std::int64_t RequireTicketId(Services& services, const std::string& number_text) {
+    auto found = services.store.FindTicketPhone(CompactNumber(number_text));
+    if (!found) throw TicketNotFound();
+    return found->first;
+}
+
+api::TicketView MakeView(Services& services, const StoredTicket& stored, core::ActorRole reader) {
+    return api::MakeTicketView(stored.ticket, reader, services.now(), services.policy,
+                               services.store.LoadRating(stored.id),
+                               AttachmentInfos(services, stored.id, stored.ticket.service_number, reader));
+}
+
+api::TicketView Read(Services& services, std::int64_t ticket_id, core::ActorRole reader) {
+    auto stored = services.store.LoadTicketById(ticket_id);
+    if (!stored) throw TicketNotFound();
+    return MakeView(services, *stored, reader);
+}
+
+CreateResult Create(Services& services, core::TicketDraft draft, const std::string& request_hash,
+                    const std::string& idempotency_scope, const std::string& idempotency_key) {
+    const std::int64_t now = services.now();
+    if (auto errors = core::ValidateTicketDraft(draft, now); !errors.empty()) throw ApiError(std::move(errors));
+
+    std::optional<core::ReturnsDecision> decision;
+    if (draft.kind == core::TicketKind::Return || draft.kind == core::TicketKind::Exchange)
+        decision = returns::VerifyReturnTicket(services, draft, now);
+
+    CreateResult result;
+    std::optional<StoredTicket> stored;
+    services.store.Write([&](StoreTx& tx) {
+        if (!idempotency_key.empty()) {
+            if (auto previous = tx.FindIdempotency(idempotency_scope, idempotency_key)) {
+                if (previous->request_hash != request_hash)
+                    throw ApiError(422, "idempotency_key_reused", "该幂等键已用于另一个不同的请求",
+                                   "This Idempotency-Key was already used with a different request body.");
+                stored = tx.LoadTicketById(previous->ticket_id);
+                if (!stored) throw TicketNotFound();
+                result.replayed = true;
+            }
+        }
+        if (!stored) {
+            for (;;) {
+                const std::string number = NewServiceNumber(draft.kind);
+                core::Ticket ticket = core::CreateTicket(draft, number, now);
+                auto id = tx.InsertTicket(CompactNumber(number), ticket,
+                                          ComputeIndex(ticket, now, services.policy));
+                if (!id) continue;  // collision in a 2^49 space: draw again
+                stored = StoredTicket{*id, std::move(ticket)};
+                break;
+            }
+            if (!idempotency_key.empty())
+                tx.InsertIdempotency(idempotency_scope, idempotency_key, request_hash, stored->id, now);
+        }
+        // A replay gets a new token rather than the first one: tokens are stored only as hashes.
+        result.response.access_token =
+            services.auth.IssueCustomerToken(tx, stored->id, now, result.response.token_expires_at);
+    });
+    if (!result.replayed) services.live.Notify(stored->id);
+    result.response.service_number = stored->ticket.service_number;
+    result.response.ticket = MakeView(services, *stored, core::ActorRole::Customer);
+    result.response.returns_decision = decision;
+    return result;
+}
+
+api::EventsResponse Events(Services& services, std::int64_t ticket_id, int after, int wait_seconds) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(wait_seconds);
+    for (;;) {
+        // Read the version before the store, so a change committed in between is never missed.
+        const std::uint64_t version = services.live.Version(ticket_id);
+        auto stored = services.store.LoadTicketById(ticket_id);
+        if (!stored) throw TicketNotFound();
+        api::EventsResponse response;
+        response.state = stored->ticket.state;
+        response.last_sequence = LastSequence(stored->ticket);
+        for (const auto& event : stored->ticket.timeline)
+            if (event.sequence > after) response.events.push_back(event);
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (!response.events.empty() || left.count() <= 0) return response;
+        if (!services.live.Wait(ticket_id, version, left)) {
+            // Too many waiters (or shutting down): answer now; the client polls again.
+            return response;
+        }
+    }
+}
+
+api::TicketView AddMessage(Services& services, std::int64_t ticket_id, const core::Actor& actor, std::string text,
+                           core::ActorRole reader) {
+    auto stored = Mutate(services, ticket_id, [&](StoreTx&, const StoredTicket& current) {
+        return core::AddMessage(current.ticket, actor, std::move(text), services.now());
+    });
+    return MakeView(services, stored, reader);
+}
+
+api::TicketView Act(Services& services, std::int64_t ticket_id, const core::TransitionRequest& request,
+                    std::optional<int> expected_sequence, core::ActorRole reader) {
+    auto stored = Mutate(services, ticket_id, [&](StoreTx&, const StoredTicket& current) {
+        if (expected_sequence && *expected_sequence != LastSequence(current.ticket))
+            throw ApiError(409, "conflict", "工单已被他人更新，请刷新后重试",
+                           "The ticket changed since you loaded it; reload and try again.");
+        return core::Transition(current.ticket, request, services.now(), services.policy);
+    });
+    return MakeView(services, stored, reader);
+}
+
+api::TicketView Rate(Services& services, std::int64_t ticket_id, const core::Rating& rating) {
+    auto stored = Mutate(services, ticket_id, [&](StoreTx& tx, const StoredTicket& current) {
+        auto applied = core::RateTicket(current.ticket, rating, services.now());
+        if (applied) tx.InsertRating(ticket_id, rating, core::IsSatisfied(rating, services.policy), services.now());
+        return applied;
+    });
+    return MakeView(services, stored, core::ActorRole::Customer);
+}
+
+bool Sweep(Services& services, std::int64_t ticket_id) {
+    bool escalated = false;
+    bool changed = false;
+    services.store.Write([&](StoreTx& tx) {
+        auto stored = tx.LoadTicketById(ticket_id);
+        if (!stored) return;
+        const std::int64_t now = services.now();
+        core::Ticket ticket = stored->ticket;
+        const int previous = LastSequence(ticket);
+        const core::SlaStatus sla = core::EvaluateSla(ticket, now, services.policy);
+
+        // One level per pass: the next pass (the index says "check again now") takes the next one.
+        if (static_cast<int>(sla.escalation_due) > static_cast<int>(ticket.escalation)) {
+            core::TransitionRequest request;
+            request.action = core::Action::Escalate;
+            request.actor = core::Actor{core::ActorRole::System, {}};
+            for (const auto& deadline : sla.deadlines) {
+                if (!deadline.Breached()) continue;
+                const auto label = core::Label(deadline.clock);
+                request.note = "SLA 超时：" + label.zh + " / SLA missed: " + label.en;
+                break;
+            }
+            if (auto applied = core::Transition(ticket, request, now, services.policy)) {
+                ticket = std::move(applied.Value().ticket);
+                escalated = true;
+            }
+        }
+        if (!escalated) {
+            if (auto resolved = core::LastResolvedAt(ticket);
+                resolved && now > *resolved + static_cast<std::int64_t>(services.policy.tickets.reopen_window_days) *
+                                                  core::kSecondsPerDay) {
+                core::TransitionRequest request;
+                request.action = core::Action::Close;
+                request.actor = core::Actor{core::ActorRole::System, {}};
+                if (auto applied = core::Transition(ticket, request, now, services.policy)) {
+                    ticket = std::move(applied.Value().ticket);
+                    changed = true;
+                }
+            }
+        }
+        TicketIndex index = ComputeIndex(ticket, now, services.policy);
+        // Never leave a check time in the past, or the sweeper would spin on this ticket.
+        if (index.next_check_at && *index.next_check_at <= now) {
+            const auto after = core::EvaluateSla(ticket, now, services.policy);
+            const bool more = static_cast<int>(after.escalation_due) > static_cast<int>(ticket.escalation);
+            index.next_check_at = more ? now : now + 60;
+        }
+        tx.UpdateTicket(ticket_id, ticket, index, previous);
+        changed = changed || escalated;
+    });
+    if (changed) services.live.Notify(ticket_id);
+    return escalated;
+}
+
+}  // namespace aftercare::serve::tickets

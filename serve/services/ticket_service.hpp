@@ -1,0 +1,54 @@
+// Ticket use cases: create (idempotent), read, follow (long-poll), message, customer and staff
+// transitions, rating. Every rule is core's; this layer loads, applies, stores and notifies.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "api/customer_wire.h"
+#include "api/staff_wire.h"
+#include "services/services.hpp"
+
+namespace aftercare::serve::tickets {
+
+// Queue/sweeper columns derived from core's view of the ticket at `now`.
+TicketIndex ComputeIndex(const core::Ticket& ticket, std::int64_t now, const core::Policy& policy);
+
+// Any accepted spelling of a service number -> the compact storage key. A number that does not
+// parse (bad check character included) answers exactly like an unknown one: 404.
+std::string CompactNumber(const std::string& text);
+
+// Ticket id for a number, or 404.
+std::int64_t RequireTicketId(Services& services, const std::string& number_text);
+
+api::TicketView MakeView(Services& services, const StoredTicket& stored, core::ActorRole reader);
+api::TicketView Read(Services& services, std::int64_t ticket_id, core::ActorRole reader);
+
+struct CreateResult {
+    api::CreateTicketResponse response;
+    bool replayed = false;
+};
+
+// `idempotency_scope` + `idempotency_key` (key may be empty) make retries safe: the same key and
+// body return the same ticket (with a fresh token), the same key with another body is refused
+// (422). The key is stored in the ticket's own transaction, so it exists exactly when the ticket does.
+CreateResult Create(Services& services, core::TicketDraft draft, const std::string& request_hash,
+                    const std::string& idempotency_scope, const std::string& idempotency_key);
+
+// Events after `after`; when there are none, waits up to `wait_seconds` for the ticket to change.
+api::EventsResponse Events(Services& services, std::int64_t ticket_id, int after, int wait_seconds);
+
+api::TicketView AddMessage(Services& services, std::int64_t ticket_id, const core::Actor& actor, std::string text,
+                           core::ActorRole reader);
+
+// A state-machine action; `expected_sequence` (staff) gives 409 when the ticket moved on meanwhile.
+api::TicketView Act(Services& services, std::int64_t ticket_id, const core::TransitionRequest& request,
+                    std::optional<int> expected_sequence, core::ActorRole reader);
+
+api::TicketView Rate(Services& services, std::int64_t ticket_id, const core::Rating& rating);
+
+// The SLA sweeper's step for one ticket: escalate one level when due, close after the reopen
+// window, refresh the index. Returns true when an escalation was written.
+bool Sweep(Services& services, std::int64_t ticket_id);
+
+}  // namespace aftercare::serve::tickets

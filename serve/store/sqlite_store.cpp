@@ -1,0 +1,800 @@
+// SqliteStore: schema, durability settings and every query of the backend (parameterized only).
+//
+// [SECTION] Schema
+// [SECTION] Row mapping
+// [SECTION] Transaction (StoreTx)
+// [SECTION] SqliteStore
+#include "store/sqlite_store.hpp"
+
+#include <filesystem>
+
+#include "api/core_json.h"
+#include "core/vocabulary.h"
+
+namespace aftercare::serve {
+namespace {
+
+using sqlite::Connection;
+using Json = nlohmann::json;
+
+//-----------------------------------------------------------------------------
+// [SECTION] Schema
+//-----------------------------------------------------------------------------
+
+// synchronous=FULL in WAL mode syncs the WAL on every commit: a commit that returned is on disk even
+// after power loss (NORMAL would survive kill -9 but may lose the last commits on power loss).
+constexpr const char* kPragmas = R"sql(
+PRAGMA journal_mode = WAL;
+PRAGMA synchronous = FULL;
+PRAGMA foreign_keys = ON;
+PRAGMA temp_store = MEMORY;
+)sql";
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS meta(
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS tickets(
+    id INTEGER PRIMARY KEY,
+    number TEXT NOT NULL UNIQUE,          -- compact service number (12 symbols)
+    kind TEXT NOT NULL,
+    priority TEXT NOT NULL,
+    state TEXT NOT NULL,
+    assignee TEXT NOT NULL DEFAULT '',
+    escalation TEXT NOT NULL,
+    is_open INTEGER NOT NULL,
+    sort_key INTEGER NOT NULL,            -- queue order: earliest running deadline first
+    next_check_at INTEGER,                -- when the SLA sweeper must look again
+    breached INTEGER NOT NULL DEFAULT 0,
+    first_response_at INTEGER,
+    resolved_at INTEGER,
+    last_sequence INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    body TEXT NOT NULL                    -- core::Ticket as JSON, without the timeline
+);
+CREATE INDEX IF NOT EXISTS tickets_queue ON tickets(is_open, sort_key, id);
+CREATE INDEX IF NOT EXISTS tickets_state ON tickets(state, sort_key, id);
+CREATE INDEX IF NOT EXISTS tickets_assignee ON tickets(assignee, sort_key, id);
+CREATE INDEX IF NOT EXISTS tickets_check ON tickets(next_check_at) WHERE next_check_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS tickets_created ON tickets(created_at);
+
+-- The timeline is append-only: the triggers make that a property of the database, not a habit.
+CREATE TABLE IF NOT EXISTS events(
+    ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+    sequence INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY(ticket_id, sequence)
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS events_no_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'timeline is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS events_no_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'timeline is append-only'); END;
+
+-- Only a hash of each bearer token is stored: a copy of the database grants no access.
+CREATE TABLE IF NOT EXISTS tokens(
+    hash BLOB PRIMARY KEY,
+    kind TEXT NOT NULL CHECK(kind IN ('customer', 'staff')),
+    ticket_id INTEGER,
+    staff_id INTEGER,
+    expires_at INTEGER NOT NULL,
+    created_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS tokens_expiry ON tokens(expires_at);
+
+CREATE TABLE IF NOT EXISTS idempotency(
+    scope TEXT NOT NULL,
+    key TEXT NOT NULL,
+    request_hash BLOB NOT NULL,
+    ticket_id INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY(scope, key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS idempotency_created ON idempotency(created_at);
+
+-- Attachment bytes live in the database so that a ticket and its files commit (and survive) together.
+CREATE TABLE IF NOT EXISTS attachments(
+    id TEXT PRIMARY KEY,
+    ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+    file_name TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS attachments_ticket ON attachments(ticket_id, created_at);
+
+CREATE TABLE IF NOT EXISTS ratings(
+    ticket_id INTEGER PRIMARY KEY REFERENCES tickets(id),   -- one rating per ticket
+    quality INTEGER NOT NULL,
+    speed INTEGER NOT NULL,
+    attitude INTEGER NOT NULL,
+    scope INTEGER NOT NULL,
+    guarantee INTEGER NOT NULL,
+    solved INTEGER NOT NULL,
+    comment TEXT NOT NULL,
+    satisfied INTEGER NOT NULL,
+    created_at INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS staff(
+    id INTEGER PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    roles TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS products(
+    serial TEXT PRIMARY KEY,
+    model TEXT NOT NULL,
+    purchase_date TEXT,
+    replacements TEXT NOT NULL DEFAULT '[]'
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS orders(
+    order_number TEXT PRIMARY KEY,
+    phone TEXT NOT NULL,
+    model TEXT NOT NULL,
+    serial TEXT NOT NULL DEFAULT '',
+    purchase_date TEXT,
+    delivered_at INTEGER
+) WITHOUT ROWID;
+)sql";
+
+//-----------------------------------------------------------------------------
+// [SECTION] Row mapping
+//-----------------------------------------------------------------------------
+
+std::string Dump(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+std::string TicketBody(const core::Ticket& ticket) {
+    Json body;
+    to_json(body, ticket);
+    body.erase("timeline");
+    return Dump(body);
+}
+
+std::string EventBody(const core::TimelineEvent& event) {
+    Json body;
+    to_json(body, event);
+    return Dump(body);
+}
+
+// Rows were written by this code from validated values; a row that does not read back is
+// corruption, which surfaces as an exception (a 500 with nothing leaked), never as a half ticket.
+core::Ticket ReadTicket(Connection& db, std::int64_t id, const std::string& body_text) {
+    Json body = Json::parse(body_text);
+    Json timeline = Json::array();
+    auto events = db.Prepare("SELECT body FROM events WHERE ticket_id = ? ORDER BY sequence");
+    events.Bind(1, id);
+    while (events.Step()) timeline.push_back(Json::parse(events.Text(0)));
+    body["timeline"] = std::move(timeline);
+    auto ticket = api::FromJson<core::Ticket>(body);
+    if (!ticket) throw std::runtime_error("stored ticket does not parse: " + ticket.GetError().code);
+    return std::move(ticket).Value();
+}
+
+std::optional<StoredTicket> LoadTicketWhere(Connection& db, const char* sql, auto key) {
+    std::int64_t id = 0;
+    std::string body;
+    {
+        auto row = db.Prepare(sql);
+        row.Bind(1, key);
+        if (!row.Step()) return std::nullopt;
+        id = row.Int(0);
+        body = row.Text(1);
+    }
+    return StoredTicket{id, ReadTicket(db, id, body)};
+}
+
+std::optional<StoredTicket> LoadByNumber(Connection& db, const std::string& number) {
+    return LoadTicketWhere(db, "SELECT id, body FROM tickets WHERE number = ?", number);
+}
+
+std::optional<StoredTicket> LoadById(Connection& db, std::int64_t id) {
+    return LoadTicketWhere(db, "SELECT id, body FROM tickets WHERE id = ?", id);
+}
+
+void InsertEvents(Connection& db, std::int64_t ticket_id, const core::Ticket& ticket, int after) {
+    auto insert = db.Prepare("INSERT INTO events(ticket_id, sequence, body) VALUES(?, ?, ?)");
+    for (const auto& event : ticket.timeline) {
+        if (event.sequence <= after) continue;
+        insert.Bind(1, ticket_id).Bind(2, event.sequence).Bind(3, EventBody(event));
+        insert.Run();
+        insert.Reset();
+    }
+}
+
+int LastSequence(const core::Ticket& ticket) { return ticket.timeline.empty() ? 0 : ticket.timeline.back().sequence; }
+
+std::optional<core::CivilDate> OptDate(const sqlite::Statement& row, int column) {
+    if (row.IsNull(column)) return std::nullopt;
+    return core::ParseIsoDate(row.Text(column));
+}
+
+std::optional<std::string> OptDateText(const std::optional<core::CivilDate>& date) {
+    if (!date) return std::nullopt;
+    return core::FormatIsoDate(*date);
+}
+
+StaffRecord ReadStaff(const sqlite::Statement& row) {
+    StaffRecord staff;
+    staff.id = row.Int(0);
+    staff.username = row.Text(1);
+    staff.display_name = row.Text(2);
+    for (const auto& role : Json::parse(row.Text(3))) staff.roles.push_back(role.get<std::string>());
+    staff.password_hash = row.Text(4);
+    return staff;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Transaction (StoreTx)
+//-----------------------------------------------------------------------------
+
+class SqliteTx : public StoreTx {
+public:
+    explicit SqliteTx(Connection& db) : db_(db) {}
+
+    std::optional<StoredTicket> LoadTicket(const std::string& number) override { return LoadByNumber(db_, number); }
+    std::optional<StoredTicket> LoadTicketById(std::int64_t id) override { return LoadById(db_, id); }
+
+    std::optional<std::int64_t> InsertTicket(const std::string& number, const core::Ticket& ticket,
+                                             const TicketIndex& index) override {
+        {
+            auto exists = db_.Prepare("SELECT 1 FROM tickets WHERE number = ?");
+            exists.Bind(1, number);
+            if (exists.Step()) return std::nullopt;
+        }
+        auto insert = db_.Prepare(
+            "INSERT INTO tickets(number, kind, priority, state, assignee, escalation, is_open, sort_key, "
+            "next_check_at, breached, first_response_at, resolved_at, last_sequence, created_at, updated_at, body) "
+            "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        insert.Bind(1, number)
+            .Bind(2, core::ToString(ticket.details.kind))
+            .Bind(3, core::ToString(ticket.priority))
+            .Bind(4, core::ToString(ticket.state))
+            .Bind(5, ticket.assignee)
+            .Bind(6, core::ToString(ticket.escalation))
+            .Bind(7, index.open)
+            .Bind(8, index.sort_key)
+            .Bind(9, index.next_check_at)
+            .Bind(10, index.breached)
+            .Bind(11, index.first_response_at)
+            .Bind(12, index.resolved_at)
+            .Bind(13, LastSequence(ticket))
+            .Bind(14, ticket.created_at)
+            .Bind(15, ticket.updated_at)
+            .Bind(16, TicketBody(ticket));
+        insert.Run();
+        const std::int64_t id = db_.LastInsertId();
+        InsertEvents(db_, id, ticket, 0);
+        return id;
+    }
+
+    void UpdateTicket(std::int64_t id, const core::Ticket& ticket, const TicketIndex& index,
+                      int previous_last_sequence) override {
+        auto update = db_.Prepare(
+            "UPDATE tickets SET priority = ?, state = ?, assignee = ?, escalation = ?, is_open = ?, sort_key = ?, "
+            "next_check_at = ?, breached = ?, first_response_at = ?, resolved_at = ?, last_sequence = ?, "
+            "updated_at = ?, body = ? WHERE id = ?");
+        update.Bind(1, core::ToString(ticket.priority))
+            .Bind(2, core::ToString(ticket.state))
+            .Bind(3, ticket.assignee)
+            .Bind(4, core::ToString(ticket.escalation))
+            .Bind(5, index.open)
+            .Bind(6, index.sort_key)
+            .Bind(7, index.next_check_at)
+            .Bind(8, index.breached)
+            .Bind(9, index.first_response_at)
+            .Bind(10, index.resolved_at)
+            .Bind(11, LastSequence(ticket))
+            .Bind(12, ticket.updated_at)
+            .Bind(13, TicketBody(ticket))
+            .Bind(14, id);
+        update.Run();
+        InsertEvents(db_, id, ticket, previous_last_sequence);
+    }
+
+    void InsertToken(const std::string& hash, const TokenRecord& record, std::int64_t now) override {
+        auto insert = db_.Prepare(
+            "INSERT INTO tokens(hash, kind, ticket_id, staff_id, expires_at, created_at) VALUES(?, ?, ?, ?, ?, ?)");
+        insert.BindBlob(1, hash)
+            .Bind(2, record.kind == TokenRecord::Kind::Customer ? "customer" : "staff")
+            .Bind(5, record.expires_at)
+            .Bind(6, now);
+        if (record.kind == TokenRecord::Kind::Customer) insert.Bind(3, record.ticket_id).BindNull(4);
+        else insert.BindNull(3).Bind(4, record.staff_id);
+        insert.Run();
+    }
+
+    std::optional<IdempotencyRecord> FindIdempotency(const std::string& scope, const std::string& key) override {
+        auto row = db_.Prepare("SELECT request_hash, ticket_id FROM idempotency WHERE scope = ? AND key = ?");
+        row.Bind(1, scope).Bind(2, key);
+        if (!row.Step()) return std::nullopt;
+        return IdempotencyRecord{row.Blob(0), row.Int(1)};
+    }
+
+    void InsertIdempotency(const std::string& scope, const std::string& key, const std::string& request_hash,
+                           std::int64_t ticket_id, std::int64_t now) override {
+        auto insert = db_.Prepare(
+            "INSERT INTO idempotency(scope, key, request_hash, ticket_id, created_at) VALUES(?, ?, ?, ?, ?)");
+        insert.Bind(1, scope).Bind(2, key).BindBlob(3, request_hash).Bind(4, ticket_id).Bind(5, now);
+        insert.Run();
+    }
+
+    int CountAttachments(std::int64_t ticket_id) override {
+        auto row = db_.Prepare("SELECT COUNT(*) FROM attachments WHERE ticket_id = ?");
+        row.Bind(1, ticket_id);
+        row.Step();
+        return static_cast<int>(row.Int(0));
+    }
+
+    void InsertAttachment(const AttachmentRecord& record) override {
+        auto insert = db_.Prepare(
+            "INSERT INTO attachments(id, ticket_id, file_name, content_type, size, created_at, data) "
+            "VALUES(?, ?, ?, ?, ?, ?, ?)");
+        insert.Bind(1, record.id)
+            .Bind(2, record.ticket_id)
+            .Bind(3, record.file_name)
+            .Bind(4, record.content_type)
+            .Bind(5, record.size_bytes)
+            .Bind(6, record.created_at)
+            .BindBlob(7, record.data);
+        insert.Run();
+    }
+
+    void InsertRating(std::int64_t ticket_id, const core::Rating& rating, bool satisfied, std::int64_t now) override {
+        auto insert = db_.Prepare(
+            "INSERT INTO ratings(ticket_id, quality, speed, attitude, scope, guarantee, solved, comment, satisfied, "
+            "created_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        insert.Bind(1, ticket_id)
+            .Bind(2, rating.quality)
+            .Bind(3, rating.speed)
+            .Bind(4, rating.attitude)
+            .Bind(5, rating.scope)
+            .Bind(6, rating.guarantee)
+            .Bind(7, rating.solved)
+            .Bind(8, rating.comment)
+            .Bind(9, satisfied)
+            .Bind(10, now);
+        insert.Run();
+    }
+
+    std::optional<std::int64_t> InsertStaff(const StaffRecord& record, std::int64_t now) override {
+        {
+            auto exists = db_.Prepare("SELECT 1 FROM staff WHERE username = ?");
+            exists.Bind(1, record.username);
+            if (exists.Step()) return std::nullopt;
+        }
+        Json roles = record.roles;
+        auto insert = db_.Prepare(
+            "INSERT INTO staff(username, display_name, roles, password_hash, created_at) VALUES(?, ?, ?, ?, ?)");
+        insert.Bind(1, record.username)
+            .Bind(2, record.display_name)
+            .Bind(3, Dump(roles))
+            .Bind(4, record.password_hash)
+            .Bind(5, now);
+        insert.Run();
+        return db_.LastInsertId();
+    }
+
+    void UpsertProduct(const ProductRecord& record) override {
+        Json replacements = record.replacements;
+        auto upsert = db_.Prepare(
+            "INSERT INTO products(serial, model, purchase_date, replacements) VALUES(?, ?, ?, ?) "
+            "ON CONFLICT(serial) DO UPDATE SET model = excluded.model, purchase_date = excluded.purchase_date, "
+            "replacements = excluded.replacements");
+        upsert.Bind(1, record.serial)
+            .Bind(2, record.model)
+            .Bind(3, OptDateText(record.purchase_date))
+            .Bind(4, Dump(replacements));
+        upsert.Run();
+    }
+
+    void UpsertOrder(const OrderRecord& record) override {
+        auto upsert = db_.Prepare(
+            "INSERT INTO orders(order_number, phone, model, serial, purchase_date, delivered_at) "
+            "VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(order_number) DO UPDATE SET phone = excluded.phone, "
+            "model = excluded.model, serial = excluded.serial, purchase_date = excluded.purchase_date, "
+            "delivered_at = excluded.delivered_at");
+        upsert.Bind(1, record.order_number)
+            .Bind(2, record.phone)
+            .Bind(3, record.model)
+            .Bind(4, record.serial)
+            .Bind(5, OptDateText(record.purchase_date))
+            .Bind(6, record.delivered_at);
+        upsert.Run();
+    }
+
+    void SetMeta(const std::string& key, const std::string& value) override {
+        auto upsert = db_.Prepare(
+            "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+        upsert.Bind(1, key).Bind(2, value);
+        upsert.Run();
+    }
+
+private:
+    Connection& db_;
+};
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] SqliteStore
+//-----------------------------------------------------------------------------
+
+// Returns a reader connection to the pool when a read is done.
+class SqliteStore::Lease {
+public:
+    explicit Lease(SqliteStore& store) : store_(store), connection_(store.Acquire()) {}
+    ~Lease() { store_.Release(connection_); }
+    Connection& operator*() { return connection_; }
+    Connection* operator->() { return &connection_; }
+
+private:
+    SqliteStore& store_;
+    Connection& connection_;
+};
+
+SqliteStore::SqliteStore(const std::string& data_dir, int readers) {
+    std::filesystem::create_directories(data_dir);
+    path_ = (std::filesystem::path(data_dir) / "aftercare.db").string();
+    writer_ = std::make_unique<Connection>(path_);
+    writer_->Exec(kPragmas);
+    writer_->Exec(kSchema);
+    {
+        auto mode = writer_->Prepare("PRAGMA journal_mode");
+        if (mode.Step()) journal_mode_ = mode.Text(0);
+        auto sync = writer_->Prepare("PRAGMA synchronous");
+        if (sync.Step()) synchronous_ = static_cast<int>(sync.Int(0));
+    }
+    // 2 = FULL. Refuse to run with weaker durability than a 201 promises.
+    if (journal_mode_ != "wal" || synchronous_ != 2)
+        throw sqlite::Error(SQLITE_ERROR, "sqlite: could not enable WAL with synchronous=FULL");
+    for (int i = 0; i < readers; ++i) {
+        auto reader = std::make_unique<Connection>(path_);
+        reader->Exec("PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;");
+        idle_.push_back(reader.get());
+        readers_.push_back(std::move(reader));
+    }
+}
+
+SqliteStore::~SqliteStore() = default;
+
+Connection& SqliteStore::Acquire() {
+    std::unique_lock lock(pool_mutex_);
+    pool_cv_.wait(lock, [this] { return !idle_.empty(); });
+    Connection* connection = idle_.back();
+    idle_.pop_back();
+    return *connection;
+}
+
+void SqliteStore::Release(Connection& connection) {
+    {
+        std::lock_guard lock(pool_mutex_);
+        idle_.push_back(&connection);
+    }
+    pool_cv_.notify_one();
+}
+
+void SqliteStore::Write(const std::function<void(StoreTx&)>& work) {
+    std::lock_guard lock(write_mutex_);
+    // IMMEDIATE takes the write lock up front, so the reads inside the transaction are the state the
+    // writes are based on (no lost update between load and save).
+    writer_->Exec("BEGIN IMMEDIATE");
+    try {
+        SqliteTx tx(*writer_);
+        work(tx);
+        writer_->Exec("COMMIT");
+    } catch (...) {
+        try {
+            writer_->Exec("ROLLBACK");
+        } catch (...) {
+            // The transaction may already have been rolled back by SQLite itself.
+        }
+        throw;
+    }
+}
+
+std::optional<std::string> SqliteStore::GetMeta(const std::string& key) {
+    Lease db(*this);
+    auto row = db->Prepare("SELECT value FROM meta WHERE key = ?");
+    row.Bind(1, key);
+    if (!row.Step()) return std::nullopt;
+    return row.Text(0);
+}
+
+std::optional<StoredTicket> SqliteStore::LoadTicket(const std::string& number) {
+    Lease db(*this);
+    // One read transaction, so the ticket row and its events are a consistent snapshot.
+    (*db).Exec("BEGIN");
+    try {
+        auto ticket = LoadByNumber(*db, number);
+        (*db).Exec("COMMIT");
+        return ticket;
+    } catch (...) {
+        (*db).Exec("ROLLBACK");
+        throw;
+    }
+}
+
+std::optional<StoredTicket> SqliteStore::LoadTicketById(std::int64_t id) {
+    Lease db(*this);
+    (*db).Exec("BEGIN");
+    try {
+        auto ticket = LoadById(*db, id);
+        (*db).Exec("COMMIT");
+        return ticket;
+    } catch (...) {
+        (*db).Exec("ROLLBACK");
+        throw;
+    }
+}
+
+std::vector<core::TimelineEvent> SqliteStore::LoadEventsAfter(std::int64_t ticket_id, int after) {
+    Lease db(*this);
+    std::vector<core::TimelineEvent> events;
+    auto rows = db->Prepare("SELECT body FROM events WHERE ticket_id = ? AND sequence > ? ORDER BY sequence");
+    rows.Bind(1, ticket_id).Bind(2, after);
+    while (rows.Step()) {
+        auto event = api::FromJson<core::TimelineEvent>(Json::parse(rows.Text(0)));
+        if (!event) throw std::runtime_error("stored event does not parse");
+        events.push_back(std::move(event).Value());
+    }
+    return events;
+}
+
+std::optional<TokenRecord> SqliteStore::FindToken(const std::string& hash, std::int64_t now) {
+    Lease db(*this);
+    auto row = db->Prepare(
+        "SELECT k.kind, k.ticket_id, k.staff_id, k.expires_at, t.number FROM tokens k "
+        "LEFT JOIN tickets t ON t.id = k.ticket_id WHERE k.hash = ? AND k.expires_at > ?");
+    row.BindBlob(1, hash).Bind(2, now);
+    if (!row.Step()) return std::nullopt;
+    TokenRecord record;
+    record.kind = row.Text(0) == "staff" ? TokenRecord::Kind::Staff : TokenRecord::Kind::Customer;
+    record.ticket_id = row.Int(1);
+    record.staff_id = row.Int(2);
+    record.expires_at = row.Int(3);
+    record.ticket_number = row.Text(4);
+    return record;
+}
+
+std::optional<std::pair<std::int64_t, std::string>> SqliteStore::FindTicketPhone(const std::string& number) {
+    Lease db(*this);
+    auto row = db->Prepare("SELECT id, json_extract(body, '$.details.customer.phone') FROM tickets WHERE number = ?");
+    row.Bind(1, number);
+    if (!row.Step()) return std::nullopt;
+    return std::make_pair(row.Int(0), row.Text(1));
+}
+
+std::vector<AttachmentRecord> SqliteStore::ListAttachments(std::int64_t ticket_id) {
+    Lease db(*this);
+    std::vector<AttachmentRecord> list;
+    auto rows = db->Prepare(
+        "SELECT id, file_name, content_type, size, created_at FROM attachments WHERE ticket_id = ? "
+        "ORDER BY created_at, id");
+    rows.Bind(1, ticket_id);
+    while (rows.Step()) {
+        AttachmentRecord record;
+        record.id = rows.Text(0);
+        record.ticket_id = ticket_id;
+        record.file_name = rows.Text(1);
+        record.content_type = rows.Text(2);
+        record.size_bytes = rows.Int(3);
+        record.created_at = rows.Int(4);
+        list.push_back(std::move(record));
+    }
+    return list;
+}
+
+std::optional<AttachmentRecord> SqliteStore::LoadAttachment(std::int64_t ticket_id, const std::string& id) {
+    Lease db(*this);
+    // Scoped by ticket: an attachment id from another ticket is simply not found.
+    auto row = db->Prepare(
+        "SELECT file_name, content_type, size, created_at, data FROM attachments WHERE ticket_id = ? AND id = ?");
+    row.Bind(1, ticket_id).Bind(2, id);
+    if (!row.Step()) return std::nullopt;
+    AttachmentRecord record;
+    record.id = id;
+    record.ticket_id = ticket_id;
+    record.file_name = row.Text(0);
+    record.content_type = row.Text(1);
+    record.size_bytes = row.Int(2);
+    record.created_at = row.Int(3);
+    record.data = row.Blob(4);
+    return record;
+}
+
+std::optional<core::Rating> SqliteStore::LoadRating(std::int64_t ticket_id) {
+    Lease db(*this);
+    auto row = db->Prepare(
+        "SELECT quality, speed, attitude, scope, guarantee, solved, comment FROM ratings WHERE ticket_id = ?");
+    row.Bind(1, ticket_id);
+    if (!row.Step()) return std::nullopt;
+    core::Rating rating;
+    rating.quality = static_cast<int>(row.Int(0));
+    rating.speed = static_cast<int>(row.Int(1));
+    rating.attitude = static_cast<int>(row.Int(2));
+    rating.scope = static_cast<int>(row.Int(3));
+    rating.guarantee = static_cast<int>(row.Int(4));
+    rating.solved = row.Int(5) != 0;
+    rating.comment = row.Text(6);
+    return rating;
+}
+
+std::optional<StaffRecord> SqliteStore::FindStaff(const std::string& username) {
+    Lease db(*this);
+    auto row = db->Prepare("SELECT id, username, display_name, roles, password_hash FROM staff WHERE username = ?");
+    row.Bind(1, username);
+    if (!row.Step()) return std::nullopt;
+    return ReadStaff(row);
+}
+
+std::optional<StaffRecord> SqliteStore::FindStaffById(std::int64_t id) {
+    Lease db(*this);
+    auto row = db->Prepare("SELECT id, username, display_name, roles, password_hash FROM staff WHERE id = ?");
+    row.Bind(1, id);
+    if (!row.Step()) return std::nullopt;
+    return ReadStaff(row);
+}
+
+std::optional<ProductRecord> SqliteStore::FindProduct(const std::string& serial) {
+    Lease db(*this);
+    auto row = db->Prepare("SELECT serial, model, purchase_date, replacements FROM products WHERE serial = ?");
+    row.Bind(1, serial);
+    if (!row.Step()) return std::nullopt;
+    ProductRecord product;
+    product.serial = row.Text(0);
+    product.model = row.Text(1);
+    product.purchase_date = OptDate(row, 2);
+    auto replacements = api::FromJson<std::vector<core::PartReplacement>>(Json::parse(row.Text(3)));
+    if (replacements) product.replacements = std::move(replacements).Value();
+    return product;
+}
+
+std::optional<OrderRecord> SqliteStore::FindOrder(const std::string& order_number) {
+    Lease db(*this);
+    auto row = db->Prepare(
+        "SELECT order_number, phone, model, serial, purchase_date, delivered_at FROM orders WHERE order_number = ?");
+    row.Bind(1, order_number);
+    if (!row.Step()) return std::nullopt;
+    OrderRecord order;
+    order.order_number = row.Text(0);
+    order.phone = row.Text(1);
+    order.model = row.Text(2);
+    order.serial = row.Text(3);
+    order.purchase_date = OptDate(row, 4);
+    order.delivered_at = row.OptInt(5);
+    return order;
+}
+
+std::vector<QueueRow> SqliteStore::Queue(const QueueQuery& query) {
+    Lease db(*this);
+    // One fixed statement; absent filters are bound as NULL and switch their condition off, so there
+    // is no SQL assembly at all. The (sort_key, id) cursor gives stable keyset pagination.
+    static constexpr const char* kQueueSql =
+        "SELECT id, sort_key, body FROM tickets "
+        "WHERE (?1 IS NULL OR state = ?1) AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR priority = ?3) "
+        "AND (?4 IS NULL OR breached = ?4) AND (?5 IS NULL OR assignee = ?5) AND (?6 = 0 OR is_open = 1) "
+        "AND (?7 IS NULL OR sort_key > ?7 OR (sort_key = ?7 AND id > ?8)) "
+        "ORDER BY sort_key, id LIMIT ?9";
+    std::vector<std::pair<std::int64_t, std::pair<std::int64_t, std::string>>> rows;
+    {
+        auto select = db->Prepare(kQueueSql);
+        select.Bind(1, query.state).Bind(2, query.kind).Bind(3, query.priority);
+        if (query.breached) select.Bind(4, *query.breached);
+        else select.BindNull(4);
+        select.Bind(5, query.assignee).Bind(6, query.open_only && !query.state);
+        if (query.after) select.Bind(7, query.after->first).Bind(8, query.after->second);
+        else select.BindNull(7).BindNull(8);
+        select.Bind(9, query.limit);
+        while (select.Step()) rows.push_back({select.Int(0), {select.Int(1), select.Text(2)}});
+    }
+    std::vector<QueueRow> result;
+    result.reserve(rows.size());
+    for (auto& [id, rest] : rows) result.push_back(QueueRow{id, rest.first, ReadTicket(*db, id, rest.second)});
+    return result;
+}
+
+std::vector<std::int64_t> SqliteStore::DueForCheck(std::int64_t now, int limit) {
+    Lease db(*this);
+    std::vector<std::int64_t> ids;
+    auto rows = db->Prepare(
+        "SELECT id FROM tickets WHERE next_check_at IS NOT NULL AND next_check_at <= ? ORDER BY next_check_at LIMIT ?");
+    rows.Bind(1, now).Bind(2, limit);
+    while (rows.Step()) ids.push_back(rows.Int(0));
+    return ids;
+}
+
+std::vector<StatsRow> SqliteStore::StatsRows(std::int64_t from, std::int64_t to) {
+    Lease db(*this);
+    std::vector<StatsRow> result;
+    auto rows = db->Prepare(
+        "SELECT priority, state, kind, breached, escalation, created_at, first_response_at, resolved_at "
+        "FROM tickets WHERE created_at >= ? AND created_at < ?");
+    rows.Bind(1, from).Bind(2, to);
+    while (rows.Step()) {
+        StatsRow row;
+        row.priority = rows.Text(0);
+        row.state = rows.Text(1);
+        row.kind = rows.Text(2);
+        row.breached = rows.Int(3) != 0;
+        row.escalated = rows.Text(4) != core::ToString(core::EscalationLevel::None);
+        row.created_at = rows.Int(5);
+        row.first_response_at = rows.OptInt(6);
+        row.resolved_at = rows.OptInt(7);
+        result.push_back(std::move(row));
+    }
+    return result;
+}
+
+std::vector<core::Rating> SqliteStore::Ratings(std::int64_t from, std::int64_t to) {
+    Lease db(*this);
+    std::vector<core::Rating> result;
+    auto rows = db->Prepare(
+        "SELECT r.quality, r.speed, r.attitude, r.scope, r.guarantee, r.solved, r.comment FROM ratings r "
+        "JOIN tickets t ON t.id = r.ticket_id WHERE t.created_at >= ? AND t.created_at < ?");
+    rows.Bind(1, from).Bind(2, to);
+    while (rows.Step()) {
+        core::Rating rating;
+        rating.quality = static_cast<int>(rows.Int(0));
+        rating.speed = static_cast<int>(rows.Int(1));
+        rating.attitude = static_cast<int>(rows.Int(2));
+        rating.scope = static_cast<int>(rows.Int(3));
+        rating.guarantee = static_cast<int>(rows.Int(4));
+        rating.solved = rows.Int(5) != 0;
+        rating.comment = rows.Text(6);
+        result.push_back(std::move(rating));
+    }
+    return result;
+}
+
+std::map<std::string, std::int64_t> SqliteStore::CountByState() {
+    Lease db(*this);
+    std::map<std::string, std::int64_t> counts;
+    auto rows = db->Prepare("SELECT state, COUNT(*) FROM tickets GROUP BY state");
+    while (rows.Step()) counts[rows.Text(0)] = rows.Int(1);
+    return counts;
+}
+
+std::int64_t SqliteStore::CountBreachedOpen() {
+    Lease db(*this);
+    auto row = db->Prepare("SELECT COUNT(*) FROM tickets WHERE is_open = 1 AND breached = 1");
+    row.Step();
+    return row.Int(0);
+}
+
+std::int64_t SqliteStore::CountTickets() {
+    Lease db(*this);
+    auto row = db->Prepare("SELECT COUNT(*) FROM tickets");
+    row.Step();
+    return row.Int(0);
+}
+
+void SqliteStore::Prune(std::int64_t now, std::int64_t idempotency_before) {
+    Write([&](StoreTx&) {
+        auto tokens = writer_->Prepare("DELETE FROM tokens WHERE expires_at <= ?");
+        tokens.Bind(1, now);
+        tokens.Run();
+        auto keys = writer_->Prepare("DELETE FROM idempotency WHERE created_at < ?");
+        keys.Bind(1, idempotency_before);
+        keys.Run();
+    });
+}
+
+bool SqliteStore::Healthy() {
+    try {
+        Lease db(*this);
+        auto row = db->Prepare("SELECT 1");
+        return row.Step();
+    } catch (const sqlite::Error&) {
+        return false;
+    }
+}
+
+}  // namespace aftercare::serve

@@ -1,0 +1,68 @@
+// SQLite implementation of Store: one file under the data dir, WAL with synchronous=FULL so that an
+// acknowledged write survives kill -9 and power loss; one writer connection, a pool of readers.
+#pragma once
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "store/sqlite_db.hpp"
+#include "store/store.hpp"
+
+namespace aftercare::serve {
+
+class SqliteStore : public Store {
+public:
+    // Opens (creating if needed) `<data_dir>/aftercare.db`, applies the schema, and verifies that the
+    // durability pragmas really took effect. Throws sqlite::Error on failure.
+    SqliteStore(const std::string& data_dir, int readers);
+    ~SqliteStore() override;
+
+    void Write(const std::function<void(StoreTx&)>& work) override;
+
+    std::optional<std::string> GetMeta(const std::string& key) override;
+    std::optional<StoredTicket> LoadTicket(const std::string& compact_number) override;
+    std::optional<StoredTicket> LoadTicketById(std::int64_t id) override;
+    std::vector<core::TimelineEvent> LoadEventsAfter(std::int64_t ticket_id, int after) override;
+    std::optional<TokenRecord> FindToken(const std::string& token_hash, std::int64_t now) override;
+    std::optional<std::pair<std::int64_t, std::string>> FindTicketPhone(const std::string& compact_number) override;
+    std::vector<AttachmentRecord> ListAttachments(std::int64_t ticket_id) override;
+    std::optional<AttachmentRecord> LoadAttachment(std::int64_t ticket_id, const std::string& id) override;
+    std::optional<core::Rating> LoadRating(std::int64_t ticket_id) override;
+    std::optional<StaffRecord> FindStaff(const std::string& username) override;
+    std::optional<StaffRecord> FindStaffById(std::int64_t id) override;
+    std::optional<ProductRecord> FindProduct(const std::string& serial) override;
+    std::optional<OrderRecord> FindOrder(const std::string& order_number) override;
+    std::vector<QueueRow> Queue(const QueueQuery& query) override;
+    std::vector<std::int64_t> DueForCheck(std::int64_t now, int limit) override;
+    std::vector<StatsRow> StatsRows(std::int64_t from, std::int64_t to) override;
+    std::vector<core::Rating> Ratings(std::int64_t from, std::int64_t to) override;
+    std::map<std::string, std::int64_t> CountByState() override;
+    std::int64_t CountBreachedOpen() override;
+    std::int64_t CountTickets() override;
+    void Prune(std::int64_t now, std::int64_t idempotency_before) override;
+    bool Healthy() override;
+
+    // The values read back at open, for the durability test and the log.
+    std::string journal_mode() const { return journal_mode_; }
+    int synchronous() const { return synchronous_; }
+
+private:
+    class Lease;
+    sqlite::Connection& Acquire();
+    void Release(sqlite::Connection& connection);
+
+    std::string path_;
+    std::mutex write_mutex_;
+    std::unique_ptr<sqlite::Connection> writer_;
+    std::mutex pool_mutex_;
+    std::condition_variable pool_cv_;
+    std::vector<std::unique_ptr<sqlite::Connection>> readers_;
+    std::vector<sqlite::Connection*> idle_;
+    std::string journal_mode_;
+    int synchronous_ = -1;
+};
+
+}  // namespace aftercare::serve

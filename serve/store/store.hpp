@@ -1,0 +1,174 @@
+// Storage interface of the backend. SQLite implements it today; a PostgreSQL store can implement the
+// same interface later. Services decide everything (through src/core); the store only keeps data.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/rating.h"
+#include "core/ticket.h"
+#include "core/warranty.h"
+
+namespace aftercare::serve {
+
+// Columns derived from core state on every write, so queue, sweeper and stats can use indexes
+// instead of evaluating every ticket's SLA clock.
+struct TicketIndex {
+    bool open = true;
+    std::int64_t sort_key = 0;                    // queue order: the earliest running deadline
+    std::optional<std::int64_t> next_check_at;    // when the sweeper must look at it again
+    bool breached = false;
+    std::optional<std::int64_t> first_response_at;
+    std::optional<std::int64_t> resolved_at;
+};
+
+struct StoredTicket {
+    std::int64_t id = 0;
+    core::Ticket ticket;
+};
+
+struct TokenRecord {
+    enum class Kind { Customer, Staff };
+    Kind kind = Kind::Customer;
+    std::int64_t ticket_id = 0;     // Customer
+    std::string ticket_number;      // Customer: the ticket's compact service number
+    std::int64_t staff_id = 0;      // Staff
+    std::int64_t expires_at = 0;
+};
+
+struct StaffRecord {
+    std::int64_t id = 0;
+    std::string username;
+    std::string display_name;
+    std::vector<std::string> roles;
+    std::string password_hash;  // libsodium crypto_pwhash_str (argon2id)
+};
+
+struct AttachmentRecord {
+    std::string id;
+    std::int64_t ticket_id = 0;
+    std::string file_name;
+    std::string content_type;
+    std::int64_t size_bytes = 0;
+    std::int64_t created_at = 0;
+    std::string data;  // filled only by LoadAttachment
+};
+
+struct ProductRecord {
+    std::string serial;
+    std::string model;
+    std::optional<core::CivilDate> purchase_date;
+    std::vector<core::PartReplacement> replacements;
+};
+
+struct OrderRecord {
+    std::string order_number;
+    std::string phone;  // E.164
+    std::string model;
+    std::string serial;
+    std::optional<core::CivilDate> purchase_date;
+    std::optional<std::int64_t> delivered_at;
+};
+
+struct IdempotencyRecord {
+    std::string request_hash;
+    std::int64_t ticket_id = 0;
+};
+
+struct QueueQuery {
+    std::optional<std::string> state;
+    std::optional<std::string> kind;
+    std::optional<std::string> priority;
+    std::optional<bool> breached;
+    std::optional<std::string> assignee;
+    bool open_only = true;  // without a state filter the queue shows work still to do
+    int limit = 50;
+    std::optional<std::pair<std::int64_t, std::int64_t>> after;  // (sort_key, id) of the last row seen
+};
+
+struct QueueRow {
+    std::int64_t id = 0;
+    std::int64_t sort_key = 0;
+    core::Ticket ticket;
+};
+
+// Per-ticket facts that statistics aggregate.
+struct StatsRow {
+    std::string priority;
+    std::string state;
+    std::string kind;
+    bool breached = false;
+    bool escalated = false;
+    std::int64_t created_at = 0;
+    std::optional<std::int64_t> first_response_at;
+    std::optional<std::int64_t> resolved_at;
+};
+
+// Everything written inside one transaction. Throwing from the callback of Store::Write rolls it
+// back; returning commits, durably (the store acknowledges only after the commit is on disk).
+class StoreTx {
+public:
+    virtual ~StoreTx() = default;
+    virtual std::optional<StoredTicket> LoadTicket(const std::string& compact_number) = 0;
+    virtual std::optional<StoredTicket> LoadTicketById(std::int64_t id) = 0;
+    // Returns false when the service number is taken (the caller draws a new one).
+    virtual std::optional<std::int64_t> InsertTicket(const std::string& compact_number, const core::Ticket& ticket,
+                                                     const TicketIndex& index) = 0;
+    // Saves the ticket and appends the events with sequence > `previous_last_sequence`.
+    virtual void UpdateTicket(std::int64_t id, const core::Ticket& ticket, const TicketIndex& index,
+                              int previous_last_sequence) = 0;
+    virtual void InsertToken(const std::string& token_hash, const TokenRecord& record, std::int64_t now) = 0;
+    virtual std::optional<IdempotencyRecord> FindIdempotency(const std::string& scope, const std::string& key) = 0;
+    virtual void InsertIdempotency(const std::string& scope, const std::string& key, const std::string& request_hash,
+                                   std::int64_t ticket_id, std::int64_t now) = 0;
+    virtual int CountAttachments(std::int64_t ticket_id) = 0;
+    virtual void InsertAttachment(const AttachmentRecord& record) = 0;
+    virtual void InsertRating(std::int64_t ticket_id, const core::Rating& rating, bool satisfied,
+                              std::int64_t now) = 0;
+    virtual std::optional<std::int64_t> InsertStaff(const StaffRecord& record, std::int64_t now) = 0;
+    virtual void UpsertProduct(const ProductRecord& record) = 0;
+    virtual void UpsertOrder(const OrderRecord& record) = 0;
+    virtual void SetMeta(const std::string& key, const std::string& value) = 0;
+};
+
+class Store {
+public:
+    virtual ~Store() = default;
+
+    // Serialized write transaction (one writer at a time).
+    virtual void Write(const std::function<void(StoreTx&)>& work) = 0;
+
+    virtual std::optional<std::string> GetMeta(const std::string& key) = 0;
+    virtual std::optional<StoredTicket> LoadTicket(const std::string& compact_number) = 0;
+    virtual std::optional<StoredTicket> LoadTicketById(std::int64_t id) = 0;
+    // Events with sequence > after, oldest first.
+    virtual std::vector<core::TimelineEvent> LoadEventsAfter(std::int64_t ticket_id, int after) = 0;
+    virtual std::optional<TokenRecord> FindToken(const std::string& token_hash, std::int64_t now) = 0;
+    // (id, E.164 phone) of a ticket: the one cheap query lookups make, hit or miss alike.
+    virtual std::optional<std::pair<std::int64_t, std::string>> FindTicketPhone(const std::string& compact_number) = 0;
+    virtual std::vector<AttachmentRecord> ListAttachments(std::int64_t ticket_id) = 0;
+    virtual std::optional<AttachmentRecord> LoadAttachment(std::int64_t ticket_id, const std::string& id) = 0;
+    virtual std::optional<core::Rating> LoadRating(std::int64_t ticket_id) = 0;
+    virtual std::optional<StaffRecord> FindStaff(const std::string& username) = 0;
+    virtual std::optional<StaffRecord> FindStaffById(std::int64_t id) = 0;
+    virtual std::optional<ProductRecord> FindProduct(const std::string& serial) = 0;
+    virtual std::optional<OrderRecord> FindOrder(const std::string& order_number) = 0;
+    virtual std::vector<QueueRow> Queue(const QueueQuery& query) = 0;
+    // Open tickets whose next_check_at has come, oldest first.
+    virtual std::vector<std::int64_t> DueForCheck(std::int64_t now, int limit) = 0;
+    virtual std::vector<StatsRow> StatsRows(std::int64_t from, std::int64_t to) = 0;
+    virtual std::vector<core::Rating> Ratings(std::int64_t from, std::int64_t to) = 0;
+    virtual std::map<std::string, std::int64_t> CountByState() = 0;
+    virtual std::int64_t CountBreachedOpen() = 0;
+    virtual std::int64_t CountTickets() = 0;
+    // Housekeeping: expired tokens and idempotency keys older than `before`.
+    virtual void Prune(std::int64_t now, std::int64_t idempotency_before) = 0;
+    virtual bool Healthy() = 0;
+};
+
+}  // namespace aftercare::serve

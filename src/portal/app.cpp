@@ -63,6 +63,7 @@ void DrawTopBar(AppState& state, Ui& ui) {
 void DrawScreen(AppState& state, Ui& ui) {
     switch (state.route.screen) {
     case Screen::Home: DrawHome(state, ui); break;
+    case Screen::Faq: DrawFaq(state, ui); break;
     }
 }
 
@@ -85,7 +86,7 @@ void SyncHost(AppState& state, Host& host) {
 
 void DrawApp(AppState& state, Host& host) {
     state.a11y.BeginFrame();
-    Ui ui{state.theme, state.a11y};
+    Ui ui{state.theme, state.a11y, host};
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);

@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "net/api_client.h"
 #include "router.h"
+#include "screens/faq.h"
 #include "screens/home.h"
 #include "theme.h"
 
@@ -31,6 +32,11 @@ struct AppState {
     std::optional<Route> navigate_to;  // set by screens during a frame, applied after it
     std::string shown_title;           // what the host last got, so it is told only on change
     std::string shown_a11y;            // the accessibility tree the host last got
+
+    // One state struct per screen (see screens/): kept while the app runs, so going back and
+    // forth keeps what the customer typed.
+    std::string home_faq_query;
+    FaqState faq;
 
     const std::string& Tr(std::string_view key) const { return strings.Get(language, key); }
 };

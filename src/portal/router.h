@@ -7,7 +7,7 @@
 
 namespace aftercare::portal {
 
-enum class Screen { Home };
+enum class Screen { Home, Faq };
 
 struct Route {
     Screen screen = Screen::Home;
@@ -23,5 +23,9 @@ std::string FormatRoute(const Route& route);
 
 // The string-table key of a screen's title, for document.title.
 const char* ScreenTitleKey(Screen screen);
+
+// Query strings: "q=%E6%97%A0&x=1" → QueryValue(query, "q") == "无"; EncodeQueryValue does the reverse.
+std::string QueryValue(std::string_view query, std::string_view name);
+std::string EncodeQueryValue(std::string_view value);
 
 } // namespace aftercare::portal

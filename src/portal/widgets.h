@@ -4,6 +4,7 @@
 #pragma once
 
 #include "a11y.h"
+#include "host.h"
 #include "theme.h"
 
 #include <string>
@@ -11,10 +12,12 @@
 
 namespace aftercare::portal {
 
-// What every widget needs: the look and the mirror. Built by the app once per frame.
+// What every widget needs: the look, the mirror, and the host (clock, redraw timers).
+// Built by the app once per frame.
 struct Ui {
     const Theme& theme;
     A11yTree& a11y;
+    Host& host;
 };
 
 // A large tappable card with a coloured icon disc, a title and a one-line hint.

@@ -72,6 +72,20 @@ void DrawCommitments(AppState& state, Ui& ui) {
     EndCard();
 }
 
+void DrawFaqSearch(AppState& state, Ui& ui) {
+    BeginCard(ui, "##faq");
+    Heading(ui, TextStyle::Title3, state.Tr("home.faq.title"), 2);
+    const std::string hint = state.Tr("home.faq.placeholder");
+    const TextFieldResult field =
+        TextField(ui, "faq-search", state.Tr("home.faq.label"), state.home_faq_query, {.hint = hint.c_str()});
+    const float button_width = ui.theme.Em(8.0f);
+    if (Button(ui, "faq-go", state.Tr("home.faq.search"), {.width = button_width, .icon = ICON_SEARCH}) ||
+        field.submitted) {
+        Navigate(state, Route{Screen::Faq, {}, "q=" + EncodeQueryValue(state.home_faq_query)});
+    }
+    EndCard();
+}
+
 } // namespace
 
 void DrawHome(AppState& state, Ui& ui) {
@@ -83,6 +97,8 @@ void DrawHome(AppState& state, Ui& ui) {
 
     DrawActions(state, ui);
     ImGui::Dummy(ImVec2(0, theme.Em(0.75f)));
+    DrawFaqSearch(state, ui);
+    ImGui::Dummy(ImVec2(0, theme.Em(0.5f)));
     DrawCommitments(state, ui);
 }
 

@@ -45,8 +45,11 @@ core::ReturnsDecision VerifyReturnTicket(Services& services, core::TicketDraft& 
     if (product.order_number.empty())
         throw ApiError(422, "required", "退换货需要填写订单号", "Returns and exchanges need the order number.",
                        "product.order_number");
+    auto phone = core::NormalizePhone(draft.customer.phone, "customer.phone");
+    if (!phone) throw ApiError(phone.GetError());
+    if (auto error = core::CheckOrderNumber(product.order_number, "product.order_number")) throw ApiError(*error);
     auto order = services.store.FindOrder(product.order_number);
-    if (!order || order->phone != draft.customer.phone) throw OrderNotFound("product.order_number");
+    if (!order || order->phone != phone.Value()) throw OrderNotFound("product.order_number");
     if (!order->delivered_at)
         throw ApiError(422, "not_delivered", "该订单尚未签收", "This order has not been delivered yet.",
                        "product.order_number");

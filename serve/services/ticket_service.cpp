@@ -91,6 +91,8 @@ TicketIndex ComputeIndex(const core::Ticket& ticket, std::int64_t now, const cor
 
     if (index.open) {
         index.next_check_at = sla.next_change_at;
+        // An escalation already due (e.g. a ticket that was overdue when it was stored) is due now.
+        if (static_cast<int>(sla.escalation_due) > static_cast<int>(ticket.escalation)) index.next_check_at = now;
         // After resolution the system closes the ticket once the customer's reopen window is over.
         if (auto resolved = core::LastResolvedAt(ticket)) {
             const std::int64_t close_at =
@@ -128,11 +130,11 @@ api::TicketView Read(Services& services, std::int64_t ticket_id, core::ActorRole
 CreateResult Create(Services& services, core::TicketDraft draft, const std::string& request_hash,
                     const std::string& idempotency_scope, const std::string& idempotency_key) {
     const std::int64_t now = services.now();
-    if (auto errors = core::ValidateTicketDraft(draft, now); !errors.empty()) throw ApiError(std::move(errors));
-
+    // Returns and exchanges take their dates from the order, so the order is checked first.
     std::optional<core::ReturnsDecision> decision;
     if (draft.kind == core::TicketKind::Return || draft.kind == core::TicketKind::Exchange)
         decision = returns::VerifyReturnTicket(services, draft, now);
+    if (auto errors = core::ValidateTicketDraft(draft, now); !errors.empty()) throw ApiError(std::move(errors));
 
     CreateResult result;
     std::optional<StoredTicket> stored;

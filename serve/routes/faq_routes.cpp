@@ -1,11 +1,14 @@
-// Public reference data: FAQ search and the vendor policy.
+// Public reference data: FAQ search (and "this answer solved my problem"), and the vendor policy.
 #include "api/policy_json.h"
 #include "http_util.hpp"
 #include "routes/routes.hpp"
 
 namespace aftercare::serve {
 
-void RegisterFaqRoutes(RouteTable& routes, Services& /*services*/, const FaqIndex& faq) {
+// Counted once per "this solved it" press: a repair request the FAQ made unnecessary (deflection).
+constexpr const char* kDeflectionCounter = "aftercare_faq_deflections_total";
+
+void RegisterFaqRoutes(RouteTable& routes, Services& services, const FaqIndex& faq) {
     routes.Add({"GET", "/api/v1/faq", Access::Public, RateClass::None, [&faq](RequestContext& call) {
                     const std::string query = call.req.get_param_value("q");
                     if (query.size() > 200)
@@ -15,6 +18,19 @@ void RegisterFaqRoutes(RouteTable& routes, Services& /*services*/, const FaqInde
                     Json body;
                     to_json(body, faq.Search(query, lang, limit));
                     call.res.set_header("Cache-Control", "public, max-age=300");
+                    WriteJson(call.res, 200, body);
+                }});
+
+    // Present from the start (at 0), so a dashboard can tell "none yet" from "not deployed".
+    services.metrics.AddCounter(kDeflectionCounter, 0);
+    routes.Add({"POST", "/api/v1/faq/{id}/solved", Access::Public, RateClass::Create,
+                [&faq, &services](RequestContext& call) {
+                    const api::FaqItem* item = faq.Find(PathParam(call.req, 1));
+                    if (item == nullptr)
+                        throw ApiError(404, "not_found", "没有找到这条常见问题", "No such FAQ article.");
+                    services.metrics.AddCounter(kDeflectionCounter);
+                    Json body;
+                    to_json(body, *item);
                     WriteJson(call.res, 200, body);
                 }});
 }

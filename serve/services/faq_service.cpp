@@ -101,6 +101,12 @@ bool FaqIndex::Load(const std::string& dir, std::string& error) {
     return true;
 }
 
+const api::FaqItem* FaqIndex::Find(const std::string& id) const {
+    const auto it = std::lower_bound(articles_.begin(), articles_.end(), id,
+                                     [](const api::FaqItem& item, const std::string& key) { return item.id < key; });
+    return it != articles_.end() && it->id == id ? &*it : nullptr;
+}
+
 api::FaqSearchResponse FaqIndex::Search(const std::string& query, const std::string& lang, int limit) const {
     api::FaqSearchResponse response;
     response.query = query;

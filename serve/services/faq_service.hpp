@@ -19,6 +19,9 @@ public:
     // for one-character queries); Latin text by lower-cased words.
     api::FaqSearchResponse Search(const std::string& query, const std::string& lang, int limit) const;
 
+    // The article with this id, or null.
+    const api::FaqItem* Find(const std::string& id) const;
+
     std::size_t size() const { return articles_.size(); }
 
 private:

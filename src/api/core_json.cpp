@@ -26,6 +26,8 @@ AFTERCARE_WIRE_ENUM_IMPL(ReturnReason)
 AFTERCARE_WIRE_ENUM_IMPL(Remedy)
 AFTERCARE_WIRE_ENUM_IMPL(ReturnsRule)
 AFTERCARE_WIRE_ENUM_IMPL(WarrantyRule)
+AFTERCARE_WIRE_ENUM_IMPL(ServiceMode)
+AFTERCARE_WIRE_ENUM_IMPL(VisitSlot)
 
 #undef AFTERCARE_WIRE_ENUM_IMPL
 
@@ -89,6 +91,28 @@ void ReadFields(WireReader& reader, ProductInfo& value) {
 }
 AFTERCARE_FROM_JSON(ProductInfo)
 
+// --- VisitWindow, RepairDetails ---------------------------------------------------------------
+void to_json(Json& json_value, const VisitWindow& value) {
+    json_value = Json{{"date", value.date}, {"slot", value.slot}};
+}
+void ReadFields(WireReader& reader, VisitWindow& value) {
+    reader.Required("date", value.date);
+    reader.Required("slot", value.slot);
+}
+AFTERCARE_FROM_JSON(VisitWindow)
+
+void to_json(Json& json_value, const RepairDetails& value) {
+    json_value = Json{{"mode", value.mode}, {"fault_category", value.fault_category}, {"faulty_part", value.faulty_part}};
+    PutOptional(json_value, "visit", value.visit);
+}
+void ReadFields(WireReader& reader, RepairDetails& value) {
+    reader.Required("mode", value.mode);
+    reader.Optional("visit", value.visit);
+    reader.Optional("fault_category", value.fault_category);
+    reader.Optional("faulty_part", value.faulty_part);
+}
+AFTERCARE_FROM_JSON(RepairDetails)
+
 // --- TicketDraft -----------------------------------------------------------------------------
 void to_json(Json& json_value, const TicketDraft& value) {
     json_value = Json{{"kind", value.kind},
@@ -100,6 +124,7 @@ void to_json(Json& json_value, const TicketDraft& value) {
                       {"address", value.address},
                       {"utc_offset_minutes", value.utc_offset_minutes}};
     PutOptional(json_value, "return_reason", value.return_reason);
+    PutOptional(json_value, "repair", value.repair);
 }
 void ReadFields(WireReader& reader, TicketDraft& value) {
     reader.Required("kind", value.kind);
@@ -110,6 +135,7 @@ void ReadFields(WireReader& reader, TicketDraft& value) {
     reader.Required("description", value.description);
     reader.Optional("address", value.address);
     reader.Optional("return_reason", value.return_reason);
+    reader.Optional("repair", value.repair);
     reader.Optional("utc_offset_minutes", value.utc_offset_minutes);
 }
 AFTERCARE_FROM_JSON(TicketDraft)

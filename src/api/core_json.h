@@ -32,6 +32,8 @@ AFTERCARE_WIRE_ENUM(ReturnReason);
 AFTERCARE_WIRE_ENUM(Remedy);
 AFTERCARE_WIRE_ENUM(ReturnsRule);
 AFTERCARE_WIRE_ENUM(WarrantyRule);
+AFTERCARE_WIRE_ENUM(ServiceMode);
+AFTERCARE_WIRE_ENUM(VisitSlot);
 
 #undef AFTERCARE_WIRE_ENUM
 
@@ -44,6 +46,8 @@ AFTERCARE_WIRE_TYPE(Error);           // {"code","message":{"zh","en"},"field"}
 AFTERCARE_WIRE_TYPE(Actor);           // {"role","id"}
 AFTERCARE_WIRE_TYPE(CustomerContact); // {"name","phone","email"}
 AFTERCARE_WIRE_TYPE(ProductInfo);     // {"model","serial","purchase_date","order_number","delivered_at"}
+AFTERCARE_WIRE_TYPE(VisitWindow);     // {"date","slot"}
+AFTERCARE_WIRE_TYPE(RepairDetails);   // {"mode","visit","fault_category","faulty_part"}
 AFTERCARE_WIRE_TYPE(TicketDraft);     // the create-ticket body
 AFTERCARE_WIRE_TYPE(TimelineEvent);
 AFTERCARE_WIRE_TYPE(Ticket);          // full ticket, for the server's store

@@ -35,6 +35,7 @@ TicketView MakeTicketView(const core::Ticket& ticket, core::ActorRole reader, co
     view.product = ticket.details.product;
     view.address = ticket.details.address;
     view.return_reason = ticket.details.return_reason;
+    view.repair = ticket.details.repair;
     view.assignee = ticket.assignee;
     view.escalation = ticket.escalation;
     view.rating = std::move(rating);
@@ -113,6 +114,7 @@ void to_json(Json& json_value, const TicketView& value) {
                       {"sla", value.sla},
                       {"available_actions", value.available_actions}};
     PutOptional(json_value, "return_reason", value.return_reason);
+    PutOptional(json_value, "repair", value.repair);
     PutOptional(json_value, "rating", value.rating);
 }
 void ReadFields(WireReader& reader, TicketView& value) {
@@ -127,6 +129,7 @@ void ReadFields(WireReader& reader, TicketView& value) {
     reader.Optional("product", value.product);
     reader.Optional("address", value.address);
     reader.Optional("return_reason", value.return_reason);
+    reader.Optional("repair", value.repair);
     reader.Optional("assignee", value.assignee);
     reader.Optional("escalation", value.escalation);
     reader.Optional("rating", value.rating);

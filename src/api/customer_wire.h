@@ -61,6 +61,7 @@ struct TicketView {
     core::ProductInfo product;
     std::string address;
     std::optional<core::ReturnReason> return_reason;
+    std::optional<core::RepairDetails> repair;
     std::string assignee;
     core::EscalationLevel escalation = core::EscalationLevel::None;
     std::optional<core::Rating> rating;

@@ -39,6 +39,24 @@ struct ProductInfo {
     bool operator==(const ProductInfo&) const = default;
 };
 
+// The customer's preferred slot for an on-site visit, on their local calendar.
+struct VisitWindow {
+    CivilDate date;
+    VisitSlot slot = VisitSlot::Morning;
+
+    bool operator==(const VisitWindow&) const = default;
+};
+
+// How a repair is to be handled, as the customer chose it (repair tickets only).
+struct RepairDetails {
+    ServiceMode mode = ServiceMode::OnSite;
+    std::optional<VisitWindow> visit; // on-site only
+    std::string fault_category;       // the portal's category id ("no_power", ...); optional
+    std::string faulty_part;          // key-part catalogue id when known: it decides key-part warranty restarts
+
+    bool operator==(const RepairDetails&) const = default;
+};
+
 // Everything the customer types when submitting; validated by ValidateTicketDraft().
 struct TicketDraft {
     TicketKind kind = TicketKind::Repair;
@@ -49,6 +67,7 @@ struct TicketDraft {
     std::string description;
     std::string address;                         // on-site address; optional
     std::optional<ReturnReason> return_reason;   // required for returns and exchanges
+    std::optional<RepairDetails> repair;         // repairs: service mode, visit, fault; optional
     UtcOffsetMinutes utc_offset_minutes = kChinaUtcOffset; // the customer's, for day counting
 
     bool operator==(const TicketDraft&) const = default;

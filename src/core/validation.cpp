@@ -175,6 +175,42 @@ std::optional<Error> CheckOrderNumber(std::string_view text, std::string_view fi
     return std::nullopt;
 }
 
+namespace {
+
+// Catalogue ids are short lower-case tokens ("no_power", "mainboard").
+std::optional<Error> CheckCatalogueId(std::string_view field, std::string_view value) {
+    const bool ok = value.size() <= TextLimits::kCatalogueIdMax &&
+                    std::all_of(value.begin(), value.end(), [](char c) { return IsLower(c) || IsDigit(c) || c == '_'; });
+    if (ok) return std::nullopt;
+    return MakeError("not_allowed", "无效的选项", "Not a valid choice", std::string(field));
+}
+
+void ValidateRepairDetails(TicketDraft& draft, DayNumber today, FieldErrors& errors) {
+    RepairDetails& repair = *draft.repair;
+    const bool needs_address = repair.mode == ServiceMode::OnSite || repair.mode == ServiceMode::MailIn;
+    if (needs_address && Trim(draft.address).empty()) errors.push_back(RequiredError("address"));
+    if (repair.mode != ServiceMode::OnSite) {
+        repair.visit.reset(); // a slot without a visit would only confuse the engineer's plan
+    } else if (!repair.visit) {
+        errors.push_back(RequiredError("repair.visit"));
+    } else if (!IsValidCivilDate(repair.visit->date)) {
+        errors.push_back(MakeError("invalid_date", "上门日期无效", "Invalid visit date", "repair.visit.date"));
+    } else {
+        const DayNumber day = DaysFromCivil(repair.visit->date);
+        if (day < today || day > today + kVisitBookingDays) {
+            errors.push_back(MakeError("out_of_range",
+                                       "请选择今天起 " + std::to_string(kVisitBookingDays) + " 天内的上门日期",
+                                       "Choose a visit date within " + std::to_string(kVisitBookingDays) +
+                                           " days from today",
+                                       "repair.visit.date"));
+        }
+    }
+    if (auto error = CheckCatalogueId("repair.fault_category", repair.fault_category)) errors.push_back(*error);
+    if (auto error = CheckCatalogueId("repair.faulty_part", repair.faulty_part)) errors.push_back(*error);
+}
+
+} // namespace
+
 FieldErrors ValidateTicketDraft(TicketDraft& draft, UnixSeconds now) {
     FieldErrors errors;
     auto add = [&errors](std::optional<Error> error) {
@@ -228,6 +264,12 @@ FieldErrors ValidateTicketDraft(TicketDraft& draft, UnixSeconds now) {
     if (draft.product.delivered_at && *draft.product.delivered_at > now) {
         errors.push_back(MakeError("invalid_date", "签收时间不能晚于现在", "The delivery time cannot be in the future",
                                    "product.delivered_at"));
+    }
+
+    if (draft.kind != TicketKind::Repair) {
+        draft.repair.reset(); // service details only mean something for repairs
+    } else if (draft.repair) {
+        ValidateRepairDetails(draft, LocalDayNumber(now, offset), errors);
     }
 
     const bool is_return = draft.kind == TicketKind::Return || draft.kind == TicketKind::Exchange;

@@ -26,7 +26,11 @@ struct TextLimits {
     static constexpr std::size_t kCommentMax = 500;
     static constexpr std::size_t kFileNameMax = 120;
     static constexpr std::size_t kEmailMax = 254;
+    static constexpr std::size_t kCatalogueIdMax = 40; // fault categories, part ids
 };
+
+// An on-site visit can be booked from today up to this many days ahead.
+inline constexpr int kVisitBookingDays = 30;
 
 // Error codes: required, too_short, too_long, invalid_utf8, control_characters, invalid_phone,
 // invalid_email, invalid_serial, invalid_order_number, invalid_date, out_of_range, not_allowed.
@@ -55,6 +59,7 @@ std::optional<Error> CheckOrderNumber(std::string_view text, std::string_view fi
 
 // Checks and normalises a draft in place (phone, email, serial); returns every problem, not just
 // the first, with JSON paths like "customer.phone". `now` rejects purchase/delivery in the future.
+// Repairs: on-site and mail-in need an address; on-site needs a visit slot within kVisitBookingDays.
 FieldErrors ValidateTicketDraft(TicketDraft& draft, UnixSeconds now);
 
 FieldErrors ValidateMessage(std::string_view text);

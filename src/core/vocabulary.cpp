@@ -155,6 +155,19 @@ const Entry<WarrantyRule> kWarrantyRules[] = {
     {WarrantyRule::NotYetStarted, "not_yet_started", "保修尚未开始", "not yet started"},
 };
 
+const Entry<ServiceMode> kServiceModes[] = {
+    {ServiceMode::Remote, "remote", "远程指导", "Remote help"},
+    {ServiceMode::OnSite, "on_site", "上门维修", "On-site visit"},
+    {ServiceMode::DropOff, "drop_off", "送修到服务网点", "Drop-off at a service centre"},
+    {ServiceMode::MailIn, "mail_in", "寄修", "Mail-in repair"},
+};
+
+const Entry<VisitSlot> kVisitSlots[] = {
+    {VisitSlot::Morning, "morning", "上午 9:00–12:00", "Morning 9:00–12:00"},
+    {VisitSlot::Afternoon, "afternoon", "下午 13:00–18:00", "Afternoon 13:00–18:00"},
+    {VisitSlot::Evening, "evening", "晚上 18:00–21:00", "Evening 18:00–21:00"},
+};
+
 } // namespace
 
 #define AFTERCARE_ENUM_FUNCTIONS(Type, table)                                                       \
@@ -174,6 +187,8 @@ AFTERCARE_ENUM_FUNCTIONS(ReturnReason, kReturnReasons)
 AFTERCARE_ENUM_FUNCTIONS(Remedy, kRemedies)
 AFTERCARE_ENUM_FUNCTIONS(ReturnsRule, kReturnsRules)
 AFTERCARE_ENUM_FUNCTIONS(WarrantyRule, kWarrantyRules)
+AFTERCARE_ENUM_FUNCTIONS(ServiceMode, kServiceModes)
+AFTERCARE_ENUM_FUNCTIONS(VisitSlot, kVisitSlots)
 
 #undef AFTERCARE_ENUM_FUNCTIONS
 
@@ -186,6 +201,8 @@ LocalizedText Label(EscalationLevel value) { return LabelOf(kEscalations, value)
 LocalizedText Label(SlaClock value) { return LabelOf(kClocks, value); }
 LocalizedText Label(ReturnReason value) { return LabelOf(kReturnReasons, value); }
 LocalizedText Label(Remedy value) { return LabelOf(kRemedies, value); }
+LocalizedText Label(ServiceMode value) { return LabelOf(kServiceModes, value); }
+LocalizedText Label(VisitSlot value) { return LabelOf(kVisitSlots, value); }
 
 bool IsTerminal(TicketState state) {
     return state == TicketState::Closed || state == TicketState::Cancelled || state == TicketState::Rejected;

@@ -87,6 +87,17 @@ enum class ReturnsRule {
     OutOfWarranty,     // refusal: quality problem after warranty; paid repair offered
 };
 
+// How the customer wants a repair handled (报修服务方式).
+enum class ServiceMode {
+    Remote,  // guidance by phone or video first; many faults are settled without a visit
+    OnSite,  // an engineer visits the address at the preferred slot
+    DropOff, // the customer brings the unit to a service centre
+    MailIn,  // the customer ships the unit; it is shipped back to the address when repaired
+};
+
+// The part of the day a customer prefers for an on-site visit.
+enum class VisitSlot { Morning, Afternoon, Evening };
+
 enum class WarrantyRule {
     InWarranty,       // within the standard period from purchase/acceptance
     KeyPartRestarted, // covered because a key part replaced in warranty restarted its period
@@ -108,6 +119,8 @@ std::string_view ToString(ReturnReason value);
 std::string_view ToString(Remedy value);
 std::string_view ToString(ReturnsRule value);
 std::string_view ToString(WarrantyRule value);
+std::string_view ToString(ServiceMode value);
+std::string_view ToString(VisitSlot value);
 
 bool FromString(std::string_view text, TicketKind& out);
 bool FromString(std::string_view text, Priority& out);
@@ -122,6 +135,8 @@ bool FromString(std::string_view text, ReturnReason& out);
 bool FromString(std::string_view text, Remedy& out);
 bool FromString(std::string_view text, ReturnsRule& out);
 bool FromString(std::string_view text, WarrantyRule& out);
+bool FromString(std::string_view text, ServiceMode& out);
+bool FromString(std::string_view text, VisitSlot& out);
 
 LocalizedText Label(TicketKind value);
 LocalizedText Label(Priority value);
@@ -132,6 +147,8 @@ LocalizedText Label(EscalationLevel value);
 LocalizedText Label(SlaClock value);
 LocalizedText Label(ReturnReason value);
 LocalizedText Label(Remedy value);
+LocalizedText Label(ServiceMode value);
+LocalizedText Label(VisitSlot value); // with its hours, e.g. "上午 9:00–12:00"
 
 // Terminal states accept no further transition (only reading).
 bool IsTerminal(TicketState state);

@@ -122,6 +122,49 @@ TEST_CASE("a draft reports every field error and normalises what is valid", "[va
     }
 }
 
+TEST_CASE("repair service details: address, visit slot window, catalogue ids", "[validation]") {
+    const UnixSeconds now = At(2024, 6, 3, 9, 0);  // 17:00 in Beijing, still 2024-06-03 there
+    TicketDraft on_site = SampleDraft();
+    on_site.repair = RepairDetails{ServiceMode::OnSite, VisitWindow{{2024, 6, 3}, VisitSlot::Evening}, "no_power", ""};
+    on_site.address = "北京市海淀区中关村大街 1 号";
+    CHECK(ValidateTicketDraft(on_site, now).empty());
+
+    auto fields_of = [now](TicketDraft draft) {
+        std::vector<std::string> fields;
+        for (const Error& error : ValidateTicketDraft(draft, now)) fields.push_back(error.field);
+        return fields;
+    };
+    TicketDraft missing = on_site;
+    missing.address = "  ";
+    missing.repair->visit.reset();
+    CHECK(fields_of(missing) == std::vector<std::string>{"address", "repair.visit"});
+
+    TicketDraft yesterday = on_site;
+    yesterday.repair->visit->date = {2024, 6, 2};
+    CHECK(fields_of(yesterday) == std::vector<std::string>{"repair.visit.date"});
+    TicketDraft last_day = on_site;
+    last_day.repair->visit->date = AddDays(CivilDate{2024, 6, 3}, kVisitBookingDays);
+    CHECK(fields_of(last_day).empty());
+    last_day.repair->visit->date = AddDays(CivilDate{2024, 6, 3}, kVisitBookingDays + 1);
+    CHECK(fields_of(last_day) == std::vector<std::string>{"repair.visit.date"});
+
+    TicketDraft mail_in = SampleDraft();
+    mail_in.repair = RepairDetails{ServiceMode::MailIn, VisitWindow{{2024, 6, 5}, VisitSlot::Morning}, "", "mainboard"};
+    CHECK(fields_of(mail_in) == std::vector<std::string>{"address"});
+    mail_in.address = "上海市浦东新区世纪大道 100 号";
+    CHECK(ValidateTicketDraft(mail_in, now).empty());
+    CHECK_FALSE(mail_in.repair->visit.has_value());  // only an on-site visit keeps a slot
+
+    TicketDraft remote = SampleDraft();
+    remote.repair = RepairDetails{ServiceMode::Remote, std::nullopt, "No Power!", ""};
+    CHECK(fields_of(remote) == std::vector<std::string>{"repair.fault_category"});
+
+    TicketDraft complaint = SampleDraft(TicketKind::Complaint);
+    complaint.repair = RepairDetails{ServiceMode::OnSite, std::nullopt, "", ""};
+    CHECK(ValidateTicketDraft(complaint, now).empty());
+    CHECK_FALSE(complaint.repair.has_value());
+}
+
 TEST_CASE("attachments", "[validation]") {
     const Policy policy;
     CHECK(ValidateAttachment({"故障照片.jpg", "image/jpeg", 1024}, 0, policy).empty());

@@ -46,6 +46,11 @@ TEST_CASE("core types round-trip", "[wire]") {
     const core::Ticket ticket = BusyTicket();
     CHECK(RoundTrip(ticket) == ticket);
     CHECK(RoundTrip(ticket.details) == ticket.details);
+    core::TicketDraft repair = ticket.details;
+    repair.repair = core::RepairDetails{core::ServiceMode::OnSite,
+                                        core::VisitWindow{{2024, 6, 5}, core::VisitSlot::Afternoon}, "no_power",
+                                        "mainboard"};
+    CHECK(RoundTrip(repair) == repair);
     CHECK(RoundTrip(core::Rating{5, 4, 3, 2, 1, true, "很好 👍"}) == core::Rating{5, 4, 3, 2, 1, true, "很好 👍"});
     RoundTrip(core::EvaluateSla(ticket, ticket.updated_at + 10, core::Policy{}));
     RoundTrip(core::PartReplacement{"mainboard", {2023, 12, 1}, false});
@@ -218,6 +223,19 @@ TEST_CASE("enum wire names round-trip for every enumerator", "[wire]") {
         core::DeadlineStatus parsed{};
         REQUIRE(core::FromString(core::ToString(status), parsed));
         CHECK(parsed == status);
+    }
+    for (int value = 0; value <= static_cast<int>(core::ServiceMode::MailIn); ++value) {
+        const auto mode = static_cast<core::ServiceMode>(value);
+        core::ServiceMode parsed{};
+        REQUIRE(core::FromString(core::ToString(mode), parsed));
+        CHECK(parsed == mode);
+        CHECK_FALSE(core::Label(mode).en.empty());
+    }
+    for (int value = 0; value <= static_cast<int>(core::VisitSlot::Evening); ++value) {
+        const auto slot = static_cast<core::VisitSlot>(value);
+        core::VisitSlot parsed{};
+        REQUIRE(core::FromString(core::ToString(slot), parsed));
+        CHECK(parsed == slot);
     }
     core::TicketKind kind{};
     CHECK_FALSE(core::FromString("Repair", kind)); // wire names are exact

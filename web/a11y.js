@@ -14,6 +14,9 @@ mergeInto(LibraryManager.library, {
     content: null,
     elements: null,        // "id:role" -> element (created in init: library objects are serialized)
     lastScrollFromWasm: -1,
+    scrollKnownToWasm: 0,  // the scroll position ImGui last heard of (from us, or its own)
+    wantedScroll: 0,       // ImGui's latest scroll position, for a follow that had to wait
+    followTimer: 0,
     userScrollAt: 0,
     touchMoved: false,
     pointerDown: false,
@@ -44,8 +47,18 @@ mergeInto(LibraryManager.library, {
         if (Math.abs(y - self.lastScrollFromWasm) < 0.5) return;  // our own echo
         self.userScrollAt = performance.now();
         if (self.pointerDown) self.touchMoved = true;
+        self.scrollKnownToWasm = y;
         Module['_aftercare_dom_scroll'](self.platform, y);
       }, { passive: true });
+      // A scroll made by script (scrollIntoView from focus, a screen reader, a test) is announced
+      // by the 'scroll' event only at the next animation frame; a press that follows at once must
+      // not reach ImGui before it. Capture phase: this runs before the platform's mouse handlers.
+      document.addEventListener('mousedown', function () {
+        var y = self.scroller.scrollTop;
+        if (Math.abs(y - self.scrollKnownToWasm) < 0.5) return;
+        self.scrollKnownToWasm = y;
+        Module['_aftercare_dom_scroll'](self.platform, y);
+      }, true);
 
       document.addEventListener('focusin', function (event) {
         var id = self.idOf(event.target);
@@ -170,6 +183,8 @@ mergeInto(LibraryManager.library, {
       var records = serialized.split('\x1e');
       var head = records[0].split('\x1f').map(Number);  // S, x, y, w, h, scrollY, contentHeight
       var region = { x: head[1], y: head[2], w: head[3], h: head[4], scrollY: head[5], contentHeight: head[6] };
+      self.scrollKnownToWasm = region.scrollY;
+      var scrollBefore = self.scroller.scrollTop;
       var s = self.scroller.style;
       s.left = region.x + 'px'; s.top = region.y + 'px'; s.width = region.w + 'px'; s.height = region.h + 'px';
       self.content.style.height = Math.max(region.contentHeight, region.h) + 'px';
@@ -207,11 +222,31 @@ mergeInto(LibraryManager.library, {
         if (!seen.has(key)) { element.remove(); self.elements.delete(key); }
       });
 
-      // Follow ImGui's scroll unless the user is scrolling the container right now.
-      if (Math.abs(self.scroller.scrollTop - region.scrollY) > 0.5 && performance.now() - self.userScrollAt > 150) {
-        self.lastScrollFromWasm = region.scrollY;
-        self.scroller.scrollTop = region.scrollY;
+      // Shorter content (a new screen) clamps the scroll position: that is not the user scrolling,
+      // and its scroll event must not be sent back as if it were. Reading scrollTop lays out now.
+      var clamped = self.scroller.scrollTop;
+      if (Math.abs(clamped - scrollBefore) > 0.5) self.lastScrollFromWasm = clamped;
+      self.follow(region.scrollY);
+    },
+
+    // Follows ImGui's scroll, but not while the user is scrolling the container: then it tries
+    // again once they pause, so the mirror never stays where the drawing is not.
+    follow: function (y) {
+      var self = AftercareA11y;
+      self.wantedScroll = y;
+      if (Math.abs(self.scroller.scrollTop - y) <= 0.5) return;
+      var wait = 150 - (performance.now() - self.userScrollAt);
+      if (wait > 0) {
+        if (!self.followTimer) {
+          self.followTimer = setTimeout(function () {
+            self.followTimer = 0;
+            self.follow(self.wantedScroll);
+          }, wait + 10);
+        }
+        return;
       }
+      self.lastScrollFromWasm = y;
+      self.scroller.scrollTop = y;
     },
   },
 

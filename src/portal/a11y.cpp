@@ -4,6 +4,7 @@
 #include <imgui_internal.h>  // ImHashStr
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 
@@ -66,12 +67,28 @@ void A11yTree::BeginScrollRegion() {
     scroll_min_ = ImGui::GetWindowPos();
     const ImVec2 size = ImGui::GetWindowSize();
     scroll_max_ = ImVec2(scroll_min_.x + size.x, scroll_min_.y + size.y);
-    // ImGui applies SetScrollY at the next Begin; report the target now so the DOM does not
-    // snap back to the old position in between.
+    // A scroll from the DOM takes effect in this very frame (ImGui's SetScrollY would wait for the
+    // next Begin): a press that follows a scrollIntoView (keyboard focus, a screen reader, a test's
+    // click) must hit what is under it now, not what was there before the scroll. Begin() already
+    // placed the cursor for the old position, so it moves along; nothing is laid out yet.
     if (pending_scroll_) {
-        ImGui::SetScrollY(*pending_scroll_);
-        scroll_y_ = *pending_scroll_;
+        const float wanted = *pending_scroll_;
         pending_scroll_.reset();
+        ImGuiWindow* window = ImGui::GetCurrentWindow();
+        const float now_y = ImClamp(wanted, 0.0f, window->ScrollMax.y);
+        const float delta = now_y - window->Scroll.y;
+        window->Scroll.y = now_y;
+        window->ScrollTarget.y = FLT_MAX;
+        window->ContentRegionRect.Min.y -= delta;
+        window->ContentRegionRect.Max.y -= delta;
+        for (ImVec2* pos : {&window->DC.CursorStartPos, &window->DC.CursorPos, &window->DC.CursorPosPrevLine,
+                            &window->DC.CursorMaxPos, &window->DC.IdealMaxPos}) {
+            pos->y -= delta;
+        }
+        // ImGui's scroll limit is a frame behind the content: past it, the content has grown since
+        // (the DOM already knows), so the rest is applied at the next Begin, against the new size.
+        if (wanted > now_y) ImGui::SetScrollY(wanted);
+        scroll_y_ = wanted;
     } else {
         scroll_y_ = ImGui::GetScrollY();
     }

@@ -64,6 +64,7 @@ void DrawScreen(AppState& state, Ui& ui) {
     switch (state.route.screen) {
     case Screen::Home: DrawHome(state, ui); break;
     case Screen::Faq: DrawFaq(state, ui); break;
+    case Screen::Repair: DrawRepair(state, ui); break;
     }
 }
 
@@ -79,6 +80,11 @@ void SyncHost(AppState& state, Host& host) {
     if (tree != state.shown_a11y) {
         host.PublishAccessibilityTree(tree);
         state.shown_a11y = std::move(tree);
+        // Something moved or changed size. Auto-sized children measure their content a frame
+        // late (a card inside the column inside the screen: several frames), so draw until the
+        // layout holds still; otherwise the drawing and the mirror can stop half-way, and a click
+        // lands where an element was rather than where it is.
+        host.RequestRedrawAfter(0.0);
     }
 }
 
@@ -86,6 +92,7 @@ void SyncHost(AppState& state, Host& host) {
 
 void DrawApp(AppState& state, Host& host) {
     state.a11y.BeginFrame();
+    state.textures.Collect();
     Ui ui{state.theme, state.a11y, host};
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
@@ -105,6 +112,12 @@ void DrawApp(AppState& state, Host& host) {
     const Theme& theme = state.theme;
     ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_None,
                       ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
+    // A new screen (or wizard step) starts at its top, like a new page would; a changed query
+    // (a search being refined) keeps the place.
+    if (state.route.screen != state.drawn_route.screen || state.route.param != state.drawn_route.param) {
+        ImGui::SetScrollY(0.0f);
+        state.drawn_route = state.route;
+    }
     state.a11y.BeginScrollRegion();
     const float avail = ImGui::GetContentRegionAvail().x;
     const float margin = theme.Em(1.0f);
@@ -129,16 +142,23 @@ void DrawApp(AppState& state, Host& host) {
 
     if (state.navigate_to) {
         state.route = *std::exchange(state.navigate_to, std::nullopt);
-        host.SetRoute(FormatRoute(state.route), /*replace=*/false);
+        host.SetRoute(FormatRoute(state.route), std::exchange(state.navigate_replace, false));
+        host.RequestRedrawAfter(0.0);  // the new screen has not been drawn yet
     }
     SyncHost(state, host);
 }
 
-void Navigate(AppState& state, Route route) { state.navigate_to = std::move(route); }
+void Navigate(AppState& state, Route route, bool replace) {
+    // A redirect after a push in the same frame still leaves the push's entry: replace only when
+    // every navigation this frame asked to.
+    state.navigate_replace = replace && (!state.navigate_to || state.navigate_replace);
+    state.navigate_to = std::move(route);
+}
 
 void OnAddressChanged(AppState& state, const std::string& hash) {
     state.route = ParseRoute(hash);
     state.navigate_to.reset();
+    state.navigate_replace = false;
 }
 
 } // namespace aftercare::portal

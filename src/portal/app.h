@@ -10,6 +10,8 @@
 #include "router.h"
 #include "screens/faq.h"
 #include "screens/home.h"
+#include "screens/repair.h"
+#include "textures.h"
 #include "theme.h"
 
 #include "core/policy.h"
@@ -30,6 +32,8 @@ struct AppState {
 
     Route route;
     std::optional<Route> navigate_to;  // set by screens during a frame, applied after it
+    bool navigate_replace = false;     // ... replacing the current history entry (a redirect)
+    Route drawn_route;                 // the route the last frame showed: a new one starts at the top
     std::string shown_title;           // what the host last got, so it is told only on change
     std::string shown_a11y;            // the accessibility tree the host last got
 
@@ -37,6 +41,9 @@ struct AppState {
     // forth keeps what the customer typed.
     std::string home_faq_query;
     FaqState faq;
+    RepairState repair;
+
+    TexturePool textures;  // run-time images (photo previews)
 
     const std::string& Tr(std::string_view key) const { return strings.Get(language, key); }
 };
@@ -44,8 +51,10 @@ struct AppState {
 // Draws one frame of the whole portal into the current ImGui context.
 void DrawApp(AppState& state, Host& host);
 
-// Asks the app to show a route from a screen or link: it becomes a history entry after the frame.
-void Navigate(AppState& state, Route route);
+// Asks the app to show a route from a screen or link: it becomes a history entry after the frame
+// (or replaces the current one: a redirect, such as a wizard sending the customer to the step
+// that still needs an answer).
+void Navigate(AppState& state, Route route, bool replace = false);
 // The address bar changed (back/forward, a pasted link): show that route without a new entry.
 void OnAddressChanged(AppState& state, const std::string& hash);
 

@@ -4,10 +4,30 @@
 
 #include "net/http.h"
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace aftercare::portal {
+
+// What the customer may pick, and how much of it the host reads.
+struct FilePickOptions {
+    std::string accept;              // the file dialog's filter: "image/jpeg,image/png,.pdf"
+    std::int64_t max_bytes = 0;      // larger files arrive with their size but without bytes
+    int thumbnail_px = 0;            // side of the square image previews; 0: none
+};
+
+// One file the customer picked.
+struct PickedFile {
+    std::string name;
+    std::string content_type;        // the browser's guess from the name (the server sniffs the bytes)
+    std::int64_t size_bytes = 0;
+    std::string bytes;               // empty when larger than FilePickOptions::max_bytes or unreadable
+    int thumbnail_px = 0;            // 0: no preview (not an image, or the browser could not decode it)
+    std::vector<unsigned char> thumbnail_rgba;  // thumbnail_px² RGBA pixels, cover-cropped
+};
 
 class Host {
 public:
@@ -37,6 +57,11 @@ public:
     virtual void CopyToClipboard(const std::string& text) = 0;
     // 128 random bits as hex from the platform's CSPRNG (idempotency keys).
     virtual std::string RandomHex128() = 0;
+
+    // Opens the platform's file dialog (call it from a press: browsers only open it in a user
+    // gesture). `done` runs at the start of a later frame with the files picked, never when the
+    // dialog was cancelled; a new pick replaces one still pending.
+    virtual void PickFiles(const FilePickOptions& options, std::function<void(std::vector<PickedFile>)> done) = 0;
 };
 
 } // namespace aftercare::portal

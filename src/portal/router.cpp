@@ -13,6 +13,7 @@ struct ScreenPath {
 constexpr ScreenPath kScreens[] = {
     {Screen::Home, "", "home.title"},
     {Screen::Faq, "faq", "faq.title"},
+    {Screen::Repair, "repair", "repair.title"},
 };
 
 int HexValue(char c) {

@@ -7,12 +7,14 @@
 
 namespace aftercare::portal {
 
-enum class Screen { Home, Faq };
+enum class Screen { Home, Faq, Repair };
 
 struct Route {
     Screen screen = Screen::Home;
-    std::string param;  // the path segment after the screen, e.g. a service number
-    std::string query;  // the raw text after '?', e.g. "q=..."
+    // Default member initializers let `Route{Screen::Home}` name only the screen (no
+    // missing-field-initializers warning).
+    std::string param = {};  // the path segment after the screen, e.g. a service number
+    std::string query = {};  // the raw text after '?', e.g. "q=..."
 
     bool operator==(const Route&) const = default;
 };

@@ -144,7 +144,8 @@ bool Button(Ui& ui, const char* id, std::string_view label, const ButtonOptions&
     const ImGuiID item_id = ImGui::GetItemID();
     pressed = enabled && (pressed || ui.a11y.TakeActivation(item_id));
     DrawFocusRing(ui, item_id);
-    ui.a11y.AddLastItem(Role::Button, label, enabled ? A11yFlags_None : A11yFlags_Disabled);
+    ui.a11y.AddLastItem(Role::Button, options.accessible_name.empty() ? label : options.accessible_name,
+                        enabled ? A11yFlags_None : A11yFlags_Disabled);
     if (enabled && ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     return pressed;
 }
@@ -242,8 +243,12 @@ void Paragraph(Ui& ui, TextStyle style, std::string_view text, const ImVec4& col
 
 void BeginCard(Ui& ui, const char* id) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.theme.Em(1.25f), ui.theme.Em(1.0f)));
+    // AlwaysAutoResize: a card scrolled out of view still submits its items, so their mirror
+    // elements keep real positions (Tab order, screen readers, scrollIntoView and the tests reach
+    // them); ImGui would otherwise skip a fully clipped child and leave stale rectangles.
     ImGui::BeginChild(id, ImVec2(0, 0),
-                      ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
+                      ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysAutoResize |
+                          ImGuiChildFlags_AlwaysUseWindowPadding,
                       ImGuiWindowFlags_NoScrollbar);
 }
 

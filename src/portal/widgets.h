@@ -32,6 +32,7 @@ struct ButtonOptions {
     float width = 0.0f;          // 0: fit the label
     bool enabled = true;
     const char* icon = nullptr;  // drawn before the label, not part of the accessible name
+    std::string_view accessible_name;  // when the visible label alone is ambiguous ("Edit" → "Edit contact")
 };
 
 // A button with a visible label; `id` keeps its identity when the label is translated.

@@ -30,6 +30,7 @@ EMSCRIPTEN_KEEPALIVE void aftercare_dom_edit(WebPlatform* platform, unsigned id,
 
 EMSCRIPTEN_KEEPALIVE void aftercare_dom_scroll(WebPlatform* platform, float y) {
     platform->app.a11y.OnDomScroll(y);
+    aftercare::web::HoldPointerForScroll(*platform);
     if (platform->touch_active && !platform->touch_scrolled) {
         // The finger is scrolling, not pressing: take the pointer off whatever it was over, so the
         // release that ends the scroll does not click it.

@@ -35,21 +35,39 @@ int ImGuiButton(unsigned short dom_button) {
     }
 }
 
-EM_BOOL OnMouseMove(int, const EmscriptenMouseEvent* e, void* user) {
+void Send(const HeldPointer::Event& event) {
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
-    io.AddMousePosEvent(static_cast<float>(e->clientX), static_cast<float>(e->clientY));
-    Platform(user).RequestFrames();
+    io.AddMousePosEvent(event.x, event.y);
+    if (!event.button) return;
+    AddModifiers(io, event.ctrl, event.shift, event.alt, event.meta);
+    io.AddMouseButtonEvent(event.imgui_button, event.down);
+}
+
+void SendOrHold(WebPlatform& platform, const HeldPointer::Event& event) {
+    if (platform.held_pointer.frames_left > 0) {
+        platform.held_pointer.events.push_back(event);
+    } else {
+        Send(event);
+    }
+    platform.RequestFrames();
+}
+
+EM_BOOL OnMouseMove(int, const EmscriptenMouseEvent* e, void* user) {
+    SendOrHold(Platform(user), {.x = static_cast<float>(e->clientX), .y = static_cast<float>(e->clientY)});
     return EM_FALSE;
 }
 
 EM_BOOL OnMouseButton(int type, const EmscriptenMouseEvent* e, void* user) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
-    io.AddMousePosEvent(static_cast<float>(e->clientX), static_cast<float>(e->clientY));
-    AddModifiers(io, e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
-    io.AddMouseButtonEvent(ImGuiButton(e->button), type == EMSCRIPTEN_EVENT_MOUSEDOWN);
-    Platform(user).RequestFrames();
+    SendOrHold(Platform(user), {.button = true,
+                                .x = static_cast<float>(e->clientX),
+                                .y = static_cast<float>(e->clientY),
+                                .imgui_button = ImGuiButton(e->button),
+                                .down = type == EMSCRIPTEN_EVENT_MOUSEDOWN,
+                                .ctrl = e->ctrlKey != 0,
+                                .shift = e->shiftKey != 0,
+                                .alt = e->altKey != 0,
+                                .meta = e->metaKey != 0});
     return EM_FALSE;  // keep the default: a mirrored field under the pointer takes DOM focus
 }
 
@@ -124,6 +142,18 @@ EM_BOOL OnVisibility(int, const EmscriptenVisibilityChangeEvent* e, void* user) 
 }
 
 } // namespace
+
+void HoldPointerForScroll(WebPlatform& platform) {
+    // One frame applies the scroll and lays the screen out there; the next finds windows by it.
+    platform.held_pointer.frames_left = 2;
+}
+
+void ReleaseHeldPointer(WebPlatform& platform) {
+    HeldPointer& held = platform.held_pointer;
+    if (held.frames_left == 0 || --held.frames_left > 0) return;
+    for (const HeldPointer::Event& event : held.events) Send(event);
+    held.events.clear();
+}
 
 void InstallInputCallbacks(WebPlatform& platform) {
     void* user = &platform;

@@ -27,6 +27,10 @@ void aftercare_copy_text(const char* text);
 void aftercare_random_bytes(void* buffer, int length);  // crypto.getRandomValues
 int aftercare_utc_offset_minutes();
 
+// web/files.js: opens the file dialog; the files come back through aftercare_file_picked (one call
+// per file) and aftercare_files_done(platform, pick_id) (see file_picker.cpp).
+void aftercare_pick_files(void* platform, unsigned pick_id, const char* accept, double max_bytes, int thumbnail_px);
+
 // web/a11y.js: the ARIA mirror of the canvas (see src/portal/a11y.h).
 void aftercare_a11y_init(void* platform);       // creates the mirror layers; events come back below
 void aftercare_a11y_publish(const char* tree);  // reconciles the DOM with a serialized A11yTree

@@ -70,8 +70,10 @@ void Frame(void* user) {
                                        : 1.0f / 60.0f;
     p.last_frame_ms = now;
 
-    // Answers that arrived since the last frame reach their screens before anything is drawn.
+    // Answers (and picked files) that arrived since the last frame reach their screens before anything is drawn.
     p.http.DeliverCompleted();
+    p.DeliverPickedFiles();
+    ReleaseHeldPointer(p);
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();

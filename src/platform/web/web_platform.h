@@ -9,6 +9,7 @@
 
 #include <emscripten/html5.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,30 @@ struct FrameScheduler {
     bool loop_paused = false;
     double timer_due_ms = 0.0;  // when the pending wake-up timer fires; 0 when none
     long timer_id = 0;
+};
+
+// Mouse events held back while a scroll from the DOM settles. ImGui finds the window under the
+// pointer from the previous frame's layout, so a press right after a scroll (scrollIntoView from
+// focus, a screen reader, a test) waits for a frame laid out at the new position.
+struct HeldPointer {
+    struct Event {
+        bool button = false;  // a button change (else a move)
+        float x = 0, y = 0;
+        int imgui_button = 0;
+        bool down = false;
+        bool ctrl = false, shift = false, alt = false, meta = false;
+    };
+    int frames_left = 0;
+    std::vector<Event> events;
+};
+
+// Host::PickFiles: the batch arriving from web/files.js, then handed over at the start of a frame.
+struct FilePicks {
+    unsigned next_id = 1;
+    unsigned active_id = 0;  // the pick whose files are still welcome (a new pick replaces it)
+    std::function<void(std::vector<portal::PickedFile>)> done;
+    std::vector<portal::PickedFile> arriving;
+    bool ready = false;
 };
 
 struct FontBlobs {
@@ -41,6 +66,8 @@ struct WebPlatform final : portal::Host {
 
     FrameScheduler scheduler;
     FontBlobs fonts;
+    FilePicks picks;
+    HeldPointer held_pointer;
     FetchTransport http{this};
     portal::AppState app{http};
 
@@ -57,12 +84,21 @@ struct WebPlatform final : portal::Host {
     void RemoveLocal(const std::string& key) override;
     void CopyToClipboard(const std::string& text) override;
     std::string RandomHex128() override;
+    void PickFiles(const portal::FilePickOptions& options,
+                   std::function<void(std::vector<portal::PickedFile>)> done) override;
+
+    // Hands a finished file pick to the portal; called at the start of a frame, before drawing.
+    void DeliverPickedFiles();
 
     // Asks for the next frames now (resumes the paused loop).
     void RequestFrames(int count = 3);
 };
 
 void InstallInputCallbacks(WebPlatform& platform);
+// The DOM scrolled: hold mouse events for the frames the new layout takes (see HeldPointer).
+void HoldPointerForScroll(WebPlatform& platform);
+// Once a frame, before NewFrame: counts the held frames down and hands the events to ImGui.
+void ReleaseHeldPointer(WebPlatform& platform);
 void StartFontDownloads(WebPlatform& platform);
 
 } // namespace aftercare::web

@@ -35,6 +35,7 @@ ApiError ErrorFromResponse(const HttpResponse& response) {
     const api::ErrorBody& b = body.Value();
     error.code = b.code;
     error.field = b.field;
+    error.details = b.details;
     error.message = core::LocalizedText{b.message_zh.empty() ? b.message : b.message_zh,
                                         b.message_en.empty() ? b.message : b.message_en};
     return error;

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace aftercare::portal {
 
@@ -23,6 +24,7 @@ struct ApiError {
     std::string code;  // the server's machine-readable code, e.g. "illegal_transition"
     core::LocalizedText message;
     std::string field;
+    std::vector<core::Error> details;  // every field error when the server found several
     int retry_after_seconds = 0;
 };
 

@@ -6,6 +6,7 @@
 #include "widgets.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 namespace aftercare::portal {
@@ -16,14 +17,15 @@ struct HomeAction {
     const char* icon;
     const char* title_key;
     const char* hint_key;
+    std::optional<Screen> screen;  // where the card leads (cards whose screen is not built yet lead nowhere)
 };
 
 constexpr HomeAction kActions[] = {
-    {"repair", ICON_WRENCH, "home.action.repair", "home.action.repair.hint"},
-    {"track", ICON_SEARCH, "home.action.track", "home.action.track.hint"},
-    {"returns", ICON_EXCHANGE, "home.action.returns", "home.action.returns.hint"},
-    {"rate", ICON_STAR, "home.action.rate", "home.action.rate.hint"},
-    {"complain", ICON_COMMENT, "home.action.complain", "home.action.complain.hint"},
+    {"repair", ICON_WRENCH, "home.action.repair", "home.action.repair.hint", Screen::Repair},
+    {"track", ICON_SEARCH, "home.action.track", "home.action.track.hint", std::nullopt},
+    {"returns", ICON_EXCHANGE, "home.action.returns", "home.action.returns.hint", std::nullopt},
+    {"rate", ICON_STAR, "home.action.rate", "home.action.rate.hint", std::nullopt},
+    {"complain", ICON_COMMENT, "home.action.complain", "home.action.complain.hint", std::nullopt},
 };
 
 void DrawActions(AppState& state, Ui& ui) {
@@ -36,7 +38,10 @@ void DrawActions(AppState& state, Ui& ui) {
     int column = 0;
     for (const HomeAction& action : kActions) {
         if (column > 0) ImGui::SameLine(0.0f, gap);
-        ActionCard(ui, action.id, action.icon, state.Tr(action.title_key), state.Tr(action.hint_key), card_width);
+        if (ActionCard(ui, action.id, action.icon, state.Tr(action.title_key), state.Tr(action.hint_key), card_width) &&
+            action.screen) {
+            Navigate(state, Route{*action.screen});
+        }
         column = (column + 1) % columns;
     }
 }

@@ -1,6 +1,6 @@
-// A minimal PNG decoder for Chromium's screenshots (8-bit RGB or RGBA, not interlaced), so tests
-// can look at pixels without another dependency.
-import { inflateSync } from 'node:zlib';
+// A minimal PNG decoder for Chromium's screenshots (8-bit RGB or RGBA, not interlaced), and an encoder
+// for test images, so tests can look at and make pixels without another dependency.
+import { crc32, deflateSync, inflateSync } from 'node:zlib';
 
 export function decodePng(buffer) {
   if (buffer.readUInt32BE(0) !== 0x89504e47) throw new Error('not a PNG');
@@ -59,4 +59,35 @@ export function pixelStats({ pixels, channels }) {
   const total = pixels.length / channels;
   const dominant = Math.max(...counts.values());
   return { distinctColours: counts.size, nonBackgroundShare: 1 - dominant / total };
+}
+
+// Encodes an 8-bit RGBA PNG; `pixel(x, y)` returns [r, g, b, a]. For tests that need a real image
+// file (an attachment to upload, a photo to preview).
+export function encodePng(width, height, pixel) {
+  const raw = Buffer.alloc(height * (width * 4 + 1));
+  for (let y = 0; y < height; y++) {
+    raw[y * (width * 4 + 1)] = 0;  // filter: none
+    for (let x = 0; x < width; x++) {
+      const [r, g, b, a] = pixel(x, y);
+      raw.set([r, g, b, a], y * (width * 4 + 1) + 1 + x * 4);
+    }
+  }
+  const chunk = (type, data) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body) >>> 0);
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 6, 0, 0, 0], 8);  // 8-bit RGBA, deflate, no filter method, no interlace
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

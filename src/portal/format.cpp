@@ -1,0 +1,75 @@
+// Formatting helpers; see format.h.
+#include "format.h"
+
+#include <cstdio>
+
+namespace aftercare::portal {
+
+std::string FormatMoney(core::Fen fen) {
+    char buffer[48];
+    const long long whole = static_cast<long long>(fen / 100);
+    const int cents = static_cast<int>(fen % 100 < 0 ? -(fen % 100) : fen % 100);
+    std::snprintf(buffer, sizeof buffer, "¥%lld.%02d", whole, cents);
+    return buffer;
+}
+
+std::string FormatFileSize(std::int64_t bytes) {
+    char buffer[32];
+    if (bytes >= 1024 * 1024) {
+        std::snprintf(buffer, sizeof buffer, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    } else {
+        std::snprintf(buffer, sizeof buffer, "%lld KB", static_cast<long long>((bytes + 1023) / 1024));
+    }
+    return buffer;
+}
+
+std::string FormatDuration(const StringTable& strings, Language language, std::int64_t minutes) {
+    const std::int64_t hours = minutes / 60;
+    const std::int64_t rest = minutes % 60;
+    auto part = [&](const char* one_key, const char* many_key, std::int64_t count) {
+        return strings.Format(language, count == 1 ? one_key : many_key, {{"n", std::to_string(count)}});
+    };
+    if (hours == 0) return part("format.minute", "format.minutes", rest);
+    if (rest == 0) return part("format.hour", "format.hours", hours);
+    return part("format.hour", "format.hours", hours) + " " + part("format.minute", "format.minutes", rest);
+}
+
+std::string FormatDay(const StringTable& strings, Language language, core::CivilDate date, core::CivilDate today) {
+    const std::int64_t delta = core::DaysFromCivil(date) - core::DaysFromCivil(today);
+    if (delta == 0) return strings.Get(language, "format.today");
+    if (delta == 1) return strings.Get(language, "format.tomorrow");
+    static constexpr const char* kWeekdays[] = {"format.weekday.mon", "format.weekday.tue", "format.weekday.wed",
+                                                "format.weekday.thu", "format.weekday.fri", "format.weekday.sat",
+                                                "format.weekday.sun"};
+    static constexpr const char* kMonths[] = {"format.month.1",  "format.month.2",  "format.month.3",
+                                              "format.month.4",  "format.month.5",  "format.month.6",
+                                              "format.month.7",  "format.month.8",  "format.month.9",
+                                              "format.month.10", "format.month.11", "format.month.12"};
+    const auto weekday = static_cast<int>(core::WeekdayOf(core::DaysFromCivil(date)));
+    return strings.Format(language, "format.date",
+                          {{"month", strings.Get(language, kMonths[date.month - 1])},
+                           {"m", std::to_string(date.month)},
+                           {"d", std::to_string(date.day)},
+                           {"weekday", strings.Get(language, kWeekdays[weekday])}});
+}
+
+std::string FormatLocalTime(const StringTable& strings, Language language, core::UnixSeconds instant,
+                            core::UnixSeconds now, core::UtcOffsetMinutes offset) {
+    const core::CivilDate day = core::LocalDate(instant, offset);
+    const core::UnixSeconds since_midnight =
+        instant - core::LocalDayStart(core::DaysFromCivil(day), offset);
+    char clock[8];
+    std::snprintf(clock, sizeof clock, "%02d:%02d", static_cast<int>(since_midnight / 3600),
+                  static_cast<int>(since_midnight / 60 % 60));
+    return FormatDay(strings, language, day, core::LocalDate(now, offset)) + " " + clock;
+}
+
+std::string TruncateUtf8(std::string_view text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return std::string(text);
+    std::size_t cut = max_bytes;
+    // Step back over continuation bytes (10xxxxxx) to the start of the character that does not fit.
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(text.substr(0, cut));
+}
+
+} // namespace aftercare::portal

@@ -1,0 +1,35 @@
+// Numbers, money, sizes, durations and times in the customer's language and time zone, for every
+// screen that shows them ("¥150.00", "2 小时", "今天 15:30", "Tue 3 Jun").
+#pragma once
+
+#include "i18n.h"
+
+#include "core/policy.h"
+#include "core/time.h"
+
+#include <cstdint>
+#include <string>
+
+namespace aftercare::portal {
+
+// "¥150.00"
+std::string FormatMoney(core::Fen fen);
+
+// "2.4 MB", "350 KB"
+std::string FormatFileSize(std::int64_t bytes);
+
+// A budget in plain words: "10 分钟", "2 小时", "1 小时 30 分钟"; "10 minutes", "2 hours".
+std::string FormatDuration(const StringTable& strings, Language language, std::int64_t minutes);
+
+// A date relative to today where that reads better: "今天", "明天", "11月28日 周六"; "Today",
+// "Tomorrow", "Sat 28 Nov".
+std::string FormatDay(const StringTable& strings, Language language, core::CivilDate date, core::CivilDate today);
+
+// An instant on the customer's clock: "今天 15:30", "明天 09:10", "11月28日 周六 09:10".
+std::string FormatLocalTime(const StringTable& strings, Language language, core::UnixSeconds instant,
+                            core::UnixSeconds now, core::UtcOffsetMinutes offset);
+
+// Takes at most `max_bytes` of UTF-8 text without cutting a character in two.
+std::string TruncateUtf8(std::string_view text, std::size_t max_bytes);
+
+} // namespace aftercare::portal

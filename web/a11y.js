@@ -14,7 +14,8 @@ mergeInto(LibraryManager.library, {
     content: null,
     elements: null,        // "id:role" -> element (created in init: library objects are serialized)
     lastScrollFromWasm: -1,
-    scrollKnownToWasm: 0,  // the scroll position ImGui last heard of (from us, or its own)
+    lastSeenScrollTop: 0,  // the container's position when we last looked (a scroll event, or us)
+    scrollGeneration: 0,   // the app's own scroll moves so far (see A11yTree::ScrollTo)
     wantedScroll: 0,       // ImGui's latest scroll position, for a follow that had to wait
     followTimer: 0,
     userScrollAt: 0,
@@ -44,19 +45,22 @@ mergeInto(LibraryManager.library, {
 
       self.scroller.addEventListener('scroll', function () {
         var y = self.scroller.scrollTop;
+        self.lastSeenScrollTop = y;
         if (Math.abs(y - self.lastScrollFromWasm) < 0.5) return;  // our own echo
         self.userScrollAt = performance.now();
         if (self.pointerDown) self.touchMoved = true;
-        self.scrollKnownToWasm = y;
         Module['_aftercare_dom_scroll'](self.platform, y);
       }, { passive: true });
       // A scroll made by script (scrollIntoView from focus, a screen reader, a test) is announced
       // by the 'scroll' event only at the next animation frame; a press that follows at once must
       // not reach ImGui before it. Capture phase: this runs before the platform's mouse handlers.
+      // Only a scroll whose event is still to come counts: a position the mirror is about to leave
+      // (following the app after a short wait) is not the user's.
       document.addEventListener('mousedown', function () {
         var y = self.scroller.scrollTop;
-        if (Math.abs(y - self.scrollKnownToWasm) < 0.5) return;
-        self.scrollKnownToWasm = y;
+        if (Math.abs(y - self.lastSeenScrollTop) < 0.5) return;
+        self.lastSeenScrollTop = y;
+        self.userScrollAt = performance.now();
         Module['_aftercare_dom_scroll'](self.platform, y);
       }, true);
 
@@ -164,6 +168,9 @@ mergeInto(LibraryManager.library, {
         if (caughtUp) element.__sentValue = undefined;
         if (element.value !== node.value && caughtUp && !element.__composing) element.value = node.value;
         if (node.flags & F.focused && document.activeElement !== element) element.focus({ preventScroll: true });
+      } else if (node.role === 'img') {
+        // An image is named by its label only (the accessible name of role=img never comes from content).
+        if (element.getAttribute('aria-label') !== node.name) element.setAttribute('aria-label', node.name);
       } else if (element.textContent !== node.name) {
         element.textContent = node.name;
       }
@@ -181,9 +188,9 @@ mergeInto(LibraryManager.library, {
     publish: function (serialized) {
       var self = AftercareA11y;
       var records = serialized.split('\x1e');
-      var head = records[0].split('\x1f').map(Number);  // S, x, y, w, h, scrollY, contentHeight
-      var region = { x: head[1], y: head[2], w: head[3], h: head[4], scrollY: head[5], contentHeight: head[6] };
-      self.scrollKnownToWasm = region.scrollY;
+      var head = records[0].split('\x1f').map(Number);  // S, x, y, w, h, scrollY, contentHeight, generation
+      var region = { x: head[1], y: head[2], w: head[3], h: head[4], scrollY: head[5], contentHeight: head[6],
+                     generation: head[7] };
       var scrollBefore = self.scroller.scrollTop;
       var s = self.scroller.style;
       s.left = region.x + 'px'; s.top = region.y + 'px'; s.width = region.w + 'px'; s.height = region.h + 'px';
@@ -226,6 +233,11 @@ mergeInto(LibraryManager.library, {
       // and its scroll event must not be sent back as if it were. Reading scrollTop lays out now.
       var clamped = self.scroller.scrollTop;
       if (Math.abs(clamped - scrollBefore) > 0.5) self.lastScrollFromWasm = clamped;
+      self.lastSeenScrollTop = clamped;
+      // The app moved the region itself (a new screen): follow now, whatever the user was doing.
+      var jumped = region.generation !== self.scrollGeneration;
+      self.scrollGeneration = region.generation;
+      if (jumped) self.userScrollAt = 0;
       self.follow(region.scrollY);
     },
 
@@ -247,6 +259,7 @@ mergeInto(LibraryManager.library, {
       }
       self.lastScrollFromWasm = y;
       self.scroller.scrollTop = y;
+      self.lastSeenScrollTop = self.scroller.scrollTop;
     },
   },
 

@@ -93,6 +93,11 @@ void A11yTree::BeginScrollRegion() {
         scroll_y_ = ImGui::GetScrollY();
     }
     scroll_content_height_ = ImGui::GetScrollMaxY() + size.y;
+    static float dbg_last = -1;
+    if (ImGui::GetScrollY() != dbg_last || ImGui::GetCurrentWindow()->ScrollTarget.y < 1e30f) {
+        std::printf("DBG scroll frame=%d y=%.0f target=%.0f reported=%.0f\n", ImGui::GetFrameCount(), ImGui::GetScrollY(), ImGui::GetCurrentWindow()->ScrollTarget.y, scroll_y_);
+        dbg_last = ImGui::GetScrollY();
+    }
 }
 
 void A11yTree::EndScrollRegion() { in_scroll_ = false; }
@@ -119,7 +124,7 @@ std::optional<A11yEdit> A11yTree::TakeEdit(ImGuiID id) {
 }
 
 std::string A11yTree::Serialize() const {
-    // First record: the scroll region (x, y, w, h, scrollY, content height); then one per node:
+    // First record: the scroll region (x, y, w, h, scrollY, content height, scroll generation); then one per node:
     // id, role, flags, x, y, w, h, level, name, value, description.
     std::string out;
     out.reserve(64 + nodes_.size() * 64);
@@ -129,6 +134,8 @@ std::string A11yTree::Serialize() const {
         out += kField;
         AppendNumber(out, v);
     }
+    out += kField;
+    out += std::to_string(scroll_generation_);
     for (const A11yNode& n : nodes_) {
         out += kRecord;
         char head[64];

@@ -84,6 +84,13 @@ public:
     void OnDomEdit(A11yEdit edit);
     void OnDomScroll(float y) { pending_scroll_ = y; }
 
+    // The app moves the main scroll region itself (a new screen starts at the top): applied in the
+    // next BeginScrollRegion, and the DOM follows at once even if the user was just scrolling.
+    void ScrollTo(float y) {
+        pending_scroll_ = y;
+        ++scroll_generation_;
+    }
+
     // --- What the widgets and the app read during a frame ---
     bool HasDomFocus(ImGuiID id) const { return id != 0 && dom_focus_ == id; }
     // True once for an element activated by keyboard or assistive technology (Enter/Space).
@@ -100,6 +107,7 @@ private:
     ImGuiID pending_activate_ = 0;
     std::vector<A11yEdit> pending_edits_;
     std::optional<float> pending_scroll_;
+    unsigned scroll_generation_ = 0;  // counts ScrollTo calls, so the DOM can tell them from echoes
 
     bool in_scroll_ = false;
     ImVec2 scroll_min_, scroll_max_;

@@ -115,7 +115,7 @@ void DrawApp(AppState& state, Host& host) {
     // A new screen (or wizard step) starts at its top, like a new page would; a changed query
     // (a search being refined) keeps the place.
     if (state.route.screen != state.drawn_route.screen || state.route.param != state.drawn_route.param) {
-        ImGui::SetScrollY(0.0f);
+        state.a11y.ScrollTo(0.0f);  // in this frame, so the new screen is never drawn at the old place
         state.drawn_route = state.route;
     }
     state.a11y.BeginScrollRegion();

@@ -25,7 +25,8 @@ std::string FormatDuration(const StringTable& strings, Language language, std::i
 // "Tomorrow", "Sat 28 Nov".
 std::string FormatDay(const StringTable& strings, Language language, core::CivilDate date, core::CivilDate today);
 
-// An instant on the customer's clock: "今天 15:30", "明天 09:10", "11月28日 周六 09:10".
+// An instant on the customer's clock, to sit in a sentence: "今天 15:30", "明天 09:10",
+// "11月28日 周六 09:10"; "15:30 today", "09:10 tomorrow", "09:10 on Sat 28 Nov".
 std::string FormatLocalTime(const StringTable& strings, Language language, core::UnixSeconds instant,
                             core::UnixSeconds now, core::UtcOffsetMinutes offset);
 

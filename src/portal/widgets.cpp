@@ -169,7 +169,14 @@ TextFieldResult TextField(Ui& ui, const char* id, std::string_view label, std::s
     ImGui::PopFont();
 
     const ImGuiID field_id = ImGui::GetID("##field");
-    const bool was_active = ImGui::GetActiveID() == field_id;
+    bool was_active = ImGui::GetActiveID() == field_id;
+    // The DOM owns keyboard focus. When it has left this field (a press on a button, Tab, Escape),
+    // ImGui stops editing it too, rather than the field pulling the focus back: that tug of war
+    // could take the press away from the button that was just pressed.
+    if (was_active && !ui.a11y.HasDomFocus(field_id)) {
+        ImGui::ClearActiveID();
+        was_active = false;
+    }
     TextCallbackContext context{&value, ui.a11y.TakeEdit(field_id)};
     if (context.edit && !was_active) {
         // Not being edited in ImGui (e.g. the DOM field kept focus after Enter): take the text as is.
@@ -177,8 +184,9 @@ TextFieldResult TextField(Ui& ui, const char* id, std::string_view label, std::s
         value = std::move(context.edit->text);
         context.edit.reset();
     }
-    // Keyboard focus lives in the DOM; when it lands on this field, ImGui edits it too.
-    if (ui.a11y.HasDomFocus(field_id) && !was_active) ImGui::SetKeyboardFocusHere();
+    // Keyboard focus lives in the DOM; when it lands on this field, ImGui edits it too, once no
+    // other item is held (a press still in progress on a button or chip completes first).
+    if (ui.a11y.HasDomFocus(field_id) && !was_active && ImGui::GetActiveID() == 0) ImGui::SetKeyboardFocusHere();
 
     const bool invalid = !options.error.empty();
     ImGui::PushStyleColor(ImGuiCol_Border, invalid ? p.danger : p.border);
@@ -204,7 +212,7 @@ TextFieldResult TextField(Ui& ui, const char* id, std::string_view label, std::s
     }
     result.submitted = !options.multiline && ui.a11y.TakeActivation(field_id);
 
-    A11yFlags a11y_flags = active ? A11yFlags_Focused : A11yFlags_None;
+    A11yFlags a11y_flags = A11yFlags_None;
     if (invalid) a11y_flags |= A11yFlags_Invalid;
     if (options.required) a11y_flags |= A11yFlags_Required;
     if (options.numeric) a11y_flags |= A11yFlags_Numeric;

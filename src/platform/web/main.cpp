@@ -7,6 +7,8 @@
 #include <emscripten.h>
 #include <GLES3/gl3.h>
 #include <imgui.h>
+#include <imgui_internal.h>
+#include <cstdio>
 
 #include <algorithm>
 #include <cmath>
@@ -79,6 +81,10 @@ void Frame(void* user) {
     ImGui::NewFrame();
     portal::DrawApp(p.app, p);
     ImGui::Render();
+    {
+        ImGuiContext& g = *ImGui::GetCurrentContext();
+        if (io.MouseClicked[0] || io.MouseReleased[0]) std::printf("DBG frame=%d t=%.0f mouse=(%.0f,%.0f) down=%d clicked=%d released=%d hoveredwin=%s hovered=%08x active=%08x\n", ImGui::GetFrameCount(), now, io.MousePos.x, io.MousePos.y, io.MouseDown[0], io.MouseClicked[0], io.MouseReleased[0], g.HoveredWindow ? g.HoveredWindow->Name : "-", g.HoveredId, g.ActiveId);
+    }
 
     glViewport(0, 0, p.framebuffer_width, p.framebuffer_height);
     const ImVec4& bg = p.app.theme.palette.background;

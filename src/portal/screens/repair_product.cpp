@@ -100,13 +100,14 @@ void DrawEstimate(AppState& state, Ui& ui, const api::WarrantyLookupResponse& an
     ImGui::Dummy(ImVec2(0, state.theme.Em(0.1f)));
     ImGui::Separator();
     if (estimate.free) {
+        // The decision's reason above already says why it is free.
         Line(ui, ICON_CHECK, p.success, state.Tr("repair.warranty.free"), p.text, TextStyle::Title3);
-    } else {
-        Heading(ui, TextStyle::Title3, state.Tr("repair.warranty.paid"), 4);
-        if (estimate.labour_fen > 0) ChargeRow(ui, state.Tr("repair.estimate.labour"), FormatMoney(estimate.labour_fen));
-        if (estimate.on_site_fen > 0) ChargeRow(ui, state.Tr("repair.estimate.on_site"), FormatMoney(estimate.on_site_fen));
-        ChargeRow(ui, state.Tr("repair.estimate.parts"), state.Tr("repair.estimate.parts_amount"));
+        return;
     }
+    Heading(ui, TextStyle::Title3, state.Tr("repair.warranty.paid"), 4);
+    if (estimate.labour_fen > 0) ChargeRow(ui, state.Tr("repair.estimate.labour"), FormatMoney(estimate.labour_fen));
+    if (estimate.on_site_fen > 0) ChargeRow(ui, state.Tr("repair.estimate.on_site"), FormatMoney(estimate.on_site_fen));
+    ChargeRow(ui, state.Tr("repair.estimate.parts"), state.Tr("repair.estimate.parts_amount"));
     Paragraph(ui, TextStyle::Small, Localized(estimate.basis, lang), p.text_muted);
 }
 

@@ -50,7 +50,8 @@ int SlotEndHour(core::VisitSlot slot) {
     return 24;
 }
 
-// "Reply within 2 hours · Visit at a time agreed with you · Fixed within 8 hours", from the policy.
+// "Reply within 2 hours / visit at a time agreed with you / fixed within 8 hours", one a line, from
+// the policy.
 std::string Promises(const AppState& state, core::Priority priority, bool on_site) {
     const StringTable& s = state.strings;
     const Language lang = state.language;
@@ -58,11 +59,11 @@ std::string Promises(const AppState& state, core::Priority priority, bool on_sit
     auto time = [&](int minutes) { return FormatDuration(s, lang, minutes); };
     std::string text = s.Format(lang, "repair.urgency.reply", {{"time", time(sla.first_response_minutes)}});
     if (on_site) {
-        text += " · ";
+        text += "\n";
         text += sla.dispatch_minutes ? s.Format(lang, "repair.urgency.dispatch", {{"time", time(*sla.dispatch_minutes)}})
                                      : s.Get(lang, "repair.urgency.dispatch_agreed");
     }
-    text += " · ";
+    text += "\n";
     text += s.Format(lang,
                      sla.resolution_from == core::ResolutionClockStart::WorkStarted ? "repair.urgency.resolve_on_site"
                                                                                      : "repair.urgency.resolve",
@@ -171,7 +172,8 @@ void DrawUrgency(AppState& state, Ui& ui) {
         options.push_back({.label = labels[i], .description = descriptions[i], .icon = kUrgencies[i].icon});
         if (draft.priority == kUrgencies[i].priority) selected = static_cast<int>(i);
     }
-    if (ChoiceCards(ui, "urgency", state.Tr("repair.urgency"), options, selected,
+    // The card's heading names the group (the mirror still names each choice and explains it).
+    if (ChoiceCards(ui, "urgency", {}, options, selected,
                     {.error = FieldError(state, kPriorityField), .required = true, .columns = 1})) {
         draft.priority = kUrgencies[selected].priority;
     }

@@ -34,6 +34,7 @@ void GroupError(Ui& ui, std::string_view error) {
 } // namespace
 
 void FieldLabel(Ui& ui, std::string_view label, bool required) {
+    if (label.empty()) return;
     const Palette& p = ui.theme.palette;
     PushTextStyle(ui.theme, TextStyle::Small);
     ImGui::PushStyleColor(ImGuiCol_Text, p.text);

@@ -25,6 +25,7 @@ struct ChoiceGroupOptions {
 };
 
 // `selected` is an index into `options`, or -1 for none yet. Returns true when it changed.
+// An empty `group_label` draws no label (a heading above already names the group).
 bool ChoiceChips(Ui& ui, const char* id, std::string_view group_label, const std::vector<ChoiceOption>& options,
                  int& selected, const ChoiceGroupOptions& group = {});
 bool ChoiceCards(Ui& ui, const char* id, std::string_view group_label, const std::vector<ChoiceOption>& options,

@@ -3,6 +3,8 @@
 
 #include "icons.h"
 
+#include <imgui_internal.h>  // ItemAdd: a preview is an item with an id, not a Dummy
+
 #include <algorithm>
 #include <string>
 
@@ -50,8 +52,11 @@ std::optional<int> FileTiles(Ui& ui, const char* id, const std::vector<FileTile>
         ImGui::PushID(tile.id.data(), tile.id.data() + tile.id.size());
 
         // The preview (mirrored as an image named after the file).
+        // An item with an id of its own: the mirror keys its elements by id.
         ImGui::SetCursorScreenPos(min);
-        ImGui::Dummy(ImVec2(side, side));
+        const ImRect preview_rect(min, max);
+        ImGui::ItemSize(preview_rect);
+        ImGui::ItemAdd(preview_rect, ImGui::GetID("##preview"));
         if (tile.preview) {
             draw->AddImageRounded(tile.preview->GetTexRef(), min, max, ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, rounding);
         } else {

@@ -25,6 +25,11 @@ mergeInto(LibraryManager.library, {
     document.documentElement.style.cursor = UTF8ToString(cursor);
   },
 
+  // A plain counter, so tests and benchmarks can tell an idle page (no frames) from a busy one.
+  aftercare_frame_drawn: function () {
+    window.aftercareFrames = (window.aftercareFrames || 0) + 1;
+  },
+
   aftercare_app_ready: function () {
     document.documentElement.classList.add('aftercare-ready');
     var loading = document.getElementById('loading');

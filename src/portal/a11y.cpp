@@ -35,6 +35,8 @@ void A11yTree::BeginFrame() {
 
 void A11yTree::AddLastItem(Role role, std::string_view name, A11yFlags flags, std::string_view value,
                            std::string_view description) {
+    // A window ImGui skips (scrolled out of sight, collapsed) submitted no item: nothing to describe.
+    if (ImGui::GetCurrentWindow()->SkipItems) return;
     A11yNode node;
     node.id = ImGui::GetItemID();
     node.role = role;
@@ -48,6 +50,7 @@ void A11yTree::AddLastItem(Role role, std::string_view name, A11yFlags flags, st
 }
 
 void A11yTree::AddText(Role role, std::string_view text, int heading_level) {
+    if (ImGui::GetCurrentWindow()->SkipItems) return;
     A11yNode node;
     // Texts have no ImGui id; derive a stable one from the text and its position in the frame.
     const ImGuiID seed = static_cast<ImGuiID>(nodes_.size()) * 2654435761u;

@@ -240,16 +240,75 @@ void Paragraph(Ui& ui, TextStyle style, std::string_view text, const ImVec4& col
     ui.a11y.AddText(role, text);
 }
 
-void BeginCard(Ui& ui, const char* id) {
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.theme.Em(1.25f), ui.theme.Em(1.0f)));
-    ImGui::BeginChild(id, ImVec2(0, 0),
-                      ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
-                      ImGuiWindowFlags_NoScrollbar);
+namespace {
+
+// Narrows the current window's work and content rectangles to [x, x + width): GetContentRegionAvail()
+// and text wrapping then stop at the region's right edge, as they would in a table cell.
+void PushRegion(Ui& ui, ImVec2 origin, float width, float right_edge, ImGuiID height_key) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    ui.regions.push_back({origin, width, window->WorkRect.Max.x, window->ContentRegionRect.Max.x, height_key});
+    window->WorkRect.Max.x = right_edge;
+    window->ContentRegionRect.Max.x = right_edge;
 }
 
-void EndCard() {
-    ImGui::EndChild();
-    ImGui::PopStyleVar();
+ContentRegion PopRegion(Ui& ui) {
+    ContentRegion region = ui.regions.back();
+    ui.regions.pop_back();
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    window->WorkRect.Max.x = region.saved_work_max_x;
+    window->ContentRegionRect.Max.x = region.saved_content_max_x;
+    return region;
+}
+
+} // namespace
+
+void BeginColumn(Ui& ui, float x, float width) {
+    ImGui::SetCursorPosX(x);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    PushRegion(ui, origin, width, origin.x + width, 0);
+    ImGui::BeginGroup();  // lines inside start at the column's left edge
+}
+
+void EndColumn(Ui& ui) {
+    ImGui::EndGroup();
+    PopRegion(ui);
+}
+
+void BeginCard(Ui& ui, const char* id, const CardStyle& style) {
+    const Theme& theme = ui.theme;
+    ImGui::PushID(id);
+    const ImGuiID height_key = ImGui::GetID("##card-height");
+    const float height = ImGui::GetStateStorage()->GetFloat(height_key, 0.0f);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const ImVec2 padding(theme.Em(1.25f), theme.Em(1.0f));
+
+    // The background goes first, sized from last frame (a card's height settles within a frame).
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 max(origin.x + width, origin.y + height);
+    const float rounding = theme.Em(0.75f);
+    draw->AddRectFilled(origin, max, ToU32(style.fill), rounding);
+    draw->AddRect(origin, max, ToU32(style.border.w > 0 ? style.border : theme.palette.border), rounding);
+
+    PushRegion(ui, origin, width, origin.x + width - padding.x, height_key);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + padding.x, origin.y + padding.y));
+    ImGui::BeginGroup();
+}
+
+void EndCard(Ui& ui) {
+    ImGui::EndGroup();
+    const float bottom = ImGui::GetItemRectMax().y + ui.theme.Em(1.0f);
+    const ContentRegion region = PopRegion(ui);
+    const float height = bottom - region.origin.y;
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    if (storage->GetFloat(region.height_key, 0.0f) != height) {
+        storage->SetFloat(region.height_key, height);
+        ui.host.RequestRedrawAfter(0.0);  // draw again with the background at its new size
+    }
+    // The whole card is one item for the layout around it.
+    ImGui::SetCursorScreenPos(region.origin);
+    ImGui::Dummy(ImVec2(region.width, height));
+    ImGui::PopID();
 }
 
 } // namespace aftercare::portal

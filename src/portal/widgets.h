@@ -9,8 +9,17 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace aftercare::portal {
+
+// A region whose content is narrower than the window (a card, the centred screen column).
+struct ContentRegion {
+    ImVec2 origin;
+    float width = 0;
+    float saved_work_max_x = 0, saved_content_max_x = 0;
+    ImGuiID height_key = 0;  // cards remember last frame's height to draw their background first
+};
 
 // What every widget needs: the look, the mirror, and the host (clock, redraw timers).
 // Built by the app once per frame.
@@ -18,6 +27,7 @@ struct Ui {
     const Theme& theme;
     A11yTree& a11y;
     Host& host;
+    std::vector<ContentRegion> regions{};  // open BeginColumn/BeginCard, innermost last
 };
 
 // A large tappable card with a coloured icon disc, a title and a one-line hint.
@@ -63,9 +73,20 @@ TextFieldResult TextField(Ui& ui, const char* id, std::string_view label, std::s
 void Heading(Ui& ui, TextStyle style, std::string_view text, int level);
 void Paragraph(Ui& ui, TextStyle style, std::string_view text, const ImVec4& colour, Role role = Role::Text);
 
-// A rounded white card filling the available width. Always pair with EndCard().
-void BeginCard(Ui& ui, const char* id);
-void EndCard();
+// A rounded card filling the available width. Always pair with EndCard().
+// Cards are not child windows: ImGui skips the items of a child window scrolled out of sight,
+// and every item must stay in the accessibility mirror (screen readers read the whole page).
+struct CardStyle {
+    ImVec4 fill{1, 1, 1, 1};
+    ImVec4 border{0, 0, 0, 0};  // transparent: the palette's border colour
+};
+void BeginCard(Ui& ui, const char* id, const CardStyle& style = {});
+void EndCard(Ui& ui);
+
+// Lays out what follows in a column `width` wide starting `x` from the window's left edge
+// (widgets' full width and text wrapping follow it). Pair with EndColumn().
+void BeginColumn(Ui& ui, float x, float width);
+void EndColumn(Ui& ui);
 
 // A focus ring around the last item, drawn when the DOM has keyboard focus on it.
 void DrawFocusRing(Ui& ui, ImGuiID id);

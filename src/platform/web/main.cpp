@@ -54,8 +54,9 @@ const char* CssCursor(ImGuiMouseCursor cursor) {
 
 void Frame(void* user) {
     WebPlatform& p = *static_cast<WebPlatform*>(user);
-    // Nothing to draw until the first font chunk is in, and nothing when no frame is owed.
-    if (p.scheduler.frames_owed <= 0 || p.app.theme.fonts.regular == nullptr) {
+    // Nothing to draw until the first font chunk is in, while the GPU context is lost, or when no
+    // frame is owed. The app's state (everything typed) lives on regardless.
+    if (p.scheduler.frames_owed <= 0 || p.app.theme.fonts.regular == nullptr || p.gl_lost) {
         p.scheduler.loop_paused = true;
         emscripten_pause_main_loop();
         return;
@@ -91,10 +92,29 @@ void Frame(void* user) {
     }
     // The text caret blinks: while a field is being edited, come back for the next blink.
     if (io.WantTextInput) p.RequestRedrawAfter(0.53);
+    aftercare_frame_drawn();
     if (!p.first_frame_shown) {
         p.first_frame_shown = true;
         aftercare_app_ready();
     }
+}
+
+// The browser may drop the WebGL context (GPU reset, too many contexts, a driver update).
+// Accepting the loss lets it be restored; then every GL object is made again and ImGui re-uploads
+// its font textures (a texture the backend destroyed is re-created on the next frame).
+EM_BOOL OnContextLost(int, const void*, void* user) {
+    static_cast<WebPlatform*>(user)->gl_lost = true;
+    return EM_TRUE;
+}
+
+EM_BOOL OnContextRestored(int, const void*, void* user) {
+    WebPlatform& p = *static_cast<WebPlatform*>(user);
+    emscripten_webgl_make_context_current(p.gl);
+    ImGui_ImplOpenGL3_DestroyDeviceObjects();
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    p.gl_lost = false;
+    p.RequestFrames();
+    return EM_TRUE;
 }
 
 bool CreateGlContext(WebPlatform& p) {
@@ -129,6 +149,8 @@ int main() {
     io.BackendPlatformName = "aftercare_web";
     io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    emscripten_set_webglcontextlost_callback(web::kCanvas, platform, EM_FALSE, web::OnContextLost);
+    emscripten_set_webglcontextrestored_callback(web::kCanvas, platform, EM_FALSE, web::OnContextRestored);
     portal::ApplyTheme(platform->app.theme);
 
     aftercare_a11y_init(platform);

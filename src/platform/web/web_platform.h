@@ -38,6 +38,7 @@ struct WebPlatform final : portal::Host {
     int last_cursor = -2;
     bool touch_active = false;
     bool touch_scrolled = false;  // the touch became a scroll: it must not press anything
+    bool gl_lost = false;         // between webglcontextlost and webglcontextrestored
 
     FrameScheduler scheduler;
     FontBlobs fonts;

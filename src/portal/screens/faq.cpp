@@ -28,7 +28,7 @@ void DrawItem(AppState& state, Ui& ui, const api::FaqItem& item) {
         }
     }
     if (open) Paragraph(ui, TextStyle::Body, Localized(item.answer, state.language), theme.palette.text);
-    EndCard();
+    EndCard(ui);
     ImGui::PopID();
 }
 

@@ -69,7 +69,7 @@ void DrawCommitments(AppState& state, Ui& ui) {
         ImGui::SameLine(ImGui::GetCursorStartPos().x + theme.Em(1.75f));  // a fixed icon column
         Paragraph(ui, TextStyle::Body, lines[i], theme.palette.text);
     }
-    EndCard();
+    EndCard(ui);
 }
 
 void DrawFaqSearch(AppState& state, Ui& ui) {
@@ -83,7 +83,7 @@ void DrawFaqSearch(AppState& state, Ui& ui) {
         field.submitted) {
         Navigate(state, Route{Screen::Faq, {}, "q=" + EncodeQueryValue(state.home_faq_query)});
     }
-    EndCard();
+    EndCard(ui);
 }
 
 } // namespace

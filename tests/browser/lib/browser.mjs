@@ -23,8 +23,9 @@ export async function launchBrowser() {
 }
 
 // Opens a page that records console errors and uncaught exceptions, for tests to assert on.
-export async function openPage(browser, url, { width = 1280, height = 800, deviceScaleFactor = 1, locale = 'zh-CN' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, locale });
+export async function openPage(browser, url, { width = 1280, height = 800, deviceScaleFactor = 1, locale = 'zh-CN',
+                                              hasTouch = false, isMobile = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, locale, hasTouch, isMobile });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (message) => {

@@ -26,8 +26,9 @@ mergeInto(LibraryManager.library, {
   },
 
   // A plain counter, so tests and benchmarks can tell an idle page (no frames) from a busy one.
-  aftercare_frame_drawn: function () {
+  aftercare_frame_drawn: function (cpuMs) {
     window.aftercareFrames = (window.aftercareFrames || 0) + 1;
+    if (window.aftercareFrameTimes) window.aftercareFrameTimes.push(cpuMs);
   },
 
   aftercare_app_ready: function () {

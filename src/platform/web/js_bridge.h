@@ -7,7 +7,9 @@ void aftercare_set_title(const char* title);
 void aftercare_set_lang(const char* bcp47_tag);
 void aftercare_set_cursor(const char* css_cursor);
 void aftercare_app_ready();          // removes the HTML loading state
-void aftercare_frame_drawn();        // counts drawn frames (window.aftercareFrames), for tests and benchmarks
+// Counts drawn frames (window.aftercareFrames) and, when a benchmark asks for it by creating
+// window.aftercareFrameTimes, records each frame's main-thread milliseconds.
+void aftercare_frame_drawn(double cpu_ms);
 void aftercare_show_fatal(const char* message);  // replaces the loading state with an error
 
 // HTTP: answered later through aftercare_fetch_done(platform, request_id, ...).

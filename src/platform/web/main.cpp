@@ -62,6 +62,7 @@ void Frame(void* user) {
         return;
     }
     --p.scheduler.frames_owed;
+    const double frame_start_ms = emscripten_get_now();
 
     SyncCanvasSize(p);
     ImGuiIO& io = ImGui::GetIO();
@@ -92,7 +93,7 @@ void Frame(void* user) {
     }
     // The text caret blinks: while a field is being edited, come back for the next blink.
     if (io.WantTextInput) p.RequestRedrawAfter(0.53);
-    aftercare_frame_drawn();
+    aftercare_frame_drawn(emscripten_get_now() - frame_start_ms);
     if (!p.first_frame_shown) {
         p.first_frame_shown = true;
         aftercare_app_ready();

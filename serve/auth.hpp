@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -43,7 +44,10 @@ public:
     std::optional<StaffRecord> Login(const std::string& username, const std::string& password);
 
 private:
+    const std::string& DummyHash();
+
     Store& store_;
+    std::once_flag dummy_once_;
     std::string dummy_hash_;
 };
 

@@ -20,6 +20,9 @@ void RegisterReturnsRoutes(RouteTable& routes, Services& services) {
                         last4 = it->get<std::string>();
                         body.erase(it);
                     }
+                    // With an order number the dates come from the order, so the client need not
+                    // (and cannot usefully) send delivered_at.
+                    if (body.contains("order_number") && !body.contains("delivered_at")) body["delivered_at"] = 0;
                     const auto request = ParseBody<api::ReturnsEligibilityRequest>(body);
                     Json response;
                     to_json(response, returns::Eligibility(services, request, last4));

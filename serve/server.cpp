@@ -158,7 +158,8 @@ HttpServer::HttpServer(const Config& config, Metrics& metrics, TokenResolver res
         if (!res.has_header("Content-Security-Policy")) res.set_header("Content-Security-Policy", csp_);
         res.set_header("X-Content-Type-Options", "nosniff");
         res.set_header("Referrer-Policy", "no-referrer");
-        res.set_header("Cross-Origin-Resource-Policy", "same-origin");
+        // embed.js is the one file vendor sites load from another origin (one <script> tag).
+        res.set_header("Cross-Origin-Resource-Policy", req.path == "/embed.js" ? "cross-origin" : "same-origin");
         if (IsApiPath(req.path) && !res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");
     });
 

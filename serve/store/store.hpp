@@ -59,6 +59,13 @@ struct AttachmentRecord {
     std::string data;  // filled only by LoadAttachment
 };
 
+// A ticket with what its view shows besides the ticket itself, read as one snapshot.
+struct TicketBundle {
+    StoredTicket stored;
+    std::optional<core::Rating> rating;
+    std::vector<AttachmentRecord> attachments;  // metadata only
+};
+
 struct ProductRecord {
     std::string serial;
     std::string model;
@@ -146,6 +153,7 @@ public:
     virtual std::optional<std::string> GetMeta(const std::string& key) = 0;
     virtual std::optional<StoredTicket> LoadTicket(const std::string& compact_number) = 0;
     virtual std::optional<StoredTicket> LoadTicketById(std::int64_t id) = 0;
+    virtual std::optional<TicketBundle> LoadTicketBundle(std::int64_t id) = 0;
     // Events with sequence > after, oldest first.
     virtual std::vector<core::TimelineEvent> LoadEventsAfter(std::int64_t ticket_id, int after) = 0;
     virtual std::optional<TokenRecord> FindToken(const std::string& token_hash, std::int64_t now) = 0;

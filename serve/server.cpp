@@ -11,6 +11,7 @@
 
 #include "core/service_number.h"
 #include "http_util.hpp"
+#include "log.hpp"
 
 namespace aftercare::serve {
 namespace {
@@ -25,42 +26,6 @@ struct RequestTrace {
     std::string route;
 };
 thread_local RequestTrace tl_trace;
-
-std::string JsonEscape(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (unsigned char c : text) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (c < 0x20) {
-                char buffer[8];
-                std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-                out += buffer;
-            } else {
-                out += static_cast<char>(c);
-            }
-        }
-    }
-    return out;
-}
-
-std::string UtcTimestamp() {
-    const auto now = std::chrono::system_clock::now();
-    const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
-    const auto millis =
-        std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-    std::tm tm{};
-    gmtime_r(&seconds, &tm);
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                  tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(millis));
-    return buffer;
-}
 
 bool IsApiPath(const std::string& path) { return path.rfind("/api/", 0) == 0 || path == "/api"; }
 
@@ -182,8 +147,7 @@ HttpServer::HttpServer(const Config& config, Metrics& metrics, TokenResolver res
             what = e.what();
         } catch (...) {
         }
-        std::fprintf(stderr, "{\"ts\":\"%s\",\"level\":\"error\",\"msg\":\"unhandled exception\",\"path\":\"%s\",\"detail\":\"%s\"}\n",
-                     UtcTimestamp().c_str(), JsonEscape(req.path).c_str(), JsonEscape(what).c_str());
+        LogEvent("error", "unhandled exception at " + req.path, what);
         WriteJson(res, 500, DefaultError(500));
     });
 
@@ -297,9 +261,7 @@ void HttpServer::Dispatch(const Route& route, const httplib::Request& req, httpl
     } catch (const ApiError& error) {
         WriteError(res, error, RequestLanguage(req));
     } catch (const std::exception& e) {
-        std::fprintf(stderr,
-                     "{\"ts\":\"%s\",\"level\":\"error\",\"msg\":\"handler failed\",\"route\":\"%s\",\"detail\":\"%s\"}\n",
-                     UtcTimestamp().c_str(), JsonEscape(route.path).c_str(), JsonEscape(e.what()).c_str());
+        LogEvent("error", "handler failed: " + route.path, e.what());
         WriteJson(res, 500, DefaultError(500));
     }
 }

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <ctime>
 #include <regex>
+#include <stdexcept>
 
 #include "core/service_number.h"
 #include "http_util.hpp"
@@ -175,6 +176,10 @@ HttpServer::~HttpServer() = default;
 void HttpServer::InstallRoutes() {
     auto& server = *impl_;
     for (const Route& route : routes_.routes()) {
+        // The ticket-token check compares the token's ticket with the route's first capture, so a
+        // Ticket route must name the ticket first; anything else is a programming error.
+        if (route.access == Access::Ticket && route.path.rfind("/api/v1/tickets/{number}", 0) != 0)
+            throw std::logic_error("ticket route without a leading {number}: " + route.path);
         const std::string pattern = RouteTable::PatternFor(route.path);
         impl_->compiled.emplace_back(std::regex(pattern), &route);
         auto handler = [this, &route](const httplib::Request& req, httplib::Response& res) {

@@ -124,3 +124,30 @@ TEST_CASE("metrics: Prometheus text with per-route counts and latency, tickets b
     // Route templates, never raw paths with service numbers.
     CHECK(text.find("RAAA") == std::string::npos);
 }
+
+TEST_CASE("every registered route outside the public allowlist refuses unauthenticated requests", "[access][contract]") {
+    // Driven by the binary's own route table, so a route added later without access control fails
+    // here even if nobody remembers to write a test for it.
+    const std::set<std::string> public_routes = {
+        "GET /healthz", "GET /metrics", "GET /api/v1/openapi.json", "GET /api/v1/policy", "GET /api/v1/faq",
+        "POST /api/v1/tickets", "POST /api/v1/lookup", "POST /api/v1/warranty", "POST /api/v1/returns/eligibility",
+        "POST /api/v1/staff/login"};
+    Running env;
+    auto& client = env.http();
+    auto [status, listing] = RunServerCommand({"routes", "--policy", SourcePath("assets/policy.json")});
+    REQUIRE(status == 0);
+    std::istringstream lines(listing);
+    int protected_routes = 0;
+    for (std::string line; std::getline(lines, line);) {
+        if (line.empty() || public_routes.count(line)) continue;
+        const std::string method = line.substr(0, line.find(' '));
+        const std::string path = FillTemplate(line.substr(line.find(' ') + 1));
+        auto result = method == "GET" ? client.Get((path + "?wait=0").c_str())
+                                      : client.Post(path.c_str(), "{}", "application/json");
+        REQUIRE(result);
+        INFO(line);
+        CHECK(result->status == 401);
+        ++protected_routes;
+    }
+    CHECK(protected_routes >= 15);
+}

@@ -5,6 +5,8 @@
 #include "icons.h"
 #include "widgets.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <utility>
 
@@ -32,7 +34,7 @@ void DrawTopBar(AppState& state, Ui& ui) {
     const ImVec2 icon_size = ImGui::CalcTextSize(ICON_SHIELD);
     draw->AddText(ImVec2(mark_min.x + (mark - icon_size.x) * 0.5f, mark_min.y + (mark - icon_size.y) * 0.5f),
                   IM_COL32_WHITE, ICON_SHIELD);
-    const std::string& name = state.Tr("app.vendor_name");
+    const std::string& name = state.embed.vendor_name.empty() ? state.Tr("app.vendor_name") : state.embed.vendor_name;
     const std::string& subtitle = state.Tr("app.title");
     const float name_y = origin.y + (height - ImGui::GetFontSize()) * 0.5f;
     draw->AddText(ImVec2(mark_min.x + mark + theme.Em(0.6f), name_y), ToU32(p.text), name.c_str());
@@ -68,7 +70,8 @@ void DrawScreen(AppState& state, Ui& ui) {
 }
 
 void SyncHost(AppState& state, Host& host) {
-    const std::string title = state.Tr(ScreenTitleKey(state.route.screen)) + " · " + state.Tr("app.vendor_name");
+    const std::string& vendor = state.embed.vendor_name.empty() ? state.Tr("app.vendor_name") : state.embed.vendor_name;
+    const std::string title = state.Tr(ScreenTitleKey(state.route.screen)) + " · " + vendor;
     if (title != state.shown_title) {
         host.SetDocumentTitle(title);
         host.SetDocumentLanguage(LanguageTag(state.language));
@@ -116,7 +119,10 @@ void DrawApp(AppState& state, Host& host) {
     EndColumn(ui);
     ImGui::Dummy(ImVec2(0, theme.Em(2.0f)));
     state.a11y.EndScrollRegion();
+    // Embedded, the vendor's page gives the iframe the whole height: no scrolling inside it.
+    const float content_height = ImGui::GetCursorPosY();
     ImGui::EndChild();
+    if (state.embed.embedded) host.ReportContentHeight(ImGui::GetItemRectMin().y + content_height);
 
     ImGui::PopFont();
     ImGui::End();
@@ -124,6 +130,9 @@ void DrawApp(AppState& state, Host& host) {
     if (state.navigate_to) {
         state.route = *std::exchange(state.navigate_to, std::nullopt);
         host.SetRoute(FormatRoute(state.route), /*replace=*/false);
+        if (state.embed.embedded) {
+            NotifyEmbedder(host, "aftercare:navigated", nlohmann::json{{"route", FormatRoute(state.route)}}.dump());
+        }
     }
     SyncHost(state, host);
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "a11y.h"
+#include "embed.h"
 #include "host.h"
 #include "i18n.h"
 #include "net/api_client.h"
@@ -27,6 +28,7 @@ struct AppState {
     A11yTree a11y;
     Language language = Language::ZhCN;
     core::Policy policy;  // the document's defaults until the vendor's policy arrives from the server
+    EmbedConfig embed;    // set when the portal runs in a vendor's iframe (web/embed.js)
 
     Route route;
     std::optional<Route> navigate_to;  // set by screens during a frame, applied after it

@@ -21,6 +21,10 @@ public:
     virtual void SetRoute(const std::string& hash, bool replace) = 0;
     // Mirrors the accessibility tree into the DOM (called only when it changed; see a11y.h).
     virtual void PublishAccessibilityTree(const std::string& serialized) = 0;
+    // Embedded in a vendor's page: a JSON message to it, and the height the page should give us.
+    // Both do nothing when the portal is not embedded.
+    virtual void PostToEmbedder(const std::string& message_json) = 0;
+    virtual void ReportContentHeight(float css_pixels) = 0;
 
     // The portal is drawn on demand; a live countdown asks to be drawn again after a delay.
     virtual void RequestRedrawAfter(double seconds) = 0;

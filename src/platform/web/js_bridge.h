@@ -26,6 +26,12 @@ char* aftercare_storage_get(const char* key);
 void aftercare_storage_set(const char* key, const char* value);
 void aftercare_storage_remove(const char* key);
 
+// web/embed_bridge.js: embedding parameters as malloc'd JSON ("" when not embedded); commands from
+// the embedding page come back through aftercare_embed_command(platform, json).
+char* aftercare_embed_init(void* platform);
+void aftercare_embed_post(const char* message_json);
+void aftercare_embed_report_height(double css_pixels);
+
 void aftercare_copy_text(const char* text);
 void aftercare_random_bytes(void* buffer, int length);  // crypto.getRandomValues
 int aftercare_utc_offset_minutes();

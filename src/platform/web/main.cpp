@@ -146,7 +146,7 @@ int main() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // no imgui.ini on the web: state lives in the URL and the app
     io.LogFilename = nullptr;
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // No ImGui keyboard navigation: keyboard focus lives in the ARIA mirror's DOM elements (a11y.h).
     io.BackendPlatformName = "aftercare_web";
     io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
     ImGui_ImplOpenGL3_Init("#version 300 es");
@@ -154,6 +154,9 @@ int main() {
     emscripten_set_webglcontextrestored_callback(web::kCanvas, platform, EM_FALSE, web::OnContextRestored);
     portal::ApplyTheme(platform->app.theme);
 
+    char* embed_config = aftercare_embed_init(platform);
+    if (embed_config[0] != '\0') portal::ApplyEmbedParameters(platform->app, embed_config);
+    std::free(embed_config);
     aftercare_a11y_init(platform);
     char* initial_hash = aftercare_route_init(platform);
     portal::OnAddressChanged(platform->app, initial_hash);

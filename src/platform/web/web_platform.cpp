@@ -21,6 +21,10 @@ void WebPlatform::PublishAccessibilityTree(const std::string& serialized) {
 
 void WebPlatform::SetRoute(const std::string& hash, bool replace) { aftercare_set_route(hash.c_str(), replace); }
 
+void WebPlatform::PostToEmbedder(const std::string& message_json) { aftercare_embed_post(message_json.c_str()); }
+
+void WebPlatform::ReportContentHeight(float css_pixels) { aftercare_embed_report_height(css_pixels); }
+
 double WebPlatform::NowUnixSeconds() const { return emscripten_date_now() / 1000.0; }
 
 int WebPlatform::UtcOffsetMinutes() const { return aftercare_utc_offset_minutes(); }

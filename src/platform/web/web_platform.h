@@ -50,6 +50,8 @@ struct WebPlatform final : portal::Host {
     void SetDocumentLanguage(const char* bcp47_tag) override;
     void SetRoute(const std::string& hash, bool replace) override;
     void PublishAccessibilityTree(const std::string& serialized) override;
+    void PostToEmbedder(const std::string& message_json) override;
+    void ReportContentHeight(float css_pixels) override;
     void RequestRedrawAfter(double seconds) override;
     double NowUnixSeconds() const override;
     int UtcOffsetMinutes() const override;

@@ -26,6 +26,7 @@ export async function startServer({ extraArgs = [], env = {} } = {}) {
       if (match) { clearTimeout(timer); resolve(match[1]); }
     });
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}:\n${stderr}`)); });
+    child.on('error', (error) => { clearTimeout(timer); reject(error); });
   });
 
   return {

@@ -68,7 +68,10 @@ run_wrk() {  # name target connections url [wrk args...]
     errors=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { for (i = 4; i <= NF; i += 2) n += $i } END { print n + 0 }' <<<"$out")
     ROWS+=("| $name | $target | $connections | $rps | $p50 | $p99 | $errors |")
     echo "$name ($target): $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $errors" >&2
-    eval "RPS_${target//-/_}_${name//[^a-z]/_}=$rps"
+    case "$name" in
+        read*) LAST_READ=$rps ;;
+        create*) LAST_CREATE=$rps ;;
+    esac
 }
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -87,33 +90,42 @@ STAFF=$(curl -sf -X POST "$BASE/api/v1/staff/login" -H 'Content-Type: applicatio
 
 export BENCH_TOKENS="$TOKENS"
 run_wrk "read by service number" aftercare "$CONNECTIONS" "$BASE" -s "$LUA/read.lua"
+READ_AFTERCARE=$LAST_READ
 run_wrk "staff queue first page" aftercare "$QUEUE_CONNECTIONS" "$BASE/api/v1/staff/queue" -H "Authorization: Bearer $STAFF"
 run_wrk "create ticket" aftercare "$CONNECTIONS" "$BASE/api/v1/tickets" -s "$LUA/create.lua"
-AFTERCARE_READ=$RPS_aftercare_read_by_service_number
-AFTERCARE_CREATE=$RPS_aftercare_create_ticket
+AFTERCARE_READ=$READ_AFTERCARE
+AFTERCARE_CREATE=$LAST_CREATE
 kill "${PIDS[0]}"; wait "${PIDS[0]}" 2>/dev/null || true; PIDS=()
 
 # --- json-server ----------------------------------------------------------------------------------
-RATIO_LINE=""
-if [[ -z "${SKIP_JSON_SERVER:-}" ]]; then
-    JS="$BENCH_DIR/json-server"
-    if [[ ! -x "$JS/node_modules/.bin/json-server" ]]; then
-        npm install --silent --prefix "$JS" json-server@0.17.4 >&2
+# Run twice: with the same number of records (the like-for-like comparison), and with a small
+# store (BENCH_JS_SMALL, 10,000), where json-server is at its best, so the ratio is not only a
+# story about json-server's linear scans and whole-file rewrites at 1M records.
+RATIO_LINES=()
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "x%.0f", a / b; else print "(json-server completed none)" }'; }
+run_json_server() {  # records
+    local records="$1" js="$BENCH_DIR/json-server"
+    if [[ ! -x "$js/node_modules/.bin/json-server" ]]; then
+        npm install --silent --prefix "$js" json-server@0.17.4 >&2
     fi
-    echo "writing a json-server db with $JS_TICKETS tickets ..." >&2
-    /usr/bin/python3 "$LUA/make_json_server_db.py" "$JS_TICKETS" "$BENCH_DIR/db.json"
-    JS_PORT=$(( 20000 + RANDOM % 20000 ))
-    node --max-old-space-size=8192 "$JS/node_modules/.bin/json-server" --quiet --host 127.0.0.1 --port "$JS_PORT" \
+    echo "writing a json-server db with $records tickets ..." >&2
+    /usr/bin/python3 "$LUA/make_json_server_db.py" "$records" "$BENCH_DIR/db.json"
+    local port=$(( 20000 + RANDOM % 20000 ))
+    node --max-old-space-size=8192 "$js/node_modules/.bin/json-server" --quiet --host 127.0.0.1 --port "$port" \
         "$BENCH_DIR/db.json" >"$BENCH_DIR/json-server.log" 2>&1 &
-    PIDS+=($!)
-    for _ in $(seq 600); do curl -sf "http://127.0.0.1:$JS_PORT/tickets/1" >/dev/null 2>&1 && break; sleep 0.5; done
-    export BENCH_JS_TICKETS="$JS_TICKETS"
-    run_wrk "read by service number" json-server "$CONNECTIONS" "http://127.0.0.1:$JS_PORT" -s "$LUA/json_server_read.lua" --timeout 30s
-    run_wrk "create ticket" json-server "$CONNECTIONS" "http://127.0.0.1:$JS_PORT/tickets" -s "$LUA/json_server_create.lua" --timeout 30s
-    JS_READ=$RPS_json_server_read_by_service_number
-    JS_CREATE=$RPS_json_server_create_ticket
-    ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f", a / b; else print "inf" }'; }
-    RATIO_LINE="Aftercare / json-server: reads x$(ratio "$AFTERCARE_READ" "$JS_READ"), creates x$(ratio "$AFTERCARE_CREATE" "$JS_CREATE") (json-server with $JS_TICKETS records)"
+    local pid=$!
+    PIDS+=($pid)
+    for _ in $(seq 600); do curl -sf "http://127.0.0.1:$port/tickets/1" >/dev/null 2>&1 && break; sleep 0.5; done
+    export BENCH_JS_TICKETS="$records"
+    run_wrk "read by id ($records records)" json-server "$CONNECTIONS" "http://127.0.0.1:$port" -s "$LUA/json_server_read.lua" --timeout 30s
+    run_wrk "create ($records records)" json-server "$CONNECTIONS" "http://127.0.0.1:$port/tickets" -s "$LUA/json_server_create.lua" --timeout 30s
+    kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+    RATIO_LINES+=("Aftercare at $TICKETS tickets / json-server at $records records: reads $(ratio "$AFTERCARE_READ" "$LAST_READ"), creates $(ratio "$AFTERCARE_CREATE" "$LAST_CREATE")")
+}
+if [[ -z "${SKIP_JSON_SERVER:-}" ]]; then
+    run_json_server "$JS_TICKETS"
+    JS_SMALL="${BENCH_JS_SMALL:-10000}"
+    [[ "$JS_SMALL" != "$JS_TICKETS" ]] && run_json_server "$JS_SMALL"
 fi
 
 # --- report ---------------------------------------------------------------------------------------
@@ -123,5 +135,5 @@ echo
 echo "| workload | server | connections | requests/s | p50 (ms) | p99 (ms) | errors |"
 echo "|---|---|---:|---:|---:|---:|---:|"
 printf '%s\n' "${ROWS[@]}"
-[[ -n "$RATIO_LINE" ]] && { echo; echo "$RATIO_LINE"; }
+if (( ${#RATIO_LINES[@]} )); then echo; printf '%s\n' "${RATIO_LINES[@]}"; fi
 exit 0

@@ -11,8 +11,8 @@ enum class Screen { Home, Faq };
 
 struct Route {
     Screen screen = Screen::Home;
-    std::string param;  // the path segment after the screen, e.g. a service number
-    std::string query;  // the raw text after '?', e.g. "q=..."
+    std::string param{};  // the path segment after the screen, e.g. a service number
+    std::string query{};  // the raw text after '?', e.g. "q=..."
 
     bool operator==(const Route&) const = default;
 };

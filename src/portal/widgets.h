@@ -49,8 +49,8 @@ bool Button(Ui& ui, const char* id, std::string_view label, const ButtonOptions&
 
 struct TextFieldOptions {
     const char* hint = nullptr;      // placeholder shown while empty
-    std::string_view help;           // a line under the field
-    std::string_view error;          // shown under the field in red; marks it invalid
+    std::string_view help{};         // a line under the field
+    std::string_view error{};        // shown under the field in red; marks it invalid
     bool required = false;
     bool multiline = false;
     bool numeric = false;            // phone, numbers: numeric keypad on touch devices

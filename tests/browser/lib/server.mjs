@@ -3,7 +3,11 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// The server finds its policy, demo data and FAQ relative to the repository root.
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 export async function startServer({ extraArgs = [], env = {} } = {}) {
   const binary = process.env.AFTERCARE_SERVER;
@@ -11,6 +15,7 @@ export async function startServer({ extraArgs = [], env = {} } = {}) {
   if (!binary || !webRoot) throw new Error('AFTERCARE_SERVER and AFTERCARE_WEB_ROOT must be set (run through ctest)');
   const dataDir = mkdtempSync(join(tmpdir(), 'aftercare-browser-'));
   const child = spawn(binary, ['--port', '0', '--bind', '127.0.0.1', '--data-dir', dataDir, '--web-root', webRoot, ...extraArgs], {
+    cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

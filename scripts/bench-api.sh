@@ -56,17 +56,32 @@ to_ms() {  # "1.23ms" | "850.00us" | "1.02s" -> milliseconds
     awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
 }
 ROWS=()
+SERVER_PID=""
+cpu_ticks() {  # user + system clock ticks of the server under test
+    if [[ -n "$SERVER_PID" && -r "/proc/$SERVER_PID/stat" ]]; then
+        awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"
+    else
+        echo 0
+    fi
+}
 run_wrk() {  # name target connections url [wrk args...]
     local name="$1" target="$2" connections="$3" url="$4"; shift 4
     local threads=$(( connections < WRK_THREADS ? connections : WRK_THREADS ))
-    local out
+    local out ticks_before ticks_after
+    ticks_before=$(cpu_ticks)
     out=$(wrk -t"$threads" -c"$connections" -d"${DURATION}s" --latency "$@" "$url")
+    ticks_after=$(cpu_ticks)
     local rps p50 p99 errors
     rps=$(awk '/Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")
     p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
     p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
     errors=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { for (i = 4; i <= NF; i += 2) n += $i } END { print n + 0 }' <<<"$out")
-    ROWS+=("| $name | $target | $connections | $rps | $p50 | $p99 | $errors |")
+    # Server CPU per request: unlike latency, barely affected by other load on the machine.
+    local requests cpu_ms
+    requests=$(awk '/requests in/ { print $1 }' <<<"$out")
+    cpu_ms=$(awk -v t=$(( ticks_after - ticks_before )) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+        'BEGIN { if (n > 0) printf "%.3f", t * 1000 / hz / n; else print "-" }')
+    ROWS+=("| $name | $target | $connections | $rps | $p50 | $p99 | $cpu_ms | $errors |")
     echo "$name ($target): $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $errors" >&2
     case "$name" in
         read*) LAST_READ=$rps ;;
@@ -82,6 +97,7 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
     --policy "$ROOT/assets/policy.json" --faq-dir "$ROOT/assets/faq" \
     >"$BENCH_DIR/server.out" 2>"$BENCH_DIR/server.log" &
 PIDS+=($!)
+SERVER_PID=$!
 for _ in $(seq 100); do grep -q "Aftercare portal" "$BENCH_DIR/server.out" 2>/dev/null && break; sleep 0.1; done
 BASE=$(sed -E 's#Aftercare portal: (http://[^/]+)/#\1#' "$BENCH_DIR/server.out")
 STAFF=$(curl -sf -X POST "$BASE/api/v1/staff/login" -H 'Content-Type: application/json' \
@@ -115,6 +131,7 @@ run_json_server() {  # records
         "$BENCH_DIR/db.json" >"$BENCH_DIR/json-server.log" 2>&1 &
     local pid=$!
     PIDS+=($pid)
+    SERVER_PID=$pid
     for _ in $(seq 600); do curl -sf "http://127.0.0.1:$port/tickets/1" >/dev/null 2>&1 && break; sleep 0.5; done
     export BENCH_JS_TICKETS="$records"
     run_wrk "read by id ($records records)" json-server "$CONNECTIONS" "http://127.0.0.1:$port" -s "$LUA/json_server_read.lua" --timeout 30s
@@ -132,8 +149,8 @@ fi
 echo
 echo "Tickets in the store: $TICKETS; wrk ${DURATION}s per row on loopback; $(nproc) cores; load average before: $LOAD_BEFORE"
 echo
-echo "| workload | server | connections | requests/s | p50 (ms) | p99 (ms) | errors |"
-echo "|---|---|---:|---:|---:|---:|---:|"
+echo "| workload | server | connections | requests/s | p50 (ms) | p99 (ms) | server CPU per request (ms) | errors |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${ROWS[@]}"
 if (( ${#RATIO_LINES[@]} )); then echo; printf '%s\n' "${RATIO_LINES[@]}"; fi
 exit 0

@@ -71,6 +71,10 @@ std::string Auth::IssueStaffToken(StoreTx& tx, std::int64_t staff_id, std::int64
     return token;
 }
 
+void Auth::Revoke(const std::string& token) {
+    store_.Write([&](StoreTx& tx) { tx.DeleteToken(TokenHash(token)); });
+}
+
 std::optional<Principal> Auth::Resolve(const std::string& token, std::int64_t now) {
     // Tokens are 43 base64url characters; anything else cannot be one and needs no database trip.
     if (token.size() != 43) return std::nullopt;

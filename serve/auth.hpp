@@ -36,6 +36,9 @@ public:
                                    std::int64_t& expires_at);
     std::string IssueStaffToken(StoreTx& tx, std::int64_t staff_id, std::int64_t now, std::int64_t& expires_at);
 
+    // Revokes a token at once (staff logout); unknown tokens are ignored.
+    void Revoke(const std::string& token);
+
     // The route wrapper's resolver: unknown or expired -> nullopt.
     std::optional<Principal> Resolve(const std::string& token, std::int64_t now);
 

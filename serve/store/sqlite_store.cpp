@@ -362,6 +362,12 @@ public:
         insert.Run();
     }
 
+    void DeleteToken(const std::string& hash) override {
+        auto remove = db_.Prepare("DELETE FROM tokens WHERE hash = ?");
+        remove.BindBlob(1, hash);
+        remove.Run();
+    }
+
     std::optional<IdempotencyRecord> FindIdempotency(const std::string& scope, const std::string& key) override {
         auto row = db_.Prepare("SELECT request_hash, ticket_id FROM idempotency WHERE scope = ? AND key = ?");
         row.Bind(1, scope).Bind(2, key);

@@ -130,6 +130,7 @@ public:
     virtual void UpdateTicket(std::int64_t id, const core::Ticket& ticket, const TicketIndex& index,
                               int previous_last_sequence) = 0;
     virtual void InsertToken(const std::string& token_hash, const TokenRecord& record, std::int64_t now) = 0;
+    virtual void DeleteToken(const std::string& token_hash) = 0;
     virtual std::optional<IdempotencyRecord> FindIdempotency(const std::string& scope, const std::string& key) = 0;
     virtual void InsertIdempotency(const std::string& scope, const std::string& key, const std::string& request_hash,
                                    std::int64_t ticket_id, std::int64_t now) = 0;

@@ -109,6 +109,7 @@ TEST_CASE("BFLA: customer tokens never reach staff endpoints; staff endpoints ne
     const std::vector<std::pair<std::string, std::string>> staff_routes = {
         {"GET", "/api/v1/staff/queue"},
         {"GET", "/api/v1/staff/stats"},
+        {"POST", "/api/v1/staff/logout"},
         {"GET", "/api/v1/staff/tickets/" + number},
         {"GET", "/api/v1/staff/tickets/" + number + "/events?wait=0"},
         {"POST", "/api/v1/staff/tickets/" + number + "/assign"},
@@ -163,6 +164,11 @@ TEST_CASE("staff login: wrong password and unknown user look the same; login att
     REQUIRE(ok->status == 200);
     CHECK(BodyOf(ok)["staff"]["roles"].dump().find("admin") != std::string::npos);
     CHECK(BodyOf(ok).dump().find("password") == std::string::npos);
+    // Logout revokes the token at once.
+    const std::string token = BodyOf(ok)["access_token"].get<std::string>();
+    CHECK(GetJson(client, "/api/v1/staff/queue", token)->status == 200);
+    CHECK(PostJson(client, "/api/v1/staff/logout", Json::object(), token)->status == 204);
+    CHECK(GetJson(client, "/api/v1/staff/queue", token)->status == 401);
     int limited = 0;
     for (int i = 0; i < 4; ++i)
         limited += PostJson(client, "/api/v1/staff/login", {{"username", kAdminUser}, {"password", "guess"}})->status == 429;

@@ -25,6 +25,7 @@ struct RequestTrace {
     Clock::time_point start{};
     bool started = false;
     std::string route;
+    double duration_ms = 0;
 };
 thread_local RequestTrace tl_trace;
 
@@ -121,6 +122,13 @@ HttpServer::HttpServer(const Config& config, Metrics& metrics, TokenResolver res
 
     // Security headers on every response, including errors produced inside httplib.
     server.set_post_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+        // Metrics are counted here, before the response is written, so a client that has its answer
+        // always finds its request in /metrics (the logger hook runs only after the write).
+        tl_trace.duration_ms =
+            tl_trace.started ? std::chrono::duration<double, std::milli>(Clock::now() - tl_trace.start).count() : 0;
+        metrics_.ObserveRequest(req.method, tl_trace.route.empty() ? "unmatched" : tl_trace.route, res.status,
+                                tl_trace.duration_ms / 1000.0);
+
         if (!res.has_header("Content-Security-Policy")) res.set_header("Content-Security-Policy", csp_);
         res.set_header("X-Content-Type-Options", "nosniff");
         res.set_header("Referrer-Policy", "no-referrer");
@@ -153,12 +161,11 @@ HttpServer::HttpServer(const Config& config, Metrics& metrics, TokenResolver res
     });
 
     server.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
-        double ms = 0;
-        if (tl_trace.started)
-            ms = std::chrono::duration<double, std::milli>(Clock::now() - tl_trace.start).count();
+        const double ms = tl_trace.duration_ms;
         std::string route = tl_trace.route.empty() ? "unmatched" : tl_trace.route;
         tl_trace.started = false;
-        metrics_.ObserveRequest(req.method, route, res.status, ms / 1000.0);
+        tl_trace.route.clear();
+        tl_trace.duration_ms = 0;
         char duration[32];
         std::snprintf(duration, sizeof duration, "%.3f", ms);
         // The query string is never logged: it is where a careless client would put a token.

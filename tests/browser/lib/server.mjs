@@ -4,13 +4,22 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export async function startServer({ extraArgs = [], env = {} } = {}) {
+// The server reads assets/policy.json, assets/demo and assets/faq relative to its working
+// directory: run it from the repository root, wherever the tests were started from.
+const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+
+// `admin: { username, password }` first creates a staff account with the admin role in the fresh
+// data directory (`aftercare-server create-admin`, password on stdin), for tests that act as staff.
+export async function startServer({ extraArgs = [], env = {}, admin = null } = {}) {
   const binary = process.env.AFTERCARE_SERVER;
   const webRoot = process.env.AFTERCARE_WEB_ROOT;
   if (!binary || !webRoot) throw new Error('AFTERCARE_SERVER and AFTERCARE_WEB_ROOT must be set (run through ctest)');
   const dataDir = mkdtempSync(join(tmpdir(), 'aftercare-browser-'));
+  if (admin) await createAdmin(binary, dataDir, admin, env);
   const child = spawn(binary, ['--port', '0', '--bind', '127.0.0.1', '--data-dir', dataDir, '--web-root', webRoot, ...extraArgs], {
+    cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -41,4 +50,18 @@ export async function startServer({ extraArgs = [], env = {} } = {}) {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+async function createAdmin(binary, dataDir, { username, password }, env) {
+  const child = spawn(binary, ['create-admin', '--data-dir', dataDir, '--username', username], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => { output += chunk; });
+  child.stderr.on('data', (chunk) => { output += chunk; });
+  child.stdin.end(`${password}\n`);
+  const code = await new Promise((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`create-admin exited with ${code}:\n${output}`);
 }

@@ -10,6 +10,8 @@ mergeInto(LibraryManager.library, {
   $AftercareA11y: {
     platform: 0,
     fixedLayer: null,
+    modalLayer: null,      // holds the open modal dialog, if any (the rest of the page is inert then)
+    returnFocus: null,     // what had focus before the dialog opened, focused again when it closes
     scroller: null,
     content: null,
     elements: null,        // "id:role" -> element (created in init: library objects are serialized)
@@ -18,9 +20,10 @@ mergeInto(LibraryManager.library, {
     touchMoved: false,
     pointerDown: false,
 
-    ROLES: ['button', 'link', 'textbox', 'textarea', 'checkbox', 'radio', 'heading', 'text', 'status', 'alert', 'img'],
+    ROLES: ['button', 'link', 'textbox', 'textarea', 'checkbox', 'radio', 'heading', 'text', 'status', 'alert', 'img',
+            'dialog'],
     FLAGS: { checked: 1, disabled: 2, invalid: 4, required: 8, focused: 16, selected: 32, password: 64,
-             numeric: 128, inScroll: 256 },
+             numeric: 128, inScroll: 256, inModal: 512 },
 
     init: function (platform) {
       var self = AftercareA11y;
@@ -35,9 +38,13 @@ mergeInto(LibraryManager.library, {
       self.content = document.createElement('div');
       self.content.className = 'a11y-content';
       self.scroller.appendChild(self.content);
+      self.modalLayer = document.createElement('div');
+      self.modalLayer.id = 'a11y-modal';
+      self.modalLayer.className = 'a11y-layer a11y-modal';
       // The fixed layer (top bar, dialogs) comes first in the Tab order, like a page header.
       document.body.appendChild(self.fixedLayer);
       document.body.appendChild(self.scroller);
+      document.body.appendChild(self.modalLayer);
 
       self.scroller.addEventListener('scroll', function () {
         var y = self.scroller.scrollTop;
@@ -131,6 +138,12 @@ mergeInto(LibraryManager.library, {
           element.setAttribute('role', role);
           break;
         case 'img': element = document.createElement('div'); element.setAttribute('role', 'img'); break;
+        case 'dialog':
+          element = document.createElement('div');
+          element.setAttribute('role', 'dialog');
+          element.setAttribute('aria-modal', 'true');
+          element.tabIndex = -1;  // focusable as a whole when it has no control to focus
+          break;
         default: element = document.createElement('p');
       }
       element.className = 'a11y-node';
@@ -140,6 +153,11 @@ mergeInto(LibraryManager.library, {
     update: function (element, node) {
       var F = AftercareA11y.FLAGS;
       var isField = element.tagName === 'INPUT' || element.tagName === 'TEXTAREA';
+      if (node.role === 'dialog') {
+        // Its children are the dialog's content: the title is its label, not its text.
+        if (element.getAttribute('aria-label') !== node.name) element.setAttribute('aria-label', node.name);
+        return;
+      }
       if (isField) {
         if (element.getAttribute('aria-label') !== node.name) element.setAttribute('aria-label', node.name);
         var wantType = node.flags & F.password ? 'password' : 'text';
@@ -165,6 +183,23 @@ mergeInto(LibraryManager.library, {
       if (node.flags & F.selected) element.setAttribute('aria-selected', 'true'); else element.removeAttribute('aria-selected');
     },
 
+    // A modal dialog makes the page behind it inert (no Tab, no screen reader browsing, no clicks),
+    // takes focus when it opens and gives it back when it closes.
+    syncModal: function (dialog, opened) {
+      var self = AftercareA11y;
+      var open = dialog !== null;
+      self.scroller.inert = open;
+      self.fixedLayer.inert = open;
+      if (open && opened) {
+        var first = dialog.querySelector('input, textarea, button:not([disabled])');
+        (first || dialog).focus({ preventScroll: true });
+      } else if (!open && self.returnFocus) {
+        var target = self.returnFocus;
+        self.returnFocus = null;
+        if (target.isConnected && target !== document.body) target.focus({ preventScroll: true });
+      }
+    },
+
     publish: function (serialized) {
       var self = AftercareA11y;
       var records = serialized.split('\x1e');
@@ -175,7 +210,8 @@ mergeInto(LibraryManager.library, {
       self.content.style.height = Math.max(region.contentHeight, region.h) + 'px';
 
       var seen = new Set();
-      var previous = { fixed: null, scroll: null };
+      var previous = { fixed: null, scroll: null, modal: null };
+      var dialog = null, dialogX = 0, dialogY = 0, dialogOpened = false;
       for (var i = 1; i < records.length; i++) {
         var f = records[i].split('\x1f');
         var node = {
@@ -188,24 +224,30 @@ mergeInto(LibraryManager.library, {
           element = self.create(node.role, node.level);
           element.dataset.a11yId = node.id;
           self.elements.set(node.key, element);
+          if (node.role === 'dialog') dialogOpened = true;
         }
         var inScroll = (node.flags & self.FLAGS.inScroll) !== 0;
-        var parent = inScroll ? self.content : self.fixedLayer;
-        var slot = inScroll ? 'scroll' : 'fixed';
-        var after = previous[slot];
+        var inModal = (node.flags & self.FLAGS.inModal) !== 0 && dialog !== null;
+        var parent = inModal ? dialog : node.role === 'dialog' ? self.modalLayer : inScroll ? self.content : self.fixedLayer;
+        var slot = inModal || node.role === 'dialog' ? 'modal' : inScroll ? 'scroll' : 'fixed';
+        var after = node.role === 'dialog' ? null : previous[slot];
         var expectedNext = after ? after.nextSibling : parent.firstChild;
         if (element.parentNode !== parent || element !== expectedNext) parent.insertBefore(element, expectedNext);
-        previous[slot] = element;
+        previous[slot] = node.role === 'dialog' ? null : element;
+        if (node.role === 'dialog') { dialog = element; dialogX = node.x; dialogY = node.y; }
 
-        var left = inScroll ? node.x - region.x : node.x;
-        var top = inScroll ? node.y - region.y + region.scrollY : node.y;
+        var left = inModal ? node.x - dialogX : inScroll ? node.x - region.x : node.x;
+        var top = inModal ? node.y - dialogY : inScroll ? node.y - region.y + region.scrollY : node.y;
         var st = element.style;
         st.left = left + 'px'; st.top = top + 'px'; st.width = node.w + 'px'; st.height = node.h + 'px';
         self.update(element, node);
       }
+      // What had focus before a dialog opened gets it back when the dialog closes.
+      if (dialogOpened) self.returnFocus = document.activeElement;
       self.elements.forEach(function (element, key) {
         if (!seen.has(key)) { element.remove(); self.elements.delete(key); }
       });
+      self.syncModal(dialog, dialogOpened);
 
       // Follow ImGui's scroll unless the user is scrolling the container right now.
       if (Math.abs(self.scroller.scrollTop - region.scrollY) > 0.5 && performance.now() - self.userScrollAt > 150) {

@@ -71,6 +71,23 @@ std::string NewServiceNumber(core::TicketKind kind) {
     }
 }
 
+// Display names of every staff login the ticket mentions; logins without an account are left out
+// (the client then shows the login itself).
+std::map<std::string, std::string> StaffNames(Services& services, const core::Ticket& ticket) {
+    std::map<std::string, std::string> names;
+    auto add = [&](const std::string& login) {
+        if (login.empty() || names.contains(login)) return;
+        if (auto staff = services.store.FindStaff(login); staff && !staff->display_name.empty())
+            names.emplace(login, staff->display_name);
+    };
+    add(ticket.assignee);
+    for (const auto& event : ticket.timeline) {
+        if (event.actor.role == core::ActorRole::Staff) add(event.actor.id);
+        add(event.assignee);
+    }
+    return names;
+}
+
 }  // namespace
 
 TicketIndex ComputeIndex(const core::Ticket& ticket, std::int64_t now, const core::Policy& policy) {
@@ -116,9 +133,11 @@ std::int64_t RequireTicketId(Services& services, const std::string& number_text)
 }
 
 api::TicketView MakeView(Services& services, const StoredTicket& stored, core::ActorRole reader) {
-    return api::MakeTicketView(
+    api::TicketView view = api::MakeTicketView(
         stored.ticket, reader, services.now(), services.policy, services.store.LoadRating(stored.id),
         AttachmentInfos(services.store.ListAttachments(stored.id), stored.ticket.service_number, reader));
+    view.staff_names = StaffNames(services, stored.ticket);
+    return view;
 }
 
 api::TicketView Read(Services& services, std::int64_t ticket_id, core::ActorRole reader) {

@@ -111,7 +111,8 @@ void to_json(Json& json_value, const TicketView& value) {
                       {"timeline", value.timeline},
                       {"attachments", value.attachments},
                       {"sla", value.sla},
-                      {"available_actions", value.available_actions}};
+                      {"available_actions", value.available_actions},
+                      {"staff_names", value.staff_names}};
     PutOptional(json_value, "return_reason", value.return_reason);
     PutOptional(json_value, "rating", value.rating);
 }
@@ -136,6 +137,7 @@ void ReadFields(WireReader& reader, TicketView& value) {
     reader.Optional("attachments", value.attachments);
     reader.Required("sla", value.sla);
     reader.Optional("available_actions", value.available_actions);
+    reader.Optional("staff_names", value.staff_names);
 }
 AFTERCARE_FROM_JSON(TicketView)
 

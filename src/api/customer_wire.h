@@ -4,6 +4,7 @@
 #include "api/core_json.h"
 #include "api/wire_reader.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,6 +71,9 @@ struct TicketView {
     std::vector<AttachmentInfo> attachments;
     SlaView sla;
     std::vector<core::Action> available_actions; // for the reader's role
+    // Display names ("李工") of the staff this ticket names (event actors, assignees), by login,
+    // so a customer reads people rather than account names. Filled by the server from its staff list.
+    std::map<std::string, std::string> staff_names;
 };
 
 // "138****8000" for +8613800138000; keeps the country code for others ("+44 ****0123").

@@ -26,9 +26,15 @@ void AppendNumber(std::string& out, double value) {
 
 } // namespace
 
+A11yFlags A11yTree::PlacementFlags() const {
+    if (in_modal_) return A11yFlags_InModal;
+    return in_scroll_ ? A11yFlags(A11yFlags_InScroll) : A11yFlags(0);
+}
+
 void A11yTree::BeginFrame() {
     nodes_.clear();
     in_scroll_ = false;
+    in_modal_ = false;
     scroll_min_ = scroll_max_ = ImVec2(0, 0);
     scroll_y_ = scroll_content_height_ = 0;
 }
@@ -40,7 +46,7 @@ void A11yTree::AddLastItem(Role role, std::string_view name, A11yFlags flags, st
     A11yNode node;
     node.id = ImGui::GetItemID();
     node.role = role;
-    node.flags = flags | (in_scroll_ ? A11yFlags(A11yFlags_InScroll) : A11yFlags(0));
+    node.flags = flags | PlacementFlags();
     node.min = ImGui::GetItemRectMin();
     node.max = ImGui::GetItemRectMax();
     node.name = name;
@@ -56,7 +62,7 @@ void A11yTree::AddText(Role role, std::string_view text, int heading_level) {
     const ImGuiID seed = static_cast<ImGuiID>(nodes_.size()) * 2654435761u;
     node.id = text.empty() ? seed : ImHashStr(text.data(), text.size(), seed);
     node.role = role;
-    node.flags = in_scroll_ ? A11yFlags(A11yFlags_InScroll) : A11yFlags(0);
+    node.flags = PlacementFlags();
     node.min = ImGui::GetItemRectMin();
     node.max = ImGui::GetItemRectMax();
     node.level = heading_level;
@@ -82,6 +88,25 @@ void A11yTree::BeginScrollRegion() {
 }
 
 void A11yTree::EndScrollRegion() { in_scroll_ = false; }
+
+void A11yTree::BeginModal(std::string_view title) {
+    // The dialog is a window of its own over the whole page: it does not scroll with the screen.
+    scroll_before_modal_ = in_scroll_;
+    in_scroll_ = false;
+    A11yNode node;
+    node.id = ImGui::GetID("##a11y-dialog");
+    node.role = Role::Dialog;
+    node.min = ImGui::GetWindowPos();
+    node.max = ImVec2(node.min.x + ImGui::GetWindowSize().x, node.min.y + ImGui::GetWindowSize().y);
+    node.name = title;
+    nodes_.push_back(std::move(node));
+    in_modal_ = true;
+}
+
+void A11yTree::EndModal() {
+    in_modal_ = false;
+    in_scroll_ = scroll_before_modal_;
+}
 
 void A11yTree::OnDomEdit(A11yEdit edit) {
     // Only the latest state of a field matters: DOM edits carry the whole text.

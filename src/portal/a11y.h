@@ -26,6 +26,7 @@ enum class Role : std::uint8_t {
     Status,  // polite live region: a result or progress message
     Alert,   // assertive live region: an error
     Image,
+    Dialog,  // a modal dialog: the nodes between BeginModal/EndModal are its content
 };
 
 enum A11yFlags_ : std::uint32_t {
@@ -39,6 +40,7 @@ enum A11yFlags_ : std::uint32_t {
     A11yFlags_Password = 1u << 6,
     A11yFlags_Numeric = 1u << 7,   // phone-style keypad on touch devices (inputmode=numeric)
     A11yFlags_InScroll = 1u << 8,  // lives in the main scroll region (set by the tree, not by widgets)
+    A11yFlags_InModal = 1u << 9,   // lives in the open modal dialog (set by the tree, not by widgets)
 };
 using A11yFlags = std::uint32_t;
 
@@ -78,6 +80,12 @@ public:
     void BeginScrollRegion();
     void EndScrollRegion();
 
+    // A modal dialog, inside its ImGui window: describes the dialog (named `title`) and puts the
+    // nodes up to EndModal() inside it. While one is open the mirror makes the rest of the page
+    // inert, so Tab and screen readers stay in the dialog, and moves focus into it.
+    void BeginModal(std::string_view title);
+    void EndModal();
+
     // --- What the DOM reported (the host calls these between frames) ---
     void OnDomFocus(ImGuiID id) { dom_focus_ = id; }
     void OnDomActivate(ImGuiID id) { pending_activate_ = id; }
@@ -95,6 +103,8 @@ public:
     const std::vector<A11yNode>& Nodes() const { return nodes_; }
 
 private:
+    A11yFlags PlacementFlags() const;
+
     std::vector<A11yNode> nodes_;
     ImGuiID dom_focus_ = 0;
     ImGuiID pending_activate_ = 0;
@@ -102,6 +112,8 @@ private:
     std::optional<float> pending_scroll_;
 
     bool in_scroll_ = false;
+    bool in_modal_ = false;
+    bool scroll_before_modal_ = false;
     ImVec2 scroll_min_, scroll_max_;
     float scroll_y_ = 0, scroll_content_height_ = 0;
 };

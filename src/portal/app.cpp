@@ -66,6 +66,8 @@ void DrawScreen(AppState& state, Ui& ui) {
     switch (state.route.screen) {
     case Screen::Home: DrawHome(state, ui); break;
     case Screen::Faq: DrawFaq(state, ui); break;
+    case Screen::Track: DrawTrack(state, ui); break;
+    case Screen::Rate: DrawRatePending(state, ui); break;
     }
 }
 
@@ -129,7 +131,7 @@ void DrawApp(AppState& state, Host& host) {
 
     if (state.navigate_to) {
         state.route = *std::exchange(state.navigate_to, std::nullopt);
-        host.SetRoute(FormatRoute(state.route), /*replace=*/false);
+        host.SetRoute(FormatRoute(state.route), std::exchange(state.navigate_replaces, false));
         if (state.embed.embedded) {
             NotifyEmbedder(host, "aftercare:navigated", nlohmann::json{{"route", FormatRoute(state.route)}}.dump());
         }
@@ -137,11 +139,20 @@ void DrawApp(AppState& state, Host& host) {
     SyncHost(state, host);
 }
 
-void Navigate(AppState& state, Route route) { state.navigate_to = std::move(route); }
+void Navigate(AppState& state, Route route) {
+    state.navigate_to = std::move(route);
+    state.navigate_replaces = false;
+}
+
+void NavigateReplacing(AppState& state, Route route) {
+    state.navigate_to = std::move(route);
+    state.navigate_replaces = true;
+}
 
 void OnAddressChanged(AppState& state, const std::string& hash) {
     state.route = ParseRoute(hash);
     state.navigate_to.reset();
+    state.navigate_replaces = false;
 }
 
 } // namespace aftercare::portal

@@ -8,9 +8,13 @@
 #include "host.h"
 #include "i18n.h"
 #include "net/api_client.h"
+#include "net/remote.h"
 #include "router.h"
 #include "screens/faq.h"
 #include "screens/home.h"
+#include "screens/rate_pending.h"
+#include "screens/ticket_page.h"
+#include "screens/track.h"
 #include "theme.h"
 
 #include "core/policy.h"
@@ -28,10 +32,12 @@ struct AppState {
     A11yTree a11y;
     Language language = Language::ZhCN;
     core::Policy policy;  // the document's defaults until the vendor's policy arrives from the server
+    Remote<core::Policy> vendor_policy;  // that arrival (net/vendor_policy.h)
     EmbedConfig embed;    // set when the portal runs in a vendor's iframe (web/embed.js)
 
     Route route;
     std::optional<Route> navigate_to;  // set by screens during a frame, applied after it
+    bool navigate_replaces = false;    // ...replacing the current history entry instead of adding one
     std::string shown_title;           // what the host last got, so it is told only on change
     std::string shown_a11y;            // the accessibility tree the host last got
 
@@ -39,6 +45,8 @@ struct AppState {
     // forth keeps what the customer typed.
     std::string home_faq_query;
     FaqState faq;
+    TrackState track;
+    TicketPageState ticket;
 
     const std::string& Tr(std::string_view key) const { return strings.Get(language, key); }
 };
@@ -48,6 +56,9 @@ void DrawApp(AppState& state, Host& host);
 
 // Asks the app to show a route from a screen or link: it becomes a history entry after the frame.
 void Navigate(AppState& state, Route route);
+// The same, replacing the current history entry: for a corrected address (a tracking link's token
+// taken out of the address bar) that back should not return to.
+void NavigateReplacing(AppState& state, Route route);
 // The address bar changed (back/forward, a pasted link): show that route without a new entry.
 void OnAddressChanged(AppState& state, const std::string& hash);
 

@@ -13,6 +13,8 @@ struct ScreenPath {
 constexpr ScreenPath kScreens[] = {
     {Screen::Home, "", "home.title"},
     {Screen::Faq, "faq", "faq.title"},
+    {Screen::Track, "track", "track.title"},
+    {Screen::Rate, "rate", "home.action.rate"},
 };
 
 int HexValue(char c) {

@@ -7,7 +7,7 @@
 
 namespace aftercare::portal {
 
-enum class Screen { Home, Faq };
+enum class Screen { Home, Faq, Track, Rate };
 
 struct Route {
     Screen screen = Screen::Home;

@@ -56,14 +56,16 @@ TEST_CASE("customer endpoint types round-trip", "[wire]") {
     const core::Policy policy;
     const core::Ticket ticket = BusyTicket();
     RoundTrip(CreateTicketRequest{ticket.details});
-    const TicketView view = MakeTicketView(ticket, core::ActorRole::Customer, ticket.updated_at + 5, policy,
-                                           core::Rating{5, 5, 5, 5, 5, true, ""},
-                                           {AttachmentInfo{"a1", "p.jpg", "image/jpeg", 100, 5, "/api/v1/a/a1"}});
+    TicketView view = MakeTicketView(ticket, core::ActorRole::Customer, ticket.updated_at + 5, policy,
+                                     core::Rating{5, 5, 5, 5, 5, true, ""},
+                                     {AttachmentInfo{"a1", "p.jpg", "image/jpeg", 100, 5, "/api/v1/a/a1"}});
+    view.staff_names = {{"engineer.li", "李工"}};
     CHECK(view.phone_masked == "138****8000");
     CHECK(view.available_actions == std::vector<core::Action>{core::Action::CustomerReply});
     const TicketView back = RoundTrip(view);
     CHECK(back.timeline == view.timeline);
     CHECK(back.sla.evaluated_at == view.sla.evaluated_at);
+    CHECK(back.staff_names == view.staff_names);
     RoundTrip(CreateTicketResponse{"R7KX-4M9Q-P2HC", "tok", 99, view, std::nullopt});
     CHECK(RoundTrip(LookupRequest{"r7kx4m9qp2hc", "8000"}) == LookupRequest{"r7kx4m9qp2hc", "8000"});
     RoundTrip(LookupResponse{"R7KX-4M9Q-P2HC", "tok", 99});

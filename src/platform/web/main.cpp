@@ -7,6 +7,7 @@
 #include <emscripten.h>
 #include <GLES3/gl3.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // the window list, for the layout check
 
 #include <algorithm>
 #include <cmath>
@@ -52,6 +53,20 @@ const char* CssCursor(ImGuiMouseCursor cursor) {
     }
 }
 
+constexpr int kMaxLayoutFrames = 8;  // a layout that has not settled by then never will (oscillation)
+
+// Positions and sizes of the windows drawn this frame, hashed: equal hashes mean the layout settled.
+unsigned LayoutHash() {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    unsigned hash = 2166136261u;
+    for (const ImGuiWindow* window : g.Windows) {
+        if (!window->Active) continue;
+        const float values[] = {window->Pos.x, window->Pos.y, window->SizeFull.x, window->SizeFull.y};
+        hash = ImHashData(values, sizeof values, hash);
+    }
+    return hash;
+}
+
 void Frame(void* user) {
     WebPlatform& p = *static_cast<WebPlatform*>(user);
     // Nothing to draw until the first font chunk is in, while the GPU context is lost, or when no
@@ -91,6 +106,14 @@ void Frame(void* user) {
         aftercare_set_cursor(CssCursor(cursor));
         p.last_cursor = cursor;
     }
+    const unsigned layout = LayoutHash();
+    if (layout != p.scheduler.layout_hash && p.scheduler.layout_frames < kMaxLayoutFrames) {
+        ++p.scheduler.layout_frames;
+        p.RequestFrames(1);
+    } else if (layout == p.scheduler.layout_hash) {
+        p.scheduler.layout_frames = 0;
+    }
+    p.scheduler.layout_hash = layout;
     // The text caret blinks: while a field is being edited, come back for the next blink.
     if (io.WantTextInput) p.RequestRedrawAfter(0.53);
     aftercare_frame_drawn(emscripten_get_now() - frame_start_ms);

@@ -18,6 +18,10 @@ namespace aftercare::web {
 // ImGui needs a few frames after an event to settle (hover, focus, layout), hence "frames owed".
 struct FrameScheduler {
     int frames_owed = 0;
+    // Auto-resizing child windows (cards in columns in the screen) reach their size one nesting
+    // level per frame: while any window still changes size, one more frame is owed (a few at most).
+    unsigned layout_hash = 0;
+    int layout_frames = 0;
     bool loop_paused = false;
     double timer_due_ms = 0.0;  // when the pending wake-up timer fires; 0 when none
     long timer_id = 0;

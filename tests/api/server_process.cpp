@@ -5,6 +5,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -118,19 +119,29 @@ ServerProcess::ServerProcess(ServerOptions options) : options_(std::move(options
     log_path_ = options_.data_dir + "/server-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + ".log";
     int out_pipe[2];
     if (pipe(out_pipe) != 0) throw std::runtime_error("pipe failed");
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
-    posix_spawn_file_actions_addopen(&actions, 2, log_path_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-    posix_spawn_file_actions_addclose(&actions, out_pipe[0]);
     auto argv = CStrings(args);
     auto env_strings = ChildEnvironment(options_.env);
     auto envp = CStrings(env_strings);
-    const int rc = posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), envp.data());
-    posix_spawn_file_actions_destroy(&actions);
+    const int log_fd = open(log_path_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    const int null_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    const pid_t parent = getpid();
+    // fork + exec rather than posix_spawn, for PR_SET_PDEATHSIG: if this test process crashes, its
+    // servers die with it instead of lingering. Only async-signal-safe calls between fork and exec.
+    pid_ = fork();
+    if (pid_ == 0) {
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != parent) _exit(127);
+        dup2(null_fd, 0);
+        dup2(out_pipe[1], 1);
+        dup2(log_fd, 2);
+        close(out_pipe[0]);
+        execve(argv[0], argv.data(), envp.data());
+        _exit(127);
+    }
     close(out_pipe[1]);
-    if (rc != 0) {
+    close(log_fd);
+    close(null_fd);
+    if (pid_ < 0) {
         close(out_pipe[0]);
         throw std::runtime_error("cannot start the server binary " + ServerBinary());
     }
@@ -164,8 +175,10 @@ ServerProcess::~ServerProcess() {
 int ServerProcess::StopWith(int signal) {
     if (pid_ <= 0) return -1;
     kill(pid_, signal);
-    // Give a clean stop a few seconds, then force it so a hung server cannot hang the suite.
-    for (int i = 0; i < 100; ++i) {
+    // Give a clean stop time, then force it so a hung server cannot hang the suite. A clean stop
+    // can take up to httplib's keep-alive timeout (5 s): a worker waiting on an idle keep-alive
+    // connection only notices the stop when that wait ends.
+    for (int i = 0; i < 300; ++i) {
         int status = 0;
         const pid_t done = waitpid(pid_, &status, WNOHANG);
         if (done == pid_) {

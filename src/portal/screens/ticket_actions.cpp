@@ -34,14 +34,10 @@ std::string OpenQuestion(const api::TicketView& view) {
 
 // A card with a tinted border in a tone, for "your move" prompts.
 void BeginPromptCard(Ui& ui, const char* id, Tone tone) {
-    ImGui::PushStyleColor(ImGuiCol_Border, ToneTint(ui.theme.palette, tone, 0.55f));
-    BeginCard(ui, id);
+    BeginCard(ui, id, {.fill = ui.theme.palette.surface, .border = ToneTint(ui.theme.palette, tone, 0.55f)});
 }
 
-void EndPromptCard() {
-    EndCard();
-    ImGui::PopStyleColor();
-}
+void EndPromptCard(Ui& ui) { EndCard(ui); }
 
 void CardTitle(Ui& ui, const char* icon, Tone tone, const std::string& title) {
     ImGui::PushStyleColor(ImGuiCol_Text, ToneColour(ui.theme.palette, tone));
@@ -91,7 +87,7 @@ void DrawResolvedPrompt(AppState& state, Ui& ui, const api::TicketView& view) {
         page.action_failure.reset();
         page.dialog = TicketDialog::Reopen;
     }
-    EndPromptCard();
+    EndPromptCard(ui);
 }
 
 void DrawReplyPrompt(AppState& state, Ui& ui, const api::TicketView& view) {
@@ -102,12 +98,9 @@ void DrawReplyPrompt(AppState& state, Ui& ui, const api::TicketView& view) {
     const std::string question = OpenQuestion(view);
     if (!question.empty()) {
         // The team's question in their words, quoted.
-        ImGui::PushStyleColor(ImGuiCol_ChildBg, p.background);
-        ImGui::PushStyleColor(ImGuiCol_Border, p.background);
-        BeginCard(ui, "##question");
+        BeginCard(ui, "##question", {.fill = p.background, .border = p.background});
         Paragraph(ui, TextStyle::Body, question, p.text);
-        EndCard();
-        ImGui::PopStyleColor(2);
+        EndCard(ui);
     }
     Paragraph(ui, TextStyle::Small, state.Tr("ticket.reply.paused"), p.text_muted);
     const std::string hint = state.Tr("ticket.reply.hint");
@@ -127,7 +120,7 @@ void DrawReplyPrompt(AppState& state, Ui& ui, const api::TicketView& view) {
             RunTicketAction(state, ui, Action::CustomerReply, page.reply);
         }
     }
-    EndPromptCard();
+    EndPromptCard(ui);
 }
 
 void DrawRatePrompt(AppState& state, Ui& ui, const api::TicketView& view) {
@@ -137,7 +130,7 @@ void DrawRatePrompt(AppState& state, Ui& ui, const api::TicketView& view) {
     if (Button(ui, "rate", state.Tr("ticket.rate.go"), {.width = ImGui::GetContentRegionAvail().x, .icon = ICON_STAR})) {
         Navigate(state, Route{Screen::Rate, view.service_number, {}});
     }
-    EndPromptCard();
+    EndPromptCard(ui);
 }
 
 // An action that failed while its dialog is open is told inside the dialog (the page is behind it).
@@ -181,7 +174,7 @@ void DrawMessageCard(AppState& state, Ui& ui, const api::TicketView& view) {
     CardTitle(ui, ICON_ENVELOPE, Tone::Brand, state.Tr("ticket.message.title"));
     if (core::IsTerminal(view.state)) {
         Paragraph(ui, TextStyle::Body, state.Tr("ticket.message.closed"), p.text_muted);
-        EndCard();
+        EndCard(ui);
         return;
     }
     const std::string hint = state.Tr("ticket.message.hint");
@@ -207,7 +200,7 @@ void DrawMessageCard(AppState& state, Ui& ui, const api::TicketView& view) {
         SendTicketMessage(state, ui);
     }
     if (page.message_sent) Paragraph(ui, TextStyle::Small, state.Tr("ticket.message.sent"), p.success, Role::Status);
-    EndCard();
+    EndCard(ui);
 }
 
 void DrawCancelButton(AppState& state, Ui& ui, const api::TicketView& view) {

@@ -81,7 +81,7 @@ void DrawHeader(AppState& state, Ui& ui, const api::TicketView& view) {
     if (copied) ui.host.RequestRedrawAfter(state.ticket.copied_until - now);
     const std::vector<StepperStep> steps = TicketSteps(state, view);
     StatusStepper(ui, "stepper", steps);
-    EndCard();
+    EndCard(ui);
 }
 
 void DrawDetails(AppState& state, Ui& ui, const api::TicketView& view) {
@@ -99,7 +99,7 @@ void DrawDetails(AppState& state, Ui& ui, const api::TicketView& view) {
     Detail(ui, state.Tr("ticket.details.contact"), view.customer_name + "  " + view.phone_masked);
     Detail(ui, state.Tr("ticket.details.address"), view.address);
     Detail(ui, state.Tr("ticket.details.description"), view.description);
-    EndCard();
+    EndCard(ui);
 }
 
 void DrawLiveTrouble(AppState& state, Ui& ui) {
@@ -107,9 +107,7 @@ void DrawLiveTrouble(AppState& state, Ui& ui) {
     // One lost poll is normal (a network blip); say something from the second in a row.
     if (!page.live_error || page.poll_failures < 2) return;
     const Palette& p = ui.theme.palette;
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ToneTint(p, Tone::Warning, 0.10f));
-    ImGui::PushStyleColor(ImGuiCol_Border, ToneTint(p, Tone::Warning, 0.35f));
-    BeginCard(ui, "##live");
+    BeginCard(ui, "##live", {.fill = ToneTint(p, Tone::Warning, 0.10f), .border = ToneTint(p, Tone::Warning, 0.35f)});
     Paragraph(ui, TextStyle::Body,
               state.Tr(page.live_error->kind == ApiError::Kind::Offline ? "ticket.live.offline"
                                                                          : "ticket.live.reconnecting"),
@@ -117,8 +115,7 @@ void DrawLiveTrouble(AppState& state, Ui& ui) {
     if (Button(ui, "reconnect", state.Tr("ticket.live.retry"), {.kind = ButtonKind::Secondary, .icon = ICON_REFRESH})) {
         ReconnectLive(state);
     }
-    EndCard();
-    ImGui::PopStyleColor(2);
+    EndCard(ui);
 }
 
 void Gap(Ui& ui) { ImGui::Dummy(ImVec2(0, ui.theme.Em(0.25f))); }
@@ -134,22 +131,25 @@ void DrawLoaded(AppState& state, Ui& ui, const api::TicketView& view) {
         const float gap = ui.theme.Em(1.0f);
         const float side = std::floor(avail * kSideShare);
         const float main = avail - side - gap;
-        const ImGuiChildFlags column = ImGuiChildFlags_AutoResizeY;
-        const ImGuiWindowFlags plain = ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar;
-        ImGui::BeginChild("##main", ImVec2(main, 0), column, plain);
+        // Columns, not child windows: items scrolled out of sight stay in the accessibility mirror.
+        const float left = ImGui::GetCursorPosX();
+        const float top = ImGui::GetCursorPosY();
+        BeginColumn(ui, left, main);
         DrawTimelineCard(state, ui, view);
         Gap(ui);
         DrawMessageCard(state, ui, view);
-        ImGui::EndChild();
-        ImGui::SameLine(0, gap);
-        ImGui::BeginChild("##side", ImVec2(side, 0), column, plain);
+        EndColumn(ui);
+        const float main_bottom = ImGui::GetCursorPosY();
+        ImGui::SetCursorPosY(top);
+        BeginColumn(ui, left + main + gap, side);
         DrawActionCards(state, ui, view);
         DrawSlaCard(state, ui, view);
         Gap(ui);
         DrawDetails(state, ui, view);
         Gap(ui);
         DrawCancelButton(state, ui, view);
-        ImGui::EndChild();
+        EndColumn(ui);
+        ImGui::SetCursorPosY(std::max(main_bottom, ImGui::GetCursorPosY()));
     } else {
         // Phone: what the customer should do first, then the clock, the story, the rest.
         DrawActionCards(state, ui, view);

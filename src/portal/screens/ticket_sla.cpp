@@ -146,12 +146,8 @@ void DrawClockRow(AppState& state, Ui& ui, const core::Deadline& d, TicketKind k
 void DrawEscalation(AppState& state, Ui& ui, core::EscalationLevel level) {
     const Theme& theme = ui.theme;
     const Palette& p = theme.palette;
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ToneTint(p, Tone::Warning, 0.10f));
-    ImGui::PushStyleColor(ImGuiCol_Border, ToneTint(p, Tone::Warning, 0.35f));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme.Em(0.9f), theme.Em(0.7f)));
-    ImGui::BeginChild("##escalation", ImVec2(0, 0),
-                      ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
-                      ImGuiWindowFlags_NoScrollbar);
+    // A card, not a child window: its text must stay in the accessibility mirror when scrolled away.
+    BeginCard(ui, "##escalation", {.fill = ToneTint(p, Tone::Warning, 0.10f), .border = ToneTint(p, Tone::Warning, 0.35f)});
     ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
     ImGui::TextUnformatted(ICON_BELL);
     ImGui::PopStyleColor();
@@ -160,9 +156,7 @@ void DrawEscalation(AppState& state, Ui& ui, core::EscalationLevel level) {
               state.strings.Format(state.language, "ticket.sla.escalated",
                                    {{"level", state.Tr(LevelKey(level))}, {"notified", Notified(state, level)}}),
               p.text, Role::Status);
-    ImGui::EndChild();
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor(2);
+    EndCard(ui);
 }
 
 } // namespace
@@ -283,7 +277,7 @@ void DrawSlaCard(AppState& state, Ui& ui, const api::TicketView& view) {
     ImGui::Separator();
     ImGui::PopStyleColor();
     for (const core::Deadline& d : sla.deadlines) DrawClockRow(state, ui, d, view.kind, server_now);
-    EndCard();
+    EndCard(ui);
 
     // A running clock changes every second: come back on the next whole second, and only then.
     bool ticking = false;

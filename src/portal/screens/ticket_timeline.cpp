@@ -186,7 +186,7 @@ void DrawTimelineCard(AppState& state, Ui& ui, const api::TicketView& view) {
     Heading(ui, TextStyle::Title3, state.Tr("ticket.timeline.title"), 2);
     ImGui::Dummy(ImVec2(0, ui.theme.Em(0.25f)));
     Timeline(ui, "timeline", entries);
-    EndCard();
+    EndCard(ui);
 }
 
 } // namespace aftercare::portal

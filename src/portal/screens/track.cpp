@@ -167,7 +167,7 @@ void DrawRecent(AppState& state, Ui& ui) {
         }
         ImGui::PopID();
     }
-    EndCard();
+    EndCard(ui);
 }
 
 void DrawLookup(AppState& state, Ui& ui) {
@@ -188,11 +188,7 @@ void DrawLookup(AppState& state, Ui& ui) {
     // A centred column of comfortable width for the form.
     const float avail = ImGui::GetContentRegionAvail().x;
     const float width = std::min(avail, theme.Em(kFormMaxWidthEm));
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) * 0.5f);
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ImGui::BeginChild("##lookup-column", ImVec2(width, 0), ImGuiChildFlags_AutoResizeY,
-                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
+    BeginColumn(ui, ImGui::GetCursorPosX() + (avail - width) * 0.5f, width);
 
     Heading(ui, TextStyle::Title1, state.Tr("track.title"), 1);
     Paragraph(ui, TextStyle::Body, state.Tr("track.subtitle"), p.text_muted);
@@ -231,12 +227,10 @@ void DrawLookup(AppState& state, Ui& ui) {
         Submit(state, ui);
     }
     if (track.lookup.IsFailed()) DrawFailure(state, ui, *track.lookup.error);
-    EndCard();
+    EndCard(ui);
 
     DrawRecent(state, ui);
-    ImGui::EndChild();
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
+    EndColumn(ui);
 }
 
 } // namespace

@@ -15,8 +15,8 @@
 namespace aftercare::portal {
 
 struct CallOptions {
-    std::string bearer_token;     // a customer's ticket token or a staff session
-    std::string idempotency_key;  // for creates: a retry after a lost answer creates nothing twice
+    std::string bearer_token{};   // a customer's ticket token or a staff session
+    std::string idempotency_key{};  // for creates: a retry after a lost answer creates nothing twice
 };
 
 class ApiClient {

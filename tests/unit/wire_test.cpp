@@ -81,8 +81,16 @@ TEST_CASE("customer endpoint types round-trip", "[wire]") {
                                      core::EstimateCharge(decision, {100, false}, policy),
                                      {{"mainboard", {2023, 12, 1}, false}}});
     const ReturnsEligibilityRequest returns{core::ReturnReason::DeadOnArrival, core::Remedy::Exchange, 1714530600, -300,
-                                            std::nullopt, true, "JD-1234"};
+                                            std::nullopt, true, "JD-1234", "8000"};
     CHECK(RoundTrip(returns) == returns);
+    CHECK(RoundTrip(OrderLookupRequest{"DD-20261001", "138 0013 8000"}) ==
+          OrderLookupRequest{"DD-20261001", "138 0013 8000"});
+    const OrderLookupResponse order{"DD-20261001", "138****8000", core::CivilDate{2026, 11, 20}, 1714530600,
+                                    {OrderItem{"磁疗仪 MT-5", "MT5-2611-1001"}}};
+    CHECK(RoundTrip(order) == order);
+    const OrderLookupResponse undelivered{"DD-20261003", "139****5678", std::nullopt, std::nullopt,
+                                          {OrderItem{"超声理疗仪 CS-30", ""}}};
+    CHECK(RoundTrip(undelivered) == undelivered);
     RoundTrip(core::EvaluateReturn(ToReturnsQuery(returns, 1714530600 + 86400), policy));
     RoundTrip(FaqSearchResponse{"保修", {FaqItem{"faq-1", {"保修多久？", "How long?"}, {"三年", "3 years"}, {"warranty"}, 1.5}}});
 }

@@ -21,7 +21,7 @@ mergeInto(LibraryManager.library, {
     pointerDown: false,
 
     ROLES: ['button', 'link', 'textbox', 'textarea', 'checkbox', 'radio', 'heading', 'text', 'status', 'alert', 'img',
-            'dialog'],
+            'dialog', 'slider'],
     FLAGS: { checked: 1, disabled: 2, invalid: 4, required: 8, focused: 16, selected: 32, password: 64,
              numeric: 128, inScroll: 256, inModal: 512 },
 
@@ -87,6 +87,27 @@ mergeInto(LibraryManager.library, {
       });
       document.addEventListener('compositionstart', function (event) { event.target.__composing = true; });
       document.addEventListener('compositionend', function (event) { event.target.__composing = false; });
+      // A slider is operated in the DOM, like a native one: arrows step, Home/End jump, a digit
+      // picks that value. The new value goes to ImGui as an edit; the page must not scroll.
+      document.addEventListener('keydown', function (event) {
+        var target = event.target;
+        if (!self.isSlider(target) || event.altKey || event.ctrlKey || event.metaKey) return;
+        var min = +target.getAttribute('aria-valuemin');
+        var max = +target.getAttribute('aria-valuemax');
+        var now = +target.getAttribute('aria-valuenow');
+        var next = null;
+        if (event.key === 'ArrowRight' || event.key === 'ArrowUp') next = now + 1;
+        else if (event.key === 'ArrowLeft' || event.key === 'ArrowDown') next = now - 1;
+        else if (event.key === 'Home' || event.key === 'PageDown') next = min;
+        else if (event.key === 'End' || event.key === 'PageUp') next = max;
+        else if (/^[0-9]$/.test(event.key)) next = +event.key;
+        if (next === null) return;
+        event.preventDefault();
+        next = Math.min(Math.max(next, min), max);
+        if (next === now) return;
+        target.setAttribute('aria-valuenow', String(next));  // a second key press before the frame steps on
+        self.sendText(target, String(next));
+      });
       document.addEventListener('keydown', function (event) {
         var target = event.target;
         if (!self.isTextField(target) || event.isComposing || target.__composing) return;
@@ -105,6 +126,19 @@ mergeInto(LibraryManager.library, {
     isTextField: function (element) {
       return !!(element && element.dataset && element.dataset.a11yId &&
                 (element.tagName === 'INPUT' || element.tagName === 'TEXTAREA'));
+    },
+
+    isSlider: function (element) {
+      return !!(element && element.dataset && element.dataset.a11yId && element.getAttribute('role') === 'slider');
+    },
+
+    sendText: function (element, value) {
+      var sp = stackSave();
+      var size = lengthBytesUTF8(value) + 1;
+      var text = stackAlloc(size);
+      stringToUTF8(value, text, size);
+      Module['_aftercare_dom_edit'](AftercareA11y.platform, AftercareA11y.idOf(element), text, 0, 0);
+      stackRestore(sp);
     },
 
     // Sends the field's whole text and selection (as UTF-8 byte offsets) to ImGui.
@@ -144,6 +178,11 @@ mergeInto(LibraryManager.library, {
           element.setAttribute('aria-modal', 'true');
           element.tabIndex = -1;  // focusable as a whole when it has no control to focus
           break;
+        case 'slider':
+          element = document.createElement('div');
+          element.setAttribute('role', 'slider');
+          element.tabIndex = 0;
+          break;
         default: element = document.createElement('p');
       }
       element.className = 'a11y-node';
@@ -169,6 +208,13 @@ mergeInto(LibraryManager.library, {
         if (caughtUp) element.__sentValue = undefined;
         if (element.value !== node.value && caughtUp && !element.__composing) element.value = node.value;
         if (node.flags & F.focused && document.activeElement !== element) element.focus({ preventScroll: true });
+      } else if (node.role === 'slider') {
+        // Named by its label, spoken by its value text; it has no content of its own.
+        if (element.getAttribute('aria-label') !== node.name) element.setAttribute('aria-label', node.name);
+        element.setAttribute('aria-valuemin', String(node.range.min));
+        element.setAttribute('aria-valuemax', String(node.range.max));
+        element.setAttribute('aria-valuenow', String(node.range.now));
+        element.setAttribute('aria-valuetext', node.value);
       } else if (element.textContent !== node.name) {
         element.textContent = node.name;
       }
@@ -203,11 +249,15 @@ mergeInto(LibraryManager.library, {
     publish: function (serialized) {
       var self = AftercareA11y;
       var records = serialized.split('\x1e');
-      var head = records[0].split('\x1f').map(Number);  // S, x, y, w, h, scrollY, contentHeight
+      var head = records[0].split('\x1f').map(Number);  // S, x, y, w, h, scrollY, contentHeight, settled
       var region = { x: head[1], y: head[2], w: head[3], h: head[4], scrollY: head[5], contentHeight: head[6] };
       var s = self.scroller.style;
       s.left = region.x + 'px'; s.top = region.y + 'px'; s.width = region.w + 'px'; s.height = region.h + 'px';
       self.content.style.height = Math.max(region.contentHeight, region.h) + 'px';
+      // Where ImGui's scroll is and whether its layout is final, for automation to wait on before
+      // pointing at something (see tests/browser/lib/portal.mjs).
+      self.scroller.dataset.scrollY = String(region.scrollY);
+      self.scroller.dataset.settled = head[7] === 1 ? '1' : '0';
 
       var seen = new Set();
       var previous = { fixed: null, scroll: null, modal: null };
@@ -217,6 +267,7 @@ mergeInto(LibraryManager.library, {
         var node = {
           key: f[0] + ':' + f[1], id: f[0], role: self.ROLES[+f[1]] || 'text', flags: +f[2],
           x: +f[3], y: +f[4], w: +f[5], h: +f[6], level: +f[7], name: f[8], value: f[9], description: f[10],
+          range: f.length > 13 ? { min: +f[11], max: +f[12], now: +f[13] } : { min: 0, max: 0, now: 0 },
         };
         seen.add(node.key);
         var element = self.elements.get(node.key);

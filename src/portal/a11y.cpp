@@ -35,6 +35,7 @@ void A11yTree::BeginFrame() {
     nodes_.clear();
     in_scroll_ = false;
     in_modal_ = false;
+    scroll_applied_ = false;
     scroll_min_ = scroll_max_ = ImVec2(0, 0);
     scroll_y_ = scroll_content_height_ = 0;
 }
@@ -53,6 +54,13 @@ void A11yTree::AddLastItem(Role role, std::string_view name, A11yFlags flags, st
     node.value = value;
     node.description = description;
     nodes_.push_back(std::move(node));
+}
+
+void A11yTree::AddLastItemSlider(std::string_view name, A11yRange range, std::string_view value_text,
+                                 A11yFlags flags, std::string_view description) {
+    const size_t before = nodes_.size();
+    AddLastItem(Role::Slider, name, flags, value_text, description);
+    if (nodes_.size() > before) nodes_.back().range = range;  // not when the window skipped the item
 }
 
 void A11yTree::AddText(Role role, std::string_view text, int heading_level) {
@@ -81,6 +89,7 @@ void A11yTree::BeginScrollRegion() {
         ImGui::SetScrollY(*pending_scroll_);
         scroll_y_ = *pending_scroll_;
         pending_scroll_.reset();
+        scroll_applied_ = true;
     } else {
         scroll_y_ = ImGui::GetScrollY();
     }
@@ -130,8 +139,9 @@ std::optional<A11yEdit> A11yTree::TakeEdit(ImGuiID id) {
 }
 
 std::string A11yTree::Serialize() const {
-    // First record: the scroll region (x, y, w, h, scrollY, content height); then one per node:
-    // id, role, flags, x, y, w, h, level, name, value, description.
+    // First record: the scroll region (x, y, w, h, scrollY, content height) and whether the layout
+    // is settled (1/0); then one per node:
+    // id, role, flags, x, y, w, h, level, name, value, description[, min, max, now for sliders].
     std::string out;
     out.reserve(64 + nodes_.size() * 64);
     out += 'S';
@@ -140,6 +150,8 @@ std::string A11yTree::Serialize() const {
         out += kField;
         AppendNumber(out, v);
     }
+    out += kField;
+    out += layout_settled_ ? '1' : '0';
     for (const A11yNode& n : nodes_) {
         out += kRecord;
         char head[64];
@@ -157,6 +169,12 @@ std::string A11yTree::Serialize() const {
         AppendText(out, n.value);
         out += kField;
         AppendText(out, n.description);
+        if (n.range) {
+            for (int v : {n.range->min, n.range->max, n.range->now}) {
+                out += kField;
+                out += std::to_string(v);
+            }
+        }
     }
     return out;
 }

@@ -27,6 +27,7 @@ enum class Role : std::uint8_t {
     Alert,   // assertive live region: an error
     Image,
     Dialog,  // a modal dialog: the nodes between BeginModal/EndModal are its content
+    Slider,  // a value in a range (star ratings): A11yNode::range, operated with arrow keys in the DOM
 };
 
 enum A11yFlags_ : std::uint32_t {
@@ -44,6 +45,13 @@ enum A11yFlags_ : std::uint32_t {
 };
 using A11yFlags = std::uint32_t;
 
+// The range of a Slider: its value is spoken as the node's value text ("4 / 5").
+struct A11yRange {
+    int min = 0;
+    int max = 0;
+    int now = 0;
+};
+
 struct A11yNode {
     ImGuiID id = 0;
     Role role = Role::Text;
@@ -53,9 +61,12 @@ struct A11yNode {
     std::string name;  // accessible name (label)
     std::string value; // text field content, or a status/value text
     std::string description;  // hint or error message (aria-describedby)
+    std::optional<A11yRange> range;  // sliders only
 };
 
 // What the DOM side reported since the last frame; read by the widgets during the next one.
+// For a slider, the DOM handles its keys (arrows, Home/End, digits) and sends the new value as
+// decimal text.
 struct A11yEdit {
     ImGuiID id = 0;
     std::string text;
@@ -72,6 +83,9 @@ public:
     // Describes the item ImGui submitted last (its id and rectangle).
     void AddLastItem(Role role, std::string_view name, A11yFlags flags = A11yFlags_None,
                      std::string_view value = {}, std::string_view description = {});
+    // Describes the last item as a slider with its range; `value_text` is what is spoken ("4 / 5").
+    void AddLastItemSlider(std::string_view name, A11yRange range, std::string_view value_text,
+                           A11yFlags flags = A11yFlags_None, std::string_view description = {});
     // Describes a text element (heading, paragraph, status) at the last item's rectangle.
     void AddText(Role role, std::string_view text, int heading_level = 0);
 
@@ -98,6 +112,11 @@ public:
     bool TakeActivation(ImGuiID id);
     std::optional<A11yEdit> TakeEdit(ImGuiID id);
 
+    // Whether the frame's layout is final: no window moved since the last frame and no scroll was
+    // applied in this one. Published so automation can wait until a click lands where it is aimed.
+    void SetLayoutSettled(bool settled) { layout_settled_ = settled; }
+    bool ScrollAppliedThisFrame() const { return scroll_applied_; }
+
     // The frame's nodes in a compact form for the host; equal strings mean nothing changed.
     std::string Serialize() const;
     const std::vector<A11yNode>& Nodes() const { return nodes_; }
@@ -110,6 +129,8 @@ private:
     ImGuiID pending_activate_ = 0;
     std::vector<A11yEdit> pending_edits_;
     std::optional<float> pending_scroll_;
+    bool scroll_applied_ = false;
+    bool layout_settled_ = true;
 
     bool in_scroll_ = false;
     bool in_modal_ = false;

@@ -5,6 +5,7 @@
 #include "icons.h"
 #include "widgets.h"
 
+#include <imgui_internal.h>  // the window list, for LayoutSignature()
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -67,11 +68,44 @@ void DrawScreen(AppState& state, Ui& ui) {
     case Screen::Home: DrawHome(state, ui); break;
     case Screen::Faq: DrawFaq(state, ui); break;
     case Screen::Track: DrawTrack(state, ui); break;
-    case Screen::Rate: DrawRatePending(state, ui); break;
+    case Screen::Returns: DrawReturns(state, ui); break;
+    case Screen::Rate: DrawRate(state, ui); break;
+    case Screen::Complaint: DrawComplaint(state, ui); break;
     }
 }
 
+ImU32 LayoutSignature() {
+    ImU32 hash = 0;
+    for (const ImGuiWindow* window : GImGui->Windows) {
+        if (!window->Active) continue;
+        const float rect[4] = {window->Pos.x, window->Pos.y, window->Size.x, window->Size.y};
+        hash = ImHashData(rect, sizeof rect, hash);
+    }
+    return hash;
+}
+
+// A keyboard focus or activation in flight (a DOM field focused a frame ago becomes ImGui's active
+// item over the next frames, and meanwhile keeps mouse hover off): the frame is not final.
+bool NavigationPending() {
+    const ImGuiContext& g = *GImGui;
+    return g.NavMoveSubmitted || g.NavMoveScoringItems || g.NavMoveForwardToNextFrame || g.NavInitRequest ||
+           g.NavNextActivateId != 0 || g.NavActivateId != 0;
+}
+
 void SyncHost(AppState& state, Host& host) {
+    // ImGui sizes auto-resizing children (cards, columns) from their previous frame's content and
+    // hit-tests windows by those sizes, so nested ones settle one level per frame, and a scroll
+    // asked for by the DOM moves the windows a frame later, and a focused field takes a few frames to
+    // become ImGui's active item. Draw again until nothing moves:
+    // otherwise a click arriving before the next input lands on a stale window and is lost, and the
+    // bottom of a card that just grew stays clipped.
+    const ImU32 layout = LayoutSignature();
+    const bool settled =
+        layout == state.layout_signature && !state.a11y.ScrollAppliedThisFrame() && !NavigationPending();
+    state.layout_signature = layout;
+    state.a11y.SetLayoutSettled(settled);
+    if (!settled) host.RequestRedrawAfter(0.0);
+
     const std::string& vendor = state.embed.vendor_name.empty() ? state.Tr("app.vendor_name") : state.embed.vendor_name;
     const std::string title = state.Tr(ScreenTitleKey(state.route.screen)) + " · " + vendor;
     if (title != state.shown_title) {

@@ -10,9 +10,11 @@
 #include "net/api_client.h"
 #include "net/remote.h"
 #include "router.h"
+#include "screens/complaint.h"
 #include "screens/faq.h"
 #include "screens/home.h"
-#include "screens/rate_pending.h"
+#include "screens/rate.h"
+#include "screens/returns.h"
 #include "screens/ticket_page.h"
 #include "screens/track.h"
 #include "theme.h"
@@ -40,6 +42,7 @@ struct AppState {
     bool navigate_replaces = false;    // ...replacing the current history entry instead of adding one
     std::string shown_title;           // what the host last got, so it is told only on change
     std::string shown_a11y;            // the accessibility tree the host last got
+    unsigned layout_signature = 0;     // window positions and sizes of the last frame (see app.cpp)
 
     // One state struct per screen (see screens/): kept while the app runs, so going back and
     // forth keeps what the customer typed.
@@ -47,6 +50,9 @@ struct AppState {
     FaqState faq;
     TrackState track;
     TicketPageState ticket;
+    ReturnsState returns;
+    RateState rate;
+    ComplaintState complaint;
 
     const std::string& Tr(std::string_view key) const { return strings.Get(language, key); }
 };

@@ -14,7 +14,9 @@ constexpr ScreenPath kScreens[] = {
     {Screen::Home, "", "home.title"},
     {Screen::Faq, "faq", "faq.title"},
     {Screen::Track, "track", "track.title"},
-    {Screen::Rate, "rate", "home.action.rate"},
+    {Screen::Returns, "returns", "returns.title"},
+    {Screen::Rate, "rate", "rate.title"},
+    {Screen::Complaint, "complain", "complaint.title"},
 };
 
 int HexValue(char c) {

@@ -176,8 +176,13 @@ TextFieldResult TextField(Ui& ui, const char* id, std::string_view label, std::s
         value = std::move(context.edit->text);
         context.edit.reset();
     }
-    // Keyboard focus lives in the DOM; when it lands on this field, ImGui edits it too.
-    if (ui.a11y.HasDomFocus(field_id) && !was_active) ImGui::SetKeyboardFocusHere();
+    // Keyboard focus lives in the DOM; when it lands on this field, ImGui edits it too, and when it
+    // has moved on (Tab, a tap on another field or button), ImGui lets go. ImGui never keeps a field
+    // the DOM has left: its stale "focused" would pull the DOM focus back, and two fields would
+    // trade focus frame after frame.
+    const bool dom_focused = ui.a11y.HasDomFocus(field_id);
+    if (dom_focused && !was_active) ImGui::SetKeyboardFocusHere();
+    if (!dom_focused && was_active) ImGui::ClearActiveID();
 
     const bool invalid = !options.error.empty();
     ImGui::PushStyleColor(ImGuiCol_Border, invalid ? p.danger : p.border);
@@ -203,7 +208,7 @@ TextFieldResult TextField(Ui& ui, const char* id, std::string_view label, std::s
     }
     result.submitted = !options.multiline && ui.a11y.TakeActivation(field_id);
 
-    A11yFlags a11y_flags = active ? A11yFlags_Focused : A11yFlags_None;
+    A11yFlags a11y_flags = active && dom_focused ? A11yFlags_Focused : A11yFlags_None;
     if (invalid) a11y_flags |= A11yFlags_Invalid;
     if (options.required) a11y_flags |= A11yFlags_Required;
     if (options.numeric) a11y_flags |= A11yFlags_Numeric;

@@ -22,9 +22,9 @@ struct HomeAction {
 constexpr HomeAction kActions[] = {
     {"repair", ICON_WRENCH, "home.action.repair", "home.action.repair.hint"},
     {"track", ICON_SEARCH, "home.action.track", "home.action.track.hint", Screen::Track},
-    {"returns", ICON_EXCHANGE, "home.action.returns", "home.action.returns.hint"},
-    {"rate", ICON_STAR, "home.action.rate", "home.action.rate.hint"},
-    {"complain", ICON_COMMENT, "home.action.complain", "home.action.complain.hint"},
+    {"returns", ICON_EXCHANGE, "home.action.returns", "home.action.returns.hint", Screen::Returns},
+    {"rate", ICON_STAR, "home.action.rate", "home.action.rate.hint", Screen::Rate},
+    {"complain", ICON_COMMENT, "home.action.complain", "home.action.complain.hint", Screen::Complaint},
 };
 
 void DrawActions(AppState& state, Ui& ui) {

@@ -7,7 +7,7 @@
 #include "screens/returns_parts.h"
 #include "widgets.h"
 #include "widgets/column.h"
-#include "widgets/stepper.h"
+#include "widgets/progress_steps.h"
 
 #include <array>
 #include <string_view>
@@ -37,7 +37,7 @@ void DrawReturns(AppState& state, Ui& ui) {
     // Once done, every step is drawn done.
     const bool done = r.draft.step == ReturnsStep::Done;
     const int current = static_cast<int>(r.draft.step);
-    Stepper(ui, labels, done ? static_cast<int>(labels.size()) : current,
+    ProgressSteps(ui, labels, done ? static_cast<int>(labels.size()) : current,
             done ? state.Tr("returns.step.finished")
                  : state.strings.Format(state.language, "returns.step.progress",
                                         {{"current", std::to_string(current + 1)},

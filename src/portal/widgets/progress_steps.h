@@ -11,6 +11,6 @@ namespace aftercare::portal {
 
 // `current` is 0-based; steps before it are drawn done (a tick); labels.size() draws them all done. `progress` is the whole position
 // in words ("第 2 步，共 5 步：选择商品"), mirrored for screen readers and shown on narrow screens.
-void Stepper(Ui& ui, std::span<const std::string_view> labels, int current, std::string_view progress);
+void ProgressSteps(Ui& ui, std::span<const std::string_view> labels, int current, std::string_view progress);
 
 } // namespace aftercare::portal

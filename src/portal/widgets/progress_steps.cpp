@@ -1,5 +1,5 @@
-// Step indicator; see stepper.h.
-#include "widgets/stepper.h"
+// Step indicator; see progress_steps.h.
+#include "widgets/progress_steps.h"
 
 #include "icons.h"
 
@@ -74,7 +74,7 @@ void DrawNarrow(Ui& ui, int count, int current, std::string_view progress, float
 
 } // namespace
 
-void Stepper(Ui& ui, std::span<const std::string_view> labels, int current, std::string_view progress) {
+void ProgressSteps(Ui& ui, std::span<const std::string_view> labels, int current, std::string_view progress) {
     if (labels.empty()) return;
     const Theme& theme = ui.theme;
     const float width = ImGui::GetContentRegionAvail().x;

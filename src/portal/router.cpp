@@ -15,6 +15,7 @@ constexpr ScreenPath kScreens[] = {
     {Screen::Faq, "faq", "faq.title"},
     {Screen::Track, "track", "track.title"},
     {Screen::Rate, "rate", "home.action.rate"},
+    {Screen::KioskRepair, "kiosk-repair", "kiosk_repair.title"},
 };
 
 int HexValue(char c) {

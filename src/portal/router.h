@@ -7,7 +7,7 @@
 
 namespace aftercare::portal {
 
-enum class Screen { Home, Faq, Track, Rate };
+enum class Screen { Home, Faq, Track, Rate, KioskRepair };
 
 struct Route {
     Screen screen = Screen::Home;

@@ -171,6 +171,7 @@ void DrawApp(AppState& state, Host& host) {
     if (state.navigate_to) {
         state.route = *std::exchange(state.navigate_to, std::nullopt);
         host.SetRoute(FormatRoute(state.route), std::exchange(state.navigate_replaces, false));
+        host.RequestRedrawAfter(0.0);  // the new screen is drawn now, not at the next input
         if (state.embed.embedded) {
             NotifyEmbedder(host, "aftercare:navigated", nlohmann::json{{"route", FormatRoute(state.route)}}.dump());
         }

@@ -141,6 +141,7 @@ bool ActionCard(Ui& ui, const char* id, const char* icon, std::string_view title
     DrawFocusRing(ui, item_id);
     ui.a11y.AddLastItem(Role::Button, title, A11yFlags_None, {}, hint);
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    if (pressed) ui.host.RequestRedrawAfter(0.0);  // what the press changed is drawn (see Button)
     return pressed;
 }
 
@@ -184,6 +185,9 @@ bool Button(Ui& ui, const char* id, std::string_view label, const ButtonOptions&
     DrawFocusRing(ui, item_id);
     ui.a11y.AddLastItem(Role::Button, label, enabled ? A11yFlags_None : A11yFlags_Disabled);
     if (enabled && ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    // The press is seen late in a frame whose earlier items (and the mirror) show the old state;
+    // on-demand drawing must come back once to show what it changed (a tap brings no further events).
+    if (pressed) ui.host.RequestRedrawAfter(0.0);
     return pressed;
 }
 
@@ -250,6 +254,7 @@ TextFieldResult TextField(Ui& ui, const char* id, std::string_view label, std::s
             result.submitted = true;
         }
     }
+    if (result.changed || result.submitted) ui.host.RequestRedrawAfter(0.0);
     ImGui::PopID();
     return result;
 }

@@ -37,6 +37,7 @@ void StartSession(AppState& state, Ui& ui, Route route) {
     state.kiosk.attract = false;
     NoteKioskActivity(state, ui.host.NowUnixSeconds());
     Navigate(state, std::move(route));
+    ui.host.RequestRedrawAfter(0.0);
 }
 
 // A tile: a white card with a tinted icon disc over the title; one tap target.

@@ -122,7 +122,9 @@ KeypadResult DrawKeypad(Ui& ui, KeypadKind kind, std::string& value) {
     auto key = [&](char symbol, float width) {
         const char label[2] = {symbol, '\0'};
         const char id[] = {'k', 'e', 'y', '-', symbol, '\0'};
-        if (Key(ui, id, label, width, KeyAllowed(kind, symbol), ButtonKind::Secondary)) {
+        // A key that cannot apply now looks it: '+' after the first digit, anything when full.
+        const bool usable = KeyAllowed(kind, symbol) && (symbol != '+' || value.empty()) && value.size() < MaxLength(kind);
+        if (Key(ui, id, label, width, usable, ButtonKind::Secondary)) {
             result.changed |= ApplyKeypadKey(kind, value, symbol);
         }
     };

@@ -81,11 +81,15 @@ void DrawIdleWarning(AppState& state, Ui& ui) {
     const ImVec2 origin = viewport->WorkPos, size = viewport->WorkSize;
     draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), ToU32(ImVec4(0.114f, 0.129f, 0.161f, 0.55f)));
 
-    // A centred card: a countdown ring, the question, what will happen, and one big button.
+    // A centred card: a countdown ring, the question, what will happen, and one big button. Its
+    // height is last frame's measure of its content; the background goes under the content.
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID height_key = ImGui::GetID("##idle-card-height");
     const float card_w = std::min(size.x - theme.Em(3.0f), theme.Em(26.0f));
-    const float card_h = theme.Em(22.0f);
+    const float card_h = storage->GetFloat(height_key, theme.Em(20.0f));
     const ImVec2 card(origin.x + (size.x - card_w) * 0.5f, origin.y + (size.y - card_h) * 0.5f);
-    draw->AddRectFilled(card, ImVec2(card.x + card_w, card.y + card_h), ToU32(p.surface), theme.Em(1.0f));
+    draw->ChannelsSplit(2);
+    draw->ChannelsSetCurrent(1);
 
     const int seconds = static_cast<int>(std::ceil(left));
     const ImVec2 centre(card.x + card_w * 0.5f, card.y + theme.Em(4.5f));
@@ -113,6 +117,8 @@ void DrawIdleWarning(AppState& state, Ui& ui) {
     Heading(ui, TextStyle::Title1, title, 2);
     const std::string body =
         state.strings.Format(state.language, "kiosk.idle.body", {{"seconds", std::to_string(seconds)}});
+    const float body_w = ImGui::CalcTextSize(body.c_str()).x;
+    if (body_w < card_w - pad * 2.0f) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (card_w - pad * 2.0f - body_w) * 0.5f);
     Paragraph(ui, TextStyle::Body, body, p.text_muted, Role::Status);
     ImGui::Dummy(ImVec2(0, theme.Em(0.5f)));
     PushTextStyle(theme, TextStyle::Title3);
@@ -122,6 +128,14 @@ void DrawIdleWarning(AppState& state, Ui& ui) {
     }
     ImGui::PopFont();
     EndColumn(ui);
+    const float measured = ImGui::GetItemRectMax().y + pad - card.y;
+    draw->ChannelsSetCurrent(0);
+    draw->AddRectFilled(card, ImVec2(card.x + card_w, card.y + measured), ToU32(p.surface), theme.Em(1.0f));
+    draw->ChannelsMerge();
+    if (std::abs(measured - card_h) > 0.5f) {
+        storage->SetFloat(height_key, measured);
+        ui.host.RequestRedrawAfter(0.0);  // centre it again at its real height
+    }
     ImGui::End();
 }
 

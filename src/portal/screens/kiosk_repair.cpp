@@ -194,7 +194,9 @@ void DrawReview(AppState& state, Ui& ui) {
         ImGui::BeginGroup();
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - edit_w - theme.Em(1.0f));
         Paragraph(ui, TextStyle::Small, state.Tr(row.label_key), p.text_muted);
-        Paragraph(ui, TextStyle::Title3, row.value.empty() ? state.Tr("kiosk_repair.review.none") : row.value, p.text);
+        // What the customer typed, in the regular face (the bold one carries only the portal's words).
+        Paragraph(ui, TextStyle::Body, row.value.empty() ? state.Tr("kiosk_repair.review.none") : row.value,
+                  row.value.empty() ? p.text_muted : p.text);
         ImGui::PopTextWrapPos();
         ImGui::EndGroup();
         ImGui::SameLine();

@@ -89,8 +89,9 @@ KeypadFieldResult KeypadFieldBox(Ui& ui, const char* hint, std::string& value, b
     draw->AddRectFilled(pos, max, ToU32(p.surface), rounding);
     const ImVec4 border = invalid ? p.danger : result.open ? p.brand : p.border;
     draw->AddRect(pos, max, ToU32(border), rounding, 0, result.open || invalid ? 2.0f : 1.0f);
-    // The value in a larger face with generous spacing: it is read back from a metre away.
-    PushTextStyle(theme, TextStyle::Title3);
+    // The value larger than body text (read back from arm's length), in the regular face: the bold
+    // one carries only the portal's own words.
+    ImGui::PushFont(theme.fonts.regular, theme.FontPx(TextStyle::Title2));
     const float text_x = pos.x + ImGui::GetStyle().FramePadding.x;
     const float text_y = pos.y + (height - ImGui::GetFontSize()) * 0.5f;
     if (value.empty()) {

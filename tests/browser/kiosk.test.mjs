@@ -152,6 +152,11 @@ describe('kiosk', () => {
       const tiles = await Promise.all(['报修', '投诉建议'].map((n) => page.getByRole('button', { name: n, exact: true }).boundingBox()));
       assert.equal(Math.round(tiles[0].y), Math.round(tiles[1].y), 'the five actions stand in one row');
       saveScreenshot('kiosk-attract-landscape.png', await page.screenshot());
+      // Waiting for a customer costs nothing: no timers, no animation, no frames.
+      const frames = () => page.evaluate(() => window.aftercareFrames || 0);
+      const before = await frames();
+      await page.waitForTimeout(1500);
+      assert.equal(await frames(), before, 'the attract screen draws no frames while nobody touches it');
     } finally {
       await context.close();
     }

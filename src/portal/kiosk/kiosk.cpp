@@ -77,6 +77,8 @@ void DrawIdleWarning(AppState& state, Ui& ui) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBackground);
     ImGui::PopStyleVar();
+    // A modal in the mirror too: the page behind is inert for Tab and screen readers.
+    ui.a11y.BeginModal(state.Tr("kiosk.idle.title"));
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 origin = viewport->WorkPos, size = viewport->WorkSize;
     draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), ToU32(ImVec4(0.114f, 0.129f, 0.161f, 0.55f)));
@@ -136,6 +138,7 @@ void DrawIdleWarning(AppState& state, Ui& ui) {
         storage->SetFloat(height_key, measured);
         ui.host.RequestRedrawAfter(0.0);  // centre it again at its real height
     }
+    ui.a11y.EndModal();
     ImGui::End();
 }
 

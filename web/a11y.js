@@ -23,7 +23,7 @@ mergeInto(LibraryManager.library, {
     ROLES: ['button', 'link', 'textbox', 'textarea', 'checkbox', 'radio', 'heading', 'text', 'status', 'alert', 'img',
             'dialog', 'slider'],
     FLAGS: { checked: 1, disabled: 2, invalid: 4, required: 8, focused: 16, selected: 32, password: 64,
-             numeric: 128, inScroll: 256, inModal: 512 },
+             numeric: 128, inScroll: 256, inModal: 512, keypad: 1024 },
 
     init: function (platform) {
       var self = AftercareA11y;
@@ -119,6 +119,12 @@ mergeInto(LibraryManager.library, {
       });
     },
 
+    // Removes every mirror element (a kiosk reset: the DOM fields' values go with them).
+    clear: function () {
+      AftercareA11y.elements.forEach(function (element) { element.remove(); });
+      AftercareA11y.elements.clear();
+    },
+
     idOf: function (element) {
       return element && element.dataset && element.dataset.a11yId ? parseInt(element.dataset.a11yId, 16) >>> 0 : 0;
     },
@@ -147,7 +153,9 @@ mergeInto(LibraryManager.library, {
       var encoder = new TextEncoder();
       var start = encoder.encode(value.slice(0, element.selectionStart || 0)).length;
       var end = encoder.encode(value.slice(0, element.selectionEnd || 0)).length;
-      element.__sentValue = value;
+      // Only text the app does not have yet is "in flight": a focus or selection change re-sends the
+      // app's own text, and must not hold back a value the app sets meanwhile (the kiosk keypad).
+      if (value !== element.__appValue) element.__sentValue = value;
       var sp = stackSave();
       var size = lengthBytesUTF8(value) + 1;
       var text = stackAlloc(size);
@@ -201,11 +209,14 @@ mergeInto(LibraryManager.library, {
         if (element.getAttribute('aria-label') !== node.name) element.setAttribute('aria-label', node.name);
         var wantType = node.flags & F.password ? 'password' : 'text';
         if (element.tagName === 'INPUT' && element.type !== wantType) element.type = wantType;
-        if (node.flags & F.numeric) element.setAttribute('inputmode', 'tel'); else element.removeAttribute('inputmode');
+        // The kiosk's own keypad types into this field: no system keyboard over it.
+        var inputMode = node.flags & F.keypad ? 'none' : node.flags & F.numeric ? 'tel' : null;
+        if (inputMode) element.setAttribute('inputmode', inputMode); else element.removeAttribute('inputmode');
         // Never overwrite what the user is typing: only take ImGui's value once it caught up with
         // the last edit we sent, or when the app changed it while the field was not in use.
         var caughtUp = element.__sentValue === undefined || element.__sentValue === node.value;
         if (caughtUp) element.__sentValue = undefined;
+        element.__appValue = node.value;
         if (element.value !== node.value && caughtUp && !element.__composing) element.value = node.value;
         if (node.flags & F.focused && document.activeElement !== element) element.focus({ preventScroll: true });
       } else if (node.role === 'slider') {

@@ -42,6 +42,7 @@ enum A11yFlags_ : std::uint32_t {
     A11yFlags_Numeric = 1u << 7,   // phone-style keypad on touch devices (inputmode=numeric)
     A11yFlags_InScroll = 1u << 8,  // lives in the main scroll region (set by the tree, not by widgets)
     A11yFlags_InModal = 1u << 9,   // lives in the open modal dialog (set by the tree, not by widgets)
+    A11yFlags_Keypad = 1u << 10,   // typed on the kiosk's own keypad: no system keyboard (inputmode=none)
 };
 using A11yFlags = std::uint32_t;
 
@@ -108,6 +109,7 @@ public:
 
     // --- What the widgets and the app read during a frame ---
     bool HasDomFocus(ImGuiID id) const { return id != 0 && dom_focus_ == id; }
+    ImGuiID DomFocus() const { return dom_focus_; }
     // True once for an element activated by keyboard or assistive technology (Enter/Space).
     bool TakeActivation(ImGuiID id);
     std::optional<A11yEdit> TakeEdit(ImGuiID id);

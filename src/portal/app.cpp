@@ -3,6 +3,8 @@
 #include "app.h"
 
 #include "icons.h"
+#include "kiosk/attract.h"
+#include "net/vendor_policy.h"
 #include "widgets.h"
 
 #include <imgui_internal.h>  // the window list, for LayoutSignature()
@@ -53,10 +55,21 @@ void DrawTopBar(AppState& state, Ui& ui) {
     const std::string& label = state.Tr("app.language_switch");
     PushTextStyle(theme, TextStyle::Small);
     const float button_w = ImGui::CalcTextSize(label.c_str()).x + theme.Em(3.5f);
-    ImGui::SetCursorScreenPos(
-        ImVec2(origin.x + width - button_w - theme.Em(1.25f), origin.y + (height - theme.Em(2.75f)) * 0.5f));
+    const float button_y = origin.y + (height - theme.Em(2.75f)) * 0.5f;
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + width - button_w - theme.Em(1.25f), button_y));
     if (Button(ui, "language", label, {.kind = ButtonKind::Secondary, .width = button_w, .icon = ICON_GLOBE})) {
         state.language = state.language == Language::ZhCN ? Language::En : Language::ZhCN;
+    }
+    if (state.kiosk.enabled) {
+        // A kiosk customer who is done clears their session at once rather than waiting for the timer.
+        const std::string& end = state.Tr("kiosk.end");
+        const float end_w = ImGui::CalcTextSize(end.c_str()).x + theme.Em(3.5f);
+        ImGui::SetCursorScreenPos(
+            ImVec2(origin.x + width - button_w - end_w - theme.Em(2.0f), button_y));
+        if (Button(ui, "kiosk-end", end, {.kind = ButtonKind::Secondary, .width = end_w, .icon = ICON_UNDO})) {
+            state.kiosk.reset_requested = true;
+            ui.host.RequestRedrawAfter(0.0);
+        }
     }
     ImGui::PopFont();
 
@@ -71,6 +84,7 @@ void DrawScreen(AppState& state, Ui& ui) {
     case Screen::Returns: DrawReturns(state, ui); break;
     case Screen::Rate: DrawRate(state, ui); break;
     case Screen::Complaint: DrawComplaint(state, ui); break;
+    case Screen::KioskRepair: DrawKioskRepair(state, ui); break;
     }
 }
 
@@ -90,6 +104,13 @@ bool NavigationPending() {
     const ImGuiContext& g = *GImGui;
     return g.NavMoveSubmitted || g.NavMoveScoringItems || g.NavMoveForwardToNextFrame || g.NavInitRequest ||
            g.NavNextActivateId != 0 || g.NavActivateId != 0;
+}
+
+void SetKeypadWords(AppState& state) {
+    KeypadState::Words& words = state.kiosk.keypad.words;
+    words.backspace = state.Tr("kiosk.keypad.backspace");
+    words.clear = state.Tr("kiosk.keypad.clear");
+    words.done = state.Tr("kiosk.keypad.done");
 }
 
 void SyncHost(AppState& state, Host& host) {
@@ -124,8 +145,15 @@ void SyncHost(AppState& state, Host& host) {
 } // namespace
 
 void DrawApp(AppState& state, Host& host) {
+    EnsureVendorPolicy(state);  // SLA promises and the kiosk's idle timeout come from the vendor
+    BeginKioskFrame(state, host);  // may reset the whole session: nothing may hold onto state before it
     state.a11y.BeginFrame();
     Ui ui{state.theme, state.a11y, host};
+    if (state.kiosk.enabled) {
+        ui.keypad = &state.kiosk.keypad;
+        state.kiosk.keypad.drawn = false;
+        SetKeypadWords(state);
+    }
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -136,36 +164,48 @@ void DrawApp(AppState& state, Host& host) {
     ImGui::PopStyleVar();
     PushTextStyle(state.theme, TextStyle::Body);
 
-    DrawTopBar(state, ui);
+    if (state.kiosk.enabled && state.kiosk.attract) {
+        DrawAttract(state, ui);
+    } else {
+        DrawTopBar(state, ui);
 
-    // The screen scrolls below the bar, in a centred column no wider than is comfortable to read.
-    // Its scroll position is shared with the mirror's native scroll container (touch inertia,
-    // wheel, scrollIntoView), so ImGui draws no scrollbar of its own.
-    const Theme& theme = state.theme;
-    ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_None,
-                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
-    state.a11y.BeginScrollRegion();
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const float margin = theme.Em(1.0f);
-    const float column = std::min(avail - margin * 2.0f, theme.Em(kContentMaxWidthEm));
-    const float left = (avail - column) * 0.5f;
-    ImGui::SetCursorPosY(theme.Em(1.0f));
-    BeginColumn(ui, left, column);
-    DrawScreen(state, ui);
-    EndColumn(ui);
-    ImGui::Dummy(ImVec2(0, theme.Em(2.0f)));
-    state.a11y.EndScrollRegion();
-    // Embedded, the vendor's page gives the iframe the whole height: no scrolling inside it.
-    const float content_height = ImGui::GetCursorPosY();
-    ImGui::EndChild();
-    if (state.embed.embedded) host.ReportContentHeight(ImGui::GetItemRectMin().y + content_height);
+        // The screen scrolls below the bar, in a centred column no wider than is comfortable to read.
+        // Its scroll position is shared with the mirror's native scroll container (touch inertia,
+        // wheel, scrollIntoView), so ImGui draws no scrollbar of its own.
+        const Theme& theme = state.theme;
+        ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_None,
+                          ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
+        state.a11y.BeginScrollRegion();
+        const float avail = ImGui::GetContentRegionAvail().x;
+        const float margin = theme.Em(1.0f);
+        const float column = std::min(avail - margin * 2.0f, theme.Em(kContentMaxWidthEm));
+        const float left = (avail - column) * 0.5f;
+        ImGui::SetCursorPosY(theme.Em(1.0f));
+        BeginColumn(ui, left, column);
+        DrawScreen(state, ui);
+        EndColumn(ui);
+        ImGui::Dummy(ImVec2(0, theme.Em(2.0f)));
+        state.a11y.EndScrollRegion();
+        // Embedded, the vendor's page gives the iframe the whole height: no scrolling inside it.
+        const float content_height = ImGui::GetCursorPosY();
+        ImGui::EndChild();
+        if (state.embed.embedded) host.ReportContentHeight(ImGui::GetItemRectMin().y + content_height);
+    }
 
     ImGui::PopFont();
     ImGui::End();
 
+    if (state.kiosk.enabled) {
+        KeypadState& keypad = state.kiosk.keypad;
+        if (!keypad.drawn) keypad.open_for = 0;  // its field is gone (another step, another screen)
+        keypad.focus_seen = state.a11y.DomFocus();
+        DrawIdleWarning(state, ui);
+    }
+
     if (state.navigate_to) {
         state.route = *std::exchange(state.navigate_to, std::nullopt);
         host.SetRoute(FormatRoute(state.route), std::exchange(state.navigate_replaces, false));
+        host.RequestRedrawAfter(0.0);  // the new screen is drawn now, not at the next input
         if (state.embed.embedded) {
             NotifyEmbedder(host, "aftercare:navigated", nlohmann::json{{"route", FormatRoute(state.route)}}.dump());
         }

@@ -7,12 +7,14 @@
 #include "embed.h"
 #include "host.h"
 #include "i18n.h"
+#include "kiosk/kiosk.h"
 #include "net/api_client.h"
 #include "net/remote.h"
 #include "router.h"
 #include "screens/complaint.h"
 #include "screens/faq.h"
 #include "screens/home.h"
+#include "screens/kiosk_repair.h"
 #include "screens/rate.h"
 #include "screens/returns.h"
 #include "screens/ticket_page.h"
@@ -36,6 +38,7 @@ struct AppState {
     core::Policy policy;  // the document's defaults until the vendor's policy arrives from the server
     Remote<core::Policy> vendor_policy;  // that arrival (net/vendor_policy.h)
     EmbedConfig embed;    // set when the portal runs in a vendor's iframe (web/embed.js)
+    KioskState kiosk;     // kiosk mode (/kiosk): attract screen, idle reset, keypad, outbox
 
     Route route;
     std::optional<Route> navigate_to;  // set by screens during a frame, applied after it
@@ -53,12 +56,16 @@ struct AppState {
     ReturnsState returns;
     RateState rate;
     ComplaintState complaint;
+    KioskRepairState kiosk_repair;
 
     const std::string& Tr(std::string_view key) const { return strings.Get(language, key); }
 };
 
 // Draws one frame of the whole portal into the current ImGui context.
 void DrawApp(AppState& state, Host& host);
+
+// Any input from the customer (touch, key, edit, scroll): keeps a kiosk session alive.
+inline void OnUserActivity(AppState& state, double now) { NoteKioskActivity(state, now); }
 
 // Asks the app to show a route from a screen or link: it becomes a history entry after the frame.
 void Navigate(AppState& state, Route route);

@@ -17,6 +17,7 @@ constexpr ScreenPath kScreens[] = {
     {Screen::Returns, "returns", "returns.title"},
     {Screen::Rate, "rate", "rate.title"},
     {Screen::Complaint, "complain", "complaint.title"},
+    {Screen::KioskRepair, "kiosk-repair", "kiosk_repair.title"},
 };
 
 int HexValue(char c) {

@@ -7,7 +7,7 @@
 
 namespace aftercare::portal {
 
-enum class Screen { Home, Faq, Track, Returns, Rate, Complaint };
+enum class Screen { Home, Faq, Track, Returns, Rate, Complaint, KioskRepair };
 
 struct Route {
     Screen screen = Screen::Home;

@@ -177,6 +177,10 @@ int main() {
     emscripten_set_webglcontextrestored_callback(web::kCanvas, platform, EM_FALSE, web::OnContextRestored);
     portal::ApplyTheme(platform->app.theme);
 
+    if (aftercare_kiosk_init(platform) != 0) {
+        platform->kiosk = true;
+        portal::EnableKioskMode(platform->app, platform->NowUnixSeconds());
+    }
     char* embed_config = aftercare_embed_init(platform);
     if (embed_config[0] != '\0') portal::ApplyEmbedParameters(platform->app, embed_config);
     std::free(embed_config);

@@ -9,6 +9,7 @@
 
 #include <emscripten/html5.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,9 @@ struct WebPlatform final : portal::Host {
     bool touch_active = false;
     bool touch_scrolled = false;  // the touch became a scroll: it must not press anything
     bool gl_lost = false;         // between webglcontextlost and webglcontextrestored
+    bool kiosk = false;           // shell/kiosk.html: <html data-mode="kiosk">
+    // Kiosk mode keeps "local" values here instead of localStorage: gone with the session.
+    std::map<std::string, std::string> kiosk_storage;
 
     FrameScheduler scheduler;
     FontBlobs fonts;
@@ -63,7 +67,13 @@ struct WebPlatform final : portal::Host {
     void SaveLocal(const std::string& key, const std::string& value) override;
     void RemoveLocal(const std::string& key) override;
     void CopyToClipboard(const std::string& text) override;
+    std::string PageOrigin() const override;
+    void PrintReceipt(const portal::ReceiptDocument& receipt) override;
+    void ForgetCustomer() override;
     std::string RandomHex128() override;
+
+    // Input from the customer: keeps a kiosk session alive (see portal::OnUserActivity).
+    void NoteActivity();
 
     // Asks for the next frames now (resumes the paused loop).
     void RequestFrames(int count = 3);

@@ -23,6 +23,8 @@ class ApiClient {
 public:
     explicit ApiClient(HttpTransport& transport) : transport_(transport) {}
 
+    HttpTransport& Transport() { return transport_; }
+
     // Error messages come back in this language (both translations ride along anyway).
     void SetLanguageTag(std::string tag) { language_tag_ = std::move(tag); }
 

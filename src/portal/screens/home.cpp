@@ -37,8 +37,11 @@ void DrawActions(AppState& state, Ui& ui) {
     int column = 0;
     for (const HomeAction& action : kActions) {
         if (column > 0) ImGui::SameLine(0.0f, gap);
-        if (ActionCard(ui, action.id, action.icon, state.Tr(action.title_key), state.Tr(action.hint_key), card_width) &&
-            action.screen != Screen::Home) {
+        const bool pressed =
+            ActionCard(ui, action.id, action.icon, state.Tr(action.title_key), state.Tr(action.hint_key), card_width);
+        if (pressed && state.kiosk.enabled && std::string_view(action.id) == "repair") {
+            Navigate(state, Route{Screen::KioskRepair, {}, {}});  // a kiosk asks one question per screen
+        } else if (pressed && action.screen != Screen::Home) {
             Navigate(state, Route{action.screen, {}, {}});
         }
         column = (column + 1) % columns;

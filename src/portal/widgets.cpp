@@ -168,6 +168,10 @@ TextFieldResult TextField(Ui& ui, const char* id, std::string_view label, std::s
     ImGui::PopFont();
 
     const ImGuiID field_id = ImGui::GetID("##field");
+    // The DOM owns keyboard focus. When it has left this field (Tab, a click on another control,
+    // Esc), ImGui lets go as well; holding on would mark the field focused in the mirror, which
+    // pulls DOM focus back and makes two fields take focus from each other frame after frame.
+    if (ImGui::GetActiveID() == field_id && !ui.a11y.HasDomFocus(field_id)) ImGui::ClearActiveID();
     const bool was_active = ImGui::GetActiveID() == field_id;
     TextCallbackContext context{&value, ui.a11y.TakeEdit(field_id)};
     if (context.edit && !was_active) {
@@ -196,6 +200,17 @@ TextFieldResult TextField(Ui& ui, const char* id, std::string_view label, std::s
     ImGui::PopStyleColor();
     result.changed |= edited;
     const bool active = ImGui::IsItemActive();
+    if (context.edit) {
+        // ImGui let go of the field in this very frame (a click elsewhere) before its callback took
+        // the DOM's edit. Take it now: otherwise it is lost, and a form submitted by that same
+        // click would read the text from before the edit.
+        if (active) {
+            ui.a11y.OnDomEdit(std::move(*context.edit));  // still editing: the next frame's callback
+        } else {
+            result.changed |= value != context.edit->text;
+            value = std::move(context.edit->text);
+        }
+    }
     if (active) {
         ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
                                             ToU32(invalid ? p.danger : p.brand), ImGui::GetStyle().FrameRounding, 0,

@@ -159,8 +159,9 @@ void DrawActionCards(AppState& state, Ui& ui, const api::TicketView& view) {
         DrawReplyPrompt(state, ui, view);
         ImGui::Dummy(ImVec2(0, gap * 0.25f));
     }
-    const bool done = view.state == TicketState::Resolved || view.state == TicketState::Confirmed ||
-                      view.state == TicketState::Closed;
+    // Rating comes once the customer has had their say on the fix (or the ticket closed without it).
+    const bool done = view.state == TicketState::Confirmed || view.state == TicketState::Closed ||
+                      (view.state == TicketState::Resolved && !Offers(view, Action::Confirm));
     if (done && !view.rating) {
         DrawRatePrompt(state, ui, view);
         ImGui::Dummy(ImVec2(0, gap * 0.25f));

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 
 namespace aftercare::portal {
 namespace {
@@ -78,7 +79,8 @@ void PushLabelFont(const Theme& theme, StepState state) {
     ImGui::PushFont(font, theme.FontPx(TextStyle::Small));
 }
 
-// Horizontal when each label, wrapped to its column, takes at most two lines and no word is cut.
+// Horizontal when each label, wrapped to its column, takes at most two lines and no word has to
+// be cut (ImGui would break a word that is wider than the column: "Submitte/d").
 bool FitsHorizontally(const Theme& theme, std::span<const StepperStep> steps, float step_width) {
     if (step_width < theme.Em(kMinStepEm)) return false;
     const float wrap = step_width - theme.Em(0.4f);
@@ -86,8 +88,16 @@ bool FitsHorizontally(const Theme& theme, std::span<const StepperStep> steps, fl
         PushLabelFont(theme, step.state);
         const ImVec2 wrapped = ImGui::CalcTextSize(step.label.c_str(), nullptr, false, wrap);
         const float line = ImGui::GetFontSize();
+        bool words_fit = true;
+        std::string_view rest = step.label;
+        while (!rest.empty() && words_fit) {
+            const size_t space = rest.find(' ');
+            const std::string_view word = rest.substr(0, space);
+            words_fit = ImGui::CalcTextSize(word.data(), word.data() + word.size()).x <= wrap;
+            rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+        }
         ImGui::PopFont();
-        if (wrapped.x > wrap + 0.5f || wrapped.y > line * 2.5f) return false;
+        if (!words_fit || wrapped.y > line * 2.5f) return false;
     }
     return true;
 }

@@ -107,7 +107,12 @@ describe('track a service and follow its ticket page', () => {
   const chip = (page, words) => page.getByRole('status').filter({ hasText: words });
 
   before(async () => {
-    server = await startServer({ admin: ADMIN, extraArgs: ['--sweep-interval', '1', '--rate-lookup', '1000'] });
+    // Sweeps every second (the overdue demo ticket escalates during the run); short long-polls, so
+    // a poll lost to the offline test fails soon; the lookup budget per client is not under test.
+    server = await startServer({
+      admin: ADMIN,
+      extraArgs: ['--sweep-interval', '1', '--long-poll-seconds', '4', '--rate-lookup', '1000'],
+    });
     // The seed log (stderr) may trail the "listening" line (stdout): wait for every demo ticket.
     const seeded = JSON.parse(readFileSync(new URL('../../assets/demo/tickets.json', import.meta.url), 'utf8')).length;
     const demoLines = () => server.logs().split('\n').filter((line) => line.includes('"demo ticket"'));
@@ -262,6 +267,32 @@ describe('track a service and follow its ticket page', () => {
       assert.equal(sent?.actor.role, 'customer');
       assert.equal(await box.inputValue(), '', 'the field is empty again');
       assert.deepEqual(unexpected(problems), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('offline: the message waits with its text kept, live updates say they paused, retry sends it', async () => {
+    const ticket = await createTicket('离线测试');
+    const { context, page, problems } = await open(`#/track/${ticket.number}?t=${ticket.token}`);
+    try {
+      await chip(page, '当前状态：已提交').waitFor();
+      await context.setOffline(true);
+      const box = page.getByRole('textbox', { name: '留言内容' });
+      await box.fill('明天上午在家');
+      await page.getByRole('button', { name: '发送留言' }).click();
+      await page.getByRole('alert').filter({ hasText: '网络连接不可用' }).waitFor();
+      assert.equal(await box.inputValue(), '明天上午在家', 'nothing typed is lost');
+      await page.getByText('网络已断开，页面暂停更新。恢复后会自动继续。').waitFor(LIVE);
+
+      await context.setOffline(false);
+      await page.getByRole('button', { name: '重试' }).click();
+      await page.getByText('留言已发送，客服会尽快回复。').waitFor();
+      const sent = (await staffView(ticket.number)).timeline.filter((e) => e.type === 'message');
+      assert.deepEqual(sent.map((e) => e.note), ['明天上午在家'], 'sent exactly once');
+      await page.getByText('网络已断开，页面暂停更新。恢复后会自动继续。').waitFor({ state: 'detached', ...LIVE });
+      const offline = (p) => p.includes('ERR_INTERNET_DISCONNECTED');
+      assert.deepEqual(unexpected(problems).filter((p) => !offline(p)), []);
     } finally {
       await context.close();
     }

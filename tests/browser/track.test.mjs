@@ -3,7 +3,7 @@
 // checked on screen and through the API.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -48,8 +48,7 @@ describe('track a service and follow its ticket page', () => {
   let server;
   let browser;
   let staffToken;
-  const demo = new Map();  // demo ticket state -> { number, last4 } (from the server's seed log)
-  let demoAll = [];        // every seeded ticket: { service_number, state, phone_last4 }
+  const demo = new Map();  // demo ticket state -> { number, last4 }, read through the staff API
 
   async function api(path, { method = 'GET', body, token, headers = {} } = {}) {
     const response = await fetch(new URL(path, server.url), {
@@ -113,18 +112,20 @@ describe('track a service and follow its ticket page', () => {
       admin: ADMIN,
       extraArgs: ['--sweep-interval', '1', '--long-poll-seconds', '4', '--rate-lookup', '1000'],
     });
-    // The seed log (stderr) may trail the "listening" line (stdout): wait for every demo ticket.
-    const seeded = JSON.parse(readFileSync(new URL('../../assets/demo/tickets.json', import.meta.url), 'utf8')).length;
-    const demoLines = () => server.logs().split('\n').filter((line) => line.includes('"demo ticket"'));
-    await eventually(() => demoLines().length, (n) => n === seeded, 'the demo tickets were seeded');
-    demoAll = demoLines().map((line) => JSON.parse(line));
-    for (const entry of demoAll) {
-      if (!demo.has(entry.state)) demo.set(entry.state, { number: entry.service_number, last4: entry.phone_last4 });
-    }
-    assert.ok(demo.has('assigned') && demo.has('submitted'), 'the demo tickets were seeded');
     const login = await api('/api/v1/staff/login', { method: 'POST', body: ADMIN });
     assert.equal(login.status, 200, JSON.stringify(login.body));
     staffToken = login.body.access_token;
+    // The seeded demo tickets, one per state (and the urgent one that missed its first response),
+    // found the way staff would: the queue, then each ticket's masked phone for its last 4 digits.
+    for (const [key, query] of [['submitted', 'state=submitted&priority=general'], ['overdue', 'state=submitted&priority=urgent'],
+      ['assigned', 'state=assigned'], ['in_progress', 'state=in_progress'], ['resolved', 'state=resolved']]) {
+      const queue = await api(`/api/v1/staff/queue?${query}`, { token: staffToken });
+      assert.equal(queue.status, 200, JSON.stringify(queue.body));
+      const item = queue.body.items[0];
+      assert.ok(item, `a demo ticket for ${query}`);
+      const view = await staffView(item.service_number);
+      demo.set(key, { number: item.service_number, last4: view.phone_masked.slice(-4) });
+    }
     browser = await launchBrowser();
   });
 
@@ -193,18 +194,12 @@ describe('track a service and follow its ticket page', () => {
   });
 
   test('an overdue ticket counts the overrun every second and says it was escalated', async () => {
-    // The demo's urgent ticket that missed its first response: the submitted one that is urgent.
-    let overdue;
-    for (const entry of demoAll.filter((e) => e.state === 'submitted')) {
-      const lookup = await api('/api/v1/lookup', {
-        method: 'POST', body: { service_number: entry.service_number, phone_last4: entry.phone_last4 },
-      });
-      assert.equal(lookup.status, 200);
-      const view = await api(`/api/v1/tickets/${entry.service_number}`, { token: lookup.body.access_token });
-      if (view.body.priority === 'urgent') overdue = { ...entry, token: lookup.body.access_token };
-    }
-    assert.ok(overdue, 'the overdue demo ticket exists');
-    const { context, page, problems } = await open(`#/track/${overdue.service_number}?t=${overdue.token}`);
+    const overdue = demo.get('overdue');
+    const lookup = await api('/api/v1/lookup', {
+      method: 'POST', body: { service_number: overdue.number, phone_last4: overdue.last4 },
+    });
+    assert.equal(lookup.status, 200, JSON.stringify(lookup.body));
+    const { context, page, problems } = await open(`#/track/${overdue.number}?t=${lookup.body.access_token}`);
     try {
       await page.getByText('已超过承诺时间').waitFor();
       const overrun = page.getByText(/^已超时 \d+ 分 \d+ 秒$/);
@@ -214,7 +209,7 @@ describe('track a service and follow its ticket page', () => {
         'the overrun moves on by itself');
       // The sweeper escalates it (one level per pass); the page hears of it without a reload.
       await page.getByText(/已升级至(部门经理|总经理)督办/).first().waitFor(LIVE);
-      const view = await staffView(overdue.service_number);
+      const view = await staffView(overdue.number);
       assert.notEqual(view.escalation, 'none', 'the server escalated it too');
       assert.deepEqual(unexpected(problems), []);
     } finally {

@@ -16,6 +16,7 @@ mergeInto(LibraryManager.library, {
     content: null,
     elements: null,        // "id:role" -> element (created in init: library objects are serialized)
     lastScrollFromWasm: -1,
+    lastScrollSent: -1,
     userScrollAt: 0,
     touchMoved: false,
     pointerDown: false,
@@ -51,6 +52,8 @@ mergeInto(LibraryManager.library, {
         if (Math.abs(y - self.lastScrollFromWasm) < 0.5) return;  // our own echo
         self.userScrollAt = performance.now();
         if (self.pointerDown) self.touchMoved = true;
+        if (Math.abs(y - self.lastScrollSent) < 0.5) return;  // already sent ahead of a press
+        self.lastScrollSent = y;
         Module['_aftercare_dom_scroll'](self.platform, y);
       }, { passive: true });
 
@@ -70,7 +73,17 @@ mergeInto(LibraryManager.library, {
           Module['_aftercare_dom_activate'](self.platform, id);
         }
       });
-      document.addEventListener('pointerdown', function () { self.pointerDown = true; self.touchMoved = false; }, true);
+      document.addEventListener('pointerdown', function () {
+        self.pointerDown = true;
+        self.touchMoved = false;
+        // A scroll made just before this press (scrollIntoView, a script) may not have raised its
+        // 'scroll' event yet: tell ImGui first, so the press lands on the layout the user sees.
+        var y = self.scroller.scrollTop;
+        if (Math.abs(y - self.lastScrollFromWasm) >= 0.5 && Math.abs(y - self.lastScrollSent) >= 0.5) {
+          self.lastScrollSent = y;
+          Module['_aftercare_dom_scroll'](self.platform, y);
+        }
+      }, true);
       document.addEventListener('pointerup', function () { self.pointerDown = false; }, true);
       // A tap on a field opens the on-screen keyboard only when focus happens inside the gesture,
       // and the tap's mouse events are cancelled (see input.cpp), so focus it here.
@@ -314,6 +327,7 @@ mergeInto(LibraryManager.library, {
       // Follow ImGui's scroll unless the user is scrolling the container right now.
       if (Math.abs(self.scroller.scrollTop - region.scrollY) > 0.5 && performance.now() - self.userScrollAt > 150) {
         self.lastScrollFromWasm = region.scrollY;
+        self.lastScrollSent = -1;
         self.scroller.scrollTop = region.scrollY;
       }
     },

@@ -144,8 +144,11 @@ api::TicketView Read(Services& services, std::int64_t ticket_id, core::ActorRole
     auto bundle = services.store.LoadTicketBundle(ticket_id);
     if (!bundle) throw TicketNotFound();
     const auto& ticket = bundle->stored.ticket;
-    return api::MakeTicketView(ticket, reader, services.now(), services.policy, std::move(bundle->rating),
-                               AttachmentInfos(bundle->attachments, ticket.service_number, reader));
+    api::TicketView view = api::MakeTicketView(ticket, reader, services.now(), services.policy,
+                                               std::move(bundle->rating),
+                                               AttachmentInfos(bundle->attachments, ticket.service_number, reader));
+    view.staff_names = StaffNames(services, ticket);
+    return view;
 }
 
 CreateResult Create(Services& services, core::TicketDraft draft, const std::string& request_hash,

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace aftercare::portal {
@@ -106,6 +107,11 @@ public:
     void OnDomActivate(ImGuiID id) { pending_activate_ = id; }
     void OnDomEdit(A11yEdit edit);
     void OnDomScroll(float y) { pending_scroll_ = y; }
+
+    // The scroll position the DOM asked for, for ImGui::SetNextWindowScroll() just before the
+    // scrolling window begins: this frame is then laid out there. (SetScrollY() inside the window
+    // takes effect a frame late, so a click right after a scroll would hit the old layout.)
+    std::optional<float> TakePendingScroll() { return std::exchange(pending_scroll_, std::nullopt); }
 
     // --- What the widgets and the app read during a frame ---
     bool HasDomFocus(ImGuiID id) const { return id != 0 && dom_focus_ == id; }

@@ -173,6 +173,7 @@ void DrawApp(AppState& state, Host& host) {
         // Its scroll position is shared with the mirror's native scroll container (touch inertia,
         // wheel, scrollIntoView), so ImGui draws no scrollbar of its own.
         const Theme& theme = state.theme;
+        if (auto scroll = state.a11y.TakePendingScroll()) ImGui::SetNextWindowScroll(ImVec2(-1.0f, *scroll));
         ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_None,
                           ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
         state.a11y.BeginScrollRegion();

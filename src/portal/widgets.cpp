@@ -47,6 +47,12 @@ void DrawEditableField(Ui& ui, ImGuiID field_id, std::string& value, const TextF
                        float width, TextFieldResult& result) {
     const Theme& theme = ui.theme;
     const Palette& p = theme.palette;
+    // Keyboard focus lives in the DOM; when it lands on this field, ImGui edits it too, and when it
+    // has moved on (Tab, a tap on another field or button), ImGui lets go. ImGui never keeps a field
+    // the DOM has left: its stale "focused" would pull the DOM focus back, and two fields would
+    // trade focus frame after frame.
+    const bool dom_focused = ui.a11y.HasDomFocus(field_id);
+    if (!dom_focused && ImGui::GetActiveID() == field_id) ImGui::ClearActiveID();
     const bool was_active = ImGui::GetActiveID() == field_id;
     TextCallbackContext context{&value, ui.a11y.TakeEdit(field_id)};
     if (context.edit && !was_active) {
@@ -55,13 +61,7 @@ void DrawEditableField(Ui& ui, ImGuiID field_id, std::string& value, const TextF
         value = std::move(context.edit->text);
         context.edit.reset();
     }
-    // Keyboard focus lives in the DOM; when it lands on this field, ImGui edits it too, and when it
-    // has moved on (Tab, a tap on another field or button), ImGui lets go. ImGui never keeps a field
-    // the DOM has left: its stale "focused" would pull the DOM focus back, and two fields would
-    // trade focus frame after frame.
-    const bool dom_focused = ui.a11y.HasDomFocus(field_id);
     if (dom_focused && !was_active) ImGui::SetKeyboardFocusHere();
-    if (!dom_focused && was_active) ImGui::ClearActiveID();
 
     ImGui::PushStyleColor(ImGuiCol_Border, invalid ? p.danger : p.border);
     ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_CallbackAlways;
@@ -77,7 +77,19 @@ void DrawEditableField(Ui& ui, ImGuiID field_id, std::string& value, const TextF
     }
     ImGui::PopStyleColor();
     result.changed |= edited;
-    if (ImGui::IsItemActive()) {
+    const bool active = ImGui::IsItemActive();
+    if (context.edit) {
+        // ImGui let go of the field in this very frame (a click elsewhere) before its callback took
+        // the DOM's edit. Take it now: otherwise it is lost, and a form submitted by that same
+        // click would read the text from before the edit.
+        if (active) {
+            ui.a11y.OnDomEdit(std::move(*context.edit));  // still editing: the next frame's callback
+        } else {
+            result.changed |= value != context.edit->text;
+            value = std::move(context.edit->text);
+        }
+    }
+    if (active) {
         ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
                                             ToU32(invalid ? p.danger : p.brand), ImGui::GetStyle().FrameRounding, 0,
                                             2.0f);

@@ -159,8 +159,9 @@ void DrawActionCards(AppState& state, Ui& ui, const api::TicketView& view) {
         DrawReplyPrompt(state, ui, view);
         ImGui::Dummy(ImVec2(0, gap * 0.25f));
     }
-    const bool done = view.state == TicketState::Resolved || view.state == TicketState::Confirmed ||
-                      view.state == TicketState::Closed;
+    // Rating comes once the customer has had their say on the fix (or the ticket closed without it).
+    const bool done = view.state == TicketState::Confirmed || view.state == TicketState::Closed ||
+                      (view.state == TicketState::Resolved && !Offers(view, Action::Confirm));
     if (done && !view.rating) {
         DrawRatePrompt(state, ui, view);
         ImGui::Dummy(ImVec2(0, gap * 0.25f));
@@ -206,14 +207,12 @@ void DrawMessageCard(AppState& state, Ui& ui, const api::TicketView& view) {
 void DrawCancelButton(AppState& state, Ui& ui, const api::TicketView& view) {
     if (!Offers(view, Action::Cancel)) return;
     TicketPageState& page = state.ticket;
-    ImGui::PushStyleColor(ImGuiCol_Text, ui.theme.palette.danger);
     if (Button(ui, "cancel-ticket", state.Tr("ticket.action.cancel"),
                {.kind = ButtonKind::Secondary, .width = ImGui::GetContentRegionAvail().x,
                 .enabled = !page.action_in_flight, .icon = ICON_BAN})) {
         page.action_failure.reset();
         page.dialog = TicketDialog::Cancel;
     }
-    ImGui::PopStyleColor();
     Paragraph(ui, TextStyle::Small, state.Tr("ticket.cancel.hint"), ui.theme.palette.text_muted);
 }
 

@@ -15,8 +15,6 @@
 namespace aftercare::portal {
 namespace {
 
-// The server holds a poll at most this long; well under the fetch timeout in web/platform.js.
-constexpr int kPollWaitSeconds = 20;
 constexpr double kMaxBackoffSeconds = 30.0;
 
 std::string TicketPath(const TicketPageState& page) { return "/api/v1/tickets/" + page.display; }
@@ -175,8 +173,8 @@ void PumpLiveUpdates(AppState& state, Ui& ui) {
     const int generation = page.generation;
     Host& host = ui.host;
     state.api.Get<api::EventsResponse>(
-        TicketPath(page) + "/events?after=" + std::to_string(page.last_sequence) +
-            "&wait=" + std::to_string(kPollWaitSeconds),
+        // No "wait": the server holds the poll as long as it is configured to (and refuses more).
+        TicketPath(page) + "/events?after=" + std::to_string(page.last_sequence),
         {.bearer_token = page.token},
         [&state, &host, generation](api::EventsResponse events) {
             TicketPageState& p = state.ticket;

@@ -125,7 +125,8 @@ void DrawClockRow(AppState& state, Ui& ui, const core::Deadline& d, TicketKind k
     }
     const std::string& label = state.Tr(ClockKey(d.clock, kind));
     const float width = ImGui::GetContentRegionAvail().x;
-    const float start_x = ImGui::GetCursorPosX();
+    // SameLine() offsets count from the line's start (the card's content edge inside a card group).
+    const float start_x = ImGui::GetCursorStartPos().x;
     PushTextStyle(theme, TextStyle::Small);
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
     ImGui::TextUnformatted(icon);

@@ -170,6 +170,21 @@ void DrawRecent(AppState& state, Ui& ui) {
     EndCard(ui);
 }
 
+// The page's emblem: the search icon on a soft brand disc, as on the home screen's card.
+void DrawBadge(Ui& ui) {
+    const Theme& theme = ui.theme;
+    const float size = theme.Em(3.25f);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(size, size));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 centre(pos.x + size * 0.5f, pos.y + size * 0.5f);
+    draw->AddCircleFilled(centre, size * 0.5f, ToU32(theme.palette.brand_soft));
+    PushTextStyle(theme, TextStyle::Title1);
+    const ImVec2 icon = ImGui::CalcTextSize(ICON_SEARCH);
+    draw->AddText(ImVec2(centre.x - icon.x * 0.5f, centre.y - icon.y * 0.5f), ToU32(theme.palette.brand), ICON_SEARCH);
+    ImGui::PopFont();
+}
+
 void DrawLookup(AppState& state, Ui& ui) {
     TrackState& track = state.track;
     const Theme& theme = ui.theme;
@@ -182,14 +197,15 @@ void DrawLookup(AppState& state, Ui& ui) {
         if (!route_number.empty()) track.number = route_number;
     }
 
-    if (Button(ui, "back", state.Tr("app.back"), {.kind = ButtonKind::Quiet, .icon = ICON_CHEVRON_LEFT})) {
-        Navigate(state, Route{Screen::Home, {}, {}});
-    }
     // A centred column of comfortable width for the form.
     const float avail = ImGui::GetContentRegionAvail().x;
     const float width = std::min(avail, theme.Em(kFormMaxWidthEm));
     BeginColumn(ui, ImGui::GetCursorPosX() + (avail - width) * 0.5f, width);
 
+    if (Button(ui, "back", state.Tr("app.back"), {.kind = ButtonKind::Quiet, .icon = ICON_CHEVRON_LEFT})) {
+        Navigate(state, Route{Screen::Home, {}, {}});
+    }
+    DrawBadge(ui);
     Heading(ui, TextStyle::Title1, state.Tr("track.title"), 1);
     Paragraph(ui, TextStyle::Body, state.Tr("track.subtitle"), p.text_muted);
     ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 
 namespace aftercare::portal {
 namespace {
@@ -13,8 +14,7 @@ namespace {
 constexpr float kDiscEm = 1.75f;       // marker diameter
 constexpr float kHaloEm = 0.3f;        // ring around the current marker
 constexpr float kLabelGapEm = 0.5f;    // marker to label
-constexpr float kMinStepEm = 4.5f;     // narrower than this per step: go vertical
-constexpr float kRowEm = 2.6f;         // vertical layout: one row per step
+constexpr float kMinStepEm = 3.2f;     // narrower than this per step: the compact layout
 
 Tone ToneOf(StepState state) {
     switch (state) {
@@ -79,7 +79,8 @@ void PushLabelFont(const Theme& theme, StepState state) {
     ImGui::PushFont(font, theme.FontPx(TextStyle::Small));
 }
 
-// Horizontal when each label, wrapped to its column, takes at most two lines and no word is cut.
+// Horizontal when each label, wrapped to its column, takes at most two lines and no word has to
+// be cut (ImGui would break a word that is wider than the column: "Submitte/d").
 bool FitsHorizontally(const Theme& theme, std::span<const StepperStep> steps, float step_width) {
     if (step_width < theme.Em(kMinStepEm)) return false;
     const float wrap = step_width - theme.Em(0.4f);
@@ -87,8 +88,16 @@ bool FitsHorizontally(const Theme& theme, std::span<const StepperStep> steps, fl
         PushLabelFont(theme, step.state);
         const ImVec2 wrapped = ImGui::CalcTextSize(step.label.c_str(), nullptr, false, wrap);
         const float line = ImGui::GetFontSize();
+        bool words_fit = true;
+        std::string_view rest = step.label;
+        while (!rest.empty() && words_fit) {
+            const size_t space = rest.find(' ');
+            const std::string_view word = rest.substr(0, space);
+            words_fit = ImGui::CalcTextSize(word.data(), word.data() + word.size()).x <= wrap;
+            rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+        }
         ImGui::PopFont();
-        if (wrapped.x > wrap + 0.5f || wrapped.y > line * 2.5f) return false;
+        if (!words_fit || wrapped.y > line * 2.5f) return false;
     }
     return true;
 }
@@ -146,40 +155,49 @@ void DrawHorizontal(Ui& ui, std::span<const StepperStep> steps, float width) {
     ImGui::Dummy(ImVec2(width, height));
 }
 
-void DrawVertical(Ui& ui, std::span<const StepperStep> steps, float width) {
+// Too narrow for every label (phones, long English labels): the markers in a row, and only the
+// step where it stands named, under its marker (kept inside the stepper's width).
+void DrawCompact(Ui& ui, std::span<const StepperStep> steps, float width) {
     const Theme& theme = ui.theme;
     const Palette& p = theme.palette;
+    const float step_width = width / static_cast<float>(steps.size());
     const float disc = theme.Em(kDiscEm);
-    const float row = theme.Em(kRowEm);
+    const float halo = theme.Em(kHaloEm);
+    const float label_top = halo * 2.0f + disc + theme.Em(kLabelGapEm);
+    const float height = label_top + theme.FontPx(TextStyle::Body) * 1.3f;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    const float cx = origin.x + theme.Em(kHaloEm) + disc * 0.5f;
-    const float text_x = origin.x + theme.Em(kHaloEm) * 2.0f + disc + theme.Em(0.75f);
+    const float cy = origin.y + halo + disc * 0.5f;
 
+    size_t named = 0;  // the step that is not simply done: current, waiting or stopped; else the last
+    for (size_t i = 0; i < steps.size(); ++i) {
+        if (steps[i].state != StepState::Upcoming) named = i;
+    }
     for (size_t i = 0; i + 1 < steps.size(); ++i) {
-        const float y0 = origin.y + row * (static_cast<float>(i) + 0.5f) + disc * 0.5f + theme.Em(0.2f);
-        const float y1 = origin.y + row * (static_cast<float>(i) + 1.5f) - disc * 0.5f - theme.Em(0.2f);
-        const bool done = Reached(steps[i + 1].state);
-        draw->AddLine(ImVec2(cx, y0), ImVec2(cx, y1), ToU32(done ? p.brand : p.border), theme.Em(0.14f));
+        const float x0 = origin.x + step_width * (static_cast<float>(i) + 0.5f) + disc * 0.5f + theme.Em(0.2f);
+        const float x1 = origin.x + step_width * (static_cast<float>(i) + 1.5f) - disc * 0.5f - theme.Em(0.2f);
+        if (x1 <= x0) continue;
+        draw->AddLine(ImVec2(x0, cy), ImVec2(x1, cy), ToU32(Reached(steps[i + 1].state) ? p.brand : p.border),
+                      theme.Em(0.14f));
     }
     for (size_t i = 0; i < steps.size(); ++i) {
-        const StepperStep& step = steps[i];
-        const float cy = origin.y + row * (static_cast<float>(i) + 0.5f);
-        DrawMarker(theme, draw, ImVec2(cx, cy), static_cast<int>(i) + 1, step.state);
-        ImGui::PushFont(Emphasised(step.state) && theme.fonts.bold ? theme.fonts.bold : theme.fonts.regular,
-                        theme.FontPx(TextStyle::Body));
-        const float text_h = ImGui::GetFontSize();
-        draw->PushClipRect(ImVec2(text_x, cy - row * 0.5f), ImVec2(origin.x + width, cy + row * 0.5f), true);
-        draw->AddText(ImVec2(text_x, cy - text_h * 0.5f), LabelColour(p, step.state), step.label.c_str());
-        draw->PopClipRect();
-        ImGui::PopFont();
-
-        ImGui::SetCursorScreenPos(ImVec2(origin.x, cy - row * 0.5f));
-        ImGui::Dummy(ImVec2(width, row));
-        ui.a11y.AddText(Role::Text, step.accessible_name);
+        const float cx = origin.x + step_width * (static_cast<float>(i) + 0.5f);
+        DrawMarker(theme, draw, ImVec2(cx, cy), static_cast<int>(i) + 1, steps[i].state);
+        ImGui::SetCursorScreenPos(ImVec2(cx - step_width * 0.5f, origin.y));
+        ImGui::Dummy(ImVec2(step_width, height));
+        ui.a11y.AddText(Role::Text, steps[i].accessible_name);
     }
+    const StepperStep& step = steps[named];
+    ImGui::PushFont(theme.fonts.bold ? theme.fonts.bold : theme.fonts.regular, theme.FontPx(TextStyle::Body));
+    const ImVec2 size = ImGui::CalcTextSize(step.label.c_str());
+    const float centre = origin.x + step_width * (static_cast<float>(named) + 0.5f);
+    const float x = std::clamp(centre - size.x * 0.5f, origin.x, std::max(origin.x, origin.x + width - size.x));
+    draw->AddText(ImVec2(x, origin.y + label_top), LabelColour(p, step.state == StepState::Done ? StepState::Current
+                                                                                                 : step.state),
+                  step.label.c_str());
+    ImGui::PopFont();
     ImGui::SetCursorScreenPos(origin);
-    ImGui::Dummy(ImVec2(width, row * static_cast<float>(steps.size())));
+    ImGui::Dummy(ImVec2(width, height));
 }
 
 } // namespace
@@ -191,7 +209,7 @@ void StatusStepper(Ui& ui, const char* id, std::span<const StepperStep> steps) {
     if (FitsHorizontally(ui.theme, steps, width / static_cast<float>(steps.size()))) {
         DrawHorizontal(ui, steps, width);
     } else {
-        DrawVertical(ui, steps, width);
+        DrawCompact(ui, steps, width);
     }
     ImGui::PopID();
 }

@@ -1,6 +1,6 @@
 // A status stepper: where something stands in a known sequence of steps (a ticket's service flow,
-// a wizard's pages). Horizontal when every label fits under its step, vertical otherwise (phones,
-// long English labels), so no label is ever cut off.
+// a wizard's pages). Every label under its marker when they all fit; otherwise (phones, long
+// English labels) the markers alone with the current step named, so no label is ever cut off.
 #pragma once
 
 #include "widgets.h"

@@ -2,9 +2,10 @@
 """Subsets Noto Sans CJK SC (Debian's fonts-noto-cjk) into the portal's font chunks.
 
 The first load must stay small, so the fonts come in two chunks per weight:
-  ui-regular.otf, ui-bold.otf   ASCII, common punctuation and every character that appears in the
-                                text files given (string tables, FAQ, demo data): what the portal
-                                draws itself, in both weights.
+  ui-regular.otf                ASCII, common punctuation and every character of the --ui-text
+                                (string tables) and --content-text files (FAQ, demo data).
+  ui-bold.otf                   the same for the string tables only: bold is for the portal's own
+                                words (headings, labels), never for content.
   extra-regular.otf             the rest of GB 2312 (6,763 hanzi), regular weight only: fetched in the
                                 background after the first frame, so characters a customer types
                                 still render (the bold face falls back to it).
@@ -71,24 +72,28 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out-dir", required=True, type=pathlib.Path)
     parser.add_argument("--icons", required=True, type=pathlib.Path, help="src/portal/icons.h")
-    parser.add_argument("text_files", nargs="+", type=pathlib.Path,
-                        help="UTF-8 files whose characters go into the first chunk")
+    parser.add_argument("--ui-text", nargs="+", type=pathlib.Path, required=True,
+                        help="string tables: their characters go into both first-chunk faces")
+    parser.add_argument("--content-text", nargs="*", type=pathlib.Path, default=[],
+                        help="FAQ, demo data: their characters go into the regular first chunk")
     args = parser.parse_args()
 
-    base = set()
-    for lo, hi in BASE_RANGES:
-        base.update(range(lo, hi + 1))
-    for path in args.text_files:
-        base.update(ord(c) for c in path.read_text(encoding="utf-8") if ord(c) >= 0x20)
-    extra = {ord(c) for c in gb2312_hanzi()} - base
+    def characters(paths):
+        return {ord(c) for path in paths for c in path.read_text(encoding="utf-8") if ord(c) >= 0x20}
 
-    for weight in ("Regular", "Bold"):
+    ui = set()
+    for lo, hi in BASE_RANGES:
+        ui.update(range(lo, hi + 1))
+    ui |= characters(args.ui_text)
+    regular = ui | characters(args.content_text)
+    extra = {ord(c) for c in gb2312_hanzi()} - regular
+
+    for weight, first_chunk in (("Regular", regular), ("Bold", ui)):
         source = NOTO_DIR / f"NotoSansCJK-{weight}.ttc"
         if not source.exists():
             sys.exit(f"make-fonts: {source} is missing (Debian package fonts-noto-cjk)")
-        subset_face(source, base, args.out_dir / f"ui-{weight.lower()}.otf")
-        if weight == "Regular":
-            subset_face(source, extra, args.out_dir / "extra-regular.otf")
+        subset_face(source, first_chunk, args.out_dir / f"ui-{weight.lower()}.otf")
+    subset_face(NOTO_DIR / "NotoSansCJK-Regular.ttc", extra, args.out_dir / "extra-regular.otf")
 
     icons = {int(code, 16) for code in re.findall(r"\\u([0-9a-fA-F]{4})", args.icons.read_text())}
     if not FONT_AWESOME.exists():

@@ -40,9 +40,13 @@ bool VerifyPassword(const std::string& hash, const std::string& password) {
     return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 
-Auth::Auth(Store& store) : store_(store) {
+Auth::Auth(Store& store) : store_(store) {}
+
+const std::string& Auth::DummyHash() {
     // A real hash of a random password: verifying against it costs what a real verification costs.
-    dummy_hash_ = HashPassword(NewToken()).value_or("");
+    // Made on first use, so starting the server does not pay for it.
+    std::call_once(dummy_once_, [this] { dummy_hash_ = HashPassword(NewToken()).value_or(""); });
+    return dummy_hash_;
 }
 
 std::string Auth::IssueCustomerToken(StoreTx& tx, std::int64_t ticket_id, std::int64_t now, std::int64_t& expires_at) {
@@ -65,6 +69,10 @@ std::string Auth::IssueStaffToken(StoreTx& tx, std::int64_t staff_id, std::int64
     record.expires_at = expires_at;
     tx.InsertToken(TokenHash(token), record, now);
     return token;
+}
+
+void Auth::Revoke(const std::string& token) {
+    store_.Write([&](StoreTx& tx) { tx.DeleteToken(TokenHash(token)); });
 }
 
 std::optional<Principal> Auth::Resolve(const std::string& token, std::int64_t now) {
@@ -92,7 +100,7 @@ std::optional<Principal> Auth::Resolve(const std::string& token, std::int64_t no
 std::optional<StaffRecord> Auth::Login(const std::string& username, const std::string& password) {
     auto staff = store_.FindStaff(username);
     if (!staff) {
-        VerifyPassword(dummy_hash_, password);
+        VerifyPassword(DummyHash(), password);
         return std::nullopt;
     }
     if (!VerifyPassword(staff->password_hash, password)) return std::nullopt;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -35,6 +36,9 @@ public:
                                    std::int64_t& expires_at);
     std::string IssueStaffToken(StoreTx& tx, std::int64_t staff_id, std::int64_t now, std::int64_t& expires_at);
 
+    // Revokes a token at once (staff logout); unknown tokens are ignored.
+    void Revoke(const std::string& token);
+
     // The route wrapper's resolver: unknown or expired -> nullopt.
     std::optional<Principal> Resolve(const std::string& token, std::int64_t now);
 
@@ -43,7 +47,10 @@ public:
     std::optional<StaffRecord> Login(const std::string& username, const std::string& password);
 
 private:
+    const std::string& DummyHash();
+
     Store& store_;
+    std::once_flag dummy_once_;
     std::string dummy_hash_;
 };
 

@@ -3,7 +3,6 @@
 
 #include <sodium.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
@@ -12,6 +11,7 @@
 #include "core/service_number.h"
 #include "core/state_machine.h"
 #include "core/validation.h"
+#include "log.hpp"
 #include "services/staff_service.hpp"
 #include "services/ticket_service.hpp"
 
@@ -165,11 +165,9 @@ bool SeedDemoData(Services& services, const std::string& demo_dir, std::string& 
                 if (!id) throw std::runtime_error("duplicate demo service number " + ticket.service_number);
                 if (rating) tx.InsertRating(*id, *rating, core::IsSatisfied(*rating, services.policy), now);
                 const std::string phone = ticket.details.customer.phone;
-                std::fprintf(stderr,
-                             "{\"level\":\"info\",\"msg\":\"demo ticket\",\"service_number\":\"%s\",\"state\":\"%s\","
-                             "\"phone_last4\":\"%s\"}\n",
-                             ticket.service_number.c_str(), std::string(core::ToString(ticket.state)).c_str(),
-                             phone.substr(phone.size() - 4).c_str());
+                LogEvent("info", "demo ticket " + ticket.service_number + " (" +
+                                     std::string(core::ToString(ticket.state)) + "), phone last 4 " +
+                                     phone.substr(phone.size() - 4));
             }
             tx.SetMeta("demo_seeded", std::to_string(now));
         });

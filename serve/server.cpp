@@ -8,9 +8,11 @@
 #include <cstdio>
 #include <ctime>
 #include <regex>
+#include <stdexcept>
 
 #include "core/service_number.h"
 #include "http_util.hpp"
+#include "log.hpp"
 
 namespace aftercare::serve {
 namespace {
@@ -23,44 +25,9 @@ struct RequestTrace {
     Clock::time_point start{};
     bool started = false;
     std::string route;
+    double duration_ms = 0;
 };
 thread_local RequestTrace tl_trace;
-
-std::string JsonEscape(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (unsigned char c : text) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (c < 0x20) {
-                char buffer[8];
-                std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-                out += buffer;
-            } else {
-                out += static_cast<char>(c);
-            }
-        }
-    }
-    return out;
-}
-
-std::string UtcTimestamp() {
-    const auto now = std::chrono::system_clock::now();
-    const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
-    const auto millis =
-        std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-    std::tm tm{};
-    gmtime_r(&seconds, &tm);
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                  tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(millis));
-    return buffer;
-}
 
 bool IsApiPath(const std::string& path) { return path.rfind("/api/", 0) == 0 || path == "/api"; }
 
@@ -155,10 +122,18 @@ HttpServer::HttpServer(const Config& config, Metrics& metrics, TokenResolver res
 
     // Security headers on every response, including errors produced inside httplib.
     server.set_post_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+        // Metrics are counted here, before the response is written, so a client that has its answer
+        // always finds its request in /metrics (the logger hook runs only after the write).
+        tl_trace.duration_ms =
+            tl_trace.started ? std::chrono::duration<double, std::milli>(Clock::now() - tl_trace.start).count() : 0;
+        metrics_.ObserveRequest(req.method, tl_trace.route.empty() ? "unmatched" : tl_trace.route, res.status,
+                                tl_trace.duration_ms / 1000.0);
+
         if (!res.has_header("Content-Security-Policy")) res.set_header("Content-Security-Policy", csp_);
         res.set_header("X-Content-Type-Options", "nosniff");
         res.set_header("Referrer-Policy", "no-referrer");
-        res.set_header("Cross-Origin-Resource-Policy", "same-origin");
+        // embed.js is the one file vendor sites load from another origin (one <script> tag).
+        res.set_header("Cross-Origin-Resource-Policy", req.path == "/embed.js" ? "cross-origin" : "same-origin");
         if (IsApiPath(req.path) && !res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");
     });
 
@@ -181,18 +156,16 @@ HttpServer::HttpServer(const Config& config, Metrics& metrics, TokenResolver res
             what = e.what();
         } catch (...) {
         }
-        std::fprintf(stderr, "{\"ts\":\"%s\",\"level\":\"error\",\"msg\":\"unhandled exception\",\"path\":\"%s\",\"detail\":\"%s\"}\n",
-                     UtcTimestamp().c_str(), JsonEscape(req.path).c_str(), JsonEscape(what).c_str());
+        LogEvent("error", "unhandled exception at " + req.path, what);
         WriteJson(res, 500, DefaultError(500));
     });
 
     server.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
-        double ms = 0;
-        if (tl_trace.started)
-            ms = std::chrono::duration<double, std::milli>(Clock::now() - tl_trace.start).count();
+        const double ms = tl_trace.duration_ms;
         std::string route = tl_trace.route.empty() ? "unmatched" : tl_trace.route;
         tl_trace.started = false;
-        metrics_.ObserveRequest(req.method, route, res.status, ms / 1000.0);
+        tl_trace.route.clear();
+        tl_trace.duration_ms = 0;
         char duration[32];
         std::snprintf(duration, sizeof duration, "%.3f", ms);
         // The query string is never logged: it is where a careless client would put a token.
@@ -210,6 +183,10 @@ HttpServer::~HttpServer() = default;
 void HttpServer::InstallRoutes() {
     auto& server = *impl_;
     for (const Route& route : routes_.routes()) {
+        // The ticket-token check compares the token's ticket with the route's first capture, so a
+        // Ticket route must name the ticket first; anything else is a programming error.
+        if (route.access == Access::Ticket && route.path.rfind("/api/v1/tickets/{number}", 0) != 0)
+            throw std::logic_error("ticket route without a leading {number}: " + route.path);
         const std::string pattern = RouteTable::PatternFor(route.path);
         impl_->compiled.emplace_back(std::regex(pattern), &route);
         auto handler = [this, &route](const httplib::Request& req, httplib::Response& res) {
@@ -296,9 +273,7 @@ void HttpServer::Dispatch(const Route& route, const httplib::Request& req, httpl
     } catch (const ApiError& error) {
         WriteError(res, error, RequestLanguage(req));
     } catch (const std::exception& e) {
-        std::fprintf(stderr,
-                     "{\"ts\":\"%s\",\"level\":\"error\",\"msg\":\"handler failed\",\"route\":\"%s\",\"detail\":\"%s\"}\n",
-                     UtcTimestamp().c_str(), JsonEscape(route.path).c_str(), JsonEscape(e.what()).c_str());
+        LogEvent("error", "handler failed: " + route.path, e.what());
         WriteJson(res, 500, DefaultError(500));
     }
 }

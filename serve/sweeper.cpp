@@ -1,7 +1,7 @@
 // Sweeper thread.
 #include "sweeper.hpp"
 
-#include <cstdio>
+#include "log.hpp"
 
 #include "services/ticket_service.hpp"
 
@@ -52,7 +52,7 @@ void Sweeper::Loop() {
             RunOnce();
         } catch (const std::exception& e) {
             // Logged and retried next interval: a transient store error must not kill the thread.
-            std::fprintf(stderr, "{\"level\":\"error\",\"msg\":\"sla sweep failed\",\"detail\":\"%s\"}\n", e.what());
+            LogEvent("error", "sla sweep failed", e.what());
         }
         std::unique_lock lock(mutex_);
         if (wake_.wait_for(lock, std::chrono::seconds(interval_seconds_), [this] { return stopping_; })) return;

@@ -25,6 +25,12 @@ mergeInto(LibraryManager.library, {
     document.documentElement.style.cursor = UTF8ToString(cursor);
   },
 
+  // A plain counter, so tests and benchmarks can tell an idle page (no frames) from a busy one.
+  aftercare_frame_drawn: function (cpuMs) {
+    window.aftercareFrames = (window.aftercareFrames || 0) + 1;
+    if (window.aftercareFrameTimes) window.aftercareFrameTimes.push(cpuMs);
+  },
+
   aftercare_app_ready: function () {
     document.documentElement.classList.add('aftercare-ready');
     var loading = document.getElementById('loading');

@@ -53,6 +53,11 @@ void RegisterStaffRoutes(RouteTable& routes, Services& services) {
                     WriteJson(call.res, 200, ToJson(staff::Login(services, request)));
                 }});
 
+    routes.Add({"POST", "/api/v1/staff/logout", Access::Staff, RateClass::None, [&services](RequestContext& call) {
+                    services.auth.Revoke(BearerToken(call.req));
+                    call.res.status = 204;
+                }});
+
     routes.Add({"GET", "/api/v1/staff/queue", Access::Staff, RateClass::None, [&services](RequestContext& call) {
                     WriteJson(call.res, 200, ToJson(staff::Queue(services, ParseFilter(call.req))));
                 }});

@@ -25,11 +25,11 @@ ApiError TicketNotFound() {
     return ApiError(404, "not_found", "没有找到这张工单", "No ticket matches.");
 }
 
-std::vector<api::AttachmentInfo> AttachmentInfos(Services& services, std::int64_t ticket_id,
+std::vector<api::AttachmentInfo> AttachmentInfos(const std::vector<AttachmentRecord>& records,
                                                  const std::string& service_number, core::ActorRole reader) {
     std::vector<api::AttachmentInfo> infos;
     const std::string base = reader == core::ActorRole::Staff ? "/api/v1/staff/tickets/" : "/api/v1/tickets/";
-    for (auto& record : services.store.ListAttachments(ticket_id)) {
+    for (const auto& record : records) {
         api::AttachmentInfo info;
         info.id = record.id;
         info.file_name = record.file_name;
@@ -69,6 +69,23 @@ std::string NewServiceNumber(core::TicketKind kind) {
         auto number = core::GenerateServiceNumber(kind, random);
         if (number) return number.Value();
     }
+}
+
+// Display names of every staff login the ticket mentions; logins without an account are left out
+// (the client then shows the login itself).
+std::map<std::string, std::string> StaffNames(Services& services, const core::Ticket& ticket) {
+    std::map<std::string, std::string> names;
+    auto add = [&](const std::string& login) {
+        if (login.empty() || names.contains(login)) return;
+        if (auto staff = services.store.FindStaff(login); staff && !staff->display_name.empty())
+            names.emplace(login, staff->display_name);
+    };
+    add(ticket.assignee);
+    for (const auto& event : ticket.timeline) {
+        if (event.actor.role == core::ActorRole::Staff) add(event.actor.id);
+        add(event.assignee);
+    }
+    return names;
 }
 
 }  // namespace
@@ -116,15 +133,22 @@ std::int64_t RequireTicketId(Services& services, const std::string& number_text)
 }
 
 api::TicketView MakeView(Services& services, const StoredTicket& stored, core::ActorRole reader) {
-    return api::MakeTicketView(stored.ticket, reader, services.now(), services.policy,
-                               services.store.LoadRating(stored.id),
-                               AttachmentInfos(services, stored.id, stored.ticket.service_number, reader));
+    api::TicketView view = api::MakeTicketView(
+        stored.ticket, reader, services.now(), services.policy, services.store.LoadRating(stored.id),
+        AttachmentInfos(services.store.ListAttachments(stored.id), stored.ticket.service_number, reader));
+    view.staff_names = StaffNames(services, stored.ticket);
+    return view;
 }
 
 api::TicketView Read(Services& services, std::int64_t ticket_id, core::ActorRole reader) {
-    auto stored = services.store.LoadTicketById(ticket_id);
-    if (!stored) throw TicketNotFound();
-    return MakeView(services, *stored, reader);
+    auto bundle = services.store.LoadTicketBundle(ticket_id);
+    if (!bundle) throw TicketNotFound();
+    const auto& ticket = bundle->stored.ticket;
+    api::TicketView view = api::MakeTicketView(ticket, reader, services.now(), services.policy,
+                                               std::move(bundle->rating),
+                                               AttachmentInfos(bundle->attachments, ticket.service_number, reader));
+    view.staff_names = StaffNames(services, ticket);
+    return view;
 }
 
 CreateResult Create(Services& services, core::TicketDraft draft, const std::string& request_hash,
@@ -168,7 +192,10 @@ CreateResult Create(Services& services, core::TicketDraft draft, const std::stri
     });
     if (!result.replayed) services.live.Notify(stored->id);
     result.response.service_number = stored->ticket.service_number;
-    result.response.ticket = MakeView(services, *stored, core::ActorRole::Customer);
+    // A new ticket has no rating or attachments yet; only a replay needs the store for them.
+    result.response.ticket = result.replayed ? MakeView(services, *stored, core::ActorRole::Customer)
+                                             : api::MakeTicketView(stored->ticket, core::ActorRole::Customer,
+                                                                   services.now(), services.policy);
     result.response.returns_decision = decision;
     return result;
 }

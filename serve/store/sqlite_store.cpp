@@ -6,7 +6,10 @@
 // [SECTION] SqliteStore
 #include "store/sqlite_store.hpp"
 
+#include <memory>
+
 #include <filesystem>
+#include <limits>
 
 #include "api/core_json.h"
 #include "core/vocabulary.h"
@@ -178,25 +181,38 @@ core::Ticket ReadTicket(Connection& db, std::int64_t id, const std::string& body
     return std::move(ticket).Value();
 }
 
-std::optional<StoredTicket> LoadTicketWhere(Connection& db, const char* sql, auto key) {
-    std::int64_t id = 0;
-    std::string body;
+// Reads a ticket by a key column. With a cache (reader connections only: their snapshots are
+// committed), a known version skips parsing entirely.
+std::optional<StoredTicket> LoadTicketWhere(Connection& db, const char* sql, auto key, TicketCache* cache) {
+    std::int64_t id = 0, sequence = 0, updated_at = 0;
     {
         auto row = db.Prepare(sql);
         row.Bind(1, key);
         if (!row.Step()) return std::nullopt;
         id = row.Int(0);
-        body = row.Text(1);
+        sequence = row.Int(1);
+        updated_at = row.Int(2);
     }
-    return StoredTicket{id, ReadTicket(db, id, body)};
+    if (cache)
+        if (auto hit = cache->Find(id, sequence, updated_at)) return StoredTicket{id, *hit};
+    std::string body;
+    {
+        auto row = db.Prepare("SELECT body FROM tickets WHERE id = ?");
+        row.Bind(1, id);
+        if (!row.Step()) return std::nullopt;
+        body = row.Text(0);
+    }
+    auto ticket = std::make_shared<const core::Ticket>(ReadTicket(db, id, body));
+    if (cache) cache->Put(id, sequence, updated_at, ticket);
+    return StoredTicket{id, *ticket};
 }
 
-std::optional<StoredTicket> LoadByNumber(Connection& db, const std::string& number) {
-    return LoadTicketWhere(db, "SELECT id, body FROM tickets WHERE number = ?", number);
+std::optional<StoredTicket> LoadByNumber(Connection& db, const std::string& number, TicketCache* cache = nullptr) {
+    return LoadTicketWhere(db, "SELECT id, last_sequence, updated_at FROM tickets WHERE number = ?", number, cache);
 }
 
-std::optional<StoredTicket> LoadById(Connection& db, std::int64_t id) {
-    return LoadTicketWhere(db, "SELECT id, body FROM tickets WHERE id = ?", id);
+std::optional<StoredTicket> LoadById(Connection& db, std::int64_t id, TicketCache* cache = nullptr) {
+    return LoadTicketWhere(db, "SELECT id, last_sequence, updated_at FROM tickets WHERE id = ?", id, cache);
 }
 
 void InsertEvents(Connection& db, std::int64_t ticket_id, const core::Ticket& ticket, int after) {
@@ -229,6 +245,41 @@ StaffRecord ReadStaff(const sqlite::Statement& row) {
     for (const auto& role : Json::parse(row.Text(3))) staff.roles.push_back(role.get<std::string>());
     staff.password_hash = row.Text(4);
     return staff;
+}
+
+std::vector<AttachmentRecord> ListAttachmentsOn(Connection& db, std::int64_t ticket_id) {
+    std::vector<AttachmentRecord> list;
+    auto rows = db.Prepare(
+        "SELECT id, file_name, content_type, size, created_at FROM attachments WHERE ticket_id = ? "
+        "ORDER BY created_at, id");
+    rows.Bind(1, ticket_id);
+    while (rows.Step()) {
+        AttachmentRecord record;
+        record.id = rows.Text(0);
+        record.ticket_id = ticket_id;
+        record.file_name = rows.Text(1);
+        record.content_type = rows.Text(2);
+        record.size_bytes = rows.Int(3);
+        record.created_at = rows.Int(4);
+        list.push_back(std::move(record));
+    }
+    return list;
+}
+
+std::optional<core::Rating> LoadRatingOn(Connection& db, std::int64_t ticket_id) {
+    auto row = db.Prepare(
+        "SELECT quality, speed, attitude, scope, guarantee, solved, comment FROM ratings WHERE ticket_id = ?");
+    row.Bind(1, ticket_id);
+    if (!row.Step()) return std::nullopt;
+    core::Rating rating;
+    rating.quality = static_cast<int>(row.Int(0));
+    rating.speed = static_cast<int>(row.Int(1));
+    rating.attitude = static_cast<int>(row.Int(2));
+    rating.scope = static_cast<int>(row.Int(3));
+    rating.guarantee = static_cast<int>(row.Int(4));
+    rating.solved = row.Int(5) != 0;
+    rating.comment = row.Text(6);
+    return rating;
 }
 
 //-----------------------------------------------------------------------------
@@ -309,6 +360,12 @@ public:
         if (record.kind == TokenRecord::Kind::Customer) insert.Bind(3, record.ticket_id).BindNull(4);
         else insert.BindNull(3).Bind(4, record.staff_id);
         insert.Run();
+    }
+
+    void DeleteToken(const std::string& hash) override {
+        auto remove = db_.Prepare("DELETE FROM tokens WHERE hash = ?");
+        remove.BindBlob(1, hash);
+        remove.Run();
     }
 
     std::optional<IdempotencyRecord> FindIdempotency(const std::string& scope, const std::string& key) override {
@@ -482,22 +539,73 @@ void SqliteStore::Release(Connection& connection) {
 }
 
 void SqliteStore::Write(const std::function<void(StoreTx&)>& work) {
-    std::lock_guard lock(write_mutex_);
+    // Group commit: concurrent writers queue up; whoever finds no batch running becomes the leader
+    // and runs everything queued in one transaction, each piece inside its own savepoint (a refused
+    // piece rolls back alone). One fsync then acknowledges the whole batch, and nobody returns
+    // before the COMMIT that contains their writes is on disk.
+    PendingWrite me{&work, nullptr, false};
+    std::unique_lock lock(write_mutex_);
+    write_queue_.push_back(&me);
+    while (!me.done) {
+        if (!leader_active_) {
+            leader_active_ = true;
+            std::vector<PendingWrite*> batch;
+            const std::size_t take = std::min(write_queue_.size(), kMaxBatch);
+            batch.assign(write_queue_.begin(), write_queue_.begin() + static_cast<std::ptrdiff_t>(take));
+            write_queue_.erase(write_queue_.begin(), write_queue_.begin() + static_cast<std::ptrdiff_t>(take));
+            lock.unlock();
+            RunBatch(batch);
+            lock.lock();
+            leader_active_ = false;
+            write_done_.notify_all();
+        } else {
+            write_done_.wait(lock);
+        }
+    }
+    if (me.error) std::rethrow_exception(me.error);
+}
+
+void SqliteStore::RunBatch(const std::vector<PendingWrite*>& batch) {
+    Connection& db = *writer_;
     // IMMEDIATE takes the write lock up front, so the reads inside the transaction are the state the
     // writes are based on (no lost update between load and save).
-    writer_->Exec("BEGIN IMMEDIATE");
     try {
-        SqliteTx tx(*writer_);
-        work(tx);
-        writer_->Exec("COMMIT");
+        db.Prepare("BEGIN IMMEDIATE").Run();
     } catch (...) {
-        try {
-            writer_->Exec("ROLLBACK");
-        } catch (...) {
-            // The transaction may already have been rolled back by SQLite itself.
+        for (auto* item : batch) {
+            item->error = std::current_exception();
+            item->done = true;
         }
-        throw;
+        return;
     }
+    SqliteTx tx(db);
+    for (auto* item : batch) {
+        db.Prepare("SAVEPOINT piece").Run();
+        try {
+            (*item->work)(tx);
+            db.Prepare("RELEASE piece").Run();
+        } catch (...) {
+            item->error = std::current_exception();
+            try {
+                db.Prepare("ROLLBACK TO piece").Run();
+                db.Prepare("RELEASE piece").Run();
+            } catch (...) {
+                // SQLite may have rolled back the whole transaction itself (e.g. SQLITE_FULL).
+            }
+        }
+    }
+    try {
+        db.Prepare("COMMIT").Run();
+    } catch (...) {
+        auto error = std::current_exception();
+        try {
+            db.Exec("ROLLBACK");
+        } catch (...) {
+        }
+        for (auto* item : batch)
+            if (!item->error) item->error = error;
+    }
+    for (auto* item : batch) item->done = true;
 }
 
 std::optional<std::string> SqliteStore::GetMeta(const std::string& key) {
@@ -508,31 +616,37 @@ std::optional<std::string> SqliteStore::GetMeta(const std::string& key) {
     return row.Text(0);
 }
 
-std::optional<StoredTicket> SqliteStore::LoadTicket(const std::string& number) {
-    Lease db(*this);
-    // One read transaction, so the ticket row and its events are a consistent snapshot.
-    (*db).Exec("BEGIN");
+// Runs `read` inside one read transaction, so everything it reads is one consistent snapshot.
+template <typename Read>
+auto Snapshot(Connection& db, Read&& read) {
+    db.Prepare("BEGIN").Run();
     try {
-        auto ticket = LoadByNumber(*db, number);
-        (*db).Exec("COMMIT");
-        return ticket;
+        auto result = read();
+        db.Prepare("COMMIT").Run();
+        return result;
     } catch (...) {
-        (*db).Exec("ROLLBACK");
+        db.Prepare("ROLLBACK").Run();
         throw;
     }
 }
 
+std::optional<StoredTicket> SqliteStore::LoadTicket(const std::string& number) {
+    Lease db(*this);
+    return Snapshot(*db, [&] { return LoadByNumber(*db, number, &cache_); });
+}
+
 std::optional<StoredTicket> SqliteStore::LoadTicketById(std::int64_t id) {
     Lease db(*this);
-    (*db).Exec("BEGIN");
-    try {
-        auto ticket = LoadById(*db, id);
-        (*db).Exec("COMMIT");
-        return ticket;
-    } catch (...) {
-        (*db).Exec("ROLLBACK");
-        throw;
-    }
+    return Snapshot(*db, [&] { return LoadById(*db, id, &cache_); });
+}
+
+std::optional<TicketBundle> SqliteStore::LoadTicketBundle(std::int64_t id) {
+    Lease db(*this);
+    return Snapshot(*db, [&]() -> std::optional<TicketBundle> {
+        auto stored = LoadById(*db, id, &cache_);
+        if (!stored) return std::nullopt;
+        return TicketBundle{std::move(*stored), LoadRatingOn(*db, id), ListAttachmentsOn(*db, id)};
+    });
 }
 
 std::vector<core::TimelineEvent> SqliteStore::LoadEventsAfter(std::int64_t ticket_id, int after) {
@@ -574,22 +688,7 @@ std::optional<std::pair<std::int64_t, std::string>> SqliteStore::FindTicketPhone
 
 std::vector<AttachmentRecord> SqliteStore::ListAttachments(std::int64_t ticket_id) {
     Lease db(*this);
-    std::vector<AttachmentRecord> list;
-    auto rows = db->Prepare(
-        "SELECT id, file_name, content_type, size, created_at FROM attachments WHERE ticket_id = ? "
-        "ORDER BY created_at, id");
-    rows.Bind(1, ticket_id);
-    while (rows.Step()) {
-        AttachmentRecord record;
-        record.id = rows.Text(0);
-        record.ticket_id = ticket_id;
-        record.file_name = rows.Text(1);
-        record.content_type = rows.Text(2);
-        record.size_bytes = rows.Int(3);
-        record.created_at = rows.Int(4);
-        list.push_back(std::move(record));
-    }
-    return list;
+    return ListAttachmentsOn(*db, ticket_id);
 }
 
 std::optional<AttachmentRecord> SqliteStore::LoadAttachment(std::int64_t ticket_id, const std::string& id) {
@@ -612,19 +711,7 @@ std::optional<AttachmentRecord> SqliteStore::LoadAttachment(std::int64_t ticket_
 
 std::optional<core::Rating> SqliteStore::LoadRating(std::int64_t ticket_id) {
     Lease db(*this);
-    auto row = db->Prepare(
-        "SELECT quality, speed, attitude, scope, guarantee, solved, comment FROM ratings WHERE ticket_id = ?");
-    row.Bind(1, ticket_id);
-    if (!row.Step()) return std::nullopt;
-    core::Rating rating;
-    rating.quality = static_cast<int>(row.Int(0));
-    rating.speed = static_cast<int>(row.Int(1));
-    rating.attitude = static_cast<int>(row.Int(2));
-    rating.scope = static_cast<int>(row.Int(3));
-    rating.guarantee = static_cast<int>(row.Int(4));
-    rating.solved = row.Int(5) != 0;
-    rating.comment = row.Text(6);
-    return rating;
+    return LoadRatingOn(*db, ticket_id);
 }
 
 std::optional<StaffRecord> SqliteStore::FindStaff(const std::string& username) {
@@ -675,30 +762,55 @@ std::optional<OrderRecord> SqliteStore::FindOrder(const std::string& order_numbe
 
 std::vector<QueueRow> SqliteStore::Queue(const QueueQuery& query) {
     Lease db(*this);
-    // One fixed statement; absent filters are bound as NULL and switch their condition off, so there
-    // is no SQL assembly at all. The (sort_key, id) cursor gives stable keyset pagination.
-    static constexpr const char* kQueueSql =
-        "SELECT id, sort_key, body FROM tickets "
-        "WHERE (?1 IS NULL OR state = ?1) AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR priority = ?3) "
-        "AND (?4 IS NULL OR breached = ?4) AND (?5 IS NULL OR assignee = ?5) AND (?6 = 0 OR is_open = 1) "
-        "AND (?7 IS NULL OR sort_key > ?7 OR (sort_key = ?7 AND id > ?8)) "
-        "ORDER BY sort_key, id LIMIT ?9";
-    std::vector<std::pair<std::int64_t, std::pair<std::int64_t, std::string>>> rows;
-    {
-        auto select = db->Prepare(kQueueSql);
-        select.Bind(1, query.state).Bind(2, query.kind).Bind(3, query.priority);
-        if (query.breached) select.Bind(4, *query.breached);
-        else select.BindNull(4);
-        select.Bind(5, query.assignee).Bind(6, query.open_only && !query.state);
-        if (query.after) select.Bind(7, query.after->first).Bind(8, query.after->second);
-        else select.BindNull(7).BindNull(8);
-        select.Bind(9, query.limit);
-        while (select.Step()) rows.push_back({select.Int(0), {select.Int(1), select.Text(2)}});
+    // Three fixed statements, one per driving index, so the first page at a million tickets reads
+    // ~limit index entries instead of sorting the table. Absent secondary filters are bound as NULL
+    // and switch their condition off (no SQL assembly), and the (sort_key, id) row-value cursor is
+    // an index range, so every page costs the same.
+    static constexpr const char* kByState =
+        "SELECT id, sort_key, last_sequence, updated_at FROM tickets INDEXED BY tickets_state "
+        "WHERE state = ?1 AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR priority = ?3) "
+        "AND (?4 IS NULL OR breached = ?4) AND (?5 IS NULL OR assignee = ?5) "
+        "AND (sort_key, id) > (?7, ?8) ORDER BY sort_key, id LIMIT ?9";
+    static constexpr const char* kByAssignee =
+        "SELECT id, sort_key, last_sequence, updated_at FROM tickets INDEXED BY tickets_assignee "
+        "WHERE assignee = ?5 AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR priority = ?3) "
+        "AND (?4 IS NULL OR breached = ?4) AND (?6 = 0 OR is_open = 1) AND (?1 IS NULL OR state = ?1) "
+        "AND (sort_key, id) > (?7, ?8) ORDER BY sort_key, id LIMIT ?9";
+    static constexpr const char* kOpen =
+        "SELECT id, sort_key, last_sequence, updated_at FROM tickets INDEXED BY tickets_queue "
+        "WHERE is_open = 1 AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR priority = ?3) "
+        "AND (?4 IS NULL OR breached = ?4) AND (?5 IS NULL OR assignee = ?5) AND (?6 = ?6) "
+        "AND (?1 IS NULL OR state = ?1) AND (sort_key, id) > (?7, ?8) ORDER BY sort_key, id LIMIT ?9";
+    const char* sql = query.state ? kByState : query.assignee ? kByAssignee : kOpen;
+    struct Row {
+        std::int64_t id, sort_key, sequence, updated_at;
+    };
+    std::vector<Row> rows;
+    (*db).Prepare("BEGIN").Run();
+    try {
+        {
+            auto select = db->Prepare(sql);
+            select.Bind(1, query.state).Bind(2, query.kind).Bind(3, query.priority);
+            if (query.breached) select.Bind(4, *query.breached);
+            else select.BindNull(4);
+            select.Bind(5, query.assignee).Bind(6, query.open_only && !query.state);
+            const auto after = query.after.value_or(std::make_pair(std::numeric_limits<std::int64_t>::min(),
+                                                                   std::numeric_limits<std::int64_t>::min()));
+            select.Bind(7, after.first).Bind(8, after.second).Bind(9, query.limit);
+            while (select.Step()) rows.push_back({select.Int(0), select.Int(1), select.Int(2), select.Int(3)});
+        }
+        std::vector<QueueRow> result;
+        result.reserve(rows.size());
+        for (const Row& row : rows) {
+            auto stored = LoadById(*db, row.id, &cache_);
+            if (stored) result.push_back(QueueRow{row.id, row.sort_key, std::move(stored->ticket)});
+        }
+        (*db).Prepare("COMMIT").Run();
+        return result;
+    } catch (...) {
+        (*db).Prepare("ROLLBACK").Run();
+        throw;
     }
-    std::vector<QueueRow> result;
-    result.reserve(rows.size());
-    for (auto& [id, rest] : rows) result.push_back(QueueRow{id, rest.first, ReadTicket(*db, id, rest.second)});
-    return result;
 }
 
 std::vector<std::int64_t> SqliteStore::DueForCheck(std::int64_t now, int limit) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <condition_variable>
+#include <exception>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -10,6 +11,7 @@
 
 #include "store/sqlite_db.hpp"
 #include "store/store.hpp"
+#include "store/ticket_cache.hpp"
 
 namespace aftercare::serve {
 
@@ -25,6 +27,7 @@ public:
     std::optional<std::string> GetMeta(const std::string& key) override;
     std::optional<StoredTicket> LoadTicket(const std::string& compact_number) override;
     std::optional<StoredTicket> LoadTicketById(std::int64_t id) override;
+    std::optional<TicketBundle> LoadTicketBundle(std::int64_t id) override;
     std::vector<core::TimelineEvent> LoadEventsAfter(std::int64_t ticket_id, int after) override;
     std::optional<TokenRecord> FindToken(const std::string& token_hash, std::int64_t now) override;
     std::optional<std::pair<std::int64_t, std::string>> FindTicketPhone(const std::string& compact_number) override;
@@ -51,16 +54,29 @@ public:
 
 private:
     class Lease;
+    struct PendingWrite {
+        const std::function<void(StoreTx&)>* work;
+        std::exception_ptr error;
+        bool done;
+    };
+    static constexpr std::size_t kMaxBatch = 64;
+    // Parsed tickets kept for reads: ~5 KB each, so about 50 MB at most.
+    static constexpr std::size_t kCachedTickets = 10000;
+    void RunBatch(const std::vector<PendingWrite*>& batch);
     sqlite::Connection& Acquire();
     void Release(sqlite::Connection& connection);
 
     std::string path_;
-    std::mutex write_mutex_;
+    std::mutex write_mutex_;  // guards the queue below, not the connection
+    std::condition_variable write_done_;
+    std::vector<PendingWrite*> write_queue_;
+    bool leader_active_ = false;
     std::unique_ptr<sqlite::Connection> writer_;
     std::mutex pool_mutex_;
     std::condition_variable pool_cv_;
     std::vector<std::unique_ptr<sqlite::Connection>> readers_;
     std::vector<sqlite::Connection*> idle_;
+    TicketCache cache_{kCachedTickets};
     std::string journal_mode_;
     int synchronous_ = -1;
 };

@@ -59,6 +59,13 @@ struct AttachmentRecord {
     std::string data;  // filled only by LoadAttachment
 };
 
+// A ticket with what its view shows besides the ticket itself, read as one snapshot.
+struct TicketBundle {
+    StoredTicket stored;
+    std::optional<core::Rating> rating;
+    std::vector<AttachmentRecord> attachments;  // metadata only
+};
+
 struct ProductRecord {
     std::string serial;
     std::string model;
@@ -123,6 +130,7 @@ public:
     virtual void UpdateTicket(std::int64_t id, const core::Ticket& ticket, const TicketIndex& index,
                               int previous_last_sequence) = 0;
     virtual void InsertToken(const std::string& token_hash, const TokenRecord& record, std::int64_t now) = 0;
+    virtual void DeleteToken(const std::string& token_hash) = 0;
     virtual std::optional<IdempotencyRecord> FindIdempotency(const std::string& scope, const std::string& key) = 0;
     virtual void InsertIdempotency(const std::string& scope, const std::string& key, const std::string& request_hash,
                                    std::int64_t ticket_id, std::int64_t now) = 0;
@@ -146,6 +154,7 @@ public:
     virtual std::optional<std::string> GetMeta(const std::string& key) = 0;
     virtual std::optional<StoredTicket> LoadTicket(const std::string& compact_number) = 0;
     virtual std::optional<StoredTicket> LoadTicketById(std::int64_t id) = 0;
+    virtual std::optional<TicketBundle> LoadTicketBundle(std::int64_t id) = 0;
     // Events with sequence > after, oldest first.
     virtual std::vector<core::TimelineEvent> LoadEventsAfter(std::int64_t ticket_id, int after) = 0;
     virtual std::optional<TokenRecord> FindToken(const std::string& token_hash, std::int64_t now) = 0;

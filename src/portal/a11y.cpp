@@ -4,7 +4,6 @@
 #include <imgui_internal.h>  // ImHashStr
 
 #include <algorithm>
-#include <cfloat>
 #include <cmath>
 #include <cstdio>
 
@@ -27,19 +26,28 @@ void AppendNumber(std::string& out, double value) {
 
 } // namespace
 
+A11yFlags A11yTree::PlacementFlags() const {
+    if (in_modal_) return A11yFlags_InModal;
+    return in_scroll_ ? A11yFlags(A11yFlags_InScroll) : A11yFlags(0);
+}
+
 void A11yTree::BeginFrame() {
     nodes_.clear();
     in_scroll_ = false;
+    in_modal_ = false;
+    scroll_applied_ = false;
     scroll_min_ = scroll_max_ = ImVec2(0, 0);
     scroll_y_ = scroll_content_height_ = 0;
 }
 
 void A11yTree::AddLastItem(Role role, std::string_view name, A11yFlags flags, std::string_view value,
                            std::string_view description) {
+    // A window ImGui skips (scrolled out of sight, collapsed) submitted no item: nothing to describe.
+    if (ImGui::GetCurrentWindow()->SkipItems) return;
     A11yNode node;
     node.id = ImGui::GetItemID();
     node.role = role;
-    node.flags = flags | (in_scroll_ ? A11yFlags(A11yFlags_InScroll) : A11yFlags(0));
+    node.flags = flags | PlacementFlags();
     node.min = ImGui::GetItemRectMin();
     node.max = ImGui::GetItemRectMax();
     node.name = name;
@@ -48,13 +56,21 @@ void A11yTree::AddLastItem(Role role, std::string_view name, A11yFlags flags, st
     nodes_.push_back(std::move(node));
 }
 
+void A11yTree::AddLastItemSlider(std::string_view name, A11yRange range, std::string_view value_text,
+                                 A11yFlags flags, std::string_view description) {
+    const size_t before = nodes_.size();
+    AddLastItem(Role::Slider, name, flags, value_text, description);
+    if (nodes_.size() > before) nodes_.back().range = range;  // not when the window skipped the item
+}
+
 void A11yTree::AddText(Role role, std::string_view text, int heading_level) {
+    if (ImGui::GetCurrentWindow()->SkipItems) return;
     A11yNode node;
     // Texts have no ImGui id; derive a stable one from the text and its position in the frame.
     const ImGuiID seed = static_cast<ImGuiID>(nodes_.size()) * 2654435761u;
     node.id = text.empty() ? seed : ImHashStr(text.data(), text.size(), seed);
     node.role = role;
-    node.flags = in_scroll_ ? A11yFlags(A11yFlags_InScroll) : A11yFlags(0);
+    node.flags = PlacementFlags();
     node.min = ImGui::GetItemRectMin();
     node.max = ImGui::GetItemRectMax();
     node.level = heading_level;
@@ -67,40 +83,39 @@ void A11yTree::BeginScrollRegion() {
     scroll_min_ = ImGui::GetWindowPos();
     const ImVec2 size = ImGui::GetWindowSize();
     scroll_max_ = ImVec2(scroll_min_.x + size.x, scroll_min_.y + size.y);
-    // A scroll from the DOM takes effect in this very frame (ImGui's SetScrollY would wait for the
-    // next Begin): a press that follows a scrollIntoView (keyboard focus, a screen reader, a test's
-    // click) must hit what is under it now, not what was there before the scroll. Begin() already
-    // placed the cursor for the old position, so it moves along; nothing is laid out yet.
+    // ImGui applies SetScrollY at the next Begin; report the target now so the DOM does not
+    // snap back to the old position in between.
     if (pending_scroll_) {
-        const float wanted = *pending_scroll_;
+        ImGui::SetScrollY(*pending_scroll_);
+        scroll_y_ = *pending_scroll_;
         pending_scroll_.reset();
-        ImGuiWindow* window = ImGui::GetCurrentWindow();
-        const float now_y = ImClamp(wanted, 0.0f, window->ScrollMax.y);
-        const float delta = now_y - window->Scroll.y;
-        window->Scroll.y = now_y;
-        window->ScrollTarget.y = FLT_MAX;
-        window->ContentRegionRect.Min.y -= delta;
-        window->ContentRegionRect.Max.y -= delta;
-        for (ImVec2* pos : {&window->DC.CursorStartPos, &window->DC.CursorPos, &window->DC.CursorPosPrevLine,
-                            &window->DC.CursorMaxPos, &window->DC.IdealMaxPos}) {
-            pos->y -= delta;
-        }
-        // ImGui's scroll limit is a frame behind the content: past it, the content has grown since
-        // (the DOM already knows), so the rest is applied at the next Begin, against the new size.
-        if (wanted > now_y) ImGui::SetScrollY(wanted);
-        scroll_y_ = wanted;
+        scroll_applied_ = true;
     } else {
         scroll_y_ = ImGui::GetScrollY();
     }
     scroll_content_height_ = ImGui::GetScrollMaxY() + size.y;
-    static float dbg_last = -1;
-    if (ImGui::GetScrollY() != dbg_last || ImGui::GetCurrentWindow()->ScrollTarget.y < 1e30f) {
-        std::printf("DBG scroll frame=%d y=%.0f target=%.0f reported=%.0f\n", ImGui::GetFrameCount(), ImGui::GetScrollY(), ImGui::GetCurrentWindow()->ScrollTarget.y, scroll_y_);
-        dbg_last = ImGui::GetScrollY();
-    }
 }
 
 void A11yTree::EndScrollRegion() { in_scroll_ = false; }
+
+void A11yTree::BeginModal(std::string_view title) {
+    // The dialog is a window of its own over the whole page: it does not scroll with the screen.
+    scroll_before_modal_ = in_scroll_;
+    in_scroll_ = false;
+    A11yNode node;
+    node.id = ImGui::GetID("##a11y-dialog");
+    node.role = Role::Dialog;
+    node.min = ImGui::GetWindowPos();
+    node.max = ImVec2(node.min.x + ImGui::GetWindowSize().x, node.min.y + ImGui::GetWindowSize().y);
+    node.name = title;
+    nodes_.push_back(std::move(node));
+    in_modal_ = true;
+}
+
+void A11yTree::EndModal() {
+    in_modal_ = false;
+    in_scroll_ = scroll_before_modal_;
+}
 
 void A11yTree::OnDomEdit(A11yEdit edit) {
     // Only the latest state of a field matters: DOM edits carry the whole text.
@@ -124,8 +139,9 @@ std::optional<A11yEdit> A11yTree::TakeEdit(ImGuiID id) {
 }
 
 std::string A11yTree::Serialize() const {
-    // First record: the scroll region (x, y, w, h, scrollY, content height, scroll generation); then one per node:
-    // id, role, flags, x, y, w, h, level, name, value, description.
+    // First record: the scroll region (x, y, w, h, scrollY, content height) and whether the layout
+    // is settled (1/0); then one per node:
+    // id, role, flags, x, y, w, h, level, name, value, description[, min, max, now for sliders].
     std::string out;
     out.reserve(64 + nodes_.size() * 64);
     out += 'S';
@@ -135,7 +151,7 @@ std::string A11yTree::Serialize() const {
         AppendNumber(out, v);
     }
     out += kField;
-    out += std::to_string(scroll_generation_);
+    out += layout_settled_ ? '1' : '0';
     for (const A11yNode& n : nodes_) {
         out += kRecord;
         char head[64];
@@ -153,6 +169,12 @@ std::string A11yTree::Serialize() const {
         AppendText(out, n.value);
         out += kField;
         AppendText(out, n.description);
+        if (n.range) {
+            for (int v : {n.range->min, n.range->max, n.range->now}) {
+                out += kField;
+                out += std::to_string(v);
+            }
+        }
     }
     return out;
 }

@@ -53,22 +53,6 @@ std::string FormatDay(const StringTable& strings, Language language, core::Civil
                            {"weekday", strings.Get(language, kWeekdays[weekday])}});
 }
 
-std::string FormatLocalTime(const StringTable& strings, Language language, core::UnixSeconds instant,
-                            core::UnixSeconds now, core::UtcOffsetMinutes offset) {
-    const core::CivilDate day = core::LocalDate(instant, offset);
-    const core::UnixSeconds since_midnight =
-        instant - core::LocalDayStart(core::DaysFromCivil(day), offset);
-    char clock[8];
-    std::snprintf(clock, sizeof clock, "%02d:%02d", static_cast<int>(since_midnight / 3600),
-                  static_cast<int>(since_midnight / 60 % 60));
-    // Word order differs: "今天 15:30" but "15:30 today", "15:30 on Sat 28 Nov".
-    const std::int64_t delta = core::DaysFromCivil(day) - core::LocalDayNumber(now, offset);
-    if (delta == 0) return strings.Format(language, "format.today_at", {{"time", clock}});
-    if (delta == 1) return strings.Format(language, "format.tomorrow_at", {{"time", clock}});
-    return strings.Format(language, "format.date_at",
-                          {{"time", clock}, {"date", FormatDay(strings, language, day, core::LocalDate(now, offset))}});
-}
-
 std::string TruncateUtf8(std::string_view text, std::size_t max_bytes) {
     if (text.size() <= max_bytes) return std::string(text);
     std::size_t cut = max_bytes;

@@ -1,5 +1,5 @@
 // Numbers, money, sizes, durations and times in the customer's language and time zone, for every
-// screen that shows them ("¥150.00", "2 小时", "今天 15:30", "Tue 3 Jun").
+// screen that shows them ("¥150.00", "2 小时", "明天", "Tue 3 Jun"). Instants: time_format.h.
 #pragma once
 
 #include "i18n.h"
@@ -24,11 +24,6 @@ std::string FormatDuration(const StringTable& strings, Language language, std::i
 // A date relative to today where that reads better: "今天", "明天", "11月28日 周六"; "Today",
 // "Tomorrow", "Sat 28 Nov".
 std::string FormatDay(const StringTable& strings, Language language, core::CivilDate date, core::CivilDate today);
-
-// An instant on the customer's clock, to sit in a sentence: "今天 15:30", "明天 09:10",
-// "11月28日 周六 09:10"; "15:30 today", "09:10 tomorrow", "09:10 on Sat 28 Nov".
-std::string FormatLocalTime(const StringTable& strings, Language language, core::UnixSeconds instant,
-                            core::UnixSeconds now, core::UtcOffsetMinutes offset);
 
 // Takes at most `max_bytes` of UTF-8 text without cutting a character in two.
 std::string TruncateUtf8(std::string_view text, std::size_t max_bytes);

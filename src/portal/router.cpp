@@ -13,6 +13,11 @@ struct ScreenPath {
 constexpr ScreenPath kScreens[] = {
     {Screen::Home, "", "home.title"},
     {Screen::Faq, "faq", "faq.title"},
+    {Screen::Track, "track", "track.title"},
+    {Screen::Returns, "returns", "returns.title"},
+    {Screen::Rate, "rate", "rate.title"},
+    {Screen::Complaint, "complain", "complaint.title"},
+    {Screen::KioskRepair, "kiosk-repair", "kiosk_repair.title"},
     {Screen::Repair, "repair", "repair.title"},
 };
 

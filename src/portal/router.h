@@ -7,14 +7,12 @@
 
 namespace aftercare::portal {
 
-enum class Screen { Home, Faq, Repair };
+enum class Screen { Home, Faq, Track, Returns, Rate, Complaint, KioskRepair, Repair };
 
 struct Route {
     Screen screen = Screen::Home;
-    // Default member initializers let `Route{Screen::Home}` name only the screen (no
-    // missing-field-initializers warning).
-    std::string param = {};  // the path segment after the screen, e.g. a service number
-    std::string query = {};  // the raw text after '?', e.g. "q=..."
+    std::string param{};  // the path segment after the screen, e.g. a service number
+    std::string query{};  // the raw text after '?', e.g. "q=..."
 
     bool operator==(const Route&) const = default;
 };

@@ -2,20 +2,10 @@
 // Fails when the wasm does not start, draws nothing, logs errors, or is served wrongly.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import { launchBrowser, openPage, waitForPortal } from './lib/browser.mjs';
 import { decodePng, pixelStats } from './lib/png.mjs';
+import { saveScreenshot } from './lib/screenshots.mjs';
 import { startServer } from './lib/server.mjs';
-
-const screenshotDir = process.env.AFTERCARE_SCREENSHOT_DIR;
-
-function saveScreenshot(name, png) {
-  if (!screenshotDir) return;
-  mkdirSync(screenshotDir, { recursive: true });
-  writeFileSync(join(screenshotDir, name), png);
-}
 
 describe('portal smoke', () => {
   let server;

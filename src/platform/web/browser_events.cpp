@@ -1,5 +1,6 @@
-// Entry points web/platform.js calls when the browser answers: a fetch completed, the address bar
-// changed. Each records the event for the next frame and asks for one.
+// Entry points the JS libraries call when the browser answers: a fetch completed, the address bar
+// changed, the network came back, the embedding page sent a command. Each records the event for the next frame and asks
+// for one.
 #include "web_platform.h"
 
 #include <emscripten.h>
@@ -23,6 +24,17 @@ EMSCRIPTEN_KEEPALIVE void aftercare_fetch_done(WebPlatform* platform, unsigned r
 EMSCRIPTEN_KEEPALIVE void aftercare_route_changed(WebPlatform* platform, char* hash) {
     aftercare::portal::OnAddressChanged(platform->app, hash);
     std::free(hash);
+    platform->RequestFrames();
+}
+
+EMSCRIPTEN_KEEPALIVE void aftercare_network_online(WebPlatform* platform) {
+    aftercare::portal::OnNetworkOnline(platform->app);
+    platform->RequestFrames();
+}
+
+EMSCRIPTEN_KEEPALIVE void aftercare_embed_command(WebPlatform* platform, char* message_json) {
+    aftercare::portal::HandleEmbedCommand(platform->app, message_json);
+    std::free(message_json);
     platform->RequestFrames();
 }
 

@@ -16,14 +16,20 @@ struct Download {
     std::vector<unsigned char>* target;  // null for the background chunk, which goes straight to ImGui
 };
 
-// Icons are merged into each face, so an icon and text mix in one string.
-void MergeIcons(const std::vector<unsigned char>& icons) {
+// Merges a font file into the face added last (ImGui merges only into the last one).
+void MergeIntoLast(const void* data, int size) {
     ImFontConfig config;
     config.MergeMode = true;
     config.FontDataOwnedByAtlas = false;  // ImGui copies it
-    ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(icons.data()),
-                                               static_cast<int>(icons.size()), 0.0f, &config);
+    ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<void*>(data), size, 0.0f, &config);
 }
+
+void MergeIntoLast(const std::vector<unsigned char>& data) {
+    MergeIntoLast(data.data(), static_cast<int>(data.size()));
+}
+
+// Icons are merged into each face, so an icon and text mix in one string.
+void MergeIcons(const std::vector<unsigned char>& icons) { MergeIntoLast(icons); }
 
 ImFont* AddFace(const std::vector<unsigned char>& data, const char* name) {
     ImFontConfig config;
@@ -33,15 +39,27 @@ ImFont* AddFace(const std::vector<unsigned char>& data, const char* name) {
                                                       static_cast<int>(data.size()), 0.0f, &config);
 }
 
+// The bold face: bold glyphs first, then the regular ones for characters the bold chunk lacks
+// (a vendor's name, a customer's words), so nothing shows as '?' in a heading.
+ImFont* AddBoldFace(const FontBlobs& f) {
+    ImFont* bold = AddFace(f.bold, "Noto Sans CJK SC Bold");
+    MergeIcons(f.icons);
+    MergeIntoLast(f.regular);
+    return bold;
+}
+
 void OnExtraLoaded(void* user, void* data, int size) {
     auto* download = static_cast<Download*>(user);
-    // The regular face was added last, so MergeMode extends it (customer text is never bold).
-    ImFontConfig config;
-    config.MergeMode = true;
-    config.FontDataOwnedByAtlas = false;
-    ImGui::GetIO().Fonts->AddFontFromMemoryTTF(data, size, 0.0f, &config);
-    download->platform->RequestFrames();
+    WebPlatform& platform = *download->platform;
     delete download;
+    // The regular face was added last, so MergeMode extends it. The bold face is then rebuilt
+    // last, with the new glyphs as its fallback too.
+    portal::FontSet& set = platform.app.theme.fonts;
+    MergeIntoLast(data, size);
+    ImGui::GetIO().Fonts->RemoveFont(set.bold);
+    set.bold = AddBoldFace(platform.fonts);
+    MergeIntoLast(data, size);
+    platform.RequestFrames();
 }
 
 void OnExtraFailed(void* user) {
@@ -52,8 +70,7 @@ void OnExtraFailed(void* user) {
 void BuildFirstChunk(WebPlatform& platform) {
     FontBlobs& f = platform.fonts;
     portal::FontSet& set = platform.app.theme.fonts;
-    set.bold = AddFace(f.bold, "Noto Sans CJK SC Bold");
-    MergeIcons(f.icons);
+    set.bold = AddBoldFace(f);
     set.regular = AddFace(f.regular, "Noto Sans CJK SC");
     MergeIcons(f.icons);
     if (!set.regular || !set.bold) {

@@ -35,39 +35,23 @@ int ImGuiButton(unsigned short dom_button) {
     }
 }
 
-void Send(const HeldPointer::Event& event) {
+EM_BOOL OnMouseMove(int, const EmscriptenMouseEvent* e, void* user) {
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
-    io.AddMousePosEvent(event.x, event.y);
-    if (!event.button) return;
-    AddModifiers(io, event.ctrl, event.shift, event.alt, event.meta);
-    io.AddMouseButtonEvent(event.imgui_button, event.down);
-}
-
-void SendOrHold(WebPlatform& platform, const HeldPointer::Event& event) {
-    if (platform.held_pointer.frames_left > 0) {
-        platform.held_pointer.events.push_back(event);
-    } else {
-        Send(event);
-    }
-    platform.RequestFrames();
-}
-
-EM_BOOL OnMouseMove(int, const EmscriptenMouseEvent* e, void* user) {
-    SendOrHold(Platform(user), {.x = static_cast<float>(e->clientX), .y = static_cast<float>(e->clientY)});
+    io.AddMousePosEvent(static_cast<float>(e->clientX), static_cast<float>(e->clientY));
+    Platform(user).NoteActivity();
+    Platform(user).RequestFrames();
     return EM_FALSE;
 }
 
 EM_BOOL OnMouseButton(int type, const EmscriptenMouseEvent* e, void* user) {
-    SendOrHold(Platform(user), {.button = true,
-                                .x = static_cast<float>(e->clientX),
-                                .y = static_cast<float>(e->clientY),
-                                .imgui_button = ImGuiButton(e->button),
-                                .down = type == EMSCRIPTEN_EVENT_MOUSEDOWN,
-                                .ctrl = e->ctrlKey != 0,
-                                .shift = e->shiftKey != 0,
-                                .alt = e->altKey != 0,
-                                .meta = e->metaKey != 0});
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+    io.AddMousePosEvent(static_cast<float>(e->clientX), static_cast<float>(e->clientY));
+    AddModifiers(io, e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
+    io.AddMouseButtonEvent(ImGuiButton(e->button), type == EMSCRIPTEN_EVENT_MOUSEDOWN);
+    Platform(user).NoteActivity();
+    Platform(user).RequestFrames();
     return EM_FALSE;  // keep the default: a mirrored field under the pointer takes DOM focus
 }
 
@@ -76,6 +60,7 @@ EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void* user) {
     const double per_line = e->deltaMode == DOM_DELTA_PIXEL ? 100.0 : e->deltaMode == DOM_DELTA_LINE ? 3.0 : 0.3;
     ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-e->deltaX / per_line),
                                       static_cast<float>(-e->deltaY / per_line));
+    Platform(user).NoteActivity();
     Platform(user).RequestFrames();
     return EM_TRUE;  // the page itself must not scroll under the canvas
 }
@@ -103,6 +88,7 @@ EM_BOOL OnTouch(int type, const EmscriptenTouchEvent* e, void* user) {
         // A finger leaves nothing hovered behind.
         io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
     }
+    platform.NoteActivity();
     platform.RequestFrames();
     // Never cancel start/move (the mirror scrolls natively, with inertia); cancel the end of a tap
     // so the browser does not replay it as mouse events, which would press twice.
@@ -120,6 +106,7 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void* user) {
         return EM_FALSE;
     }
     io.AddKeyEvent(key, type == EMSCRIPTEN_EVENT_KEYDOWN);
+    Platform(user).NoteActivity();
     Platform(user).RequestFrames();
     return EM_FALSE;
 }
@@ -142,18 +129,6 @@ EM_BOOL OnVisibility(int, const EmscriptenVisibilityChangeEvent* e, void* user) 
 }
 
 } // namespace
-
-void HoldPointerForScroll(WebPlatform& platform) {
-    // One frame applies the scroll and lays the screen out there; the next finds windows by it.
-    platform.held_pointer.frames_left = 2;
-}
-
-void ReleaseHeldPointer(WebPlatform& platform) {
-    HeldPointer& held = platform.held_pointer;
-    if (held.frames_left == 0 || --held.frames_left > 0) return;
-    for (const HeldPointer::Event& event : held.events) Send(event);
-    held.events.clear();
-}
 
 void InstallInputCallbacks(WebPlatform& platform) {
     void* user = &platform;

@@ -7,6 +7,9 @@ void aftercare_set_title(const char* title);
 void aftercare_set_lang(const char* bcp47_tag);
 void aftercare_set_cursor(const char* css_cursor);
 void aftercare_app_ready();          // removes the HTML loading state
+// Counts drawn frames (window.aftercareFrames) and, when a benchmark asks for it by creating
+// window.aftercareFrameTimes, records each frame's main-thread milliseconds.
+void aftercare_frame_drawn(double cpu_ms);
 void aftercare_show_fatal(const char* message);  // replaces the loading state with an error
 
 // HTTP: answered later through aftercare_fetch_done(platform, request_id, ...).
@@ -23,6 +26,12 @@ char* aftercare_storage_get(const char* key);
 void aftercare_storage_set(const char* key, const char* value);
 void aftercare_storage_remove(const char* key);
 
+// web/embed_bridge.js: embedding parameters as malloc'd JSON ("" when not embedded); commands from
+// the embedding page come back through aftercare_embed_command(platform, json).
+char* aftercare_embed_init(void* platform);
+void aftercare_embed_post(const char* message_json);
+void aftercare_embed_report_height(double css_pixels);
+
 void aftercare_copy_text(const char* text);
 void aftercare_random_bytes(void* buffer, int length);  // crypto.getRandomValues
 int aftercare_utc_offset_minutes();
@@ -30,6 +39,13 @@ int aftercare_utc_offset_minutes();
 // web/files.js: opens the file dialog; the files come back through aftercare_file_picked (one call
 // per file) and aftercare_files_done(platform, pick_id) (see file_picker.cpp).
 void aftercare_pick_files(void* platform, unsigned pick_id, const char* accept, double max_bytes, int thumbnail_px);
+// web/kiosk.js: kiosk mode. init returns 1 on shell/kiosk.html (<html data-mode="kiosk">) and then
+// turns off what a shared screen must not offer (context menu, selection, leaving by Back), and
+// reports the network coming back through aftercare_network_online(platform).
+int aftercare_kiosk_init(void* platform);
+void aftercare_kiosk_print_receipt(const char* receipt_json);  // fills #receipt, window.print()
+void aftercare_kiosk_forget();  // storage, the mirror's DOM fields, the receipt
+char* aftercare_page_origin();  // location.origin, malloc'd
 
 // web/a11y.js: the ARIA mirror of the canvas (see src/portal/a11y.h).
 void aftercare_a11y_init(void* platform);       // creates the mirror layers; events come back below

@@ -7,8 +7,7 @@
 #include <emscripten.h>
 #include <GLES3/gl3.h>
 #include <imgui.h>
-#include <imgui_internal.h>
-#include <cstdio>
+#include <imgui_internal.h>  // the window list, for the layout check
 
 #include <algorithm>
 #include <cmath>
@@ -54,15 +53,31 @@ const char* CssCursor(ImGuiMouseCursor cursor) {
     }
 }
 
+constexpr int kMaxLayoutFrames = 8;  // a layout that has not settled by then never will (oscillation)
+
+// Positions and sizes of the windows drawn this frame, hashed: equal hashes mean the layout settled.
+unsigned LayoutHash() {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    unsigned hash = 2166136261u;
+    for (const ImGuiWindow* window : g.Windows) {
+        if (!window->Active) continue;
+        const float values[] = {window->Pos.x, window->Pos.y, window->SizeFull.x, window->SizeFull.y};
+        hash = ImHashData(values, sizeof values, hash);
+    }
+    return hash;
+}
+
 void Frame(void* user) {
     WebPlatform& p = *static_cast<WebPlatform*>(user);
-    // Nothing to draw until the first font chunk is in, and nothing when no frame is owed.
-    if (p.scheduler.frames_owed <= 0 || p.app.theme.fonts.regular == nullptr) {
+    // Nothing to draw until the first font chunk is in, while the GPU context is lost, or when no
+    // frame is owed. The app's state (everything typed) lives on regardless.
+    if (p.scheduler.frames_owed <= 0 || p.app.theme.fonts.regular == nullptr || p.gl_lost) {
         p.scheduler.loop_paused = true;
         emscripten_pause_main_loop();
         return;
     }
     --p.scheduler.frames_owed;
+    const double frame_start_ms = emscripten_get_now();
 
     SyncCanvasSize(p);
     ImGuiIO& io = ImGui::GetIO();
@@ -75,16 +90,11 @@ void Frame(void* user) {
     // Answers (and picked files) that arrived since the last frame reach their screens before anything is drawn.
     p.http.DeliverCompleted();
     p.DeliverPickedFiles();
-    ReleaseHeldPointer(p);
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     portal::DrawApp(p.app, p);
     ImGui::Render();
-    {
-        ImGuiContext& g = *ImGui::GetCurrentContext();
-        if (io.MouseClicked[0] || io.MouseReleased[0]) std::printf("DBG frame=%d t=%.0f mouse=(%.0f,%.0f) down=%d clicked=%d released=%d hoveredwin=%s hovered=%08x active=%08x\n", ImGui::GetFrameCount(), now, io.MousePos.x, io.MousePos.y, io.MouseDown[0], io.MouseClicked[0], io.MouseReleased[0], g.HoveredWindow ? g.HoveredWindow->Name : "-", g.HoveredId, g.ActiveId);
-    }
 
     glViewport(0, 0, p.framebuffer_width, p.framebuffer_height);
     const ImVec4& bg = p.app.theme.palette.background;
@@ -97,12 +107,39 @@ void Frame(void* user) {
         aftercare_set_cursor(CssCursor(cursor));
         p.last_cursor = cursor;
     }
+    const unsigned layout = LayoutHash();
+    if (layout != p.scheduler.layout_hash && p.scheduler.layout_frames < kMaxLayoutFrames) {
+        ++p.scheduler.layout_frames;
+        p.RequestFrames(1);
+    } else if (layout == p.scheduler.layout_hash) {
+        p.scheduler.layout_frames = 0;
+    }
+    p.scheduler.layout_hash = layout;
     // The text caret blinks: while a field is being edited, come back for the next blink.
     if (io.WantTextInput) p.RequestRedrawAfter(0.53);
+    aftercare_frame_drawn(emscripten_get_now() - frame_start_ms);
     if (!p.first_frame_shown) {
         p.first_frame_shown = true;
         aftercare_app_ready();
     }
+}
+
+// The browser may drop the WebGL context (GPU reset, too many contexts, a driver update).
+// Accepting the loss lets it be restored; then every GL object is made again and ImGui re-uploads
+// its font textures (a texture the backend destroyed is re-created on the next frame).
+EM_BOOL OnContextLost(int, const void*, void* user) {
+    static_cast<WebPlatform*>(user)->gl_lost = true;
+    return EM_TRUE;
+}
+
+EM_BOOL OnContextRestored(int, const void*, void* user) {
+    WebPlatform& p = *static_cast<WebPlatform*>(user);
+    emscripten_webgl_make_context_current(p.gl);
+    ImGui_ImplOpenGL3_DestroyDeviceObjects();
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    p.gl_lost = false;
+    p.RequestFrames();
+    return EM_TRUE;
 }
 
 bool CreateGlContext(WebPlatform& p) {
@@ -133,12 +170,21 @@ int main() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // no imgui.ini on the web: state lives in the URL and the app
     io.LogFilename = nullptr;
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // No ImGui keyboard navigation: keyboard focus lives in the ARIA mirror's DOM elements (a11y.h).
     io.BackendPlatformName = "aftercare_web";
     io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    emscripten_set_webglcontextlost_callback(web::kCanvas, platform, EM_FALSE, web::OnContextLost);
+    emscripten_set_webglcontextrestored_callback(web::kCanvas, platform, EM_FALSE, web::OnContextRestored);
     portal::ApplyTheme(platform->app.theme);
 
+    if (aftercare_kiosk_init(platform) != 0) {
+        platform->kiosk = true;
+        portal::EnableKioskMode(platform->app, platform->NowUnixSeconds());
+    }
+    char* embed_config = aftercare_embed_init(platform);
+    if (embed_config[0] != '\0') portal::ApplyEmbedParameters(platform->app, embed_config);
+    std::free(embed_config);
     aftercare_a11y_init(platform);
     char* initial_hash = aftercare_route_init(platform);
     portal::OnAddressChanged(platform->app, initial_hash);

@@ -10,6 +10,7 @@
 #include <emscripten/html5.h>
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,24 +20,13 @@ namespace aftercare::web {
 // ImGui needs a few frames after an event to settle (hover, focus, layout), hence "frames owed".
 struct FrameScheduler {
     int frames_owed = 0;
+    // Auto-resizing child windows (cards in columns in the screen) reach their size one nesting
+    // level per frame: while any window still changes size, one more frame is owed (a few at most).
+    unsigned layout_hash = 0;
+    int layout_frames = 0;
     bool loop_paused = false;
     double timer_due_ms = 0.0;  // when the pending wake-up timer fires; 0 when none
     long timer_id = 0;
-};
-
-// Mouse events held back while a scroll from the DOM settles. ImGui finds the window under the
-// pointer from the previous frame's layout, so a press right after a scroll (scrollIntoView from
-// focus, a screen reader, a test) waits for a frame laid out at the new position.
-struct HeldPointer {
-    struct Event {
-        bool button = false;  // a button change (else a move)
-        float x = 0, y = 0;
-        int imgui_button = 0;
-        bool down = false;
-        bool ctrl = false, shift = false, alt = false, meta = false;
-    };
-    int frames_left = 0;
-    std::vector<Event> events;
 };
 
 // Host::PickFiles: the batch arriving from web/files.js, then handed over at the start of a frame.
@@ -63,11 +53,14 @@ struct WebPlatform final : portal::Host {
     int last_cursor = -2;
     bool touch_active = false;
     bool touch_scrolled = false;  // the touch became a scroll: it must not press anything
+    bool gl_lost = false;         // between webglcontextlost and webglcontextrestored
+    bool kiosk = false;           // shell/kiosk.html: <html data-mode="kiosk">
+    // Kiosk mode keeps "local" values here instead of localStorage: gone with the session.
+    std::map<std::string, std::string> kiosk_storage;
 
     FrameScheduler scheduler;
     FontBlobs fonts;
     FilePicks picks;
-    HeldPointer held_pointer;
     FetchTransport http{this};
     portal::AppState app{http};
 
@@ -76,6 +69,8 @@ struct WebPlatform final : portal::Host {
     void SetDocumentLanguage(const char* bcp47_tag) override;
     void SetRoute(const std::string& hash, bool replace) override;
     void PublishAccessibilityTree(const std::string& serialized) override;
+    void PostToEmbedder(const std::string& message_json) override;
+    void ReportContentHeight(float css_pixels) override;
     void RequestRedrawAfter(double seconds) override;
     double NowUnixSeconds() const override;
     int UtcOffsetMinutes() const override;
@@ -83,6 +78,9 @@ struct WebPlatform final : portal::Host {
     void SaveLocal(const std::string& key, const std::string& value) override;
     void RemoveLocal(const std::string& key) override;
     void CopyToClipboard(const std::string& text) override;
+    std::string PageOrigin() const override;
+    void PrintReceipt(const portal::ReceiptDocument& receipt) override;
+    void ForgetCustomer() override;
     std::string RandomHex128() override;
     void PickFiles(const portal::FilePickOptions& options,
                    std::function<void(std::vector<portal::PickedFile>)> done) override;
@@ -90,15 +88,14 @@ struct WebPlatform final : portal::Host {
     // Hands a finished file pick to the portal; called at the start of a frame, before drawing.
     void DeliverPickedFiles();
 
+    // Input from the customer: keeps a kiosk session alive (see portal::OnUserActivity).
+    void NoteActivity();
+
     // Asks for the next frames now (resumes the paused loop).
     void RequestFrames(int count = 3);
 };
 
 void InstallInputCallbacks(WebPlatform& platform);
-// The DOM scrolled: hold mouse events for the frames the new layout takes (see HeldPointer).
-void HoldPointerForScroll(WebPlatform& platform);
-// Once a frame, before NewFrame: counts the held frames down and hands the events to ImGui.
-void ReleaseHeldPointer(WebPlatform& platform);
 void StartFontDownloads(WebPlatform& platform);
 
 } // namespace aftercare::web

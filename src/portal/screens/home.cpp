@@ -17,15 +17,15 @@ struct HomeAction {
     const char* icon;
     const char* title_key;
     const char* hint_key;
-    std::optional<Screen> screen;  // where the card leads (cards whose screen is not built yet lead nowhere)
+    Screen screen = Screen::Home;  // where the card leads
 };
 
 constexpr HomeAction kActions[] = {
     {"repair", ICON_WRENCH, "home.action.repair", "home.action.repair.hint", Screen::Repair},
-    {"track", ICON_SEARCH, "home.action.track", "home.action.track.hint", std::nullopt},
-    {"returns", ICON_EXCHANGE, "home.action.returns", "home.action.returns.hint", std::nullopt},
-    {"rate", ICON_STAR, "home.action.rate", "home.action.rate.hint", std::nullopt},
-    {"complain", ICON_COMMENT, "home.action.complain", "home.action.complain.hint", std::nullopt},
+    {"track", ICON_SEARCH, "home.action.track", "home.action.track.hint", Screen::Track},
+    {"returns", ICON_EXCHANGE, "home.action.returns", "home.action.returns.hint", Screen::Returns},
+    {"rate", ICON_STAR, "home.action.rate", "home.action.rate.hint", Screen::Rate},
+    {"complain", ICON_COMMENT, "home.action.complain", "home.action.complain.hint", Screen::Complaint},
 };
 
 void DrawActions(AppState& state, Ui& ui) {
@@ -38,9 +38,12 @@ void DrawActions(AppState& state, Ui& ui) {
     int column = 0;
     for (const HomeAction& action : kActions) {
         if (column > 0) ImGui::SameLine(0.0f, gap);
-        if (ActionCard(ui, action.id, action.icon, state.Tr(action.title_key), state.Tr(action.hint_key), card_width) &&
-            action.screen) {
-            Navigate(state, Route{*action.screen});
+        const bool pressed =
+            ActionCard(ui, action.id, action.icon, state.Tr(action.title_key), state.Tr(action.hint_key), card_width);
+        if (pressed && state.kiosk.enabled && std::string_view(action.id) == "repair") {
+            Navigate(state, Route{Screen::KioskRepair, {}, {}});  // a kiosk asks one question per screen
+        } else if (pressed && action.screen != Screen::Home) {
+            Navigate(state, Route{action.screen, {}, {}});
         }
         column = (column + 1) % columns;
     }
@@ -74,7 +77,7 @@ void DrawCommitments(AppState& state, Ui& ui) {
         ImGui::SameLine(ImGui::GetCursorStartPos().x + theme.Em(1.75f));  // a fixed icon column
         Paragraph(ui, TextStyle::Body, lines[i], theme.palette.text);
     }
-    EndCard();
+    EndCard(ui);
 }
 
 void DrawFaqSearch(AppState& state, Ui& ui) {
@@ -88,7 +91,7 @@ void DrawFaqSearch(AppState& state, Ui& ui) {
         field.submitted) {
         Navigate(state, Route{Screen::Faq, {}, "q=" + EncodeQueryValue(state.home_faq_query)});
     }
-    EndCard();
+    EndCard(ui);
 }
 
 } // namespace

@@ -72,7 +72,7 @@ std::string PathOf(RepairStep step) {
 int Index(RepairStep step) { return static_cast<int>(step); }
 bool IsFormStep(RepairStep step) { return Index(step) < kRepairFormSteps; }
 
-void RedirectTo(AppState& state, RepairStep step) { Navigate(state, Route{Screen::Repair, PathOf(step), {}}, true); }
+void RedirectTo(AppState& state, RepairStep step) { NavigateReplacing(state, Route{Screen::Repair, PathOf(step), {}}); }
 
 //-------------------------------------------------------------------------------------------------
 // [SECTION] Draft on the device
@@ -159,7 +159,7 @@ void OnSubmitted(AppState& state, Host& host, api::CreateTicketResponse answer) 
     repair.restored = false;
     host.RemoveLocal(kDraftKey);
     UploadPhotos(state);
-    Navigate(state, Route{Screen::Repair, PathOf(RepairStep::Submitted), {}}, true);
+    NavigateReplacing(state, Route{Screen::Repair, PathOf(RepairStep::Submitted), {}});
 }
 
 void OnSubmitFailed(AppState& state, ApiError error) {
@@ -240,9 +240,7 @@ void DrawRestoredNote(AppState& state, Ui& ui) {
     RepairState& repair = state.repair;
     if (!repair.restored) return;
     const Palette& p = state.theme.palette;
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.brand_soft);
-    ImGui::PushStyleColor(ImGuiCol_Border, p.brand_soft);
-    BeginCard(ui, "##restored");
+    BeginCard(ui, "##restored", {.fill = p.brand_soft, .border = p.brand_soft});
     ImGui::PushStyleColor(ImGuiCol_Text, p.brand);
     ImGui::TextUnformatted(ICON_INFO_CIRCLE);
     ImGui::PopStyleColor();
@@ -252,8 +250,7 @@ void DrawRestoredNote(AppState& state, Ui& ui) {
     if (Button(ui, "start-over", state.Tr("repair.start_over"), {.kind = ButtonKind::Secondary, .icon = ICON_UNDO})) {
         ClearRepairDraft(state, ui.host);
     }
-    EndCard();
-    ImGui::PopStyleColor(2);
+    EndCard(ui);
     ImGui::Dummy(ImVec2(0, state.theme.Em(0.25f)));
 }
 

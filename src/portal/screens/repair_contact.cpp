@@ -37,7 +37,7 @@ void DrawContactStep(AppState& state, Ui& ui) {
                  kPhoneField, draft.phone, true, true);
     ContactField(state, ui, "email", "repair.contact.email", "repair.contact.email.hint", "repair.contact.email.help",
                  kEmailField, draft.email, false, false);
-    EndCard();
+    EndCard(ui);
 }
 
 } // namespace aftercare::portal

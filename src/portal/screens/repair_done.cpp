@@ -5,6 +5,7 @@
 
 #include "app.h"
 #include "format.h"
+#include "time_format.h"
 #include "icons.h"
 #include "router.h"
 #include "widgets.h"
@@ -82,7 +83,7 @@ void DrawNumber(AppState& state, Ui& ui, const api::CreateTicketResponse& ticket
     Paragraph(ui, TextStyle::Small,
               state.strings.Format(state.language, "repair.done.keep", {{"phone", ticket.ticket.phone_masked}}),
               p.text_muted);
-    EndCard();
+    EndCard(ui);
 }
 
 // One line of "what happens next", with an icon in a fixed column.
@@ -135,7 +136,7 @@ void DrawNext(AppState& state, Ui& ui, const api::CreateTicketResponse& ticket) 
         }
     }
     NextLine(ui, ICON_COMMENT, state.Tr("repair.done.updates"));
-    EndCard();
+    EndCard(ui);
 }
 
 void DrawUploads(AppState& state, Ui& ui) {
@@ -184,7 +185,7 @@ void DrawUploads(AppState& state, Ui& ui) {
     } else if (!busy) {
         Paragraph(ui, TextStyle::Small, state.Tr("repair.done.uploads_done"), p.success, Role::Status);
     }
-    EndCard();
+    EndCard(ui);
 }
 
 } // namespace
@@ -220,7 +221,7 @@ void DrawSolvedScreen(AppState& state, Ui& ui) {
         Paragraph(ui, TextStyle::Small, state.Tr("repair.solved.by"), p.text_muted);
         Heading(ui, TextStyle::Title3, Localized(repair.solved.value->question, state.language), 2);
         Paragraph(ui, TextStyle::Body, Localized(repair.solved.value->answer, state.language), p.text);
-        EndCard();
+        EndCard(ui);
         ImGui::Dummy(ImVec2(0, theme.Em(0.5f)));
     }
     const float avail = ImGui::GetContentRegionAvail().x;

@@ -9,7 +9,7 @@
 #include "format.h"
 #include "icons.h"
 #include "widgets.h"
-#include "widgets/choice.h"
+#include "widgets/choice_chips.h"
 #include "widgets/feedback.h"
 #include "widgets/file_tiles.h"
 
@@ -68,7 +68,7 @@ void MarkSolved(AppState& state, Ui& ui, const std::string& faq_id) {
         [&state, &host = ui.host](api::FaqItem item) {
             state.repair.solved.Succeed(std::move(item));
             ClearRepairDraft(state, host);
-            Navigate(state, Route{Screen::Repair, "solved", {}}, true);
+            NavigateReplacing(state, Route{Screen::Repair, "solved", {}});
         },
         [&state](ApiError error) { state.repair.solved.Fail(std::move(error)); });
 }
@@ -89,9 +89,7 @@ void DrawSuggestions(AppState& state, Ui& ui) {
     if (shown.empty()) return;
 
     ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.brand_soft);
-    ImGui::PushStyleColor(ImGuiCol_Border, p.brand_soft);
-    BeginCard(ui, "##suggestions");
+    BeginCard(ui, "##suggestions", {.fill = p.brand_soft, .border = p.brand_soft});
     ImGui::PushStyleColor(ImGuiCol_Text, p.brand);
     ImGui::TextUnformatted(ICON_LIGHTBULB);
     ImGui::PopStyleColor();
@@ -114,8 +112,7 @@ void DrawSuggestions(AppState& state, Ui& ui) {
         ErrorBanner(ui, state.strings, state.language, *repair.solved.error, "solved-error") && !shown.empty()) {
         chosen = shown.front()->id;
     }
-    EndCard();
-    ImGui::PopStyleColor(2);
+    EndCard(ui);
     if (chosen) MarkSolved(state, ui, *chosen);
 }
 
@@ -193,7 +190,7 @@ void DrawPhotos(AppState& state, Ui& ui) {
     }
     if (!room) Paragraph(ui, TextStyle::Small, state.Tr("repair.photos.full"), p.text_muted);
     for (const std::string& problem : repair.photo_problems) Paragraph(ui, TextStyle::Small, problem, p.danger, Role::Alert);
-    EndCard();
+    EndCard(ui);
 }
 
 } // namespace
@@ -217,7 +214,7 @@ void DrawFaultStep(AppState& state, Ui& ui) {
         options.push_back({.label = labels[i]});
         if (repair.draft.fault_category == kFaultCategories[i].id) selected = static_cast<int>(i);
     }
-    if (ChoiceChips(ui, "category", state.Tr("repair.fault.category"), options, selected,
+    if (ChoiceGroup(ui, "category", state.Tr("repair.fault.category"), options, selected,
                     {.error = FieldError(state, kFaultCategoryField), .required = true})) {
         repair.draft.fault_category = kFaultCategories[selected].id;
         ClearFieldError(state, kFaultCategoryField);
@@ -250,7 +247,7 @@ void DrawFaultStep(AppState& state, Ui& ui) {
         SearchSuggestions(state, query);
     }
     DrawSuggestions(state, ui);
-    EndCard();
+    EndCard(ui);
     ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
     DrawPhotos(state, ui);
 }

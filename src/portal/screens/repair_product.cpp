@@ -8,7 +8,7 @@
 #include "format.h"
 #include "icons.h"
 #include "widgets.h"
-#include "widgets/choice.h"
+#include "widgets/choice_chips.h"
 #include "widgets/feedback.h"
 
 #include "core/validation.h"
@@ -135,7 +135,7 @@ void DrawKeyPartQuestion(AppState& state, Ui& ui, const api::WarrantyLookupRespo
     ImGui::Dummy(ImVec2(0, state.theme.Em(0.25f)));
     std::string question;
     for (size_t i = 0; i < labels.size(); ++i) question += (i ? "、" : "") + labels[i];
-    if (ChoiceChips(ui, "key-part",
+    if (ChoiceGroup(ui, "key-part",
                     state.strings.Format(state.language, "repair.part.question", {{"parts", question}}), options,
                     selected)) {
         repair.draft.faulty_part = selected < static_cast<int>(parts.size()) ? parts[static_cast<size_t>(selected)] : "";
@@ -149,9 +149,7 @@ void DrawWarrantyAnswer(AppState& state, Ui& ui, const api::WarrantyLookupRespon
     const Language lang = state.language;
     const core::WarrantyDecision& decision = answer.decision;
     const ImVec4 tone = decision.in_warranty ? p.success : p.warning;
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(tone.x, tone.y, tone.z, 0.07f));
-    ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(tone.x, tone.y, tone.z, 0.35f));
-    BeginCard(ui, "##warranty");
+    BeginCard(ui, "##warranty", {.fill = ImVec4(tone.x, tone.y, tone.z, 0.07f), .border = ImVec4(tone.x, tone.y, tone.z, 0.35f)});
     PushTextStyle(theme, TextStyle::Title2);
     ImGui::PushStyleColor(ImGuiCol_Text, tone);
     ImGui::TextUnformatted(decision.in_warranty ? ICON_SHIELD : ICON_WARNING);
@@ -174,8 +172,7 @@ void DrawWarrantyAnswer(AppState& state, Ui& ui, const api::WarrantyLookupRespon
               decision.in_warranty ? Role::Text : Role::Status);
     DrawEstimate(state, ui, answer);
     DrawKeyPartQuestion(state, ui, answer);
-    EndCard();
-    ImGui::PopStyleColor(2);
+    EndCard(ui);
 }
 
 void DrawUnregistered(AppState& state, Ui& ui) {
@@ -240,7 +237,7 @@ void DrawProductStep(AppState& state, Ui& ui) {
         Paragraph(ui, TextStyle::Small, state.Tr("repair.serial.unregistered"), p.text_muted, Role::Status);
         DrawUnregistered(state, ui);
     }
-    EndCard();
+    EndCard(ui);
     ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
 
     // Only an answer to what is typed now (or about to be asked) is shown.

@@ -63,7 +63,7 @@ void DrawProduct(AppState& state, Ui& ui) {
                 : state.strings.Format(state.language, "repair.review.warranty_out", {{"date", until}}));
     }
     if (!draft.faulty_part.empty()) Row(state, ui, "repair.review.part", PartLabel(state, draft.faulty_part));
-    EndCard();
+    EndCard(ui);
 }
 
 void DrawFault(AppState& state, Ui& ui) {
@@ -87,7 +87,7 @@ void DrawFault(AppState& state, Ui& ui) {
         }
         FileTiles(ui, "review-photos", tiles, {.removable = false});
     }
-    EndCard();
+    EndCard(ui);
 }
 
 void DrawService(AppState& state, Ui& ui) {
@@ -104,7 +104,7 @@ void DrawService(AppState& state, Ui& ui) {
             FormatDay(state.strings, lang, *day, today) + " " + Localized(core::Label(*draft.visit_slot), lang));
     }
     Row(state, ui, "repair.urgency", Localized(core::Label(draft.priority), lang));
-    EndCard();
+    EndCard(ui);
 }
 
 void DrawContact(AppState& state, Ui& ui) {
@@ -117,7 +117,7 @@ void DrawContact(AppState& state, Ui& ui) {
     } else {
         Row(state, ui, "repair.contact.email", draft.email);
     }
-    EndCard();
+    EndCard(ui);
 }
 
 void DrawSubmit(AppState& state, Ui& ui) {

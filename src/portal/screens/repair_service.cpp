@@ -7,7 +7,8 @@
 #include "format.h"
 #include "icons.h"
 #include "widgets.h"
-#include "widgets/choice.h"
+#include "widgets/choice_chips.h"
+#include "widgets/option_cards.h"
 #include "widgets/feedback.h"
 
 #include "core/validation.h"
@@ -91,7 +92,7 @@ void DrawVisit(AppState& state, Ui& ui) {
         if (draft.visit_date == day_values[static_cast<size_t>(i)]) day = i;
     }
     ImGui::Dummy(ImVec2(0, state.theme.Em(0.25f)));
-    if (ChoiceChips(ui, "visit-day", state.Tr("repair.visit.day"), days, day, {.required = true})) {
+    if (ChoiceGroup(ui, "visit-day", state.Tr("repair.visit.day"), days, day, {.required = true})) {
         draft.visit_date = day_values[static_cast<size_t>(day)];
         ClearFieldError(state, kVisitField);
     }
@@ -108,7 +109,7 @@ void DrawVisit(AppState& state, Ui& ui) {
         if (draft.visit_slot == kSlots[i]) slot = static_cast<int>(i);
     }
     ImGui::Dummy(ImVec2(0, state.theme.Em(0.25f)));
-    if (ChoiceChips(ui, "visit-slot", state.Tr("repair.visit.slot"), slots, slot,
+    if (ChoiceGroup(ui, "visit-slot", state.Tr("repair.visit.slot"), slots, slot,
                     {.error = FieldError(state, kVisitField), .required = true})) {
         draft.visit_slot = kSlots[slot];
         ClearFieldError(state, kVisitField);
@@ -134,10 +135,10 @@ void DrawMode(AppState& state, Ui& ui) {
     std::vector<ChoiceOption> options;
     int selected = -1;
     for (size_t i = 0; i < std::size(kModes); ++i) {
-        options.push_back({.label = labels[i], .description = descriptions[i], .icon = kModes[i].icon});
+        options.push_back({.label = labels[i], .hint = descriptions[i], .icon = kModes[i].icon});
         if (draft.mode == kModes[i].mode) selected = static_cast<int>(i);
     }
-    if (ChoiceCards(ui, "mode", state.Tr("repair.mode"), options, selected,
+    if (OptionCards(ui, "mode", state.Tr("repair.mode"), options, selected,
                     {.error = FieldError(state, kModeField), .required = true, .columns = 2})) {
         draft.mode = kModes[selected].mode;
         ClearFieldError(state, kModeField);
@@ -169,11 +170,11 @@ void DrawUrgency(AppState& state, Ui& ui) {
     std::vector<ChoiceOption> options;
     int selected = 0;
     for (size_t i = 0; i < std::size(kUrgencies); ++i) {
-        options.push_back({.label = labels[i], .description = descriptions[i], .icon = kUrgencies[i].icon});
+        options.push_back({.label = labels[i], .hint = descriptions[i], .icon = kUrgencies[i].icon});
         if (draft.priority == kUrgencies[i].priority) selected = static_cast<int>(i);
     }
     // The card's heading names the group (the mirror still names each choice and explains it).
-    if (ChoiceCards(ui, "urgency", {}, options, selected,
+    if (OptionCards(ui, "urgency", {}, options, selected,
                     {.error = FieldError(state, kPriorityField), .required = true, .columns = 1})) {
         draft.priority = kUrgencies[selected].priority;
     }
@@ -188,14 +189,14 @@ void DrawServiceStep(AppState& state, Ui& ui) {
     Paragraph(ui, TextStyle::Body, state.Tr("repair.service.subtitle"), theme.palette.text_muted);
     ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
     DrawMode(state, ui);
-    EndCard();
+    EndCard(ui);
     ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
     BeginCard(ui, "##urgency");
     Heading(ui, TextStyle::Title3, state.Tr("repair.urgency.title"), 2);
     Paragraph(ui, TextStyle::Small, state.Tr("repair.urgency.subtitle"), theme.palette.text_muted);
     ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
     DrawUrgency(state, ui);
-    EndCard();
+    EndCard(ui);
 }
 
 } // namespace aftercare::portal

@@ -61,9 +61,8 @@ bool ErrorBanner(Ui& ui, const StringTable& strings, Language language, const Ap
     const bool may_pass = error.kind == ApiError::Kind::Offline || error.kind == ApiError::Kind::RateLimited ||
                           error.kind == ApiError::Kind::Server;
     ImGui::PushID(id);
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(p.danger.x, p.danger.y, p.danger.z, 0.08f));
-    ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(p.danger.x, p.danger.y, p.danger.z, 0.35f));
-    BeginCard(ui, "##error");
+    BeginCard(ui, "##error",
+              {.fill = ImVec4(1.0f, 0.925f, 0.925f, 1.0f), .border = ImVec4(p.danger.x, p.danger.y, p.danger.z, 0.35f)});
     ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
     ImGui::TextUnformatted(ICON_WARNING);
     ImGui::PopStyleColor();
@@ -74,8 +73,7 @@ bool ErrorBanner(Ui& ui, const StringTable& strings, Language language, const Ap
         ImGui::SetCursorPosX(ImGui::GetCursorStartPos().x + theme.Em(1.75f));
         retry = Button(ui, "retry", strings.Get(language, "app.retry"), {.kind = ButtonKind::Secondary});
     }
-    EndCard();
-    ImGui::PopStyleColor(2);
+    EndCard(ui);
     ImGui::PopID();
     return retry;
 }

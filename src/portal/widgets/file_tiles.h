@@ -21,7 +21,7 @@ struct FileTile {
 };
 
 struct FileTilesOptions {
-    std::string_view remove_label;       // accessible name of the remove button, "{name}" replaced
+    std::string_view remove_label{};     // accessible name of the remove button, "{name}" replaced
     bool removable = true;
 };
 

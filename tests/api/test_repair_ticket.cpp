@@ -2,25 +2,25 @@
 // details come back on the ticket the customer reads.
 #include <catch2/catch.hpp>
 
-#include <nlohmann/json.hpp>
+#include <ctime>
 
-#include <chrono>
+#include "server_process.hpp"
 
-#include "core/time.h"
-#include "test_server.h"
+using namespace aftercare::test;
 
 namespace {
 
-using Json = nlohmann::json;
-
+// Tomorrow's date in Beijing (UTC+8), as the portal would offer it for a visit.
 std::string TomorrowInBeijing() {
-    const auto now = std::chrono::duration_cast<std::chrono::seconds>(
-                         std::chrono::system_clock::now().time_since_epoch()).count();
-    return aftercare::core::FormatIsoDate(
-        aftercare::core::LocalDate(now + aftercare::core::kSecondsPerDay, aftercare::core::kChinaUtcOffset));
+    const std::time_t tomorrow = std::time(nullptr) + 8 * 3600 + 86400;
+    std::tm utc{};
+    gmtime_r(&tomorrow, &utc);
+    char text[16];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &utc);
+    return text;
 }
 
-Json RepairDraft() {
+Json OnSiteRepairDraft() {
     return Json{{"kind", "repair"},
                 {"priority", "serious"},
                 {"customer", {{"name", "李雷"}, {"phone", "13800138000"}}},
@@ -36,8 +36,8 @@ Json RepairDraft() {
 }  // namespace
 
 TEST_CASE("an on-site repair without an address is refused with the field named", "[api][tickets]") {
-    aftercare::test::TestServer server;
-    const auto response = server.client().Post("/api/v1/tickets", RepairDraft().dump(), "application/json");
+    Running env({}, /*with_admin=*/false);
+    const auto response = env.http().Post("/api/v1/tickets", OnSiteRepairDraft().dump(), "application/json");
     REQUIRE(response);
     CHECK(response->status == 422);
     const Json body = Json::parse(response->body);
@@ -45,9 +45,9 @@ TEST_CASE("an on-site repair without an address is refused with the field named"
 }
 
 TEST_CASE("repair service details are stored and shown on the ticket", "[api][tickets]") {
-    aftercare::test::TestServer server;
-    auto& client = server.client();
-    Json draft = RepairDraft();
+    Running env({}, /*with_admin=*/false);
+    auto& client = env.http();
+    Json draft = OnSiteRepairDraft();
     draft["address"] = "北京市海淀区中关村大街 1 号";
     const auto created = client.Post("/api/v1/tickets", draft.dump(), "application/json");
     REQUIRE(created);

@@ -1,10 +1,9 @@
-// Chips and option cards; see choice.h.
-#include "widgets/choice.h"
+// Option cards; see option_cards.h.
+#include "widgets/option_cards.h"
 
-#include "icons.h"
 
 #include <algorithm>
-#include <string>
+#include <vector>
 
 namespace aftercare::portal {
 namespace {
@@ -31,9 +30,8 @@ void GroupError(Ui& ui, std::string_view error) {
     if (!error.empty()) Paragraph(ui, TextStyle::Small, error, ui.theme.palette.danger, Role::Alert);
 }
 
-} // namespace
-
-void FieldLabel(Ui& ui, std::string_view label, bool required) {
+// The small label above the group, with a red asterisk when required (TextField's look).
+void GroupLabel(Ui& ui, std::string_view label, bool required) {
     if (label.empty()) return;
     const Palette& p = ui.theme.palette;
     PushTextStyle(ui.theme, TextStyle::Small);
@@ -47,70 +45,13 @@ void FieldLabel(Ui& ui, std::string_view label, bool required) {
     ImGui::PopFont();
 }
 
-bool ChoiceChips(Ui& ui, const char* id, std::string_view group_label, const std::vector<ChoiceOption>& options,
-                 int& selected, const ChoiceGroupOptions& group) {
-    const Theme& theme = ui.theme;
-    const Palette& p = theme.palette;
-    FieldLabel(ui, group_label, group.required);
-    ImGui::PushID(id);
-    const float left = ImGui::GetCursorScreenPos().x;
-    const float right = left + ImGui::GetContentRegionAvail().x;
-    const float gap = theme.Em(0.5f);
-    const float height = theme.Em(2.75f);  // 44 px: a comfortable tap target
-    const float pad = theme.Em(1.0f);
-    bool changed = false;
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    PushTextStyle(theme, TextStyle::Body);
-    float x = left;
-    float y = ImGui::GetCursorScreenPos().y;
-    for (int i = 0; i < static_cast<int>(options.size()); ++i) {
-        const ChoiceOption& option = options[static_cast<size_t>(i)];
-        const bool checked = i == selected;
-        const std::string shown = checked ? std::string(ICON_CHECK) + " " + std::string(option.label)
-                                          : std::string(option.label);
-        const float width = std::min(ImGui::CalcTextSize(shown.c_str()).x + pad * 2.0f, right - left);
-        if (x > left && x + width > right) {  // wrap onto the next line
-            x = left;
-            y += height + gap;
-        }
-        ImGui::SetCursorScreenPos(ImVec2(x, y));
-        ImGuiID item = 0;
-        if (OptionButton(ui, i, ImVec2(width, height), option.enabled, item) && selected != i) {
-            selected = i;
-            changed = true;
-        }
-        const bool hovered = option.enabled && ImGui::IsItemHovered();
-        const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-        const float rounding = height * 0.5f;
-        const bool now_checked = i == selected;
-        draw->AddRectFilled(min, max, ToU32(now_checked ? p.brand_soft : p.surface), rounding);
-        draw->AddRect(min, max, ToU32(now_checked ? p.brand : hovered ? p.brand_hover : p.border), rounding, 0,
-                      now_checked ? 1.5f : 1.0f);
-        const ImVec4 text = !option.enabled ? p.border : now_checked ? p.brand : p.text;
-        const ImVec2 size = ImGui::CalcTextSize(shown.c_str());
-        draw->PushClipRect(min, max, true);
-        draw->AddText(ImVec2(min.x + std::max(pad, (width - size.x) * 0.5f), min.y + (height - size.y) * 0.5f),
-                      ToU32(text), shown.c_str());
-        draw->PopClipRect();
-        DrawFocusRing(ui, item);
-        ui.a11y.AddLastItem(Role::Radio, option.label, OptionFlags(now_checked, option.enabled, !group.error.empty()),
-                            {}, group.error.empty() ? std::string_view(group_label) : group.error);
-        if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        x += width + gap;
-    }
-    ImGui::PopFont();
-    ImGui::SetCursorScreenPos(ImVec2(left, y));
-    ImGui::Dummy(ImVec2(right - left, height));
-    ImGui::PopID();
-    GroupError(ui, group.error);
-    return changed;
-}
+} // namespace
 
-bool ChoiceCards(Ui& ui, const char* id, std::string_view group_label, const std::vector<ChoiceOption>& options,
-                 int& selected, const ChoiceGroupOptions& group) {
+bool OptionCards(Ui& ui, const char* id, std::string_view group_label, std::span<const ChoiceOption> options,
+                 int& selected, const OptionCardsOptions& group) {
     const Theme& theme = ui.theme;
     const Palette& p = theme.palette;
-    FieldLabel(ui, group_label, group.required);
+    GroupLabel(ui, group_label, group.required);
     ImGui::PushID(id);
     const float avail = ImGui::GetContentRegionAvail().x;
     const float gap = theme.Em(0.75f);
@@ -132,10 +73,10 @@ bool ChoiceCards(Ui& ui, const char* id, std::string_view group_label, const std
     for (int i = 0; i < count; ++i) {
         const ChoiceOption& option = options[static_cast<size_t>(i)];
         ImGui::PushFont(theme.fonts.regular, body_px);
-        const float body_h = option.description.empty()
+        const float body_h = option.hint.empty()
                                  ? 0.0f
-                                 : ImGui::CalcTextSize(option.description.data(),
-                                                       option.description.data() + option.description.size(), false,
+                                 : ImGui::CalcTextSize(option.hint.data(),
+                                                       option.hint.data() + option.hint.size(), false,
                                                        text_w).y + theme.Em(0.25f);
         ImGui::PopFont();
         ImGui::PushFont(title_font, title_px);
@@ -182,10 +123,10 @@ bool ChoiceCards(Ui& ui, const char* id, std::string_view group_label, const std
             draw->AddText(title_font, title_px, ImVec2(text_x, min.y + pad), ToU32(p.text), option.label.data(),
                           option.label.data() + option.label.size(), text_w);
             ImGui::PopFont();
-            if (!option.description.empty()) {
+            if (!option.hint.empty()) {
                 draw->AddText(theme.fonts.regular, body_px, ImVec2(text_x, min.y + pad + title_h + theme.Em(0.25f)),
-                              ToU32(p.text_muted), option.description.data(),
-                              option.description.data() + option.description.size(), text_w);
+                              ToU32(p.text_muted), option.hint.data(),
+                              option.hint.data() + option.hint.size(), text_w);
             }
             const ImVec2 radio_centre(max.x - pad - radio * 0.5f, min.y + pad + radio * 0.5f + theme.Em(0.1f));
             draw->AddCircle(radio_centre, radio * 0.5f, ToU32(checked ? p.brand : p.border), 0, 1.5f);
@@ -193,7 +134,7 @@ bool ChoiceCards(Ui& ui, const char* id, std::string_view group_label, const std
 
             DrawFocusRing(ui, item);
             ui.a11y.AddLastItem(Role::Radio, option.label, OptionFlags(checked, option.enabled, !group.error.empty()),
-                                {}, option.description);
+                                {}, option.hint);
             if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         }
         y += row_h + gap;

@@ -3,7 +3,9 @@
 
 #include <regex>
 
-#include "test_server.h"
+#include "server_process.hpp"
+
+using namespace aftercare::test;
 
 namespace {
 
@@ -21,8 +23,8 @@ double DeflectionCount(httplib::Client& client) {
 }  // namespace
 
 TEST_CASE("an FAQ answer marked as solving the problem is counted", "[api][faq]") {
-    aftercare::test::TestServer server;
-    auto& client = server.client();
+    Running env({}, /*with_admin=*/false);
+    auto& client = env.http();
     CHECK(DeflectionCount(client) == 0);
 
     const auto solved = client.Post("/api/v1/faq/warranty-period/solved", "", "application/json");
@@ -36,8 +38,8 @@ TEST_CASE("an FAQ answer marked as solving the problem is counted", "[api][faq]"
 }
 
 TEST_CASE("marking an unknown FAQ article is refused and not counted", "[api][faq]") {
-    aftercare::test::TestServer server;
-    auto& client = server.client();
+    Running env({}, /*with_admin=*/false);
+    auto& client = env.http();
     const auto missing = client.Post("/api/v1/faq/no-such-article/solved", "", "application/json");
     REQUIRE(missing);
     CHECK(missing->status == 404);

@@ -1,0 +1,53 @@
+// Log line formatting.
+#include "log.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+namespace aftercare::serve {
+
+std::string JsonEscape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (unsigned char c : text) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (c < 0x20) {
+                char buffer[8];
+                std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+                out += buffer;
+            } else {
+                out += static_cast<char>(c);
+            }
+        }
+    }
+    return out;
+}
+
+std::string UtcTimestamp() {
+    const auto now = std::chrono::system_clock::now();
+    const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+    const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+    std::tm tm{};
+    gmtime_r(&seconds, &tm);
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+                  tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(millis));
+    return buffer;
+}
+
+void LogEvent(std::string_view level, std::string_view message, std::string_view detail) {
+    std::string line = "{\"ts\":\"" + UtcTimestamp() + "\",\"level\":\"" + JsonEscape(level) + "\",\"msg\":\"" +
+                       JsonEscape(message) + "\"";
+    if (!detail.empty()) line += ",\"detail\":\"" + JsonEscape(detail) + "\"";
+    line += "}\n";
+    std::fwrite(line.data(), 1, line.size(), stderr);
+}
+
+}  // namespace aftercare::serve

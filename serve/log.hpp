@@ -1,0 +1,15 @@
+// Structured log lines (one JSON object per line on stderr) for events outside the request log.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace aftercare::serve {
+
+std::string JsonEscape(std::string_view text);
+std::string UtcTimestamp();
+
+// {"ts":...,"level":...,"msg":...,"detail":...}; detail omitted when empty.
+void LogEvent(std::string_view level, std::string_view message, std::string_view detail = {});
+
+}  // namespace aftercare::serve

@@ -1,0 +1,112 @@
+// Test harness: runs aftercare-server as a child process on a free loopback port with its own
+// temporary data dir, and offers small JSON helpers over httplib::Client.
+#pragma once
+
+#include <httplib.h>
+#include <sys/types.h>
+
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace aftercare::test {
+
+using Json = nlohmann::json;
+
+// A directory removed (recursively) when the object goes away.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::string& path() const { return path_; }
+
+private:
+    std::string path_;
+};
+
+struct ServerOptions {
+    ServerOptions(std::string dir = {}, std::vector<std::string> extra_args = {})
+        : data_dir(std::move(dir)), args(std::move(extra_args)) {}
+    std::string data_dir;                       // required: usually a TempDir's path
+    std::vector<std::string> args;              // extra flags
+    std::map<std::string, std::string> env;     // extra environment
+    bool generous_limits = true;                // raise rate limits so unrelated tests never hit them
+};
+
+class ServerProcess {
+public:
+    explicit ServerProcess(ServerOptions options);
+    ~ServerProcess();  // SIGTERM, then SIGKILL if it does not stop
+    ServerProcess(const ServerProcess&) = delete;
+    ServerProcess& operator=(const ServerProcess&) = delete;
+
+    int port() const { return port_; }
+    std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+    httplib::Client Client() const;
+
+    // Sends `signal` and waits; returns the exit status (or 128 + signal when killed).
+    int StopWith(int signal);
+    // Everything the server logged so far.
+    std::string Log() const;
+
+private:
+    ServerOptions options_;
+    pid_t pid_ = -1;
+    int port_ = -1;
+    std::string log_path_;
+};
+
+// The repository's assets (policy, demo, FAQ) and the built binary.
+std::string SourcePath(const std::string& relative);
+std::string ServerBinary();
+
+// Runs `aftercare-server create-admin` with `password` on stdin; returns the exit status.
+int CreateAdmin(const std::string& data_dir, const std::string& username, const std::string& password,
+                std::string* output = nullptr);
+// Runs the binary with `args` and returns (exit status, stdout).
+std::pair<int, std::string> RunServerCommand(const std::vector<std::string>& args);
+
+// Request helpers. `token` adds Authorization: Bearer.
+httplib::Result GetJson(httplib::Client& client, const std::string& path, const std::string& token = {},
+                        const httplib::Headers& extra = {});
+httplib::Result PostJson(httplib::Client& client, const std::string& path, const Json& body,
+                         const std::string& token = {}, const httplib::Headers& extra = {});
+Json BodyOf(const httplib::Result& result);
+
+// A valid repair ticket draft with the given phone.
+Json RepairDraft(const std::string& phone = "13800138000", const std::string& subject = "设备无法开机");
+
+// Creates a ticket; returns the 201 body (service_number, access_token, ticket).
+Json CreateTicket(httplib::Client& client, const Json& draft, const std::string& idempotency_key = {});
+
+// Logs in an admin created before start (see StartWithAdmin); returns the token.
+std::string StaffLogin(httplib::Client& client, const std::string& username, const std::string& password);
+
+// Demo tickets' service numbers are derived from their keys; this finds one by state through the
+// staff queue (so tests do not hard-code numbers).
+std::string DemoNumber(httplib::Client& client, const std::string& staff_token, const std::string& state);
+
+}  // namespace aftercare::test
+
+namespace aftercare::test {
+
+inline constexpr const char* kAdminUser = "admin";
+inline constexpr const char* kAdminPassword = "correct horse battery staple";
+
+// The usual setup: a temp data dir with an admin account, a running server (demo data seeded)
+// and a logged-in staff token.
+class Running {
+public:
+    explicit Running(ServerOptions options = {}, bool with_admin = true);
+    TempDir dir;
+    std::unique_ptr<ServerProcess> server;
+    std::unique_ptr<httplib::Client> client;
+    std::string staff_token;
+    httplib::Client& http() { return *client; }
+};
+
+}  // namespace aftercare::test

@@ -1,0 +1,126 @@
+// Embedding (issue 8): a vendor page on another origin embeds the portal with one script tag.
+// The portal loads in the iframe, takes the vendor's colour and name, grows the iframe to its
+// content, obeys commands from its parent, and ignores messages from anyone else; an origin
+// that is not on the server's allowlist cannot frame it at all.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+
+import { launchBrowser } from './lib/browser.mjs';
+import { saveScreenshot } from './lib/screenshots.mjs';
+import { startServer } from './lib/server.mjs';
+
+// A vendor's web server: the demo page from shell/, with embed.js loaded from the portal.
+// It listens before the portal starts (its origin goes on the portal's allowlist), so the
+// portal's address is given later through setPortal().
+async function startVendorSite(host) {
+  const dist = process.env.AFTERCARE_WEB_ROOT;
+  const read = (name) => readFileSync(join(dist, name), 'utf8');
+  let portalUrl = '';
+  const server = createServer((request, response) => {
+    const path = new URL(request.url, 'http://x').pathname;
+    const files = {
+      '/vendor-demo.html': ['text/html; charset=utf-8', () => read('vendor-demo.html').replace('src="embed.js"', `src="${portalUrl}embed.js"`)],
+      '/vendor-demo.css': ['text/css', () => read('vendor-demo.css')],
+      '/vendor-demo.js': ['text/javascript', () => read('vendor-demo.js')],
+    };
+    if (!files[path]) { response.writeHead(404).end(); return; }
+    response.writeHead(200, { 'content-type': files[path][0] }).end(files[path][1]());
+  });
+  await new Promise((resolve) => server.listen(0, host, resolve));
+  const origin = `http://${host}:${server.address().port}`;
+  return {
+    origin,
+    url: `${origin}/vendor-demo.html`,
+    setPortal: (url) => { portalUrl = url; },
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+describe('embedding in a vendor site', () => {
+  let portal, vendor, stranger, browser;
+
+  before(async () => {
+    vendor = await startVendorSite('127.0.0.2');
+    stranger = await startVendorSite('127.0.0.3');  // not on the allowlist
+    portal = await startServer({ extraArgs: ['--embed-origins', vendor.origin] });
+    vendor.setPortal(portal.url);
+    stranger.setPortal(portal.url);
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await vendor?.close();
+    await stranger?.close();
+    await portal?.stop();
+  });
+
+  async function openVendorPage(url) {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(url);
+    return { context, page };
+  }
+
+  test('the portal loads in the iframe, in the vendor colours, and grows to its content', async () => {
+    const { context, page } = await openVendorPage(vendor.url);
+    try {
+      const frame = page.frameLocator('iframe');
+      await frame.locator('html.aftercare-ready').waitFor({ timeout: 30000 });
+      assert.match(await frame.locator('html').evaluate(() => document.title), /示例电器售后/);
+      await page.waitForFunction(() => parseInt(document.querySelector('iframe').style.height, 10) > 900);
+      const height = await page.evaluate(() => parseInt(document.querySelector('iframe').style.height, 10));
+      const inner = await frame.locator('#a11y-scroll').evaluate((s) => [s.scrollHeight, s.clientHeight]);
+      assert.ok(inner[0] <= inner[1] + 1, `no scrolling inside the iframe (${inner}) at height ${height}`);
+      await frame.getByRole('button', { name: '报修' }).waitFor();
+      saveScreenshot('embed-vendor-page.png', await page.screenshot({ fullPage: true }));
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('commands from the vendor page are obeyed; messages from anyone else are not', async () => {
+    const { context, page } = await openVendorPage(vendor.url);
+    try {
+      const frame = page.frames().find((f) => f !== page.mainFrame()) || (await (await page.waitForSelector('iframe')).contentFrame());
+      await frame.waitForSelector('html.aftercare-ready', { timeout: 30000 });
+      const portalFrame = page.frames().find((f) => f.url().startsWith(portal.url));
+
+      // The portal posting to itself has its own origin, not its parent's: ignored.
+      await portalFrame.evaluate(() => window.postMessage({ type: 'aftercare:open', screen: 'faq' }, '*'));
+      await page.waitForTimeout(500);
+      assert.doesNotMatch(portalFrame.url(), /#\/faq/);
+
+      // The vendor page (through embed.js) opens a screen: obeyed, and reported back.
+      const navigated = page.evaluate(() => new Promise((resolve) => {
+        window.AftercareEmbed.on('aftercare:navigated', (detail) => resolve(detail.route));
+      }));
+      await page.evaluate(() => window.AftercareEmbed.open('faq', { q: '保修' }));
+      assert.equal(await navigated, '#/faq?q=%E4%BF%9D%E4%BF%AE');
+
+      // A resize message from the vendor's own window (not the portal) is ignored by embed.js:
+      // obeyed, it would shrink the iframe to embed.js's 200 px minimum.
+      await page.evaluate(() => window.postMessage({ type: 'aftercare:resize', height: 5 }, '*'));
+      await page.waitForTimeout(300);
+      assert.notEqual(await page.evaluate(() => document.querySelector('iframe').style.height), '200px');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('an origin that is not on the allowlist cannot frame the portal', async () => {
+    const { context, page } = await openVendorPage(stranger.url);
+    try {
+      await page.waitForSelector('iframe');
+      await page.waitForTimeout(3000);
+      const portalFrame = page.frames().find((f) => f.url().startsWith(portal.url));
+      const loaded = portalFrame ? await portalFrame.evaluate(() => !!document.querySelector('#canvas')).catch(() => false) : false;
+      assert.equal(loaded, false, 'the browser refused to render the portal in the frame');
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { launchBrowser, openPage, waitForPortal } from './lib/browser.mjs';
 import { encodePng } from './lib/png.mjs';
 import { startServer } from './lib/server.mjs';
+import { tap, type, waitForSettled } from './lib/portal.mjs';
 
 const screenshotDir = process.env.AFTERCARE_SCREENSHOT_DIR;
 const DESKTOP = { name: 'desktop', width: 1280, height: 800 };
@@ -48,7 +49,7 @@ async function until(check, what, page) {
   const deadline = Date.now() + 15000;
   for (;;) {
     if (await check()) return;
-    if (Date.now() > deadline) { await page.screenshot({ path: '/tmp/repair-shots/until-fail.png' }); assert.fail(`timed out waiting for: ${what} at ${await hash(page)}`); }
+    if (Date.now() > deadline) assert.fail(`timed out waiting for: ${what} at ${await hash(page)}`);
     await page.waitForTimeout(50);
   }
 }
@@ -90,25 +91,25 @@ async function metric(server, line) {
 }
 
 async function switchToEnglish(page) {
-  await page.getByRole('button', { name: 'English' }).click();
+  await tap(page.getByRole('button', { name: 'English' }));
   await until(async () => (await page.evaluate(() => document.documentElement.lang)) === 'en', 'English UI', page);
 }
 
 // Steps 1-4 with the given words; `shoot(step)` is called on each step once it is filled in.
 async function fillWizard(page, w, shoot, { photos = true } = {}) {
-  await page.getByRole('button', { name: w.repairCard }).click();
+  await tap(page.getByRole('button', { name: w.repairCard }));
   await until(async () => (await hash(page)) === '#/repair/product', 'the product step', page);
-  await page.getByRole('textbox', { name: w.serial }).fill('kf200-2401-0123');
+  await type(page.getByRole('textbox', { name: w.serial }), 'kf200-2401-0123');
   await page.getByRole('heading', { name: w.inWarranty }).waitFor();
   await shoot('1-product');
-  await page.getByRole('button', { name: w.next }).click();
+  await tap(page.getByRole('button', { name: w.next }));
 
   await until(async () => (await hash(page)) === '#/repair/fault', 'the fault step', page);
-  await page.getByRole('radio', { name: w.noPower }).click();
-  await page.getByRole('textbox', { name: w.description }).fill(w.text);
+  await tap(page.getByRole('radio', { name: w.noPower }));
+  await type(page.getByRole('textbox', { name: w.description }), w.text);
   if (photos) {
     const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: w.addPhotos }).click();
+    await tap(page.getByRole('button', { name: w.addPhotos }));
     await (await chooser).setFiles([
       { name: 'front.png', mimeType: 'image/png', buffer: photoPng() },
       { name: 'receipt.pdf', mimeType: 'application/pdf', buffer: PDF },
@@ -116,22 +117,22 @@ async function fillWizard(page, w, shoot, { photos = true } = {}) {
     await page.getByRole('img', { name: 'receipt.pdf' }).waitFor();
   }
   await shoot('2-fault');
-  await page.getByRole('button', { name: w.next }).click();
+  await tap(page.getByRole('button', { name: w.next }));
 
   await until(async () => (await hash(page)) === '#/repair/service', 'the service step', page);
-  await page.getByRole('radio', { name: w.onSite }).click();
-  await page.getByRole('textbox', { name: w.address }).fill('北京市海淀区中关村大街 1 号 3 单元 502');
-  await page.getByRole('radio', { name: w.tomorrow }).click();
-  await page.getByRole('radio', { name: w.afternoon }).click();
-  await page.getByRole('radio', { name: w.serious }).click();
+  await tap(page.getByRole('radio', { name: w.onSite }));
+  await type(page.getByRole('textbox', { name: w.address }), '北京市海淀区中关村大街 1 号 3 单元 502');
+  await tap(page.getByRole('radio', { name: w.tomorrow }));
+  await tap(page.getByRole('radio', { name: w.afternoon }));
+  await tap(page.getByRole('radio', { name: w.serious }));
   await shoot('3-service');
-  await page.getByRole('button', { name: w.next }).click();
+  await tap(page.getByRole('button', { name: w.next }));
 
   await until(async () => (await hash(page)) === '#/repair/contact', 'the contact step', page);
-  await page.getByRole('textbox', { name: w.name }).fill('李雷');
-  await page.getByRole('textbox', { name: w.phone }).fill('138 0013 8000');
+  await type(page.getByRole('textbox', { name: w.name }), '李雷');
+  await type(page.getByRole('textbox', { name: w.phone }), '138 0013 8000');
   await shoot('4-contact');
-  await page.getByRole('button', { name: w.next }).click();
+  await tap(page.getByRole('button', { name: w.next }));
   await until(async () => (await hash(page)) === '#/repair/review', 'the review step', page);
 }
 
@@ -166,13 +167,14 @@ describe('repair wizard', () => {
         await waitForPortal(page);
         if (lang === 'en') await switchToEnglish(page);
         const shoot = async (step) => {
+          await waitForSettled(page);
           saveScreenshot(`repair-${step}-${lang}-${viewport.name}.png`, await page.screenshot());
         };
         await fillWizard(page, w, shoot);
         await page.getByText('KF200-2401-0123').first().waitFor();  // the review shows the normalised serial
         await shoot('5-review');
 
-        await page.getByRole('button', { name: w.submit }).click();
+        await tap(page.getByRole('button', { name: w.submit }));
         await page.getByRole('heading', { name: w.submitted }).waitFor();
         assert.equal(await hash(page), '#/repair/done');
         const number = await readServiceNumber(page);
@@ -194,7 +196,7 @@ describe('repair wizard', () => {
         assert.deepEqual(ticket.attachments.map((a) => a.content_type).sort(), ['application/pdf', 'image/png']);
 
         // The copy button puts the number on the clipboard; the draft is gone from the device.
-        await page.getByRole('button', { name: w.copy }).click();
+        await tap(page.getByRole('button', { name: w.copy }));
         await until(async () => (await page.evaluate(() => navigator.clipboard.readText())) === number,
           'the service number on the clipboard', page);
         assert.equal(await page.evaluate(() => localStorage.getItem('aftercare.repair/draft')), null);
@@ -215,13 +217,13 @@ describe('repair wizard', () => {
     const { context, page, problems } = await openPage(browser, server.url, DESKTOP);
     try {
       await waitForPortal(page);
-      await page.getByRole('button', { name: w.repairCard }).click();
-      await page.getByRole('textbox', { name: w.serial }).fill('KF100-2006-0456');
+      await tap(page.getByRole('button', { name: w.repairCard }));
+      await type(page.getByRole('textbox', { name: w.serial }), 'KF100-2006-0456');
       await page.getByRole('heading', { name: '已过保修期' }).waitFor();  // KF100-2006-0456 is out of warranty
-      await page.getByRole('button', { name: w.next }).click();
+      await tap(page.getByRole('button', { name: w.next }));
       await until(async () => (await hash(page)) === '#/repair/fault', 'the fault step', page);
-      await page.getByRole('radio', { name: w.noPower }).click();
-      await page.getByRole('textbox', { name: w.description }).fill('外壳发烫，运行时有异味。');
+      await tap(page.getByRole('radio', { name: w.noPower }));
+      await type(page.getByRole('textbox', { name: w.description }), '外壳发烫，运行时有异味。');
 
       await page.reload();
       await waitForPortal(page);
@@ -251,20 +253,22 @@ describe('repair wizard', () => {
     const { context, page, problems } = await openPage(browser, server.url, DESKTOP);
     try {
       await waitForPortal(page);
-      await page.getByRole('button', { name: w.repairCard }).click();
-      await page.getByRole('textbox', { name: w.serial }).fill('KF100-2006-0456');
+      await tap(page.getByRole('button', { name: w.repairCard }));
+      await type(page.getByRole('textbox', { name: w.serial }), 'KF100-2006-0456');
       await page.getByRole('heading', { name: '已过保修期' }).waitFor();
-      await page.getByRole('button', { name: w.next }).click();
-      await page.getByRole('radio', { name: '外观破损' }).click();
-      await page.getByRole('textbox', { name: w.description }).fill('屏幕摔裂了，已经过了保修期，维修怎么收费？');
+      await tap(page.getByRole('button', { name: w.next }));
+      await tap(page.getByRole('radio', { name: '外观破损' }));
+      await type(page.getByRole('textbox', { name: w.description }), '屏幕摔裂了，已经过了保修期，维修怎么收费？');
       const solved = page.getByRole('button', { name: '这解决了我的问题' }).first();
       await solved.waitFor();
       await page.getByRole('heading', { name: '保修期外维修怎么收费？' }).waitFor();
+      await waitForSettled(page);
       saveScreenshot('repair-2-fault-suggestions-zh-desktop.png', await page.screenshot());
-      await solved.click();
+      await tap(solved);
 
       await page.getByRole('heading', { name: '太好了，问题解决了！' }).waitFor();
       assert.equal(await hash(page), '#/repair/solved');
+      await waitForSettled(page);
       saveScreenshot('repair-solved-zh-desktop.png', await page.screenshot());
       assert.equal(await metric(server, counter), before + 1, 'the deflection is counted once');
       assert.equal(await page.evaluate(() => localStorage.getItem('aftercare.repair/draft')), null,
@@ -281,11 +285,11 @@ describe('repair wizard', () => {
     try {
       await waitForPortal(page);
       await fillWizard(page, w, async () => {}, { photos: false });
-      await page.getByRole('button', { name: '修改联系方式' }).click();
+      await tap(page.getByRole('button', { name: '修改联系方式' }));
       await until(async () => (await hash(page)) === '#/repair/contact', 'the contact step', page);
       const phone = page.getByRole('textbox', { name: w.phone });
-      await phone.fill('12345');
-      await page.getByRole('button', { name: w.next }).click();
+      await type(phone, '12345');
+      await tap(page.getByRole('button', { name: w.next }));
 
       await until(async () => (await phone.getAttribute('aria-invalid')) === 'true', 'the phone field marked invalid', page);
       const message = '请输入有效的手机号码（中国大陆 11 位手机号，或以 + 开头的国际号码）';
@@ -300,7 +304,7 @@ describe('repair wizard', () => {
       saveScreenshot('repair-4-contact-error-zh-phone.png', await page.screenshot());
 
       // Fixing it clears the message; the name typed before is still there.
-      await phone.fill('+44 7700 900123');
+      await type(phone, '+44 7700 900123');
       await until(async () => (await phone.getAttribute('aria-invalid')) === null, 'the error cleared', page);
       assert.equal(await page.getByRole('textbox', { name: w.name }).inputValue(), '李雷');
       assert.deepEqual(problems, []);
@@ -326,7 +330,7 @@ describe('repair wizard', () => {
         await route.abort('connectionreset');
       };
       await page.route('**/api/v1/tickets', lose);
-      await page.getByRole('button', { name: w.submit }).click();
+      await tap(page.getByRole('button', { name: w.submit }));
       await page.getByRole('alert').filter({ hasText: '网络连接不可用' }).waitFor();
       assert.equal(await hash(page), '#/repair/review', 'still on the review step');
       assert.equal(await metric(server, 'aftercare_tickets{state="submitted"}'), submittedBefore + 1,
@@ -338,7 +342,7 @@ describe('repair wizard', () => {
 
       await page.unroute('**/api/v1/tickets', lose);
       const replayed = page.waitForResponse((r) => r.url().endsWith('/api/v1/tickets') && r.request().method() === 'POST');
-      await page.getByRole('button', { name: '重试' }).click();
+      await tap(page.getByRole('button', { name: '重试' }));
       const answer = await replayed;
       assert.equal(answer.request().headers()['idempotency-key'], keys[0], 'the retry reuses the key');
       assert.equal(answer.headers()['idempotent-replayed'], 'true', 'the server answers with the ticket it made');

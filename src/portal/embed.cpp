@@ -4,6 +4,9 @@
 #include "app.h"
 #include "router.h"
 
+#include "api/core_json.h"
+#include "api/customer_wire.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -96,6 +99,11 @@ void NotifyEmbedder(Host& host, std::string_view type, const std::string& detail
     Json detail = Json::parse(detail_json, nullptr, /*allow_exceptions=*/false);
     if (detail.is_discarded()) detail = Json::object();
     host.PostToEmbedder(Json{{"type", type}, {"detail", std::move(detail)}}.dump());
+}
+
+void NotifyTicketCreated(Host& host, const api::CreateTicketResponse& created) {
+    NotifyEmbedder(host, "aftercare:ticket-created",
+                   Json{{"serviceNumber", created.service_number}, {"kind", created.ticket.kind}}.dump());
 }
 
 } // namespace aftercare::portal

@@ -9,6 +9,10 @@
 #include <string>
 #include <string_view>
 
+namespace aftercare::api {
+struct CreateTicketResponse;
+} // namespace aftercare::api
+
 namespace aftercare::portal {
 
 struct AppState;
@@ -42,5 +46,8 @@ void HandleEmbedCommand(AppState& state, std::string_view message_json);
 
 // Tells the embedding page something happened ("aftercare:ticket-created", {"serviceNumber":...}).
 void NotifyEmbedder(Host& host, std::string_view type, const std::string& detail_json);
+
+// "aftercare:ticket-created" {serviceNumber, kind}: every screen that creates a ticket calls it.
+void NotifyTicketCreated(Host& host, const api::CreateTicketResponse& created);
 
 } // namespace aftercare::portal

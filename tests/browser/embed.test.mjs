@@ -111,6 +111,43 @@ describe('embedding in a vendor site', () => {
     }
   });
 
+  test('a ticket created in the portal is reported to the vendor page with its service number', async () => {
+    const { context, page } = await openVendorPage(vendor.url);
+    try {
+      const frame = await (await page.waitForSelector('iframe')).contentFrame();
+      await frame.waitForSelector('html.aftercare-ready', { timeout: 30000 });
+      const created = page.evaluate(() => new Promise((resolve) => {
+        window.AftercareEmbed.on('aftercare:ticket-created', resolve);
+      }));
+      await page.evaluate(() => window.AftercareEmbed.open('complain'));
+
+      // lib/portal.mjs's tap and type wait on the top page; here the portal is the iframe.
+      const settled = () => frame.waitForFunction(() => {
+        const scroller = document.getElementById('a11y-scroll');
+        return !!scroller && scroller.dataset.settled === '1';
+      });
+      const act = async (locator, text) => {
+        await locator.waitFor();
+        await locator.scrollIntoViewIfNeeded();
+        await settled();
+        if (text === undefined) await locator.click(); else await locator.fill(text);
+      };
+      await act(frame.getByRole('radio', { name: '响应或上门不及时' }));
+      await act(frame.getByRole('textbox', { name: '具体经过' }), '约定上午十点上门，工程师十二点才到。');
+      await act(frame.getByRole('textbox', { name: '您的称呼' }), '周杰');
+      await act(frame.getByRole('textbox', { name: '手机号' }), '13700137000');
+      await act(frame.getByRole('button', { name: '提交投诉' }));
+
+      const detail = await created;
+      assert.match(detail.serviceNumber, /^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+      assert.equal(detail.kind, 'complaint');
+      // The number the vendor heard is the one the customer is shown.
+      await frame.getByRole('status').filter({ hasText: detail.serviceNumber }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   test('an origin that is not on the allowlist cannot frame the portal', async () => {
     const { context, page } = await openVendorPage(stranger.url);
     try {

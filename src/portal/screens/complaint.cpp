@@ -3,6 +3,7 @@
 #include "screens/complaint.h"
 
 #include "app.h"
+#include "embed.h"
 #include "dates.h"
 #include "icons.h"
 #include "net/vendor_policy.h"
@@ -137,6 +138,7 @@ void Submit(AppState& state, Host& host) {
         "/api/v1/tickets", api::CreateTicketRequest{std::move(draft)}, {.idempotency_key = c.idempotency_key},
         [&state, &host](api::CreateTicketResponse created) {
             KeepTicketToken(host, created);
+            NotifyTicketCreated(host, created);
             ComplaintState& now = state.complaint;
             now.submitted.Succeed(std::move(created));
             now.idempotency_key.clear();

@@ -3,6 +3,7 @@
 #include "screens/rate_parts.h"
 
 #include "app.h"
+#include "embed.h"
 #include "icons.h"
 #include "screens/ticket_tokens.h"
 #include "widgets.h"
@@ -12,6 +13,8 @@
 #include "api/wire_reader.h"
 #include "core/service_number.h"
 #include "core/validation.h"
+
+#include <nlohmann/json.hpp>
 
 #include <utility>
 
@@ -216,6 +219,7 @@ void SubmitRating(AppState& state, Ui& ui) {
             now.sent.Succeed(ticket);
             now.ticket.Succeed(std::move(ticket));
             now.just_rated = true;
+            NotifyEmbedder(host, "aftercare:rated", nlohmann::json{{"serviceNumber", number}}.dump());
             now.scroll_to_top = true;
         },
         [&state, &host = ui.host](ApiError error) {

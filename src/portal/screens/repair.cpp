@@ -11,6 +11,7 @@
 #include "screens/repair.h"
 
 #include "app.h"
+#include "embed.h"
 #include "icons.h"
 #include "router.h"
 #include "screens/repair_steps.h"
@@ -147,6 +148,7 @@ bool TryAdvance(AppState& state, Ui& ui, RepairStep step) {
 //-------------------------------------------------------------------------------------------------
 
 void OnSubmitted(AppState& state, Host& host, api::CreateTicketResponse answer) {
+    NotifyTicketCreated(host, answer);
     RepairState& repair = state.repair;
     host.SaveLocal(kSubmittedKey, api::ToWire(answer));
     repair.submitted = std::move(answer);

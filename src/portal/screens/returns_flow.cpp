@@ -2,6 +2,7 @@
 #include "screens/returns_parts.h"
 
 #include "app.h"
+#include "embed.h"
 #include "screens/ticket_tokens.h"
 #include "widgets/feedback.h"
 
@@ -227,6 +228,7 @@ void SubmitReturn(AppState& state, Ui& ui) {
         // The host outlives the page's state; the frame's Ui does not, so it is not captured.
         [&state, &host = ui.host](api::CreateTicketResponse created) {
             KeepTicketToken(host, created);
+            NotifyTicketCreated(host, created);
             ReturnsState& now = state.returns;
             now.submitted.Succeed(std::move(created));
             now.idempotency_key.clear();

@@ -2,12 +2,15 @@
 #include "screens/ticket_session.h"
 
 #include "app.h"
+#include "embed.h"
 #include "net/vendor_policy.h"
 #include "screens/ticket_tokens.h"
 #include "widgets/feedback.h"
 
 #include "core/service_number.h"
 #include "core/validation.h"
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -25,8 +28,14 @@ int LastSequence(const api::TicketView& view) { return view.timeline.empty() ? 0
 
 // Every answer carrying the whole view goes through here: the view, the clock and the sequence
 // the live updates continue from.
-void TakeView(TicketPageState& page, api::TicketView view, double device_now) {
-    page.clock_offset = static_cast<double>(view.sla.evaluated_at) - device_now;
+void TakeView(TicketPageState& page, api::TicketView view, Host& host) {
+    // A ticket seen open that is now resolved: the embedding page may want to know (a vendor's
+    // "your repair is done" banner). Only a change seen live counts, not an old resolution.
+    const bool was_open = page.view.IsLoaded() && page.view.value->state != core::TicketState::Resolved;
+    if (was_open && view.state == core::TicketState::Resolved) {
+        NotifyEmbedder(host, "aftercare:ticket-resolved", nlohmann::json{{"serviceNumber", view.service_number}}.dump());
+    }
+    page.clock_offset = static_cast<double>(view.sla.evaluated_at - host.NowUnixSeconds());
     page.last_sequence = std::max(page.last_sequence, LastSequence(view));
     page.view.Succeed(std::move(view));
 }
@@ -47,7 +56,7 @@ void LoadView(AppState& state, Host& host) {
         TicketPath(page), {.bearer_token = page.token},
         [&state, &host, generation](api::TicketView view) {
             if (state.ticket.generation != generation) return;
-            TakeView(state.ticket, std::move(view), host.NowUnixSeconds());
+            TakeView(state.ticket, std::move(view), host);
         },
         [&state, generation](ApiError error) {
             if (state.ticket.generation != generation) return;
@@ -72,7 +81,7 @@ void RefreshView(AppState& state, Host& host) {
             TicketPageState& p = state.ticket;
             if (p.generation != generation) return;
             p.refresh_in_flight = false;
-            TakeView(p, std::move(view), host.NowUnixSeconds());
+            TakeView(p, std::move(view), host);
             if (std::exchange(p.refresh_again, false)) RefreshView(state, host);
         },
         [&state, generation](ApiError error) {
@@ -237,7 +246,7 @@ void SendTicketMessage(AppState& state, Ui& ui) {
             } else {
                 host.SaveLocal(DraftKey(p), p.message);
             }
-            TakeView(p, std::move(view), host.NowUnixSeconds());
+            TakeView(p, std::move(view), host);
         },
         [&state, generation](ApiError error) {
             TicketPageState& p = state.ticket;
@@ -276,7 +285,7 @@ void RunTicketAction(AppState& state, Ui& ui, core::Action action, std::string n
             p.dialog = TicketDialog::None;
             if (action == core::Action::Reopen) p.reopen_note.clear();
             if (action == core::Action::CustomerReply) p.reply.clear();
-            TakeView(p, std::move(view), host.NowUnixSeconds());
+            TakeView(p, std::move(view), host);
         },
         [&state, &host, generation](ApiError error) {
             TicketPageState& p = state.ticket;

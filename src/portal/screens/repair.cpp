@@ -243,12 +243,13 @@ void DrawRestoredNote(AppState& state, Ui& ui) {
     if (!repair.restored) return;
     const Palette& p = state.theme.palette;
     BeginCard(ui, "##restored", {.fill = p.brand_soft, .border = p.brand_soft});
+    const float left = ImGui::GetCursorPosX();  // the card's left edge (SetCursorPosX is window-relative)
     ImGui::PushStyleColor(ImGuiCol_Text, p.brand);
     ImGui::TextUnformatted(ICON_INFO_CIRCLE);
     ImGui::PopStyleColor();
     ImGui::SameLine(ImGui::GetCursorStartPos().x + state.theme.Em(1.75f));
     Paragraph(ui, TextStyle::Small, state.Tr("repair.restored"), p.text, Role::Status);
-    ImGui::SetCursorPosX(ImGui::GetCursorStartPos().x + state.theme.Em(1.75f));
+    ImGui::SetCursorPosX(left + state.theme.Em(1.75f));
     if (Button(ui, "start-over", state.Tr("repair.start_over"), {.kind = ButtonKind::Secondary, .icon = ICON_UNDO})) {
         ClearRepairDraft(state, ui.host);
     }
@@ -277,7 +278,7 @@ void DrawNavigation(AppState& state, Ui& ui, RepairStep step) {
     const bool narrow = avail < theme.Em(30.0f);
     const float width = narrow ? (avail - gap) * 0.5f : theme.Em(10.0f);
     ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
-    const float y = ImGui::GetCursorPosY();
+    const ImVec2 row = ImGui::GetCursorPos();
     if (step == RepairStep::Product) {
         if (Button(ui, "cancel", state.Tr("repair.nav.home"),
                    {.kind = ButtonKind::Secondary, .width = width, .icon = ICON_CHEVRON_LEFT})) {
@@ -289,7 +290,7 @@ void DrawNavigation(AppState& state, Ui& ui, RepairStep step) {
         GoToStep(state, static_cast<RepairStep>(Index(step) - 1));
     }
     if (step == RepairStep::Review) return;
-    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorStartPos().x + avail - width, y));
+    ImGui::SetCursorPos(ImVec2(row.x + avail - width, row.y));
     if (Button(ui, "next", state.Tr("repair.nav.next"), {.width = width}) && TryAdvance(state, ui, step)) {
         GoToStep(state, static_cast<RepairStep>(Index(step) + 1));
     }

@@ -18,7 +18,7 @@ namespace {
 // A section card: its title, and "Edit" on the right that goes back to the step.
 void BeginSection(AppState& state, Ui& ui, const char* id, const char* title_key, RepairStep step) {
     BeginCard(ui, id);
-    const float top = ImGui::GetCursorPosY();
+    const ImVec2 top_left = ImGui::GetCursorPos();
     Heading(ui, TextStyle::Title3, state.Tr(title_key), 2);
     const std::string edit = state.Tr("repair.review.edit");
     const std::string name = state.strings.Format(state.language, "repair.review.edit_named", {{"section", state.Tr(title_key)}});
@@ -26,8 +26,7 @@ void BeginSection(AppState& state, Ui& ui, const char* id, const char* title_key
     const float width = ImGui::CalcTextSize(edit.c_str()).x + state.theme.Em(3.5f);
     ImGui::PopFont();
     const ImVec2 after = ImGui::GetCursorPos();
-    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorStartPos().x + ImGui::GetContentRegionAvail().x - width,
-                               top - state.theme.Em(0.5f)));
+    ImGui::SetCursorPos(ImVec2(top_left.x + ImGui::GetContentRegionAvail().x - width, top_left.y - state.theme.Em(0.5f)));
     ImGui::PushID(id);
     if (Button(ui, "edit", edit, {.kind = ButtonKind::Quiet, .width = width, .icon = ICON_PENCIL, .accessible_name = name})) {
         GoToStep(state, step);

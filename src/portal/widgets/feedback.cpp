@@ -63,6 +63,8 @@ bool ErrorBanner(Ui& ui, const StringTable& strings, Language language, const Ap
     ImGui::PushID(id);
     BeginCard(ui, "##error",
               {.fill = ImVec4(1.0f, 0.925f, 0.925f, 1.0f), .border = ImVec4(p.danger.x, p.danger.y, p.danger.z, 0.35f)});
+    // SetCursorPosX is window-relative; the card's left edge is not the window's.
+    const float left = ImGui::GetCursorPosX();
     ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
     ImGui::TextUnformatted(ICON_WARNING);
     ImGui::PopStyleColor();
@@ -70,7 +72,7 @@ bool ErrorBanner(Ui& ui, const StringTable& strings, Language language, const Ap
     Paragraph(ui, TextStyle::Body, DescribeError(strings, language, error), p.text, Role::Alert);
     bool retry = false;
     if (may_pass) {
-        ImGui::SetCursorPosX(ImGui::GetCursorStartPos().x + theme.Em(1.75f));
+        ImGui::SetCursorPosX(left + theme.Em(1.75f));
         retry = Button(ui, "retry", strings.Get(language, "app.retry"), {.kind = ButtonKind::Secondary});
     }
     EndCard(ui);

@@ -24,14 +24,6 @@
 namespace aftercare::portal {
 namespace {
 
-// The new ticket's token stays on this device, so tracking or rating it later needs no phone digits.
-void KeepTicketToken(Host& host, const api::CreateTicketResponse& created) {
-    auto number = core::ParseServiceNumber(created.service_number);
-    if (!number) return;
-    SaveTicketToken(host, number.Value().compact, number.Value().display, created.access_token,
-                    created.token_expires_at);
-}
-
 constexpr const char* kDraftKey = "draft.complaint";
 
 struct Category {
@@ -137,7 +129,7 @@ void Submit(AppState& state, Host& host) {
     state.api.Post<api::CreateTicketResponse>(
         "/api/v1/tickets", api::CreateTicketRequest{std::move(draft)}, {.idempotency_key = c.idempotency_key},
         [&state, &host](api::CreateTicketResponse created) {
-            KeepTicketToken(host, created);
+            KeepCreatedTicketToken(host, created);
             NotifyTicketCreated(host, created);
             ComplaintState& now = state.complaint;
             now.submitted.Succeed(std::move(created));

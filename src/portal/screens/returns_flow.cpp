@@ -12,14 +12,6 @@
 namespace aftercare::portal {
 namespace {
 
-// The new ticket's token stays on this device, so tracking or rating it later needs no phone digits.
-void KeepTicketToken(Host& host, const api::CreateTicketResponse& created) {
-    auto number = core::ParseServiceNumber(created.service_number);
-    if (!number) return;
-    SaveTicketToken(host, number.Value().compact, number.Value().display, created.access_token,
-                    created.token_expires_at);
-}
-
 std::string Tr(const AppState& state, const core::LocalizedText& text) { return Localized(text, state.language); }
 
 std::string PhoneLast4(const std::string& normalized_phone) {
@@ -227,7 +219,7 @@ void SubmitReturn(AppState& state, Ui& ui) {
         "/api/v1/tickets", api::CreateTicketRequest{std::move(draft)}, {.idempotency_key = r.idempotency_key},
         // The host outlives the page's state; the frame's Ui does not, so it is not captured.
         [&state, &host = ui.host](api::CreateTicketResponse created) {
-            KeepTicketToken(host, created);
+            KeepCreatedTicketToken(host, created);
             NotifyTicketCreated(host, created);
             ReturnsState& now = state.returns;
             now.submitted.Succeed(std::move(created));

@@ -1,6 +1,7 @@
 // Ticket tokens on this device; see ticket_tokens.h.
 #include "screens/ticket_tokens.h"
 
+#include "api/customer_wire.h"
 #include "core/service_number.h"
 
 #include <nlohmann/json.hpp>
@@ -75,6 +76,13 @@ void ForgetTicketToken(Host& host, std::string_view compact) {
         return parsed && parsed.Value().compact == compact;
     });
     SaveRecent(host, recent);
+}
+
+void KeepCreatedTicketToken(Host& host, const api::CreateTicketResponse& created) {
+    auto number = core::ParseServiceNumber(created.service_number);
+    if (!number) return;
+    SaveTicketToken(host, number.Value().compact, number.Value().display, created.access_token,
+                    created.token_expires_at);
 }
 
 } // namespace aftercare::portal

@@ -10,6 +10,10 @@
 #include <string_view>
 #include <vector>
 
+namespace aftercare::api {
+struct CreateTicketResponse;
+} // namespace aftercare::api
+
 namespace aftercare::portal {
 
 // `compact` is the 12-symbol storage form of the number; `expires_at` 0 means "not known" (a
@@ -19,6 +23,10 @@ void SaveTicketToken(Host& host, std::string_view compact, std::string_view disp
 // The stored token, unless it has expired by this device's clock.
 std::optional<std::string> LoadTicketToken(Host& host, std::string_view compact, double now);
 void ForgetTicketToken(Host& host, std::string_view compact);
+
+// A ticket just created here: its token stays on this device, so tracking or rating it later needs
+// no phone digits.
+void KeepCreatedTicketToken(Host& host, const api::CreateTicketResponse& created);
 
 // Display numbers of the tickets opened on this device, most recent first (at most five).
 std::vector<std::string> RecentTickets(Host& host);

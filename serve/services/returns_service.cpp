@@ -37,7 +37,7 @@ core::ReturnsDecision Eligibility(Services& services, const api::ReturnsEligibil
         if (order->purchase_date) query.warranty_start = order->purchase_date;
     }
     if (auto errors = core::ValidateReturnsQuery(query); !errors.empty()) throw ApiError(std::move(errors));
-    return core::EvaluateReturn(query, services.policy);
+    return core::EvaluateReturn(query, *services.Policy());
 }
 
 core::ReturnsDecision VerifyReturnTicket(Services& services, core::TicketDraft& draft, std::int64_t now) {
@@ -66,7 +66,7 @@ core::ReturnsDecision VerifyReturnTicket(Services& services, core::TicketDraft& 
     query.now = now;
     query.customer_utc_offset_minutes = draft.utc_offset_minutes;
     query.warranty_start = product.purchase_date;
-    auto decision = core::EvaluateReturn(query, services.policy);
+    auto decision = core::EvaluateReturn(query, *services.Policy());
     if (!decision.granted) throw Refused(decision);
     return decision;
 }

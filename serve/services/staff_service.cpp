@@ -307,7 +307,7 @@ core::FieldErrors CheckRoles(const std::vector<std::string>& roles) {
     if (roles.empty()) errors.push_back(core::MakeError("required", "请至少选择一个角色", "Choose at least one role", "roles"));
     for (const std::string& role : roles) {
         if (!core::IsKnownStaffRole(role))
-            errors.push_back(core::MakeError("invalid_value", "未知的角色：" + role, "Unknown role: " + role, "roles"));
+            errors.push_back(core::MakeError("unknown_role", "未知的角色：" + role, "Unknown role: " + role, "roles"));
     }
     return errors;
 }
@@ -344,7 +344,7 @@ api::StaffAccount CreateMember(Services& services, const Caller& caller, const a
     RequireAdmin(caller.permissions.manage_staff);
     core::FieldErrors errors;
     if (!IsValidUsername(request.username))
-        errors.push_back(core::MakeError("invalid_value", "用户名须为 1–64 个字母、数字或 . _ @ -",
+        errors.push_back(core::MakeError("invalid_username", "用户名须为 1–64 个字母、数字或 . _ @ -",
                                          "A username is 1-64 of letters, digits and . _ @ -", "username"));
     if (auto error = core::CheckText("display_name", request.display_name, 1, kDisplayNameMax, false))
         errors.push_back(*error);

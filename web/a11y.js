@@ -18,7 +18,8 @@ mergeInto(LibraryManager.library, {
     touchMoved: false,
     pointerDown: false,
 
-    ROLES: ['button', 'link', 'textbox', 'textarea', 'checkbox', 'radio', 'heading', 'text', 'status', 'alert', 'img'],
+    ROLES: ['button', 'link', 'textbox', 'textarea', 'checkbox', 'radio', 'heading', 'text', 'status', 'alert', 'img',
+            'row', 'tab'],
     FLAGS: { checked: 1, disabled: 2, invalid: 4, required: 8, focused: 16, selected: 32, password: 64,
              numeric: 128, inScroll: 256 },
 
@@ -118,7 +119,8 @@ mergeInto(LibraryManager.library, {
     create: function (role, level) {
       var element;
       switch (role) {
-        case 'button': case 'link': case 'checkbox': case 'radio':
+        // Rows and tabs are buttons too: focusable, and Enter/Space activate them.
+        case 'button': case 'link': case 'checkbox': case 'radio': case 'row': case 'tab':
           element = document.createElement('button');
           element.type = 'button';
           if (role !== 'button') element.setAttribute('role', role);

@@ -7,6 +7,7 @@
 #include "ticket.h"
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -52,5 +53,7 @@ struct PartCommitment {
 };
 
 std::vector<PartCommitment> PartCommitments(const Ticket& ticket);
+// The same from a timeline alone (what a client has of a ticket).
+std::vector<PartCommitment> PartCommitments(std::span<const TimelineEvent> timeline);
 
 } // namespace aftercare::core

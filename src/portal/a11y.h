@@ -26,6 +26,8 @@ enum class Role : std::uint8_t {
     Status,  // polite live region: a result or progress message
     Alert,   // assertive live region: an error
     Image,
+    Row,     // a table row that opens something (its name is the row's key, e.g. a service number)
+    Tab,     // one tab of a tab bar; Selected marks the current one
 };
 
 enum A11yFlags_ : std::uint32_t {
@@ -73,10 +75,16 @@ public:
     // Describes a text element (heading, paragraph, status) at the last item's rectangle.
     void AddText(Role role, std::string_view text, int heading_level = 0);
 
+    // Cuts the last node's rectangle to a visible area, for items partly scrolled out of an inner
+    // scrolling area (a table's body) so the mirror element does not cover its neighbours.
+    void ClipLast(const ImVec2& min, const ImVec2& max);
+
     // The main scroll region: nodes between Begin/End scroll with it in the mirror.
     // Call inside the scrolling window, before its content; applies a scroll the DOM asked for.
     void BeginScrollRegion();
     void EndScrollRegion();
+    // The ImGui window whose scrolling the mirror owns (the platform routes the wheel by it).
+    ImGuiID ScrollWindowId() const { return scroll_window_; }
 
     // --- What the DOM reported (the host calls these between frames) ---
     void OnDomFocus(ImGuiID id) { dom_focus_ = id; }
@@ -102,6 +110,7 @@ private:
     std::optional<float> pending_scroll_;
 
     bool in_scroll_ = false;
+    ImGuiID scroll_window_ = 0;
     ImVec2 scroll_min_, scroll_max_;
     float scroll_y_ = 0, scroll_content_height_ = 0;
 };

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "a11y.h"
+#include "console/staff.h"
 #include "embed.h"
 #include "host.h"
 #include "i18n.h"
@@ -39,6 +40,7 @@ struct AppState {
     // forth keeps what the customer typed.
     std::string home_faq_query;
     FaqState faq;
+    StaffState staff;  // the staff console (#/staff/...): session, queue, workspace, boards; reset on logout
 
     const std::string& Tr(std::string_view key) const { return strings.Get(language, key); }
 };

@@ -55,6 +55,7 @@ struct TextFieldOptions {
     bool multiline = false;
     bool numeric = false;            // phone, numbers: numeric keypad on touch devices
     bool password = false;
+    bool hide_label = false;         // no visible label (a search box with a hint); still its accessible name
     float width = 0.0f;              // 0: the full available width
     float height_em = 5.0f;          // multiline only
 };

@@ -8,9 +8,12 @@
 #include <GLES3/gl3.h>
 #include <imgui.h>
 
+#include <imgui_internal.h>  // the window list, for the layout signature
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 
 namespace aftercare::web {
 namespace {
@@ -52,6 +55,30 @@ const char* CssCursor(ImGuiMouseCursor cursor) {
     }
 }
 
+// Windows that size themselves to their content (cards, columns of cards) settle one nesting level
+// per frame. A digest of every active window's size and content size tells whether this frame
+// moved the layout; if it did, one more frame is owed.
+std::uint64_t LayoutSignature() {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    std::uint64_t hash = 1469598103934665603ull;  // FNV-1a
+    auto mix = [&hash](float value) {
+        std::uint32_t bits = 0;
+        std::memcpy(&bits, &value, sizeof bits);
+        hash = (hash ^ bits) * 1099511628211ull;
+    };
+    for (const ImGuiWindow* window : g.Windows) {
+        if (!window->Active) continue;
+        mix(window->Size.x);
+        mix(window->Size.y);
+        mix(window->ContentSize.x);
+        mix(window->ContentSize.y);
+    }
+    return hash;
+}
+
+// A layout that keeps changing (it should not) must not keep the loop running: a few frames at most.
+constexpr int kMaxSettleFrames = 8;
+
 void Frame(void* user) {
     WebPlatform& p = *static_cast<WebPlatform*>(user);
     // Nothing to draw until the first font chunk is in, while the GPU context is lost, or when no
@@ -90,6 +117,15 @@ void Frame(void* user) {
     if (cursor != p.last_cursor) {
         aftercare_set_cursor(CssCursor(cursor));
         p.last_cursor = cursor;
+    }
+    const std::uint64_t layout = LayoutSignature();
+    if (layout != p.scheduler.layout_signature && p.scheduler.settle_frames < kMaxSettleFrames) {
+        p.scheduler.layout_signature = layout;
+        ++p.scheduler.settle_frames;
+        p.RequestFrames(1);
+    } else {
+        p.scheduler.layout_signature = layout;
+        p.scheduler.settle_frames = 0;
     }
     // The text caret blinks: while a field is being edited, come back for the next blink.
     if (io.WantTextInput) p.RequestRedrawAfter(0.53);

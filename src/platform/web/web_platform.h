@@ -9,6 +9,7 @@
 
 #include <emscripten/html5.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,8 @@ namespace aftercare::web {
 // ImGui needs a few frames after an event to settle (hover, focus, layout), hence "frames owed".
 struct FrameScheduler {
     int frames_owed = 0;
+    std::uint64_t layout_signature = 0;  // windows' sizes last frame (see Frame(): settling)
+    int settle_frames = 0;               // frames drawn in a row only because the layout still moved
     bool loop_paused = false;
     double timer_due_ms = 0.0;  // when the pending wake-up timer fires; 0 when none
     long timer_id = 0;

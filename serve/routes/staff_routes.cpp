@@ -93,8 +93,6 @@ void RegisterStaffRoutes(RouteTable& routes, Services& services) {
                     const std::int64_t to = QueryInt(call.req, "to", now + 1, 0, 1LL << 40);
                     const std::int64_t from = QueryInt(call.req, "from", to - 30 * 86400, 0, 1LL << 40);
                     if (from >= to) throw ApiError(400, "invalid_value", "from 必须早于 to", "from must be before to.", "from");
-                    if (to - from > 366 * 86400)
-                        throw ApiError(400, "invalid_value", "统计区间最长一年", "The range is at most a year.", "from");
                     WriteJson(call.res, 200, ToJson(staff::Stats(services, from, to)));
                 }});
 

@@ -478,14 +478,17 @@ std::int64_t Mean(const std::vector<std::int64_t>& values) {
     return static_cast<std::int64_t>(sum / static_cast<long double>(values.size()));
 }
 
-// Ratings per vendor-local day (per week beyond two months, so a chart stays readable).
+// Ratings per vendor-local day; longer ranges use whole weeks (or more) per point, so a chart
+// never has more than about three months' worth of points.
 std::vector<api::SatisfactionPoint> SatisfactionSeries(const std::vector<RatingRow>& ratings, std::int64_t from,
                                                        std::int64_t to, const core::Policy& policy,
                                                        std::int64_t& bucket_seconds) {
     const core::UtcOffsetMinutes offset = policy.calendar.vendor_utc_offset_minutes;
     const core::DayNumber first_day = core::LocalDayNumber(from, offset);
     const core::DayNumber last_day = core::LocalDayNumber(to - 1, offset);
-    const std::int64_t days_per_bucket = last_day - first_day + 1 > 62 ? 7 : 1;
+    constexpr std::int64_t kMaxPoints = 92;
+    const std::int64_t days = last_day - first_day + 1;
+    const std::int64_t days_per_bucket = days <= kMaxPoints ? 1 : ((days + kMaxPoints - 1) / kMaxPoints + 6) / 7 * 7;
     bucket_seconds = days_per_bucket * core::kSecondsPerDay;
     const std::size_t count = static_cast<std::size_t>((last_day - first_day) / days_per_bucket + 1);
     std::vector<api::SatisfactionPoint> series(count);
@@ -580,9 +583,10 @@ api::StatsResponse Stats(Services& services, std::int64_t from, std::int64_t to)
     stats.mean_resolution_seconds = Mean(resolution);
     // Bounds follow the policy's own commitments: 10 min (urgent), 2 h (general), 8 h, 24 h, 48 h.
     constexpr std::int64_t kMinute = 60, kHour = 3600;
-    stats.first_response = Distribution(std::move(first_response),
+    stats.satisfaction_meets_target = stats.satisfaction.meets_target;
+    stats.first_response_seconds = Distribution(std::move(first_response),
                                         {10 * kMinute, 30 * kMinute, kHour, 2 * kHour, 8 * kHour, 24 * kHour});
-    stats.resolution =
+    stats.resolution_seconds =
         Distribution(std::move(resolution), {2 * kHour, 4 * kHour, 8 * kHour, 24 * kHour, 48 * kHour, 7 * 24 * kHour});
     stats.satisfaction_series = SatisfactionSeries(ratings, from, to, *policy, stats.series_bucket_seconds);
     stats.complaint_answer_working_days = policy->sla.complaint_answer_working_days;

@@ -373,9 +373,10 @@ void to_json(Json& json_value, const StatsResponse& value) {
                       {"mean_resolution_seconds", value.mean_resolution_seconds},
                       {"satisfaction", value.satisfaction},
                       {"satisfaction_target", value.satisfaction_target},
+                      {"satisfaction_meets_target", value.satisfaction_meets_target},
                       {"sla_compliance", value.sla_compliance},
-                      {"first_response", value.first_response},
-                      {"resolution", value.resolution},
+                      {"first_response_seconds", value.first_response_seconds},
+                      {"resolution_seconds", value.resolution_seconds},
                       {"series_bucket_seconds", value.series_bucket_seconds},
                       {"satisfaction_series", value.satisfaction_series},
                       {"complaint_answer_working_days", value.complaint_answer_working_days},
@@ -394,9 +395,10 @@ void ReadFields(WireReader& reader, StatsResponse& value) {
     reader.Optional("mean_resolution_seconds", value.mean_resolution_seconds);
     reader.Required("satisfaction", value.satisfaction);
     reader.Optional("satisfaction_target", value.satisfaction_target);
+    reader.Optional("satisfaction_meets_target", value.satisfaction_meets_target);
     reader.Optional("sla_compliance", value.sla_compliance);
-    reader.Optional("first_response", value.first_response);
-    reader.Optional("resolution", value.resolution);
+    reader.Optional("first_response_seconds", value.first_response_seconds);
+    reader.Optional("resolution_seconds", value.resolution_seconds);
     reader.Optional("series_bucket_seconds", value.series_bucket_seconds);
     reader.Optional("satisfaction_series", value.satisfaction_series);
     reader.Optional("complaint_answer_working_days", value.complaint_answer_working_days);

@@ -257,9 +257,10 @@ struct StatsResponse {
     std::int64_t mean_resolution_seconds = 0;
     core::SatisfactionStats satisfaction;
     double satisfaction_target = 0.9;
+    bool satisfaction_meets_target = false;
     std::map<std::string, SlaCompliance> sla_compliance; // priority wire name -> compliance
-    DurationDistribution first_response;                 // seconds from submission to first staff event
-    DurationDistribution resolution;                     // seconds from submission to resolution
+    DurationDistribution first_response_seconds;         // from submission to the first staff event
+    DurationDistribution resolution_seconds;             // from submission to resolution
     std::int64_t series_bucket_seconds = 86400;          // length of one satisfaction_series period
     std::vector<SatisfactionPoint> satisfaction_series;  // oldest first, one per period
     int complaint_answer_working_days = 3;

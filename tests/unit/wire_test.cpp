@@ -126,11 +126,11 @@ TEST_CASE("staff endpoint types round-trip", "[wire]") {
     stats.by_state = {{"submitted", 3}, {"closed", 9}};
     stats.satisfaction = core::ComputeSatisfaction(std::vector<core::Rating>{{5, 5, 5, 5, 5, true, ""}}, core::Policy{});
     stats.sla_compliance["urgent"] = SlaCompliance{4, 1, 0.75};
-    stats.first_response = DurationDistribution{3, 60, 600, 600, {600, 3600}, {2, 1, 0}};
+    stats.first_response_seconds = DurationDistribution{3, 60, 600, 600, {600, 3600}, {2, 1, 0}};
     stats.satisfaction_series = {SatisfactionPoint{86400, 2, 1, 4.5, 4, 3.5, 5, 4}};
     stats.complaints = {ComplaintItem{"R7KX-4M9Q-P2HC", "态度差", core::TicketState::Accepted, 5, 99, false, false, 2}};
     RoundTrip(stats);
-    stats.first_response.buckets.pop_back(); // one count per bound plus "longer": anything else is refused
+    stats.first_response_seconds.buckets.pop_back(); // one count per bound plus "longer": anything else is refused
     CHECK_FALSE(ParseWire<StatsResponse>(ToWire(stats)).Ok());
 }
 

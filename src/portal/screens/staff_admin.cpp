@@ -187,7 +187,7 @@ void DrawCreate(AppState& state, Ui& ui) {
     if (Button(ui, "create", state.Tr("staff.admin.create_submit"), {.enabled = !admin.busy, .icon = ICON_PLUS})) {
         CreateAccount(state);
     }
-    EndCard();
+    EndCard(ui);
 }
 
 void DrawMember(AppState& state, Ui& ui, const api::StaffAccount& member) {
@@ -281,7 +281,7 @@ void DrawStaffTab(AppState& state, Ui& ui) {
     } else {
         LoadingIndicator(ui, state.Tr("staff.admin.loading"));
     }
-    EndCard();
+    EndCard(ui);
 }
 
 //-----------------------------------------------------------------------------
@@ -543,7 +543,7 @@ void DrawPolicyTab(AppState& state, Ui& ui) {
         FillForm(state, policy);
     }
     Paragraph(ui, TextStyle::Caption, state.Tr("staff.policy.applies_now"), p.text_muted);
-    EndCard();
+    EndCard(ui);
 }
 
 } // namespace

@@ -66,10 +66,7 @@ void DrawStaffLogin(AppState& state, Ui& ui) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const float width = std::min(avail, theme.Em(kCardWidthEm));
     ImGui::Dummy(ImVec2(0, theme.Em(avail > theme.Em(40.0f) ? 3.0f : 0.5f)));
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) * 0.5f);
-    ImGui::BeginGroup();
-    ImGui::PushItemWidth(width);
-    ImGui::BeginChild("##login-column", ImVec2(width, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoBackground);
+    BeginColumn(ui, ImGui::GetCursorPosX() + (avail - width) * 0.5f, width);
     BeginCard(ui, "##login");
     PushTextStyle(theme, TextStyle::Title1);
     ImGui::TextColored(p.brand, "%s", ICON_LOCK);
@@ -92,10 +89,8 @@ void DrawStaffLogin(AppState& state, Ui& ui) {
     const bool go = Button(ui, "sign-in", label, {.width = ImGui::GetContentRegionAvail().x, .enabled = !login.busy});
     if ((go || user.submitted || pass.submitted) && !login.busy) SignIn(state);
     Paragraph(ui, TextStyle::Caption, state.Tr("staff.login.help"), p.text_muted);
-    EndCard();
-    ImGui::EndChild();
-    ImGui::PopItemWidth();
-    ImGui::EndGroup();
+    EndCard(ui);
+    EndColumn(ui);
 }
 
 } // namespace aftercare::portal

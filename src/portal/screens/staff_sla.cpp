@@ -164,7 +164,7 @@ void DrawEscalationRules(AppState& state, Ui& ui) {
         ImGui::Dummy(ImVec2(0, theme.Em(0.2f)));
     }
     Paragraph(ui, TextStyle::Caption, state.Tr("staff.sla.rules.soon_window"), p.text_muted);
-    EndCard();
+    EndCard(ui);
 }
 
 //-----------------------------------------------------------------------------
@@ -309,7 +309,8 @@ void DrawStaffSla(AppState& state, Ui& ui) {
     const float side_w = side ? theme.Em(19.0f) : avail;
     const float main_w = side ? avail - side_w - gap : avail;
 
-    ImGui::BeginChild("##board", ImVec2(main_w, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoBackground);
+    const float left = ImGui::GetCursorPosX();
+    BeginColumn(ui, left, main_w);
     if (sla.board.value) {
         const auto& items = sla.board.value->items;
         const double elapsed = ui.host.NowUnixSeconds() - sla.received_at;
@@ -331,14 +332,12 @@ void DrawStaffSla(AppState& state, Ui& ui) {
     } else {
         LoadingIndicator(ui, state.Tr("staff.queue.loading"));
     }
-    ImGui::EndChild();
+    EndColumn(ui);
     if (side) ImGui::SameLine(0.0f, gap);
     else ImGui::Dummy(ImVec2(0, theme.Em(0.5f)));
-    ImGui::BeginChild("##rules-column", ImVec2(side_w, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoBackground);
-    ImGui::PushTextWrapPos(0.0f);
+    BeginColumn(ui, side ? left + main_w + gap : left, side_w);
     DrawEscalationRules(state, ui);
-    ImGui::PopTextWrapPos();
-    ImGui::EndChild();
+    EndColumn(ui);
 }
 
 } // namespace aftercare::portal

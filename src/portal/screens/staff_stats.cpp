@@ -63,9 +63,8 @@ void Load(AppState& state, Ui& ui) {
 void Figure(Ui& ui, const char* id, const std::string& caption, const std::string& value, const ImVec4& colour,
             const std::string& note, float width, float target = -1.0f, float rate = 0.0f) {
     const Theme& theme = ui.theme;
-    ImGui::BeginChild(id, ImVec2(width, 0), ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY |
-                                                ImGuiChildFlags_AlwaysUseWindowPadding,
-                      ImGuiWindowFlags_NoScrollbar);
+    BeginColumn(ui, ImGui::GetCursorPosX(), width);
+    BeginCard(ui, id);
     Paragraph(ui, TextStyle::Small, caption, theme.palette.text_muted);
     PushTextStyle(theme, TextStyle::Display);
     ImGui::TextColored(colour, "%s", value.c_str());
@@ -73,7 +72,8 @@ void Figure(Ui& ui, const char* id, const std::string& caption, const std::strin
     ui.a11y.AddText(Role::Text, value);
     if (target >= 0.0f) TargetMeter(ui, rate, target, colour);
     Paragraph(ui, TextStyle::Caption, note, theme.palette.text_muted);
-    ImGui::EndChild();
+    EndCard(ui);
+    EndColumn(ui);
 }
 
 void DrawFigures(AppState& state, Ui& ui, const api::StatsResponse& s) {
@@ -87,7 +87,6 @@ void DrawFigures(AppState& state, Ui& ui, const api::StatsResponse& s) {
     auto next = [&]() {
         if (placed++ % per_row != 0) ImGui::SameLine(0.0f, gap);
     };
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme.Em(1.0f), theme.Em(0.8f)));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(theme.Em(0.5f), theme.Em(0.35f)));
 
     const bool meets = s.satisfaction.count > 0 && s.satisfaction.rate >= s.satisfaction_target;
@@ -106,17 +105,17 @@ void DrawFigures(AppState& state, Ui& ui, const api::StatsResponse& s) {
            width);
     next();
     Figure(ui, "##fig-first", state.Tr("staff.stats.first_response"),
-           s.first_response.count ? FormatDuration(state.strings, state.language, s.first_response.p50) : "—", p.brand,
+           s.first_response_seconds.count ? FormatDuration(state.strings, state.language, s.first_response_seconds.p50) : "—", p.brand,
            state.strings.Format(state.language, "staff.stats.p90",
-                                {{"time", FormatDuration(state.strings, state.language, s.first_response.p90)}}),
+                                {{"time", FormatDuration(state.strings, state.language, s.first_response_seconds.p90)}}),
            width);
     next();
     Figure(ui, "##fig-resolution", state.Tr("staff.stats.resolution"),
-           s.resolution.count ? FormatDuration(state.strings, state.language, s.resolution.p50) : "—", p.brand,
+           s.resolution_seconds.count ? FormatDuration(state.strings, state.language, s.resolution_seconds.p50) : "—", p.brand,
            state.strings.Format(state.language, "staff.stats.p90",
-                                {{"time", FormatDuration(state.strings, state.language, s.resolution.p90)}}),
+                                {{"time", FormatDuration(state.strings, state.language, s.resolution_seconds.p90)}}),
            width);
-    ImGui::PopStyleVar(2);
+    ImGui::PopStyleVar();
 }
 
 //-----------------------------------------------------------------------------
@@ -161,7 +160,7 @@ void SatisfactionChart(AppState& state, Ui& ui, const api::StatsResponse& s) {
     const ChartSeries series[] = {rate};
     LineChart(ui, "satisfaction", summary, series, options);
     if (s.satisfaction.count == 0) Paragraph(ui, TextStyle::Small, state.Tr("staff.stats.no_ratings"), p.text_muted);
-    EndCard();
+    EndCard(ui);
 }
 
 void DimensionsChart(AppState& state, Ui& ui, const api::StatsResponse& s) {
@@ -200,7 +199,7 @@ void DimensionsChart(AppState& state, Ui& ui, const api::StatsResponse& s) {
     options.x_labels = DayLabels(s, ui.host.UtcOffsetMinutes());
     options.format = [](float v) { return FormatOneDecimal(v); };
     LineChart(ui, "dimensions", summary, series, options);
-    EndCard();
+    EndCard(ui);
 }
 
 void ComplianceChart(AppState& state, Ui& ui, const api::StatsResponse& s) {
@@ -230,7 +229,7 @@ void ComplianceChart(AppState& state, Ui& ui, const api::StatsResponse& s) {
     options.max_value = 1.0f;
     options.format = [](float v) { return FormatPercent(v); };
     BarChart(ui, "compliance", summary, bars, options);
-    EndCard();
+    EndCard(ui);
 }
 
 void DistributionChart(AppState& state, Ui& ui, const char* id, const char* title_key,
@@ -271,7 +270,7 @@ void DistributionChart(AppState& state, Ui& ui, const char* id, const char* titl
     options.format = [](float v) { return std::to_string(static_cast<int>(std::lround(v))); };
     options.height_em = 11.0f;
     BarChart(ui, id, summary, bars, options);
-    EndCard();
+    EndCard(ui);
 }
 
 //-----------------------------------------------------------------------------
@@ -317,7 +316,7 @@ void Complaints(AppState& state, Ui& ui, const api::StatsResponse& s) {
         Paragraph(ui, TextStyle::Small, due, p.text_muted);
         ImGui::PopID();
     }
-    EndCard();
+    EndCard(ui);
 }
 
 } // namespace
@@ -368,24 +367,26 @@ void DrawStaffStats(AppState& state, Ui& ui) {
     const bool pairs = avail >= theme.Em(56.0f);
     const float gap = theme.Em(1.0f);
     const float half = pairs ? (avail - gap) * 0.5f : avail;
-    auto column = [&](const char* id, auto draw) {
-        ImGui::BeginChild(id, ImVec2(half, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoBackground);
-        ImGui::PushTextWrapPos(0.0f);
-        draw();
-        ImGui::PopTextWrapPos();
-        ImGui::EndChild();
-    };
+    const float left_x = ImGui::GetCursorPosX();
     auto row = [&](const char* left_id, auto left, const char* right_id, auto right) {
-        column(left_id, left);
+        ImGui::PushID(left_id);
+        BeginColumn(ui, left_x, half);
+        left();
+        EndColumn(ui);
+        ImGui::PopID();
         if (pairs) ImGui::SameLine(0.0f, gap);
         else ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
-        column(right_id, right);
+        ImGui::PushID(right_id);
+        BeginColumn(ui, pairs ? left_x + half + gap : left_x, half);
+        right();
+        EndColumn(ui);
+        ImGui::PopID();
         ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
     };
     row("##c1", [&] { SatisfactionChart(state, ui, s); }, "##c2", [&] { DimensionsChart(state, ui, s); });
     row("##c3", [&] { ComplianceChart(state, ui, s); }, "##c4", [&] { Complaints(state, ui, s); });
-    row("##c5", [&] { DistributionChart(state, ui, "##dist-first", "staff.stats.first_response_dist", s.first_response); },
-        "##c6", [&] { DistributionChart(state, ui, "##dist-resolution", "staff.stats.resolution_dist", s.resolution); });
+    row("##c5", [&] { DistributionChart(state, ui, "##dist-first", "staff.stats.first_response_dist", s.first_response_seconds); },
+        "##c6", [&] { DistributionChart(state, ui, "##dist-resolution", "staff.stats.resolution_dist", s.resolution_seconds); });
 }
 
 } // namespace aftercare::portal

@@ -250,7 +250,7 @@ void DrawSla(AppState& state, Ui& ui, const api::TicketView& ticket, double elap
                                        {{"level", EscalationLabel(state, ticket.escalation)}, {"roles", roles}}),
                   theme.palette.danger);
     }
-    EndCard();
+    EndCard(ui);
 }
 
 //-----------------------------------------------------------------------------
@@ -341,7 +341,7 @@ void DrawCustomer(AppState& state, Ui& ui, const api::TicketView& ticket) {
     }
     Paragraph(ui, TextStyle::Caption, state.Tr("staff.customer.description"), theme.palette.text_muted);
     Paragraph(ui, TextStyle::Body, ticket.description, theme.palette.text);
-    EndCard();
+    EndCard(ui);
 
     // Who has looked at this customer's data.
     if (ws.audit.IsLoaded() && !ws.audit.value->entries.empty()) {
@@ -356,7 +356,7 @@ void DrawCustomer(AppState& state, Ui& ui, const api::TicketView& ticket) {
                                      StaffName(state, entry.staff) + " · " + what;
             Paragraph(ui, TextStyle::Small, line, theme.palette.text_muted);
         }
-        EndCard();
+        EndCard(ui);
     }
 }
 
@@ -377,7 +377,7 @@ void DrawRating(AppState& state, Ui& ui, const api::TicketView& ticket) {
     Paragraph(ui, TextStyle::Small, state.Tr(r.solved ? "staff.rating.solved" : "staff.rating.not_solved"),
               r.solved ? theme.palette.success : theme.palette.danger);
     if (!r.comment.empty()) Paragraph(ui, TextStyle::Body, r.comment, theme.palette.text);
-    EndCard();
+    EndCard(ui);
 }
 
 //-----------------------------------------------------------------------------
@@ -431,8 +431,8 @@ void DrawStaffTicket(AppState& state, Ui& ui) {
     const float side_w = two_columns ? std::max(theme.Em(20.0f), avail * 0.34f) : avail;
     const float main_w = two_columns ? avail - side_w - gap : avail;
 
-    ImGui::BeginChild("##main", ImVec2(main_w, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoBackground);
-    ImGui::PushTextWrapPos(0.0f);
+    const float left = ImGui::GetCursorPosX();
+    BeginColumn(ui, left, main_w);
     DrawTicketActions(state, ui, ticket);
     Gap(theme);
     DrawWorkRecords(state, ui, ticket, elapsed);
@@ -440,12 +440,10 @@ void DrawStaffTicket(AppState& state, Ui& ui) {
     DrawReply(state, ui, ticket);
     if (!core::IsTerminal(ticket.state)) Gap(theme);
     if (two_columns) DrawTimeline(state, ui, ticket);
-    ImGui::PopTextWrapPos();
-    ImGui::EndChild();
+    EndColumn(ui);
 
     if (two_columns) ImGui::SameLine(0.0f, gap);
-    ImGui::BeginChild("##side", ImVec2(side_w, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoBackground);
-    ImGui::PushTextWrapPos(0.0f);
+    BeginColumn(ui, two_columns ? left + main_w + gap : left, side_w);
     DrawSla(state, ui, ticket, elapsed);
     Gap(theme);
     DrawCustomer(state, ui, ticket);
@@ -453,8 +451,7 @@ void DrawStaffTicket(AppState& state, Ui& ui) {
         Gap(theme);
         DrawRating(state, ui, ticket);
     }
-    ImGui::PopTextWrapPos();
-    ImGui::EndChild();
+    EndColumn(ui);
 
     if (!two_columns) {
         Gap(theme);

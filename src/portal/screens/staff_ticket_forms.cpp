@@ -244,7 +244,7 @@ void DrawTicketActions(AppState& state, Ui& ui, const api::TicketView& ticket) {
     FormError(state, ui, "actions");
     DrawAssign(state, ui, ticket);
     DrawPriority(state, ui, ticket);
-    EndCard();
+    EndCard(ui);
 }
 
 void DrawWorkRecords(AppState& state, Ui& ui, const api::TicketView& ticket, double elapsed) {
@@ -352,7 +352,7 @@ void DrawWorkRecords(AppState& state, Ui& ui, const api::TicketView& ticket, dou
         }
     }
     FormError(state, ui, "work");
-    EndCard();
+    EndCard(ui);
 }
 
 void DrawReply(AppState& state, Ui& ui, const api::TicketView& ticket) {
@@ -374,7 +374,7 @@ void DrawReply(AppState& state, Ui& ui, const api::TicketView& ticket) {
         }
     }
     FormError(state, ui, "reply");
-    EndCard();
+    EndCard(ui);
 }
 
 } // namespace aftercare::portal

@@ -162,7 +162,7 @@ void DrawTimeline(AppState& state, Ui& ui, const api::TicketView& ticket) {
         ImGui::Dummy(ImVec2(0, 0));
         ImGui::PopID();
     }
-    EndCard();
+    EndCard(ui);
 }
 
 } // namespace aftercare::portal

@@ -59,8 +59,9 @@ void DrawStaffLogin(AppState& state, Ui& ui) {
     const Palette& p = theme.palette;
     StaffLoginState& login = state.staff.login;
     if (SignedIn(state)) {
-        // Already signed in (back button to the login page): go to the console.
-        Navigate(state, Route{Screen::StaffQueue});
+        // Already signed in (back button to the login page): go to the console, unless the
+        // sign-in that just finished already chose where.
+        if (!state.navigate_to) Navigate(state, Route{Screen::StaffQueue});
         return;
     }
     const float avail = ImGui::GetContentRegionAvail().x;

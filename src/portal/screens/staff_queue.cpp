@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cfloat>
 #include <cmath>
 #include <limits>
 
@@ -379,7 +380,7 @@ void CellText(const char* text, const ImVec4& colour, float row_top, float heigh
 void CellChip(Ui& ui, std::string_view text, const ImVec4& colour, float row_top, float height) {
     const ImVec2 size = ChipSize(ui, text);
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, row_top + (height - size.y) * 0.5f));
-    Chip(ui, text, colour);
+    Chip(ui, text, colour, nullptr, /*mirrored=*/false);  // the row's description says it
 }
 
 void DrawHeader(AppState& state, Ui& ui, float height, bool narrow) {
@@ -503,16 +504,23 @@ void DrawRow(AppState& state, Ui& ui, const api::QueueItem& item, double receive
     const ImVec2 first_cell = ImGui::GetCursorScreenPos();
     const float row_top = first_cell.y;
     ImGui::PushID(item.service_number.c_str());
-    bool open = ImGui::Selectable("##row", false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
+    bool open = ImGui::Selectable("##row", false, ImGuiSelectableFlags_SpanAllColumns,
                                   ImVec2(0.0f, height));
     const ImGuiID row_id = ImGui::GetItemID();
     // A finger that dragged the list is scrolling it, not opening the row it started on.
-    if (open && ImGui::GetIO().MouseDragMaxDistanceSqr[0] > theme.Em(0.5f) * theme.Em(0.5f)) open = false;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (open && io.MouseSource == ImGuiMouseSource_TouchScreen &&
+        io.MouseDragMaxDistanceSqr[0] > theme.Em(0.5f) * theme.Em(0.5f)) {
+        open = false;
+    }
     open |= ui.a11y.TakeActivation(row_id);
-    const std::string description = item.subject + " · " + StateLabel(state, item.state) + " · " +
-                                    PriorityLabel(state, item.priority) + " · " + sla.text;
+    std::string description = item.subject + " · " + StateLabel(state, item.state) + " · " +
+                              PriorityLabel(state, item.priority) + " · " + sla.text;
+    if (item.escalation != core::EscalationLevel::None) description += " · " + EscalationLabel(state, item.escalation);
     ui.a11y.AddLastItem(Role::Row, item.service_number, A11yFlags_None, {}, description);
-    ui.a11y.ClipLast(visible.Min, visible.Max);
+    // Exactly the row: the selectable's hit box also takes half the spacing around it.
+    ui.a11y.ClipLast(ImVec2(visible.Min.x, std::max(visible.Min.y, row_top)),
+                     ImVec2(visible.Max.x, std::min(visible.Max.y, row_top + height)));
     if (ui.a11y.HasDomFocus(row_id)) {
         // Keyboard focus on a row half out of view brings it in.
         if (row_top < visible.Min.y || row_top + height > visible.Max.y) ImGui::SetScrollHereY(0.5f);
@@ -617,10 +625,16 @@ void DrawTable(AppState& state, Ui& ui) {
         ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ToU32(theme.palette.surface));
         DrawHeader(state, ui, header_h, narrow);
 
-        // What is visible of the table body, for the rows' mirror elements.
-        const ImGuiWindow* window = ImGui::GetCurrentWindow();
-        ImRect visible = window->ClipRect;
-        if (!narrow) visible.Min.y += header_h;
+        // What is visible of the table body, for the rows' mirror elements (the table's own clip
+        // rectangle: the window's is the current column's while cells are drawn).
+        // Scrolling with the page (narrow), a row's height is never cut: only its width is.
+        ImRect visible = ImGui::GetCurrentTable()->InnerClipRect;
+        if (narrow) {
+            visible.Min.y = -FLT_MAX;
+            visible.Max.y = FLT_MAX;
+        } else {
+            visible.Min.y += header_h;
+        }
 
         bool ticking = false;
         int first = std::numeric_limits<int>::max();

@@ -20,7 +20,7 @@ ImVec2 ChipSize(const Ui& ui, std::string_view text, const char* icon) {
     return ImVec2(size.x + ui.theme.Em(1.0f), size.y + ui.theme.Em(0.4f));
 }
 
-void Chip(Ui& ui, std::string_view text, const ImVec4& colour, const char* icon) {
+void Chip(Ui& ui, std::string_view text, const ImVec4& colour, const char* icon, bool mirrored) {
     const ImVec2 size = ChipSize(ui, text, icon);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ImGui::Dummy(size);
@@ -33,7 +33,7 @@ void Chip(Ui& ui, std::string_view text, const ImVec4& colour, const char* icon)
     const ImVec4 ink(colour.x * 0.82f, colour.y * 0.82f, colour.z * 0.82f, 1.0f);
     draw->AddText(ImVec2(pos.x + ui.theme.Em(0.5f), pos.y + ui.theme.Em(0.2f)), ToU32(ink), shown.c_str());
     ImGui::PopFont();
-    ui.a11y.AddText(Role::Text, text);
+    if (mirrored) ui.a11y.AddText(Role::Text, text);
 }
 
 } // namespace aftercare::portal

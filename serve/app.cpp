@@ -67,8 +67,9 @@ bool App::Init(std::string& error) {
     core::Policy policy;
     if (!LoadPolicy(config_.policy_path, policy, error)) return false;
     try {
-        // Readers: enough for the worker threads that are not long-polling.
-        s.store = std::make_unique<SqliteStore>(config_.data_dir, std::max(4, std::min(config_.threads, 16)));
+        // One reader connection per worker thread, so no request ever waits for one (a waiting
+        // thread can lose the connection again and again to a thread that releases and re-takes it).
+        s.store = std::make_unique<SqliteStore>(config_.data_dir, config_.threads);
     } catch (const std::exception& e) {
         error = std::string("cannot open the database in ") + config_.data_dir + ": " + e.what();
         return false;

@@ -15,21 +15,37 @@ ApiError OrderNotFound(const std::string& field) {
                     field);
 }
 
+// Wrong phones are charged per order number (kept as typed: order numbers are case-sensitive), in
+// the same budget as ticket lookups, so guessing an order's phone digits is impractical.
+std::string OrderBudgetKey(const std::string& order_number) { return "order:" + order_number; }
+
+ApiError TooManyFailures(int retry_after_seconds) {
+    ApiError error(429, "rate_limited", "该订单查询失败次数过多，请稍后再试",
+                   "Too many failed lookups for this order; try again later.");
+    error.retry_after_seconds = retry_after_seconds;
+    return error;
+}
+
 ApiError Refused(const core::ReturnsDecision& decision) {
     return ApiError(422, "returns_not_eligible", decision.reason.zh, decision.reason.en, "return_reason");
 }
 
 }  // namespace
 
-core::ReturnsDecision Eligibility(Services& services, const api::ReturnsEligibilityRequest& request,
-                                  const std::string& phone_last4) {
+core::ReturnsDecision Eligibility(Services& services, const api::ReturnsEligibilityRequest& request) {
+    const std::string& phone_last4 = request.phone_last4;
     const std::int64_t now = services.now();
     core::ReturnsQuery query = api::ToReturnsQuery(request, now);
     if (!request.order_number.empty()) {
         if (auto error = core::CheckOrderNumber(request.order_number)) throw ApiError(*error);
         if (auto error = core::CheckPhoneLast4(phone_last4)) throw ApiError(*error);
+        const std::string budget_key = OrderBudgetKey(request.order_number);
+        if (int wait = services.lookup_failures.Blocked(budget_key); wait > 0) throw TooManyFailures(wait);
         auto order = services.store.FindOrder(request.order_number);
-        if (!order || !core::PhoneLast4Matches(order->phone, phone_last4)) throw OrderNotFound("order_number");
+        if (!order || !core::PhoneLast4Matches(order->phone, phone_last4)) {
+            services.lookup_failures.Charge(budget_key);
+            throw OrderNotFound("order_number");
+        }
         if (!order->delivered_at)
             throw ApiError(422, "not_delivered", "该订单尚未签收", "This order has not been delivered yet.",
                            "order_number");
@@ -38,6 +54,31 @@ core::ReturnsDecision Eligibility(Services& services, const api::ReturnsEligibil
     }
     if (auto errors = core::ValidateReturnsQuery(query); !errors.empty()) throw ApiError(std::move(errors));
     return core::EvaluateReturn(query, *services.Policy());
+}
+
+api::OrderLookupResponse LookupOrder(Services& services, const api::OrderLookupRequest& request) {
+    core::FieldErrors errors;
+    if (auto error = core::CheckOrderNumber(request.order_number)) errors.push_back(std::move(*error));
+    auto phone = core::NormalizePhone(request.phone);
+    if (!phone) errors.push_back(phone.GetError());
+    if (!errors.empty()) throw ApiError(std::move(errors));
+
+    const std::string budget_key = OrderBudgetKey(request.order_number);
+    if (int wait = services.lookup_failures.Blocked(budget_key); wait > 0) throw TooManyFailures(wait);
+    auto order = services.store.FindOrder(request.order_number);
+    if (!order || order->phone != phone.Value()) {
+        services.lookup_failures.Charge(budget_key);
+        throw OrderNotFound("order_number");
+    }
+
+    api::OrderLookupResponse response;
+    response.order_number = order->order_number;
+    response.phone_masked = api::MaskPhone(order->phone);
+    response.purchase_date = order->purchase_date;
+    response.delivered_at = order->delivered_at;
+    // The store keeps one unit per order today; the wire carries a list so multi-item orders fit.
+    response.items.push_back(api::OrderItem{order->model, order->serial});
+    return response;
 }
 
 core::ReturnsDecision VerifyReturnTicket(Services& services, core::TicketDraft& draft, std::int64_t now) {

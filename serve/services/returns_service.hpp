@@ -1,4 +1,4 @@
-// Returns/exchange eligibility by order number + phone, and the order check behind a return ticket.
+// Returns/exchange eligibility by order number + phone, the order's items, and the order check behind a return ticket.
 #pragma once
 
 #include <string>
@@ -11,8 +11,12 @@ namespace aftercare::serve::returns {
 // With an order number, the order's delivery and purchase dates are used (the caller proves the
 // order is theirs with the phone's last four digits); without one, the request's own dates are
 // evaluated, which is a calculator and grants nothing by itself.
-core::ReturnsDecision Eligibility(Services& services, const api::ReturnsEligibilityRequest& request,
-                                  const std::string& phone_last4);
+core::ReturnsDecision Eligibility(Services& services, const api::ReturnsEligibilityRequest& request);
+
+// The order's dates and items for the returns flow. An unknown order and a wrong phone answer the
+// same 404, and wrong phones are charged to the order number's failure budget (like ticket lookup),
+// so the endpoint cannot be used to enumerate orders or guess their phones.
+api::OrderLookupResponse LookupOrder(Services& services, const api::OrderLookupRequest& request);
 
 // For a return/exchange ticket: the order must exist and belong to the draft's phone; its dates
 // replace whatever the draft claimed; a refusal is a 422 that carries core's reason.

@@ -72,6 +72,23 @@ std::string NewServiceNumber(core::TicketKind kind) {
     }
 }
 
+// Display names of every staff login the ticket mentions; logins without an account are left out
+// (the client then shows the login itself).
+std::map<std::string, std::string> StaffNames(Services& services, const core::Ticket& ticket) {
+    std::map<std::string, std::string> names;
+    auto add = [&](const std::string& login) {
+        if (login.empty() || names.contains(login)) return;
+        if (auto staff = services.store.FindStaff(login); staff && !staff->display_name.empty())
+            names.emplace(login, staff->display_name);
+    };
+    add(ticket.assignee);
+    for (const auto& event : ticket.timeline) {
+        if (event.actor.role == core::ActorRole::Staff) add(event.actor.id);
+        add(event.assignee);
+    }
+    return names;
+}
+
 }  // namespace
 
 TicketIndex ComputeIndex(const core::Ticket& ticket, std::int64_t now, const core::Policy& policy) {
@@ -121,6 +138,7 @@ api::TicketView MakeView(Services& services, const StoredTicket& stored, core::A
         stored.ticket, reader, services.now(), *services.Policy(), services.store.LoadRating(stored.id),
         AttachmentInfos(services.store.ListAttachments(stored.id), stored.ticket.service_number, reader));
     if (reader == core::ActorRole::Staff) view.address = api::MaskAddress(view.address);
+    view.staff_names = StaffNames(services, stored.ticket);
     return view;
 }
 
@@ -132,6 +150,7 @@ api::TicketView Read(Services& services, std::int64_t ticket_id, core::ActorRole
                                                std::move(bundle->rating),
                                                AttachmentInfos(bundle->attachments, ticket.service_number, reader));
     if (reader == core::ActorRole::Staff) view.address = api::MaskAddress(view.address);
+    view.staff_names = StaffNames(services, ticket);
     return view;
 }
 

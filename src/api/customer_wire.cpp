@@ -125,7 +125,8 @@ void to_json(Json& json_value, const TicketView& value) {
                       {"timeline", value.timeline},
                       {"attachments", value.attachments},
                       {"sla", value.sla},
-                      {"available_actions", value.available_actions}};
+                      {"available_actions", value.available_actions},
+                      {"staff_names", value.staff_names}};
     PutOptional(json_value, "return_reason", value.return_reason);
     PutOptional(json_value, "rating", value.rating);
 }
@@ -150,6 +151,7 @@ void ReadFields(WireReader& reader, TicketView& value) {
     reader.Optional("attachments", value.attachments);
     reader.Required("sla", value.sla);
     reader.Optional("available_actions", value.available_actions);
+    reader.Optional("staff_names", value.staff_names);
 }
 AFTERCARE_FROM_JSON(TicketView)
 
@@ -250,7 +252,8 @@ void to_json(Json& json_value, const ReturnsEligibilityRequest& value) {
                       {"delivered_at", value.delivered_at},
                       {"utc_offset_minutes", value.utc_offset_minutes},
                       {"item_intact", value.item_intact},
-                      {"order_number", value.order_number}};
+                      {"order_number", value.order_number},
+                      {"phone_last4", value.phone_last4}};
     PutOptional(json_value, "purchase_date", value.purchase_date);
 }
 void ReadFields(WireReader& reader, ReturnsEligibilityRequest& value) {
@@ -264,8 +267,43 @@ void ReadFields(WireReader& reader, ReturnsEligibilityRequest& value) {
     reader.Optional("purchase_date", value.purchase_date);
     reader.Optional("item_intact", value.item_intact);
     reader.Optional("order_number", value.order_number);
+    reader.Optional("phone_last4", value.phone_last4);
 }
 AFTERCARE_FROM_JSON(ReturnsEligibilityRequest)
+
+void to_json(Json& json_value, const OrderLookupRequest& value) {
+    json_value = Json{{"order_number", value.order_number}, {"phone", value.phone}};
+}
+void ReadFields(WireReader& reader, OrderLookupRequest& value) {
+    reader.Required("order_number", value.order_number);
+    reader.Required("phone", value.phone);
+}
+AFTERCARE_FROM_JSON(OrderLookupRequest)
+
+void to_json(Json& json_value, const OrderItem& value) {
+    json_value = Json{{"model", value.model}, {"serial", value.serial}};
+}
+void ReadFields(WireReader& reader, OrderItem& value) {
+    reader.Required("model", value.model);
+    reader.Optional("serial", value.serial);
+}
+AFTERCARE_FROM_JSON(OrderItem)
+
+void to_json(Json& json_value, const OrderLookupResponse& value) {
+    json_value = Json{{"order_number", value.order_number},
+                      {"phone_masked", value.phone_masked},
+                      {"items", value.items}};
+    PutOptional(json_value, "purchase_date", value.purchase_date);
+    PutOptional(json_value, "delivered_at", value.delivered_at);
+}
+void ReadFields(WireReader& reader, OrderLookupResponse& value) {
+    reader.Required("order_number", value.order_number);
+    reader.Optional("phone_masked", value.phone_masked);
+    reader.Optional("purchase_date", value.purchase_date);
+    reader.Optional("delivered_at", value.delivered_at);
+    reader.Required("items", value.items);
+}
+AFTERCARE_FROM_JSON(OrderLookupResponse)
 
 void to_json(Json& json_value, const FaqItem& value) {
     json_value = Json{{"id", value.id},     {"question", value.question}, {"answer", value.answer},

@@ -4,6 +4,7 @@
 #include "api/core_json.h"
 #include "api/wire_reader.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,7 @@ inline constexpr std::string_view kApiPrefix = "/api/v1";
 //   POST /api/v1/tickets/{sn}/cancel|confirm|reopen   CustomerActionRequest -> TicketView
 //   POST /api/v1/tickets/{sn}/rating          core::Rating -> TicketView
 //   POST /api/v1/warranty                     WarrantyLookupRequest -> WarrantyLookupResponse
+//   POST /api/v1/orders/lookup                OrderLookupRequest -> OrderLookupResponse
 //   POST /api/v1/returns/eligibility          ReturnsEligibilityRequest -> core::ReturnsDecision
 //        (a returns/exchange request is POST /tickets with kind "return"/"exchange" and a return_reason)
 //   GET  /api/v1/faq?q=&lang=&limit=          -> FaqSearchResponse
@@ -70,6 +72,9 @@ struct TicketView {
     std::vector<AttachmentInfo> attachments;
     SlaView sla;
     std::vector<core::Action> available_actions; // for the reader's role
+    // Display names ("李工") of the staff this ticket names (event actors, assignees), by login,
+    // so a customer reads people rather than account names. Filled by the server from its staff list.
+    std::map<std::string, std::string> staff_names;
 };
 
 // "138****8000" for +8613800138000; keeps the country code for others ("+44 ****0123").
@@ -148,7 +153,31 @@ struct ReturnsEligibilityRequest {
     std::optional<core::CivilDate> purchase_date;
     bool item_intact = true;
     std::string order_number; // optional
+    std::string phone_last4;  // with order_number: proves the order is the caller's
     bool operator==(const ReturnsEligibilityRequest&) const = default;
+};
+
+// An order's items for the returns flow: the caller proves the order is theirs with the whole
+// phone number it was placed with (the same number a return ticket must carry).
+struct OrderLookupRequest {
+    std::string order_number;
+    std::string phone; // any common format; normalised like a ticket's phone
+    bool operator==(const OrderLookupRequest&) const = default;
+};
+
+struct OrderItem {
+    std::string model;
+    std::string serial; // may be empty (not yet assigned to a unit)
+    bool operator==(const OrderItem&) const = default;
+};
+
+struct OrderLookupResponse {
+    std::string order_number;
+    std::string phone_masked;                    // "138****8000"
+    std::optional<core::CivilDate> purchase_date; // warranty start
+    std::optional<core::UnixSeconds> delivered_at; // absent: not delivered yet, nothing to return
+    std::vector<OrderItem> items;
+    bool operator==(const OrderLookupResponse&) const = default;
 };
 
 core::ReturnsQuery ToReturnsQuery(const ReturnsEligibilityRequest& request, core::UnixSeconds now);
@@ -181,6 +210,9 @@ AFTERCARE_WIRE_TYPE(CustomerActionRequest);
 AFTERCARE_WIRE_TYPE(WarrantyLookupRequest);
 AFTERCARE_WIRE_TYPE(WarrantyLookupResponse);
 AFTERCARE_WIRE_TYPE(ReturnsEligibilityRequest);
+AFTERCARE_WIRE_TYPE(OrderLookupRequest);
+AFTERCARE_WIRE_TYPE(OrderItem);
+AFTERCARE_WIRE_TYPE(OrderLookupResponse);
 AFTERCARE_WIRE_TYPE(FaqItem);
 AFTERCARE_WIRE_TYPE(FaqSearchResponse);
 

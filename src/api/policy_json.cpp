@@ -105,12 +105,14 @@ AFTERCARE_FROM_JSON(WarrantyPolicy)
 void to_json(Json& json_value, const ReturnsPolicy& value) {
     json_value = Json{{"no_reason_days", value.no_reason_days},
                       {"dead_on_arrival_days", value.dead_on_arrival_days},
-                      {"wrong_item_days", value.wrong_item_days}};
+                      {"wrong_item_days", value.wrong_item_days},
+                      {"ship_back_days", value.ship_back_days}};
 }
 void ReadFields(WireReader& reader, ReturnsPolicy& value) {
     reader.Optional("no_reason_days", value.no_reason_days);
     reader.Optional("dead_on_arrival_days", value.dead_on_arrival_days);
     reader.Optional("wrong_item_days", value.wrong_item_days);
+    reader.Optional("ship_back_days", value.ship_back_days);
 }
 AFTERCARE_FROM_JSON(ReturnsPolicy)
 

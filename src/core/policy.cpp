@@ -94,6 +94,7 @@ FieldErrors ValidatePolicy(const Policy& policy) {
     CheckRange(errors, "returns.no_reason_days", policy.returns.no_reason_days, 0, 365);
     CheckRange(errors, "returns.dead_on_arrival_days", policy.returns.dead_on_arrival_days, 0, 365);
     CheckRange(errors, "returns.wrong_item_days", policy.returns.wrong_item_days, 0, 365);
+    CheckRange(errors, "returns.ship_back_days", policy.returns.ship_back_days, 1, 90);
 
     CheckRange(errors, "tickets.reopen_window_days", policy.tickets.reopen_window_days, 0, 365);
     CheckRange(errors, "tickets.max_attachments", policy.tickets.max_attachments, 0, 100);

@@ -80,6 +80,9 @@ struct ReturnsPolicy {
     int dead_on_arrival_days = 7;
     // "Mismatch with the order" has no number either; it defaults to the no-reason window.
     int wrong_item_days = 15;
+    // Once a return or exchange is requested, the customer ships the item back within this many
+    // days (the document sets no number; 7 is the portal default, as common in Chinese e-commerce).
+    int ship_back_days = 7;
 
     bool operator==(const ReturnsPolicy&) const = default;
 };

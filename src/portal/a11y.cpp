@@ -26,9 +26,16 @@ void AppendNumber(std::string& out, double value) {
 
 } // namespace
 
+A11yFlags A11yTree::PlacementFlags() const {
+    if (in_modal_) return A11yFlags_InModal;
+    return in_scroll_ ? A11yFlags(A11yFlags_InScroll) : A11yFlags(0);
+}
+
 void A11yTree::BeginFrame() {
     nodes_.clear();
     in_scroll_ = false;
+    in_modal_ = false;
+    scroll_applied_ = false;
     scroll_min_ = scroll_max_ = ImVec2(0, 0);
     scroll_y_ = scroll_content_height_ = 0;
 }
@@ -40,13 +47,20 @@ void A11yTree::AddLastItem(Role role, std::string_view name, A11yFlags flags, st
     A11yNode node;
     node.id = ImGui::GetItemID();
     node.role = role;
-    node.flags = flags | (in_scroll_ ? A11yFlags(A11yFlags_InScroll) : A11yFlags(0));
+    node.flags = flags | PlacementFlags();
     node.min = ImGui::GetItemRectMin();
     node.max = ImGui::GetItemRectMax();
     node.name = name;
     node.value = value;
     node.description = description;
     nodes_.push_back(std::move(node));
+}
+
+void A11yTree::AddLastItemSlider(std::string_view name, A11yRange range, std::string_view value_text,
+                                 A11yFlags flags, std::string_view description) {
+    const size_t before = nodes_.size();
+    AddLastItem(Role::Slider, name, flags, value_text, description);
+    if (nodes_.size() > before) nodes_.back().range = range;  // not when the window skipped the item
 }
 
 void A11yTree::AddText(Role role, std::string_view text, int heading_level) {
@@ -56,7 +70,7 @@ void A11yTree::AddText(Role role, std::string_view text, int heading_level) {
     const ImGuiID seed = static_cast<ImGuiID>(nodes_.size()) * 2654435761u;
     node.id = text.empty() ? seed : ImHashStr(text.data(), text.size(), seed);
     node.role = role;
-    node.flags = in_scroll_ ? A11yFlags(A11yFlags_InScroll) : A11yFlags(0);
+    node.flags = PlacementFlags();
     node.min = ImGui::GetItemRectMin();
     node.max = ImGui::GetItemRectMax();
     node.level = heading_level;
@@ -83,6 +97,7 @@ void A11yTree::BeginScrollRegion() {
         ImGui::SetScrollY(*pending_scroll_);
         scroll_y_ = *pending_scroll_;
         pending_scroll_.reset();
+        scroll_applied_ = true;
     } else {
         scroll_y_ = ImGui::GetScrollY();
     }
@@ -90,6 +105,25 @@ void A11yTree::BeginScrollRegion() {
 }
 
 void A11yTree::EndScrollRegion() { in_scroll_ = false; }
+
+void A11yTree::BeginModal(std::string_view title) {
+    // The dialog is a window of its own over the whole page: it does not scroll with the screen.
+    scroll_before_modal_ = in_scroll_;
+    in_scroll_ = false;
+    A11yNode node;
+    node.id = ImGui::GetID("##a11y-dialog");
+    node.role = Role::Dialog;
+    node.min = ImGui::GetWindowPos();
+    node.max = ImVec2(node.min.x + ImGui::GetWindowSize().x, node.min.y + ImGui::GetWindowSize().y);
+    node.name = title;
+    nodes_.push_back(std::move(node));
+    in_modal_ = true;
+}
+
+void A11yTree::EndModal() {
+    in_modal_ = false;
+    in_scroll_ = scroll_before_modal_;
+}
 
 void A11yTree::OnDomEdit(A11yEdit edit) {
     // Only the latest state of a field matters: DOM edits carry the whole text.
@@ -113,8 +147,9 @@ std::optional<A11yEdit> A11yTree::TakeEdit(ImGuiID id) {
 }
 
 std::string A11yTree::Serialize() const {
-    // First record: the scroll region (x, y, w, h, scrollY, content height); then one per node:
-    // id, role, flags, x, y, w, h, level, name, value, description.
+    // First record: the scroll region (x, y, w, h, scrollY, content height) and whether the layout
+    // is settled (1/0); then one per node:
+    // id, role, flags, x, y, w, h, level, name, value, description[, min, max, now for sliders].
     std::string out;
     out.reserve(64 + nodes_.size() * 64);
     out += 'S';
@@ -123,6 +158,8 @@ std::string A11yTree::Serialize() const {
         out += kField;
         AppendNumber(out, v);
     }
+    out += kField;
+    out += layout_settled_ ? '1' : '0';
     for (const A11yNode& n : nodes_) {
         out += kRecord;
         char head[64];
@@ -140,6 +177,12 @@ std::string A11yTree::Serialize() const {
         AppendText(out, n.value);
         out += kField;
         AppendText(out, n.description);
+        if (n.range) {
+            for (int v : {n.range->min, n.range->max, n.range->now}) {
+                out += kField;
+                out += std::to_string(v);
+            }
+        }
     }
     return out;
 }

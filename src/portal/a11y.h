@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace aftercare::portal {
@@ -28,6 +29,8 @@ enum class Role : std::uint8_t {
     Image,
     Row,     // a table row that opens something (its name is the row's key, e.g. a service number)
     Tab,     // one tab of a tab bar; Selected marks the current one
+    Dialog,  // a modal dialog: the nodes between BeginModal/EndModal are its content
+    Slider,  // a value in a range (star ratings): A11yNode::range, operated with arrow keys in the DOM
 };
 
 enum A11yFlags_ : std::uint32_t {
@@ -41,8 +44,17 @@ enum A11yFlags_ : std::uint32_t {
     A11yFlags_Password = 1u << 6,
     A11yFlags_Numeric = 1u << 7,   // phone-style keypad on touch devices (inputmode=numeric)
     A11yFlags_InScroll = 1u << 8,  // lives in the main scroll region (set by the tree, not by widgets)
+    A11yFlags_InModal = 1u << 9,   // lives in the open modal dialog (set by the tree, not by widgets)
+    A11yFlags_Keypad = 1u << 10,   // typed on the kiosk's own keypad: no system keyboard (inputmode=none)
 };
 using A11yFlags = std::uint32_t;
+
+// The range of a Slider: its value is spoken as the node's value text ("4 / 5").
+struct A11yRange {
+    int min = 0;
+    int max = 0;
+    int now = 0;
+};
 
 struct A11yNode {
     ImGuiID id = 0;
@@ -53,9 +65,12 @@ struct A11yNode {
     std::string name;  // accessible name (label)
     std::string value; // text field content, or a status/value text
     std::string description;  // hint or error message (aria-describedby)
+    std::optional<A11yRange> range;  // sliders only
 };
 
 // What the DOM side reported since the last frame; read by the widgets during the next one.
+// For a slider, the DOM handles its keys (arrows, Home/End, digits) and sends the new value as
+// decimal text.
 struct A11yEdit {
     ImGuiID id = 0;
     std::string text;
@@ -72,6 +87,9 @@ public:
     // Describes the item ImGui submitted last (its id and rectangle).
     void AddLastItem(Role role, std::string_view name, A11yFlags flags = A11yFlags_None,
                      std::string_view value = {}, std::string_view description = {});
+    // Describes the last item as a slider with its range; `value_text` is what is spoken ("4 / 5").
+    void AddLastItemSlider(std::string_view name, A11yRange range, std::string_view value_text,
+                           A11yFlags flags = A11yFlags_None, std::string_view description = {});
     // Describes a text element (heading, paragraph, status) at the last item's rectangle.
     void AddText(Role role, std::string_view text, int heading_level = 0);
 
@@ -86,31 +104,54 @@ public:
     // The ImGui window whose scrolling the mirror owns (the platform routes the wheel by it).
     ImGuiID ScrollWindowId() const { return scroll_window_; }
 
+    // A modal dialog, inside its ImGui window: describes the dialog (named `title`) and puts the
+    // nodes up to EndModal() inside it. While one is open the mirror makes the rest of the page
+    // inert, so Tab and screen readers stay in the dialog, and moves focus into it.
+    void BeginModal(std::string_view title);
+    void EndModal();
+
     // --- What the DOM reported (the host calls these between frames) ---
     void OnDomFocus(ImGuiID id) { dom_focus_ = id; }
     void OnDomActivate(ImGuiID id) { pending_activate_ = id; }
     void OnDomEdit(A11yEdit edit);
     void OnDomScroll(float y) { pending_scroll_ = y; }
 
+    // The scroll position the DOM asked for, for ImGui::SetNextWindowScroll() just before the
+    // scrolling window begins: this frame is then laid out there. (SetScrollY() inside the window
+    // takes effect a frame late, so a click right after a scroll would hit the old layout.)
+    std::optional<float> TakePendingScroll() { return std::exchange(pending_scroll_, std::nullopt); }
+
     // --- What the widgets and the app read during a frame ---
     bool HasDomFocus(ImGuiID id) const { return id != 0 && dom_focus_ == id; }
+    ImGuiID DomFocus() const { return dom_focus_; }
     // True once for an element activated by keyboard or assistive technology (Enter/Space).
     bool TakeActivation(ImGuiID id);
     std::optional<A11yEdit> TakeEdit(ImGuiID id);
+
+    // Whether the frame's layout is final: no window moved since the last frame and no scroll was
+    // applied in this one. Published so automation can wait until a click lands where it is aimed.
+    void SetLayoutSettled(bool settled) { layout_settled_ = settled; }
+    bool ScrollAppliedThisFrame() const { return scroll_applied_; }
 
     // The frame's nodes in a compact form for the host; equal strings mean nothing changed.
     std::string Serialize() const;
     const std::vector<A11yNode>& Nodes() const { return nodes_; }
 
 private:
+    A11yFlags PlacementFlags() const;
+
     std::vector<A11yNode> nodes_;
     ImGuiID dom_focus_ = 0;
     ImGuiID pending_activate_ = 0;
     std::vector<A11yEdit> pending_edits_;
     std::optional<float> pending_scroll_;
+    bool scroll_applied_ = false;
+    bool layout_settled_ = true;
 
     bool in_scroll_ = false;
     ImGuiID scroll_window_ = 0;
+    bool in_modal_ = false;
+    bool scroll_before_modal_ = false;
     ImVec2 scroll_min_, scroll_max_;
     float scroll_y_ = 0, scroll_content_height_ = 0;
 };

@@ -8,10 +8,18 @@
 #include "embed.h"
 #include "host.h"
 #include "i18n.h"
+#include "kiosk/kiosk.h"
 #include "net/api_client.h"
+#include "net/remote.h"
 #include "router.h"
+#include "screens/complaint.h"
 #include "screens/faq.h"
 #include "screens/home.h"
+#include "screens/kiosk_repair.h"
+#include "screens/rate.h"
+#include "screens/returns.h"
+#include "screens/ticket_page.h"
+#include "screens/track.h"
 #include "theme.h"
 
 #include "core/policy.h"
@@ -29,17 +37,27 @@ struct AppState {
     A11yTree a11y;
     Language language = Language::ZhCN;
     core::Policy policy;  // the document's defaults until the vendor's policy arrives from the server
+    Remote<core::Policy> vendor_policy;  // that arrival (net/vendor_policy.h)
     EmbedConfig embed;    // set when the portal runs in a vendor's iframe (web/embed.js)
+    KioskState kiosk;     // kiosk mode (/kiosk): attract screen, idle reset, keypad, outbox
 
     Route route;
     std::optional<Route> navigate_to;  // set by screens during a frame, applied after it
+    bool navigate_replaces = false;    // ...replacing the current history entry instead of adding one
     std::string shown_title;           // what the host last got, so it is told only on change
     std::string shown_a11y;            // the accessibility tree the host last got
+    unsigned layout_signature = 0;     // window positions and sizes of the last frame (see app.cpp)
 
     // One state struct per screen (see screens/): kept while the app runs, so going back and
     // forth keeps what the customer typed.
     std::string home_faq_query;
     FaqState faq;
+    TrackState track;
+    TicketPageState ticket;
+    ReturnsState returns;
+    RateState rate;
+    ComplaintState complaint;
+    KioskRepairState kiosk_repair;
     StaffState staff;  // the staff console (#/staff/...): session, queue, workspace, boards; reset on logout
 
     const std::string& Tr(std::string_view key) const { return strings.Get(language, key); }
@@ -48,8 +66,14 @@ struct AppState {
 // Draws one frame of the whole portal into the current ImGui context.
 void DrawApp(AppState& state, Host& host);
 
+// Any input from the customer (touch, key, edit, scroll): keeps a kiosk session alive.
+inline void OnUserActivity(AppState& state, double now) { NoteKioskActivity(state, now); }
+
 // Asks the app to show a route from a screen or link: it becomes a history entry after the frame.
 void Navigate(AppState& state, Route route);
+// The same, replacing the current history entry: for a corrected address (a tracking link's token
+// taken out of the address bar) that back should not return to.
+void NavigateReplacing(AppState& state, Route route);
 // The address bar changed (back/forward, a pasted link): show that route without a new entry.
 void OnAddressChanged(AppState& state, const std::string& hash);
 

@@ -9,6 +9,24 @@
 
 namespace aftercare::portal {
 
+// A printable receipt (kiosk): plain texts in the UI language and the QR code as an SVG path; the
+// host lays it out for paper (web/kiosk.js, shell/kiosk.css) and prints it.
+struct ReceiptDocument {
+    std::string language_tag;     // "zh-CN" / "en"
+    std::string vendor;
+    std::string title;            // "报修凭条"
+    std::string number_label;     // "服务编号"
+    std::string service_number;
+    std::string promise;          // the SLA promise in words
+    std::string created_label;
+    std::string created;          // local date and time
+    std::string scan_hint;        // "用手机扫码查看进度"
+    std::string tracking_url;     // what the QR code encodes
+    int qr_size = 0;              // modules per side
+    std::string qr_path;          // dark modules, SVG path in module units (kiosk/qr_code.h)
+    std::string footer;
+};
+
 class Host {
 public:
     virtual ~Host() = default;
@@ -33,12 +51,20 @@ public:
     // The customer's UTC offset in minutes (east positive), for dates shown and the returns window.
     virtual int UtcOffsetMinutes() const = 0;
 
-    // Small persistent values on this device (drafts, the last ticket's token).
+    // Small persistent values on this device (drafts, the last ticket's token). A kiosk keeps them
+    // in memory only (a shared device must not remember one customer for the next).
     virtual std::optional<std::string> LoadLocal(const std::string& key) = 0;
     virtual void SaveLocal(const std::string& key, const std::string& value) = 0;
     virtual void RemoveLocal(const std::string& key) = 0;
 
     virtual void CopyToClipboard(const std::string& text) = 0;
+    // The page's origin ("https://service.example.com"), for links printed on receipts.
+    virtual std::string PageOrigin() const = 0;
+    // Lays out the receipt for paper and opens the print dialog (window.print).
+    virtual void PrintReceipt(const ReceiptDocument& receipt) = 0;
+    // Kiosk reset: forgets everything the page holds for the customer who left — stored values
+    // (memory and localStorage), the mirror's DOM fields, the last receipt. AppState is the app's.
+    virtual void ForgetCustomer() = 0;
     // 128 random bits as hex from the platform's CSPRNG (idempotency keys).
     virtual std::string RandomHex128() = 0;
 };

@@ -14,6 +14,11 @@ struct ScreenPath {
 constexpr ScreenPath kScreens[] = {
     {Screen::Home, "", "home.title"},
     {Screen::Faq, "faq", "faq.title"},
+    {Screen::Track, "track", "track.title"},
+    {Screen::Returns, "returns", "returns.title"},
+    {Screen::Rate, "rate", "rate.title"},
+    {Screen::Complaint, "complain", "complaint.title"},
+    {Screen::KioskRepair, "kiosk-repair", "kiosk_repair.title"},
     {Screen::StaffLogin, "staff/login", "staff.login.title", true},
     {Screen::StaffQueue, "staff", "staff.queue.title", true},
     {Screen::StaffTicket, "staff/ticket", "staff.ticket.title", true},

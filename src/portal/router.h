@@ -8,7 +8,21 @@
 
 namespace aftercare::portal {
 
-enum class Screen { Home, Faq, StaffLogin, StaffQueue, StaffTicket, StaffSla, StaffStats, StaffAdmin };
+enum class Screen {
+    Home,
+    Faq,
+    Track,
+    Returns,
+    Rate,
+    Complaint,
+    KioskRepair,
+    StaffLogin,
+    StaffQueue,
+    StaffTicket,
+    StaffSla,
+    StaffStats,
+    StaffAdmin,
+};
 
 struct Route {
     Route() = default;

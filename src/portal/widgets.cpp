@@ -42,6 +42,61 @@ int TextCallback(ImGuiInputTextCallbackData* data) {
     return 0;
 }
 
+// The ImGui text field: its text is edited in the mirrored DOM <input>, applied here.
+void DrawEditableField(Ui& ui, ImGuiID field_id, std::string& value, const TextFieldOptions& options, bool invalid,
+                       float width, TextFieldResult& result) {
+    const Theme& theme = ui.theme;
+    const Palette& p = theme.palette;
+    // Keyboard focus lives in the DOM; when it lands on this field, ImGui edits it too, and when it
+    // has moved on (Tab, a tap on another field or button), ImGui lets go. ImGui never keeps a field
+    // the DOM has left: its stale "focused" would pull the DOM focus back, and two fields would
+    // trade focus frame after frame.
+    const bool dom_focused = ui.a11y.HasDomFocus(field_id);
+    if (!dom_focused && ImGui::GetActiveID() == field_id) ImGui::ClearActiveID();
+    const bool was_active = ImGui::GetActiveID() == field_id;
+    TextCallbackContext context{&value, ui.a11y.TakeEdit(field_id)};
+    if (context.edit && !was_active) {
+        // Not being edited in ImGui (e.g. the DOM field kept focus after Enter): take the text as is.
+        result.changed = value != context.edit->text;
+        value = std::move(context.edit->text);
+        context.edit.reset();
+    }
+    if (dom_focused && !was_active) ImGui::SetKeyboardFocusHere();
+
+    ImGui::PushStyleColor(ImGuiCol_Border, invalid ? p.danger : p.border);
+    ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_CallbackAlways;
+    if (options.password) flags |= ImGuiInputTextFlags_Password;
+    bool edited = false;
+    if (options.multiline) {
+        edited = ImGui::InputTextMultiline("##field", value.data(), value.capacity() + 1,
+                                           ImVec2(width, theme.Em(options.height_em)), flags, TextCallback, &context);
+    } else {
+        ImGui::SetNextItemWidth(width);
+        edited = ImGui::InputTextWithHint("##field", options.hint ? options.hint : "", value.data(),
+                                          value.capacity() + 1, flags, TextCallback, &context);
+    }
+    ImGui::PopStyleColor();
+    result.changed |= edited;
+    const bool active = ImGui::IsItemActive();
+    if (context.edit) {
+        // ImGui let go of the field in this very frame (a click elsewhere) before its callback took
+        // the DOM's edit. Take it now: otherwise it is lost, and a form submitted by that same
+        // click would read the text from before the edit.
+        if (active) {
+            ui.a11y.OnDomEdit(std::move(*context.edit));  // still editing: the next frame's callback
+        } else {
+            result.changed |= value != context.edit->text;
+            value = std::move(context.edit->text);
+        }
+    }
+    if (active) {
+        ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                                            ToU32(invalid ? p.danger : p.brand), ImGui::GetStyle().FrameRounding, 0,
+                                            2.0f);
+    }
+    result.submitted = !options.multiline && ui.a11y.TakeActivation(field_id);
+}
+
 } // namespace
 
 void DrawFocusRing(Ui& ui, ImGuiID id) {
@@ -103,6 +158,7 @@ bool ActionCard(Ui& ui, const char* id, const char* icon, std::string_view title
     DrawFocusRing(ui, item_id);
     ui.a11y.AddLastItem(Role::Button, title, A11yFlags_None, {}, hint);
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    if (pressed) ui.host.RequestRedrawAfter(0.0);  // what the press changed is drawn (see Button)
     return pressed;
 }
 
@@ -146,6 +202,9 @@ bool Button(Ui& ui, const char* id, std::string_view label, const ButtonOptions&
     DrawFocusRing(ui, item_id);
     ui.a11y.AddLastItem(Role::Button, label, enabled ? A11yFlags_None : A11yFlags_Disabled);
     if (enabled && ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    // The press is seen late in a frame whose earlier items (and the mirror) show the old state;
+    // on-demand drawing must come back once to show what it changed (a tap brings no further events).
+    if (pressed) ui.host.RequestRedrawAfter(0.0);
     return pressed;
 }
 
@@ -169,46 +228,33 @@ TextFieldResult TextField(Ui& ui, const char* id, std::string_view label, std::s
         ImGui::PopFont();
     }
 
-    const ImGuiID field_id = ImGui::GetID("##field");
-    const bool was_active = ImGui::GetActiveID() == field_id;
-    TextCallbackContext context{&value, ui.a11y.TakeEdit(field_id)};
-    if (context.edit && !was_active) {
-        // Not being edited in ImGui (e.g. the DOM field kept focus after Enter): take the text as is.
-        result.changed = value != context.edit->text;
-        value = std::move(context.edit->text);
-        context.edit.reset();
-    }
-    // Keyboard focus lives in the DOM; when it lands on this field, ImGui edits it too.
-    if (ui.a11y.HasDomFocus(field_id) && !was_active) ImGui::SetKeyboardFocusHere();
-
     const bool invalid = !options.error.empty();
-    ImGui::PushStyleColor(ImGuiCol_Border, invalid ? p.danger : p.border);
     const float width = options.width > 0.0f ? options.width : ImGui::GetContentRegionAvail().x;
-    ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_CallbackAlways;
-    if (options.password) flags |= ImGuiInputTextFlags_Password;
-    bool edited = false;
-    if (options.multiline) {
-        edited = ImGui::InputTextMultiline("##field", value.data(), value.capacity() + 1,
-                                           ImVec2(width, theme.Em(options.height_em)), flags, TextCallback, &context);
+    const bool use_keypad = ui.keypad != nullptr && options.keypad != KeypadKind::None && !options.multiline;
+    ImGuiID field_id = 0;
+    bool active = false;
+    if (use_keypad) {
+        const KeypadFieldResult box = KeypadFieldBox(ui, options.hint, value, invalid, width);
+        field_id = box.field_id;
+        result.changed |= box.changed;
+        result.submitted = box.submitted;
+        active = box.open;
     } else {
-        ImGui::SetNextItemWidth(width);
-        edited = ImGui::InputTextWithHint("##field", options.hint ? options.hint : "", value.data(),
-                                          value.capacity() + 1, flags, TextCallback, &context);
+        field_id = ImGui::GetID("##field");
+        // A field typed with the system keyboard closes the kiosk keypad that was open elsewhere.
+        if (ui.keypad != nullptr && ui.a11y.HasDomFocus(field_id)) ui.keypad->open_for = 0;
+        DrawEditableField(ui, field_id, value, options, invalid, width, result);
+        active = ImGui::IsItemActive() && ui.a11y.HasDomFocus(field_id);
     }
-    ImGui::PopStyleColor();
-    result.changed |= edited;
-    const bool active = ImGui::IsItemActive();
-    if (active) {
-        ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
-                                            ToU32(invalid ? p.danger : p.brand), ImGui::GetStyle().FrameRounding, 0,
-                                            2.0f);
-    }
-    result.submitted = !options.multiline && ui.a11y.TakeActivation(field_id);
-
-    A11yFlags a11y_flags = active ? A11yFlags_Focused : A11yFlags_None;
+    // A keypad field does not pull DOM focus back while its keys are pressed: keyboard and screen
+    // reader users move through the keys themselves.
+    A11yFlags a11y_flags = active && !use_keypad ? A11yFlags_Focused : A11yFlags_None;
     if (invalid) a11y_flags |= A11yFlags_Invalid;
     if (options.required) a11y_flags |= A11yFlags_Required;
-    if (options.numeric) a11y_flags |= A11yFlags_Numeric;
+    if (options.numeric || options.keypad == KeypadKind::Phone || options.keypad == KeypadKind::Digits) {
+        a11y_flags |= A11yFlags_Numeric;
+    }
+    if (use_keypad) a11y_flags |= A11yFlags_Keypad;
     if (options.password) a11y_flags |= A11yFlags_Password;
     ui.a11y.AddLastItem(options.multiline ? Role::TextArea : Role::TextBox, label, a11y_flags, value,
                         invalid ? options.error : options.help);
@@ -218,6 +264,16 @@ TextFieldResult TextField(Ui& ui, const char* id, std::string_view label, std::s
     } else if (!options.help.empty()) {
         Paragraph(ui, TextStyle::Small, options.help, p.text_muted);
     }
+    if (use_keypad && active) {
+        ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
+        const KeypadResult keys = DrawKeypad(ui, options.keypad, value);
+        result.changed |= keys.changed;
+        if (keys.done) {
+            ui.keypad->open_for = 0;
+            result.submitted = true;
+        }
+    }
+    if (result.changed || result.submitted) ui.host.RequestRedrawAfter(0.0);
     ImGui::PopID();
     return result;
 }

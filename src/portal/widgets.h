@@ -6,6 +6,7 @@
 #include "a11y.h"
 #include "host.h"
 #include "theme.h"
+#include "widgets/keypad.h"
 
 #include <string>
 #include <string_view>
@@ -28,6 +29,7 @@ struct Ui {
     A11yTree& a11y;
     Host& host;
     std::vector<ContentRegion> regions{};  // open BeginColumn/BeginCard, innermost last
+    KeypadState* keypad = nullptr;         // kiosk mode only: fields with a keypad kind use it
 };
 
 // A large tappable card with a coloured icon disc, a title and a one-line hint.
@@ -54,6 +56,10 @@ struct TextFieldOptions {
     bool required = false;
     bool multiline = false;
     bool numeric = false;            // phone, numbers: numeric keypad on touch devices
+    // Kiosk mode: the on-screen keypad (widgets/keypad.h) instead of the system keyboard.
+    // Elsewhere it only implies `numeric` for Phone and Digits. Set it on every phone, service
+    // number, serial and order number field.
+    KeypadKind keypad = KeypadKind::None;
     bool password = false;
     bool hide_label = false;         // no visible label (a search box with a hint); still its accessible name
     float width = 0.0f;              // 0: the full available width

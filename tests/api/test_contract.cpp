@@ -133,6 +133,7 @@ TEST_CASE("every registered route outside the public allowlist refuses unauthent
     const std::set<std::string> public_routes = {
         "GET /healthz", "GET /metrics", "GET /api/v1/openapi.json", "GET /api/v1/policy", "GET /api/v1/faq",
         "POST /api/v1/tickets", "POST /api/v1/lookup", "POST /api/v1/warranty", "POST /api/v1/returns/eligibility",
+        "POST /api/v1/orders/lookup",
         "POST /api/v1/staff/login"};
     Running env;
     auto& client = env.http();

@@ -442,3 +442,23 @@ TEST_CASE("FAQ search in Chinese and English, and the public policy", "[faq][pol
     CHECK(p["sla"]["urgent"]["first_response_minutes"] == 10);
     CHECK(p["returns"]["no_reason_days"] == 15);
 }
+
+TEST_CASE("the customer's view names staff by display name, on every path that returns it", "[tickets][staff_names]") {
+    Running env;
+    auto& client = env.http();
+    const Json created = CreateTicket(client, RepairDraft("13912340042"));
+    const std::string number = created["service_number"].get<std::string>();
+    const std::string token = created["access_token"].get<std::string>();
+    const std::string staff = "/api/v1/staff/tickets/" + number + "/transition";
+    REQUIRE(PostJson(client, staff, {{"action", "accept"}}, env.staff_token)->status == 200);
+    // engineer.li is a demo staff account ("李工"); nobody.here has no account.
+    const Json assigned = BodyOf(PostJson(client, staff, {{"action", "assign"}, {"assignee", "engineer.li"}}, env.staff_token));
+    CHECK(assigned["staff_names"]["engineer.li"] == "李工");
+
+    const Json read = BodyOf(GetJson(client, "/api/v1/tickets/" + number, token));
+    CHECK(read["staff_names"]["engineer.li"] == "李工");
+    const Json reassigned = BodyOf(PostJson(client, staff, {{"action", "assign"}, {"assignee", "nobody.here"}}, env.staff_token));
+    CHECK_FALSE(reassigned["staff_names"].contains("nobody.here"));  // the client shows the login itself
+    const Json messaged = BodyOf(PostJson(client, "/api/v1/tickets/" + number + "/messages", {{"text", "好的"}}, token));
+    CHECK(messaged["staff_names"]["engineer.li"] == "李工");  // still named in the timeline
+}

@@ -64,6 +64,7 @@ TEST_CASE("defaults follow the standard document", "[policy]") {
     CHECK(policy.warranty.spare_part_in_stock_hours == 2);
     CHECK(policy.warranty.spare_part_ship_hours == 8);
     CHECK(policy.returns.no_reason_days == 15);
+    CHECK(policy.returns.ship_back_days == 7);
     CHECK(policy.satisfaction.target_rate == Approx(0.9));
     CHECK(policy.kiosk.idle_reset_seconds == 90);
     CHECK(core::ValidatePolicy(policy).empty());
@@ -74,6 +75,7 @@ TEST_CASE("a partial policy keeps the defaults for what it omits", "[policy]") {
     REQUIRE(parsed.Ok());
     CHECK(parsed.Value().returns.no_reason_days == 7);
     CHECK(parsed.Value().returns.dead_on_arrival_days == 7);
+    CHECK(parsed.Value().returns.ship_back_days == 7);
     CHECK_FALSE(parsed.Value().sla.serious.dispatch_minutes);
     CHECK(parsed.Value().sla.serious.resolution_minutes == 240);
     CHECK(ParsePolicy("{}").Value() == core::Policy{});

@@ -56,14 +56,16 @@ TEST_CASE("customer endpoint types round-trip", "[wire]") {
     const core::Policy policy;
     const core::Ticket ticket = BusyTicket();
     RoundTrip(CreateTicketRequest{ticket.details});
-    const TicketView view = MakeTicketView(ticket, core::ActorRole::Customer, ticket.updated_at + 5, policy,
-                                           core::Rating{5, 5, 5, 5, 5, true, ""},
-                                           {AttachmentInfo{"a1", "p.jpg", "image/jpeg", 100, 5, "/api/v1/a/a1"}});
+    TicketView view = MakeTicketView(ticket, core::ActorRole::Customer, ticket.updated_at + 5, policy,
+                                     core::Rating{5, 5, 5, 5, 5, true, ""},
+                                     {AttachmentInfo{"a1", "p.jpg", "image/jpeg", 100, 5, "/api/v1/a/a1"}});
+    view.staff_names = {{"engineer.li", "李工"}};
     CHECK(view.phone_masked == "138****8000");
     CHECK(view.available_actions == std::vector<core::Action>{core::Action::CustomerReply});
     const TicketView back = RoundTrip(view);
     CHECK(back.timeline == view.timeline);
     CHECK(back.sla.evaluated_at == view.sla.evaluated_at);
+    CHECK(back.staff_names == view.staff_names);
     RoundTrip(CreateTicketResponse{"R7KX-4M9Q-P2HC", "tok", 99, view, std::nullopt});
     CHECK(RoundTrip(LookupRequest{"r7kx4m9qp2hc", "8000"}) == LookupRequest{"r7kx4m9qp2hc", "8000"});
     RoundTrip(LookupResponse{"R7KX-4M9Q-P2HC", "tok", 99});
@@ -79,8 +81,16 @@ TEST_CASE("customer endpoint types round-trip", "[wire]") {
                                      core::EstimateCharge(decision, {100, false}, policy),
                                      {{"mainboard", {2023, 12, 1}, false}}});
     const ReturnsEligibilityRequest returns{core::ReturnReason::DeadOnArrival, core::Remedy::Exchange, 1714530600, -300,
-                                            std::nullopt, true, "JD-1234"};
+                                            std::nullopt, true, "JD-1234", "8000"};
     CHECK(RoundTrip(returns) == returns);
+    CHECK(RoundTrip(OrderLookupRequest{"DD-20261001", "138 0013 8000"}) ==
+          OrderLookupRequest{"DD-20261001", "138 0013 8000"});
+    const OrderLookupResponse order{"DD-20261001", "138****8000", core::CivilDate{2026, 11, 20}, 1714530600,
+                                    {OrderItem{"磁疗仪 MT-5", "MT5-2611-1001"}}};
+    CHECK(RoundTrip(order) == order);
+    const OrderLookupResponse undelivered{"DD-20261003", "139****5678", std::nullopt, std::nullopt,
+                                          {OrderItem{"超声理疗仪 CS-30", ""}}};
+    CHECK(RoundTrip(undelivered) == undelivered);
     RoundTrip(core::EvaluateReturn(ToReturnsQuery(returns, 1714530600 + 86400), policy));
     RoundTrip(FaqSearchResponse{"保修", {FaqItem{"faq-1", {"保修多久？", "How long?"}, {"三年", "3 years"}, {"warranty"}, 1.5}}});
 }

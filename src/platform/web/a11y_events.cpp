@@ -18,17 +18,20 @@ EMSCRIPTEN_KEEPALIVE void aftercare_dom_focus(WebPlatform* platform, unsigned id
 }
 
 EMSCRIPTEN_KEEPALIVE void aftercare_dom_activate(WebPlatform* platform, unsigned id) {
+    platform->NoteActivity();
     platform->app.a11y.OnDomActivate(id);
     platform->RequestFrames();
 }
 
 EMSCRIPTEN_KEEPALIVE void aftercare_dom_edit(WebPlatform* platform, unsigned id, const char* text,
                                              int selection_start, int selection_end) {
+    platform->NoteActivity();
     platform->app.a11y.OnDomEdit({id, text, selection_start, selection_end});
     platform->RequestFrames();
 }
 
 EMSCRIPTEN_KEEPALIVE void aftercare_dom_scroll(WebPlatform* platform, float y) {
+    platform->NoteActivity();
     platform->app.a11y.OnDomScroll(y);
     if (platform->touch_active && !platform->touch_scrolled) {
         // The finger is scrolling, not pressing: take the pointer off whatever it was over, so the

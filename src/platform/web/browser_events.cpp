@@ -1,5 +1,5 @@
 // Entry points the JS libraries call when the browser answers: a fetch completed, the address bar
-// changed, the embedding page sent a command. Each records the event for the next frame and asks
+// changed, the network came back, the embedding page sent a command. Each records the event for the next frame and asks
 // for one.
 #include "web_platform.h"
 
@@ -24,6 +24,11 @@ EMSCRIPTEN_KEEPALIVE void aftercare_fetch_done(WebPlatform* platform, unsigned r
 EMSCRIPTEN_KEEPALIVE void aftercare_route_changed(WebPlatform* platform, char* hash) {
     aftercare::portal::OnAddressChanged(platform->app, hash);
     std::free(hash);
+    platform->RequestFrames();
+}
+
+EMSCRIPTEN_KEEPALIVE void aftercare_network_online(WebPlatform* platform) {
+    aftercare::portal::OnNetworkOnline(platform->app);
     platform->RequestFrames();
 }
 

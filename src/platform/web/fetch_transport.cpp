@@ -16,6 +16,12 @@ void FetchTransport::Send(portal::HttpRequest request, portal::HttpCallback done
                     request.body.data(), static_cast<int>(request.body.size()));
 }
 
+void FetchTransport::AbandonPending() {
+    // The browser's fetches still finish; Complete() and DeliverCompleted() then find no callback.
+    pending_.clear();
+    completed_.clear();
+}
+
 void FetchTransport::Complete(unsigned request_id, portal::HttpResponse response) {
     completed_.emplace_back(request_id, std::move(response));
 }

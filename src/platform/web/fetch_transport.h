@@ -15,6 +15,7 @@ public:
     explicit FetchTransport(void* platform) : platform_(platform) {}
 
     void Send(portal::HttpRequest request, portal::HttpCallback done) override;
+    void AbandonPending() override;
 
     // Called from JS (aftercare_fetch_done) when an answer, or the lack of one, arrives.
     void Complete(unsigned request_id, portal::HttpResponse response);

@@ -40,6 +40,7 @@ EM_BOOL OnMouseMove(int, const EmscriptenMouseEvent* e, void* user) {
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
     io.AddMousePosEvent(static_cast<float>(e->clientX), static_cast<float>(e->clientY));
+    Platform(user).NoteActivity();
     Platform(user).RequestFrames();
     return EM_FALSE;
 }
@@ -50,6 +51,7 @@ EM_BOOL OnMouseButton(int type, const EmscriptenMouseEvent* e, void* user) {
     io.AddMousePosEvent(static_cast<float>(e->clientX), static_cast<float>(e->clientY));
     AddModifiers(io, e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
     io.AddMouseButtonEvent(ImGuiButton(e->button), type == EMSCRIPTEN_EVENT_MOUSEDOWN);
+    Platform(user).NoteActivity();
     Platform(user).RequestFrames();
     return EM_FALSE;  // keep the default: a mirrored field under the pointer takes DOM focus
 }
@@ -59,6 +61,7 @@ EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void* user) {
     const double per_line = e->deltaMode == DOM_DELTA_PIXEL ? 100.0 : e->deltaMode == DOM_DELTA_LINE ? 3.0 : 0.3;
     ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-e->deltaX / per_line),
                                       static_cast<float>(-e->deltaY / per_line));
+    Platform(user).NoteActivity();
     Platform(user).RequestFrames();
     return EM_TRUE;  // the page itself must not scroll under the canvas
 }
@@ -105,6 +108,7 @@ EM_BOOL OnTouch(int type, const EmscriptenTouchEvent* e, void* user) {
         // A finger leaves nothing hovered behind.
         io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
     }
+    platform.NoteActivity();
     platform.RequestFrames();
     // Never cancel start/move (the mirror scrolls natively, with inertia); cancel the end of a tap
     // so the browser does not replay it as mouse events, which would press twice.
@@ -122,6 +126,7 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void* user) {
         return EM_FALSE;
     }
     io.AddKeyEvent(key, type == EMSCRIPTEN_EVENT_KEYDOWN);
+    Platform(user).NoteActivity();
     Platform(user).RequestFrames();
     return EM_FALSE;
 }

@@ -36,6 +36,14 @@ void aftercare_copy_text(const char* text);
 void aftercare_random_bytes(void* buffer, int length);  // crypto.getRandomValues
 int aftercare_utc_offset_minutes();
 
+// web/kiosk.js: kiosk mode. init returns 1 on shell/kiosk.html (<html data-mode="kiosk">) and then
+// turns off what a shared screen must not offer (context menu, selection, leaving by Back), and
+// reports the network coming back through aftercare_network_online(platform).
+int aftercare_kiosk_init(void* platform);
+void aftercare_kiosk_print_receipt(const char* receipt_json);  // fills #receipt, window.print()
+void aftercare_kiosk_forget();  // storage, the mirror's DOM fields, the receipt
+char* aftercare_page_origin();  // location.origin, malloc'd
+
 // web/a11y.js: the ARIA mirror of the canvas (see src/portal/a11y.h).
 void aftercare_a11y_init(void* platform);       // creates the mirror layers; events come back below
 void aftercare_a11y_publish(const char* tree);  // reconciles the DOM with a serialized A11yTree

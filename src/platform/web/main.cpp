@@ -7,13 +7,11 @@
 #include <emscripten.h>
 #include <GLES3/gl3.h>
 #include <imgui.h>
-
-#include <imgui_internal.h>  // the window list, for the layout signature
+#include <imgui_internal.h>  // the window list, for the layout check
 
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <cstring>
 
 namespace aftercare::web {
 namespace {
@@ -55,29 +53,22 @@ const char* CssCursor(ImGuiMouseCursor cursor) {
     }
 }
 
-// Windows that size themselves to their content (cards, columns of cards) settle one nesting level
-// per frame. A digest of every active window's size and content size tells whether this frame
-// moved the layout; if it did, one more frame is owed.
-std::uint64_t LayoutSignature() {
+constexpr int kMaxLayoutFrames = 8;  // a layout that has not settled by then never will (oscillation)
+
+// Positions, sizes and content sizes of the windows drawn this frame, hashed: equal hashes mean the
+// layout settled. Content size counts too: a table that grows its rows changes no window size but
+// brings a scrollbar one frame later.
+unsigned LayoutHash() {
     const ImGuiContext& g = *ImGui::GetCurrentContext();
-    std::uint64_t hash = 1469598103934665603ull;  // FNV-1a
-    auto mix = [&hash](float value) {
-        std::uint32_t bits = 0;
-        std::memcpy(&bits, &value, sizeof bits);
-        hash = (hash ^ bits) * 1099511628211ull;
-    };
+    unsigned hash = 2166136261u;
     for (const ImGuiWindow* window : g.Windows) {
         if (!window->Active) continue;
-        mix(window->Size.x);
-        mix(window->Size.y);
-        mix(window->ContentSize.x);
-        mix(window->ContentSize.y);
+        const float values[] = {window->Pos.x,         window->Pos.y,         window->SizeFull.x,
+                                window->SizeFull.y,    window->ContentSize.x, window->ContentSize.y};
+        hash = ImHashData(values, sizeof values, hash);
     }
     return hash;
 }
-
-// A layout that keeps changing (it should not) must not keep the loop running: a few frames at most.
-constexpr int kMaxSettleFrames = 8;
 
 void Frame(void* user) {
     WebPlatform& p = *static_cast<WebPlatform*>(user);
@@ -118,15 +109,14 @@ void Frame(void* user) {
         aftercare_set_cursor(CssCursor(cursor));
         p.last_cursor = cursor;
     }
-    const std::uint64_t layout = LayoutSignature();
-    if (layout != p.scheduler.layout_signature && p.scheduler.settle_frames < kMaxSettleFrames) {
-        p.scheduler.layout_signature = layout;
-        ++p.scheduler.settle_frames;
+    const unsigned layout = LayoutHash();
+    if (layout != p.scheduler.layout_hash && p.scheduler.layout_frames < kMaxLayoutFrames) {
+        ++p.scheduler.layout_frames;
         p.RequestFrames(1);
-    } else {
-        p.scheduler.layout_signature = layout;
-        p.scheduler.settle_frames = 0;
+    } else if (layout == p.scheduler.layout_hash) {
+        p.scheduler.layout_frames = 0;
     }
+    p.scheduler.layout_hash = layout;
     // The text caret blinks: while a field is being edited, come back for the next blink.
     if (io.WantTextInput) p.RequestRedrawAfter(0.53);
     aftercare_frame_drawn(emscripten_get_now() - frame_start_ms);
@@ -190,6 +180,10 @@ int main() {
     emscripten_set_webglcontextrestored_callback(web::kCanvas, platform, EM_FALSE, web::OnContextRestored);
     portal::ApplyTheme(platform->app.theme);
 
+    if (aftercare_kiosk_init(platform) != 0) {
+        platform->kiosk = true;
+        portal::EnableKioskMode(platform->app, platform->NowUnixSeconds());
+    }
     char* embed_config = aftercare_embed_init(platform);
     if (embed_config[0] != '\0') portal::ApplyEmbedParameters(platform->app, embed_config);
     std::free(embed_config);

@@ -5,6 +5,7 @@
 
 #include <emscripten.h>
 #include <emscripten/eventloop.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <cstdlib>
@@ -19,7 +20,11 @@ void WebPlatform::PublishAccessibilityTree(const std::string& serialized) {
     aftercare_a11y_publish(serialized.c_str());
 }
 
-void WebPlatform::SetRoute(const std::string& hash, bool replace) { aftercare_set_route(hash.c_str(), replace); }
+// A kiosk keeps no history of its own: back/forward have nowhere to go (web/kiosk.js guards the
+// entry before the page).
+void WebPlatform::SetRoute(const std::string& hash, bool replace) {
+    aftercare_set_route(hash.c_str(), replace || kiosk);
+}
 
 void WebPlatform::PostToEmbedder(const std::string& message_json) { aftercare_embed_post(message_json.c_str()); }
 
@@ -30,6 +35,10 @@ double WebPlatform::NowUnixSeconds() const { return emscripten_date_now() / 1000
 int WebPlatform::UtcOffsetMinutes() const { return aftercare_utc_offset_minutes(); }
 
 std::optional<std::string> WebPlatform::LoadLocal(const std::string& key) {
+    if (kiosk) {
+        const auto it = kiosk_storage.find(key);
+        return it == kiosk_storage.end() ? std::nullopt : std::optional<std::string>(it->second);
+    }
     char* value = aftercare_storage_get(key.c_str());
     if (value == nullptr) return std::nullopt;
     std::string out(value);
@@ -38,12 +47,47 @@ std::optional<std::string> WebPlatform::LoadLocal(const std::string& key) {
 }
 
 void WebPlatform::SaveLocal(const std::string& key, const std::string& value) {
+    if (kiosk) {
+        kiosk_storage[key] = value;
+        return;
+    }
     aftercare_storage_set(key.c_str(), value.c_str());
 }
 
-void WebPlatform::RemoveLocal(const std::string& key) { aftercare_storage_remove(key.c_str()); }
+void WebPlatform::RemoveLocal(const std::string& key) {
+    if (kiosk) {
+        kiosk_storage.erase(key);
+        return;
+    }
+    aftercare_storage_remove(key.c_str());
+}
 
 void WebPlatform::CopyToClipboard(const std::string& text) { aftercare_copy_text(text.c_str()); }
+
+std::string WebPlatform::PageOrigin() const {
+    char* origin = aftercare_page_origin();
+    std::string out(origin);
+    std::free(origin);
+    return out;
+}
+
+void WebPlatform::PrintReceipt(const portal::ReceiptDocument& r) {
+    const nlohmann::json receipt = {
+        {"lang", r.language_tag},     {"vendor", r.vendor},       {"title", r.title},
+        {"numberLabel", r.number_label}, {"serviceNumber", r.service_number}, {"promise", r.promise},
+        {"createdLabel", r.created_label}, {"created", r.created}, {"scanHint", r.scan_hint},
+        {"trackingUrl", r.tracking_url}, {"qrSize", r.qr_size},   {"qrPath", r.qr_path},
+        {"footer", r.footer},
+    };
+    aftercare_kiosk_print_receipt(receipt.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+}
+
+void WebPlatform::ForgetCustomer() {
+    kiosk_storage.clear();
+    aftercare_kiosk_forget();
+}
+
+void WebPlatform::NoteActivity() { portal::OnUserActivity(app, NowUnixSeconds()); }
 
 std::string WebPlatform::RandomHex128() {
     unsigned char bytes[16];

@@ -9,7 +9,7 @@
 
 #include <emscripten/html5.h>
 
-#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,8 +19,10 @@ namespace aftercare::web {
 // ImGui needs a few frames after an event to settle (hover, focus, layout), hence "frames owed".
 struct FrameScheduler {
     int frames_owed = 0;
-    std::uint64_t layout_signature = 0;  // windows' sizes last frame (see Frame(): settling)
-    int settle_frames = 0;               // frames drawn in a row only because the layout still moved
+    // Auto-resizing child windows (cards in columns in the screen) reach their size one nesting
+    // level per frame: while any window still changes size, one more frame is owed (a few at most).
+    unsigned layout_hash = 0;
+    int layout_frames = 0;
     bool loop_paused = false;
     double timer_due_ms = 0.0;  // when the pending wake-up timer fires; 0 when none
     long timer_id = 0;
@@ -42,6 +44,9 @@ struct WebPlatform final : portal::Host {
     bool touch_active = false;
     bool touch_scrolled = false;  // the touch became a scroll: it must not press anything
     bool gl_lost = false;         // between webglcontextlost and webglcontextrestored
+    bool kiosk = false;           // shell/kiosk.html: <html data-mode="kiosk">
+    // Kiosk mode keeps "local" values here instead of localStorage: gone with the session.
+    std::map<std::string, std::string> kiosk_storage;
 
     FrameScheduler scheduler;
     FontBlobs fonts;
@@ -62,7 +67,13 @@ struct WebPlatform final : portal::Host {
     void SaveLocal(const std::string& key, const std::string& value) override;
     void RemoveLocal(const std::string& key) override;
     void CopyToClipboard(const std::string& text) override;
+    std::string PageOrigin() const override;
+    void PrintReceipt(const portal::ReceiptDocument& receipt) override;
+    void ForgetCustomer() override;
     std::string RandomHex128() override;
+
+    // Input from the customer: keeps a kiosk session alive (see portal::OnUserActivity).
+    void NoteActivity();
 
     // Asks for the next frames now (resumes the paused loop).
     void RequestFrames(int count = 3);

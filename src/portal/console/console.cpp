@@ -5,7 +5,7 @@
 #include "console/labels.h"
 #include "icons.h"
 #include "widgets.h"
-#include "widgets/chip.h"
+#include "widgets/status_chip.h"
 #include "widgets/tabs.h"
 
 #include "api/policy_json.h"
@@ -111,7 +111,7 @@ void DrawWhoAmI(AppState& state, Ui& ui, float right_edge, float top) {
     if (session.permissions.manage_staff) role_key = "admin";
     const std::string& role = RoleLabel(state, role_key);
     const std::string name = session.member.display_name.empty() ? session.member.id : session.member.display_name;
-    const ImVec2 chip = ChipSize(ui, role);
+    const ImVec2 chip = ColourChipSize(ui, role);
     const float name_w = ImGui::CalcTextSize(name.c_str()).x;
     const float x = right_edge - button_w - theme.Em(0.75f) - chip.x - theme.Em(0.5f) - name_w;
     const float line_h = theme.Em(2.75f);
@@ -119,7 +119,7 @@ void DrawWhoAmI(AppState& state, Ui& ui, float right_edge, float top) {
     ImGui::TextUnformatted(name.c_str());
     ui.a11y.AddText(Role::Text, name);
     ImGui::SetCursorScreenPos(ImVec2(x + name_w + theme.Em(0.5f), top + (line_h - chip.y) * 0.5f));
-    Chip(ui, role, theme.palette.brand);
+    ColourChip(ui, role, theme.palette.brand);
     ImGui::PopFont();
 }
 

@@ -15,13 +15,15 @@
 namespace aftercare::portal {
 
 struct CallOptions {
-    std::string bearer_token;     // a customer's ticket token or a staff session
-    std::string idempotency_key;  // for creates: a retry after a lost answer creates nothing twice
+    std::string bearer_token{};   // a customer's ticket token or a staff session
+    std::string idempotency_key{};  // for creates: a retry after a lost answer creates nothing twice
 };
 
 class ApiClient {
 public:
     explicit ApiClient(HttpTransport& transport) : transport_(transport) {}
+
+    HttpTransport& Transport() { return transport_; }
 
     // Error messages come back in this language (both translations ride along anyway).
     void SetLanguageTag(std::string tag) { language_tag_ = std::move(tag); }

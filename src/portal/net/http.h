@@ -28,8 +28,12 @@ using HttpCallback = std::function<void(HttpResponse)>;
 class HttpTransport {
 public:
     virtual ~HttpTransport() = default;
-    // Sends the request; `done` is called exactly once, from the frame loop, never re-entrantly.
+    // Sends the request; `done` is called once (unless abandoned), from the frame loop, never
+    // re-entrantly.
     virtual void Send(HttpRequest request, HttpCallback done) = 0;
+    // Forgets every request in flight: their callbacks are never called. A kiosk reset does this so
+    // that an answer meant for the customer who left never reaches the next one.
+    virtual void AbandonPending() = 0;
 };
 
 } // namespace aftercare::portal

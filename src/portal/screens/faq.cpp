@@ -65,7 +65,7 @@ void DrawFaq(AppState& state, Ui& ui) {
     }
 
     if (Button(ui, "back", state.Tr("app.back"), {.kind = ButtonKind::Quiet, .icon = ICON_CHEVRON_LEFT})) {
-        Navigate(state, Route{Screen::Home});
+        Navigate(state, Route{Screen::Home, {}, {}});
     }
     Heading(ui, TextStyle::Title1, state.Tr("faq.title"), 1);
     const std::string hint = state.Tr("faq.search.hint");

@@ -16,14 +16,15 @@ struct HomeAction {
     const char* icon;
     const char* title_key;
     const char* hint_key;
+    Screen screen = Screen::Home;  // where the card leads; Home until that screen exists
 };
 
 constexpr HomeAction kActions[] = {
     {"repair", ICON_WRENCH, "home.action.repair", "home.action.repair.hint"},
-    {"track", ICON_SEARCH, "home.action.track", "home.action.track.hint"},
-    {"returns", ICON_EXCHANGE, "home.action.returns", "home.action.returns.hint"},
-    {"rate", ICON_STAR, "home.action.rate", "home.action.rate.hint"},
-    {"complain", ICON_COMMENT, "home.action.complain", "home.action.complain.hint"},
+    {"track", ICON_SEARCH, "home.action.track", "home.action.track.hint", Screen::Track},
+    {"returns", ICON_EXCHANGE, "home.action.returns", "home.action.returns.hint", Screen::Returns},
+    {"rate", ICON_STAR, "home.action.rate", "home.action.rate.hint", Screen::Rate},
+    {"complain", ICON_COMMENT, "home.action.complain", "home.action.complain.hint", Screen::Complaint},
 };
 
 void DrawActions(AppState& state, Ui& ui) {
@@ -36,7 +37,13 @@ void DrawActions(AppState& state, Ui& ui) {
     int column = 0;
     for (const HomeAction& action : kActions) {
         if (column > 0) ImGui::SameLine(0.0f, gap);
-        ActionCard(ui, action.id, action.icon, state.Tr(action.title_key), state.Tr(action.hint_key), card_width);
+        const bool pressed =
+            ActionCard(ui, action.id, action.icon, state.Tr(action.title_key), state.Tr(action.hint_key), card_width);
+        if (pressed && state.kiosk.enabled && std::string_view(action.id) == "repair") {
+            Navigate(state, Route{Screen::KioskRepair, {}, {}});  // a kiosk asks one question per screen
+        } else if (pressed && action.screen != Screen::Home) {
+            Navigate(state, Route{action.screen, {}, {}});
+        }
         column = (column + 1) % columns;
     }
 }

@@ -10,8 +10,8 @@
 #include "console/labels.h"
 #include "icons.h"
 #include "widgets.h"
-#include "widgets/chip.h"
-#include "widgets/choice.h"
+#include "widgets/status_chip.h"
+#include "widgets/dropdown.h"
 #include "widgets/feedback.h"
 #include "widgets/tabs.h"
 
@@ -209,10 +209,10 @@ void DrawMember(AppState& state, Ui& ui, const api::StaffAccount& member) {
     ui.a11y.AddText(Role::Text, member.id);
     for (const std::string& role : member.roles) {
         ImGui::SameLine(0.0f, theme.Em(0.4f));
-        Chip(ui, RoleLabel(state, role), p.brand);
+        ColourChip(ui, RoleLabel(state, role), p.brand);
     }
     ImGui::SameLine(0.0f, theme.Em(0.4f));
-    Chip(ui, state.Tr(member.active ? "staff.admin.active" : "staff.admin.inactive"), member.active ? p.success : p.text_muted);
+    ColourChip(ui, state.Tr(member.active ? "staff.admin.active" : "staff.admin.inactive"), member.active ? p.success : p.text_muted);
     if (!editing) {
         ImGui::SameLine(0.0f, theme.Em(0.75f));
         PushTextStyle(theme, TextStyle::Small);
@@ -345,9 +345,9 @@ std::vector<PolicyNumber> PolicyNumbers(const core::Policy& policy) {
               [](core::Policy& p) -> int& { return p.warranty.spare_part_in_stock_hours; });
     int_field("warranty.spare_part_ship_hours", "staff.policy.part_ship",
               [](core::Policy& p) -> int& { return p.warranty.spare_part_ship_hours; });
-    int_field("returns.no_reason_days", "staff.policy.no_reason_days",
+    int_field(/*not a key*/"returns.no_reason_days", "staff.policy.no_reason_days",
               [](core::Policy& p) -> int& { return p.returns.no_reason_days; });
-    int_field("returns.dead_on_arrival_days", "staff.policy.doa_days",
+    int_field(/*not a key*/"returns.dead_on_arrival_days", "staff.policy.doa_days",
               [](core::Policy& p) -> int& { return p.returns.dead_on_arrival_days; });
     int_field("tickets.reopen_window_days", "staff.policy.reopen_days",
               [](core::Policy& p) -> int& { return p.tickets.reopen_window_days; });

@@ -12,8 +12,8 @@
 #include "console/labels.h"
 #include "icons.h"
 #include "widgets.h"
-#include "widgets/chip.h"
-#include "widgets/choice.h"
+#include "widgets/status_chip.h"
+#include "widgets/dropdown.h"
 #include "widgets/feedback.h"
 
 #include "core/service_number.h"
@@ -377,10 +377,13 @@ void CellText(const char* text, const ImVec4& colour, float row_top, float heigh
     ImGui::PopStyleColor();
 }
 
+// Row chips are said by the row's description; a separate text element would only cover it.
+constexpr ChipStyle kRowChip{.mirror = ChipMirror::None, .compact = true};
+
 void CellChip(Ui& ui, std::string_view text, const ImVec4& colour, float row_top, float height) {
-    const ImVec2 size = ChipSize(ui, text);
+    const ImVec2 size = ColourChipSize(ui, text, kRowChip);
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, row_top + (height - size.y) * 0.5f));
-    Chip(ui, text, colour, nullptr, /*mirrored=*/false);  // the row's description says it
+    ColourChip(ui, text, colour, kRowChip);  // the row's description says it
 }
 
 void DrawHeader(AppState& state, Ui& ui, float height, bool narrow) {

@@ -11,7 +11,7 @@
 #include "console/labels.h"
 #include "icons.h"
 #include "widgets.h"
-#include "widgets/chip.h"
+#include "widgets/status_chip.h"
 #include "widgets/feedback.h"
 
 #include "core/sla.h"
@@ -144,7 +144,7 @@ void DrawEscalationRules(AppState& state, Ui& ui) {
         const std::string title = state.strings.Format(state.language, "staff.sla.rules.level",
                                                        {{"n", std::to_string(level)},
                                                         {"level", EscalationLabel(state, step.level)}});
-        Chip(ui, title, EscalationColour(p, step.level), ICON_LEVEL_UP);
+        ColourChip(ui, title, EscalationColour(p, step.level), {.icon = ICON_LEVEL_UP});
         Paragraph(ui, TextStyle::Small, when, p.text);
         std::string who;
         for (const std::string& role : step.notify_roles) {

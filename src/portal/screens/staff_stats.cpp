@@ -13,7 +13,7 @@
 #include "icons.h"
 #include "widgets.h"
 #include "widgets/charts.h"
-#include "widgets/chip.h"
+#include "widgets/status_chip.h"
 #include "widgets/feedback.h"
 #include "widgets/tabs.h"
 
@@ -312,7 +312,7 @@ void Complaints(AppState& state, Ui& ui, const api::StatsResponse& s) {
         }
         ImGui::SameLine(0.0f, theme.Em(0.5f));
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + theme.Em(0.5f));
-        Chip(ui, status, colour);
+        ColourChip(ui, status, colour);
         Paragraph(ui, TextStyle::Small, due, p.text_muted);
         ImGui::PopID();
     }

@@ -15,7 +15,7 @@
 #include "icons.h"
 #include "screens/staff_ticket_parts.h"
 #include "widgets.h"
-#include "widgets/chip.h"
+#include "widgets/status_chip.h"
 #include "widgets/feedback.h"
 
 #include "core/sla.h"
@@ -135,14 +135,14 @@ void DrawHeader(AppState& state, Ui& ui, const api::TicketView& ticket) {
         state.staff.ticket.notice = state.Tr("staff.ticket.copied");
     }
     ImGui::PopFont();
-    Chip(ui, StateLabel(state, ticket.state), StateColour(p, ticket.state));
+    ColourChip(ui, StateLabel(state, ticket.state), StateColour(p, ticket.state));
     ImGui::SameLine(0.0f, theme.Em(0.4f));
-    Chip(ui, PriorityLabel(state, ticket.priority), PriorityColour(p, ticket.priority), ICON_FLAG);
+    ColourChip(ui, PriorityLabel(state, ticket.priority), PriorityColour(p, ticket.priority), {.icon = ICON_FLAG});
     ImGui::SameLine(0.0f, theme.Em(0.4f));
-    Chip(ui, KindLabel(state, ticket.kind), p.text_muted);
+    ColourChip(ui, KindLabel(state, ticket.kind), p.text_muted);
     if (ticket.escalation != core::EscalationLevel::None) {
         ImGui::SameLine(0.0f, theme.Em(0.4f));
-        Chip(ui, EscalationLabel(state, ticket.escalation), EscalationColour(p, ticket.escalation), ICON_LEVEL_UP);
+        ColourChip(ui, EscalationLabel(state, ticket.escalation), EscalationColour(p, ticket.escalation), {.icon = ICON_LEVEL_UP});
     }
     ImGui::Dummy(ImVec2(0, theme.Em(0.2f)));
     PushTextStyle(theme, TextStyle::Title2);

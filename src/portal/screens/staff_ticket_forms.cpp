@@ -10,7 +10,7 @@
 #include "console/labels.h"
 #include "icons.h"
 #include "widgets.h"
-#include "widgets/choice.h"
+#include "widgets/dropdown.h"
 #include "widgets/feedback.h"
 
 #include "core/staff_roles.h"

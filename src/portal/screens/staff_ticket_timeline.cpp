@@ -8,7 +8,7 @@
 #include "console/labels.h"
 #include "icons.h"
 #include "widgets.h"
-#include "widgets/chip.h"
+#include "widgets/status_chip.h"
 
 #include "core/sla.h"
 

@@ -23,9 +23,11 @@ export async function launchBrowser() {
 }
 
 // Opens a page that records console errors and uncaught exceptions, for tests to assert on.
+// `timezoneId` (e.g. 'Asia/Shanghai') sets the page's time zone; the default is the machine's.
 export async function openPage(browser, url, { width = 1280, height = 800, deviceScaleFactor = 1, locale = 'zh-CN',
-                                              hasTouch = false, isMobile = false } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, locale, hasTouch, isMobile });
+                                              hasTouch = false, isMobile = false, timezoneId } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, locale, hasTouch, isMobile,
+                                             timezoneId });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (message) => {

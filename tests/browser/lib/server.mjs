@@ -3,19 +3,23 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// The server finds its policy, demo data and FAQ relative to the repository root.
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+// The server reads assets/policy.json, assets/demo and assets/faq relative to its working
+// directory: run it from the repository root, wherever the tests were started from.
+const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
-export async function startServer({ extraArgs = [], env = {} } = {}) {
+// `admin: { username, password }` first creates a staff account with the admin role in the fresh
+// data directory (`aftercare-server create-admin`, password on stdin), for tests that act as staff.
+export async function startServer({ extraArgs = [], env = {}, admin = null } = {}) {
   const binary = process.env.AFTERCARE_SERVER;
   const webRoot = process.env.AFTERCARE_WEB_ROOT;
   if (!binary || !webRoot) throw new Error('AFTERCARE_SERVER and AFTERCARE_WEB_ROOT must be set (run through ctest)');
   const dataDir = mkdtempSync(join(tmpdir(), 'aftercare-browser-'));
+  if (admin) await createAdmin(binary, dataDir, admin, env);
   const child = spawn(binary, ['--port', '0', '--bind', '127.0.0.1', '--data-dir', dataDir, '--web-root', webRoot, ...extraArgs], {
-    cwd: repoRoot,
+    cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -47,4 +51,18 @@ export async function startServer({ extraArgs = [], env = {} } = {}) {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+async function createAdmin(binary, dataDir, { username, password }, env) {
+  const child = spawn(binary, ['create-admin', '--data-dir', dataDir, '--username', username], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => { output += chunk; });
+  child.stderr.on('data', (chunk) => { output += chunk; });
+  child.stdin.end(`${password}\n`);
+  const code = await new Promise((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`create-admin exited with ${code}:\n${output}`);
 }

@@ -15,7 +15,7 @@ struct DropdownOptions {
     float width = 0.0f;          // 0: fit label and longest option
     bool label_inside = true;    // "状态: 全部" in the button; false: a field label above it
     bool enabled = true;
-    std::string_view error;      // field error under it (label_inside == false)
+    std::string_view error{};    // field error under it (label_inside == false)
 };
 
 // Returns true when the choice changed this frame.

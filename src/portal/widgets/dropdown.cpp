@@ -1,5 +1,5 @@
-// Dropdown and CheckBox; see choice.h.
-#include "widgets/choice.h"
+// Dropdown and CheckBox; see dropdown.h.
+#include "widgets/dropdown.h"
 
 #include "icons.h"
 

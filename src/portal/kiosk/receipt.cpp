@@ -1,0 +1,92 @@
+// Receipts and promises; see receipt.h.
+#include "kiosk/receipt.h"
+
+#include "app.h"
+
+#include "core/time.h"
+
+#include <cstdio>
+
+namespace aftercare::portal {
+namespace {
+
+std::string Duration(const AppState& state, int minutes) {
+    if (minutes < 60 || minutes % 60 != 0) {
+        return state.strings.Format(state.language, minutes == 1 ? "kiosk.duration.minute" : "kiosk.duration.minutes",
+                                    {{"n", std::to_string(minutes)}});
+    }
+    const int hours = minutes / 60;
+    return state.strings.Format(state.language, hours == 1 ? "kiosk.duration.hour" : "kiosk.duration.hours",
+                                {{"n", std::to_string(hours)}});
+}
+
+std::string LocalDateTime(core::UnixSeconds instant, int utc_offset_minutes) {
+    const core::CivilDate date = core::LocalDate(instant, utc_offset_minutes);
+    const long long local = instant + static_cast<long long>(utc_offset_minutes) * 60;
+    const long long of_day = ((local % 86400) + 86400) % 86400;
+    char text[32];
+    std::snprintf(text, sizeof text, "%s %02lld:%02lld", core::FormatIsoDate(date).c_str(), of_day / 3600,
+                  of_day % 3600 / 60);
+    return text;
+}
+
+} // namespace
+
+std::string PromiseText(const AppState& state, core::TicketKind kind, core::Priority priority) {
+    const core::SlaPolicy& sla = state.policy.sla;
+    switch (kind) {
+    case core::TicketKind::Repair: {
+        const core::PrioritySla& clock = sla.For(priority);
+        const bool on_site = clock.resolution_from == core::ResolutionClockStart::WorkStarted;
+        return state.strings.Format(state.language, on_site ? "kiosk.promise.repair_on_site" : "kiosk.promise.repair",
+                                    {{"response", Duration(state, clock.first_response_minutes)},
+                                     {"resolution", Duration(state, clock.resolution_minutes)}});
+    }
+    case core::TicketKind::Return:
+    case core::TicketKind::Exchange:
+        return state.strings.Format(state.language, "kiosk.promise.returns",
+                                    {{"duration", Duration(state, sla.returns_resolution_hours * 60)}});
+    case core::TicketKind::Complaint:
+        return state.strings.Format(state.language, "kiosk.promise.complaint",
+                                    {{"days", std::to_string(sla.complaint_answer_working_days)}});
+    case core::TicketKind::Consultation:
+        return state.strings.Format(state.language, "kiosk.promise.consultation",
+                                    {{"duration", Duration(state, sla.consultation_answer_hours * 60)}});
+    }
+    return {};
+}
+
+std::string TrackingUrl(const std::string& origin, const std::string& service_number, const std::string& token) {
+    return origin + "/#/track/" + EncodeQueryValue(service_number) + "?t=" + EncodeQueryValue(token);
+}
+
+const QrMatrix* CachedQr(AppState& state, const std::string& text) {
+    KioskState& kiosk = state.kiosk;
+    if (kiosk.qr_text != text || !kiosk.qr) {
+        kiosk.qr_text = text;
+        kiosk.qr = EncodeQr(text, QrEcc::Medium);
+    }
+    return kiosk.qr ? &*kiosk.qr : nullptr;
+}
+
+void PrintTicketReceipt(AppState& state, Host& host, const api::CreateTicketResponse& created) {
+    ReceiptDocument receipt;
+    receipt.language_tag = LanguageTag(state.language);
+    receipt.vendor = state.embed.vendor_name.empty() ? state.Tr("app.vendor_name") : state.embed.vendor_name;
+    receipt.title = state.Tr("kiosk.receipt.title");
+    receipt.number_label = state.Tr("kiosk.receipt.number");
+    receipt.service_number = created.service_number;
+    receipt.promise = PromiseText(state, created.ticket.kind, created.ticket.priority);
+    receipt.created_label = state.Tr("kiosk.receipt.created");
+    receipt.created = LocalDateTime(created.ticket.created_at, host.UtcOffsetMinutes());
+    receipt.scan_hint = state.Tr("kiosk.receipt.scan");
+    receipt.tracking_url = TrackingUrl(host.PageOrigin(), created.service_number, created.access_token);
+    if (const QrMatrix* qr = CachedQr(state, receipt.tracking_url)) {
+        receipt.qr_size = qr->size;
+        receipt.qr_path = QrSvgPath(*qr);
+    }
+    receipt.footer = state.Tr("kiosk.receipt.footer");
+    host.PrintReceipt(receipt);
+}
+
+} // namespace aftercare::portal

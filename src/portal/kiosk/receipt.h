@@ -1,0 +1,30 @@
+// What a customer takes away after submitting: the SLA promise in words, the tracking link (which
+// carries the ticket's access token) and, at a kiosk, a printed receipt with a QR code of that link.
+#pragma once
+
+#include "kiosk/qr_code.h"
+
+#include "api/customer_wire.h"
+
+#include <optional>
+#include <string>
+
+namespace aftercare::portal {
+
+struct AppState;
+class Host;
+
+// The promise the vendor's policy makes for this kind of ticket, in the UI language
+// ("2 小时内响应，8 小时内处理完毕").
+std::string PromiseText(const AppState& state, core::TicketKind kind, core::Priority priority);
+
+// origin + "/#/track/<number>?t=<token>": opens the ticket on a phone, no lookup needed.
+std::string TrackingUrl(const std::string& origin, const std::string& service_number, const std::string& token);
+
+// The QR code of `text`, made once and kept until the text changes or the session resets.
+const QrMatrix* CachedQr(AppState& state, const std::string& text);
+
+// Fills the printable receipt for a created ticket and opens the print dialog.
+void PrintTicketReceipt(AppState& state, Host& host, const api::CreateTicketResponse& created);
+
+} // namespace aftercare::portal

@@ -1,0 +1,23 @@
+// Loading the vendor's policy; see vendor_policy.h.
+#include "net/vendor_policy.h"
+
+#include "app.h"
+
+#include "api/policy_json.h"
+
+namespace aftercare::portal {
+
+void EnsureVendorPolicy(AppState& state, bool retry_failed) {
+    const bool start = state.vendor_policy.IsIdle() || (retry_failed && state.vendor_policy.IsFailed());
+    if (!start) return;
+    state.vendor_policy.StartLoading();
+    state.api.Get<core::Policy>(
+        "/api/v1/policy", {},
+        [&state](core::Policy policy) {
+            state.policy = policy;
+            state.vendor_policy.Succeed(std::move(policy));
+        },
+        [&state](ApiError error) { state.vendor_policy.Fail(std::move(error)); });
+}
+
+} // namespace aftercare::portal

@@ -1,0 +1,266 @@
+// Complaint screen: the form, its draft on the device, core's checks and the request; the
+// receipt after submission is in complaint_done.cpp.
+#include "screens/complaint.h"
+
+#include "app.h"
+#include "dates.h"
+#include "icons.h"
+#include "net/vendor_policy.h"
+#include "screens/complaint_parts.h"
+#include "screens/ticket_tokens.h"
+#include "widgets.h"
+#include "widgets/choice_chips.h"
+#include "widgets/column.h"
+#include "widgets/feedback.h"
+
+#include "api/wire_reader.h"
+#include "core/calendar.h"
+#include "core/service_number.h"
+#include "core/validation.h"
+
+#include <array>
+
+namespace aftercare::portal {
+namespace {
+
+// The new ticket's token stays on this device, so tracking or rating it later needs no phone digits.
+void KeepTicketToken(Host& host, const api::CreateTicketResponse& created) {
+    auto number = core::ParseServiceNumber(created.service_number);
+    if (!number) return;
+    SaveTicketToken(host, number.Value().compact, number.Value().display, created.access_token,
+                    created.token_expires_at);
+}
+
+constexpr const char* kDraftKey = "draft.complaint";
+
+struct Category {
+    const char* id;
+    const char* label_key;
+};
+constexpr Category kCategories[] = {
+    {"attitude", "complaint.category.attitude"}, {"late", "complaint.category.late"},
+    {"quality", "complaint.category.quality"},   {"charges", "complaint.category.charges"},
+    {"other", "complaint.category.other"},
+};
+
+const Category* FindCategory(std::string_view id) {
+    for (const Category& category : kCategories) {
+        if (id == category.id) return &category;
+    }
+    return nullptr;
+}
+
+void LoadDraft(AppState& state, Host& host) {
+    ComplaintState& c = state.complaint;
+    c.draft_loaded = true;
+    const auto stored = host.LoadLocal(kDraftKey);
+    if (!stored) return;
+    const api::Json json = api::Json::parse(*stored, nullptr, /*allow_exceptions=*/false);
+    if (!json.is_object()) return;
+    auto read = [&json](const char* key, std::string& out) {
+        if (auto it = json.find(key); it != json.end() && it->is_string()) out = it->get<std::string>();
+    };
+    read("category", c.draft.category);
+    if (FindCategory(c.draft.category) == nullptr) c.draft.category.clear();
+    read("what", c.draft.what);
+    read("related", c.draft.related);
+    read("name", c.draft.name);
+    read("phone", c.draft.phone);
+    c.saved_draft = *stored;
+}
+
+void SaveDraft(AppState& state, Host& host) {
+    ComplaintState& c = state.complaint;
+    if (c.submitted.IsLoaded()) return;
+    const ComplaintDraft& d = c.draft;
+    std::string json = api::Json{{"category", d.category}, {"what", d.what}, {"related", d.related},
+                                 {"name", d.name},         {"phone", d.phone}}
+                           .dump();
+    if (json == c.saved_draft) return;
+    host.SaveLocal(kDraftKey, json);
+    c.saved_draft = std::move(json);
+}
+
+std::string_view ErrorOf(const ComplaintState& c, const char* field) {
+    const auto it = c.errors.find(field);
+    return it == c.errors.end() ? std::string_view() : std::string_view(it->second);
+}
+
+// Server and core field names → the field shown on this form.
+const char* ShownField(std::string_view wire) {
+    if (wire == "description") return "what";
+    if (wire == "customer.name") return "name";
+    if (wire == "customer.phone") return "phone";
+    if (wire == "subject") return "category";
+    return "form";
+}
+
+void Submit(AppState& state, Host& host) {
+    ComplaintState& c = state.complaint;
+    c.errors.clear();
+    const Category* category = FindCategory(c.draft.category);
+    if (category == nullptr) c.errors["category"] = state.Tr("complaint.category.required");
+
+    core::TicketDraft draft;
+    draft.kind = core::TicketKind::Complaint;
+    draft.customer.name = c.draft.name;
+    draft.customer.phone = c.draft.phone;
+    draft.subject = category ? state.strings.Format(state.language, "complaint.ticket.subject",
+                                                    {{"category", state.Tr(category->label_key)}})
+                             : std::string();
+    draft.description = c.draft.what;
+    if (c.draft.related.find_first_not_of(" \t") != std::string::npos) {
+        auto related = core::ParseServiceNumber(c.draft.related);
+        if (related) {
+            // Staff read the related ticket's number with the complaint itself.
+            draft.description += "\n" + state.strings.Format(state.language, "complaint.ticket.related",
+                                                             {{"number", related.Value().display}});
+        } else {
+            c.errors["related"] = Localized(related.GetError().message, state.language);
+        }
+    }
+    draft.utc_offset_minutes = host.UtcOffsetMinutes();
+
+    // The same rules the server applies, before anything is sent.
+    core::TicketDraft checked = draft;
+    for (const core::Error& error :
+         core::ValidateTicketDraft(checked, static_cast<core::UnixSeconds>(host.NowUnixSeconds()))) {
+        const char* field = ShownField(error.field);
+        if (std::string_view(field) == "category" && category == nullptr) continue;  // said already
+        c.errors.emplace(field, Localized(error.message, state.language));
+    }
+    if (!c.errors.empty()) return;
+
+    if (c.idempotency_key.empty()) c.idempotency_key = host.RandomHex128();
+    c.submitted.StartLoading();
+    state.api.Post<api::CreateTicketResponse>(
+        "/api/v1/tickets", api::CreateTicketRequest{std::move(draft)}, {.idempotency_key = c.idempotency_key},
+        [&state, &host](api::CreateTicketResponse created) {
+            KeepTicketToken(host, created);
+            ComplaintState& now = state.complaint;
+            now.submitted.Succeed(std::move(created));
+            now.idempotency_key.clear();
+            host.RemoveLocal(kDraftKey);
+            now.saved_draft.clear();
+        },
+        [&state](ApiError error) {
+            ComplaintState& now = state.complaint;
+            // A refusal is an answer: the next attempt is a new request. A lost answer keeps its key.
+            if (error.kind != ApiError::Kind::Offline && error.kind != ApiError::Kind::Server) now.idempotency_key.clear();
+            if (error.kind == ApiError::Kind::Rejected && std::string_view(ShownField(error.field)) != "form") {
+                now.submitted.Reset();
+                now.errors[ShownField(error.field)] = DescribeError(state.strings, state.language, error);
+                return;
+            }
+            now.submitted.Fail(std::move(error));
+        });
+}
+
+void DrawForm(AppState& state, Ui& ui) {
+    ComplaintState& c = state.complaint;
+    const Palette& p = ui.theme.palette;
+    BeginCard(ui, "##complaint");
+    Heading(ui, TextStyle::Title3, state.Tr("complaint.form.what.title"), 2);
+    std::array<ChoiceOption, std::size(kCategories)> categories;
+    int chosen = -1;
+    for (size_t i = 0; i < std::size(kCategories); ++i) {
+        categories[i] = {kCategories[i].id, state.Tr(kCategories[i].label_key), {}};
+        if (c.draft.category == kCategories[i].id) chosen = static_cast<int>(i);
+    }
+    if (ChoiceGroup(ui, "category", state.Tr("complaint.category.label"), categories, chosen,
+                    {.error = ErrorOf(c, "category"), .required = true})) {
+        c.draft.category = kCategories[static_cast<size_t>(chosen)].id;
+        c.errors.erase("category");
+    }
+    ImGui::Dummy(ImVec2(0, ui.theme.Em(0.25f)));
+    const std::string what_hint = state.Tr("complaint.what.hint");
+    if (TextField(ui, "what", state.Tr("complaint.what.label"), c.draft.what,
+                  {.hint = what_hint.c_str(), .error = ErrorOf(c, "what"), .required = true, .multiline = true,
+                   .height_em = 6.0f})
+            .changed) {
+        c.errors.erase("what");
+    }
+    const std::string related_hint = state.Tr("complaint.related.hint");
+    if (TextField(ui, "related", state.Tr("complaint.related.label"), c.draft.related,
+                  {.hint = related_hint.c_str(), .help = state.Tr("complaint.related.help"),
+                   .error = ErrorOf(c, "related")})
+            .changed) {
+        c.errors.erase("related");
+    }
+
+    ImGui::Dummy(ImVec2(0, ui.theme.Em(0.5f)));
+    Heading(ui, TextStyle::Title3, state.Tr("complaint.form.contact.title"), 2);
+    if (TextField(ui, "name", state.Tr("complaint.name.label"), c.draft.name,
+                  {.error = ErrorOf(c, "name"), .required = true})
+            .changed) {
+        c.errors.erase("name");
+    }
+    const std::string phone_hint = state.Tr("complaint.phone.hint");
+    if (TextField(ui, "phone", state.Tr("complaint.phone.label"), c.draft.phone,
+                  {.hint = phone_hint.c_str(), .error = ErrorOf(c, "phone"), .required = true, .numeric = true})
+            .changed) {
+        c.errors.erase("phone");
+    }
+
+    // When we will answer if it is sent now: core's working-day rule on the vendor's calendar.
+    const auto now = static_cast<core::UnixSeconds>(ui.host.NowUnixSeconds());
+    const core::CivilDate answer_by = ComplaintAnswerDay(state.policy, now);
+    const core::CivilDate today = core::LocalDate(now, state.policy.calendar.vendor_utc_offset_minutes);
+    Paragraph(ui, TextStyle::Small,
+              state.strings.Format(state.language, "complaint.promise",
+                                   {{"days", std::to_string(state.policy.sla.complaint_answer_working_days)},
+                                    {"date", FormatDayWithWeekday(state.strings, state.language, answer_by, today.year)}}),
+              p.text_muted);
+    if (const std::string_view form = ErrorOf(c, "form"); !form.empty()) {
+        Paragraph(ui, TextStyle::Small, form, p.danger, Role::Alert);
+    }
+    if (c.submitted.IsFailed() &&
+        ErrorBanner(ui, state.strings, state.language, *c.submitted.error, "submit-error")) {
+        Submit(state, ui.host);
+    }
+    ImGui::Dummy(ImVec2(0, ui.theme.Em(0.25f)));
+    const bool sending = c.submitted.IsLoading();
+    if (Button(ui, "submit", state.Tr(sending ? "complaint.submitting" : "complaint.submit"),
+               {.width = ImGui::GetContentRegionAvail().x, .enabled = !sending, .icon = ICON_CHECK})) {
+        Submit(state, ui.host);
+    }
+    EndCard(ui);
+}
+
+} // namespace
+
+core::CivilDate ComplaintAnswerDay(const core::Policy& policy, core::UnixSeconds submitted_at) {
+    const core::WorkCalendar calendar(policy.calendar.holidays, policy.calendar.makeup_workdays);
+    const core::DayNumber received = core::LocalDayNumber(submitted_at, policy.calendar.vendor_utc_offset_minutes);
+    return core::CivilFromDays(calendar.AddWorkingDays(received, policy.sla.complaint_answer_working_days));
+}
+
+void DrawComplaint(AppState& state, Ui& ui) {
+    EnsureVendorPolicy(state);  // holidays, the returns and complaint numbers
+    ComplaintState& c = state.complaint;
+    if (!c.draft_loaded) LoadDraft(state, ui.host);
+
+    BeginNarrowColumn(ui, 40.0f);
+    if (Button(ui, "back", state.Tr("app.back"), {.kind = ButtonKind::Quiet, .icon = ICON_CHEVRON_LEFT})) {
+        Navigate(state, Route{Screen::Home, {}, {}});
+    }
+    Heading(ui, TextStyle::Title1, state.Tr("complaint.title"), 1);
+    Paragraph(ui, TextStyle::Body,
+              state.strings.Format(state.language, "complaint.subtitle",
+                                   {{"days", std::to_string(state.policy.sla.complaint_answer_working_days)}}),
+              ui.theme.palette.text_muted);
+    ImGui::Dummy(ImVec2(0, ui.theme.Em(0.25f)));
+    if (c.submitted.IsLoaded()) {
+        if (!c.receipt_shown) {  // the receipt starts at the top of the page
+            c.receipt_shown = true;
+            ImGui::SetScrollY(0.0f);
+        }
+        DrawComplaintDone(state, ui);
+    } else {
+        DrawForm(state, ui);
+    }
+    EndNarrowColumn(ui);
+    SaveDraft(state, ui.host);
+}
+
+} // namespace aftercare::portal

@@ -1,0 +1,39 @@
+// Complaints (#/complain): what happened, an optional related service number, contact details →
+// a complaint ticket, its service number and the day we answer by (N working days, vendor calendar).
+#pragma once
+
+#include "net/remote.h"
+
+#include "api/customer_wire.h"
+
+#include <map>
+#include <string>
+
+namespace aftercare::portal {
+
+struct AppState;
+struct Ui;
+
+// What the customer typed: saved on the device as it changes, so a reload keeps it.
+struct ComplaintDraft {
+    std::string category;  // a kComplaintCategories id, empty until chosen
+    std::string what;
+    std::string related;  // a service number this is about; optional
+    std::string name;
+    std::string phone;
+};
+
+struct ComplaintState {
+    bool draft_loaded = false;
+    std::string saved_draft;
+    ComplaintDraft draft;
+    std::map<std::string, std::string> errors;  // field → message, shown next to the field
+    Remote<api::CreateTicketResponse> submitted;
+    std::string idempotency_key;  // one per submission attempt, reused on retry
+    double copied_at = 0;
+    bool receipt_shown = false;
+};
+
+void DrawComplaint(AppState& state, Ui& ui);
+
+} // namespace aftercare::portal

@@ -1,0 +1,47 @@
+// Rate a service (#/rate/<number>, or #/rate to find the ticket first): five dimensions of 1-5
+// stars, "was it solved?", a comment. Once per ticket, and only after it is resolved.
+#pragma once
+
+#include "net/remote.h"
+
+#include "api/customer_wire.h"
+
+#include <array>
+#include <map>
+#include <string>
+
+namespace aftercare::portal {
+
+struct AppState;
+struct Ui;
+
+// What the customer has given so far; saved on the device per ticket, so a reload keeps it.
+struct RateForm {
+    std::array<int, 5> stars{};  // quality, speed, attitude, scope, guarantee; 0 = not yet
+    int solved = -1;             // -1 not answered, 0 no, 1 yes
+    std::string comment;
+};
+
+struct RateState {
+    std::string route_number;  // the route's number as last taken (compact), to notice a new one
+    bool route_taken = false;
+    std::string number;        // display form, empty until known
+    std::string token;         // this ticket's customer token
+    // Finding the ticket when the device holds no token for it.
+    std::string lookup_number;
+    std::string lookup_last4;
+    Remote<api::LookupResponse> lookup;
+    std::map<std::string, std::string> errors;  // field → message, shown next to the field
+
+    Remote<api::TicketView> ticket;
+    RateForm form;
+    std::string saved_form;  // the JSON last written to the device
+    Remote<api::TicketView> sent;
+    bool just_rated = false;     // thank the customer for the rating they just gave
+    bool already_rated = false;  // the server said it was rated before: say so kindly
+    bool scroll_to_top = false;  // the answer replaced the form: show it from the top
+};
+
+void DrawRate(AppState& state, Ui& ui);
+
+} // namespace aftercare::portal

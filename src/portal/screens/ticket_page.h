@@ -1,0 +1,62 @@
+// Ticket page (#/track/<number>): where a ticket stands (status stepper and chip), the live SLA
+// countdown, the timeline, messages both ways and the customer's actions (cancel, confirm,
+// reopen, reply), kept up to date by long-polling the ticket's events while the page is shown.
+#pragma once
+
+#include "net/remote.h"
+
+#include "api/customer_wire.h"
+
+#include <optional>
+#include <string>
+
+namespace aftercare::portal {
+
+struct AppState;
+struct Ui;
+
+enum class TicketDialog { None, Cancel, Reopen };
+
+struct TicketPageState {
+    // Which ticket: set from the route; everything below belongs to it and is reset with it.
+    std::string compact;            // storage form ("R7KX4M9QP2HC"); empty before the first frame
+    std::string display;            // "R7KX-4M9Q-P2HC"
+    bool invalid_number = false;    // the address holds something that is not a service number
+    std::string token;
+    int generation = 0;             // bumped on every reset: answers for an older ticket are dropped
+    int last_frame = -1;            // the frame this page was last drawn (re-entry refreshes it)
+
+    Remote<api::TicketView> view;
+    double clock_offset = 0;        // server clock minus this device's clock, from sla.evaluated_at
+    double copied_until = 0;        // the copy button says "copied" until then
+    bool expired = false;           // the token was refused: back to the lookup form
+
+    // Live updates: at most one long-poll in flight; after failures, wait (1, 2, 4 ... 30 s).
+    int last_sequence = 0;
+    bool poll_in_flight = false;
+    int poll_failures = 0;
+    double poll_due_at = 0;
+    std::optional<ApiError> live_error;
+    bool refresh_in_flight = false;
+    bool refresh_again = false;
+
+    // The customer's message to the service team (a draft kept on the device).
+    std::string message;
+    std::string message_error;
+    bool message_sending = false;
+    std::optional<ApiError> message_failure;
+    bool message_sent = false;      // a short "sent" confirmation under the composer
+
+    // Actions from TicketView.available_actions.
+    TicketDialog dialog = TicketDialog::None;
+    std::string reopen_note;
+    std::string reopen_error;
+    std::string reply;
+    std::string reply_error;
+    bool action_in_flight = false;
+    std::optional<ApiError> action_failure;
+};
+
+void DrawTicketPage(AppState& state, Ui& ui);
+
+} // namespace aftercare::portal

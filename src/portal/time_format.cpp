@@ -1,0 +1,82 @@
+// Local times, countdowns and waits in words; see time_format.h.
+#include "time_format.h"
+
+#include <cstdio>
+
+namespace aftercare::portal {
+namespace {
+
+// Literal keys, so the i18n check sees every one of them.
+constexpr const char* kMonthKeys[12] = {
+    "time.month.jan", "time.month.feb", "time.month.mar", "time.month.apr", "time.month.may", "time.month.jun",
+    "time.month.jul", "time.month.aug", "time.month.sep", "time.month.oct", "time.month.nov", "time.month.dec",
+};
+
+std::string TwoDigits(std::int64_t value) {
+    char buffer[8];
+    std::snprintf(buffer, sizeof buffer, "%02d", static_cast<int>(value));
+    return buffer;
+}
+
+std::int64_t CeilDiv(std::int64_t value, std::int64_t unit) { return (value + unit - 1) / unit; }
+
+} // namespace
+
+std::string FormatLocalTime(const StringTable& strings, Language language, core::UnixSeconds at,
+                            core::UnixSeconds now, int utc_offset_minutes) {
+    const core::UnixSeconds local = at + static_cast<core::UnixSeconds>(utc_offset_minutes) * core::kSecondsPerMinute;
+    const std::int64_t second_of_day = ((local % core::kSecondsPerDay) + core::kSecondsPerDay) % core::kSecondsPerDay;
+    const std::string clock = TwoDigits(second_of_day / core::kSecondsPerHour) + ":" +
+                              TwoDigits(second_of_day % core::kSecondsPerHour / core::kSecondsPerMinute);
+    const core::DayNumber day = core::LocalDayNumber(at, utc_offset_minutes);
+    const core::DayNumber today = core::LocalDayNumber(now, utc_offset_minutes);
+    if (day == today) return clock;
+    if (day == today + 1) return strings.Format(language, "time.tomorrow", {{"time", clock}});
+    if (day == today - 1) return strings.Format(language, "time.yesterday", {{"time", clock}});
+    const core::CivilDate date = core::CivilFromDays(day);
+    const core::CivilDate this_day = core::CivilFromDays(today);
+    const std::string& month = strings.Get(language, kMonthKeys[date.month - 1]);
+    if (date.year == this_day.year) {
+        return strings.Format(language, "time.date_time",
+                              {{"month", month}, {"day", std::to_string(date.day)}, {"time", clock}});
+    }
+    return strings.Format(language, "time.full_date_time",
+                          {{"year", std::to_string(date.year)},
+                           {"month", month},
+                           {"day", std::to_string(date.day)},
+                           {"time", clock}});
+}
+
+std::string FormatCountdown(const StringTable& strings, Language language, std::int64_t seconds) {
+    if (seconds < 0) seconds = -seconds;
+    const std::int64_t days = seconds / core::kSecondsPerDay;
+    const std::int64_t hours = seconds % core::kSecondsPerDay / core::kSecondsPerHour;
+    const std::int64_t minutes = seconds % core::kSecondsPerHour / core::kSecondsPerMinute;
+    const std::int64_t rest = seconds % core::kSecondsPerMinute;
+    if (days > 0) {
+        return strings.Format(language, "time.days_hours", {{"d", std::to_string(days)}, {"h", std::to_string(hours)}});
+    }
+    if (hours > 0) {
+        return strings.Format(language, "time.hours_minutes",
+                              {{"h", std::to_string(hours)}, {"m", std::to_string(minutes)}});
+    }
+    if (minutes > 0) {
+        return strings.Format(language, "time.minutes_seconds", {{"m", std::to_string(minutes)}, {"s", TwoDigits(rest)}});
+    }
+    return strings.Format(language, "time.seconds", {{"s", std::to_string(rest)}});
+}
+
+std::string FormatWait(const StringTable& strings, Language language, std::int64_t seconds) {
+    if (seconds < 1) seconds = 1;
+    if (seconds < core::kSecondsPerMinute) {
+        return strings.Format(language, "time.wait.seconds", {{"n", std::to_string(seconds)}});
+    }
+    if (seconds <= 90 * core::kSecondsPerMinute) {
+        const std::int64_t minutes = CeilDiv(seconds, core::kSecondsPerMinute);
+        if (minutes == 1) return strings.Get(language, "time.wait.one_minute");
+        return strings.Format(language, "time.wait.minutes", {{"n", std::to_string(minutes)}});
+    }
+    return strings.Format(language, "time.wait.hours", {{"n", std::to_string(CeilDiv(seconds, core::kSecondsPerHour))}});
+}
+
+} // namespace aftercare::portal

@@ -46,6 +46,8 @@ enum A11yFlags_ : std::uint32_t {
     A11yFlags_InScroll = 1u << 8,  // lives in the main scroll region (set by the tree, not by widgets)
     A11yFlags_InModal = 1u << 9,   // lives in the open modal dialog (set by the tree, not by widgets)
     A11yFlags_Keypad = 1u << 10,   // typed on the kiosk's own keypad: no system keyboard (inputmode=none)
+    A11yFlags_Overlay = 1u << 11,  // drawn over the page (a dropdown's options): stacked above the
+                                   // page's own elements, so a press there reaches it, not a field below
 };
 using A11yFlags = std::uint32_t;
 

@@ -88,7 +88,7 @@ bool Dropdown(Ui& ui, const char* id, std::string_view label, std::span<const st
                 popup_draw->AddText(ImVec2(row.x + row_w - check.x - theme.Em(0.6f), y), ToU32(p.brand), ICON_CHECK);
             }
             DrawFocusRing(ui, option_id);
-            ui.a11y.AddLastItem(Role::Radio, option, is_selected ? A11yFlags_Checked : A11yFlags_None);
+            ui.a11y.AddLastItem(Role::Radio, option, (is_selected ? A11yFlags_Checked : A11yFlags_None) | A11yFlags_Overlay);
             if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
             if (chosen) {
                 changed = i != selected;

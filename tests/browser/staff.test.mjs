@@ -236,6 +236,7 @@ describe('staff console', () => {
       await type(page.getByRole('textbox', { name: /服务报告/ }), '更换电源板，试机正常，已向客户演示。');
       await tap(page.getByRole('button', { name: '添加记录' }));
       await page.getByRole('status').filter({ hasText: '已记录：服务报告' }).waitFor();
+      await scrollToTop(page);
       await shot(page, 'staff-workspace-zh.png');
 
       // Resolved: the customer's page asks whether it is fixed. (The note field is above, out of

@@ -308,7 +308,7 @@ void Field(AppState& state, Ui& ui, const char* id, const std::string& label, co
         PushTextStyle(theme, TextStyle::Small);
         // The button's name says what it shows, so a screen reader (and a test) can tell them apart.
         const std::string name = state.strings.Format(state.language, "staff.customer.reveal", {{"field", label}});
-        const float w = ImGui::CalcTextSize(state.Tr("staff.customer.show").c_str()).x + theme.Em(3.0f);
+        const float w = ImGui::CalcTextSize(name.c_str()).x + theme.Em(3.0f);  // icon, gap and padding
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - theme.Em(0.6f));
         if (Button(ui, id, name, {.kind = ButtonKind::Quiet, .width = w, .enabled = !ws.busy, .icon = ICON_EYE})) {
             Reveal(state, reveal_field);

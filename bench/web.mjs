@@ -64,8 +64,8 @@ async function signIn(page) {
   await page.getByRole('textbox', { name: '密码' }).fill(STAFF.password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await page.getByRole('row').first().waitFor({ timeout: 60000 });
-  const total = await page.getByRole('status').filter({ hasText: /^共 \d+ 张工单$/ }).textContent();
-  const rows = Number(total.match(/\d+/)[0]);
+  const total = await page.getByRole('status').filter({ hasText: /^共 [\d,]+ 张工单$/ }).textContent();
+  const rows = Number(total.match(/[\d,]+/)[0].replaceAll(',', ''));
   if (rows < 1000) throw new Error(`the staff queue has ${rows} rows, not the 1,000 the benchmark scrolls`);
   return rows;
 }

@@ -369,6 +369,11 @@ constexpr ColumnSpec kColumns[] = {
 };
 static_assert(std::size(kColumns) == static_cast<size_t>(Column::Count));
 
+// A phone has room for three columns: the number with the subject under it, the state, the SLA.
+// The subject column folds into the number's; the wide-only columns go.
+bool ShownWhenNarrow(int column) { return !kColumns[column].wide_only && column != static_cast<int>(Column::Subject); }
+constexpr float kNarrowChipColumnEm = 6.5f;  // state and SLA on a phone
+
 // Text vertically centred in the current cell of a row `height` tall.
 void CellText(const char* text, const ImVec4& colour, float row_top, float height) {
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, row_top + (height - ImGui::GetFontSize()) * 0.5f));
@@ -395,7 +400,7 @@ void DrawHeader(AppState& state, Ui& ui, float height, bool narrow) {
     PushTextStyle(theme, TextStyle::Small);
     for (int c = 0; c < static_cast<int>(Column::Count); ++c) {
         const ColumnSpec& spec = kColumns[c];
-        if (narrow && spec.wide_only) continue;
+        if (narrow && !ShownWhenNarrow(c)) continue;
         if (!ImGui::TableSetColumnIndex(c)) continue;
         const ImVec2 pos = ImGui::GetCursorScreenPos();
         const float width = ImGui::GetContentRegionAvail().x;
@@ -445,7 +450,7 @@ void DrawHeader(AppState& state, Ui& ui, float height, bool narrow) {
 void SkeletonRow(Ui& ui, float row_top, float height, bool narrow) {
     const Theme& theme = ui.theme;
     for (int c = 0; c < static_cast<int>(Column::Count); ++c) {
-        if (narrow && kColumns[c].wide_only) continue;
+        if (narrow && !ShownWhenNarrow(c)) continue;
         if (!ImGui::TableSetColumnIndex(c)) continue;
         const ImVec2 pos = ImGui::GetCursorScreenPos();
         const float w = ImGui::GetContentRegionAvail().x * (c == 1 ? 0.7f : 0.6f);
@@ -535,11 +540,24 @@ void DrawRow(AppState& state, Ui& ui, const api::QueueItem& item, double receive
     if (open) Navigate(state, Route{Screen::StaffTicket, item.service_number});
 
     PushTextStyle(theme, TextStyle::Small);
-    ImGui::GetWindowDrawList()->AddText(ImVec2(first_cell.x, row_top + (height - ImGui::GetFontSize()) * 0.5f),
-                                        ToU32(p.brand), item.service_number.c_str());
+    if (narrow) {
+        // The number over the subject, clipped to the cell (the subject column is folded in here).
+        const float line = ImGui::GetFontSize();
+        const float gap = theme.Em(0.2f);
+        const float top = row_top + (height - line * 2.0f - gap) * 0.5f;
+        const float w = ImGui::GetContentRegionAvail().x;
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        draw->PushClipRect(ImVec2(first_cell.x, row_top), ImVec2(first_cell.x + w, row_top + height), true);
+        draw->AddText(ImVec2(first_cell.x, top), ToU32(p.brand), item.service_number.c_str());
+        draw->AddText(ImVec2(first_cell.x, top + line + gap), ToU32(p.text), item.subject.c_str());
+        draw->PopClipRect();
+    } else {
+        ImGui::GetWindowDrawList()->AddText(ImVec2(first_cell.x, row_top + (height - ImGui::GetFontSize()) * 0.5f),
+                                            ToU32(p.brand), item.service_number.c_str());
+    }
 
     // Subject over the customer's name (typed by the customer: regular face).
-    if (ImGui::TableSetColumnIndex(static_cast<int>(Column::Subject))) {
+    if (!narrow && ImGui::TableSetColumnIndex(static_cast<int>(Column::Subject))) {
         const float line = ImGui::GetFontSize();
         const float gap = theme.Em(0.2f);
         const float top = row_top + (height - line * 2.0f - gap) * 0.5f;
@@ -622,8 +640,14 @@ void DrawTable(AppState& state, Ui& ui) {
             const ColumnSpec& spec = kColumns[c];
             ImGuiTableColumnFlags column_flags = spec.width_em > 0.0f ? ImGuiTableColumnFlags_WidthFixed
                                                                       : ImGuiTableColumnFlags_WidthStretch;
-            if (narrow && spec.wide_only) column_flags |= ImGuiTableColumnFlags_Disabled;
-            ImGui::TableSetupColumn(state.Tr(spec.label_key).c_str(), column_flags, theme.Em(spec.width_em));
+            float width_em = spec.width_em;
+            if (narrow) {
+                if (!ShownWhenNarrow(c)) column_flags |= ImGuiTableColumnFlags_Disabled;
+                if (c == static_cast<int>(Column::Number)) column_flags = ImGuiTableColumnFlags_WidthStretch;
+                if (c == static_cast<int>(Column::State) || c == static_cast<int>(Column::Sla)) width_em = kNarrowChipColumnEm;
+            }
+            ImGui::TableSetupColumn(state.Tr(spec.label_key).c_str(), column_flags,
+                                    column_flags & ImGuiTableColumnFlags_WidthStretch ? 0.0f : theme.Em(width_em));
         }
         ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ToU32(theme.palette.surface));
         DrawHeader(state, ui, header_h, narrow);

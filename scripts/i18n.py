@@ -19,6 +19,9 @@ LANGUAGES = ["zh-CN", "en"]
 # A string literal that looks like a dotted key ("repair.step.product") is a key when its first
 # segment names an area file; other dotted literals (file names, URLs) are not.
 KEY_LITERAL = re.compile(r'"([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)"')
+# A dotted literal that is not a string key although it starts like one (a policy field path such
+# as "returns.no_reason_days" in the staff console's policy editor) is written /*not a key*/"...".
+NOT_A_KEY = re.compile(r'/\*not a key\*/\s*"[^"]*"')
 
 
 def load_language(directory: pathlib.Path):
@@ -70,7 +73,7 @@ def check():
             # "repair.visit", marked with a trailing "// i18n: not a key").
             if line.lstrip().startswith("#include") or "i18n: not a key" in line:
                 continue
-            for key in KEY_LITERAL.findall(line):
+            for key in KEY_LITERAL.findall(NOT_A_KEY.sub("", line)):
                 if key.split(".")[0] not in areas:
                     continue
                 used += 1

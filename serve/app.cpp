@@ -24,7 +24,7 @@ namespace aftercare::serve {
 
 struct App::State {
     Metrics metrics;
-    core::Policy policy;
+    std::unique_ptr<PolicyHolder> policies;
     std::unique_ptr<SqliteStore> store;
     std::unique_ptr<Auth> auth;
     std::unique_ptr<LiveUpdates> live;
@@ -64,7 +64,8 @@ bool LoadPolicy(const std::string& path, core::Policy& policy, std::string& erro
 
 bool App::Init(std::string& error) {
     auto& s = *state_;
-    if (!LoadPolicy(config_.policy_path, s.policy, error)) return false;
+    core::Policy policy;
+    if (!LoadPolicy(config_.policy_path, policy, error)) return false;
     try {
         // One reader connection per worker thread, so no request ever waits for one (a waiting
         // thread can lose the connection again and again to a thread that releases and re-takes it).
@@ -73,6 +74,17 @@ bool App::Init(std::string& error) {
         error = std::string("cannot open the database in ") + config_.data_dir + ": " + e.what();
         return false;
     }
+    // A policy an admin saved in the console outlives restarts; the file is the vendor's default.
+    if (auto saved = s.store->GetMeta(staff::kPolicyMetaKey)) {
+        auto parsed = api::ParsePolicy(*saved);
+        if (parsed && core::ValidatePolicy(parsed.Value()).empty()) {
+            policy = std::move(parsed).Value();
+        } else {
+            std::fprintf(stderr, "aftercare-server: the saved policy does not load; using %s\n",
+                         config_.policy_path.c_str());
+        }
+    }
+    s.policies = std::make_unique<PolicyHolder>(std::move(policy));
     if (!s.faq.Load(config_.faq_dir, error)) return false;
 
     s.auth = std::make_unique<Auth>(*s.store);
@@ -82,7 +94,7 @@ bool App::Init(std::string& error) {
         std::make_unique<RateLimiter>(config_.limits.lookup_failures_per_number_per_hour, std::chrono::seconds(3600));
     const long long offset = config_.clock_offset_seconds;
     s.services = std::make_unique<Services>(Services{
-        *s.store, *s.auth, s.policy, *s.live, s.metrics, *s.lookup_failures,
+        *s.store, *s.auth, *s.policies, *s.live, s.metrics, *s.lookup_failures,
         [offset] {
             return static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::seconds>(
                                                  std::chrono::system_clock::now().time_since_epoch())

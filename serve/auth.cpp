@@ -89,7 +89,7 @@ std::optional<Principal> Auth::Resolve(const std::string& token, std::int64_t no
         return who;
     }
     auto staff = store_.FindStaffById(record->staff_id);
-    if (!staff) return std::nullopt;
+    if (!staff || !staff->active) return std::nullopt;
     who.kind = Principal::Kind::Staff;
     who.staff_id = staff->id;
     who.staff_username = staff->username;
@@ -103,7 +103,8 @@ std::optional<StaffRecord> Auth::Login(const std::string& username, const std::s
         VerifyPassword(DummyHash(), password);
         return std::nullopt;
     }
-    if (!VerifyPassword(staff->password_hash, password)) return std::nullopt;
+    // A deactivated account is refused after the same verification, so timing tells nothing.
+    if (!VerifyPassword(staff->password_hash, password) || !staff->active) return std::nullopt;
     return staff;
 }
 

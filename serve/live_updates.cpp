@@ -13,6 +13,7 @@ void LiveUpdates::Notify(std::int64_t ticket_id) {
     {
         std::lock_guard lock(mutex_);
         ++versions_[ticket_id];
+        ++any_version_;
     }
     changed_.notify_all();
 }
@@ -26,6 +27,20 @@ bool LiveUpdates::Wait(std::int64_t ticket_id, std::uint64_t seen, std::chrono::
         auto it = versions_.find(ticket_id);
         return (it == versions_.end() ? 0 : it->second) != seen;
     });
+    --waiters_;
+    return true;
+}
+
+std::uint64_t LiveUpdates::AnyVersion() {
+    std::lock_guard lock(mutex_);
+    return any_version_;
+}
+
+bool LiveUpdates::WaitAny(std::uint64_t seen, std::chrono::milliseconds timeout) {
+    std::unique_lock lock(mutex_);
+    if (shutdown_ || waiters_ >= max_waiters_) return false;
+    ++waiters_;
+    changed_.wait_for(lock, timeout, [&] { return shutdown_ || any_version_ != seen; });
     --waiters_;
     return true;
 }

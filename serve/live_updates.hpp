@@ -23,6 +23,10 @@ public:
     // Returns false without waiting when too many clients wait already (each holds a thread).
     bool Wait(std::int64_t ticket_id, std::uint64_t seen, std::chrono::milliseconds timeout);
 
+    // The same for "any ticket changed", which the staff console's queue and boards follow.
+    std::uint64_t AnyVersion();
+    bool WaitAny(std::uint64_t seen, std::chrono::milliseconds timeout);
+
     // Wakes every waiter; later waits return at once. Called on server stop.
     void Shutdown();
 
@@ -30,6 +34,7 @@ private:
     std::mutex mutex_;
     std::condition_variable changed_;
     std::unordered_map<std::int64_t, std::uint64_t> versions_;
+    std::uint64_t any_version_ = 0;
     int waiters_ = 0;
     int max_waiters_;
     bool shutdown_ = false;

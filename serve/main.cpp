@@ -86,18 +86,8 @@ std::string ReadPassword() {
     return password;
 }
 
-bool ValidUsername(const std::string& name) {
-    if (name.empty() || name.size() > 64) return false;
-    for (char c : name) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-                        c == '_' || c == '-' || c == '@';
-        if (!ok) return false;
-    }
-    return true;
-}
-
 int CreateAdmin(const CliResult& cli) {
-    if (!ValidUsername(cli.username)) {
+    if (!aftercare::serve::staff::IsValidUsername(cli.username)) {
         std::fprintf(stderr, "aftercare-server: username must be 1-64 of [A-Za-z0-9._@-]\n");
         return 2;
     }

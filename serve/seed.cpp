@@ -100,7 +100,7 @@ core::Ticket BuildTicket(Services& services, const Json& item, std::int64_t now,
             request.actor = ActorOf(step.at("actor").get<std::string>());
             request.note = step.value("note", "");
             request.assignee = step.value("assignee", "");
-            applied = core::Transition(ticket, request, at, services.policy);
+            applied = core::Transition(ticket, request, at, *services.Policy());
         }
         if (!applied)
             throw std::runtime_error("ticket " + key + ": step refused by core: " + applied.GetError().message.en);
@@ -161,9 +161,9 @@ bool SeedDemoData(Services& services, const std::string& demo_dir, std::string& 
                 std::optional<core::Rating> rating;
                 core::Ticket ticket = BuildTicket(services, item, now, rating);
                 const std::string compact = tickets::CompactNumber(ticket.service_number);
-                auto id = tx.InsertTicket(compact, ticket, tickets::ComputeIndex(ticket, now, services.policy));
+                auto id = tx.InsertTicket(compact, ticket, tickets::ComputeIndex(ticket, now, *services.Policy()));
                 if (!id) throw std::runtime_error("duplicate demo service number " + ticket.service_number);
-                if (rating) tx.InsertRating(*id, *rating, core::IsSatisfied(*rating, services.policy), now);
+                if (rating) tx.InsertRating(*id, *rating, core::IsSatisfied(*rating, *services.Policy()), now);
                 const std::string phone = ticket.details.customer.phone;
                 LogEvent("info", "demo ticket " + ticket.service_number + " (" +
                                      std::string(core::ToString(ticket.state)) + "), phone last 4 " +

@@ -22,9 +22,9 @@ mergeInto(LibraryManager.library, {
     pointerDown: false,
 
     ROLES: ['button', 'link', 'textbox', 'textarea', 'checkbox', 'radio', 'heading', 'text', 'status', 'alert', 'img',
-            'dialog', 'slider'],
+            'row', 'tab', 'dialog', 'slider'],
     FLAGS: { checked: 1, disabled: 2, invalid: 4, required: 8, focused: 16, selected: 32, password: 64,
-             numeric: 128, inScroll: 256, inModal: 512, keypad: 1024 },
+             numeric: 128, inScroll: 256, inModal: 512, keypad: 1024, overlay: 2048 },
 
     init: function (platform) {
       var self = AftercareA11y;
@@ -180,7 +180,8 @@ mergeInto(LibraryManager.library, {
     create: function (role, level) {
       var element;
       switch (role) {
-        case 'button': case 'link': case 'checkbox': case 'radio':
+        // Rows and tabs are buttons too: focusable, and Enter/Space activate them.
+        case 'button': case 'link': case 'checkbox': case 'radio': case 'row': case 'tab':
           element = document.createElement('button');
           element.type = 'button';
           if (role !== 'button') element.setAttribute('role', role);
@@ -242,12 +243,15 @@ mergeInto(LibraryManager.library, {
         element.setAttribute('aria-valuemax', String(node.range.max));
         element.setAttribute('aria-valuenow', String(node.range.now));
         element.setAttribute('aria-valuetext', node.value);
-      } else if (element.textContent !== node.name) {
-        element.textContent = node.name;
+      } else {
+        if (element.textContent !== node.name) element.textContent = node.name;
+        // An image (a chart) takes no name from its content: its words are its label.
+        if (node.role === 'img' && element.getAttribute('aria-label') !== node.name) element.setAttribute('aria-label', node.name);
       }
       if (node.description) element.setAttribute('aria-description', node.description);
       else element.removeAttribute('aria-description');
       element.toggleAttribute('disabled', !!(node.flags & F.disabled));
+      element.style.zIndex = node.flags & F.overlay ? '1' : '';  // a popup's options over the page's fields
       if (node.flags & F.invalid) element.setAttribute('aria-invalid', 'true'); else element.removeAttribute('aria-invalid');
       if (node.flags & F.required) element.setAttribute('aria-required', 'true'); else element.removeAttribute('aria-required');
       if (node.role === 'checkbox' || node.role === 'radio') {

@@ -2,6 +2,7 @@
 #include "http_util.hpp"
 #include "routes/routes.hpp"
 #include "services/attachment_service.hpp"
+#include "services/staff_service.hpp"
 #include "services/ticket_service.hpp"
 
 namespace aftercare::serve {
@@ -80,12 +81,14 @@ void RegisterAttachmentRoutes(RouteTable& routes, Services& services) {
     routes.Add({"POST", "/api/v1/staff/tickets/{number}/attachments", Access::Staff, RateClass::None,
                 [&services](RequestContext& call) {
                     const auto id = tickets::RequireTicketId(services, PathParam(call.req, 1));
+                    staff::RequireTicketAccess(services, staff::CallerOf(call.who), id);
                     Upload(services, call, id, core::Actor{core::ActorRole::Staff, call.who.staff_username},
                            core::ActorRole::Staff);
                 }});
     routes.Add({"GET", "/api/v1/staff/tickets/{number}/attachments/{id}", Access::Staff, RateClass::None,
                 [&services](RequestContext& call) {
                     const auto id = tickets::RequireTicketId(services, PathParam(call.req, 1));
+                    staff::RequireTicketAccess(services, staff::CallerOf(call.who), id);
                     SendAttachment(call.res, attachments::Download(services, id, PathParam(call.req, 2)));
                 }});
 }

@@ -39,7 +39,7 @@ void RegisterPolicyRoutes(RouteTable& routes, Services& services) {
     routes.Add({"GET", "/api/v1/policy", Access::Public, RateClass::None, [&services](RequestContext& call) {
                     call.res.set_header("Cache-Control", "public, max-age=300");
                     call.res.status = 200;
-                    call.res.set_content(api::SerializePolicy(services.policy), "application/json; charset=utf-8");
+                    call.res.set_content(api::SerializePolicy(*services.Policy()), "application/json; charset=utf-8");
                 }});
 }
 

@@ -1,5 +1,8 @@
-// Staff routes: login, queue, ticket detail and events, assign, transition, messages, stats.
-// All but login need a staff bearer token (checked by the route wrapper); a customer token gets 403.
+// Staff routes: login, queue and its change feed, ticket detail and events, assign, transition,
+// work records, messages, reveals and the audit log, the staff directory, the policy, stats.
+// All but login need a staff bearer token (checked by the route wrapper); a customer token gets
+// 403. What each staff member may do follows their roles (services/staff_service.hpp).
+#include "api/policy_json.h"
 #include "api/staff_wire.h"
 #include "http_util.hpp"
 #include "routes/routes.hpp"
@@ -15,8 +18,6 @@ Json ToJson(const auto& value) {
     return body;
 }
 
-core::Actor StaffActor(const RequestContext& call) { return core::Actor{core::ActorRole::Staff, call.who.staff_username}; }
-
 template <typename E>
 std::optional<E> EnumParam(const httplib::Request& req, const char* name) {
     if (!req.has_param(name) || req.get_param_value(name).empty()) return std::nullopt;
@@ -27,22 +28,39 @@ std::optional<E> EnumParam(const httplib::Request& req, const char* name) {
     return value;
 }
 
+bool BoolParam(const httplib::Request& req, const char* name) {
+    if (!req.has_param(name)) return false;
+    const std::string value = req.get_param_value(name);
+    if (value == "true" || value == "1") return true;
+    if (value == "false" || value == "0" || value.empty()) return false;
+    throw ApiError(400, "invalid_value", std::string(name) + " 取值应为 true 或 false",
+                   std::string(name) + " must be true or false.", name);
+}
+
 api::QueueFilter ParseFilter(const httplib::Request& req) {
     api::QueueFilter filter;
     filter.state = EnumParam<core::TicketState>(req, "state");
     filter.kind = EnumParam<core::TicketKind>(req, "kind");
     filter.priority = EnumParam<core::Priority>(req, "priority");
-    if (req.has_param("breached")) {
-        const std::string value = req.get_param_value("breached");
-        if (value == "true" || value == "1") filter.breached = true;
-        else if (value == "false" || value == "0") filter.breached = false;
-        else throw ApiError(400, "invalid_value", "breached 取值应为 true 或 false", "breached must be true or false.",
-                            "breached");
-    }
+    if (req.has_param("breached")) filter.breached = BoolParam(req, "breached");
+    filter.sla = req.get_param_value("sla");
     filter.assignee = req.get_param_value("assignee");
+    filter.unassigned = BoolParam(req, "unassigned");
+    if (req.has_param("sort")) filter.sort = req.get_param_value("sort");
+    if (!api::IsQueueSortColumn(filter.sort))
+        throw ApiError(400, "invalid_value", "不支持按该列排序", "The queue cannot be sorted by this column.", "sort");
+    const std::string dir = req.get_param_value("dir");
+    if (!dir.empty() && dir != "asc" && dir != "desc")
+        throw ApiError(400, "invalid_value", "dir 取值应为 asc 或 desc", "dir must be asc or desc.", "dir");
+    filter.descending = dir == "desc";
+    if (req.has_param("offset")) filter.offset = static_cast<int>(QueryInt(req, "offset", 0, 0, 1000000000));
     filter.limit = static_cast<int>(QueryInt(req, "limit", 50, 1, 200));
     filter.cursor = req.get_param_value("cursor");
     return filter;
+}
+
+std::int64_t TicketOf(Services& services, const RequestContext& call) {
+    return tickets::RequireTicketId(services, PathParam(call.req, 1));
 }
 
 }  // namespace
@@ -59,7 +77,15 @@ void RegisterStaffRoutes(RouteTable& routes, Services& services) {
                 }});
 
     routes.Add({"GET", "/api/v1/staff/queue", Access::Staff, RateClass::None, [&services](RequestContext& call) {
-                    WriteJson(call.res, 200, ToJson(staff::Queue(services, ParseFilter(call.req))));
+                    WriteJson(call.res, 200,
+                              ToJson(staff::Queue(services, staff::CallerOf(call.who), ParseFilter(call.req))));
+                }});
+
+    routes.Add({"GET", "/api/v1/staff/changes", Access::Staff, RateClass::None, [&services](RequestContext& call) {
+                    const std::int64_t since = QueryInt(call.req, "since", 0, 0, 1LL << 62);
+                    const int wait = static_cast<int>(
+                        QueryInt(call.req, "wait", services.long_poll_seconds, 0, services.long_poll_seconds));
+                    WriteJson(call.res, 200, ToJson(staff::Changes(services, since, wait)));
                 }});
 
     routes.Add({"GET", "/api/v1/staff/stats", Access::Staff, RateClass::None, [&services](RequestContext& call) {
@@ -67,18 +93,20 @@ void RegisterStaffRoutes(RouteTable& routes, Services& services) {
                     const std::int64_t to = QueryInt(call.req, "to", now + 1, 0, 1LL << 40);
                     const std::int64_t from = QueryInt(call.req, "from", to - 30 * 86400, 0, 1LL << 40);
                     if (from >= to) throw ApiError(400, "invalid_value", "from 必须早于 to", "from must be before to.", "from");
-                    WriteJson(call.res, 200, staff::Stats(services, from, to));
+                    WriteJson(call.res, 200, ToJson(staff::Stats(services, from, to)));
                 }});
 
     routes.Add({"GET", "/api/v1/staff/tickets/{number}", Access::Staff, RateClass::None,
                 [&services](RequestContext& call) {
-                    const auto id = tickets::RequireTicketId(services, PathParam(call.req, 1));
+                    const auto id = TicketOf(services, call);
+                    staff::RequireTicketAccess(services, staff::CallerOf(call.who), id);
                     WriteJson(call.res, 200, ToJson(tickets::Read(services, id, core::ActorRole::Staff)));
                 }});
 
     routes.Add({"GET", "/api/v1/staff/tickets/{number}/events", Access::Staff, RateClass::None,
                 [&services](RequestContext& call) {
-                    const auto id = tickets::RequireTicketId(services, PathParam(call.req, 1));
+                    const auto id = TicketOf(services, call);
+                    staff::RequireTicketAccess(services, staff::CallerOf(call.who), id);
                     const int after = static_cast<int>(QueryInt(call.req, "after", 0, 0, 1000000000));
                     const int wait = static_cast<int>(
                         QueryInt(call.req, "wait", services.long_poll_seconds, 0, services.long_poll_seconds));
@@ -87,32 +115,82 @@ void RegisterStaffRoutes(RouteTable& routes, Services& services) {
 
     routes.Add({"POST", "/api/v1/staff/tickets/{number}/assign", Access::Staff, RateClass::None,
                 [&services](RequestContext& call) {
-                    const auto id = tickets::RequireTicketId(services, PathParam(call.req, 1));
+                    const auto id = TicketOf(services, call);
                     const auto request = ParseRequest<api::AssignRequest>(call.req);
-                    WriteJson(call.res, 200, ToJson(staff::Assign(services, id, StaffActor(call), request)));
+                    WriteJson(call.res, 200, ToJson(staff::Assign(services, id, staff::CallerOf(call.who), request)));
                 }});
 
     routes.Add({"POST", "/api/v1/staff/tickets/{number}/transition", Access::Staff, RateClass::None,
                 [&services](RequestContext& call) {
-                    const auto id = tickets::RequireTicketId(services, PathParam(call.req, 1));
-                    const auto wire = ParseRequest<api::TransitionRequestWire>(call.req);
-                    if (wire.action == core::Action::Assign && !wire.assignee.empty()) {
-                        api::AssignRequest assign{wire.assignee, wire.note};
-                        WriteJson(call.res, 200, ToJson(staff::Assign(services, id, StaffActor(call), assign)));
-                        return;
-                    }
+                    const auto id = TicketOf(services, call);
+                    const auto request = ParseRequest<api::TransitionRequestWire>(call.req);
                     WriteJson(call.res, 200,
-                              ToJson(tickets::Act(services, id, api::ToTransitionRequest(wire, StaffActor(call)),
-                                                  wire.expected_sequence, core::ActorRole::Staff)));
+                              ToJson(staff::Transition(services, id, staff::CallerOf(call.who), request)));
+                }});
+
+    routes.Add({"POST", "/api/v1/staff/tickets/{number}/work", Access::Staff, RateClass::None,
+                [&services](RequestContext& call) {
+                    const auto id = TicketOf(services, call);
+                    const auto request = ParseRequest<api::WorkRequest>(call.req);
+                    WriteJson(call.res, 201,
+                              ToJson(staff::RecordWork(services, id, staff::CallerOf(call.who), request)));
                 }});
 
     routes.Add({"POST", "/api/v1/staff/tickets/{number}/messages", Access::Staff, RateClass::None,
                 [&services](RequestContext& call) {
-                    const auto id = tickets::RequireTicketId(services, PathParam(call.req, 1));
+                    const auto id = TicketOf(services, call);
                     auto request = ParseRequest<api::MessageRequest>(call.req);
                     WriteJson(call.res, 201,
-                              ToJson(tickets::AddMessage(services, id, StaffActor(call), std::move(request.text),
-                                                         core::ActorRole::Staff)));
+                              ToJson(staff::AddMessage(services, id, staff::CallerOf(call.who),
+                                                       std::move(request.text))));
+                }});
+
+    routes.Add({"POST", "/api/v1/staff/tickets/{number}/reveal", Access::Staff, RateClass::None,
+                [&services](RequestContext& call) {
+                    const auto id = TicketOf(services, call);
+                    const auto request = ParseRequest<api::RevealRequest>(call.req);
+                    WriteJson(call.res, 200, ToJson(staff::Reveal(services, id, staff::CallerOf(call.who), request)));
+                }});
+
+    routes.Add({"GET", "/api/v1/staff/audit", Access::Staff, RateClass::None, [&services](RequestContext& call) {
+                    std::optional<std::int64_t> ticket;
+                    if (call.req.has_param("ticket"))
+                        ticket = tickets::RequireTicketId(services, call.req.get_param_value("ticket"));
+                    const int limit = static_cast<int>(QueryInt(call.req, "limit", 100, 1, 500));
+                    WriteJson(call.res, 200,
+                              ToJson(staff::Audit(services, staff::CallerOf(call.who), ticket, limit)));
+                }});
+
+    routes.Add({"GET", "/api/v1/staff/members", Access::Staff, RateClass::None, [&services](RequestContext& call) {
+                    WriteJson(call.res, 200, ToJson(staff::Members(services)));
+                }});
+
+    routes.Add({"POST", "/api/v1/staff/members", Access::Staff, RateClass::None, [&services](RequestContext& call) {
+                    const auto request = ParseRequest<api::CreateStaffRequest>(call.req);
+                    WriteJson(call.res, 201,
+                              ToJson(staff::CreateMember(services, staff::CallerOf(call.who), request)));
+                }});
+
+    routes.Add({"POST", "/api/v1/staff/members/{username}", Access::Staff, RateClass::None,
+                [&services](RequestContext& call) {
+                    const auto request = ParseRequest<api::UpdateStaffRequest>(call.req);
+                    WriteJson(call.res, 200,
+                              ToJson(staff::UpdateMember(services, staff::CallerOf(call.who), PathParam(call.req, 1),
+                                                         request)));
+                }});
+
+    routes.Add({"GET", "/api/v1/staff/policy", Access::Staff, RateClass::None, [&services](RequestContext& call) {
+                    call.res.status = 200;
+                    call.res.set_content(api::SerializePolicy(*services.Policy()), "application/json; charset=utf-8");
+                }});
+
+    routes.Add({"PUT", "/api/v1/staff/policy", Access::Staff, RateClass::None, [&services](RequestContext& call) {
+                    // The body is the policy document itself; ParseJsonObject applies the size,
+                    // depth and content-type limits every JSON body gets.
+                    const Json body = ParseJsonObject(call.req);
+                    call.res.status = 200;
+                    call.res.set_content(staff::UpdatePolicy(services, staff::CallerOf(call.who), body),
+                                         "application/json; charset=utf-8");
                 }});
 }
 

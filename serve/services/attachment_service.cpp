@@ -53,7 +53,7 @@ std::string SanitizeFileName(const std::string& name) {
 
 api::AttachmentInfo Upload(Services& services, std::int64_t ticket_id, const core::Actor& actor,
                            const std::string& file_name, const std::string& bytes, core::ActorRole reader) {
-    if (static_cast<std::int64_t>(bytes.size()) > services.policy.tickets.max_attachment_bytes)
+    if (static_cast<std::int64_t>(bytes.size()) > services.Policy()->tickets.max_attachment_bytes)
         throw ApiError(413, "payload_too_large", "附件过大", "The attachment is too large.", "file");
     if (bytes.empty()) throw ApiError(422, "required", "附件内容为空", "The attachment is empty.", "file");
     const auto type = SniffContentType(bytes);
@@ -76,7 +76,7 @@ api::AttachmentInfo Upload(Services& services, std::int64_t ticket_id, const cor
         if (!stored) throw ApiError(404, "not_found", "没有找到这张工单", "No ticket matches.");
         // Counted inside the transaction, so concurrent uploads cannot exceed the limit together.
         core::AttachmentMeta meta{record.file_name, record.content_type, record.size_bytes};
-        if (auto errors = core::ValidateAttachment(meta, tx.CountAttachments(ticket_id), services.policy);
+        if (auto errors = core::ValidateAttachment(meta, tx.CountAttachments(ticket_id), *services.Policy());
             !errors.empty())
             throw ApiError(std::move(errors));
         const int previous = stored->ticket.timeline.empty() ? 0 : stored->ticket.timeline.back().sequence;
@@ -84,7 +84,7 @@ api::AttachmentInfo Upload(Services& services, std::int64_t ticket_id, const cor
         if (!applied) throw ApiError(applied.GetError());
         tx.InsertAttachment(record);
         tx.UpdateTicket(ticket_id, applied.Value().ticket,
-                        tickets::ComputeIndex(applied.Value().ticket, record.created_at, services.policy), previous);
+                        tickets::ComputeIndex(applied.Value().ticket, record.created_at, *services.Policy()), previous);
         service_number = stored->ticket.service_number;
     });
     services.live.Notify(ticket_id);

@@ -53,7 +53,7 @@ core::ReturnsDecision Eligibility(Services& services, const api::ReturnsEligibil
         if (order->purchase_date) query.warranty_start = order->purchase_date;
     }
     if (auto errors = core::ValidateReturnsQuery(query); !errors.empty()) throw ApiError(std::move(errors));
-    return core::EvaluateReturn(query, services.policy);
+    return core::EvaluateReturn(query, *services.Policy());
 }
 
 api::OrderLookupResponse LookupOrder(Services& services, const api::OrderLookupRequest& request) {
@@ -107,7 +107,7 @@ core::ReturnsDecision VerifyReturnTicket(Services& services, core::TicketDraft& 
     query.now = now;
     query.customer_utc_offset_minutes = draft.utc_offset_minutes;
     query.warranty_start = product.purchase_date;
-    auto decision = core::EvaluateReturn(query, services.policy);
+    auto decision = core::EvaluateReturn(query, *services.Policy());
     if (!decision.granted) throw Refused(decision);
     return decision;
 }

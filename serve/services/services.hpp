@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <mutex>
 
 #include "auth.hpp"
 #include "core/policy.h"
@@ -14,15 +16,39 @@
 
 namespace aftercare::serve {
 
+// The vendor policy in force. An admin may replace it while the server runs (PUT /staff/policy),
+// so nobody holds a reference to it: each use takes a snapshot that stays valid while in use.
+class PolicyHolder {
+public:
+    explicit PolicyHolder(core::Policy policy) : current_(std::make_shared<const core::Policy>(std::move(policy))) {}
+
+    std::shared_ptr<const core::Policy> Get() const {
+        std::lock_guard lock(mutex_);
+        return current_;
+    }
+    void Set(core::Policy policy) {
+        auto next = std::make_shared<const core::Policy>(std::move(policy));
+        std::lock_guard lock(mutex_);
+        current_ = std::move(next);
+    }
+
+private:
+    mutable std::mutex mutex_;
+    std::shared_ptr<const core::Policy> current_;
+};
+
 struct Services {
     Store& store;
     Auth& auth;
-    const core::Policy& policy;
+    PolicyHolder& policies;
     LiveUpdates& live;
     Metrics& metrics;
     RateLimiter& lookup_failures;  // wrong phone digits per service number
     std::function<std::int64_t()> now;  // Unix seconds; offset in tests that need time to pass
     int long_poll_seconds = 25;
+
+    // A snapshot of the policy: keep the pointer for as long as its values are used.
+    std::shared_ptr<const core::Policy> Policy() const { return policies.Get(); }
 };
 
 }  // namespace aftercare::serve

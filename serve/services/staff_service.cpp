@@ -1,53 +1,56 @@
-// Staff login, queue and statistics.
+// Staff use cases; see staff_service.hpp.
+//
+// [SECTION] Accounts and login
+// [SECTION] Queue and change feed
+// [SECTION] Ticket work by role
+// [SECTION] Reveals and the audit log
+// [SECTION] Staff directory and policy (admin)
+// [SECTION] Statistics
 #include "services/staff_service.hpp"
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cmath>
 
 #include "api/core_json.h"
+#include "api/policy_json.h"
+#include "core/calendar.h"
 #include "core/rating.h"
 #include "core/sla.h"
+#include "core/validation.h"
 #include "http_util.hpp"
 #include "services/ticket_service.hpp"
 
 namespace aftercare::serve::staff {
 namespace {
 
-std::optional<std::pair<std::int64_t, std::int64_t>> DecodeCursor(const std::string& cursor) {
-    const auto dot = cursor.find('.');
-    if (dot == std::string::npos) return std::nullopt;
-    std::int64_t key = 0, id = 0;
-    auto [p1, e1] = std::from_chars(cursor.data(), cursor.data() + dot, key);
-    auto [p2, e2] = std::from_chars(cursor.data() + dot + 1, cursor.data() + cursor.size(), id);
-    if (e1 != std::errc() || e2 != std::errc() || p1 != cursor.data() + dot || p2 != cursor.data() + cursor.size())
-        return std::nullopt;
-    return std::make_pair(key, id);
+constexpr int kDisplayNameMax = 50;
+
+ApiError Forbidden(std::string zh, std::string en) {
+    return ApiError(403, "forbidden", std::move(zh), std::move(en));
 }
 
-// Nearest-rank percentile of sorted values.
-std::int64_t Percentile(const std::vector<std::int64_t>& sorted, double p) {
-    if (sorted.empty()) return 0;
-    const auto rank = static_cast<std::size_t>(std::ceil(p * static_cast<double>(sorted.size())));
-    return sorted[std::min(sorted.size() - 1, rank == 0 ? 0 : rank - 1)];
+void Record(StoreTx& tx, std::int64_t at, const Caller& caller, std::string action, std::int64_t ticket_id,
+            std::string detail) {
+    AuditRecord record;
+    record.at = at;
+    record.staff = caller.username;
+    record.action = std::move(action);
+    record.ticket_id = ticket_id;
+    record.detail = std::move(detail);
+    tx.InsertAudit(record);
 }
 
-Json Percentiles(std::vector<std::int64_t> values) {
-    std::sort(values.begin(), values.end());
-    return Json{{"count", values.size()},
-                {"p50", Percentile(values, 0.50)},
-                {"p90", Percentile(values, 0.90)},
-                {"p99", Percentile(values, 0.99)}};
-}
-
-std::int64_t Mean(const std::vector<std::int64_t>& values) {
-    if (values.empty()) return 0;
-    long double sum = 0;
-    for (auto v : values) sum += static_cast<long double>(v);
-    return static_cast<std::int64_t>(sum / static_cast<long double>(values.size()));
+api::StaffAccount ToAccount(const StaffRecord& record) {
+    return api::StaffAccount{record.username, record.display_name, record.roles, record.active, record.created_at};
 }
 
 }  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Accounts and login
+//-----------------------------------------------------------------------------
 
 bool CreateAccount(Store& store, const std::string& username, const std::string& display_name,
                    const std::vector<std::string>& roles, const std::string& password, std::int64_t now) {
@@ -67,6 +70,20 @@ bool CreateAccount(Store& store, const std::string& username, const std::string&
     return created;
 }
 
+bool IsValidUsername(const std::string& name) {
+    if (name.empty() || name.size() > 64) return false;
+    for (char c : name) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                        c == '_' || c == '-' || c == '@';
+        if (!ok) return false;
+    }
+    return true;
+}
+
+Caller CallerOf(const Principal& who) {
+    return Caller{who.staff_username, core::PermissionsFor(who.staff_roles)};
+}
+
 api::StaffLoginResponse Login(Services& services, const api::StaffLoginRequest& request) {
     if (request.username.empty() || request.username.size() > 64 || request.password.size() > 1024)
         throw ApiError(401, "unauthorized", "用户名或密码不正确", "Wrong username or password.");
@@ -82,94 +99,499 @@ api::StaffLoginResponse Login(Services& services, const api::StaffLoginRequest& 
     return response;
 }
 
-api::QueueResponse Queue(Services& services, const api::QueueFilter& filter) {
+//-----------------------------------------------------------------------------
+// [SECTION] Queue and change feed
+//-----------------------------------------------------------------------------
+
+namespace {
+
+std::optional<std::pair<std::int64_t, std::int64_t>> DecodeCursor(const std::string& cursor) {
+    const auto dot = cursor.find('.');
+    if (dot == std::string::npos) return std::nullopt;
+    std::int64_t key = 0, id = 0;
+    auto [p1, e1] = std::from_chars(cursor.data(), cursor.data() + dot, key);
+    auto [p2, e2] = std::from_chars(cursor.data() + dot + 1, cursor.data() + cursor.size(), id);
+    if (e1 != std::errc() || e2 != std::errc() || p1 != cursor.data() + dot || p2 != cursor.data() + cursor.size())
+        return std::nullopt;
+    return std::make_pair(key, id);
+}
+
+QueueOrder OrderOf(const std::string& column) {
+    static constexpr std::pair<std::string_view, QueueOrder> kOrders[] = {
+        {"sla", QueueOrder::Sla},           {"created", QueueOrder::Created}, {"updated", QueueOrder::Updated},
+        {"priority", QueueOrder::Priority}, {"state", QueueOrder::State},     {"kind", QueueOrder::Kind},
+        {"number", QueueOrder::Number},     {"assignee", QueueOrder::Assignee},
+    };
+    for (const auto& [name, order] : kOrders) {
+        if (name == column) return order;
+    }
+    throw ApiError(400, "invalid_value", "不支持按该列排序", "The queue cannot be sorted by this column.", "sort");
+}
+
+QueueSla SlaOf(const std::string& value) {
+    if (value.empty()) return QueueSla::Any;
+    if (value == api::kSlaFilterBreached) return QueueSla::Breached;
+    if (value == api::kSlaFilterSoon) return QueueSla::Soon;
+    if (value == api::kSlaFilterOnTrack) return QueueSla::OnTrack;
+    throw ApiError(400, "invalid_value", "sla 取值应为 breached、soon 或 on_track",
+                   "sla must be breached, soon or on_track.", "sla");
+}
+
+}  // namespace
+
+api::QueueResponse Queue(Services& services, const Caller& caller, const api::QueueFilter& filter) {
+    const std::int64_t now = services.now();
     QueueQuery query;
     if (filter.state) query.state = std::string(core::ToString(*filter.state));
     if (filter.kind) query.kind = std::string(core::ToString(*filter.kind));
     if (filter.priority) query.priority = std::string(core::ToString(*filter.priority));
     query.breached = filter.breached;
     if (!filter.assignee.empty()) query.assignee = filter.assignee;
+    query.unassigned = filter.unassigned;
+    if (!caller.permissions.all_tickets) query.visible_to = caller.username;
+    query.sla = SlaOf(filter.sla);
+    query.soon_until = now + core::kBreachingSoonSeconds;
+    query.order = OrderOf(filter.sort);
+    query.descending = filter.descending;
     query.limit = std::clamp(filter.limit, 1, 200);
     if (!filter.cursor.empty()) {
+        if (query.order != QueueOrder::Sla || query.descending || filter.offset)
+            throw ApiError(400, "invalid_value", "分页游标只能用于默认排序", "A cursor pages the default order only.",
+                           "cursor");
         query.after = DecodeCursor(filter.cursor);
         if (!query.after) throw ApiError(400, "invalid_value", "分页游标无效", "Invalid cursor.", "cursor");
     }
+    query.offset = filter.offset.value_or(0);
+
+    api::QueueResponse response;
+    // The version first: a change landing while we read is then reported again, never missed.
+    response.version = static_cast<std::int64_t>(services.live.AnyVersion());
+    response.offset = static_cast<int>(query.offset);
+    response.total = services.store.CountQueue(query);
     // One extra row tells whether another page exists.
     query.limit += 1;
     auto rows = services.store.Queue(query);
-    api::QueueResponse response;
-    const std::int64_t now = services.now();
+    const auto policy = services.Policy();
     const std::size_t page = static_cast<std::size_t>(query.limit - 1);
     for (std::size_t i = 0; i < rows.size() && i < page; ++i)
-        response.items.push_back(api::MakeQueueItem(rows[i].ticket, now, services.policy));
-    if (rows.size() > page) {
+        response.items.push_back(api::MakeQueueItem(rows[i].ticket, now, *policy));
+    if (rows.size() > page && query.order == QueueOrder::Sla && !query.descending) {
         const auto& last = rows[page - 1];
         response.next_cursor = std::to_string(last.sort_key) + "." + std::to_string(last.id);
     }
     return response;
 }
 
-Json Stats(Services& services, std::int64_t from, std::int64_t to) {
+api::ChangesResponse Changes(Services& services, std::int64_t since, int wait_seconds) {
+    const auto seen = static_cast<std::uint64_t>(since);
+    if (services.live.AnyVersion() == seen && wait_seconds > 0)
+        services.live.WaitAny(seen, std::chrono::seconds(wait_seconds));
+    return api::ChangesResponse{static_cast<std::int64_t>(services.live.AnyVersion())};
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Ticket work by role
+//-----------------------------------------------------------------------------
+
+namespace {
+
+void CheckAccess(const Caller& caller, const core::Ticket& ticket) {
+    if (!core::CanWorkTicket(caller.permissions, caller.username, ticket.assignee))
+        throw Forbidden("这张工单已派给其他工程师，只有主管可以查看和处理",
+                        "This ticket is assigned to someone else; only a supervisor may work on it.");
+}
+
+}  // namespace
+
+tickets::TicketGuard TicketGuardFor(const Caller& caller) {
+    return [caller](const core::Ticket& ticket) { CheckAccess(caller, ticket); };
+}
+
+void RequireTicketAccess(Services& services, const Caller& caller, std::int64_t ticket_id) {
+    auto stored = services.store.LoadTicketById(ticket_id);
+    if (!stored) throw ApiError(404, "not_found", "没有找到这张工单", "No ticket matches.");
+    CheckAccess(caller, stored->ticket);
+}
+
+api::TicketView Assign(Services& services, std::int64_t ticket_id, const Caller& caller,
+                       const api::AssignRequest& request) {
+    if (!request.assignee.empty()) {
+        auto assignee = services.store.FindStaff(request.assignee);
+        if (!assignee || !assignee->active)
+            throw ApiError(422, "unknown_assignee", "没有这个员工账号", "There is no staff member with this id.",
+                           "assignee");
+    }
+    core::TransitionRequest transition;
+    transition.action = core::Action::Assign;
+    transition.actor = core::Actor{core::ActorRole::Staff, caller.username};
+    transition.assignee = request.assignee;
+    transition.note = request.note;
+    const tickets::TicketGuard guard = [&caller](const core::Ticket& ticket) {
+        CheckAccess(caller, ticket);
+        if (!core::CanAssign(caller.permissions, ticket.assignee))
+            throw Forbidden("改派已派工的工单需要主管权限", "Reassigning a dispatched ticket needs a supervisor.");
+    };
+    return tickets::Act(services, ticket_id, transition, std::nullopt, core::ActorRole::Staff, guard);
+}
+
+api::TicketView Transition(Services& services, std::int64_t ticket_id, const Caller& caller,
+                           const api::TransitionRequestWire& request) {
+    if (request.action == core::Action::Assign && !request.assignee.empty())
+        return Assign(services, ticket_id, caller, api::AssignRequest{request.assignee, request.note});
+    if (request.action == core::Action::Escalate && !caller.permissions.escalate)
+        throw Forbidden("手动升级需要主管权限", "Escalating by hand needs a supervisor.");
+    const core::Actor actor{core::ActorRole::Staff, caller.username};
+    return tickets::Act(services, ticket_id, api::ToTransitionRequest(request, actor), request.expected_sequence,
+                        core::ActorRole::Staff, TicketGuardFor(caller));
+}
+
+api::TicketView RecordWork(Services& services, std::int64_t ticket_id, const Caller& caller,
+                           const api::WorkRequest& request) {
+    return tickets::RecordWork(services, ticket_id, core::Actor{core::ActorRole::Staff, caller.username},
+                               api::ToWorkEntry(request), TicketGuardFor(caller));
+}
+
+api::TicketView AddMessage(Services& services, std::int64_t ticket_id, const Caller& caller, std::string text) {
+    return tickets::AddMessage(services, ticket_id, core::Actor{core::ActorRole::Staff, caller.username},
+                               std::move(text), core::ActorRole::Staff, TicketGuardFor(caller));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Reveals and the audit log
+//-----------------------------------------------------------------------------
+
+api::RevealResponse Reveal(Services& services, std::int64_t ticket_id, const Caller& caller,
+                           const api::RevealRequest& request) {
+    api::RevealResponse response;
+    response.field = request.field;
+    // Read and audit in one transaction: whoever sees the value is on record, without exception.
+    services.store.Write([&](StoreTx& tx) {
+        auto stored = tx.LoadTicketById(ticket_id);
+        if (!stored) throw ApiError(404, "not_found", "没有找到这张工单", "No ticket matches.");
+        CheckAccess(caller, stored->ticket);
+        const core::TicketDraft& details = stored->ticket.details;
+        response.value = request.field == api::kRevealPhone ? details.customer.phone : details.address;
+        response.revealed_at = services.now();
+        Record(tx, response.revealed_at, caller, "reveal_" + request.field, ticket_id, {});
+    });
+    return response;
+}
+
+api::AuditResponse Audit(Services& services, const Caller& caller, std::optional<std::int64_t> ticket_id, int limit) {
+    if (ticket_id) {
+        RequireTicketAccess(services, caller, *ticket_id);
+    } else if (!caller.permissions.audit) {
+        throw Forbidden("查看审计日志需要主管或管理员权限", "The audit log is for supervisors and admins.");
+    }
+    api::AuditResponse response;
+    for (auto& record : services.store.Audit(ticket_id.value_or(0), limit)) {
+        response.entries.push_back(api::AuditEntry{record.id, record.at, std::move(record.staff),
+                                                   std::move(record.action), std::move(record.service_number),
+                                                   std::move(record.detail)});
+    }
+    return response;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Staff directory and policy (admin)
+//-----------------------------------------------------------------------------
+
+namespace {
+
+void RequireAdmin(bool allowed) {
+    if (!allowed) throw Forbidden("此操作需要管理员权限", "This needs an administrator.");
+}
+
+core::FieldErrors CheckRoles(const std::vector<std::string>& roles) {
+    core::FieldErrors errors;
+    if (roles.empty()) errors.push_back(core::MakeError("required", "请至少选择一个角色", "Choose at least one role", "roles"));
+    for (const std::string& role : roles) {
+        if (!core::IsKnownStaffRole(role))
+            errors.push_back(core::MakeError("unknown_role", "未知的角色：" + role, "Unknown role: " + role, "roles"));
+    }
+    return errors;
+}
+
+std::optional<core::Error> CheckPassword(const std::string& password) {
+    if (password.size() < kMinPasswordLength || password.size() > 1024)
+        return core::MakeError("too_short", "密码至少需要 " + std::to_string(kMinPasswordLength) + " 个字符",
+                               "The password needs at least " + std::to_string(kMinPasswordLength) + " characters",
+                               "password");
+    return std::nullopt;
+}
+
+std::string HashOrThrow(const std::string& password) {
+    auto hash = HashPassword(password);
+    if (!hash) throw std::runtime_error("password hashing failed (out of memory?)");
+    return *hash;
+}
+
+std::string JoinRoles(const std::vector<std::string>& roles) {
+    std::string joined;
+    for (const auto& role : roles) joined += (joined.empty() ? "" : ",") + role;
+    return joined;
+}
+
+}  // namespace
+
+api::StaffListResponse Members(Services& services) {
+    api::StaffListResponse response;
+    for (const StaffRecord& record : services.store.ListStaff()) response.members.push_back(ToAccount(record));
+    return response;
+}
+
+api::StaffAccount CreateMember(Services& services, const Caller& caller, const api::CreateStaffRequest& request) {
+    RequireAdmin(caller.permissions.manage_staff);
+    core::FieldErrors errors;
+    if (!IsValidUsername(request.username))
+        errors.push_back(core::MakeError("invalid_username", "用户名须为 1–64 个字母、数字或 . _ @ -",
+                                         "A username is 1-64 of letters, digits and . _ @ -", "username"));
+    if (auto error = core::CheckText("display_name", request.display_name, 1, kDisplayNameMax, false))
+        errors.push_back(*error);
+    for (auto& error : CheckRoles(request.roles)) errors.push_back(std::move(error));
+    if (!request.password.empty())
+        if (auto error = CheckPassword(request.password)) errors.push_back(*error);
+    if (!errors.empty()) throw ApiError(std::move(errors));
+
+    StaffRecord record;
+    record.username = request.username;
+    record.display_name = request.display_name;
+    record.roles = request.roles;
+    record.password_hash = request.password.empty() ? "!" : HashOrThrow(request.password);
+    record.created_at = services.now();
+    services.store.Write([&](StoreTx& tx) {
+        if (!tx.InsertStaff(record, record.created_at))
+            throw ApiError(409, "conflict", "该用户名已被使用", "This username is taken.", "username");
+        Record(tx, record.created_at, caller, "staff_create", 0, record.username + " " + JoinRoles(record.roles));
+    });
+    return ToAccount(record);
+}
+
+api::StaffAccount UpdateMember(Services& services, const Caller& caller, const std::string& username,
+                               const api::UpdateStaffRequest& request) {
+    RequireAdmin(caller.permissions.manage_staff);
+    core::FieldErrors errors;
+    if (request.display_name)
+        if (auto error = core::CheckText("display_name", *request.display_name, 1, kDisplayNameMax, false))
+            errors.push_back(*error);
+    if (request.roles)
+        for (auto& error : CheckRoles(*request.roles)) errors.push_back(std::move(error));
+    if (request.password)
+        if (auto error = CheckPassword(*request.password)) errors.push_back(*error);
+    // An admin cannot lock themselves out: someone must always be able to manage accounts.
+    if (username == caller.username) {
+        if (request.active && !*request.active)
+            errors.push_back(core::MakeError("not_allowed", "不能停用自己的账号", "You cannot deactivate yourself", "active"));
+        if (request.roles && !core::PermissionsFor(*request.roles).manage_staff)
+            errors.push_back(core::MakeError("not_allowed", "不能移除自己的管理员角色", "You cannot drop your own admin role",
+                                             "roles"));
+    }
+    if (!errors.empty()) throw ApiError(std::move(errors));
+    const std::string new_hash = request.password ? HashOrThrow(*request.password) : std::string();
+
+    auto current = services.store.FindStaff(username);
+    if (!current) throw ApiError(404, "not_found", "没有这个员工账号", "There is no staff member with this id.");
+    StaffRecord saved = *current;
+    std::string detail = username;
+    if (request.display_name) {
+        saved.display_name = *request.display_name;
+        detail += " name";
+    }
+    if (request.roles) {
+        saved.roles = *request.roles;
+        detail += " roles=" + JoinRoles(saved.roles);
+    }
+    if (request.active) {
+        saved.active = *request.active;
+        detail += saved.active ? " activated" : " deactivated";
+    }
+    if (request.password) {
+        saved.password_hash = new_hash;
+        detail += " password";
+    }
+    services.store.Write([&](StoreTx& tx) {
+        tx.UpdateStaff(saved);
+        if (!saved.active || request.password) tx.DeleteStaffTokens(saved.id);
+        Record(tx, services.now(), caller, "staff_update", 0, detail);
+    });
+    return ToAccount(saved);
+}
+
+std::string UpdatePolicy(Services& services, const Caller& caller, const api::Json& body) {
+    RequireAdmin(caller.permissions.edit_policy);
+    // Types first (a string where a number belongs), then unknown keys (a typo would otherwise be
+    // ignored silently), then every range rule.
+    auto parsed = api::FromJson<core::Policy>(body);
+    if (!parsed) throw ApiError(parsed.GetError(), 422);
+    Json known;
+    to_json(known, parsed.Value());
+    RejectUnknownFields(body, known, "");
+    // Every problem at once, so the editor can mark each field.
+    if (auto errors = core::ValidatePolicy(parsed.Value()); !errors.empty()) throw ApiError(std::move(errors), 422);
+    core::Policy policy = std::move(parsed).Value();
+    policy.version = services.Policy()->version + 1;
+    const std::string text = api::SerializePolicy(policy);
+    services.store.Write([&](StoreTx& tx) {
+        tx.SetMeta(kPolicyMetaKey, text);
+        Record(tx, services.now(), caller, "policy_update", 0, "version " + std::to_string(policy.version));
+    });
+    services.policies.Set(std::move(policy));
+    // Deadlines follow the policy: every open ticket's SLA view changes, so tell the watchers
+    // (no ticket has id 0; this moves only the "any ticket" counter the console follows).
+    services.live.Notify(0);
+    return text;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Statistics
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// Nearest-rank percentile of sorted values.
+std::int64_t Percentile(const std::vector<std::int64_t>& sorted, double p) {
+    if (sorted.empty()) return 0;
+    const auto rank = static_cast<std::size_t>(std::ceil(p * static_cast<double>(sorted.size())));
+    return sorted[std::min(sorted.size() - 1, rank == 0 ? 0 : rank - 1)];
+}
+
+api::DurationDistribution Distribution(std::vector<std::int64_t> values, std::vector<std::int64_t> bounds) {
+    std::sort(values.begin(), values.end());
+    api::DurationDistribution out;
+    out.count = static_cast<int>(values.size());
+    out.p50 = Percentile(values, 0.50);
+    out.p90 = Percentile(values, 0.90);
+    out.p99 = Percentile(values, 0.99);
+    out.buckets.assign(bounds.size() + 1, 0);
+    for (std::int64_t v : values) {
+        const auto slot = std::lower_bound(bounds.begin(), bounds.end(), v) - bounds.begin();
+        ++out.buckets[static_cast<std::size_t>(slot)];
+    }
+    out.bucket_upper_seconds = std::move(bounds);
+    return out;
+}
+
+std::int64_t Mean(const std::vector<std::int64_t>& values) {
+    if (values.empty()) return 0;
+    long double sum = 0;
+    for (auto v : values) sum += static_cast<long double>(v);
+    return static_cast<std::int64_t>(sum / static_cast<long double>(values.size()));
+}
+
+// Ratings per vendor-local day; longer ranges use whole weeks (or more) per point, so a chart
+// never has more than about three months' worth of points.
+std::vector<api::SatisfactionPoint> SatisfactionSeries(const std::vector<RatingRow>& ratings, std::int64_t from,
+                                                       std::int64_t to, const core::Policy& policy,
+                                                       std::int64_t& bucket_seconds) {
+    const core::UtcOffsetMinutes offset = policy.calendar.vendor_utc_offset_minutes;
+    const core::DayNumber first_day = core::LocalDayNumber(from, offset);
+    const core::DayNumber last_day = core::LocalDayNumber(to - 1, offset);
+    constexpr std::int64_t kMaxPoints = 92;
+    const std::int64_t days = last_day - first_day + 1;
+    const std::int64_t days_per_bucket = days <= kMaxPoints ? 1 : ((days + kMaxPoints - 1) / kMaxPoints + 6) / 7 * 7;
+    bucket_seconds = days_per_bucket * core::kSecondsPerDay;
+    const std::size_t count = static_cast<std::size_t>((last_day - first_day) / days_per_bucket + 1);
+    std::vector<api::SatisfactionPoint> series(count);
+    std::vector<std::vector<core::Rating>> grouped(count);
+    for (std::size_t i = 0; i < count; ++i)
+        series[i].from = core::LocalDayStart(first_day + static_cast<std::int64_t>(i) * days_per_bucket, offset);
+    for (const RatingRow& row : ratings) {
+        const core::DayNumber day = core::LocalDayNumber(row.at, offset);
+        if (day < first_day || day > last_day) continue;
+        grouped[static_cast<std::size_t>((day - first_day) / days_per_bucket)].push_back(row.rating);
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+        const core::SatisfactionStats s = core::ComputeSatisfaction(grouped[i], policy);
+        series[i].count = s.count;
+        series[i].satisfied = s.satisfied;
+        series[i].mean_quality = s.mean_quality;
+        series[i].mean_speed = s.mean_speed;
+        series[i].mean_attitude = s.mean_attitude;
+        series[i].mean_scope = s.mean_scope;
+        series[i].mean_guarantee = s.mean_guarantee;
+    }
+    return series;
+}
+
+std::vector<api::ComplaintItem> ComplaintItems(Services& services, std::int64_t from, std::int64_t to,
+                                               const core::Policy& policy) {
+    const std::int64_t now = services.now();
+    const core::WorkCalendar calendar(policy.calendar.holidays, policy.calendar.makeup_workdays);
+    const core::UtcOffsetMinutes offset = policy.calendar.vendor_utc_offset_minutes;
+    std::vector<api::ComplaintItem> items;
+    for (const StoredTicket& stored : services.store.Complaints(from, to, 200)) {
+        const core::Ticket& ticket = stored.ticket;
+        const core::Deadline deadline = core::EvaluateSla(ticket, now, policy).Get(core::SlaClock::Resolution);
+        if (!deadline.due_at) continue;
+        api::ComplaintItem item;
+        item.service_number = ticket.service_number;
+        item.subject = ticket.details.subject;
+        item.state = ticket.state;
+        item.created_at = ticket.created_at;
+        item.due_at = *deadline.due_at;
+        item.answered = deadline.met_at.has_value();
+        item.late = deadline.Breached();
+        const core::DayNumber today = core::LocalDayNumber(now, offset);
+        const core::DayNumber due_day = core::LocalDayNumber(item.due_at, offset);
+        item.working_days_left = due_day >= today ? calendar.WorkingDaysBetween(today, due_day)
+                                                  : -calendar.WorkingDaysBetween(due_day, today);
+        items.push_back(std::move(item));
+    }
+    // Open ones first, the nearest deadline on top.
+    std::stable_sort(items.begin(), items.end(), [](const api::ComplaintItem& a, const api::ComplaintItem& b) {
+        if (a.answered != b.answered) return !a.answered;
+        return a.due_at < b.due_at;
+    });
+    return items;
+}
+
+}  // namespace
+
+api::StatsResponse Stats(Services& services, std::int64_t from, std::int64_t to) {
     const auto rows = services.store.StatsRows(from, to);
-    const auto ratings = services.store.Ratings(from, to);
+    const auto ratings = services.store.RatingsGivenBetween(from, to);
+    const auto policy = services.Policy();
 
     api::StatsResponse stats;
     stats.from = from;
     stats.to = to;
     stats.tickets_total = static_cast<int>(rows.size());
-    stats.satisfaction = core::ComputeSatisfaction(ratings, services.policy);
-    stats.satisfaction_target = services.policy.satisfaction.target_rate;
+    std::vector<core::Rating> plain;
+    plain.reserve(ratings.size());
+    for (const RatingRow& row : ratings) plain.push_back(row.rating);
+    stats.satisfaction = core::ComputeSatisfaction(plain, *policy);
+    stats.satisfaction_target = policy->satisfaction.target_rate;
 
     std::vector<std::int64_t> first_response, resolution;
-    struct Compliance {
-        int tickets = 0;
-        int breached = 0;
-    };
-    std::map<std::string, Compliance> compliance;
     for (auto priority : {core::Priority::General, core::Priority::Serious, core::Priority::Urgent})
-        compliance[std::string(core::ToString(priority))];
+        stats.sla_compliance[std::string(core::ToString(priority))];
     for (const auto& row : rows) {
         ++stats.by_state[row.state];
         ++stats.by_kind[row.kind];
         ++stats.by_priority[row.priority];
         if (row.breached) ++stats.breached;
         if (row.escalated) ++stats.escalated;
-        auto& c = compliance[row.priority];
+        auto& c = stats.sla_compliance[row.priority];
         ++c.tickets;
         if (row.breached) ++c.breached;
         if (row.first_response_at) first_response.push_back(*row.first_response_at - row.created_at);
         if (row.resolved_at) resolution.push_back(*row.resolved_at - row.created_at);
     }
+    for (auto& [priority, c] : stats.sla_compliance)
+        c.compliance_rate = c.tickets ? 1.0 - static_cast<double>(c.breached) / c.tickets : 1.0;
     stats.mean_first_response_seconds = Mean(first_response);
     stats.mean_resolution_seconds = Mean(resolution);
-
-    Json body;
-    to_json(body, stats);
-    // Beyond the api's StatsResponse (to be moved into src/api): per-priority SLA compliance and
-    // time percentiles, which means alone hide.
-    Json per_priority = Json::object();
-    for (const auto& [priority, c] : compliance) {
-        per_priority[priority] = {{"tickets", c.tickets},
-                                  {"breached", c.breached},
-                                  {"compliance_rate", c.tickets ? 1.0 - static_cast<double>(c.breached) / c.tickets : 1.0}};
-    }
-    body["sla_compliance"] = per_priority;
-    body["first_response_seconds"] = Percentiles(std::move(first_response));
-    body["resolution_seconds"] = Percentiles(std::move(resolution));
-    body["satisfaction_meets_target"] = stats.satisfaction.meets_target;
-    return body;
-}
-
-api::TicketView Assign(Services& services, std::int64_t ticket_id, const core::Actor& actor,
-                       const api::AssignRequest& request) {
-    if (!request.assignee.empty() && !services.store.FindStaff(request.assignee))
-        throw ApiError(422, "unknown_assignee", "没有这个员工账号", "There is no staff member with this id.", "assignee");
-    core::TransitionRequest transition;
-    transition.action = core::Action::Assign;
-    transition.actor = actor;
-    transition.assignee = request.assignee;
-    transition.note = request.note;
-    return tickets::Act(services, ticket_id, transition, std::nullopt, core::ActorRole::Staff);
+    // Bounds follow the policy's own commitments: 10 min (urgent), 2 h (general), 8 h, 24 h, 48 h.
+    constexpr std::int64_t kMinute = 60, kHour = 3600;
+    stats.satisfaction_meets_target = stats.satisfaction.meets_target;
+    stats.first_response_seconds = Distribution(std::move(first_response),
+                                        {10 * kMinute, 30 * kMinute, kHour, 2 * kHour, 8 * kHour, 24 * kHour});
+    stats.resolution_seconds =
+        Distribution(std::move(resolution), {2 * kHour, 4 * kHour, 8 * kHour, 24 * kHour, 48 * kHour, 7 * 24 * kHour});
+    stats.satisfaction_series = SatisfactionSeries(ratings, from, to, *policy, stats.series_bucket_seconds);
+    stats.complaint_answer_working_days = policy->sla.complaint_answer_working_days;
+    stats.complaints = ComplaintItems(services, from, to, *policy);
+    return stats;
 }
 
 }  // namespace aftercare::serve::staff

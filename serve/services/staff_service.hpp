@@ -1,4 +1,6 @@
-// Staff use cases: accounts (create-admin), login, the work queue, statistics.
+// Staff use cases: accounts (create-admin, the console's admin page), login, the work queue and
+// its change feed, ticket access by role, customer-data reveals (audited), the vendor policy,
+// statistics.
 #pragma once
 
 #include <optional>
@@ -6,7 +8,10 @@
 
 #include "api/staff_wire.h"
 #include "api/wire_reader.h"
+#include "core/staff_roles.h"
+#include "routes/route_table.hpp"
 #include "services/services.hpp"
+#include "services/ticket_service.hpp"
 
 namespace aftercare::serve::staff {
 
@@ -19,15 +24,62 @@ bool CreateAccount(Store& store, const std::string& username, const std::string&
 // Minimum password length for staff accounts.
 constexpr std::size_t kMinPasswordLength = 10;
 
+// 1-64 of [A-Za-z0-9._@-]: usernames appear in logs, timelines and the audit log as they are.
+bool IsValidUsername(const std::string& name);
+
+// Where a policy saved from the console is kept (the meta table); it wins over the file at start.
+inline constexpr const char* kPolicyMetaKey = "policy";
+
+// The signed-in staff member and what their roles allow.
+struct Caller {
+    std::string username;
+    core::StaffPermissions permissions;
+};
+Caller CallerOf(const Principal& who);
+
 api::StaffLoginResponse Login(Services& services, const api::StaffLoginRequest& request);
 
-api::QueueResponse Queue(Services& services, const api::QueueFilter& filter);
+// Agents see their own and unassigned tickets only, whatever the filter asks.
+api::QueueResponse Queue(Services& services, const Caller& caller, const api::QueueFilter& filter);
 
-// `from`/`to` are Unix seconds over ticket creation time.
-api::Json Stats(Services& services, std::int64_t from, std::int64_t to);
+// Waits up to `wait_seconds` for the change counter to move past `since`.
+api::ChangesResponse Changes(Services& services, std::int64_t since, int wait_seconds);
 
-// The assignee must be a staff account; then core decides whether Assign is legal now.
-api::TicketView Assign(Services& services, std::int64_t ticket_id, const core::Actor& actor,
+// 403 unless the caller may work this ticket (core::CanWorkTicket).
+void RequireTicketAccess(Services& services, const Caller& caller, std::int64_t ticket_id);
+// The same check for use inside a write transaction (tickets::TicketGuard).
+tickets::TicketGuard TicketGuardFor(const Caller& caller);
+
+// The assignee must be an active staff account; agents only dispatch unassigned tickets.
+api::TicketView Assign(Services& services, std::int64_t ticket_id, const Caller& caller,
                        const api::AssignRequest& request);
+
+// Transitions with the role rules on top of core's: escalating by hand and reassigning are for
+// supervisors.
+api::TicketView Transition(Services& services, std::int64_t ticket_id, const Caller& caller,
+                           const api::TransitionRequestWire& request);
+
+api::TicketView RecordWork(Services& services, std::int64_t ticket_id, const Caller& caller,
+                           const api::WorkRequest& request);
+
+api::TicketView AddMessage(Services& services, std::int64_t ticket_id, const Caller& caller, std::string text);
+
+// The unmasked phone or address, after writing who asked for it to the audit log.
+api::RevealResponse Reveal(Services& services, std::int64_t ticket_id, const Caller& caller,
+                           const api::RevealRequest& request);
+
+// One ticket's entries for anyone who may work it; everything for supervisors and admins.
+api::AuditResponse Audit(Services& services, const Caller& caller, std::optional<std::int64_t> ticket_id, int limit);
+
+api::StaffListResponse Members(Services& services);
+api::StaffAccount CreateMember(Services& services, const Caller& caller, const api::CreateStaffRequest& request);
+api::StaffAccount UpdateMember(Services& services, const Caller& caller, const std::string& username,
+                               const api::UpdateStaffRequest& request);
+
+// Validates (field paths such as "sla.urgent.resolution_minutes"), saves, audits and applies at once.
+std::string UpdatePolicy(Services& services, const Caller& caller, const api::Json& body);
+
+// `from`/`to` are Unix seconds over ticket creation time (ratings: over when they were given).
+api::StatsResponse Stats(Services& services, std::int64_t from, std::int64_t to);
 
 }  // namespace aftercare::serve::staff

@@ -10,6 +10,7 @@
 #include "core/sla.h"
 #include "core/state_machine.h"
 #include "core/validation.h"
+#include "core/work_log.h"
 #include "http_util.hpp"
 #include "services/returns_service.hpp"
 
@@ -55,7 +56,7 @@ StoredTicket Mutate(Services& services, std::int64_t ticket_id, Change&& change)
         if (!applied) throw ApiError(applied.GetError());
         const std::int64_t now = services.now();
         core::Ticket& ticket = applied.Value().ticket;
-        tx.UpdateTicket(ticket_id, ticket, ComputeIndex(ticket, now, services.policy), previous);
+        tx.UpdateTicket(ticket_id, ticket, ComputeIndex(ticket, now, *services.Policy()), previous);
         saved = StoredTicket{ticket_id, std::move(ticket)};
     });
     services.live.Notify(ticket_id);
@@ -134,8 +135,9 @@ std::int64_t RequireTicketId(Services& services, const std::string& number_text)
 
 api::TicketView MakeView(Services& services, const StoredTicket& stored, core::ActorRole reader) {
     api::TicketView view = api::MakeTicketView(
-        stored.ticket, reader, services.now(), services.policy, services.store.LoadRating(stored.id),
+        stored.ticket, reader, services.now(), *services.Policy(), services.store.LoadRating(stored.id),
         AttachmentInfos(services.store.ListAttachments(stored.id), stored.ticket.service_number, reader));
+    if (reader == core::ActorRole::Staff) view.address = api::MaskAddress(view.address);
     view.staff_names = StaffNames(services, stored.ticket);
     return view;
 }
@@ -144,9 +146,10 @@ api::TicketView Read(Services& services, std::int64_t ticket_id, core::ActorRole
     auto bundle = services.store.LoadTicketBundle(ticket_id);
     if (!bundle) throw TicketNotFound();
     const auto& ticket = bundle->stored.ticket;
-    api::TicketView view = api::MakeTicketView(ticket, reader, services.now(), services.policy,
+    api::TicketView view = api::MakeTicketView(ticket, reader, services.now(), *services.Policy(),
                                                std::move(bundle->rating),
                                                AttachmentInfos(bundle->attachments, ticket.service_number, reader));
+    if (reader == core::ActorRole::Staff) view.address = api::MaskAddress(view.address);
     view.staff_names = StaffNames(services, ticket);
     return view;
 }
@@ -178,7 +181,7 @@ CreateResult Create(Services& services, core::TicketDraft draft, const std::stri
                 const std::string number = NewServiceNumber(draft.kind);
                 core::Ticket ticket = core::CreateTicket(draft, number, now);
                 auto id = tx.InsertTicket(CompactNumber(number), ticket,
-                                          ComputeIndex(ticket, now, services.policy));
+                                          ComputeIndex(ticket, now, *services.Policy()));
                 if (!id) continue;  // collision in a 2^49 space: draw again
                 stored = StoredTicket{*id, std::move(ticket)};
                 break;
@@ -195,7 +198,7 @@ CreateResult Create(Services& services, core::TicketDraft draft, const std::stri
     // A new ticket has no rating or attachments yet; only a replay needs the store for them.
     result.response.ticket = result.replayed ? MakeView(services, *stored, core::ActorRole::Customer)
                                              : api::MakeTicketView(stored->ticket, core::ActorRole::Customer,
-                                                                   services.now(), services.policy);
+                                                                   services.now(), *services.Policy());
     result.response.returns_decision = decision;
     return result;
 }
@@ -222,28 +225,39 @@ api::EventsResponse Events(Services& services, std::int64_t ticket_id, int after
 }
 
 api::TicketView AddMessage(Services& services, std::int64_t ticket_id, const core::Actor& actor, std::string text,
-                           core::ActorRole reader) {
+                           core::ActorRole reader, const TicketGuard& guard) {
     auto stored = Mutate(services, ticket_id, [&](StoreTx&, const StoredTicket& current) {
+        if (guard) guard(current.ticket);
         return core::AddMessage(current.ticket, actor, std::move(text), services.now());
     });
     return MakeView(services, stored, reader);
 }
 
 api::TicketView Act(Services& services, std::int64_t ticket_id, const core::TransitionRequest& request,
-                    std::optional<int> expected_sequence, core::ActorRole reader) {
+                    std::optional<int> expected_sequence, core::ActorRole reader, const TicketGuard& guard) {
     auto stored = Mutate(services, ticket_id, [&](StoreTx&, const StoredTicket& current) {
+        if (guard) guard(current.ticket);
         if (expected_sequence && *expected_sequence != LastSequence(current.ticket))
             throw ApiError(409, "conflict", "工单已被他人更新，请刷新后重试",
                            "The ticket changed since you loaded it; reload and try again.");
-        return core::Transition(current.ticket, request, services.now(), services.policy);
+        return core::Transition(current.ticket, request, services.now(), *services.Policy());
     });
     return MakeView(services, stored, reader);
+}
+
+api::TicketView RecordWork(Services& services, std::int64_t ticket_id, const core::Actor& actor,
+                           const core::WorkEntry& entry, const TicketGuard& guard) {
+    auto stored = Mutate(services, ticket_id, [&](StoreTx&, const StoredTicket& current) {
+        if (guard) guard(current.ticket);
+        return core::RecordWork(current.ticket, actor, entry, services.now(), *services.Policy());
+    });
+    return MakeView(services, stored, core::ActorRole::Staff);
 }
 
 api::TicketView Rate(Services& services, std::int64_t ticket_id, const core::Rating& rating) {
     auto stored = Mutate(services, ticket_id, [&](StoreTx& tx, const StoredTicket& current) {
         auto applied = core::RateTicket(current.ticket, rating, services.now());
-        if (applied) tx.InsertRating(ticket_id, rating, core::IsSatisfied(rating, services.policy), services.now());
+        if (applied) tx.InsertRating(ticket_id, rating, core::IsSatisfied(rating, *services.Policy()), services.now());
         return applied;
     });
     return MakeView(services, stored, core::ActorRole::Customer);
@@ -256,9 +270,10 @@ bool Sweep(Services& services, std::int64_t ticket_id) {
         auto stored = tx.LoadTicketById(ticket_id);
         if (!stored) return;
         const std::int64_t now = services.now();
+        const auto policy = services.Policy();
         core::Ticket ticket = stored->ticket;
         const int previous = LastSequence(ticket);
-        const core::SlaStatus sla = core::EvaluateSla(ticket, now, services.policy);
+        const core::SlaStatus sla = core::EvaluateSla(ticket, now, *policy);
 
         // One level per pass: the next pass (the index says "check again now") takes the next one.
         if (static_cast<int>(sla.escalation_due) > static_cast<int>(ticket.escalation)) {
@@ -271,28 +286,28 @@ bool Sweep(Services& services, std::int64_t ticket_id) {
                 request.note = "SLA 超时：" + label.zh + " / SLA missed: " + label.en;
                 break;
             }
-            if (auto applied = core::Transition(ticket, request, now, services.policy)) {
+            if (auto applied = core::Transition(ticket, request, now, *policy)) {
                 ticket = std::move(applied.Value().ticket);
                 escalated = true;
             }
         }
         if (!escalated) {
             if (auto resolved = core::LastResolvedAt(ticket);
-                resolved && now > *resolved + static_cast<std::int64_t>(services.policy.tickets.reopen_window_days) *
+                resolved && now > *resolved + static_cast<std::int64_t>(policy->tickets.reopen_window_days) *
                                                   core::kSecondsPerDay) {
                 core::TransitionRequest request;
                 request.action = core::Action::Close;
                 request.actor = core::Actor{core::ActorRole::System, {}};
-                if (auto applied = core::Transition(ticket, request, now, services.policy)) {
+                if (auto applied = core::Transition(ticket, request, now, *policy)) {
                     ticket = std::move(applied.Value().ticket);
                     changed = true;
                 }
             }
         }
-        TicketIndex index = ComputeIndex(ticket, now, services.policy);
+        TicketIndex index = ComputeIndex(ticket, now, *policy);
         // Never leave a check time in the past, or the sweeper would spin on this ticket.
         if (index.next_check_at && *index.next_check_at <= now) {
-            const auto after = core::EvaluateSla(ticket, now, services.policy);
+            const auto after = core::EvaluateSla(ticket, now, *policy);
             const bool more = static_cast<int>(after.escalation_due) > static_cast<int>(ticket.escalation);
             index.next_check_at = more ? now : now + 60;
         }

@@ -2,6 +2,7 @@
 // transitions, rating. Every rule is core's; this layer loads, applies, stores and notifies.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -21,6 +22,7 @@ std::string CompactNumber(const std::string& text);
 // Ticket id for a number, or 404.
 std::int64_t RequireTicketId(Services& services, const std::string& number_text);
 
+// Staff readers get the customer's address masked like the phone (revealing either is audited).
 api::TicketView MakeView(Services& services, const StoredTicket& stored, core::ActorRole reader);
 api::TicketView Read(Services& services, std::int64_t ticket_id, core::ActorRole reader);
 
@@ -38,12 +40,20 @@ CreateResult Create(Services& services, core::TicketDraft draft, const std::stri
 // Events after `after`; when there are none, waits up to `wait_seconds` for the ticket to change.
 api::EventsResponse Events(Services& services, std::int64_t ticket_id, int after, int wait_seconds);
 
+// Checked inside the write transaction against the ticket as it is there (who may touch it);
+// throws ApiError to refuse.
+using TicketGuard = std::function<void(const core::Ticket&)>;
+
 api::TicketView AddMessage(Services& services, std::int64_t ticket_id, const core::Actor& actor, std::string text,
-                           core::ActorRole reader);
+                           core::ActorRole reader, const TicketGuard& guard = {});
 
 // A state-machine action; `expected_sequence` (staff) gives 409 when the ticket moved on meanwhile.
 api::TicketView Act(Services& services, std::int64_t ticket_id, const core::TransitionRequest& request,
-                    std::optional<int> expected_sequence, core::ActorRole reader);
+                    std::optional<int> expected_sequence, core::ActorRole reader, const TicketGuard& guard = {});
+
+// A staff work record (diagnosis, parts, arrival, service report; core/work_log.h).
+api::TicketView RecordWork(Services& services, std::int64_t ticket_id, const core::Actor& actor,
+                           const core::WorkEntry& entry, const TicketGuard& guard = {});
 
 api::TicketView Rate(Services& services, std::int64_t ticket_id, const core::Rating& rating);
 

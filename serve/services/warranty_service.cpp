@@ -36,14 +36,14 @@ api::WarrantyLookupResponse Lookup(Services& services, const api::WarrantyLookup
     query.today = core::LocalDate(services.now(), request.utc_offset_minutes);
     query.faulty_part = request.faulty_part;
     query.replacements = response.replacements;
-    response.decision = core::EvaluateWarranty(query, services.policy);
+    response.decision = core::EvaluateWarranty(query, *services.Policy());
     if (request.parts_cost_fen) {
         if (*request.parts_cost_fen < 0)
             throw ApiError(422, "out_of_range", "配件费用不能为负", "Parts cost cannot be negative.", "parts_cost_fen");
         core::RepairQuote quote;
         quote.parts_cost_fen = *request.parts_cost_fen;
         quote.on_site = request.on_site;
-        response.estimate = core::EstimateCharge(response.decision, quote, services.policy);
+        response.estimate = core::EstimateCharge(response.decision, quote, *services.Policy());
     }
     return response;
 }

@@ -128,8 +128,25 @@ CREATE TABLE IF NOT EXISTS staff(
     display_name TEXT NOT NULL,
     roles TEXT NOT NULL,
     password_hash TEXT NOT NULL,
-    created_at INTEGER NOT NULL
+    created_at INTEGER NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1
 );
+
+-- Who saw customer data and who changed accounts or the policy. Append-only, like the timeline.
+CREATE TABLE IF NOT EXISTS audit_log(
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    staff TEXT NOT NULL,
+    action TEXT NOT NULL,
+    ticket_id INTEGER,
+    detail TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS audit_ticket ON audit_log(ticket_id, id);
+CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+CREATE INDEX IF NOT EXISTS ratings_created ON ratings(created_at);
 
 CREATE TABLE IF NOT EXISTS products(
     serial TEXT PRIMARY KEY,
@@ -147,6 +164,14 @@ CREATE TABLE IF NOT EXISTS orders(
     delivered_at INTEGER
 ) WITHOUT ROWID;
 )sql";
+
+// Columns added after a database may already exist: CREATE TABLE IF NOT EXISTS does not add them.
+void Migrate(Connection& db) {
+    bool has_active = false;
+    auto columns = db.Prepare("SELECT name FROM pragma_table_info('staff')");
+    while (columns.Step()) has_active = has_active || columns.Text(0) == "active";
+    if (!has_active) db.Exec("ALTER TABLE staff ADD COLUMN active INTEGER NOT NULL DEFAULT 1");
+}
 
 //-----------------------------------------------------------------------------
 // [SECTION] Row mapping
@@ -237,6 +262,8 @@ std::optional<std::string> OptDateText(const std::optional<core::CivilDate>& dat
     return core::FormatIsoDate(*date);
 }
 
+#define AFTERCARE_STAFF_COLUMNS "id, username, display_name, roles, password_hash, active, created_at"
+
 StaffRecord ReadStaff(const sqlite::Statement& row) {
     StaffRecord staff;
     staff.id = row.Int(0);
@@ -244,6 +271,8 @@ StaffRecord ReadStaff(const sqlite::Statement& row) {
     staff.display_name = row.Text(2);
     for (const auto& role : Json::parse(row.Text(3))) staff.roles.push_back(role.get<std::string>());
     staff.password_hash = row.Text(4);
+    staff.active = row.Int(5) != 0;
+    staff.created_at = row.Int(6);
     return staff;
 }
 
@@ -280,6 +309,75 @@ std::optional<core::Rating> LoadRatingOn(Connection& db, std::int64_t ticket_id)
     rating.solved = row.Int(5) != 0;
     rating.comment = row.Text(6);
     return rating;
+}
+
+// The queue's filters as one fixed WHERE clause: absent filters are bound as NULL (or 0) and switch
+// their condition off, so no caller text ever becomes SQL.
+#define AFTERCARE_QUEUE_WHERE                                                                           \
+    "WHERE (?1 IS NULL OR state = ?1) AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR priority = ?3) "  \
+    "AND (?4 IS NULL OR breached = ?4) AND (?5 IS NULL OR assignee = ?5) AND (?6 = 0 OR is_open = 1) "   \
+    "AND (?7 = 0 OR assignee = '') AND (?8 IS NULL OR assignee = ?8 OR assignee = '') "                  \
+    "AND (?9 = 0 OR (?9 = 1 AND breached = 1) OR (?9 = 2 AND breached = 0 AND sort_key <= ?10) "        \
+    "OR (?9 = 3 AND breached = 0 AND sort_key > ?10)) "
+
+// The open queue (no state filter) walks the (is_open, sort_key, id) index in order, so a page at
+// an offset reads offset + limit index entries and no sort happens.
+#define AFTERCARE_OPEN_QUEUE_WHERE                                                                      \
+    "WHERE is_open = 1 AND (?1 IS NULL OR state = ?1) AND (?2 IS NULL OR kind = ?2) "                   \
+    "AND (?3 IS NULL OR priority = ?3) AND (?4 IS NULL OR breached = ?4) AND (?5 IS NULL OR assignee = ?5) " \
+    "AND (?6 = ?6) AND (?7 = 0 OR assignee = '') AND (?8 IS NULL OR assignee = ?8 OR assignee = '') "   \
+    "AND (?9 = 0 OR (?9 = 1 AND breached = 1) OR (?9 = 2 AND breached = 0 AND sort_key <= ?10) "        \
+    "OR (?9 = 3 AND breached = 0 AND sort_key > ?10)) "
+
+void BindQueueFilters(sqlite::Statement& select, const QueueQuery& query) {
+    select.Bind(1, query.state).Bind(2, query.kind).Bind(3, query.priority);
+    if (query.breached) select.Bind(4, *query.breached);
+    else select.BindNull(4);
+    select.Bind(5, query.assignee).Bind(6, query.open_only && !query.state).Bind(7, query.unassigned);
+    select.Bind(8, query.visible_to).Bind(9, static_cast<int>(query.sla)).Bind(10, query.soon_until);
+}
+
+// ORDER BY for each QueueOrder, ascending; the id tie-break keeps pages stable. Priority and state
+// sort by their meaning (urgent above general, the service flow's order), not alphabetically.
+const char* OrderExpression(QueueOrder order) {
+    switch (order) {
+    case QueueOrder::Sla: return "sort_key";
+    case QueueOrder::Created: return "created_at";
+    case QueueOrder::Updated: return "updated_at";
+    case QueueOrder::Priority:
+        return "CASE priority WHEN 'general' THEN 0 WHEN 'serious' THEN 1 WHEN 'urgent' THEN 2 ELSE 3 END";
+    case QueueOrder::State:
+        return "CASE state WHEN 'submitted' THEN 0 WHEN 'accepted' THEN 1 WHEN 'assigned' THEN 2 "
+               "WHEN 'in_progress' THEN 3 WHEN 'waiting_customer' THEN 4 WHEN 'awaiting_item' THEN 5 "
+               "WHEN 'item_received' THEN 6 WHEN 'resolved' THEN 7 WHEN 'confirmed' THEN 8 WHEN 'closed' THEN 9 "
+               "WHEN 'cancelled' THEN 10 ELSE 11 END";
+    case QueueOrder::Kind: return "kind";
+    case QueueOrder::Number: return "number";
+    case QueueOrder::Assignee: return "assignee";
+    }
+    return "sort_key";
+}
+
+// The statement cache is keyed by the SQL text's address, so every text must live as long as the
+// program: the paged queue's statements are built once, from the fixed fragments above.
+const char* PagedQueueSql(QueueOrder order, bool descending, bool open_queue) {
+    constexpr int kOrders = static_cast<int>(QueueOrder::Assignee) + 1;
+    static const std::vector<std::string> kStatements = [] {
+        std::vector<std::string> statements;
+        for (int open = 0; open < 2; ++open) {
+            for (int i = 0; i < kOrders * 2; ++i) {
+                const char* direction = i % 2 ? " DESC" : " ASC";
+                std::string sql = open ? "SELECT id, sort_key FROM tickets INDEXED BY tickets_queue " AFTERCARE_OPEN_QUEUE_WHERE
+                                       : "SELECT id, sort_key FROM tickets " AFTERCARE_QUEUE_WHERE;
+                sql += std::string("ORDER BY ") + OrderExpression(static_cast<QueueOrder>(i / 2)) + direction + ", id" +
+                       direction + " LIMIT ?13 OFFSET ?14";
+                statements.push_back(std::move(sql));
+            }
+        }
+        return statements;
+    }();
+    const int index = (open_queue ? kOrders * 2 : 0) + static_cast<int>(order) * 2 + (descending ? 1 : 0);
+    return kStatements[static_cast<std::size_t>(index)].c_str();
 }
 
 //-----------------------------------------------------------------------------
@@ -429,14 +527,42 @@ public:
         }
         Json roles = record.roles;
         auto insert = db_.Prepare(
-            "INSERT INTO staff(username, display_name, roles, password_hash, created_at) VALUES(?, ?, ?, ?, ?)");
+            "INSERT INTO staff(username, display_name, roles, password_hash, created_at, active) "
+            "VALUES(?, ?, ?, ?, ?, ?)");
         insert.Bind(1, record.username)
             .Bind(2, record.display_name)
             .Bind(3, Dump(roles))
             .Bind(4, record.password_hash)
-            .Bind(5, now);
+            .Bind(5, now)
+            .Bind(6, record.active);
         insert.Run();
         return db_.LastInsertId();
+    }
+
+    void UpdateStaff(const StaffRecord& record) override {
+        Json roles = record.roles;
+        auto update = db_.Prepare(
+            "UPDATE staff SET display_name = ?, roles = ?, password_hash = ?, active = ? WHERE id = ?");
+        update.Bind(1, record.display_name)
+            .Bind(2, Dump(roles))
+            .Bind(3, record.password_hash)
+            .Bind(4, record.active)
+            .Bind(5, record.id);
+        update.Run();
+    }
+
+    void DeleteStaffTokens(std::int64_t staff_id) override {
+        auto remove = db_.Prepare("DELETE FROM tokens WHERE kind = 'staff' AND staff_id = ?");
+        remove.Bind(1, staff_id);
+        remove.Run();
+    }
+
+    void InsertAudit(const AuditRecord& record) override {
+        auto insert = db_.Prepare("INSERT INTO audit_log(at, staff, action, ticket_id, detail) VALUES(?, ?, ?, ?, ?)");
+        insert.Bind(1, record.at).Bind(2, record.staff).Bind(3, record.action).Bind(5, record.detail);
+        if (record.ticket_id != 0) insert.Bind(4, record.ticket_id);
+        else insert.BindNull(4);
+        insert.Run();
     }
 
     void UpsertProduct(const ProductRecord& record) override {
@@ -503,6 +629,7 @@ SqliteStore::SqliteStore(const std::string& data_dir, int readers) {
     writer_ = std::make_unique<Connection>(path_);
     writer_->Exec(kPragmas);
     writer_->Exec(kSchema);
+    Migrate(*writer_);
     {
         auto mode = writer_->Prepare("PRAGMA journal_mode");
         if (mode.Step()) journal_mode_ = mode.Text(0);
@@ -716,7 +843,7 @@ std::optional<core::Rating> SqliteStore::LoadRating(std::int64_t ticket_id) {
 
 std::optional<StaffRecord> SqliteStore::FindStaff(const std::string& username) {
     Lease db(*this);
-    auto row = db->Prepare("SELECT id, username, display_name, roles, password_hash FROM staff WHERE username = ?");
+    auto row = db->Prepare("SELECT " AFTERCARE_STAFF_COLUMNS " FROM staff WHERE username = ?");
     row.Bind(1, username);
     if (!row.Step()) return std::nullopt;
     return ReadStaff(row);
@@ -724,7 +851,7 @@ std::optional<StaffRecord> SqliteStore::FindStaff(const std::string& username) {
 
 std::optional<StaffRecord> SqliteStore::FindStaffById(std::int64_t id) {
     Lease db(*this);
-    auto row = db->Prepare("SELECT id, username, display_name, roles, password_hash FROM staff WHERE id = ?");
+    auto row = db->Prepare("SELECT " AFTERCARE_STAFF_COLUMNS " FROM staff WHERE id = ?");
     row.Bind(1, id);
     if (!row.Step()) return std::nullopt;
     return ReadStaff(row);
@@ -762,6 +889,27 @@ std::optional<OrderRecord> SqliteStore::FindOrder(const std::string& order_numbe
 
 std::vector<QueueRow> SqliteStore::Queue(const QueueQuery& query) {
     Lease db(*this);
+    // The console's table pages by offset, in any allowlisted order, with role scoping and the SLA
+    // buckets; the keyset path below stays for the default order with a cursor (and the first page).
+    const bool keyset = query.order == QueueOrder::Sla && !query.descending && query.offset == 0 &&
+                        query.sla == QueueSla::Any && !query.visible_to && !query.unassigned;
+    if (!keyset) {
+        std::vector<std::pair<std::int64_t, std::int64_t>> ids;
+        return Snapshot(*db, [&] {
+            {
+                auto select = db->Prepare(PagedQueueSql(query.order, query.descending, query.open_only && !query.state));
+                BindQueueFilters(select, query);
+                select.Bind(13, query.limit).Bind(14, query.offset);
+                while (select.Step()) ids.emplace_back(select.Int(0), select.Int(1));
+            }
+            std::vector<QueueRow> result;
+            result.reserve(ids.size());
+            for (const auto& [id, sort_key] : ids) {
+                if (auto stored = LoadById(*db, id, &cache_)) result.push_back(QueueRow{id, sort_key, std::move(stored->ticket)});
+            }
+            return result;
+        });
+    }
     // Three fixed statements, one per driving index, so the first page at a million tickets reads
     // ~limit index entries instead of sorting the table. Absent secondary filters are bound as NULL
     // and switch their condition off (no SQL assembly), and the (sort_key, id) row-value cursor is
@@ -811,6 +959,86 @@ std::vector<QueueRow> SqliteStore::Queue(const QueueQuery& query) {
         (*db).Prepare("ROLLBACK").Run();
         throw;
     }
+}
+
+std::int64_t SqliteStore::CountQueue(const QueueQuery& query) {
+    Lease db(*this);
+    // The open queue counts over its index; any other filter over the table.
+    auto count = query.open_only && !query.state
+                     ? db->Prepare("SELECT COUNT(*) FROM tickets INDEXED BY tickets_queue " AFTERCARE_OPEN_QUEUE_WHERE)
+                     : db->Prepare("SELECT COUNT(*) FROM tickets " AFTERCARE_QUEUE_WHERE);
+    BindQueueFilters(count, query);
+    count.Step();
+    return count.Int(0);
+}
+
+std::vector<StaffRecord> SqliteStore::ListStaff() {
+    Lease db(*this);
+    std::vector<StaffRecord> staff;
+    auto rows = db->Prepare("SELECT " AFTERCARE_STAFF_COLUMNS " FROM staff ORDER BY username");
+    while (rows.Step()) staff.push_back(ReadStaff(rows));
+    return staff;
+}
+
+std::vector<AuditRecord> SqliteStore::Audit(std::int64_t ticket_id, int limit) {
+    Lease db(*this);
+    std::vector<AuditRecord> records;
+    auto rows = db->Prepare(
+        "SELECT a.id, a.at, a.staff, a.action, COALESCE(a.ticket_id, 0), a.detail, "
+        "COALESCE(json_extract(t.body, '$.service_number'), '') FROM audit_log a "
+        "LEFT JOIN tickets t ON t.id = a.ticket_id WHERE (?1 = 0 OR a.ticket_id = ?1) ORDER BY a.id DESC LIMIT ?2");
+    rows.Bind(1, ticket_id).Bind(2, limit);
+    while (rows.Step()) {
+        AuditRecord record;
+        record.id = rows.Int(0);
+        record.at = rows.Int(1);
+        record.staff = rows.Text(2);
+        record.action = rows.Text(3);
+        record.ticket_id = rows.Int(4);
+        record.detail = rows.Text(5);
+        record.service_number = rows.Text(6);
+        records.push_back(std::move(record));
+    }
+    return records;
+}
+
+std::vector<RatingRow> SqliteStore::RatingsGivenBetween(std::int64_t from, std::int64_t to) {
+    Lease db(*this);
+    std::vector<RatingRow> result;
+    auto rows = db->Prepare(
+        "SELECT quality, speed, attitude, scope, guarantee, solved, comment, created_at FROM ratings "
+        "WHERE created_at >= ? AND created_at < ? ORDER BY created_at");
+    rows.Bind(1, from).Bind(2, to);
+    while (rows.Step()) {
+        RatingRow row;
+        row.rating.quality = static_cast<int>(rows.Int(0));
+        row.rating.speed = static_cast<int>(rows.Int(1));
+        row.rating.attitude = static_cast<int>(rows.Int(2));
+        row.rating.scope = static_cast<int>(rows.Int(3));
+        row.rating.guarantee = static_cast<int>(rows.Int(4));
+        row.rating.solved = rows.Int(5) != 0;
+        row.rating.comment = rows.Text(6);
+        row.at = rows.Int(7);
+        result.push_back(std::move(row));
+    }
+    return result;
+}
+
+std::vector<StoredTicket> SqliteStore::Complaints(std::int64_t from, std::int64_t to, int limit) {
+    Lease db(*this);
+    std::vector<std::int64_t> ids;
+    {
+        auto rows = db->Prepare(
+            "SELECT id FROM tickets WHERE kind = 'complaint' AND (is_open = 1 OR (created_at >= ? AND created_at < ?)) "
+            "ORDER BY is_open DESC, created_at LIMIT ?");
+        rows.Bind(1, from).Bind(2, to).Bind(3, limit);
+        while (rows.Step()) ids.push_back(rows.Int(0));
+    }
+    std::vector<StoredTicket> result;
+    for (std::int64_t id : ids) {
+        if (auto stored = LoadById(*db, id, &cache_)) result.push_back(std::move(*stored));
+    }
+    return result;
 }
 
 std::vector<std::int64_t> SqliteStore::DueForCheck(std::int64_t now, int limit) {

@@ -39,6 +39,11 @@ public:
     std::optional<ProductRecord> FindProduct(const std::string& serial) override;
     std::optional<OrderRecord> FindOrder(const std::string& order_number) override;
     std::vector<QueueRow> Queue(const QueueQuery& query) override;
+    std::int64_t CountQueue(const QueueQuery& query) override;
+    std::vector<StaffRecord> ListStaff() override;
+    std::vector<AuditRecord> Audit(std::int64_t ticket_id, int limit) override;
+    std::vector<RatingRow> RatingsGivenBetween(std::int64_t from, std::int64_t to) override;
+    std::vector<StoredTicket> Complaints(std::int64_t from, std::int64_t to, int limit) override;
     std::vector<std::int64_t> DueForCheck(std::int64_t now, int limit) override;
     std::vector<StatsRow> StatsRows(std::int64_t from, std::int64_t to) override;
     std::vector<core::Rating> Ratings(std::int64_t from, std::int64_t to) override;

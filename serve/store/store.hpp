@@ -47,6 +47,25 @@ struct StaffRecord {
     std::string display_name;
     std::vector<std::string> roles;
     std::string password_hash;  // libsodium crypto_pwhash_str (argon2id)
+    bool active = true;         // a deactivated account cannot log in and its sessions end
+    std::int64_t created_at = 0;
+};
+
+// Who looked at or changed what: customer data reveals, account and policy changes. Append-only.
+struct AuditRecord {
+    std::int64_t id = 0;
+    std::int64_t at = 0;
+    std::string staff;           // username
+    std::string action;          // "reveal_phone", "staff_create", "policy_update", ...
+    std::int64_t ticket_id = 0;  // 0 when not about a ticket
+    std::string service_number;  // filled on read
+    std::string detail;
+};
+
+// A rating and when it was given (satisfaction over time).
+struct RatingRow {
+    core::Rating rating;
+    std::int64_t at = 0;
 };
 
 struct AttachmentRecord {
@@ -87,15 +106,28 @@ struct IdempotencyRecord {
     std::int64_t ticket_id = 0;
 };
 
+// Queue orders; each maps to one fixed ORDER BY in the store (never to caller text).
+enum class QueueOrder { Sla, Created, Updated, Priority, State, Kind, Number, Assignee };
+
+// SLA filter over the index columns: breached, due within `soon_until`, or further out.
+enum class QueueSla { Any, Breached, Soon, OnTrack };
+
 struct QueueQuery {
     std::optional<std::string> state;
     std::optional<std::string> kind;
     std::optional<std::string> priority;
     std::optional<bool> breached;
     std::optional<std::string> assignee;
+    bool unassigned = false;                 // only tickets nobody is assigned to
+    std::optional<std::string> visible_to;   // an agent: their own and unassigned tickets only
+    QueueSla sla = QueueSla::Any;
+    std::int64_t soon_until = 0;             // QueueSla::Soon/OnTrack boundary (now + window)
     bool open_only = true;  // without a state filter the queue shows work still to do
+    QueueOrder order = QueueOrder::Sla;
+    bool descending = false;
     int limit = 50;
-    std::optional<std::pair<std::int64_t, std::int64_t>> after;  // (sort_key, id) of the last row seen
+    std::int64_t offset = 0;                 // random access (ignored with `after`)
+    std::optional<std::pair<std::int64_t, std::int64_t>> after;  // (sort_key, id) of the last row seen; Sla order only
 };
 
 struct QueueRow {
@@ -139,6 +171,11 @@ public:
     virtual void InsertRating(std::int64_t ticket_id, const core::Rating& rating, bool satisfied,
                               std::int64_t now) = 0;
     virtual std::optional<std::int64_t> InsertStaff(const StaffRecord& record, std::int64_t now) = 0;
+    // Saves display name, roles, password hash and active flag of an existing account.
+    virtual void UpdateStaff(const StaffRecord& record) = 0;
+    // Ends every session of a staff account (deactivation, password change).
+    virtual void DeleteStaffTokens(std::int64_t staff_id) = 0;
+    virtual void InsertAudit(const AuditRecord& record) = 0;
     virtual void UpsertProduct(const ProductRecord& record) = 0;
     virtual void UpsertOrder(const OrderRecord& record) = 0;
     virtual void SetMeta(const std::string& key, const std::string& value) = 0;
@@ -168,6 +205,15 @@ public:
     virtual std::optional<ProductRecord> FindProduct(const std::string& serial) = 0;
     virtual std::optional<OrderRecord> FindOrder(const std::string& order_number) = 0;
     virtual std::vector<QueueRow> Queue(const QueueQuery& query) = 0;
+    // Rows matching the query's filters (paging ignored): what the console's table scrolls over.
+    virtual std::int64_t CountQueue(const QueueQuery& query) = 0;
+    virtual std::vector<StaffRecord> ListStaff() = 0;
+    // Newest first; `ticket_id` 0 for every ticket and none.
+    virtual std::vector<AuditRecord> Audit(std::int64_t ticket_id, int limit) = 0;
+    // Ratings given in [from, to), oldest first.
+    virtual std::vector<RatingRow> RatingsGivenBetween(std::int64_t from, std::int64_t to) = 0;
+    // Complaints still open, and those created in [from, to); at most `limit`.
+    virtual std::vector<StoredTicket> Complaints(std::int64_t from, std::int64_t to, int limit) = 0;
     // Open tickets whose next_check_at has come, oldest first.
     virtual std::vector<std::int64_t> DueForCheck(std::int64_t now, int limit) = 0;
     virtual std::vector<StatsRow> StatsRows(std::int64_t from, std::int64_t to) = 0;

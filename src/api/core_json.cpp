@@ -20,6 +20,7 @@ AFTERCARE_WIRE_ENUM_IMPL(Action)
 AFTERCARE_WIRE_ENUM_IMPL(ActorRole)
 AFTERCARE_WIRE_ENUM_IMPL(EscalationLevel)
 AFTERCARE_WIRE_ENUM_IMPL(EventType)
+AFTERCARE_WIRE_ENUM_IMPL(WorkKind)
 AFTERCARE_WIRE_ENUM_IMPL(SlaClock)
 AFTERCARE_WIRE_ENUM_IMPL(DeadlineStatus)
 AFTERCARE_WIRE_ENUM_IMPL(ReturnReason)
@@ -140,6 +141,21 @@ void ReadFields(WireReader& reader, TicketDraft& value) {
 }
 AFTERCARE_FROM_JSON(TicketDraft)
 
+// --- WorkRecord ------------------------------------------------------------------------------
+void to_json(Json& json_value, const WorkRecord& value) {
+    json_value = Json{{"kind", value.kind}};
+    if (!value.part.empty()) json_value["part"] = value.part;
+    PutOptional(json_value, "due_at", value.due_at);
+    if (value.completes != 0) json_value["completes"] = value.completes;
+}
+void ReadFields(WireReader& reader, WorkRecord& value) {
+    reader.Required("kind", value.kind);
+    reader.Optional("part", value.part);
+    reader.Optional("due_at", value.due_at);
+    reader.Optional("completes", value.completes);
+}
+AFTERCARE_FROM_JSON(WorkRecord)
+
 // --- TimelineEvent ---------------------------------------------------------------------------
 void to_json(Json& json_value, const TimelineEvent& value) {
     json_value = Json{{"sequence", value.sequence}, {"at", value.at},           {"actor", value.actor},
@@ -149,6 +165,7 @@ void to_json(Json& json_value, const TimelineEvent& value) {
     if (!value.assignee.empty()) json_value["assignee"] = value.assignee;
     PutOptional(json_value, "priority", value.priority);
     if (value.escalation != EscalationLevel::None) json_value["escalation"] = value.escalation;
+    PutOptional(json_value, "work", value.work);
 }
 void ReadFields(WireReader& reader, TimelineEvent& value) {
     reader.Required("sequence", value.sequence);
@@ -162,6 +179,7 @@ void ReadFields(WireReader& reader, TimelineEvent& value) {
     reader.Optional("assignee", value.assignee);
     reader.Optional("priority", value.priority);
     reader.Optional("escalation", value.escalation);
+    reader.Optional("work", value.work);
 }
 AFTERCARE_FROM_JSON(TimelineEvent)
 

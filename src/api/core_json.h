@@ -26,6 +26,7 @@ AFTERCARE_WIRE_ENUM(Action);
 AFTERCARE_WIRE_ENUM(ActorRole);
 AFTERCARE_WIRE_ENUM(EscalationLevel);
 AFTERCARE_WIRE_ENUM(EventType);
+AFTERCARE_WIRE_ENUM(WorkKind);
 AFTERCARE_WIRE_ENUM(SlaClock);
 AFTERCARE_WIRE_ENUM(DeadlineStatus);
 AFTERCARE_WIRE_ENUM(ReturnReason);
@@ -49,6 +50,7 @@ AFTERCARE_WIRE_TYPE(ProductInfo);     // {"model","serial","purchase_date","orde
 AFTERCARE_WIRE_TYPE(VisitWindow);     // {"date","slot"}
 AFTERCARE_WIRE_TYPE(RepairDetails);   // {"mode","visit","fault_category","faulty_part"}
 AFTERCARE_WIRE_TYPE(TicketDraft);     // the create-ticket body
+AFTERCARE_WIRE_TYPE(WorkRecord);      // {"kind","part","due_at","completes"}
 AFTERCARE_WIRE_TYPE(TimelineEvent);
 AFTERCARE_WIRE_TYPE(Ticket);          // full ticket, for the server's store
 AFTERCARE_WIRE_TYPE(Deadline);

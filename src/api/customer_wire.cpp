@@ -4,6 +4,8 @@
 #include "api/json_write.h"
 #include "core/state_machine.h"
 
+#include <algorithm>
+
 namespace aftercare::api {
 
 using detail::PutOptional;
@@ -18,6 +20,18 @@ std::string MaskPhone(std::string_view normalized_phone) {
         return std::string(normalized_phone.substr(3, 3)) + "****" + std::string(last4);
     }
     return std::string(normalized_phone.substr(0, 3)) + "****" + std::string(last4);
+}
+
+std::string MaskAddress(std::string_view address) {
+    if (address.empty()) return {};
+    // Code point boundaries: a UTF-8 continuation byte is 10xxxxxx.
+    std::vector<std::size_t> starts;
+    for (std::size_t i = 0; i < address.size(); ++i) {
+        if ((static_cast<unsigned char>(address[i]) & 0xC0) != 0x80) starts.push_back(i);
+    }
+    const std::size_t keep = std::min<std::size_t>(6, starts.size() / 3);
+    const std::size_t cut = keep < starts.size() ? starts[keep] : address.size();
+    return std::string(address.substr(0, cut)) + "****";
 }
 
 TicketView MakeTicketView(const core::Ticket& ticket, core::ActorRole reader, core::UnixSeconds now,

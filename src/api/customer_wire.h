@@ -80,6 +80,9 @@ struct TicketView {
 
 // "138****8000" for +8613800138000; keeps the country code for others ("+44 ****0123").
 std::string MaskPhone(std::string_view normalized_phone);
+// "上海市徐汇区****" for "上海市徐汇区示例路 1 号": the first third (at most 6 characters) stays, so
+// staff can see the city before revealing the rest; short addresses keep nothing.
+std::string MaskAddress(std::string_view address);
 
 // Builds the view from core state. `rating` and `attachments` come from the store.
 TicketView MakeTicketView(const core::Ticket& ticket, core::ActorRole reader, core::UnixSeconds now,

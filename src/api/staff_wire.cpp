@@ -27,6 +27,17 @@ QueueItem MakeQueueItem(const core::Ticket& ticket, core::UnixSeconds now, const
     return item;
 }
 
+bool IsQueueSortColumn(std::string_view column) {
+    for (std::string_view known : kQueueSortColumns) {
+        if (known == column) return true;
+    }
+    return false;
+}
+
+core::WorkEntry ToWorkEntry(const WorkRequest& request) {
+    return core::WorkEntry{request.kind, request.note, request.part, request.completes};
+}
+
 core::TransitionRequest ToTransitionRequest(const TransitionRequestWire& wire, const core::Actor& actor) {
     core::TransitionRequest request;
     request.action = wire.action;
@@ -69,18 +80,29 @@ void ReadFields(WireReader& reader, StaffLoginResponse& value) {
 AFTERCARE_FROM_JSON(StaffLoginResponse)
 
 void to_json(Json& json_value, const QueueFilter& value) {
-    json_value = Json{{"assignee", value.assignee}, {"limit", value.limit}, {"cursor", value.cursor}};
+    json_value = Json{{"assignee", value.assignee}, {"limit", value.limit},          {"cursor", value.cursor},
+                      {"sla", value.sla},           {"unassigned", value.unassigned}, {"sort", value.sort},
+                      {"descending", value.descending}};
     PutOptional(json_value, "state", value.state);
     PutOptional(json_value, "kind", value.kind);
     PutOptional(json_value, "priority", value.priority);
     PutOptional(json_value, "breached", value.breached);
+    PutOptional(json_value, "offset", value.offset);
 }
 void ReadFields(WireReader& reader, QueueFilter& value) {
     reader.Optional("state", value.state);
     reader.Optional("kind", value.kind);
     reader.Optional("priority", value.priority);
     reader.Optional("breached", value.breached);
+    reader.Optional("sla", value.sla);
     reader.Optional("assignee", value.assignee);
+    reader.Optional("unassigned", value.unassigned);
+    reader.Optional("sort", value.sort);
+    if (!reader.Failed() && !IsQueueSortColumn(value.sort)) {
+        reader.Fail("sort", "invalid_value", reader.PathOf("sort") + ": not a sortable column");
+    }
+    reader.Optional("descending", value.descending);
+    reader.Optional("offset", value.offset);
     reader.Optional("limit", value.limit);
     if (!reader.Failed() && (value.limit < 1 || value.limit > 500)) {
         reader.Fail("limit", "invalid_value", reader.PathOf("limit") + ": expected 1..500");
@@ -118,13 +140,202 @@ void ReadFields(WireReader& reader, QueueItem& value) {
 AFTERCARE_FROM_JSON(QueueItem)
 
 void to_json(Json& json_value, const QueueResponse& value) {
-    json_value = Json{{"items", value.items}, {"next_cursor", value.next_cursor}};
+    json_value = Json{{"items", value.items},
+                      {"next_cursor", value.next_cursor},
+                      {"offset", value.offset},
+                      {"total", value.total},
+                      {"version", value.version}};
 }
 void ReadFields(WireReader& reader, QueueResponse& value) {
     reader.Required("items", value.items);
     reader.Optional("next_cursor", value.next_cursor);
+    reader.Optional("offset", value.offset);
+    reader.Optional("total", value.total);
+    reader.Optional("version", value.version);
 }
 AFTERCARE_FROM_JSON(QueueResponse)
+
+void to_json(Json& json_value, const ChangesResponse& value) { json_value = Json{{"version", value.version}}; }
+void ReadFields(WireReader& reader, ChangesResponse& value) { reader.Required("version", value.version); }
+AFTERCARE_FROM_JSON(ChangesResponse)
+
+void to_json(Json& json_value, const WorkRequest& value) {
+    json_value = Json{{"kind", value.kind}, {"note", value.note}, {"part", value.part}, {"completes", value.completes}};
+}
+void ReadFields(WireReader& reader, WorkRequest& value) {
+    reader.Required("kind", value.kind);
+    reader.Optional("note", value.note);
+    reader.Optional("part", value.part);
+    reader.Optional("completes", value.completes);
+}
+AFTERCARE_FROM_JSON(WorkRequest)
+
+void to_json(Json& json_value, const RevealRequest& value) { json_value = Json{{"field", value.field}}; }
+void ReadFields(WireReader& reader, RevealRequest& value) {
+    reader.Required("field", value.field);
+    if (!reader.Failed() && value.field != kRevealPhone && value.field != kRevealAddress) {
+        reader.Fail("field", "invalid_value", reader.PathOf("field") + ": expected \"phone\" or \"address\"");
+    }
+}
+AFTERCARE_FROM_JSON(RevealRequest)
+
+void to_json(Json& json_value, const RevealResponse& value) {
+    json_value = Json{{"field", value.field}, {"value", value.value}, {"revealed_at", value.revealed_at}};
+}
+void ReadFields(WireReader& reader, RevealResponse& value) {
+    reader.Required("field", value.field);
+    reader.Required("value", value.value);
+    reader.Optional("revealed_at", value.revealed_at);
+}
+AFTERCARE_FROM_JSON(RevealResponse)
+
+void to_json(Json& json_value, const AuditEntry& value) {
+    json_value = Json{{"id", value.id},
+                      {"at", value.at},
+                      {"staff", value.staff},
+                      {"action", value.action},
+                      {"service_number", value.service_number},
+                      {"detail", value.detail}};
+}
+void ReadFields(WireReader& reader, AuditEntry& value) {
+    reader.Required("id", value.id);
+    reader.Required("at", value.at);
+    reader.Required("staff", value.staff);
+    reader.Required("action", value.action);
+    reader.Optional("service_number", value.service_number);
+    reader.Optional("detail", value.detail);
+}
+AFTERCARE_FROM_JSON(AuditEntry)
+
+void to_json(Json& json_value, const AuditResponse& value) { json_value = Json{{"entries", value.entries}}; }
+void ReadFields(WireReader& reader, AuditResponse& value) { reader.Required("entries", value.entries); }
+AFTERCARE_FROM_JSON(AuditResponse)
+
+void to_json(Json& json_value, const StaffAccount& value) {
+    json_value = Json{{"id", value.id},
+                      {"display_name", value.display_name},
+                      {"roles", value.roles},
+                      {"active", value.active},
+                      {"created_at", value.created_at}};
+}
+void ReadFields(WireReader& reader, StaffAccount& value) {
+    reader.Required("id", value.id);
+    reader.Optional("display_name", value.display_name);
+    reader.Optional("roles", value.roles);
+    reader.Optional("active", value.active);
+    reader.Optional("created_at", value.created_at);
+}
+AFTERCARE_FROM_JSON(StaffAccount)
+
+void to_json(Json& json_value, const StaffListResponse& value) { json_value = Json{{"members", value.members}}; }
+void ReadFields(WireReader& reader, StaffListResponse& value) { reader.Required("members", value.members); }
+AFTERCARE_FROM_JSON(StaffListResponse)
+
+void to_json(Json& json_value, const CreateStaffRequest& value) {
+    json_value = Json{{"username", value.username},
+                      {"display_name", value.display_name},
+                      {"roles", value.roles},
+                      {"password", value.password}};
+}
+void ReadFields(WireReader& reader, CreateStaffRequest& value) {
+    reader.Required("username", value.username);
+    reader.Optional("display_name", value.display_name);
+    reader.Required("roles", value.roles);
+    reader.Optional("password", value.password);
+}
+AFTERCARE_FROM_JSON(CreateStaffRequest)
+
+void to_json(Json& json_value, const UpdateStaffRequest& value) {
+    json_value = Json::object();
+    PutOptional(json_value, "display_name", value.display_name);
+    PutOptional(json_value, "roles", value.roles);
+    PutOptional(json_value, "active", value.active);
+    PutOptional(json_value, "password", value.password);
+}
+void ReadFields(WireReader& reader, UpdateStaffRequest& value) {
+    reader.Optional("display_name", value.display_name);
+    reader.Optional("roles", value.roles);
+    reader.Optional("active", value.active);
+    reader.Optional("password", value.password);
+}
+AFTERCARE_FROM_JSON(UpdateStaffRequest)
+
+void to_json(Json& json_value, const SlaCompliance& value) {
+    json_value = Json{
+        {"tickets", value.tickets}, {"breached", value.breached}, {"compliance_rate", value.compliance_rate}};
+}
+void ReadFields(WireReader& reader, SlaCompliance& value) {
+    reader.Required("tickets", value.tickets);
+    reader.Required("breached", value.breached);
+    reader.Optional("compliance_rate", value.compliance_rate);
+}
+AFTERCARE_FROM_JSON(SlaCompliance)
+
+void to_json(Json& json_value, const DurationDistribution& value) {
+    json_value = Json{{"count", value.count},
+                      {"p50", value.p50},
+                      {"p90", value.p90},
+                      {"p99", value.p99},
+                      {"bucket_upper_seconds", value.bucket_upper_seconds},
+                      {"buckets", value.buckets}};
+}
+void ReadFields(WireReader& reader, DurationDistribution& value) {
+    reader.Required("count", value.count);
+    reader.Optional("p50", value.p50);
+    reader.Optional("p90", value.p90);
+    reader.Optional("p99", value.p99);
+    reader.Optional("bucket_upper_seconds", value.bucket_upper_seconds);
+    reader.Optional("buckets", value.buckets);
+    const bool empty = value.buckets.empty() && value.bucket_upper_seconds.empty();
+    if (!reader.Failed() && !empty && value.buckets.size() != value.bucket_upper_seconds.size() + 1) {
+        reader.Fail("buckets", "invalid_value", reader.PathOf("buckets") + ": expected one more than the bounds");
+    }
+}
+AFTERCARE_FROM_JSON(DurationDistribution)
+
+void to_json(Json& json_value, const SatisfactionPoint& value) {
+    json_value = Json{{"from", value.from},
+                      {"count", value.count},
+                      {"satisfied", value.satisfied},
+                      {"mean_quality", value.mean_quality},
+                      {"mean_speed", value.mean_speed},
+                      {"mean_attitude", value.mean_attitude},
+                      {"mean_scope", value.mean_scope},
+                      {"mean_guarantee", value.mean_guarantee}};
+}
+void ReadFields(WireReader& reader, SatisfactionPoint& value) {
+    reader.Required("from", value.from);
+    reader.Required("count", value.count);
+    reader.Optional("satisfied", value.satisfied);
+    reader.Optional("mean_quality", value.mean_quality);
+    reader.Optional("mean_speed", value.mean_speed);
+    reader.Optional("mean_attitude", value.mean_attitude);
+    reader.Optional("mean_scope", value.mean_scope);
+    reader.Optional("mean_guarantee", value.mean_guarantee);
+}
+AFTERCARE_FROM_JSON(SatisfactionPoint)
+
+void to_json(Json& json_value, const ComplaintItem& value) {
+    json_value = Json{{"service_number", value.service_number},
+                      {"subject", value.subject},
+                      {"state", value.state},
+                      {"created_at", value.created_at},
+                      {"due_at", value.due_at},
+                      {"answered", value.answered},
+                      {"late", value.late},
+                      {"working_days_left", value.working_days_left}};
+}
+void ReadFields(WireReader& reader, ComplaintItem& value) {
+    reader.Required("service_number", value.service_number);
+    reader.Optional("subject", value.subject);
+    reader.Required("state", value.state);
+    reader.Required("created_at", value.created_at);
+    reader.Required("due_at", value.due_at);
+    reader.Optional("answered", value.answered);
+    reader.Optional("late", value.late);
+    reader.Optional("working_days_left", value.working_days_left);
+}
+AFTERCARE_FROM_JSON(ComplaintItem)
 
 void to_json(Json& json_value, const AssignRequest& value) {
     json_value = Json{{"assignee", value.assignee}, {"note", value.note}};
@@ -161,7 +372,15 @@ void to_json(Json& json_value, const StatsResponse& value) {
                       {"mean_first_response_seconds", value.mean_first_response_seconds},
                       {"mean_resolution_seconds", value.mean_resolution_seconds},
                       {"satisfaction", value.satisfaction},
-                      {"satisfaction_target", value.satisfaction_target}};
+                      {"satisfaction_target", value.satisfaction_target},
+                      {"satisfaction_meets_target", value.satisfaction_meets_target},
+                      {"sla_compliance", value.sla_compliance},
+                      {"first_response_seconds", value.first_response_seconds},
+                      {"resolution_seconds", value.resolution_seconds},
+                      {"series_bucket_seconds", value.series_bucket_seconds},
+                      {"satisfaction_series", value.satisfaction_series},
+                      {"complaint_answer_working_days", value.complaint_answer_working_days},
+                      {"complaints", value.complaints}};
 }
 void ReadFields(WireReader& reader, StatsResponse& value) {
     reader.Required("from", value.from);
@@ -176,6 +395,14 @@ void ReadFields(WireReader& reader, StatsResponse& value) {
     reader.Optional("mean_resolution_seconds", value.mean_resolution_seconds);
     reader.Required("satisfaction", value.satisfaction);
     reader.Optional("satisfaction_target", value.satisfaction_target);
+    reader.Optional("satisfaction_meets_target", value.satisfaction_meets_target);
+    reader.Optional("sla_compliance", value.sla_compliance);
+    reader.Optional("first_response_seconds", value.first_response_seconds);
+    reader.Optional("resolution_seconds", value.resolution_seconds);
+    reader.Optional("series_bucket_seconds", value.series_bucket_seconds);
+    reader.Optional("satisfaction_series", value.satisfaction_series);
+    reader.Optional("complaint_answer_working_days", value.complaint_answer_working_days);
+    reader.Optional("complaints", value.complaints);
 }
 AFTERCARE_FROM_JSON(StatsResponse)
 

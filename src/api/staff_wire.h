@@ -5,19 +5,32 @@
 #include "api/customer_wire.h"
 #include "api/wire_reader.h"
 #include "core/state_machine.h"
+#include "core/work_log.h"
 
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace aftercare::api {
 
-// Endpoints (staff token = "Authorization: Bearer <token>" from login):
+// Endpoints (staff token = "Authorization: Bearer <token>" from login). What an account may do
+// follows its roles (core/staff_roles.h): agents see their own and unassigned tickets only.
 //   POST /api/v1/staff/login                      StaffLoginRequest -> StaffLoginResponse
-//   GET  /api/v1/staff/queue?state=&kind=&priority=&breached=&assignee=&limit=&cursor=  -> QueueResponse
+//   GET  /api/v1/staff/queue?state=&kind=&priority=&breached=&sla=&assignee=&unassigned=
+//                           &sort=&dir=&offset=&limit=&cursor=                   -> QueueResponse
+//   GET  /api/v1/staff/changes?since=&wait=       -> ChangesResponse (long-poll: any ticket changed)
+//   GET  /api/v1/staff/tickets/{sn}               -> TicketView (phone and address masked)
 //   POST /api/v1/staff/tickets/{sn}/assign        AssignRequest -> TicketView
 //   POST /api/v1/staff/tickets/{sn}/transition    TransitionRequestWire -> TicketView
+//   POST /api/v1/staff/tickets/{sn}/work          WorkRequest -> TicketView
+//   POST /api/v1/staff/tickets/{sn}/reveal        RevealRequest -> RevealResponse (audited)
+//   GET  /api/v1/staff/audit?ticket=&limit=       -> AuditResponse
+//   GET  /api/v1/staff/members                    -> StaffListResponse
+//   POST /api/v1/staff/members                    CreateStaffRequest -> StaffAccount (admin)
+//   POST /api/v1/staff/members/{username}         UpdateStaffRequest -> StaffAccount (admin)
+//   PUT  /api/v1/staff/policy                     policy JSON (api/policy_json.h) -> policy JSON (admin)
 //   GET  /api/v1/staff/stats?from=&to=            -> StatsResponse
 
 struct StaffLoginRequest {
@@ -40,13 +53,31 @@ struct StaffLoginResponse {
     bool operator==(const StaffLoginResponse&) const = default;
 };
 
+// The queue's sort columns (?sort=), the only ones the server orders by. "sla" is the earliest
+// running deadline (the default: most urgent first).
+inline constexpr std::string_view kQueueSortColumns[] = {"sla",   "created", "updated", "priority",
+                                                         "state", "kind",    "number",  "assignee"};
+bool IsQueueSortColumn(std::string_view column);
+
+// ?sla= values: core::SlaUrgency as seen by the queue (Breached, Soon, OnTrack).
+inline constexpr std::string_view kSlaFilterBreached = "breached";
+inline constexpr std::string_view kSlaFilterSoon = "soon";
+inline constexpr std::string_view kSlaFilterOnTrack = "on_track";
+
 // Query-string filters, parsed by the server from ?state=...; all optional.
+// Paging is either by `cursor` (keyset, "sla" order only) or by `offset` (random access, any
+// order: the console's virtualized table asks for exactly the rows it draws).
 struct QueueFilter {
     std::optional<core::TicketState> state;
     std::optional<core::TicketKind> kind;
     std::optional<core::Priority> priority;
     std::optional<bool> breached;
+    std::string sla;          // "", kSlaFilterBreached, kSlaFilterSoon, kSlaFilterOnTrack
     std::string assignee;
+    bool unassigned = false;  // only tickets nobody is assigned to
+    std::string sort = "sla"; // one of kQueueSortColumns
+    bool descending = false;
+    std::optional<int> offset;
     int limit = 50;
     std::string cursor;
     bool operator==(const QueueFilter&) const = default;
@@ -69,8 +100,90 @@ struct QueueItem {
 QueueItem MakeQueueItem(const core::Ticket& ticket, core::UnixSeconds now, const core::Policy& policy);
 
 struct QueueResponse {
-    std::vector<QueueItem> items; // most urgent first
+    std::vector<QueueItem> items; // in the order asked for (most urgent first by default)
     std::string next_cursor;      // empty at the end
+    int offset = 0;               // of items[0] when paging by offset
+    std::int64_t total = 0;       // rows matching the filter (what the table scrolls over)
+    std::int64_t version = 0;     // change counter at the time of the answer (see ChangesResponse)
+};
+
+// The server's change counter: it moves whenever any ticket changes (created, moved, escalated).
+// The console long-polls ?since=<version> and refreshes what it shows when the answer differs.
+struct ChangesResponse {
+    std::int64_t version = 0;
+    bool operator==(const ChangesResponse&) const = default;
+};
+
+// A staff work record (core/work_log.h).
+struct WorkRequest {
+    core::WorkKind kind = core::WorkKind::Diagnosis;
+    std::string note;
+    std::string part;
+    int completes = 0;
+    bool operator==(const WorkRequest&) const = default;
+};
+
+core::WorkEntry ToWorkEntry(const WorkRequest& request);
+
+// Customer personal data is masked in staff views; seeing it is a deliberate, audited act.
+inline constexpr std::string_view kRevealPhone = "phone";
+inline constexpr std::string_view kRevealAddress = "address";
+
+struct RevealRequest {
+    std::string field; // kRevealPhone or kRevealAddress
+    bool operator==(const RevealRequest&) const = default;
+};
+
+struct RevealResponse {
+    std::string field;
+    std::string value;
+    core::UnixSeconds revealed_at = 0;
+    bool operator==(const RevealResponse&) const = default;
+};
+
+struct AuditEntry {
+    std::int64_t id = 0;
+    core::UnixSeconds at = 0;
+    std::string staff;          // username
+    std::string action;         // "reveal_phone", "reveal_address", "staff_create", "staff_update", "policy_update"
+    std::string service_number; // when about a ticket
+    std::string detail;
+    bool operator==(const AuditEntry&) const = default;
+};
+
+struct AuditResponse {
+    std::vector<AuditEntry> entries; // newest first
+    bool operator==(const AuditResponse&) const = default;
+};
+
+struct StaffAccount {
+    std::string id; // username
+    std::string display_name;
+    std::vector<std::string> roles;
+    bool active = true;
+    core::UnixSeconds created_at = 0;
+    bool operator==(const StaffAccount&) const = default;
+};
+
+struct StaffListResponse {
+    std::vector<StaffAccount> members;
+    bool operator==(const StaffListResponse&) const = default;
+};
+
+struct CreateStaffRequest {
+    std::string username;
+    std::string display_name;
+    std::vector<std::string> roles;
+    std::string password; // empty: an account to assign work to that cannot log in
+    bool operator==(const CreateStaffRequest&) const = default;
+};
+
+struct UpdateStaffRequest {
+    std::optional<std::string> display_name;
+    std::optional<std::vector<std::string>> roles;
+    std::optional<bool> active; // false also ends the account's sessions
+    std::optional<std::string> password;
+    bool operator==(const UpdateStaffRequest&) const = default;
 };
 
 struct AssignRequest {
@@ -92,6 +205,45 @@ struct TransitionRequestWire {
 
 core::TransitionRequest ToTransitionRequest(const TransitionRequestWire& wire, const core::Actor& actor);
 
+struct SlaCompliance {
+    int tickets = 0;
+    int breached = 0;
+    double compliance_rate = 1.0; // 1 - breached / tickets; 1 when there are none
+    bool operator==(const SlaCompliance&) const = default;
+};
+
+// How long something took, as a histogram: buckets[i] counts values <= bucket_upper_seconds[i]
+// (and above the previous bound); the last bucket counts everything longer.
+struct DurationDistribution {
+    int count = 0;
+    std::int64_t p50 = 0, p90 = 0, p99 = 0;
+    std::vector<std::int64_t> bucket_upper_seconds;
+    std::vector<int> buckets; // bucket_upper_seconds.size() + 1 entries (both empty: no histogram)
+    bool operator==(const DurationDistribution&) const = default;
+};
+
+// Ratings given in one period (a vendor-local day, or a week for long ranges).
+struct SatisfactionPoint {
+    core::UnixSeconds from = 0;
+    int count = 0;
+    int satisfied = 0;
+    double mean_quality = 0, mean_speed = 0, mean_attitude = 0, mean_scope = 0, mean_guarantee = 0;
+    bool operator==(const SatisfactionPoint&) const = default;
+};
+
+// A complaint and its answer deadline in working days (vendor calendar).
+struct ComplaintItem {
+    std::string service_number;
+    std::string subject;
+    core::TicketState state = core::TicketState::Submitted;
+    core::UnixSeconds created_at = 0;
+    core::UnixSeconds due_at = 0;
+    bool answered = false;       // resolved (the answer was given)
+    bool late = false;           // answered late, or still open past the deadline
+    int working_days_left = 0;   // working days from today to the deadline day; negative when past
+    bool operator==(const ComplaintItem&) const = default;
+};
+
 struct StatsResponse {
     core::UnixSeconds from = 0;
     core::UnixSeconds to = 0;
@@ -105,6 +257,14 @@ struct StatsResponse {
     std::int64_t mean_resolution_seconds = 0;
     core::SatisfactionStats satisfaction;
     double satisfaction_target = 0.9;
+    bool satisfaction_meets_target = false;
+    std::map<std::string, SlaCompliance> sla_compliance; // priority wire name -> compliance
+    DurationDistribution first_response_seconds;         // from submission to the first staff event
+    DurationDistribution resolution_seconds;             // from submission to resolution
+    std::int64_t series_bucket_seconds = 86400;          // length of one satisfaction_series period
+    std::vector<SatisfactionPoint> satisfaction_series;  // oldest first, one per period
+    int complaint_answer_working_days = 3;
+    std::vector<ComplaintItem> complaints;               // open first, then by deadline
 };
 
 AFTERCARE_WIRE_TYPE(StaffLoginRequest);
@@ -115,6 +275,20 @@ AFTERCARE_WIRE_TYPE(QueueItem);
 AFTERCARE_WIRE_TYPE(QueueResponse);
 AFTERCARE_WIRE_TYPE(AssignRequest);
 AFTERCARE_WIRE_TYPE(TransitionRequestWire);
+AFTERCARE_WIRE_TYPE(ChangesResponse);
+AFTERCARE_WIRE_TYPE(WorkRequest);
+AFTERCARE_WIRE_TYPE(RevealRequest);
+AFTERCARE_WIRE_TYPE(RevealResponse);
+AFTERCARE_WIRE_TYPE(AuditEntry);
+AFTERCARE_WIRE_TYPE(AuditResponse);
+AFTERCARE_WIRE_TYPE(StaffAccount);
+AFTERCARE_WIRE_TYPE(StaffListResponse);
+AFTERCARE_WIRE_TYPE(CreateStaffRequest);
+AFTERCARE_WIRE_TYPE(UpdateStaffRequest);
+AFTERCARE_WIRE_TYPE(SlaCompliance);
+AFTERCARE_WIRE_TYPE(DurationDistribution);
+AFTERCARE_WIRE_TYPE(SatisfactionPoint);
+AFTERCARE_WIRE_TYPE(ComplaintItem);
 AFTERCARE_WIRE_TYPE(StatsResponse);
 
 } // namespace aftercare::api

@@ -205,4 +205,23 @@ SlaStatus EvaluateSla(const Ticket& ticket, UnixSeconds now, const Policy& polic
     return status;
 }
 
+SlaOutlook Outlook(const SlaStatus& status, std::int64_t elapsed) {
+    SlaOutlook outlook;
+    for (const Deadline& deadline : status.deadlines) {
+        const bool running = deadline.status == DeadlineStatus::Running || deadline.status == DeadlineStatus::Overdue;
+        if (!running) continue;
+        const std::int64_t remaining = deadline.remaining_seconds - elapsed;
+        if (!outlook.clock || remaining < outlook.remaining_seconds) {
+            outlook.clock = deadline.clock;
+            outlook.remaining_seconds = remaining;
+        }
+    }
+    if (status.breached || (outlook.clock && outlook.remaining_seconds < 0)) {
+        outlook.urgency = SlaUrgency::Breached;
+    } else if (outlook.clock) {
+        outlook.urgency = outlook.remaining_seconds <= kBreachingSoonSeconds ? SlaUrgency::Soon : SlaUrgency::OnTrack;
+    }
+    return outlook;
+}
+
 } // namespace aftercare::core

@@ -48,6 +48,25 @@ struct SlaStatus {
 
 SlaStatus EvaluateSla(const Ticket& ticket, UnixSeconds now, const Policy& policy);
 
+// How a ticket stands against its clocks, for the staff queue's filter and the SLA board:
+//   Breached  a clock was met late or is overdue
+//   Soon      the nearest running deadline is at most kBreachingSoonSeconds away
+//   OnTrack   a clock runs with more time than that
+//   None      no clock is running (paused, resolved, closed)
+// The window is fixed rather than a share of the allowance: "due within half an hour" is what a
+// supervisor acts on, whatever the priority (an urgent ticket is "soon" from the start, rightly).
+enum class SlaUrgency { None, OnTrack, Soon, Breached };
+inline constexpr std::int64_t kBreachingSoonSeconds = 30 * kSecondsPerMinute;
+
+struct SlaOutlook {
+    SlaUrgency urgency = SlaUrgency::None;
+    std::optional<SlaClock> clock;     // the nearest running (or overdue) deadline, if any
+    std::int64_t remaining_seconds = 0; // until that deadline; negative when overdue
+};
+
+// `elapsed`: seconds since `status` was evaluated (a client's countdown runs on between answers).
+SlaOutlook Outlook(const SlaStatus& status, std::int64_t elapsed = 0);
+
 // The escalation step for `level` in the policy, if configured (who is notified).
 const EscalationStep* FindEscalationStep(const Policy& policy, EscalationLevel level);
 

@@ -23,8 +23,9 @@ constexpr KindMask kReturns = KindBit(TicketKind::Return) | KindBit(TicketKind::
 constexpr KindMask kAnswerKinds = KindBit(TicketKind::Complaint) | KindBit(TicketKind::Consultation);
 constexpr KindMask kAll = kAllKinds;
 
-// Escalation is legal wherever a clock can still be running.
-#define AFTERCARE_ESCALATE(state) {state, A::Escalate, state, kStaff | kSystem, kAll}
+// Escalation is legal wherever a clock can still be running; so is re-triage by staff.
+#define AFTERCARE_ESCALATE(state)                                                                   \
+    {state, A::Escalate, state, kStaff | kSystem, kAll}, {state, A::Reprioritize, state, kStaff, kAll}
 
 constexpr TransitionRule kRules[] = {
     // Registration (受理) or refusal; the customer may still withdraw.
@@ -231,11 +232,18 @@ Result<Applied> Transition(const Ticket& ticket, const TransitionRequest& reques
     const TransitionRule& rule = *allowed.Value();
 
     const bool needs_note = request.action == Action::Reject || request.action == Action::RequestInfo ||
-                            request.action == Action::Reopen;
+                            request.action == Action::Reopen || request.action == Action::Reprioritize;
     if (needs_note && IsBlank(request.note)) {
         return MakeError("missing_field", "请填写原因或说明", "A note is required for " + Label(request.action).en, "note");
     }
     if (auto error = CheckText("note", request.note, 0, TextLimits::kNoteMax, true)) return *error;
+    if (request.action == Action::Reprioritize) {
+        if (!request.priority) return MakeError("missing_field", "请选择新的优先级", "Choose the new priority", "priority");
+        if (*request.priority == ticket.priority) {
+            return MakeError("unchanged", "工单优先级已经是“" + Label(ticket.priority).zh + "”",
+                             "The ticket's priority is already " + Label(ticket.priority).en, "priority");
+        }
+    }
     if (request.action == Action::Assign) {
         if (IsBlank(request.assignee)) return MakeError("missing_field", "请选择处理人员", "Choose who to assign", "assignee");
         if (auto error = CheckText("assignee", request.assignee, 1, 64, false)) return *error;
@@ -258,6 +266,10 @@ Result<Applied> Transition(const Ticket& ticket, const TransitionRequest& reques
             next.priority = *request.priority;
             event.priority = *request.priority;
         }
+        break;
+    case Action::Reprioritize:
+        next.priority = *request.priority;
+        event.priority = *request.priority;
         break;
     case Action::Assign:
         next.assignee = request.assignee;

@@ -37,9 +37,9 @@ std::span<const TransitionRule> TransitionTable();
 struct TransitionRequest {
     Action action = Action::Accept;
     Actor actor;
-    std::string note;                 // required for Reject, RequestInfo and Reopen (the customer says why)
+    std::string note;                 // required for Reject, RequestInfo, Reopen (the customer says why) and Reprioritize
     std::string assignee;             // required for Assign
-    std::optional<Priority> priority; // Accept may re-triage
+    std::optional<Priority> priority; // Accept may re-triage; Reprioritize requires it
 };
 
 // Applies one action. Refusals carry a stable code and a message naming the state and the action
@@ -48,7 +48,8 @@ struct TransitionRequest {
 //   forbidden_actor     a rule exists but not for this actor's role
 //   reopen_window_closed / close_too_early   time-based guards
 //   not_escalatable     escalation not due (system) or already at the top level
-//   missing_field       assignee / note missing (field set)
+//   missing_field       assignee / note / priority missing (field set)
+//   unchanged           Reprioritize to the priority the ticket already has
 Result<Applied> Transition(const Ticket& ticket, const TransitionRequest& request, UnixSeconds now,
                            const Policy& policy);
 

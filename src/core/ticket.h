@@ -73,6 +73,16 @@ struct TicketDraft {
     bool operator==(const TicketDraft&) const = default;
 };
 
+// The details of a staff work record (EventType::Work); the record's text is the event's note.
+struct WorkRecord {
+    WorkKind kind = WorkKind::Diagnosis;
+    std::string part;                  // spare parts: the part's name or catalogue id
+    std::optional<UnixSeconds> due_at; // PartReserved / PartOrdered: the commitment (fit or ship by)
+    int completes = 0;                 // PartFitted / PartShipped: sequence of the part event it completes
+
+    bool operator==(const WorkRecord&) const = default;
+};
+
 // One line of the timeline (who, when, what, note). Events are only ever appended; `sequence`
 // is 1-based and dense so clients can ask for "events after N".
 struct TimelineEvent {
@@ -87,6 +97,7 @@ struct TimelineEvent {
     std::string assignee;                           // Assign
     std::optional<Priority> priority;               // Accept with re-triage
     EscalationLevel escalation = EscalationLevel::None; // Escalation: the level reached
+    std::optional<WorkRecord> work;                 // Work
 
     bool operator==(const TimelineEvent&) const = default;
 };

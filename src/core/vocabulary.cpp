@@ -81,6 +81,7 @@ const Entry<Action> kActions[] = {
     {Action::Reject, "reject", "拒绝", "reject"},
     {Action::Close, "close", "关闭", "close"},
     {Action::Escalate, "escalate", "升级", "escalate"},
+    {Action::Reprioritize, "reprioritize", "调整优先级", "change priority"},
 };
 
 const Entry<ActorRole> kRoles[] = {
@@ -102,6 +103,17 @@ const Entry<EventType> kEventTypes[] = {
     {EventType::Attachment, "attachment", "附件", "attachment"},
     {EventType::Escalation, "escalation", "升级", "escalation"},
     {EventType::Rating, "rating", "评价", "rating"},
+    {EventType::Work, "work", "工作记录", "work record"},
+};
+
+const Entry<WorkKind> kWorkKinds[] = {
+    {WorkKind::Diagnosis, "diagnosis", "故障诊断", "diagnosis"},
+    {WorkKind::PartReserved, "part_reserved", "备件（有库存）", "spare part in stock"},
+    {WorkKind::PartOrdered, "part_ordered", "备件（已订货）", "spare part ordered"},
+    {WorkKind::PartFitted, "part_fitted", "备件已更换", "spare part fitted"},
+    {WorkKind::PartShipped, "part_shipped", "备件已发出", "spare part shipped"},
+    {WorkKind::Arrival, "arrival", "工程师到达现场", "engineer arrived on site"},
+    {WorkKind::ServiceReport, "service_report", "服务报告", "service report"},
 };
 
 const Entry<SlaClock> kClocks[] = {
@@ -181,6 +193,7 @@ AFTERCARE_ENUM_FUNCTIONS(Action, kActions)
 AFTERCARE_ENUM_FUNCTIONS(ActorRole, kRoles)
 AFTERCARE_ENUM_FUNCTIONS(EscalationLevel, kEscalations)
 AFTERCARE_ENUM_FUNCTIONS(EventType, kEventTypes)
+AFTERCARE_ENUM_FUNCTIONS(WorkKind, kWorkKinds)
 AFTERCARE_ENUM_FUNCTIONS(SlaClock, kClocks)
 AFTERCARE_ENUM_FUNCTIONS(DeadlineStatus, kDeadlineStatuses)
 AFTERCARE_ENUM_FUNCTIONS(ReturnReason, kReturnReasons)
@@ -198,6 +211,8 @@ LocalizedText Label(TicketState value) { return LabelOf(kStates, value); }
 LocalizedText Label(Action value) { return LabelOf(kActions, value); }
 LocalizedText Label(ActorRole value) { return LabelOf(kRoles, value); }
 LocalizedText Label(EscalationLevel value) { return LabelOf(kEscalations, value); }
+LocalizedText Label(EventType value) { return LabelOf(kEventTypes, value); }
+LocalizedText Label(WorkKind value) { return LabelOf(kWorkKinds, value); }
 LocalizedText Label(SlaClock value) { return LabelOf(kClocks, value); }
 LocalizedText Label(ReturnReason value) { return LabelOf(kReturnReasons, value); }
 LocalizedText Label(Remedy value) { return LabelOf(kRemedies, value); }

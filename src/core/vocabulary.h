@@ -48,13 +48,19 @@ enum class Action {
     Reject,        // staff: refuse (not eligible, duplicate), with a reason
     Close,         // staff after confirmation, or system once the reopen window has passed
     Escalate,      // system on SLA breach, or staff by hand: one level up, no state change
+    Reprioritize,  // staff: change the priority (with a reason) at any open stage; no state change
 };
 
 enum class ActorRole { Customer, Staff, System };
 
 enum class EscalationLevel { None, DepartmentManager, GeneralManager };
 
-enum class EventType { Created, Transition, Message, Attachment, Escalation, Rating };
+enum class EventType { Created, Transition, Message, Attachment, Escalation, Rating, Work };
+
+// What a staff work record (EventType::Work) says: the engineer's diagnosis, a spare part taken
+// from stock (fitted within the policy's in-stock hours) or ordered (shipped within the ship
+// hours) and its completion, arrival on site, and the service report left with the customer.
+enum class WorkKind { Diagnosis, PartReserved, PartOrdered, PartFitted, PartShipped, Arrival, ServiceReport };
 
 enum class SlaClock { FirstResponse, Dispatch, Resolution };
 
@@ -113,6 +119,7 @@ std::string_view ToString(Action value);
 std::string_view ToString(ActorRole value);
 std::string_view ToString(EscalationLevel value);
 std::string_view ToString(EventType value);
+std::string_view ToString(WorkKind value);
 std::string_view ToString(SlaClock value);
 std::string_view ToString(DeadlineStatus value);
 std::string_view ToString(ReturnReason value);
@@ -129,6 +136,7 @@ bool FromString(std::string_view text, Action& out);
 bool FromString(std::string_view text, ActorRole& out);
 bool FromString(std::string_view text, EscalationLevel& out);
 bool FromString(std::string_view text, EventType& out);
+bool FromString(std::string_view text, WorkKind& out);
 bool FromString(std::string_view text, SlaClock& out);
 bool FromString(std::string_view text, DeadlineStatus& out);
 bool FromString(std::string_view text, ReturnReason& out);
@@ -144,6 +152,8 @@ LocalizedText Label(TicketState value);
 LocalizedText Label(Action value);
 LocalizedText Label(ActorRole value);
 LocalizedText Label(EscalationLevel value);
+LocalizedText Label(EventType value);
+LocalizedText Label(WorkKind value);
 LocalizedText Label(SlaClock value);
 LocalizedText Label(ReturnReason value);
 LocalizedText Label(Remedy value);

@@ -78,8 +78,16 @@ void A11yTree::AddText(Role role, std::string_view text, int heading_level) {
     nodes_.push_back(std::move(node));
 }
 
+void A11yTree::ClipLast(const ImVec2& min, const ImVec2& max) {
+    if (nodes_.empty()) return;
+    A11yNode& node = nodes_.back();
+    node.min = ImVec2(std::max(node.min.x, min.x), std::max(node.min.y, min.y));
+    node.max = ImVec2(std::max(node.min.x, std::min(node.max.x, max.x)), std::max(node.min.y, std::min(node.max.y, max.y)));
+}
+
 void A11yTree::BeginScrollRegion() {
     in_scroll_ = true;
+    scroll_window_ = ImGui::GetCurrentWindow()->ID;
     scroll_min_ = ImGui::GetWindowPos();
     const ImVec2 size = ImGui::GetWindowSize();
     scroll_max_ = ImVec2(scroll_min_.x + size.x, scroll_min_.y + size.y);

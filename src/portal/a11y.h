@@ -27,6 +27,8 @@ enum class Role : std::uint8_t {
     Status,  // polite live region: a result or progress message
     Alert,   // assertive live region: an error
     Image,
+    Row,     // a table row that opens something (its name is the row's key, e.g. a service number)
+    Tab,     // one tab of a tab bar; Selected marks the current one
     Dialog,  // a modal dialog: the nodes between BeginModal/EndModal are its content
     Slider,  // a value in a range (star ratings): A11yNode::range, operated with arrow keys in the DOM
 };
@@ -44,6 +46,8 @@ enum A11yFlags_ : std::uint32_t {
     A11yFlags_InScroll = 1u << 8,  // lives in the main scroll region (set by the tree, not by widgets)
     A11yFlags_InModal = 1u << 9,   // lives in the open modal dialog (set by the tree, not by widgets)
     A11yFlags_Keypad = 1u << 10,   // typed on the kiosk's own keypad: no system keyboard (inputmode=none)
+    A11yFlags_Overlay = 1u << 11,  // drawn over the page (a dropdown's options): stacked above the
+                                   // page's own elements, so a press there reaches it, not a field below
 };
 using A11yFlags = std::uint32_t;
 
@@ -91,10 +95,16 @@ public:
     // Describes a text element (heading, paragraph, status) at the last item's rectangle.
     void AddText(Role role, std::string_view text, int heading_level = 0);
 
+    // Cuts the last node's rectangle to a visible area, for items partly scrolled out of an inner
+    // scrolling area (a table's body) so the mirror element does not cover its neighbours.
+    void ClipLast(const ImVec2& min, const ImVec2& max);
+
     // The main scroll region: nodes between Begin/End scroll with it in the mirror.
     // Call inside the scrolling window, before its content; applies a scroll the DOM asked for.
     void BeginScrollRegion();
     void EndScrollRegion();
+    // The ImGui window whose scrolling the mirror owns (the platform routes the wheel by it).
+    ImGuiID ScrollWindowId() const { return scroll_window_; }
 
     // A modal dialog, inside its ImGui window: describes the dialog (named `title`) and puts the
     // nodes up to EndModal() inside it. While one is open the mirror makes the rest of the page
@@ -145,6 +155,7 @@ private:
     bool layout_settled_ = true;
 
     bool in_scroll_ = false;
+    ImGuiID scroll_window_ = 0;
     bool in_modal_ = false;
     bool scroll_before_modal_ = false;
     ImVec2 scroll_min_, scroll_max_;

@@ -2,9 +2,16 @@
 // navigation the screen asked for. See app.h.
 #include "app.h"
 
+#include "console/console.h"
 #include "icons.h"
 #include "kiosk/attract.h"
 #include "net/vendor_policy.h"
+#include "screens/staff_admin.h"
+#include "screens/staff_login.h"
+#include "screens/staff_queue.h"
+#include "screens/staff_sla.h"
+#include "screens/staff_stats.h"
+#include "screens/staff_ticket.h"
 #include "widgets.h"
 
 #include <imgui_internal.h>  // the window list, for LayoutSignature()
@@ -17,6 +24,7 @@ namespace aftercare::portal {
 namespace {
 
 constexpr float kContentMaxWidthEm = 60.0f;
+constexpr float kConsoleMaxWidthEm = 100.0f;  // the staff console is desktop-first and table-heavy
 
 void DrawTopBar(AppState& state, Ui& ui) {
     const Theme& theme = state.theme;
@@ -38,7 +46,7 @@ void DrawTopBar(AppState& state, Ui& ui) {
     draw->AddText(ImVec2(mark_min.x + (mark - icon_size.x) * 0.5f, mark_min.y + (mark - icon_size.y) * 0.5f),
                   IM_COL32_WHITE, ICON_SHIELD);
     const std::string& name = state.embed.vendor_name.empty() ? state.Tr("app.vendor_name") : state.embed.vendor_name;
-    const std::string& subtitle = state.Tr("app.title");
+    const std::string& subtitle = state.Tr(IsConsoleScreen(state.route.screen) ? "staff.console.title" : "app.title");
     const float name_y = origin.y + (height - ImGui::GetFontSize()) * 0.5f;
     draw->AddText(ImVec2(mark_min.x + mark + theme.Em(0.6f), name_y), ToU32(p.text), name.c_str());
     const float name_w = ImGui::CalcTextSize(name.c_str()).x;
@@ -86,6 +94,12 @@ void DrawScreen(AppState& state, Ui& ui) {
     case Screen::Complaint: DrawComplaint(state, ui); break;
     case Screen::KioskRepair: DrawKioskRepair(state, ui); break;
     case Screen::Repair: DrawRepair(state, ui); break;
+    case Screen::StaffLogin: DrawStaffLogin(state, ui); break;
+    case Screen::StaffQueue: DrawStaffQueue(state, ui); break;
+    case Screen::StaffTicket: DrawStaffTicket(state, ui); break;
+    case Screen::StaffSla: DrawStaffSla(state, ui); break;
+    case Screen::StaffStats: DrawStaffStats(state, ui); break;
+    case Screen::StaffAdmin: DrawStaffAdmin(state, ui); break;
     }
 }
 
@@ -175,6 +189,8 @@ void DrawApp(AppState& state, Host& host) {
         DrawAttract(state, ui);
     } else {
         DrawTopBar(state, ui);
+        // The console's session and change feed run whatever console screen is shown.
+        if (IsConsoleScreen(state.route.screen)) RunConsole(state, ui);
 
         // The screen scrolls below the bar, in a centred column no wider than is comfortable to read.
         // Its scroll position is shared with the mirror's native scroll container (touch inertia,
@@ -192,7 +208,8 @@ void DrawApp(AppState& state, Host& host) {
         state.a11y.BeginScrollRegion();
         const float avail = ImGui::GetContentRegionAvail().x;
         const float margin = theme.Em(1.0f);
-        const float column = std::min(avail - margin * 2.0f, theme.Em(kContentMaxWidthEm));
+        const float max_width = IsConsoleScreen(state.route.screen) ? kConsoleMaxWidthEm : kContentMaxWidthEm;
+        const float column = std::min(avail - margin * 2.0f, theme.Em(max_width));
         const float left = (avail - column) * 0.5f;
         ImGui::SetCursorPosY(theme.Em(1.0f));
         BeginColumn(ui, left, column);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "a11y.h"
+#include "console/staff.h"
 #include "embed.h"
 #include "host.h"
 #include "i18n.h"
@@ -63,6 +64,8 @@ struct AppState {
     RepairState repair;
 
     TexturePool textures;  // run-time images (photo previews)
+
+    StaffState staff;  // the staff console (#/staff/...): session, queue, workspace, boards; reset on logout
 
     const std::string& Tr(std::string_view key) const { return strings.Get(language, key); }
 };

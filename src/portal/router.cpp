@@ -8,6 +8,7 @@ struct ScreenPath {
     Screen screen;
     std::string_view path;
     const char* title_key;
+    bool console = false;  // staff console: wide layout, behind the staff login
 };
 
 constexpr ScreenPath kScreens[] = {
@@ -19,6 +20,12 @@ constexpr ScreenPath kScreens[] = {
     {Screen::Complaint, "complain", "complaint.title"},
     {Screen::KioskRepair, "kiosk-repair", "kiosk_repair.title"},
     {Screen::Repair, "repair", "repair.title"},
+    {Screen::StaffLogin, "staff/login", "staff.login.title", true},
+    {Screen::StaffQueue, "staff", "staff.queue.title", true},
+    {Screen::StaffTicket, "staff/ticket", "staff.ticket.title", true},
+    {Screen::StaffSla, "staff/sla", "staff.sla.title", true},
+    {Screen::StaffStats, "staff/stats", "staff.stats.title", true},
+    {Screen::StaffAdmin, "staff/admin", "staff.admin.title", true},
 };
 
 int HexValue(char c) {
@@ -54,16 +61,18 @@ Route ParseRoute(std::string_view hash) {
         route.query = std::string(hash.substr(q + 1));
         hash = hash.substr(0, q);
     }
-    const size_t slash = hash.find('/');
-    const std::string_view head = hash.substr(0, slash);
+    const ScreenPath* best = nullptr;
     for (const ScreenPath& s : kScreens) {
-        if (s.path == head) {
-            route.screen = s.screen;
-            if (slash != std::string_view::npos) route.param = std::string(hash.substr(slash + 1));
-            return route;
-        }
+        if (s.path.empty()) continue;  // home: only the empty path, handled below
+        const bool exact = hash == s.path;
+        const bool prefix = hash.size() > s.path.size() && hash.substr(0, s.path.size()) == s.path &&
+                            hash[s.path.size()] == '/';
+        if ((exact || prefix) && (!best || s.path.size() > best->path.size())) best = &s;
     }
-    return Route{};
+    if (!best) return hash.empty() ? route : Route{};
+    route.screen = best->screen;
+    if (hash.size() > best->path.size()) route.param = std::string(hash.substr(best->path.size() + 1));
+    return route;
 }
 
 std::string FormatRoute(const Route& route) {
@@ -103,6 +112,13 @@ std::string EncodeQueryValue(std::string_view value) {
         }
     }
     return out;
+}
+
+bool IsConsoleScreen(Screen screen) {
+    for (const ScreenPath& s : kScreens) {
+        if (s.screen == screen) return s.console;
+    }
+    return false;
 }
 
 const char* ScreenTitleKey(Screen screen) {

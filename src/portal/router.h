@@ -4,12 +4,34 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace aftercare::portal {
 
-enum class Screen { Home, Faq, Track, Returns, Rate, Complaint, KioskRepair, Repair };
+enum class Screen {
+    Home,
+    Faq,
+    Track,
+    Returns,
+    Rate,
+    Complaint,
+    KioskRepair,
+    StaffLogin,
+    StaffQueue,
+    StaffTicket,
+    StaffSla,
+    StaffStats,
+    StaffAdmin,
+    Repair,
+};
 
 struct Route {
+    Route() = default;
+    // Route{Screen::Faq} or Route{Screen::Track, number, "t=..."}: a constructor rather than an
+    // aggregate, so leaving out the param and query is not a missing-initializer warning.
+    Route(Screen screen_in, std::string param_in = {}, std::string query_in = {})
+        : screen(screen_in), param(std::move(param_in)), query(std::move(query_in)) {}
+
     Screen screen = Screen::Home;
     std::string param{};  // the path segment after the screen, e.g. a service number
     std::string query{};  // the raw text after '?', e.g. "q=..."
@@ -17,12 +39,16 @@ struct Route {
     bool operator==(const Route&) const = default;
 };
 
-// Parses "#/track/R-ABCD" (with or without '#'); unknown paths go home.
+// Parses "#/track/R-ABCD" (with or without '#'); unknown paths go home. A screen's path may have
+// several segments ("staff/sla"): the longest path that matches wins, the rest is the param.
 Route ParseRoute(std::string_view hash);
 std::string FormatRoute(const Route& route);
 
 // The string-table key of a screen's title, for document.title.
 const char* ScreenTitleKey(Screen screen);
+
+// Screens of the staff console (#/staff/...): a wide layout behind the staff login.
+bool IsConsoleScreen(Screen screen);
 
 // Query strings: "q=%E6%97%A0&x=1" → QueryValue(query, "q") == "无"; EncodeQueryValue does the reverse.
 std::string QueryValue(std::string_view query, std::string_view name);

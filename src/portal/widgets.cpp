@@ -218,15 +218,17 @@ TextFieldResult TextField(Ui& ui, const char* id, std::string_view label, std::s
     ImGui::PushID(id);
 
     // The label above the field, with a red asterisk when required.
-    PushTextStyle(theme, TextStyle::Small);
-    ImGui::PushStyleColor(ImGuiCol_Text, p.text);
-    ImGui::TextUnformatted(label.data(), label.data() + label.size());
-    ImGui::PopStyleColor();
-    if (options.required) {
-        ImGui::SameLine(0, theme.Em(0.2f));
-        ImGui::TextColored(p.danger, "*");
+    if (!options.hide_label) {
+        PushTextStyle(theme, TextStyle::Small);
+        ImGui::PushStyleColor(ImGuiCol_Text, p.text);
+        ImGui::TextUnformatted(label.data(), label.data() + label.size());
+        ImGui::PopStyleColor();
+        if (options.required) {
+            ImGui::SameLine(0, theme.Em(0.2f));
+            ImGui::TextColored(p.danger, "*");
+        }
+        ImGui::PopFont();
     }
-    ImGui::PopFont();
 
     const bool invalid = !options.error.empty();
     const float width = options.width > 0.0f ? options.width : ImGui::GetContentRegionAvail().x;

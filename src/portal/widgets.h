@@ -62,6 +62,7 @@ struct TextFieldOptions {
     // number, serial and order number field.
     KeypadKind keypad = KeypadKind::None;
     bool password = false;
+    bool hide_label = false;         // no visible label (a search box with a hint); still its accessible name
     float width = 0.0f;              // 0: the full available width
     float height_em = 5.0f;          // multiline only
 };

@@ -53,8 +53,10 @@ TEST_CASE("OpenAPI: every documented route exists and every route is documented"
     for (const auto& entry : documented) {
         const std::string method = entry.substr(0, entry.find(' '));
         const std::string path = FillTemplate(entry.substr(entry.find(' ') + 1));
-        auto result = method == "GET" ? client.Get((path + (path.find("/events") != std::string::npos ? "?wait=0" : "")).c_str())
-                                      : client.Post(path.c_str(), "{}", "application/json");
+        auto result = method == "GET"
+                          ? client.Get((path + (path.find("/events") != std::string::npos ? "?wait=0" : "")).c_str())
+                      : method == "PUT" ? client.Put(path.c_str(), "{}", "application/json")
+                                        : client.Post(path.c_str(), "{}", "application/json");
         REQUIRE(result);
         INFO(entry << " -> " << result->status << " " << result->body);
         CHECK(result->status != 405);
@@ -143,8 +145,9 @@ TEST_CASE("every registered route outside the public allowlist refuses unauthent
         if (line.empty() || public_routes.count(line)) continue;
         const std::string method = line.substr(0, line.find(' '));
         const std::string path = FillTemplate(line.substr(line.find(' ') + 1));
-        auto result = method == "GET" ? client.Get((path + "?wait=0").c_str())
-                                      : client.Post(path.c_str(), "{}", "application/json");
+        auto result = method == "GET"   ? client.Get((path + "?wait=0").c_str())
+                      : method == "PUT" ? client.Put(path.c_str(), "{}", "application/json")
+                                        : client.Post(path.c_str(), "{}", "application/json");
         REQUIRE(result);
         INFO(line);
         CHECK(result->status == 401);

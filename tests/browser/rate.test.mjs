@@ -22,11 +22,15 @@ async function sliderValue(slider) {
   return { now: await slider.getAttribute('aria-valuenow'), text: await slider.getAttribute('aria-valuetext') };
 }
 
-// Waits until the slider shows `value`: keys are handled in the DOM, the portal answers a frame later.
+// Waits until the slider shows `value`: keys are handled in the DOM, which steps aria-valuenow at
+// once; the portal's words (aria-valuetext, "4 / 5，满意") come with its next frame, which on a
+// loaded machine is not the same instant.
 async function expectStars(page, name, value) {
-  await page.waitForFunction(([label, want]) =>
-    document.querySelector(`[role="slider"][aria-label="${label}"]`)?.getAttribute('aria-valuenow') === want,
-  [name, String(value)]);
+  await page.waitForFunction(([label, want]) => {
+    const slider = document.querySelector(`[role="slider"][aria-label="${label}"]`);
+    return slider?.getAttribute('aria-valuenow') === want &&
+      (slider.getAttribute('aria-valuetext') || '').startsWith(`${want} / `);
+  }, [name, String(value)]);
 }
 
 describe('rating a service', () => {

@@ -20,7 +20,7 @@ constexpr TicketState kStates[] = {
 constexpr Action kActions[] = {Action::Accept,  Action::Assign,  Action::Start,       Action::RequestInfo,
                                Action::CustomerReply, Action::Resume, Action::Approve, Action::ReceiveItem,
                                Action::Resolve, Action::Confirm, Action::Reopen,      Action::Cancel,
-                               Action::Reject,  Action::Close,   Action::Escalate};
+                               Action::Reject,  Action::Close,   Action::Escalate,    Action::Reprioritize};
 constexpr ActorRole kRoles[] = {ActorRole::Customer, ActorRole::Staff, ActorRole::System};
 
 const UnixSeconds kCreated = At(2024, 6, 3, 9, 0); // a Monday morning
@@ -76,6 +76,7 @@ TEST_CASE("every kind x state x action x role follows the table", "[state_machin
                     request.actor = Actor{role, role == ActorRole::Staff ? "eng02" : ""};
                     request.note = "原因说明";
                     request.assignee = "eng02";
+                    request.priority = Priority::Urgent; // re-triage from the fixture's General
                     const auto result = Transition(ticket, request, now, policy);
                     INFO(ToString(kind) << " " << ToString(state) << " " << ToString(action) << " by "
                                         << ToString(role));

@@ -104,8 +104,33 @@ TEST_CASE("staff endpoint types round-trip", "[wire]") {
     const core::Ticket ticket = BusyTicket();
     RoundTrip(StaffLoginRequest{"desk", "secret"});
     RoundTrip(StaffLoginResponse{"tok", 5, StaffMember{"eng07", "王工", {"engineer"}}});
-    RoundTrip(QueueFilter{core::TicketState::Assigned, core::TicketKind::Repair, std::nullopt, true, "eng07", 20, "c1"});
-    RoundTrip(QueueResponse{{MakeQueueItem(ticket, ticket.updated_at, core::Policy{})}, ""});
+    QueueFilter filter;
+    filter.state = core::TicketState::Assigned;
+    filter.kind = core::TicketKind::Repair;
+    filter.breached = true;
+    filter.sla = "soon";
+    filter.assignee = "eng07";
+    filter.sort = "priority";
+    filter.descending = true;
+    filter.offset = 400;
+    filter.limit = 20;
+    CHECK(RoundTrip(filter) == filter);
+    filter.sort = "body";
+    CHECK_FALSE(ParseWire<QueueFilter>(ToWire(filter)).Ok());
+    RoundTrip(QueueResponse{{MakeQueueItem(ticket, ticket.updated_at, core::Policy{})}, "", 400, 100000, 17});
+    CHECK(RoundTrip(ChangesResponse{42}) == ChangesResponse{42});
+    CHECK(RoundTrip(WorkRequest{core::WorkKind::PartFitted, "已更换", "", 7}) ==
+          WorkRequest{core::WorkKind::PartFitted, "已更换", "", 7});
+    CHECK(RoundTrip(RevealRequest{"phone"}) == RevealRequest{"phone"});
+    CHECK_FALSE(ParseWire<RevealRequest>(R"({"field":"description"})").Ok());
+    RoundTrip(RevealResponse{"address", "上海市徐汇区示例路 1 号", 9});
+    RoundTrip(AuditResponse{{AuditEntry{3, 9, "desk", "reveal_phone", "R7KX-4M9Q-P2HC", ""}}});
+    RoundTrip(StaffListResponse{{StaffAccount{"eng07", "王工", {"engineer"}, false, 5}}});
+    RoundTrip(CreateStaffRequest{"eng08", "李工", {"engineer", "supervisor"}, "correct horse"});
+    UpdateStaffRequest update;
+    update.roles = std::vector<std::string>{"supervisor"};
+    update.active = false;
+    CHECK(RoundTrip(update) == update);
     RoundTrip(AssignRequest{"eng07", "熟悉该型号"});
     const TransitionRequestWire transition{core::Action::Accept, "ok", "", core::Priority::Urgent, 4};
     CHECK(RoundTrip(transition) == transition);
@@ -115,7 +140,13 @@ TEST_CASE("staff endpoint types round-trip", "[wire]") {
     StatsResponse stats;
     stats.by_state = {{"submitted", 3}, {"closed", 9}};
     stats.satisfaction = core::ComputeSatisfaction(std::vector<core::Rating>{{5, 5, 5, 5, 5, true, ""}}, core::Policy{});
+    stats.sla_compliance["urgent"] = SlaCompliance{4, 1, 0.75};
+    stats.first_response_seconds = DurationDistribution{3, 60, 600, 600, {600, 3600}, {2, 1, 0}};
+    stats.satisfaction_series = {SatisfactionPoint{86400, 2, 1, 4.5, 4, 3.5, 5, 4}};
+    stats.complaints = {ComplaintItem{"R7KX-4M9Q-P2HC", "态度差", core::TicketState::Accepted, 5, 99, false, false, 2}};
     RoundTrip(stats);
+    stats.first_response_seconds.buckets.pop_back(); // one count per bound plus "longer": anything else is refused
+    CHECK_FALSE(ParseWire<StatsResponse>(ToWire(stats)).Ok());
 }
 
 TEST_CASE("unknown fields are ignored", "[wire]") {
@@ -209,7 +240,7 @@ TEST_CASE("the error shape", "[wire]") {
 }
 
 TEST_CASE("enum wire names round-trip for every enumerator", "[wire]") {
-    for (int value = 0; value <= static_cast<int>(core::Action::Escalate); ++value) {
+    for (int value = 0; value <= static_cast<int>(core::Action::Reprioritize); ++value) {
         const auto action = static_cast<core::Action>(value);
         core::Action parsed{};
         REQUIRE(core::FromString(core::ToString(action), parsed));
@@ -246,6 +277,20 @@ TEST_CASE("enum wire names round-trip for every enumerator", "[wire]") {
         core::VisitSlot parsed{};
         REQUIRE(core::FromString(core::ToString(slot), parsed));
         CHECK(parsed == slot);
+    }
+    for (int value = 0; value <= static_cast<int>(core::WorkKind::ServiceReport); ++value) {
+        const auto kind = static_cast<core::WorkKind>(value);
+        core::WorkKind parsed{};
+        REQUIRE(core::FromString(core::ToString(kind), parsed));
+        CHECK(parsed == kind);
+        CHECK_FALSE(core::Label(kind).en.empty());
+    }
+    for (int value = 0; value <= static_cast<int>(core::EventType::Work); ++value) {
+        const auto type = static_cast<core::EventType>(value);
+        core::EventType parsed{};
+        REQUIRE(core::FromString(core::ToString(type), parsed));
+        CHECK(parsed == type);
+        CHECK_FALSE(core::Label(type).zh.empty());
     }
     core::TicketKind kind{};
     CHECK_FALSE(core::FromString("Repair", kind)); // wire names are exact

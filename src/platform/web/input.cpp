@@ -9,6 +9,7 @@
 #include "web_platform.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // HoveredWindow, ScrollMax: which window the wheel is over
 
 #include <cfloat>
 
@@ -63,6 +64,25 @@ EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void* user) {
     Platform(user).NoteActivity();
     Platform(user).RequestFrames();
     return EM_TRUE;  // the page itself must not scroll under the canvas
+}
+
+// True when the pointer is over an ImGui area that scrolls by itself (a table body, a long list)
+// rather than with the page: walking up from the hovered window, such an area comes before the
+// page's scroll window.
+bool OverInnerScrollArea(const WebPlatform& platform) {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    for (const ImGuiWindow* window = g.HoveredWindow; window != nullptr; window = window->ParentWindow) {
+        if (window->ID == platform.app.a11y.ScrollWindowId()) return false;
+        if (window->ScrollMax.y > 0.0f && !(window->Flags & ImGuiWindowFlags_NoScrollWithMouse)) return true;
+    }
+    return false;
+}
+
+// The mirror's scroll container lies over the page and scrolls it natively; over an inner
+// scrolling area the wheel is ImGui's instead, and the page must not move.
+EM_BOOL OnMirrorWheel(int type, const EmscriptenWheelEvent* e, void* user) {
+    if (!OverInnerScrollArea(Platform(user))) return EM_FALSE;
+    return OnWheel(type, e, user);
 }
 
 EM_BOOL OnTouch(int type, const EmscriptenTouchEvent* e, void* user) {
@@ -138,6 +158,7 @@ void InstallInputCallbacks(WebPlatform& platform) {
     emscripten_set_mousemove_callback(doc, user, EM_FALSE, OnMouseMove);
     // The mirror's scroll container scrolls natively; the wheel over the rest of the canvas is ImGui's.
     emscripten_set_wheel_callback(kCanvas, user, EM_FALSE, OnWheel);
+    emscripten_set_wheel_callback("#a11y-scroll", user, EM_FALSE, OnMirrorWheel);
     emscripten_set_touchstart_callback(doc, user, EM_FALSE, OnTouch);
     emscripten_set_touchmove_callback(doc, user, EM_FALSE, OnTouch);
     emscripten_set_touchend_callback(doc, user, EM_FALSE, OnTouch);

@@ -55,13 +55,16 @@ const char* CssCursor(ImGuiMouseCursor cursor) {
 
 constexpr int kMaxLayoutFrames = 8;  // a layout that has not settled by then never will (oscillation)
 
-// Positions and sizes of the windows drawn this frame, hashed: equal hashes mean the layout settled.
+// Positions, sizes and content sizes of the windows drawn this frame, hashed: equal hashes mean the
+// layout settled. Content size counts too: a table that grows its rows changes no window size but
+// brings a scrollbar one frame later.
 unsigned LayoutHash() {
     const ImGuiContext& g = *ImGui::GetCurrentContext();
     unsigned hash = 2166136261u;
     for (const ImGuiWindow* window : g.Windows) {
         if (!window->Active) continue;
-        const float values[] = {window->Pos.x, window->Pos.y, window->SizeFull.x, window->SizeFull.y};
+        const float values[] = {window->Pos.x,         window->Pos.y,         window->SizeFull.x,
+                                window->SizeFull.y,    window->ContentSize.x, window->ContentSize.y};
         hash = ImHashData(values, sizeof values, hash);
     }
     return hash;

@@ -41,6 +41,12 @@ public:
              fail);
     }
 
+    template <class Response, class Request>
+    void Put(std::string path, const Request& request, const CallOptions& options, std::function<void(Response)> ok,
+             std::function<void(ApiError)> fail) {
+        Send("PUT", std::move(path), api::Json(request).dump(), options, Parser<Response>(std::move(ok), fail), fail);
+    }
+
     // A raw body (attachments): `content_type` and the file name travel as headers.
     template <class Response>
     void Upload(std::string path, std::string bytes, std::string content_type, std::string file_name,

@@ -116,7 +116,36 @@ void DescribeTransition(const AppState& state, const api::TicketView& view, cons
         entry.title = state.strings.Format(state.language, "ticket.event.escalate",
                                            {{"level", state.Tr(EscalationKey(event.escalation))}});
         break;
+    case Action::Reprioritize:
+        entry.icon = ICON_FLAG;
+        entry.tone = Tone::Warning;
+        entry.title = state.strings.Format(
+            state.language, "ticket.event.reprioritize",
+            {{"priority", state.Tr(PriorityLabelKey(event.priority.value_or(view.priority)))}});
+        break;
     }
+}
+
+const char* WorkKey(core::WorkKind kind) {
+    switch (kind) {
+    case core::WorkKind::Diagnosis: return "ticket.event.work.diagnosis";
+    case core::WorkKind::PartReserved: return "ticket.event.work.part_reserved";
+    case core::WorkKind::PartOrdered: return "ticket.event.work.part_ordered";
+    case core::WorkKind::PartFitted: return "ticket.event.work.part_fitted";
+    case core::WorkKind::PartShipped: return "ticket.event.work.part_shipped";
+    case core::WorkKind::Arrival: return "ticket.event.work.arrival";
+    case core::WorkKind::ServiceReport: return "ticket.event.work.service_report";
+    }
+    return "ticket.event.work.diagnosis";
+}
+
+// The engineer's work records (visit, diagnosis, parts, report): the customer follows the repair
+// itself, not only its states. A part names itself; the note is the engineer's words.
+void DescribeWork(const AppState& state, const core::TimelineEvent& event, TimelineEntry& entry) {
+    const core::WorkKind kind = event.work ? event.work->kind : core::WorkKind::Diagnosis;
+    entry.icon = ICON_WRENCH;
+    entry.tone = kind == core::WorkKind::ServiceReport ? Tone::Success : Tone::Brand;
+    entry.title = state.strings.Format(state.language, WorkKey(kind), {{"part", event.work ? event.work->part : ""}});
 }
 
 TimelineEntry Describe(const AppState& state, const api::TicketView& view, const core::TimelineEvent& event,
@@ -153,6 +182,7 @@ TimelineEntry Describe(const AppState& state, const api::TicketView& view, const
         entry.tone = Tone::Brand;
         entry.title = state.Tr("ticket.event.attachment");
         break;
+    case EventType::Work: DescribeWork(state, event, entry); break;
     case EventType::Rating:
         entry.icon = ICON_STAR;
         entry.tone = Tone::Success;

@@ -12,11 +12,14 @@ const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 // `admin: { username, password }` first creates a staff account with the admin role in the fresh
 // data directory (`aftercare-server create-admin`, password on stdin), for tests that act as staff.
-export async function startServer({ extraArgs = [], env = {}, admin = null } = {}) {
+// `prepare(dataDir, repoRoot)` runs before the server starts, to fill the data directory (the web
+// benchmark loads its tickets there with aftercare-bench-load).
+export async function startServer({ extraArgs = [], env = {}, admin = null, prepare = null } = {}) {
   const binary = process.env.AFTERCARE_SERVER;
   const webRoot = process.env.AFTERCARE_WEB_ROOT;
   if (!binary || !webRoot) throw new Error('AFTERCARE_SERVER and AFTERCARE_WEB_ROOT must be set (run through ctest)');
   const dataDir = mkdtempSync(join(tmpdir(), 'aftercare-browser-'));
+  if (prepare) await prepare(dataDir, REPO_ROOT);
   if (admin) await createAdmin(binary, dataDir, admin, env);
   const child = spawn(binary, ['--port', '0', '--bind', '127.0.0.1', '--data-dir', dataDir, '--web-root', webRoot, ...extraArgs], {
     cwd: REPO_ROOT,

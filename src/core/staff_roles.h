@@ -1,0 +1,43 @@
+// What a staff member may do, from the role names on their account: agents work their own and
+// unassigned tickets, supervisors see everything and reassign and escalate, admins run accounts
+// and the vendor policy. Shared by the server (enforcement) and the console (what to offer).
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aftercare::core {
+
+// Role names stored on accounts. "engineer" is an agent; the escalation roles of the policy
+// ("department_manager", "general_manager") are supervisors.
+inline constexpr std::string_view kRoleAgent = "agent";
+inline constexpr std::string_view kRoleEngineer = "engineer";
+inline constexpr std::string_view kRoleSupervisor = "supervisor";
+inline constexpr std::string_view kRoleDepartmentManager = "department_manager";
+inline constexpr std::string_view kRoleGeneralManager = "general_manager";
+inline constexpr std::string_view kRoleAdmin = "admin";
+
+// Every role name an account may carry (the admin screen offers these, the server accepts only these).
+std::span<const std::string_view> KnownStaffRoles();
+bool IsKnownStaffRole(std::string_view role);
+
+struct StaffPermissions {
+    bool all_tickets = false;  // supervisor: every ticket, not only own and unassigned
+    bool reassign = false;     // supervisor: move an assigned ticket to someone else
+    bool escalate = false;     // supervisor: escalate by hand
+    bool audit = false;        // supervisor/admin: read the whole audit log
+    bool manage_staff = false; // admin: create accounts, change roles, deactivate
+    bool edit_policy = false;  // admin: the vendor policy (SLA, warranty, returns numbers)
+};
+
+StaffPermissions PermissionsFor(std::span<const std::string> roles);
+
+// An agent works tickets assigned to them and tickets nobody has yet.
+bool CanWorkTicket(const StaffPermissions& permissions, std::string_view username, std::string_view assignee);
+
+// Dispatching an unassigned ticket is every agent's job; moving an assigned one is a supervisor's.
+bool CanAssign(const StaffPermissions& permissions, std::string_view current_assignee);
+
+} // namespace aftercare::core

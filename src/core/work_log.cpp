@@ -1,0 +1,130 @@
+// Work records and spare-part commitments; see work_log.h.
+#include "work_log.h"
+
+#include "state_machine.h"
+#include "validation.h"
+
+#include <algorithm>
+
+namespace aftercare::core {
+namespace {
+
+bool IsBlank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+bool IsPartPromise(WorkKind kind) { return kind == WorkKind::PartReserved || kind == WorkKind::PartOrdered; }
+bool IsPartDone(WorkKind kind) { return kind == WorkKind::PartFitted || kind == WorkKind::PartShipped; }
+
+Error WrongState(const Ticket& ticket, WorkKind kind) {
+    const LocalizedText state = Label(ticket.state);
+    const LocalizedText what = Label(kind);
+    return MakeError("illegal_transition", "工单当前状态为“" + state.zh + "”，不能记录“" + what.zh + "”",
+                     "Cannot record " + what.en + " on a ticket in state '" + std::string(ToString(ticket.state)) +
+                         "'");
+}
+
+std::optional<Error> CheckEntry(const Ticket& ticket, const Actor& actor, const WorkEntry& entry) {
+    if (actor.role != ActorRole::Staff) {
+        return MakeError("forbidden_actor", "只有服务人员可以记录工作", "Only staff may record work");
+    }
+    const bool working = ticket.state == TicketState::Assigned || ticket.state == TicketState::InProgress;
+    if (!working) return WrongState(ticket, entry.kind);
+    if (entry.kind != WorkKind::Diagnosis && ticket.details.kind != TicketKind::Repair) {
+        const LocalizedText what = Label(entry.kind);
+        const LocalizedText kind = Label(ticket.details.kind);
+        return MakeError("illegal_transition", kind.zh + "工单不适用“" + what.zh + "”",
+                         "Cannot record " + what.en + " on a " + kind.en + " ticket");
+    }
+    if (entry.kind == WorkKind::ServiceReport && ticket.state != TicketState::InProgress) {
+        return WrongState(ticket, entry.kind);
+    }
+    const bool needs_note = entry.kind == WorkKind::Diagnosis || entry.kind == WorkKind::ServiceReport;
+    if (needs_note && IsBlank(entry.note)) {
+        return MakeError("missing_field", "请填写内容", "Write what was found or done", "note");
+    }
+    if (auto error = CheckText("note", entry.note, 0, TextLimits::kMessageMax, true)) return error;
+    if (IsPartPromise(entry.kind)) {
+        if (IsBlank(entry.part)) return MakeError("missing_field", "请填写备件名称", "Name the spare part", "part");
+        if (auto error = CheckText("part", entry.part, 1, kPartNameMax, false)) return error;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+Result<Applied> RecordWork(const Ticket& ticket, const Actor& actor, const WorkEntry& entry, UnixSeconds now,
+                           const Policy& policy) {
+    if (auto error = CheckEntry(ticket, actor, entry)) return *error;
+
+    WorkRecord record;
+    record.kind = entry.kind;
+    if (IsPartPromise(entry.kind)) {
+        record.part = entry.part;
+        const int hours = entry.kind == WorkKind::PartReserved ? policy.warranty.spare_part_in_stock_hours
+                                                                : policy.warranty.spare_part_ship_hours;
+        record.due_at = now + static_cast<std::int64_t>(hours) * kSecondsPerHour;
+    }
+    if (IsPartDone(entry.kind)) {
+        const WorkKind promise = entry.kind == WorkKind::PartFitted ? WorkKind::PartReserved : WorkKind::PartOrdered;
+        const std::vector<PartCommitment> parts = PartCommitments(ticket);
+        const auto it = std::find_if(parts.begin(), parts.end(),
+                                     [&](const PartCommitment& p) { return p.sequence == entry.completes; });
+        if (it == parts.end() || it->in_stock != (promise == WorkKind::PartReserved)) {
+            return MakeError("not_found", "没有找到对应的备件记录", "No matching spare-part record", "completes");
+        }
+        if (it->done_at) {
+            return MakeError("already_done", "该备件已记录完成", "This spare part is already recorded as done",
+                             "completes");
+        }
+        record.part = it->part;
+        record.completes = entry.completes;
+    }
+
+    Ticket next = ticket;
+    // Arrival on site is when work starts: record the Start first, so the clocks see it.
+    if (entry.kind == WorkKind::Arrival && ticket.state == TicketState::Assigned) {
+        TransitionRequest start;
+        start.action = Action::Start;
+        start.actor = actor;
+        auto started = Transition(ticket, start, now, policy);
+        if (!started) return started.GetError();
+        next = std::move(started.Value().ticket);
+    }
+
+    TimelineEvent event;
+    event.at = now;
+    event.actor = actor;
+    event.type = EventType::Work;
+    event.from_state = next.state;
+    event.to_state = next.state;
+    event.note = entry.note;
+    event.work = std::move(record);
+    Applied applied{std::move(next), {}};
+    applied.event = AppendEvent(applied.ticket, std::move(event));
+    return applied;
+}
+
+std::vector<PartCommitment> PartCommitments(const Ticket& ticket) { return PartCommitments(ticket.timeline); }
+
+std::vector<PartCommitment> PartCommitments(std::span<const TimelineEvent> timeline) {
+    std::vector<PartCommitment> parts;
+    for (const TimelineEvent& event : timeline) {
+        if (event.type != EventType::Work || !event.work) continue;
+        const WorkRecord& work = *event.work;
+        if (IsPartPromise(work.kind) && work.due_at) {
+            PartCommitment part;
+            part.sequence = event.sequence;
+            part.part = work.part;
+            part.in_stock = work.kind == WorkKind::PartReserved;
+            part.promised_at = event.at;
+            part.due_at = *work.due_at;
+            parts.push_back(std::move(part));
+        } else if (IsPartDone(work.kind)) {
+            for (PartCommitment& part : parts) {
+                if (part.sequence == work.completes && !part.done_at) part.done_at = event.at;
+            }
+        }
+    }
+    return parts;
+}
+
+} // namespace aftercare::core

@@ -1,0 +1,59 @@
+// Staff work records on a ticket's timeline: diagnosis, spare parts with their 2 h / 8 h
+// commitments, arrival on site and the service report; and the parts still owed.
+#pragma once
+
+#include "policy.h"
+#include "result.h"
+#include "ticket.h"
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace aftercare::core {
+
+// What a staff member records. `note` is the text (required for a diagnosis and a service
+// report); `part` names the spare part (required for PartReserved/PartOrdered); `completes` is
+// the sequence of the PartReserved/PartOrdered event that a PartFitted/PartShipped completes.
+struct WorkEntry {
+    WorkKind kind = WorkKind::Diagnosis;
+    std::string note;
+    std::string part;
+    int completes = 0;
+
+    bool operator==(const WorkEntry&) const = default;
+};
+
+inline constexpr std::size_t kPartNameMax = 64;
+
+// Appends a Work event. Rules:
+//   - staff only (forbidden_actor), on an Assigned or InProgress ticket (illegal_transition);
+//     parts, arrival and the service report are for repair tickets only;
+//   - a reserved part is owed fitted within policy.warranty.spare_part_in_stock_hours, an ordered
+//     one shipped within spare_part_ship_hours: the event carries that due time;
+//   - PartFitted completes an open PartReserved, PartShipped an open PartOrdered (not_found /
+//     already_done otherwise);
+//   - arrival on an Assigned ticket also starts the work (a Start transition first), because the
+//     urgent resolution clock counts from arrival;
+//   - a service report needs the work to have started (InProgress).
+Result<Applied> RecordWork(const Ticket& ticket, const Actor& actor, const WorkEntry& entry, UnixSeconds now,
+                           const Policy& policy);
+
+// A part the engineer committed to, and whether that commitment was kept.
+struct PartCommitment {
+    int sequence = 0; // of the PartReserved / PartOrdered event
+    std::string part;
+    bool in_stock = true; // reserved from stock (fit by due) or ordered (ship by due)
+    UnixSeconds promised_at = 0;
+    UnixSeconds due_at = 0;
+    std::optional<UnixSeconds> done_at;
+
+    bool Late(UnixSeconds now) const { return done_at ? *done_at > due_at : now > due_at; }
+};
+
+std::vector<PartCommitment> PartCommitments(const Ticket& ticket);
+// The same from a timeline alone (what a client has of a ticket).
+std::vector<PartCommitment> PartCommitments(std::span<const TimelineEvent> timeline);
+
+} // namespace aftercare::core

@@ -1,0 +1,212 @@
+// The staff console's frame; see console.h.
+#include "console/console.h"
+
+#include "app.h"
+#include "console/labels.h"
+#include "icons.h"
+#include "widgets.h"
+#include "widgets/status_chip.h"
+#include "widgets/tabs.h"
+
+#include "api/policy_json.h"
+
+#include <array>
+
+namespace aftercare::portal {
+namespace {
+
+constexpr int kFeedWaitSeconds = 25;
+constexpr double kFeedRetrySeconds = 5.0;
+
+void PollChanges(AppState& state, Ui& ui) {
+    ChangeFeed& feed = state.staff.feed;
+    if (feed.waiting || ui.host.NowUnixSeconds() < feed.retry_at) return;
+    feed.waiting = true;
+    const std::string token = state.staff.session->token;
+    // The first call answers at once with the current version; then each call waits for a change.
+    const std::string path = feed.version < 0 ? "/api/v1/staff/changes?since=0&wait=0"
+                                              : "/api/v1/staff/changes?since=" + std::to_string(feed.version) +
+                                                    "&wait=" + std::to_string(kFeedWaitSeconds);
+    Host& host = ui.host;
+    state.api.Get<api::ChangesResponse>(
+        path, StaffCall(state),
+        [&state, token](api::ChangesResponse answer) {
+            if (!SameSession(state, token)) return;
+            state.staff.feed.waiting = false;
+            state.staff.feed.healthy = true;
+            state.staff.feed.version = answer.version;
+        },
+        [&state, &host, token](ApiError error) {
+            if (!SameSession(state, token)) return;
+            state.staff.feed.waiting = false;
+            state.staff.feed.healthy = false;
+            state.staff.feed.retry_at = host.NowUnixSeconds() + kFeedRetrySeconds;
+            host.RequestRedrawAfter(kFeedRetrySeconds);
+            OnStaffError(state, error);
+        });
+}
+
+void LoadMembers(AppState& state) {
+    auto& members = state.staff.members;
+    if (!members.IsIdle()) return;
+    members.StartLoading();
+    const std::string token = state.staff.session->token;
+    state.api.Get<api::StaffListResponse>(
+        "/api/v1/staff/members", StaffCall(state),
+        [&state, token](api::StaffListResponse answer) {
+            if (SameSession(state, token)) state.staff.members.Succeed(std::move(answer));
+        },
+        [&state, token](ApiError error) {
+            if (!SameSession(state, token)) return;
+            state.staff.members.Fail(error);
+            OnStaffError(state, error);
+        });
+}
+
+// The vendor's policy as the server has it: deadlines, escalation steps and who they notify.
+void LoadPolicy(AppState& state) {
+    auto& policy = state.staff.policy;
+    if (!policy.IsIdle()) return;
+    policy.StartLoading();
+    const std::string token = state.staff.session->token;
+    state.api.Get<core::Policy>(
+        "/api/v1/staff/policy", StaffCall(state),
+        [&state, token](core::Policy answer) {
+            if (!SameSession(state, token)) return;
+            state.policy = answer;
+            state.staff.policy.Succeed(std::move(answer));
+        },
+        [&state, token](ApiError error) {
+            if (!SameSession(state, token)) return;
+            state.staff.policy.Fail(error);
+            OnStaffError(state, error);
+        });
+}
+
+struct Section {
+    Screen screen;
+    const char* label_key;
+};
+
+constexpr Section kSections[] = {
+    {Screen::StaffQueue, "staff.nav.queue"},
+    {Screen::StaffSla, "staff.nav.sla"},
+    {Screen::StaffStats, "staff.nav.stats"},
+    {Screen::StaffAdmin, "staff.nav.admin"},
+};
+
+void DrawWhoAmI(AppState& state, Ui& ui, float right_edge, float top) {
+    const Theme& theme = ui.theme;
+    const StaffSession& session = *state.staff.session;
+    const std::string& label = state.Tr("staff.nav.sign_out");
+    PushTextStyle(theme, TextStyle::Small);
+    const float button_w = ImGui::CalcTextSize(label.c_str()).x + theme.Em(3.2f);
+    ImGui::SetCursorScreenPos(ImVec2(right_edge - button_w, top));
+    if (Button(ui, "sign-out", label, {.kind = ButtonKind::Quiet, .width = button_w, .icon = ICON_SIGN_OUT})) {
+        SignOut(state, "staff.login.signed_out");
+    }
+    // Name and the most senior role, left of the button.
+    std::string role_key = "agent";
+    if (session.permissions.all_tickets) role_key = "supervisor";
+    if (session.permissions.manage_staff) role_key = "admin";
+    const std::string& role = RoleLabel(state, role_key);
+    const std::string name = session.member.display_name.empty() ? session.member.id : session.member.display_name;
+    const ImVec2 chip = ColourChipSize(ui, role);
+    const float name_w = ImGui::CalcTextSize(name.c_str()).x;
+    const float x = right_edge - button_w - theme.Em(0.75f) - chip.x - theme.Em(0.5f) - name_w;
+    const float line_h = theme.Em(2.75f);
+    ImGui::SetCursorScreenPos(ImVec2(x, top + (line_h - ImGui::GetFontSize()) * 0.5f));
+    ImGui::TextUnformatted(name.c_str());
+    ui.a11y.AddText(Role::Text, name);
+    ImGui::SetCursorScreenPos(ImVec2(x + name_w + theme.Em(0.5f), top + (line_h - chip.y) * 0.5f));
+    ColourChip(ui, role, theme.palette.brand);
+    ImGui::PopFont();
+}
+
+} // namespace
+
+bool SignedIn(const AppState& state) { return state.staff.session.has_value(); }
+
+CallOptions StaffCall(const AppState& state) {
+    CallOptions options;
+    if (state.staff.session) options.bearer_token = state.staff.session->token;
+    return options;
+}
+
+bool SameSession(const AppState& state, const std::string& token) {
+    return state.staff.session && state.staff.session->token == token;
+}
+
+void SignOut(AppState& state, const char* notice_key) {
+    state.staff = StaffState{};
+    state.staff.notice_key = notice_key;
+    if (state.route.screen != Screen::StaffLogin) {
+        Navigate(state, Route{Screen::StaffLogin, {}, "next=" + EncodeQueryValue(FormatRoute(state.route))});
+    }
+}
+
+void OnStaffError(AppState& state, const ApiError& error) {
+    if (error.status == 401 && state.staff.session) SignOut(state, "staff.login.expired");
+}
+
+void RunConsole(AppState& state, Ui& ui) {
+    if (!SignedIn(state)) {
+        if (state.route.screen != Screen::StaffLogin && !state.navigate_to) {
+            Navigate(state, Route{Screen::StaffLogin, {}, "next=" + EncodeQueryValue(FormatRoute(state.route))});
+        }
+        return;
+    }
+    PollChanges(state, ui);
+    LoadMembers(state);
+    LoadPolicy(state);
+}
+
+bool BeginConsoleScreen(AppState& state, Ui& ui, Screen section) {
+    if (!SignedIn(state)) return false;
+    const Theme& theme = ui.theme;
+    const core::StaffPermissions& permissions = state.staff.session->permissions;
+    std::vector<std::string> labels;
+    std::vector<Screen> screens;
+    int current = -1;
+    for (const Section& s : kSections) {
+        if (s.screen == Screen::StaffAdmin && !permissions.manage_staff && !permissions.edit_policy) continue;
+        if (s.screen == section) current = static_cast<int>(labels.size());
+        labels.push_back(state.Tr(s.label_key));
+        screens.push_back(s.screen);
+    }
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const bool narrow = width < theme.Em(44.0f);
+    if (!narrow) {
+        DrawWhoAmI(state, ui, origin.x + width, origin.y);
+        ImGui::SetCursorScreenPos(origin);
+    }
+    const int chosen = TabBar(ui, "console-nav", labels, current);
+    if (chosen >= 0 && chosen != current) Navigate(state, Route{screens[static_cast<size_t>(chosen)]});
+    if (narrow) {
+        ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
+        const ImVec2 row = ImGui::GetCursorScreenPos();
+        DrawWhoAmI(state, ui, row.x + width, row.y);
+        ImGui::SetCursorScreenPos(ImVec2(row.x, row.y + theme.Em(2.75f)));
+    }
+    ImGui::Dummy(ImVec2(0, theme.Em(0.5f)));
+    return true;
+}
+
+const std::string& StaffName(const AppState& state, const std::string& username) {
+    if (state.staff.members.IsLoaded()) {
+        for (const api::StaffAccount& member : state.staff.members.value->members) {
+            if (member.id == username && !member.display_name.empty()) return member.display_name;
+        }
+    }
+    return username;
+}
+
+std::string StaffTicketPath(std::string_view number, std::string_view suffix) {
+    std::string path = "/api/v1/staff/tickets/";
+    path += EncodeQueryValue(number);
+    path += suffix;
+    return path;
+}
+
+} // namespace aftercare::portal

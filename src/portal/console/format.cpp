@@ -1,0 +1,106 @@
+// Console formatting; see format.h.
+#include "console/format.h"
+
+#include "core/time.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace aftercare::portal {
+
+std::string FormatCountdown(Language language, std::int64_t seconds) {
+    const bool negative = seconds < 0;
+    std::int64_t left = std::llabs(seconds);
+    const std::int64_t days = left / 86400;
+    left %= 86400;
+    char buffer[48];
+    if (days > 0) {
+        std::snprintf(buffer, sizeof buffer, language == Language::ZhCN ? "%s%lld天 %02lld:%02lld" : "%s%lldd %02lld:%02lld",
+                      negative ? "-" : "", static_cast<long long>(days), static_cast<long long>(left / 3600),
+                      static_cast<long long>(left % 3600 / 60));
+    } else {
+        std::snprintf(buffer, sizeof buffer, "%s%lld:%02lld:%02lld", negative ? "-" : "",
+                      static_cast<long long>(left / 3600), static_cast<long long>(left % 3600 / 60),
+                      static_cast<long long>(left % 60));
+    }
+    return buffer;
+}
+
+std::string FormatDurationSeconds(const StringTable& strings, Language language, std::int64_t seconds) {
+    const std::int64_t s = std::llabs(seconds);
+    if (s < 60) return strings.Format(language, "staff.duration.seconds", {{"s", std::to_string(s)}});
+    if (s < 3600) return strings.Format(language, "staff.duration.minutes", {{"m", std::to_string(s / 60)}});
+    if (s < 86400) {
+        if (s % 3600 / 60 == 0) return strings.Format(language, "staff.duration.whole_hours", {{"h", std::to_string(s / 3600)}});
+        return strings.Format(language, "staff.duration.hours",
+                              {{"h", std::to_string(s / 3600)}, {"m", std::to_string(s % 3600 / 60)}});
+    }
+    if (s % 86400 / 3600 == 0) return strings.Format(language, "staff.duration.whole_days", {{"d", std::to_string(s / 86400)}});
+    return strings.Format(language, "staff.duration.days",
+                          {{"d", std::to_string(s / 86400)}, {"h", std::to_string(s % 86400 / 3600)}});
+}
+
+namespace {
+
+struct Wall {
+    core::CivilDate date;
+    int hour = 0, minute = 0;
+};
+
+Wall WallClock(std::int64_t unix_seconds, int utc_offset_minutes) {
+    const std::int64_t local = unix_seconds + static_cast<std::int64_t>(utc_offset_minutes) * 60;
+    const std::int64_t day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+    const std::int64_t in_day = local - day * 86400;
+    return Wall{core::CivilFromDays(day), static_cast<int>(in_day / 3600), static_cast<int>(in_day % 3600 / 60)};
+}
+
+} // namespace
+
+std::string FormatDateTime(std::int64_t unix_seconds, int utc_offset_minutes) {
+    const Wall w = WallClock(unix_seconds, utc_offset_minutes);
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d %02d:%02d", w.date.year, w.date.month, w.date.day, w.hour,
+                  w.minute);
+    return buffer;
+}
+
+std::string FormatShortDateTime(std::int64_t unix_seconds, int utc_offset_minutes) {
+    const Wall w = WallClock(unix_seconds, utc_offset_minutes);
+    char buffer[24];
+    std::snprintf(buffer, sizeof buffer, "%02d-%02d %02d:%02d", w.date.month, w.date.day, w.hour, w.minute);
+    return buffer;
+}
+
+std::string FormatMonthDay(std::int64_t unix_seconds, int utc_offset_minutes) {
+    const Wall w = WallClock(unix_seconds, utc_offset_minutes);
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%02d-%02d", w.date.month, w.date.day);
+    return buffer;
+}
+
+std::string FormatPercent(double ratio) {
+    const double percent = ratio * 100.0;
+    char buffer[24];
+    if (std::fabs(percent - std::round(percent)) < 0.05) {
+        std::snprintf(buffer, sizeof buffer, "%.0f%%", percent);
+    } else {
+        std::snprintf(buffer, sizeof buffer, "%.1f%%", percent);
+    }
+    return buffer;
+}
+
+std::string FormatOneDecimal(double value) {
+    char buffer[24];
+    std::snprintf(buffer, sizeof buffer, "%.1f", value);
+    return buffer;
+}
+
+std::string FormatCount(std::int64_t value) {
+    std::string digits = std::to_string(std::llabs(value));
+    for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<size_t>(at), ",");
+    if (value < 0) digits.insert(digits.begin(), '-');
+    return digits;
+}
+
+} // namespace aftercare::portal

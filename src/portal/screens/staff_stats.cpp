@@ -1,0 +1,392 @@
+// Statistics; see staff_stats.h.
+//
+// [SECTION] Data
+// [SECTION] Key figures
+// [SECTION] Charts
+// [SECTION] Complaints
+#include "screens/staff_stats.h"
+
+#include "app.h"
+#include "console/console.h"
+#include "console/format.h"
+#include "console/labels.h"
+#include "icons.h"
+#include "widgets.h"
+#include "widgets/charts.h"
+#include "widgets/status_chip.h"
+#include "widgets/feedback.h"
+#include "widgets/tabs.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+
+namespace aftercare::portal {
+namespace {
+
+constexpr std::array<int, 3> kRanges = {7, 30, 90};
+
+//-----------------------------------------------------------------------------
+// [SECTION] Data
+//-----------------------------------------------------------------------------
+
+void Load(AppState& state, Ui& ui) {
+    StatsState& stats = state.staff.stats;
+    stats.stats.StartLoading();
+    stats.loaded_days = stats.days;
+    const std::string token = state.staff.session->token;
+    const int days = stats.days;
+    const auto to = static_cast<std::int64_t>(ui.host.NowUnixSeconds()) + 1;
+    const std::int64_t from = to - static_cast<std::int64_t>(days) * 86400;
+    state.api.Get<api::StatsResponse>(
+        "/api/v1/staff/stats?from=" + std::to_string(from) + "&to=" + std::to_string(to), StaffCall(state),
+        [&state, token, days](api::StatsResponse answer) {
+            StatsState& s = state.staff.stats;
+            if (!SameSession(state, token) || s.days != days) return;
+            s.version = state.staff.feed.version;
+            s.stats.Succeed(std::move(answer));
+        },
+        [&state, token, days](ApiError error) {
+            StatsState& s = state.staff.stats;
+            if (!SameSession(state, token) || s.days != days) return;
+            s.stats.Fail(error);
+            OnStaffError(state, error);
+        });
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Key figures
+//-----------------------------------------------------------------------------
+
+// A card with a caption, a big number and a line under it; `width` fixed so tiles line up.
+void Figure(Ui& ui, const char* id, const std::string& caption, const std::string& value, const ImVec4& colour,
+            const std::string& note, float width, float target = -1.0f, float rate = 0.0f) {
+    const Theme& theme = ui.theme;
+    BeginColumn(ui, ImGui::GetCursorPosX(), width);
+    BeginCard(ui, id);
+    Paragraph(ui, TextStyle::Small, caption, theme.palette.text_muted);
+    PushTextStyle(theme, TextStyle::Display);
+    ImGui::TextColored(colour, "%s", value.c_str());
+    ImGui::PopFont();
+    ui.a11y.AddText(Role::Text, value);
+    if (target >= 0.0f) TargetMeter(ui, rate, target, colour);
+    Paragraph(ui, TextStyle::Caption, note, theme.palette.text_muted);
+    EndCard(ui);
+    EndColumn(ui);
+}
+
+void DrawFigures(AppState& state, Ui& ui, const api::StatsResponse& s) {
+    const Theme& theme = ui.theme;
+    const Palette& p = theme.palette;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float gap = theme.Em(0.75f);
+    const int per_row = avail >= theme.Em(56.0f) ? 4 : avail >= theme.Em(28.0f) ? 2 : 1;
+    const float width = (avail - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+    int placed = 0;
+    auto next = [&]() {
+        if (placed++ % per_row != 0) ImGui::SameLine(0.0f, gap);
+    };
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(theme.Em(0.5f), theme.Em(0.35f)));
+
+    const bool meets = s.satisfaction.count > 0 && s.satisfaction.rate >= s.satisfaction_target;
+    const std::string rate = s.satisfaction.count > 0 ? FormatPercent(s.satisfaction.rate) : "—";
+    next();
+    Figure(ui, "##fig-satisfaction", state.Tr("staff.stats.satisfaction"), rate,
+           s.satisfaction.count == 0 ? p.text_muted : meets ? p.success : p.danger,
+           state.strings.Format(state.language, meets ? "staff.stats.target_met" : "staff.stats.target_missed",
+                                {{"target", FormatPercent(s.satisfaction_target)},
+                                 {"count", std::to_string(s.satisfaction.count)}}),
+           width, static_cast<float>(s.satisfaction_target), static_cast<float>(s.satisfaction.rate));
+    next();
+    Figure(ui, "##fig-tickets", state.Tr("staff.stats.tickets"), FormatCount(s.tickets_total), p.text,
+           state.strings.Format(state.language, "staff.stats.breached_escalated",
+                                {{"breached", std::to_string(s.breached)}, {"escalated", std::to_string(s.escalated)}}),
+           width);
+    next();
+    Figure(ui, "##fig-first", state.Tr("staff.stats.first_response"),
+           s.first_response_seconds.count ? FormatDurationSeconds(state.strings, state.language, s.first_response_seconds.p50) : "—", p.brand,
+           state.strings.Format(state.language, "staff.stats.p90",
+                                {{"time", FormatDurationSeconds(state.strings, state.language, s.first_response_seconds.p90)}}),
+           width);
+    next();
+    Figure(ui, "##fig-resolution", state.Tr("staff.stats.resolution"),
+           s.resolution_seconds.count ? FormatDurationSeconds(state.strings, state.language, s.resolution_seconds.p50) : "—", p.brand,
+           state.strings.Format(state.language, "staff.stats.p90",
+                                {{"time", FormatDurationSeconds(state.strings, state.language, s.resolution_seconds.p90)}}),
+           width);
+    ImGui::PopStyleVar();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Charts
+//-----------------------------------------------------------------------------
+
+std::vector<std::string> DayLabels(const api::StatsResponse& s, int offset) {
+    std::vector<std::string> labels;
+    for (const api::SatisfactionPoint& point : s.satisfaction_series) labels.push_back(FormatMonthDay(point.from, offset));
+    return labels;
+}
+
+void SatisfactionChart(AppState& state, Ui& ui, const api::StatsResponse& s) {
+    const Palette& p = ui.theme.palette;
+    ChartSeries rate{state.Tr("staff.stats.satisfaction"), {}, p.brand};
+    int rated_days = 0, days_below = 0;
+    for (const api::SatisfactionPoint& point : s.satisfaction_series) {
+        if (point.count == 0) {
+            rate.values.push_back(std::numeric_limits<float>::quiet_NaN());
+            continue;
+        }
+        const float r = static_cast<float>(point.satisfied) / static_cast<float>(point.count);
+        rate.values.push_back(r);
+        ++rated_days;
+        if (r < s.satisfaction_target) ++days_below;
+    }
+    const std::string summary = state.strings.Format(
+        state.language, "staff.stats.satisfaction_summary",
+        {{"rate", s.satisfaction.count ? FormatPercent(s.satisfaction.rate) : "—"},
+         {"target", FormatPercent(s.satisfaction_target)},
+         {"days", std::to_string(rated_days)},
+         {"below", std::to_string(days_below)}});
+    BeginCard(ui, "##chart-satisfaction");
+    Heading(ui, TextStyle::Title3, state.Tr("staff.stats.satisfaction_over_time"), 2);
+    LineChartOptions options;
+    options.min_value = 0.0f;
+    options.max_value = 1.0f;
+    options.target = static_cast<float>(s.satisfaction_target);
+    options.target_label = state.strings.Format(state.language, "staff.stats.target", {{"target", FormatPercent(s.satisfaction_target)}});
+    options.x_labels = DayLabels(s, ui.host.UtcOffsetMinutes());
+    options.format = [](float v) { return FormatPercent(v); };
+    const ChartSeries series[] = {rate};
+    LineChart(ui, "satisfaction", summary, series, options);
+    if (s.satisfaction.count == 0) Paragraph(ui, TextStyle::Small, state.Tr("staff.stats.no_ratings"), p.text_muted);
+    EndCard(ui);
+}
+
+void DimensionsChart(AppState& state, Ui& ui, const api::StatsResponse& s) {
+    const Palette& p = ui.theme.palette;
+    const ImVec4 colours[] = {p.brand, p.success, p.warning, ImVec4(0.447f, 0.180f, 0.820f, 1.0f),
+                              ImVec4(0.078f, 0.663f, 0.773f, 1.0f)};
+    const char* keys[] = {"staff.rating.quality", "staff.rating.speed", "staff.rating.attitude", "staff.rating.scope",
+                          "staff.rating.guarantee"};
+    std::vector<ChartSeries> series;
+    for (int d = 0; d < 5; ++d) series.push_back(ChartSeries{state.Tr(keys[d]), {}, colours[d]});
+    for (const api::SatisfactionPoint& point : s.satisfaction_series) {
+        const double values[] = {point.mean_quality, point.mean_speed, point.mean_attitude, point.mean_scope,
+                                 point.mean_guarantee};
+        for (int d = 0; d < 5; ++d) {
+            series[static_cast<size_t>(d)].values.push_back(point.count == 0 ? std::numeric_limits<float>::quiet_NaN()
+                                                                             : static_cast<float>(values[d]));
+        }
+    }
+    const double means[] = {s.satisfaction.mean_quality, s.satisfaction.mean_speed, s.satisfaction.mean_attitude,
+                            s.satisfaction.mean_scope, s.satisfaction.mean_guarantee};
+    std::string parts;
+    for (int d = 0; d < 5; ++d) {
+        if (!parts.empty()) parts += state.language == Language::ZhCN ? "，" : ", ";
+        parts += state.Tr(keys[d]) + " " + FormatOneDecimal(means[d]);
+    }
+    const std::string summary =
+        state.strings.Format(state.language, "staff.stats.dimensions_summary", {{"means", parts}});
+    BeginCard(ui, "##chart-dimensions");
+    Heading(ui, TextStyle::Title3, state.Tr("staff.stats.dimensions"), 2);
+    Paragraph(ui, TextStyle::Small, summary, p.text_muted);
+    ChartLegend(ui, series);
+    LineChartOptions options;
+    options.min_value = 1.0f;
+    options.max_value = 5.0f;
+    options.y_ticks = 4;
+    options.x_labels = DayLabels(s, ui.host.UtcOffsetMinutes());
+    options.format = [](float v) { return FormatOneDecimal(v); };
+    LineChart(ui, "dimensions", summary, series, options);
+    EndCard(ui);
+}
+
+void ComplianceChart(AppState& state, Ui& ui, const api::StatsResponse& s) {
+    const Palette& p = ui.theme.palette;
+    std::vector<Bar> bars;
+    std::string parts;
+    for (core::Priority priority : {core::Priority::Urgent, core::Priority::Serious, core::Priority::General}) {
+        const auto it = s.sla_compliance.find(std::string(core::ToString(priority)));
+        const api::SlaCompliance c = it == s.sla_compliance.end() ? api::SlaCompliance{} : it->second;
+        Bar bar;
+        bar.label = PriorityLabel(state, priority);
+        bar.value = c.tickets ? static_cast<float>(c.compliance_rate) : 0.0f;
+        bar.value_text = c.tickets ? FormatPercent(c.compliance_rate) : "—";
+        bar.colour = PriorityColour(p, priority);
+        if (priority == core::Priority::General) bar.colour = p.brand;
+        bar.detail = state.strings.Format(state.language, "staff.stats.compliance_detail",
+                                          {{"tickets", std::to_string(c.tickets)}, {"breached", std::to_string(c.breached)}});
+        if (!parts.empty()) parts += state.language == Language::ZhCN ? "，" : ", ";
+        parts += bar.label + " " + bar.value_text;
+        bars.push_back(std::move(bar));
+    }
+    const std::string summary = state.strings.Format(state.language, "staff.stats.compliance_summary", {{"parts", parts}});
+    BeginCard(ui, "##chart-compliance");
+    Heading(ui, TextStyle::Title3, state.Tr("staff.stats.compliance"), 2);
+    Paragraph(ui, TextStyle::Small, summary, p.text_muted);
+    BarChartOptions options;
+    options.max_value = 1.0f;
+    options.format = [](float v) { return FormatPercent(v); };
+    BarChart(ui, "compliance", summary, bars, options);
+    EndCard(ui);
+}
+
+void DistributionChart(AppState& state, Ui& ui, const char* id, const char* title_key,
+                       const api::DurationDistribution& d) {
+    const Palette& p = ui.theme.palette;
+    std::vector<Bar> bars;
+    int most = 1;
+    for (int count : d.buckets) most = std::max(most, count);
+    for (size_t i = 0; i < d.buckets.size(); ++i) {
+        Bar bar;
+        const std::string upper = i < d.bucket_upper_seconds.size()
+                                      ? FormatDurationSeconds(state.strings, state.language, d.bucket_upper_seconds[i])
+                                      : std::string();
+        bar.label = i < d.bucket_upper_seconds.size()
+                        ? state.strings.Format(state.language, "staff.stats.up_to", {{"time", upper}})
+                        : state.strings.Format(state.language, "staff.stats.over",
+                                               {{"time", FormatDurationSeconds(state.strings, state.language,
+                                                                        d.bucket_upper_seconds.back())}});
+        bar.value = static_cast<float>(d.buckets[i]);
+        bar.value_text = std::to_string(d.buckets[i]);
+        bar.colour = p.brand;
+        bar.detail = state.strings.Format(state.language, "staff.stats.bucket_detail",
+                                          {{"count", std::to_string(d.buckets[i])}, {"range", bar.label}});
+        bars.push_back(std::move(bar));
+    }
+    const std::string summary = state.strings.Format(
+        state.language, "staff.stats.distribution_summary",
+        {{"what", state.Tr(title_key)},
+         {"count", std::to_string(d.count)},
+         {"p50", FormatDurationSeconds(state.strings, state.language, d.p50)},
+         {"p90", FormatDurationSeconds(state.strings, state.language, d.p90)}});
+    BeginCard(ui, id);
+    Heading(ui, TextStyle::Title3, state.Tr(title_key), 2);
+    Paragraph(ui, TextStyle::Small, summary, p.text_muted);
+    BarChartOptions options;
+    options.max_value = static_cast<float>(most);
+    options.y_ticks = std::min(4, most);
+    options.format = [](float v) { return std::to_string(static_cast<int>(std::lround(v))); };
+    options.height_em = 11.0f;
+    BarChart(ui, id, summary, bars, options);
+    EndCard(ui);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Complaints
+//-----------------------------------------------------------------------------
+
+void Complaints(AppState& state, Ui& ui, const api::StatsResponse& s) {
+    const Theme& theme = ui.theme;
+    const Palette& p = theme.palette;
+    BeginCard(ui, "##complaints");
+    Heading(ui, TextStyle::Title3, state.Tr("staff.stats.complaints"), 2);
+    Paragraph(ui, TextStyle::Small,
+              state.strings.Format(state.language, "staff.stats.complaints_rule",
+                                   {{"days", std::to_string(s.complaint_answer_working_days)}}),
+              p.text_muted);
+    if (s.complaints.empty()) Paragraph(ui, TextStyle::Body, state.Tr("staff.stats.no_complaints"), p.text_muted);
+    const int offset = ui.host.UtcOffsetMinutes();
+    for (const api::ComplaintItem& c : s.complaints) {
+        ImGui::PushID(c.service_number.c_str());
+        std::string status;
+        ImVec4 colour = p.success;
+        if (c.answered) {
+            status = state.Tr(c.late ? "staff.stats.answered_late" : "staff.stats.answered");
+            colour = c.late ? p.danger : p.success;
+        } else if (c.late || c.working_days_left < 0) {
+            status = state.Tr("staff.stats.complaint_overdue");
+            colour = p.danger;
+        } else {
+            status = state.strings.Format(state.language, "staff.stats.working_days_left",
+                                          {{"days", std::to_string(c.working_days_left)}});
+            colour = c.working_days_left <= 1 ? p.warning : p.brand;
+        }
+        const std::string line = c.service_number + " · " + c.subject;
+        const std::string due = state.strings.Format(state.language, "staff.stats.complaint_due",
+                                                     {{"time", FormatDateTime(c.due_at, offset)},
+                                                      {"state", StateLabel(state, c.state)}});
+        if (Button(ui, "open", line, {.kind = ButtonKind::Quiet})) {
+            Navigate(state, Route{Screen::StaffTicket, c.service_number});
+        }
+        ImGui::SameLine(0.0f, theme.Em(0.5f));
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + theme.Em(0.5f));
+        ColourChip(ui, status, colour);
+        Paragraph(ui, TextStyle::Small, due, p.text_muted);
+        ImGui::PopID();
+    }
+    EndCard(ui);
+}
+
+} // namespace
+
+void DrawStaffStats(AppState& state, Ui& ui) {
+    if (!BeginConsoleScreen(state, ui, Screen::StaffStats)) return;
+    const Theme& theme = ui.theme;
+    StatsState& stats = state.staff.stats;
+
+    int days = 30;
+    if (const std::string wanted = QueryValue(state.route.query, "days"); !wanted.empty()) {
+        for (int r : kRanges)
+            if (std::to_string(r) == wanted) days = r;
+    }
+    if (days != stats.days) {
+        stats.days = days;
+        stats.stats.Reset();
+    }
+    // Figures follow the tickets: reload when the change feed moved (not while a load is out).
+    if (stats.stats.IsIdle() || (stats.stats.IsLoaded() && stats.version < state.staff.feed.version)) Load(state, ui);
+
+    Heading(ui, TextStyle::Title2, state.Tr("staff.stats.title"), 1);
+    std::vector<std::string> ranges;
+    int current = 0;
+    for (size_t i = 0; i < kRanges.size(); ++i) {
+        ranges.push_back(state.strings.Format(state.language, "staff.stats.range", {{"days", std::to_string(kRanges[i])}}));
+        if (kRanges[i] == days) current = static_cast<int>(i);
+    }
+    const int chosen = TabBar(ui, "range", ranges, current);
+    if (chosen >= 0 && chosen != current) {
+        Navigate(state, Route{Screen::StaffStats, {}, "days=" + std::to_string(kRanges[static_cast<size_t>(chosen)])});
+    }
+    ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
+
+    if (!stats.stats.value) {
+        if (stats.stats.IsFailed()) {
+            if (ErrorBanner(ui, state.strings, state.language, *stats.stats.error, "stats-error")) Load(state, ui);
+        } else {
+            LoadingIndicator(ui, state.Tr("staff.stats.loading"));
+        }
+        return;
+    }
+    const api::StatsResponse& s = *stats.stats.value;
+    DrawFigures(state, ui, s);
+    ImGui::Dummy(ImVec2(0, theme.Em(0.5f)));
+
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const bool pairs = avail >= theme.Em(56.0f);
+    const float gap = theme.Em(1.0f);
+    const float half = pairs ? (avail - gap) * 0.5f : avail;
+    const float left_x = ImGui::GetCursorPosX();
+    auto row = [&](const char* left_id, auto left, const char* right_id, auto right) {
+        ImGui::PushID(left_id);
+        BeginColumn(ui, left_x, half);
+        left();
+        EndColumn(ui);
+        ImGui::PopID();
+        if (pairs) ImGui::SameLine(0.0f, gap);
+        else ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
+        ImGui::PushID(right_id);
+        BeginColumn(ui, pairs ? left_x + half + gap : left_x, half);
+        right();
+        EndColumn(ui);
+        ImGui::PopID();
+        ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
+    };
+    row("##c1", [&] { SatisfactionChart(state, ui, s); }, "##c2", [&] { DimensionsChart(state, ui, s); });
+    row("##c3", [&] { ComplianceChart(state, ui, s); }, "##c4", [&] { Complaints(state, ui, s); });
+    row("##c5", [&] { DistributionChart(state, ui, "##dist-first", "staff.stats.first_response_dist", s.first_response_seconds); },
+        "##c6", [&] { DistributionChart(state, ui, "##dist-resolution", "staff.stats.resolution_dist", s.resolution_seconds); });
+}
+
+} // namespace aftercare::portal

@@ -1,0 +1,462 @@
+// The ticket workspace; see staff_ticket.h. This file loads and follows the ticket and lays the
+// workspace out; the forms and the timeline are in staff_ticket_forms.cpp / _timeline.cpp.
+//
+// [SECTION] Loading and following
+// [SECTION] Header
+// [SECTION] SLA clocks
+// [SECTION] Customer (masked until revealed)
+// [SECTION] Layout
+#include "screens/staff_ticket.h"
+
+#include "app.h"
+#include "console/console.h"
+#include "console/format.h"
+#include "console/labels.h"
+#include "icons.h"
+#include "screens/staff_ticket_parts.h"
+#include "widgets.h"
+#include "widgets/status_chip.h"
+#include "widgets/feedback.h"
+
+#include "core/sla.h"
+
+#include <algorithm>
+
+namespace aftercare::portal {
+namespace {
+
+constexpr int kFollowWaitSeconds = 25;
+constexpr double kFollowRetrySeconds = 5.0;
+
+//-----------------------------------------------------------------------------
+// [SECTION] Loading and following
+//-----------------------------------------------------------------------------
+
+void LoadAudit(AppState& state) {
+    WorkspaceState& ws = state.staff.ticket;
+    ws.audit.StartLoading();
+    const std::string token = state.staff.session->token;
+    const std::string number = ws.number;
+    state.api.Get<api::AuditResponse>(
+        "/api/v1/staff/audit?ticket=" + EncodeQueryValue(number) + "&limit=20", StaffCall(state),
+        [&state, token, number](api::AuditResponse answer) {
+            if (SameSession(state, token) && state.staff.ticket.number == number) state.staff.ticket.audit.Succeed(std::move(answer));
+        },
+        [&state, token, number](ApiError error) {
+            if (!SameSession(state, token) || state.staff.ticket.number != number) return;
+            state.staff.ticket.audit.Fail(error);
+            OnStaffError(state, error);
+        });
+}
+
+// The events long-poll: it answers when the ticket gets a new event (anyone's: the customer's
+// message, a colleague's change, an escalation), and the workspace then reloads the ticket.
+void Follow(AppState& state, Ui& ui) {
+    WorkspaceState& ws = state.staff.ticket;
+    if (ws.following || !ws.ticket.value || ui.host.NowUnixSeconds() < ws.follow_retry_at) return;
+    ws.following = true;
+    const auto& timeline = ws.ticket.value->timeline;
+    const int after = timeline.empty() ? 0 : timeline.back().sequence;
+    const std::string token = state.staff.session->token;
+    const std::string number = ws.number;
+    Host& host = ui.host;
+    state.api.Get<api::EventsResponse>(
+        StaffTicketPath(number, "/events?after=" + std::to_string(after) + "&wait=" + std::to_string(kFollowWaitSeconds)),
+        StaffCall(state),
+        [&state, &host, token, number](api::EventsResponse answer) {
+            if (!SameSession(state, token) || state.staff.ticket.number != number) return;
+            state.staff.ticket.following = false;
+            if (!answer.events.empty()) ReloadTicket(state, host);
+        },
+        [&state, &host, token, number](ApiError error) {
+            if (!SameSession(state, token) || state.staff.ticket.number != number) return;
+            WorkspaceState& w = state.staff.ticket;
+            w.following = false;
+            w.follow_retry_at = host.NowUnixSeconds() + kFollowRetrySeconds;
+            host.RequestRedrawAfter(kFollowRetrySeconds);
+            OnStaffError(state, error);
+        });
+}
+
+} // namespace
+
+void ReloadTicket(AppState& state, Host& host) {
+    WorkspaceState& ws = state.staff.ticket;
+    ws.ticket.StartLoading();  // keeps the view shown until the new one arrives
+    const std::string token = state.staff.session->token;
+    const std::string number = ws.number;
+    state.api.Get<api::TicketView>(
+        StaffTicketPath(number), StaffCall(state),
+        [&state, &host, token, number](api::TicketView view) {
+            if (!SameSession(state, token) || state.staff.ticket.number != number) return;
+            state.staff.ticket.ticket.Succeed(std::move(view));
+            state.staff.ticket.received_at = host.NowUnixSeconds();
+        },
+        [&state, token, number](ApiError error) {
+            if (!SameSession(state, token) || state.staff.ticket.number != number) return;
+            state.staff.ticket.ticket.Fail(error);
+            OnStaffError(state, error);
+        });
+}
+
+void AcceptTicketChange(AppState& state, Host& host, api::TicketView view, const std::string& notice) {
+    WorkspaceState& ws = state.staff.ticket;
+    ws.ticket.Succeed(std::move(view));
+    ws.received_at = host.NowUnixSeconds();
+    ws.notice = notice;
+    ws.error.reset();
+    // The forms start over for the next step.
+    ws.action_note.clear();
+    ws.priority_reason.clear();
+    ws.priority_choice = -1;
+    ws.assignee_choice = -1;
+    ws.work_note.clear();
+    ws.work_part.clear();
+    ws.reply.clear();
+}
+
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Header
+//-----------------------------------------------------------------------------
+
+void DrawHeader(AppState& state, Ui& ui, const api::TicketView& ticket) {
+    const Theme& theme = ui.theme;
+    const Palette& p = theme.palette;
+    PushTextStyle(theme, TextStyle::Title1);
+    ImGui::TextUnformatted(ticket.service_number.c_str());
+    ImGui::PopFont();
+    ui.a11y.AddText(Role::Heading, ticket.service_number, 1);
+    ImGui::SameLine(0.0f, theme.Em(0.5f));
+    PushTextStyle(theme, TextStyle::Small);
+    if (Button(ui, "copy-number", state.Tr("staff.ticket.copy"), {.kind = ButtonKind::Quiet, .icon = ICON_COPY})) {
+        ui.host.CopyToClipboard(ticket.service_number);
+        state.staff.ticket.notice = state.Tr("staff.ticket.copied");
+    }
+    ImGui::PopFont();
+    ColourChip(ui, StateLabel(state, ticket.state), StateColour(p, ticket.state));
+    ImGui::SameLine(0.0f, theme.Em(0.4f));
+    ColourChip(ui, PriorityLabel(state, ticket.priority), PriorityColour(p, ticket.priority), {.icon = ICON_FLAG});
+    ImGui::SameLine(0.0f, theme.Em(0.4f));
+    ColourChip(ui, KindLabel(state, ticket.kind), p.text_muted);
+    if (ticket.escalation != core::EscalationLevel::None) {
+        ImGui::SameLine(0.0f, theme.Em(0.4f));
+        ColourChip(ui, EscalationLabel(state, ticket.escalation), EscalationColour(p, ticket.escalation), {.icon = ICON_LEVEL_UP});
+    }
+    ImGui::Dummy(ImVec2(0, theme.Em(0.2f)));
+    PushTextStyle(theme, TextStyle::Title2);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(ticket.subject.c_str());  // typed by the customer: regular weight would be kinder,
+    ImGui::PopTextWrapPos();                         // but it is the page's title; bold falls back per glyph
+    ImGui::PopFont();
+    ui.a11y.AddText(Role::Heading, ticket.subject, 2);
+    const std::string assignee = ticket.assignee.empty() ? state.Tr("staff.unassigned") : StaffName(state, ticket.assignee);
+    const std::string meta = state.strings.Format(
+        state.language, "staff.ticket.meta",
+        {{"time", FormatDateTime(ticket.created_at, ui.host.UtcOffsetMinutes())}, {"assignee", assignee}});
+    Paragraph(ui, TextStyle::Small, meta, p.text_muted);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] SLA clocks
+//-----------------------------------------------------------------------------
+
+void DrawClock(AppState& state, Ui& ui, const core::Deadline& deadline, double elapsed) {
+    const Theme& theme = ui.theme;
+    const Palette& p = theme.palette;
+    const int offset = ui.host.UtcOffsetMinutes();
+    std::string status;
+    ImVec4 colour = p.text_muted;
+    float progress = -1.0f;
+    const std::int64_t left = deadline.remaining_seconds - static_cast<std::int64_t>(elapsed);
+    switch (deadline.status) {
+    case core::DeadlineStatus::NotApplicable: status = state.Tr("staff.clock.not_applicable"); break;
+    case core::DeadlineStatus::NotStarted: status = state.Tr("staff.clock.not_started"); break;
+    case core::DeadlineStatus::Stopped: status = state.Tr("staff.clock.stopped"); break;
+    case core::DeadlineStatus::Paused:
+        status = state.strings.Format(state.language, "staff.clock.paused",
+                                      {{"time", FormatCountdown(state.language, deadline.remaining_seconds)}});
+        colour = ImVec4(0.447f, 0.180f, 0.820f, 1.0f);
+        break;
+    case core::DeadlineStatus::MetOnTime:
+        status = state.strings.Format(state.language, "staff.clock.met", {{"time", FormatShortDateTime(*deadline.met_at, offset)}});
+        colour = p.success;
+        break;
+    case core::DeadlineStatus::MetLate:
+        status = state.strings.Format(state.language, "staff.clock.met_late",
+                                      {{"time", FormatShortDateTime(*deadline.met_at, offset)}});
+        colour = p.danger;
+        break;
+    case core::DeadlineStatus::Running:
+    case core::DeadlineStatus::Overdue:
+        if (left >= 0) {
+            status = state.strings.Format(state.language, "staff.clock.left", {{"time", FormatCountdown(state.language, left)}});
+            colour = left <= core::kBreachingSoonSeconds ? p.warning : p.success;
+        } else {
+            status = state.strings.Format(state.language, "staff.sla.overdue_by", {{"time", FormatCountdown(state.language, -left)}});
+            colour = p.danger;
+        }
+        if (deadline.allowance_seconds > 0) {
+            progress = 1.0f - static_cast<float>(left) / static_cast<float>(deadline.allowance_seconds);
+        }
+        ui.host.RequestRedrawAfter(1.0);
+        break;
+    }
+    PushTextStyle(theme, TextStyle::Small);
+    const std::string& name = ClockLabel(state, deadline.clock);
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    ImGui::TextUnformatted(name.c_str());
+    ui.a11y.AddText(Role::Text, name);
+    if (deadline.due_at) {
+        // The deadline itself, right-aligned on the clock's name line.
+        const std::string due = state.strings.Format(state.language, "staff.clock.due",
+                                                     {{"time", FormatShortDateTime(*deadline.due_at, offset)}});
+        ImGui::SameLine();
+        ImGui::SetCursorScreenPos(ImVec2(right - ImGui::CalcTextSize(due.c_str()).x, ImGui::GetCursorScreenPos().y));
+        ImGui::TextColored(p.text_muted, "%s", due.c_str());
+        ui.a11y.AddText(Role::Text, due);
+    }
+    ImGui::PopFont();
+    Paragraph(ui, TextStyle::Body, status, colour, Role::Status);
+    if (progress >= 0.0f) {
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        const float width = ImGui::GetContentRegionAvail().x;
+        const float h = theme.Em(0.3f);
+        ImGui::Dummy(ImVec2(width, h));
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        draw->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), ToU32(p.background), h);
+        draw->AddRectFilled(pos, ImVec2(pos.x + width * std::clamp(progress, 0.02f, 1.0f), pos.y + h), ToU32(colour), h);
+    }
+    ImGui::Dummy(ImVec2(0, theme.Em(0.35f)));
+}
+
+void DrawSla(AppState& state, Ui& ui, const api::TicketView& ticket, double elapsed) {
+    const Theme& theme = ui.theme;
+    BeginCard(ui, "##sla");
+    Heading(ui, TextStyle::Title3, state.Tr("staff.ticket.sla"), 2);
+    for (const core::Deadline& deadline : ticket.sla.status.deadlines) DrawClock(state, ui, deadline, elapsed);
+    if (ticket.escalation != core::EscalationLevel::None) {
+        const core::EscalationStep* step = core::FindEscalationStep(state.policy, ticket.escalation);
+        std::string roles;
+        if (step) {
+            for (const std::string& role : step->notify_roles) {
+                if (!roles.empty()) roles += state.language == Language::ZhCN ? "、" : ", ";
+                roles += RoleLabel(state, role);
+            }
+        }
+        Paragraph(ui, TextStyle::Small,
+                  state.strings.Format(state.language, "staff.ticket.escalated",
+                                       {{"level", EscalationLabel(state, ticket.escalation)}, {"roles", roles}}),
+                  theme.palette.danger);
+    }
+    EndCard(ui);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Customer (masked until revealed)
+//-----------------------------------------------------------------------------
+
+// "+8613911112222" -> "139 1111 2222"; other numbers as stored.
+std::string ShowPhone(const std::string& e164) {
+    if (e164.rfind("+86", 0) == 0 && e164.size() == 14) {
+        return e164.substr(3, 3) + " " + e164.substr(6, 4) + " " + e164.substr(10);
+    }
+    return e164;
+}
+
+void Reveal(AppState& state, const std::string& field) {
+    WorkspaceState& ws = state.staff.ticket;
+    ws.busy = true;
+    ws.busy_form = "reveal";
+    const std::string token = state.staff.session->token;
+    const std::string number = ws.number;
+    state.api.Post<api::RevealResponse>(
+        StaffTicketPath(number, "/reveal"), api::RevealRequest{field}, StaffCall(state),
+        [&state, token, number](api::RevealResponse answer) {
+            if (!SameSession(state, token) || state.staff.ticket.number != number) return;
+            WorkspaceState& w = state.staff.ticket;
+            w.busy = false;
+            w.revealed[answer.field] = answer.value;
+            LoadAudit(state);  // the reveal is on record: show it
+        },
+        [&state, token, number](ApiError error) {
+            if (!SameSession(state, token) || state.staff.ticket.number != number) return;
+            WorkspaceState& w = state.staff.ticket;
+            w.busy = false;
+            w.error = error;
+            w.error_form = "reveal";
+            OnStaffError(state, error);
+        });
+}
+
+// A label over a value, with an optional "show" button for masked personal data.
+void Field(AppState& state, Ui& ui, const char* id, const std::string& label, const std::string& value,
+           const char* reveal_field = nullptr) {
+    const Theme& theme = ui.theme;
+    const Palette& p = theme.palette;
+    WorkspaceState& ws = state.staff.ticket;
+    Paragraph(ui, TextStyle::Caption, label, p.text_muted);
+    const bool masked = reveal_field && !ws.revealed.contains(reveal_field);
+    std::string shown = value.empty() ? "—" : value;
+    if (reveal_field && !masked) {
+        shown = std::string(reveal_field) == "phone" ? ShowPhone(ws.revealed[reveal_field]) : ws.revealed[reveal_field];
+    }
+    Paragraph(ui, TextStyle::Body, shown, p.text);
+    if (masked && !value.empty()) {
+        ImGui::SameLine(0.0f, theme.Em(0.5f));
+        PushTextStyle(theme, TextStyle::Small);
+        // The button's name says what it shows, so a screen reader (and a test) can tell them apart.
+        const std::string name = state.strings.Format(state.language, "staff.customer.reveal", {{"field", label}});
+        const float w = ImGui::CalcTextSize(name.c_str()).x + theme.Em(3.0f);  // icon, gap and padding
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - theme.Em(0.6f));
+        if (Button(ui, id, name, {.kind = ButtonKind::Quiet, .width = w, .enabled = !ws.busy, .icon = ICON_EYE})) {
+            Reveal(state, reveal_field);
+        }
+        ImGui::PopFont();
+    } else if (reveal_field && !masked) {
+        Paragraph(ui, TextStyle::Caption, state.Tr("staff.customer.audited"), p.text_muted);
+    }
+    ImGui::Dummy(ImVec2(0, theme.Em(0.15f)));
+}
+
+void DrawCustomer(AppState& state, Ui& ui, const api::TicketView& ticket) {
+    const Theme& theme = ui.theme;
+    WorkspaceState& ws = state.staff.ticket;
+    BeginCard(ui, "##customer");
+    Heading(ui, TextStyle::Title3, state.Tr("staff.customer.title"), 2);
+    Paragraph(ui, TextStyle::Caption, state.Tr("staff.customer.masked_note"), theme.palette.text_muted);
+    ImGui::Dummy(ImVec2(0, theme.Em(0.2f)));
+    Field(state, ui, "name", state.Tr("staff.customer.name"), ticket.customer_name);
+    Field(state, ui, "reveal-phone", state.Tr("staff.customer.phone"), ticket.phone_masked, "phone");
+    if (!ticket.address.empty()) Field(state, ui, "reveal-address", state.Tr("staff.customer.address"), ticket.address, "address");
+    if (ws.error && ws.error_form == "reveal") {
+        if (ErrorBanner(ui, state.strings, state.language, *ws.error, "reveal-error")) ws.error.reset();
+    }
+    std::string product = ticket.product.model;
+    if (!ticket.product.serial.empty()) product += " · " + ticket.product.serial;
+    Field(state, ui, "product", state.Tr("staff.customer.product"), product);
+    if (ticket.product.purchase_date) {
+        Field(state, ui, "purchase", state.Tr("staff.customer.purchased"), core::FormatIsoDate(*ticket.product.purchase_date));
+    }
+    Paragraph(ui, TextStyle::Caption, state.Tr("staff.customer.description"), theme.palette.text_muted);
+    Paragraph(ui, TextStyle::Body, ticket.description, theme.palette.text);
+    EndCard(ui);
+
+    // Who has looked at this customer's data.
+    if (ws.audit.IsLoaded() && !ws.audit.value->entries.empty()) {
+        ImGui::Dummy(ImVec2(0, theme.Em(0.5f)));
+        BeginCard(ui, "##audit");
+        Heading(ui, TextStyle::Title3, state.Tr("staff.audit.title"), 2);
+        for (const api::AuditEntry& entry : ws.audit.value->entries) {
+            const std::string what = state.Tr(entry.action == "reveal_phone" ? "staff.audit.reveal_phone"
+                                              : entry.action == "reveal_address" ? "staff.audit.reveal_address"
+                                                                                  : "staff.audit.other");
+            const std::string line = FormatShortDateTime(entry.at, ui.host.UtcOffsetMinutes()) + "  " +
+                                     StaffName(state, entry.staff) + " · " + what;
+            Paragraph(ui, TextStyle::Small, line, theme.palette.text_muted);
+        }
+        EndCard(ui);
+    }
+}
+
+void DrawRating(AppState& state, Ui& ui, const api::TicketView& ticket) {
+    if (!ticket.rating) return;
+    const Theme& theme = ui.theme;
+    const core::Rating& r = *ticket.rating;
+    BeginCard(ui, "##rating");
+    Heading(ui, TextStyle::Title3, state.Tr("staff.rating.title"), 2);
+    const std::pair<const char*, int> dims[] = {{"staff.rating.quality", r.quality},   {"staff.rating.speed", r.speed},
+                                                {"staff.rating.attitude", r.attitude}, {"staff.rating.scope", r.scope},
+                                                {"staff.rating.guarantee", r.guarantee}};
+    for (const auto& [key, stars] : dims) {
+        std::string line = state.Tr(key) + "  ";
+        for (int i = 0; i < 5; ++i) line += i < stars ? ICON_STAR : ICON_STAR_EMPTY;
+        Paragraph(ui, TextStyle::Small, line, theme.palette.text);
+    }
+    Paragraph(ui, TextStyle::Small, state.Tr(r.solved ? "staff.rating.solved" : "staff.rating.not_solved"),
+              r.solved ? theme.palette.success : theme.palette.danger);
+    if (!r.comment.empty()) Paragraph(ui, TextStyle::Body, r.comment, theme.palette.text);
+    EndCard(ui);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Layout
+//-----------------------------------------------------------------------------
+
+void Gap(const Theme& theme) { ImGui::Dummy(ImVec2(0, theme.Em(0.6f))); }
+
+} // namespace
+
+void DrawStaffTicket(AppState& state, Ui& ui) {
+    if (!BeginConsoleScreen(state, ui, Screen::StaffQueue)) return;
+    const Theme& theme = ui.theme;
+    WorkspaceState& ws = state.staff.ticket;
+
+    // The route names the ticket; a new one starts a fresh workspace (forms, reveals, errors).
+    if (ws.number != state.route.param) {
+        ws = WorkspaceState{};
+        ws.number = state.route.param;
+    }
+    if (ws.ticket.IsIdle()) {
+        ReloadTicket(state, ui.host);
+        LoadAudit(state);
+    }
+
+    if (Button(ui, "back", state.Tr("staff.ticket.back"), {.kind = ButtonKind::Quiet, .icon = ICON_CHEVRON_LEFT})) {
+        Navigate(state, Route{Screen::StaffQueue, {}, state.staff.queue.applied_query});
+    }
+    if (!ws.ticket.value) {
+        if (ws.ticket.IsFailed()) {
+            if (ErrorBanner(ui, state.strings, state.language, *ws.ticket.error, "ticket-error")) ReloadTicket(state, ui.host);
+        } else {
+            LoadingIndicator(ui, state.Tr("staff.ticket.loading"));
+        }
+        return;
+    }
+    const api::TicketView& ticket = *ws.ticket.value;
+    const double elapsed = ui.host.NowUnixSeconds() - ws.received_at;
+    Follow(state, ui);
+
+    DrawHeader(state, ui, ticket);
+    if (ws.ticket.IsFailed()) {
+        // A reload failed but an older view is on screen: say so, keep it.
+        if (ErrorBanner(ui, state.strings, state.language, *ws.ticket.error, "reload-error")) ReloadTicket(state, ui.host);
+    }
+    Gap(theme);
+
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const bool two_columns = avail >= theme.Em(56.0f);
+    const float gap = theme.Em(1.0f);
+    const float side_w = two_columns ? std::max(theme.Em(20.0f), avail * 0.34f) : avail;
+    const float main_w = two_columns ? avail - side_w - gap : avail;
+
+    const float left = ImGui::GetCursorPosX();
+    BeginColumn(ui, left, main_w);
+    DrawTicketActions(state, ui, ticket);
+    Gap(theme);
+    DrawWorkRecords(state, ui, ticket, elapsed);
+    if (ticket.state == core::TicketState::Assigned || ticket.state == core::TicketState::InProgress) Gap(theme);
+    DrawReply(state, ui, ticket);
+    if (!core::IsTerminal(ticket.state)) Gap(theme);
+    if (two_columns) DrawTimeline(state, ui, ticket);
+    EndColumn(ui);
+
+    if (two_columns) ImGui::SameLine(0.0f, gap);
+    BeginColumn(ui, two_columns ? left + main_w + gap : left, side_w);
+    DrawSla(state, ui, ticket, elapsed);
+    Gap(theme);
+    DrawCustomer(state, ui, ticket);
+    if (ticket.rating) {
+        Gap(theme);
+        DrawRating(state, ui, ticket);
+    }
+    EndColumn(ui);
+
+    if (!two_columns) {
+        Gap(theme);
+        DrawTimeline(state, ui, ticket);
+    }
+}
+
+} // namespace aftercare::portal

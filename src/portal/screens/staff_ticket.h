@@ -1,0 +1,54 @@
+// The ticket workspace (#/staff/ticket/<service number>): the whole timeline, customer messages and
+// replies, transitions with a note, assignment, re-triage with a reason, work records (diagnosis,
+// spare parts with their 2 h / 8 h commitments, arrival on site, service report), and the
+// customer's phone and address masked until revealed (each reveal audited). Follows the ticket
+// live through the events long-poll.
+#pragma once
+
+#include "net/remote.h"
+
+#include "api/staff_wire.h"
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace aftercare::portal {
+
+struct AppState;
+struct Ui;
+
+struct WorkspaceState {
+    std::string number;                   // the ticket shown (from the route)
+    Remote<api::TicketView> ticket;
+    double received_at = 0;               // host clock when the view arrived (countdowns)
+    // Live: the events long-poll after the last sequence shown.
+    bool following = false;
+    double follow_retry_at = 0;
+    Remote<api::AuditResponse> audit;     // this ticket's reveals
+    std::map<std::string, std::string> revealed; // "phone"/"address" -> value, while on this ticket
+
+    // Forms. `busy` blocks double submits; `error` shows under the form that failed.
+    bool busy = false;
+    std::string busy_form;
+    std::optional<ApiError> error;
+    std::string error_form;
+    std::string action_note;
+    std::string note_error;
+    int assignee_choice = -1;
+    std::string assign_note;
+    int priority_choice = -1;
+    std::string priority_reason;
+    std::string priority_error;
+    int work_kind = 0;
+    std::string work_note;
+    std::string work_part;
+    std::string work_error;
+    std::string reply;
+    std::string reply_error;
+    std::string notice;                   // last success, e.g. "已受理"
+};
+
+void DrawStaffTicket(AppState& state, Ui& ui);
+
+} // namespace aftercare::portal

@@ -1,0 +1,380 @@
+// The workspace's forms: transitions with a note, assignment, re-triage with a reason, work records
+// (diagnosis, spare parts and their commitments, arrival, service report) and replies to the
+// customer. Each sends one request, and the server's answer (the ticket as it now is) replaces
+// what is shown.
+#include "screens/staff_ticket_parts.h"
+
+#include "app.h"
+#include "console/console.h"
+#include "console/format.h"
+#include "console/labels.h"
+#include "icons.h"
+#include "widgets.h"
+#include "widgets/dropdown.h"
+#include "widgets/feedback.h"
+
+#include "core/staff_roles.h"
+#include "core/work_log.h"
+
+#include <algorithm>
+#include <array>
+
+namespace aftercare::portal {
+namespace {
+
+bool Blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+int LastSequence(const api::TicketView& ticket) { return ticket.timeline.empty() ? 0 : ticket.timeline.back().sequence; }
+
+bool Has(const api::TicketView& ticket, core::Action action) {
+    return std::find(ticket.available_actions.begin(), ticket.available_actions.end(), action) !=
+           ticket.available_actions.end();
+}
+
+// Sends a change; `form` names the form that shows the error if it fails.
+template <class Request>
+void Send(AppState& state, Ui& ui, const char* form, const std::string& path, const Request& request,
+          std::string notice) {
+    WorkspaceState& ws = state.staff.ticket;
+    ws.busy = true;
+    ws.busy_form = form;
+    ws.error.reset();
+    ws.notice.clear();
+    const std::string token = state.staff.session->token;
+    const std::string number = ws.number;
+    Host& host = ui.host;
+    state.api.Post<api::TicketView>(
+        path, request, StaffCall(state),
+        [&state, &host, token, number, notice = std::move(notice)](api::TicketView view) {
+            if (!SameSession(state, token) || state.staff.ticket.number != number) return;
+            state.staff.ticket.busy = false;
+            AcceptTicketChange(state, host, std::move(view), notice);
+        },
+        [&state, &host, token, number, form = std::string(form)](ApiError error) {
+            if (!SameSession(state, token) || state.staff.ticket.number != number) return;
+            WorkspaceState& w = state.staff.ticket;
+            w.busy = false;
+            w.error = error;
+            w.error_form = form;
+            // Someone else moved the ticket meanwhile: show it as it is now.
+            if (error.status == 409) ReloadTicket(state, host);
+            OnStaffError(state, error);
+        });
+}
+
+void FormError(AppState& state, Ui& ui, const char* form) {
+    WorkspaceState& ws = state.staff.ticket;
+    if (ws.error && ws.error_form == form) {
+        if (ErrorBanner(ui, state.strings, state.language, *ws.error, form)) ws.error.reset();
+    }
+}
+
+// Buttons that flow and wrap like words.
+struct ButtonFlow {
+    Ui& ui;
+    float avail;
+    float used = 0.0f;
+
+    bool Add(const char* id, const std::string& label, ButtonKind kind, bool enabled, const char* icon = nullptr) {
+        PushTextStyle(ui.theme, TextStyle::Small);
+        const std::string shown = icon ? std::string(icon) + "  " + label : label;
+        const float width = ImGui::CalcTextSize(shown.c_str()).x + ui.theme.Em(2.2f);
+        const float gap = ui.theme.Em(0.5f);
+        if (used > 0.0f && used + gap + width <= avail) {
+            ImGui::SameLine(0.0f, gap);
+            used += gap + width;
+        } else {
+            used = width;
+        }
+        const bool pressed = Button(ui, id, label, {.kind = kind, .width = width, .enabled = enabled, .icon = icon});
+        ImGui::PopFont();
+        return pressed;
+    }
+};
+
+const char* ActionIcon(core::Action action) {
+    switch (action) {
+    case core::Action::Accept: return ICON_CHECK;
+    case core::Action::Start: return ICON_WRENCH;
+    case core::Action::Resolve: return ICON_CHECK;
+    case core::Action::RequestInfo: return ICON_QUESTION;
+    case core::Action::Escalate: return ICON_LEVEL_UP;
+    case core::Action::Reject: return ICON_TIMES;
+    default: return nullptr;
+    }
+}
+
+void DrawTransitions(AppState& state, Ui& ui, const api::TicketView& ticket) {
+    WorkspaceState& ws = state.staff.ticket;
+    const core::StaffPermissions& permissions = state.staff.session->permissions;
+    std::vector<core::Action> actions;
+    for (core::Action action : ticket.available_actions) {
+        if (action == core::Action::Assign || action == core::Action::Reprioritize) continue;
+        if (action == core::Action::Escalate && !permissions.escalate) continue;
+        actions.push_back(action);
+    }
+    if (actions.empty()) return;
+    const TextFieldResult note = TextField(ui, "action-note", state.Tr("staff.actions.note"), ws.action_note,
+                                           {.help = state.Tr("staff.actions.note.help"), .error = ws.note_error,
+                                            .multiline = true, .height_em = 3.5f});
+    if (note.changed) ws.note_error.clear();
+    ButtonFlow flow{ui, ImGui::GetContentRegionAvail().x};
+    bool primary_used = false;
+    for (core::Action action : actions) {
+        // The flow's natural next step is the one primary button.
+        const bool forward = action == core::Action::Accept || action == core::Action::Start ||
+                             action == core::Action::Resolve || action == core::Action::ReceiveItem ||
+                             action == core::Action::Resume || action == core::Action::Approve;
+        const ButtonKind kind = forward && !primary_used ? ButtonKind::Primary : ButtonKind::Secondary;
+        primary_used |= kind == ButtonKind::Primary;
+        const std::string id = "action-" + std::string(core::ToString(action));
+        if (!flow.Add(id.c_str(), ActionLabel(state, action), kind, !ws.busy, ActionIcon(action))) continue;
+        const bool needs_note = action == core::Action::Reject || action == core::Action::RequestInfo ||
+                                action == core::Action::Escalate;
+        if (needs_note && Blank(ws.action_note)) {
+            ws.note_error = state.Tr("staff.actions.note_required");
+            continue;
+        }
+        api::TransitionRequestWire request;
+        request.action = action;
+        request.note = ws.action_note;
+        request.expected_sequence = LastSequence(ticket);
+        Send(state, ui, "actions", StaffTicketPath(ticket.service_number, "/transition"), request,
+             state.strings.Format(state.language, "staff.actions.done", {{"action", ActionLabel(state, action)}}));
+    }
+}
+
+void DrawAssign(AppState& state, Ui& ui, const api::TicketView& ticket) {
+    WorkspaceState& ws = state.staff.ticket;
+    const StaffSession& session = *state.staff.session;
+    if (!Has(ticket, core::Action::Assign) || !core::CanAssign(session.permissions, ticket.assignee)) return;
+    if (!state.staff.members.IsLoaded()) return;
+    std::vector<std::string> names;
+    std::vector<std::string> ids;
+    for (const api::StaffAccount& m : state.staff.members.value->members) {
+        if (!m.active) continue;
+        names.push_back(m.display_name.empty() ? m.id : m.display_name + " (" + m.id + ")");
+        ids.push_back(m.id);
+    }
+    if (ws.assignee_choice < 0 || ws.assignee_choice >= static_cast<int>(ids.size())) {
+        const std::string& want = ticket.assignee.empty() ? session.member.id : ticket.assignee;
+        ws.assignee_choice = 0;
+        for (size_t i = 0; i < ids.size(); ++i)
+            if (ids[i] == want) ws.assignee_choice = static_cast<int>(i);
+    }
+    const Theme& theme = ui.theme;
+    ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
+    Paragraph(ui, TextStyle::Small, state.Tr(ticket.assignee.empty() ? "staff.assign.title" : "staff.assign.reassign"),
+              theme.palette.text);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    Dropdown(ui, "assignee", state.Tr("staff.column.assignee"), names, ws.assignee_choice,
+             {.width = std::min(avail, theme.Em(18.0f))});
+    ImGui::SameLine(0.0f, theme.Em(0.5f));
+    if (avail < theme.Em(30.0f)) ImGui::NewLine();
+    ButtonFlow flow{ui, ImGui::GetContentRegionAvail().x};
+    const std::string& chosen = ids.empty() ? session.member.id : ids[static_cast<size_t>(ws.assignee_choice)];
+    const bool same = chosen == ticket.assignee;
+    std::string target;
+    if (flow.Add("assign", state.Tr(ticket.assignee.empty() ? "staff.assign.submit" : "staff.assign.submit_again"),
+                 ButtonKind::Secondary, !ws.busy && !same, ICON_USER)) {
+        target = chosen;
+    }
+    if (ticket.assignee != session.member.id &&
+        flow.Add("assign-me", state.Tr("staff.assign.me"), ButtonKind::Quiet, !ws.busy)) {
+        target = session.member.id;
+    }
+    if (!target.empty()) {
+        api::AssignRequest request{target, ws.action_note};
+        Send(state, ui, "assign", StaffTicketPath(ticket.service_number, "/assign"), request,
+             state.strings.Format(state.language, "staff.assign.done", {{"name", StaffName(state, target)}}));
+    }
+    FormError(state, ui, "assign");
+}
+
+void DrawPriority(AppState& state, Ui& ui, const api::TicketView& ticket) {
+    WorkspaceState& ws = state.staff.ticket;
+    if (!Has(ticket, core::Action::Reprioritize)) return;
+    const Theme& theme = ui.theme;
+    static constexpr std::array kPriorities = {core::Priority::Urgent, core::Priority::Serious, core::Priority::General};
+    std::vector<std::string> options;
+    for (core::Priority p : kPriorities) options.push_back(PriorityLabel(state, p));
+    if (ws.priority_choice < 0) {
+        for (size_t i = 0; i < kPriorities.size(); ++i)
+            if (kPriorities[i] == ticket.priority) ws.priority_choice = static_cast<int>(i);
+    }
+    ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
+    Paragraph(ui, TextStyle::Small, state.Tr("staff.priority.title"), theme.palette.text);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    Dropdown(ui, "priority", state.Tr("staff.column.priority"), options, ws.priority_choice,
+             {.width = std::min(avail, theme.Em(10.0f))});
+    const TextFieldResult reason = TextField(ui, "priority-reason", state.Tr("staff.priority.reason"), ws.priority_reason,
+                                             {.error = ws.priority_error});
+    if (reason.changed) ws.priority_error.clear();
+    const core::Priority wanted = kPriorities[static_cast<size_t>(std::clamp(ws.priority_choice, 0, 2))];
+    ButtonFlow flow{ui, ImGui::GetContentRegionAvail().x};
+    if (flow.Add("reprioritize", ActionLabel(state, core::Action::Reprioritize), ButtonKind::Secondary,
+                 !ws.busy && wanted != ticket.priority, ICON_FLAG)) {
+        if (Blank(ws.priority_reason)) {
+            ws.priority_error = state.Tr("staff.priority.reason_required");
+        } else {
+            api::TransitionRequestWire request;
+            request.action = core::Action::Reprioritize;
+            request.priority = wanted;
+            request.note = ws.priority_reason;
+            request.expected_sequence = LastSequence(ticket);
+            Send(state, ui, "priority", StaffTicketPath(ticket.service_number, "/transition"), request,
+                 state.strings.Format(state.language, "staff.priority.done", {{"priority", PriorityLabel(state, wanted)}}));
+        }
+    }
+    FormError(state, ui, "priority");
+}
+
+} // namespace
+
+void DrawTicketActions(AppState& state, Ui& ui, const api::TicketView& ticket) {
+    const Theme& theme = ui.theme;
+    WorkspaceState& ws = state.staff.ticket;
+    BeginCard(ui, "##actions");
+    Heading(ui, TextStyle::Title3, state.Tr("staff.actions.title"), 2);
+    if (!ws.notice.empty()) Paragraph(ui, TextStyle::Small, ws.notice, theme.palette.success, Role::Status);
+    if (ticket.available_actions.empty()) {
+        Paragraph(ui, TextStyle::Body, state.Tr("staff.actions.none"), theme.palette.text_muted);
+    }
+    DrawTransitions(state, ui, ticket);
+    FormError(state, ui, "actions");
+    DrawAssign(state, ui, ticket);
+    DrawPriority(state, ui, ticket);
+    EndCard(ui);
+}
+
+void DrawWorkRecords(AppState& state, Ui& ui, const api::TicketView& ticket, double elapsed) {
+    const Theme& theme = ui.theme;
+    const Palette& p = theme.palette;
+    WorkspaceState& ws = state.staff.ticket;
+    const bool working = ticket.state == core::TicketState::Assigned || ticket.state == core::TicketState::InProgress;
+    const std::vector<core::PartCommitment> parts = core::PartCommitments(ticket.timeline);
+    if (!working && parts.empty()) return;
+
+    BeginCard(ui, "##work");
+    Heading(ui, TextStyle::Title3, state.Tr("staff.work.title"), 2);
+
+    // Parts owed, with their commitment counting down.
+    // The server's clock as of now: its answer's time plus what passed here since.
+    const std::int64_t server_now = ticket.sla.evaluated_at + static_cast<std::int64_t>(elapsed);
+    for (const core::PartCommitment& part : parts) {
+        ImGui::PushID(part.sequence);
+        const bool late = part.Late(server_now);
+        const std::string kind = state.Tr(part.in_stock ? "staff.parts.in_stock" : "staff.parts.ordered");
+        std::string status;
+        ImVec4 colour = p.success;
+        if (part.done_at) {
+            status = state.strings.Format(state.language, part.in_stock ? "staff.parts.fitted_at" : "staff.parts.shipped_at",
+                                          {{"time", FormatShortDateTime(*part.done_at, ui.host.UtcOffsetMinutes())}});
+            colour = late ? p.danger : p.success;
+        } else {
+            const std::int64_t left = part.due_at - server_now;
+            status = left >= 0 ? state.strings.Format(state.language, "staff.parts.left",
+                                                      {{"time", FormatCountdown(state.language, left)}})
+                               : state.strings.Format(state.language, "staff.parts.late",
+                                                      {{"time", FormatCountdown(state.language, -left)}});
+            colour = left < 0 ? p.danger : left <= core::kBreachingSoonSeconds ? p.warning : p.brand;
+            ui.host.RequestRedrawAfter(1.0);
+        }
+        const std::string line = part.part + " · " + kind + " · " +
+                                 state.strings.Format(state.language, part.in_stock ? "staff.parts.fit_by" : "staff.parts.ship_by",
+                                                      {{"time", FormatShortDateTime(part.due_at, ui.host.UtcOffsetMinutes())}});
+        Paragraph(ui, TextStyle::Body, line, p.text);
+        Paragraph(ui, TextStyle::Small, status, colour, Role::Status);
+        if (!part.done_at && working) {
+            const core::WorkKind done = part.in_stock ? core::WorkKind::PartFitted : core::WorkKind::PartShipped;
+            ButtonFlow flow{ui, ImGui::GetContentRegionAvail().x};
+            if (flow.Add("part-done", WorkLabel(state, done), ButtonKind::Secondary, !ws.busy, ICON_CHECK)) {
+                api::WorkRequest request{done, {}, {}, part.sequence};
+                Send(state, ui, "work", StaffTicketPath(ticket.service_number, "/work"), request,
+                     state.strings.Format(state.language, "staff.work.done", {{"what", WorkLabel(state, done)}}));
+            }
+        }
+        ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
+        ImGui::PopID();
+    }
+
+    if (working) {
+        static constexpr std::array kKinds = {core::WorkKind::Diagnosis, core::WorkKind::PartReserved,
+                                              core::WorkKind::PartOrdered, core::WorkKind::Arrival,
+                                              core::WorkKind::ServiceReport};
+        const bool repair = ticket.kind == core::TicketKind::Repair;
+        std::vector<std::string> options;
+        std::vector<core::WorkKind> kinds;
+        for (core::WorkKind kind : kKinds) {
+            if (!repair && kind != core::WorkKind::Diagnosis) continue;
+            if (kind == core::WorkKind::ServiceReport && ticket.state != core::TicketState::InProgress) continue;
+            options.push_back(WorkLabel(state, kind));
+            kinds.push_back(kind);
+        }
+        ws.work_kind = std::clamp(ws.work_kind, 0, static_cast<int>(kinds.size()) - 1);
+        const float avail = ImGui::GetContentRegionAvail().x;
+        if (Dropdown(ui, "work-kind", state.Tr("staff.work.kind"), options, ws.work_kind,
+                     {.width = std::min(avail, theme.Em(16.0f))})) {
+            ws.work_error.clear();
+        }
+        const core::WorkKind kind = kinds[static_cast<size_t>(ws.work_kind)];
+        const bool part_kind = kind == core::WorkKind::PartReserved || kind == core::WorkKind::PartOrdered;
+        if (part_kind) {
+            const int hours = kind == core::WorkKind::PartReserved ? state.policy.warranty.spare_part_in_stock_hours
+                                                                    : state.policy.warranty.spare_part_ship_hours;
+            Paragraph(ui, TextStyle::Small,
+                      state.strings.Format(state.language,
+                                           kind == core::WorkKind::PartReserved ? "staff.parts.promise_fit"
+                                                                                : "staff.parts.promise_ship",
+                                           {{"hours", std::to_string(hours)}}),
+                      p.text_muted);
+            TextField(ui, "work-part", state.Tr("staff.work.part"), ws.work_part, {.required = true});
+        }
+        const char* note_key = kind == core::WorkKind::ServiceReport ? "staff.work.report"
+                               : kind == core::WorkKind::Diagnosis   ? "staff.work.findings"
+                                                                     : "staff.work.note";
+        const TextFieldResult note = TextField(ui, "work-note", state.Tr(note_key), ws.work_note,
+                                               {.error = ws.work_error, .multiline = true,
+                                                .height_em = kind == core::WorkKind::ServiceReport ? 6.0f : 3.5f});
+        if (note.changed) ws.work_error.clear();
+        ButtonFlow flow{ui, ImGui::GetContentRegionAvail().x};
+        if (flow.Add("work-submit", state.Tr("staff.work.submit"), ButtonKind::Secondary, !ws.busy, ICON_PLUS)) {
+            const bool needs_note = kind == core::WorkKind::Diagnosis || kind == core::WorkKind::ServiceReport;
+            if (needs_note && Blank(ws.work_note)) {
+                ws.work_error = state.Tr("staff.work.note_required");
+            } else if (part_kind && Blank(ws.work_part)) {
+                ws.work_error = state.Tr("staff.work.part_required");
+            } else {
+                api::WorkRequest request{kind, ws.work_note, part_kind ? ws.work_part : std::string(), 0};
+                Send(state, ui, "work", StaffTicketPath(ticket.service_number, "/work"), request,
+                     state.strings.Format(state.language, "staff.work.done", {{"what", WorkLabel(state, kind)}}));
+            }
+        }
+    }
+    FormError(state, ui, "work");
+    EndCard(ui);
+}
+
+void DrawReply(AppState& state, Ui& ui, const api::TicketView& ticket) {
+    WorkspaceState& ws = state.staff.ticket;
+    if (core::IsTerminal(ticket.state)) return;
+    BeginCard(ui, "##reply");
+    Heading(ui, TextStyle::Title3, state.Tr("staff.reply.title"), 2);
+    const TextFieldResult text = TextField(ui, "reply", state.Tr("staff.reply.label"), ws.reply,
+                                           {.help = state.Tr("staff.reply.help"), .error = ws.reply_error,
+                                            .multiline = true, .height_em = 3.5f});
+    if (text.changed) ws.reply_error.clear();
+    ButtonFlow flow{ui, ImGui::GetContentRegionAvail().x};
+    if (flow.Add("reply-send", state.Tr("staff.reply.send"), ButtonKind::Secondary, !ws.busy, ICON_PAPER_PLANE)) {
+        if (Blank(ws.reply)) {
+            ws.reply_error = state.Tr("staff.reply.required");
+        } else {
+            Send(state, ui, "reply", StaffTicketPath(ticket.service_number, "/messages"), api::MessageRequest{ws.reply},
+                 state.Tr("staff.reply.done"));
+        }
+    }
+    FormError(state, ui, "reply");
+    EndCard(ui);
+}
+
+} // namespace aftercare::portal

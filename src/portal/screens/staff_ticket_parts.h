@@ -1,0 +1,31 @@
+// The ticket workspace's pieces, drawn by screens/staff_ticket.cpp: the forms that change the
+// ticket (staff_ticket_forms.cpp) and the timeline (staff_ticket_timeline.cpp). Private to the
+// workspace; every piece reads and writes AppState::staff.ticket.
+#pragma once
+
+#include "api/customer_wire.h"
+
+#include <string>
+
+namespace aftercare::portal {
+
+struct AppState;
+struct Ui;
+class Host;
+
+// Transitions with a note, assignment, re-triage with a reason.
+void DrawTicketActions(AppState& state, Ui& ui, const api::TicketView& ticket);
+// Diagnosis, spare parts (with their commitments), arrival, service report.
+void DrawWorkRecords(AppState& state, Ui& ui, const api::TicketView& ticket, double elapsed);
+// A message to the customer.
+void DrawReply(AppState& state, Ui& ui, const api::TicketView& ticket);
+// Every event, newest first.
+void DrawTimeline(AppState& state, Ui& ui, const api::TicketView& ticket);
+
+// Loads (or reloads) the ticket view of the workspace's number. Answers arrive after the frame
+// that asked, so these take the Host (which lives as long as the page), never the frame's Ui.
+void ReloadTicket(AppState& state, Host& host);
+// A change the server accepted: show its answer, say what happened.
+void AcceptTicketChange(AppState& state, Host& host, api::TicketView view, const std::string& notice);
+
+} // namespace aftercare::portal

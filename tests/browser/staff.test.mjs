@@ -1,0 +1,393 @@
+// The staff console (#/staff) in real Chromium against the real server, driven through the ARIA
+// mirror: a full service cycle (a customer submits; an agent sees it arrive live, accepts, takes it,
+// records the visit, resolves; the customer's live feed gets every step; the customer confirms and
+// rates; the statistics move), the roles, the SLA board, the charts' text summaries, policy
+// validation, a phone-width queue, and screenshots in zh-CN and en.
+//
+// The customer side is the portal's own ticket page (#/track/<number>, a second browser context,
+// opened from the tracking link) and its rating screen; outcomes are checked through the API too.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+
+import { launchBrowser, openPage, waitForPortal } from './lib/browser.mjs';
+import { tap, type, waitForSettled } from './lib/portal.mjs';
+import { startServer } from './lib/server.mjs';
+import { saveScreenshot } from './lib/screenshots.mjs';
+
+// Bounds for what happens on its own (a change-feed or long-poll answer): they only keep a broken
+// build from hanging; they measure nothing.
+const LIVE = { timeout: 30000 };
+
+// What went wrong in a page, less what closing a page provokes: the long-poll in flight is aborted.
+function unexpected(problems) {
+  return problems.filter((p) => !(p.includes('ERR_ABORTED') && (p.includes('/events') || p.includes('/changes'))));
+}
+
+// A dropdown's option sits in a popup over the page: click it where it is (scrolling it into view
+// would move the page under the popup).
+async function pickOption(page, name) {
+  const option = page.getByRole('radio', { name });
+  await option.waitFor();
+  await waitForSettled(page);
+  await option.click();
+}
+
+// Scrolls the page (the mirror's native scroll container) back to the top.
+async function scrollToTop(page) {
+  await page.locator('#a11y-scroll').evaluate((scroller) => { scroller.scrollTop = 0; });
+  await waitForSettled(page);
+}
+
+// The customer's status chip is a live region whose text names the state.
+const chip = (page, words) => page.getByRole('status').filter({ hasText: words });
+
+const ADMIN = { username: 'admin', password: 'an admin passphrase for tests' };
+const AGENT = { username: 'agent.chen', password: 'an agent passphrase for tests', name: '陈晓' };
+
+const T = {
+  'zh-CN': { username: '用户名', password: '密码', signIn: '登录', signOut: '退出登录' },
+  en: { username: 'Username', password: 'Password', signIn: 'Sign in', signOut: 'Sign out' },
+};
+
+describe('staff console', () => {
+  let server;
+  let browser;
+  let adminToken;
+
+  async function api(method, path, { token, body } = {}) {
+    const response = await fetch(new URL(path, server.url), {
+      method,
+      headers: {
+        ...(body ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  }
+
+  async function login(user) {
+    const answer = await api('POST', '/api/v1/staff/login', { body: { username: user.username, password: user.password } });
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    return answer.body.access_token;
+  }
+
+  async function customerTicket(subject) {
+    const answer = await api('POST', '/api/v1/tickets', {
+      body: {
+        kind: 'repair', priority: 'general',
+        customer: { name: '周敏', phone: '13911112222' },
+        product: { model: '康复理疗仪 KF-200', serial: 'KF200-2401-0123' },
+        subject, description: '开机后屏幕闪烁，无法进入治疗模式。',
+        address: '杭州市西湖区文三路 90 号东部软件园',
+      },
+    });
+    assert.equal(answer.status, 201, JSON.stringify(answer.body));
+    return { number: answer.body.service_number, token: answer.body.access_token };
+  }
+
+  before(async () => {
+    server = await startServer();
+    // There is no default password: an admin is created with the CLI, as an operator would.
+    const created = spawnSync(process.env.AFTERCARE_SERVER,
+      ['create-admin', '--username', ADMIN.username, '--data-dir', server.dataDir], { input: `${ADMIN.password}\n` });
+    assert.equal(created.status, 0, created.stderr?.toString());
+    adminToken = await login(ADMIN);
+    const agent = await api('POST', '/api/v1/staff/members', {
+      token: adminToken,
+      body: { username: AGENT.username, display_name: AGENT.name, roles: ['agent'], password: AGENT.password },
+    });
+    assert.equal(agent.status, 201, JSON.stringify(agent.body));
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function console_(user, { hash = '#/staff', lang = 'zh-CN', width = 1280, height = 800 } = {}) {
+    const opened = await openPage(browser, `${server.url}${hash}`, { width, height, locale: lang });
+    const { page } = opened;
+    await waitForPortal(page);
+    const t = T[lang];
+    if (lang === 'en') await page.getByRole('button', { name: 'English' }).click();
+    // Not signed in: the console sends us to the login, remembering where we were going.
+    await page.getByRole('heading', { name: lang === 'en' ? 'Staff sign-in' : '工作人员登录' }).waitFor();
+    await page.getByRole('textbox', { name: t.username }).fill(user.username);
+    await page.getByRole('textbox', { name: t.password }).fill(user.password);
+    await page.getByRole('button', { name: t.signIn, exact: true }).click();
+    await page.getByRole('button', { name: t.signOut }).waitFor();
+    return opened;
+  }
+
+  const shot = async (page, name) => {
+    await waitForSettled(page);
+    saveScreenshot(name, await page.locator('#canvas').screenshot());
+  };
+
+  test('a wrong password is refused in words; the session is never stored', async () => {
+    for (const lang of ['zh-CN', 'en']) {
+      const { context, page, problems } = await openPage(browser, `${server.url}#/staff`, { locale: lang });
+      try {
+        await waitForPortal(page);
+        if (lang === 'en') await page.getByRole('button', { name: 'English' }).click();
+        const t = T[lang];
+        await page.getByRole('textbox', { name: t.username }).fill(AGENT.username);
+        await page.getByRole('textbox', { name: t.password }).fill('not the password');
+        await page.getByRole('button', { name: t.signIn, exact: true }).click();
+        await page.getByRole('alert').filter({ hasText: lang === 'en' ? 'Wrong username or password' : '用户名或密码不正确' }).waitFor();
+        assert.match(page.url(), /#\/staff\/login\?next=/);
+        await shot(page, `staff-login-${lang === 'en' ? 'en' : 'zh'}.png`);
+        const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+        assert.doesNotMatch(stored, /token|access/i, 'nothing of a session in web storage');
+        assert.deepEqual(problems.filter((p) => !p.includes('401')), []);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  test('full cycle: a customer submits, an agent accepts, takes, visits, resolves; the customer\'s open page follows live, confirms and rates; the stats move', async () => {
+    const before = (await api('GET', '/api/v1/staff/stats', { token: adminToken })).body;
+    const agent = await console_(AGENT);
+    const { page } = agent;
+    let customer = null;
+    try {
+      // The queue, newest first (two clicks on the header: ascending, then descending).
+      await tap(page.getByRole('button', { name: '提交时间' }));
+      await tap(page.getByRole('button', { name: '提交时间 （升序）' }));
+      await page.getByRole('button', { name: '提交时间 （降序）' }).waitFor();
+      assert.match(page.url(), /sort=created&dir=desc/);
+
+      // An agent sees their own and unassigned tickets: never engineer.li's demo ticket.
+      const assignedElsewhere = (await api('GET', '/api/v1/staff/queue?assignee=engineer.li', { token: adminToken })).body.items;
+      assert.ok(assignedElsewhere.length > 0);
+      for (const item of assignedElsewhere) {
+        assert.equal(await page.getByRole('row', { name: item.service_number, exact: true }).count(), 0);
+      }
+      assert.equal(await page.getByRole('tab', { name: '系统管理' }).count(), 0, 'no administration for an agent');
+
+      // The customer submits; the row appears in the agent's queue without a reload (change feed).
+      const ticket = await customerTicket('理疗仪屏幕闪烁');
+      const row = page.getByRole('row', { name: ticket.number, exact: true });
+      await row.waitFor(LIVE);
+      const rows = await page.getByRole('row').allTextContents();
+      assert.equal(rows[0], ticket.number, 'newest first');
+      await shot(page, 'staff-queue-zh.png');
+
+      // The customer keeps the ticket page open (a second browser, the tracking link).
+      customer = await openPage(browser, `${server.url}#/track/${ticket.number}?t=${ticket.token}`, { locale: 'zh-CN' });
+      const mine = customer.page;
+      await waitForPortal(mine);
+      await chip(mine, '当前状态：已提交').waitFor();
+      await mine.evaluate(() => { window.__samePage = true; });
+
+      await tap(row);
+      await page.getByRole('heading', { name: ticket.number }).waitFor();
+      assert.match(page.url(), new RegExp(`#/staff/ticket/${ticket.number}`));
+
+      // Personal data is masked until revealed, and the reveal is on record.
+      await page.getByText('139****2222').waitFor();
+      await tap(page.getByRole('button', { name: '显示手机号' }));
+      await page.getByText('139 1111 2222').waitFor();
+      const audit = (await api('GET', `/api/v1/staff/audit?ticket=${ticket.number}`, { token: adminToken })).body;
+      assert.equal(audit.entries[0].action, 'reveal_phone');
+      assert.equal(audit.entries[0].staff, AGENT.username);
+
+      // Accept with a note: the customer's page shows the step and the note, without a reload.
+      await type(page.getByRole('textbox', { name: '处理说明' }), '已受理，今天安排工程师联系您。');
+      await tap(page.getByRole('button', { name: '受理', exact: true }));
+      await page.getByRole('status').filter({ hasText: '已完成：受理' }).waitFor();
+      await chip(mine, '当前状态：已受理').waitFor(LIVE);
+      await mine.getByText('已受理，今天安排工程师联系您。').waitFor(LIVE);
+
+      // The agent takes it: the customer sees who is coming, by name.
+      await tap(page.getByRole('button', { name: '指派给我' }));
+      await page.getByRole('status').filter({ hasText: `已派工给 ${AGENT.name}` }).waitFor();
+      await mine.getByText(`已安排工程师 ${AGENT.name}`).waitFor(LIVE);
+      const assigned = (await api('GET', `/api/v1/staff/tickets/${ticket.number}`, { token: adminToken })).body;
+      assert.equal(assigned.state, 'assigned');
+      assert.equal(assigned.assignee, AGENT.username);
+
+      // The visit: arrival, a part ordered (the 8-hour shipping commitment), the service report.
+      await tap(page.getByRole('button', { name: '记录类型' }));
+      await pickOption(page, '到达现场');
+      await type(page.getByRole('textbox', { name: '说明', exact: true }), '已到达客户诊所。');
+      await tap(page.getByRole('button', { name: '添加记录' }));
+      await page.getByRole('status').filter({ hasText: '已记录：到达现场' }).waitFor();
+      await mine.getByText('工程师已到达现场').waitFor(LIVE);
+
+      await tap(page.getByRole('button', { name: '记录类型' }));
+      await pickOption(page, '备件已订货');
+      await type(page.getByRole('textbox', { name: '备件名称' }), '电源板');
+      await tap(page.getByRole('button', { name: '添加记录' }));
+      await page.getByRole('status').filter({ hasText: '已记录：备件已订货' }).waitFor();
+      const withPart = (await api('GET', `/api/v1/staff/tickets/${ticket.number}`, { token: adminToken })).body;
+      const part = withPart.timeline.at(-1);
+      assert.equal(part.work.kind, 'part_ordered');
+      assert.equal(part.work.due_at - part.at, 8 * 3600);
+      await mine.getByText('备件已订货：电源板').waitFor(LIVE);
+
+      await tap(page.getByRole('button', { name: '记录类型' }));
+      await pickOption(page, '服务报告');
+      await type(page.getByRole('textbox', { name: /服务报告/ }), '更换电源板，试机正常，已向客户演示。');
+      await tap(page.getByRole('button', { name: '添加记录' }));
+      await page.getByRole('status').filter({ hasText: '已记录：服务报告' }).waitFor();
+      await scrollToTop(page);
+      await shot(page, 'staff-workspace-zh.png');
+
+      // Resolved: the customer's page asks whether it is fixed. (The note field is above, out of
+      // sight: ImGui skips a multi-line field's child window there, so the mirror has no element
+      // for it until the page is scrolled back up.)
+      await scrollToTop(page);
+      await type(page.getByRole('textbox', { name: '处理说明' }), '问题已解决，请您确认。');
+      await tap(page.getByRole('button', { name: '标记已解决' }));
+      await page.getByRole('status').filter({ hasText: '已完成：标记已解决' }).waitFor();
+      await mine.getByText('问题解决了吗？').waitFor(LIVE);
+      await mine.getByText('问题已解决，请您确认。').waitFor();
+      assert.equal(await mine.evaluate(() => window.__samePage), true, 'the customer\'s page never reloaded');
+      await shot(mine, 'staff-cycle-customer-zh.png');
+
+      // The customer's view has every work record, and the address as typed (only staff see it masked).
+      const view = (await api('GET', `/api/v1/tickets/${ticket.number}`, { token: ticket.token })).body;
+      assert.deepEqual(view.timeline.filter((e) => e.type === 'work').map((e) => e.work.kind),
+        ['arrival', 'part_ordered', 'service_report']);
+      assert.equal(view.address, '杭州市西湖区文三路 90 号东部软件园');
+
+      // The customer confirms on their page: the agent's open workspace follows without a reload.
+      await tap(mine.getByRole('button', { name: '已解决', exact: true }));
+      await chip(mine, '当前状态：已完成').waitFor();
+      await page.getByText('客户已确认').first().waitFor(LIVE);
+
+      // ... and rates it from there.
+      await tap(mine.getByRole('button', { name: '去评价' }));
+      await mine.waitForFunction((n) => window.location.hash === `#/rate/${n}`, ticket.number);
+      for (const name of ['服务质量', '服务速度', '服务态度', '服务范围', '服务保障']) {
+        await mine.getByRole('slider', { name }).focus();
+        await mine.keyboard.press(name === '服务范围' ? '4' : '5');
+      }
+      await mine.waitForFunction(() => [...document.querySelectorAll('[role="slider"]')]
+        .every((s) => /^\d \/ 5/.test(s.getAttribute('aria-valuetext') || '')));
+      await tap(mine.getByRole('radio', { name: '已解决' }));
+      await type(mine.getByRole('textbox', { name: '意见或建议（选填）' }), '工程师很专业');
+      await tap(mine.getByRole('button', { name: '提交评价' }));
+      await mine.getByRole('status').filter({ hasText: '感谢您的评价！' }).waitFor();
+      const rated = (await api('GET', `/api/v1/tickets/${ticket.number}`, { token: ticket.token })).body.rating;
+      assert.deepEqual(rated, { quality: 5, speed: 5, attitude: 5, scope: 4, guarantee: 5, solved: true, comment: '工程师很专业' });
+      await page.getByRole('heading', { name: '客户评价' }).waitFor(LIVE);
+
+      // The statistics move: one more rating, one more satisfied, on the API and on the console.
+      const after = (await api('GET', '/api/v1/staff/stats', { token: adminToken })).body;
+      assert.equal(after.satisfaction.count, before.satisfaction.count + 1);
+      assert.equal(after.satisfaction.satisfied, before.satisfaction.satisfied + 1);
+      await tap(page.getByRole('tab', { name: '统计分析' }));
+      const rate = `${Math.round((after.satisfaction.rate * 1000)) / 10}%`;
+      await page.getByRole('img', { name: new RegExp(`满意率 ${rate.replace('.', '\\.')}，目标 90%`) }).waitFor();
+      await page.getByText(`${after.satisfaction.count} 份评价`).waitFor();
+      assert.deepEqual(unexpected(agent.problems), []);
+      assert.deepEqual(unexpected(customer.problems), []);
+    } finally {
+      await customer?.context.close();
+      await agent.context.close();
+    }
+  });
+
+  test('supervisors see every ticket, the SLA board counts what the queue counts, charts are summarized in words', async () => {
+    const { context, page, problems } = await console_(ADMIN, { hash: '#/staff/sla' });
+    try {
+      const counts = {};
+      for (const sla of ['breached', 'soon', 'on_track']) {
+        counts[sla] = (await api('GET', `/api/v1/staff/queue?limit=1&sla=${sla}`, { token: adminToken })).body.total;
+      }
+      await page.getByRole('heading', { name: 'SLA 看板' }).waitFor();
+      await page.getByRole('button', { name: '已超时' }).and(page.locator(`[aria-description="${counts.breached}"]`)).waitFor();
+      await page.getByRole('heading', { name: '升级规则' }).waitFor();
+      await page.getByText(/已通知：部门经理/).first().waitFor();
+      const boardRows = await page.getByRole('row').count();
+      assert.ok(boardRows >= counts.breached + counts.soon, 'every breached and breaching ticket is on the board');
+      await shot(page, 'staff-sla-zh.png');
+
+      // A breached-only board after a press on the tile.
+      await page.getByRole('button', { name: '已超时' }).click();
+      await page.waitForFunction(() => location.hash.includes('sla=breached'));
+      await page.waitForFunction((n) => document.querySelectorAll('[role="row"]').length === n, counts.breached);
+
+      await page.getByRole('tab', { name: '统计分析' }).click();
+      for (const summary of [/^折线图：满意率/, /^柱状图：紧急/, /^柱状图：首次响应用时分布/, /^柱状图：解决用时分布/]) {
+        await page.getByRole('img', { name: summary }).first().waitFor();
+      }
+      await page.getByRole('heading', { name: '投诉与答复期限' }).waitFor();
+      await shot(page, 'staff-stats-zh.png');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('an admin edits the policy: a bad number is refused next to its field, a good one applies at once', async () => {
+    const { context, page, problems } = await console_(ADMIN, { hash: '#/staff/admin?tab=policy' });
+    try {
+      await page.getByRole('heading', { name: '服务策略' }).first().waitFor();
+      const field = page.getByRole('textbox', { name: '首次响应' }).first();  // urgent comes first
+      await field.fill('-5');
+      await page.getByRole('button', { name: '保存并生效' }).click();
+      await page.getByRole('alert').filter({ hasText: 'sla.urgent.first_response_minutes' }).waitFor();
+      assert.equal((await api('GET', '/api/v1/staff/policy', { token: adminToken })).body.sla.urgent.first_response_minutes, 10);
+
+      await field.fill('8');
+      await page.getByRole('button', { name: '保存并生效' }).click();
+      await page.getByRole('status').filter({ hasText: '立即生效' }).waitFor();
+      const policy = (await api('GET', '/api/v1/staff/policy', { token: adminToken })).body;
+      assert.equal(policy.sla.urgent.first_response_minutes, 8);
+      const log = (await api('GET', '/api/v1/staff/audit', { token: adminToken })).body;
+      assert.equal(log.entries[0].action, 'policy_update');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('English: the console reads in English end to end', async () => {
+    const { context, page, problems } = await console_(ADMIN, { lang: 'en' });
+    try {
+      await page.getByRole('button', { name: 'Status' }).first().waitFor();
+      await page.getByRole('status').filter({ hasText: /^\d+ tickets$/ }).waitFor();
+      await shot(page, 'staff-queue-en.png');
+      const first = await page.getByRole('row').first().textContent();
+      await page.getByRole('row', { name: first, exact: true }).click();
+      await page.getByRole('heading', { name: 'Service deadlines' }).waitFor();
+      await page.getByRole('heading', { name: 'Timeline' }).waitFor();
+      await shot(page, 'staff-workspace-en.png');
+      await page.getByRole('tab', { name: 'SLA board' }).click();
+      await page.getByRole('heading', { name: 'Escalation rules' }).waitFor();
+      await shot(page, 'staff-sla-en.png');
+      await page.getByRole('tab', { name: 'Statistics' }).click();
+      await page.getByRole('img', { name: /^Line chart: satisfaction/ }).waitFor();
+      await shot(page, 'staff-stats-en.png');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a phone-width queue stays usable: rows scroll with the page and open the ticket', async () => {
+    const { context, page, problems } = await console_(ADMIN, { width: 390, height: 844 });
+    try {
+      const rows = page.getByRole('row');
+      await rows.first().waitFor();
+      const total = (await api('GET', '/api/v1/staff/queue?limit=1', { token: adminToken })).body.total;
+      await page.getByRole('status').filter({ hasText: `共 ${total} 张工单` }).waitFor();
+      await shot(page, 'staff-queue-phone.png');
+      const number = await rows.first().textContent();
+      await rows.first().click();
+      await page.getByRole('heading', { name: number }).waitFor();
+      await page.getByRole('heading', { name: '服务时限' }).waitFor();
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+});

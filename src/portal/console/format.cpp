@@ -97,10 +97,15 @@ std::string FormatOneDecimal(double value) {
 }
 
 std::string FormatCount(std::int64_t value) {
-    std::string digits = std::to_string(std::llabs(value));
-    for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<size_t>(at), ",");
-    if (value < 0) digits.insert(digits.begin(), '-');
-    return digits;
+    const std::string digits = std::to_string(value);  // "-12345" for negatives
+    const std::size_t first = value < 0 ? 1 : 0;
+    std::string out;
+    out.reserve(digits.size() + digits.size() / 3);
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > first && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
 }
 
 } // namespace aftercare::portal

@@ -145,12 +145,7 @@ void DrawHeader(AppState& state, Ui& ui, const api::TicketView& ticket) {
         ColourChip(ui, EscalationLabel(state, ticket.escalation), EscalationColour(p, ticket.escalation), {.icon = ICON_LEVEL_UP});
     }
     ImGui::Dummy(ImVec2(0, theme.Em(0.2f)));
-    PushTextStyle(theme, TextStyle::Title2);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(ticket.subject.c_str());  // typed by the customer: regular weight would be kinder,
-    ImGui::PopTextWrapPos();                         // but it is the page's title; bold falls back per glyph
-    ImGui::PopFont();
-    ui.a11y.AddText(Role::Heading, ticket.subject, 2);
+    ContentHeading(ui, TextStyle::Title2, ticket.subject, 2);
     const std::string assignee = ticket.assignee.empty() ? state.Tr("staff.unassigned") : StaffName(state, ticket.assignee);
     const std::string meta = state.strings.Format(
         state.language, "staff.ticket.meta",

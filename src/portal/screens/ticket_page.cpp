@@ -25,16 +25,6 @@ constexpr float kTwoColumnsEm = 48.0f;  // the column width from which the page 
 constexpr float kSideShare = 0.42f;
 constexpr double kCopiedSeconds = 2.0;  // how long "copied" replaces "copy"
 
-// Large text a person typed (the subject): the regular face, which carries every character.
-void CustomerHeading(Ui& ui, const std::string& text) {
-    ImGui::PushFont(ui.theme.fonts.regular, ui.theme.FontPx(TextStyle::Title2));
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopFont();
-    ui.a11y.AddText(Role::Heading, text, 1);
-}
-
 // A label over its value, for the request's details.
 void Detail(Ui& ui, const std::string& label, const std::string& value) {
     if (value.empty()) return;
@@ -61,7 +51,7 @@ void DrawHeader(AppState& state, Ui& ui, const api::TicketView& view) {
                state.strings.Format(state.language, "ticket.status.a11y", {{"status", status}}));
     ImGui::SetCursorPosX(row_start);
 
-    CustomerHeading(ui, view.subject.empty() ? state.Tr(KindLabelKey(view.kind)) : view.subject);
+    ContentHeading(ui, TextStyle::Title2, view.subject.empty() ? state.Tr(KindLabelKey(view.kind)) : view.subject, 1);
 
     // The service number, with a copy button (customers quote it on the phone), on one line: the
     // text is centred on the button's height.

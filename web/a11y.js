@@ -59,11 +59,14 @@ mergeInto(LibraryManager.library, {
 
       document.addEventListener('focusin', function (event) {
         var id = self.idOf(event.target);
-        Module['_aftercare_dom_focus'](self.platform, id);
+        // Whether the browser would show a focus ring here (keyboard, not a click): the portal
+        // draws its own ring only then, as :focus-visible does on an ordinary page.
+        var visible = event.target.matches && event.target.matches(':focus-visible') ? 1 : 0;
+        Module['_aftercare_dom_focus'](self.platform, id, visible);
         if (id && self.isTextField(event.target)) self.sendEdit(event.target);
       });
       document.addEventListener('focusout', function (event) {
-        if (!self.idOf(event.relatedTarget)) Module['_aftercare_dom_focus'](self.platform, 0);
+        if (!self.idOf(event.relatedTarget)) Module['_aftercare_dom_focus'](self.platform, 0, 0);
       });
       // Keyboard and assistive-technology activation (detail 0); pointer clicks reach ImGui as
       // mouse events at the same place, so they are not counted twice.

@@ -113,7 +113,10 @@ public:
     void EndModal();
 
     // --- What the DOM reported (the host calls these between frames) ---
-    void OnDomFocus(ImGuiID id) { dom_focus_ = id; }
+    void OnDomFocus(ImGuiID id, bool focus_visible) {
+        dom_focus_ = id;
+        dom_focus_visible_ = focus_visible;
+    }
     void OnDomActivate(ImGuiID id) { pending_activate_ = id; }
     void OnDomEdit(A11yEdit edit);
     void OnDomScroll(float y) { pending_scroll_ = y; }
@@ -130,6 +133,8 @@ public:
     // --- What the widgets and the app read during a frame ---
     bool HasDomFocus(ImGuiID id) const { return id != 0 && dom_focus_ == id; }
     ImGuiID DomFocus() const { return dom_focus_; }
+    // Focus that should show a ring: reached by keyboard, not by a click (CSS :focus-visible).
+    bool HasVisibleDomFocus(ImGuiID id) const { return HasDomFocus(id) && dom_focus_visible_; }
     // True once for an element activated by keyboard or assistive technology (Enter/Space).
     bool TakeActivation(ImGuiID id);
     std::optional<A11yEdit> TakeEdit(ImGuiID id);
@@ -148,6 +153,7 @@ private:
 
     std::vector<A11yNode> nodes_;
     ImGuiID dom_focus_ = 0;
+    bool dom_focus_visible_ = false;
     ImGuiID pending_activate_ = 0;
     std::vector<A11yEdit> pending_edits_;
     std::optional<float> pending_scroll_;

@@ -101,7 +101,7 @@ void DrawEditableField(Ui& ui, ImGuiID field_id, std::string& value, const TextF
 } // namespace
 
 void DrawFocusRing(Ui& ui, ImGuiID id) {
-    if (!ui.a11y.HasDomFocus(id)) return;
+    if (!ui.a11y.HasVisibleDomFocus(id)) return;
     const float inset = 1.0f;  // inside the item: a parent's clip rect must not cut the ring
     ImGui::GetWindowDrawList()->AddRect(
         ImVec2(ImGui::GetItemRectMin().x + inset, ImGui::GetItemRectMin().y + inset),

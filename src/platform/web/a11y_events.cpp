@@ -12,8 +12,8 @@ using aftercare::web::WebPlatform;
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void aftercare_dom_focus(WebPlatform* platform, unsigned id) {
-    platform->app.a11y.OnDomFocus(id);
+EMSCRIPTEN_KEEPALIVE void aftercare_dom_focus(WebPlatform* platform, unsigned id, int focus_visible) {
+    platform->app.a11y.OnDomFocus(id, focus_visible != 0);
     platform->RequestFrames();
 }
 

@@ -532,6 +532,8 @@ void DrawRow(AppState& state, Ui& ui, const api::QueueItem& item, double receive
     if (ui.a11y.HasDomFocus(row_id)) {
         // Keyboard focus on a row half out of view brings it in.
         if (row_top < visible.Min.y || row_top + height > visible.Max.y) ImGui::SetScrollHereY(0.5f);
+    }
+    if (ui.a11y.HasVisibleDomFocus(row_id)) {
         ImGui::GetWindowDrawList()->AddRect(ImVec2(visible.Min.x + 1, row_top + 1),
                                             ImVec2(visible.Max.x - 1, row_top + height - 1), ToU32(p.brand),
                                             theme.Em(0.3f), 0, 2.0f);

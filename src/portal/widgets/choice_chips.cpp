@@ -40,7 +40,7 @@ OptionState OptionItem(Ui& ui, const ChoiceOption& option, size_t index, bool ch
     A11yFlags flags = checked ? A11yFlags(A11yFlags_Checked) : A11yFlags(A11yFlags_None);
     if (!option.enabled) flags |= A11yFlags_Disabled;
     ui.a11y.AddLastItem(Role::Radio, option.label, flags, {}, option.hint);
-    state.focused = ui.a11y.HasDomFocus(item_id);
+    state.focused = ui.a11y.HasVisibleDomFocus(item_id);
     if (state.hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     return state;
 }

@@ -1,6 +1,7 @@
 // App: assembles the server from its parts.
 #include "app.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -68,8 +69,9 @@ bool App::Init(std::string& error) {
     if (!LoadPolicy(config_.policy_path, policy, error)) return false;
     try {
         // One reader connection per worker thread, so no request ever waits for one (a waiting
-        // thread can lose the connection again and again to a thread that releases and re-takes it).
-        s.store = std::make_unique<SqliteStore>(config_.data_dir, config_.threads);
+        // thread can lose the connection again and again to a thread that releases and re-takes it);
+        // at most 64 (the default thread count), so --threads 1024 does not spend the file descriptors.
+        s.store = std::make_unique<SqliteStore>(config_.data_dir, std::min(config_.threads, 64));
     } catch (const std::exception& e) {
         error = std::string("cannot open the database in ") + config_.data_dir + ": " + e.what();
         return false;

@@ -8,10 +8,12 @@
 //   [SECTION] Field errors
 //   [SECTION] Submission and uploads
 //   [SECTION] The wizard frame
+//   [SECTION] Photo tiles
 #include "screens/repair.h"
 
 #include "app.h"
 #include "embed.h"
+#include "format.h"
 #include "icons.h"
 #include "router.h"
 #include "screens/repair_steps.h"
@@ -435,6 +437,27 @@ void DrawRepair(AppState& state, Ui& ui) {
     }
     if (IsFormStep(step)) DrawNavigation(state, ui, step);
     SaveIfChanged(state, ui);
+}
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] Photo tiles (the fault step, the review and the submitted screen)
+//-------------------------------------------------------------------------------------------------
+
+std::vector<FileTile> PhotoTiles(const std::vector<RepairPhoto>& photos, const std::vector<std::string>& details) {
+    std::vector<FileTile> tiles;
+    for (size_t i = 0; i < photos.size(); ++i) {
+        const RepairPhoto& photo = photos[i];
+        tiles.push_back({.id = photo.id, .name = photo.name, .detail = details[i], .preview = photo.preview,
+                         .icon = photo.content_type == "application/pdf" ? ICON_FILE_PDF : ICON_PICTURE,
+                         .failed = photo.upload == RepairPhoto::Upload::Failed});
+    }
+    return tiles;
+}
+
+std::vector<std::string> PhotoSizes(const std::vector<RepairPhoto>& photos) {
+    std::vector<std::string> sizes;
+    for (const RepairPhoto& photo : photos) sizes.push_back(FormatFileSize(photo.size_bytes));
+    return sizes;
 }
 
 } // namespace aftercare::portal

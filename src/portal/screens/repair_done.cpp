@@ -156,13 +156,7 @@ void DrawUploads(AppState& state, Ui& ui) {
             break;
         }
     }
-    std::vector<FileTile> tiles;
-    for (size_t i = 0; i < repair.photos.size(); ++i) {
-        const RepairPhoto& photo = repair.photos[i];
-        tiles.push_back({.id = photo.id, .name = photo.name, .detail = details[i], .preview = photo.preview,
-                         .icon = photo.content_type == "application/pdf" ? ICON_FILE_PDF : ICON_PICTURE,
-                         .failed = photo.upload == RepairPhoto::Upload::Failed});
-    }
+    const std::vector<FileTile> tiles = PhotoTiles(repair.photos, details);
     ImGui::Dummy(ImVec2(0, state.theme.Em(0.25f)));
     BeginCard(ui, "##uploads");
     Heading(ui, TextStyle::Title3, state.Tr("repair.done.photos"), 2);

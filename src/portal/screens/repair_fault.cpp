@@ -163,14 +163,8 @@ void DrawPhotos(AppState& state, Ui& ui) {
               p.text_muted);
     ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
 
-    std::vector<std::string> sizes;
-    for (const RepairPhoto& photo : repair.photos) sizes.push_back(FormatFileSize(photo.size_bytes));
-    std::vector<FileTile> tiles;
-    for (size_t i = 0; i < repair.photos.size(); ++i) {
-        const RepairPhoto& photo = repair.photos[i];
-        tiles.push_back({.id = photo.id, .name = photo.name, .detail = sizes[i], .preview = photo.preview,
-                         .icon = photo.content_type == "application/pdf" ? ICON_FILE_PDF : ICON_PICTURE});
-    }
+    const std::vector<std::string> sizes = PhotoSizes(repair.photos);
+    const std::vector<FileTile> tiles = PhotoTiles(repair.photos, sizes);
     const std::string remove = state.Tr("repair.photos.remove");
     if (auto removed = FileTiles(ui, "photo-tiles", tiles, {.remove_label = remove})) {
         RepairPhoto& photo = repair.photos[static_cast<size_t>(*removed)];

@@ -76,15 +76,8 @@ void DrawFault(AppState& state, Ui& ui) {
     } else {
         Row(state, ui, "repair.review.photos",
             state.strings.Format(state.language, "repair.review.photo_count", {{"count", std::to_string(repair.photos.size())}}));
-        std::vector<std::string> sizes;
-        for (const RepairPhoto& photo : repair.photos) sizes.push_back(FormatFileSize(photo.size_bytes));
-        std::vector<FileTile> tiles;
-        for (size_t i = 0; i < repair.photos.size(); ++i) {
-            const RepairPhoto& photo = repair.photos[i];
-            tiles.push_back({.id = photo.id, .name = photo.name, .detail = sizes[i], .preview = photo.preview,
-                             .icon = photo.content_type == "application/pdf" ? ICON_FILE_PDF : ICON_PICTURE});
-        }
-        FileTiles(ui, "review-photos", tiles, {.removable = false});
+        const std::vector<std::string> sizes = PhotoSizes(repair.photos);
+        FileTiles(ui, "review-photos", PhotoTiles(repair.photos, sizes), {.removable = false});
     }
     EndCard(ui);
 }

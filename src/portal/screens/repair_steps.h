@@ -2,8 +2,11 @@
 #pragma once
 
 #include "screens/repair.h"
+#include "widgets/file_tiles.h"
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace aftercare::portal {
 
@@ -34,6 +37,11 @@ StepCheck CurrentStepCheck(const RepairState& repair);
 // Step 5: sends the draft (or resends the same attempt); step "done": uploads the photos.
 void SubmitRepair(AppState& state, Ui& ui);
 void UploadPhotos(AppState& state);
+
+// The photos as file tiles; `details` (one per photo, kept alive while the tiles are drawn) are
+// the lines under their names. PhotoSizes gives the usual detail: each file's size.
+std::vector<FileTile> PhotoTiles(const std::vector<RepairPhoto>& photos, const std::vector<std::string>& details);
+std::vector<std::string> PhotoSizes(const std::vector<RepairPhoto>& photos);
 
 // Forgets the draft and the photos (after a submission, "this solved it", or "start over").
 void ClearRepairDraft(AppState& state, Host& host);

@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 
 import { launchBrowser } from './lib/browser.mjs';
+import { tap, type } from './lib/portal.mjs';
 import { saveScreenshot } from './lib/screenshots.mjs';
 import { startServer } from './lib/server.mjs';
 
@@ -121,22 +122,11 @@ describe('embedding in a vendor site', () => {
       }));
       await page.evaluate(() => window.AftercareEmbed.open('complain'));
 
-      // lib/portal.mjs's tap and type wait on the top page; here the portal is the iframe.
-      const settled = () => frame.waitForFunction(() => {
-        const scroller = document.getElementById('a11y-scroll');
-        return !!scroller && scroller.dataset.settled === '1';
-      });
-      const act = async (locator, text) => {
-        await locator.waitFor();
-        await locator.scrollIntoViewIfNeeded();
-        await settled();
-        if (text === undefined) await locator.click(); else await locator.fill(text);
-      };
-      await act(frame.getByRole('radio', { name: '响应或上门不及时' }));
-      await act(frame.getByRole('textbox', { name: '具体经过' }), '约定上午十点上门，工程师十二点才到。');
-      await act(frame.getByRole('textbox', { name: '您的称呼' }), '周杰');
-      await act(frame.getByRole('textbox', { name: '手机号' }), '13700137000');
-      await act(frame.getByRole('button', { name: '提交投诉' }));
+      await tap(frame.getByRole('radio', { name: '响应或上门不及时' }));
+      await type(frame.getByRole('textbox', { name: '具体经过' }), '约定上午十点上门，工程师十二点才到。');
+      await type(frame.getByRole('textbox', { name: '您的称呼' }), '周杰');
+      await type(frame.getByRole('textbox', { name: '手机号' }), '13700137000');
+      await tap(frame.getByRole('button', { name: '提交投诉' }));
 
       const detail = await created;
       assert.match(detail.serviceNumber, /^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);

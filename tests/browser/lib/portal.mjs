@@ -5,6 +5,7 @@ import { join } from 'node:path';
 // point at it. ImGui lays windows out from the previous frame and applies a DOM scroll a frame
 // later, so a click sent the instant an element appears (or right after scrolling to it) could land
 // on a stale layout; the portal publishes when its layout is settled (web/a11y.js, app.cpp).
+// `page` may also be a Frame: the portal embedded in a vendor's page.
 export async function waitForSettled(page) {
   await page.waitForFunction(() => {
     const scroller = document.getElementById('a11y-scroll');
@@ -13,19 +14,26 @@ export async function waitForSettled(page) {
   });
 }
 
-// Scrolls the element into view, waits for the portal to catch up, then clicks it (a tap on phones).
-export async function tap(locator) {
+// Brings the element into view and waits for the portal it belongs to (the page's own, or one in
+// an iframe) to catch up.
+async function reach(locator) {
   await locator.waitFor();
   await locator.scrollIntoViewIfNeeded();
-  await waitForSettled(locator.page());
+  const handle = await locator.elementHandle();
+  const frame = await handle.ownerFrame();
+  await handle.dispose();
+  await waitForSettled(frame);
+}
+
+// Scrolls the element into view, waits for the portal to catch up, then clicks it (a tap on phones).
+export async function tap(locator) {
+  await reach(locator);
   await locator.click();
 }
 
 // Types into a mirrored field (the DOM field does the editing, as for a person).
 export async function type(locator, text) {
-  await locator.waitFor();
-  await locator.scrollIntoViewIfNeeded();
-  await waitForSettled(locator.page());
+  await reach(locator);
   await locator.fill(text);
 }
 

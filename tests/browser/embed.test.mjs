@@ -90,22 +90,34 @@ describe('embedding in a vendor site', () => {
       await frame.waitForSelector('html.aftercare-ready', { timeout: 30000 });
       const portalFrame = page.frames().find((f) => f.url().startsWith(portal.url));
 
+      // Every navigation the portal reports, from here on.
+      await page.evaluate(() => {
+        window.__routes = [];
+        window.AftercareEmbed.on('aftercare:navigated', (detail) => window.__routes.push(detail.route));
+      });
       // The portal posting to itself has its own origin, not its parent's: ignored.
       await portalFrame.evaluate(() => window.postMessage({ type: 'aftercare:open', screen: 'faq' }, '*'));
-      await page.waitForTimeout(500);
-      assert.doesNotMatch(portalFrame.url(), /#\/faq/);
 
-      // The vendor page (through embed.js) opens a screen: obeyed, and reported back.
-      const navigated = page.evaluate(() => new Promise((resolve) => {
-        window.AftercareEmbed.on('aftercare:navigated', (detail) => resolve(detail.route));
-      }));
+      // The vendor page (through embed.js) opens a screen: obeyed, and reported back. Its command
+      // reaches the portal after the message above (one window, one queue): had that one been
+      // obeyed, its navigation would have been reported first.
       await page.evaluate(() => window.AftercareEmbed.open('faq', { q: '保修' }));
-      assert.equal(await navigated, '#/faq?q=%E4%BF%9D%E4%BF%AE');
+      await page.waitForFunction(() => window.__routes.length > 0);
+      assert.deepEqual(await page.evaluate(() => window.__routes), ['#/faq?q=%E4%BF%9D%E4%BF%AE']);
 
       // A resize message from the vendor's own window (not the portal) is ignored by embed.js:
       // obeyed, it would shrink the iframe to embed.js's 200 px minimum.
       await page.evaluate(() => window.postMessage({ type: 'aftercare:resize', height: 5 }, '*'));
-      await page.waitForTimeout(300);
+      // A marker posted after it arrives after it (one window, one queue): by then embed.js has
+      // seen the resize message.
+      await page.evaluate(() => new Promise((resolve) => {
+        window.addEventListener('message', function marker(event) {
+          if (event.data !== 'test:after-resize') return;
+          window.removeEventListener('message', marker);
+          resolve();
+        });
+        window.postMessage('test:after-resize', '*');
+      }));
       assert.notEqual(await page.evaluate(() => document.querySelector('iframe').style.height), '200px');
     } finally {
       await context.close();
@@ -142,7 +154,9 @@ describe('embedding in a vendor site', () => {
     const { context, page } = await openVendorPage(stranger.url);
     try {
       await page.waitForSelector('iframe');
-      await page.waitForTimeout(3000);
+      // The page's load event waits for its iframe to load or be refused: after it, the frame holds
+      // whatever the browser decided to show.
+      await page.waitForLoadState('load');
       const portalFrame = page.frames().find((f) => f.url().startsWith(portal.url));
       const loaded = portalFrame ? await portalFrame.evaluate(() => !!document.querySelector('#canvas')).catch(() => false) : false;
       assert.equal(loaded, false, 'the browser refused to render the portal in the frame');

@@ -106,6 +106,24 @@ void Start(AppState& state, Ui& ui) {
     }
 }
 
+// A new draft for the handed-off product, on the first step (the customer's contact details stay:
+// they are the same person). Photos, answers and the warranty of another product go.
+void TakeHandOff(AppState& state, Host& host) {
+    RepairState& repair = state.repair;
+    const RepairHandOff product = *std::exchange(repair.handed_off, std::nullopt);
+    const RepairDraft earlier = repair.draft;
+    ClearRepairDraft(state, host);
+    RepairDraft& draft = repair.draft;
+    draft.name = earlier.name;
+    draft.phone = earlier.phone;
+    draft.email = earlier.email;
+    draft.serial = product.serial;
+    draft.model = product.model;
+    draft.purchase_date = product.purchase_date ? core::FormatIsoDate(*product.purchase_date) : std::string();
+    draft.order_number = product.order_number;
+    draft.order_serial = product.serial;
+}
+
 // Writes the draft when it changed; a changed answer also ends the submission attempt, so the
 // next submit sends the new answers under a new Idempotency-Key.
 void SaveIfChanged(AppState& state, Ui& ui) {
@@ -329,6 +347,11 @@ RepairStep ResolveStep(AppState& state, Ui& ui) {
 
 } // namespace
 
+void StartRepairFor(AppState& state, RepairHandOff product) {
+    state.repair.handed_off = std::move(product);
+    Navigate(state, Route{Screen::Repair, PathOf(RepairStep::Product), {}});
+}
+
 void GoToStep(AppState& state, RepairStep step) { Navigate(state, Route{Screen::Repair, PathOf(step), {}}); }
 
 std::string_view FieldError(const AppState& state, std::string_view field) {
@@ -417,6 +440,7 @@ std::string PartLabel(const AppState& state, std::string_view part) {
 void DrawRepair(AppState& state, Ui& ui) {
     RepairState& repair = state.repair;
     if (!repair.started) Start(state, ui);
+    if (repair.handed_off) TakeHandOff(state, ui.host);
     const RepairStep step = ResolveStep(state, ui);
 
     if (IsFormStep(step)) {

@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 
 import { launchBrowser } from './lib/browser.mjs';
-import { tap, type } from './lib/portal.mjs';
+import { tap, type, waitForValue } from './lib/portal.mjs';
 import { saveScreenshot } from './lib/screenshots.mjs';
 import { startServer } from './lib/server.mjs';
 
@@ -145,6 +145,20 @@ describe('embedding in a vendor site', () => {
       assert.equal(detail.kind, 'complaint');
       // The number the vendor heard is the one the customer is shown.
       await frame.getByRole('status').filter({ hasText: detail.serviceNumber }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the product the vendor page names goes into the repair form, its warranty checked', async () => {
+    const { context, page } = await openVendorPage(vendor.url);
+    try {
+      const frame = await (await page.waitForSelector('iframe')).contentFrame();
+      await frame.waitForSelector('html.aftercare-ready', { timeout: 30000 });
+      await tap(frame.getByRole('button', { name: '报修', exact: true }));
+      // vendor-demo.html embeds with data-serial="KF200-2401-0123" (in the register, in warranty).
+      await waitForValue(frame.getByRole('textbox', { name: '产品序列号' }), 'KF200-2401-0123');
+      await frame.getByRole('heading', { name: '在保修期内' }).waitFor();
     } finally {
       await context.close();
     }

@@ -49,6 +49,7 @@ struct RepairState {
     RepairDraft draft;
     RepairDraft saved;            // what the device holds, so only changes are written
     std::optional<RepairHandOff> handed_off;  // taken when the wizard draws next (StartRepairFor)
+    std::string prefill_taken;    // the vendor page's serial last taken (embed.js data-serial / prefill)
     FieldErrorMap errors;         // shown next to their fields
     std::string scroll_to;        // a field to bring into view (the first error after "Next")
 

@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 
 import { launchBrowser } from './lib/browser.mjs';
-import { tap, type, waitForValue } from './lib/portal.mjs';
+import { tap, type, waitForSettled, waitForValue } from './lib/portal.mjs';
 import { saveScreenshot } from './lib/screenshots.mjs';
 import { startServer } from './lib/server.mjs';
 
@@ -90,20 +90,27 @@ describe('embedding in a vendor site', () => {
       await frame.waitForSelector('html.aftercare-ready', { timeout: 30000 });
       const portalFrame = page.frames().find((f) => f.url().startsWith(portal.url));
 
-      // Every navigation the portal reports, from here on.
-      await page.evaluate(() => {
-        window.__routes = [];
-        window.AftercareEmbed.on('aftercare:navigated', (detail) => window.__routes.push(detail.route));
-      });
-      // The portal posting to itself has its own origin, not its parent's: ignored.
-      await portalFrame.evaluate(() => window.postMessage({ type: 'aftercare:open', screen: 'faq' }, '*'));
+      // The portal posting to itself has its own origin, not its parent's: ignored. A marker posted
+      // after it is handled after it (one window, one queue); then the portal is left to settle: had
+      // the command been obeyed, the portal would be showing the FAQ by now.
+      await portalFrame.evaluate(() => new Promise((resolve) => {
+        window.addEventListener('message', function marker(event) {
+          if (event.data !== 'test:after-open') return;
+          window.removeEventListener('message', marker);
+          resolve();
+        });
+        window.postMessage({ type: 'aftercare:open', screen: 'faq' }, '*');
+        window.postMessage('test:after-open', '*');
+      }));
+      await waitForSettled(portalFrame);
+      assert.doesNotMatch(portalFrame.url(), /#\/faq/);
 
-      // The vendor page (through embed.js) opens a screen: obeyed, and reported back. Its command
-      // reaches the portal after the message above (one window, one queue): had that one been
-      // obeyed, its navigation would have been the first reported.
+      // The vendor page (through embed.js) opens a screen: obeyed, and reported back.
+      const navigated = page.evaluate(() => new Promise((resolve) => {
+        window.AftercareEmbed.on('aftercare:navigated', (detail) => resolve(detail.route));
+      }));
       await page.evaluate(() => window.AftercareEmbed.open('faq', { q: '保修' }));
-      await page.waitForFunction(() => window.__routes.length > 0);
-      assert.equal(await page.evaluate(() => window.__routes[0]), '#/faq?q=%E4%BF%9D%E4%BF%AE');
+      assert.equal(await navigated, '#/faq?q=%E4%BF%9D%E4%BF%AE');
 
       // A resize message from the vendor's own window (not the portal) is ignored by embed.js:
       // obeyed, it would shrink the iframe to embed.js's 200 px minimum.

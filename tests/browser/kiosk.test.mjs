@@ -23,14 +23,13 @@ const IDLE_SECONDS = 12;  // the test policy's kiosk.idle_reset_seconds (the def
 // window, not a wait for something to happen (nothing should).
 const IDLE_WATCH_MS = 1000;
 
-// A finger on the element's centre, once the portal's layout is where the mirror says it is; then
-// wait until the portal has handled the touch.
+// A finger on the element's centre (Playwright's tap: a touch, at the element where it is when the
+// touch lands), once the portal's layout is where the mirror says it is; then wait until the
+// portal has handled the touch.
 async function tap(page, locator) {
   await locator.waitFor();
   await waitForSettled(page);
-  const box = await locator.boundingBox();
-  assert.ok(box, 'the element is on screen');
-  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+  await locator.tap();
   await waitForSettled(page);
 }
 

@@ -87,7 +87,7 @@ describe('returns and exchanges', () => {
       // customer is (the link carries the token, which the page then takes out of the address).
       await tap(page.getByRole('button', { name: '查看处理进度' }));
       await page.getByRole('status').filter({ hasText: '当前状态：已提交' }).waitFor();
-      await page.getByText(number, { exact: true }).first().waitFor();
+      await page.getByText(`服务编号 ${number}`).first().waitFor();
       assert.equal(await page.getByRole('textbox', { name: '手机号后四位' }).count(), 0, 'no lookup asked for');
       assert.deepEqual(problems, []);
     } finally {

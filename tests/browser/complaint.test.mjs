@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 
 import { launchBrowser, openPage, waitForPortal } from './lib/browser.mjs';
 import { addWorkingDays, dayNumber, formatDayEn, formatDayZh, weekdayOfDay, yearOfDay } from './lib/dates.mjs';
-import { api, saveScreenshot, storedToken, switchLanguage, tap, type } from './lib/portal.mjs';
+import { api, eventually, saveScreenshot, storedToken, switchLanguage, tap, type } from './lib/portal.mjs';
 import { startServer } from './lib/server.mjs';
 
 const DESKTOP = { width: 1280, height: 800, timezoneId: 'Asia/Shanghai' };
@@ -157,10 +157,14 @@ describe('complaints', () => {
       await tap(page.getByRole('button', { name: '重试' }));
       const numberNode = page.getByRole('status').filter({ hasText: SERVICE_NUMBER });
       await numberNode.waitFor();
-      // Exactly one complaint was created by the attempt that failed and the retry together.
-      const metrics = await (await fetch(new URL('/metrics', server.url))).text();
-      const created = metrics.match(/aftercare_http_requests_total\{method="POST",route="\/api\/v1\/tickets",status="201"\} (\d+)/);
-      assert.equal(created?.[1], '1');
+      // Exactly one complaint was created by the attempt that failed and the retry together. The
+      // server counts a request after its answer is written: wait for the count, then check it.
+      const created = async () => {
+        const metrics = await (await fetch(new URL('/metrics', server.url))).text();
+        const line = metrics.match(/aftercare_http_requests_total\{method="POST",route="\/api\/v1\/tickets",status="201"\} (\d+)/);
+        return Number(line?.[1] ?? 0);
+      };
+      assert.equal(await eventually(created, (n) => n >= 1, 'the created complaint is counted'), 1);
     } finally {
       await context.close();
       await server.stop();

@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 
 import { launchBrowser } from './lib/browser.mjs';
-import { tap, type } from './lib/portal.mjs';
+import { tap, type, waitForSettled, waitForValue } from './lib/portal.mjs';
 import { saveScreenshot } from './lib/screenshots.mjs';
 import { startServer } from './lib/server.mjs';
 
@@ -90,9 +90,19 @@ describe('embedding in a vendor site', () => {
       await frame.waitForSelector('html.aftercare-ready', { timeout: 30000 });
       const portalFrame = page.frames().find((f) => f.url().startsWith(portal.url));
 
-      // The portal posting to itself has its own origin, not its parent's: ignored.
-      await portalFrame.evaluate(() => window.postMessage({ type: 'aftercare:open', screen: 'faq' }, '*'));
-      await page.waitForTimeout(500);
+      // The portal posting to itself has its own origin, not its parent's: ignored. A marker posted
+      // after it is handled after it (one window, one queue); then the portal is left to settle: had
+      // the command been obeyed, the portal would be showing the FAQ by now.
+      await portalFrame.evaluate(() => new Promise((resolve) => {
+        window.addEventListener('message', function marker(event) {
+          if (event.data !== 'test:after-open') return;
+          window.removeEventListener('message', marker);
+          resolve();
+        });
+        window.postMessage({ type: 'aftercare:open', screen: 'faq' }, '*');
+        window.postMessage('test:after-open', '*');
+      }));
+      await waitForSettled(portalFrame);
       assert.doesNotMatch(portalFrame.url(), /#\/faq/);
 
       // The vendor page (through embed.js) opens a screen: obeyed, and reported back.
@@ -105,7 +115,16 @@ describe('embedding in a vendor site', () => {
       // A resize message from the vendor's own window (not the portal) is ignored by embed.js:
       // obeyed, it would shrink the iframe to embed.js's 200 px minimum.
       await page.evaluate(() => window.postMessage({ type: 'aftercare:resize', height: 5 }, '*'));
-      await page.waitForTimeout(300);
+      // A marker posted after it arrives after it (one window, one queue): by then embed.js has
+      // seen the resize message.
+      await page.evaluate(() => new Promise((resolve) => {
+        window.addEventListener('message', function marker(event) {
+          if (event.data !== 'test:after-resize') return;
+          window.removeEventListener('message', marker);
+          resolve();
+        });
+        window.postMessage('test:after-resize', '*');
+      }));
       assert.notEqual(await page.evaluate(() => document.querySelector('iframe').style.height), '200px');
     } finally {
       await context.close();
@@ -138,11 +157,27 @@ describe('embedding in a vendor site', () => {
     }
   });
 
+  test('the product the vendor page names goes into the repair form, its warranty checked', async () => {
+    const { context, page } = await openVendorPage(vendor.url);
+    try {
+      const frame = await (await page.waitForSelector('iframe')).contentFrame();
+      await frame.waitForSelector('html.aftercare-ready', { timeout: 30000 });
+      await tap(frame.getByRole('button', { name: '报修', exact: true }));
+      // vendor-demo.html embeds with data-serial="KF200-2401-0123" (in the register, in warranty).
+      await waitForValue(frame.getByRole('textbox', { name: '产品序列号' }), 'KF200-2401-0123');
+      await frame.getByRole('heading', { name: '在保修期内' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   test('an origin that is not on the allowlist cannot frame the portal', async () => {
     const { context, page } = await openVendorPage(stranger.url);
     try {
       await page.waitForSelector('iframe');
-      await page.waitForTimeout(3000);
+      // The page's load event waits for its iframe to load or be refused: after it, the frame holds
+      // whatever the browser decided to show.
+      await page.waitForLoadState('load');
       const portalFrame = page.frames().find((f) => f.url().startsWith(portal.url));
       const loaded = portalFrame ? await portalFrame.evaluate(() => !!document.querySelector('#canvas')).catch(() => false) : false;
       assert.equal(loaded, false, 'the browser refused to render the portal in the frame');

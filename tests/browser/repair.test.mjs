@@ -5,15 +5,13 @@
 // makes exactly one ticket; the draft surviving a reload, and back/forward walking the steps.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 import { launchBrowser, openPage, waitForPortal } from './lib/browser.mjs';
 import { encodePng } from './lib/png.mjs';
+import { saveScreenshot } from './lib/screenshots.mjs';
 import { startServer } from './lib/server.mjs';
-import { tap, type, waitForSettled } from './lib/portal.mjs';
+import { tap, type, waitForSettled, waitForValue } from './lib/portal.mjs';
 
-const screenshotDir = process.env.AFTERCARE_SCREENSHOT_DIR;
 const DESKTOP = { name: 'desktop', width: 1280, height: 800 };
 const PHONE = { name: 'phone', width: 390, height: 844, deviceScaleFactor: 2 };
 
@@ -37,12 +35,6 @@ const WORDS = {
 };
 
 const SERVICE_NUMBER = /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
-
-function saveScreenshot(name, png) {
-  if (!screenshotDir) return;
-  mkdirSync(screenshotDir, { recursive: true });
-  writeFileSync(join(screenshotDir, name), png);
-}
 
 // Waits until `check` holds (the portal answers asynchronously); fails with `what` otherwise.
 async function until(check, what, page) {
@@ -228,12 +220,12 @@ describe('repair wizard', () => {
       await page.reload();
       await waitForPortal(page);
       assert.equal(await hash(page), '#/repair/fault');
-      assert.equal(await page.getByRole('textbox', { name: w.description }).inputValue(), '外壳发烫，运行时有异味。');
+      await waitForValue(page.getByRole('textbox', { name: w.description }), '外壳发烫，运行时有异味。');
       assert.equal(await page.getByRole('radio', { name: w.noPower }).getAttribute('aria-checked'), 'true');
 
       await page.goBack();
       await until(async () => (await hash(page)) === '#/repair/product', 'back to the product step', page);
-      assert.equal(await page.getByRole('textbox', { name: w.serial }).inputValue(), 'KF100-2006-0456');
+      await waitForValue(page.getByRole('textbox', { name: w.serial }), 'KF100-2006-0456');
       await page.goForward();
       await until(async () => (await hash(page)) === '#/repair/fault', 'forward to the fault step', page);
 

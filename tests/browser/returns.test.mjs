@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 
 import { launchBrowser, openPage, waitForPortal } from './lib/browser.mjs';
 import { dayNumber, formatDayZh, yearOfDay } from './lib/dates.mjs';
-import { api, saveScreenshot, storedToken, switchLanguage, tap, type, waitForSettled } from './lib/portal.mjs';
+import { api, saveScreenshot, storedToken, switchLanguage, tap, type, waitForSettled, waitForValue } from './lib/portal.mjs';
 import { startServer } from './lib/server.mjs';
 
 const DESKTOP = { width: 1280, height: 800, timezoneId: 'Asia/Shanghai' };
@@ -83,9 +83,12 @@ describe('returns and exchanges', () => {
       assert.equal(ticket.body.product.serial, 'MT5-2611-1001');
       assert.match(ticket.body.description, /外包装已拆，配件齐全/);
 
-      // Tracking it like any ticket: the link carries the number and the token.
+      // Tracking it like any ticket: its page opens with its state, without asking who the
+      // customer is (the link carries the token, which the page then takes out of the address).
       await tap(page.getByRole('button', { name: '查看处理进度' }));
-      await page.waitForFunction((n) => window.location.hash.startsWith(`#/track/${n}?t=`), number);
+      await page.getByRole('status').filter({ hasText: '当前状态：已提交' }).waitFor();
+      await page.getByText(`服务编号 ${number}`).first().waitFor();
+      assert.equal(await page.getByRole('textbox', { name: '手机号后四位' }).count(), 0, 'no lookup asked for');
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
@@ -119,9 +122,46 @@ describe('returns and exchanges', () => {
         assert.equal(decision.body.rule, 'window_expired');
       }
 
+      // The repair wizard opens with what the order proved filled in, and the live warranty verdict.
       await tap(page.getByRole('button', { name: '申请维修' }));
-      await page.waitForFunction(() => window.location.hash.startsWith('#/repair'));
-      assert.match(await page.evaluate(() => window.location.hash), /order=DD-20261002/);
+      const serial = page.getByRole('textbox', { name: '产品序列号' });
+      await waitForValue(serial, 'KF200-2610-0321');
+      await waitForValue(page.getByRole('textbox', { name: '购买日期' }), order.body.purchase_date);
+      await waitForValue(page.getByRole('textbox', { name: '产品型号（选填）' }), '康复理疗仪 KF-200');
+      await page.getByText('以下内容取自您的订单 DD-20261002，请核对。').waitFor();
+      const warranty = await api(server, 'POST', '/api/v1/warranty', { body: { serial: 'KF200-2610-0321' } });
+      assert.equal(warranty.status, 200, JSON.stringify(warranty.body));
+      await page.getByRole('heading', { name: '在保修期内' }).waitFor();
+      await page.getByText(`保修至 ${warranty.body.decision.covered_until}`, { exact: false }).waitFor();
+      await saveScreenshot(page, 'repair-from-return-zh-desktop.png');
+
+      // The draft is on the device: a reload keeps the order's product. The ticket names the order.
+      await page.reload();
+      await waitForPortal(page);
+      await waitForValue(serial, 'KF200-2610-0321');
+      await page.getByRole('heading', { name: '在保修期内' }).waitFor();
+      await tap(page.getByRole('button', { name: '下一步' }));
+      await tap(page.getByRole('radio', { name: '无法开机' }));
+      await type(page.getByRole('textbox', { name: '问题描述' }), '用了一个月，按电源键没有反应。');
+      await tap(page.getByRole('button', { name: '下一步' }));
+      await tap(page.getByRole('radio', { name: '远程指导' }));
+      await tap(page.getByRole('button', { name: '下一步' }));
+      await type(page.getByRole('textbox', { name: '姓名' }), '王芳');
+      await type(page.getByRole('textbox', { name: '手机号' }), '13800138000');
+      await tap(page.getByRole('button', { name: '下一步' }));
+      await page.getByText('DD-20261002', { exact: true }).waitFor();  // the review's order row
+      await tap(page.getByRole('button', { name: '提交报修' }));
+      const numberNode = page.getByRole('heading', { level: 2 }).filter({ hasText: SERVICE_NUMBER });
+      await numberNode.waitFor();
+      const number = (await numberNode.textContent()).trim();
+      // Read back the way a customer reaches it: number + last 4 digits.
+      const lookup = await api(server, 'POST', '/api/v1/lookup', { body: { service_number: number, phone_last4: '8000' } });
+      assert.equal(lookup.status, 200, JSON.stringify(lookup.body));
+      const ticket = await api(server, 'GET', `/api/v1/tickets/${number}`, { token: lookup.body.access_token });
+      assert.equal(ticket.status, 200, JSON.stringify(ticket.body));
+      assert.deepEqual(
+        { serial: ticket.body.product.serial, model: ticket.body.product.model, order: ticket.body.product.order_number },
+        { serial: 'KF200-2610-0321', model: '康复理疗仪 KF-200', order: 'DD-20261002' });
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { launchBrowser, openPage, waitForPortal } from './lib/browser.mjs';
 import { decodePng, pixelStats } from './lib/png.mjs';
 import { saveScreenshot } from './lib/screenshots.mjs';
+import { waitForSettled } from './lib/portal.mjs';
 import { startServer } from './lib/server.mjs';
 
 describe('portal smoke', () => {
@@ -39,7 +40,7 @@ describe('portal smoke', () => {
         });
         assert.equal(canvas.width, Math.round(canvas.cssWidth * canvas.ratio), 'framebuffer follows devicePixelRatio');
 
-        await page.waitForTimeout(300);  // let ImGui's settling frames land
+        await waitForSettled(page);  // ImGui's settling frames have landed
         const png = await page.locator('#canvas').screenshot();
         const stats = pixelStats(decodePng(png));
         assert.ok(stats.distinctColours > 50, `canvas has drawn content (${stats.distinctColours} colours)`);

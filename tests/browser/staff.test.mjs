@@ -31,6 +31,7 @@ async function pickOption(page, name) {
   await option.waitFor();
   await waitForSettled(page);
   await option.click();
+  await waitForSettled(page);
 }
 
 // Scrolls the page (the mirror's native scroll container) back to the top.
@@ -113,12 +114,12 @@ describe('staff console', () => {
     const { page } = opened;
     await waitForPortal(page);
     const t = T[lang];
-    if (lang === 'en') await page.getByRole('button', { name: 'English' }).click();
+    if (lang === 'en') await tap(page.getByRole('button', { name: 'English' }));
     // Not signed in: the console sends us to the login, remembering where we were going.
     await page.getByRole('heading', { name: lang === 'en' ? 'Staff sign-in' : '工作人员登录' }).waitFor();
-    await page.getByRole('textbox', { name: t.username }).fill(user.username);
-    await page.getByRole('textbox', { name: t.password }).fill(user.password);
-    await page.getByRole('button', { name: t.signIn, exact: true }).click();
+    await type(page.getByRole('textbox', { name: t.username }), user.username);
+    await type(page.getByRole('textbox', { name: t.password }), user.password);
+    await tap(page.getByRole('button', { name: t.signIn, exact: true }));
     await page.getByRole('button', { name: t.signOut }).waitFor();
     return opened;
   }
@@ -133,11 +134,11 @@ describe('staff console', () => {
       const { context, page, problems } = await openPage(browser, `${server.url}#/staff`, { locale: lang });
       try {
         await waitForPortal(page);
-        if (lang === 'en') await page.getByRole('button', { name: 'English' }).click();
+        if (lang === 'en') await tap(page.getByRole('button', { name: 'English' }));
         const t = T[lang];
-        await page.getByRole('textbox', { name: t.username }).fill(AGENT.username);
-        await page.getByRole('textbox', { name: t.password }).fill('not the password');
-        await page.getByRole('button', { name: t.signIn, exact: true }).click();
+        await type(page.getByRole('textbox', { name: t.username }), AGENT.username);
+        await type(page.getByRole('textbox', { name: t.password }), 'not the password');
+        await tap(page.getByRole('button', { name: t.signIn, exact: true }));
         await page.getByRole('alert').filter({ hasText: lang === 'en' ? 'Wrong username or password' : '用户名或密码不正确' }).waitFor();
         assert.match(page.url(), /#\/staff\/login\?next=/);
         await shot(page, `staff-login-${lang === 'en' ? 'en' : 'zh'}.png`);
@@ -311,11 +312,11 @@ describe('staff console', () => {
       await shot(page, 'staff-sla-zh.png');
 
       // A breached-only board after a press on the tile.
-      await page.getByRole('button', { name: '已超时' }).click();
+      await tap(page.getByRole('button', { name: '已超时' }));
       await page.waitForFunction(() => location.hash.includes('sla=breached'));
       await page.waitForFunction((n) => document.querySelectorAll('[role="row"]').length === n, counts.breached);
 
-      await page.getByRole('tab', { name: '统计分析' }).click();
+      await tap(page.getByRole('tab', { name: '统计分析' }));
       for (const summary of [/^折线图：满意率/, /^柱状图：紧急/, /^柱状图：首次响应用时分布/, /^柱状图：解决用时分布/]) {
         await page.getByRole('img', { name: summary }).first().waitFor();
       }
@@ -332,13 +333,13 @@ describe('staff console', () => {
     try {
       await page.getByRole('heading', { name: '服务策略' }).first().waitFor();
       const field = page.getByRole('textbox', { name: '首次响应' }).first();  // urgent comes first
-      await field.fill('-5');
-      await page.getByRole('button', { name: '保存并生效' }).click();
+      await type(field, '-5');
+      await tap(page.getByRole('button', { name: '保存并生效' }));
       await page.getByRole('alert').filter({ hasText: 'sla.urgent.first_response_minutes' }).waitFor();
       assert.equal((await api('GET', '/api/v1/staff/policy', { token: adminToken })).body.sla.urgent.first_response_minutes, 10);
 
-      await field.fill('8');
-      await page.getByRole('button', { name: '保存并生效' }).click();
+      await type(field, '8');
+      await tap(page.getByRole('button', { name: '保存并生效' }));
       await page.getByRole('status').filter({ hasText: '立即生效' }).waitFor();
       const policy = (await api('GET', '/api/v1/staff/policy', { token: adminToken })).body;
       assert.equal(policy.sla.urgent.first_response_minutes, 8);
@@ -357,14 +358,14 @@ describe('staff console', () => {
       await page.getByRole('status').filter({ hasText: /^\d+ tickets$/ }).waitFor();
       await shot(page, 'staff-queue-en.png');
       const first = await page.getByRole('row').first().textContent();
-      await page.getByRole('row', { name: first, exact: true }).click();
+      await tap(page.getByRole('row', { name: first, exact: true }));
       await page.getByRole('heading', { name: 'Service deadlines' }).waitFor();
       await page.getByRole('heading', { name: 'Timeline' }).waitFor();
       await shot(page, 'staff-workspace-en.png');
-      await page.getByRole('tab', { name: 'SLA board' }).click();
+      await tap(page.getByRole('tab', { name: 'SLA board' }));
       await page.getByRole('heading', { name: 'Escalation rules' }).waitFor();
       await shot(page, 'staff-sla-en.png');
-      await page.getByRole('tab', { name: 'Statistics' }).click();
+      await tap(page.getByRole('tab', { name: 'Statistics' }));
       await page.getByRole('img', { name: /^Line chart: satisfaction/ }).waitFor();
       await shot(page, 'staff-stats-en.png');
       assert.deepEqual(problems, []);
@@ -382,7 +383,7 @@ describe('staff console', () => {
       await page.getByRole('status').filter({ hasText: `共 ${total} 张工单` }).waitFor();
       await shot(page, 'staff-queue-phone.png');
       const number = await rows.first().textContent();
-      await rows.first().click();
+      await tap(rows.first());
       await page.getByRole('heading', { name: number }).waitFor();
       await page.getByRole('heading', { name: '服务时限' }).waitFor();
       assert.deepEqual(problems, []);

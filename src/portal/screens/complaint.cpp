@@ -20,6 +20,7 @@
 #include "core/validation.h"
 
 #include <array>
+#include <utility>
 
 namespace aftercare::portal {
 namespace {
@@ -229,10 +230,29 @@ core::CivilDate ComplaintAnswerDay(const core::Policy& policy, core::UnixSeconds
     return core::CivilFromDays(calendar.AddWorkingDays(received, policy.sla.complaint_answer_working_days));
 }
 
+void StartComplaintAbout(AppState& state, std::string_view service_number) {
+    state.complaint.handed_related = std::string(service_number);
+    Navigate(state, Route{Screen::Complaint, {}, {}});
+}
+
 void DrawComplaint(AppState& state, Ui& ui) {
     EnsureVendorPolicy(state);  // holidays, the returns and complaint numbers
     ComplaintState& c = state.complaint;
     if (!c.draft_loaded) LoadDraft(state, ui.host);
+    if (!c.handed_related.empty()) {
+        // A new complaint about the ticket handed over. One already sent is done with: its
+        // receipt and its words go, the customer's name and phone stay.
+        if (c.submitted.IsLoaded()) {
+            ComplaintDraft fresh;
+            fresh.name = c.draft.name;
+            fresh.phone = c.draft.phone;
+            c.draft = std::move(fresh);
+        }
+        c.draft.related = std::exchange(c.handed_related, {});
+        c.errors.erase("related");
+        c.submitted.Reset();
+        c.receipt_shown = false;
+    }
 
     BeginNarrowColumn(ui, 40.0f);
     if (Button(ui, "back", state.Tr("app.back"), {.kind = ButtonKind::Quiet, .icon = ICON_CHEVRON_LEFT})) {

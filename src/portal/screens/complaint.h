@@ -8,6 +8,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 
 namespace aftercare::portal {
 
@@ -24,6 +25,7 @@ struct ComplaintDraft {
 };
 
 struct ComplaintState {
+    std::string handed_related;  // a ticket handed over by its page (StartComplaintAbout)
     bool draft_loaded = false;
     std::string saved_draft;
     ComplaintDraft draft;
@@ -35,5 +37,9 @@ struct ComplaintState {
 };
 
 void DrawComplaint(AppState& state, Ui& ui);
+
+// Opens a new complaint about a ticket (from its page), its service number filled in; what the
+// customer already typed into an unsent complaint is kept.
+void StartComplaintAbout(AppState& state, std::string_view service_number);
 
 } // namespace aftercare::portal

@@ -63,6 +63,8 @@ void FollowRoute(AppState& state, Host& host) {
     auto parsed = core::ParseServiceNumber(param);
     const std::string compact = parsed ? parsed.Value().compact : param;
     if (r.route_taken && compact == r.route_number) return;
+    const std::string handed_number = std::exchange(r.handed_number, {});
+    std::string handed_token = std::exchange(r.handed_token, {});
     if (compact != r.route_number) {
         const std::string typed_number = r.lookup_number;
         r = RateState{};
@@ -78,6 +80,7 @@ void FollowRoute(AppState& state, Host& host) {
     r.lookup_number = r.number;
     // A link may carry the token (#/rate/<number>?t=...); otherwise this device may hold one.
     std::string token = QueryValue(state.route.query, "t");
+    if (token.empty() && handed_number == compact) token = std::move(handed_token);
     if (token.empty()) {
         if (auto stored = LoadTicketToken(host, compact, host.NowUnixSeconds())) token = *stored;
     }
@@ -235,6 +238,15 @@ void SubmitRating(AppState& state, Ui& ui) {
             }
             now.sent.Fail(std::move(error));
         });
+}
+
+void StartRating(AppState& state, std::string_view service_number, std::string token) {
+    RateState& r = state.rate;
+    auto parsed = core::ParseServiceNumber(service_number);
+    r.handed_number = parsed ? parsed.Value().compact : std::string(service_number);
+    r.handed_token = std::move(token);
+    r.route_taken = false;  // take the route again with the token, even for the same ticket
+    Navigate(state, Route{Screen::Rate, std::string(service_number), {}});
 }
 
 void DrawRate(AppState& state, Ui& ui) {

@@ -9,6 +9,7 @@
 #include <array>
 #include <map>
 #include <string>
+#include <string_view>
 
 namespace aftercare::portal {
 
@@ -23,6 +24,9 @@ struct RateForm {
 };
 
 struct RateState {
+    // A ticket handed over by its ticket page (StartRating): its number (compact) and token.
+    std::string handed_number;
+    std::string handed_token;
     std::string route_number;  // the route's number as last taken (compact), to notice a new one
     bool route_taken = false;
     std::string number;        // display form, empty until known
@@ -43,5 +47,10 @@ struct RateState {
 };
 
 void DrawRate(AppState& state, Ui& ui);
+
+// Opens the rating form for a ticket whose token the customer already holds (its ticket page):
+// the token goes along in app state, so the form opens without asking who they are again, even
+// where this device keeps nothing (storage refused, a kiosk session).
+void StartRating(AppState& state, std::string_view service_number, std::string token);
 
 } // namespace aftercare::portal

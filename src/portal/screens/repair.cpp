@@ -22,6 +22,7 @@
 #include "widgets/stepper.h"
 
 #include "api/core_json.h"
+#include "core/validation.h"
 
 #include <imgui_internal.h>  // scrolling the screen region to a field
 
@@ -104,6 +105,40 @@ void Start(AppState& state, Ui& ui) {
             repair.submitted_seen_at = ui.host.NowUnixSeconds();
         }
     }
+}
+
+// A new draft for the handed-off product, on the first step (the customer's contact details stay:
+// they are the same person). Photos, answers and the warranty of another product go.
+void TakeHandOff(AppState& state, Host& host) {
+    RepairState& repair = state.repair;
+    const RepairHandOff product = *std::exchange(repair.handed_off, std::nullopt);
+    const RepairDraft earlier = repair.draft;
+    ClearRepairDraft(state, host);
+    RepairDraft& draft = repair.draft;
+    draft.name = earlier.name;
+    draft.phone = earlier.phone;
+    draft.email = earlier.email;
+    draft.serial = product.serial;
+    draft.model = product.model;
+    draft.purchase_date = product.purchase_date ? core::FormatIsoDate(*product.purchase_date) : std::string();
+    draft.order_number = product.order_number;
+    draft.order_serial = product.serial;
+}
+
+// A vendor page that embeds the portal may name the product (embed.js: data-serial, data-product,
+// data-order, or a prefill command): an empty wizard starts from it, once per serial named.
+void TakeVendorPrefill(AppState& state) {
+    RepairState& repair = state.repair;
+    const Prefill& prefill = state.embed.prefill;
+    if (prefill.serial.empty() || prefill.serial == repair.prefill_taken) return;
+    repair.prefill_taken = prefill.serial;
+    if (!repair.draft.serial.empty()) return;  // the customer's own answer wins
+    // An order number the server would refuse could not be fixed by the customer (no field): left out.
+    const bool order_ok = !prefill.order.empty() && !core::CheckOrderNumber(prefill.order);
+    repair.handed_off = RepairHandOff{.serial = prefill.serial,
+                                      .model = prefill.product,
+                                      .purchase_date = std::nullopt,
+                                      .order_number = order_ok ? prefill.order : std::string()};
 }
 
 // Writes the draft when it changed; a changed answer also ends the submission attempt, so the
@@ -329,6 +364,11 @@ RepairStep ResolveStep(AppState& state, Ui& ui) {
 
 } // namespace
 
+void StartRepairFor(AppState& state, RepairHandOff product) {
+    state.repair.handed_off = std::move(product);
+    Navigate(state, Route{Screen::Repair, PathOf(RepairStep::Product), {}});
+}
+
 void GoToStep(AppState& state, RepairStep step) { Navigate(state, Route{Screen::Repair, PathOf(step), {}}); }
 
 std::string_view FieldError(const AppState& state, std::string_view field) {
@@ -417,6 +457,8 @@ std::string PartLabel(const AppState& state, std::string_view part) {
 void DrawRepair(AppState& state, Ui& ui) {
     RepairState& repair = state.repair;
     if (!repair.started) Start(state, ui);
+    TakeVendorPrefill(state);
+    if (repair.handed_off) TakeHandOff(state, ui.host);
     const RepairStep step = ResolveStep(state, ui);
 
     if (IsFormStep(step)) {

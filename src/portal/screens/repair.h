@@ -7,6 +7,7 @@
 #include "screens/repair_draft.h"
 
 #include "api/customer_wire.h"
+#include "core/time.h"
 
 #include <cstdint>
 #include <optional>
@@ -33,11 +34,22 @@ struct RepairPhoto {
     std::optional<ApiError> error;
 };
 
+// What another flow already proved about the product (a refused return's order item): the wizard
+// starts from it, so the customer does not type it again.
+struct RepairHandOff {
+    std::string serial;
+    std::string model;
+    std::optional<core::CivilDate> purchase_date;
+    std::string order_number;
+};
+
 struct RepairState {
     bool started = false;         // the draft was read from the device
     bool restored = false;        // ... and it held something: offer to start over
     RepairDraft draft;
     RepairDraft saved;            // what the device holds, so only changes are written
+    std::optional<RepairHandOff> handed_off;  // taken when the wizard draws next (StartRepairFor)
+    std::string prefill_taken;    // the vendor page's serial last taken (embed.js data-serial / prefill)
     FieldErrorMap errors;         // shown next to their fields
     std::string scroll_to;        // a field to bring into view (the first error after "Next")
 
@@ -63,5 +75,9 @@ struct RepairState {
 };
 
 void DrawRepair(AppState& state, Ui& ui);
+
+// Opens the wizard on its first step with this product filled in and its warranty checked: a new
+// draft for this product (the customer's contact details from an earlier draft are kept).
+void StartRepairFor(AppState& state, RepairHandOff product);
 
 } // namespace aftercare::portal

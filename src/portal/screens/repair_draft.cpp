@@ -14,6 +14,8 @@ void ReadFields(api::WireReader& reader, RepairDraft& draft) {
     reader.Optional("purchase_date", draft.purchase_date);
     reader.Optional("model", draft.model);
     reader.Optional("faulty_part", draft.faulty_part);
+    reader.Optional("order_number", draft.order_number);
+    reader.Optional("order_serial", draft.order_serial);
     reader.Optional("fault_category", draft.fault_category);
     reader.Optional("description", draft.description);
     reader.Optional("mode", draft.mode);
@@ -63,6 +65,8 @@ std::string SaveDraft(const RepairDraft& draft) {
                    {"purchase_date", draft.purchase_date},
                    {"model", draft.model},
                    {"faulty_part", draft.faulty_part},
+                   {"order_number", draft.order_number},
+                   {"order_serial", draft.order_serial},
                    {"fault_category", draft.fault_category},
                    {"description", draft.description},
                    {"address", draft.address},
@@ -98,6 +102,7 @@ core::TicketDraft ToTicketDraft(const RepairDraft& draft, const StringTable& str
     ticket.product.model = draft.model;
     ticket.product.serial = draft.serial;
     ticket.product.purchase_date = core::ParseIsoDate(draft.purchase_date);
+    ticket.product.order_number = draft.order_number;
     if (const char* key = FaultCategoryLabelKey(draft.fault_category)) ticket.subject = strings.Get(language, key);
     ticket.description = draft.description;
     if (NeedsAddress(draft)) ticket.address = draft.address;

@@ -44,6 +44,8 @@ struct RepairDraft {
     std::string purchase_date;  // "YYYY-MM-DD", asked only when the vendor does not know the serial
     std::string model;          // from the vendor's register, or typed for an unknown serial
     std::string faulty_part;    // a replaced key part the fault concerns ("mainboard"), or empty
+    std::string order_number;   // the order the product came from (a refused return), or empty
+    std::string order_serial;   // ...and the unit it named: another serial is another unit
     // 2 Fault
     std::string fault_category; // see kFaultCategories
     std::string description;

@@ -220,6 +220,13 @@ void DrawProductStep(AppState& state, Ui& ui) {
     if (serial.changed) {
         ClearFieldError(state, kSerialField);
         repair.draft.faulty_part.clear();  // another unit: its replaced parts are not this one's
+        if (!repair.draft.order_serial.empty() && repair.draft.serial != repair.draft.order_serial) {
+            // ...nor is the order's: its number, model and date were facts about the unit handed over.
+            repair.draft.order_number.clear();
+            repair.draft.order_serial.clear();
+            repair.draft.purchase_date.clear();
+            repair.draft.model.clear();
+        }
         ScheduleCheck(state, ui, false);
     }
     if (serial.submitted) CheckWarranty(state, ui);
@@ -234,7 +241,12 @@ void DrawProductStep(AppState& state, Ui& ui) {
                               (repair.warranty.IsLoaded() && repair.warranty.value->model.empty()) ||
                               !repair.draft.purchase_date.empty();
     if (serial_known && unregistered) {
-        Paragraph(ui, TextStyle::Small, state.Tr("repair.serial.unregistered"), p.text_muted, Role::Status);
+        // A date from an order (a refused return handed over) is a fact, not a gap in the register.
+        const std::string why = repair.draft.order_number.empty()
+                                    ? state.Tr("repair.serial.unregistered")
+                                    : state.strings.Format(state.language, "repair.from_order",
+                                                           {{"order", repair.draft.order_number}});
+        Paragraph(ui, TextStyle::Small, why, p.text_muted, Role::Status);
         DrawUnregistered(state, ui);
     }
     EndCard(ui);

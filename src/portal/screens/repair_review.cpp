@@ -53,6 +53,7 @@ void DrawProduct(AppState& state, Ui& ui) {
     Row(state, ui, "repair.serial", serial ? serial.Value() : draft.serial);
     if (!draft.model.empty()) Row(state, ui, "repair.review.model", draft.model);
     if (!draft.purchase_date.empty()) Row(state, ui, "repair.purchase_date", draft.purchase_date);
+    if (!draft.order_number.empty()) Row(state, ui, "repair.review.order", draft.order_number);
     if (repair.warranty.IsLoaded()) {
         const core::WarrantyDecision& decision = repair.warranty.value->decision;
         const std::string until = core::FormatIsoDate(decision.covered_until);

@@ -216,7 +216,13 @@ void DrawVerdictStep(AppState& state, Ui& ui) {
         }
     } else {
         if (Button(ui, "repair", state.Tr("returns.verdict.repair"), {.icon = ICON_WRENCH})) {
-            Navigate(state, ParseRoute("#/repair?order=" + EncodeQueryValue(r.order.value->order_number)));
+            // What the order proved goes with the customer: the wizard opens filled in.
+            const api::OrderLookupResponse& order = *r.order.value;
+            const api::OrderItem* item = ChosenItem(r);
+            StartRepairFor(state, {.serial = item ? item->serial : std::string(),
+                                   .model = item ? item->model : std::string(),
+                                   .purchase_date = order.purchase_date,
+                                   .order_number = order.order_number});
         }
     }
     const std::string& other = state.Tr("returns.reason.change");

@@ -128,7 +128,7 @@ void DrawRatePrompt(AppState& state, Ui& ui, const api::TicketView& view) {
     CardTitle(ui, ICON_STAR, Tone::Brand, state.Tr("ticket.rate.title"));
     Paragraph(ui, TextStyle::Body, state.Tr("ticket.rate.body"), ui.theme.palette.text_muted);
     if (Button(ui, "rate", state.Tr("ticket.rate.go"), {.width = ImGui::GetContentRegionAvail().x, .icon = ICON_STAR})) {
-        Navigate(state, Route{Screen::Rate, view.service_number, {}});
+        StartRating(state, view.service_number, state.ticket.token);
     }
     EndPromptCard(ui);
 }
@@ -214,6 +214,15 @@ void DrawCancelButton(AppState& state, Ui& ui, const api::TicketView& view) {
         page.dialog = TicketDialog::Cancel;
     }
     Paragraph(ui, TextStyle::Small, state.Tr("ticket.cancel.hint"), ui.theme.palette.text_muted);
+}
+
+void DrawComplainButton(AppState& state, Ui& ui, const api::TicketView& view) {
+    if (view.kind == core::TicketKind::Complaint) return;  // a complaint is answered on its own page
+    if (Button(ui, "complain-ticket", state.Tr("ticket.complain"),
+               {.kind = ButtonKind::Quiet, .width = ImGui::GetContentRegionAvail().x, .icon = ICON_COMMENT})) {
+        StartComplaintAbout(state, view.service_number);
+    }
+    Paragraph(ui, TextStyle::Small, state.Tr("ticket.complain.hint"), ui.theme.palette.text_muted);
 }
 
 void DrawTicketDialogs(AppState& state, Ui& ui) {

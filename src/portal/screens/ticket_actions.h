@@ -16,6 +16,8 @@ void DrawActionCards(AppState& state, Ui& ui, const api::TicketView& view);
 void DrawMessageCard(AppState& state, Ui& ui, const api::TicketView& view);
 // "Cancel ticket", when the ticket may still be cancelled.
 void DrawCancelButton(AppState& state, Ui& ui, const api::TicketView& view);
+// "Complain about this service": the complaint form, with this ticket's number filled in.
+void DrawComplainButton(AppState& state, Ui& ui, const api::TicketView& view);
 // The cancel and reopen dialogs; drawn last, over the page.
 void DrawTicketDialogs(AppState& state, Ui& ui);
 

@@ -138,6 +138,7 @@ void DrawLoaded(AppState& state, Ui& ui, const api::TicketView& view) {
         DrawDetails(state, ui, view);
         Gap(ui);
         DrawCancelButton(state, ui, view);
+        DrawComplainButton(state, ui, view);
         EndColumn(ui);
         ImGui::SetCursorPosY(std::max(main_bottom, ImGui::GetCursorPosY()));
     } else {
@@ -152,6 +153,7 @@ void DrawLoaded(AppState& state, Ui& ui, const api::TicketView& view) {
         DrawDetails(state, ui, view);
         Gap(ui);
         DrawCancelButton(state, ui, view);
+        DrawComplainButton(state, ui, view);
     }
     DrawTicketDialogs(state, ui);
 }

@@ -1,17 +1,37 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { saveScreenshot as savePng, screenshotDir } from './screenshots.mjs';
 
 // Driving the portal like a person: wait until what is drawn is where the mirror says it is, then
 // point at it. ImGui lays windows out from the previous frame and applies a DOM scroll a frame
 // later, so a click sent the instant an element appears (or right after scrolling to it) could land
 // on a stale layout; the portal publishes when its layout is settled (web/a11y.js, app.cpp).
 // `page` may also be a Frame: the portal embedded in a vendor's page.
+//
+// "Settled" alone can be stale: right after an input the portal has not drawn the frame that
+// handles it yet, and the mirror still says '1' about the frame before. So the wait is for the
+// portal to be idle as well: several animation frames in a row without a portal frame (its loop
+// runs on requestAnimationFrame, so a frame still owed would have been drawn), with the layout
+// settled. Things that happen later on their own (a server's answer, a timer) are waited for by
+// what they show, never by time.
+const QUIET_ANIMATION_FRAMES = 3;
+
 export async function waitForSettled(page) {
-  await page.waitForFunction(() => {
+  // The predicate runs once per animation frame; `probe` (new for every wait) counts the quiet ones.
+  const probe = `settled-${Math.random()}`;
+  await page.waitForFunction(([key, quietFrames]) => {
+    const drawn = window.aftercareFrames || 0;
+    const seen = window[key] || (window[key] = { drawn, quiet: 0 });
+    if (seen.drawn !== drawn) {
+      seen.drawn = drawn;
+      seen.quiet = 0;
+    } else {
+      seen.quiet += 1;
+    }
     const scroller = document.getElementById('a11y-scroll');
-    return !!scroller && scroller.dataset.settled === '1' &&
+    const done = seen.quiet >= quietFrames && !!scroller && scroller.dataset.settled === '1' &&
       Math.abs(scroller.scrollTop - Number(scroller.dataset.scrollY)) < 1;
-  });
+    if (done) delete window[key];
+    return done;
+  }, [probe, QUIET_ANIMATION_FRAMES]);
 }
 
 // Brings the element into view and waits for the portal it belongs to (the page's own, or one in
@@ -19,22 +39,51 @@ export async function waitForSettled(page) {
 async function reach(locator) {
   await locator.waitFor();
   await locator.scrollIntoViewIfNeeded();
+  await waitForSettled(await portalOf(locator));
+}
+
+// The portal (page or frame) an element belongs to.
+async function portalOf(locator) {
   const handle = await locator.elementHandle();
   const frame = await handle.ownerFrame();
   await handle.dispose();
+  return frame;
+}
+
+// Scrolls the element into view, waits for the portal to catch up, clicks it (a tap on phones),
+// and waits until the portal has handled the click: the next step never races it.
+export async function tap(locator) {
+  await reach(locator);
+  const frame = await portalOf(locator);
+  await locator.click();
   await waitForSettled(frame);
 }
 
-// Scrolls the element into view, waits for the portal to catch up, then clicks it (a tap on phones).
-export async function tap(locator) {
-  await reach(locator);
-  await locator.click();
-}
-
-// Types into a mirrored field (the DOM field does the editing, as for a person).
+// Types into a mirrored field (the DOM field does the editing, as for a person), then waits until
+// the portal has taken the text.
 export async function type(locator, text) {
   await reach(locator);
+  const frame = await portalOf(locator);
   await locator.fill(text);
+  await waitForSettled(frame);
+}
+
+// Waits until a mirrored field shows `expected` (a field the portal fills, e.g. from a hand-off).
+export async function waitForValue(locator, expected, { timeout = 15000 } = {}) {
+  await eventually(() => locator.inputValue(), (value) => value === expected,
+    `the field ${locator} holds ${JSON.stringify(expected)}`, { timeout });
+}
+
+// Reads `read` (every 100 ms) until `check` accepts the value. `timeout` only keeps a broken build
+// from hanging; it measures nothing, so it is generous.
+export async function eventually(read, check, what, { timeout = 15000 } = {}) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    if (check(value)) return value;
+    if (Date.now() > until) throw new Error(`${what}: last value ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 // The service numbers of the demo tickets by state, from the server's start-up log
@@ -63,11 +112,9 @@ export async function switchLanguage(page) {
 
 // A viewport screenshot once the layout is settled, into AFTERCARE_SCREENSHOT_DIR when it is set.
 export async function saveScreenshot(page, name) {
-  const dir = process.env.AFTERCARE_SCREENSHOT_DIR;
-  if (!dir) return;
+  if (!screenshotDir()) return;
   await waitForSettled(page);
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, name) });
+  savePng(name, await page.screenshot());
 }
 
 export async function api(server, method, path, { body, token } = {}) {

@@ -13,6 +13,7 @@
 
 #include "api/core_json.h"
 #include "core/vocabulary.h"
+#include "store/sqlite_register.hpp"
 
 namespace aftercare::serve {
 namespace {
@@ -600,8 +601,14 @@ public:
         upsert.Run();
     }
 
+    RegisterTx& Register() override {
+        if (!register_) register_ = MakeSqliteRegisterTx(db_);
+        return *register_;
+    }
+
 private:
     Connection& db_;
+    std::unique_ptr<RegisterTx> register_;
 };
 
 }  // namespace
@@ -630,6 +637,11 @@ SqliteStore::SqliteStore(const std::string& data_dir, int readers) {
     writer_->Exec(kPragmas);
     writer_->Exec(kSchema);
     Migrate(*writer_);
+    ApplyRegisterSchema(*writer_);
+    register_reader_ = MakeSqliteRegisterReader([this](const std::function<void(Connection&)>& read) {
+        Lease db(*this);
+        read(*db);
+    });
     {
         auto mode = writer_->Prepare("PRAGMA journal_mode");
         if (mode.Step()) journal_mode_ = mode.Text(0);

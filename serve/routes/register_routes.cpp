@@ -1,0 +1,88 @@
+// Staff routes for vendor data: the admin's file upload (same engine as the command line), API
+// keys for the integration API (admin), and a product's register entry with its service history
+// (every staff member, from the ticket workspace).
+#include "routes/register_body.hpp"
+#include "routes/routes.hpp"
+#include "services/api_key_service.hpp"
+#include "services/register_service.hpp"
+#include "services/staff_service.hpp"
+
+namespace aftercare::serve {
+namespace {
+
+void RequireAdmin(const Principal& who) {
+    if (!staff::CallerOf(who).permissions.manage_staff)
+        throw ApiError(403, "forbidden", "此操作需要管理员权限", "This needs an administrator.");
+}
+
+import::Kind KindParam(const httplib::Request& req) {
+    auto kind = import::ParseKind(req.get_param_value("kind"));
+    if (!kind)
+        throw ApiError(400, "invalid_value", "kind 取值应为 products、orders 或 parts",
+                       "kind must be products, orders or parts.", "kind");
+    return *kind;
+}
+
+import::Format FormatParam(const httplib::Request& req) {
+    const std::string format = req.get_param_value("format");
+    if (format.empty() || format == "csv") return import::Format::Csv;
+    if (format == "jsonl") return import::Format::JsonLines;
+    throw ApiError(400, "invalid_value", "format 取值应为 csv 或 jsonl", "format must be csv or jsonl.", "format");
+}
+
+}  // namespace
+
+void RegisterRegisterRoutes(RouteTable& routes, Services& services) {
+    routes.Add({"POST", "/api/v1/staff/import", Access::Staff, RateClass::None, [&services](RequestContext& call) {
+                    RequireAdmin(call.who);
+                    const auto response = RunImportBody(services, call.req.body, call.who.staff_username,
+                                                        KindParam(call.req), FormatParam(call.req), DryRunParam(call.req));
+                    WriteJson(call.res, response.status, response.body);
+                }});
+
+    routes.Add({"GET", "/api/v1/staff/api-keys", Access::Staff, RateClass::None, [&services](RequestContext& call) {
+                    RequireAdmin(call.who);
+                    Json keys = Json::array();
+                    for (const auto& key : services.store.Register().ListApiKeys()) keys.push_back(api_keys::ToJson(key));
+                    WriteJson(call.res, 200, Json{{"keys", keys}});
+                }});
+
+    routes.Add({"POST", "/api/v1/staff/api-keys", Access::Staff, RateClass::None, [&services](RequestContext& call) {
+                    RequireAdmin(call.who);
+                    const Json body = ParseJsonObject(call.req);
+                    RejectUnknownFields(body, Json{{"name", ""}, {"scopes", Json::array()}}, "");
+                    if (!body.contains("name") || !body["name"].is_string() || !body.contains("scopes") ||
+                        !body["scopes"].is_array())
+                        throw ApiError(400, "invalid_body", "需要 name（文字）和 scopes（列表）",
+                                       "Give name (text) and scopes (a list).");
+                    std::vector<std::string> scopes;
+                    for (const auto& scope : body["scopes"])
+                        scopes.push_back(scope.is_string() ? scope.get<std::string>() : scope.dump());
+                    const auto created = api_keys::Create(services.store, body["name"].get<std::string>(), scopes,
+                                                          call.who.staff_username, services.now());
+                    Json out = api_keys::ToJson(created.record);
+                    out["key"] = created.key;  // shown this once; only its hash is kept
+                    WriteJson(call.res, 201, out);
+                }});
+
+    routes.Add({"POST", "/api/v1/staff/api-keys/{id}/revoke", Access::Staff, RateClass::None,
+                [&services](RequestContext& call) {
+                    RequireAdmin(call.who);
+                    const std::string text = PathParam(call.req, 1);
+                    std::int64_t id = 0;
+                    try {
+                        id = std::stoll(text);
+                    } catch (const std::exception&) {
+                        throw ApiError(404, "not_found", "没有这个有效的 API 密钥", "No active API key has this id.", "id");
+                    }
+                    api_keys::Revoke(services.store, id, call.who.staff_username, services.now());
+                    WriteJson(call.res, 200, Json{{"id", id}, {"active", false}});
+                }});
+
+    routes.Add({"GET", "/api/v1/staff/products/{serial}", Access::Staff, RateClass::None,
+                [&services](RequestContext& call) {
+                    WriteJson(call.res, 200, register_service::ProductHistory(services, PathParam(call.req, 1)));
+                }});
+}
+
+}  // namespace aftercare::serve

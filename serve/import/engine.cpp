@@ -224,26 +224,21 @@ Report Run(Store& store, std::istream& in, const Options& options) {
     return report;
 }
 
-Json ToJson(const Report& report) {
-    Json errors = Json::array();
+api::ImportReport ToWire(const Report& report) {
+    api::ImportReport wire;
+    wire.kind = report.kind;
+    wire.format = report.format;
+    wire.encoding = report.encoding;
+    wire.rows = report.rows;
+    wire.changed = report.changed;
+    wire.unchanged = report.unchanged;
+    wire.error_rows = report.error_rows;
+    wire.dry_run = report.dry_run;
+    wire.written = report.written;
+    wire.ignored_columns = report.ignored_columns;
     for (const auto& error : report.errors)
-        errors.push_back({{"line", error.line},
-                          {"column", error.column},
-                          {"value", error.value},
-                          {"code", error.code},
-                          {"message_zh", error.message_zh},
-                          {"message_en", error.message_en}});
-    return Json{{"kind", report.kind},
-                {"format", report.format},
-                {"encoding", report.encoding},
-                {"rows", report.rows},
-                {"changed", report.changed},
-                {"unchanged", report.unchanged},
-                {"error_rows", report.error_rows},
-                {"dry_run", report.dry_run},
-                {"written", report.written},
-                {"ignored_columns", report.ignored_columns},
-                {"errors", errors}};
+        wire.errors.push_back({error.line, error.column, error.value, error.code, error.message_zh, error.message_en});
+    return wire;
 }
 
 }  // namespace aftercare::serve::import

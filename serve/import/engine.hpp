@@ -11,10 +11,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <istream>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "api/vendor_wire.h"
 #include "import/columns.hpp"
 #include "import/rows.hpp"
 #include "import/text_source.hpp"
@@ -52,6 +52,6 @@ Format FormatForFileName(const std::string& name);
 
 Report Run(Store& store, std::istream& in, const Options& options);
 
-nlohmann::json ToJson(const Report& report);
+api::ImportReport ToWire(const Report& report);
 
 }  // namespace aftercare::serve::import

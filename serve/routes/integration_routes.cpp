@@ -44,7 +44,7 @@ void RegisterIntegrationRoutes(RouteTable& routes, Services& services, int per_m
         return [&services, limiter, kind](RequestContext& call) {
             Admit(*limiter, call.who, import::KindName(kind));
             const auto response = RunImportBody(services, BodyAsJsonLines(call.req), Who(call.who), kind,
-                                                import::Format::JsonLines, DryRunParam(call.req));
+                                                import::Format::JsonLines, DryRunParam(call.req), true);
             WriteJson(call.res, response.status, response.body);
         };
     };

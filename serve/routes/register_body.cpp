@@ -13,17 +13,19 @@ bool DryRunParam(const httplib::Request& req) {
 }
 
 ImportResponse RunImportBody(Services& services, const std::string& data, const std::string& who, import::Kind kind,
-                             import::Format format, bool dry_run) {
+                             import::Format format, bool dry_run, bool refuse_with_422) {
     if (data.size() > kMaxImportBodyBytes)
         throw ApiError(413, "payload_too_large", "文件超过 10 MB，请分批上传或使用命令行导入",
                        "The file is over 10 MB; split it or use the command-line import.");
     if (data.empty()) throw ApiError(400, "empty_body", "没有收到数据", "The request has no data.");
-    const Json report = register_service::Import(services, who, kind, format, dry_run, data);
-    if (report["error_rows"].get<long>() == 0) return {200, report};
-    Json body = SimpleErrorBody("rows_refused", "有 " + std::to_string(report["error_rows"].get<long>()) + " 行数据有误，本次未写入任何数据",
-                                std::to_string(report["error_rows"].get<long>()) +
-                                    " rows are refused; nothing was written.");
-    body["report"] = report;
+    const api::ImportReport report = register_service::Import(services, who, kind, format, dry_run, data);
+    Json report_json;
+    to_json(report_json, report);
+    if (report.error_rows == 0 || !refuse_with_422) return {200, report_json};
+    const std::string count = std::to_string(report.error_rows);
+    Json body = SimpleErrorBody("rows_refused", "有 " + count + " 行数据有误，本次未写入任何数据",
+                                count + " rows are refused; nothing was written.");
+    body["report"] = report_json;
     return {422, body};
 }
 

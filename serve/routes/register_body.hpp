@@ -1,5 +1,4 @@
-// Shared by the admin upload and the integration API: an import body in, the engine's report out
-// (200 when written or clean on a dry run, 422 with the error shape and the report otherwise).
+// Shared by the admin upload and the integration API: an import body in, the engine's report out.
 #pragma once
 
 #include "http_util.hpp"
@@ -16,9 +15,12 @@ struct ImportResponse {
     Json body;
 };
 
-// Runs the import of `data` as `who`; throws 413/400 for an oversized or empty body.
+// Runs the import of `data` as `who`; throws 413/400 for an oversized or empty body. With
+// `refuse_with_422` (the integration API, so an ERP's error handling sees it) refused rows answer
+// 422 rows_refused with the report under "report"; otherwise (the admin upload, whose screen shows
+// the report either way) 200 with the report, `written` false.
 ImportResponse RunImportBody(Services& services, const std::string& data, const std::string& who, import::Kind kind,
-                             import::Format format, bool dry_run);
+                             import::Format format, bool dry_run, bool refuse_with_422);
 
 // ?dry_run=true|false (default false).
 bool DryRunParam(const httplib::Request& req);

@@ -30,38 +30,40 @@ import::Format FormatParam(const httplib::Request& req) {
     throw ApiError(400, "invalid_value", "format 取值应为 csv 或 jsonl", "format must be csv or jsonl.", "format");
 }
 
+// Every key, newest first (the list answer and the answer to a revoke).
+Json KeyList(Services& services) {
+    api::ApiKeyList list;
+    for (const auto& key : services.store.Register().ListApiKeys()) list.keys.push_back(api_keys::ToWire(key));
+    Json body;
+    to_json(body, list);
+    return body;
+}
+
 }  // namespace
 
 void RegisterRegisterRoutes(RouteTable& routes, Services& services) {
     routes.Add({"POST", "/api/v1/staff/import", Access::Staff, RateClass::None, [&services](RequestContext& call) {
                     RequireAdmin(call.who);
                     const auto response = RunImportBody(services, call.req.body, call.who.staff_username,
-                                                        KindParam(call.req), FormatParam(call.req), DryRunParam(call.req));
+                                                        KindParam(call.req), FormatParam(call.req), DryRunParam(call.req),
+                                                        false);
                     WriteJson(call.res, response.status, response.body);
                 }});
 
     routes.Add({"GET", "/api/v1/staff/api-keys", Access::Staff, RateClass::None, [&services](RequestContext& call) {
                     RequireAdmin(call.who);
-                    Json keys = Json::array();
-                    for (const auto& key : services.store.Register().ListApiKeys()) keys.push_back(api_keys::ToJson(key));
-                    WriteJson(call.res, 200, Json{{"keys", keys}});
+                    WriteJson(call.res, 200, KeyList(services));
                 }});
 
     routes.Add({"POST", "/api/v1/staff/api-keys", Access::Staff, RateClass::None, [&services](RequestContext& call) {
                     RequireAdmin(call.who);
-                    const Json body = ParseJsonObject(call.req);
-                    RejectUnknownFields(body, Json{{"name", ""}, {"scopes", Json::array()}}, "");
-                    if (!body.contains("name") || !body["name"].is_string() || !body.contains("scopes") ||
-                        !body["scopes"].is_array())
-                        throw ApiError(400, "invalid_body", "需要 name（文字）和 scopes（列表）",
-                                       "Give name (text) and scopes (a list).");
-                    std::vector<std::string> scopes;
-                    for (const auto& scope : body["scopes"])
-                        scopes.push_back(scope.is_string() ? scope.get<std::string>() : scope.dump());
-                    const auto created = api_keys::Create(services.store, body["name"].get<std::string>(), scopes,
+                    const auto request = ParseRequest<api::CreateApiKeyRequest>(call.req);
+                    const auto created = api_keys::Create(services.store, request.name, request.scopes,
                                                           call.who.staff_username, services.now());
-                    Json out = api_keys::ToJson(created.record);
-                    out["key"] = created.key;  // shown this once; only its hash is kept
+                    api::ApiKeyView view = api_keys::ToWire(created.record);
+                    view.key = created.key;  // shown this once; only its hash is kept
+                    Json out;
+                    to_json(out, view);
                     WriteJson(call.res, 201, out);
                 }});
 
@@ -76,12 +78,14 @@ void RegisterRegisterRoutes(RouteTable& routes, Services& services) {
                         throw ApiError(404, "not_found", "没有这个有效的 API 密钥", "No active API key has this id.", "id");
                     }
                     api_keys::Revoke(services.store, id, call.who.staff_username, services.now());
-                    WriteJson(call.res, 200, Json{{"id", id}, {"active", false}});
+                    WriteJson(call.res, 200, KeyList(services));
                 }});
 
     routes.Add({"GET", "/api/v1/staff/products/{serial}", Access::Staff, RateClass::None,
                 [&services](RequestContext& call) {
-                    WriteJson(call.res, 200, register_service::ProductHistory(services, PathParam(call.req, 1)));
+                    Json body;
+                    to_json(body, register_service::ProductHistory(services, PathParam(call.req, 1)));
+                    WriteJson(call.res, 200, body);
                 }});
 }
 

@@ -16,7 +16,7 @@ constexpr std::size_t kShownPrefix = 10;  // "ak_" + 7 characters: enough to tel
 }  // namespace
 
 const std::vector<std::string>& KnownScopes() {
-    static const std::vector<std::string> scopes = {"products", "orders", "parts"};
+    static const std::vector<std::string> scopes(std::begin(api::kApiKeyScopes), std::end(api::kApiKeyScopes));
     return scopes;
 }
 
@@ -75,17 +75,18 @@ void RequireScope(const Principal& who, std::string_view scope) {
                        "This API key lacks the " + std::string(scope) + " scope.");
 }
 
-nlohmann::json ToJson(const ApiKeyRecord& record) {
-    nlohmann::json out{{"id", record.id},
-                       {"name", record.name},
-                       {"prefix", record.prefix},
-                       {"scopes", record.scopes},
-                       {"created_by", record.created_by},
-                       {"created_at", record.created_at},
-                       {"active", !record.revoked_at}};
-    if (record.revoked_at) out["revoked_at"] = *record.revoked_at;
-    if (record.last_used_at) out["last_used_at"] = *record.last_used_at;
-    return out;
+api::ApiKeyView ToWire(const ApiKeyRecord& record) {
+    api::ApiKeyView view;
+    view.id = record.id;
+    view.name = record.name;
+    view.prefix = record.prefix;
+    view.scopes = record.scopes;
+    view.created_by = record.created_by;
+    view.created_at = record.created_at;
+    view.active = !record.revoked_at;
+    view.revoked_at = record.revoked_at;
+    view.last_used_at = record.last_used_at;
+    return view;
 }
 
 }  // namespace aftercare::serve::api_keys

@@ -9,8 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "api/vendor_wire.h"
 #include "routes/route_table.hpp"
 #include "store/register.hpp"
 #include "store/store.hpp"
@@ -41,6 +40,6 @@ std::optional<Principal> Resolve(Store& store, const std::string& key);
 // Throws 403 when the key lacks `scope`.
 void RequireScope(const Principal& who, std::string_view scope);
 
-nlohmann::json ToJson(const ApiKeyRecord& record);
+api::ApiKeyView ToWire(const ApiKeyRecord& record);
 
 }  // namespace aftercare::serve::api_keys

@@ -3,7 +3,6 @@
 
 #include <sstream>
 
-#include "api/core_json.h"
 #include "core/validation.h"
 #include "core/warranty.h"
 #include "http_util.hpp"
@@ -18,7 +17,7 @@ constexpr int kHistoryTickets = 100;
 
 }  // namespace
 
-Json Import(Services& services, const std::string& who, import::Kind kind, import::Format format, bool dry_run,
+api::ImportReport Import(Services& services, const std::string& who, import::Kind kind, import::Format format, bool dry_run,
             const std::string& body) {
     import::Options options;
     options.kind = kind;
@@ -34,7 +33,7 @@ Json Import(Services& services, const std::string& who, import::Kind kind, impor
                             std::to_string(report.changed) + " changed, " + std::to_string(report.error_rows) +
                             " refused" + (report.written ? "" : ", nothing written")});
     });
-    return import::ToJson(report);
+    return import::ToWire(report);
 }
 
 Json RecordDelivery(Services& services, const std::string& who, const std::string& order_number, const Json& body) {
@@ -60,45 +59,39 @@ Json RecordDelivery(Services& services, const std::string& who, const std::strin
     return Json{{"order_number", order_number}, {"delivered_at", *delivered_at}};
 }
 
-Json ProductHistory(Services& services, const std::string& serial_text) {
+api::ProductHistory ProductHistory(Services& services, const std::string& serial_text) {
     auto serial = core::NormalizeSerial(serial_text);
     if (!serial) throw ApiError(serial.GetError(), 422);
-    Json out{{"serial", serial.Value()}, {"registered", false}};
+    api::ProductHistory out;
+    out.serial = serial.Value();
     if (auto product = services.store.FindProduct(serial.Value())) {
-        out["registered"] = true;
-        out["model"] = product->model;
-        out["replacements"] = product->replacements;
+        out.registered = true;
+        out.model = product->model;
+        out.replacements = product->replacements;
+        out.purchase_date = product->purchase_date;
         if (product->purchase_date) {
-            out["purchase_date"] = *product->purchase_date;
+            const auto policy = services.Policy();
             core::WarrantyQuery query;
             query.coverage_start = *product->purchase_date;
             query.today = core::LocalDate(services.now(), core::kChinaUtcOffset);
             query.replacements = product->replacements;
-            out["warranty"] = core::EvaluateWarranty(query, *services.Policy());
+            out.warranty = core::EvaluateWarranty(query, *policy);
             // Each key part's own period, so staff see a restarted warranty at a glance.
-            Json parts = Json::array();
-            for (const auto& part : services.Policy()->warranty.key_parts) {
+            for (const auto& part : policy->warranty.key_parts) {
                 core::WarrantyQuery part_query = query;
                 part_query.faulty_part = part;
-                const auto decision = core::EvaluateWarranty(part_query, *services.Policy());
-                if (decision.rule == core::WarrantyRule::KeyPartRestarted) parts.push_back({{"part", part}, {"decision", decision}});
+                const auto decision = core::EvaluateWarranty(part_query, *policy);
+                if (decision.rule == core::WarrantyRule::KeyPartRestarted) out.key_parts.push_back({part, decision});
             }
-            out["key_parts"] = parts;
         }
     }
-    Json tickets = Json::array();
     for (std::int64_t id : services.store.Register().TicketIdsForSerial(serial.Value(), kHistoryTickets)) {
         auto stored = services.store.LoadTicketById(id);
         if (!stored) continue;
         const core::Ticket& ticket = stored->ticket;
-        tickets.push_back({{"service_number", ticket.service_number},
-                           {"kind", ticket.details.kind},
-                           {"state", ticket.state},
-                           {"subject", ticket.details.subject},
-                           {"created_at", ticket.created_at},
-                           {"updated_at", ticket.updated_at}});
+        out.tickets.push_back({ticket.service_number, ticket.details.kind, ticket.state, ticket.details.subject,
+                               ticket.created_at, ticket.updated_at});
     }
-    out["tickets"] = tickets;
     return out;
 }
 

@@ -8,14 +8,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/vendor_wire.h"
 #include "import/engine.hpp"
 #include "services/services.hpp"
 
 namespace aftercare::serve::register_service {
 
 // Runs the import engine over `body` and writes one audit entry naming `who` (a staff username or
-// "api-key:<name>"). Returns the engine's report as JSON; the caller picks the status.
-nlohmann::json Import(Services& services, const std::string& who, import::Kind kind, import::Format format,
+// "api-key:<name>"). Returns the engine's report; the caller picks the status.
+api::ImportReport Import(Services& services, const std::string& who, import::Kind kind, import::Format format,
                       bool dry_run, const std::string& body);
 
 // POST /integration/orders/{order_number}/delivery: {"delivered_at": "2026-03-01 14:30"}.
@@ -24,6 +25,6 @@ nlohmann::json RecordDelivery(Services& services, const std::string& who, const 
 
 // The register entry of a serial (model, purchase date, replacements, warranty today) and every
 // ticket that names it, newest first. Throws 422 for a malformed serial.
-nlohmann::json ProductHistory(Services& services, const std::string& serial);
+api::ProductHistory ProductHistory(Services& services, const std::string& serial);
 
 }  // namespace aftercare::serve::register_service

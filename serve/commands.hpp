@@ -12,4 +12,4 @@ int RunImportCommand(const CliResult& cli);
 // Prints the new key once; exit 0, or 2 on bad input.
 int RunCreateApiKeyCommand(const CliResult& cli);
 
-}  // namespace aftercare::serve
+} // namespace aftercare::serve

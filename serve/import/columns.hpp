@@ -44,4 +44,4 @@ struct KindColumns {
 };
 const KindColumns& ColumnsOf(Kind kind);
 
-}  // namespace aftercare::serve::import
+} // namespace aftercare::serve::import

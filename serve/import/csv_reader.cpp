@@ -19,8 +19,11 @@ bool CsvReader::Next(std::vector<std::string>& fields, long& line) {
         // The header line decides the separator (Excel's "Unicode text" and some ERPs write tabs).
         if (!Peek(c)) return false;
         const std::size_t end = buffer_.find('\n', pos_);
-        const std::string_view first(buffer_.data() + pos_, (end == std::string::npos ? buffer_.size() : end) - pos_);
-        delimiter_ = first.find('\t') != std::string_view::npos && first.find(',') == std::string_view::npos ? '\t' : ',';
+        const std::string_view first(buffer_.data() + pos_,
+                                     (end == std::string::npos ? buffer_.size() : end) - pos_);
+        delimiter_ = first.find('\t') != std::string_view::npos && first.find(',') == std::string_view::npos
+                         ? '\t'
+                         : ',';
     }
     for (;;) {
         // Skip blank lines (Excel leaves some at the end).
@@ -32,7 +35,7 @@ bool CsvReader::Next(std::vector<std::string>& fields, long& line) {
         line = line_;
         std::string field;
         bool quoted = false;
-        bool after_quote = false;  // the closing quote of a quoted field was seen
+        bool after_quote = false; // the closing quote of a quoted field was seen
         auto push = [&] {
             if (fields.size() < kMaxFields) fields.push_back(std::move(field));
             field.clear();
@@ -77,11 +80,11 @@ bool CsvReader::Next(std::vector<std::string>& fields, long& line) {
             }
             if (c == '\r') continue;
             at_start = false;
-            if (!after_quote) add(c);  // text after a closing quote is dropped, as Excel does
+            if (!after_quote) add(c); // text after a closing quote is dropped, as Excel does
         }
         push();
         return true;
     }
 }
 
-}  // namespace aftercare::serve::import
+} // namespace aftercare::serve::import

@@ -10,7 +10,7 @@
 namespace aftercare::serve::import {
 
 class CsvReader {
-public:
+  public:
     explicit CsvReader(TextSource& source) : source_(source) {}
 
     // The next record, and the file line it starts on (1-based); false at the end. Blank lines are
@@ -21,14 +21,14 @@ public:
     static constexpr std::size_t kMaxFields = 64;
     static constexpr std::size_t kMaxFieldBytes = 4096;
 
-private:
+  private:
     bool Peek(char& c);
 
     TextSource& source_;
     std::string buffer_;
     std::size_t pos_ = 0;
     long line_ = 1;
-    char delimiter_ = 0;  // decided from the first line: tab when it has tabs and no commas
+    char delimiter_ = 0; // decided from the first line: tab when it has tabs and no commas
 };
 
-}  // namespace aftercare::serve::import
+} // namespace aftercare::serve::import

@@ -14,7 +14,7 @@ struct RollBack {};
 
 // Rows from a CSV file: the header line maps columns to fields.
 class CsvRows {
-public:
+  public:
     CsvRows(std::istream& in, Encoding encoding) : source_(in, encoding), reader_(source_) {}
 
     // Reads the header; returns false (with an error) when the file is empty.
@@ -28,8 +28,10 @@ public:
         columns_.assign(header.size(), std::nullopt);
         for (std::size_t i = 0; i < header.size(); ++i) {
             columns_[i] = FieldForHeader(header[i]);
-            if (columns_[i]) labels_[static_cast<std::size_t>(*columns_[i])] = header[i];
-            else if (!header[i].empty()) report.ignored_columns.push_back(header[i]);
+            if (columns_[i])
+                labels_[static_cast<std::size_t>(*columns_[i])] = header[i];
+            else if (!header[i].empty())
+                report.ignored_columns.push_back(header[i]);
         }
         report.encoding = source_.encoding_label();
         return true;
@@ -40,14 +42,15 @@ public:
 
     bool Next(Cells& cells, long& line, std::vector<RowError>&) {
         if (!reader_.Next(fields_, line)) return false;
-        for (auto& value : cells.value) value.reset();
+        for (auto& value : cells.value)
+            value.reset();
         cells.label = labels_;
         for (std::size_t i = 0; i < fields_.size() && i < columns_.size(); ++i)
             if (columns_[i]) cells.value[static_cast<std::size_t>(*columns_[i])] = std::move(fields_[i]);
         return true;
     }
 
-private:
+  private:
     TextSource source_;
     CsvReader reader_;
     std::vector<std::optional<Field>> columns_;
@@ -57,11 +60,11 @@ private:
 
 // Rows from JSON Lines: one object per line, keys named like CSV headers.
 class JsonLinesRows {
-public:
+  public:
     JsonLinesRows(std::istream& in, Encoding encoding) : source_(in, encoding) {}
 
     bool Start(Report&, std::vector<RowError>&) { return true; }
-    bool Has(Field) const { return true; }  // JSON rows name their fields one by one
+    bool Has(Field) const { return true; } // JSON rows name their fields one by one
     const std::string& Label(Field) const { return empty_; }
 
     bool Next(Cells& cells, long& line, std::vector<RowError>& errors) {
@@ -71,11 +74,14 @@ public:
             line = line_;
             if (text.find_first_not_of(" \t\r") != std::string::npos) break;
         }
-        for (auto& value : cells.value) value.reset();
-        for (auto& label : cells.label) label.clear();
+        for (auto& value : cells.value)
+            value.reset();
+        for (auto& label : cells.label)
+            label.clear();
         Json object = Json::parse(text, nullptr, false);
         if (object.is_discarded() || !object.is_object()) {
-            errors.push_back({line, "", "", "invalid_json", "这一行不是 JSON 对象", "This line is not a JSON object"});
+            errors.push_back(
+                {line, "", "", "invalid_json", "这一行不是 JSON 对象", "This line is not a JSON object"});
             return true;
         }
         for (const auto& [key, value] : object.items()) {
@@ -86,16 +92,19 @@ public:
             }
             const auto index = static_cast<std::size_t>(*field);
             cells.label[index] = key;
-            if (value.is_string()) cells.value[index] = value.get<std::string>();
-            else if (value.is_boolean()) cells.value[index] = value.get<bool>() ? "true" : "false";
-            else if (!value.is_null()) cells.value[index] = value.dump();
+            if (value.is_string())
+                cells.value[index] = value.get<std::string>();
+            else if (value.is_boolean())
+                cells.value[index] = value.get<bool>() ? "true" : "false";
+            else if (!value.is_null())
+                cells.value[index] = value.dump();
         }
         return true;
     }
 
     const std::string& encoding_label() const { return source_.encoding_label(); }
 
-private:
+  private:
     bool ReadLine(std::string& text) {
         text.clear();
         for (;;) {
@@ -109,7 +118,8 @@ private:
                 pos_ = chunk_.size();
                 continue;
             }
-            if (text.size() < kMaxLineBytes) text.append(chunk_, pos_, std::min(end - pos_, kMaxLineBytes - text.size()));
+            if (text.size() < kMaxLineBytes)
+                text.append(chunk_, pos_, std::min(end - pos_, kMaxLineBytes - text.size()));
             pos_ = end + 1;
             ++line_;
             return true;
@@ -125,8 +135,8 @@ private:
 };
 
 // Writes one valid row; a part for an unknown serial becomes that row's error.
-void WriteRow(RegisterTx& tx, Kind kind, const Cells& cells, long line, const RowContext& context, Report& report,
-              std::vector<RowError>& errors) {
+void WriteRow(RegisterTx& tx, Kind kind, const Cells& cells, long line, const RowContext& context,
+              Report& report, std::vector<RowError>& errors) {
     std::optional<bool> changed;
     switch (kind) {
     case Kind::Products:
@@ -134,24 +144,26 @@ void WriteRow(RegisterTx& tx, Kind kind, const Cells& cells, long line, const Ro
             changed = tx.UpsertProduct(*product) == UpsertOutcome::Changed;
         break;
     case Kind::Orders:
-        if (auto order = ToOrder(cells, line, context, errors)) changed = tx.UpsertOrder(*order) == UpsertOutcome::Changed;
+        if (auto order = ToOrder(cells, line, context, errors))
+            changed = tx.UpsertOrder(*order) == UpsertOutcome::Changed;
         break;
     case Kind::Parts:
         if (auto part = ToPart(cells, line, context, errors)) {
             const PartOutcome outcome = tx.RecordReplacement(part->serial, part->replacement);
             if (outcome == PartOutcome::UnknownSerial)
-                errors.push_back(CellError(cells, Field::Serial, line, "serial_not_found", "登记册中没有这个序列号，请先导入产品",
+                errors.push_back(CellError(cells, Field::Serial, line, "serial_not_found",
+                                           "登记册中没有这个序列号，请先导入产品",
                                            "This serial is not in the register; import the product first"));
-            else changed = outcome == PartOutcome::Changed;
+            else
+                changed = outcome == PartOutcome::Changed;
         }
         break;
     }
     if (changed) ++(*changed ? report.changed : report.unchanged);
 }
 
-template <typename Rows>
-Report RunRows(Store& store, Rows& rows, const Options& options, Report report) {
-    std::vector<RowError> errors;  // this row's
+template <typename Rows> Report RunRows(Store& store, Rows& rows, const Options& options, Report report) {
+    std::vector<RowError> errors; // this row's
     const auto keep = [&] {
         for (auto& error : errors)
             if (report.errors.size() < options.max_reported_errors) report.errors.push_back(std::move(error));
@@ -167,10 +179,10 @@ Report RunRows(Store& store, Rows& rows, const Options& options, Report report) 
     for (Field field : columns.required) {
         if (rows.Has(field)) continue;
         errors.push_back({1, FieldName(field), "", "missing_column",
-                          std::string("缺少“") + FieldNameZh(field) + "”列（表头可写 " + FieldNameZh(field) + " 或 " +
-                              FieldName(field) + "）",
-                          std::string("Missing column ") + FieldName(field) + " (header " + FieldName(field) + " or " +
-                              FieldNameZh(field) + ")"});
+                          std::string("缺少“") + FieldNameZh(field) + "”列（表头可写 " + FieldNameZh(field) +
+                              " 或 " + FieldName(field) + "）",
+                          std::string("Missing column ") + FieldName(field) + " (header " + FieldName(field) +
+                              " or " + FieldNameZh(field) + ")"});
     }
     if (!errors.empty()) {
         ++report.error_rows;
@@ -198,7 +210,7 @@ Report RunRows(Store& store, Rows& rows, const Options& options, Report report) 
     return report;
 }
 
-}  // namespace
+} // namespace
 
 Format FormatForFileName(const std::string& name) {
     auto ends_with = [&](const char* suffix) {
@@ -237,8 +249,9 @@ api::ImportReport ToWire(const Report& report) {
     wire.written = report.written;
     wire.ignored_columns = report.ignored_columns;
     for (const auto& error : report.errors)
-        wire.errors.push_back({error.line, error.column, error.value, error.code, error.message_zh, error.message_en});
+        wire.errors.push_back(
+            {error.line, error.column, error.value, error.code, error.message_zh, error.message_en});
     return wire;
 }
 
-}  // namespace aftercare::serve::import
+} // namespace aftercare::serve::import

@@ -30,21 +30,21 @@ struct Options {
     Encoding encoding = Encoding::Auto;
     bool dry_run = false;
     RowContext context;
-    std::size_t max_reported_errors = 1000;  // the count goes on; the details stop here
+    std::size_t max_reported_errors = 1000; // the count goes on; the details stop here
 };
 
 struct Report {
     std::string kind;
     std::string format;
     std::string encoding;
-    long rows = 0;          // data rows read
-    long changed = 0;       // rows that inserted or changed something (or would, on a dry run)
-    long unchanged = 0;     // rows already in the register exactly as given
-    long error_rows = 0;    // rows refused
+    long rows = 0;       // data rows read
+    long changed = 0;    // rows that inserted or changed something (or would, on a dry run)
+    long unchanged = 0;  // rows already in the register exactly as given
+    long error_rows = 0; // rows refused
     bool dry_run = false;
-    bool written = false;   // the transaction committed
-    std::vector<std::string> ignored_columns;  // headers that match no field
-    std::vector<RowError> errors;              // at most Options::max_reported_errors
+    bool written = false;                     // the transaction committed
+    std::vector<std::string> ignored_columns; // headers that match no field
+    std::vector<RowError> errors;             // at most Options::max_reported_errors
 };
 
 // "x.jsonl"/"x.ndjson" -> JSON Lines, anything else CSV.
@@ -54,4 +54,4 @@ Report Run(Store& store, std::istream& in, const Options& options);
 
 api::ImportReport ToWire(const Report& report);
 
-}  // namespace aftercare::serve::import
+} // namespace aftercare::serve::import

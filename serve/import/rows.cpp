@@ -13,13 +13,14 @@ constexpr std::size_t kReportedValueBytes = 80;
 std::string Shortened(const std::string& value) {
     if (value.size() <= kReportedValueBytes) return value;
     std::size_t cut = kReportedValueBytes;
-    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;  // whole characters
+    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80)
+        --cut; // whole characters
     return value.substr(0, cut) + "…";
 }
 
 // Reads the cells of one row, collecting errors; each getter returns nullopt on a bad or missing value.
 class RowReader {
-public:
+  public:
     RowReader(const Cells& cells, long line, const RowContext& context, std::vector<RowError>& errors)
         : cells_(cells), line_(line), context_(context), errors_(errors), errors_before_(errors.size()) {}
 
@@ -29,7 +30,8 @@ public:
         const auto& value = cells_.value[static_cast<std::size_t>(field)];
         if (value && !IsBlank(*value)) return &*value;
         if (required)
-            Fail(field, "required", std::string("缺少") + FieldNameZh(field), std::string("Missing ") + FieldName(field));
+            Fail(field, "required", std::string("缺少") + FieldNameZh(field),
+                 std::string("Missing ") + FieldName(field));
         return nullptr;
     }
 
@@ -45,7 +47,8 @@ public:
         const std::string* raw = Raw(field, required);
         if (!raw) return {};
         const std::string value = Trimmed(*raw);
-        if (auto error = core::CheckText(FieldName(field), value, 1, max, false)) return Fail(field, *error), std::string();
+        if (auto error = core::CheckText(FieldName(field), value, 1, max, false))
+            return Fail(field, *error), std::string();
         return value;
     }
 
@@ -61,7 +64,8 @@ public:
         const std::string* raw = Raw(Field::OrderNumber, true);
         if (!raw) return {};
         const std::string value = Trimmed(*raw);
-        if (auto error = core::CheckOrderNumber(value, FieldName(Field::OrderNumber))) return Fail(Field::OrderNumber, *error), std::string();
+        if (auto error = core::CheckOrderNumber(value, FieldName(Field::OrderNumber)))
+            return Fail(Field::OrderNumber, *error), std::string();
         return value;
     }
 
@@ -75,7 +79,8 @@ public:
             return std::nullopt;
         }
         if (context_.shift != 0)
-            date = core::LocalDate(core::LocalDayStart(core::DaysFromCivil(*date), context_.offset) + context_.shift,
+            date = core::LocalDate(core::LocalDayStart(core::DaysFromCivil(*date), context_.offset) +
+                                       context_.shift,
                                    context_.offset);
         if (*date > core::LocalDate(context_.now, context_.offset)) {
             Fail(field, "future_date", "日期不能晚于今天", "The date is after today");
@@ -109,15 +114,19 @@ public:
         return value.value_or(false);
     }
 
-private:
-    static bool IsBlank(const std::string& text) { return text.find_first_not_of(" \t") == std::string::npos; }
+  private:
+    static bool IsBlank(const std::string& text) {
+        return text.find_first_not_of(" \t") == std::string::npos;
+    }
     static std::string Trimmed(const std::string& text) {
         const auto first = text.find_first_not_of(" \t");
         if (first == std::string::npos) return {};
         return text.substr(first, text.find_last_not_of(" \t") - first + 1);
     }
 
-    void Fail(Field field, const core::Error& error) { Fail(field, error.code, error.message.zh, error.message.en); }
+    void Fail(Field field, const core::Error& error) {
+        Fail(field, error.code, error.message.zh, error.message.en);
+    }
     void Fail(Field field, std::string code, std::string zh, std::string en) {
         errors_.push_back(CellError(cells_, field, line_, std::move(code), std::move(zh), std::move(en)));
     }
@@ -129,9 +138,10 @@ private:
     std::size_t errors_before_;
 };
 
-}  // namespace
+} // namespace
 
-RowError CellError(const Cells& cells, Field field, long line, std::string code, std::string zh, std::string en) {
+RowError CellError(const Cells& cells, Field field, long line, std::string code, std::string zh,
+                   std::string en) {
     const auto index = static_cast<std::size_t>(field);
     RowError error;
     error.line = line;
@@ -170,7 +180,8 @@ std::optional<OrderRecord> ToOrder(const Cells& cells, long line, const RowConte
     return order;
 }
 
-std::optional<PartRow> ToPart(const Cells& cells, long line, const RowContext& context, std::vector<RowError>& errors) {
+std::optional<PartRow> ToPart(const Cells& cells, long line, const RowContext& context,
+                              std::vector<RowError>& errors) {
     RowReader row(cells, line, context, errors);
     PartRow part;
     part.serial = row.Serial(true);
@@ -178,14 +189,17 @@ std::optional<PartRow> ToPart(const Cells& cells, long line, const RowContext& c
     auto date = row.Date(Field::ReplacedOn, true);
     part.replacement.customer_caused = row.YesNo(Field::CustomerCaused);
     if (row.Raw(Field::PartSerial, false)) {
-        auto serial = core::NormalizeSerial(*cells.value[static_cast<std::size_t>(Field::PartSerial)], "part_serial");
-        if (serial) part.replacement.part_serial = serial.Value();
-        else errors.push_back(CellError(cells, Field::PartSerial, line, serial.GetError().code,
-                                        serial.GetError().message.zh, serial.GetError().message.en));
+        auto serial =
+            core::NormalizeSerial(*cells.value[static_cast<std::size_t>(Field::PartSerial)], "part_serial");
+        if (serial)
+            part.replacement.part_serial = serial.Value();
+        else
+            errors.push_back(CellError(cells, Field::PartSerial, line, serial.GetError().code,
+                                       serial.GetError().message.zh, serial.GetError().message.en));
     }
     if (!row.ok() || !date) return std::nullopt;
     part.replacement.replaced_on = *date;
     return part;
 }
 
-}  // namespace aftercare::serve::import
+} // namespace aftercare::serve::import

@@ -32,9 +32,9 @@ struct Cells {
 };
 
 struct RowContext {
-    core::UnixSeconds now = 0;                           // dates after today are refused
-    core::UtcOffsetMinutes offset = core::kChinaUtcOffset;  // local time of dates without an offset
-    core::UnixSeconds shift = 0;  // added to every date and time (the demo seed's "relative to today")
+    core::UnixSeconds now = 0;                             // dates after today are refused
+    core::UtcOffsetMinutes offset = core::kChinaUtcOffset; // local time of dates without an offset
+    core::UnixSeconds shift = 0; // added to every date and time (the demo seed's "relative to today")
 };
 
 struct PartRow {
@@ -46,9 +46,11 @@ std::optional<ProductRecord> ToProduct(const Cells& cells, long line, const RowC
                                        std::vector<RowError>& errors);
 std::optional<OrderRecord> ToOrder(const Cells& cells, long line, const RowContext& context,
                                    std::vector<RowError>& errors);
-std::optional<PartRow> ToPart(const Cells& cells, long line, const RowContext& context, std::vector<RowError>& errors);
+std::optional<PartRow> ToPart(const Cells& cells, long line, const RowContext& context,
+                              std::vector<RowError>& errors);
 
 // The error for a cell, with the value shortened for the report.
-RowError CellError(const Cells& cells, Field field, long line, std::string code, std::string zh, std::string en);
+RowError CellError(const Cells& cells, Field field, long line, std::string code, std::string zh,
+                   std::string en);
 
-}  // namespace aftercare::serve::import
+} // namespace aftercare::serve::import

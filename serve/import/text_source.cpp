@@ -21,7 +21,11 @@ bool LooksUtf8(std::string_view bytes, bool at_end) {
     std::size_t i = 0;
     while (i < bytes.size()) {
         const auto lead = static_cast<unsigned char>(bytes[i]);
-        std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+        std::size_t length = lead < 0x80           ? 1
+                             : (lead >> 5) == 0x6  ? 2
+                             : (lead >> 4) == 0xE  ? 3
+                             : (lead >> 3) == 0x1E ? 4
+                                                   : 0;
         if (length == 0 || (length == 2 && lead < 0xC2)) return false;
         if (i + length > bytes.size()) return !at_end;
         for (std::size_t k = 1; k < length; ++k)
@@ -31,13 +35,14 @@ bool LooksUtf8(std::string_view bytes, bool at_end) {
     return true;
 }
 
-}  // namespace
+} // namespace
 
 std::optional<Encoding> ParseEncoding(std::string_view name) {
     const std::string lower = Lower(name);
     if (lower == "auto") return Encoding::Auto;
     if (lower == "utf-8" || lower == "utf8") return Encoding::Utf8;
-    if (lower == "gb18030" || lower == "gbk" || lower == "gb2312" || lower == "cp936") return Encoding::Gb18030;
+    if (lower == "gb18030" || lower == "gbk" || lower == "gb2312" || lower == "cp936")
+        return Encoding::Gb18030;
     return std::nullopt;
 }
 
@@ -66,18 +71,22 @@ void TextSource::Detect() {
         label_ = "utf-8-bom";
         return;
     }
-    if (encoding_ == Encoding::Auto) encoding_ = LooksUtf8(pending_, eof_) ? Encoding::Utf8 : Encoding::Gb18030;
+    if (encoding_ == Encoding::Auto)
+        encoding_ = LooksUtf8(pending_, eof_) ? Encoding::Utf8 : Encoding::Gb18030;
     label_ = encoding_ == Encoding::Utf8 ? "utf-8" : "gb18030";
     if (encoding_ == Encoding::Gb18030) {
         converter_ = iconv_open("UTF-8", "GB18030");
-        if (converter_ == reinterpret_cast<iconv_t>(-1)) throw std::runtime_error("iconv cannot convert GB18030");
+        if (converter_ == reinterpret_cast<iconv_t>(-1))
+            throw std::runtime_error("iconv cannot convert GB18030");
     }
 }
 
 bool TextSource::Next(std::string& out) {
     out.clear();
-    if (!detected_) Detect();
-    else Fill();
+    if (!detected_)
+        Detect();
+    else
+        Fill();
     if (pending_.empty()) return false;
     if (encoding_ == Encoding::Utf8) {
         out.swap(pending_);
@@ -90,7 +99,7 @@ bool TextSource::Next(std::string& out) {
     std::size_t out_left = out.size();
     while (in_left > 0) {
         if (iconv(converter_, &in, &in_left, &to, &out_left) != static_cast<std::size_t>(-1)) break;
-        if (errno == EINVAL && !eof_) break;  // a character split across chunks: keep it for the next one
+        if (errno == EINVAL && !eof_) break; // a character split across chunks: keep it for the next one
         if (errno == E2BIG) {
             const std::size_t used = static_cast<std::size_t>(to - out.data());
             out.resize(out.size() * 2);
@@ -115,4 +124,4 @@ bool TextSource::Next(std::string& out) {
     return true;
 }
 
-}  // namespace aftercare::serve::import
+} // namespace aftercare::serve::import

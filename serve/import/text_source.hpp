@@ -18,7 +18,7 @@ enum class Encoding { Auto, Utf8, Gb18030 };
 std::optional<Encoding> ParseEncoding(std::string_view name);
 
 class TextSource {
-public:
+  public:
     TextSource(std::istream& in, Encoding encoding);
     ~TextSource();
     TextSource(const TextSource&) = delete;
@@ -32,17 +32,17 @@ public:
     // What the file turned out to be: "utf-8", "utf-8-bom" or "gb18030" (after the first Next).
     const std::string& encoding_label() const { return label_; }
 
-private:
+  private:
     void Detect();
     bool Fill();
 
     std::istream& in_;
     Encoding encoding_;
     std::string label_;
-    std::string pending_;  // raw bytes not yet converted (a split multi-byte character)
+    std::string pending_; // raw bytes not yet converted (a split multi-byte character)
     bool detected_ = false;
     bool eof_ = false;
     iconv_t converter_ = reinterpret_cast<iconv_t>(-1);
 };
 
-}  // namespace aftercare::serve::import
+} // namespace aftercare::serve::import

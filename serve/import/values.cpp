@@ -25,8 +25,10 @@ bool Skip(std::string_view& text, std::string_view token) {
 }
 
 void Trim(std::string_view& text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+        text.remove_suffix(1);
 }
 
 // Year, month and day with one separator style; leaves the rest of `text`.
@@ -36,7 +38,8 @@ std::optional<core::CivilDate> DatePrefix(std::string_view& text) {
     const bool chinese = Skip(text, "年");
     char separator = 0;
     if (!chinese) {
-        if (text.empty() || (text.front() != '-' && text.front() != '/' && text.front() != '.')) return std::nullopt;
+        if (text.empty() || (text.front() != '-' && text.front() != '/' && text.front() != '.'))
+            return std::nullopt;
         separator = text.front();
         text.remove_prefix(1);
     }
@@ -48,7 +51,7 @@ std::optional<core::CivilDate> DatePrefix(std::string_view& text) {
     return date;
 }
 
-}  // namespace
+} // namespace
 
 std::optional<core::CivilDate> ParseLooseDate(std::string_view text) {
     Trim(text);
@@ -95,9 +98,10 @@ std::optional<bool> ParseYesNo(std::string_view text) {
     std::string lower(text);
     for (char& c : lower)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (lower.empty() || lower == "否" || lower == "false" || lower == "no" || lower == "n" || lower == "0") return false;
+    if (lower.empty() || lower == "否" || lower == "false" || lower == "no" || lower == "n" || lower == "0")
+        return false;
     if (lower == "是" || lower == "true" || lower == "yes" || lower == "y" || lower == "1") return true;
     return std::nullopt;
 }
 
-}  // namespace aftercare::serve::import
+} // namespace aftercare::serve::import

@@ -18,4 +18,4 @@ std::optional<core::UnixSeconds> ParseLooseInstant(std::string_view text, core::
 // 是/否, true/false, yes/no, y/n, 1/0 (case-insensitive); empty is no.
 std::optional<bool> ParseYesNo(std::string_view text);
 
-}  // namespace aftercare::serve::import
+} // namespace aftercare::serve::import

@@ -19,10 +19,10 @@ struct ImportResponse {
 // `refuse_with_422` (the integration API, so an ERP's error handling sees it) refused rows answer
 // 422 rows_refused with the report under "report"; otherwise (the admin upload, whose screen shows
 // the report either way) 200 with the report, `written` false.
-ImportResponse RunImportBody(Services& services, const std::string& data, const std::string& who, import::Kind kind,
-                             import::Format format, bool dry_run, bool refuse_with_422);
+ImportResponse RunImportBody(Services& services, const std::string& data, const std::string& who,
+                             import::Kind kind, import::Format format, bool dry_run, bool refuse_with_422);
 
 // ?dry_run=true|false (default false).
 bool DryRunParam(const httplib::Request& req);
 
-}  // namespace aftercare::serve
+} // namespace aftercare::serve

@@ -11,12 +11,13 @@ namespace aftercare::serve::api_keys {
 namespace {
 
 constexpr std::size_t kNameMax = 64;
-constexpr std::size_t kShownPrefix = 10;  // "ak_" + 7 characters: enough to tell keys apart
+constexpr std::size_t kShownPrefix = 10; // "ak_" + 7 characters: enough to tell keys apart
 
-}  // namespace
+} // namespace
 
 const std::vector<std::string>& KnownScopes() {
-    static const std::vector<std::string> scopes(std::begin(api::kApiKeyScopes), std::end(api::kApiKeyScopes));
+    static const std::vector<std::string> scopes(std::begin(api::kApiKeyScopes),
+                                                 std::end(api::kApiKeyScopes));
     return scopes;
 }
 
@@ -25,25 +26,34 @@ CreatedKey Create(Store& store, const std::string& name, const std::vector<std::
     core::FieldErrors errors;
     if (auto error = core::CheckText("name", name, 1, kNameMax, false)) errors.push_back(*error);
     if (scopes.empty())
-        errors.push_back(core::MakeError("required", "请至少选择一个权限范围", "Choose at least one scope", "scopes"));
+        errors.push_back(
+            core::MakeError("required", "请至少选择一个权限范围", "Choose at least one scope", "scopes"));
     for (const auto& scope : scopes)
         if (std::find(KnownScopes().begin(), KnownScopes().end(), scope) == KnownScopes().end())
-            errors.push_back(core::MakeError("invalid_value", "未知的权限范围：" + scope + "（可选 products、orders、parts）",
-                                             "Unknown scope " + scope + " (products, orders, parts)", "scopes"));
+            errors.push_back(core::MakeError(
+                "invalid_value", "未知的权限范围：" + scope + "（可选 products、orders、parts）",
+                "Unknown scope " + scope + " (products, orders, parts)", "scopes"));
     if (!errors.empty()) throw ApiError(std::move(errors), 422);
 
     CreatedKey created;
     created.key = std::string(kKeyPrefix) + NewToken();
     created.record.name = name;
     created.record.prefix = created.key.substr(0, kShownPrefix);
-    for (const auto& scope : KnownScopes())  // canonical order, no duplicates
-        if (std::find(scopes.begin(), scopes.end(), scope) != scopes.end()) created.record.scopes.push_back(scope);
+    for (const auto& scope : KnownScopes()) // canonical order, no duplicates
+        if (std::find(scopes.begin(), scopes.end(), scope) != scopes.end())
+            created.record.scopes.push_back(scope);
     created.record.created_by = created_by;
     created.record.created_at = now;
     store.Write([&](StoreTx& tx) {
         created.record.id = tx.Register().InsertApiKey(created.record, TokenHash(created.key));
-        tx.InsertAudit({0, now, created_by, "api_key_create", 0, {},
-                        created.record.prefix + " " + name + " [" + nlohmann::json(created.record.scopes).dump() + "]"});
+        tx.InsertAudit(
+            {0,
+             now,
+             created_by,
+             "api_key_create",
+             0,
+             {},
+             created.record.prefix + " " + name + " [" + nlohmann::json(created.record.scopes).dump() + "]"});
     });
     return created;
 }
@@ -52,9 +62,11 @@ void Revoke(Store& store, std::int64_t id, const std::string& revoked_by, std::i
     bool revoked = false;
     store.Write([&](StoreTx& tx) {
         revoked = tx.Register().RevokeApiKey(id, now);
-        if (revoked) tx.InsertAudit({0, now, revoked_by, "api_key_revoke", 0, {}, "key " + std::to_string(id)});
+        if (revoked)
+            tx.InsertAudit({0, now, revoked_by, "api_key_revoke", 0, {}, "key " + std::to_string(id)});
     });
-    if (!revoked) throw ApiError(404, "not_found", "没有这个有效的 API 密钥", "No active API key has this id.", "id");
+    if (!revoked)
+        throw ApiError(404, "not_found", "没有这个有效的 API 密钥", "No active API key has this id.", "id");
 }
 
 std::optional<Principal> Resolve(Store& store, const std::string& key) {
@@ -89,4 +101,4 @@ api::ApiKeyView ToWire(const ApiKeyRecord& record) {
     return view;
 }
 
-}  // namespace aftercare::serve::api_keys
+} // namespace aftercare::serve::api_keys

@@ -25,7 +25,7 @@ const std::vector<std::string>& KnownScopes();
 
 struct CreatedKey {
     ApiKeyRecord record;
-    std::string key;  // the only time the secret exists outside the caller's hands
+    std::string key; // the only time the secret exists outside the caller's hands
 };
 
 // Throws ApiError 422 for a bad name or scope list.
@@ -42,4 +42,4 @@ void RequireScope(const Principal& who, std::string_view scope);
 
 api::ApiKeyView ToWire(const ApiKeyRecord& record);
 
-}  // namespace aftercare::serve::api_keys
+} // namespace aftercare::serve::api_keys

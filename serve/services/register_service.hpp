@@ -17,7 +17,7 @@ namespace aftercare::serve::register_service {
 // Runs the import engine over `body` and writes one audit entry naming `who` (a staff username or
 // "api-key:<name>"). Returns the engine's report; the caller picks the status.
 api::ImportReport Import(Services& services, const std::string& who, import::Kind kind, import::Format format,
-                      bool dry_run, const std::string& body);
+                         bool dry_run, const std::string& body);
 
 // POST /integration/orders/{order_number}/delivery: {"delivered_at": "2026-03-01 14:30"}.
 nlohmann::json RecordDelivery(Services& services, const std::string& who, const std::string& order_number,
@@ -27,4 +27,4 @@ nlohmann::json RecordDelivery(Services& services, const std::string& who, const 
 // ticket that names it, newest first. Throws 422 for a malformed serial.
 api::ProductHistory ProductHistory(Services& services, const std::string& serial);
 
-}  // namespace aftercare::serve::register_service
+} // namespace aftercare::serve::register_service

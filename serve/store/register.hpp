@@ -24,7 +24,7 @@ struct ApiKeyRecord {
     std::int64_t id = 0;
     std::string name;
     std::string prefix;
-    std::vector<std::string> scopes;  // "products", "orders", "parts"
+    std::vector<std::string> scopes; // "products", "orders", "parts"
     std::string created_by;
     std::int64_t created_at = 0;
     std::optional<std::int64_t> revoked_at;
@@ -34,13 +34,14 @@ struct ApiKeyRecord {
 // Register writes inside a transaction. Empty optional fields never erase what is stored, so an
 // order sent before delivery and again after it keeps its delivery time.
 class RegisterTx {
-public:
+  public:
     virtual ~RegisterTx() = default;
     // Model and purchase date by serial; the replacement history is left alone.
     virtual UpsertOutcome UpsertProduct(const ProductRecord& record) = 0;
     virtual UpsertOutcome UpsertOrder(const OrderRecord& record) = 0;
     // Adds (or corrects) the replacement of `part` on `replaced_on` in the serial's history.
-    virtual PartOutcome RecordReplacement(const std::string& serial, const core::PartReplacement& replacement) = 0;
+    virtual PartOutcome RecordReplacement(const std::string& serial,
+                                          const core::PartReplacement& replacement) = 0;
     // Sets the delivery time of an existing order; false when the order is unknown.
     virtual bool RecordDelivery(const std::string& order_number, std::int64_t delivered_at) = 0;
     virtual std::int64_t InsertApiKey(const ApiKeyRecord& record, const std::string& key_hash) = 0;
@@ -51,7 +52,7 @@ public:
 
 // Register reads outside a transaction.
 class RegisterReader {
-public:
+  public:
     virtual ~RegisterReader() = default;
     virtual std::optional<ApiKeyRecord> FindApiKey(const std::string& key_hash) = 0;
     virtual std::vector<ApiKeyRecord> ListApiKeys() = 0;
@@ -59,4 +60,4 @@ public:
     virtual std::vector<std::int64_t> TicketIdsForSerial(const std::string& serial, int limit) = 0;
 };
 
-}  // namespace aftercare::serve
+} // namespace aftercare::serve

@@ -66,7 +66,7 @@ ApiKeyRecord ReadApiKey(const sqlite::Statement& row) {
 }
 
 class SqliteRegisterTx : public RegisterTx {
-public:
+  public:
     explicit SqliteRegisterTx(Connection& db) : db_(db) {}
 
     UpsertOutcome UpsertProduct(const ProductRecord& record) override {
@@ -103,7 +103,8 @@ public:
         return db_.Changes() > 0 ? UpsertOutcome::Changed : UpsertOutcome::Unchanged;
     }
 
-    PartOutcome RecordReplacement(const std::string& serial, const core::PartReplacement& replacement) override {
+    PartOutcome RecordReplacement(const std::string& serial,
+                                  const core::PartReplacement& replacement) override {
         std::vector<core::PartReplacement> history;
         {
             auto row = db_.Prepare("SELECT replacements FROM products WHERE serial = ?");
@@ -120,9 +121,8 @@ public:
             *same = replacement;
         } else {
             history.push_back(replacement);
-            std::stable_sort(history.begin(), history.end(), [](const auto& a, const auto& b) {
-                return a.replaced_on < b.replaced_on;
-            });
+            std::stable_sort(history.begin(), history.end(),
+                             [](const auto& a, const auto& b) { return a.replaced_on < b.replaced_on; });
         }
         Json text = history;
         auto update = db_.Prepare("UPDATE products SET replacements = ? WHERE serial = ?");
@@ -143,8 +143,8 @@ public:
 
     std::int64_t InsertApiKey(const ApiKeyRecord& record, const std::string& key_hash) override {
         Json scopes = record.scopes;
-        auto insert = db_.Prepare(
-            "INSERT INTO api_keys(name, prefix, key_hash, scopes, created_by, created_at) VALUES(?, ?, ?, ?, ?, ?)");
+        auto insert = db_.Prepare("INSERT INTO api_keys(name, prefix, key_hash, scopes, created_by, "
+                                  "created_at) VALUES(?, ?, ?, ?, ?, ?)");
         insert.Bind(1, record.name)
             .Bind(2, record.prefix)
             .BindBlob(3, key_hash)
@@ -168,12 +168,12 @@ public:
         update.Run();
     }
 
-private:
+  private:
     Connection& db_;
 };
 
 class SqliteRegisterReader : public RegisterReader {
-public:
+  public:
     explicit SqliteRegisterReader(WithReader with_reader) : with_reader_(std::move(with_reader)) {}
 
     std::optional<ApiKeyRecord> FindApiKey(const std::string& key_hash) override {
@@ -190,7 +190,8 @@ public:
         std::vector<ApiKeyRecord> keys;
         with_reader_([&](Connection& db) {
             auto rows = db.Prepare("SELECT " AFTERCARE_API_KEY_COLUMNS " FROM api_keys ORDER BY id DESC");
-            while (rows.Step()) keys.push_back(ReadApiKey(rows));
+            while (rows.Step())
+                keys.push_back(ReadApiKey(rows));
         });
         return keys;
     }
@@ -198,27 +199,33 @@ public:
     std::vector<std::int64_t> TicketIdsForSerial(const std::string& serial, int limit) override {
         std::vector<std::int64_t> ids;
         with_reader_([&](Connection& db) {
-            auto rows = db.Prepare(
-                "SELECT id FROM tickets WHERE json_extract(body, '$.details.product.serial') = ?1 "
-                "AND json_extract(body, '$.details.product.serial') <> '' ORDER BY created_at DESC, id DESC LIMIT ?2");
+            auto rows =
+                db.Prepare("SELECT id FROM tickets WHERE json_extract(body, '$.details.product.serial') = ?1 "
+                           "AND json_extract(body, '$.details.product.serial') <> '' ORDER BY created_at "
+                           "DESC, id DESC LIMIT ?2");
             rows.Bind(1, serial).Bind(2, limit);
-            while (rows.Step()) ids.push_back(rows.Int(0));
+            while (rows.Step())
+                ids.push_back(rows.Int(0));
         });
         return ids;
     }
 
-private:
+  private:
     WithReader with_reader_;
 };
 
-}  // namespace
+} // namespace
 
-void ApplyRegisterSchema(Connection& db) { db.Exec(kRegisterSchema); }
+void ApplyRegisterSchema(Connection& db) {
+    db.Exec(kRegisterSchema);
+}
 
-std::unique_ptr<RegisterTx> MakeSqliteRegisterTx(Connection& db) { return std::make_unique<SqliteRegisterTx>(db); }
+std::unique_ptr<RegisterTx> MakeSqliteRegisterTx(Connection& db) {
+    return std::make_unique<SqliteRegisterTx>(db);
+}
 
 std::unique_ptr<RegisterReader> MakeSqliteRegisterReader(WithReader with_reader) {
     return std::make_unique<SqliteRegisterReader>(std::move(with_reader));
 }
 
-}  // namespace aftercare::serve
+} // namespace aftercare::serve

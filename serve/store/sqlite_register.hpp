@@ -19,4 +19,4 @@ std::unique_ptr<RegisterTx> MakeSqliteRegisterTx(sqlite::Connection& db);
 using WithReader = std::function<void(const std::function<void(sqlite::Connection&)>&)>;
 std::unique_ptr<RegisterReader> MakeSqliteRegisterReader(WithReader with_reader);
 
-}  // namespace aftercare::serve
+} // namespace aftercare::serve

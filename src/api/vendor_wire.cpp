@@ -8,16 +8,15 @@ namespace aftercare::api {
 
 using detail::PutOptional;
 
-#define AFTERCARE_FROM_JSON(Type)                                                                   \
-    void from_json(const Json& json_value, Type& value) { ReadOrThrow(json_value, value); }
+#define AFTERCARE_FROM_JSON(Type)                                                                            \
+    void from_json(const Json& json_value, Type& value) {                                                    \
+        ReadOrThrow(json_value, value);                                                                      \
+    }
 
 void to_json(Json& json_value, const ImportRowError& value) {
-    json_value = Json{{"line", value.line},
-                      {"column", value.column},
-                      {"value", value.value},
-                      {"code", value.code},
-                      {"message_zh", value.message_zh},
-                      {"message_en", value.message_en}};
+    json_value =
+        Json{{"line", value.line}, {"column", value.column},         {"value", value.value},
+             {"code", value.code}, {"message_zh", value.message_zh}, {"message_en", value.message_en}};
 }
 void ReadFields(WireReader& reader, ImportRowError& value) {
     reader.Required("line", value.line);
@@ -83,8 +82,12 @@ void ReadFields(WireReader& reader, ApiKeyView& value) {
 }
 AFTERCARE_FROM_JSON(ApiKeyView)
 
-void to_json(Json& json_value, const ApiKeyList& value) { json_value = Json{{"keys", value.keys}}; }
-void ReadFields(WireReader& reader, ApiKeyList& value) { reader.Required("keys", value.keys); }
+void to_json(Json& json_value, const ApiKeyList& value) {
+    json_value = Json{{"keys", value.keys}};
+}
+void ReadFields(WireReader& reader, ApiKeyList& value) {
+    reader.Required("keys", value.keys);
+}
 AFTERCARE_FROM_JSON(ApiKeyList)
 
 void to_json(Json& json_value, const CreateApiKeyRequest& value) {
@@ -145,4 +148,4 @@ void ReadFields(WireReader& reader, ProductHistory& value) {
 }
 AFTERCARE_FROM_JSON(ProductHistory)
 
-}  // namespace aftercare::api
+} // namespace aftercare::api

@@ -34,9 +34,9 @@ struct ImportRowError {
 // What one import run did. A run is one transaction: `written` is false whenever a row was refused
 // (and on a dry run); `changed` then counts what would have changed.
 struct ImportReport {
-    std::string kind;      // products | orders | parts
-    std::string format;    // csv | jsonl
-    std::string encoding;  // utf-8 | utf-8-bom | gb18030
+    std::string kind;     // products | orders | parts
+    std::string format;   // csv | jsonl
+    std::string encoding; // utf-8 | utf-8-bom | gb18030
     std::int64_t rows = 0;
     std::int64_t changed = 0;
     std::int64_t unchanged = 0;
@@ -44,7 +44,7 @@ struct ImportReport {
     bool dry_run = false;
     bool written = false;
     std::vector<std::string> ignored_columns;
-    std::vector<ImportRowError> errors;  // the first 1,000
+    std::vector<ImportRowError> errors; // the first 1,000
     bool operator==(const ImportReport&) const = default;
 };
 
@@ -53,19 +53,19 @@ inline constexpr const char* kApiKeyScopes[] = {"products", "orders", "parts"};
 struct ApiKeyView {
     std::int64_t id = 0;
     std::string name;
-    std::string prefix;  // the key's first characters, to tell keys apart
+    std::string prefix; // the key's first characters, to tell keys apart
     std::vector<std::string> scopes;
     std::string created_by;
     std::int64_t created_at = 0;
     bool active = true;
     std::optional<std::int64_t> revoked_at;
     std::optional<std::int64_t> last_used_at;
-    std::string key;  // only in the create response: shown once, never stored
+    std::string key; // only in the create response: shown once, never stored
     bool operator==(const ApiKeyView&) const = default;
 };
 
 struct ApiKeyList {
-    std::vector<ApiKeyView> keys;  // newest first
+    std::vector<ApiKeyView> keys; // newest first
     bool operator==(const ApiKeyList&) const = default;
 };
 
@@ -100,7 +100,7 @@ struct ProductHistory {
     std::string model;
     std::optional<core::CivilDate> purchase_date;
     std::vector<core::PartReplacement> replacements;
-    std::optional<core::WarrantyDecision> warranty;  // today, for the whole product
+    std::optional<core::WarrantyDecision> warranty; // today, for the whole product
     std::vector<KeyPartWarranty> key_parts;
     std::vector<ServiceHistoryItem> tickets;
     bool operator==(const ProductHistory&) const = default;
@@ -115,4 +115,4 @@ AFTERCARE_WIRE_TYPE(ApiKeyView);
 AFTERCARE_WIRE_TYPE(ApiKeyList);
 AFTERCARE_WIRE_TYPE(CreateApiKeyRequest);
 
-}  // namespace aftercare::api
+} // namespace aftercare::api

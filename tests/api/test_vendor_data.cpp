@@ -15,7 +15,9 @@ namespace {
 constexpr std::int64_t kDay = 86400;
 
 std::int64_t Now() {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
 }
 
 // "2026年3月1日" for `days` ago in China (UTC+8), the way a Chinese spreadsheet writes it.
@@ -23,7 +25,8 @@ std::string ChineseDate(int days_ago) {
     const std::time_t t = static_cast<std::time_t>(Now() + 8 * 3600 - days_ago * kDay);
     std::tm tm{};
     gmtime_r(&t, &tm);
-    return std::to_string(tm.tm_year + 1900) + "年" + std::to_string(tm.tm_mon + 1) + "月" + std::to_string(tm.tm_mday) + "日";
+    return std::to_string(tm.tm_year + 1900) + "年" + std::to_string(tm.tm_mon + 1) + "月" +
+           std::to_string(tm.tm_mday) + "日";
 }
 
 std::string SlashDateTime(int days_ago) {
@@ -56,8 +59,8 @@ std::string WriteFile(const std::string& dir, const std::string& name, const std
     return path;
 }
 
-std::pair<int, std::string> Import(const std::string& data_dir, const std::string& kind, const std::string& file,
-                                   std::vector<std::string> extra = {}) {
+std::pair<int, std::string> Import(const std::string& data_dir, const std::string& kind,
+                                   const std::string& file, std::vector<std::string> extra = {}) {
     std::vector<std::string> args = {"import", "--data-dir", data_dir, "--kind", kind, file};
     args.insert(args.end(), extra.begin(), extra.end());
     return RunServerCommand(args);
@@ -70,16 +73,20 @@ httplib::Result PostNdjson(httplib::Client& client, const std::string& path, con
 
 std::string OrdersCsv(bool with_mistakes) {
     std::string csv = "订单号,手机号,型号,序列号,购买日期,签收时间,备注\r\n";
-    csv += "DD-IMP-0001,138 0013 8001,康复理疗仪 KF-200,KF200-IMP-0001," + ChineseDate(10) + "," + SlashDateTime(5) + ",首单\r\n";
-    csv += std::string("DD-IMP-0002,") + (with_mistakes ? "12345" : "13800138002") + ",磁疗仪 MT-5,," + ChineseDate(9) + ",,\r\n";
+    csv += "DD-IMP-0001,138 0013 8001,康复理疗仪 KF-200,KF200-IMP-0001," + ChineseDate(10) + "," +
+           SlashDateTime(5) + ",首单\r\n";
+    csv += std::string("DD-IMP-0002,") + (with_mistakes ? "12345" : "13800138002") + ",磁疗仪 MT-5,," +
+           ChineseDate(9) + ",,\r\n";
     csv += "DD-IMP-0003,+86 139-0013-9003,超声理疗仪 CS-30,CS30-IMP-0003,2025/3/1,2025-03-05 09:00,\r\n";
-    csv += std::string("DD-IMP-0004,13800138004,磁疗仪 MT-5,,") + (with_mistakes ? "2026-02-30" : "2026-02-28") + ",,\r\n";
-    csv += std::string("DD-IMP-0005,13800138005,") + (with_mistakes ? "" : "磁疗仪 MT-5") + ",,2025-12-01,,\r\n";
+    csv += std::string("DD-IMP-0004,13800138004,磁疗仪 MT-5,,") +
+           (with_mistakes ? "2026-02-30" : "2026-02-28") + ",,\r\n";
+    csv +=
+        std::string("DD-IMP-0005,13800138005,") + (with_mistakes ? "" : "磁疗仪 MT-5") + ",,2025-12-01,,\r\n";
     csv += "\"DD-IMP-0006\",13800138006,\"康复理疗仪, KF-100\",,2025-12-02,,\"带逗号, 和\"\"引号\"\"\"\r\n";
     return csv;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("import: a GB 18030 CSV with Chinese headers; three bad rows are reported and nothing is written; "
           "the corrected file writes, a re-run changes nothing, and the order takes a return",
@@ -117,7 +124,10 @@ TEST_CASE("import: a GB 18030 CSV with Chinese headers; three bad rows are repor
     ServerProcess server(ServerOptions{dir.path(), {"--seed-demo", "false"}});
     auto client = server.Client();
     auto eligibility = PostJson(client, "/api/v1/returns/eligibility",
-                                {{"order_number", "DD-IMP-0001"}, {"phone_last4", "8001"}, {"reason", "no_reason"}, {"wanted", "refund"}});
+                                {{"order_number", "DD-IMP-0001"},
+                                 {"phone_last4", "8001"},
+                                 {"reason", "no_reason"},
+                                 {"wanted", "refund"}});
     REQUIRE(eligibility->status == 200);
     CHECK(BodyOf(eligibility)["granted"] == true);
     Json draft = RepairDraft("13800138001", "不想要了");
@@ -130,27 +140,33 @@ TEST_CASE("import: a GB 18030 CSV with Chinese headers; three bad rows are repor
     CHECK(BodyOf(ticket)["ticket"]["product"]["serial"] == "KF200-IMP-0001");
     // Delivered a year ago (2025-03-05): outside the window, refused with the reason.
     auto old = BodyOf(PostJson(client, "/api/v1/returns/eligibility",
-                               {{"order_number", "DD-IMP-0003"}, {"phone_last4", "9003"}, {"reason", "no_reason"}, {"wanted", "refund"}}));
+                               {{"order_number", "DD-IMP-0003"},
+                                {"phone_last4", "9003"},
+                                {"reason", "no_reason"},
+                                {"wanted", "refund"}}));
     CHECK(old["granted"] == false);
     // The quoted model with a comma came through whole.
-    auto quoted = PostJson(client, "/api/v1/orders/lookup", {{"order_number", "DD-IMP-0006"}, {"phone", "13800138006"}});
+    auto quoted = PostJson(client, "/api/v1/orders/lookup",
+                           {{"order_number", "DD-IMP-0006"}, {"phone", "13800138006"}});
     REQUIRE(quoted->status == 200);
     CHECK(BodyOf(quoted)["items"][0]["model"] == "康复理疗仪, KF-100");
 }
 
 TEST_CASE("import: UTF-8 with a BOM, English headers, JSON Lines, parts for known serials only", "[import]") {
     TempDir dir;
-    const std::string products = WriteFile(dir.path(), "products.csv",
-                                           "\xEF\xBB\xBFSerial,Model,Purchase Date\nKF200-IMP-0100,康复理疗仪 KF-200,2025/6/1\n");
+    const std::string products =
+        WriteFile(dir.path(), "products.csv",
+                  "\xEF\xBB\xBFSerial,Model,Purchase Date\nKF200-IMP-0100,康复理疗仪 KF-200,2025/6/1\n");
     auto [status, report] = Import(dir.path(), "products", products);
     INFO(report);
     CHECK(status == 0);
     CHECK(report.find("(csv, utf-8-bom)") != std::string::npos);
     CHECK(report.find("1 changed") != std::string::npos);
 
-    const std::string parts = WriteFile(dir.path(), "parts.jsonl",
-                                        "{\"serial\":\"KF200-IMP-0100\",\"part\":\"mainboard\",\"replaced_on\":\"2025-09-01\"}\n"
-                                        "{\"序列号\":\"ZZ00-NOPE-0000\",\"部件\":\"motor\",\"更换日期\":\"2025年9月2日\"}\n");
+    const std::string parts =
+        WriteFile(dir.path(), "parts.jsonl",
+                  "{\"serial\":\"KF200-IMP-0100\",\"part\":\"mainboard\",\"replaced_on\":\"2025-09-01\"}\n"
+                  "{\"序列号\":\"ZZ00-NOPE-0000\",\"部件\":\"motor\",\"更换日期\":\"2025年9月2日\"}\n");
     auto [refused, parts_report] = Import(dir.path(), "parts", parts);
     INFO(parts_report);
     CHECK(refused == 1);
@@ -159,7 +175,8 @@ TEST_CASE("import: UTF-8 with a BOM, English headers, JSON Lines, parts for know
     CHECK(parts_report.find("not in the register") != std::string::npos);
 
     // A file without a required column says so once, on the header line.
-    const std::string headless = WriteFile(dir.path(), "x.csv", "序列号,购买日期\nKF200-IMP-0101,2025-01-01\n");
+    const std::string headless =
+        WriteFile(dir.path(), "x.csv", "序列号,购买日期\nKF200-IMP-0101,2025-01-01\n");
     auto [missing, missing_report] = Import(dir.path(), "products", headless);
     CHECK(missing == 1);
     CHECK(missing_report.find("line 1, column model") != std::string::npos);
@@ -174,7 +191,8 @@ TEST_CASE("integration API: an ERP upserts orders with an API key; a key without
     auto& client = env.http();
     const std::string admin = env.staff_token;
 
-    auto created = PostJson(client, "/api/v1/staff/api-keys", {{"name", "ERP 订单同步"}, {"scopes", {"orders"}}}, admin);
+    auto created =
+        PostJson(client, "/api/v1/staff/api-keys", {{"name", "ERP 订单同步"}, {"scopes", {"orders"}}}, admin);
     REQUIRE(created->status == 201);
     const std::string key = BodyOf(created)["key"].get<std::string>();
     const std::int64_t key_id = BodyOf(created)["id"].get<std::int64_t>();
@@ -185,10 +203,13 @@ TEST_CASE("integration API: an ERP upserts orders with an API key; a key without
     REQUIRE(listed->status == 200);
     CHECK(listed->body.find(key) == std::string::npos);
     CHECK(BodyOf(listed)["keys"][0]["prefix"] == key.substr(0, 10));
-    CHECK(PostJson(client, "/api/v1/staff/api-keys", {{"name", "x"}, {"scopes", {"tickets"}}}, admin)->status == 422);
+    CHECK(
+        PostJson(client, "/api/v1/staff/api-keys", {{"name", "x"}, {"scopes", {"tickets"}}}, admin)->status ==
+        422);
 
     const std::string batch =
-        "{\"order_number\":\"ERP-0001\",\"phone\":\"13800138011\",\"model\":\"磁疗仪 MT-5\",\"purchase_date\":\"2026/1/2\"}\n"
+        "{\"order_number\":\"ERP-0001\",\"phone\":\"13800138011\",\"model\":\"磁疗仪 "
+        "MT-5\",\"purchase_date\":\"2026/1/2\"}\n"
         "{\"order_number\":\"ERP-0002\",\"phone\":\"13800138012\",\"model\":\"磁疗仪 MT-5\"}\n";
     auto upserted = PostNdjson(client, "/api/v1/integration/orders", batch, key);
     REQUIRE(upserted->status == 200);
@@ -197,17 +218,21 @@ TEST_CASE("integration API: an ERP upserts orders with an API key; a key without
     CHECK(BodyOf(repeated)["unchanged"] == 2);
 
     // One order as plain JSON, then its delivery event.
-    auto single = PostJson(client, "/api/v1/integration/orders",
-                           {{"order_number", "ERP-0003"}, {"phone", "13800138013"}, {"model", "磁疗仪 MT-5"}}, key);
+    auto single =
+        PostJson(client, "/api/v1/integration/orders",
+                 {{"order_number", "ERP-0003"}, {"phone", "13800138013"}, {"model", "磁疗仪 MT-5"}}, key);
     CHECK(BodyOf(single)["changed"] == 1);
     auto delivered = PostJson(client, "/api/v1/integration/orders/ERP-0003/delivery",
                               {{"delivered_at", SlashDateTime(1)}}, key);
     REQUIRE(delivered->status == 200);
-    auto lookup = PostJson(client, "/api/v1/orders/lookup", {{"order_number", "ERP-0003"}, {"phone", "13800138013"}});
+    auto lookup =
+        PostJson(client, "/api/v1/orders/lookup", {{"order_number", "ERP-0003"}, {"phone", "13800138013"}});
     REQUIRE(lookup->status == 200);
-    CHECK(BodyOf(lookup)["delivered_at"].get<std::int64_t>() == BodyOf(delivered)["delivered_at"].get<std::int64_t>());
-    CHECK(PostJson(client, "/api/v1/integration/orders/ERP-9999/delivery", {{"delivered_at", "2026-01-01"}}, key)->status ==
-          404);
+    CHECK(BodyOf(lookup)["delivered_at"].get<std::int64_t>() ==
+          BodyOf(delivered)["delivered_at"].get<std::int64_t>());
+    CHECK(PostJson(client, "/api/v1/integration/orders/ERP-9999/delivery", {{"delivered_at", "2026-01-01"}},
+                   key)
+              ->status == 404);
 
     // A bad row: nothing of the batch is written, and the report says where.
     auto bad = PostNdjson(client, "/api/v1/integration/orders",
@@ -218,39 +243,45 @@ TEST_CASE("integration API: an ERP upserts orders with an API key; a key without
     CHECK(BodyOf(bad)["error"]["code"] == "rows_refused");
     CHECK(BodyOf(bad)["report"]["errors"][0]["line"] == 2);
     CHECK(BodyOf(bad)["report"]["errors"][0]["column"] == "phone");
-    CHECK(PostJson(client, "/api/v1/orders/lookup", {{"order_number", "ERP-0004"}, {"phone", "13800138014"}})->status ==
-          404);
+    CHECK(PostJson(client, "/api/v1/orders/lookup", {{"order_number", "ERP-0004"}, {"phone", "13800138014"}})
+              ->status == 404);
 
     // Scopes: an orders key cannot write products; staff and customer tokens are not keys.
-    auto no_scope = PostJson(client, "/api/v1/integration/products", {{"serial", "MT5-ERP-0001"}, {"model", "MT-5"}}, key);
+    auto no_scope = PostJson(client, "/api/v1/integration/products",
+                             {{"serial", "MT5-ERP-0001"}, {"model", "MT-5"}}, key);
     CHECK(no_scope->status == 403);
     CHECK(BodyOf(no_scope)["error"]["code"] == "scope_missing");
-    CHECK(PostJson(client, "/api/v1/integration/orders", {{"order_number", "ERP-0006"}}, admin)->status == 403);
+    CHECK(PostJson(client, "/api/v1/integration/orders", {{"order_number", "ERP-0006"}}, admin)->status ==
+          403);
     CHECK(PostJson(client, "/api/v1/integration/orders", {{"order_number", "ERP-0006"}})->status == 401);
 
     // Audited under the key's name.
     auto audit = BodyOf(GetJson(client, "/api/v1/staff/audit?limit=50", admin));
     int uses = 0;
-    for (const auto& entry : audit["entries"]) uses += entry["staff"] == "api-key:ERP 订单同步" ? 1 : 0;
+    for (const auto& entry : audit["entries"])
+        uses += entry["staff"] == "api-key:ERP 订单同步" ? 1 : 0;
     CHECK(uses >= 4);
 
     // Revoked: refused at once.
-    REQUIRE(PostJson(client, "/api/v1/staff/api-keys/" + std::to_string(key_id) + "/revoke", Json::object(), admin)->status ==
-            200);
+    REQUIRE(PostJson(client, "/api/v1/staff/api-keys/" + std::to_string(key_id) + "/revoke", Json::object(),
+                     admin)
+                ->status == 200);
     auto revoked = PostNdjson(client, "/api/v1/integration/orders", batch, key);
     CHECK(revoked->status == 401);
-    CHECK(PostJson(client, "/api/v1/staff/api-keys/" + std::to_string(key_id) + "/revoke", Json::object(), admin)->status ==
-          404);
+    CHECK(PostJson(client, "/api/v1/staff/api-keys/" + std::to_string(key_id) + "/revoke", Json::object(),
+                   admin)
+              ->status == 404);
 }
 
 TEST_CASE("integration API: keys made on the command line; a per-key budget that customers do not share",
           "[integration][security]") {
     TempDir dir;
-    auto [status, out] = RunServerCommand({"create-api-key", "--data-dir", dir.path(), "--name", "电商平台", "--scopes",
-                                           "products,parts"});
+    auto [status, out] = RunServerCommand(
+        {"create-api-key", "--data-dir", dir.path(), "--name", "电商平台", "--scopes", "products,parts"});
     REQUIRE(status == 0);
     const std::string key = out.substr(out.find("ak_"), 46);
-    CHECK(RunServerCommand({"create-api-key", "--data-dir", dir.path(), "--name", "x", "--scopes", "all"}).first == 2);
+    CHECK(RunServerCommand({"create-api-key", "--data-dir", dir.path(), "--name", "x", "--scopes", "all"})
+              .first == 2);
 
     ServerProcess server(ServerOptions{dir.path(), {"--seed-demo", "false", "--rate-integration", "2"}});
     auto client = server.Client();
@@ -266,36 +297,43 @@ TEST_CASE("integration API: keys made on the command line; a per-key budget that
     CHECK(PostJson(client, "/api/v1/warranty", {{"serial", "MT5-ERP-0001"}})->status == 200);
 }
 
-TEST_CASE("a key part fitted during a repair restarts its warranty: the register, the warranty lookup and the "
-          "product's service history show it",
-          "[warranty][staff][register]") {
+TEST_CASE(
+    "a key part fitted during a repair restarts its warranty: the register, the warranty lookup and the "
+    "product's service history show it",
+    "[warranty][staff][register]") {
     Running env;
     auto& client = env.http();
     const std::string admin = env.staff_token;
     // Bought 200 days ago (demo register): in warranty, so a key-part replacement restarts.
     const std::string serial = "KF200-2401-0123";
-    auto before = BodyOf(PostJson(client, "/api/v1/warranty", {{"serial", serial}, {"faulty_part", "mainboard"}}));
+    auto before =
+        BodyOf(PostJson(client, "/api/v1/warranty", {{"serial", serial}, {"faulty_part", "mainboard"}}));
     CHECK(before["decision"]["rule"] == "in_warranty");
 
     const Json created = CreateTicket(client, RepairDraft("13800138000", "主板故障"));
     const std::string base = "/api/v1/staff/tickets/" + created["service_number"].get<std::string>();
     REQUIRE(PostJson(client, base + "/transition", {{"action", "accept"}}, admin)->status == 200);
     REQUIRE(PostJson(client, base + "/assign", {{"assignee", "admin"}}, admin)->status == 200);
-    REQUIRE(PostJson(client, base + "/work", {{"kind", "arrival"}, {"note", "到达现场"}}, admin)->status == 201);
-    auto reserved = PostJson(client, base + "/work", {{"kind", "part_reserved"}, {"part", "mainboard"}}, admin);
+    REQUIRE(PostJson(client, base + "/work", {{"kind", "arrival"}, {"note", "到达现场"}}, admin)->status ==
+            201);
+    auto reserved =
+        PostJson(client, base + "/work", {{"kind", "part_reserved"}, {"part", "mainboard"}}, admin);
     REQUIRE(reserved->status == 201);
     const int sequence = BodyOf(reserved)["timeline"].back()["sequence"].get<int>();
     CHECK(PostJson(client, base + "/work",
                    {{"kind", "part_fitted"}, {"completes", sequence}, {"part_serial", "bad serial!"}}, admin)
               ->status == 422);
-    auto fitted = PostJson(client, base + "/work",
-                           {{"kind", "part_fitted"}, {"completes", sequence}, {"part_serial", "mb-2611-7788"}}, admin);
+    auto fitted =
+        PostJson(client, base + "/work",
+                 {{"kind", "part_fitted"}, {"completes", sequence}, {"part_serial", "mb-2611-7788"}}, admin);
     REQUIRE(fitted->status == 201);
     CHECK(BodyOf(fitted)["timeline"].back()["work"]["part_serial"] == "MB-2611-7788");
 
-    auto after = BodyOf(PostJson(client, "/api/v1/warranty", {{"serial", serial}, {"faulty_part", "mainboard"}}));
+    auto after =
+        BodyOf(PostJson(client, "/api/v1/warranty", {{"serial", serial}, {"faulty_part", "mainboard"}}));
     CHECK(after["decision"]["rule"] == "key_part_restarted");
-    CHECK(after["decision"]["covered_until"].get<std::string>() > before["decision"]["covered_until"].get<std::string>());
+    CHECK(after["decision"]["covered_until"].get<std::string>() >
+          before["decision"]["covered_until"].get<std::string>());
     REQUIRE(after["replacements"].size() == 1);
     CHECK(after["replacements"][0]["part"] == "mainboard");
     CHECK(after["replacements"][0]["part_serial"] == "MB-2611-7788");
@@ -306,7 +344,8 @@ TEST_CASE("a key part fitted during a repair restarts its warranty: the register
     CHECK(product["registered"] == true);
     CHECK(product["key_parts"][0]["part"] == "mainboard");
     bool listed = false;
-    for (const auto& ticket : product["tickets"]) listed = listed || ticket["service_number"] == created["service_number"];
+    for (const auto& ticket : product["tickets"])
+        listed = listed || ticket["service_number"] == created["service_number"];
     CHECK(listed);
     CHECK(GetJson(client, "/api/v1/staff/products/" + serial)->status == 401);
 }

@@ -29,7 +29,7 @@ std::vector<std::vector<std::string>> ReadAll(const std::string& bytes, std::vec
     return records;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("import dates: ISO, slashes, dots and 年月日; impossible dates are refused", "[import]") {
     CHECK(ParseLooseDate("2026-03-01") == CivilDate{2026, 3, 1});
@@ -47,7 +47,7 @@ TEST_CASE("import dates: ISO, slashes, dots and 年月日; impossible dates are 
 TEST_CASE("import times: China time unless an offset is given; a date alone is midnight", "[import]") {
     const auto midnight = ParseLooseInstant("2026-03-01", 480);
     REQUIRE(midnight);
-    CHECK(*midnight == 1772294400);  // 2026-03-01T00:00:00+08:00
+    CHECK(*midnight == 1772294400); // 2026-03-01T00:00:00+08:00
     CHECK(ParseLooseInstant("2026/3/1 14:30", 480) == *midnight + 14 * 3600 + 30 * 60);
     CHECK(ParseLooseInstant("2026年3月1日 14:30:15", 480) == *midnight + 14 * 3600 + 30 * 60 + 15);
     CHECK(ParseLooseInstant("2026-03-01T06:30:00Z", 480) == *midnight + 14 * 3600 + 30 * 60);
@@ -62,7 +62,8 @@ TEST_CASE("import times: China time unless an offset is given; a date alone is m
 
 TEST_CASE("import CSV: quotes, doubled quotes, line breaks in quotes, CRLF, blank lines, tabs", "[import]") {
     std::vector<long> lines;
-    const auto records = ReadAll("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n\r\n1,,3\r\n", &lines);
+    const auto records =
+        ReadAll("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n\r\n1,,3\r\n", &lines);
     REQUIRE(records.size() == 3);
     CHECK(records[1] == std::vector<std::string>{"x, y", "say \"hi\"", "two\nlines"});
     CHECK(records[2] == std::vector<std::string>{"1", "", "3"});

@@ -8,7 +8,7 @@
 #include "console/console.h"
 #include "console/labels.h"
 #include "net/vendor_data.h"
-#include "screens/repair_steps.h"  // PartLabel: the part names customers see, for staff too
+#include "screens/repair_steps.h" // PartLabel: the part names customers see, for staff too
 #include "widgets.h"
 #include "widgets/feedback.h"
 
@@ -26,13 +26,15 @@ void DrawRegisterEntry(AppState& state, Ui& ui, const api::ProductHistory& produ
     const std::string bought = product.purchase_date ? core::FormatIsoDate(*product.purchase_date)
                                                      : state.Tr("staff.product.no_date");
     Paragraph(ui, TextStyle::Body,
-              state.strings.Format(state.language, "staff.product.model_line", {{"model", product.model}, {"date", bought}}),
+              state.strings.Format(state.language, "staff.product.model_line",
+                                   {{"model", product.model}, {"date", bought}}),
               p.text);
     if (product.warranty) {
         const std::string until = core::FormatIsoDate(product.warranty->product_covered_until);
         const bool covered = product.warranty->in_warranty;
         Paragraph(ui, TextStyle::Small,
-                  state.strings.Format(state.language, covered ? "staff.product.covered" : "staff.product.expired",
+                  state.strings.Format(state.language,
+                                       covered ? "staff.product.covered" : "staff.product.expired",
                                        {{"date", until}}),
                   covered ? p.success : p.text_muted, Role::Status);
     }
@@ -44,7 +46,8 @@ void DrawRegisterEntry(AppState& state, Ui& ui, const api::ProductHistory& produ
                   p.success, Role::Status);
     }
     for (const core::PartReplacement& replacement : product.replacements) {
-        const char* key = replacement.part_serial.empty() ? "staff.product.replacement" : "staff.product.replacement_serial";
+        const char* key = replacement.part_serial.empty() ? "staff.product.replacement"
+                                                          : "staff.product.replacement_serial";
         Paragraph(ui, TextStyle::Small,
                   state.strings.Format(state.language, key,
                                        {{"date", core::FormatIsoDate(replacement.replaced_on)},
@@ -83,7 +86,8 @@ void DrawProductRecord(AppState& state, Ui& ui, const api::TicketView& ticket) {
     Heading(ui, TextStyle::Title3, state.Tr("staff.product.title") + " · " + serial, 2);
     if (ws.product.IsLoading() && !ws.product.value) LoadingIndicator(ui, state.Tr("staff.admin.loading"));
     if (ws.product.IsFailed() && ws.product.error) {
-        if (ErrorBanner(ui, state.strings, state.language, *ws.product.error, "product-error")) ws.product.Reset();
+        if (ErrorBanner(ui, state.strings, state.language, *ws.product.error, "product-error"))
+            ws.product.Reset();
     }
     if (ws.product.value && ws.product.value->serial == serial) {
         DrawRegisterEntry(state, ui, *ws.product.value);

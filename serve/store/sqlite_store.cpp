@@ -258,11 +258,6 @@ std::optional<core::CivilDate> OptDate(const sqlite::Statement& row, int column)
     return core::ParseIsoDate(row.Text(column));
 }
 
-std::optional<std::string> OptDateText(const std::optional<core::CivilDate>& date) {
-    if (!date) return std::nullopt;
-    return core::FormatIsoDate(*date);
-}
-
 #define AFTERCARE_STAFF_COLUMNS "id, username, display_name, roles, password_hash, active, created_at"
 
 StaffRecord ReadStaff(const sqlite::Statement& row) {
@@ -564,34 +559,6 @@ public:
         if (record.ticket_id != 0) insert.Bind(4, record.ticket_id);
         else insert.BindNull(4);
         insert.Run();
-    }
-
-    void UpsertProduct(const ProductRecord& record) override {
-        Json replacements = record.replacements;
-        auto upsert = db_.Prepare(
-            "INSERT INTO products(serial, model, purchase_date, replacements) VALUES(?, ?, ?, ?) "
-            "ON CONFLICT(serial) DO UPDATE SET model = excluded.model, purchase_date = excluded.purchase_date, "
-            "replacements = excluded.replacements");
-        upsert.Bind(1, record.serial)
-            .Bind(2, record.model)
-            .Bind(3, OptDateText(record.purchase_date))
-            .Bind(4, Dump(replacements));
-        upsert.Run();
-    }
-
-    void UpsertOrder(const OrderRecord& record) override {
-        auto upsert = db_.Prepare(
-            "INSERT INTO orders(order_number, phone, model, serial, purchase_date, delivered_at) "
-            "VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(order_number) DO UPDATE SET phone = excluded.phone, "
-            "model = excluded.model, serial = excluded.serial, purchase_date = excluded.purchase_date, "
-            "delivered_at = excluded.delivered_at");
-        upsert.Bind(1, record.order_number)
-            .Bind(2, record.phone)
-            .Bind(3, record.model)
-            .Bind(4, record.serial)
-            .Bind(5, OptDateText(record.purchase_date))
-            .Bind(6, record.delivered_at);
-        upsert.Run();
     }
 
     void SetMeta(const std::string& key, const std::string& value) override {

@@ -179,8 +179,6 @@ public:
     // Ends every session of a staff account (deactivation, password change).
     virtual void DeleteStaffTokens(std::int64_t staff_id) = 0;
     virtual void InsertAudit(const AuditRecord& record) = 0;
-    virtual void UpsertProduct(const ProductRecord& record) = 0;
-    virtual void UpsertOrder(const OrderRecord& record) = 0;
     virtual void SetMeta(const std::string& key, const std::string& value) = 0;
     // The product register and integration keys, in this same transaction.
     virtual RegisterTx& Register() = 0;

@@ -79,7 +79,6 @@ struct CreateApiKeyRequest {
 struct KeyPartWarranty {
     std::string part;
     core::WarrantyDecision decision;
-    bool operator==(const KeyPartWarranty&) const = default;
 };
 
 // One ticket of a product's service history.
@@ -103,7 +102,6 @@ struct ProductHistory {
     std::optional<core::WarrantyDecision> warranty; // today, for the whole product
     std::vector<KeyPartWarranty> key_parts;
     std::vector<ServiceHistoryItem> tickets;
-    bool operator==(const ProductHistory&) const = default;
 };
 
 AFTERCARE_WIRE_TYPE(KeyPartWarranty);

@@ -90,8 +90,8 @@ api::ProductHistory ProductHistory(Services& services, const std::string& serial
                 core::WarrantyQuery part_query = query;
                 part_query.faulty_part = part;
                 const auto decision = core::EvaluateWarranty(part_query, *policy);
-                if (decision.rule == core::WarrantyRule::KeyPartRestarted)
-                    out.key_parts.push_back({part, decision});
+                // Listed when the part's own period outlasts the product's (a replacement restarted it).
+                if (decision.covered_until > decision.product_covered_until) out.key_parts.push_back({part, decision});
             }
         }
     }

@@ -4,6 +4,7 @@
 #include "app.h"
 #include "console/console.h"
 #include "host.h"
+#include "router.h"
 
 #include "api/vendor_wire.h"
 
@@ -30,7 +31,8 @@ void UploadImportFile(AppState& state, const std::string& kind, const PickedFile
     const std::string path = "/api/v1/staff/import?kind=" + kind + "&format=" + FormatFor(file.name) +
                              "&dry_run=" + (dry_run ? "true" : "false");
     state.api.Upload<api::ImportReport>(
-        path, file.bytes, "text/csv", file.name, StaffCall(state),
+        // Headers are ASCII: the file name travels percent-encoded, as attachments' do.
+        path, file.bytes, "text/csv", EncodeQueryValue(file.name), StaffCall(state),
         [&state, token](api::ImportReport report) {
             if (!SameSession(state, token)) return;
             state.staff.admin.data.report.Succeed(std::move(report));

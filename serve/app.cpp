@@ -14,6 +14,7 @@
 #include "routes/meta_routes.hpp"
 #include "routes/routes.hpp"
 #include "seed.hpp"
+#include "services/api_key_service.hpp"
 #include "server.hpp"
 #include "services/staff_service.hpp"
 #include "services/faq_service.hpp"
@@ -109,6 +110,8 @@ bool App::Init(std::string& error) {
 
     Services& services = *s.services;
     s.server = std::make_unique<HttpServer>(config_, s.metrics, [&services](const std::string& token) {
+        // Integration API keys carry their own prefix; everything else is a session token.
+        if (token.rfind(api_keys::kKeyPrefix, 0) == 0) return api_keys::Resolve(services.store, token);
         return services.auth.Resolve(token, services.now());
     });
     if (!config_.web_root.empty()) s.server->SetStaticFiles(std::make_shared<StaticFiles>(config_.web_root));
@@ -123,6 +126,8 @@ bool App::Init(std::string& error) {
     RegisterFaqRoutes(routes, services, s.faq);
     RegisterPolicyRoutes(routes, services);
     RegisterStaffRoutes(routes, services);
+    RegisterRegisterRoutes(routes, services);
+    RegisterIntegrationRoutes(routes, services, config_.limits.integration_per_minute);
     s.server->InstallRoutes();
 
     Store* store = s.store.get();

@@ -67,6 +67,8 @@ bool Apply(Config& config, const std::string& name, const std::string& value, st
         if (!ParseInt(value, 0, 1000000, config.limits.create_per_minute)) return bad("expected 0..1000000");
     } else if (name == "rate-login") {
         if (!ParseInt(value, 0, 1000000, config.limits.login_per_minute)) return bad("expected 0..1000000");
+    } else if (name == "rate-integration") {
+        if (!ParseInt(value, 0, 1000000, config.limits.integration_per_minute)) return bad("expected 0..1000000");
     } else if (name == "rate-lookup-failures") {
         if (!ParseInt(value, 0, 1000000, config.limits.lookup_failures_per_number_per_hour))
             return bad("expected 0..1000000");
@@ -100,7 +102,22 @@ constexpr EnvName kEnvNames[] = {
     {"rate-create", "AFTERCARE_RATE_CREATE"},
     {"rate-login", "AFTERCARE_RATE_LOGIN"},
     {"rate-lookup-failures", "AFTERCARE_RATE_LOOKUP_FAILURES"},
+    {"rate-integration", "AFTERCARE_RATE_INTEGRATION"},
 };
+
+// Options of the import and create-api-key commands (not server settings); true when `name` is one.
+bool ApplyCommandOption(CliResult& result, const std::string& name, const std::string& value) {
+    if (result.command == CliResult::Command::Import) {
+        if (name == "kind") return result.import_kind = value, true;
+        if (name == "encoding") return result.import_encoding = value, true;
+        if (name == "format") return result.import_format = value, true;
+    }
+    if (result.command == CliResult::Command::CreateApiKey) {
+        if (name == "name") return result.api_key_name = value, true;
+        if (name == "scopes") return result.api_key_scopes = value, true;
+    }
+    return false;
+}
 
 }  // namespace
 
@@ -134,6 +151,11 @@ std::string UsageText() {
            "                   [--rate-lookup 10] [--rate-create 20] [--rate-login 10] [--rate-lookup-failures 5]\n"
            "  aftercare-server create-admin --data-dir D --username U   (password from stdin)\n"
            "  aftercare-server routes        (prints the registered API route table)\n"
+           "  aftercare-server import --data-dir D --kind products|orders|parts [--encoding auto|utf-8|gb18030]\n"
+           "                   [--format csv|jsonl] [--dry-run] FILE\n"
+           "      (one transaction: a file with any bad row writes nothing; exit 0 written or clean,\n"
+           "       1 rows refused and nothing written, 2 could not run)\n"
+           "  aftercare-server create-api-key --data-dir D --name NAME --scopes products,orders,parts\n"
            "Every option can also be set with AFTERCARE_<NAME> (e.g. AFTERCARE_PORT); flags win.\n"
            "Rate limits are requests per minute per client address; 0 disables one.\n";
 }
@@ -159,6 +181,12 @@ CliResult ParseCommandLine(int argc, const char* const* argv,
     } else if (argc > 1 && std::strcmp(argv[1], "routes") == 0) {
         result.command = CliResult::Command::Routes;
         i = 2;
+    } else if (argc > 1 && std::strcmp(argv[1], "import") == 0) {
+        result.command = CliResult::Command::Import;
+        i = 2;
+    } else if (argc > 1 && std::strcmp(argv[1], "create-api-key") == 0) {
+        result.command = CliResult::Command::CreateApiKey;
+        i = 2;
     }
     for (; i < argc; ++i) {
         std::string arg = argv[i];
@@ -166,6 +194,14 @@ CliResult ParseCommandLine(int argc, const char* const* argv,
             result.command = CliResult::Command::Help;
             result.message = UsageText();
             return result;
+        }
+        if (result.command == CliResult::Command::Import && arg == "--dry-run") {
+            result.dry_run = true;
+            continue;
+        }
+        if (result.command == CliResult::Command::Import && arg.rfind("--", 0) != 0 && result.import_file.empty()) {
+            result.import_file = arg;
+            continue;
         }
         if (arg.rfind("--", 0) != 0) {
             result.command = CliResult::Command::Error;
@@ -188,6 +224,7 @@ CliResult ParseCommandLine(int argc, const char* const* argv,
         std::string error;
         if (name == "username" && result.command == CliResult::Command::CreateAdmin) {
             result.username = value;
+        } else if (ApplyCommandOption(result, name, value)) {
         } else if (!Apply(result.config, name, value, error)) {
             result.command = CliResult::Command::Error;
             result.message = error;
@@ -197,6 +234,14 @@ CliResult ParseCommandLine(int argc, const char* const* argv,
     if (result.command == CliResult::Command::CreateAdmin && result.username.empty()) {
         result.command = CliResult::Command::Error;
         result.message = "create-admin needs --username";
+    }
+    if (result.command == CliResult::Command::Import && (result.import_kind.empty() || result.import_file.empty())) {
+        result.command = CliResult::Command::Error;
+        result.message = "import needs --kind products|orders|parts and a FILE";
+    }
+    if (result.command == CliResult::Command::CreateApiKey && (result.api_key_name.empty() || result.api_key_scopes.empty())) {
+        result.command = CliResult::Command::Error;
+        result.message = "create-api-key needs --name and --scopes";
     }
     return result;
 }

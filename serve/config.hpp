@@ -16,6 +16,7 @@ struct RateLimits {
     int create_per_minute = 20;  // ticket creation, messages, uploads
     int login_per_minute = 10;   // staff login
     int lookup_failures_per_number_per_hour = 5;  // wrong phone digits for one service number
+    int integration_per_minute = 600;  // integration API calls per API key (each may carry a batch)
 };
 
 struct Config {
@@ -37,10 +38,17 @@ struct Config {
 
 // Outcome of reading the command line: either a config to run with or a message (usage, error).
 struct CliResult {
-    enum class Command { Serve, CreateAdmin, Routes, Help, Error };
+    enum class Command { Serve, CreateAdmin, Routes, Import, CreateApiKey, Help, Error };
     Command command = Command::Serve;
     Config config;
     std::string username;  // create-admin
+    std::string import_kind;      // import: products | orders | parts
+    std::string import_file;      // import
+    std::string import_encoding;  // import: auto (default) | utf-8 | gb18030
+    std::string import_format;    // import: csv | jsonl (default: by file name)
+    bool dry_run = false;         // import
+    std::string api_key_name;     // create-api-key
+    std::string api_key_scopes;   // create-api-key: comma-separated
     std::string message;   // Help / Error text
 };
 

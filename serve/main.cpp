@@ -1,4 +1,5 @@
-// aftercare-server command line: serve (default), create-admin, routes. Everything else is in App.
+// aftercare-server command line: serve (default), create-admin, routes, import, create-api-key.
+// Everything else is in App and commands.cpp.
 #include <pthread.h>
 #include <signal.h>
 
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include "app.hpp"
+#include "commands.hpp"
 #include "config.hpp"
 #include "services/staff_service.hpp"
 
@@ -140,6 +142,10 @@ int main(int argc, char** argv) {
     }
     case CliResult::Command::CreateAdmin:
         return CreateAdmin(cli);
+    case CliResult::Command::Import:
+        return aftercare::serve::RunImportCommand(cli);
+    case CliResult::Command::CreateApiKey:
+        return aftercare::serve::RunCreateApiKeyCommand(cli);
     case CliResult::Command::Serve:
         return Serve(cli.config);
     }

@@ -1,4 +1,5 @@
-// Demo seed from assets/demo/*.json, applied through core so seeded tickets obey the same rules.
+// Demo seed from assets/demo: the register (products, parts, orders) through the import engine,
+// staff and tickets applied through core so seeded tickets obey the same rules.
 #include "seed.hpp"
 
 #include <sodium.h>
@@ -11,6 +12,7 @@
 #include "core/service_number.h"
 #include "core/state_machine.h"
 #include "core/validation.h"
+#include "import/engine.hpp"
 #include "log.hpp"
 #include "services/staff_service.hpp"
 #include "services/ticket_service.hpp"
@@ -27,9 +29,29 @@ Json ReadJson(const std::filesystem::path& path) {
     return Json::parse(in);
 }
 
-std::optional<core::CivilDate> DaysAgo(const Json& item, const char* key, std::int64_t now) {
-    if (!item.contains(key) || item[key].is_null()) return std::nullopt;
-    return core::LocalDate(now - item[key].get<std::int64_t>() * kDay, core::kChinaUtcOffset);
+// The demo import files are written as if today were this day (2026-01-01 00:00 in China); the seed
+// shifts every date and time by (now - this), so "delivered 3 days ago" stays true on any day.
+constexpr std::int64_t kDemoAnchor = 1767196800;
+
+// Imports <kind>.csv or <kind>.jsonl from the demo folder when there is one; a bad row is an error.
+void ImportDemoFile(Services& services, const std::filesystem::path& dir, import::Kind kind, std::int64_t now) {
+    for (const char* extension : {".csv", ".jsonl"}) {
+        const std::filesystem::path path = dir / (std::string(import::KindName(kind)) + extension);
+        std::ifstream in(path, std::ios::binary);
+        if (!in) continue;
+        import::Options options;
+        options.kind = kind;
+        options.format = import::FormatForFileName(path.string());
+        options.context.now = now;
+        options.context.shift = now - kDemoAnchor;
+        const import::Report report = import::Run(services.store, in, options);
+        if (!report.errors.empty()) {
+            const auto& error = report.errors.front();
+            throw std::runtime_error(path.filename().string() + " line " + std::to_string(error.line) + ", column " +
+                                     error.column + ": " + error.message_en);
+        }
+        return;
+    }
 }
 
 template <typename E>
@@ -124,37 +146,9 @@ bool SeedDemoData(Services& services, const std::string& demo_dir, std::string& 
             staff::CreateAccount(services.store, member.at("username").get<std::string>(),
                                  member.at("display_name").get<std::string>(), roles, "", now);
         }
-        const Json products = ReadJson(dir / "products.json");
-        const Json orders = ReadJson(dir / "orders.json");
-        services.store.Write([&](StoreTx& tx) {
-            for (const Json& item : products) {
-                ProductRecord product;
-                product.serial = item.at("serial").get<std::string>();
-                product.model = item.at("model").get<std::string>();
-                product.purchase_date = DaysAgo(item, "purchased_days_ago", now);
-                for (const Json& part : item.value("replacements", Json::array())) {
-                    core::PartReplacement replacement;
-                    replacement.part = part.at("part").get<std::string>();
-                    replacement.replaced_on = *DaysAgo(part, "replaced_days_ago", now);
-                    replacement.customer_caused = part.value("customer_caused", false);
-                    product.replacements.push_back(replacement);
-                }
-                tx.UpsertProduct(product);
-            }
-            for (const Json& item : orders) {
-                OrderRecord order;
-                order.order_number = item.at("order_number").get<std::string>();
-                auto phone = core::NormalizePhone(item.at("phone").get<std::string>());
-                if (!phone) throw std::runtime_error("order " + order.order_number + ": bad phone");
-                order.phone = phone.Value();
-                order.model = item.at("model").get<std::string>();
-                order.serial = item.value("serial", "");
-                order.purchase_date = DaysAgo(item, "purchased_days_ago", now);
-                if (item.contains("delivered_days_ago") && !item["delivered_days_ago"].is_null())
-                    order.delivered_at = now - item["delivered_days_ago"].get<std::int64_t>() * kDay;
-                tx.UpsertOrder(order);
-            }
-        });
+        // The register goes in through the import engine, as a vendor's files would.
+        for (import::Kind kind : {import::Kind::Products, import::Kind::Parts, import::Kind::Orders})
+            ImportDemoFile(services, dir, kind, now);
         const Json tickets = ReadJson(dir / "tickets.json");
         services.store.Write([&](StoreTx& tx) {
             for (const Json& item : tickets) {

@@ -258,6 +258,8 @@ void HttpServer::Dispatch(const Route& route, const httplib::Request& req, httpl
             }
             if (route.access == Access::Staff && who->kind != Principal::Kind::Staff)
                 throw ApiError(403, "forbidden", "此接口仅供服务人员使用", "This endpoint is for service staff.");
+            if (route.access == Access::ApiKey && who->kind != Principal::Kind::Integration)
+                throw ApiError(403, "forbidden", "此接口需要集成 API 密钥", "This endpoint needs an integration API key.");
             if (route.access == Access::Ticket) {
                 if (who->kind != Principal::Kind::Customer)
                     throw ApiError(403, "forbidden", "此接口需要该工单的访问令牌", "This endpoint needs the ticket's own access token.");

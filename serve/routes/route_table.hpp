@@ -14,19 +14,23 @@ namespace aftercare::serve {
 
 // Who is calling, as established by the route wrapper before the handler runs.
 struct Principal {
-    enum class Kind { Anonymous, Customer, Staff };
+    enum class Kind { Anonymous, Customer, Staff, Integration };
     Kind kind = Kind::Anonymous;
     std::int64_t ticket_id = 0;      // Customer: the one ticket the token is scoped to
     std::string service_number;      // Customer: that ticket's compact service number
     std::int64_t staff_id = 0;       // Staff
     std::string staff_username;      // Staff
     std::vector<std::string> staff_roles;  // Staff: "admin", "engineer", ...
+    std::int64_t api_key_id = 0;           // Integration: the vendor system's API key
+    std::string api_key_name;              // Integration
+    std::vector<std::string> api_key_scopes;  // Integration: "products", "orders", "parts"
 };
 
 enum class Access {
     Public,  // anyone
     Ticket,  // a customer token scoped to the ticket named by the route's {number}
     Staff,   // a staff session token
+    ApiKey,  // an integration API key (the vendor's ERP); scopes are checked by the handler
 };
 
 enum class RateClass { None, Lookup, Create, Login };

@@ -15,5 +15,9 @@ void RegisterWarrantyRoutes(RouteTable& routes, Services& services);
 void RegisterFaqRoutes(RouteTable& routes, Services& services, const FaqIndex& faq);
 void RegisterPolicyRoutes(RouteTable& routes, Services& services);
 void RegisterStaffRoutes(RouteTable& routes, Services& services);
+// Admin import upload, API keys, product register and service history (staff).
+void RegisterRegisterRoutes(RouteTable& routes, Services& services);
+// The vendor ERP's API (API keys); `per_minute` requests per key.
+void RegisterIntegrationRoutes(RouteTable& routes, Services& services, int per_minute);
 
 }  // namespace aftercare::serve

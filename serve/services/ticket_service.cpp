@@ -1,5 +1,6 @@
 // Ticket use cases on top of core and the store.
 #include "services/ticket_service.hpp"
+#include "store/register.hpp"
 
 #include <sodium.h>
 
@@ -61,6 +62,27 @@ StoredTicket Mutate(Services& services, std::int64_t ticket_id, Change&& change)
     });
     services.live.Notify(ticket_id);
     return std::move(*saved);
+}
+
+// A part fitted during a repair joins the product's replacement history in the same transaction
+// as the work record, so the next warranty lookup sees a restarted key-part warranty (standard
+// §13.3). A serial the register does not know yet is registered from the ticket first.
+void RegisterFittedPart(StoreTx& tx, const core::Ticket& ticket, std::int64_t now) {
+    const std::string& serial = ticket.details.product.serial;
+    const core::TimelineEvent& event = ticket.timeline.back();
+    if (serial.empty() || !event.work) return;
+    core::PartReplacement replacement;
+    replacement.part = event.work->part;
+    replacement.part_serial = event.work->part_serial;
+    replacement.replaced_on = core::LocalDate(now, ticket.details.utc_offset_minutes);
+    RegisterTx& reg = tx.Register();
+    if (reg.RecordReplacement(serial, replacement) != PartOutcome::UnknownSerial) return;
+    ProductRecord product;
+    product.serial = serial;
+    product.model = ticket.details.product.model;
+    product.purchase_date = ticket.details.product.purchase_date;
+    reg.UpsertProduct(product);
+    reg.RecordReplacement(serial, replacement);
 }
 
 std::string NewServiceNumber(core::TicketKind kind) {
@@ -247,9 +269,11 @@ api::TicketView Act(Services& services, std::int64_t ticket_id, const core::Tran
 
 api::TicketView RecordWork(Services& services, std::int64_t ticket_id, const core::Actor& actor,
                            const core::WorkEntry& entry, const TicketGuard& guard) {
-    auto stored = Mutate(services, ticket_id, [&](StoreTx&, const StoredTicket& current) {
+    auto stored = Mutate(services, ticket_id, [&](StoreTx& tx, const StoredTicket& current) {
         if (guard) guard(current.ticket);
-        return core::RecordWork(current.ticket, actor, entry, services.now(), *services.Policy());
+        auto applied = core::RecordWork(current.ticket, actor, entry, services.now(), *services.Policy());
+        if (applied && entry.kind == core::WorkKind::PartFitted) RegisterFittedPart(tx, applied.Value().ticket, services.now());
+        return applied;
     });
     return MakeView(services, stored, core::ActorRole::Staff);
 }

@@ -13,6 +13,7 @@
 
 #include "api/core_json.h"
 #include "core/vocabulary.h"
+#include "store/sqlite_register.hpp"
 
 namespace aftercare::serve {
 namespace {
@@ -255,11 +256,6 @@ int LastSequence(const core::Ticket& ticket) { return ticket.timeline.empty() ? 
 std::optional<core::CivilDate> OptDate(const sqlite::Statement& row, int column) {
     if (row.IsNull(column)) return std::nullopt;
     return core::ParseIsoDate(row.Text(column));
-}
-
-std::optional<std::string> OptDateText(const std::optional<core::CivilDate>& date) {
-    if (!date) return std::nullopt;
-    return core::FormatIsoDate(*date);
 }
 
 #define AFTERCARE_STAFF_COLUMNS "id, username, display_name, roles, password_hash, active, created_at"
@@ -565,34 +561,6 @@ public:
         insert.Run();
     }
 
-    void UpsertProduct(const ProductRecord& record) override {
-        Json replacements = record.replacements;
-        auto upsert = db_.Prepare(
-            "INSERT INTO products(serial, model, purchase_date, replacements) VALUES(?, ?, ?, ?) "
-            "ON CONFLICT(serial) DO UPDATE SET model = excluded.model, purchase_date = excluded.purchase_date, "
-            "replacements = excluded.replacements");
-        upsert.Bind(1, record.serial)
-            .Bind(2, record.model)
-            .Bind(3, OptDateText(record.purchase_date))
-            .Bind(4, Dump(replacements));
-        upsert.Run();
-    }
-
-    void UpsertOrder(const OrderRecord& record) override {
-        auto upsert = db_.Prepare(
-            "INSERT INTO orders(order_number, phone, model, serial, purchase_date, delivered_at) "
-            "VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(order_number) DO UPDATE SET phone = excluded.phone, "
-            "model = excluded.model, serial = excluded.serial, purchase_date = excluded.purchase_date, "
-            "delivered_at = excluded.delivered_at");
-        upsert.Bind(1, record.order_number)
-            .Bind(2, record.phone)
-            .Bind(3, record.model)
-            .Bind(4, record.serial)
-            .Bind(5, OptDateText(record.purchase_date))
-            .Bind(6, record.delivered_at);
-        upsert.Run();
-    }
-
     void SetMeta(const std::string& key, const std::string& value) override {
         auto upsert = db_.Prepare(
             "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
@@ -600,8 +568,14 @@ public:
         upsert.Run();
     }
 
+    RegisterTx& Register() override {
+        if (!register_) register_ = MakeSqliteRegisterTx(db_);
+        return *register_;
+    }
+
 private:
     Connection& db_;
+    std::unique_ptr<RegisterTx> register_;
 };
 
 }  // namespace
@@ -630,6 +604,11 @@ SqliteStore::SqliteStore(const std::string& data_dir, int readers) {
     writer_->Exec(kPragmas);
     writer_->Exec(kSchema);
     Migrate(*writer_);
+    ApplyRegisterSchema(*writer_);
+    register_reader_ = MakeSqliteRegisterReader([this](const std::function<void(Connection&)>& read) {
+        Lease db(*this);
+        read(*db);
+    });
     {
         auto mode = writer_->Prepare("PRAGMA journal_mode");
         if (mode.Step()) journal_mode_ = mode.Text(0);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "store/register.hpp"
 #include "store/sqlite_db.hpp"
 #include "store/store.hpp"
 #include "store/ticket_cache.hpp"
@@ -52,6 +53,7 @@ public:
     std::int64_t CountTickets() override;
     void Prune(std::int64_t now, std::int64_t idempotency_before) override;
     bool Healthy() override;
+    RegisterReader& Register() override { return *register_reader_; }
 
     // The values read back at open, for the durability test and the log.
     std::string journal_mode() const { return journal_mode_; }
@@ -84,6 +86,7 @@ private:
     TicketCache cache_{kCachedTickets};
     std::string journal_mode_;
     int synchronous_ = -1;
+    std::unique_ptr<RegisterReader> register_reader_;
 };
 
 }  // namespace aftercare::serve

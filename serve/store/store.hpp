@@ -16,6 +16,9 @@
 
 namespace aftercare::serve {
 
+class RegisterTx;      // store/register.hpp
+class RegisterReader;  // store/register.hpp
+
 // Columns derived from core state on every write, so queue, sweeper and stats can use indexes
 // instead of evaluating every ticket's SLA clock.
 struct TicketIndex {
@@ -176,9 +179,9 @@ public:
     // Ends every session of a staff account (deactivation, password change).
     virtual void DeleteStaffTokens(std::int64_t staff_id) = 0;
     virtual void InsertAudit(const AuditRecord& record) = 0;
-    virtual void UpsertProduct(const ProductRecord& record) = 0;
-    virtual void UpsertOrder(const OrderRecord& record) = 0;
     virtual void SetMeta(const std::string& key, const std::string& value) = 0;
+    // The product register and integration keys, in this same transaction.
+    virtual RegisterTx& Register() = 0;
 };
 
 class Store {
@@ -224,6 +227,8 @@ public:
     // Housekeeping: expired tokens and idempotency keys older than `before`.
     virtual void Prune(std::int64_t now, std::int64_t idempotency_before) = 0;
     virtual bool Healthy() = 0;
+    // Register and integration-key reads.
+    virtual RegisterReader& Register() = 0;
 };
 
 }  // namespace aftercare::serve

@@ -147,12 +147,14 @@ void to_json(Json& json_value, const WorkRecord& value) {
     if (!value.part.empty()) json_value["part"] = value.part;
     PutOptional(json_value, "due_at", value.due_at);
     if (value.completes != 0) json_value["completes"] = value.completes;
+    if (!value.part_serial.empty()) json_value["part_serial"] = value.part_serial;
 }
 void ReadFields(WireReader& reader, WorkRecord& value) {
     reader.Required("kind", value.kind);
     reader.Optional("part", value.part);
     reader.Optional("due_at", value.due_at);
     reader.Optional("completes", value.completes);
+    reader.Optional("part_serial", value.part_serial);
 }
 AFTERCARE_FROM_JSON(WorkRecord)
 
@@ -349,11 +351,13 @@ AFTERCARE_FROM_JSON(ChargeEstimate)
 
 void to_json(Json& json_value, const PartReplacement& value) {
     json_value = Json{{"part", value.part}, {"replaced_on", value.replaced_on}, {"customer_caused", value.customer_caused}};
+    if (!value.part_serial.empty()) json_value["part_serial"] = value.part_serial;
 }
 void ReadFields(WireReader& reader, PartReplacement& value) {
     reader.Required("part", value.part);
     reader.Required("replaced_on", value.replaced_on);
     reader.Optional("customer_caused", value.customer_caused);
+    reader.Optional("part_serial", value.part_serial);
 }
 AFTERCARE_FROM_JSON(PartReplacement)
 

@@ -35,7 +35,7 @@ bool IsQueueSortColumn(std::string_view column) {
 }
 
 core::WorkEntry ToWorkEntry(const WorkRequest& request) {
-    return core::WorkEntry{request.kind, request.note, request.part, request.completes};
+    return core::WorkEntry{request.kind, request.note, request.part, request.completes, request.part_serial};
 }
 
 core::TransitionRequest ToTransitionRequest(const TransitionRequestWire& wire, const core::Actor& actor) {
@@ -160,13 +160,18 @@ void ReadFields(WireReader& reader, ChangesResponse& value) { reader.Required("v
 AFTERCARE_FROM_JSON(ChangesResponse)
 
 void to_json(Json& json_value, const WorkRequest& value) {
-    json_value = Json{{"kind", value.kind}, {"note", value.note}, {"part", value.part}, {"completes", value.completes}};
+    json_value = Json{{"kind", value.kind},
+                      {"note", value.note},
+                      {"part", value.part},
+                      {"completes", value.completes},
+                      {"part_serial", value.part_serial}};
 }
 void ReadFields(WireReader& reader, WorkRequest& value) {
     reader.Required("kind", value.kind);
     reader.Optional("note", value.note);
     reader.Optional("part", value.part);
     reader.Optional("completes", value.completes);
+    reader.Optional("part_serial", value.part_serial);
 }
 AFTERCARE_FROM_JSON(WorkRequest)
 

@@ -120,6 +120,7 @@ struct WorkRequest {
     std::string note;
     std::string part;
     int completes = 0;
+    std::string part_serial;  // part_fitted: the new part's serial, recorded in the product register
     bool operator==(const WorkRequest&) const = default;
 };
 

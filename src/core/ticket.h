@@ -79,6 +79,7 @@ struct WorkRecord {
     std::string part;                  // spare parts: the part's name or catalogue id
     std::optional<UnixSeconds> due_at; // PartReserved / PartOrdered: the commitment (fit or ship by)
     int completes = 0;                 // PartFitted / PartShipped: sequence of the part event it completes
+    std::string part_serial;           // PartFitted: the fitted part's own serial, when given
 
     bool operator==(const WorkRecord&) const = default;
 };

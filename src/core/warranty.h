@@ -13,6 +13,7 @@ struct PartReplacement {
     std::string part;      // catalogue id, e.g. "mainboard"
     CivilDate replaced_on; // local date
     bool customer_caused = false; // 买方原因: such a replacement never restarts a warranty
+    std::string part_serial;      // the fitted part's own serial, when it has one
 
     bool operator==(const PartReplacement&) const = default;
 };

@@ -42,6 +42,8 @@ std::optional<Error> CheckEntry(const Ticket& ticket, const Actor& actor, const 
         return MakeError("missing_field", "请填写内容", "Write what was found or done", "note");
     }
     if (auto error = CheckText("note", entry.note, 0, TextLimits::kMessageMax, true)) return error;
+    if (!entry.part_serial.empty() && entry.kind != WorkKind::PartFitted)
+        return MakeError("not_allowed", "只有装上的备件可以填写序列号", "Only a fitted part has a serial", "part_serial");
     if (IsPartPromise(entry.kind)) {
         if (IsBlank(entry.part)) return MakeError("missing_field", "请填写备件名称", "Name the spare part", "part");
         if (auto error = CheckText("part", entry.part, 1, kPartNameMax, false)) return error;
@@ -77,6 +79,11 @@ Result<Applied> RecordWork(const Ticket& ticket, const Actor& actor, const WorkE
         }
         record.part = it->part;
         record.completes = entry.completes;
+        if (!entry.part_serial.empty()) {
+            auto serial = NormalizeSerial(entry.part_serial, "part_serial");
+            if (!serial) return serial.GetError();
+            record.part_serial = serial.Value();
+        }
     }
 
     Ticket next = ticket;

@@ -21,6 +21,7 @@ struct WorkEntry {
     std::string note;
     std::string part;
     int completes = 0;
+    std::string part_serial;  // PartFitted: the new part's own serial (optional)
 
     bool operator==(const WorkEntry&) const = default;
 };
@@ -33,7 +34,7 @@ inline constexpr std::size_t kPartNameMax = 64;
 //   - a reserved part is owed fitted within policy.warranty.spare_part_in_stock_hours, an ordered
 //     one shipped within spare_part_ship_hours: the event carries that due time;
 //   - PartFitted completes an open PartReserved, PartShipped an open PartOrdered (not_found /
-//     already_done otherwise);
+//     already_done otherwise); only PartFitted may carry the new part's serial (a valid serial);
 //   - arrival on an Assigned ticket also starts the work (a Start transition first), because the
 //     urgent resolution clock counts from arrival;
 //   - a service report needs the work to have started (InProgress).

@@ -568,6 +568,10 @@ void DrawStaffAdmin(AppState& state, Ui& ui) {
         tabs.push_back(state.Tr("staff.admin.tab.policy"));
         names.push_back("policy");
     }
+    if (permissions.manage_staff) {
+        tabs.push_back(state.Tr("staff.admin.tab.data"));
+        names.push_back("data");
+    }
     const std::string wanted = QueryValue(state.route.query, "tab");
     int current = 0;
     for (size_t i = 0; i < names.size(); ++i)
@@ -577,13 +581,16 @@ void DrawStaffAdmin(AppState& state, Ui& ui) {
         Navigate(state, Route{Screen::StaffAdmin, {}, "tab=" + names[static_cast<size_t>(chosen)]});
         admin.notice.clear();
         admin.error.reset();
+        admin.data.created_key.reset();  // a key's secret is shown once, not kept around
     }
     ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
     if (!admin.notice.empty()) Paragraph(ui, TextStyle::Small, admin.notice, theme.palette.success, Role::Status);
     if (admin.error) {
         if (ErrorBanner(ui, state.strings, state.language, *admin.error, "admin-error")) admin.error.reset();
     }
-    if (names[static_cast<size_t>(current)] == "staff") DrawStaffTab(state, ui);
+    const std::string& tab = names[static_cast<size_t>(current)];
+    if (tab == "staff") DrawStaffTab(state, ui);
+    else if (tab == "data") DrawVendorDataTab(state, ui);
     else DrawPolicyTab(state, ui);
 }
 

@@ -113,6 +113,7 @@ void AcceptTicketChange(AppState& state, Host& host, api::TicketView view, const
     ws.work_note.clear();
     ws.work_part.clear();
     ws.reply.clear();
+    ws.product.Reset();  // a fitted part changes the register: the product record loads again
 }
 
 namespace {
@@ -442,6 +443,10 @@ void DrawStaffTicket(AppState& state, Ui& ui) {
     DrawSla(state, ui, ticket, elapsed);
     Gap(theme);
     DrawCustomer(state, ui, ticket);
+    if (!ticket.product.serial.empty()) {
+        Gap(theme);
+        DrawProductRecord(state, ui, ticket);
+    }
     if (ticket.rating) {
         Gap(theme);
         DrawRating(state, ui, ticket);

@@ -8,6 +8,7 @@
 #include "net/remote.h"
 
 #include "api/staff_wire.h"
+#include "api/vendor_wire.h"
 
 #include <map>
 #include <optional>
@@ -27,6 +28,9 @@ struct WorkspaceState {
     double follow_retry_at = 0;
     Remote<api::AuditResponse> audit;     // this ticket's reveals
     std::map<std::string, std::string> revealed; // "phone"/"address" -> value, while on this ticket
+    // The product's register entry and service history (screens/staff_ticket_product.cpp).
+    std::string product_serial;           // the serial `product` is about
+    Remote<api::ProductHistory> product;
 
     // Forms. `busy` blocks double submits; `error` shows under the form that failed.
     bool busy = false;
@@ -43,6 +47,7 @@ struct WorkspaceState {
     int work_kind = 0;
     std::string work_note;
     std::string work_part;
+    std::string fitted_serial;            // the new part's serial, sent with "part fitted"
     std::string work_error;
     std::string reply;
     std::string reply_error;

@@ -287,9 +287,15 @@ void DrawWorkRecords(AppState& state, Ui& ui, const api::TicketView& ticket, dou
         Paragraph(ui, TextStyle::Small, status, colour, Role::Status);
         if (!part.done_at && working) {
             const core::WorkKind done = part.in_stock ? core::WorkKind::PartFitted : core::WorkKind::PartShipped;
+            // A fitted part joins the product's replacement history; its own serial goes with it.
+            if (part.in_stock)
+                TextField(ui, "fitted-serial", state.Tr("staff.parts.fitted_serial"), ws.fitted_serial,
+                          {.help = state.Tr("staff.parts.fitted_serial_help"),
+                           .width = std::min(ImGui::GetContentRegionAvail().x, theme.Em(18.0f))});
             ButtonFlow flow{ui, ImGui::GetContentRegionAvail().x};
             if (flow.Add("part-done", WorkLabel(state, done), ButtonKind::Secondary, !ws.busy, ICON_CHECK)) {
-                api::WorkRequest request{done, {}, {}, part.sequence};
+                api::WorkRequest request{done, {}, {}, part.sequence, part.in_stock ? ws.fitted_serial : std::string()};
+                ws.fitted_serial.clear();
                 Send(state, ui, "work", StaffTicketPath(ticket.service_number, "/work"), request,
                      state.strings.Format(state.language, "staff.work.done", {{"what", WorkLabel(state, done)}}));
             }

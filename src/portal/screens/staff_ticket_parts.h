@@ -21,6 +21,8 @@ void DrawWorkRecords(AppState& state, Ui& ui, const api::TicketView& ticket, dou
 void DrawReply(AppState& state, Ui& ui, const api::TicketView& ticket);
 // Every event, newest first.
 void DrawTimeline(AppState& state, Ui& ui, const api::TicketView& ticket);
+// The product's register entry (warranty, replaced parts) and its other tickets.
+void DrawProductRecord(AppState& state, Ui& ui, const api::TicketView& ticket);
 
 // Loads (or reloads) the ticket view of the workspace's number. Answers arrive after the frame
 // that asked, so these take the Host (which lives as long as the page), never the frame's Ui.

@@ -51,6 +51,7 @@ public:
     std::int64_t CountBreachedOpen() override;
     std::int64_t CountTickets() override;
     void Prune(std::int64_t now, std::int64_t idempotency_before) override;
+    std::int64_t StorageBytes() override;
     bool Healthy() override;
 
     // The values read back at open, for the durability test and the log.

@@ -158,7 +158,7 @@ describe('complaints', () => {
       const numberNode = page.getByRole('status').filter({ hasText: SERVICE_NUMBER });
       await numberNode.waitFor();
       // Exactly one complaint was created by the attempt that failed and the retry together.
-      const metrics = await (await fetch(new URL('/metrics', server.url))).text();
+      const metrics = await server.metrics();
       const created = metrics.match(/aftercare_http_requests_total\{method="POST",route="\/api\/v1\/tickets",status="201"\} (\d+)/);
       assert.equal(created?.[1], '1');
     } finally {

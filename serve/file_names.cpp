@@ -111,7 +111,8 @@ std::string SanitizeFileName(const std::string& name, const std::string& content
         while (!text.empty() && (text.front() == '.' || text.front() == ' ')) text.erase(text.begin());
         while (!text.empty() && (text.back() == '.' || text.back() == ' ')) text.pop_back();
     };
-    trim(clean);
+    // Only trailing dots go before the extension is split off: ".pdf" is an extension with no name.
+    while (!clean.empty() && (clean.back() == '.' || clean.back() == ' ')) clean.pop_back();
 
     // The extension follows the bytes: a PDF is a .pdf whatever it was called.
     const auto allowed = ExtensionsOf(content_type);

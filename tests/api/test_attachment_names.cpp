@@ -40,7 +40,10 @@ TEST_CASE("attachment names: the extension follows the recognised type", "[attac
     const std::string number = ticket["service_number"].get<std::string>();
     const std::string token = ticket["access_token"].get<std::string>();
     const Json view = BodyOf(GetJson(client, "/api/v1/tickets/" + number, token));
-    const std::string url = view["attachments"][0]["url"].get<std::string>();
+    std::string url;
+    for (const auto& attachment : view["attachments"])
+        if (attachment["file_name"] == "invoice.pdf") url = attachment["url"].get<std::string>();
+    REQUIRE_FALSE(url.empty());
     auto download = GetJson(client, url, token);
     REQUIRE(download->status == 200);
     CHECK(download->get_header_value("Content-Disposition") ==

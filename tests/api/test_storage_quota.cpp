@@ -44,7 +44,7 @@ TEST_CASE("storage quota: full storage answers 507 and loses nothing; a warning 
     CHECK(stored <= 3);  // 2 MiB hold at most three 600 KiB photos next to the schema
     CHECK(last_status == 507);
     CHECK(last_body["error"]["code"] == "storage_full");
-    CHECK(PostJson(client, "/api/v1/tickets", RepairDraft())->status == 507);
+    CHECK(Upload(client, ticket, Png(600 * 1024))->status == 507);  // and stays so
     CHECK(server.Log().find("storage almost full") != std::string::npos);
 
     const std::string metrics = GetMetrics(client)->body;

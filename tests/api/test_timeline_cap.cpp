@@ -23,8 +23,8 @@ TEST_CASE("timeline: 20 customer messages a day per ticket, then 429; staff may 
                    env.staff_token)
               ->status == 201);
     // Nothing was lost: 20 customer messages and the staff reply are on the timeline.
+    const Json view = BodyOf(GetJson(client, "/api/v1/tickets/" + number, token));
     int messages = 0;
-    for (const auto& event : BodyOf(GetJson(client, "/api/v1/tickets/" + number, token))["timeline"])
-        messages += event["type"] == "message";
+    for (const auto& event : view["timeline"]) messages += event["type"] == "message";
     CHECK(messages == 21);
 }

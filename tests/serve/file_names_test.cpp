@@ -17,7 +17,8 @@ TEST_CASE("file names: the extension is the recognised type's", "[files][securit
     CHECK(SanitizeFileName("noext", "image/webp") == "noext.webp");
     CHECK(SanitizeFileName("", "image/png") == "attachment.png");
     CHECK(SanitizeFileName("...", "image/png") == "attachment.png");
-    CHECK(SanitizeFileName(".htaccess", "image/png") == "htaccess.png");
+    CHECK(SanitizeFileName(".htaccess", "image/png") == "attachment.png");
+    CHECK(SanitizeFileName(".pdf", "application/pdf") == "attachment.pdf");
     CHECK(SanitizeFileName("C:\\\\Users\\\\x\\\\evil.svg", "image/png") == "evil.png");
     CHECK(SanitizeFileName("../../etc/passwd", "application/pdf") == "passwd.pdf");
 }

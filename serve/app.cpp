@@ -9,6 +9,7 @@
 
 #include "api/policy_json.h"
 #include "auth.hpp"
+#include "data_dir.hpp"
 #include "live_updates.hpp"
 #include "metrics.hpp"
 #include "routes/meta_routes.hpp"
@@ -30,7 +31,8 @@ struct App::State {
     std::unique_ptr<SqliteStore> store;
     std::unique_ptr<Auth> auth;
     std::unique_ptr<LiveUpdates> live;
-    std::unique_ptr<RateLimiter> lookup_failures;
+    std::unique_ptr<GuessBudget> guesses;
+    std::unique_ptr<StorageQuota> quota;
     std::unique_ptr<Services> services;
     FaqIndex faq;
     std::unique_ptr<HttpServer> server;
@@ -68,6 +70,7 @@ bool App::Init(std::string& error) {
     auto& s = *state_;
     core::Policy policy;
     if (!LoadPolicy(config_.policy_path, policy, error)) return false;
+    if (!PrepareDataDir(config_.data_dir, error)) return false;
     try {
         // One reader connection per worker thread, so no request ever waits for one (a waiting
         // thread can lose the connection again and again to a thread that releases and re-takes it);
@@ -93,11 +96,13 @@ bool App::Init(std::string& error) {
     s.auth = std::make_unique<Auth>(*s.store);
     // At most half the worker threads may sit in a long-poll, so short requests always get a thread.
     s.live = std::make_unique<LiveUpdates>(std::max(1, config_.threads / 2));
-    s.lookup_failures =
-        std::make_unique<RateLimiter>(config_.limits.lookup_failures_per_number_per_hour, std::chrono::seconds(3600));
+    s.guesses = std::make_unique<GuessBudget>(config_.limits.lookup_failures_per_number_per_hour);
+    constexpr std::int64_t kMiB = 1024 * 1024;
+    s.quota = std::make_unique<StorageQuota>(*s.store, config_.storage_quota_mb * kMiB,
+                                             config_.storage_per_address_mb * kMiB);
     const long long offset = config_.clock_offset_seconds;
     s.services = std::make_unique<Services>(Services{
-        *s.store, *s.auth, *s.policies, *s.live, s.metrics, *s.lookup_failures,
+        *s.store, *s.auth, *s.policies, *s.live, s.metrics, *s.guesses, *s.quota,
         [offset] {
             return static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::seconds>(
                                                  std::chrono::system_clock::now().time_since_epoch())
@@ -114,10 +119,10 @@ bool App::Init(std::string& error) {
         if (token.rfind(api_keys::kKeyPrefix, 0) == 0) return api_keys::Resolve(services.store, token);
         return services.auth.Resolve(token, services.now());
     });
-    if (!config_.web_root.empty()) s.server->SetStaticFiles(std::make_shared<StaticFiles>(config_.web_root));
+    if (!config_.web_root.empty()) s.server->SetStaticFiles(std::make_shared<StaticFiles>(config_.web_root, config_.seed_demo));
 
     RouteTable& routes = s.server->routes();
-    RegisterMetaRoutes(routes, MetaServices{&s.metrics, s.store.get()});
+    RegisterMetaRoutes(routes, MetaServices{&s.metrics, s.store.get(), config_.metrics_token});
     RegisterTicketRoutes(routes, services);
     RegisterLookupRoutes(routes, services);
     RegisterAttachmentRoutes(routes, services);
@@ -139,6 +144,9 @@ bool App::Init(std::string& error) {
                "# TYPE aftercare_tickets_sla_breached gauge\n";
         out += "aftercare_tickets_sla_breached " + std::to_string(store->CountBreachedOpen()) + "\n";
     });
+
+    StorageQuota* quota = s.quota.get();
+    s.metrics.AddCollector([quota](std::string& out) { quota->Collect(out); });
 
     s.sweeper = std::make_unique<Sweeper>(services, config_.sweep_interval_seconds);
     return true;
@@ -167,6 +175,7 @@ std::string App::RouteListing() const {
 
 bool App::CreateAdmin(const std::string& username, const std::string& password, std::string& error) {
     // Only the store is needed: no policy, no routes.
+    if (!PrepareDataDir(config_.data_dir, error)) return false;
     try {
         SqliteStore store(config_.data_dir, 1);
         const auto now = std::chrono::duration_cast<std::chrono::seconds>(

@@ -97,15 +97,34 @@ std::optional<Principal> Auth::Resolve(const std::string& token, std::int64_t no
     return who;
 }
 
-std::optional<StaffRecord> Auth::Login(const std::string& username, const std::string& password) {
-    auto staff = store_.FindStaff(username);
-    if (!staff) {
-        VerifyPassword(DummyHash(), password);
-        return std::nullopt;
+Auth::LoginResult Auth::Login(const std::string& username, const std::string& password) {
+    LoginResult result;
+    // A short wait for a slot, then Busy: a login flood must not queue up gigabytes of argon2id.
+    if (!password_checks_.try_acquire_for(std::chrono::seconds(2))) {
+        result.status = LoginResult::Status::Busy;
+        result.retry_after_seconds = 1;
+        return result;
     }
+    struct Slot {
+        std::counting_semaphore<kConcurrentPasswordChecks>& slots;
+        ~Slot() { slots.release(); }
+    } slot{password_checks_};
+
+    // Unknown usernames are budgeted too, so the answer never tells whether an account exists.
+    if (int wait = account_failures_.Take(username); wait > 0) {
+        result.status = LoginResult::Status::AccountBackOff;
+        result.retry_after_seconds = wait;
+        return result;
+    }
+    auto staff = store_.FindStaff(username);
     // A deactivated account is refused after the same verification, so timing tells nothing.
-    if (!VerifyPassword(staff->password_hash, password) || !staff->active) return std::nullopt;
-    return staff;
+    const bool right = staff ? VerifyPassword(staff->password_hash, password) && staff->active
+                             : (VerifyPassword(DummyHash(), password), false);
+    if (!right) return result;
+    account_failures_.Refund(username);
+    result.status = LoginResult::Status::Ok;
+    result.staff = std::move(staff);
+    return result;
 }
 
 }  // namespace aftercare::serve

@@ -4,7 +4,10 @@
 #include <cstdint>
 #include <mutex>
 #include <optional>
+#include <semaphore>
 #include <string>
+
+#include "rate_limit.hpp"
 
 #include "routes/route_table.hpp"
 #include "store/store.hpp"
@@ -42,14 +45,29 @@ public:
     // The route wrapper's resolver: unknown or expired -> nullopt.
     std::optional<Principal> Resolve(const std::string& token, std::int64_t now);
 
+    // Wrong passwords per account, across all addresses: 5 at once, then one every 3 minutes.
+    static constexpr int kAccountFailuresPer15Minutes = 5;
+    // argon2id costs 64 MiB and ~0.1 s per check: at most this many run at once (256 MiB).
+    static constexpr int kConcurrentPasswordChecks = 4;
+
+    struct LoginResult {
+        enum class Status { Ok, Wrong, AccountBackOff, Busy };
+        Status status = Status::Wrong;
+        std::optional<StaffRecord> staff;  // Ok
+        int retry_after_seconds = 0;       // AccountBackOff, Busy
+    };
+
     // Staff login. Unknown users still pay for one password verification, so timing does not tell
-    // which usernames exist.
-    std::optional<StaffRecord> Login(const std::string& username, const std::string& password);
+    // which usernames exist; an account's failure budget is reserved before the check (a right
+    // password gives it back), and the check waits for one of the argon2id slots or answers Busy.
+    LoginResult Login(const std::string& username, const std::string& password);
 
 private:
     const std::string& DummyHash();
 
     Store& store_;
+    RateLimiter account_failures_{kAccountFailuresPer15Minutes, std::chrono::seconds(900)};
+    std::counting_semaphore<kConcurrentPasswordChecks> password_checks_{kConcurrentPasswordChecks};
     std::once_flag dummy_once_;
     std::string dummy_hash_;
 };

@@ -57,10 +57,26 @@ bool Apply(Config& config, const std::string& name, const std::string& value, st
         if (!ParseInt(value, 1, 86400, config.sweep_interval_seconds)) return bad("expected 1..86400 seconds");
     } else if (name == "long-poll-seconds") {
         if (!ParseInt(value, 1, 120, config.long_poll_seconds)) return bad("expected 1..120 seconds");
+#ifdef AFTERCARE_TEST_HOOKS
     } else if (name == "clock-offset") {
+        // Moving the clock moves every deadline and token expiry: a test build's option only.
         int days_or_seconds = 0;
         if (!ParseInt(value, -400000000, 400000000, days_or_seconds)) return bad("expected seconds");
         config.clock_offset_seconds = days_or_seconds;
+#endif
+    } else if (name == "storage-quota-mb") {
+        if (!ParseInt(value, 0, 1 << 30, config.storage_quota_mb)) return bad("expected MiB, 0 for none");
+    } else if (name == "storage-per-address-mb") {
+        // At least one whole attachment (10 MiB) must fit in a day's quota.
+        const bool parsed = ParseInt(value, 0, 1 << 20, config.storage_per_address_mb);
+        if (!parsed || (config.storage_per_address_mb > 0 && config.storage_per_address_mb < 11))
+            return bad("expected 11..1048576 MiB, 0 for none");
+    } else if (name == "metrics-token") {
+        // Compared in full on every scrape; short tokens would be guessable. Empty: metrics off.
+        if ((!value.empty() && value.size() < 16) || value.size() > 256) return bad("expected 16..256 characters");
+        for (char c : value)
+            if (c <= 0x20 || c >= 0x7F) return bad("expected visible ASCII characters");
+        config.metrics_token = value;
     } else if (name == "rate-lookup") {
         if (!ParseInt(value, 0, 1000000, config.limits.lookup_per_minute)) return bad("expected 0..1000000");
     } else if (name == "rate-create") {
@@ -97,7 +113,12 @@ constexpr EnvName kEnvNames[] = {
     {"threads", "AFTERCARE_THREADS"},
     {"sweep-interval", "AFTERCARE_SWEEP_INTERVAL"},
     {"long-poll-seconds", "AFTERCARE_LONG_POLL_SECONDS"},
+#ifdef AFTERCARE_TEST_HOOKS
     {"clock-offset", "AFTERCARE_CLOCK_OFFSET"},
+#endif
+    {"metrics-token", "AFTERCARE_METRICS_TOKEN"},
+    {"storage-quota-mb", "AFTERCARE_STORAGE_QUOTA_MB"},
+    {"storage-per-address-mb", "AFTERCARE_STORAGE_PER_ADDRESS_MB"},
     {"rate-lookup", "AFTERCARE_RATE_LOOKUP"},
     {"rate-create", "AFTERCARE_RATE_CREATE"},
     {"rate-login", "AFTERCARE_RATE_LOGIN"},
@@ -147,7 +168,11 @@ std::string UsageText() {
            "                   [--policy assets/policy.json] [--embed-origins \"https://a.example ...\"]\n"
            "                   [--demo-dir assets/demo] [--faq-dir assets/faq] [--seed-demo true|false]\n"
            "                   [--threads 64] [--sweep-interval 30] [--long-poll-seconds 25]\n"
-           "                   [--clock-offset SECONDS]  (testing: shifts the server's clock)\n"
+#ifdef AFTERCARE_TEST_HOOKS
+           "                   [--clock-offset SECONDS]  (test builds only: shifts the server's clock)\n"
+#endif
+           "                   [--storage-quota-mb 20480] [--storage-per-address-mb 200]  (0: no limit)\n"
+           "                   [--metrics-token TOKEN]  (/metrics needs Authorization: Bearer TOKEN; off without)\n"
            "                   [--rate-lookup 10] [--rate-create 20] [--rate-login 10] [--rate-lookup-failures 5]\n"
            "  aftercare-server create-admin --data-dir D --username U   (password from stdin)\n"
            "  aftercare-server routes        (prints the registered API route table)\n"

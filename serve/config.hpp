@@ -28,10 +28,13 @@ struct Config {
     std::vector<std::string> embed_origins;  // extra frame-ancestors for vendor embedding
     std::string demo_dir = "assets/demo";    // seed data read on first start
     std::string faq_dir = "assets/faq";
-    bool seed_demo = true;                   // seed demo data into an empty database
+    bool seed_demo = false;                  // seed demo data into an empty database (and serve the demo page)
     int threads = 64;                        // worker threads; long-polls each hold one
     int sweep_interval_seconds = 30;         // SLA sweeper period
     int long_poll_seconds = 25;              // upper bound of one live-update wait
+    int storage_quota_mb = 20480;            // global: the database's size limit, MiB (0: none)
+    int storage_per_address_mb = 200;        // stored per client address per day, MiB (0: none)
+    std::string metrics_token;               // empty: /metrics is off; else it needs this bearer token
     long long clock_offset_seconds = 0;      // added to the wall clock; lets tests move time forward
     RateLimits limits;
 };

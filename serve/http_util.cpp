@@ -1,7 +1,10 @@
 // JSON error shape and request parsing helpers shared by every route.
 #include "http_util.hpp"
 
+#include <cctype>
 #include <charconv>
+#include <set>
+#include <vector>
 
 namespace aftercare::serve {
 
@@ -52,6 +55,9 @@ Json SimpleErrorBody(const std::string& code, const std::string& zh, const std::
 
 namespace {
 struct TooDeep {};
+struct DuplicateKey {
+    std::string key;
+};
 }  // namespace
 
 Json ParseJsonObject(const httplib::Request& req, std::size_t max_bytes) {
@@ -62,16 +68,27 @@ Json ParseJsonObject(const httplib::Request& req, std::size_t max_bytes) {
     if (req.body.size() > max_bytes)
         throw ApiError(413, "payload_too_large", "请求内容过大", "The request body is too large.");
     Json parsed;
+    // Keys seen in each object still open: a duplicate key is refused, because two parsers (a proxy,
+    // a WAF, this one) could each believe a different copy.
+    std::vector<std::set<std::string>> open_objects;
     try {
         parsed = Json::parse(
             req.body,
-            [](int depth, Json::parse_event_t, Json&) {
+            [&open_objects](int depth, Json::parse_event_t event, Json& value) {
                 if (depth > kMaxJsonDepth) throw TooDeep{};
+                if (event == Json::parse_event_t::object_start) open_objects.emplace_back();
+                else if (event == Json::parse_event_t::object_end) open_objects.pop_back();
+                else if (event == Json::parse_event_t::key && !open_objects.empty() &&
+                         !open_objects.back().insert(value.get<std::string>()).second)
+                    throw DuplicateKey{value.get<std::string>()};
                 return true;
             },
             true);
     } catch (const TooDeep&) {
         throw ApiError(400, "bad_json", "JSON 嵌套层级过深", "The JSON body is nested too deeply.");
+    } catch (const DuplicateKey& duplicate) {
+        throw ApiError(400, "duplicate_key", "JSON 中字段重复：" + duplicate.key,
+                       "The JSON body names a field twice: " + duplicate.key, duplicate.key);
     } catch (const Json::exception&) {
         throw ApiError(400, "bad_json", "请求内容不是有效的 JSON", "The request body is not valid JSON.");
     }
@@ -96,10 +113,14 @@ void RejectUnknownFields(const Json& input, const Json& known, const std::string
 }
 
 std::string BearerToken(const httplib::Request& req) {
+    // The scheme name is case-insensitive (RFC 9110 §11.1): "bearer x" is as good as "Bearer x".
     const std::string value = req.get_header_value("Authorization");
-    constexpr std::string_view kPrefix = "Bearer ";
-    if (value.size() <= kPrefix.size() || value.compare(0, kPrefix.size(), kPrefix) != 0) return {};
-    return value.substr(kPrefix.size());
+    constexpr std::string_view kScheme = "bearer";
+    if (value.size() <= kScheme.size() + 1 || value[kScheme.size()] != ' ') return {};
+    for (std::size_t i = 0; i < kScheme.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(value[i])) != kScheme[i]) return {};
+    const auto start = value.find_first_not_of(' ', kScheme.size());
+    return start == std::string::npos ? std::string() : value.substr(start);
 }
 
 long long QueryInt(const httplib::Request& req, const char* name, long long fallback, long long min, long long max) {

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <thread>
 
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -112,6 +113,8 @@ int CreateAdmin(const CliResult& cli) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // Every file the server creates (database, WAL, attachments' pages) is private to its user.
+    umask(077);
     const CliResult cli = aftercare::serve::ParseCommandLine(argc, argv, [](const char* name) { return std::getenv(name); });
     switch (cli.command) {
     case CliResult::Command::Help:

@@ -1,48 +1,45 @@
-// Token-bucket rate limiter keyed by client (and, for lookups, by service number).
+// Token-bucket rate limiter keyed by client (and, for guesses, by service number), bounded by LRU.
 #include "rate_limit.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 namespace aftercare::serve {
-namespace {
-// Bounded memory: beyond this many tracked keys, buckets that have refilled completely are dropped
-// (forgetting them loses nothing: a full bucket is the same as a new one).
-constexpr std::size_t kPruneThreshold = 100000;
-}  // namespace
 
-RateLimiter::RateLimiter(int per_period, std::chrono::seconds period)
-    : capacity_(per_period), per_second_(per_period > 0 ? per_period / static_cast<double>(period.count()) : 0) {}
+RateLimiter::RateLimiter(long long per_period, std::chrono::seconds period, std::size_t max_keys)
+    : capacity_(static_cast<double>(per_period)),
+      per_second_(per_period > 0 ? static_cast<double>(per_period) / static_cast<double>(period.count()) : 0),
+      max_keys_(std::max<std::size_t>(1, max_keys)) {}
 
 RateLimiter::Bucket& RateLimiter::Refill(const std::string& key, Clock::time_point now) {
-    if (buckets_.size() > kPruneThreshold) PruneLocked(now);
-    auto [it, inserted] = buckets_.try_emplace(key, Bucket{capacity_, now});
-    Bucket& bucket = it->second;
-    if (!inserted) {
-        const double elapsed = std::chrono::duration<double>(now - bucket.updated).count();
-        bucket.tokens = std::min(capacity_, bucket.tokens + std::max(0.0, elapsed) * per_second_);
-        bucket.updated = now;
+    auto it = buckets_.find(key);
+    if (it == buckets_.end()) {
+        if (buckets_.size() >= max_keys_) {
+            buckets_.erase(recency_.back());
+            recency_.pop_back();
+        }
+        recency_.push_front(key);
+        return buckets_.emplace(key, Bucket{capacity_, now, recency_.begin()}).first->second;
     }
+    Bucket& bucket = it->second;
+    recency_.splice(recency_.begin(), recency_, bucket.recency);
+    const double elapsed = std::chrono::duration<double>(now - bucket.updated).count();
+    bucket.tokens = std::min(capacity_, bucket.tokens + std::max(0.0, elapsed) * per_second_);
+    bucket.updated = now;
     return bucket;
 }
 
-void RateLimiter::PruneLocked(Clock::time_point now) {
-    for (auto it = buckets_.begin(); it != buckets_.end();) {
-        const double elapsed = std::chrono::duration<double>(now - it->second.updated).count();
-        if (it->second.tokens + elapsed * per_second_ >= capacity_) it = buckets_.erase(it);
-        else ++it;
-    }
-}
-
-int RateLimiter::Take(const std::string& key, Clock::time_point now) {
+int RateLimiter::Take(const std::string& key, double cost, Clock::time_point now) {
     if (capacity_ <= 0) return 0;
     std::lock_guard lock(mutex_);
     Bucket& bucket = Refill(key, now);
-    if (bucket.tokens >= 1.0) {
-        bucket.tokens -= 1.0;
+    if (bucket.tokens >= cost) {
+        bucket.tokens -= cost;
         return 0;
     }
-    return std::max(1, static_cast<int>(std::ceil((1.0 - bucket.tokens) / per_second_)));
+    // A cost above the burst can never be met; the wait then is for a full bucket.
+    const double missing = std::min(cost, capacity_) - bucket.tokens;
+    return std::max(1, static_cast<int>(std::ceil(missing / per_second_)));
 }
 
 void RateLimiter::Charge(const std::string& key, Clock::time_point now) {
@@ -52,12 +49,16 @@ void RateLimiter::Charge(const std::string& key, Clock::time_point now) {
     bucket.tokens = std::max(-capacity_, bucket.tokens - 1.0);
 }
 
-int RateLimiter::Blocked(const std::string& key, Clock::time_point now) {
-    if (capacity_ <= 0) return 0;
+void RateLimiter::Refund(const std::string& key, Clock::time_point now) {
+    if (capacity_ <= 0) return;
     std::lock_guard lock(mutex_);
     Bucket& bucket = Refill(key, now);
-    if (bucket.tokens >= 1.0) return 0;
-    return std::max(1, static_cast<int>(std::ceil((1.0 - bucket.tokens) / per_second_)));
+    bucket.tokens = std::min(capacity_, bucket.tokens + 1.0);
+}
+
+std::size_t RateLimiter::TrackedKeys() {
+    std::lock_guard lock(mutex_);
+    return buckets_.size();
 }
 
 }  // namespace aftercare::serve

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
+#include <list>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -13,30 +15,39 @@ class RateLimiter {
 public:
     using Clock = std::chrono::steady_clock;
 
-    // `per_period` requests per `period`, with a burst of the same size; 0 disables the limiter.
-    RateLimiter(int per_period, std::chrono::seconds period);
+    // How many keys one limiter remembers. Beyond that the least recently used key is forgotten in
+    // O(1) (a key untouched for longest has most likely refilled, and forgetting a full bucket loses
+    // nothing), so memory and the time under the lock stay bounded however many addresses call.
+    static constexpr std::size_t kDefaultMaxKeys = 100000;
 
-    // Takes one token for `key`. Returns 0 when allowed, otherwise the seconds until a token is back
-    // (for Retry-After). Every attempt is charged, valid or not, so malformed probes cost the same.
-    int Take(const std::string& key, Clock::time_point now = Clock::now());
+    // `per_period` tokens per `period`, with a burst of the same size; 0 disables the limiter.
+    RateLimiter(long long per_period, std::chrono::seconds period, std::size_t max_keys = kDefaultMaxKeys);
 
-    // Charges without checking (e.g. a failed phone match against one service number).
+    // Takes `cost` tokens for `key`. Returns 0 when allowed, otherwise the seconds until enough are
+    // back (for Retry-After). Every attempt is charged, valid or not, so malformed probes cost the same.
+    int Take(const std::string& key, double cost = 1.0, Clock::time_point now = Clock::now());
+
+    // Charges one token without checking (it may go negative, down to minus the burst).
     void Charge(const std::string& key, Clock::time_point now = Clock::now());
-    // Seconds until `key` may try again, 0 if it may now; does not charge.
-    int Blocked(const std::string& key, Clock::time_point now = Clock::now());
+    // Gives back one token taken or charged earlier (a guess that turned out right).
+    void Refund(const std::string& key, Clock::time_point now = Clock::now());
+
+    std::size_t TrackedKeys();
 
 private:
     struct Bucket {
         double tokens;
         Clock::time_point updated;
+        std::list<std::string>::iterator recency;  // position in recency_ (front: most recent)
     };
     Bucket& Refill(const std::string& key, Clock::time_point now);
-    void PruneLocked(Clock::time_point now);
 
     double capacity_;
     double per_second_;
+    std::size_t max_keys_;
     std::mutex mutex_;
     std::unordered_map<std::string, Bucket> buckets_;
+    std::list<std::string> recency_;
 };
 
 }  // namespace aftercare::serve

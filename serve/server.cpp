@@ -29,6 +29,10 @@ struct RequestTrace {
 };
 thread_local RequestTrace tl_trace;
 
+// Powerful browser features the portal never uses are off for it and for anything it frames.
+constexpr const char* kPermissionsPolicy =
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
+
 bool IsApiPath(const std::string& path) { return path.rfind("/api/", 0) == 0 || path == "/api"; }
 
 std::string DefaultCode(int status);
@@ -132,6 +136,7 @@ HttpServer::HttpServer(const Config& config, Metrics& metrics, TokenResolver res
         if (!res.has_header("Content-Security-Policy")) res.set_header("Content-Security-Policy", csp_);
         res.set_header("X-Content-Type-Options", "nosniff");
         res.set_header("Referrer-Policy", "no-referrer");
+        res.set_header("Permissions-Policy", kPermissionsPolicy);
         // embed.js is the one file vendor sites load from another origin (one <script> tag).
         res.set_header("Cross-Origin-Resource-Policy", req.path == "/embed.js" ? "cross-origin" : "same-origin");
         if (IsApiPath(req.path) && !res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");

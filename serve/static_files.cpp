@@ -6,9 +6,14 @@
 #include <fstream>
 #include <sstream>
 
+#include "static_paths.hpp"
+
 namespace aftercare::serve {
 namespace fs = std::filesystem;
 namespace {
+
+// Built into every dist/ (shell/vendor-demo.html), served only when demo data is on.
+constexpr const char* kVendorDemoPage = "vendor-demo.html";
 
 // Anything larger is not a portal asset; refusing it keeps the in-memory cache bounded.
 constexpr std::uintmax_t kMaxStaticFileBytes = 64 * 1024 * 1024;
@@ -77,9 +82,20 @@ bool EtagMatches(const std::string& header, const std::string& etag) {
     return false;
 }
 
+// The canonical form of `path` (every symlink resolved) when it exists and lies under `root`
+// (itself canonical); nullopt otherwise. Every file the server opens goes through this.
+std::optional<fs::path> InsideRoot(const fs::path& root, const fs::path& path) {
+    std::error_code ec;
+    const fs::path resolved = fs::canonical(path, ec);
+    if (ec) return std::nullopt;
+    const auto [mismatch, unused] = std::mismatch(root.begin(), root.end(), resolved.begin(), resolved.end());
+    if (mismatch != root.end()) return std::nullopt;
+    return resolved;
+}
+
 }  // namespace
 
-StaticFiles::StaticFiles(fs::path root) : root_(std::move(root)) {
+StaticFiles::StaticFiles(fs::path root, bool demo_pages) : root_(std::move(root)), demo_pages_(demo_pages) {
     std::error_code ec;
     auto canonical = fs::weakly_canonical(root_, ec);
     if (!ec) root_ = canonical;
@@ -135,31 +151,8 @@ bool StaticFiles::HasContentHash(const std::string& name) {
     return false;
 }
 
-std::optional<std::string> StaticFiles::SafeRelativePath(const std::string& url_path) {
-    if (url_path.empty() || url_path[0] != '/') return std::nullopt;
-    std::string path = url_path.substr(1);
-    if (path.empty()) return std::string("index.html");
-    if (path == "kiosk" || path == "kiosk/") return std::string("kiosk.html");
-    if (path.back() == '/') path += "index.html";
-    // Conservative character set: no backslashes, NULs, percent signs, or control characters.
-    for (char c : path) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-                        c == '-' || c == '_' || c == '/';
-        if (!ok) return std::nullopt;
-    }
-    std::size_t start = 0;
-    while (start <= path.size()) {
-        std::size_t end = path.find('/', start);
-        if (end == std::string::npos) end = path.size();
-        const std::string segment = path.substr(start, end - start);
-        // Empty, "." and ".." segments, and hidden files, are never served.
-        if (segment.empty() || segment[0] == '.') return std::nullopt;
-        start = end + 1;
-    }
-    return path;
-}
-
-std::optional<StaticFiles::Entry> StaticFiles::Load(const fs::path& file, const std::string& name) {
+std::optional<StaticFiles::Entry> StaticFiles::Load(const fs::path& requested, const fs::path& file,
+                                                    const std::string& name) {
     std::error_code ec;
     if (!fs::is_regular_file(file, ec)) return std::nullopt;
     Entry entry;
@@ -171,12 +164,14 @@ std::optional<StaticFiles::Entry> StaticFiles::Load(const fs::path& file, const 
     entry.identity.etag = "\"" + ContentHash(*body) + "\"";
     entry.identity.body = std::move(*body);
     // Precompressed siblings are trusted to be the same content (the build writes them together);
-    // each gets its own strong ETag because it is a different representation.
+    // each gets its own strong ETag because it is a different representation. A sibling is confined
+    // to the root like the file itself: a symlinked `ok.txt.gz` must not serve what lies outside.
     for (const char* suffix : {".br", ".gz"}) {
-        fs::path sibling = file;
-        sibling += suffix;
-        if (!fs::is_regular_file(sibling, ec)) continue;
-        auto compressed = ReadFile(sibling);
+        fs::path sibling_path = requested;
+        sibling_path += suffix;
+        const auto sibling = InsideRoot(root_, sibling_path);
+        if (!sibling || !fs::is_regular_file(*sibling, ec)) continue;
+        auto compressed = ReadFile(*sibling);
         if (!compressed) continue;
         Variant variant{std::move(*compressed), ""};
         variant.etag = "\"" + entry.identity.etag.substr(1, 32) + (suffix[1] == 'b' ? "-br\"" : "-gz\"");
@@ -193,14 +188,16 @@ std::optional<StaticFiles::Entry> StaticFiles::Load(const fs::path& file, const 
 bool StaticFiles::Serve(const httplib::Request& req, httplib::Response& res) {
     const auto relative = SafeRelativePath(req.path);
     if (!relative) return false;
+    // The vendor demo page embeds the portal with the demo catalogue's products; without demo data
+    // it is a page nobody should find on a production host.
+    if (!demo_pages_ && *relative == kVendorDemoPage) return false;
     const fs::path file = root_ / *relative;
     // Symlinks pointing outside the root are refused as well.
-    std::error_code ec;
-    const fs::path resolved = fs::weakly_canonical(file, ec);
-    if (ec) return false;
-    const auto [mismatch, unused] = std::mismatch(root_.begin(), root_.end(), resolved.begin(), resolved.end());
-    if (mismatch != root_.end()) return false;
+    const auto inside = InsideRoot(root_, file);
+    if (!inside) return false;
+    const fs::path& resolved = *inside;
 
+    std::error_code ec;
     const auto mtime = fs::last_write_time(resolved, ec);
     if (ec) return false;
     const auto size = fs::file_size(resolved, ec);
@@ -213,7 +210,7 @@ bool StaticFiles::Serve(const httplib::Request& req, httplib::Response& res) {
         if (it != cache_.end() && it->second->mtime == mtime && it->second->size == size) entry = it->second;
     }
     if (!entry) {
-        auto loaded = Load(resolved, *relative);
+        auto loaded = Load(file, resolved, *relative);
         if (!loaded) return false;
         entry = std::make_shared<const Entry>(std::move(*loaded));
         std::lock_guard lock(mutex_);

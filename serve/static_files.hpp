@@ -17,7 +17,8 @@ class StaticFiles {
 public:
     // Files are read lazily and kept in memory, re-read when their size or mtime changes, so a
     // rebuilt portal shows up without restarting the server.
-    explicit StaticFiles(std::filesystem::path root);
+    // `demo_pages`: also serve the pages that only make sense with demo data (vendor-demo.html).
+    StaticFiles(std::filesystem::path root, bool demo_pages);
 
     // Serves GET/HEAD for `req.path` if it names a file under the root; false otherwise.
     bool Serve(const httplib::Request& req, httplib::Response& res);
@@ -26,8 +27,6 @@ public:
     // True when the file name carries a content hash (portal.3f9a1c2b.js, font-5d41402abc4b.ttf),
     // which makes it safe to cache forever.
     static bool HasContentHash(const std::string& name);
-    // Maps a URL path to a relative file path, rejecting traversal and odd characters.
-    static std::optional<std::string> SafeRelativePath(const std::string& url_path);
 
 private:
     struct Variant {
@@ -43,9 +42,13 @@ private:
         std::string mime;
         std::string cache_control;
     };
-    std::optional<Entry> Load(const std::filesystem::path& file, const std::string& name);
+    // `requested` is root/name as asked for (its .br/.gz siblings are looked up next to it);
+    // `file` is its canonical path inside the root.
+    std::optional<Entry> Load(const std::filesystem::path& requested, const std::filesystem::path& file,
+                              const std::string& name);
 
     std::filesystem::path root_;
+    bool demo_pages_ = false;
     std::mutex mutex_;
     std::map<std::string, std::shared_ptr<const Entry>> cache_;
 };

@@ -10,7 +10,7 @@ void RegisterLookupRoutes(RouteTable& routes, Services& services) {
     routes.Add({"POST", "/api/v1/lookup", Access::Public, RateClass::Lookup, [&services](RequestContext& call) {
                     const auto request = ParseRequest<api::LookupRequest>(call.req);
                     Json body;
-                    to_json(body, lookup::Lookup(services, request));
+                    to_json(body, lookup::Lookup(services, request, call.client));
                     WriteJson(call.res, 200, body);
                 }});
 }

@@ -10,6 +10,7 @@ namespace aftercare::serve {
 struct MetaServices {
     Metrics* metrics;
     Store* store;
+    std::string metrics_token;  // empty: /metrics answers 404
 };
 
 void RegisterMetaRoutes(RouteTable& routes, MetaServices services);

@@ -11,7 +11,7 @@ void RegisterReturnsRoutes(RouteTable& routes, Services& services) {
                 [&services](RequestContext& call) {
                     const auto request = ParseRequest<api::OrderLookupRequest>(call.req);
                     Json response;
-                    to_json(response, returns::LookupOrder(services, request));
+                    to_json(response, returns::LookupOrder(services, request, call.client));
                     WriteJson(call.res, 200, response);
                 }});
     routes.Add({"POST", "/api/v1/returns/eligibility", Access::Public, RateClass::Lookup,
@@ -22,7 +22,7 @@ void RegisterReturnsRoutes(RouteTable& routes, Services& services) {
                     if (body.contains("order_number") && !body.contains("delivered_at")) body["delivered_at"] = 0;
                     const auto request = ParseBody<api::ReturnsEligibilityRequest>(body);
                     Json response;
-                    to_json(response, returns::Eligibility(services, request));
+                    to_json(response, returns::Eligibility(services, request, call.client));
                     WriteJson(call.res, 200, response);
                 }});
 }

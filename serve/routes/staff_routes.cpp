@@ -68,7 +68,7 @@ std::int64_t TicketOf(Services& services, const RequestContext& call) {
 void RegisterStaffRoutes(RouteTable& routes, Services& services) {
     routes.Add({"POST", "/api/v1/staff/login", Access::Public, RateClass::Login, [&services](RequestContext& call) {
                     const auto request = ParseRequest<api::StaffLoginRequest>(call.req);
-                    WriteJson(call.res, 200, ToJson(staff::Login(services, request)));
+                    WriteJson(call.res, 200, ToJson(staff::Login(services, request, call.client)));
                 }});
 
     routes.Add({"POST", "/api/v1/staff/logout", Access::Staff, RateClass::None, [&services](RequestContext& call) {
@@ -93,7 +93,7 @@ void RegisterStaffRoutes(RouteTable& routes, Services& services) {
                     const std::int64_t to = QueryInt(call.req, "to", now + 1, 0, 1LL << 40);
                     const std::int64_t from = QueryInt(call.req, "from", to - 30 * 86400, 0, 1LL << 40);
                     if (from >= to) throw ApiError(400, "invalid_value", "from 必须早于 to", "from must be before to.", "from");
-                    WriteJson(call.res, 200, ToJson(staff::Stats(services, from, to)));
+                    WriteJson(call.res, 200, ToJson(staff::Stats(services, staff::CallerOf(call.who), from, to)));
                 }});
 
     routes.Add({"GET", "/api/v1/staff/tickets/{number}", Access::Staff, RateClass::None,
@@ -162,7 +162,7 @@ void RegisterStaffRoutes(RouteTable& routes, Services& services) {
                 }});
 
     routes.Add({"GET", "/api/v1/staff/members", Access::Staff, RateClass::None, [&services](RequestContext& call) {
-                    WriteJson(call.res, 200, ToJson(staff::Members(services)));
+                    WriteJson(call.res, 200, ToJson(staff::Members(services, staff::CallerOf(call.who))));
                 }});
 
     routes.Add({"POST", "/api/v1/staff/members", Access::Staff, RateClass::None, [&services](RequestContext& call) {

@@ -65,6 +65,8 @@ void RegisterTicketRoutes(RouteTable& routes, Services& services) {
                     const Json body = ParseJsonObject(call.req);
                     auto request = ParseBody<api::CreateTicketRequest>(body);
                     const std::string key = IdempotencyKey(call.req);
+                    // A ticket stores about what its body carries.
+                    services.quota.Reserve(call.client, static_cast<std::int64_t>(call.req.body.size()));
                     // Keys are scoped per client address, so a guessable key from one kiosk can never
                     // replay (and hand out a token for) another client's ticket.
                     auto result =

@@ -2,8 +2,8 @@
 #include "services/attachment_service.hpp"
 
 #include "core/ticket.h"
-#include "core/utf8.h"
 #include "core/validation.h"
+#include "file_names.hpp"
 #include "http_util.hpp"
 #include "services/ticket_service.hpp"
 
@@ -20,39 +20,9 @@ std::optional<std::string> SniffContentType(const std::string& bytes) {
     return std::nullopt;
 }
 
-std::string SanitizeFileName(const std::string& name) {
-    std::string base = name;
-    const auto slash = base.find_last_of("/\\");
-    if (slash != std::string::npos) base = base.substr(slash + 1);
-    std::string clean;
-    for (unsigned char c : base) {
-        if (c < 0x20 || c == 0x7F || c == '"') continue;
-        clean += static_cast<char>(c);
-    }
-    if (!core::IsValidUtf8(clean)) {
-        std::string ascii;
-        for (unsigned char c : clean)
-            if (c < 0x80) ascii += static_cast<char>(c);
-        clean = ascii;
-    }
-    // Trim to the limit on a code point boundary.
-    std::size_t points = 0;
-    std::size_t cut = clean.size();
-    for (std::size_t i = 0; i < clean.size(); ++i) {
-        if ((static_cast<unsigned char>(clean[i]) & 0xC0) == 0x80) continue;
-        if (points == core::TextLimits::kFileNameMax) {
-            cut = i;
-            break;
-        }
-        ++points;
-    }
-    clean.resize(cut);
-    while (!clean.empty() && (clean.front() == '.' || clean.front() == ' ')) clean.erase(clean.begin());
-    return clean.empty() ? "attachment" : clean;
-}
-
 api::AttachmentInfo Upload(Services& services, std::int64_t ticket_id, const core::Actor& actor,
-                           const std::string& file_name, const std::string& bytes, core::ActorRole reader) {
+                           const std::string& file_name, const std::string& bytes, core::ActorRole reader,
+                           const std::string& client) {
     if (static_cast<std::int64_t>(bytes.size()) > services.Policy()->tickets.max_attachment_bytes)
         throw ApiError(413, "payload_too_large", "附件过大", "The attachment is too large.", "file");
     if (bytes.empty()) throw ApiError(422, "required", "附件内容为空", "The attachment is empty.", "file");
@@ -61,10 +31,12 @@ api::AttachmentInfo Upload(Services& services, std::int64_t ticket_id, const cor
         throw ApiError(415, "unsupported_attachment_type", "仅支持 JPEG、PNG、WebP 图片和 PDF 文件",
                        "Only JPEG, PNG and WebP images and PDF files are accepted.", "file");
 
+    services.quota.Reserve(client, static_cast<std::int64_t>(bytes.size()));
+
     AttachmentRecord record;
     record.id = NewId();
     record.ticket_id = ticket_id;
-    record.file_name = SanitizeFileName(file_name);
+    record.file_name = SanitizeFileName(file_name, *type);
     record.content_type = *type;
     record.size_bytes = static_cast<std::int64_t>(bytes.size());
     record.created_at = services.now();

@@ -13,12 +13,11 @@ namespace aftercare::serve::attachments {
 // "image/jpeg", "image/png", "image/webp", "application/pdf", or nullopt for anything else.
 std::optional<std::string> SniffContentType(const std::string& bytes);
 
-// Keeps a display name harmless: no directories, no control characters, bounded length. The name
-// is data: it is never used as a path and is sent back only inside Content-Disposition.
-std::string SanitizeFileName(const std::string& name);
-
+// The name is cleaned by SanitizeFileName (file_names.hpp) for the recognised type.
+// `client` (the caller's address) is charged the bytes in the storage quota.
 api::AttachmentInfo Upload(Services& services, std::int64_t ticket_id, const core::Actor& actor,
-                           const std::string& file_name, const std::string& bytes, core::ActorRole reader);
+                           const std::string& file_name, const std::string& bytes, core::ActorRole reader,
+                           const std::string& client);
 
 // Only within `ticket_id`: an id from another ticket is not found.
 AttachmentRecord Download(Services& services, std::int64_t ticket_id, const std::string& attachment_id);

@@ -1,4 +1,4 @@
-// Ticket lookup with per-number failure budgets.
+// Ticket lookup with per-number guess budgets (services/guess_budget.hpp).
 #include "services/lookup_service.hpp"
 
 #include "core/service_number.h"
@@ -7,23 +7,29 @@
 
 namespace aftercare::serve::lookup {
 
-api::LookupResponse Lookup(Services& services, const api::LookupRequest& request) {
+api::LookupResponse Lookup(Services& services, const api::LookupRequest& request, const std::string& client) {
     if (auto error = core::CheckPhoneLast4(request.phone_last4)) throw ApiError(*error);
     auto parsed = core::ParseServiceNumber(request.service_number);
     const std::string key = parsed ? parsed.Value().compact : std::string("invalid");
 
-    if (int wait = services.lookup_failures.Blocked(key); wait > 0) {
-        ApiError error(429, "rate_limited", "该服务编号查询失败次数过多，请稍后再试",
-                       "Too many failed lookups for this service number; try again later.");
-        error.retry_after_seconds = wait;
-        throw error;
+    // A malformed number can never be right, so it reserves nothing here (the per-address request
+    // budget has already charged it); every well-formed guess is reserved before it is checked.
+    std::optional<GuessBudget::Reservation> reservation;
+    if (parsed) {
+        int wait = 0;
+        reservation = services.guesses.Reserve(key, client, wait);
+        if (!reservation) {
+            ApiError error(429, "rate_limited", "该服务编号查询失败次数过多，请稍后再试",
+                           "Too many failed lookups for this service number; try again later.");
+            error.retry_after_seconds = wait;
+            throw error;
+        }
     }
     auto found = services.store.FindTicketPhone(key);
-    if (!parsed || !found || !core::PhoneLast4Matches(found->second, request.phone_last4)) {
-        if (parsed) services.lookup_failures.Charge(key);
+    if (!parsed || !found || !core::PhoneLast4Matches(found->second, request.phone_last4))
         throw ApiError(404, "not_found", "服务编号或手机号后四位不正确",
                        "No ticket matches this service number and phone.");
-    }
+    services.guesses.Correct(*reservation);
 
     api::LookupResponse response;
     response.service_number = parsed.Value().display;

@@ -15,15 +15,21 @@ ApiError OrderNotFound(const std::string& field) {
                     field);
 }
 
-// Wrong phones are charged per order number (kept as typed: order numbers are case-sensitive), in
-// the same budget as ticket lookups, so guessing an order's phone digits is impractical.
-std::string OrderBudgetKey(const std::string& order_number) { return "order:" + order_number; }
-
-ApiError TooManyFailures(int retry_after_seconds) {
-    ApiError error(429, "rate_limited", "该订单查询失败次数过多，请稍后再试",
-                   "Too many failed lookups for this order; try again later.");
-    error.retry_after_seconds = retry_after_seconds;
-    return error;
+// Every check of an order's phone reserves a guess at the order number (kept as typed: order
+// numbers are case-sensitive) from the same budgets as ticket lookups, so guessing an order's phone
+// is impractical through any of the three doors (order lookup, eligibility, return ticket). A right
+// phone gives its guess back.
+GuessBudget::Reservation ReserveOrderGuess(Services& services, const std::string& order_number,
+                                           const std::string& client) {
+    int wait = 0;
+    auto reservation = services.guesses.Reserve("order:" + order_number, client, wait);
+    if (!reservation) {
+        ApiError error(429, "rate_limited", "该订单查询失败次数过多，请稍后再试",
+                       "Too many failed lookups for this order; try again later.");
+        error.retry_after_seconds = wait;
+        throw error;
+    }
+    return *reservation;
 }
 
 ApiError Refused(const core::ReturnsDecision& decision) {
@@ -32,20 +38,18 @@ ApiError Refused(const core::ReturnsDecision& decision) {
 
 }  // namespace
 
-core::ReturnsDecision Eligibility(Services& services, const api::ReturnsEligibilityRequest& request) {
+core::ReturnsDecision Eligibility(Services& services, const api::ReturnsEligibilityRequest& request,
+                                  const std::string& client) {
     const std::string& phone_last4 = request.phone_last4;
     const std::int64_t now = services.now();
     core::ReturnsQuery query = api::ToReturnsQuery(request, now);
     if (!request.order_number.empty()) {
         if (auto error = core::CheckOrderNumber(request.order_number)) throw ApiError(*error);
         if (auto error = core::CheckPhoneLast4(phone_last4)) throw ApiError(*error);
-        const std::string budget_key = OrderBudgetKey(request.order_number);
-        if (int wait = services.lookup_failures.Blocked(budget_key); wait > 0) throw TooManyFailures(wait);
+        const auto guess = ReserveOrderGuess(services, request.order_number, client);
         auto order = services.store.FindOrder(request.order_number);
-        if (!order || !core::PhoneLast4Matches(order->phone, phone_last4)) {
-            services.lookup_failures.Charge(budget_key);
-            throw OrderNotFound("order_number");
-        }
+        if (!order || !core::PhoneLast4Matches(order->phone, phone_last4)) throw OrderNotFound("order_number");
+        services.guesses.Correct(guess);
         if (!order->delivered_at)
             throw ApiError(422, "not_delivered", "该订单尚未签收", "This order has not been delivered yet.",
                            "order_number");
@@ -56,20 +60,18 @@ core::ReturnsDecision Eligibility(Services& services, const api::ReturnsEligibil
     return core::EvaluateReturn(query, *services.Policy());
 }
 
-api::OrderLookupResponse LookupOrder(Services& services, const api::OrderLookupRequest& request) {
+api::OrderLookupResponse LookupOrder(Services& services, const api::OrderLookupRequest& request,
+                                     const std::string& client) {
     core::FieldErrors errors;
     if (auto error = core::CheckOrderNumber(request.order_number)) errors.push_back(std::move(*error));
     auto phone = core::NormalizePhone(request.phone);
     if (!phone) errors.push_back(phone.GetError());
     if (!errors.empty()) throw ApiError(std::move(errors));
 
-    const std::string budget_key = OrderBudgetKey(request.order_number);
-    if (int wait = services.lookup_failures.Blocked(budget_key); wait > 0) throw TooManyFailures(wait);
+    const auto guess = ReserveOrderGuess(services, request.order_number, client);
     auto order = services.store.FindOrder(request.order_number);
-    if (!order || order->phone != phone.Value()) {
-        services.lookup_failures.Charge(budget_key);
-        throw OrderNotFound("order_number");
-    }
+    if (!order || order->phone != phone.Value()) throw OrderNotFound("order_number");
+    services.guesses.Correct(guess);
 
     api::OrderLookupResponse response;
     response.order_number = order->order_number;
@@ -81,7 +83,8 @@ api::OrderLookupResponse LookupOrder(Services& services, const api::OrderLookupR
     return response;
 }
 
-core::ReturnsDecision VerifyReturnTicket(Services& services, core::TicketDraft& draft, std::int64_t now) {
+core::ReturnsDecision VerifyReturnTicket(Services& services, core::TicketDraft& draft, std::int64_t now,
+                                         const std::string& client) {
     auto& product = draft.product;
     if (product.order_number.empty())
         throw ApiError(422, "required", "退换货需要填写订单号", "Returns and exchanges need the order number.",
@@ -89,8 +92,11 @@ core::ReturnsDecision VerifyReturnTicket(Services& services, core::TicketDraft& 
     auto phone = core::NormalizePhone(draft.customer.phone, "customer.phone");
     if (!phone) throw ApiError(phone.GetError());
     if (auto error = core::CheckOrderNumber(product.order_number, "product.order_number")) throw ApiError(*error);
+    // Creating a return confirms that an order belongs to a phone, so it is a guess like a lookup.
+    const auto guess = ReserveOrderGuess(services, product.order_number, client);
     auto order = services.store.FindOrder(product.order_number);
     if (!order || order->phone != phone.Value()) throw OrderNotFound("product.order_number");
+    services.guesses.Correct(guess);
     if (!order->delivered_at)
         throw ApiError(422, "not_delivered", "该订单尚未签收", "This order has not been delivered yet.",
                        "product.order_number");

@@ -12,6 +12,8 @@
 #include "live_updates.hpp"
 #include "metrics.hpp"
 #include "rate_limit.hpp"
+#include "services/guess_budget.hpp"
+#include "storage_quota.hpp"
 #include "store/store.hpp"
 
 namespace aftercare::serve {
@@ -43,7 +45,8 @@ struct Services {
     PolicyHolder& policies;
     LiveUpdates& live;
     Metrics& metrics;
-    RateLimiter& lookup_failures;  // wrong phone digits per service number
+    GuessBudget& guesses;  // wrong phone digits per service number or order, reserved before checking
+    StorageQuota& quota;   // checked before storing customer content
     std::function<std::int64_t()> now;  // Unix seconds; offset in tests that need time to pass
     int long_poll_seconds = 25;
 

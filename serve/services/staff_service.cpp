@@ -84,14 +84,34 @@ Caller CallerOf(const Principal& who) {
     return Caller{who.staff_username, core::PermissionsFor(who.staff_roles)};
 }
 
-api::StaffLoginResponse Login(Services& services, const api::StaffLoginRequest& request) {
-    if (request.username.empty() || request.username.size() > 64 || request.password.size() > 1024)
-        throw ApiError(401, "unauthorized", "用户名或密码不正确", "Wrong username or password.");
-    auto staff = services.auth.Login(request.username, request.password);
-    if (!staff) throw ApiError(401, "unauthorized", "用户名或密码不正确", "Wrong username or password.");
+api::StaffLoginResponse Login(Services& services, const api::StaffLoginRequest& request, const std::string& client) {
+    const auto wrong = [] { return ApiError(401, "unauthorized", "用户名或密码不正确", "Wrong username or password."); };
+    // A name that cannot be an account is refused without a password check or an audit row.
+    if (!IsValidUsername(request.username) || request.password.size() > 1024) throw wrong();
+    const Caller who{request.username, {}};
+    auto result = services.auth.Login(request.username, request.password);
+    using Status = Auth::LoginResult::Status;
+    if (result.status == Status::Busy) {
+        ApiError error(503, "busy", "登录人数过多，请稍后再试", "Too many logins at once; try again in a moment.");
+        error.retry_after_seconds = result.retry_after_seconds;
+        throw error;
+    }
+    if (result.status != Status::Ok) {
+        const bool backing_off = result.status == Status::AccountBackOff;
+        services.store.Write([&](StoreTx& tx) {
+            Record(tx, services.now(), who, backing_off ? "login_refused" : "login_failed", 0, "from " + client);
+        });
+        if (!backing_off) throw wrong();
+        ApiError error(429, "rate_limited", "该账号登录失败次数过多，请稍后再试",
+                       "Too many failed logins for this account; try again later.");
+        error.retry_after_seconds = result.retry_after_seconds;
+        throw error;
+    }
+    const auto& staff = result.staff;
     api::StaffLoginResponse response;
     services.store.Write([&](StoreTx& tx) {
         response.access_token = services.auth.IssueStaffToken(tx, staff->id, services.now(), response.token_expires_at);
+        Record(tx, services.now(), who, "login", 0, "from " + client);
     });
     response.staff.id = staff->username;
     response.staff.display_name = staff->display_name;
@@ -277,6 +297,21 @@ api::RevealResponse Reveal(Services& services, std::int64_t ticket_id, const Cal
     return response;
 }
 
+AttachmentRecord DownloadAttachment(Services& services, const Caller& caller, std::int64_t ticket_id,
+                                    const std::string& attachment_id) {
+    std::optional<AttachmentRecord> record;
+    // Read and audit together, like a reveal: a photo of a receipt or an ID is personal data.
+    services.store.Write([&](StoreTx& tx) {
+        auto stored = tx.LoadTicketById(ticket_id);
+        if (!stored) throw ApiError(404, "not_found", "没有找到这张工单", "No ticket matches.");
+        CheckAccess(caller, stored->ticket);
+        record = services.store.LoadAttachment(ticket_id, attachment_id);
+        if (!record) throw ApiError(404, "not_found", "没有找到该附件", "No such attachment.");
+        Record(tx, services.now(), caller, "download_attachment", ticket_id, record->file_name);
+    });
+    return std::move(*record);
+}
+
 api::AuditResponse Audit(Services& services, const Caller& caller, std::optional<std::int64_t> ticket_id, int limit) {
     if (ticket_id) {
         RequireTicketAccess(services, caller, *ticket_id);
@@ -334,9 +369,14 @@ std::string JoinRoles(const std::vector<std::string>& roles) {
 
 }  // namespace
 
-api::StaffListResponse Members(Services& services) {
+api::StaffListResponse Members(Services& services, const Caller& caller) {
     api::StaffListResponse response;
-    for (const StaffRecord& record : services.store.ListStaff()) response.members.push_back(ToAccount(record));
+    for (const StaffRecord& record : services.store.ListStaff()) {
+        api::StaffAccount account = ToAccount(record);
+        // An agent needs names to assign work, not who holds which powers.
+        if (!caller.permissions.manage_staff) account.roles.clear();
+        response.members.push_back(std::move(account));
+    }
     return response;
 }
 
@@ -513,14 +553,16 @@ std::vector<api::SatisfactionPoint> SatisfactionSeries(const std::vector<RatingR
     return series;
 }
 
-std::vector<api::ComplaintItem> ComplaintItems(Services& services, std::int64_t from, std::int64_t to,
-                                               const core::Policy& policy) {
+std::vector<api::ComplaintItem> ComplaintItems(Services& services, const Caller& caller, std::int64_t from,
+                                               std::int64_t to, const core::Policy& policy) {
     const std::int64_t now = services.now();
     const core::WorkCalendar calendar(policy.calendar.holidays, policy.calendar.makeup_workdays);
     const core::UtcOffsetMinutes offset = policy.calendar.vendor_utc_offset_minutes;
     std::vector<api::ComplaintItem> items;
     for (const StoredTicket& stored : services.store.Complaints(from, to, 200)) {
         const core::Ticket& ticket = stored.ticket;
+        // The list names tickets: only those the caller may work on (an agent's own and unassigned).
+        if (!core::CanWorkTicket(caller.permissions, caller.username, ticket.assignee)) continue;
         const core::Deadline deadline = core::EvaluateSla(ticket, now, policy).Get(core::SlaClock::Resolution);
         if (!deadline.due_at) continue;
         api::ComplaintItem item;
@@ -547,7 +589,7 @@ std::vector<api::ComplaintItem> ComplaintItems(Services& services, std::int64_t 
 
 }  // namespace
 
-api::StatsResponse Stats(Services& services, std::int64_t from, std::int64_t to) {
+api::StatsResponse Stats(Services& services, const Caller& caller, std::int64_t from, std::int64_t to) {
     const auto rows = services.store.StatsRows(from, to);
     const auto ratings = services.store.RatingsGivenBetween(from, to);
     const auto policy = services.Policy();
@@ -590,7 +632,7 @@ api::StatsResponse Stats(Services& services, std::int64_t from, std::int64_t to)
         Distribution(std::move(resolution), {2 * kHour, 4 * kHour, 8 * kHour, 24 * kHour, 48 * kHour, 7 * 24 * kHour});
     stats.satisfaction_series = SatisfactionSeries(ratings, from, to, *policy, stats.series_bucket_seconds);
     stats.complaint_answer_working_days = policy->sla.complaint_answer_working_days;
-    stats.complaints = ComplaintItems(services, from, to, *policy);
+    stats.complaints = ComplaintItems(services, caller, from, to, *policy);
     return stats;
 }
 

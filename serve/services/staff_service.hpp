@@ -37,7 +37,8 @@ struct Caller {
 };
 Caller CallerOf(const Principal& who);
 
-api::StaffLoginResponse Login(Services& services, const api::StaffLoginRequest& request);
+// Every attempt, right or wrong, is audited with the caller's address (`client`).
+api::StaffLoginResponse Login(Services& services, const api::StaffLoginRequest& request, const std::string& client);
 
 // Agents see their own and unassigned tickets only, whatever the filter asks.
 api::QueueResponse Queue(Services& services, const Caller& caller, const api::QueueFilter& filter);
@@ -69,9 +70,13 @@ api::RevealResponse Reveal(Services& services, std::int64_t ticket_id, const Cal
                            const api::RevealRequest& request);
 
 // One ticket's entries for anyone who may work it; everything for supervisors and admins.
+// A staff download of an attachment, recorded in the audit log in the same transaction.
+AttachmentRecord DownloadAttachment(Services& services, const Caller& caller, std::int64_t ticket_id,
+                                    const std::string& attachment_id);
 api::AuditResponse Audit(Services& services, const Caller& caller, std::optional<std::int64_t> ticket_id, int limit);
 
-api::StaffListResponse Members(Services& services);
+// Everyone's name (to assign work); roles and account state only for admins.
+api::StaffListResponse Members(Services& services, const Caller& caller);
 api::StaffAccount CreateMember(Services& services, const Caller& caller, const api::CreateStaffRequest& request);
 api::StaffAccount UpdateMember(Services& services, const Caller& caller, const std::string& username,
                                const api::UpdateStaffRequest& request);
@@ -80,6 +85,7 @@ api::StaffAccount UpdateMember(Services& services, const Caller& caller, const s
 std::string UpdatePolicy(Services& services, const Caller& caller, const api::Json& body);
 
 // `from`/`to` are Unix seconds over ticket creation time (ratings: over when they were given).
-api::StatsResponse Stats(Services& services, std::int64_t from, std::int64_t to);
+// Aggregates over every ticket; the complaint list names only tickets the caller may work on.
+api::StatsResponse Stats(Services& services, const Caller& caller, std::int64_t from, std::int64_t to);
 
 }  // namespace aftercare::serve::staff

@@ -182,7 +182,7 @@ CreateResult Create(Services& services, core::TicketDraft draft, const std::stri
     // Returns and exchanges take their dates from the order, so the order is checked first.
     std::optional<core::ReturnsDecision> decision;
     if (draft.kind == core::TicketKind::Return || draft.kind == core::TicketKind::Exchange)
-        decision = returns::VerifyReturnTicket(services, draft, now);
+        decision = returns::VerifyReturnTicket(services, draft, now, idempotency_scope);
     if (auto errors = core::ValidateTicketDraft(draft, now); !errors.empty()) throw ApiError(std::move(errors));
 
     CreateResult result;

@@ -34,6 +34,7 @@ struct CreateResult {
 // `idempotency_scope` + `idempotency_key` (key may be empty) make retries safe: the same key and
 // body return the same ticket (with a fresh token), the same key with another body is refused
 // (422). The key is stored in the ticket's own transaction, so it exists exactly when the ticket does.
+// The scope is the client's address, which is also whose guess allowance a return's order check uses.
 CreateResult Create(Services& services, core::TicketDraft draft, const std::string& request_hash,
                     const std::string& idempotency_scope, const std::string& idempotency_key);
 

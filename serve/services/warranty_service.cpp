@@ -1,6 +1,7 @@
 // Warranty lookup: the product register plus core::EvaluateWarranty / EstimateCharge.
 #include "services/warranty_service.hpp"
 
+#include "core/money.h"
 #include "core/validation.h"
 #include "core/warranty.h"
 #include "http_util.hpp"
@@ -38,8 +39,7 @@ api::WarrantyLookupResponse Lookup(Services& services, const api::WarrantyLookup
     query.replacements = response.replacements;
     response.decision = core::EvaluateWarranty(query, *services.Policy());
     if (request.parts_cost_fen) {
-        if (*request.parts_cost_fen < 0)
-            throw ApiError(422, "out_of_range", "配件费用不能为负", "Parts cost cannot be negative.", "parts_cost_fen");
+        if (auto error = core::CheckAmountFen(*request.parts_cost_fen, "parts_cost_fen")) throw ApiError(*error);
         core::RepairQuote quote;
         quote.parts_cost_fen = *request.parts_cost_fen;
         quote.on_site = request.on_site;

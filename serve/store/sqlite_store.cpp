@@ -685,7 +685,13 @@ void SqliteStore::RunBatch(const std::vector<PendingWrite*>& batch) {
         return;
     }
     SqliteTx tx(db);
+    // When SQLite aborts the whole transaction itself (disk full, I/O error), the connection is back
+    // in autocommit mode: a further SAVEPOINT would start a new transaction that RELEASE commits, so
+    // later pieces would be stored while reported as failed. So the batch stops there, and every
+    // piece, earlier ones included (they were rolled back with it), fails.
+    std::exception_ptr aborted;
     for (auto* item : batch) {
+        if (aborted) break;
         db.Prepare("SAVEPOINT piece").Run();
         try {
             (*item->work)(tx);
@@ -699,6 +705,16 @@ void SqliteStore::RunBatch(const std::vector<PendingWrite*>& batch) {
                 // SQLite may have rolled back the whole transaction itself (e.g. SQLITE_FULL).
             }
         }
+        if (sqlite3_get_autocommit(db.handle()) != 0)
+            aborted = item->error ? item->error
+                                  : std::make_exception_ptr(sqlite::Error(SQLITE_ABORT, "sqlite: transaction aborted"));
+    }
+    if (aborted) {
+        for (auto* item : batch) {
+            if (!item->error) item->error = aborted;
+            item->done = true;
+        }
+        return;
     }
     try {
         db.Prepare("COMMIT").Run();
@@ -1091,6 +1107,15 @@ std::int64_t SqliteStore::CountBreachedOpen() {
 std::int64_t SqliteStore::CountTickets() {
     Lease db(*this);
     auto row = db->Prepare("SELECT COUNT(*) FROM tickets");
+    row.Step();
+    return row.Int(0);
+}
+
+std::int64_t SqliteStore::StorageBytes() {
+    Lease db(*this);
+    auto row = db->Prepare(
+        "SELECT (p.page_count - f.freelist_count) * s.page_size "
+        "FROM pragma_page_count() AS p, pragma_freelist_count() AS f, pragma_page_size() AS s");
     row.Step();
     return row.Int(0);
 }

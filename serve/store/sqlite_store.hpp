@@ -52,6 +52,7 @@ public:
     std::int64_t CountBreachedOpen() override;
     std::int64_t CountTickets() override;
     void Prune(std::int64_t now, std::int64_t idempotency_before) override;
+    std::int64_t StorageBytes() override;
     bool Healthy() override;
     RegisterReader& Register() override { return *register_reader_; }
 

@@ -224,6 +224,8 @@ public:
     virtual std::map<std::string, std::int64_t> CountByState() = 0;
     virtual std::int64_t CountBreachedOpen() = 0;
     virtual std::int64_t CountTickets() = 0;
+    // Bytes the data takes up in storage (free pages not counted): what the storage quota limits.
+    virtual std::int64_t StorageBytes() = 0;
     // Housekeeping: expired tokens and idempotency keys older than `before`.
     virtual void Prune(std::int64_t now, std::int64_t idempotency_before) = 0;
     virtual bool Healthy() = 0;

@@ -37,6 +37,7 @@ int HttpStatusFor(std::string_view code) {
         {"conflict", 409},          {"illegal_transition", 409},  {"reopen_window_closed", 409},
         {"close_too_early", 409},   {"not_escalatable", 409},     {"already_rated", 409},
         {"ticket_closed", 409},     {"payload_too_large", 413},   {"rate_limited", 429},
+        {"too_many_messages", 429},
         {"insufficient_randomness", 500}, {"internal", 500},
     };
     for (const Mapping& mapping : kMappings) {

@@ -80,8 +80,8 @@ FieldErrors ValidatePolicy(const Policy& policy) {
 
     CheckRange(errors, "warranty.months", policy.warranty.months, 0, 240);
     CheckRange(errors, "warranty.key_part_months", policy.warranty.key_part_months, 0, 240);
-    CheckRange(errors, "warranty.labour_fee_fen", policy.warranty.labour_fee_fen, 0, 100'000'000);
-    CheckRange(errors, "warranty.on_site_fee_fen", policy.warranty.on_site_fee_fen, 0, 100'000'000);
+    CheckRange(errors, "warranty.labour_fee_fen", policy.warranty.labour_fee_fen, 0, kMaxAmountFen);
+    CheckRange(errors, "warranty.on_site_fee_fen", policy.warranty.on_site_fee_fen, 0, kMaxAmountFen);
     CheckRange(errors, "warranty.spare_part_in_stock_hours", policy.warranty.spare_part_in_stock_hours, 1, 24 * 30);
     CheckRange(errors, "warranty.spare_part_ship_hours", policy.warranty.spare_part_ship_hours, 1, 24 * 30);
     for (std::size_t index = 0; index < policy.warranty.key_parts.size(); ++index) {

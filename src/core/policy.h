@@ -1,6 +1,7 @@
 // Vendor policy: every number the after-sales rules use, with the standard document's values as defaults.
 #pragma once
 
+#include "money.h"
 #include "result.h"
 #include "time.h"
 #include "vocabulary.h"
@@ -11,9 +12,6 @@
 #include <vector>
 
 namespace aftercare::core {
-
-// Money is integer fen (1/100 CNY): no floating point in prices.
-using Fen = std::int64_t;
 
 // When the resolution clock starts. The document gives urgent tickets "2 h after arrival on
 // site" (到达现场处理后2个小时内完成), so for them it starts with the Start action.

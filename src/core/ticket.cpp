@@ -42,11 +42,27 @@ Error ClosedTicketError(const Ticket& ticket) {
                      "The ticket is " + state.en + "; nothing more can be added");
 }
 
+// A customer may add this many messages to one ticket in any 24 hours: enough for a conversation,
+// and a timeline (which every read of the ticket returns) cannot be grown without bound.
+constexpr int kMaxCustomerMessagesPerDay = 20;
+
+std::optional<Error> CheckMessageBudget(const Ticket& ticket, const Actor& actor, UnixSeconds now) {
+    if (actor.role != ActorRole::Customer) return std::nullopt;
+    int recent = 0;
+    for (const auto& event : ticket.timeline)
+        recent += event.type == EventType::Message && event.actor.role == ActorRole::Customer &&
+                  event.at > now - kSecondsPerDay;
+    if (recent < kMaxCustomerMessagesPerDay) return std::nullopt;
+    return MakeError("too_many_messages", "今天在这张工单上留言已达上限，请明天再试或等待客服回复",
+                     "This ticket has had as many messages today as it may take; try again tomorrow.");
+}
+
 } // namespace
 
 Result<Applied> AddMessage(const Ticket& ticket, const Actor& actor, std::string text, UnixSeconds now) {
     if (IsTerminal(ticket.state)) return ClosedTicketError(ticket);
     if (auto errors = ValidateMessage(text); !errors.empty()) return errors.front();
+    if (auto error = CheckMessageBudget(ticket, actor, now)) return *error;
 
     Applied applied{ticket, {}};
     TimelineEvent event;

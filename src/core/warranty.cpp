@@ -2,6 +2,7 @@
 #include "warranty.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace aftercare::core {
 
@@ -77,7 +78,7 @@ ChargeEstimate EstimateCharge(const WarrantyDecision& warranty, const RepairQuot
         estimate.basis = {"保修期内，维修或更换免费", "In warranty: repair or replacement is free"};
         return estimate;
     }
-    estimate.parts_fen = std::max<Fen>(0, quote.parts_cost_fen);
+    estimate.parts_fen = std::clamp<Fen>(quote.parts_cost_fen, 0, kMaxAmountFen);
     if (policy.warranty.out_of_warranty_labour_free) {
         estimate.basis = {"保修期外，原厂备件只收成本费，免收服务及人工费",
                           "Out of warranty: parts at cost, no service or labour charge"};
@@ -86,7 +87,11 @@ ChargeEstimate EstimateCharge(const WarrantyDecision& warranty, const RepairQuot
         estimate.on_site_fen = quote.on_site ? policy.warranty.on_site_fee_fen : 0;
         estimate.basis = {"保修期外，收取备件及人工费用", "Out of warranty: parts and labour are charged"};
     }
-    estimate.total_fen = estimate.parts_fen + estimate.labour_fen + estimate.on_site_fen;
+    // Every term is bounded by kMaxAmountFen (parts clamped here, fees by ValidatePolicy), so the
+    // checked sum cannot overflow; if a bug ever let it, the total saturates instead of wrapping negative.
+    const auto fees = AddFen(estimate.labour_fen, estimate.on_site_fen);
+    const auto total = fees ? AddFen(estimate.parts_fen, *fees) : std::nullopt;
+    estimate.total_fen = total.value_or(std::numeric_limits<Fen>::max());
     estimate.free = estimate.total_fen == 0;
     return estimate;
 }

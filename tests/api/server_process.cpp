@@ -114,13 +114,19 @@ ServerProcess::ServerProcess(ServerOptions options) : options_(std::move(options
             args.push_back("100000");
         }
     }
+    if (options_.seed_demo) {
+        args.push_back("--seed-demo");
+        args.push_back("true");
+    }
     for (const auto& arg : options_.args) args.push_back(arg);
 
     log_path_ = options_.data_dir + "/server-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + ".log";
     int out_pipe[2];
     if (pipe(out_pipe) != 0) throw std::runtime_error("pipe failed");
     auto argv = CStrings(args);
-    auto env_strings = ChildEnvironment(options_.env);
+    auto env = options_.env;
+    env.emplace("AFTERCARE_METRICS_TOKEN", kMetricsToken);
+    auto env_strings = ChildEnvironment(env);
     auto envp = CStrings(env_strings);
     const int log_fd = open(log_path_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     const int null_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
@@ -210,6 +216,13 @@ httplib::Client ServerProcess::Client() const {
     return client;
 }
 
+httplib::Client ServerProcess::ClientFrom(const std::string& source_address) const {
+    httplib::Client client = Client();
+    // httplib binds the socket to this address when it names no network interface.
+    client.set_interface(source_address);
+    return client;
+}
+
 int CreateAdmin(const std::string& data_dir, const std::string& username, const std::string& password,
                 std::string* output) {
     auto [status, out] =
@@ -230,6 +243,8 @@ httplib::Result GetJson(httplib::Client& client, const std::string& path, const 
     if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
     return client.Get(path.c_str(), headers);
 }
+
+httplib::Result GetMetrics(httplib::Client& client) { return GetJson(client, "/metrics", kMetricsToken); }
 
 httplib::Result PostJson(httplib::Client& client, const std::string& path, const Json& body, const std::string& token,
                          const httplib::Headers& extra) {

@@ -35,6 +35,7 @@ struct ServerOptions {
     std::vector<std::string> args;              // extra flags
     std::map<std::string, std::string> env;     // extra environment
     bool generous_limits = true;                // raise rate limits so unrelated tests never hit them
+    bool seed_demo = true;                      // --seed-demo true (most tests use the demo data); false: the default
 };
 
 class ServerProcess {
@@ -47,6 +48,9 @@ public:
     int port() const { return port_; }
     std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
     httplib::Client Client() const;
+    // A client whose connections come from another loopback address (127.0.0.2, ...), i.e. another
+    // client address as far as per-address budgets go.
+    httplib::Client ClientFrom(const std::string& source_address) const;
 
     // Sends `signal` and waits; returns the exit status (or 128 + signal when killed).
     int StopWith(int signal);
@@ -69,6 +73,11 @@ int CreateAdmin(const std::string& data_dir, const std::string& username, const 
                 std::string* output = nullptr);
 // Runs the binary with `args` and returns (exit status, stdout).
 std::pair<int, std::string> RunServerCommand(const std::vector<std::string>& args);
+
+// Every test server gets this metrics token (AFTERCARE_METRICS_TOKEN) unless the test sets its own.
+inline constexpr const char* kMetricsToken = "test-metrics-token-7f3a9c1e";
+// GET /metrics with kMetricsToken.
+httplib::Result GetMetrics(httplib::Client& client);
 
 // Request helpers. `token` adds Authorization: Bearer.
 httplib::Result GetJson(httplib::Client& client, const std::string& path, const std::string& token = {},

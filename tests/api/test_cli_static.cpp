@@ -141,6 +141,56 @@ TEST_CASE("static files: index, kiosk, MIME types, precompressed siblings, ETag 
     CHECK(client.Get("/missing.js")->status == 404);
 }
 
+TEST_CASE("static files: a precompressed sibling that links outside the root is not served", "[static][security]") {
+    TempDir dir;
+    TempDir web;
+    TempDir outside;
+    WriteFile(web.path() + "/ok.txt", "inside");
+    WriteFile(outside.path() + "/secret.txt", "outside the web root");
+    std::filesystem::create_symlink(outside.path() + "/secret.txt", web.path() + "/ok.txt.gz");
+    std::filesystem::create_symlink(outside.path() + "/secret.txt", web.path() + "/ok.txt.br");
+    // A sibling linking to another file inside the root is fine.
+    WriteFile(web.path() + "/real.gz.bytes", "GZIP-BYTES");
+    WriteFile(web.path() + "/in.txt", "inside too");
+    std::filesystem::create_symlink(web.path() + "/real.gz.bytes", web.path() + "/in.txt.gz");
+
+    ServerProcess server(ServerOptions{dir.path(), {"--web-root", web.path()}});
+    auto client = server.Client();
+    client.set_decompress(false);
+    auto served = client.Get("/ok.txt", {{"Accept-Encoding", "br, gzip"}});
+    REQUIRE(served);
+    CHECK(served->status == 200);
+    CHECK(served->body == "inside");
+    CHECK(served->get_header_value("Content-Encoding").empty());
+    auto linked = client.Get("/in.txt", {{"Accept-Encoding", "gzip"}});
+    CHECK(linked->body == "GZIP-BYTES");
+}
+
+TEST_CASE("demo data and the vendor demo page are off unless --seed-demo true", "[static][security]") {
+    TempDir web;
+    WriteFile(web.path() + "/index.html", "<!doctype html><title>portal</title>");
+    WriteFile(web.path() + "/vendor-demo.html", "<!doctype html><title>vendor demo</title>");
+    {
+        TempDir dir;
+        ServerOptions options{dir.path(), {"--web-root", web.path()}};
+        options.seed_demo = false;  // the binary's own default
+        ServerProcess server(options);
+        auto client = server.Client();
+        CHECK(client.Get("/vendor-demo.html")->status == 404);
+        CHECK(client.Get("/")->status == 200);
+        // No demo product, order or ticket exists.
+        auto serial = PostJson(client, "/api/v1/warranty", {{"serial", "KF200-2401-0123"}});
+        CHECK(serial->status == 404);
+        CHECK(PostJson(client, "/api/v1/orders/lookup", {{"order_number", "DD-20261001"}, {"phone", "13800138000"}})
+                  ->status == 404);
+    }
+    TempDir dir;
+    ServerProcess server(ServerOptions{dir.path(), {"--web-root", web.path(), "--seed-demo", "true"}});
+    auto client = server.Client();
+    CHECK(client.Get("/vendor-demo.html")->status == 200);
+    CHECK(PostJson(client, "/api/v1/warranty", {{"serial", "KF200-2401-0123"}})->status == 200);
+}
+
 TEST_CASE("security headers on every response class; no CORS grant for foreign origins", "[headers]") {
     TempDir dir;
     ServerProcess server(ServerOptions{dir.path(), {"--embed-origins", "https://a.example https://b.example"}});

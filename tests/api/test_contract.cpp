@@ -107,13 +107,35 @@ TEST_CASE("errors: one JSON shape for unknown routes, wrong methods, bad JSON, w
     CHECK(client.Get("/healthz")->status == 200);
 }
 
+TEST_CASE("metrics: only with the metrics token, and off when none is configured", "[metrics][security]") {
+    TempDir dir;
+    ServerProcess server(ServerOptions{dir.path()});
+    auto client = server.Client();
+    auto anonymous = client.Get("/metrics");
+    CHECK(anonymous->status == 401);
+    CHECK(anonymous->body.find("aftercare_tickets") == std::string::npos);
+    CHECK(GetJson(client, "/metrics", "test-metrics-token-7f3a9c1X")->status == 401);
+    CHECK(GetJson(client, "/metrics", "short")->status == 401);
+    CHECK(GetMetrics(client)->status == 200);
+
+    // Without a token (an empty one is "none") the endpoint does not exist; a short one is refused.
+    TempDir other;
+    ServerOptions off{other.path()};
+    off.env["AFTERCARE_METRICS_TOKEN"] = "";
+    ServerProcess without(off);
+    auto none = without.Client();
+    CHECK(none.Get("/metrics")->status == 404);
+    CHECK(GetMetrics(none)->status == 404);
+    CHECK(RunServerCommand({"--metrics-token", "too-short", "--help"}).first == 2);
+}
+
 TEST_CASE("metrics: Prometheus text with per-route counts and latency, tickets by state, SLA breaches",
           "[metrics]") {
     Running env;
     auto& client = env.http();
     CreateTicket(client, RepairDraft());
     client.Get("/api/v1/policy");
-    auto metrics = client.Get("/metrics");
+    auto metrics = GetMetrics(client);
     REQUIRE(metrics->status == 200);
     CHECK(metrics->get_header_value("Content-Type").rfind("text/plain", 0) == 0);
     const std::string& text = metrics->body;

@@ -11,7 +11,7 @@ namespace {
 
 // The counter's value in the Prometheus text, or -1 when the line is missing.
 double DeflectionCount(httplib::Client& client) {
-    const auto metrics = client.Get("/metrics");
+    const auto metrics = GetMetrics(client);
     REQUIRE(metrics);
     REQUIRE(metrics->status == 200);
     std::smatch match;

@@ -200,7 +200,7 @@ TEST_CASE("SLA sweeper escalates a breached ticket one level at a time and recor
         int escalations = 0;
         for (const auto& event : ticket["timeline"]) escalations += event["type"] == "escalation";
         CHECK(escalations == 2);
-        auto metrics = client.Get("/metrics");
+        auto metrics = GetMetrics(client);
         CHECK(metrics->body.find("aftercare_sla_escalations_total") != std::string::npos);
     }
 }

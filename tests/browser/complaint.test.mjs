@@ -160,7 +160,7 @@ describe('complaints', () => {
       // Exactly one complaint was created by the attempt that failed and the retry together. The
       // server counts a request after its answer is written: wait for the count, then check it.
       const created = async () => {
-        const metrics = await (await fetch(new URL('/metrics', server.url))).text();
+        const metrics = await server.metrics();
         const line = metrics.match(/aftercare_http_requests_total\{method="POST",route="\/api\/v1\/tickets",status="201"\} (\d+)/);
         return Number(line?.[1] ?? 0);
       };

@@ -77,7 +77,7 @@ async function ticketByLookup(server, serviceNumber, last4) {
 }
 
 async function metric(server, line) {
-  const text = await (await fetch(new URL('/metrics', server.url))).text();
+  const text = await server.metrics();
   const match = text.match(new RegExp(`^${line.replace(/[{}"]/g, '\\$&')} ([0-9.e+]+)$`, 'm'));
   return match ? Number(match[1]) : 0;
 }

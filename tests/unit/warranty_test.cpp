@@ -3,6 +3,8 @@
 
 #include "core/warranty.h"
 
+#include <limits>
+
 using namespace aftercare::core;
 using aftercare::test::At;
 
@@ -102,6 +104,24 @@ TEST_CASE("free in warranty, paid out of warranty, with the labour-free variant"
     CHECK(parts_only.total_fen == 35000);
     CHECK(parts_only.labour_fen == 0);
     CHECK(parts_only.on_site_fen == 0);
+}
+
+TEST_CASE("money: sums are checked, amounts bounded, an estimate never wraps negative", "[warranty][money]") {
+    const Fen max = std::numeric_limits<Fen>::max();
+    CHECK(AddFen(1, 2) == 3);
+    CHECK_FALSE(AddFen(max, 1).has_value());
+    CHECK_FALSE(AddFen(std::numeric_limits<Fen>::min(), -1).has_value());
+    CHECK_FALSE(CheckAmountFen(0, "x").has_value());
+    CHECK_FALSE(CheckAmountFen(kMaxAmountFen, "x").has_value());
+    CHECK(CheckAmountFen(kMaxAmountFen + 1, "x")->code == "out_of_range");
+    CHECK(CheckAmountFen(-1, "x")->field == "x");
+
+    // The finding: parts_cost_fen = INT64_MAX gave total_fen -9223372036854760809.
+    const Policy policy;
+    const WarrantyDecision out = EvaluateWarranty(Query({2019, 1, 1}, {2024, 6, 1}), policy);
+    const ChargeEstimate huge = EstimateCharge(out, {max, true}, policy);
+    CHECK(huge.parts_fen == kMaxAmountFen);
+    CHECK(huge.total_fen == kMaxAmountFen + policy.warranty.labour_fee_fen + policy.warranty.on_site_fee_fen);
 }
 
 TEST_CASE("spare parts: 2 h in stock, 8 h shipped", "[warranty]") {

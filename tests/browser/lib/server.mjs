@@ -21,9 +21,13 @@ export async function startServer({ extraArgs = [], env = {}, admin = null, prep
   const dataDir = mkdtempSync(join(tmpdir(), 'aftercare-browser-'));
   if (prepare) await prepare(dataDir, REPO_ROOT);
   if (admin) await createAdmin(binary, dataDir, admin, env);
-  const child = spawn(binary, ['--port', '0', '--bind', '127.0.0.1', '--data-dir', dataDir, '--web-root', webRoot, ...extraArgs], {
+  // Every browser test walks through the demo data (and the demo vendor page); extraArgs may say otherwise.
+  // /metrics needs a token; tests read it through server.metrics().
+  const metricsToken = 'browser-test-metrics-token-5d1c';
+  const child = spawn(binary, ['--port', '0', '--bind', '127.0.0.1', '--data-dir', dataDir, '--web-root', webRoot,
+    '--seed-demo', 'true', ...extraArgs], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...env },
+    env: { ...process.env, AFTERCARE_METRICS_TOKEN: metricsToken, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -45,6 +49,11 @@ export async function startServer({ extraArgs = [], env = {}, admin = null, prep
     url,
     dataDir,
     logs: () => stderr,
+    // The Prometheus text of /metrics.
+    async metrics() {
+      const response = await fetch(new URL('/metrics', url), { headers: { Authorization: `Bearer ${metricsToken}` } });
+      return response.text();
+    },
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

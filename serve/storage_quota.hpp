@@ -1,0 +1,45 @@
+// Storage quotas: public endpoints store tickets and attachments (up to 10 MiB each), so the disk is
+// a shared resource an anonymous caller could fill. Two limits, checked before every write that
+// stores customer content:
+//   * global: the database may hold at most `global_bytes`; beyond it writes get 507 storage_full,
+//     and crossing `kWarnFraction` of it logs a warning once (and again after it fell below);
+//   * per client address: at most `per_address_bytes_per_day` stored a day (a token bucket in bytes),
+//     beyond it 507 storage_quota_exceeded with Retry-After.
+// Both are exported to /metrics (aftercare_storage_used_bytes, aftercare_storage_quota_bytes).
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+
+#include "rate_limit.hpp"
+#include "store/store.hpp"
+
+namespace aftercare::serve {
+
+class StorageQuota {
+public:
+    static constexpr double kWarnFraction = 0.9;
+
+    // 0 disables a limit.
+    StorageQuota(Store& store, std::int64_t global_bytes, std::int64_t per_address_bytes_per_day);
+
+    // Throws ApiError 507 when storing `bytes` more from `client` would pass either quota; otherwise
+    // charges the address. Checked before the write: concurrent writers may overshoot the global
+    // quota by at most one request each (10 MiB per worker thread).
+    void Reserve(const std::string& client, std::int64_t bytes);
+
+    // Appends the gauges in Prometheus text.
+    void Collect(std::string& out);
+
+private:
+    std::int64_t UsedBytes();
+
+    Store& store_;
+    std::int64_t global_bytes_;
+    std::int64_t per_address_bytes_;
+    RateLimiter per_address_;
+    std::atomic<bool> warned_{false};
+};
+
+}  // namespace aftercare::serve

@@ -99,11 +99,13 @@ void ReloadTicket(AppState& state, Host& host) {
         });
 }
 
-void AcceptTicketChange(AppState& state, Host& host, api::TicketView view, const std::string& notice) {
+void AcceptTicketChange(AppState& state, Host& host, api::TicketView view, const std::string& notice,
+                        const std::string& form) {
     WorkspaceState& ws = state.staff.ticket;
     ws.ticket.Succeed(std::move(view));
     ws.received_at = host.NowUnixSeconds();
     ws.notice = notice;
+    ws.notice_form = form;
     ws.error.reset();
     // The forms start over for the next step.
     ws.action_note.clear();
@@ -134,6 +136,7 @@ void DrawHeader(AppState& state, Ui& ui, const api::TicketView& ticket) {
     if (Button(ui, "copy-number", state.Tr("staff.ticket.copy"), {.kind = ButtonKind::Quiet, .icon = ICON_COPY})) {
         ui.host.CopyToClipboard(ticket.service_number);
         state.staff.ticket.notice = state.Tr("staff.ticket.copied");
+        state.staff.ticket.notice_form = "actions";
     }
     ImGui::PopFont();
     ColourChip(ui, StateLabel(state, ticket.state), StateColour(p, ticket.state));

@@ -51,7 +51,10 @@ struct WorkspaceState {
     std::string work_error;
     std::string reply;
     std::string reply_error;
-    std::string notice;                   // last success, e.g. "已受理"
+    // The last success, e.g. "已受理", shown under the form that made it (where the eye is: the
+    // work form sits a screen below the actions card).
+    std::string notice;
+    std::string notice_form;
 };
 
 void DrawStaffTicket(AppState& state, Ui& ui);

@@ -18,6 +18,8 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
+#include <string_view>
 
 namespace aftercare::portal {
 namespace {
@@ -45,10 +47,10 @@ void Send(AppState& state, Ui& ui, const char* form, const std::string& path, co
     Host& host = ui.host;
     state.api.Post<api::TicketView>(
         path, request, StaffCall(state),
-        [&state, &host, token, number, notice = std::move(notice)](api::TicketView view) {
+        [&state, &host, token, number, notice = std::move(notice), form = std::string(form)](api::TicketView view) {
             if (!SameSession(state, token) || state.staff.ticket.number != number) return;
             state.staff.ticket.busy = false;
-            AcceptTicketChange(state, host, std::move(view), notice);
+            AcceptTicketChange(state, host, std::move(view), notice, form);
         },
         [&state, &host, token, number, form = std::string(form)](ApiError error) {
             if (!SameSession(state, token) || state.staff.ticket.number != number) return;
@@ -67,6 +69,14 @@ void FormError(AppState& state, Ui& ui, const char* form) {
     if (ws.error && ws.error_form == form) {
         if (ErrorBanner(ui, state.strings, state.language, *ws.error, form)) ws.error.reset();
     }
+}
+
+// The last success, if one of `forms` made it. A card shows it once for all its forms (the assign
+// form is gone once an agent has taken the ticket, but "assigned to you" must still be read).
+void FormNotice(AppState& state, Ui& ui, std::initializer_list<std::string_view> forms) {
+    const WorkspaceState& ws = state.staff.ticket;
+    if (ws.notice.empty() || std::find(forms.begin(), forms.end(), ws.notice_form) == forms.end()) return;
+    Paragraph(ui, TextStyle::Small, ws.notice, ui.theme.palette.success, Role::Status);
 }
 
 // Buttons that flow and wrap like words.
@@ -233,10 +243,9 @@ void DrawPriority(AppState& state, Ui& ui, const api::TicketView& ticket) {
 
 void DrawTicketActions(AppState& state, Ui& ui, const api::TicketView& ticket) {
     const Theme& theme = ui.theme;
-    WorkspaceState& ws = state.staff.ticket;
     BeginCard(ui, "##actions");
     Heading(ui, TextStyle::Title3, state.Tr("staff.actions.title"), 2);
-    if (!ws.notice.empty()) Paragraph(ui, TextStyle::Small, ws.notice, theme.palette.success, Role::Status);
+    FormNotice(state, ui, {"actions", "assign", "priority"});
     if (ticket.available_actions.empty()) {
         Paragraph(ui, TextStyle::Body, state.Tr("staff.actions.none"), theme.palette.text_muted);
     }
@@ -351,13 +360,14 @@ void DrawWorkRecords(AppState& state, Ui& ui, const api::TicketView& ticket, dou
             } else if (part_kind && Blank(ws.work_part)) {
                 ws.work_error = state.Tr("staff.work.part_required");
             } else {
-                api::WorkRequest request{kind, ws.work_note, part_kind ? ws.work_part : std::string(), 0};
+                api::WorkRequest request{kind, ws.work_note, part_kind ? ws.work_part : std::string(), 0, {}};
                 Send(state, ui, "work", StaffTicketPath(ticket.service_number, "/work"), request,
                      state.strings.Format(state.language, "staff.work.done", {{"what", WorkLabel(state, kind)}}));
             }
         }
     }
     FormError(state, ui, "work");
+    FormNotice(state, ui, {"work"});
     EndCard(ui);
 }
 
@@ -380,6 +390,7 @@ void DrawReply(AppState& state, Ui& ui, const api::TicketView& ticket) {
         }
     }
     FormError(state, ui, "reply");
+    FormNotice(state, ui, {"reply"});
     EndCard(ui);
 }
 

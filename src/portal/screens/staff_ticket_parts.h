@@ -28,6 +28,7 @@ void DrawProductRecord(AppState& state, Ui& ui, const api::TicketView& ticket);
 // that asked, so these take the Host (which lives as long as the page), never the frame's Ui.
 void ReloadTicket(AppState& state, Host& host);
 // A change the server accepted: show its answer, say what happened.
-void AcceptTicketChange(AppState& state, Host& host, api::TicketView view, const std::string& notice);
+void AcceptTicketChange(AppState& state, Host& host, api::TicketView view, const std::string& notice,
+                        const std::string& form);
 
 } // namespace aftercare::portal

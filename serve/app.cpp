@@ -147,6 +147,8 @@ bool App::Init(std::string& error) {
 
     StorageQuota* quota = s.quota.get();
     s.metrics.AddCollector([quota](std::string& out) { quota->Collect(out); });
+    Auth* auth = s.auth.get();
+    s.metrics.AddCollector([auth](std::string& out) { auth->Collect(out); });
 
     s.sweeper = std::make_unique<Sweeper>(services, config_.sweep_interval_seconds);
     return true;

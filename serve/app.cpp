@@ -33,6 +33,7 @@ struct App::State {
     std::unique_ptr<LiveUpdates> live;
     std::unique_ptr<GuessBudget> guesses;
     std::unique_ptr<StorageQuota> quota;
+    std::unique_ptr<RateLimiter> reveals;
     std::unique_ptr<Services> services;
     FaqIndex faq;
     std::unique_ptr<HttpServer> server;
@@ -100,9 +101,10 @@ bool App::Init(std::string& error) {
     constexpr std::int64_t kMiB = 1024 * 1024;
     s.quota = std::make_unique<StorageQuota>(*s.store, config_.storage_quota_mb * kMiB,
                                              config_.storage_per_address_mb * kMiB);
+    s.reveals = std::make_unique<RateLimiter>(config_.limits.reveals_per_hour, std::chrono::hours(1));
     const long long offset = config_.clock_offset_seconds;
     s.services = std::make_unique<Services>(Services{
-        *s.store, *s.auth, *s.policies, *s.live, s.metrics, *s.guesses, *s.quota,
+        *s.store, *s.auth, *s.policies, *s.live, s.metrics, *s.guesses, *s.quota, *s.reveals,
         [offset] {
             return static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::seconds>(
                                                  std::chrono::system_clock::now().time_since_epoch())

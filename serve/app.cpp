@@ -124,7 +124,7 @@ bool App::Init(std::string& error) {
     if (!config_.web_root.empty()) s.server->SetStaticFiles(std::make_shared<StaticFiles>(config_.web_root, config_.seed_demo));
 
     RouteTable& routes = s.server->routes();
-    RegisterMetaRoutes(routes, MetaServices{&s.metrics, s.store.get(), config_.metrics_token});
+    RegisterMetaRoutes(routes, MetaServices{&s.metrics, s.store.get(), config_.metrics_token, config_.embed_origins});
     RegisterTicketRoutes(routes, services);
     RegisterLookupRoutes(routes, services);
     RegisterAttachmentRoutes(routes, services);

@@ -191,7 +191,7 @@ TEST_CASE("demo data and the vendor demo page are off unless --seed-demo true", 
     CHECK(PostJson(client, "/api/v1/warranty", {{"serial", "KF200-2401-0123"}})->status == 200);
 }
 
-TEST_CASE("security headers on every response class; no CORS grant for foreign origins", "[headers]") {
+TEST_CASE("security headers on every response class — no CORS grant for foreign origins", "[headers]") {
     TempDir dir;
     ServerProcess server(ServerOptions{dir.path(), {"--embed-origins", "https://a.example https://b.example"}});
     auto client = server.Client();

@@ -78,7 +78,7 @@ int PriorityRank(const Json& priority) {
 
 } // namespace
 
-TEST_CASE("agents see their own and unassigned tickets; supervisors see all", "[api][staff]") {
+TEST_CASE("agents see their own and unassigned tickets — supervisors see all", "[api][staff]") {
     Running env;
     Api server(env);
     const std::string admin = env.staff_token;
@@ -188,7 +188,7 @@ TEST_CASE("phone and address are masked until revealed, and every reveal is audi
     CHECK(server.Call("GET", "/api/v1/staff/audit", nullptr, admin).status == 200);
 }
 
-TEST_CASE("an agent takes a ticket through work records and re-triage; escalation is a supervisor's", "[api][staff]") {
+TEST_CASE("an agent takes a ticket through work records and re-triage — escalation is a supervisor's", "[api][staff]") {
     Running env;
     Api server(env);
     const std::string admin = env.staff_token;
@@ -254,7 +254,7 @@ TEST_CASE("the change feed answers when any ticket changes", "[api][staff]") {
     CHECK(changed.body["version"].get<std::int64_t>() > version);
 }
 
-TEST_CASE("admins manage accounts and edit the policy with validation; it applies at once", "[api][staff]") {
+TEST_CASE("admins manage accounts and edit the policy with validation — it applies at once", "[api][staff]") {
     Running env;
     Api server(env);
     const std::string admin = env.staff_token;

@@ -33,6 +33,7 @@ struct App::State {
     std::unique_ptr<LiveUpdates> live;
     std::unique_ptr<GuessBudget> guesses;
     std::unique_ptr<StorageQuota> quota;
+    std::unique_ptr<RateLimiter> reveals;
     std::unique_ptr<Services> services;
     FaqIndex faq;
     std::unique_ptr<HttpServer> server;
@@ -100,9 +101,10 @@ bool App::Init(std::string& error) {
     constexpr std::int64_t kMiB = 1024 * 1024;
     s.quota = std::make_unique<StorageQuota>(*s.store, config_.storage_quota_mb * kMiB,
                                              config_.storage_per_address_mb * kMiB);
+    s.reveals = std::make_unique<RateLimiter>(config_.limits.reveals_per_hour, std::chrono::hours(1));
     const long long offset = config_.clock_offset_seconds;
     s.services = std::make_unique<Services>(Services{
-        *s.store, *s.auth, *s.policies, *s.live, s.metrics, *s.guesses, *s.quota,
+        *s.store, *s.auth, *s.policies, *s.live, s.metrics, *s.guesses, *s.quota, *s.reveals,
         [offset] {
             return static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::seconds>(
                                                  std::chrono::system_clock::now().time_since_epoch())
@@ -122,7 +124,7 @@ bool App::Init(std::string& error) {
     if (!config_.web_root.empty()) s.server->SetStaticFiles(std::make_shared<StaticFiles>(config_.web_root, config_.seed_demo));
 
     RouteTable& routes = s.server->routes();
-    RegisterMetaRoutes(routes, MetaServices{&s.metrics, s.store.get(), config_.metrics_token});
+    RegisterMetaRoutes(routes, MetaServices{&s.metrics, s.store.get(), config_.metrics_token, config_.embed_origins});
     RegisterTicketRoutes(routes, services);
     RegisterLookupRoutes(routes, services);
     RegisterAttachmentRoutes(routes, services);
@@ -147,6 +149,8 @@ bool App::Init(std::string& error) {
 
     StorageQuota* quota = s.quota.get();
     s.metrics.AddCollector([quota](std::string& out) { quota->Collect(out); });
+    Auth* auth = s.auth.get();
+    s.metrics.AddCollector([auth](std::string& out) { auth->Collect(out); });
 
     s.sweeper = std::make_unique<Sweeper>(services, config_.sweep_interval_seconds);
     return true;

@@ -100,15 +100,13 @@ std::optional<Principal> Auth::Resolve(const std::string& token, std::int64_t no
 Auth::LoginResult Auth::Login(const std::string& username, const std::string& password) {
     LoginResult result;
     // A short wait for a slot, then Busy: a login flood must not queue up gigabytes of argon2id.
-    if (!password_checks_.try_acquire_for(std::chrono::seconds(2))) {
+    const auto slot = password_checks_.TryEnter(std::chrono::seconds(2));
+    if (!slot) {
+        ++logins_busy_;
         result.status = LoginResult::Status::Busy;
         result.retry_after_seconds = 1;
         return result;
     }
-    struct Slot {
-        std::counting_semaphore<kConcurrentPasswordChecks>& slots;
-        ~Slot() { slots.release(); }
-    } slot{password_checks_};
 
     // Unknown usernames are budgeted too, so the answer never tells whether an account exists.
     if (int wait = account_failures_.Take(username); wait > 0) {
@@ -117,14 +115,32 @@ Auth::LoginResult Auth::Login(const std::string& username, const std::string& pa
         return result;
     }
     auto staff = store_.FindStaff(username);
-    // A deactivated account is refused after the same verification, so timing tells nothing.
-    const bool right = staff ? VerifyPassword(staff->password_hash, password) && staff->active
-                             : (VerifyPassword(DummyHash(), password), false);
+    const std::string& hash = staff ? staff->password_hash : DummyHash();
+    bool verified = false;
+    {
+        const PeakGauge::Scope running(password_checks_running_);
+        verified = VerifyPassword(hash, password);
+    }
+    // Unknown names and deactivated accounts are refused after the same verification, so timing
+    // tells nothing.
+    const bool right = staff && staff->active && verified;
     if (!right) return result;
     account_failures_.Refund(username);
     result.status = LoginResult::Status::Ok;
     result.staff = std::move(staff);
     return result;
+}
+
+void Auth::Collect(std::string& out) const {
+    out += "# HELP aftercare_password_checks_running argon2id password checks running now.\n"
+           "# TYPE aftercare_password_checks_running gauge\n";
+    out += "aftercare_password_checks_running " + std::to_string(password_checks_running_.now()) + "\n";
+    out += "# HELP aftercare_password_checks_peak The most argon2id checks that ever ran at once.\n"
+           "# TYPE aftercare_password_checks_peak gauge\n";
+    out += "aftercare_password_checks_peak " + std::to_string(password_checks_running_.peak()) + "\n";
+    out += "# HELP aftercare_logins_busy_total Logins answered 503 because every argon2id slot was taken.\n"
+           "# TYPE aftercare_logins_busy_total counter\n";
+    out += "aftercare_logins_busy_total " + std::to_string(logins_busy_.load()) + "\n";
 }
 
 }  // namespace aftercare::serve

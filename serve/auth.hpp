@@ -1,12 +1,13 @@
 // Credentials: random bearer tokens (only their hash is stored) and argon2id staff passwords.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <optional>
-#include <semaphore>
 #include <string>
 
+#include "concurrency_cap.hpp"
 #include "rate_limit.hpp"
 
 #include "routes/route_table.hpp"
@@ -62,12 +63,18 @@ public:
     // password gives it back), and the check waits for one of the argon2id slots or answers Busy.
     LoginResult Login(const std::string& username, const std::string& password);
 
+    // /metrics lines: argon2id checks running now, the most that ever ran at once (never above
+    // kConcurrentPasswordChecks while the cap holds), and logins refused as busy.
+    void Collect(std::string& out) const;
+
 private:
     const std::string& DummyHash();
 
     Store& store_;
     RateLimiter account_failures_{kAccountFailuresPer15Minutes, std::chrono::seconds(900)};
-    std::counting_semaphore<kConcurrentPasswordChecks> password_checks_{kConcurrentPasswordChecks};
+    ConcurrencyCap password_checks_{kConcurrentPasswordChecks};
+    PeakGauge password_checks_running_;  // counts the argon2id calls themselves, not the cap's slots
+    std::atomic<long long> logins_busy_{0};
     std::once_flag dummy_once_;
     std::string dummy_hash_;
 };

@@ -85,6 +85,8 @@ bool Apply(Config& config, const std::string& name, const std::string& value, st
         if (!ParseInt(value, 0, 1000000, config.limits.login_per_minute)) return bad("expected 0..1000000");
     } else if (name == "rate-integration") {
         if (!ParseInt(value, 0, 1000000, config.limits.integration_per_minute)) return bad("expected 0..1000000");
+    } else if (name == "rate-reveal") {
+        if (!ParseInt(value, 0, 1000000, config.limits.reveals_per_hour)) return bad("expected 0..1000000");
     } else if (name == "rate-lookup-failures") {
         if (!ParseInt(value, 0, 1000000, config.limits.lookup_failures_per_number_per_hour))
             return bad("expected 0..1000000");
@@ -124,6 +126,7 @@ constexpr EnvName kEnvNames[] = {
     {"rate-login", "AFTERCARE_RATE_LOGIN"},
     {"rate-lookup-failures", "AFTERCARE_RATE_LOOKUP_FAILURES"},
     {"rate-integration", "AFTERCARE_RATE_INTEGRATION"},
+    {"rate-reveal", "AFTERCARE_RATE_REVEAL"},
 };
 
 // Options of the import and create-api-key commands (not server settings); true when `name` is one.
@@ -174,6 +177,7 @@ std::string UsageText() {
            "                   [--storage-quota-mb 20480] [--storage-per-address-mb 200]  (0: no limit)\n"
            "                   [--metrics-token TOKEN]  (/metrics needs Authorization: Bearer TOKEN; off without)\n"
            "                   [--rate-lookup 10] [--rate-create 20] [--rate-login 10] [--rate-lookup-failures 5]\n"
+           "                   [--rate-reveal 30]  (customer phone/address reveals per staff account per hour)\n"
            "  aftercare-server create-admin --data-dir D --username U   (password from stdin)\n"
            "  aftercare-server routes        (prints the registered API route table)\n"
            "  aftercare-server import --data-dir D --kind products|orders|parts [--encoding auto|utf-8|gb18030]\n"

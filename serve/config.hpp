@@ -17,6 +17,7 @@ struct RateLimits {
     int login_per_minute = 10;   // staff login
     int lookup_failures_per_number_per_hour = 5;  // wrong phone digits for one service number
     int integration_per_minute = 600;  // integration API calls per API key (each may carry a batch)
+    int reveals_per_hour = 30;    // customer phone/address reveals per staff account
 };
 
 struct Config {

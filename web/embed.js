@@ -12,7 +12,9 @@
  *
  * The iframe grows to its content (no inner scrollbar). Messages, both ways, are checked against
  * the portal's origin here and against the page's origin in the portal (the portal's server only
- * lets allowlisted origins frame it: Content-Security-Policy frame-ancestors).
+ * lets allowlisted origins frame it: Content-Security-Policy frame-ancestors, from --embed-origins).
+ * The portal takes the name, colour and prefill only inside such a frame: the same URL opened on
+ * its own, or framed by a page that is not allowed, shows the plain portal.
  *
  * Events from the portal are dispatched on the container element and on window.AftercareEmbed:
  *   'aftercare:ready'          {}
@@ -43,6 +45,10 @@
   frame.src = portalOrigin + '/?' + params.toString() + hash;
   frame.title = data.vendorName ? data.vendorName : 'After-sales service';
   frame.setAttribute('allow', 'clipboard-write');
+  // The portal checks who framed it before taking the vendor's name and colour; where the browser
+  // has no location.ancestorOrigins (Firefox) it reads the referrer, so send at least the origin
+  // even from a page whose own policy is no-referrer.
+  frame.referrerPolicy = 'origin';
   frame.style.cssText = 'display:block;width:100%;height:640px;border:0;overflow:hidden;';
   frame.setAttribute('scrolling', 'no');
 

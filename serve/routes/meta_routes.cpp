@@ -1,4 +1,4 @@
-// /healthz, /metrics and /api/v1/openapi.json handlers.
+// /healthz, /metrics, /api/v1/openapi.json and /api/v1/embed-origins handlers.
 #include "routes/meta_routes.hpp"
 
 #include <sodium.h>
@@ -34,6 +34,13 @@ void RegisterMetaRoutes(RouteTable& routes, MetaServices services) {
                     call.res.status = 200;
                     const auto document = OpenApiDocument();
                     call.res.set_content(document.data(), document.size(), "application/json; charset=utf-8");
+                }});
+    routes.Add({"GET", "/api/v1/embed-origins", Access::Public, RateClass::None, [services](RequestContext& call) {
+                    // The portal takes a vendor's branding (?embed=1&vendor=...) only inside a frame
+                    // whose parent is on this list (or its own origin): the browser's frame-ancestors
+                    // check is the wall, this is the portal's own look at who framed it. Nothing
+                    // secret: the same list is in every response's Content-Security-Policy.
+                    WriteJson(call.res, 200, {{"origins", services.embed_origins}});
                 }});
 }
 

@@ -1,5 +1,9 @@
-// Operational endpoints: /healthz, /metrics and the OpenAPI document.
+// Operational endpoints: /healthz, /metrics, the OpenAPI document, and the origins allowed to frame
+// the portal.
 #pragma once
+
+#include <string>
+#include <vector>
 
 #include "metrics.hpp"
 #include "routes/route_table.hpp"
@@ -11,6 +15,7 @@ struct MetaServices {
     Metrics* metrics;
     Store* store;
     std::string metrics_token;  // empty: /metrics answers 404
+    std::vector<std::string> embed_origins;  // --embed-origins: who may frame the portal, besides itself
 };
 
 void RegisterMetaRoutes(RouteTable& routes, MetaServices services);

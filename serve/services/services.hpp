@@ -47,6 +47,7 @@ struct Services {
     Metrics& metrics;
     GuessBudget& guesses;  // wrong phone digits per service number or order, reserved before checking
     StorageQuota& quota;   // checked before storing customer content
+    RateLimiter& reveals;  // customer phone/address reveals per staff account (--rate-reveal an hour)
     std::function<std::int64_t()> now;  // Unix seconds; offset in tests that need time to pass
     int long_poll_seconds = 25;
 

@@ -280,20 +280,67 @@ api::TicketView AddMessage(Services& services, std::int64_t ticket_id, const Cal
 // [SECTION] Reveals and the audit log
 //-----------------------------------------------------------------------------
 
+namespace {
+
+// The reason a reveal gives, checked before anything is read: "contact_customer", or
+// "other: <note>" (the audit entry's detail).
+std::string RevealReasonOf(const api::RevealRequest& request) {
+    if (request.reason.empty()) {
+        throw ApiError(core::MakeError("required", "查看客户联系方式前请选择原因",
+                                       "Choose why you need to see the customer's contact details.", "reason"));
+    }
+    if (!api::IsRevealReason(request.reason)) {
+        throw ApiError(core::MakeError("invalid_value", "原因须为：联系客户、上门服务、核实身份或其他",
+                                       "The reason is one of contact_customer, on_site_visit, verify_identity, other.",
+                                       "reason"),
+                       422);  // a refused value, like every other field check (not a malformed body)
+    }
+    const bool other = request.reason == api::kRevealReasonOther;
+    if (auto error = core::CheckText("note", request.note, other ? 2 : 0, api::kRevealNoteMax, false)) {
+        if (error->code == "required") {
+            throw ApiError(core::MakeError("required", "选择“其他”时请写明原因", "With “other”, say why in the note.",
+                                           "note"));
+        }
+        throw ApiError(*error);
+    }
+    // Blank notes add nothing to the record; surrounding spaces neither.
+    const auto first = request.note.find_first_not_of(' ');
+    if (first == std::string::npos) return request.reason;
+    const std::string note = request.note.substr(first, request.note.find_last_not_of(' ') - first + 1);
+    return request.reason + ": " + note;
+}
+
+}  // namespace
+
 api::RevealResponse Reveal(Services& services, std::int64_t ticket_id, const Caller& caller,
                            const api::RevealRequest& request) {
+    const std::string reason = RevealReasonOf(request);
+    // Per account, so one person (or one stolen session) cannot page through every customer's
+    // contact details; a refused or failed reveal gives its charge back.
+    if (const int wait = services.reveals.Take(caller.username); wait > 0) {
+        const std::string minutes = std::to_string((wait + 59) / 60);
+        ApiError error(429, "rate_limited", "查看客户联系方式过于频繁，请 " + minutes + " 分钟后再试",
+                       "Too many contact details revealed from this account; try again in " + minutes + " min.");
+        error.retry_after_seconds = wait;
+        throw error;
+    }
     api::RevealResponse response;
     response.field = request.field;
-    // Read and audit in one transaction: whoever sees the value is on record, without exception.
-    services.store.Write([&](StoreTx& tx) {
-        auto stored = tx.LoadTicketById(ticket_id);
-        if (!stored) throw ApiError(404, "not_found", "没有找到这张工单", "No ticket matches.");
-        CheckAccess(caller, stored->ticket);
-        const core::TicketDraft& details = stored->ticket.details;
-        response.value = request.field == api::kRevealPhone ? details.customer.phone : details.address;
-        response.revealed_at = services.now();
-        Record(tx, response.revealed_at, caller, "reveal_" + request.field, ticket_id, {});
-    });
+    try {
+        // Read and audit in one transaction: whoever sees the value is on record, without exception.
+        services.store.Write([&](StoreTx& tx) {
+            auto stored = tx.LoadTicketById(ticket_id);
+            if (!stored) throw ApiError(404, "not_found", "没有找到这张工单", "No ticket matches.");
+            CheckAccess(caller, stored->ticket);
+            const core::TicketDraft& details = stored->ticket.details;
+            response.value = request.field == api::kRevealPhone ? details.customer.phone : details.address;
+            response.revealed_at = services.now();
+            Record(tx, response.revealed_at, caller, "reveal_" + request.field, ticket_id, reason);
+        });
+    } catch (...) {
+        services.reveals.Refund(caller.username);
+        throw;
+    }
     return response;
 }
 

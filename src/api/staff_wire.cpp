@@ -175,9 +175,22 @@ void ReadFields(WireReader& reader, WorkRequest& value) {
 }
 AFTERCARE_FROM_JSON(WorkRequest)
 
-void to_json(Json& json_value, const RevealRequest& value) { json_value = Json{{"field", value.field}}; }
+bool IsRevealReason(std::string_view reason) {
+    for (std::string_view known : kRevealReasons) {
+        if (known == reason) return true;
+    }
+    return false;
+}
+
+void to_json(Json& json_value, const RevealRequest& value) {
+    json_value = Json{{"field", value.field}, {"reason", value.reason}, {"note", value.note}};
+}
 void ReadFields(WireReader& reader, RevealRequest& value) {
     reader.Required("field", value.field);
+    // The reason is checked by the server with its own words (a reveal without one is refused);
+    // read optionally here so that refusal says what to do rather than "missing field".
+    reader.Optional("reason", value.reason);
+    reader.Optional("note", value.note);
     if (!reader.Failed() && value.field != kRevealPhone && value.field != kRevealAddress) {
         reader.Fail("field", "invalid_value", reader.PathOf("field") + ": expected \"phone\" or \"address\"");
     }

@@ -130,8 +130,18 @@ core::WorkEntry ToWorkEntry(const WorkRequest& request);
 inline constexpr std::string_view kRevealPhone = "phone";
 inline constexpr std::string_view kRevealAddress = "address";
 
+// Why a reveal is needed, from a short fixed list (the console labels each one); "other" needs a
+// note saying why. The audit entry's detail records it: "contact_customer", "other: 客户要求…".
+inline constexpr std::string_view kRevealReasonOther = "other";
+inline constexpr std::string_view kRevealReasons[] = {"contact_customer", "on_site_visit", "verify_identity",
+                                                       kRevealReasonOther};
+inline constexpr std::size_t kRevealNoteMax = 100;  // code points
+bool IsRevealReason(std::string_view reason);
+
 struct RevealRequest {
-    std::string field; // kRevealPhone or kRevealAddress
+    std::string field;  // kRevealPhone or kRevealAddress
+    std::string reason; // one of kRevealReasons (the server refuses a reveal without one)
+    std::string note;   // required with "other", optional otherwise
     bool operator==(const RevealRequest&) const = default;
 };
 
@@ -147,6 +157,7 @@ struct AuditEntry {
     core::UnixSeconds at = 0;
     std::string staff;          // username
     std::string action;         // "reveal_phone", "reveal_address", "staff_create", "staff_update", "policy_update"
+                                // (a reveal's detail is its reason: "contact_customer", "other: <note>")
     std::string service_number; // when about a ticket
     std::string detail;
     bool operator==(const AuditEntry&) const = default;

@@ -109,7 +109,8 @@ ServerProcess::ServerProcess(ServerOptions options) : options_(std::move(options
                                      "--faq-dir", SourcePath("assets/faq"),
                                      "--threads", "16"};
     if (options_.generous_limits) {
-        for (const char* flag : {"--rate-lookup", "--rate-create", "--rate-login", "--rate-lookup-failures"}) {
+        for (const char* flag :
+             {"--rate-lookup", "--rate-create", "--rate-login", "--rate-lookup-failures", "--rate-reveal"}) {
             args.push_back(flag);
             args.push_back("100000");
         }

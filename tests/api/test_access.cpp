@@ -100,7 +100,7 @@ TEST_CASE("authentication: no token, garbage and staff tokens on customer routes
     CHECK(client.Get("/api/v1/staff/queue", {{"X-Forwarded-User", "admin"}, {"X-Remote-User", "admin"}})->status == 401);
 }
 
-TEST_CASE("BFLA: customer tokens never reach staff endpoints; staff endpoints need a staff token", "[access][security]") {
+TEST_CASE("BFLA: customer tokens never reach staff endpoints — staff endpoints need a staff token", "[access][security]") {
     Running env;
     auto& client = env.http();
     const Json a = CreateTicket(client, RepairDraft());
@@ -148,7 +148,7 @@ TEST_CASE("tokens are 256-bit random, distinct, and only their hashes are stored
     for (const auto& token : tokens) CHECK(bytes.find(token) == std::string::npos);
 }
 
-TEST_CASE("staff login: wrong password and unknown user look the same; login attempts are rate limited",
+TEST_CASE("staff login: wrong password and unknown user look the same — login attempts are rate limited",
           "[auth][staff]") {
     TempDir dir;
     REQUIRE(CreateAdmin(dir.path(), kAdminUser, kAdminPassword) == 0);

@@ -191,7 +191,7 @@ TEST_CASE("demo data and the vendor demo page are off unless --seed-demo true", 
     CHECK(PostJson(client, "/api/v1/warranty", {{"serial", "KF200-2401-0123"}})->status == 200);
 }
 
-TEST_CASE("security headers on every response class; no CORS grant for foreign origins", "[headers]") {
+TEST_CASE("security headers on every response class — no CORS grant for foreign origins", "[headers]") {
     TempDir dir;
     ServerProcess server(ServerOptions{dir.path(), {"--embed-origins", "https://a.example https://b.example"}});
     auto client = server.Client();
@@ -212,6 +212,10 @@ TEST_CASE("security headers on every response class; no CORS grant for foreign o
         CHECK(result->get_header_value("Referrer-Policy") == "no-referrer");
         CHECK_FALSE(result->has_header("Access-Control-Allow-Origin"));
     }
+    // The portal's own copy of the allowlist (it takes a vendor's branding only inside such a frame)
+    // is the list the CSP carries.
+    const Json embed = BodyOf(client.Get("/api/v1/embed-origins"));
+    CHECK(embed["origins"] == Json::array({"https://a.example", "https://b.example"}));
     // Personal data is never cached.
     auto created = PostJson(client, "/api/v1/tickets", RepairDraft());
     REQUIRE(created);

@@ -153,7 +153,8 @@ TEST_CASE("every registered route outside the public allowlist refuses unauthent
     // Driven by the binary's own route table, so a route added later without access control fails
     // here even if nobody remembers to write a test for it.
     const std::set<std::string> public_routes = {
-        "GET /healthz", "GET /metrics", "GET /api/v1/openapi.json", "GET /api/v1/policy", "GET /api/v1/faq",
+        "GET /healthz", "GET /metrics", "GET /api/v1/openapi.json", "GET /api/v1/embed-origins",
+        "GET /api/v1/policy", "GET /api/v1/faq",
         "POST /api/v1/tickets", "POST /api/v1/lookup", "POST /api/v1/warranty", "POST /api/v1/returns/eligibility",
         "POST /api/v1/orders/lookup", "POST /api/v1/faq/{id}/solved",
         "POST /api/v1/staff/login"};

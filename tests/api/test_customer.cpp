@@ -31,7 +31,7 @@ std::string Lookup(httplib::Client& client, const std::string& number, const std
 
 }  // namespace
 
-TEST_CASE("create ticket: 201 with service number, scoped token, timeline and SLA; invalid drafts are 422 per field",
+TEST_CASE("create ticket: 201 with service number, scoped token, timeline and SLA — invalid drafts are 422 per field",
           "[tickets]") {
     Running env;
     auto& client = env.http();
@@ -144,7 +144,7 @@ TEST_CASE("Idempotency-Key: a concurrent double tap creates exactly one ticket",
     CHECK(numbers.count("failed") == 0);
 }
 
-TEST_CASE("lookup: number + last four digits gives a token; every miss is the same 404", "[lookup]") {
+TEST_CASE("lookup: number + last four digits gives a token — every miss is the same 404", "[lookup]") {
     Running env;
     auto& client = env.http();
     const Json created = CreateTicket(client, RepairDraft("13912345678"));

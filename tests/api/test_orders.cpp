@@ -45,7 +45,7 @@ TEST_CASE("order lookup: the item, the masked phone and the dates of a delivered
     CHECK(BodyOf(pending)["items"][0]["model"] == "超声理疗仪 CS-30");
 }
 
-TEST_CASE("order lookup: a wrong phone and an unknown order are the same 404; bad input names its field",
+TEST_CASE("order lookup: a wrong phone and an unknown order are the same 404 — bad input names its field",
           "[returns][orders]") {
     Running env({}, /*with_admin=*/false);
     auto& client = env.http();

@@ -8,7 +8,7 @@
 
 using namespace aftercare::test;
 
-TEST_CASE("staff queue: filters by state, kind, priority, assignee and SLA state; pages with a cursor", "[staff][queue]") {
+TEST_CASE("staff queue: filters by state, kind, priority, assignee and SLA state — pages with a cursor", "[staff][queue]") {
     Running env;
     auto& client = env.http();
     const auto& token = env.staff_token;
@@ -60,7 +60,7 @@ TEST_CASE("staff queue: filters by state, kind, priority, assignee and SLA state
     CHECK(GetJson(client, "/api/v1/staff/queue?breached=maybe", token)->status == 400);
 }
 
-TEST_CASE("staff workflow: accept, assign, start, request info, resolve; conflicts and illegal moves refused",
+TEST_CASE("staff workflow: accept, assign, start, request info, resolve — conflicts and illegal moves refused",
           "[staff][transition]") {
     Running env;
     auto& client = env.http();

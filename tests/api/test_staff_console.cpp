@@ -78,7 +78,7 @@ int PriorityRank(const Json& priority) {
 
 } // namespace
 
-TEST_CASE("agents see their own and unassigned tickets; supervisors see all", "[api][staff]") {
+TEST_CASE("agents see their own and unassigned tickets — supervisors see all", "[api][staff]") {
     Running env;
     Api server(env);
     const std::string admin = env.staff_token;
@@ -100,8 +100,9 @@ TEST_CASE("agents see their own and unassigned tickets; supervisors see all", "[
 
     // The demo's assigned ticket is engineer.li's: the agent may not read or act on it.
     CHECK(server.Call("GET", "/api/v1/staff/tickets/" + someone_elses, nullptr, agent).status == 403);
-    CHECK(server.Call("POST", "/api/v1/staff/tickets/" + someone_elses + "/reveal", {{"field", "phone"}}, agent).status ==
-          403);
+    CHECK(server.Call("POST", "/api/v1/staff/tickets/" + someone_elses + "/reveal",
+                      {{"field", "phone"}, {"reason", "contact_customer"}}, agent)
+              .status == 403);
     CHECK(server.Call("GET", "/api/v1/staff/tickets/" + someone_elses, nullptr, lead).status == 200);
     // A customer token is not a staff session.
     const auto [number, customer] = server.CustomerTicket("理疗仪屏幕闪烁");
@@ -161,20 +162,25 @@ TEST_CASE("phone and address are masked until revealed, and every reveal is audi
     CHECK(server.Call("GET", "/api/v1/tickets/" + number, nullptr, customer).body["address"] ==
           "杭州市西湖区文三路 90 号东部软件园");
 
-    const Reply phone = server.Call("POST", "/api/v1/staff/tickets/" + number + "/reveal", {{"field", "phone"}}, agent);
+    const Reply phone = server.Call("POST", "/api/v1/staff/tickets/" + number + "/reveal",
+                                    {{"field", "phone"}, {"reason", "contact_customer"}}, agent);
     REQUIRE(phone.status == 200);
     CHECK(phone.body["value"] == "+8613911112222");
     const Reply address =
-        server.Call("POST", "/api/v1/staff/tickets/" + number + "/reveal", {{"field", "address"}}, agent);
+        server.Call("POST", "/api/v1/staff/tickets/" + number + "/reveal",
+                    {{"field", "address"}, {"reason", "other"}, {"note", "核对快递面单"}}, agent);
     CHECK(address.body["value"] == "杭州市西湖区文三路 90 号东部软件园");
-    CHECK(server.Call("POST", "/api/v1/staff/tickets/" + number + "/reveal", {{"field", "description"}}, agent).status ==
-          400);
+    CHECK(server.Call("POST", "/api/v1/staff/tickets/" + number + "/reveal",
+                      {{"field", "description"}, {"reason", "contact_customer"}}, agent)
+              .status == 400);
 
     const Reply audit = server.Call("GET", "/api/v1/staff/audit?ticket=" + number, nullptr, agent);
     REQUIRE(audit.status == 200);
     REQUIRE(audit.body["entries"].size() == 2);
     CHECK(audit.body["entries"][0]["action"] == "reveal_address");  // newest first
     CHECK(audit.body["entries"][1]["action"] == "reveal_phone");
+    CHECK(audit.body["entries"][0]["detail"] == "other: 核对快递面单");  // the reason given
+    CHECK(audit.body["entries"][1]["detail"] == "contact_customer");
     CHECK(audit.body["entries"][1]["staff"] == "agent.chen");
     CHECK(audit.body["entries"][1]["service_number"] == number);
     // The whole log is for supervisors and admins.
@@ -182,7 +188,7 @@ TEST_CASE("phone and address are masked until revealed, and every reveal is audi
     CHECK(server.Call("GET", "/api/v1/staff/audit", nullptr, admin).status == 200);
 }
 
-TEST_CASE("an agent takes a ticket through work records and re-triage; escalation is a supervisor's", "[api][staff]") {
+TEST_CASE("an agent takes a ticket through work records and re-triage — escalation is a supervisor's", "[api][staff]") {
     Running env;
     Api server(env);
     const std::string admin = env.staff_token;
@@ -248,7 +254,7 @@ TEST_CASE("the change feed answers when any ticket changes", "[api][staff]") {
     CHECK(changed.body["version"].get<std::int64_t>() > version);
 }
 
-TEST_CASE("admins manage accounts and edit the policy with validation; it applies at once", "[api][staff]") {
+TEST_CASE("admins manage accounts and edit the policy with validation — it applies at once", "[api][staff]") {
     Running env;
     Api server(env);
     const std::string admin = env.staff_token;

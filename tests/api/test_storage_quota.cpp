@@ -20,7 +20,7 @@ httplib::Result Upload(httplib::Client& client, const Json& ticket, const std::s
 
 }  // namespace
 
-TEST_CASE("storage quota: full storage answers 507 and loses nothing; a warning and a gauge come first",
+TEST_CASE("storage quota: full storage answers 507 and loses nothing — a warning and a gauge come first",
           "[security][storage]") {
     TempDir dir;
     ServerOptions options{dir.path(), {"--storage-quota-mb", "2", "--storage-per-address-mb", "0"}};
@@ -56,7 +56,7 @@ TEST_CASE("storage quota: full storage answers 507 and loses nothing; a warning 
     CHECK(view["attachments"].size() == static_cast<std::size_t>(stored));
 }
 
-TEST_CASE("storage quota: one address stores a bounded amount a day; others are not affected", "[security][storage]") {
+TEST_CASE("storage quota: one address stores a bounded amount a day — others are not affected", "[security][storage]") {
     TempDir dir;
     ServerOptions options{dir.path(), {"--storage-quota-mb", "0", "--storage-per-address-mb", "11"}};
     options.seed_demo = false;

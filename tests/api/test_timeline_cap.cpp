@@ -6,7 +6,7 @@
 
 using namespace aftercare::test;
 
-TEST_CASE("timeline: 20 customer messages a day per ticket, then 429; staff may still reply", "[security][tickets]") {
+TEST_CASE("timeline: 20 customer messages a day per ticket, then 429 — staff may still reply", "[security][tickets]") {
     Running env;
     auto& client = env.http();
     const Json ticket = CreateTicket(client, RepairDraft());

@@ -88,7 +88,7 @@ std::string OrdersCsv(bool with_mistakes) {
 
 } // namespace
 
-TEST_CASE("import: a GB 18030 CSV with Chinese headers; three bad rows are reported and nothing is written; "
+TEST_CASE("import: a GB 18030 CSV with Chinese headers — three bad rows are reported and nothing is written — "
           "the corrected file writes, a re-run changes nothing, and the order takes a return",
           "[import][returns]") {
     TempDir dir;
@@ -184,8 +184,8 @@ TEST_CASE("import: UTF-8 with a BOM, English headers, JSON Lines, parts for know
     CHECK(Import(dir.path(), "products", dir.path() + "/no-such-file.csv").first == 2);
 }
 
-TEST_CASE("integration API: an ERP upserts orders with an API key; a key without the scope and a revoked key "
-          "are refused; use is audited and rate-limited per key",
+TEST_CASE("integration API: an ERP upserts orders with an API key — a key without the scope and a revoked key "
+          "are refused — use is audited and rate-limited per key",
           "[integration][security]") {
     Running env({"", {"--rate-integration", "1000"}});
     auto& client = env.http();
@@ -273,7 +273,7 @@ TEST_CASE("integration API: an ERP upserts orders with an API key; a key without
               ->status == 404);
 }
 
-TEST_CASE("integration API: keys made on the command line; a per-key budget that customers do not share",
+TEST_CASE("integration API: keys made on the command line — a per-key budget that customers do not share",
           "[integration][security]") {
     TempDir dir;
     auto [status, out] = RunServerCommand(

@@ -25,7 +25,7 @@ TEST_CASE("wire: a JSON body naming a field twice is refused, at any depth", "[s
     CHECK(client.Post("/api/v1/warranty", R"({"serial":"KF200-2401-0123"})", "application/json")->status == 200);
 }
 
-TEST_CASE("wire: the bearer scheme is case-insensitive; Permissions-Policy on every response", "[security][wire]") {
+TEST_CASE("wire: the bearer scheme is case-insensitive — Permissions-Policy on every response", "[security][wire]") {
     Running env({}, /*with_admin=*/false);
     auto& client = env.http();
     const Json created = CreateTicket(client, RepairDraft());

@@ -1,7 +1,8 @@
 // Embedding (issue 8): a vendor page on another origin embeds the portal with one script tag.
 // The portal loads in the iframe, takes the vendor's colour and name, grows the iframe to its
 // content, obeys commands from its parent, and ignores messages from anyone else; an origin
-// that is not on the server's allowlist cannot frame it at all.
+// that is not on the server's allowlist cannot frame it at all, and the embedding URL opened on
+// its own is the plain portal (issue #14, finding 12).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -166,6 +167,26 @@ describe('embedding in a vendor site', () => {
       // vendor-demo.html embeds with data-serial="KF200-2401-0123" (in the register, in warranty).
       await waitForValue(frame.getByRole('textbox', { name: '产品序列号' }), 'KF200-2401-0123');
       await frame.getByRole('heading', { name: '在保修期内' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the embedding URL opened on its own is the plain portal, not dressed as a vendor', async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'zh-CN' });
+    try {
+      const page = await context.newPage();
+      // What a phishing mail could link to: the portal's own address with a vendor's name and colour.
+      await page.goto(`${portal.url}?embed=1&vendor=${encodeURIComponent('冒名电器售后')}&brand=%23E60012&lang=zh-CN`);
+      await page.waitForSelector('html.aftercare-ready', { timeout: 30000 });
+      await waitForSettled(page);
+      const title = await page.title();
+      assert.doesNotMatch(title, /冒名电器售后/);
+      assert.match(title, /安心售后/, `the portal's own name (${title})`);
+      assert.equal(await page.evaluate(() => document.documentElement.classList.contains('aftercare-embedded')), false);
+      assert.equal(await page.getByText('冒名电器售后').count(), 0);
+      // The same URL inside the allowed vendor's frame is branded (the tests above), so the URL alone
+      // decides nothing.
     } finally {
       await context.close();
     }

@@ -190,13 +190,19 @@ describe('staff console', () => {
       await page.getByRole('heading', { name: ticket.number }).waitFor();
       assert.match(page.url(), new RegExp(`#/staff/ticket/${ticket.number}`));
 
-      // Personal data is masked until revealed, and the reveal is on record.
+      // Personal data is masked until revealed; a reveal asks why, and the reason is on record.
       await page.getByText('139****2222').waitFor();
       await tap(page.getByRole('button', { name: '显示手机号' }));
+      await tap(page.getByRole('button', { name: '确认查看' }));  // no reason yet: refused here
+      await page.getByText('请选择原因').waitFor();
+      await tap(page.getByRole('radio', { name: '联系客户' }));
+      await tap(page.getByRole('button', { name: '确认查看' }));
       await page.getByText('139 1111 2222').waitFor();
       const audit = (await api('GET', `/api/v1/staff/audit?ticket=${ticket.number}`, { token: adminToken })).body;
       assert.equal(audit.entries[0].action, 'reveal_phone');
       assert.equal(audit.entries[0].staff, AGENT.username);
+      assert.equal(audit.entries[0].detail, 'contact_customer');
+      await page.getByText(/查看了手机号 · 联系客户/).waitFor();
 
       // Accept with a note: the customer's page shows the step and the note, without a reload.
       await type(page.getByRole('textbox', { name: '处理说明' }), '已受理，今天安排工程师联系您。');

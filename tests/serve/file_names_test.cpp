@@ -23,7 +23,7 @@ TEST_CASE("file names: the extension is the recognised type's", "[files][securit
     CHECK(SanitizeFileName("../../etc/passwd", "application/pdf") == "passwd.pdf");
 }
 
-TEST_CASE("file names: bidi, zero-width, tags and controls are removed; length is bounded", "[files][security]") {
+TEST_CASE("file names: bidi, zero-width, tags and controls are removed — length is bounded", "[files][security]") {
     CHECK(SanitizeFileName("invoice\xE2\x80\xAE" "fdp.exe", "application/pdf") == "invoicefdp.pdf");
     CHECK(SanitizeFileName("a\xE2\x80\x8B" "b\xF3\xA0\x80\x81" "c\x07" "d\"e.pdf", "application/pdf") == "abcde.pdf");
     CHECK(SanitizeFileName("\xFF\xFEname.pdf", "application/pdf") == "name.pdf");  // invalid UTF-8: ASCII kept

@@ -7,7 +7,7 @@
 using aftercare::serve::GuessBudget;
 using aftercare::serve::RateLimiter;
 
-TEST_CASE("rate limiter: a burst, then a wait; a refund gives one back", "[rate]") {
+TEST_CASE("rate limiter: a burst, then a wait — a refund gives one back", "[rate]") {
     RateLimiter limiter(3, std::chrono::seconds(60));
     const auto t0 = RateLimiter::Clock::now();
     for (int i = 0; i < 3; ++i) CHECK(limiter.Take("a", 1.0, t0) == 0);

@@ -31,7 +31,7 @@ std::vector<std::vector<std::string>> ReadAll(const std::string& bytes, std::vec
 
 } // namespace
 
-TEST_CASE("import dates: ISO, slashes, dots and 年月日; impossible dates are refused", "[import]") {
+TEST_CASE("import dates: ISO, slashes, dots and 年月日 — impossible dates are refused", "[import]") {
     CHECK(ParseLooseDate("2026-03-01") == CivilDate{2026, 3, 1});
     CHECK(ParseLooseDate("2026/3/1") == CivilDate{2026, 3, 1});
     CHECK(ParseLooseDate(" 2026.03.01 ") == CivilDate{2026, 3, 1});
@@ -44,7 +44,7 @@ TEST_CASE("import dates: ISO, slashes, dots and 年月日; impossible dates are 
     CHECK_FALSE(ParseLooseDate(""));
 }
 
-TEST_CASE("import times: China time unless an offset is given; a date alone is midnight", "[import]") {
+TEST_CASE("import times: China time unless an offset is given — a date alone is midnight", "[import]") {
     const auto midnight = ParseLooseInstant("2026-03-01", 480);
     REQUIRE(midnight);
     CHECK(*midnight == 1772294400); // 2026-03-01T00:00:00+08:00

@@ -121,7 +121,9 @@ TEST_CASE("staff endpoint types round-trip", "[wire]") {
     CHECK(RoundTrip(ChangesResponse{42}) == ChangesResponse{42});
     CHECK(RoundTrip(WorkRequest{core::WorkKind::PartFitted, "已更换", "", 7}) ==
           WorkRequest{core::WorkKind::PartFitted, "已更换", "", 7});
-    CHECK(RoundTrip(RevealRequest{"phone"}) == RevealRequest{"phone"});
+    CHECK(RoundTrip(RevealRequest{"phone", "other", "核对快递面单"}) == RevealRequest{"phone", "other", "核对快递面单"});
+    CHECK(IsRevealReason("on_site_visit"));
+    CHECK_FALSE(IsRevealReason("curiosity"));
     CHECK_FALSE(ParseWire<RevealRequest>(R"({"field":"description"})").Ok());
     RoundTrip(RevealResponse{"address", "上海市徐汇区示例路 1 号", 9});
     RoundTrip(AuditResponse{{AuditEntry{3, 9, "desk", "reveal_phone", "R7KX-4M9Q-P2HC", ""}}});

@@ -1,10 +1,10 @@
 // The ticket workspace; see staff_ticket.h. This file loads and follows the ticket and lays the
-// workspace out; the forms and the timeline are in staff_ticket_forms.cpp / _timeline.cpp.
+// workspace out; the forms, the timeline and the customer card are in staff_ticket_forms.cpp,
+// _timeline.cpp and _customer.cpp.
 //
 // [SECTION] Loading and following
 // [SECTION] Header
 // [SECTION] SLA clocks
-// [SECTION] Customer (masked until revealed)
 // [SECTION] Layout
 #include "screens/staff_ticket.h"
 
@@ -23,10 +23,6 @@
 #include <algorithm>
 
 namespace aftercare::portal {
-namespace {
-
-constexpr int kFollowWaitSeconds = 25;
-constexpr double kFollowRetrySeconds = 5.0;
 
 //-----------------------------------------------------------------------------
 // [SECTION] Loading and following
@@ -48,6 +44,11 @@ void LoadAudit(AppState& state) {
             OnStaffError(state, error);
         });
 }
+
+namespace {
+
+constexpr int kFollowWaitSeconds = 25;
+constexpr double kFollowRetrySeconds = 5.0;
 
 // The events long-poll: it answers when the ticket gets a new event (anyone's: the customer's
 // message, a colleague's change, an escalation), and the workspace then reloads the ticket.
@@ -252,113 +253,6 @@ void DrawSla(AppState& state, Ui& ui, const api::TicketView& ticket, double elap
     EndCard(ui);
 }
 
-//-----------------------------------------------------------------------------
-// [SECTION] Customer (masked until revealed)
-//-----------------------------------------------------------------------------
-
-// "+8613911112222" -> "139 1111 2222"; other numbers as stored.
-std::string ShowPhone(const std::string& e164) {
-    if (e164.rfind("+86", 0) == 0 && e164.size() == 14) {
-        return e164.substr(3, 3) + " " + e164.substr(6, 4) + " " + e164.substr(10);
-    }
-    return e164;
-}
-
-void Reveal(AppState& state, const std::string& field) {
-    WorkspaceState& ws = state.staff.ticket;
-    ws.busy = true;
-    ws.busy_form = "reveal";
-    const std::string token = state.staff.session->token;
-    const std::string number = ws.number;
-    state.api.Post<api::RevealResponse>(
-        StaffTicketPath(number, "/reveal"), api::RevealRequest{field}, StaffCall(state),
-        [&state, token, number](api::RevealResponse answer) {
-            if (!SameSession(state, token) || state.staff.ticket.number != number) return;
-            WorkspaceState& w = state.staff.ticket;
-            w.busy = false;
-            w.revealed[answer.field] = answer.value;
-            LoadAudit(state);  // the reveal is on record: show it
-        },
-        [&state, token, number](ApiError error) {
-            if (!SameSession(state, token) || state.staff.ticket.number != number) return;
-            WorkspaceState& w = state.staff.ticket;
-            w.busy = false;
-            w.error = error;
-            w.error_form = "reveal";
-            OnStaffError(state, error);
-        });
-}
-
-// A label over a value, with an optional "show" button for masked personal data.
-void Field(AppState& state, Ui& ui, const char* id, const std::string& label, const std::string& value,
-           const char* reveal_field = nullptr) {
-    const Theme& theme = ui.theme;
-    const Palette& p = theme.palette;
-    WorkspaceState& ws = state.staff.ticket;
-    Paragraph(ui, TextStyle::Caption, label, p.text_muted);
-    const bool masked = reveal_field && !ws.revealed.contains(reveal_field);
-    std::string shown = value.empty() ? "—" : value;
-    if (reveal_field && !masked) {
-        shown = std::string(reveal_field) == "phone" ? ShowPhone(ws.revealed[reveal_field]) : ws.revealed[reveal_field];
-    }
-    Paragraph(ui, TextStyle::Body, shown, p.text);
-    if (masked && !value.empty()) {
-        ImGui::SameLine(0.0f, theme.Em(0.5f));
-        PushTextStyle(theme, TextStyle::Small);
-        // The button's name says what it shows, so a screen reader (and a test) can tell them apart.
-        const std::string name = state.strings.Format(state.language, "staff.customer.reveal", {{"field", label}});
-        const float w = ImGui::CalcTextSize(name.c_str()).x + theme.Em(3.0f);  // icon, gap and padding
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - theme.Em(0.6f));
-        if (Button(ui, id, name, {.kind = ButtonKind::Quiet, .width = w, .enabled = !ws.busy, .icon = ICON_EYE})) {
-            Reveal(state, reveal_field);
-        }
-        ImGui::PopFont();
-    } else if (reveal_field && !masked) {
-        Paragraph(ui, TextStyle::Caption, state.Tr("staff.customer.audited"), p.text_muted);
-    }
-    ImGui::Dummy(ImVec2(0, theme.Em(0.15f)));
-}
-
-void DrawCustomer(AppState& state, Ui& ui, const api::TicketView& ticket) {
-    const Theme& theme = ui.theme;
-    WorkspaceState& ws = state.staff.ticket;
-    BeginCard(ui, "##customer");
-    Heading(ui, TextStyle::Title3, state.Tr("staff.customer.title"), 2);
-    Paragraph(ui, TextStyle::Caption, state.Tr("staff.customer.masked_note"), theme.palette.text_muted);
-    ImGui::Dummy(ImVec2(0, theme.Em(0.2f)));
-    Field(state, ui, "name", state.Tr("staff.customer.name"), ticket.customer_name);
-    Field(state, ui, "reveal-phone", state.Tr("staff.customer.phone"), ticket.phone_masked, "phone");
-    if (!ticket.address.empty()) Field(state, ui, "reveal-address", state.Tr("staff.customer.address"), ticket.address, "address");
-    if (ws.error && ws.error_form == "reveal") {
-        if (ErrorBanner(ui, state.strings, state.language, *ws.error, "reveal-error")) ws.error.reset();
-    }
-    std::string product = ticket.product.model;
-    if (!ticket.product.serial.empty()) product += " · " + ticket.product.serial;
-    Field(state, ui, "product", state.Tr("staff.customer.product"), product);
-    if (ticket.product.purchase_date) {
-        Field(state, ui, "purchase", state.Tr("staff.customer.purchased"), core::FormatIsoDate(*ticket.product.purchase_date));
-    }
-    Paragraph(ui, TextStyle::Caption, state.Tr("staff.customer.description"), theme.palette.text_muted);
-    Paragraph(ui, TextStyle::Body, ticket.description, theme.palette.text);
-    EndCard(ui);
-
-    // Who has looked at this customer's data.
-    if (ws.audit.IsLoaded() && !ws.audit.value->entries.empty()) {
-        ImGui::Dummy(ImVec2(0, theme.Em(0.5f)));
-        BeginCard(ui, "##audit");
-        Heading(ui, TextStyle::Title3, state.Tr("staff.audit.title"), 2);
-        for (const api::AuditEntry& entry : ws.audit.value->entries) {
-            const std::string what = state.Tr(entry.action == "reveal_phone" ? "staff.audit.reveal_phone"
-                                              : entry.action == "reveal_address" ? "staff.audit.reveal_address"
-                                                                                  : "staff.audit.other");
-            const std::string line = FormatShortDateTime(entry.at, ui.host.UtcOffsetMinutes()) + "  " +
-                                     StaffName(state, entry.staff) + " · " + what;
-            Paragraph(ui, TextStyle::Small, line, theme.palette.text_muted);
-        }
-        EndCard(ui);
-    }
-}
-
 void DrawRating(AppState& state, Ui& ui, const api::TicketView& ticket) {
     if (!ticket.rating) return;
     const Theme& theme = ui.theme;
@@ -460,6 +354,7 @@ void DrawStaffTicket(AppState& state, Ui& ui) {
         Gap(theme);
         DrawTimeline(state, ui, ticket);
     }
+    DrawRevealDialog(state, ui);  // over the page, outside the columns
 }
 
 } // namespace aftercare::portal

@@ -1,7 +1,7 @@
 // The ticket workspace (#/staff/ticket/<service number>): the whole timeline, customer messages and
 // replies, transitions with a note, assignment, re-triage with a reason, work records (diagnosis,
 // spare parts with their 2 h / 8 h commitments, arrival on site, service report), and the
-// customer's phone and address masked until revealed (each reveal audited). Follows the ticket
+// customer's phone and address masked until revealed (each reveal asks why, and is audited). Follows the ticket
 // live through the events long-poll.
 #pragma once
 
@@ -28,6 +28,13 @@ struct WorkspaceState {
     double follow_retry_at = 0;
     Remote<api::AuditResponse> audit;     // this ticket's reveals
     std::map<std::string, std::string> revealed; // "phone"/"address" -> value, while on this ticket
+    // The reveal dialog: which field it is for (empty: closed), the reason picked (index into
+    // api::kRevealReasons, -1 none yet) and the note ("other" needs one).
+    std::string reveal_dialog_field;
+    int reveal_reason = -1;
+    std::string reveal_note;
+    std::string reveal_reason_error;
+    std::string reveal_note_error;
     // The product's register entry and service history (screens/staff_ticket_product.cpp).
     std::string product_serial;           // the serial `product` is about
     Remote<api::ProductHistory> product;

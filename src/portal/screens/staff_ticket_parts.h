@@ -1,5 +1,6 @@
 // The ticket workspace's pieces, drawn by screens/staff_ticket.cpp: the forms that change the
-// ticket (staff_ticket_forms.cpp) and the timeline (staff_ticket_timeline.cpp). Private to the
+// ticket (staff_ticket_forms.cpp), the timeline (staff_ticket_timeline.cpp) and the customer card
+// (staff_ticket_customer.cpp). Private to the
 // workspace; every piece reads and writes AppState::staff.ticket.
 #pragma once
 
@@ -21,9 +22,15 @@ void DrawWorkRecords(AppState& state, Ui& ui, const api::TicketView& ticket, dou
 void DrawReply(AppState& state, Ui& ui, const api::TicketView& ticket);
 // Every event, newest first.
 void DrawTimeline(AppState& state, Ui& ui, const api::TicketView& ticket);
+// Name, product, description; phone and address masked until revealed, and who revealed them.
+void DrawCustomer(AppState& state, Ui& ui, const api::TicketView& ticket);
+// The "why do you need it" dialog a reveal button opens (drawn over the page; closed by default).
+void DrawRevealDialog(AppState& state, Ui& ui);
 // The product's register entry (warranty, replaced parts) and its other tickets.
 void DrawProductRecord(AppState& state, Ui& ui, const api::TicketView& ticket);
 
+// Loads this ticket's audit entries (who revealed what, and why).
+void LoadAudit(AppState& state);
 // Loads (or reloads) the ticket view of the workspace's number. Answers arrive after the frame
 // that asked, so these take the Host (which lives as long as the page), never the frame's Ui.
 void ReloadTicket(AppState& state, Host& host);

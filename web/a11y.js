@@ -293,17 +293,25 @@ mergeInto(LibraryManager.library, {
       self.scroller.dataset.scrollY = String(region.scrollY);
       self.scroller.dataset.settled = head[7] === 1 ? '1' : '0';
 
-      var seen = new Set();
+      // Elements gone from this frame leave first. Removed while the others are placed, a stale one
+      // would stand where the next element is expected, and every element after it would be moved;
+      // moving an element blurs it, so a field being typed in would lose focus (and what a person
+      // or an automation types next) each time a countdown above it ticks.
+      var focusedBefore = document.activeElement;
+      var fields = records.slice(1).map(function (record) { return record.split('\x1f'); });
+      var seen = new Set(fields.map(function (f) { return f[0] + ':' + f[1]; }));
+      self.elements.forEach(function (element, key) {
+        if (!seen.has(key)) { element.remove(); self.elements.delete(key); }
+      });
+
       var previous = { fixed: null, scroll: null, modal: null };
       var dialog = null, dialogX = 0, dialogY = 0, dialogOpened = false;
-      for (var i = 1; i < records.length; i++) {
-        var f = records[i].split('\x1f');
+      fields.forEach(function (f) {
         var node = {
           key: f[0] + ':' + f[1], id: f[0], role: self.ROLES[+f[1]] || 'text', flags: +f[2],
           x: +f[3], y: +f[4], w: +f[5], h: +f[6], level: +f[7], name: f[8], value: f[9], description: f[10],
           range: f.length > 13 ? { min: +f[11], max: +f[12], now: +f[13] } : { min: 0, max: 0, now: 0 },
         };
-        seen.add(node.key);
         var element = self.elements.get(node.key);
         if (!element) {
           element = self.create(node.role, node.level);
@@ -326,12 +334,9 @@ mergeInto(LibraryManager.library, {
         var st = element.style;
         st.left = left + 'px'; st.top = top + 'px'; st.width = node.w + 'px'; st.height = node.h + 'px';
         self.update(element, node);
-      }
-      // What had focus before a dialog opened gets it back when the dialog closes.
-      if (dialogOpened) self.returnFocus = document.activeElement;
-      self.elements.forEach(function (element, key) {
-        if (!seen.has(key)) { element.remove(); self.elements.delete(key); }
       });
+      // What had focus before a dialog opened gets it back when the dialog closes.
+      if (dialogOpened) self.returnFocus = focusedBefore;
       self.syncModal(dialog, dialogOpened);
 
       // Follow ImGui's scroll unless the user is scrolling the container right now.

@@ -42,10 +42,15 @@ void A11yTree::BeginFrame() {
 
 void A11yTree::AddLastItem(Role role, std::string_view name, A11yFlags flags, std::string_view value,
                            std::string_view description) {
+    AddLastItem(ImGui::GetItemID(), role, name, flags, value, description);
+}
+
+void A11yTree::AddLastItem(ImGuiID id, Role role, std::string_view name, A11yFlags flags, std::string_view value,
+                           std::string_view description) {
     // A window ImGui skips (scrolled out of sight, collapsed) submitted no item: nothing to describe.
     if (ImGui::GetCurrentWindow()->SkipItems) return;
     A11yNode node;
-    node.id = ImGui::GetItemID();
+    node.id = id;
     node.role = role;
     node.flags = flags | PlacementFlags();
     node.min = ImGui::GetItemRectMin();

@@ -89,6 +89,11 @@ public:
     // Describes the item ImGui submitted last (its id and rectangle).
     void AddLastItem(Role role, std::string_view name, A11yFlags flags = A11yFlags_None,
                      std::string_view value = {}, std::string_view description = {});
+    // The same, for an item whose id ImGui may not report as the last one: a multi-line text field
+    // scrolled out of sight is a group ImGui gives no id, and without its own id its DOM element
+    // would be dropped and re-created as it scrolls (losing what was being typed into it).
+    void AddLastItem(ImGuiID id, Role role, std::string_view name, A11yFlags flags = A11yFlags_None,
+                     std::string_view value = {}, std::string_view description = {});
     // Describes the last item as a slider with its range; `value_text` is what is spoken ("4 / 5").
     void AddLastItemSlider(std::string_view name, A11yRange range, std::string_view value_text,
                            A11yFlags flags = A11yFlags_None, std::string_view description = {});

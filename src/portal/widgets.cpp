@@ -258,7 +258,7 @@ TextFieldResult TextField(Ui& ui, const char* id, std::string_view label, std::s
     }
     if (use_keypad) a11y_flags |= A11yFlags_Keypad;
     if (options.password) a11y_flags |= A11yFlags_Password;
-    ui.a11y.AddLastItem(options.multiline ? Role::TextArea : Role::TextBox, label, a11y_flags, value,
+    ui.a11y.AddLastItem(field_id, options.multiline ? Role::TextArea : Role::TextBox, label, a11y_flags, value,
                         invalid ? options.error : options.help);
 
     if (invalid) {

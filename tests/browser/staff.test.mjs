@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 
 import { launchBrowser, openPage, waitForPortal } from './lib/browser.mjs';
-import { tap, type, waitForSettled } from './lib/portal.mjs';
+import { describeScreen, eventually, tap, type, waitForSettled } from './lib/portal.mjs';
 import { startServer } from './lib/server.mjs';
 import { saveScreenshot } from './lib/screenshots.mjs';
 
@@ -240,16 +240,28 @@ describe('staff console', () => {
 
       await tap(page.getByRole('button', { name: '记录类型' }));
       await pickOption(page, '服务报告');
-      await type(page.getByRole('textbox', { name: /服务报告/ }), '更换电源板，试机正常，已向客户演示。');
+      const report = page.getByRole('textbox', { name: /服务报告/ });
+      await type(report, '更换电源板，试机正常，已向客户演示。');
+      // The part's countdown above ticks every second; the field being typed in keeps its focus
+      // (the mirror once moved every element after a changed one, and a moved element is blurred).
+      await report.evaluate((field) => {
+        window.__blurs = 0;
+        field.addEventListener('blur', () => { window.__blurs += 1; });
+      });
+      const countdowns = () => page.evaluate(() => [...document.querySelectorAll('[role="status"]')]
+        .map((status) => status.textContent).filter((text) => text.startsWith('剩余')).join('|'));
+      let shown = await countdowns();
+      for (let ticks = 0; ticks < 2; ticks += 1) {
+        shown = await eventually(countdowns, (now) => now !== shown, 'the countdown ticks');
+      }
+      assert.equal(await page.evaluate(() => window.__blurs), 0, 'the field kept its focus');
+      assert.equal(await report.inputValue(), '更换电源板，试机正常，已向客户演示。');
       await tap(page.getByRole('button', { name: '添加记录' }));
       await page.getByRole('status').filter({ hasText: '已记录：服务报告' }).waitFor();
       await scrollToTop(page);
       await shot(page, 'staff-workspace-zh.png');
 
-      // Resolved: the customer's page asks whether it is fixed. (The note field is above, out of
-      // sight: ImGui skips a multi-line field's child window there, so the mirror has no element
-      // for it until the page is scrolled back up.)
-      await scrollToTop(page);
+      // Resolved: the customer's page asks whether it is fixed.
       await type(page.getByRole('textbox', { name: '处理说明' }), '问题已解决，请您确认。');
       await tap(page.getByRole('button', { name: '标记已解决' }));
       await page.getByRole('status').filter({ hasText: '已完成：标记已解决' }).waitFor();
@@ -296,6 +308,10 @@ describe('staff console', () => {
       await page.getByText(`${after.satisfaction.count} 份评价`).waitFor();
       assert.deepEqual(unexpected(agent.problems), []);
       assert.deepEqual(unexpected(customer.problems), []);
+    } catch (error) {
+      console.log(`The agent's console when it failed:\n${await describeScreen(page)}`);
+      console.log(`Problems in the agent's page: ${JSON.stringify(agent.problems)}`);
+      throw error;
     } finally {
       await customer?.context.close();
       await agent.context.close();

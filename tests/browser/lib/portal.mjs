@@ -123,3 +123,16 @@ export async function api(server, method, path, { body, token } = {}) {
   const response = await fetch(new URL(path, server.url), { method, headers, body: body ? JSON.stringify(body) : undefined });
   return { status: response.status, body: await response.json() };
 }
+
+// What a portal shows, as its mirror says it: one line per element (role, name, value, state).
+// Printed when a test fails, so a CI log tells what was on screen at the step that failed.
+export async function describeScreen(page) {
+  return page.evaluate(() => [...document.querySelectorAll('[role], textarea, input')].map((el) => {
+    const role = el.getAttribute('role') || el.tagName.toLowerCase();
+    const name = el.getAttribute('aria-label') || el.textContent.trim();
+    const value = 'value' in el && el.value ? ` = ${JSON.stringify(el.value)}` : '';
+    const invalid = el.getAttribute('aria-invalid') === 'true' ? ' (invalid)' : '';
+    const disabled = el.getAttribute('aria-disabled') === 'true' || el.disabled ? ' (disabled)' : '';
+    return `${role}: ${name.slice(0, 120)}${value}${invalid}${disabled}`;
+  }).join('\n'));
+}

@@ -53,7 +53,8 @@ TEST_CASE("core types round-trip", "[wire]") {
     CHECK(RoundTrip(repair) == repair);
     CHECK(RoundTrip(core::Rating{5, 4, 3, 2, 1, true, "很好 👍"}) == core::Rating{5, 4, 3, 2, 1, true, "很好 👍"});
     RoundTrip(core::EvaluateSla(ticket, ticket.updated_at + 10, core::Policy{}));
-    RoundTrip(core::PartReplacement{"mainboard", {2023, 12, 1}, false});
+    CHECK(RoundTrip(core::PartReplacement{"mainboard", {2023, 12, 1}, false, "MB-2023-0042"}) ==
+          core::PartReplacement{"mainboard", {2023, 12, 1}, false, "MB-2023-0042"});
     RoundTrip(core::AttachmentMeta{"照片.jpg", "image/jpeg", 12345});
 }
 
@@ -84,7 +85,7 @@ TEST_CASE("customer endpoint types round-trip", "[wire]") {
     const core::WarrantyDecision decision = core::EvaluateWarranty(query, policy);
     RoundTrip(WarrantyLookupResponse{"SN-1234567", "AC-200", core::CivilDate{2023, 1, 2}, decision,
                                      core::EstimateCharge(decision, {100, false}, policy),
-                                     {{"mainboard", {2023, 12, 1}, false}}});
+                                     {{"mainboard", {2023, 12, 1}, false, "MB-2023-0042"}}});
     const ReturnsEligibilityRequest returns{core::ReturnReason::DeadOnArrival, core::Remedy::Exchange, 1714530600, -300,
                                             std::nullopt, true, "JD-1234", "8000"};
     CHECK(RoundTrip(returns) == returns);
@@ -119,8 +120,8 @@ TEST_CASE("staff endpoint types round-trip", "[wire]") {
     CHECK_FALSE(ParseWire<QueueFilter>(ToWire(filter)).Ok());
     RoundTrip(QueueResponse{{MakeQueueItem(ticket, ticket.updated_at, core::Policy{})}, "", 400, 100000, 17});
     CHECK(RoundTrip(ChangesResponse{42}) == ChangesResponse{42});
-    CHECK(RoundTrip(WorkRequest{core::WorkKind::PartFitted, "已更换", "", 7}) ==
-          WorkRequest{core::WorkKind::PartFitted, "已更换", "", 7});
+    CHECK(RoundTrip(WorkRequest{core::WorkKind::PartFitted, "已更换", "", 7, "MB-2026-0001"}) ==
+          WorkRequest{core::WorkKind::PartFitted, "已更换", "", 7, "MB-2026-0001"});
     CHECK(RoundTrip(RevealRequest{"phone", "other", "核对快递面单"}) == RevealRequest{"phone", "other", "核对快递面单"});
     CHECK(IsRevealReason("on_site_visit"));
     CHECK_FALSE(IsRevealReason("curiosity"));

@@ -151,6 +151,8 @@ bool App::Init(std::string& error) {
     s.metrics.AddCollector([quota](std::string& out) { quota->Collect(out); });
     Auth* auth = s.auth.get();
     s.metrics.AddCollector([auth](std::string& out) { auth->Collect(out); });
+    LiveUpdates* live = s.live.get();
+    s.metrics.AddCollector([live](std::string& out) { live->Collect(out); });
 
     s.sweeper = std::make_unique<Sweeper>(services, config_.sweep_interval_seconds);
     return true;

@@ -17,6 +17,7 @@
 #include "app.hpp"
 #include "commands.hpp"
 #include "config.hpp"
+#include "log.hpp"
 #include "services/staff_service.hpp"
 
 using aftercare::serve::App;
@@ -56,6 +57,9 @@ int Serve(const aftercare::serve::Config& config) {
         app.Stop();
     });
 
+    // The log says so too, last of the start-up lines: a reader of both streams (the browser tests)
+    // knows the start-up log (demo tickets and all) is complete once it sees this.
+    aftercare::serve::LogEvent("info", "listening", config.bind + ":" + std::to_string(port));
     // Tests and scripts parse exactly this line to learn the port.
     std::printf("Aftercare portal: http://%s:%d/\n", config.bind.c_str(), port);
     std::fflush(stdout);

@@ -239,11 +239,20 @@ api::EventsResponse Events(Services& services, std::int64_t ticket_id, int after
             if (event.sequence > after) response.events.push_back(event);
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
         if (!response.events.empty() || left.count() <= 0) return response;
-        if (!services.live.Wait(ticket_id, version, left)) {
-            // Too many waiters (or shutting down): answer now; the client polls again.
-            return response;
+        switch (services.live.Wait(ticket_id, version, left)) {
+        case LiveUpdates::Outcome::Waited: break;
+        case LiveUpdates::Outcome::Full: RefuseLiveWait();
+        case LiveUpdates::Outcome::Stopped: return response;  // what there is; the client comes back
         }
     }
+}
+
+void RefuseLiveWait() {
+    // A waiting place frees up within one long-poll; the client spreads its retries around this.
+    constexpr int kRetryAfterSeconds = 5;
+    ApiError error(503, "live_busy", "实时更新繁忙，稍后自动重试", "Live updates are busy; retrying shortly.");
+    error.retry_after_seconds = kRetryAfterSeconds;
+    throw error;
 }
 
 api::TicketView AddMessage(Services& services, std::int64_t ticket_id, const core::Actor& actor, std::string text,

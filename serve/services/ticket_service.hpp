@@ -39,7 +39,12 @@ CreateResult Create(Services& services, core::TicketDraft draft, const std::stri
                     const std::string& idempotency_scope, const std::string& idempotency_key);
 
 // Events after `after`; when there are none, waits up to `wait_seconds` for the ticket to change.
+// Refused with 503 when every long-poll place is taken (RefuseLiveWait).
 api::EventsResponse Events(Services& services, std::int64_t ticket_id, int after, int wait_seconds);
+
+// 503 with Retry-After: a long-poll found every waiting place taken. An empty 200 instead would
+// send the client straight back (one page made 2,142 requests in 2 s); this tells it when to.
+[[noreturn]] void RefuseLiveWait();
 
 // Checked inside the write transaction against the ticket as it is there (who may touch it);
 // throws ApiError to refuse.

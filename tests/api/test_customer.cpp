@@ -472,3 +472,47 @@ TEST_CASE("the customer's view names staff by display name, on every path that r
     const Json messaged = BodyOf(PostJson(client, "/api/v1/tickets/" + number + "/messages", {{"text", "好的"}}, token));
     CHECK(messaged["staff_names"]["engineer.li"] == "李工");  // still named in the timeline
 }
+
+TEST_CASE("live updates: a poll beyond the waiting places is refused with 503 and Retry-After, not an empty 200",
+          "[tickets][live]") {
+    // Two worker threads: one long-poll place.
+    Running env(ServerOptions({}, {"--threads", "2"}));
+    auto& client = env.http();
+    const Json created = CreateTicket(client, RepairDraft());
+    const std::string number = created["service_number"].get<std::string>();
+    const std::string token = created["access_token"].get<std::string>();
+    const std::string nothing_new = "/api/v1/tickets/" + number + "/events?after=99&wait=30";
+    const auto waiters = [&] {
+        auto metrics = GetMetrics(client);
+        REQUIRE(metrics);
+        return metrics->body.find("\naftercare_live_waiters 1\n") != std::string::npos;
+    };
+
+    // The first poll takes the place; a staff change ends it.
+    auto held = std::async(std::launch::async, [&] {
+        auto own = env.server->Client();
+        own.set_read_timeout(40, 0);
+        return GetJson(own, nothing_new, token);
+    });
+    while (!waiters()) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+
+    auto refused = GetJson(client, nothing_new, token);
+    REQUIRE(refused);
+    CHECK(refused->status == 503);
+    CHECK(refused->get_header_value("Retry-After") == "5");
+    CHECK(BodyOf(refused)["error"]["code"] == "live_busy");
+    // The staff console's feed shares the places.
+    const auto version = BodyOf(GetJson(client, "/api/v1/staff/changes?since=0&wait=0", env.staff_token))["version"];
+    auto feed = GetJson(client, "/api/v1/staff/changes?since=" + version.dump() + "&wait=30", env.staff_token);
+    REQUIRE(feed);
+    CHECK(feed->status == 503);
+    CHECK(GetMetrics(client)->body.find("\naftercare_live_refused_total 2\n") != std::string::npos);
+
+    auto accepted = PostJson(client, "/api/v1/staff/tickets/" + number + "/transition",
+                             {{"action", "accept"}, {"note", "已受理"}}, env.staff_token);
+    REQUIRE(accepted->status == 200);
+    auto woke = held.get();
+    REQUIRE(woke);
+    CHECK(woke->status == 200);
+    CHECK(BodyOf(woke)["state"] == "accepted");
+}

@@ -4,6 +4,7 @@
 #include "app.h"
 #include "console/labels.h"
 #include "icons.h"
+#include "net/poll_pacing.h"
 #include "widgets.h"
 #include "widgets/status_chip.h"
 #include "widgets/tabs.h"
@@ -16,12 +17,12 @@ namespace aftercare::portal {
 namespace {
 
 constexpr int kFeedWaitSeconds = 25;
-constexpr double kFeedRetrySeconds = 5.0;
 
 void PollChanges(AppState& state, Ui& ui) {
     ChangeFeed& feed = state.staff.feed;
     if (feed.waiting || ui.host.NowUnixSeconds() < feed.retry_at) return;
     feed.waiting = true;
+    feed.sent_at = ui.host.NowUnixSeconds();
     const std::string token = state.staff.session->token;
     // The first call answers at once with the current version; then each call waits for a change.
     const std::string path = feed.version < 0 ? "/api/v1/staff/changes?since=0&wait=0"
@@ -30,18 +31,29 @@ void PollChanges(AppState& state, Ui& ui) {
     Host& host = ui.host;
     state.api.Get<api::ChangesResponse>(
         path, StaffCall(state),
-        [&state, token](api::ChangesResponse answer) {
+        [&state, &host, token](api::ChangesResponse answer) {
             if (!SameSession(state, token)) return;
-            state.staff.feed.waiting = false;
-            state.staff.feed.healthy = true;
-            state.staff.feed.version = answer.version;
+            ChangeFeed& f = state.staff.feed;
+            f.waiting = false;
+            f.healthy = true;
+            const PollAnswer polled{.ok = true, .news = answer.version != f.version,
+                                    .held_seconds = host.NowUnixSeconds() - f.sent_at, .failures = f.failures + 1};
+            const double delay = NextPollDelay(polled, host);
+            f.failures = delay > 0 ? polled.failures : 0;
+            f.retry_at = host.NowUnixSeconds() + delay;
+            if (delay > 0) host.RequestRedrawAfter(delay);
+            f.version = answer.version;
         },
         [&state, &host, token](ApiError error) {
             if (!SameSession(state, token)) return;
-            state.staff.feed.waiting = false;
-            state.staff.feed.healthy = false;
-            state.staff.feed.retry_at = host.NowUnixSeconds() + kFeedRetrySeconds;
-            host.RequestRedrawAfter(kFeedRetrySeconds);
+            ChangeFeed& f = state.staff.feed;
+            f.waiting = false;
+            f.healthy = false;
+            f.failures += 1;
+            const double delay =
+                NextPollDelay({.failures = f.failures, .retry_after_seconds = error.retry_after_seconds}, host);
+            f.retry_at = host.NowUnixSeconds() + delay;
+            host.RequestRedrawAfter(delay);
             OnStaffError(state, error);
         });
 }

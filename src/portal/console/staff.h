@@ -33,7 +33,9 @@ struct ChangeFeed {
     std::int64_t version = -1;    // last seen; -1 before the first answer
     bool waiting = false;
     bool healthy = false;         // the last poll answered (the "live" indicator)
-    double retry_at = 0;          // after a failure, try again from then
+    double sent_at = 0;           // when the poll in flight went out
+    int failures = 0;             // failed, refused or unheld polls in a row
+    double retry_at = 0;          // the next poll goes no sooner (net/poll_pacing.h)
 };
 
 struct StaffState {

@@ -34,6 +34,7 @@ struct TicketPageState {
     // Live updates: at most one long-poll in flight; after failures, wait (1, 2, 4 ... 30 s).
     int last_sequence = 0;
     bool poll_in_flight = false;
+    double poll_sent_at = 0;  // when the poll in flight went out
     int poll_failures = 0;
     double poll_due_at = 0;
     std::optional<ApiError> live_error;

@@ -3,6 +3,7 @@
 
 #include "app.h"
 #include "embed.h"
+#include "net/poll_pacing.h"
 #include "net/vendor_policy.h"
 #include "screens/ticket_tokens.h"
 #include "widgets/feedback.h"
@@ -13,12 +14,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cmath>
 
 namespace aftercare::portal {
 namespace {
-
-constexpr double kMaxBackoffSeconds = 30.0;
 
 std::string TicketPath(const TicketPageState& page) { return "/api/v1/tickets/" + page.display; }
 
@@ -179,6 +177,7 @@ void PumpLiveUpdates(AppState& state, Ui& ui) {
         return;
     }
     page.poll_in_flight = true;
+    page.poll_sent_at = now;
     const int generation = page.generation;
     Host& host = ui.host;
     state.api.Get<api::EventsResponse>(
@@ -189,9 +188,13 @@ void PumpLiveUpdates(AppState& state, Ui& ui) {
             TicketPageState& p = state.ticket;
             if (p.generation != generation) return;
             p.poll_in_flight = false;
-            p.poll_failures = 0;
-            p.poll_due_at = 0;
             p.live_error.reset();
+            const PollAnswer answer{.ok = true, .news = !events.events.empty(),
+                                    .held_seconds = host.NowUnixSeconds() - p.poll_sent_at,
+                                    .failures = p.poll_failures + 1};
+            const double delay = NextPollDelay(answer, host);
+            p.poll_failures = delay > 0 ? answer.failures : 0;
+            p.poll_due_at = host.NowUnixSeconds() + delay;
             if (events.events.empty() || !p.view.IsLoaded()) return;
             // Show the new events at once; the full view (actions, SLA) follows.
             api::TicketView& view = *p.view.value;
@@ -211,8 +214,9 @@ void PumpLiveUpdates(AppState& state, Ui& ui) {
                 return;
             }
             p.poll_failures += 1;
-            const double backoff = std::min(kMaxBackoffSeconds, std::pow(2.0, p.poll_failures - 1));
-            p.poll_due_at = host.NowUnixSeconds() + backoff;
+            p.poll_due_at = host.NowUnixSeconds() +
+                            NextPollDelay({.failures = p.poll_failures, .retry_after_seconds = error.retry_after_seconds},
+                                          host);
             p.live_error = std::move(error);
         });
 }

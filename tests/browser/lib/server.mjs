@@ -31,15 +31,25 @@ export async function startServer({ extraArgs = [], env = {}, admin = null, prep
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr.on('data', (chunk) => { stderr = (stderr + chunk).slice(-20000); });
-
+  // Started once stdout names the address and the log says "listening", its last start-up line:
+  // the two streams arrive separately, and tests read the start-up log (demo tickets) right away.
+  let address = null;
+  let listening = false;
   const url = await new Promise((resolve, reject) => {
     let stdout = '';
     const timer = setTimeout(() => reject(new Error(`server did not start in 20 s:\n${stderr}`)), 20000);
+    const started = () => {
+      if (address && listening) { clearTimeout(timer); resolve(address); }
+    };
+    child.stderr.on('data', (chunk) => {
+      stderr = (stderr + chunk).slice(-20000);
+      listening ||= stderr.includes('"msg":"listening"');
+      started();
+    });
     child.stdout.on('data', (chunk) => {
       stdout += chunk;
-      const match = stdout.match(/Aftercare portal: (http:\/\/\S+)/);
-      if (match) { clearTimeout(timer); resolve(match[1]); }
+      address ||= stdout.match(/Aftercare portal: (http:\/\/\S+)/)?.[1] ?? null;
+      started();
     });
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}:\n${stderr}`)); });
     child.on('error', (error) => { clearTimeout(timer); reject(error); });

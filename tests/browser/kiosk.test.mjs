@@ -246,7 +246,7 @@ describe('kiosk', () => {
     }
   });
 
-  test('a receipt with the service number, the promise and a QR code of the tracking link', async () => {
+  test('a receipt with the service number, the promise and a QR code of the lookup link (no token on paper)', async () => {
     // window.print is the browser's dialog: count calls instead of opening it.
     const { context, page, problems } = await kiosk(server, PORTRAIT, {
       initScript: () => { window.__prints = 0; window.print = () => { window.__prints += 1; }; },

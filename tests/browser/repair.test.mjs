@@ -247,7 +247,8 @@ describe('repair wizard', () => {
     const localValues = () => page.evaluate(() => JSON.stringify({ ...localStorage }));
     try {
       // An older version kept drafts in localStorage: on the next start it moves into the tab.
-      await page.goto(server.url);
+      await waitForPortal(page);
+      await page.waitForLoadState('networkidle');  // a reload must not cut off a font still loading
       await page.evaluate(() => localStorage.setItem('aftercare.draft.complaint',
         JSON.stringify({ name: '韩梅梅', phone: '13912345678', subject: '旧版本的草稿' })));
       await page.reload();

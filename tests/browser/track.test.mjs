@@ -446,7 +446,7 @@ describe('track a service and follow its ticket page', () => {
     const { number } = demo.get('resolved');
     const { context, page, problems } = await open(`#/track/${number}?t=not-a-real-token`);
     try {
-      await page.getByText('这张工单的查看已失效（链接过期，或已在所有设备上退出），请重新输入手机号后四位。').waitFor();
+      await page.getByText('这张工单的查看已失效，请重新输入手机号后四位。').waitFor();
       await page.waitForURL(/#\/track\?n=/);
       await waitForValue(page.getByRole('textbox', { name: '服务编号' }), number);
       const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('token')));

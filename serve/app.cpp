@@ -119,7 +119,7 @@ bool App::Init(std::string& error) {
     s.server = std::make_unique<HttpServer>(config_, s.metrics, [&services](const std::string& token) {
         // Integration API keys carry their own prefix; everything else is a session token.
         if (token.rfind(api_keys::kKeyPrefix, 0) == 0) return api_keys::Resolve(services.store, token);
-        return services.auth.Resolve(token, services.now());
+        return services.auth.Resolve(token, services.now(), services.CustomerAccessAfterClose());
     });
     if (!config_.web_root.empty()) s.server->SetStaticFiles(std::make_shared<StaticFiles>(config_.web_root, config_.seed_demo));
 

@@ -75,7 +75,14 @@ void Auth::Revoke(const std::string& token) {
     store_.Write([&](StoreTx& tx) { tx.DeleteToken(TokenHash(token)); });
 }
 
-std::optional<Principal> Auth::Resolve(const std::string& token, std::int64_t now) {
+int Auth::RevokeTicketTokens(std::int64_t ticket_id) {
+    int ended = 0;
+    store_.Write([&](StoreTx& tx) { ended = tx.DeleteTicketTokens(ticket_id); });
+    return ended;
+}
+
+std::optional<Principal> Auth::Resolve(const std::string& token, std::int64_t now,
+                                       std::int64_t customer_access_after_close) {
     // Tokens are 43 base64url characters; anything else cannot be one and needs no database trip.
     if (token.size() != 43) return std::nullopt;
     auto record = store_.FindToken(TokenHash(token), now);
@@ -83,6 +90,7 @@ std::optional<Principal> Auth::Resolve(const std::string& token, std::int64_t no
     Principal who;
     if (record->kind == TokenRecord::Kind::Customer) {
         if (record->ticket_number.empty()) return std::nullopt;
+        if (!CustomerAccessOpen(record->ticket_ended_at, now, customer_access_after_close)) return std::nullopt;
         who.kind = Principal::Kind::Customer;
         who.ticket_id = record->ticket_id;
         who.service_number = record->ticket_number;

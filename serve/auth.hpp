@@ -42,9 +42,20 @@ public:
 
     // Revokes a token at once (staff logout); unknown tokens are ignored.
     void Revoke(const std::string& token);
+    // Revokes every customer token of a ticket at once ("sign out on all devices"): a tracking link,
+    // another phone, the kiosk receipt's session. The next use of any of them is a 401.
+    int RevokeTicketTokens(std::int64_t ticket_id);  // how many tokens ended
 
-    // The route wrapper's resolver: unknown or expired -> nullopt.
-    std::optional<Principal> Resolve(const std::string& token, std::int64_t now);
+    // The route wrapper's resolver: unknown or expired -> nullopt. A customer token is also refused
+    // once its ticket has been closed, cancelled or rejected for `customer_access_after_close`
+    // seconds (policy tickets.customer_access_days_after_close).
+    std::optional<Principal> Resolve(const std::string& token, std::int64_t now,
+                                     std::int64_t customer_access_after_close);
+    // Whether a ticket that ended at `ended_at` may still be opened by its customer at `now`.
+    static bool CustomerAccessOpen(std::optional<std::int64_t> ended_at, std::int64_t now,
+                                   std::int64_t customer_access_after_close) {
+        return !ended_at || now < *ended_at + customer_access_after_close;
+    }
 
     // Wrong passwords per account, across all addresses: 5 at once, then one every 3 minutes.
     static constexpr int kAccountFailuresPer15Minutes = 5;

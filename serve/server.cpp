@@ -259,6 +259,12 @@ void HttpServer::Dispatch(const Route& route, const httplib::Request& req, httpl
             std::optional<Principal> who = token.empty() ? std::nullopt : resolver_(token);
             if (!who) {
                 res.set_header("WWW-Authenticate", "Bearer");
+                // A customer's token ends by expiry, by "sign out on all devices", or some time after
+                // the ticket closed; in every case the way back is the same, so the answer says it.
+                if (route.access == Access::Ticket)
+                    throw ApiError(401, "unauthorized", "此访问已失效，请用服务编号和手机号后四位重新验证",
+                                   "This access has ended; verify again with the service number and the "
+                                   "phone's last 4 digits.");
                 throw ApiError(401, "unauthorized", "需要有效的访问令牌", "A valid access token is required.");
             }
             if (route.access == Access::Staff && who->kind != Principal::Kind::Staff)

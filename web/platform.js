@@ -99,22 +99,7 @@ mergeInto(LibraryManager.library, {
     if (window.__aftercareSetLastHash) window.__aftercareSetLastHash(location.hash);
   },
 
-  // --- Small persistent values (drafts): localStorage, which may be unavailable (privacy modes) ---
-  aftercare_storage_get__deps: ['$AftercareStrings'],
-  aftercare_storage_get: function (key) {
-    try {
-      var value = window.localStorage.getItem('aftercare.' + UTF8ToString(key));
-      return value === null ? 0 : AftercareStrings.toHeap(value);
-    } catch (e) { return 0; }
-  },
-
-  aftercare_storage_set: function (key, value) {
-    try { window.localStorage.setItem('aftercare.' + UTF8ToString(key), UTF8ToString(value)); } catch (e) { /* full or disabled */ }
-  },
-
-  aftercare_storage_remove: function (key) {
-    try { window.localStorage.removeItem('aftercare.' + UTF8ToString(key)); } catch (e) { /* disabled */ }
-  },
+  // Small stored values (drafts, ticket tokens): web/storage.js.
 
   // --- Clipboard: the async API where allowed (secure contexts), else the legacy copy command ---
   aftercare_copy_text: function (text) {

@@ -103,6 +103,16 @@ void RegisterTicketRoutes(RouteTable& routes, Services& services) {
     RegisterAction(routes, services, "/api/v1/tickets/{number}/reopen", core::Action::Reopen);
     RegisterAction(routes, services, "/api/v1/tickets/{number}/reply", core::Action::CustomerReply);
 
+    // "Sign out on all devices": every token of this ticket ends at once — tracking links, other
+    // phones, the caller's own. Seeing the ticket again takes the number and the phone's last 4.
+    routes.Add({"POST", "/api/v1/tickets/{number}/sign-out-everywhere", Access::Ticket, RateClass::Create,
+                [&services](RequestContext& call) {
+                    if (!call.req.body.empty()) RejectUnknownFields(ParseJsonObject(call.req), Json::object(), "");
+                    api::SignOutResponse response;
+                    response.sessions_ended = services.auth.RevokeTicketTokens(call.who.ticket_id);
+                    WriteJson(call.res, 200, ToJson(response));
+                }});
+
     routes.Add({"POST", "/api/v1/tickets/{number}/rating", Access::Ticket, RateClass::Create,
                 [&services](RequestContext& call) {
                     auto rating = ParseRequest<core::Rating>(call.req);

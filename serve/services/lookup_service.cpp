@@ -26,16 +26,25 @@ api::LookupResponse Lookup(Services& services, const api::LookupRequest& request
         }
     }
     auto found = services.store.FindTicketPhone(key);
-    if (!parsed || !found || !core::PhoneLast4Matches(found->second, request.phone_last4))
+    if (!parsed || !found || !core::PhoneLast4Matches(found->phone, request.phone_last4))
         throw ApiError(404, "not_found", "服务编号或手机号后四位不正确",
                        "No ticket matches this service number and phone.");
     services.guesses.Correct(*reservation);
 
+    // The owner (the digits were right) of a ticket that ended long ago: a token would be refused
+    // at once (Auth::Resolve), so say why instead of handing one out.
+    const std::int64_t now = services.now();
+    if (!Auth::CustomerAccessOpen(found->ended_at, now, services.CustomerAccessAfterClose())) {
+        const std::string days = std::to_string(services.Policy()->tickets.customer_access_days_after_close);
+        throw ApiError(410, "access_ended", "这张工单已结束超过 " + days + " 天，不能再在线查看；如需帮助，请联系客服",
+                       "This ticket ended more than " + days +
+                           " days ago and can no longer be opened online; please contact customer service.");
+    }
+
     api::LookupResponse response;
     response.service_number = parsed.Value().display;
-    const std::int64_t now = services.now();
     services.store.Write([&](StoreTx& tx) {
-        response.access_token = services.auth.IssueCustomerToken(tx, found->first, now, response.token_expires_at);
+        response.access_token = services.auth.IssueCustomerToken(tx, found->id, now, response.token_expires_at);
     });
     return response;
 }

@@ -9,6 +9,7 @@
 
 #include "auth.hpp"
 #include "core/policy.h"
+#include "core/time.h"
 #include "live_updates.hpp"
 #include "metrics.hpp"
 #include "rate_limit.hpp"
@@ -53,6 +54,10 @@ struct Services {
 
     // A snapshot of the policy: keep the pointer for as long as its values are used.
     std::shared_ptr<const core::Policy> Policy() const { return policies.Get(); }
+    // How long after a ticket ended its customer may still open it (policy, in seconds).
+    std::int64_t CustomerAccessAfterClose() const {
+        return static_cast<std::int64_t>(Policy()->tickets.customer_access_days_after_close) * core::kSecondsPerDay;
+    }
 };
 
 }  // namespace aftercare::serve

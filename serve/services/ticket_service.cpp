@@ -120,6 +120,16 @@ TicketIndex ComputeIndex(const core::Ticket& ticket, std::int64_t now, const cor
     index.breached = sla.breached;
     index.first_response_at = sla.Get(core::SlaClock::FirstResponse).met_at;
     index.resolved_at = sla.Get(core::SlaClock::Resolution).met_at;
+    if (!index.open) {
+        // No transition leaves a terminal state, so the first event that entered one is when it ended.
+        index.ended_at = ticket.updated_at;
+        for (const auto& event : ticket.timeline) {
+            if (event.type == core::EventType::Transition && core::IsTerminal(event.to_state)) {
+                index.ended_at = event.at;
+                break;
+            }
+        }
+    }
 
     std::optional<std::int64_t> earliest;
     for (const auto& deadline : sla.deadlines) {
@@ -152,7 +162,7 @@ std::string CompactNumber(const std::string& text) {
 std::int64_t RequireTicketId(Services& services, const std::string& number_text) {
     auto found = services.store.FindTicketPhone(CompactNumber(number_text));
     if (!found) throw TicketNotFound();
-    return found->first;
+    return found->id;
 }
 
 api::TicketView MakeView(Services& services, const StoredTicket& stored, core::ActorRole reader) {

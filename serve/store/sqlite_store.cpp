@@ -54,6 +54,7 @@ CREATE TABLE IF NOT EXISTS tickets(
     breached INTEGER NOT NULL DEFAULT 0,
     first_response_at INTEGER,
     resolved_at INTEGER,
+    ended_at INTEGER,                     -- closed/cancelled/rejected at: customer tokens end N days later
     last_sequence INTEGER NOT NULL,
     created_at INTEGER NOT NULL,
     updated_at INTEGER NOT NULL,
@@ -87,6 +88,7 @@ CREATE TABLE IF NOT EXISTS tokens(
     created_at INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS tokens_expiry ON tokens(expires_at);
+CREATE INDEX IF NOT EXISTS tokens_ticket ON tokens(ticket_id) WHERE kind = 'customer';  -- sign out on all devices
 
 CREATE TABLE IF NOT EXISTS idempotency(
     scope TEXT NOT NULL,
@@ -172,6 +174,16 @@ void Migrate(Connection& db) {
     auto columns = db.Prepare("SELECT name FROM pragma_table_info('staff')");
     while (columns.Step()) has_active = has_active || columns.Text(0) == "active";
     if (!has_active) db.Exec("ALTER TABLE staff ADD COLUMN active INTEGER NOT NULL DEFAULT 1");
+
+    bool has_ended_at = false;
+    auto ticket_columns = db.Prepare("SELECT name FROM pragma_table_info('tickets')");
+    while (ticket_columns.Step()) has_ended_at = has_ended_at || ticket_columns.Text(0) == "ended_at";
+    if (!has_ended_at) {
+        db.Exec("ALTER TABLE tickets ADD COLUMN ended_at INTEGER");
+        // Tickets that ended before the column existed: their last change is when they ended (a
+        // terminal ticket changes no more), so their customers' access runs out on the same rule.
+        db.Exec("UPDATE tickets SET ended_at = updated_at WHERE is_open = 0");
+    }
 }
 
 //-----------------------------------------------------------------------------
@@ -396,8 +408,8 @@ public:
         }
         auto insert = db_.Prepare(
             "INSERT INTO tickets(number, kind, priority, state, assignee, escalation, is_open, sort_key, "
-            "next_check_at, breached, first_response_at, resolved_at, last_sequence, created_at, updated_at, body) "
-            "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            "next_check_at, breached, first_response_at, resolved_at, last_sequence, created_at, updated_at, body, "
+            "ended_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         insert.Bind(1, number)
             .Bind(2, core::ToString(ticket.details.kind))
             .Bind(3, core::ToString(ticket.priority))
@@ -413,7 +425,8 @@ public:
             .Bind(13, LastSequence(ticket))
             .Bind(14, ticket.created_at)
             .Bind(15, ticket.updated_at)
-            .Bind(16, TicketBody(ticket));
+            .Bind(16, TicketBody(ticket))
+            .Bind(17, index.ended_at);
         insert.Run();
         const std::int64_t id = db_.LastInsertId();
         InsertEvents(db_, id, ticket, 0);
@@ -425,7 +438,7 @@ public:
         auto update = db_.Prepare(
             "UPDATE tickets SET priority = ?, state = ?, assignee = ?, escalation = ?, is_open = ?, sort_key = ?, "
             "next_check_at = ?, breached = ?, first_response_at = ?, resolved_at = ?, last_sequence = ?, "
-            "updated_at = ?, body = ? WHERE id = ?");
+            "updated_at = ?, body = ?, ended_at = ? WHERE id = ?");
         update.Bind(1, core::ToString(ticket.priority))
             .Bind(2, core::ToString(ticket.state))
             .Bind(3, ticket.assignee)
@@ -439,7 +452,8 @@ public:
             .Bind(11, LastSequence(ticket))
             .Bind(12, ticket.updated_at)
             .Bind(13, TicketBody(ticket))
-            .Bind(14, id);
+            .Bind(14, index.ended_at)
+            .Bind(15, id);
         update.Run();
         InsertEvents(db_, id, ticket, previous_last_sequence);
     }
@@ -460,6 +474,13 @@ public:
         auto remove = db_.Prepare("DELETE FROM tokens WHERE hash = ?");
         remove.BindBlob(1, hash);
         remove.Run();
+    }
+
+    int DeleteTicketTokens(std::int64_t ticket_id) override {
+        auto remove = db_.Prepare("DELETE FROM tokens WHERE kind = 'customer' AND ticket_id = ?");
+        remove.Bind(1, ticket_id);
+        remove.Run();
+        return db_.Changes();
     }
 
     std::optional<IdempotencyRecord> FindIdempotency(const std::string& scope, const std::string& key) override {
@@ -787,7 +808,7 @@ std::vector<core::TimelineEvent> SqliteStore::LoadEventsAfter(std::int64_t ticke
 std::optional<TokenRecord> SqliteStore::FindToken(const std::string& hash, std::int64_t now) {
     Lease db(*this);
     auto row = db->Prepare(
-        "SELECT k.kind, k.ticket_id, k.staff_id, k.expires_at, t.number FROM tokens k "
+        "SELECT k.kind, k.ticket_id, k.staff_id, k.expires_at, t.number, t.ended_at FROM tokens k "
         "LEFT JOIN tickets t ON t.id = k.ticket_id WHERE k.hash = ? AND k.expires_at > ?");
     row.BindBlob(1, hash).Bind(2, now);
     if (!row.Step()) return std::nullopt;
@@ -797,15 +818,19 @@ std::optional<TokenRecord> SqliteStore::FindToken(const std::string& hash, std::
     record.staff_id = row.Int(2);
     record.expires_at = row.Int(3);
     record.ticket_number = row.Text(4);
+    if (!row.IsNull(5)) record.ticket_ended_at = row.Int(5);
     return record;
 }
 
-std::optional<std::pair<std::int64_t, std::string>> SqliteStore::FindTicketPhone(const std::string& number) {
+std::optional<TicketAccess> SqliteStore::FindTicketPhone(const std::string& number) {
     Lease db(*this);
-    auto row = db->Prepare("SELECT id, json_extract(body, '$.details.customer.phone') FROM tickets WHERE number = ?");
+    auto row = db->Prepare(
+        "SELECT id, json_extract(body, '$.details.customer.phone'), ended_at FROM tickets WHERE number = ?");
     row.Bind(1, number);
     if (!row.Step()) return std::nullopt;
-    return std::make_pair(row.Int(0), row.Text(1));
+    TicketAccess access{row.Int(0), row.Text(1), std::nullopt};
+    if (!row.IsNull(2)) access.ended_at = row.Int(2);
+    return access;
 }
 
 std::vector<AttachmentRecord> SqliteStore::ListAttachments(std::int64_t ticket_id) {

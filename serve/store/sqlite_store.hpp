@@ -31,7 +31,7 @@ public:
     std::optional<TicketBundle> LoadTicketBundle(std::int64_t id) override;
     std::vector<core::TimelineEvent> LoadEventsAfter(std::int64_t ticket_id, int after) override;
     std::optional<TokenRecord> FindToken(const std::string& token_hash, std::int64_t now) override;
-    std::optional<std::pair<std::int64_t, std::string>> FindTicketPhone(const std::string& compact_number) override;
+    std::optional<TicketAccess> FindTicketPhone(const std::string& compact_number) override;
     std::vector<AttachmentRecord> ListAttachments(std::int64_t ticket_id) override;
     std::optional<AttachmentRecord> LoadAttachment(std::int64_t ticket_id, const std::string& id) override;
     std::optional<core::Rating> LoadRating(std::int64_t ticket_id) override;

@@ -28,6 +28,7 @@ struct TicketIndex {
     bool breached = false;
     std::optional<std::int64_t> first_response_at;
     std::optional<std::int64_t> resolved_at;
+    std::optional<std::int64_t> ended_at;         // when it became closed, cancelled or rejected
 };
 
 struct StoredTicket {
@@ -40,8 +41,16 @@ struct TokenRecord {
     Kind kind = Kind::Customer;
     std::int64_t ticket_id = 0;     // Customer
     std::string ticket_number;      // Customer: the ticket's compact service number
+    std::optional<std::int64_t> ticket_ended_at;  // Customer: when the ticket was closed, cancelled or rejected
     std::int64_t staff_id = 0;      // Staff
     std::int64_t expires_at = 0;
+};
+
+// What a lookup needs of a ticket, read by one indexed query.
+struct TicketAccess {
+    std::int64_t id = 0;
+    std::string phone;                      // E.164
+    std::optional<std::int64_t> ended_at;   // closed, cancelled or rejected at
 };
 
 struct StaffRecord {
@@ -166,6 +175,8 @@ public:
                               int previous_last_sequence) = 0;
     virtual void InsertToken(const std::string& token_hash, const TokenRecord& record, std::int64_t now) = 0;
     virtual void DeleteToken(const std::string& token_hash) = 0;
+    // Ends every customer session of a ticket ("sign out on all devices").
+    virtual int DeleteTicketTokens(std::int64_t ticket_id) = 0;  // how many there were
     virtual std::optional<IdempotencyRecord> FindIdempotency(const std::string& scope, const std::string& key) = 0;
     virtual void InsertIdempotency(const std::string& scope, const std::string& key, const std::string& request_hash,
                                    std::int64_t ticket_id, std::int64_t now) = 0;
@@ -198,8 +209,8 @@ public:
     // Events with sequence > after, oldest first.
     virtual std::vector<core::TimelineEvent> LoadEventsAfter(std::int64_t ticket_id, int after) = 0;
     virtual std::optional<TokenRecord> FindToken(const std::string& token_hash, std::int64_t now) = 0;
-    // (id, E.164 phone) of a ticket: the one cheap query lookups make, hit or miss alike.
-    virtual std::optional<std::pair<std::int64_t, std::string>> FindTicketPhone(const std::string& compact_number) = 0;
+    // Id, E.164 phone and end of a ticket: the one cheap query lookups make, hit or miss alike.
+    virtual std::optional<TicketAccess> FindTicketPhone(const std::string& compact_number) = 0;
     virtual std::vector<AttachmentRecord> ListAttachments(std::int64_t ticket_id) = 0;
     virtual std::optional<AttachmentRecord> LoadAttachment(std::int64_t ticket_id, const std::string& id) = 0;
     virtual std::optional<core::Rating> LoadRating(std::int64_t ticket_id) = 0;

@@ -205,6 +205,12 @@ void ReadFields(WireReader& reader, EventsResponse& value) {
 }
 AFTERCARE_FROM_JSON(EventsResponse)
 
+void to_json(Json& json_value, const SignOutResponse& value) {
+    json_value = Json{{"sessions_ended", value.sessions_ended}};
+}
+void ReadFields(WireReader& reader, SignOutResponse& value) { reader.Required("sessions_ended", value.sessions_ended); }
+AFTERCARE_FROM_JSON(SignOutResponse)
+
 void to_json(Json& json_value, const MessageRequest& value) { json_value = Json{{"text", value.text}}; }
 void ReadFields(WireReader& reader, MessageRequest& value) { reader.Required("text", value.text); }
 AFTERCARE_FROM_JSON(MessageRequest)

@@ -22,6 +22,7 @@ inline constexpr std::string_view kApiPrefix = "/api/v1";
 //   POST /api/v1/tickets/{sn}/attachments     body = bytes; X-File-Name, Content-Type -> AttachmentInfo
 //   POST /api/v1/tickets/{sn}/cancel|confirm|reopen   CustomerActionRequest -> TicketView
 //   POST /api/v1/tickets/{sn}/rating          core::Rating -> TicketView
+//   POST /api/v1/tickets/{sn}/sign-out-everywhere  (no body or {}) -> SignOutResponse; every token of the ticket ends
 //   POST /api/v1/warranty                     WarrantyLookupRequest -> WarrantyLookupResponse
 //   POST /api/v1/orders/lookup                OrderLookupRequest -> OrderLookupResponse
 //   POST /api/v1/returns/eligibility          ReturnsEligibilityRequest -> core::ReturnsDecision
@@ -117,6 +118,12 @@ struct EventsResponse {
     bool operator==(const EventsResponse&) const = default;
 };
 
+// Every access token of the ticket was revoked, the caller's own included.
+struct SignOutResponse {
+    int sessions_ended = 0;
+    bool operator==(const SignOutResponse&) const = default;
+};
+
 struct MessageRequest {
     std::string text;
     bool operator==(const MessageRequest&) const = default;
@@ -207,6 +214,7 @@ AFTERCARE_WIRE_TYPE(LookupRequest);
 AFTERCARE_WIRE_TYPE(LookupResponse);
 AFTERCARE_WIRE_TYPE(EventsResponse);
 AFTERCARE_WIRE_TYPE(MessageRequest);
+AFTERCARE_WIRE_TYPE(SignOutResponse);
 AFTERCARE_WIRE_TYPE(CustomerActionRequest);
 AFTERCARE_WIRE_TYPE(WarrantyLookupRequest);
 AFTERCARE_WIRE_TYPE(WarrantyLookupResponse);

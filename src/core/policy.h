@@ -87,6 +87,10 @@ struct ReturnsPolicy {
 
 struct TicketPolicy {
     int reopen_window_days = 7; // customer may reopen this long after resolution; then system closes
+    // A customer's access tokens (tracking links, this device's sign-in) are refused once the ticket
+    // has been closed, cancelled or rejected for this many days: long enough to read the outcome and
+    // rate it, short enough that an old link on a shared or lost phone stops opening it.
+    int customer_access_days_after_close = 30;
     int max_attachments = 5;  // per ticket
     std::int64_t max_attachment_bytes = 10 * 1024 * 1024;
     std::vector<std::string> attachment_types{"image/jpeg", "image/png", "image/webp", "application/pdf"};

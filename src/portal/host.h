@@ -71,8 +71,10 @@ public:
     // The customer's UTC offset in minutes (east positive), for dates shown and the returns window.
     virtual int UtcOffsetMinutes() const = 0;
 
-    // Small persistent values on this device (drafts, the last ticket's token). A kiosk keeps them
-    // in memory only (a shared device must not remember one customer for the next).
+    // Small stored values (drafts, ticket tokens). In a browser only the ticket tokens and the list of
+    // recent tickets stay on the device; drafts, which carry names, phones and addresses, last as long
+    // as the tab (web/storage.js). A kiosk keeps everything in memory only (a shared device must not
+    // remember one customer for the next).
     virtual std::optional<std::string> LoadLocal(const std::string& key) = 0;
     virtual void SaveLocal(const std::string& key, const std::string& value) = 0;
     virtual void RemoveLocal(const std::string& key) = 0;

@@ -105,7 +105,7 @@ describe('complaints', () => {
       await submitAndCheck(server, page, expected, yearOfDay(today));
       await saveScreenshot(page, 'complaint-done-zh-desktop.png');
       // The draft is gone once submitted.
-      assert.equal(await page.evaluate(() => window.localStorage.getItem('aftercare.draft.complaint')), null);
+      assert.equal(await page.evaluate(() => window.sessionStorage.getItem('aftercare.draft.complaint')), null);
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

@@ -246,7 +246,7 @@ describe('kiosk', () => {
     }
   });
 
-  test('a receipt with the service number, the promise and a QR code of the tracking link', async () => {
+  test('a receipt with the service number, the promise and a QR code of the lookup link (no token on paper)', async () => {
     // window.print is the browser's dialog: count calls instead of opening it.
     const { context, page, problems } = await kiosk(server, PORTRAIT, {
       initScript: () => { window.__prints = 0; window.print = () => { window.__prints += 1; }; },
@@ -272,8 +272,11 @@ describe('kiosk', () => {
 
       const origin = new URL(server.url).origin;
       const qr = receipt.locator('svg.receipt-qr-code');
-      const url = `${origin}/#/track/${ticket.service_number}?t=${ticket.access_token}`;
+      // The paper carries no token: the link is the ticket's lookup, which asks for the phone's last 4.
+      const url = `${origin}/#/track/${ticket.service_number}`;
       assert.equal(await qr.getAttribute('data-qr-text'), url);
+      assert.ok(!(await receipt.innerHTML()).includes(ticket.access_token), 'the token is nowhere on the receipt');
+      assert.match(await receipt.locator('.receipt-scan').textContent(), /手机号后四位/);
       const size = Number(await qr.getAttribute('data-qr-size'));
       assert.ok(size >= 21 && size <= 177 && (size - 17) % 4 === 0, `a QR code's size (${size})`);
       assert.equal(await qr.getAttribute('viewBox'), `0 0 ${size + 8} ${size + 8}`, 'with a 4-module quiet zone');
@@ -289,14 +292,20 @@ describe('kiosk', () => {
       saveScreenshot('kiosk-receipt-print.png', await page.screenshot({ fullPage: true }));
       await page.emulateMedia({ media: 'screen' });
 
-      // The link opens the ticket on a phone, no lookup needed: what scanning the code does.
+      // What scanning the code does on another phone: the lookup with the number filled in, and
+      // the ticket only after the phone's last 4 digits.
       const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true,
                                                locale: 'zh-CN' });
       try {
         const phonePage = await phone.newPage();
         await phonePage.goto(url);
         await waitForPortal(phonePage);
-        // The problem's words appear only once the ticket loaded with the link's token.
+        await phonePage.getByText('为保护您的隐私，请输入手机号后四位以查看这张工单。').waitFor();
+        await waitForValue(phonePage.getByRole('textbox', { name: '服务编号' }), ticket.service_number);
+        assert.equal(await phonePage.getByText('开机后没有画面').count(), 0, 'nothing of the ticket before the digits');
+        await type(phonePage.getByRole('textbox', { name: '手机号后四位' }), '8000');
+        await tap(phonePage, phonePage.getByRole('button', { name: '查询', exact: true }));
+        // The problem's words appear only once the ticket loaded with the lookup's token.
         await phonePage.getByText('开机后没有画面').first().waitFor();
         assert.match(phonePage.url(), new RegExp(`#/track/${ticket.service_number}`));
       } finally {

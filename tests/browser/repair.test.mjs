@@ -2,7 +2,8 @@
 // step to the service number, checked through the API (lookup with the service number and the
 // phone's last four digits, then the ticket itself); FAQ deflection counted in /metrics; a
 // validation error next to its field; a lost answer on submit that keeps the draft and, retried,
-// makes exactly one ticket; the draft surviving a reload, and back/forward walking the steps.
+// makes exactly one ticket; the draft surviving a reload, and back/forward walking the steps; the
+// draft (name, phone, address) kept in the tab's sessionStorage, never in localStorage.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -191,7 +192,7 @@ describe('repair wizard', () => {
         await tap(page.getByRole('button', { name: w.copy }));
         await until(async () => (await page.evaluate(() => navigator.clipboard.readText())) === number,
           'the service number on the clipboard', page);
-        assert.equal(await page.evaluate(() => localStorage.getItem('aftercare.repair/draft')), null);
+        assert.equal(await page.evaluate(() => sessionStorage.getItem('aftercare.repair/draft')), null);
 
         // A reload of the end screen still shows the number.
         await page.reload();
@@ -238,6 +239,47 @@ describe('repair wizard', () => {
     }
   });
 
+  test('a draft with name, phone and address stays in this tab: none of it in localStorage, a reload keeps it', async () => {
+    const w = WORDS.zh;
+    const { context, page, problems } = await openPage(browser, server.url, DESKTOP);
+    // What the customer types below, in any spelling a stored value could hold.
+    const personal = ['李雷', '138 0013 8000', '13800138000', '中关村大街', '韩梅梅', '13912345678'];
+    const localValues = () => page.evaluate(() => JSON.stringify({ ...localStorage }));
+    try {
+      // An older version kept drafts in localStorage: on the next start it moves into the tab.
+      await waitForPortal(page);
+      await page.waitForLoadState('networkidle');  // a reload must not cut off a font still loading
+      await page.evaluate(() => localStorage.setItem('aftercare.draft.complaint',
+        JSON.stringify({ name: '韩梅梅', phone: '13912345678', subject: '旧版本的草稿' })));
+      await page.reload();
+      await waitForPortal(page);
+      await until(async () => (await page.evaluate(() => localStorage.getItem('aftercare.draft.complaint'))) === null,
+        'the old draft gone from localStorage', page);
+      assert.match(await page.evaluate(() => sessionStorage.getItem('aftercare.draft.complaint')), /旧版本的草稿/,
+        'and kept in this tab');
+
+      await fillWizard(page, w, async () => {}, { photos: false });
+      await until(async () => /138 0013 8000/.test(await page.evaluate(() => sessionStorage.getItem('aftercare.repair/draft'))),
+        'the draft with the phone in sessionStorage', page);
+      const stored = await localValues();
+      for (const text of personal) assert.ok(!stored.includes(text), `localStorage holds no "${text}": ${stored}`);
+
+      // A reload in the same tab loses nothing that was typed.
+      await page.reload();
+      await waitForPortal(page);
+      await until(async () => (await hash(page)) === '#/repair/review', 'back on the review step', page);
+      await tap(page.getByRole('button', { name: '修改联系方式' }));
+      await until(async () => (await hash(page)) === '#/repair/contact', 'the contact step', page);
+      await waitForValue(page.getByRole('textbox', { name: w.name }), '李雷');
+      await waitForValue(page.getByRole('textbox', { name: w.phone }), '138 0013 8000');
+      const afterReload = await localValues();
+      for (const text of personal) assert.ok(!afterReload.includes(text), `still no "${text}" in localStorage`);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('"this solved it" on a suggested FAQ answer ends the wizard and is counted', async () => {
     const w = WORDS.zh;
     const counter = 'aftercare_faq_deflections_total';
@@ -263,7 +305,7 @@ describe('repair wizard', () => {
       await waitForSettled(page);
       saveScreenshot('repair-solved-zh-desktop.png', await page.screenshot());
       assert.equal(await metric(server, counter), before + 1, 'the deflection is counted once');
-      assert.equal(await page.evaluate(() => localStorage.getItem('aftercare.repair/draft')), null,
+      assert.equal(await page.evaluate(() => sessionStorage.getItem('aftercare.repair/draft')), null,
         'nothing is left to submit');
       assert.deepEqual(problems, []);
     } finally {
@@ -327,8 +369,8 @@ describe('repair wizard', () => {
       assert.equal(await hash(page), '#/repair/review', 'still on the review step');
       assert.equal(await metric(server, 'aftercare_tickets{state="submitted"}'), submittedBefore + 1,
         'the server did create the ticket');
-      const draft = JSON.parse(await page.evaluate(() => localStorage.getItem('aftercare.repair/draft')));
-      assert.equal(draft.phone, '138 0013 8000', 'the draft is still on the device');
+      const draft = JSON.parse(await page.evaluate(() => sessionStorage.getItem('aftercare.repair/draft')));
+      assert.equal(draft.phone, '138 0013 8000', 'the draft is still in the tab');
       assert.equal(draft.attempt_key, keys[0], 'with the attempt it sent');
       saveScreenshot('repair-5-review-offline-zh-desktop.png', await page.screenshot());
 

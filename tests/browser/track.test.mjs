@@ -411,11 +411,42 @@ describe('track a service and follow its ticket page', () => {
     }
   });
 
+  test('sign out on all devices: this page and every other token of the ticket end; the digits open it again', async () => {
+    const ticket = await createTicket('全部退出测试');
+    // The same ticket opened on another device: a second token from a lookup.
+    const other = await api('/api/v1/lookup', { method: 'POST', body: { service_number: ticket.number, phone_last4: ticket.last4 } });
+    assert.equal(other.status, 200);
+    const { context, page, problems } = await open(`#/track/${ticket.number}?t=${ticket.token}`);
+    try {
+      await chip(page, '当前状态：已提交').waitFor();
+      await tap(page.getByRole('button', { name: '在所有设备上退出' }));
+      const dialog = page.getByRole('dialog', { name: '在所有设备上退出？' });
+      await dialog.waitFor();
+      await tap(dialog.getByRole('button', { name: '全部退出' }));
+      await page.getByText('已在所有设备上退出。如需再次查看这张工单，请输入手机号后四位。').waitFor();
+      await page.waitForURL(/#\/track\?n=/);
+      await waitForValue(page.getByRole('textbox', { name: '服务编号' }), ticket.number);
+      const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('token')));
+      assert.deepEqual(left, [], 'nothing of the ticket stays on this device');
+      for (const token of [ticket.token, other.body.access_token]) {
+        assert.equal((await api(`/api/v1/tickets/${ticket.number}`, { token })).status, 401, 'every token ended');
+      }
+      // The digits open it again.
+      await type(page.getByRole('textbox', { name: '手机号后四位' }), ticket.last4);
+      await tap(page.getByRole('button', { name: '查询', exact: true }));
+      await page.waitForURL(new RegExp(`#/track/${ticket.number}$`));
+      await chip(page, '当前状态：已提交').waitFor();
+      assert.deepEqual(unexpected(problems), []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('an expired or unknown token leads back to the form with the number filled in', async () => {
     const { number } = demo.get('resolved');
     const { context, page, problems } = await open(`#/track/${number}?t=not-a-real-token`);
     try {
-      await page.getByText('查看链接已过期，请重新输入手机号后四位。').waitFor();
+      await page.getByText('这张工单的查看已失效，请重新输入手机号后四位。').waitFor();
       await page.waitForURL(/#\/track\?n=/);
       await waitForValue(page.getByRole('textbox', { name: '服务编号' }), number);
       const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('token')));

@@ -60,6 +60,10 @@ std::string TrackingUrl(const std::string& origin, const std::string& service_nu
     return origin + "/#/track/" + EncodeQueryValue(service_number) + "?t=" + EncodeQueryValue(token);
 }
 
+std::string LookupUrl(const std::string& origin, const std::string& service_number) {
+    return origin + "/#/track/" + EncodeQueryValue(service_number);
+}
+
 const QrMatrix* CachedQr(AppState& state, const std::string& text) {
     KioskState& kiosk = state.kiosk;
     if (kiosk.qr_text != text || !kiosk.qr) {
@@ -80,7 +84,8 @@ void PrintTicketReceipt(AppState& state, Host& host, const api::CreateTicketResp
     receipt.created_label = state.Tr("kiosk.receipt.created");
     receipt.created = LocalDateTime(created.ticket.created_at, host.UtcOffsetMinutes());
     receipt.scan_hint = state.Tr("kiosk.receipt.scan");
-    receipt.tracking_url = TrackingUrl(host.PageOrigin(), created.service_number, created.access_token);
+    // No token on paper: whoever finds the receipt still needs the phone's last 4 digits.
+    receipt.tracking_url = LookupUrl(host.PageOrigin(), created.service_number);
     if (const QrMatrix* qr = CachedQr(state, receipt.tracking_url)) {
         receipt.qr_size = qr->size;
         receipt.qr_path = QrSvgPath(*qr);

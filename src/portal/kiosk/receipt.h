@@ -1,5 +1,7 @@
 // What a customer takes away after submitting: the SLA promise in words, the tracking link (which
-// carries the ticket's access token) and, at a kiosk, a printed receipt with a QR code of that link.
+// carries the ticket's access token, shown on the kiosk's screen for the customer's own phone) and
+// a printed receipt whose QR code leads to the ticket's lookup, which still asks for the phone's last
+// 4 digits: paper gets left on counters and photographed, so it carries no token.
 #pragma once
 
 #include "kiosk/qr_code.h"
@@ -20,6 +22,10 @@ std::string PromiseText(const AppState& state, core::TicketKind kind, core::Prio
 
 // origin + "/#/track/<number>?t=<token>": opens the ticket on a phone, no lookup needed.
 std::string TrackingUrl(const std::string& origin, const std::string& service_number, const std::string& token);
+
+// origin + "/#/track/<number>": the ticket's page, which on a device without its token asks for the
+// phone's last 4 digits (the number is filled in). What the printed receipt carries.
+std::string LookupUrl(const std::string& origin, const std::string& service_number);
 
 // The QR code of `text`, made once and kept until the text changes or the session resets.
 const QrMatrix* CachedQr(AppState& state, const std::string& text);

@@ -9,7 +9,8 @@ ApiError::Kind KindForStatus(int status) {
     if (status == 429) return ApiError::Kind::RateLimited;
     if (status == 404) return ApiError::Kind::NotFound;
     if (status == 401 || status == 403) return ApiError::Kind::Unauthorized;
-    if (status == 400 || status == 409 || status == 413 || status == 415 || status == 422) {
+    // 410: a definite answer that asking again will not change (a ticket ended too long ago to open).
+    if (status == 400 || status == 409 || status == 410 || status == 413 || status == 415 || status == 422) {
         return ApiError::Kind::Rejected;
     }
     return ApiError::Kind::Server;

@@ -15,7 +15,7 @@ struct ApiError {
         Offline,      // no answer: keep what was typed, offer to retry
         RateLimited,  // 429: wait `retry_after_seconds`
         NotFound,     // 404: nothing there (or not yours: the server does not say which)
-        Rejected,     // 400/409/422: the input or the state is wrong; `field` may name the input
+        Rejected,     // 400/409/410/422: the input or the state is wrong; `field` may name the input
         Unauthorized, // 401/403: the link or login expired
         Server,       // 5xx or an answer that is not ours
     };

@@ -351,6 +351,8 @@ std::vector<PolicyNumber> PolicyNumbers(const core::Policy& policy) {
               [](core::Policy& p) -> int& { return p.returns.dead_on_arrival_days; });
     int_field("tickets.reopen_window_days", "staff.policy.reopen_days",
               [](core::Policy& p) -> int& { return p.tickets.reopen_window_days; });
+    int_field("tickets.customer_access_days_after_close", "staff.policy.access_days",
+              [](core::Policy& p) -> int& { return p.tickets.customer_access_days_after_close; });
     int_field("satisfaction.satisfied_min_stars", "staff.policy.min_stars",
               [](core::Policy& p) -> int& { return p.satisfaction.satisfied_min_stars; });
     numbers.push_back({"satisfaction.target_rate", "staff.policy.target",

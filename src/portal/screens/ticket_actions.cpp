@@ -225,6 +225,17 @@ void DrawComplainButton(AppState& state, Ui& ui, const api::TicketView& view) {
     Paragraph(ui, TextStyle::Small, state.Tr("ticket.complain.hint"), ui.theme.palette.text_muted);
 }
 
+void DrawSignOutButton(AppState& state, Ui& ui) {
+    TicketPageState& page = state.ticket;
+    if (Button(ui, "sign-out-everywhere", state.Tr("ticket.sign_out"),
+               {.kind = ButtonKind::Quiet, .width = ImGui::GetContentRegionAvail().x,
+                .enabled = !page.action_in_flight, .icon = ICON_SIGN_OUT})) {
+        page.action_failure.reset();
+        page.dialog = TicketDialog::SignOut;
+    }
+    Paragraph(ui, TextStyle::Small, state.Tr("ticket.sign_out.hint"), ui.theme.palette.text_muted);
+}
+
 void DrawTicketDialogs(AppState& state, Ui& ui) {
     TicketPageState& page = state.ticket;
     const Palette& p = ui.theme.palette;
@@ -274,6 +285,23 @@ void DrawTicketDialogs(AppState& state, Ui& ui) {
         EndDialog(ui);
     }
     if (!reopen_open && page.dialog == TicketDialog::Reopen) page.dialog = TicketDialog::None;
+
+    bool sign_out_open = page.dialog == TicketDialog::SignOut;
+    if (BeginDialog(ui, "##sign-out-dialog", state.Tr("ticket.sign_out.title"), &sign_out_open)) {
+        Paragraph(ui, TextStyle::Body, state.Tr("ticket.sign_out.body"), p.text_muted);
+        DialogFailure(state, ui);
+        ImGui::Dummy(ImVec2(0, ui.theme.Em(0.25f)));
+        bool confirm = false;
+        if (TwoButtons(ui, "sign-out-back", state.Tr("ticket.sign_out.back"),
+                       {.kind = ButtonKind::Secondary, .enabled = !busy}, "confirm-sign-out",
+                       state.Tr(busy ? "ticket.sending" : "ticket.sign_out.confirm"),
+                       {.kind = ButtonKind::Primary, .enabled = !busy}, &confirm)) {
+            sign_out_open = false;
+        }
+        if (confirm) SignOutEverywhere(state, ui);
+        EndDialog(ui);
+    }
+    if (!sign_out_open && page.dialog == TicketDialog::SignOut) page.dialog = TicketDialog::None;
 }
 
 } // namespace aftercare::portal

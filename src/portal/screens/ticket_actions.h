@@ -18,7 +18,9 @@ void DrawMessageCard(AppState& state, Ui& ui, const api::TicketView& view);
 void DrawCancelButton(AppState& state, Ui& ui, const api::TicketView& view);
 // "Complain about this service": the complaint form, with this ticket's number filled in.
 void DrawComplainButton(AppState& state, Ui& ui, const api::TicketView& view);
-// The cancel and reopen dialogs; drawn last, over the page.
+// "Sign out on all devices": ends every session of this ticket (links, other phones, this page).
+void DrawSignOutButton(AppState& state, Ui& ui);
+// The cancel, reopen and sign-out dialogs; drawn last, over the page.
 void DrawTicketDialogs(AppState& state, Ui& ui);
 
 } // namespace aftercare::portal

@@ -139,6 +139,7 @@ void DrawLoaded(AppState& state, Ui& ui, const api::TicketView& view) {
         Gap(ui);
         DrawCancelButton(state, ui, view);
         DrawComplainButton(state, ui, view);
+        DrawSignOutButton(state, ui);
         EndColumn(ui);
         ImGui::SetCursorPosY(std::max(main_bottom, ImGui::GetCursorPosY()));
     } else {
@@ -154,6 +155,7 @@ void DrawLoaded(AppState& state, Ui& ui, const api::TicketView& view) {
         Gap(ui);
         DrawCancelButton(state, ui, view);
         DrawComplainButton(state, ui, view);
+        DrawSignOutButton(state, ui);
     }
     DrawTicketDialogs(state, ui);
 }

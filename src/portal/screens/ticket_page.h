@@ -15,7 +15,7 @@ namespace aftercare::portal {
 struct AppState;
 struct Ui;
 
-enum class TicketDialog { None, Cancel, Reopen };
+enum class TicketDialog { None, Cancel, Reopen, SignOut };
 
 struct TicketPageState {
     // Which ticket: set from the route; everything below belongs to it and is reset with it.
@@ -30,6 +30,7 @@ struct TicketPageState {
     double clock_offset = 0;        // server clock minus this device's clock, from sla.evaluated_at
     double copied_until = 0;        // the copy button says "copied" until then
     bool expired = false;           // the token was refused: back to the lookup form
+    bool signed_out = false;        // the customer ended every session of this ticket: back to the lookup form
 
     // Live updates: at most one long-poll in flight; after failures, wait (1, 2, 4 ... 30 s).
     int last_sequence = 0;

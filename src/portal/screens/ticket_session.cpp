@@ -142,7 +142,9 @@ bool SyncTicketRoute(AppState& state, Ui& ui) {
     if (page.token.empty() || page.expired) {
         // No way in without the phone digits: the lookup form, with the number filled in.
         if (page.expired) ForgetTicketToken(ui.host, page.compact);
-        state.track.notice_key = page.expired ? "track.notice.expired" : "track.notice.verify";
+        state.track.notice_key = page.signed_out ? "track.notice.signed_out"
+                                 : page.expired  ? "track.notice.expired"
+                                                 : "track.notice.verify";
         state.track.number = page.display;
         state.track.last4.clear();
         NavigateReplacing(state, Route{Screen::Track, {}, "n=" + page.display});
@@ -298,6 +300,40 @@ void RunTicketAction(AppState& state, Ui& ui, core::Action action, std::string n
             if (error.kind == ApiError::Kind::Unauthorized) p.expired = true;
             // Refused because the ticket moved on (staff acted meanwhile): show why, and what it is now.
             if (error.kind == ApiError::Kind::Rejected) RefreshView(state, host);
+            p.action_failure = std::move(error);
+        });
+}
+
+void SignOutEverywhere(AppState& state, Ui& ui) {
+    TicketPageState& page = state.ticket;
+    if (page.action_in_flight) return;
+    page.action_in_flight = true;
+    page.action_failure.reset();
+    const int generation = page.generation;
+    Host& host = ui.host;
+    state.api.Post<api::SignOutResponse>(
+        TicketPath(page) + "/sign-out-everywhere", nlohmann::json::object(), {.bearer_token = page.token},
+        [&state, &host, generation](api::SignOutResponse) {
+            TicketPageState& p = state.ticket;
+            if (p.generation != generation) return;
+            p.action_in_flight = false;
+            p.dialog = TicketDialog::None;
+            // Nothing of this ticket stays on this device; the next frame shows the lookup form.
+            host.RemoveLocal(DraftKey(p));
+            p.message.clear();
+            p.signed_out = true;
+            p.expired = true;
+        },
+        [&state, generation](ApiError error) {
+            TicketPageState& p = state.ticket;
+            if (p.generation != generation) return;
+            p.action_in_flight = false;
+            // Already signed out elsewhere: this page's session has ended all the same.
+            if (error.kind == ApiError::Kind::Unauthorized) {
+                p.dialog = TicketDialog::None;
+                p.expired = true;
+                return;
+            }
             p.action_failure = std::move(error);
         });
 }

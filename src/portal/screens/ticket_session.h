@@ -34,5 +34,8 @@ std::string MessageDraftKey(const AppState& state);
 
 void SendTicketMessage(AppState& state, Ui& ui);
 void RunTicketAction(AppState& state, Ui& ui, core::Action action, std::string note);
+// Ends every session of this ticket on the server, then forgets it here: token, message draft.
+// The lookup form follows, saying what happened.
+void SignOutEverywhere(AppState& state, Ui& ui);
 
 } // namespace aftercare::portal

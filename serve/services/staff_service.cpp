@@ -206,7 +206,7 @@ api::ChangesResponse Changes(Services& services, std::int64_t since, int wait_se
     const auto seen = static_cast<std::uint64_t>(since);
     if (services.live.AnyVersion() == seen && wait_seconds > 0 &&
         services.live.WaitAny(seen, std::chrono::seconds(wait_seconds)) == LiveUpdates::Outcome::Full) {
-        RefuseLiveWait();
+        tickets::RefuseLiveWait();
     }
     return api::ChangesResponse{static_cast<std::int64_t>(services.live.AnyVersion())};
 }

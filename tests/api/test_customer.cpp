@@ -473,7 +473,7 @@ TEST_CASE("the customer's view names staff by display name, on every path that r
     CHECK(messaged["staff_names"]["engineer.li"] == "李工");  // still named in the timeline
 }
 
-TEST_CASE("live updates: a poll beyond the waiting places is refused with 503 and Retry-After, not an empty 200",
+TEST_CASE("live updates: a poll beyond the waiting places is refused with 503 and Retry-After (not an empty 200)",
           "[tickets][live]") {
     // Two worker threads: one long-poll place.
     Running env(ServerOptions({}, {"--threads", "2"}));
@@ -481,7 +481,7 @@ TEST_CASE("live updates: a poll beyond the waiting places is refused with 503 an
     const Json created = CreateTicket(client, RepairDraft());
     const std::string number = created["service_number"].get<std::string>();
     const std::string token = created["access_token"].get<std::string>();
-    const std::string nothing_new = "/api/v1/tickets/" + number + "/events?after=99&wait=30";
+    const std::string nothing_new = "/api/v1/tickets/" + number + "/events?after=99&wait=20";
     const auto waiters = [&] {
         auto metrics = GetMetrics(client);
         REQUIRE(metrics);
@@ -494,7 +494,13 @@ TEST_CASE("live updates: a poll beyond the waiting places is refused with 503 an
         own.set_read_timeout(40, 0);
         return GetJson(own, nothing_new, token);
     });
-    while (!waiters()) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    while (!waiters()) {
+        if (held.wait_for(std::chrono::milliseconds(20)) == std::future_status::ready) {
+            auto early = held.get();
+            FAIL("the first poll ended before a change: " << (early ? std::to_string(early->status) + " " + early->body
+                                                                    : std::string("no answer")));
+        }
+    }
 
     auto refused = GetJson(client, nothing_new, token);
     REQUIRE(refused);
@@ -503,7 +509,7 @@ TEST_CASE("live updates: a poll beyond the waiting places is refused with 503 an
     CHECK(BodyOf(refused)["error"]["code"] == "live_busy");
     // The staff console's feed shares the places.
     const auto version = BodyOf(GetJson(client, "/api/v1/staff/changes?since=0&wait=0", env.staff_token))["version"];
-    auto feed = GetJson(client, "/api/v1/staff/changes?since=" + version.dump() + "&wait=30", env.staff_token);
+    auto feed = GetJson(client, "/api/v1/staff/changes?since=" + version.dump() + "&wait=20", env.staff_token);
     REQUIRE(feed);
     CHECK(feed->status == 503);
     CHECK(GetMetrics(client)->body.find("\naftercare_live_refused_total 2\n") != std::string::npos);

@@ -19,7 +19,7 @@ TEST_CASE("an empty answer that came back at once waits, and backs off when it r
     CHECK(NextPollDelay({.ok = true, .news = false, .held_seconds = 0.01, .failures = 3}, 0.0) == 4.0);
 }
 
-TEST_CASE("failures back off exponentially up to 30 s; a Retry-After is a floor", "[poll_pacing]") {
+TEST_CASE("failures back off exponentially up to 30 s, with a Retry-After as the floor", "[poll_pacing]") {
     CHECK(NextPollDelay({.failures = 1}, 0.0) == 1.0);
     CHECK(NextPollDelay({.failures = 2}, 0.0) == 2.0);
     CHECK(NextPollDelay({.failures = 5}, 0.0) == 16.0);

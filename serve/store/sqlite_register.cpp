@@ -35,11 +35,6 @@ std::optional<std::string> DateText(const std::optional<core::CivilDate>& date) 
     return core::FormatIsoDate(*date);
 }
 
-std::optional<std::string> NonEmpty(const std::string& text) {
-    if (text.empty()) return std::nullopt;
-    return text;
-}
-
 std::vector<core::PartReplacement> ReadReplacements(const std::string& text) {
     auto parsed = api::FromJson<std::vector<core::PartReplacement>>(Json::parse(text));
     if (!parsed) throw std::runtime_error("products.replacements does not read back");

@@ -22,8 +22,11 @@ std::string CreatedBody(const std::string& service_number) {
     response.service_number = service_number;
     response.access_token = "token";
     response.ticket.service_number = service_number;
-    for (core::SlaClock clock : {core::SlaClock::FirstResponse, core::SlaClock::Dispatch, core::SlaClock::Resolution})
-        response.ticket.sla.status.deadlines.push_back(core::Deadline{.clock = clock});
+    for (core::SlaClock clock : {core::SlaClock::FirstResponse, core::SlaClock::Dispatch, core::SlaClock::Resolution}) {
+        core::Deadline deadline;
+        deadline.clock = clock;
+        response.ticket.sla.status.deadlines.push_back(deadline);
+    }
     return api::Json(response).dump();
 }
 

@@ -44,7 +44,7 @@ TEST_CASE("three years from the day after purchase: last covered day inclusive",
 TEST_CASE("a key part replaced in warranty restarts that part's warranty", "[warranty]") {
     const Policy policy;
     WarrantyQuery query = Query({2021, 1, 15}, {2025, 6, 1}); // product expired 2024-01-15
-    query.replacements = {{"mainboard", {2023, 12, 1}, false}};
+    query.replacements = {{"mainboard", {2023, 12, 1}, false, {}}};
 
     query.faulty_part = "mainboard";
     const WarrantyDecision restarted = EvaluateWarranty(query, policy);
@@ -58,7 +58,7 @@ TEST_CASE("a key part replaced in warranty restarts that part's warranty", "[war
     CHECK_FALSE(EvaluateWarranty(query, policy).in_warranty);
     // Nor is a non-key part, even if it was replaced.
     query.faulty_part = "remote_control";
-    query.replacements = {{"remote_control", {2023, 12, 1}, false}};
+    query.replacements = {{"remote_control", {2023, 12, 1}, false, {}}};
     CHECK_FALSE(EvaluateWarranty(query, policy).in_warranty);
 }
 
@@ -66,13 +66,13 @@ TEST_CASE("restart needs an in-warranty, not customer-caused replacement - resta
     const Policy policy;
     const CivilDate start{2021, 1, 15};
     // Replaced after the product warranty ended (a paid repair): no restart.
-    CHECK(PartCoveredUntil("mainboard", start, {{"mainboard", {2024, 1, 16}, false}}, policy) == CivilDate{2024, 1, 15});
+    CHECK(PartCoveredUntil("mainboard", start, {{"mainboard", {2024, 1, 16}, false, {}}}, policy) == CivilDate{2024, 1, 15});
     // Replaced on the last covered day: restart.
-    CHECK(PartCoveredUntil("mainboard", start, {{"mainboard", {2024, 1, 15}, false}}, policy) == CivilDate{2027, 1, 15});
+    CHECK(PartCoveredUntil("mainboard", start, {{"mainboard", {2024, 1, 15}, false, {}}}, policy) == CivilDate{2027, 1, 15});
     // Customer-caused: no restart.
-    CHECK(PartCoveredUntil("mainboard", start, {{"mainboard", {2023, 1, 1}, true}}, policy) == CivilDate{2024, 1, 15});
+    CHECK(PartCoveredUntil("mainboard", start, {{"mainboard", {2023, 1, 1}, true, {}}}, policy) == CivilDate{2024, 1, 15});
     // A restarted part replaced again within its restarted period restarts again, in date order.
-    CHECK(PartCoveredUntil("mainboard", start, {{"mainboard", {2026, 5, 1}, false}, {"mainboard", {2023, 6, 1}, false}},
+    CHECK(PartCoveredUntil("mainboard", start, {{"mainboard", {2026, 5, 1}, false, {}}, {"mainboard", {2023, 6, 1}, false, {}}},
                            policy) == CivilDate{2029, 5, 1});
 }
 

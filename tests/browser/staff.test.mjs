@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 
 import { launchBrowser, openPage, waitForPortal } from './lib/browser.mjs';
-import { describeScreen, eventually, tap, type, waitForSettled } from './lib/portal.mjs';
+import { describeScreen, eventually, pickOption, tap, type, waitForSettled } from './lib/portal.mjs';
 import { startServer } from './lib/server.mjs';
 import { saveScreenshot } from './lib/screenshots.mjs';
 
@@ -22,16 +22,6 @@ const LIVE = { timeout: 30000 };
 // What went wrong in a page, less what closing a page provokes: the long-poll in flight is aborted.
 function unexpected(problems) {
   return problems.filter((p) => !(p.includes('ERR_ABORTED') && (p.includes('/events') || p.includes('/changes'))));
-}
-
-// A dropdown's option sits in a popup over the page: click it where it is (scrolling it into view
-// would move the page under the popup).
-async function pickOption(page, name) {
-  const option = page.getByRole('radio', { name });
-  await option.waitFor();
-  await waitForSettled(page);
-  await option.click();
-  await waitForSettled(page);
 }
 
 // Scrolls the page (the mirror's native scroll container) back to the top.

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 
 import { launchBrowser, openPage, waitForPortal } from './lib/browser.mjs';
-import { waitForSettled } from './lib/portal.mjs';
+import { pickOption, waitForSettled } from './lib/portal.mjs';
 import { startServer } from './lib/server.mjs';
 import { saveScreenshot } from './lib/screenshots.mjs';
 
@@ -30,14 +30,6 @@ function ordersCsv({ mistakes }) {
     `DD-WEB-0004,13800138004,磁疗仪 MT-5,,${mistakes ? '2025-02-30' : '2025-02-28'},,`,
     `DD-WEB-0005,13800138005,${mistakes ? '' : '磁疗仪 MT-5'},,2025-12-05,,`,
   ].join('\r\n') + '\r\n';
-}
-
-// A dropdown's option sits in a popup over the page: click it where it is.
-async function pickOption(page, name) {
-  const option = page.getByRole('radio', { name });
-  await option.waitFor();
-  await waitForSettled(page);
-  await option.click();
 }
 
 describe('admin: vendor data', () => {

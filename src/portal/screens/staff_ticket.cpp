@@ -101,7 +101,7 @@ void ReloadTicket(AppState& state, Host& host) {
 }
 
 void AcceptTicketChange(AppState& state, Host& host, api::TicketView view, const std::string& notice,
-                        const std::string& form) {
+                        WorkspaceForm form) {
     WorkspaceState& ws = state.staff.ticket;
     ws.ticket.Succeed(std::move(view));
     ws.received_at = host.NowUnixSeconds();
@@ -137,7 +137,7 @@ void DrawHeader(AppState& state, Ui& ui, const api::TicketView& ticket) {
     if (Button(ui, "copy-number", state.Tr("staff.ticket.copy"), {.kind = ButtonKind::Quiet, .icon = ICON_COPY})) {
         ui.host.CopyToClipboard(ticket.service_number);
         state.staff.ticket.notice = state.Tr("staff.ticket.copied");
-        state.staff.ticket.notice_form = "actions";
+        state.staff.ticket.notice_form = WorkspaceForm::Actions;
     }
     ImGui::PopFont();
     ColourChip(ui, StateLabel(state, ticket.state), StateColour(p, ticket.state));

@@ -19,6 +19,9 @@ namespace aftercare::portal {
 struct AppState;
 struct Ui;
 
+// The workspace's forms, for showing a result under the form that caused it.
+enum class WorkspaceForm { None, Actions, Assign, Priority, Work, Reply, Reveal };
+
 struct WorkspaceState {
     std::string number;                   // the ticket shown (from the route)
     Remote<api::TicketView> ticket;
@@ -41,9 +44,8 @@ struct WorkspaceState {
 
     // Forms. `busy` blocks double submits; `error` shows under the form that failed.
     bool busy = false;
-    std::string busy_form;
     std::optional<ApiError> error;
-    std::string error_form;
+    WorkspaceForm error_form = WorkspaceForm::None;
     std::string action_note;
     std::string note_error;
     int assignee_choice = -1;
@@ -61,7 +63,7 @@ struct WorkspaceState {
     // The last success, e.g. "已受理", shown under the form that made it (where the eye is: the
     // work form sits a screen below the actions card).
     std::string notice;
-    std::string notice_form;
+    WorkspaceForm notice_form = WorkspaceForm::None;
 };
 
 void DrawStaffTicket(AppState& state, Ui& ui);

@@ -42,7 +42,6 @@ std::string ReasonKey(std::string_view reason) { return "staff.reveal.reason." +
 void Reveal(AppState& state, const api::RevealRequest& request) {
     WorkspaceState& ws = state.staff.ticket;
     ws.busy = true;
-    ws.busy_form = "reveal";
     ws.error.reset();
     const std::string token = state.staff.session->token;
     const std::string number = ws.number;
@@ -60,7 +59,7 @@ void Reveal(AppState& state, const api::RevealRequest& request) {
             WorkspaceState& w = state.staff.ticket;
             w.busy = false;
             w.error = error;  // e.g. 429: this account revealed too many this hour (the server says when again)
-            w.error_form = "reveal";
+            w.error_form = WorkspaceForm::Reveal;
             OnStaffError(state, error);
         });
 }
@@ -203,7 +202,7 @@ void DrawCustomer(AppState& state, Ui& ui, const api::TicketView& ticket) {
     Field(state, ui, "name", state.Tr("staff.customer.name"), ticket.customer_name);
     Field(state, ui, "reveal-phone", state.Tr("staff.customer.phone"), ticket.phone_masked, "phone");
     if (!ticket.address.empty()) Field(state, ui, "reveal-address", state.Tr("staff.customer.address"), ticket.address, "address");
-    if (ws.error && ws.error_form == "reveal") {
+    if (ws.error && ws.error_form == WorkspaceForm::Reveal) {
         if (ErrorBanner(ui, state.strings, state.language, *ws.error, "reveal-error")) ws.error.reset();
     }
     std::string product = ticket.product.model;

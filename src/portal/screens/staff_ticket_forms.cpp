@@ -19,7 +19,6 @@
 #include <algorithm>
 #include <array>
 #include <initializer_list>
-#include <string_view>
 
 namespace aftercare::portal {
 namespace {
@@ -33,13 +32,24 @@ bool Has(const api::TicketView& ticket, core::Action action) {
            ticket.available_actions.end();
 }
 
-// Sends a change; `form` names the form that shows the error if it fails.
+// The ImGui id of a form's error banner.
+const char* BannerId(WorkspaceForm form) {
+    switch (form) {
+    case WorkspaceForm::Actions: return "actions-error";
+    case WorkspaceForm::Assign: return "assign-error";
+    case WorkspaceForm::Priority: return "priority-error";
+    case WorkspaceForm::Work: return "work-error";
+    case WorkspaceForm::Reply: return "reply-error";
+    default: return "form-error";
+    }
+}
+
+// Sends a change; `form` is the form that shows the result, or the error if it fails.
 template <class Request>
-void Send(AppState& state, Ui& ui, const char* form, const std::string& path, const Request& request,
+void Send(AppState& state, Ui& ui, WorkspaceForm form, const std::string& path, const Request& request,
           std::string notice) {
     WorkspaceState& ws = state.staff.ticket;
     ws.busy = true;
-    ws.busy_form = form;
     ws.error.reset();
     ws.notice.clear();
     const std::string token = state.staff.session->token;
@@ -47,12 +57,12 @@ void Send(AppState& state, Ui& ui, const char* form, const std::string& path, co
     Host& host = ui.host;
     state.api.Post<api::TicketView>(
         path, request, StaffCall(state),
-        [&state, &host, token, number, notice = std::move(notice), form = std::string(form)](api::TicketView view) {
+        [&state, &host, token, number, notice = std::move(notice), form](api::TicketView view) {
             if (!SameSession(state, token) || state.staff.ticket.number != number) return;
             state.staff.ticket.busy = false;
             AcceptTicketChange(state, host, std::move(view), notice, form);
         },
-        [&state, &host, token, number, form = std::string(form)](ApiError error) {
+        [&state, &host, token, number, form](ApiError error) {
             if (!SameSession(state, token) || state.staff.ticket.number != number) return;
             WorkspaceState& w = state.staff.ticket;
             w.busy = false;
@@ -64,16 +74,16 @@ void Send(AppState& state, Ui& ui, const char* form, const std::string& path, co
         });
 }
 
-void FormError(AppState& state, Ui& ui, const char* form) {
+void FormError(AppState& state, Ui& ui, WorkspaceForm form) {
     WorkspaceState& ws = state.staff.ticket;
     if (ws.error && ws.error_form == form) {
-        if (ErrorBanner(ui, state.strings, state.language, *ws.error, form)) ws.error.reset();
+        if (ErrorBanner(ui, state.strings, state.language, *ws.error, BannerId(form))) ws.error.reset();
     }
 }
 
 // The last success, if one of `forms` made it. A card shows it once for all its forms (the assign
 // form is gone once an agent has taken the ticket, but "assigned to you" must still be read).
-void FormNotice(AppState& state, Ui& ui, std::initializer_list<std::string_view> forms) {
+void FormNotice(AppState& state, Ui& ui, std::initializer_list<WorkspaceForm> forms) {
     const WorkspaceState& ws = state.staff.ticket;
     if (ws.notice.empty() || std::find(forms.begin(), forms.end(), ws.notice_form) == forms.end()) return;
     Paragraph(ui, TextStyle::Small, ws.notice, ui.theme.palette.success, Role::Status);
@@ -149,7 +159,7 @@ void DrawTransitions(AppState& state, Ui& ui, const api::TicketView& ticket) {
         request.action = action;
         request.note = ws.action_note;
         request.expected_sequence = LastSequence(ticket);
-        Send(state, ui, "actions", StaffTicketPath(ticket.service_number, "/transition"), request,
+        Send(state, ui, WorkspaceForm::Actions, StaffTicketPath(ticket.service_number, "/transition"), request,
              state.strings.Format(state.language, "staff.actions.done", {{"action", ActionLabel(state, action)}}));
     }
 }
@@ -195,10 +205,10 @@ void DrawAssign(AppState& state, Ui& ui, const api::TicketView& ticket) {
     }
     if (!target.empty()) {
         api::AssignRequest request{target, ws.action_note};
-        Send(state, ui, "assign", StaffTicketPath(ticket.service_number, "/assign"), request,
+        Send(state, ui, WorkspaceForm::Assign, StaffTicketPath(ticket.service_number, "/assign"), request,
              state.strings.Format(state.language, "staff.assign.done", {{"name", StaffName(state, target)}}));
     }
-    FormError(state, ui, "assign");
+    FormError(state, ui, WorkspaceForm::Assign);
 }
 
 void DrawPriority(AppState& state, Ui& ui, const api::TicketView& ticket) {
@@ -232,11 +242,11 @@ void DrawPriority(AppState& state, Ui& ui, const api::TicketView& ticket) {
             request.priority = wanted;
             request.note = ws.priority_reason;
             request.expected_sequence = LastSequence(ticket);
-            Send(state, ui, "priority", StaffTicketPath(ticket.service_number, "/transition"), request,
+            Send(state, ui, WorkspaceForm::Priority, StaffTicketPath(ticket.service_number, "/transition"), request,
                  state.strings.Format(state.language, "staff.priority.done", {{"priority", PriorityLabel(state, wanted)}}));
         }
     }
-    FormError(state, ui, "priority");
+    FormError(state, ui, WorkspaceForm::Priority);
 }
 
 } // namespace
@@ -245,12 +255,12 @@ void DrawTicketActions(AppState& state, Ui& ui, const api::TicketView& ticket) {
     const Theme& theme = ui.theme;
     BeginCard(ui, "##actions");
     Heading(ui, TextStyle::Title3, state.Tr("staff.actions.title"), 2);
-    FormNotice(state, ui, {"actions", "assign", "priority"});
+    FormNotice(state, ui, {WorkspaceForm::Actions, WorkspaceForm::Assign, WorkspaceForm::Priority});
     if (ticket.available_actions.empty()) {
         Paragraph(ui, TextStyle::Body, state.Tr("staff.actions.none"), theme.palette.text_muted);
     }
     DrawTransitions(state, ui, ticket);
-    FormError(state, ui, "actions");
+    FormError(state, ui, WorkspaceForm::Actions);
     DrawAssign(state, ui, ticket);
     DrawPriority(state, ui, ticket);
     EndCard(ui);
@@ -305,7 +315,7 @@ void DrawWorkRecords(AppState& state, Ui& ui, const api::TicketView& ticket, dou
             if (flow.Add("part-done", WorkLabel(state, done), ButtonKind::Secondary, !ws.busy, ICON_CHECK)) {
                 api::WorkRequest request{done, {}, {}, part.sequence, part.in_stock ? ws.fitted_serial : std::string()};
                 ws.fitted_serial.clear();
-                Send(state, ui, "work", StaffTicketPath(ticket.service_number, "/work"), request,
+                Send(state, ui, WorkspaceForm::Work, StaffTicketPath(ticket.service_number, "/work"), request,
                      state.strings.Format(state.language, "staff.work.done", {{"what", WorkLabel(state, done)}}));
             }
         }
@@ -361,13 +371,13 @@ void DrawWorkRecords(AppState& state, Ui& ui, const api::TicketView& ticket, dou
                 ws.work_error = state.Tr("staff.work.part_required");
             } else {
                 api::WorkRequest request{kind, ws.work_note, part_kind ? ws.work_part : std::string(), 0, {}};
-                Send(state, ui, "work", StaffTicketPath(ticket.service_number, "/work"), request,
+                Send(state, ui, WorkspaceForm::Work, StaffTicketPath(ticket.service_number, "/work"), request,
                      state.strings.Format(state.language, "staff.work.done", {{"what", WorkLabel(state, kind)}}));
             }
         }
     }
-    FormError(state, ui, "work");
-    FormNotice(state, ui, {"work"});
+    FormError(state, ui, WorkspaceForm::Work);
+    FormNotice(state, ui, {WorkspaceForm::Work});
     EndCard(ui);
 }
 
@@ -385,12 +395,12 @@ void DrawReply(AppState& state, Ui& ui, const api::TicketView& ticket) {
         if (Blank(ws.reply)) {
             ws.reply_error = state.Tr("staff.reply.required");
         } else {
-            Send(state, ui, "reply", StaffTicketPath(ticket.service_number, "/messages"), api::MessageRequest{ws.reply},
+            Send(state, ui, WorkspaceForm::Reply, StaffTicketPath(ticket.service_number, "/messages"), api::MessageRequest{ws.reply},
                  state.Tr("staff.reply.done"));
         }
     }
-    FormError(state, ui, "reply");
-    FormNotice(state, ui, {"reply"});
+    FormError(state, ui, WorkspaceForm::Reply);
+    FormNotice(state, ui, {WorkspaceForm::Reply});
     EndCard(ui);
 }
 

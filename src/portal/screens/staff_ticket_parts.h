@@ -4,6 +4,8 @@
 // workspace; every piece reads and writes AppState::staff.ticket.
 #pragma once
 
+#include "screens/staff_ticket.h"
+
 #include "api/customer_wire.h"
 
 #include <string>
@@ -36,6 +38,6 @@ void LoadAudit(AppState& state);
 void ReloadTicket(AppState& state, Host& host);
 // A change the server accepted: show its answer, say what happened.
 void AcceptTicketChange(AppState& state, Host& host, api::TicketView view, const std::string& notice,
-                        const std::string& form);
+                        WorkspaceForm form);
 
 } // namespace aftercare::portal

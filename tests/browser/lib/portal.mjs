@@ -59,6 +59,16 @@ export async function tap(locator) {
   await waitForSettled(frame);
 }
 
+// Picks a dropdown's option. It sits in a popup over the page: it is clicked where it is (scrolling
+// it into view would move the page under the popup), then the portal is waited for.
+export async function pickOption(page, name) {
+  const option = page.getByRole('radio', { name });
+  await option.waitFor();
+  await waitForSettled(page);
+  await option.click();
+  await waitForSettled(page);
+}
+
 // Types into a mirrored field (the DOM field does the editing, as for a person), then waits until
 // the portal has taken the text.
 export async function type(locator, text) {

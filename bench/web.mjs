@@ -1,51 +1,71 @@
-// Web benchmarks (issue 6): the portal against a plain ImGui program built with the same flags,
-// side by side in one run of headless Chromium. Prints a table with each portal figure as a
-// ratio to the plain program. Run through scripts/bench-web, which builds both first.
+// Web benchmarks (issues 6 and 20): the portal against a plain ImGui program built with the same
+// flags, and optionally against an earlier build of the portal (BENCH_BEFORE_WEB_ROOT: another
+// checkout's build/web/dist), side by side in one run of headless Chromium. Prints a table with each
+// portal figure as a ratio to the plain program and to the earlier build. Run through
+// scripts/bench-web, which builds first.
 //
-// Figures: first-load bytes (raw and brotli, from the served files), time to first frame and to
-// first interactive frame, idle main-thread CPU over 10 s (CDP Performance.getMetrics
-// TaskDuration), and main-thread milliseconds per frame (p50/p95) while scrolling a 1,000-row list:
-// for the portal the staff queue (#/staff, ~1,200 open tickets loaded, signed in through the mirror).
+// Figures: the bytes a first visit fetches in its first 10 s (every static file requested, counted
+// at its brotli size, as a browser that accepts brotli receives it; API answers at their size on
+// the wire), time to the first frame, to the first interactive frame and to the first frame whose
+// text is complete (no font still to arrive), idle main-thread CPU over 10 s (CDP
+// Performance.getMetrics TaskDuration), main-thread milliseconds per frame (p50/p95) while
+// scrolling a 1,000-row list (for the portal the staff queue, ~1,200 open tickets, signed in through
+// the mirror), the main-thread time of the frame that first shows 200 characters never drawn
+// before (a ticket whose description holds them), and the browser's cost per glyph (p50/p99 µs,
+// web/glyphs.js).
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { launchBrowser } from '../tests/browser/lib/browser.mjs';
 import { startServer } from '../tests/browser/lib/server.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
+const FIRST_VISIT_SECONDS = 10;
 const IDLE_SECONDS = 10;
 const WHEEL_STEPS = 60;
+const NEW_CHARACTERS = 200;
 // The staff queue is the portal's long list: it shows open tickets, and the loader leaves a tenth
 // of its tickets open, so 12,000 loaded give a queue of ~1,200 rows, read by an admin.
 const QUEUE_TICKETS = Number(process.env.BENCH_QUEUE_TICKETS || 12000);
 const STAFF = { username: 'bench.admin', password: 'a passphrase for the web benchmark' };
 const loader = process.env.AFTERCARE_BENCH_LOAD || join(root, 'build/native/serve/aftercare-bench-load');
 
-const targets = {
-  portal: {
-    webRoot: join(root, 'build/web/dist'),
-    firstLoad: ['index.html', 'portal.css', 'portal.js', 'favicon.svg', 'aftercare.js', 'aftercare.wasm',
-                'fonts/ui-regular.otf', 'fonts/ui-bold.otf', 'fonts/icons.ttf'],
-    // The list: the staff queue, behind the staff login.
-    listHash: process.env.BENCH_PORTAL_LIST_HASH ?? '#/staff',
-    staff: true,
-  },
-  plain: {
-    webRoot: join(root, 'build/web/bench/plain'),
-    firstLoad: ['index.html', 'module.js', 'plain.js', 'plain.wasm'],
-    listHash: '',
-  },
-};
+const portal = (webRoot) => ({
+  webRoot,
+  // The list: the staff queue, behind the staff login.
+  listHash: process.env.BENCH_PORTAL_LIST_HASH ?? '#/staff',
+  staff: true,
+});
+const targets = { portal: portal(join(root, 'build/web/dist')) };
+if (process.env.BENCH_BEFORE_WEB_ROOT) targets.before = portal(process.env.BENCH_BEFORE_WEB_ROOT);
+targets.plain = { webRoot: join(root, 'build/web/bench/plain'), listHash: '' };
 
-function bytes(webRoot, files) {
-  let raw = 0, brotli = 0;
-  for (const file of files) {
-    const path = join(webRoot, file);
-    raw += statSync(path).size;
-    brotli += existsSync(path + '.br') ? statSync(path + '.br').size : statSync(path).size;
+// 200 hanzi no screen has drawn yet: GB 2312's second level (less common characters), less any
+// that the string tables, FAQ or demo data use.
+function newCharacters() {
+  const used = new Set();
+  for (const dir of ['assets/i18n/zh-CN', 'assets/i18n/en', 'assets/faq', 'assets/demo']) {
+    for (const file of readdirSync(join(root, dir))) {
+      for (const c of readFileSync(join(root, dir, file), 'utf8')) used.add(c);
+    }
   }
-  return { raw, brotli };
+  const gb2312 = new TextDecoder('gb18030');
+  const chosen = [];
+  for (let row = 0xD8; row <= 0xF7 && chosen.length < NEW_CHARACTERS; row++) {
+    for (let cell = 0xA1; cell <= 0xFE && chosen.length < NEW_CHARACTERS; cell += 3) {
+      const c = gb2312.decode(new Uint8Array([row, cell]));
+      if (c.length === 1 && !used.has(c)) chosen.push(c);
+    }
+  }
+  return chosen.join('');
+}
+
+function brotliSize(webRoot, file) {
+  const path = join(webRoot, file);
+  if (!existsSync(path)) return null;
+  return existsSync(path + '.br') ? statSync(path + '.br').size : statSync(path).size;
 }
 
 function percentile(values, p) {
@@ -77,19 +97,54 @@ function loadTickets(dataDir, repoRoot) {
   if (loaded.status !== 0) throw new Error(`aftercare-bench-load failed:\n${loaded.stderr}`);
 }
 
-async function measure(browser, url, target) {
+// A ticket whose description holds the new characters, through the customer API.
+async function ticketWithNewCharacters(serverUrl, text) {
+  const response = await fetch(new URL('/api/v1/tickets', serverUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+    body: JSON.stringify({
+      kind: 'repair', priority: 'general',
+      customer: { name: '基准测试', phone: '13900001111' },
+      product: { model: '康复理疗仪 KF-200', serial: 'KF200-2401-0123' },
+      subject: '新字测试', description: text,
+    }),
+  });
+  const body = await response.json();
+  if (response.status !== 201) throw new Error(`creating the ticket: ${response.status} ${JSON.stringify(body)}`);
+  return `#/track/${body.service_number}?t=${body.access_token}`;
+}
+
+// Main-thread ms of the frame that first shows `text`: frames are timed from the hash change until
+// the page is quiet; the new glyphs are all drawn in the frame the description first appears in,
+// the longest of them.
+async function newTextFrame(page, hash, text) {
+  await page.evaluate(() => { window.aftercareFrameTimes = []; });
+  await page.evaluate((h) => { window.location.hash = h; }, hash);
+  await page.getByText(text.slice(0, 20)).first().waitFor({ timeout: 60000 });
+  await page.waitForTimeout(1500);
+  const times = await page.evaluate(() => window.aftercareFrameTimes);
+  return Math.max(...times);
+}
+
+async function measure(browser, server, target, text) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Performance.enable', { timeTopology: 'threadTicks' });
-  // Marks when the first frame is drawn and when the first interactive element appears.
+  // What the first visit fetches, with its size on the wire.
+  const fetched = new Map();  // requestId -> { url, wire }
+  cdp.on('Network.requestWillBeSent', (e) => fetched.set(e.requestId, { url: e.request.url, wire: 0 }));
+  cdp.on('Network.loadingFinished', (e) => { if (fetched.has(e.requestId)) fetched.get(e.requestId).wire = e.encodedDataLength; });
+  // Marks each drawn frame's time, and when the first interactive element appears.
   await page.addInitScript(() => {
     let frames = 0;
+    window.benchFrameAt = [];
     Object.defineProperty(window, 'aftercareFrames', {
       get: () => frames,
       set: (value) => {
-        if (frames === 0 && value > 0) window.benchFirstFrameAt = performance.now();
+        if (value > frames) window.benchFrameAt.push(performance.now());
         frames = value;
       },
     });
@@ -99,14 +154,26 @@ async function measure(browser, url, target) {
       }
     }).observe(document, { childList: true, subtree: true });
   });
-  await page.goto(url);
+  await page.goto(server.url);
   await page.waitForFunction(() => document.documentElement.classList.contains('aftercare-ready'), null, { timeout: 60000 });
-  const firstFrame = await page.evaluate(() => window.benchFirstFrameAt);
-  // The plain program has no mirror: its first frame is already interactive.
-  const interactive = await page.evaluate(() => window.benchInteractiveAt || window.benchFirstFrameAt);
-
   await page.mouse.move(640, 420);
-  await page.waitForTimeout(2000);
+  await page.waitForTimeout(FIRST_VISIT_SECONDS * 1000);
+  const firstVisit = await page.evaluate(() => {
+    const frames = window.benchFrameAt;  // both programs count their frames in window.aftercareFrames
+    const fonts = performance.getEntriesByType('resource').filter((r) => r.name.includes('/fonts/'));
+    const fontsDone = Math.max(0, ...fonts.map((r) => r.responseEnd));
+    return {
+      firstFrameMs: frames[0],
+      interactiveMs: window.benchInteractiveAt || frames[0],
+      textCompleteMs: frames.find((t) => t >= fontsDone) ?? NaN,
+    };
+  });
+  let brotli = 0;
+  for (const { url, wire } of fetched.values()) {
+    const path = new URL(url).pathname.slice(1) || 'index.html';
+    brotli += (path.startsWith('api/') ? null : brotliSize(target.webRoot, path)) ?? wire;
+  }
+
   const idleStart = await taskSeconds(cdp);
   await page.waitForTimeout(IDLE_SECONDS * 1000);
   const idleCpu = ((await taskSeconds(cdp)) - idleStart) / IDLE_SECONDS;
@@ -124,24 +191,38 @@ async function measure(browser, url, target) {
   }
   await page.waitForTimeout(500);
   const frameTimes = await page.evaluate(() => window.aftercareFrameTimes);
-  await context.close();
-  return {
-    firstFrameMs: firstFrame,
-    interactiveMs: interactive,
+
+  const result = {
+    firstVisitKb: brotli / 1024,
+    firstVisitFiles: fetched.size,
+    ...firstVisit,
     idleCpuPercent: idleCpu * 100,
     scrollFrames: frameTimes.length,
     frameP50: percentile(frameTimes, 50),
     frameP95: percentile(frameTimes, 95),
+    newTextFrameMs: NaN,
+    glyphP50: NaN,
+    glyphP99: NaN,
   };
+  if (target.staff) {
+    result.newTextFrameMs = await newTextFrame(page, await ticketWithNewCharacters(server.url, text), text);
+    const micros = await page.evaluate(() => (window.aftercareGlyphs ? [...window.aftercareGlyphs.values()].map((g) => g.micros) : []));
+    result.glyphP50 = percentile(micros, 50);
+    result.glyphP99 = percentile(micros, 99);
+    result.glyphsDrawn = micros.length;
+  }
+  await context.close();
+  return result;
 }
 
+const text = newCharacters();
 const browser = await launchBrowser();
 const results = {};
 for (const [name, target] of Object.entries(targets)) {
   process.env.AFTERCARE_WEB_ROOT = target.webRoot;
   const server = await startServer(target.staff ? { prepare: loadTickets, admin: STAFF } : {});
   try {
-    results[name] = { ...bytes(target.webRoot, target.firstLoad), ...(await measure(browser, server.url, target)) };
+    results[name] = await measure(browser, server, target, text);
   } finally {
     await server.stop();
   }
@@ -149,20 +230,29 @@ for (const [name, target] of Object.entries(targets)) {
 await browser.close();
 
 const rows = [
-  ['first load, raw (KB)', 'raw', (v) => (v / 1024).toFixed(1)],
-  ['first load, brotli (KB)', 'brotli', (v) => (v / 1024).toFixed(1)],
+  [`first visit: fetched in ${FIRST_VISIT_SECONDS} s, brotli (KB)`, 'firstVisitKb', (v) => v.toFixed(1)],
+  ['first visit: requests', 'firstVisitFiles', (v) => String(v)],
   ['time to first frame (ms)', 'firstFrameMs', (v) => v.toFixed(0)],
   ['time to first interactive frame (ms)', 'interactiveMs', (v) => v.toFixed(0)],
+  ['time to first frame with complete text (ms)', 'textCompleteMs', (v) => v.toFixed(0)],
   [`idle main-thread CPU over ${IDLE_SECONDS} s (%)`, 'idleCpuPercent', (v) => v.toFixed(2)],
   ['frames drawn while scrolling', 'scrollFrames', (v) => String(v)],
   ['frame CPU while scrolling, p50 (ms)', 'frameP50', (v) => v.toFixed(2)],
   ['frame CPU while scrolling, p95 (ms)', 'frameP95', (v) => v.toFixed(2)],
+  [`frame showing ${NEW_CHARACTERS} new characters, CPU (ms)`, 'newTextFrameMs', (v) => v.toFixed(1)],
+  ['browser glyph, p50 (µs)', 'glyphP50', (v) => v.toFixed(0)],
+  ['browser glyph, p99 (µs)', 'glyphP99', (v) => v.toFixed(0)],
 ];
-console.log('| measure | portal | plain ImGui | portal / plain |');
-console.log('|---|---:|---:|---:|');
+const shown = (v, format) => (Number.isFinite(v) ? format(v) : 'n/a');
+const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? (a / b).toFixed(3) : 'n/a');
+const before = results.before;
+console.log(`| measure | portal |${before ? ' before |' : ''} plain ImGui | portal / plain |${before ? ' portal / before |' : ''}`);
+console.log(`|---|---:|${before ? '---:|' : ''}---:|---:|${before ? '---:|' : ''}`);
 for (const [label, key, format] of rows) {
-  const portal = results.portal[key];
+  const p = results.portal[key];
+  const b = before?.[key];
   const plain = results.plain[key];
-  const ratio = plain > 0 ? (portal / plain).toFixed(3) : 'n/a';
-  console.log(`| ${label} | ${format(portal)} | ${format(plain)} | ${ratio} |`);
+  console.log(`| ${label} | ${shown(p, format)} |${before ? ` ${shown(b, format)} |` : ''} ${shown(plain, format)} | ` +
+    `${ratio(p, plain)} |${before ? ` ${ratio(p, b)} |` : ''}`);
 }
+if (results.portal.glyphsDrawn) console.log(`\n(${results.portal.glyphsDrawn} distinct characters drawn by the browser in the portal's run)`);

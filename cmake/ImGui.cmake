@@ -12,7 +12,9 @@ add_library(imgui STATIC
     "${IMGUI_DIR}/imgui_widgets.cpp")
 target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}")
 # No imgui.ini, no demo windows, no obsolete API: keep the wasm small and the code on the current API.
+# 32-bit ImWchar: characters beyond the BMP (CJK Extension B and later, emoji) are drawn, not "?".
 target_compile_definitions(imgui PUBLIC
+    IMGUI_USE_WCHAR32
     IMGUI_DISABLE_OBSOLETE_FUNCTIONS
     IMGUI_DISABLE_DEMO_WINDOWS
     IMGUI_DISABLE_DEBUG_TOOLS)

@@ -1,14 +1,16 @@
 #!/usr/bin/python3
-"""Subsets Noto Sans CJK SC (Debian's fonts-noto-cjk) into the portal's font chunks.
+"""Subsets Noto Sans CJK SC (Debian's fonts-noto-cjk) into the portal's bundled fonts, and Font Awesome
+into its icon font.
 
-The first load must stay small, so the fonts come in two chunks per weight:
+The browser draws the portal's text from the device's own fonts (web/glyphs.js), so only the icons
+are fetched by default. The CJK subsets are for a kiosk whose OS has no CJK font: it opens the
+portal with ?fonts=bundled and loads them as web fonts ahead of the system stack.
   ui-regular.otf                ASCII, common punctuation and every character of the --ui-text
                                 (string tables) and --content-text files (FAQ, demo data).
   ui-bold.otf                   the same for the string tables only: bold is for the portal's own
                                 words (headings, labels), never for content.
-  extra-regular.otf             the rest of GB 2312 (6,763 hanzi), regular weight only: fetched in the
-                                background after the first frame, so characters a customer types
-                                still render (the bold face falls back to it).
+  extra-regular.otf             the rest of GB 2312 (6,763 hanzi), regular weight only, so characters
+                                a customer types still render.
   icons.ttf                     the Font Awesome 4.7 icons named in src/portal/icons.h.
 Run with Debian's interpreter (/usr/bin/python3): it has python3-fonttools.
 """

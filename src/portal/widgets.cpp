@@ -289,15 +289,6 @@ void Heading(Ui& ui, TextStyle style, std::string_view text, int level) {
     ui.a11y.AddText(Role::Heading, text, level);
 }
 
-void ContentHeading(Ui& ui, TextStyle style, std::string_view text, int level) {
-    ImGui::PushFont(ui.theme.fonts.regular, ui.theme.FontPx(style));
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.data(), text.data() + text.size());
-    ImGui::PopTextWrapPos();
-    ImGui::PopFont();
-    ui.a11y.AddText(Role::Heading, text, level);
-}
-
 void Paragraph(Ui& ui, TextStyle style, std::string_view text, const ImVec4& colour, Role role) {
     PushTextStyle(ui.theme, style);
     ImGui::PushStyleColor(ImGuiCol_Text, colour);

@@ -79,9 +79,6 @@ TextFieldResult TextField(Ui& ui, const char* id, std::string_view label, std::s
 
 // Text in a style, wrapped to the available width, mirrored as a heading (level > 0) or text.
 void Heading(Ui& ui, TextStyle style, std::string_view text, int level);
-// A heading of text a person typed (a ticket's subject): the regular face at the style's size. The
-// bold face holds only the UI's own characters; a customer's words would fall back glyph by glyph.
-void ContentHeading(Ui& ui, TextStyle style, std::string_view text, int level);
 void Paragraph(Ui& ui, TextStyle style, std::string_view text, const ImVec4& colour, Role role = Role::Text);
 
 // A rounded card filling the available width. Always pair with EndCard().

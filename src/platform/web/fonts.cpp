@@ -1,118 +1,72 @@
-// Font loading: the first chunk (UI text + icons, both weights) before the first frame, then the
-// rest of GB 2312 in the background, merged into the regular face when it arrives.
+// Fonts: text is drawn by the browser (browser_glyphs.h), so the only font downloaded is the small
+// icon subset. The first frame waits for it and for the browser's fonts to be settled
+// (aftercare_glyphs_init: immediate, unless a kiosk asked for the bundled CJK subsets).
+#include "browser_glyphs.h"
 #include "js_bridge.h"
 #include "web_platform.h"
 
 #include <emscripten.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // ImFontAtlasGetFontLoaderForStbTruetype
 
 #include <cstring>
 
 namespace aftercare::web {
 namespace {
 
-struct Download {
-    WebPlatform* platform;
-    std::vector<unsigned char>* target;  // null for the background chunk, which goes straight to ImGui
-};
-
-// Merges a font file into the face added last (ImGui merges only into the last one).
-void MergeIntoLast(const void* data, int size) {
+// Icons are merged into each face, so an icon and text mix in one string. They are Font Awesome
+// glyphs in the Private Use Area, drawn by ImGui's own rasterizer from the subset.
+void MergeIcons(const std::vector<unsigned char>& icons) {
     ImFontConfig config;
     config.MergeMode = true;
     config.FontDataOwnedByAtlas = false;  // ImGui copies it
-    ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<void*>(data), size, 0.0f, &config);
+    config.FontLoader = ImFontAtlasGetFontLoaderForStbTruetype();
+    std::strncpy(config.Name, "Font Awesome subset", sizeof(config.Name) - 1);
+    ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(icons.data()),
+                                               static_cast<int>(icons.size()), 0.0f, &config);
 }
 
-void MergeIntoLast(const std::vector<unsigned char>& data) {
-    MergeIntoLast(data.data(), static_cast<int>(data.size()));
-}
-
-// Icons are merged into each face, so an icon and text mix in one string.
-void MergeIcons(const std::vector<unsigned char>& icons) { MergeIntoLast(icons); }
-
-ImFont* AddFace(const std::vector<unsigned char>& data, const char* name) {
-    ImFontConfig config;
-    config.FontDataOwnedByAtlas = false;
-    std::strncpy(config.Name, name, sizeof(config.Name) - 1);
-    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data.data()),
-                                                      static_cast<int>(data.size()), 0.0f, &config);
-}
-
-// The bold face: bold glyphs first, then the regular ones for characters the bold chunk lacks
-// (a vendor's name, a customer's words), so nothing shows as '?' in a heading.
-ImFont* AddBoldFace(const FontBlobs& f) {
-    ImFont* bold = AddFace(f.bold, "Noto Sans CJK SC Bold");
-    MergeIcons(f.icons);
-    MergeIntoLast(f.regular);
-    return bold;
-}
-
-void OnExtraLoaded(void* user, void* data, int size) {
-    auto* download = static_cast<Download*>(user);
-    WebPlatform& platform = *download->platform;
-    delete download;
-    // The regular face was added last, so MergeMode extends it. The bold face is then rebuilt
-    // last, with the new glyphs as its fallback too.
+void AddFaces(WebPlatform& platform) {
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     portal::FontSet& set = platform.app.theme.fonts;
-    MergeIntoLast(data, size);
-    ImGui::GetIO().Fonts->RemoveFont(set.bold);
-    set.bold = AddBoldFace(platform.fonts);
-    MergeIntoLast(data, size);
-    platform.RequestFrames();
-}
-
-void OnExtraFailed(void* user) {
-    // Not fatal: only rare characters are missing; they draw as '?' until the next visit.
-    delete static_cast<Download*>(user);
-}
-
-void BuildFirstChunk(WebPlatform& platform) {
-    FontBlobs& f = platform.fonts;
-    portal::FontSet& set = platform.app.theme.fonts;
-    set.bold = AddBoldFace(f);
-    set.regular = AddFace(f.regular, "Noto Sans CJK SC");
-    MergeIcons(f.icons);
+    set.regular = AddBrowserFace(atlas, 400, "Browser sans-serif");
+    MergeIcons(platform.fonts.icons);
+    set.bold = AddBrowserFace(atlas, 600, "Browser sans-serif bold");
+    MergeIcons(platform.fonts.icons);
     if (!set.regular || !set.bold) {
         aftercare_show_fatal("font");
         return;
     }
     ImGui::GetIO().FontDefault = set.regular;
+    platform.fonts.icons.clear();
+    platform.fonts.icons.shrink_to_fit();
     platform.RequestFrames();
-
-    emscripten_async_wget_data("fonts/extra-regular.otf", new Download{&platform, nullptr}, OnExtraLoaded,
-                               OnExtraFailed);
 }
 
-void OnChunkLoaded(void* user, void* data, int size) {
-    auto* download = static_cast<Download*>(user);
+void OnStepDone(WebPlatform& platform) {
+    if (--platform.fonts.pending == 0 && !platform.fonts.failed) AddFaces(platform);
+}
+
+void OnIconsLoaded(void* user, void* data, int size) {
+    auto& platform = *static_cast<WebPlatform*>(user);
     const auto* bytes = static_cast<const unsigned char*>(data);
-    download->target->assign(bytes, bytes + size);
-    WebPlatform& platform = *download->platform;
-    delete download;
-    if (--platform.fonts.pending == 0 && !platform.fonts.failed) BuildFirstChunk(platform);
+    platform.fonts.icons.assign(bytes, bytes + size);
+    OnStepDone(platform);
 }
 
-void OnChunkFailed(void* user) {
-    auto* download = static_cast<Download*>(user);
-    download->platform->fonts.failed = true;
-    delete download;
+void OnIconsFailed(void* user) {
+    static_cast<WebPlatform*>(user)->fonts.failed = true;
     aftercare_show_fatal("font");
 }
 
 } // namespace
 
-void StartFontDownloads(WebPlatform& platform) {
-    FontBlobs& f = platform.fonts;
-    const std::pair<const char*, std::vector<unsigned char>*> chunks[] = {
-        {"fonts/ui-regular.otf", &f.regular},
-        {"fonts/ui-bold.otf", &f.bold},
-        {"fonts/icons.ttf", &f.icons},
-    };
-    f.pending = static_cast<int>(std::size(chunks));
-    for (const auto& [url, target] : chunks) {
-        emscripten_async_wget_data(url, new Download{&platform, target}, OnChunkLoaded, OnChunkFailed);
-    }
+void StartFonts(WebPlatform& platform) {
+    platform.fonts.pending = 2;  // the icon subset, and the browser's fonts
+    emscripten_async_wget_data("fonts/icons.ttf", &platform, OnIconsLoaded, OnIconsFailed);
+    aftercare_glyphs_init(&platform);
 }
+
+extern "C" EMSCRIPTEN_KEEPALIVE void aftercare_glyphs_ready(WebPlatform* platform) { OnStepDone(*platform); }
 
 } // namespace aftercare::web

@@ -47,6 +47,17 @@ void aftercare_kiosk_print_receipt(const char* receipt_json);  // fills #receipt
 void aftercare_kiosk_forget();  // storage, the mirror's DOM fields, the receipt
 char* aftercare_page_origin();  // location.origin, malloc'd
 
+// web/glyphs.js: text drawn by the browser (browser_glyphs.cpp). init loads the bundled CJK subsets
+// first when the page asks for them (?fonts=bundled), then calls aftercare_glyphs_ready(platform).
+// ascent_ratio: where the baseline sits in a line, from its top. draw: one character at pixel_size
+// device pixels; box receives 6 floats (advance, bitmap x0 and y0 from the baseline origin, width,
+// height, 1 when coloured), out the bitmap (alpha bytes, or RGBA when coloured); returns the bytes
+// the bitmap needs (nothing written when that exceeds capacity), 0 for a glyph without ink.
+void aftercare_glyphs_init(void* platform);
+float aftercare_glyphs_ascent_ratio();
+int aftercare_glyphs_draw(unsigned codepoint, int css_weight, float pixel_size, int metrics_only, float* box,
+                          unsigned char* out, int capacity);
+
 // web/a11y.js: the ARIA mirror of the canvas (see src/portal/a11y.h).
 void aftercare_a11y_init(void* platform);       // creates the mirror layers; events come back below
 void aftercare_a11y_publish(const char* tree);  // reconciles the DOM with a serialized A11yTree

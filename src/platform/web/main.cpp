@@ -72,7 +72,7 @@ unsigned LayoutHash() {
 
 void Frame(void* user) {
     WebPlatform& p = *static_cast<WebPlatform*>(user);
-    // Nothing to draw until the first font chunk is in, while the GPU context is lost, or when no
+    // Nothing to draw until the fonts are ready (fonts.cpp), while the GPU context is lost, or when no
     // frame is owed. The app's state (everything typed) lives on regardless.
     if (p.scheduler.frames_owed <= 0 || p.app.theme.fonts.regular == nullptr || p.gl_lost) {
         p.scheduler.loop_paused = true;
@@ -193,7 +193,7 @@ int main() {
     portal::OnAddressChanged(platform->app, initial_hash);
     std::free(initial_hash);
     web::InstallInputCallbacks(*platform);
-    web::StartFontDownloads(*platform);
+    web::StartFonts(*platform);
     emscripten_set_main_loop_arg(web::Frame, platform, 0, EM_FALSE);
     platform->RequestFrames();
     return 0;

@@ -38,9 +38,10 @@ struct FilePicks {
     bool ready = false;
 };
 
-struct FontBlobs {
-    std::vector<unsigned char> regular, bold, icons;
-    int pending = 0;  // first-chunk downloads still in flight
+// What the first frame waits for: the icon subset and the browser's fonts (fonts.cpp).
+struct FontStart {
+    std::vector<unsigned char> icons;
+    int pending = 0;
     bool failed = false;
 };
 
@@ -59,7 +60,7 @@ struct WebPlatform final : portal::Host {
     std::map<std::string, std::string> kiosk_storage;
 
     FrameScheduler scheduler;
-    FontBlobs fonts;
+    FontStart fonts;
     FilePicks picks;
     FetchTransport http{this};
     portal::AppState app{http};
@@ -96,6 +97,6 @@ struct WebPlatform final : portal::Host {
 };
 
 void InstallInputCallbacks(WebPlatform& platform);
-void StartFontDownloads(WebPlatform& platform);
+void StartFonts(WebPlatform& platform);
 
 } // namespace aftercare::web

@@ -150,7 +150,7 @@ void DrawHeader(AppState& state, Ui& ui, const api::TicketView& ticket) {
         ColourChip(ui, EscalationLabel(state, ticket.escalation), EscalationColour(p, ticket.escalation), {.icon = ICON_LEVEL_UP});
     }
     ImGui::Dummy(ImVec2(0, theme.Em(0.2f)));
-    ContentHeading(ui, TextStyle::Title2, ticket.subject, 2);
+    Heading(ui, TextStyle::Title2, ticket.subject, 2);
     const std::string assignee = ticket.assignee.empty() ? state.Tr("staff.unassigned") : StaffName(state, ticket.assignee);
     const std::string meta = state.strings.Format(
         state.language, "staff.ticket.meta",

@@ -51,7 +51,7 @@ void DrawHeader(AppState& state, Ui& ui, const api::TicketView& view) {
                state.strings.Format(state.language, "ticket.status.a11y", {{"status", status}}));
     ImGui::SetCursorPosX(row_start);
 
-    ContentHeading(ui, TextStyle::Title2, view.subject.empty() ? state.Tr(KindLabelKey(view.kind)) : view.subject, 1);
+    Heading(ui, TextStyle::Title2, view.subject.empty() ? state.Tr(KindLabelKey(view.kind)) : view.subject, 1);
 
     // The service number, with a copy button (customers quote it on the phone), on one line: the
     // text is centred on the button's height.

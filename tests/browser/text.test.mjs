@@ -1,0 +1,147 @@
+// Every character a customer can type is drawn: rare hanzi beyond the BMP (𠮷 𡈽 𪚥, CJK Extension
+// B), Extension A (䶮) and emoji, in a name, a subject and a typed message, on the customer's ticket
+// page at DPR 1, 2 and 3, and in the staff queue and workspace.
+//
+// The portal's glyphs are drawn by the browser's own text engine (web/glyphs.js), which records
+// every character it drew (window.aftercareGlyphs). A character ImGui drew as its '?' fallback never
+// reaches that record, so the test reads it: each character must be there, with ink, and not be the
+// browser's missing-glyph box (scripts/setup installs the fonts that have them).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+
+import { launchBrowser, openPage, waitForPortal } from './lib/browser.mjs';
+import { saveScreenshot, tap, type, waitForSettled } from './lib/portal.mjs';
+import { startServer } from './lib/server.mjs';
+
+const ADMIN = { username: 'text.admin', password: 'an admin passphrase for the text tests' };
+const NAME = '𠮷野 䶮';
+const SUBJECT = '𠮷𡈽𪚥䶮😀 屏幕不亮';
+const EMOJI = 0x1F600;
+
+// The characters of `text` the portal did not draw as the browser draws them: never asked of the
+// browser (ImGui's '?' instead), drawn without ink, or drawn as the browser's missing-glyph box.
+async function undrawn(page, text) {
+  const chars = [...new Set(text)].filter((c) => c.trim() !== '');
+  return page.evaluate((list) => list.filter((c) => {
+    const glyph = window.aftercareGlyphs?.get(c.codePointAt(0));
+    return !glyph || glyph.ink === 0 || glyph.tofu;
+  }), chars);
+}
+
+async function emojiInColour(page) {
+  return page.evaluate((cp) => window.aftercareGlyphs?.get(cp)?.colored === true, EMOJI);
+}
+
+describe('rare characters and emoji are drawn everywhere a customer\'s text appears', () => {
+  let server;
+  let browser;
+  let ticket;
+
+  async function api(method, path, { token, body, headers = {} } = {}) {
+    const response = await fetch(new URL(path, server.url), {
+      method,
+      headers: {
+        ...(body ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  }
+
+  before(async () => {
+    server = await startServer({ admin: ADMIN });
+    const created = await api('POST', '/api/v1/tickets', {
+      headers: { 'idempotency-key': randomUUID() },
+      body: {
+        kind: 'repair', priority: 'general',
+        customer: { name: NAME, phone: '13912340077' },
+        product: { model: '康复理疗仪 KF-200', serial: 'KF200-2401-0123' },
+        subject: SUBJECT,
+        description: '客户姓名含生僻字𠮷，用于检查每个字都能显示。',
+      },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    ticket = { number: created.body.service_number, token: created.body.access_token };
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const [label, viewport] of [
+    ['desktop, DPR 1', { width: 1280, height: 800, deviceScaleFactor: 1 }],
+    ['phone, DPR 2', { width: 390, height: 844, deviceScaleFactor: 2, hasTouch: true, isMobile: true }],
+    ['phone, DPR 3', { width: 390, height: 844, deviceScaleFactor: 3, hasTouch: true, isMobile: true }],
+  ]) {
+    test(`the ticket page draws the subject (${label})`, async () => {
+      const { context, page, problems } = await openPage(browser, `${server.url}#/track/${ticket.number}?t=${ticket.token}`,
+        { ...viewport, timezoneId: 'Asia/Shanghai' });
+      try {
+        await waitForPortal(page);
+        await page.getByText(SUBJECT).first().waitFor();
+        await waitForSettled(page);
+        assert.deepEqual(await undrawn(page, SUBJECT), []);
+        assert.ok(await emojiInColour(page), 'the emoji keeps its own colours');
+        await saveScreenshot(page, `rare-characters-ticket-dpr${viewport.deviceScaleFactor}.png`);
+        assert.deepEqual(problems.filter((p) => !p.includes('ERR_ABORTED')), []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  test('a message typed with rare characters (as an IME commits them) is sent intact and drawn', async () => {
+    const { context, page, problems } = await openPage(browser, `${server.url}#/track/${ticket.number}?t=${ticket.token}`,
+      { timezoneId: 'Asia/Shanghai' });
+    try {
+      await waitForPortal(page);
+      const box = page.getByRole('textbox', { name: '留言内容' });
+      await type(box, '联系人：');
+      await box.focus();
+      await page.keyboard.press('End');
+      await page.keyboard.insertText('𪚥先生 👍');
+      await waitForSettled(page);
+      await tap(page.getByRole('button', { name: '发送留言' }));
+      await page.getByText('留言已发送，客服会尽快回复。').waitFor();
+      await page.getByText('联系人：𪚥先生 👍').waitFor();
+      await waitForSettled(page);
+      assert.deepEqual(await undrawn(page, '联系人：𪚥先生 👍'), []);
+      const view = await api('GET', `/api/v1/tickets/${ticket.number}`, { token: ticket.token });
+      assert.equal(view.status, 200);
+      assert.ok(view.body.timeline.some((e) => e.type === 'message' && e.note === '联系人：𪚥先生 👍'),
+        'the server has the message exactly as typed');
+      assert.deepEqual(problems.filter((p) => !p.includes('ERR_ABORTED')), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the staff queue and workspace draw the customer\'s name and subject', async () => {
+    const { context, page, problems } = await openPage(browser, `${server.url}#/staff`, { timezoneId: 'Asia/Shanghai' });
+    try {
+      await waitForPortal(page);
+      await type(page.getByRole('textbox', { name: '用户名' }), ADMIN.username);
+      await type(page.getByRole('textbox', { name: '密码' }), ADMIN.password);
+      await tap(page.getByRole('button', { name: '登录', exact: true }));
+      await page.getByText(SUBJECT).first().waitFor();
+      await waitForSettled(page);
+      assert.deepEqual(await undrawn(page, SUBJECT), [], 'the queue');
+      await saveScreenshot(page, 'rare-characters-staff-queue.png');
+
+      await page.evaluate((number) => { location.hash = `#/staff/ticket/${number}`; }, ticket.number);
+      await page.getByText(NAME).first().waitFor();
+      await waitForSettled(page);
+      assert.deepEqual(await undrawn(page, NAME + SUBJECT), [], 'the workspace');
+      await saveScreenshot(page, 'rare-characters-staff-workspace.png');
+      assert.deepEqual(problems.filter((p) => !p.includes('ERR_ABORTED')), []);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,186 @@
+// Emscripten JS library (linked with --js-library): the portal's text drawn by the browser's own
+// text engine. src/platform/web/browser_glyphs.cpp is a Dear ImGui font loader that asks for one
+// glyph at a time; each is drawn here with fillText on a 2D canvas, in the font stack a Chinese web
+// page uses, and copied into the wasm heap for ImGui's atlas. So the portal draws every character the
+// browser draws in an HTML page (rare 生僻字 beyond the BMP, emoji) without downloading a CJK font.
+mergeInto(LibraryManager.library, {
+  $AftercareGlyphs: {
+    // The page's font stack (--aftercare-fonts in shell/portal.css); each character falls through
+    // it to the first font that has it, as in HTML.
+    stack: function () {
+      var css = getComputedStyle(document.documentElement).getPropertyValue('--aftercare-fonts').trim();
+      return css.replace(/\s+/g, ' ') || 'sans-serif';
+    },
+    // Families loaded from the portal's own font subsets, put first in the stack when a kiosk whose
+    // OS has no CJK font asks for them (?fonts=bundled).
+    bundled: [
+      { family: 'Aftercare UI', url: 'fonts/ui-regular.otf', weight: '400' },
+      { family: 'Aftercare UI', url: 'fonts/ui-bold.otf', weight: '600' },
+      { family: 'Aftercare Extra', url: 'fonts/extra-regular.otf', weight: '400' },
+    ],
+    families: '',
+    canvas: null,
+    ctx: null,
+    font: '',
+    // Per font string: a fingerprint of the box the browser draws for a character no font has.
+    missingPrint: {},
+    // Every character drawn so far: { tofu, colored, ink, micros } — read by tests and scripts/bench-web.
+    drawn: new Map(),
+
+    usesBundledFonts: function () {
+      return new URLSearchParams(location.search).get('fonts') === 'bundled';
+    },
+
+    context: function (width, height) {
+      var g = AftercareGlyphs;
+      if (!g.ctx) {
+        g.canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(64, 64) : document.createElement('canvas');
+        g.ctx = g.canvas.getContext('2d', { willReadFrequently: true });
+      }
+      if (g.canvas.width < width || g.canvas.height < height) {
+        // Resizing resets the context's state: it is set again below.
+        g.canvas.width = Math.max(g.canvas.width, width);
+        g.canvas.height = Math.max(g.canvas.height, height);
+        g.font = '';
+      }
+      return g.ctx;
+    },
+
+    setFont: function (ctx, font) {
+      var g = AftercareGlyphs;
+      if (g.font === font) return;
+      ctx.font = font;
+      ctx.fillStyle = '#fff';
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'alphabetic';
+      // Han characters take their Simplified Chinese forms whatever the interface language.
+      if ('lang' in ctx) ctx.lang = 'zh-CN';
+      g.font = font;
+    },
+
+    // Draws text with its alphabetic origin at (-x0, -y0) and returns the pixels of the box.
+    draw: function (ctx, text, x0, y0, width, height) {
+      ctx.clearRect(0, 0, width, height);
+      ctx.fillText(text, -x0, -y0);
+      return ctx.getImageData(0, 0, width, height).data;
+    },
+
+    // The box and pixels of one character, or null when it has no ink (a space).
+    raster: function (text, font) {
+      var g = AftercareGlyphs;
+      var ctx = g.context(1, 1);
+      g.setFont(ctx, font);
+      var m = ctx.measureText(text);
+      var box = {
+        advance: m.width,
+        x0: Math.floor(-m.actualBoundingBoxLeft) - 1,
+        y0: Math.floor(-m.actualBoundingBoxAscent) - 1,
+        x1: Math.ceil(m.actualBoundingBoxRight) + 1,
+        y1: Math.ceil(m.actualBoundingBoxDescent) + 1,
+        pixels: null,
+      };
+      if (m.actualBoundingBoxLeft + m.actualBoundingBoxRight <= 0 ||
+          m.actualBoundingBoxAscent + m.actualBoundingBoxDescent <= 0) return box;
+      var width = box.x1 - box.x0, height = box.y1 - box.y0;
+      ctx = g.context(width, height);
+      g.setFont(ctx, font);
+      box.pixels = g.draw(ctx, text, box.x0, box.y0, width, height);
+      return box;
+    },
+
+    fingerprint: function (box) {
+      if (!box.pixels) return 'empty';
+      var hash = 2166136261;
+      for (var i = 3; i < box.pixels.length; i += 4) hash = Math.imul(hash ^ box.pixels[i], 16777619);
+      return (box.x1 - box.x0) + 'x' + (box.y1 - box.y0) + ':' + (hash >>> 0);
+    },
+
+    // True when the browser drew its missing-glyph box: the same pixels as a code point no font has.
+    isTofu: function (box, font) {
+      var g = AftercareGlyphs;
+      if (!(font in g.missingPrint)) g.missingPrint[font] = g.fingerprint(g.raster('\u{10FFFD}', font));
+      return g.fingerprint(box) === g.missingPrint[font];
+    },
+  },
+
+  // Starts the fonts: with ?fonts=bundled, the portal's own subsets are loaded first (the kiosk's
+  // OS may have no CJK font); then aftercare_glyphs_ready(platform) is called on a later task.
+  aftercare_glyphs_init__deps: ['$AftercareGlyphs'],
+  aftercare_glyphs_init: function (platform) {
+    var g = AftercareGlyphs;
+    var ready = function () { Module['_aftercare_glyphs_ready'](platform); };
+    var stack = g.stack();
+    g.families = stack;
+    if (!g.usesBundledFonts() || typeof FontFace !== 'function') {
+      setTimeout(ready, 0);
+      return;
+    }
+    var loads = g.bundled.map(function (face) {
+      var font = new FontFace(face.family, 'url(' + face.url + ')', { weight: face.weight });
+      document.fonts.add(font);
+      return font.load();
+    });
+    // A face that fails to load leaves the system stack to draw: better than no portal at all.
+    Promise.allSettled(loads).then(function () {
+      g.families = '"Aftercare UI", "Aftercare Extra", ' + stack;
+      ready();
+    });
+  },
+
+  // Where the baseline sits in a line, as a fraction of the line's height from its top: the same
+  // for every size and weight, so a line mixing fonts (Latin, Han, emoji) shares one baseline.
+  aftercare_glyphs_ascent_ratio__deps: ['$AftercareGlyphs'],
+  aftercare_glyphs_ascent_ratio: function () {
+    var g = AftercareGlyphs;
+    var ctx = g.context(1, 1);
+    g.setFont(ctx, '400 100px ' + g.families);
+    var m = ctx.measureText('国M');
+    var ascent = m.fontBoundingBoxAscent, descent = m.fontBoundingBoxDescent;
+    var ratio = ascent / (ascent + descent);
+    return ratio > 0.5 && ratio < 1 ? ratio : 0.8;  // 0.8: Noto Sans CJK's, where a browser has no metrics
+  },
+
+  // Draws one character at pixelSize device pixels and CSS weight. box (6 floats) receives: advance,
+  // x0 and y0 of the bitmap from the pen's baseline origin, width, height, and 1 when the glyph has
+  // its own colours (emoji). The bitmap goes to out: one alpha byte per pixel, or RGBA for a
+  // coloured glyph. Returns the bytes the bitmap needs; when that exceeds capacity nothing is
+  // written and the caller calls again with room. metricsOnly: the advance alone.
+  aftercare_glyphs_draw__deps: ['$AftercareGlyphs'],
+  aftercare_glyphs_draw: function (codepoint, weight, pixelSize, metricsOnly, box, out, capacity) {
+    var g = AftercareGlyphs;
+    var started = performance.now();
+    var font = weight + ' ' + pixelSize + 'px ' + g.families;
+    var text = String.fromCodePoint(codepoint);
+    var r = g.raster(text, font);
+    var f = box >> 2;
+    HEAPF32[f] = r.advance;
+    HEAPF32[f + 3] = 0;
+    HEAPF32[f + 4] = 0;
+    HEAPF32[f + 5] = 0;
+    if (metricsOnly || !r.pixels) return 0;
+
+    var px = r.pixels, count = px.length >> 2, colored = false, ink = 0, i;
+    for (i = 0; i < count; i++) {
+      var a = px[i * 4 + 3];
+      ink += a;
+      // Text is drawn in white: any clearly coloured pixel means the font brought its own colours.
+      if (a > 64 && Math.min(px[i * 4], px[i * 4 + 1], px[i * 4 + 2]) < 200) colored = true;
+    }
+    var needed = colored ? count * 4 : count;
+    if (needed > capacity) return needed;
+    if (colored) {
+      HEAPU8.set(px, out);
+    } else {
+      for (i = 0; i < count; i++) HEAPU8[out + i] = px[i * 4 + 3];
+    }
+    HEAPF32[f + 1] = r.x0;
+    HEAPF32[f + 2] = r.y0;
+    HEAPF32[f + 3] = r.x1 - r.x0;
+    HEAPF32[f + 4] = r.y1 - r.y0;
+    HEAPF32[f + 5] = colored ? 1 : 0;
+    var micros = Math.round((performance.now() - started) * 1000);
+    g.drawn.set(codepoint, { tofu: g.isTofu(r, font), colored: colored, ink: ink, micros: micros });
+    if (!window.aftercareGlyphs) window.aftercareGlyphs = g.drawn;
+    return needed;
+  },
+});

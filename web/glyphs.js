@@ -24,8 +24,9 @@ mergeInto(LibraryManager.library, {
     font: '',
     // Per font string: a fingerprint of the box the browser draws for a character no font has.
     missingPrint: {},
-    // Every character drawn so far: { tofu, colored, ink, micros } — read by tests and scripts/bench-web.
-    drawn: new Map(),
+    // Every character drawn so far: { tofu, colored, ink, micros } — read by tests and scripts/bench-web
+    // as window.aftercareGlyphs. (Made at init: a library object's fields are copied as literals.)
+    drawn: null,
 
     usesBundledFonts: function () {
       return new URLSearchParams(location.search).get('fonts') === 'bundled';
@@ -109,6 +110,7 @@ mergeInto(LibraryManager.library, {
   aftercare_glyphs_init: function (platform) {
     var g = AftercareGlyphs;
     var ready = function () { Module['_aftercare_glyphs_ready'](platform); };
+    g.drawn = window.aftercareGlyphs = new Map();
     var stack = g.stack();
     g.families = stack;
     if (!g.usesBundledFonts() || typeof FontFace !== 'function') {
@@ -180,7 +182,6 @@ mergeInto(LibraryManager.library, {
     HEAPF32[f + 5] = colored ? 1 : 0;
     var micros = Math.round((performance.now() - started) * 1000);
     g.drawn.set(codepoint, { tofu: g.isTofu(r, font), colored: colored, ink: ink, micros: micros });
-    if (!window.aftercareGlyphs) window.aftercareGlyphs = g.drawn;
     return needed;
   },
 });

@@ -122,22 +122,37 @@ describe('rare characters and emoji are drawn everywhere a customer\'s text appe
     }
   });
 
-  test('the staff queue and workspace draw the customer\'s name and subject', async () => {
-    const { context, page, problems } = await openPage(browser, `${server.url}#/staff`, { timezoneId: 'Asia/Shanghai' });
-    try {
-      await waitForPortal(page);
-      await type(page.getByRole('textbox', { name: '用户名' }), ADMIN.username);
-      await type(page.getByRole('textbox', { name: '密码' }), ADMIN.password);
-      await tap(page.getByRole('button', { name: '登录', exact: true }));
-      await page.getByText(SUBJECT).first().waitFor();
-      await waitForSettled(page);
-      assert.deepEqual(await undrawn(page, SUBJECT), [], 'the queue');
-      await saveScreenshot(page, 'rare-characters-staff-queue.png');
+  // Signs in as the admin on a fresh page (so the page's record of drawn characters starts empty)
+  // at `hash`.
+  async function staffPage(hash) {
+    const opened = await openPage(browser, `${server.url}${hash}`, { timezoneId: 'Asia/Shanghai' });
+    await waitForPortal(opened.page);
+    await type(opened.page.getByRole('textbox', { name: '用户名' }), ADMIN.username);
+    await type(opened.page.getByRole('textbox', { name: '密码' }), ADMIN.password);
+    await tap(opened.page.getByRole('button', { name: '登录', exact: true }));
+    return opened;
+  }
 
-      await page.evaluate((number) => { location.hash = `#/staff/ticket/${number}`; }, ticket.number);
+  test('the staff queue draws the customer\'s name and subject in the ticket\'s row', async () => {
+    const { context, page, problems } = await staffPage('#/staff');
+    try {
+      await page.getByRole('row', { name: ticket.number }).waitFor();
+      await waitForSettled(page);
+      assert.deepEqual(await undrawn(page, NAME + SUBJECT), []);
+      await saveScreenshot(page, 'rare-characters-staff-queue.png');
+      assert.deepEqual(problems.filter((p) => !p.includes('ERR_ABORTED')), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the staff workspace draws the subject as its heading and the customer\'s name', async () => {
+    const { context, page, problems } = await staffPage(`#/staff/ticket/${ticket.number}`);
+    try {
+      await page.getByRole('heading', { name: SUBJECT }).waitFor();
       await page.getByText(NAME).first().waitFor();
       await waitForSettled(page);
-      assert.deepEqual(await undrawn(page, NAME + SUBJECT), [], 'the workspace');
+      assert.deepEqual(await undrawn(page, NAME + SUBJECT), []);
       await saveScreenshot(page, 'rare-characters-staff-workspace.png');
       assert.deepEqual(problems.filter((p) => !p.includes('ERR_ABORTED')), []);
     } finally {

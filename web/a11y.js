@@ -260,7 +260,13 @@ mergeInto(LibraryManager.library, {
       if (node.role === 'checkbox' || node.role === 'radio') {
         element.setAttribute('aria-checked', node.flags & F.checked ? 'true' : 'false');
       }
-      if (node.flags & F.selected) element.setAttribute('aria-selected', 'true'); else element.removeAttribute('aria-selected');
+      // "Selected" in the attribute each role allows: the current tab, a pressed toggle button (a
+      // sorted column, a chosen filter), the current item of a sequence (the wizard's step).
+      var selectedAs = node.role === 'tab' ? 'aria-selected' : node.role === 'button' ? 'aria-pressed' : 'aria-current';
+      ['aria-selected', 'aria-pressed', 'aria-current'].forEach(function (name) {
+        if (name === selectedAs && node.flags & F.selected) element.setAttribute(name, 'true');
+        else element.removeAttribute(name);
+      });
     },
 
     // A modal dialog makes the page behind it inert (no Tab, no screen reader browsing, no clicks),

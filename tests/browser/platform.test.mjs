@@ -39,6 +39,9 @@ describe('browser-native behaviour', () => {
   test('an idle page draws no frames; input draws a few', async () => {
     const { context, page } = await portal();
     try {
+      // Idle means nothing is still on its way either: an answer arriving draws, and rightly so.
+      await page.waitForLoadState('networkidle');
+      await waitForSettled(page);
       const before = await frames(page);
       await page.waitForTimeout(IDLE_WATCH_MS);
       assert.equal(await frames(page), before, 'no frame is drawn while nothing happens');

@@ -129,20 +129,24 @@ mergeInto(LibraryManager.library, {
     });
   },
 
-  // Where the baseline sits in a line, as a fraction of the line's height from its top: the same
-  // for every size and weight, so a line mixing fonts (Latin, Han, emoji) shares one baseline.
-  aftercare_glyphs_ascent_ratio__deps: ['$AftercareGlyphs'],
-  aftercare_glyphs_ascent_ratio: function () {
+  // The stack's line box, per pixel of em: out[0] ascent, out[1] descent (fontBoundingBox, the
+  // first font's line metrics, as a browser lays out a line of it). ImGui's font size is this line's
+  // height, as with its own rasterizer, so a line mixing fonts (Latin, Han, emoji) shares one
+  // baseline and the portal's type scale is the one it was designed with.
+  aftercare_glyphs_line_metrics__deps: ['$AftercareGlyphs'],
+  aftercare_glyphs_line_metrics: function (out) {
     var g = AftercareGlyphs;
     var ctx = g.context(1, 1);
     g.setFont(ctx, '400 100px ' + g.families);
     var m = ctx.measureText('国M');
-    var ascent = m.fontBoundingBoxAscent, descent = m.fontBoundingBoxDescent;
-    var ratio = ascent / (ascent + descent);
-    return ratio > 0.5 && ratio < 1 ? ratio : 0.8;  // 0.8: Noto Sans CJK's, where a browser has no metrics
+    var ascent = m.fontBoundingBoxAscent / 100, descent = m.fontBoundingBoxDescent / 100;
+    // Without line metrics (an old browser) or with absurd ones: Noto Sans CJK's.
+    if (!(ascent > 0.5 && ascent < 2 && descent >= 0 && descent < 1)) { ascent = 1.16; descent = 0.288; }
+    HEAPF32[out >> 2] = ascent;
+    HEAPF32[(out >> 2) + 1] = descent;
   },
 
-  // Draws one character at pixelSize device pixels and CSS weight. box (6 floats) receives: advance,
+  // Draws one character at pixelSize device pixels of em and a CSS weight. box (6 floats) receives: advance,
   // x0 and y0 of the bitmap from the pen's baseline origin, width, height, and 1 when the glyph has
   // its own colours (emoji). The bitmap goes to out: one alpha byte per pixel, or RGBA for a
   // coloured glyph. Returns the bytes the bitmap needs; when that exceeds capacity nothing is

@@ -13,10 +13,13 @@
 namespace aftercare::web {
 namespace {
 
-// One per face (ImGui font source).
+// One per face (ImGui font source). ImGui's font size is a line's height, as with its own
+// rasterizer: the em is that height divided by the stack's line box (ascent + descent per em).
 struct BrowserFace {
-    int css_weight;      // 400 regular, 600 bold
-    float ascent_ratio;  // the baseline's place in a line, from the top: the same for every face
+    int css_weight;  // 400 regular, 600 bold
+    float ascent;    // per em, from the browser's fonts: the same for every face
+    float descent;
+    float EmPerLine() const { return 1.0f / (ascent + descent); }
 };
 
 const BrowserFace& Face(const ImFontConfig* src) { return *static_cast<const BrowserFace*>(src->FontLoaderData); }
@@ -35,7 +38,9 @@ bool BrowserDraws(ImWchar codepoint) {
 
 bool SourceInit(ImFontAtlas*, ImFontConfig* src) {
     // The browser's font metrics, measured once its fonts are settled (see aftercare_glyphs_init).
-    src->FontLoaderData = IM_NEW(BrowserFace){static_cast<int>(src->FontLoaderFlags), aftercare_glyphs_ascent_ratio()};
+    float line[2] = {};
+    aftercare_glyphs_line_metrics(line);
+    src->FontLoaderData = IM_NEW(BrowserFace){static_cast<int>(src->FontLoaderFlags), line[0], line[1]};
     return true;
 }
 
@@ -50,7 +55,8 @@ bool BakedInit(ImFontAtlas*, ImFontConfig* src, ImFontBaked* baked, void*) {
     if (!src->MergeMode) {
         // Line height is the font size; the baseline sits at the same fraction of it in every
         // face and size, so regular and bold text on one line share a baseline.
-        baked->Ascent = std::ceil(Face(src).ascent_ratio * baked->Size);
+        const BrowserFace& face = Face(src);
+        baked->Ascent = std::ceil(face.ascent * face.EmPerLine() * baked->Size);
         baked->Descent = baked->Ascent - baked->Size;
     }
     return true;
@@ -61,7 +67,7 @@ bool LoadGlyph(ImFontAtlas* atlas, ImFontConfig* src, ImFontBaked* baked, void*,
     if (!BrowserDraws(codepoint)) return false;
     // Drawn at device pixels (CSS size × devicePixelRatio) so text stays crisp at any DPR and zoom.
     const float density = src->RasterizerDensity * baked->RasterizerDensity;
-    const float pixel_size = baked->Size * density;
+    const float pixel_size = baked->Size * Face(src).EmPerLine() * density;
     const bool metrics_only = out_advance_x != nullptr;
 
     ImVector<unsigned char>& buffer = atlas->Builder->TempBuffer;

@@ -49,12 +49,12 @@ char* aftercare_page_origin();  // location.origin, malloc'd
 
 // web/glyphs.js: text drawn by the browser (browser_glyphs.cpp). init loads the bundled CJK subsets
 // first when the page asks for them (?fonts=bundled), then calls aftercare_glyphs_ready(platform).
-// ascent_ratio: where the baseline sits in a line, from its top. draw: one character at pixel_size
-// device pixels; box receives 6 floats (advance, bitmap x0 and y0 from the baseline origin, width,
+// line_metrics: the font stack's ascent and descent per pixel of em. draw: one character at pixel_size
+// device pixels of em; box receives 6 floats (advance, bitmap x0 and y0 from the baseline origin, width,
 // height, 1 when coloured), out the bitmap (alpha bytes, or RGBA when coloured); returns the bytes
 // the bitmap needs (nothing written when that exceeds capacity), 0 for a glyph without ink.
 void aftercare_glyphs_init(void* platform);
-float aftercare_glyphs_ascent_ratio();
+void aftercare_glyphs_line_metrics(float* ascent_and_descent);
 int aftercare_glyphs_draw(unsigned codepoint, int css_weight, float pixel_size, int metrics_only, float* box,
                           unsigned char* out, int capacity);
 

@@ -4,6 +4,7 @@
 #include "routes/route_table.hpp"
 #include "services/faq_service.hpp"
 #include "services/services.hpp"
+#include "services/ticket_service.hpp"
 
 namespace aftercare::serve {
 
@@ -19,5 +20,9 @@ void RegisterStaffRoutes(RouteTable& routes, Services& services);
 void RegisterRegisterRoutes(RouteTable& routes, Services& services);
 // The vendor ERP's API (API keys); `per_minute` requests per key.
 void RegisterIntegrationRoutes(RouteTable& routes, Services& services, int per_minute);
+
+// ?after= | ?before=, &limit= of the events routes (customer and staff): 400 for a value that is
+// not a whole number in range, for a limit over api::kTimelinePageMax, and for both directions at once.
+tickets::EventsQuery ParseEventsQuery(const httplib::Request& req);
 
 }  // namespace aftercare::serve

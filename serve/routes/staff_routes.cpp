@@ -107,10 +107,10 @@ void RegisterStaffRoutes(RouteTable& routes, Services& services) {
                 [&services](RequestContext& call) {
                     const auto id = TicketOf(services, call);
                     staff::RequireTicketAccess(services, staff::CallerOf(call.who), id);
-                    const int after = static_cast<int>(QueryInt(call.req, "after", 0, 0, 1000000000));
+                    const auto query = ParseEventsQuery(call.req);
                     const int wait = static_cast<int>(
                         QueryInt(call.req, "wait", services.long_poll_seconds, 0, services.long_poll_seconds));
-                    WriteJson(call.res, 200, ToJson(tickets::Events(services, id, after, wait)));
+                    WriteJson(call.res, 200, ToJson(tickets::Events(services, id, query, wait)));
                 }});
 
     routes.Add({"POST", "/api/v1/staff/tickets/{number}/assign", Access::Staff, RateClass::None,

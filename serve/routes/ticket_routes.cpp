@@ -60,6 +60,18 @@ void RegisterAction(RouteTable& routes, Services& services, const char* path, co
 
 }  // namespace
 
+tickets::EventsQuery ParseEventsQuery(const httplib::Request& req) {
+    constexpr long long kMaxSequence = 1000000000;
+    if (req.has_param("before") && req.has_param("after"))
+        throw ApiError(400, "invalid_value", "before 与 after 只能二选一", "Use either before or after, not both.",
+                       "before");
+    tickets::EventsQuery query;
+    if (req.has_param("before")) query.before = static_cast<int>(QueryInt(req, "before", 0, 1, kMaxSequence));
+    query.after = static_cast<int>(QueryInt(req, "after", 0, 0, kMaxSequence));
+    query.limit = static_cast<int>(QueryInt(req, "limit", api::kTimelinePage, 1, api::kTimelinePageMax));
+    return query;
+}
+
 void RegisterTicketRoutes(RouteTable& routes, Services& services) {
     routes.Add({"POST", "/api/v1/tickets", Access::Public, RateClass::Create, [&services](RequestContext& call) {
                     const Json body = ParseJsonObject(call.req);
@@ -83,10 +95,10 @@ void RegisterTicketRoutes(RouteTable& routes, Services& services) {
 
     routes.Add({"GET", "/api/v1/tickets/{number}/events", Access::Ticket, RateClass::None,
                 [&services](RequestContext& call) {
-                    const int after = static_cast<int>(QueryInt(call.req, "after", 0, 0, 1000000000));
+                    const auto query = ParseEventsQuery(call.req);
                     const int wait = static_cast<int>(
                         QueryInt(call.req, "wait", services.long_poll_seconds, 0, services.long_poll_seconds));
-                    WriteJson(call.res, 200, ToJson(tickets::Events(services, call.who.ticket_id, after, wait)));
+                    WriteJson(call.res, 200, ToJson(tickets::Events(services, call.who.ticket_id, query, wait)));
                 }});
 
     routes.Add({"POST", "/api/v1/tickets/{number}/messages", Access::Ticket, RateClass::Create,

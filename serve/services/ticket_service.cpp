@@ -235,18 +235,19 @@ CreateResult Create(Services& services, core::TicketDraft draft, const std::stri
     return result;
 }
 
-api::EventsResponse Events(Services& services, std::int64_t ticket_id, int after, int wait_seconds) {
+api::EventsResponse Events(Services& services, std::int64_t ticket_id, const EventsQuery& query, int wait_seconds) {
+    if (query.before) {
+        auto stored = services.store.LoadTicketById(ticket_id);
+        if (!stored) throw TicketNotFound();
+        return api::EventsBefore(stored->ticket, *query.before, query.limit);
+    }
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(wait_seconds);
     for (;;) {
         // Read the version before the store, so a change committed in between is never missed.
         const std::uint64_t version = services.live.Version(ticket_id);
         auto stored = services.store.LoadTicketById(ticket_id);
         if (!stored) throw TicketNotFound();
-        api::EventsResponse response;
-        response.state = stored->ticket.state;
-        response.last_sequence = LastSequence(stored->ticket);
-        for (const auto& event : stored->ticket.timeline)
-            if (event.sequence > after) response.events.push_back(event);
+        api::EventsResponse response = api::EventsAfter(stored->ticket, query.after, query.limit);
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
         if (!response.events.empty() || left.count() <= 0) return response;
         switch (services.live.Wait(ticket_id, version, left)) {

@@ -38,9 +38,17 @@ struct CreateResult {
 CreateResult Create(Services& services, core::TicketDraft draft, const std::string& request_hash,
                     const std::string& idempotency_scope, const std::string& idempotency_key);
 
-// Events after `after`; when there are none, waits up to `wait_seconds` for the ticket to change.
-// Refused with 503 when every long-poll place is taken (RefuseLiveWait).
-api::EventsResponse Events(Services& services, std::int64_t ticket_id, int after, int wait_seconds);
+// Which page of a ticket's events (api::EventsAfter / api::EventsBefore).
+struct EventsQuery {
+    std::optional<int> before;  // a page back through history: answered at once, never waits
+    int after = 0;              // live updates: events later than this
+    int limit = api::kTimelinePage;
+};
+
+// `before`: the newest `limit` events earlier than it. Otherwise the oldest `limit` events after
+// `after`; when there are none, waits up to `wait_seconds` for the ticket to change. Refused
+// with 503 when every long-poll place is taken (RefuseLiveWait).
+api::EventsResponse Events(Services& services, std::int64_t ticket_id, const EventsQuery& query, int wait_seconds);
 
 // 503 with Retry-After: a long-poll found every waiting place taken. An empty 200 instead would
 // send the client straight back (one page made 2,142 requests in 2 s); this tells it when to.

@@ -372,6 +372,21 @@ void ReadFields(WireReader& reader, AttachmentMeta& value) {
 }
 AFTERCARE_FROM_JSON(AttachmentMeta)
 
+void to_json(Json& json_value, const PartCommitment& value) {
+    json_value = Json{{"sequence", value.sequence},       {"part", value.part},     {"in_stock", value.in_stock},
+                      {"promised_at", value.promised_at}, {"due_at", value.due_at}};
+    PutOptional(json_value, "done_at", value.done_at);
+}
+void ReadFields(WireReader& reader, PartCommitment& value) {
+    reader.Required("sequence", value.sequence);
+    reader.Required("part", value.part);
+    reader.Required("in_stock", value.in_stock);
+    reader.Required("promised_at", value.promised_at);
+    reader.Required("due_at", value.due_at);
+    reader.Optional("done_at", value.done_at);
+}
+AFTERCARE_FROM_JSON(PartCommitment)
+
 #undef AFTERCARE_FROM_JSON
 
 } // namespace aftercare::core

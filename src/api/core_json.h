@@ -11,6 +11,7 @@
 #include "core/validation.h"
 #include "core/vocabulary.h"
 #include "core/warranty.h"
+#include "core/work_log.h"
 
 // These live in aftercare::core because nlohmann finds to_json/from_json by argument-dependent lookup.
 namespace aftercare::core {
@@ -62,5 +63,6 @@ AFTERCARE_WIRE_TYPE(WarrantyDecision);
 AFTERCARE_WIRE_TYPE(ChargeEstimate);
 AFTERCARE_WIRE_TYPE(PartReplacement);
 AFTERCARE_WIRE_TYPE(AttachmentMeta);
+AFTERCARE_WIRE_TYPE(PartCommitment);  // {"sequence","part","in_stock","promised_at","due_at","done_at"}
 
 } // namespace aftercare::core

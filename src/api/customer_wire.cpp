@@ -5,6 +5,7 @@
 #include "core/state_machine.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace aftercare::api {
 
@@ -55,12 +56,55 @@ TicketView MakeTicketView(const core::Ticket& ticket, core::ActorRole reader, co
     view.rating = std::move(rating);
     view.created_at = ticket.created_at;
     view.updated_at = ticket.updated_at;
-    view.timeline = ticket.timeline;
+    EventsResponse page = EventsBefore(ticket, std::numeric_limits<int>::max(), kTimelinePage);
+    view.timeline = std::move(page.events);
+    view.timeline_has_earlier = page.has_earlier;
+    view.timeline_total = page.last_sequence;
     view.attachments = std::move(attachments);
     view.sla.evaluated_at = now;
     view.sla.status = core::EvaluateSla(ticket, now, policy);
+    view.parts = core::PartCommitments(ticket);
+    view.open_question = core::LatestQuestion(ticket);
+    view.state_before = core::StateBeforeCurrent(ticket);
     view.available_actions = core::AvailableActions(ticket, reader, now, policy);
     return view;
+}
+
+namespace {
+
+// `first`..`last` (iterators into the timeline) as a page, with what lies on either side.
+EventsResponse PageOf(const core::Ticket& ticket, std::vector<core::TimelineEvent>::const_iterator first,
+                      std::vector<core::TimelineEvent>::const_iterator last) {
+    EventsResponse page;
+    page.events.assign(first, last);
+    page.last_sequence = ticket.timeline.empty() ? 0 : ticket.timeline.back().sequence;
+    page.state = ticket.state;
+    page.has_earlier = first != ticket.timeline.begin();
+    page.has_later = last != ticket.timeline.end();
+    return page;
+}
+
+} // namespace
+
+EventsResponse EventsAfter(const core::Ticket& ticket, int after, int limit) {
+    const auto& timeline = ticket.timeline;
+    const auto first = std::upper_bound(timeline.begin(), timeline.end(), after,
+                                        [](int s, const core::TimelineEvent& e) { return s < e.sequence; });
+    const auto last = first + std::min<std::ptrdiff_t>(std::max(limit, 0), timeline.end() - first);
+    EventsResponse page = PageOf(ticket, first, last);
+    // Nothing returned: what came before `after` is the caller's already, not "earlier" news.
+    if (page.events.empty()) page.has_earlier = false;
+    return page;
+}
+
+EventsResponse EventsBefore(const core::Ticket& ticket, int before, int limit) {
+    const auto& timeline = ticket.timeline;
+    const auto last = std::lower_bound(timeline.begin(), timeline.end(), before,
+                                       [](const core::TimelineEvent& e, int s) { return e.sequence < s; });
+    const auto first = last - std::min<std::ptrdiff_t>(std::max(limit, 0), last - timeline.begin());
+    EventsResponse page = PageOf(ticket, first, last);
+    if (page.events.empty()) page.has_later = false;
+    return page;
 }
 
 core::ReturnsQuery ToReturnsQuery(const ReturnsEligibilityRequest& request, core::UnixSeconds now) {
@@ -124,8 +168,13 @@ void to_json(Json& json_value, const TicketView& value) {
                       {"created_at", value.created_at},
                       {"updated_at", value.updated_at},
                       {"timeline", value.timeline},
+                      {"timeline_has_earlier", value.timeline_has_earlier},
+                      {"timeline_total", value.timeline_total},
                       {"attachments", value.attachments},
                       {"sla", value.sla},
+                      {"parts", value.parts},
+                      {"open_question", value.open_question},
+                      {"state_before", value.state_before},
                       {"available_actions", value.available_actions},
                       {"staff_names", value.staff_names}};
     PutOptional(json_value, "return_reason", value.return_reason);
@@ -151,8 +200,13 @@ void ReadFields(WireReader& reader, TicketView& value) {
     reader.Required("created_at", value.created_at);
     reader.Optional("updated_at", value.updated_at);
     reader.Required("timeline", value.timeline);
+    reader.Optional("timeline_has_earlier", value.timeline_has_earlier);
+    reader.Optional("timeline_total", value.timeline_total);
     reader.Optional("attachments", value.attachments);
     reader.Required("sla", value.sla);
+    reader.Optional("parts", value.parts);
+    reader.Optional("open_question", value.open_question);
+    reader.Optional("state_before", value.state_before);
     reader.Optional("available_actions", value.available_actions);
     reader.Optional("staff_names", value.staff_names);
 }
@@ -196,12 +250,18 @@ void ReadFields(WireReader& reader, LookupResponse& value) {
 AFTERCARE_FROM_JSON(LookupResponse)
 
 void to_json(Json& json_value, const EventsResponse& value) {
-    json_value = Json{{"events", value.events}, {"last_sequence", value.last_sequence}, {"state", value.state}};
+    json_value = Json{{"events", value.events},
+                      {"last_sequence", value.last_sequence},
+                      {"state", value.state},
+                      {"has_earlier", value.has_earlier},
+                      {"has_later", value.has_later}};
 }
 void ReadFields(WireReader& reader, EventsResponse& value) {
     reader.Required("events", value.events);
     reader.Required("last_sequence", value.last_sequence);
     reader.Optional("state", value.state);
+    reader.Optional("has_earlier", value.has_earlier);
+    reader.Optional("has_later", value.has_later);
 }
 AFTERCARE_FROM_JSON(EventsResponse)
 

@@ -17,7 +17,8 @@ inline constexpr std::string_view kApiPrefix = "/api/v1";
 //   POST /api/v1/tickets                      CreateTicketRequest -> CreateTicketResponse   (Idempotency-Key header)
 //   POST /api/v1/lookup                       LookupRequest -> LookupResponse
 //   GET  /api/v1/tickets/{sn}                 -> TicketView
-//   GET  /api/v1/tickets/{sn}/events?after=N  -> EventsResponse (long-poll)
+//   GET  /api/v1/tickets/{sn}/events?after=N&limit=L   -> EventsResponse (long-poll; the oldest L later events)
+//   GET  /api/v1/tickets/{sn}/events?before=N&limit=L  -> EventsResponse (no wait; the newest L earlier events)
 //   POST /api/v1/tickets/{sn}/messages        MessageRequest -> TicketView
 //   POST /api/v1/tickets/{sn}/attachments     body = bytes; X-File-Name, Content-Type -> AttachmentInfo
 //   POST /api/v1/tickets/{sn}/cancel|confirm|reopen   CustomerActionRequest -> TicketView
@@ -45,6 +46,13 @@ struct AttachmentInfo {
     bool operator==(const AttachmentInfo&) const = default;
 };
 
+// Timeline paging (security finding 13: a timeline only grows). A ticket view carries the newest
+// kTimelinePage events; the events endpoint pages back (?before=) and forward (?after=) by at most
+// kTimelinePageMax (?limit=, default kTimelinePage). What needs the whole history is computed by
+// the server and sent beside the page (TicketView::sla, parts, open_question, state_before).
+inline constexpr int kTimelinePage = 50;
+inline constexpr int kTimelinePageMax = 200;
+
 // SLA state as of `evaluated_at` (server clock): the client offsets its own clock by the difference.
 struct SlaView {
     core::UnixSeconds evaluated_at = 0;
@@ -70,9 +78,16 @@ struct TicketView {
     std::optional<core::Rating> rating;
     core::UnixSeconds created_at = 0;
     core::UnixSeconds updated_at = 0;
-    std::vector<core::TimelineEvent> timeline;
+    std::vector<core::TimelineEvent> timeline; // the newest kTimelinePage events, oldest first
+    bool timeline_has_earlier = false;         // older events exist: GET .../events?before=<timeline[0].sequence>
+    int timeline_total = 0;                    // events on the ticket (sequences run 1..total)
     std::vector<AttachmentInfo> attachments;
-    SlaView sla;
+    // Facts of the whole timeline, computed by the server with core's functions (a client holds
+    // only a page of it, so it must not derive them itself).
+    SlaView sla;                                  // core::EvaluateSla; the client ages it by its clock
+    std::vector<core::PartCommitment> parts;      // core::PartCommitments: spare parts promised, kept or owed
+    std::string open_question;                    // core::LatestQuestion: what the team asked last
+    core::TicketState state_before = core::TicketState::Submitted; // core::StateBeforeCurrent
     std::vector<core::Action> available_actions; // for the reader's role
     // Display names ("李工") of the staff this ticket names (event actors, assignees), by login,
     // so a customer reads people rather than account names. Filled by the server from its staff list.
@@ -112,11 +127,18 @@ struct LookupResponse {
 };
 
 struct EventsResponse {
-    std::vector<core::TimelineEvent> events; // sequence > after
-    int last_sequence = 0;
+    std::vector<core::TimelineEvent> events; // oldest first: sequence > after, or < before
+    int last_sequence = 0;                   // the ticket's newest event
     core::TicketState state = core::TicketState::Submitted;
+    bool has_earlier = false; // events before events[0] exist (page back with ?before=events[0].sequence)
+    bool has_later = false;   // events after the last one returned exist: ask again at once with ?after=
     bool operator==(const EventsResponse&) const = default;
 };
+
+// One page of a ticket's timeline: the oldest `limit` events later than `after`, or the newest
+// `limit` events earlier than `before` (the view's page is EventsBefore(ticket, INT_MAX, kTimelinePage)).
+EventsResponse EventsAfter(const core::Ticket& ticket, int after, int limit);
+EventsResponse EventsBefore(const core::Ticket& ticket, int before, int limit);
 
 // Every access token of the ticket was revoked, the caller's own included.
 struct SignOutResponse {

@@ -21,7 +21,8 @@ namespace aftercare::api {
 //   GET  /api/v1/staff/queue?state=&kind=&priority=&breached=&sla=&assignee=&unassigned=
 //                           &sort=&dir=&offset=&limit=&cursor=                   -> QueueResponse
 //   GET  /api/v1/staff/changes?since=&wait=       -> ChangesResponse (long-poll: any ticket changed)
-//   GET  /api/v1/staff/tickets/{sn}               -> TicketView (phone and address masked)
+//   GET  /api/v1/staff/tickets/{sn}               -> TicketView (phone and address masked; newest timeline page)
+//   GET  /api/v1/staff/tickets/{sn}/events?after=|before=&limit=  -> EventsResponse (as the customer's)
 //   POST /api/v1/staff/tickets/{sn}/assign        AssignRequest -> TicketView
 //   POST /api/v1/staff/tickets/{sn}/transition    TransitionRequestWire -> TicketView
 //   POST /api/v1/staff/tickets/{sn}/work          WorkRequest -> TicketView

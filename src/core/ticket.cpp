@@ -102,4 +102,19 @@ std::optional<UnixSeconds> LastResolvedAt(const Ticket& ticket) {
     return std::nullopt;
 }
 
+std::string LatestQuestion(const Ticket& ticket) {
+    for (auto event = ticket.timeline.rbegin(); event != ticket.timeline.rend(); ++event) {
+        if (event->type == EventType::Transition && event->action == Action::RequestInfo) return event->note;
+    }
+    return {};
+}
+
+TicketState StateBeforeCurrent(const Ticket& ticket) {
+    for (auto event = ticket.timeline.rbegin(); event != ticket.timeline.rend(); ++event) {
+        if (event->type == EventType::Transition && event->to_state == ticket.state && event->from_state != ticket.state)
+            return event->from_state;
+    }
+    return TicketState::Submitted;
+}
+
 } // namespace aftercare::core

@@ -144,4 +144,11 @@ TimelineEvent& AppendEvent(Ticket& ticket, TimelineEvent event);
 // When the ticket last entered its current resolution (Resolve event), if it is resolved/confirmed.
 std::optional<UnixSeconds> LastResolvedAt(const Ticket& ticket);
 
+// The question the service team asked last: the note of the latest RequestInfo ("" when none).
+std::string LatestQuestion(const Ticket& ticket);
+
+// The state the ticket was in before it last entered its current one (where a WaitingCustomer
+// pause or a cancellation interrupted the flow); Submitted when it never moved.
+TicketState StateBeforeCurrent(const Ticket& ticket);
+
 } // namespace aftercare::core

@@ -110,11 +110,9 @@ Result<Applied> RecordWork(const Ticket& ticket, const Actor& actor, const WorkE
     return applied;
 }
 
-std::vector<PartCommitment> PartCommitments(const Ticket& ticket) { return PartCommitments(ticket.timeline); }
-
-std::vector<PartCommitment> PartCommitments(std::span<const TimelineEvent> timeline) {
+std::vector<PartCommitment> PartCommitments(const Ticket& ticket) {
     std::vector<PartCommitment> parts;
-    for (const TimelineEvent& event : timeline) {
+    for (const TimelineEvent& event : ticket.timeline) {
         if (event.type != EventType::Work || !event.work) continue;
         const WorkRecord& work = *event.work;
         if (IsPartPromise(work.kind) && work.due_at) {

@@ -7,7 +7,6 @@
 #include "ticket.h"
 
 #include <optional>
-#include <span>
 #include <string>
 #include <vector>
 
@@ -51,10 +50,11 @@ struct PartCommitment {
     std::optional<UnixSeconds> done_at;
 
     bool Late(UnixSeconds now) const { return done_at ? *done_at > due_at : now > due_at; }
+    bool operator==(const PartCommitment&) const = default;
 };
 
+// From the whole timeline, so only the server can say it: a client holds one page of the
+// timeline and reads the answer from the ticket view (api::TicketView::parts).
 std::vector<PartCommitment> PartCommitments(const Ticket& ticket);
-// The same from a timeline alone (what a client has of a ticket).
-std::vector<PartCommitment> PartCommitments(std::span<const TimelineEvent> timeline);
 
 } // namespace aftercare::core

@@ -21,6 +21,7 @@ std::vector<std::pair<std::string, std::string>> TicketRoutes(const std::string&
     const std::string base = "/api/v1/tickets/" + number;
     return {{"GET", base},
             {"GET", base + "/events?wait=0"},
+            {"GET", base + "/events?before=2&limit=5"},
             {"POST", base + "/messages"},
             {"POST", base + "/attachments"},
             {"GET", base + "/attachments/00000000000000000000000000000000"},

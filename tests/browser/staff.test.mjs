@@ -386,6 +386,30 @@ describe('staff console', () => {
     }
   });
 
+  test('a long timeline in the workspace shows its newest page; "show earlier" loads the first records', async () => {
+    const ticket = await customerTicket('长记录工单');
+    for (let i = 1; i <= 60; i += 1) {
+      const note = await api('POST', `/api/v1/staff/tickets/${ticket.number}/messages`,
+        { token: adminToken, body: { text: `处理记录第 ${i} 条` } });
+      assert.equal(note.status, 201, JSON.stringify(note.body));
+    }
+    const { context, page, problems } = await console_(ADMIN, { hash: `#/staff/ticket/${ticket.number}` });
+    try {
+      await page.getByRole('heading', { name: ticket.number }).waitFor();
+      await page.getByText('处理记录第 60 条').waitFor();
+      // 61 events, the newest 50 shown: the created event and the first 10 records wait.
+      await page.getByText('还有 11 条更早的记录').waitFor();
+      assert.equal(await page.getByText('处理记录第 1 条').count(), 0, 'not on the first page');
+      await tap(page.getByRole('button', { name: '显示更早的记录' }));
+      await page.getByText('处理记录第 1 条').waitFor();
+      await eventually(() => page.getByRole('button', { name: '显示更早的记录' }).count(), (n) => n === 0,
+        'the button goes once the first event is shown');
+      assert.deepEqual(unexpected(problems), []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a phone-width queue stays usable: rows scroll with the page and open the ticket', async () => {
     const { context, page, problems } = await console_(ADMIN, { width: 390, height: 844 });
     try {

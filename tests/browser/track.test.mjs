@@ -222,6 +222,44 @@ describe('track a service and follow its ticket page', () => {
     }
   });
 
+  test('a long timeline shows its newest page; "show earlier" brings back the first message, live updates still append', async () => {
+    const ticket = await createTicket('长记录测试');
+    const first = await api(`/api/v1/tickets/${ticket.number}/messages`, {
+      method: 'POST', token: ticket.token, body: { text: '最早的一条留言：设备购于去年' },
+    });
+    assert.equal(first.status, 201, JSON.stringify(first.body));
+    // Staff replies are not capped per day: 60 of them push the customer's message off the page.
+    for (let i = 1; i <= 60; i += 1) {
+      const reply = await api(`/api/v1/staff/tickets/${ticket.number}/messages`, {
+        method: 'POST', token: staffToken, body: { text: `进度说明第 ${i} 条` },
+      });
+      assert.equal(reply.status, 201, JSON.stringify(reply.body));
+    }
+    const { context, page, problems } = await open(`#/track/${ticket.number}?t=${ticket.token}`);
+    try {
+      await page.getByText('进度说明第 60 条').waitFor();
+      // 62 events, the newest 50 shown: the created event and 11 messages wait behind the button.
+      await page.getByText('还有 12 条更早的记录').waitFor();
+      assert.equal(await page.getByText('最早的一条留言：设备购于去年').count(), 0, 'not on the first page');
+      await tap(page.getByRole('button', { name: '显示更早的记录' }));
+      await page.getByText('最早的一条留言：设备购于去年').waitFor();
+      await page.getByText('进度说明第 1 条').waitFor();
+      // Everything is shown now: no button, no count.
+      await eventually(() => page.getByRole('button', { name: '显示更早的记录' }).count(), (n) => n === 0,
+        'the button goes once the first event is shown');
+      // A new event arrives live and the history paged in stays.
+      const news = await api(`/api/v1/staff/tickets/${ticket.number}/messages`, {
+        method: 'POST', token: staffToken, body: { text: '配件已到货' },
+      });
+      assert.equal(news.status, 201);
+      await page.getByText('配件已到货').waitFor(LIVE);
+      await page.getByText('最早的一条留言：设备购于去年').waitFor();
+      assert.deepEqual(unexpected(problems), []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the customer writes a message; the draft survives a reload and staff can read it', async () => {
     const ticket = await createTicket('留言测试');
     const { context, page, problems } = await open(`#/track/${ticket.number}?t=${ticket.token}`);

@@ -1,9 +1,11 @@
-// The portal's track page logic that needs no screen: times and durations in words, and the ticket
-// rebuilt from the wire view agreeing with the server on the SLA (the client's live countdown).
+// The portal's track page logic that needs no screen: times and durations in words, the server's
+// SLA aged on the device agreeing with core's later evaluation (the client's live countdown), and
+// timeline pages joining without gaps.
 #include "test_support.h"
 
 #include "api/customer_wire.h"
 #include "screens/ticket_sla.h"
+#include "screens/timeline_pages.h"
 #include "time_format.h"
 
 using namespace aftercare;
@@ -36,24 +38,55 @@ TEST_CASE("countdowns show what moves: seconds under an hour, days beyond one", 
     CHECK(FormatWait(strings, Language::ZhCN, 3 * 3600 + 1) == "4 小时");
 }
 
-TEST_CASE("the ticket rebuilt from its view gives core the server's SLA", "[portal]") {
+TEST_CASE("the server's SLA aged on the device is what core says later", "[portal]") {
     const core::Policy policy;
     const core::UnixSeconds created = At(2026, 11, 27, 9, 0);
     core::Ticket ticket = NewTicket(core::TicketKind::Repair, core::Priority::Serious, created);
     ticket = Apply(ticket, core::Action::Accept, Staff(), created + 300);
     ticket = Apply(ticket, core::Action::RequestInfo, Staff(), created + 600, policy, "请补充照片");
     ticket = Apply(ticket, core::Action::CustomerReply, Customer(), created + 4000);
-    for (const core::UnixSeconds later : {created + 4100, created + 20000}) {
-        const api::TicketView view = api::MakeTicketView(ticket, core::ActorRole::Customer, later, policy);
-        const core::SlaStatus server = view.sla.status;
-        const core::SlaStatus client = core::EvaluateSla(TicketFromView(view), later, policy);
-        REQUIRE(client.deadlines.size() == server.deadlines.size());
-        for (size_t i = 0; i < server.deadlines.size(); ++i) {
-            CHECK(client.deadlines[i].status == server.deadlines[i].status);
-            CHECK(client.deadlines[i].due_at == server.deadlines[i].due_at);
-            CHECK(client.deadlines[i].remaining_seconds == server.deadlines[i].remaining_seconds);
+    const api::TicketView view = api::MakeTicketView(ticket, core::ActorRole::Customer, created + 4100, policy);
+    // Minutes later, and hours later when a clock has gone overdue meanwhile.
+    for (const core::UnixSeconds later : {created + 4160, created + 30000}) {
+        const core::SlaStatus core_says = core::EvaluateSla(ticket, later, policy);
+        const core::SlaStatus device = CurrentSla(view, static_cast<double>(later));
+        REQUIRE(device.deadlines.size() == core_says.deadlines.size());
+        for (size_t i = 0; i < core_says.deadlines.size(); ++i) {
+            CHECK(device.deadlines[i].status == core_says.deadlines[i].status);
+            CHECK(device.deadlines[i].due_at == core_says.deadlines[i].due_at);
+            CHECK(device.deadlines[i].remaining_seconds == core_says.deadlines[i].remaining_seconds);
         }
-        CHECK(client.paused_seconds == server.paused_seconds);
-        CHECK(client.escalation_due == server.escalation_due);
     }
+    CHECK(view.open_question == "请补充照片");
+}
+
+TEST_CASE("paged-in history stays in front of a fresh view only when it joins it", "[portal]") {
+    const core::Policy policy;
+    const core::UnixSeconds created = At(2026, 11, 27, 9, 0);
+    core::Ticket ticket = NewTicket(core::TicketKind::Repair, core::Priority::General, created);
+    for (int i = 0; i < api::kTimelinePage + 10; ++i) {
+        ticket = core::AddMessage(ticket, Staff(), "进度 " + std::to_string(i), created + 60 + i).Value().ticket;
+    }
+    api::TicketView view = api::MakeTicketView(ticket, core::ActorRole::Customer, created + 4000, policy);
+    REQUIRE(view.timeline.size() == static_cast<size_t>(api::kTimelinePage));
+    REQUIRE(view.timeline_has_earlier);
+    CHECK(view.timeline_total == api::kTimelinePage + 11);
+
+    PrependEarlier(view, api::EventsBefore(ticket, view.timeline.front().sequence, api::kTimelinePage));
+    CHECK(view.timeline.front().sequence == 1);
+    CHECK_FALSE(view.timeline_has_earlier);
+
+    // One more event: the fresh view's page starts one later and the held history joins it.
+    ticket = core::AddMessage(ticket, Staff(), "新消息", created + 5000).Value().ticket;
+    api::TicketView fresh = api::MakeTicketView(ticket, core::ActorRole::Customer, created + 5001, policy);
+    KeepPagedHistory(&view, fresh);
+    REQUIRE(fresh.timeline.size() == ticket.timeline.size());
+    CHECK(fresh.timeline.front().sequence == 1);
+    CHECK_FALSE(fresh.timeline_has_earlier);
+
+    // A page that does not reach the oldest event held is not glued on with a hole.
+    api::TicketView gap = api::MakeTicketView(ticket, core::ActorRole::Customer, created + 5001, policy);
+    PrependEarlier(gap, api::EventsBefore(ticket, 3, 2));
+    CHECK(gap.timeline.front().sequence == ticket.timeline.back().sequence - api::kTimelinePage + 1);
+    CHECK(gap.timeline_has_earlier);
 }

@@ -14,6 +14,7 @@
 #include "console/labels.h"
 #include "icons.h"
 #include "screens/staff_ticket_parts.h"
+#include "screens/timeline_pages.h"
 #include "widgets.h"
 #include "widgets/status_chip.h"
 #include "widgets/feedback.h"
@@ -90,8 +91,10 @@ void ReloadTicket(AppState& state, Host& host) {
         StaffTicketPath(number), StaffCall(state),
         [&state, &host, token, number](api::TicketView view) {
             if (!SameSession(state, token) || state.staff.ticket.number != number) return;
-            state.staff.ticket.ticket.Succeed(std::move(view));
-            state.staff.ticket.received_at = host.NowUnixSeconds();
+            WorkspaceState& w = state.staff.ticket;
+            KeepPagedHistory(w.ticket.value ? &*w.ticket.value : nullptr, view);
+            w.ticket.Succeed(std::move(view));
+            w.received_at = host.NowUnixSeconds();
         },
         [&state, token, number](ApiError error) {
             if (!SameSession(state, token) || state.staff.ticket.number != number) return;
@@ -100,9 +103,34 @@ void ReloadTicket(AppState& state, Host& host) {
         });
 }
 
+void LoadEarlierEvents(AppState& state, Host&) {
+    WorkspaceState& ws = state.staff.ticket;
+    if (ws.earlier_in_flight || !ws.ticket.value) return;
+    ws.earlier_in_flight = true;
+    ws.earlier_error.reset();
+    const std::string token = state.staff.session->token;
+    const std::string number = ws.number;
+    state.api.Get<api::EventsResponse>(
+        StaffTicketPath(number, EarlierEventsQuery(*ws.ticket.value)), StaffCall(state),
+        [&state, token, number](api::EventsResponse answer) {
+            if (!SameSession(state, token) || state.staff.ticket.number != number) return;
+            WorkspaceState& w = state.staff.ticket;
+            w.earlier_in_flight = false;
+            if (w.ticket.value) PrependEarlier(*w.ticket.value, answer);
+        },
+        [&state, token, number](ApiError error) {
+            if (!SameSession(state, token) || state.staff.ticket.number != number) return;
+            WorkspaceState& w = state.staff.ticket;
+            w.earlier_in_flight = false;
+            w.earlier_error = error;
+            OnStaffError(state, error);
+        });
+}
+
 void AcceptTicketChange(AppState& state, Host& host, api::TicketView view, const std::string& notice,
                         WorkspaceForm form) {
     WorkspaceState& ws = state.staff.ticket;
+    KeepPagedHistory(ws.ticket.value ? &*ws.ticket.value : nullptr, view);
     ws.ticket.Succeed(std::move(view));
     ws.received_at = host.NowUnixSeconds();
     ws.notice = notice;

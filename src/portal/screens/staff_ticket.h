@@ -29,6 +29,9 @@ struct WorkspaceState {
     // Live: the events long-poll after the last sequence shown.
     bool following = false;
     double follow_retry_at = 0;
+    // "Show earlier": one page of older events at a time (screens/timeline_pages.h).
+    bool earlier_in_flight = false;
+    std::optional<ApiError> earlier_error;
     Remote<api::AuditResponse> audit;     // this ticket's reveals
     std::map<std::string, std::string> revealed; // "phone"/"address" -> value, while on this ticket
     // The reveal dialog: which field it is for (empty: closed), the reason picked (index into

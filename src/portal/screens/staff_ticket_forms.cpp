@@ -271,7 +271,7 @@ void DrawWorkRecords(AppState& state, Ui& ui, const api::TicketView& ticket, dou
     const Palette& p = theme.palette;
     WorkspaceState& ws = state.staff.ticket;
     const bool working = ticket.state == core::TicketState::Assigned || ticket.state == core::TicketState::InProgress;
-    const std::vector<core::PartCommitment> parts = core::PartCommitments(ticket.timeline);
+    const std::vector<core::PartCommitment>& parts = ticket.parts;  // the server's, from the whole timeline
     if (!working && parts.empty()) return;
 
     BeginCard(ui, "##work");

@@ -22,7 +22,7 @@ void DrawTicketActions(AppState& state, Ui& ui, const api::TicketView& ticket);
 void DrawWorkRecords(AppState& state, Ui& ui, const api::TicketView& ticket, double elapsed);
 // A message to the customer.
 void DrawReply(AppState& state, Ui& ui, const api::TicketView& ticket);
-// Every event, newest first.
+// The newest page of events, newest first, and "show earlier" for the pages before it.
 void DrawTimeline(AppState& state, Ui& ui, const api::TicketView& ticket);
 // Name, product, description; phone and address masked until revealed, and who revealed them.
 void DrawCustomer(AppState& state, Ui& ui, const api::TicketView& ticket);
@@ -36,6 +36,8 @@ void LoadAudit(AppState& state);
 // Loads (or reloads) the ticket view of the workspace's number. Answers arrive after the frame
 // that asked, so these take the Host (which lives as long as the page), never the frame's Ui.
 void ReloadTicket(AppState& state, Host& host);
+// "Show earlier": the page of events before the oldest one the workspace holds.
+void LoadEarlierEvents(AppState& state, Host& host);
 // A change the server accepted: show its answer, say what happened.
 void AcceptTicketChange(AppState& state, Host& host, api::TicketView view, const std::string& notice,
                         WorkspaceForm form);

@@ -7,6 +7,7 @@
 #include "console/format.h"
 #include "console/labels.h"
 #include "icons.h"
+#include "screens/timeline_pages.h"
 #include "widgets.h"
 #include "widgets/status_chip.h"
 
@@ -162,6 +163,9 @@ void DrawTimeline(AppState& state, Ui& ui, const api::TicketView& ticket) {
         ImGui::Dummy(ImVec2(0, 0));
         ImGui::PopID();
     }
+    // Newest first, so older entries load below the button and nothing above it moves.
+    WorkspaceState& ws = state.staff.ticket;
+    if (DrawShowEarlier(state, ui, ticket, ws.earlier_in_flight, ws.earlier_error)) LoadEarlierEvents(state, ui.host);
     EndCard(ui);
 }
 

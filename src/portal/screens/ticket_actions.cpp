@@ -24,14 +24,6 @@ bool Offers(const api::TicketView& view, Action action) {
            view.available_actions.end();
 }
 
-// The question the service team asked last (the note of the latest RequestInfo).
-std::string OpenQuestion(const api::TicketView& view) {
-    for (auto it = view.timeline.rbegin(); it != view.timeline.rend(); ++it) {
-        if (it->type == core::EventType::Transition && it->action == Action::RequestInfo) return it->note;
-    }
-    return {};
-}
-
 // A card with a tinted border in a tone, for "your move" prompts.
 void BeginPromptCard(Ui& ui, const char* id, Tone tone) {
     BeginCard(ui, id, {.fill = ui.theme.palette.surface, .border = ToneTint(ui.theme.palette, tone, 0.55f)});
@@ -95,7 +87,7 @@ void DrawReplyPrompt(AppState& state, Ui& ui, const api::TicketView& view) {
     const Palette& p = ui.theme.palette;
     BeginPromptCard(ui, "##reply", Tone::Warning);
     CardTitle(ui, ICON_QUESTION, Tone::Warning, state.Tr("ticket.reply.title"));
-    const std::string question = OpenQuestion(view);
+    const std::string& question = view.open_question;  // the latest RequestInfo's note
     if (!question.empty()) {
         // The team's question in their words, quoted.
         BeginCard(ui, "##question", {.fill = p.background, .border = p.background});

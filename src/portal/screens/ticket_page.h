@@ -41,6 +41,9 @@ struct TicketPageState {
     std::optional<ApiError> live_error;
     bool refresh_in_flight = false;
     bool refresh_again = false;
+    // "Show earlier": one page of older events at a time (screens/timeline_pages.h).
+    bool earlier_in_flight = false;
+    std::optional<ApiError> earlier_failure;
 
     // The customer's message to the service team (a draft kept on the device).
     std::string message;

@@ -6,6 +6,7 @@
 #include "net/poll_pacing.h"
 #include "net/vendor_policy.h"
 #include "screens/ticket_tokens.h"
+#include "screens/timeline_pages.h"
 #include "widgets/feedback.h"
 
 #include "core/service_number.h"
@@ -35,6 +36,8 @@ void TakeView(TicketPageState& page, api::TicketView view, Host& host) {
     }
     page.clock_offset = static_cast<double>(view.sla.evaluated_at - host.NowUnixSeconds());
     page.last_sequence = std::max(page.last_sequence, LastSequence(view));
+    // The view carries the newest page only: older events the customer paged in stay shown.
+    KeepPagedHistory(page.view.value ? &*page.view.value : nullptr, view);
     page.view.Succeed(std::move(view));
 }
 
@@ -165,6 +168,29 @@ void ReloadTicket(AppState& state, Ui& ui) {
     LoadView(state, ui.host);
 }
 
+void LoadEarlierEvents(AppState& state, Ui&) {
+    TicketPageState& page = state.ticket;
+    if (page.earlier_in_flight || !page.view.IsLoaded()) return;
+    page.earlier_in_flight = true;
+    page.earlier_failure.reset();
+    const int generation = page.generation;
+    state.api.Get<api::EventsResponse>(
+        TicketPath(page) + EarlierEventsQuery(*page.view.value), {.bearer_token = page.token},
+        [&state, generation](api::EventsResponse events) {
+            TicketPageState& p = state.ticket;
+            if (p.generation != generation) return;
+            p.earlier_in_flight = false;
+            if (p.view.IsLoaded()) PrependEarlier(*p.view.value, events);
+        },
+        [&state, generation](ApiError error) {
+            TicketPageState& p = state.ticket;
+            if (p.generation != generation) return;
+            p.earlier_in_flight = false;
+            if (error.kind == ApiError::Kind::Unauthorized) p.expired = true;
+            p.earlier_failure = std::move(error);
+        });
+}
+
 void ReconnectLive(AppState& state) {
     state.ticket.poll_due_at = 0;
     state.ticket.poll_failures = 0;
@@ -198,13 +224,16 @@ void PumpLiveUpdates(AppState& state, Ui& ui) {
             p.poll_failures = delay > 0 ? answer.failures : 0;
             p.poll_due_at = host.NowUnixSeconds() + delay;
             if (events.events.empty() || !p.view.IsLoaded()) return;
+            // An answer is one page: continue from the last event it carried (never from the
+            // ticket's last sequence, which would skip the rest), at once when more follow.
+            p.last_sequence = std::max(p.last_sequence, events.events.back().sequence);
+            if (events.has_later) p.poll_due_at = 0;
             // Show the new events at once; the full view (actions, SLA) follows.
             api::TicketView& view = *p.view.value;
             for (core::TimelineEvent& event : events.events) {
-                if (event.sequence > LastSequence(view)) view.timeline.push_back(std::move(event));
+                if (event.sequence == LastSequence(view) + 1) view.timeline.push_back(std::move(event));
             }
             view.state = events.state;
-            p.last_sequence = std::max(p.last_sequence, events.last_sequence);
             if (OnThisPage(state, generation)) RefreshView(state, host);
         },
         [&state, &host, generation](ApiError error) {

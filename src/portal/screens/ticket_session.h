@@ -23,6 +23,8 @@ bool SyncTicketRoute(AppState& state, Ui& ui);
 void PumpLiveUpdates(AppState& state, Ui& ui);
 
 void ReloadTicket(AppState& state, Ui& ui);
+// "Show earlier": the page of the timeline before the oldest event shown (one request at a time).
+void LoadEarlierEvents(AppState& state, Ui& ui);
 // Retries the live connection now instead of at the end of its back-off.
 void ReconnectLive(AppState& state);
 

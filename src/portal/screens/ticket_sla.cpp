@@ -162,33 +162,13 @@ void DrawEscalation(AppState& state, Ui& ui, core::EscalationLevel level) {
 
 } // namespace
 
-core::Ticket TicketFromView(const api::TicketView& view) {
-    core::Ticket ticket;
-    ticket.service_number = view.service_number;
-    ticket.details.kind = view.kind;
-    ticket.details.priority = view.priority;
-    ticket.details.subject = view.subject;
-    ticket.details.description = view.description;
-    ticket.details.product = view.product;
-    ticket.details.address = view.address;
-    ticket.details.return_reason = view.return_reason;
-    ticket.state = view.state;
-    ticket.priority = view.priority;
-    ticket.assignee = view.assignee;
-    ticket.escalation = view.escalation;
-    ticket.rated = view.rating.has_value();
-    ticket.created_at = view.created_at;
-    ticket.updated_at = view.updated_at;
-    ticket.timeline = view.timeline;
-    return ticket;
-}
-
-core::SlaStatus CurrentSla(const AppState& state, const api::TicketView& view, double server_now) {
+core::SlaStatus CurrentSla(const api::TicketView& view, double server_now) {
     const auto now = static_cast<core::UnixSeconds>(std::floor(server_now));
-    if (state.vendor_policy.IsLoaded()) return core::EvaluateSla(TicketFromView(view), now, state.policy);
     core::SlaStatus sla = view.sla.status;
     const std::int64_t aged = now - view.sla.evaluated_at;
     if (aged <= 0 || sla.paused) return sla;
+    // Between answers nothing but time moves a clock (every event brings a fresh view): a running
+    // deadline loses the seconds gone by and is overdue from one second past its due time, as in core.
     for (core::Deadline& d : sla.deadlines) {
         if (!Ticking(d)) continue;
         d.remaining_seconds -= aged;
@@ -203,7 +183,7 @@ void DrawSlaCard(AppState& state, Ui& ui, const api::TicketView& view) {
     const Palette& p = theme.palette;
     const double device_now = ui.host.NowUnixSeconds();
     const double server_now = ServerNow(state, device_now);
-    const core::SlaStatus sla = CurrentSla(state, view, server_now);
+    const core::SlaStatus sla = CurrentSla(view, server_now);
     const auto now = static_cast<core::UnixSeconds>(server_now);
     const int offset = ui.host.UtcOffsetMinutes();
     const bool finished = view.state == TicketState::Resolved || view.state == TicketState::Confirmed ||

@@ -1,6 +1,7 @@
 // The ticket page's live SLA card: the next promise in plain words ("工程师将在 15:30 前出发"),
-// a countdown computed on this device by core's EvaluateSla with the server's clock, breaches and
-// escalation told honestly, and every clock's standing. Redrawn once a second while one runs.
+// a countdown from the server's deadlines ticking on the server's clock, breaches and escalation
+// told honestly, and every clock's standing. Redrawn once a second while one runs. The device
+// does not evaluate the SLA itself: that needs the whole timeline, and it holds only a page.
 #pragma once
 
 #include "api/customer_wire.h"
@@ -11,12 +12,8 @@ namespace aftercare::portal {
 struct AppState;
 struct Ui;
 
-// The ticket as core sees it, rebuilt from the view (enough for the SLA clock and the rules).
-core::Ticket TicketFromView(const api::TicketView& view);
-
-// The SLA as of `server_now`: evaluated by core with the vendor's policy once it is loaded,
-// else the server's own evaluation aged by the time since it was made.
-core::SlaStatus CurrentSla(const AppState& state, const api::TicketView& view, double server_now);
+// The SLA as of `server_now`: the server's evaluation (view.sla) aged by the time since it was made.
+core::SlaStatus CurrentSla(const api::TicketView& view, double server_now);
 
 void DrawSlaCard(AppState& state, Ui& ui, const api::TicketView& view);
 

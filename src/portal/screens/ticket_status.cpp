@@ -59,16 +59,6 @@ int StepIndex(TicketKind kind, TicketState state) {
     return 0;
 }
 
-// Where the ticket stood before it paused or ended: the state the last event into `state` left.
-TicketState StateBefore(const api::TicketView& view, TicketState state) {
-    for (auto it = view.timeline.rbegin(); it != view.timeline.rend(); ++it) {
-        if (it->type == core::EventType::Transition && it->to_state == state && it->from_state != state) {
-            return it->from_state;
-        }
-    }
-    return TicketState::Submitted;
-}
-
 const char* StatusKey(StepState state) {
     switch (state) {
     case StepState::Done: return "ticket.step.status.done";
@@ -144,10 +134,10 @@ std::vector<StepperStep> TicketSteps(const AppState& state, const api::TicketVie
     StepState current_state = StepState::Current;
     if (ended) {
         // The flow up to where it stopped, then the end itself in place of what would have come.
-        current = std::min(StepIndex(view.kind, StateBefore(view, now)), last - 1) + 1;
+        current = std::min(StepIndex(view.kind, view.state_before), last - 1) + 1;
         current_state = StepState::Stopped;
     } else if (now == TicketState::WaitingCustomer) {
-        current = StepIndex(view.kind, StateBefore(view, now));
+        current = StepIndex(view.kind, view.state_before);
         current_state = StepState::Waiting;
     } else {
         current = StepIndex(view.kind, now);

@@ -5,6 +5,7 @@
 #include "icons.h"
 #include "screens/ticket_session.h"
 #include "screens/ticket_status.h"
+#include "screens/timeline_pages.h"
 #include "time_format.h"
 #include "widgets.h"
 #include "widgets/timeline.h"
@@ -216,6 +217,9 @@ void DrawTimelineCard(AppState& state, Ui& ui, const api::TicketView& view) {
     Heading(ui, TextStyle::Title3, state.Tr("ticket.timeline.title"), 2);
     ImGui::Dummy(ImVec2(0, ui.theme.Em(0.25f)));
     Timeline(ui, "timeline", entries);
+    // Newest first, so older entries load below the button and nothing above it moves.
+    const TicketPageState& page = state.ticket;
+    if (DrawShowEarlier(state, ui, view, page.earlier_in_flight, page.earlier_failure)) LoadEarlierEvents(state, ui);
     EndCard(ui);
 }
 

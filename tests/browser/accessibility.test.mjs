@@ -8,12 +8,11 @@
 // so axe cannot judge it; the palette's contrast is the theme's (src/portal/theme.h).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 import { launchBrowser, openPage, waitForPortal } from './lib/browser.mjs';
-import { tap, type, waitForSettled } from './lib/portal.mjs';
+import { api, tap, type, waitForSettled } from './lib/portal.mjs';
 import { startServer } from './lib/server.mjs';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -90,18 +89,16 @@ describe('the ARIA mirror passes axe-core', () => {
   });
 
   test('a ticket page', async () => {
-    const created = await fetch(new URL('/api/v1/tickets', server.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-      body: JSON.stringify({
+    const created = await api(server, 'POST', '/api/v1/tickets', {
+      body: {
         kind: 'repair', priority: 'general',
         customer: { name: '无障碍', phone: '13912340099' },
         product: { model: '康复理疗仪 KF-200', serial: 'KF200-2401-0123' },
         subject: '屏幕不亮', description: '开机后屏幕不亮，指示灯正常。',
-      }),
+      },
     });
-    const ticket = await created.json();
-    assert.equal(created.status, 201, JSON.stringify(ticket));
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const ticket = created.body;
     const { context, page } = await openPage(browser, `${server.url}#/track/${ticket.service_number}?t=${ticket.access_token}`);
     try {
       await waitForPortal(page);

@@ -8,10 +8,9 @@
 // browser's missing-glyph box (scripts/setup installs the fonts that have them).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 
 import { launchBrowser, openPage, waitForPortal } from './lib/browser.mjs';
-import { saveScreenshot, tap, type, waitForSettled } from './lib/portal.mjs';
+import { api, saveScreenshot, tap, type, waitForSettled } from './lib/portal.mjs';
 import { startServer } from './lib/server.mjs';
 
 const ADMIN = { username: 'text.admin', password: 'an admin passphrase for the text tests' };
@@ -38,24 +37,9 @@ describe('rare characters and emoji are drawn everywhere a customer\'s text appe
   let browser;
   let ticket;
 
-  async function api(method, path, { token, body, headers = {} } = {}) {
-    const response = await fetch(new URL(path, server.url), {
-      method,
-      headers: {
-        ...(body ? { 'content-type': 'application/json' } : {}),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...headers,
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null };
-  }
-
   before(async () => {
     server = await startServer({ admin: ADMIN });
-    const created = await api('POST', '/api/v1/tickets', {
-      headers: { 'idempotency-key': randomUUID() },
+    const created = await api(server, 'POST', '/api/v1/tickets', {
       body: {
         kind: 'repair', priority: 'general',
         customer: { name: NAME, phone: '13912340077' },
@@ -112,7 +96,7 @@ describe('rare characters and emoji are drawn everywhere a customer\'s text appe
       await page.getByText('联系人：𪚥先生 👍').waitFor();
       await waitForSettled(page);
       assert.deepEqual(await undrawn(page, '联系人：𪚥先生 👍'), []);
-      const view = await api('GET', `/api/v1/tickets/${ticket.number}`, { token: ticket.token });
+      const view = await api(server, 'GET', `/api/v1/tickets/${ticket.number}`, { token: ticket.token });
       assert.equal(view.status, 200);
       assert.ok(view.body.timeline.some((e) => e.type === 'message' && e.note === '联系人：𪚥先生 👍'),
         'the server has the message exactly as typed');

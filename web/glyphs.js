@@ -35,7 +35,7 @@ mergeInto(LibraryManager.library, {
     context: function (width, height) {
       var g = AftercareGlyphs;
       if (!g.ctx) {
-        g.canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(64, 64) : document.createElement('canvas');
+        g.canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(128, 128) : document.createElement('canvas');
         g.ctx = g.canvas.getContext('2d', { willReadFrequently: true });
       }
       if (g.canvas.width < width || g.canvas.height < height) {
@@ -66,26 +66,37 @@ mergeInto(LibraryManager.library, {
       return ctx.getImageData(0, 0, width, height).data;
     },
 
-    // The box and pixels of one character, or null when it has no ink (a space).
-    raster: function (text, font) {
+    // The advance and ink box of one character (measureText: no pixels yet).
+    measure: function (text, font) {
       var g = AftercareGlyphs;
       var ctx = g.context(1, 1);
       g.setFont(ctx, font);
       var m = ctx.measureText(text);
-      var box = {
-        advance: m.width,
-        x0: Math.floor(-m.actualBoundingBoxLeft) - 1,
-        y0: Math.floor(-m.actualBoundingBoxAscent) - 1,
-        x1: Math.ceil(m.actualBoundingBoxRight) + 1,
-        y1: Math.ceil(m.actualBoundingBoxDescent) + 1,
-        pixels: null,
-      };
+      var box = { advance: m.width, x0: 0, y0: 0, x1: 0, y1: 0 };
       if (m.actualBoundingBoxLeft + m.actualBoundingBoxRight <= 0 ||
-          m.actualBoundingBoxAscent + m.actualBoundingBoxDescent <= 0) return box;
+          m.actualBoundingBoxAscent + m.actualBoundingBoxDescent <= 0) return box;  // no ink: a space
+      box.x0 = Math.floor(-m.actualBoundingBoxLeft) - 1;
+      box.y0 = Math.floor(-m.actualBoundingBoxAscent) - 1;
+      box.x1 = Math.ceil(m.actualBoundingBoxRight) + 1;
+      box.y1 = Math.ceil(m.actualBoundingBoxDescent) + 1;
+      return box;
+    },
+
+    // The box's pixels (RGBA), drawn with fillText.
+    paint: function (text, font, box) {
+      var g = AftercareGlyphs;
       var width = box.x1 - box.x0, height = box.y1 - box.y0;
-      ctx = g.context(width, height);
+      var ctx = g.context(width, height);
       g.setFont(ctx, font);
       box.pixels = g.draw(ctx, text, box.x0, box.y0, width, height);
+      return box.pixels;
+    },
+
+    // measure and paint at once: the missing-glyph reference of isTofu.
+    raster: function (text, font) {
+      var g = AftercareGlyphs;
+      var box = g.measure(text, font);
+      box.pixels = box.x1 > box.x0 ? g.paint(text, font, box) : null;
       return box;
     },
 
@@ -146,26 +157,26 @@ mergeInto(LibraryManager.library, {
     HEAPF32[(out >> 2) + 1] = descent;
   },
 
-  // Draws one character at pixelSize device pixels of em and a CSS weight. box (6 floats) receives: advance,
-  // x0 and y0 of the bitmap from the pen's baseline origin, width, height, and 1 when the glyph has
-  // its own colours (emoji). The bitmap goes to out: one alpha byte per pixel, or RGBA for a
-  // coloured glyph. Returns the bytes the bitmap needs; when that exceeds capacity nothing is
-  // written and the caller calls again with room. metricsOnly: the advance alone.
-  aftercare_glyphs_draw__deps: ['$AftercareGlyphs'],
-  aftercare_glyphs_draw: function (codepoint, weight, pixelSize, metricsOnly, box, out, capacity) {
+  aftercare_glyphs_measure__deps: ['$AftercareGlyphs'],
+  aftercare_glyphs_measure: function (codepoint, weight, pixelSize, box) {
+    var g = AftercareGlyphs;
+    var r = g.measure(String.fromCodePoint(codepoint), weight + ' ' + pixelSize + 'px ' + g.families);
+    var f = box >> 2;
+    HEAPF32[f] = r.advance;
+    HEAPF32[f + 1] = r.x0;
+    HEAPF32[f + 2] = r.y0;
+    HEAPF32[f + 3] = r.x1 - r.x0;
+    HEAPF32[f + 4] = r.y1 - r.y0;
+  },
+
+  aftercare_glyphs_paint__deps: ['$AftercareGlyphs'],
+  aftercare_glyphs_paint: function (codepoint, weight, pixelSize, x0, y0, width, height, out, capacity) {
     var g = AftercareGlyphs;
     var started = performance.now();
     var font = weight + ' ' + pixelSize + 'px ' + g.families;
-    var text = String.fromCodePoint(codepoint);
-    var r = g.raster(text, font);
-    var f = box >> 2;
-    HEAPF32[f] = r.advance;
-    HEAPF32[f + 3] = 0;
-    HEAPF32[f + 4] = 0;
-    HEAPF32[f + 5] = 0;
-    if (metricsOnly || !r.pixels) return 0;
-
-    var px = r.pixels, count = px.length >> 2, colored = false, ink = 0, i;
+    var box = { x0: x0, y0: y0, x1: x0 + width, y1: y0 + height };
+    var px = g.paint(String.fromCodePoint(codepoint), font, box);
+    var count = width * height, colored = false, ink = 0, i;
     for (i = 0; i < count; i++) {
       var a = px[i * 4 + 3];
       ink += a;
@@ -173,19 +184,14 @@ mergeInto(LibraryManager.library, {
       if (a > 64 && Math.min(px[i * 4], px[i * 4 + 1], px[i * 4 + 2]) < 200) colored = true;
     }
     var needed = colored ? count * 4 : count;
-    if (needed > capacity) return needed;
+    if (needed > capacity) return -needed;
     if (colored) {
       HEAPU8.set(px, out);
     } else {
       for (i = 0; i < count; i++) HEAPU8[out + i] = px[i * 4 + 3];
     }
-    HEAPF32[f + 1] = r.x0;
-    HEAPF32[f + 2] = r.y0;
-    HEAPF32[f + 3] = r.x1 - r.x0;
-    HEAPF32[f + 4] = r.y1 - r.y0;
-    HEAPF32[f + 5] = colored ? 1 : 0;
     var micros = Math.round((performance.now() - started) * 1000);
-    g.drawn.set(codepoint, { tofu: g.isTofu(r, font), colored: colored, ink: ink, micros: micros });
+    g.drawn.set(codepoint, { tofu: g.isTofu(box, font), colored: colored, ink: ink, micros: micros });
     return needed;
   },
 });

@@ -1,31 +1,15 @@
-// Loads the embedded string tables and resolves keys; see i18n.h.
+// Loads the compiled-in string tables (i18n_embedded.h) and resolves keys; see i18n.h.
 #include "i18n.h"
 
-#include <cstdio>
-#include <cstdlib>
-#include <nlohmann/json.hpp>
-
-extern const unsigned char kStringszhCN[];  // assets/i18n/zh-CN/*.json, merged and embedded by CMake
-extern const unsigned char kStringsen[];    // assets/i18n/en/*.json
+#include "i18n_embedded.h"
 
 namespace aftercare::portal {
 namespace {
 
-template <typename Table> Table ParseTable(const unsigned char* json_text, const char* name) {
-    Table table;
-    const auto json = nlohmann::json::parse(reinterpret_cast<const char*>(json_text), nullptr,
-                                            /*allow_exceptions=*/false);
-    if (!json.is_object()) {
-        std::fprintf(stderr, "string table %s is not a JSON object\n", name);
-        std::abort();
-    }
-    for (const auto& [key, value] : json.items()) {
-        if (!value.is_string()) {
-            std::fprintf(stderr, "string table %s: %s is not a string\n", name, key.c_str());
-            std::abort();
-        }
-        table.emplace(key, value.template get<std::string>());
-    }
+std::map<std::string, std::string, std::less<>> ToTable(const EmbeddedString* entries, std::size_t count) {
+    std::map<std::string, std::string, std::less<>> table;
+    // Sorted input: each insertion lands at the end, so hinting there makes the whole build linear.
+    for (std::size_t i = 0; i < count; ++i) table.emplace_hint(table.end(), entries[i].key, entries[i].value);
     return table;
 }
 
@@ -39,8 +23,8 @@ Language LanguageFromTag(std::string_view tag) {
 
 StringTable StringTable::LoadEmbedded() {
     StringTable strings;
-    strings.zh_cn_ = ParseTable<Table>(kStringszhCN, "zh-CN");
-    strings.en_ = ParseTable<Table>(kStringsen, "en");
+    strings.zh_cn_ = ToTable(kStringsZhCN, kStringsZhCNCount);
+    strings.en_ = ToTable(kStringsEn, kStringsEnCount);
     return strings;
 }
 

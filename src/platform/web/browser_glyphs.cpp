@@ -1,17 +1,31 @@
 // The browser font loader (see browser_glyphs.h): ImGui asks for a glyph the first time a size and
-// density of a face draws it; web/glyphs.js draws it with the canvas's fillText and this copies the
-// bitmap into ImGui's dynamic atlas.
+// density of a face draws it; web/glyphs.js measures it at once (layout needs its advance) and
+// paints it with the canvas's fillText later in the frame, within a time budget (PaintPendingGlyphs),
+// into the place this reserved for it in ImGui's dynamic atlas.
 #include "browser_glyphs.h"
 
 #include "js_bridge.h"
 
 #include <imgui_internal.h>  // ImFontLoader and the atlas packing API
 
+#include <emscripten.h>
+
 #include <cmath>
 #include <cstring>
+#include <vector>
 
 namespace aftercare::web {
 namespace {
+
+// A glyph measured and placed in the atlas whose pixels are still to be painted. The baked size is
+// named by its id, as ImGui may move or discard it between frames.
+struct PendingGlyph {
+    ImGuiID baked_id;
+    ImWchar codepoint;
+    ImFontAtlasRectId pack_id;
+    float pixel_size;
+    int x0, y0, width, height;  // the ink box from the baseline origin, device pixels
+};
 
 // One per face (ImGui font source). ImGui's font size is a line's height, as with its own
 // rasterizer: the em is that height divided by the stack's line box (ascent + descent per em).
@@ -19,14 +33,15 @@ struct BrowserFace {
     int css_weight;  // 400 regular, 600 bold
     float ascent;    // per em, from the browser's fonts: the same for every face
     float descent;
+    std::vector<PendingGlyph> pending;
     float EmPerLine() const { return 1.0f / (ascent + descent); }
 };
 
-const BrowserFace& Face(const ImFontConfig* src) { return *static_cast<const BrowserFace*>(src->FontLoaderData); }
+BrowserFace& Face(const ImFontConfig* src) { return *static_cast<BrowserFace*>(src->FontLoaderData); }
 
-// What aftercare_glyphs_draw writes: the advance, the bitmap's offset from the pen's baseline
-// origin, its size, and 1 for a glyph with its own colours (device pixels).
-enum GlyphBox { kAdvance, kX0, kY0, kWidth, kHeight, kColored, kBoxSize };
+// What aftercare_glyphs_measure writes: the advance, the ink box's offset from the pen's baseline
+// origin and its size (device pixels).
+enum GlyphBox { kAdvance, kX0, kY0, kWidth, kHeight, kBoxSize };
 
 // The icons are a font of our own in the Private Use Area (merged after the browser face), and
 // control characters are never drawn: everything else is the browser's to draw, even a character
@@ -40,7 +55,7 @@ bool SourceInit(ImFontAtlas*, ImFontConfig* src) {
     // The browser's font metrics, measured once its fonts are settled (see aftercare_glyphs_init).
     float line[2] = {};
     aftercare_glyphs_line_metrics(line);
-    src->FontLoaderData = IM_NEW(BrowserFace){static_cast<int>(src->FontLoaderFlags), line[0], line[1]};
+    src->FontLoaderData = IM_NEW(BrowserFace){static_cast<int>(src->FontLoaderFlags), line[0], line[1], {}};
     return true;
 }
 
@@ -65,24 +80,16 @@ bool BakedInit(ImFontAtlas*, ImFontConfig* src, ImFontBaked* baked, void*) {
 bool LoadGlyph(ImFontAtlas* atlas, ImFontConfig* src, ImFontBaked* baked, void*, ImWchar codepoint,
                ImFontGlyph* out_glyph, float* out_advance_x) {
     if (!BrowserDraws(codepoint)) return false;
+    BrowserFace& face = Face(src);
     // Drawn at device pixels (CSS size × devicePixelRatio) so text stays crisp at any DPR and zoom.
     const float density = src->RasterizerDensity * baked->RasterizerDensity;
-    const float pixel_size = baked->Size * Face(src).EmPerLine() * density;
-    const bool metrics_only = out_advance_x != nullptr;
-
-    ImVector<unsigned char>& buffer = atlas->Builder->TempBuffer;
-    if (buffer.Size == 0) buffer.resize(64 * 64 * 4);
+    const float pixel_size = baked->Size * face.EmPerLine() * density;
     float box[kBoxSize] = {};
-    int needed = aftercare_glyphs_draw(codepoint, Face(src).css_weight, pixel_size, metrics_only, box, buffer.Data,
-                                       buffer.Size);
-    if (needed > buffer.Size) {  // a big glyph (a title's emoji at DPR 3): once more with room
-        buffer.resize(needed);
-        needed = aftercare_glyphs_draw(codepoint, Face(src).css_weight, pixel_size, 0, box, buffer.Data, buffer.Size);
-    }
+    aftercare_glyphs_measure(codepoint, face.css_weight, pixel_size, box);
     // Whole device pixels per advance: with the pen starting on a pixel, every glyph's bitmap lands
     // on the pixel grid and is sampled 1:1.
     const float advance = std::round(box[kAdvance]) / density;
-    if (metrics_only) {
+    if (out_advance_x != nullptr) {  // layout only: CalcTextSize of text not drawn
         *out_advance_x = advance;
         return true;
     }
@@ -90,23 +97,51 @@ bool LoadGlyph(ImFontAtlas* atlas, ImFontConfig* src, ImFontBaked* baked, void*,
     out_glyph->AdvanceX = advance;
     const int width = static_cast<int>(box[kWidth]);
     const int height = static_cast<int>(box[kHeight]);
-    if (width <= 0 || height <= 0 || needed <= 0) return true;  // a space: an advance, nothing to draw
+    if (width <= 0 || height <= 0) return true;  // a space: an advance, nothing to draw
 
     const ImFontAtlasRectId pack_id = ImFontAtlasPackAddRect(atlas, width, height);
     if (pack_id == ImFontAtlasRectId_Invalid) return false;  // the atlas is at its largest
-    ImTextureRect* rect = ImFontAtlasPackGetRect(atlas, pack_id);
     const float baseline = std::round(baked->Ascent);
     out_glyph->X0 = box[kX0] / density;
     out_glyph->Y0 = box[kY0] / density + baseline;
     out_glyph->X1 = (box[kX0] + width) / density;
     out_glyph->Y1 = (box[kY0] + height) / density + baseline;
     out_glyph->Visible = true;
-    out_glyph->Colored = box[kColored] != 0.0f;  // an emoji keeps its colours instead of the text colour
     out_glyph->PackId = pack_id;
-    const ImTextureFormat format = out_glyph->Colored ? ImTextureFormat_RGBA32 : ImTextureFormat_Alpha8;
-    ImFontAtlasBakedSetFontGlyphBitmap(atlas, baked, src, out_glyph, rect, buffer.Data, format,
-                                       out_glyph->Colored ? width * 4 : width);
+    // The place stays blank until PaintPendingGlyphs fills it, later in this frame or the next.
+    face.pending.push_back({baked->BakedId, codepoint, pack_id, pixel_size, static_cast<int>(box[kX0]),
+                            static_cast<int>(box[kY0]), width, height});
     return true;
+}
+
+// Paints one pending glyph into its place, unless ImGui has since dropped the glyph's size.
+void Paint(ImFontAtlas& atlas, ImFontConfig* src, const PendingGlyph& pending) {
+    ImFontBaked* baked = static_cast<ImFontBaked*>(atlas.Builder->BakedMap.GetVoidPtr(pending.baked_id));
+    if (baked == nullptr) return;
+    ImFontGlyph* glyph = baked->FindGlyphNoFallback(pending.codepoint);
+    if (glyph == nullptr || glyph->PackId != pending.pack_id) return;
+    ImTextureRect* rect = ImFontAtlasPackGetRect(&atlas, pending.pack_id);
+    if (rect == nullptr) return;
+
+    ImVector<unsigned char>& buffer = atlas.Builder->TempBuffer;
+    if (buffer.Size == 0) buffer.resize(64 * 64 * 4);
+    const BrowserFace& face = Face(src);
+    auto paint = [&] {
+        return aftercare_glyphs_paint(pending.codepoint, face.css_weight, pending.pixel_size, pending.x0, pending.y0,
+                                      pending.width, pending.height, buffer.Data, buffer.Size);
+    };
+    int written = paint();
+    if (written < 0) {  // a big glyph (a title's emoji at DPR 3): once more with room
+        buffer.resize(-written);
+        written = paint();
+    }
+    if (written <= 0) return;
+    // An emoji keeps its colours instead of taking the text colour.
+    glyph->Colored = written == pending.width * pending.height * 4;
+    if (glyph->Colored) atlas.TexPixelsUseColors = atlas.TexData->UseColors = true;
+    const ImTextureFormat format = glyph->Colored ? ImTextureFormat_RGBA32 : ImTextureFormat_Alpha8;
+    ImFontAtlasBakedSetFontGlyphBitmap(&atlas, baked, src, glyph, rect, buffer.Data, format,
+                                       glyph->Colored ? pending.width * 4 : pending.width);
 }
 
 const ImFontLoader& BrowserLoader() {
@@ -124,6 +159,19 @@ const ImFontLoader& BrowserLoader() {
 }
 
 } // namespace
+
+bool PaintPendingGlyphs(ImFontAtlas& atlas, double budget_ms) {
+    const double deadline = emscripten_get_now() + budget_ms;
+    for (ImFontConfig& src : atlas.Sources) {
+        if (src.FontLoader != &BrowserLoader()) continue;
+        std::vector<PendingGlyph>& pending = Face(&src).pending;
+        size_t painted = 0;
+        while (painted < pending.size() && emscripten_get_now() < deadline) Paint(atlas, &src, pending[painted++]);
+        pending.erase(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(painted));
+        if (!pending.empty()) return true;
+    }
+    return false;
+}
 
 ImFont* AddBrowserFace(ImFontAtlas& atlas, int css_weight, const char* name) {
     ImFontConfig config;

@@ -10,4 +10,9 @@ namespace aftercare::web {
 // PushFont, as for any ImGui 1.92 font; glyphs are drawn on first use at the display's density.
 ImFont* AddBrowserFace(ImFontAtlas& atlas, int css_weight, const char* name);
 
+// Paints glyphs measured this frame (or earlier) into their atlas places until budget_ms have
+// passed: a screen full of text never new to the atlas costs one long task. Call after the UI is
+// built and before ImGui::Render(). Returns true when glyphs are left for the next frame.
+bool PaintPendingGlyphs(ImFontAtlas& atlas, double budget_ms);
+
 } // namespace aftercare::web

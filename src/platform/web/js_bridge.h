@@ -49,14 +49,16 @@ char* aftercare_page_origin();  // location.origin, malloc'd
 
 // web/glyphs.js: text drawn by the browser (browser_glyphs.cpp). init loads the bundled CJK subsets
 // first when the page asks for them (?fonts=bundled), then calls aftercare_glyphs_ready(platform).
-// line_metrics: the font stack's ascent and descent per pixel of em. draw: one character at pixel_size
-// device pixels of em; box receives 6 floats (advance, bitmap x0 and y0 from the baseline origin, width,
-// height, 1 when coloured), out the bitmap (alpha bytes, or RGBA when coloured); returns the bytes
-// the bitmap needs (nothing written when that exceeds capacity), 0 for a glyph without ink.
+// line_metrics: the font stack's ascent and descent per pixel of em. measure: one character at
+// pixel_size device pixels of em; box receives 5 floats (advance, ink box x0 and y0 from the
+// baseline origin, width, height; 0 × 0 for a glyph without ink). paint: that box's pixels into out
+// (alpha bytes, or RGBA for a glyph with its own colours, e.g. emoji); returns the bytes written
+// (width × height × 4 means coloured), or minus the bytes needed when capacity is short.
 void aftercare_glyphs_init(void* platform);
 void aftercare_glyphs_line_metrics(float* ascent_and_descent);
-int aftercare_glyphs_draw(unsigned codepoint, int css_weight, float pixel_size, int metrics_only, float* box,
-                          unsigned char* out, int capacity);
+void aftercare_glyphs_measure(unsigned codepoint, int css_weight, float pixel_size, float* box);
+int aftercare_glyphs_paint(unsigned codepoint, int css_weight, float pixel_size, int x0, int y0, int width, int height,
+                           unsigned char* out, int capacity);
 
 // web/a11y.js: the ARIA mirror of the canvas (see src/portal/a11y.h).
 void aftercare_a11y_init(void* platform);       // creates the mirror layers; events come back below

@@ -1,9 +1,9 @@
 // Entry point of the wasm portal: creates the WebGL2 context and the ImGui context, installs the
 // browser callbacks, and runs the on-demand main loop (a frame only when one is owed).
+#include "browser_glyphs.h"
 #include "js_bridge.h"
 #include "web_platform.h"
 
-#include <backends/imgui_impl_opengl3.h>
 #include <emscripten.h>
 #include <GLES3/gl3.h>
 #include <imgui.h>
@@ -19,7 +19,9 @@ namespace {
 constexpr const char* kCanvas = "#canvas";
 
 // Keeps the drawing buffer at CSS size × devicePixelRatio, so text is crisp at any DPR and zoom.
-void SyncCanvasSize(WebPlatform& p) {
+// Resizing reallocates the drawing buffer and waits for the GPU: done once before the context
+// exists (CreateGlContext), then only when the page's size or zoom changes.
+void SizeCanvas(WebPlatform& p) {
     double w = 0, h = 0;
     emscripten_get_element_css_size(kCanvas, &w, &h);
     const double ratio = emscripten_get_device_pixel_ratio();
@@ -33,9 +35,13 @@ void SyncCanvasSize(WebPlatform& p) {
     p.css_width = w;
     p.css_height = h;
     p.pixel_ratio = ratio;
+}
+
+void SyncCanvasSize(WebPlatform& p) {
+    SizeCanvas(p);
     ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h));
-    io.DisplayFramebufferScale = ImVec2(static_cast<float>(ratio), static_cast<float>(ratio));
+    io.DisplaySize = ImVec2(static_cast<float>(p.css_width), static_cast<float>(p.css_height));
+    io.DisplayFramebufferScale = ImVec2(static_cast<float>(p.pixel_ratio), static_cast<float>(p.pixel_ratio));
 }
 
 const char* CssCursor(ImGuiMouseCursor cursor) {
@@ -54,6 +60,7 @@ const char* CssCursor(ImGuiMouseCursor cursor) {
 }
 
 constexpr int kMaxLayoutFrames = 8;  // a layout that has not settled by then never will (oscillation)
+constexpr double kGlyphPaintBudgetMs = 6;  // per frame: ~100 glyphs on a desktop, a phone's task stays short
 
 // Positions, sizes and content sizes of the windows drawn this frame, hashed: equal hashes mean the
 // layout settled. Content size counts too: a table that grows its rows changes no window size but
@@ -74,7 +81,7 @@ void Frame(void* user) {
     WebPlatform& p = *static_cast<WebPlatform*>(user);
     // Nothing to draw until the fonts are ready (fonts.cpp), while the GPU context is lost, or when no
     // frame is owed. The app's state (everything typed) lives on regardless.
-    if (p.scheduler.frames_owed <= 0 || p.app.theme.fonts.regular == nullptr || p.gl_lost) {
+    if (p.scheduler.frames_owed <= 0 || p.app.theme.fonts.regular == nullptr || p.gl_lost || p.gl_failed) {
         p.scheduler.loop_paused = true;
         emscripten_pause_main_loop();
         return;
@@ -94,16 +101,23 @@ void Frame(void* user) {
     p.http.DeliverCompleted();
     p.DeliverPickedFiles();
 
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     portal::DrawApp(p.app, p);
+    // Characters new to the atlas were measured while the screen was built; their pixels are painted
+    // now, a few milliseconds' worth per frame, so a screen of new text never freezes the page.
+    if (PaintPendingGlyphs(*io.Fonts, kGlyphPaintBudgetMs)) p.RequestFrames(1);
     ImGui::Render();
 
     glViewport(0, 0, p.framebuffer_width, p.framebuffer_height);
     const ImVec4& bg = p.app.theme.palette.background;
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    p.renderer.Render(ImGui::GetDrawData(), p.framebuffer_width, p.framebuffer_height);
+    if (!p.renderer.Healthy()) {
+        p.gl_failed = true;
+        aftercare_show_fatal("webgl");
+        return;
+    }
 
     const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
     if (cursor != p.last_cursor) {
@@ -138,8 +152,8 @@ EM_BOOL OnContextLost(int, const void*, void* user) {
 EM_BOOL OnContextRestored(int, const void*, void* user) {
     WebPlatform& p = *static_cast<WebPlatform*>(user);
     emscripten_webgl_make_context_current(p.gl);
-    ImGui_ImplOpenGL3_DestroyDeviceObjects();
-    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    p.renderer.ForgetDeviceObjects();
+    p.renderer.CreateDeviceObjects();
     p.gl_lost = false;
     p.RequestFrames();
     return EM_TRUE;
@@ -153,6 +167,9 @@ bool CreateGlContext(WebPlatform& p) {
     attributes.antialias = EM_FALSE;  // ImGui anti-aliases its own geometry
     attributes.depth = EM_FALSE;
     attributes.stencil = EM_FALSE;
+    // WebGL2 has all ImGui needs; enabling every extension the browser offers cost a phone ~150 ms.
+    attributes.enableExtensionsByDefault = EM_FALSE;
+    SizeCanvas(p);
     p.gl = emscripten_webgl_create_context(kCanvas, &attributes);
     return p.gl > 0 && emscripten_webgl_make_context_current(p.gl) == EMSCRIPTEN_RESULT_SUCCESS;
 }
@@ -176,7 +193,9 @@ int main() {
     // No ImGui keyboard navigation: keyboard focus lives in the ARIA mirror's DOM elements (a11y.h).
     io.BackendPlatformName = "aftercare_web";
     io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    platform->renderer.Init(platform->gl);
+    // The shaders compile in the GPU process while the fonts start; nothing here waits for them.
+    platform->renderer.CreateDeviceObjects();
     emscripten_set_webglcontextlost_callback(web::kCanvas, platform, EM_FALSE, web::OnContextLost);
     emscripten_set_webglcontextrestored_callback(web::kCanvas, platform, EM_FALSE, web::OnContextRestored);
     portal::ApplyTheme(platform->app.theme);

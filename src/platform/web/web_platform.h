@@ -5,6 +5,7 @@
 
 #include "app.h"
 #include "fetch_transport.h"
+#include "webgl_renderer.h"
 #include "host.h"
 
 #include <emscripten/html5.h>
@@ -47,6 +48,7 @@ struct FontStart {
 
 struct WebPlatform final : portal::Host {
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    WebGlRenderer renderer;
     double css_width = 0, css_height = 0, pixel_ratio = 1;
     int framebuffer_width = 0, framebuffer_height = 0;
     double last_frame_ms = 0;
@@ -55,6 +57,7 @@ struct WebPlatform final : portal::Host {
     bool touch_active = false;
     bool touch_scrolled = false;  // the touch became a scroll: it must not press anything
     bool gl_lost = false;         // between webglcontextlost and webglcontextrestored
+    bool gl_failed = false;       // the renderer's program did not link: nothing can be drawn
     bool kiosk = false;           // shell/kiosk.html: <html data-mode="kiosk">
     // Kiosk mode keeps "local" values here instead of localStorage: gone with the session.
     std::map<std::string, std::string> kiosk_storage;

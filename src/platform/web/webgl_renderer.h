@@ -1,0 +1,41 @@
+// Draws ImGui's draw data with WebGL2, in a context the portal owns alone.
+//
+// Why not ImGui's own OpenGL3 backend: it saves and restores the GL state around every frame
+// (about twenty glGet* calls) and checks each shader right after compiling it. In a browser every
+// such query waits for the GPU process to catch up — on a phone, for the GPU to finish the
+// previous frame — which made each frame, and the shader set-up, a long main-thread task. This
+// renderer sets the state it needs each frame, never reads anything back while drawing, and learns
+// whether its program linked only once the browser says the link is done (KHR_parallel_shader_compile).
+#pragma once
+
+#include <imgui.h>
+
+namespace aftercare::web {
+
+class WebGlRenderer {
+public:
+    // Declares the renderer to ImGui (dynamic textures, its name). Needs a current WebGL2 context.
+    void Init(int gl_context);
+    // GPU objects: made after Init and again after a lost context is restored (every texture then
+    // uploads again); the first frame makes them when nobody has.
+    void CreateDeviceObjects();
+    void ForgetDeviceObjects();  // after the context was lost: the objects died with it
+    void Render(ImDrawData* draw_data, int framebuffer_width, int framebuffer_height);
+    // False once the browser has reported that the program failed to link (never waits to know).
+    bool Healthy();
+
+private:
+    void UpdateTexture(ImTextureData* texture);
+    void SetUpState(ImDrawData* draw_data, int framebuffer_width, int framebuffer_height);
+
+    int context_ = 0;
+    bool parallel_compile_ = false;  // KHR_parallel_shader_compile: link status without waiting
+    bool link_checked_ = false;
+    bool link_failed_ = false;
+    unsigned program_ = 0;
+    unsigned vertex_array_ = 0;
+    unsigned vertex_buffer_ = 0;
+    unsigned index_buffer_ = 0;
+};
+
+} // namespace aftercare::web

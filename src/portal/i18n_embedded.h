@@ -1,0 +1,20 @@
+// The string tables as compiled into the binary: one array per language, sorted by key, written at
+// build time by scripts/i18n.py from assets/i18n/<language>/*.json. Arrays rather than embedded JSON
+// so that starting the portal parses nothing (a phone spent ~140 ms of its first task on it).
+#pragma once
+
+#include <cstddef>
+
+namespace aftercare::portal {
+
+struct EmbeddedString {
+    const char* key;
+    const char* value;
+};
+
+extern const EmbeddedString kStringsZhCN[];
+extern const std::size_t kStringsZhCNCount;
+extern const EmbeddedString kStringsEn[];
+extern const std::size_t kStringsEnCount;
+
+} // namespace aftercare::portal

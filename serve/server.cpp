@@ -13,6 +13,7 @@
 #include "core/service_number.h"
 #include "http_util.hpp"
 #include "log.hpp"
+#include "response_compression.hpp"
 
 namespace aftercare::serve {
 namespace {
@@ -133,6 +134,7 @@ HttpServer::HttpServer(const Config& config, Metrics& metrics, TokenResolver res
         metrics_.ObserveRequest(req.method, tl_trace.route.empty() ? "unmatched" : tl_trace.route, res.status,
                                 tl_trace.duration_ms / 1000.0);
 
+        CompressJsonResponse(req, res);
         if (!res.has_header("Content-Security-Policy")) res.set_header("Content-Security-Policy", csp_);
         res.set_header("X-Content-Type-Options", "nosniff");
         res.set_header("Referrer-Policy", "no-referrer");

@@ -112,8 +112,12 @@ void Frame(void* user) {
     const ImVec4& bg = p.app.theme.palette.background;
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    p.renderer.Render(ImGui::GetDrawData(), p.framebuffer_width, p.framebuffer_height);
-    if (!p.renderer.Healthy()) {
+    switch (p.renderer.Render(ImGui::GetDrawData(), p.framebuffer_width, p.framebuffer_height)) {
+    case RenderOutcome::kDrawn: break;
+    case RenderOutcome::kCompiling:  // the GPU process is still compiling: draw again next frame
+        p.RequestFrames(1);
+        return;
+    case RenderOutcome::kBroken:
         p.gl_failed = true;
         aftercare_show_fatal("webgl");
         return;

@@ -110,18 +110,19 @@ void WebGlRenderer::ForgetDeviceObjects() {
     }
 }
 
-bool WebGlRenderer::Healthy() {
-    if (link_checked_ || program_ == 0) return !link_failed_;
-    GLint done = GL_TRUE;
-    if (parallel_compile_) glGetProgramiv(program_, kCompletionStatus, &done);  // answers at once
-    if (done == GL_TRUE) {
+RenderOutcome WebGlRenderer::ProgramState() {
+    if (!link_checked_) {
+        GLint done = GL_TRUE;
+        if (parallel_compile_) glGetProgramiv(program_, kCompletionStatus, &done);  // answers at once
+        if (done != GL_TRUE) return RenderOutcome::kCompiling;
+        // Without the extension this waits once for the link; with it, the link is already done.
         GLint linked = GL_FALSE;
         glGetProgramiv(program_, GL_LINK_STATUS, &linked);
         link_checked_ = true;
         link_failed_ = linked != GL_TRUE;
         if (link_failed_) std::fprintf(stderr, "aftercare: the WebGL program did not link\n");
     }
-    return !link_failed_;
+    return link_failed_ ? RenderOutcome::kBroken : RenderOutcome::kDrawn;
 }
 
 void WebGlRenderer::UpdateTexture(ImTextureData* texture) {
@@ -171,14 +172,16 @@ void WebGlRenderer::SetUpState(ImDrawData* draw_data, int framebuffer_width, int
     glVertexAttrib4f(kViewport, pos.x, pos.y, 2.0f / size.x, -2.0f / size.y);
 }
 
-void WebGlRenderer::Render(ImDrawData* draw_data, int framebuffer_width, int framebuffer_height) {
-    if (framebuffer_width <= 0 || framebuffer_height <= 0) return;
+RenderOutcome WebGlRenderer::Render(ImDrawData* draw_data, int framebuffer_width, int framebuffer_height) {
     if (program_ == 0) CreateDeviceObjects();
+    // Textures upload whether or not the program is ready: ImGui expects them handled this frame.
     if (draw_data->Textures != nullptr) {
         for (ImTextureData* texture : *draw_data->Textures) {
             if (texture->Status != ImTextureStatus_OK) UpdateTexture(texture);
         }
     }
+    if (const RenderOutcome state = ProgramState(); state != RenderOutcome::kDrawn) return state;
+    if (framebuffer_width <= 0 || framebuffer_height <= 0) return RenderOutcome::kDrawn;  // nothing to see
     SetUpState(draw_data, framebuffer_width, framebuffer_height);
 
     const ImVec2 clip_offset = draw_data->DisplayPos;
@@ -215,6 +218,7 @@ void WebGlRenderer::Render(ImDrawData* draw_data, int framebuffer_width, int fra
     }
     glDisable(GL_SCISSOR_TEST);  // the next frame's clear covers the whole canvas
     glBindVertexArray(0);
+    return RenderOutcome::kDrawn;
 }
 
 } // namespace aftercare::web

@@ -4,13 +4,20 @@
 // (about twenty glGet* calls) and checks each shader right after compiling it. In a browser every
 // such query waits for the GPU process to catch up — on a phone, for the GPU to finish the
 // previous frame — which made each frame, and the shader set-up, a long main-thread task. This
-// renderer sets the state it needs each frame, never reads anything back while drawing, and learns
-// whether its program linked only once the browser says the link is done (KHR_parallel_shader_compile).
+// renderer sets the state it needs each frame, never reads anything back while drawing, and does
+// not use its program before the browser says the link is done (KHR_parallel_shader_compile):
+// using it earlier waits for the GPU process to compile.
 #pragma once
 
 #include <imgui.h>
 
 namespace aftercare::web {
+
+enum class RenderOutcome {
+    kDrawn,
+    kCompiling,  // the shaders are still compiling: nothing drawn, ask again next frame
+    kBroken,     // the program failed to link: nothing will ever be drawn
+};
 
 class WebGlRenderer {
 public:
@@ -20,11 +27,10 @@ public:
     // uploads again); the first frame makes them when nobody has.
     void CreateDeviceObjects();
     void ForgetDeviceObjects();  // after the context was lost: the objects died with it
-    void Render(ImDrawData* draw_data, int framebuffer_width, int framebuffer_height);
-    // False once the browser has reported that the program failed to link (never waits to know).
-    bool Healthy();
+    RenderOutcome Render(ImDrawData* draw_data, int framebuffer_width, int framebuffer_height);
 
 private:
+    RenderOutcome ProgramState();  // never waits where the browser can say "not yet"
     void UpdateTexture(ImTextureData* texture);
     void SetUpState(ImDrawData* draw_data, int framebuffer_width, int framebuffer_height);
 

@@ -1,0 +1,107 @@
+// Lighthouse's mobile profile (issue 22): the home page, a ticket page opened from a tracking link
+// (as from an SMS) and the kiosk, beside the plain ImGui program, each loaded BENCH_LIGHTHOUSE_RUNS
+// times (default 3) in Debian's Chromium; prints the median run of each page by performance score.
+// BENCH_BEFORE_WEB_ROOT (another checkout's build/web/dist) adds the same pages of an earlier build.
+// Run through scripts/bench-web, which builds first and installs Lighthouse (bench/package.json).
+//
+// The profile is Lighthouse's default: a mid-range Android phone, simulated slow 4G and a 4× slower
+// CPU. This machine has no GPU; Chromium is told to use SwiftShader through ANGLE as one, so that
+// compositing works as on a phone (where the GPU does it) instead of Chromium's GPU-less fallback,
+// which copies every WebGL frame back to the main thread — a cost no phone has.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+
+import { api } from '../tests/browser/lib/portal.mjs';
+import { startServer } from '../tests/browser/lib/server.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS || 3);
+const CHROMIUM_FLAGS = ['--headless=new', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist', '--disable-background-networking', '--disable-component-update'];
+
+async function ticketLink(server) {
+  const created = await api(server, 'POST', '/api/v1/tickets', {
+    body: {
+      kind: 'repair', priority: 'general',
+      customer: { name: '李雷', phone: '13912340088' },
+      product: { model: '康复理疗仪 KF-200', serial: 'KF200-2401-0456' },
+      subject: '开机后屏幕不亮',
+      description: '按下电源键后指示灯亮，屏幕无显示。',
+    },
+  });
+  if (created.status !== 201) throw new Error(`creating the ticket: ${JSON.stringify(created.body)}`);
+  return `#/track/${created.body.service_number}?t=${created.body.access_token}`;
+}
+
+// One Lighthouse run: the figures of the table, simulated for the phone.
+async function measure(chrome, url) {
+  const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' });
+  const audit = (id) => lhr.audits[id];
+  const tasks = audit('long-tasks')?.details?.items ?? [];
+  return {
+    performance: Math.round((lhr.categories.performance.score ?? 0) * 100),
+    accessibility: Math.round((lhr.categories.accessibility.score ?? 0) * 100),
+    tbt: audit('total-blocking-time').numericValue,
+    tti: audit('interactive').numericValue,
+    fcp: audit('first-contentful-paint').numericValue,
+    lcp: audit('largest-contentful-paint').numericValue,
+    longest: tasks.length ? Math.max(...tasks.map((t) => t.duration)) : 0,
+    mainThread: audit('mainthread-work-breakdown').numericValue,
+    bytes: audit('total-byte-weight').numericValue,
+    error: lhr.runtimeError?.message ?? (lhr.categories.performance.score === null ? 'no score' : null),
+  };
+}
+
+async function median(chrome, url) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i += 1) runs.push(await measure(chrome, url));
+  runs.sort((a, b) => a.performance - b.performance);
+  return { ...runs[Math.floor(runs.length / 2)], scores: runs.map((r) => r.performance) };
+}
+
+const ms = (v) => (Number.isFinite(v) ? `${Math.round(v)} ms` : 'n/a');
+const kb = (v) => (Number.isFinite(v) ? `${Math.round(v / 1024)} KB` : 'n/a');
+
+const results = [];
+const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  chromeFlags: CHROMIUM_FLAGS });
+try {
+  const builds = [['', join(root, 'build/web/dist')]];
+  if (process.env.BENCH_BEFORE_WEB_ROOT) builds.push(['before: ', process.env.BENCH_BEFORE_WEB_ROOT]);
+  for (const [label, webRoot] of builds) {
+    process.env.AFTERCARE_WEB_ROOT = webRoot;
+    const portal = await startServer();
+    try {
+      const pages = [['home', ''], ['tracking link', await ticketLink(portal)], ['kiosk', 'kiosk.html']];
+      for (const [name, path] of pages) {
+        results.push([label + name, await median(chrome, new URL(path, portal.url).href)]);
+      }
+    } finally {
+      await portal.stop();
+    }
+  }
+  // The plain program draws every frame, so the page never goes quiet: Lighthouse measures what it
+  // can (main-thread work) and reports no score, TBT or TTI.
+  process.env.AFTERCARE_WEB_ROOT = join(root, 'build/web/bench/plain');
+  const plain = await startServer();
+  try {
+    results.push(['plain ImGui', await median(chrome, plain.url)]);
+  } finally {
+    await plain.stop();
+  }
+} finally {
+  await chrome.kill();
+}
+
+const header = ['page', 'performance', `scores of ${RUNS} runs`, 'TBT', 'TTI', 'longest task', 'FCP', 'LCP',
+  'main thread', 'bytes', 'accessibility'];
+const rows = results.map(([name, r]) => [name, r.error && !r.performance ? `— (${r.error.slice(0, 40)})` : r.performance,
+  r.scores.join(' / '), ms(r.tbt), ms(r.tti), ms(r.longest), ms(r.fcp), ms(r.lcp), ms(r.mainThread), kb(r.bytes),
+  r.accessibility]);
+const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`,
+  ...rows.map((row) => `| ${row.join(' | ')} |`)];
+console.log(lines.join('\n'));
+if (process.env.BENCH_LIGHTHOUSE_JSON) writeFileSync(process.env.BENCH_LIGHTHOUSE_JSON, JSON.stringify(results, null, 2));

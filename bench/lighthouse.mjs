@@ -7,7 +7,8 @@
 // The profile is Lighthouse's default: a mid-range Android phone, simulated slow 4G and a 4× slower
 // CPU. This machine has no GPU; Chromium is told to use SwiftShader through ANGLE as one, so that
 // compositing works as on a phone (where the GPU does it) instead of Chromium's GPU-less fallback,
-// which copies every WebGL frame back to the main thread — a cost no phone has.
+// which copies every WebGL frame back to the main thread — a cost no phone has. BENCH_LIGHTHOUSE_GPU=none
+// measures with that fallback (Chromium's default on a machine without a GPU) instead.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -19,8 +20,10 @@ import { startServer } from '../tests/browser/lib/server.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS || 3);
-const CHROMIUM_FLAGS = ['--headless=new', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-  '--ignore-gpu-blocklist', '--disable-background-networking', '--disable-component-update'];
+const GPU_FLAGS = process.env.BENCH_LIGHTHOUSE_GPU === 'none' ? []
+  : ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'];
+const CHROMIUM_FLAGS = ['--headless=new', '--no-sandbox', '--disable-background-networking',
+  '--disable-component-update', ...GPU_FLAGS];
 
 async function ticketLink(server) {
   const created = await api(server, 'POST', '/api/v1/tickets', {

@@ -36,14 +36,15 @@ try {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOWDOWN });
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline',
-    'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'loading'] });
+    'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'loading', 'blink.user_timing'] });
   await page.goto(new URL(process.argv[2] ?? '', server.url).href);
   await page.waitForTimeout(WAIT_MS);
   const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
 
   const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   const onMain = (e) => e.pid === main.pid && e.tid === main.tid;
-  const navigationStart = traceEvents.find((e) => e.name === 'navigationStart' && e.pid === main.pid)?.ts ?? 0;
+  const navigationStart = traceEvents.find((e) => e.name === 'navigationStart' && e.pid === main.pid)?.ts ??
+    Math.min(...traceEvents.filter(onMain).map((e) => e.ts).filter((ts) => ts > 0));
 
   // The profiler's samples, on the trace's clock.
   const nodes = new Map();

@@ -1,6 +1,7 @@
 // The string tables as compiled into the binary: one array per language, sorted by key, written at
 // build time by scripts/i18n.py from assets/i18n/<language>/*.json. Arrays rather than embedded JSON
-// so that starting the portal parses nothing (a phone spent ~140 ms of its first task on it).
+// so that starting the portal parses nothing (parsing took ~140 ms of the first task at a phone's
+// CPU speed: docs/benchmarks.md, issue 22).
 #pragma once
 
 #include <cstddef>

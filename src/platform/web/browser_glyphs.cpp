@@ -114,14 +114,15 @@ bool LoadGlyph(ImFontAtlas* atlas, ImFontConfig* src, ImFontBaked* baked, void*,
     return true;
 }
 
-// Paints one pending glyph into its place, unless ImGui has since dropped the glyph's size.
-void Paint(ImFontAtlas& atlas, ImFontConfig* src, const PendingGlyph& pending) {
+// Paints one pending glyph into its place, unless ImGui has since dropped the glyph's size. True when
+// it turned out to have its own colours: this frame drew it in the text colour, the next must not.
+bool Paint(ImFontAtlas& atlas, ImFontConfig* src, const PendingGlyph& pending) {
     ImFontBaked* baked = static_cast<ImFontBaked*>(atlas.Builder->BakedMap.GetVoidPtr(pending.baked_id));
-    if (baked == nullptr) return;
+    if (baked == nullptr) return false;
     ImFontGlyph* glyph = baked->FindGlyphNoFallback(pending.codepoint);
-    if (glyph == nullptr || glyph->PackId != pending.pack_id) return;
+    if (glyph == nullptr || glyph->PackId != pending.pack_id) return false;
     ImTextureRect* rect = ImFontAtlasPackGetRect(&atlas, pending.pack_id);
-    if (rect == nullptr) return;
+    if (rect == nullptr) return false;
 
     ImVector<unsigned char>& buffer = atlas.Builder->TempBuffer;
     if (buffer.Size == 0) buffer.resize(64 * 64 * 4);
@@ -135,13 +136,14 @@ void Paint(ImFontAtlas& atlas, ImFontConfig* src, const PendingGlyph& pending) {
         buffer.resize(-written);
         written = paint();
     }
-    if (written <= 0) return;
+    if (written <= 0) return false;
     // An emoji keeps its colours instead of taking the text colour.
     glyph->Colored = written == pending.width * pending.height * 4;
     if (glyph->Colored) atlas.TexPixelsUseColors = atlas.TexData->UseColors = true;
     const ImTextureFormat format = glyph->Colored ? ImTextureFormat_RGBA32 : ImTextureFormat_Alpha8;
     ImFontAtlasBakedSetFontGlyphBitmap(&atlas, baked, src, glyph, rect, buffer.Data, format,
                                        glyph->Colored ? pending.width * 4 : pending.width);
+    return glyph->Colored;
 }
 
 const ImFontLoader& BrowserLoader() {
@@ -162,15 +164,18 @@ const ImFontLoader& BrowserLoader() {
 
 bool PaintPendingGlyphs(ImFontAtlas& atlas, double budget_ms) {
     const double deadline = emscripten_get_now() + budget_ms;
+    bool redraw = false;
     for (ImFontConfig& src : atlas.Sources) {
         if (src.FontLoader != &BrowserLoader()) continue;
         std::vector<PendingGlyph>& pending = Face(&src).pending;
         size_t painted = 0;
-        while (painted < pending.size() && emscripten_get_now() < deadline) Paint(atlas, &src, pending[painted++]);
+        while (painted < pending.size() && emscripten_get_now() < deadline) {
+            redraw = Paint(atlas, &src, pending[painted++]) || redraw;
+        }
         pending.erase(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(painted));
         if (!pending.empty()) return true;
     }
-    return false;
+    return redraw;
 }
 
 ImFont* AddBrowserFace(ImFontAtlas& atlas, int css_weight, const char* name) {

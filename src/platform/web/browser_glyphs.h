@@ -12,7 +12,8 @@ ImFont* AddBrowserFace(ImFontAtlas& atlas, int css_weight, const char* name);
 
 // Paints glyphs measured this frame (or earlier) into their atlas places until budget_ms have
 // passed: a screen full of text never new to the atlas costs one long task. Call after the UI is
-// built and before ImGui::Render(). Returns true when glyphs are left for the next frame.
+// built and before ImGui::Render(). Returns true when the next frame is owed: glyphs are left, or
+// one painted now has its own colours (an emoji), which this frame drew in the text colour.
 bool PaintPendingGlyphs(ImFontAtlas& atlas, double budget_ms);
 
 } // namespace aftercare::web

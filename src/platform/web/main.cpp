@@ -171,7 +171,8 @@ bool CreateGlContext(WebPlatform& p) {
     attributes.antialias = EM_FALSE;  // ImGui anti-aliases its own geometry
     attributes.depth = EM_FALSE;
     attributes.stencil = EM_FALSE;
-    // WebGL2 has all ImGui needs; enabling every extension the browser offers cost a phone ~150 ms.
+    // WebGL2 has all ImGui needs; enabling every extension the browser offers took ~160 ms at a
+    // phone's CPU speed (docs/benchmarks.md, issue 22).
     attributes.enableExtensionsByDefault = EM_FALSE;
     SizeCanvas(p);
     p.gl = emscripten_webgl_create_context(kCanvas, &attributes);

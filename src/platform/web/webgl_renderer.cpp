@@ -104,9 +104,11 @@ void WebGlRenderer::ForgetDeviceObjects() {
     program_ = vertex_array_ = vertex_buffer_ = index_buffer_ = 0;
     for (ImTextureData* texture : ImGui::GetPlatformIO().Textures) {
         if (texture->Status == ImTextureStatus_Destroyed) continue;
-        // The GPU copy is gone: upload the whole texture again on the next frame.
+        // The GPU copy is gone: a texture still wanted is uploaded whole on the next frame, one on its
+        // way out is done with.
         texture->SetTexID(ImTextureID_Invalid);
-        texture->SetStatus(ImTextureStatus_WantCreate);
+        texture->SetStatus(texture->Status == ImTextureStatus_WantDestroy ? ImTextureStatus_Destroyed
+                                                                          : ImTextureStatus_WantCreate);
     }
 }
 

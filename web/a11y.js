@@ -337,6 +337,12 @@ mergeInto(LibraryManager.library, {
 
         var left = inModal ? node.x - dialogX : inScroll ? node.x - region.x : node.x;
         var top = inModal ? node.y - dialogY : inScroll ? node.y - region.y + region.scrollY : node.y;
+        // Most elements stand still from one frame to the next (a row keeps its place in the
+        // scrolled content while the list scrolls): what did not change is not written again, which
+        // keeps a scrolling frame cheap. Fields always update: their value races the user's typing.
+        var state = [left, top, f[2], f[5], f[6]].concat(f.slice(7)).join('\x1f');
+        if (element.__a11yState === state && !self.isTextField(element)) return;
+        element.__a11yState = state;
         var st = element.style;
         st.left = left + 'px'; st.top = top + 'px'; st.width = node.w + 'px'; st.height = node.h + 'px';
         self.update(element, node);

@@ -5,6 +5,7 @@
 #include <emscripten/html5_webgl.h>
 #include <GLES3/gl3.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 
@@ -186,6 +187,10 @@ RenderOutcome WebGlRenderer::Render(ImDrawData* draw_data, int framebuffer_width
     if (framebuffer_width <= 0 || framebuffer_height <= 0) return RenderOutcome::kDrawn;  // nothing to see
     SetUpState(draw_data, framebuffer_width, framebuffer_height);
 
+    // Each WebGL call costs a trip through the browser's bindings: consecutive commands mostly share
+    // their clip rectangle and texture, so those are set only when they change.
+    GLint scissor[4] = {-1, -1, -1, -1};
+    ImTextureID bound_texture = ImTextureID_Invalid;
     const ImVec2 clip_offset = draw_data->DisplayPos;
     const ImVec2 clip_scale = draw_data->FramebufferScale;
     constexpr GLenum kIndexType = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
@@ -202,6 +207,8 @@ RenderOutcome WebGlRenderer::Render(ImDrawData* draw_data, int framebuffer_width
                 } else {
                     command.UserCallback(list, &command);
                 }
+                std::fill(scissor, scissor + 4, -1);  // the callback may have changed either
+                bound_texture = ImTextureID_Invalid;
                 continue;
             }
             const float x0 = (command.ClipRect.x - clip_offset.x) * clip_scale.x;
@@ -210,9 +217,16 @@ RenderOutcome WebGlRenderer::Render(ImDrawData* draw_data, int framebuffer_width
             const float y1 = (command.ClipRect.w - clip_offset.y) * clip_scale.y;
             if (x1 <= x0 || y1 <= y0) continue;
             // GL's scissor box counts from the bottom-left corner.
-            glScissor(static_cast<GLint>(x0), static_cast<GLint>(framebuffer_height - y1),
-                      static_cast<GLsizei>(x1 - x0), static_cast<GLsizei>(y1 - y0));
-            glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(static_cast<std::intptr_t>(command.GetTexID())));
+            const GLint box[4] = {static_cast<GLint>(x0), static_cast<GLint>(framebuffer_height - y1),
+                                  static_cast<GLint>(x1 - x0), static_cast<GLint>(y1 - y0)};
+            if (!std::equal(box, box + 4, scissor)) {
+                glScissor(box[0], box[1], box[2], box[3]);
+                std::copy(box, box + 4, scissor);
+            }
+            if (command.GetTexID() != bound_texture) {
+                bound_texture = command.GetTexID();
+                glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(static_cast<std::intptr_t>(bound_texture)));
+            }
             // No vertex offsets (the flag is not set): ImGui then starts a new list instead.
             glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(command.ElemCount), kIndexType,
                            reinterpret_cast<const void*>(command.IdxOffset * sizeof(ImDrawIdx)));

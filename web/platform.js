@@ -25,8 +25,10 @@ mergeInto(LibraryManager.library, {
     document.documentElement.style.cursor = UTF8ToString(cursor);
   },
 
-  // A plain counter, so tests and benchmarks can tell an idle page (no frames) from a busy one.
-  aftercare_frame_drawn: function (cpuMs) {
+  // A plain counter, so tests and benchmarks can tell an idle page (no frames) from a busy one;
+  // aftercareGlyphsPending: this frame still showed characters whose pixels were not painted yet.
+  aftercare_frame_drawn: function (cpuMs, glyphsPending) {
+    window.aftercareGlyphsPending = glyphsPending !== 0;
     window.aftercareFrames = (window.aftercareFrames || 0) + 1;
     if (window.aftercareFrameTimes) window.aftercareFrameTimes.push(cpuMs);
   },

@@ -7,9 +7,10 @@ void aftercare_set_title(const char* title);
 void aftercare_set_lang(const char* bcp47_tag);
 void aftercare_set_cursor(const char* css_cursor);
 void aftercare_app_ready();          // removes the HTML loading state
-// Counts drawn frames (window.aftercareFrames) and, when a benchmark asks for it by creating
+// Counts drawn frames (window.aftercareFrames), says whether the frame still lacked glyph pixels
+// (window.aftercareGlyphsPending) and, when a benchmark asks for it by creating
 // window.aftercareFrameTimes, records each frame's main-thread milliseconds.
-void aftercare_frame_drawn(double cpu_ms);
+void aftercare_frame_drawn(double cpu_ms, int glyphs_pending);
 void aftercare_show_fatal(const char* message);  // replaces the loading state with an error
 
 // HTTP: answered later through aftercare_fetch_done(platform, request_id, ...).

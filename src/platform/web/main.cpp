@@ -105,7 +105,8 @@ void Frame(void* user) {
     portal::DrawApp(p.app, p);
     // Characters new to the atlas were measured while the screen was built; their pixels are painted
     // now, a few milliseconds' worth per frame, so a screen of new text never freezes the page.
-    if (PaintPendingGlyphs(*io.Fonts, kGlyphPaintBudgetMs)) p.RequestFrames(1);
+    const bool glyphs_pending = PaintPendingGlyphs(*io.Fonts, kGlyphPaintBudgetMs);
+    if (glyphs_pending) p.RequestFrames(1);
     ImGui::Render();
 
     glViewport(0, 0, p.framebuffer_width, p.framebuffer_height);
@@ -138,7 +139,7 @@ void Frame(void* user) {
     p.scheduler.layout_hash = layout;
     // The text caret blinks: while a field is being edited, come back for the next blink.
     if (io.WantTextInput) p.RequestRedrawAfter(0.53);
-    aftercare_frame_drawn(emscripten_get_now() - frame_start_ms);
+    aftercare_frame_drawn(emscripten_get_now() - frame_start_ms, glyphs_pending ? 1 : 0);
     if (!p.first_frame_shown) {
         p.first_frame_shown = true;
         aftercare_app_ready();

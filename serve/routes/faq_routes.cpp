@@ -12,7 +12,8 @@ void RegisterFaqRoutes(RouteTable& routes, Services& services, const FaqIndex& f
     routes.Add({"GET", "/api/v1/faq", Access::Public, RateClass::None, [&faq](RequestContext& call) {
                     const std::string query = call.req.get_param_value("q");
                     if (query.size() > 200)
-                        throw ApiError(400, "too_long", "搜索词过长", "The search text is too long.", "q");
+                        throw DomainError(ErrorKind::BadRequest, "too_long", "搜索词过长",
+                                          "The search text is too long.", "q");
                     const std::string lang = RequestLanguage(call.req) == api::Language::En ? "en" : "zh";
                     const int limit = static_cast<int>(QueryInt(call.req, "limit", 10, 1, 50));
                     Json body;
@@ -27,7 +28,8 @@ void RegisterFaqRoutes(RouteTable& routes, Services& services, const FaqIndex& f
                 [&faq, &services](RequestContext& call) {
                     const api::FaqItem* item = faq.Find(PathParam(call.req, 1));
                     if (item == nullptr)
-                        throw ApiError(404, "not_found", "没有找到这条常见问题", "No such FAQ article.");
+                        throw DomainError(ErrorKind::NotFound, "not_found", "没有找到这条常见问题",
+                                          "No such FAQ article.");
                     services.metrics.AddCounter(kDeflectionCounter);
                     Json body;
                     to_json(body, *item);

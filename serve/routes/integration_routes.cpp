@@ -18,8 +18,8 @@ namespace {
 void Admit(RateLimiter& limiter, const Principal& who, std::string_view scope) {
     api_keys::RequireScope(who, scope);
     if (int wait = limiter.Take("key:" + std::to_string(who.api_key_id)); wait > 0) {
-        ApiError error(429, "rate_limited", "该 API 密钥请求过于频繁，请稍后再试",
-                       "Too many requests with this API key; try again later.");
+        DomainError error(ErrorKind::RateLimited, "rate_limited", "该 API 密钥请求过于频繁，请稍后再试",
+                          "Too many requests with this API key; try again later.");
         error.retry_after_seconds = wait;
         throw error;
     }
@@ -31,8 +31,9 @@ std::string BodyAsJsonLines(const httplib::Request& req) {
     if (type.rfind("application/x-ndjson", 0) == 0 || type.rfind("application/jsonl", 0) == 0)
         return req.body;
     if (type.rfind("application/json", 0) != 0)
-        throw ApiError(415, "unsupported_media_type", "请使用 application/json 或 application/x-ndjson",
-                       "Send application/json or application/x-ndjson.");
+        throw DomainError(ErrorKind::UnsupportedType, "unsupported_media_type",
+                          "请使用 application/json 或 application/x-ndjson",
+                          "Send application/json or application/x-ndjson.");
     return ParseJsonObject(req).dump();
 }
 

@@ -18,13 +18,15 @@ void RegisterMetaRoutes(RouteTable& routes, MetaServices services) {
                     // Ticket counts by state are business data: only a scraper holding the token
                     // reads them, and without a configured token the endpoint does not exist.
                     if (services.metrics_token.empty())
-                        throw ApiError(404, "metrics_off", "未启用监控指标（--metrics-token）",
-                                       "Metrics are off; start the server with --metrics-token.");
+                        throw DomainError(ErrorKind::NotFound, "metrics_off",
+                                          "未启用监控指标（--metrics-token）",
+                                          "Metrics are off; start the server with --metrics-token.");
                     const std::string token = BearerToken(call.req);
                     if (token.size() != services.metrics_token.size() ||
                         sodium_memcmp(token.data(), services.metrics_token.data(), token.size()) != 0) {
                         call.res.set_header("WWW-Authenticate", "Bearer");
-                        throw ApiError(401, "unauthorized", "需要监控令牌", "The metrics token is required.");
+                        throw DomainError(ErrorKind::Unauthenticated, "unauthorized", "需要监控令牌",
+                                          "The metrics token is required.");
                     }
                     call.res.status = 200;
                     call.res.set_content(services.metrics->Render(), "text/plain; version=0.0.4; charset=utf-8");

@@ -12,14 +12,15 @@ namespace {
 
 void RequireAdmin(const Principal& who) {
     if (!staff::CallerOf(who).permissions.manage_staff)
-        throw ApiError(403, "forbidden", "此操作需要管理员权限", "This needs an administrator.");
+        throw DomainError(ErrorKind::Forbidden, "forbidden", "此操作需要管理员权限",
+                          "This needs an administrator.");
 }
 
 import::Kind KindParam(const httplib::Request& req){
     auto kind = import::ParseKind(req.get_param_value("kind"));
 if (!kind)
-    throw ApiError(400, "invalid_value", "kind 取值应为 products、orders 或 parts",
-                   "kind must be products, orders or parts.", "kind");
+    throw DomainError(ErrorKind::BadRequest, "invalid_value", "kind 取值应为 products、orders 或 parts",
+                      "kind must be products, orders or parts.", "kind");
 return *kind;
 } // namespace
 
@@ -27,8 +28,8 @@ import::Format FormatParam(const httplib::Request& req){
     const std::string format = req.get_param_value("format");
 if (format.empty() || format == "csv") return import::Format::Csv;
 if (format == "jsonl") return import::Format::JsonLines;
-throw ApiError(400, "invalid_value", "format 取值应为 csv 或 jsonl", "format must be csv or jsonl.",
-               "format");
+throw DomainError(ErrorKind::BadRequest, "invalid_value", "format 取值应为 csv 或 jsonl",
+                  "format must be csv or jsonl.", "format");
 } // namespace aftercare::serve
 
 // Every key, newest first (the list answer and the answer to a revoke).
@@ -80,8 +81,8 @@ void RegisterRegisterRoutes(RouteTable& routes, Services& services) {
                     try {
                         id = std::stoll(text);
                     } catch (const std::exception&) {
-                        throw ApiError(404, "not_found", "没有这个有效的 API 密钥",
-                                       "No active API key has this id.", "id");
+                        throw DomainError(ErrorKind::NotFound, "not_found", "没有这个有效的 API 密钥",
+                                          "No active API key has this id.", "id");
                     }
                     api_keys::Revoke(services.store, id, call.who.staff_username, services.now());
                     WriteJson(call.res, 200, KeyList(services));

@@ -10,21 +10,9 @@
 #include <string>
 #include <vector>
 
-namespace aftercare::serve {
+#include "principal.hpp"
 
-// Who is calling, as established by the route wrapper before the handler runs.
-struct Principal {
-    enum class Kind { Anonymous, Customer, Staff, Integration };
-    Kind kind = Kind::Anonymous;
-    std::int64_t ticket_id = 0;      // Customer: the one ticket the token is scoped to
-    std::string service_number;      // Customer: that ticket's compact service number
-    std::int64_t staff_id = 0;       // Staff
-    std::string staff_username;      // Staff
-    std::vector<std::string> staff_roles;  // Staff: "admin", "engineer", ...
-    std::int64_t api_key_id = 0;           // Integration: the vendor system's API key
-    std::string api_key_name;              // Integration
-    std::vector<std::string> api_key_scopes;  // Integration: "products", "orders", "parts"
-};
+namespace aftercare::serve {
 
 enum class Access {
     Public,  // anyone
@@ -64,4 +52,4 @@ private:
     std::vector<Route> routes_;
 };
 
-}  // namespace aftercare::serve
+} // namespace aftercare::serve

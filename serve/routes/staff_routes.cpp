@@ -23,8 +23,8 @@ std::optional<E> EnumParam(const httplib::Request& req, const char* name) {
     if (!req.has_param(name) || req.get_param_value(name).empty()) return std::nullopt;
     E value{};
     if (!core::FromString(req.get_param_value(name), value))
-        throw ApiError(400, "invalid_value", std::string("参数取值无效：") + name,
-                       std::string("Unknown value for ") + name + ".", name);
+        throw DomainError(ErrorKind::BadRequest, "invalid_value", std::string("参数取值无效：") + name,
+                          std::string("Unknown value for ") + name + ".", name);
     return value;
 }
 
@@ -33,8 +33,8 @@ bool BoolParam(const httplib::Request& req, const char* name) {
     const std::string value = req.get_param_value(name);
     if (value == "true" || value == "1") return true;
     if (value == "false" || value == "0" || value.empty()) return false;
-    throw ApiError(400, "invalid_value", std::string(name) + " 取值应为 true 或 false",
-                   std::string(name) + " must be true or false.", name);
+    throw DomainError(ErrorKind::BadRequest, "invalid_value", std::string(name) + " 取值应为 true 或 false",
+                      std::string(name) + " must be true or false.", name);
 }
 
 api::QueueFilter ParseFilter(const httplib::Request& req) {
@@ -48,10 +48,12 @@ api::QueueFilter ParseFilter(const httplib::Request& req) {
     filter.unassigned = BoolParam(req, "unassigned");
     if (req.has_param("sort")) filter.sort = req.get_param_value("sort");
     if (!api::IsQueueSortColumn(filter.sort))
-        throw ApiError(400, "invalid_value", "不支持按该列排序", "The queue cannot be sorted by this column.", "sort");
+        throw DomainError(ErrorKind::BadRequest, "invalid_value", "不支持按该列排序",
+                          "The queue cannot be sorted by this column.", "sort");
     const std::string dir = req.get_param_value("dir");
     if (!dir.empty() && dir != "asc" && dir != "desc")
-        throw ApiError(400, "invalid_value", "dir 取值应为 asc 或 desc", "dir must be asc or desc.", "dir");
+        throw DomainError(ErrorKind::BadRequest, "invalid_value", "dir 取值应为 asc 或 desc",
+                          "dir must be asc or desc.", "dir");
     filter.descending = dir == "desc";
     if (req.has_param("offset")) filter.offset = static_cast<int>(QueryInt(req, "offset", 0, 0, 1000000000));
     filter.limit = static_cast<int>(QueryInt(req, "limit", 50, 1, 200));
@@ -92,7 +94,9 @@ void RegisterStaffRoutes(RouteTable& routes, Services& services) {
                     const std::int64_t now = services.now();
                     const std::int64_t to = QueryInt(call.req, "to", now + 1, 0, 1LL << 40);
                     const std::int64_t from = QueryInt(call.req, "from", to - 30 * 86400, 0, 1LL << 40);
-                    if (from >= to) throw ApiError(400, "invalid_value", "from 必须早于 to", "from must be before to.", "from");
+                    if (from >= to)
+                        throw DomainError(ErrorKind::BadRequest, "invalid_value", "from 必须早于 to",
+                                          "from must be before to.", "from");
                     WriteJson(call.res, 200, ToJson(staff::Stats(services, staff::CallerOf(call.who), from, to)));
                 }});
 

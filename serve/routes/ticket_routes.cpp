@@ -19,8 +19,9 @@ std::string IdempotencyKey(const httplib::Request& req) {
     bool ok = !key.empty() && key.size() <= kMaxIdempotencyKey;
     for (char c : key) ok = ok && c > 0x20 && c < 0x7F;
     if (!ok)
-        throw ApiError(400, "invalid_idempotency_key", "Idempotency-Key 须为 1 到 255 个可见 ASCII 字符",
-                       "Idempotency-Key must be 1 to 255 visible ASCII characters.", "Idempotency-Key");
+        throw DomainError(ErrorKind::BadRequest, "invalid_idempotency_key",
+                          "Idempotency-Key 须为 1 到 255 个可见 ASCII 字符",
+                          "Idempotency-Key must be 1 to 255 visible ASCII characters.", "Idempotency-Key");
     return key;
 }
 
@@ -63,8 +64,8 @@ void RegisterAction(RouteTable& routes, Services& services, const char* path, co
 tickets::EventsQuery ParseEventsQuery(const httplib::Request& req) {
     constexpr long long kMaxSequence = 1000000000;
     if (req.has_param("before") && req.has_param("after"))
-        throw ApiError(400, "invalid_value", "before 与 after 只能二选一", "Use either before or after, not both.",
-                       "before");
+        throw DomainError(ErrorKind::BadRequest, "invalid_value", "before 与 after 只能二选一",
+                          "Use either before or after, not both.", "before");
     tickets::EventsQuery query;
     if (req.has_param("before")) query.before = static_cast<int>(QueryInt(req, "before", 0, 1, kMaxSequence));
     query.after = static_cast<int>(QueryInt(req, "after", 0, 0, kMaxSequence));

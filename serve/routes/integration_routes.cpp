@@ -53,20 +53,16 @@ void RegisterIntegrationRoutes(RouteTable& routes, Services& services, int per_m
             WriteJson(call.res, response.status, response.body);
         };
     };
-    routes.Add({"POST", "/api/v1/integration/products", Access::ApiKey, RateClass::None,
-                upsert(import::Kind::Products)});
-    routes.Add({"POST", "/api/v1/integration/orders", Access::ApiKey, RateClass::None,
-                upsert(import::Kind::Orders)});
-    routes.Add(
-        {"POST", "/api/v1/integration/parts", Access::ApiKey, RateClass::None, upsert(import::Kind::Parts)});
-    routes.Add({"POST", "/api/v1/integration/orders/{order_number}/delivery", Access::ApiKey, RateClass::None,
-                [&services, limiter](RequestContext& call) {
+    routes.Add(api::endpoints::kPostIntegrationProducts, RateClass::None, upsert(import::Kind::Products));
+    routes.Add(api::endpoints::kPostIntegrationOrders, RateClass::None, upsert(import::Kind::Orders));
+    routes.Add(api::endpoints::kPostIntegrationParts, RateClass::None, upsert(import::Kind::Parts));
+    routes.Add(api::endpoints::kPostIntegrationOrdersByOrderNumberDelivery, RateClass::None, [&services, limiter](RequestContext& call) {
                     Admit(*limiter, call.who, "orders");
                     const Json body = ParseJsonObject(call.req);
                     WriteJson(call.res, 200,
                               register_service::RecordDelivery(services, Who(call.who),
                                                                PathParam(call.req, 1), body));
-                }});
+                });
 }
 
 } // namespace aftercare::serve

@@ -26,9 +26,14 @@ ImportResponse RunImportBody(Services& services, const std::string& data, const 
     to_json(report_json, report);
     if (report.error_rows == 0 || !refuse_with_422) return {200, report_json};
     const std::string count = std::to_string(report.error_rows);
-    Json body = SimpleErrorBody("rows_refused", "有 " + count + " 行数据有误，本次未写入任何数据",
-                                count + " rows are refused; nothing was written.");
-    body["report"] = report_json;
+    api::ImportRefused refused;
+    refused.error =
+        api::MakeErrorBody(core::MakeError("rows_refused", "有 " + count + " 行数据有误，本次未写入任何数据",
+                                           count + " rows are refused; nothing was written."),
+                           api::Language::ZhCn);
+    refused.report = report;
+    Json body;
+    to_json(body, refused);
     return {422, body};
 }
 

@@ -45,23 +45,20 @@ Json KeyList(Services& services) {
 } // namespace
 
 void RegisterRegisterRoutes(RouteTable& routes, Services& services) {
-    routes.Add(
-        {"POST", "/api/v1/staff/import", Access::Staff, RateClass::None, [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kPostStaffImport, RateClass::None, [&services](RequestContext& call) {
              RequireAdmin(call.who);
              const auto response =
                  RunImportBody(services, call.req.body, call.who.staff_username, KindParam(call.req),
                                FormatParam(call.req), DryRunParam(call.req), false);
              WriteJson(call.res, response.status, response.body);
-         }});
+         });
 
-    routes.Add(
-        {"GET", "/api/v1/staff/api-keys", Access::Staff, RateClass::None, [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kGetStaffApiKeys, RateClass::None, [&services](RequestContext& call) {
              RequireAdmin(call.who);
              WriteJson(call.res, 200, KeyList(services));
-         }});
+         });
 
-    routes.Add(
-        {"POST", "/api/v1/staff/api-keys", Access::Staff, RateClass::None, [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kPostStaffApiKeys, RateClass::None, [&services](RequestContext& call) {
              RequireAdmin(call.who);
              const auto request = ParseRequest<api::CreateApiKeyRequest>(call.req);
              const auto created = api_keys::Create(services.store, request.name, request.scopes,
@@ -71,10 +68,9 @@ void RegisterRegisterRoutes(RouteTable& routes, Services& services) {
              Json out;
              to_json(out, view);
              WriteJson(call.res, 201, out);
-         }});
+         });
 
-    routes.Add({"POST", "/api/v1/staff/api-keys/{id}/revoke", Access::Staff, RateClass::None,
-                [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kPostStaffApiKeysByIdRevoke, RateClass::None, [&services](RequestContext& call) {
                     RequireAdmin(call.who);
                     const std::string text = PathParam(call.req, 1);
                     std::int64_t id = 0;
@@ -86,14 +82,13 @@ void RegisterRegisterRoutes(RouteTable& routes, Services& services) {
                     }
                     api_keys::Revoke(services.store, id, call.who.staff_username, services.now());
                     WriteJson(call.res, 200, KeyList(services));
-                }});
+                });
 
-    routes.Add({"GET", "/api/v1/staff/products/{serial}", Access::Staff, RateClass::None,
-                [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kGetStaffProductsBySerial, RateClass::None, [&services](RequestContext& call) {
                     Json body;
                     to_json(body, register_service::ProductHistory(services, PathParam(call.req, 1)));
                     WriteJson(call.res, 200, body);
-                }});
+                });
 }
 
 } // namespace aftercare::serve

@@ -41,16 +41,16 @@ struct Route {
 
 class RouteTable {
 public:
-  // Serves `endpoint` (one of api::endpoints) with `handler`.
-  void Add(const api::Endpoint& endpoint, RateClass rate, RouteHandler handler);
-  const std::vector<Route>& routes() const { return routes_; }
+    // Serves `endpoint` (one of api::endpoints) with `handler`.
+    void Add(const api::Endpoint& endpoint, RateClass rate, RouteHandler handler);
+    const std::vector<Route>& routes() const { return routes_; }
 
-  // Empty when every declaration has exactly one handler and every handler serves a declaration
-  // from `declared`; otherwise one line per problem. The server refuses to start on any.
-  std::string CheckAgainst(std::span<const api::Endpoint* const> declared) const;
+    // Empty when every declaration has exactly one handler and every handler serves a declaration
+    // from `declared`; otherwise one line per problem. The server refuses to start on any.
+    std::string CheckAgainst(std::span<const api::Endpoint* const> declared) const;
 
-  // /api/v1/tickets/{number} -> ^/api/v1/tickets/([^/]+)$ (httplib 0.11 matches std::regex).
-  static std::string PatternFor(const std::string& path);
+    // /api/v1/tickets/{number} -> ^/api/v1/tickets/([^/]+)$ (httplib 0.11 matches std::regex).
+    static std::string PatternFor(const std::string& path);
 
 private:
     std::vector<Route> routes_;

@@ -15,6 +15,15 @@
 #include <type_traits>
 #include <vector>
 
+// Describe mode (SchemaSink) exists for the native build's OpenAPI generator and tests. The wasm
+// portal never describes, so leaving the branch out keeps every SchemaOf<T> instantiation out of
+// its download.
+#if !defined(__EMSCRIPTEN__)
+#define AFTERCARE_WIRE_DESCRIBE 1
+#else
+#define AFTERCARE_WIRE_DESCRIBE 0
+#endif
+
 namespace aftercare::api {
 
 using Json = nlohmann::json;
@@ -244,7 +253,9 @@ bool ReadValue(const Json& value, std::optional<T>& out, const std::string& path
 }
 
 template <class T> void WireReader::Required(std::string_view key, T& out) {
+#if AFTERCARE_WIRE_DESCRIBE
     if (sink_ != nullptr) return Describe(key, true, SchemaOf(*sink_, static_cast<const T*>(nullptr)));
+#endif
     if (Failed()) return;
     auto found = object_.find(key);
     if (found == object_.end() || found->is_null()) {
@@ -255,7 +266,9 @@ template <class T> void WireReader::Required(std::string_view key, T& out) {
 }
 
 template <class T> void WireReader::Optional(std::string_view key, T& out) {
+#if AFTERCARE_WIRE_DESCRIBE
     if (sink_ != nullptr) return Describe(key, false, SchemaOf(*sink_, static_cast<const T*>(nullptr)));
+#endif
     if (Failed()) return;
     auto found = object_.find(key);
     if (found == object_.end() || found->is_null()) return;

@@ -135,6 +135,12 @@ bool App::Init(std::string& error) {
     RegisterStaffRoutes(routes, services);
     RegisterRegisterRoutes(routes, services);
     RegisterIntegrationRoutes(routes, services, config_.limits.integration_per_minute);
+    // A declared endpoint nobody serves, or a handler for an undeclared one, is a build mistake:
+    // refuse to start rather than answer 404 for a documented endpoint.
+    if (const std::string problems = routes.CheckAgainst(api::endpoints::All()); !problems.empty()) {
+        error = "routes and src/api's endpoint declarations differ:\n" + problems;
+        return false;
+    }
     s.server->InstallRoutes();
 
     Store* store = s.store.get();

@@ -10,7 +10,7 @@
 #include "concurrency_cap.hpp"
 #include "rate_limit.hpp"
 
-#include "routes/route_table.hpp"
+#include "principal.hpp"
 #include "store/store.hpp"
 
 namespace aftercare::serve {

@@ -110,7 +110,7 @@ int RunCreateApiKeyCommand(const CliResult& cli) {
             std::printf(" %s", scope.c_str());
         std::printf("); it is shown only now, store it in the vendor system:\n%s\n", created.key.c_str());
         return 0;
-    } catch (const ApiError& error) {
+    } catch (const DomainError& error) {
         for (const auto& problem : error.errors)
             std::fprintf(stderr, "aftercare-server: %s: %s\n", problem.field.c_str(),
                          problem.message.en.c_str());

@@ -12,26 +12,16 @@
 #include "api/error_body.h"
 #include "api/wire_reader.h"
 #include "core/result.h"
+#include "json_fields.hpp"
+#include "services/domain_error.hpp"
 
 namespace aftercare::serve {
 
 using Json = nlohmann::json;
 
-// Thrown by handlers and services for any expected failure; the route wrapper turns it into the
-// api ErrorBody {"error":{"code","message","field","message_zh","message_en","details"}}. Messages
-// are written for users and never carry internals (SQL, paths, library exception text).
-struct ApiError : std::runtime_error {
-    int status;
-    core::FieldErrors errors;     // first one is the top-level code/message/field
-    int retry_after_seconds = 0;  // > 0 adds Retry-After (429, 503)
-
-    ApiError(int status_in, std::string code, std::string zh, std::string en, std::string field = {});
-    // Status from api::HttpStatusFor(code) unless given.
-    explicit ApiError(core::Error error, int status_in = 0);
-    explicit ApiError(core::FieldErrors errors_in, int status_in = 0);
-
-    const core::Error& first() const { return errors.front(); }
-};
+// The one place a domain error's kind becomes an HTTP status (400, 401, 403, 404, 409, 410, 413,
+// 415, 422, 429, 500, 503, 507).
+int HttpStatusOf(ErrorKind kind);
 
 // Limits on untrusted JSON: nlohmann's parser is recursive, so depth is what protects the stack.
 constexpr std::size_t kMaxJsonBodyBytes = 64 * 1024;
@@ -41,23 +31,22 @@ constexpr int kMaxJsonDepth = 16;
 api::Language RequestLanguage(const httplib::Request& req);
 
 void WriteJson(httplib::Response& res, int status, const Json& body);
-void WriteError(httplib::Response& res, const ApiError& error, api::Language language);
+// The api ErrorBody {"error":{"code","message","field","message_zh","message_en","details"}} with
+// HttpStatusOf(error.kind), and Retry-After when the error says how long to wait.
+void WriteError(httplib::Response& res, const DomainError& error, api::Language language);
 // Error shape for failures that have no core::Error (httplib's own 400/404/413 ...).
 Json SimpleErrorBody(const std::string& code, const std::string& zh, const std::string& en);
 
-// Parses a request body as a JSON object; throws ApiError 415 (wrong content type, which also stops
-// cross-site form posts), 413 (too large), 400 (malformed, too deep, not an object).
+// Parses a request body as a JSON object; throws DomainError UnsupportedType (wrong content type,
+// which also stops cross-site form posts), PayloadTooLarge, BadRequest (malformed, too deep, not an object).
 Json ParseJsonObject(const httplib::Request& req, std::size_t max_bytes = kMaxJsonBodyBytes);
 
-// Throws 400 unknown_field for any key of `input` (recursively) that `known` does not have.
-void RejectUnknownFields(const Json& input, const Json& known, const std::string& path);
-
-// Reads T with the api's WireReader, then refuses keys the wire type does not know (400
+// Reads T with the api's WireReader, then refuses keys the wire type does not know (BadRequest
 // unknown_field): a customer must not be able to smuggle "state" or "assignee" into a body.
 template <typename T>
 T ParseBody(const Json& body) {
     auto parsed = api::FromJson<T>(body);
-    if (!parsed) throw ApiError(parsed.GetError(), 400);
+    if (!parsed) throw DomainError(ErrorKind::BadRequest, parsed.GetError());
     Json known;
     to_json(known, parsed.Value());
     RejectUnknownFields(body, known, "");
@@ -72,7 +61,7 @@ T ParseRequest(const httplib::Request& req) {
 // "Bearer <token>" -> token, or empty.
 std::string BearerToken(const httplib::Request& req);
 
-// Integer query parameter within [min, max]; throws 400 naming the field otherwise.
+// Integer query parameter within [min, max]; throws BadRequest naming the field otherwise.
 long long QueryInt(const httplib::Request& req, const char* name, long long fallback, long long min, long long max);
 
 // Path capture `index` from the route's pattern (httplib has already percent-decoded the path).

@@ -1,4 +1,4 @@
-// The OpenAPI 3 description of /api/v1, compiled in from serve/openapi.json.
+// The OpenAPI 3 description of /api/v1, generated at build time from src/api (aftercare-openapi).
 #pragma once
 
 #include <string_view>

@@ -250,7 +250,8 @@ void HttpServer::Dispatch(const Route& route, const httplib::Request& req, httpl
         // Charged before any validation, so malformed guesses cost the same as well-formed ones.
         if (limiter != nullptr) {
             if (int wait = limiter->Take(context.client); wait > 0) {
-                ApiError error(429, "rate_limited", "请求过于频繁，请稍后再试", "Too many requests from this address; try again later.");
+                DomainError error(ErrorKind::RateLimited, "rate_limited", "请求过于频繁，请稍后再试",
+                                  "Too many requests from this address; try again later.");
                 error.retry_after_seconds = wait;
                 throw error;
             }
@@ -264,28 +265,34 @@ void HttpServer::Dispatch(const Route& route, const httplib::Request& req, httpl
                 // A customer's token ends by expiry, by "sign out on all devices", or some time after
                 // the ticket closed; in every case the way back is the same, so the answer says it.
                 if (route.access == Access::Ticket)
-                    throw ApiError(401, "unauthorized", "此访问已失效，请用服务编号和手机号后四位重新验证",
-                                   "This access has ended; verify again with the service number and the "
-                                   "phone's last 4 digits.");
-                throw ApiError(401, "unauthorized", "需要有效的访问令牌", "A valid access token is required.");
+                    throw DomainError(ErrorKind::Unauthenticated, "unauthorized",
+                                      "此访问已失效，请用服务编号和手机号后四位重新验证",
+                                      "This access has ended; verify again with the service number and the "
+                                      "phone's last 4 digits.");
+                throw DomainError(ErrorKind::Unauthenticated, "unauthorized", "需要有效的访问令牌",
+                                  "A valid access token is required.");
             }
             if (route.access == Access::Staff && who->kind != Principal::Kind::Staff)
-                throw ApiError(403, "forbidden", "此接口仅供服务人员使用", "This endpoint is for service staff.");
+                throw DomainError(ErrorKind::Forbidden, "forbidden", "此接口仅供服务人员使用",
+                                  "This endpoint is for service staff.");
             if (route.access == Access::ApiKey && who->kind != Principal::Kind::Integration)
-                throw ApiError(403, "forbidden", "此接口需要集成 API 密钥", "This endpoint needs an integration API key.");
+                throw DomainError(ErrorKind::Forbidden, "forbidden", "此接口需要集成 API 密钥",
+                                  "This endpoint needs an integration API key.");
             if (route.access == Access::Ticket) {
                 if (who->kind != Principal::Kind::Customer)
-                    throw ApiError(403, "forbidden", "此接口需要该工单的访问令牌", "This endpoint needs the ticket's own access token.");
+                    throw DomainError(ErrorKind::Forbidden, "forbidden", "此接口需要该工单的访问令牌",
+                                      "This endpoint needs the ticket's own access token.");
                 // A token for ticket A answers exactly like a missing ticket when asked about B,
                 // so it can never be used to learn whether B exists.
                 auto number = core::ParseServiceNumber(PathParam(req, 1));
                 if (!number || who->service_number != number.Value().compact)
-                    throw ApiError(404, "not_found", "没有找到这张工单", "No ticket matches.");
+                    throw DomainError(ErrorKind::NotFound, "not_found", "没有找到这张工单",
+                                      "No ticket matches.");
             }
             context.who = std::move(*who);
         }
         route.handler(context);
-    } catch (const ApiError& error) {
+    } catch (const DomainError& error) {
         WriteError(res, error, RequestLanguage(req));
     } catch (const std::exception& e) {
         LogEvent("error", "handler failed: " + route.path, e.what());

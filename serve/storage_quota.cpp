@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "http_util.hpp"
 #include "log.hpp"
+#include "services/domain_error.hpp"
 
 namespace aftercare::serve {
 
@@ -30,14 +30,16 @@ std::int64_t StorageQuota::UsedBytes() {
 
 void StorageQuota::Reserve(const std::string& client, std::int64_t bytes) {
     if (global_bytes_ > 0 && UsedBytes() + bytes > global_bytes_)
-        throw ApiError(507, "storage_full", "存储空间已满，暂时无法保存，请稍后再试或联系服务商",
-                       "Storage is full; nothing can be saved right now. Try later or contact the vendor.");
+        throw DomainError(
+            ErrorKind::StorageFull, "storage_full", "存储空间已满，暂时无法保存，请稍后再试或联系服务商",
+            "Storage is full; nothing can be saved right now. Try later or contact the vendor.");
     if (per_address_bytes_ > 0) {
         // A write larger than the whole daily quota could never fit: charge it as the whole quota.
         const double cost = static_cast<double>(std::min(bytes, per_address_bytes_));
         if (int wait = per_address_.Take(client, cost); wait > 0) {
-            ApiError error(507, "storage_quota_exceeded", "今天从此网络上传的内容已达上限，请明天再试",
-                           "This network has stored as much as it may today; try again later.");
+            DomainError error(ErrorKind::StorageFull, "storage_quota_exceeded",
+                              "今天从此网络上传的内容已达上限，请明天再试",
+                              "This network has stored as much as it may today; try again later.");
             error.retry_after_seconds = wait;
             throw error;
         }

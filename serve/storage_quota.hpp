@@ -24,7 +24,7 @@ public:
     // 0 disables a limit.
     StorageQuota(Store& store, std::int64_t global_bytes, std::int64_t per_address_bytes_per_day);
 
-    // Throws ApiError 507 when storing `bytes` more from `client` would pass either quota; otherwise
+    // Throws DomainError 507 when storing `bytes` more from `client` would pass either quota; otherwise
     // charges the address. Checked before the write: concurrent writers may overshoot the global
     // quota by at most one request each (10 MiB per worker thread).
     void Reserve(const std::string& client, std::int64_t bytes);

@@ -29,28 +29,24 @@ void Upload(Services& services, RequestContext& call, std::int64_t ticket_id, co
 }  // namespace
 
 void RegisterAttachmentRoutes(RouteTable& routes, Services& services) {
-    routes.Add({"POST", "/api/v1/tickets/{number}/attachments", Access::Ticket, RateClass::Create,
-                [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kPostTicketsByNumberAttachments, RateClass::Create, [&services](RequestContext& call) {
                     Upload(services, call, call.who.ticket_id, core::Actor{core::ActorRole::Customer, {}},
                            core::ActorRole::Customer);
-                }});
-    routes.Add({"GET", "/api/v1/tickets/{number}/attachments/{id}", Access::Ticket, RateClass::None,
-                [&services](RequestContext& call) {
+                });
+    routes.Add(api::endpoints::kGetTicketsByNumberAttachmentsById, RateClass::None, [&services](RequestContext& call) {
                     SendAttachment(call.res, attachments::Download(services, call.who.ticket_id, PathParam(call.req, 2)));
-                }});
-    routes.Add({"POST", "/api/v1/staff/tickets/{number}/attachments", Access::Staff, RateClass::None,
-                [&services](RequestContext& call) {
+                });
+    routes.Add(api::endpoints::kPostStaffTicketsByNumberAttachments, RateClass::None, [&services](RequestContext& call) {
                     const auto id = tickets::RequireTicketId(services, PathParam(call.req, 1));
                     staff::RequireTicketAccess(services, staff::CallerOf(call.who), id);
                     Upload(services, call, id, core::Actor{core::ActorRole::Staff, call.who.staff_username},
                            core::ActorRole::Staff);
-                }});
-    routes.Add({"GET", "/api/v1/staff/tickets/{number}/attachments/{id}", Access::Staff, RateClass::None,
-                [&services](RequestContext& call) {
+                });
+    routes.Add(api::endpoints::kGetStaffTicketsByNumberAttachmentsById, RateClass::None, [&services](RequestContext& call) {
                     const auto id = tickets::RequireTicketId(services, PathParam(call.req, 1));
                     SendAttachment(call.res, staff::DownloadAttachment(services, staff::CallerOf(call.who), id,
                                                                        PathParam(call.req, 2)));
-                }});
+                });
 }
 
 }  // namespace aftercare::serve

@@ -9,38 +9,39 @@ namespace aftercare::serve {
 constexpr const char* kDeflectionCounter = "aftercare_faq_deflections_total";
 
 void RegisterFaqRoutes(RouteTable& routes, Services& services, const FaqIndex& faq) {
-    routes.Add({"GET", "/api/v1/faq", Access::Public, RateClass::None, [&faq](RequestContext& call) {
+    routes.Add(api::endpoints::kGetFaq, RateClass::None, [&faq](RequestContext& call) {
                     const std::string query = call.req.get_param_value("q");
                     if (query.size() > 200)
-                        throw ApiError(400, "too_long", "搜索词过长", "The search text is too long.", "q");
+                        throw DomainError(ErrorKind::BadRequest, "too_long", "搜索词过长",
+                                          "The search text is too long.", "q");
                     const std::string lang = RequestLanguage(call.req) == api::Language::En ? "en" : "zh";
                     const int limit = static_cast<int>(QueryInt(call.req, "limit", 10, 1, 50));
                     Json body;
                     to_json(body, faq.Search(query, lang, limit));
                     call.res.set_header("Cache-Control", "public, max-age=300");
                     WriteJson(call.res, 200, body);
-                }});
+                });
 
     // Present from the start (at 0), so a dashboard can tell "none yet" from "not deployed".
     services.metrics.AddCounter(kDeflectionCounter, 0);
-    routes.Add({"POST", "/api/v1/faq/{id}/solved", Access::Public, RateClass::Create,
-                [&faq, &services](RequestContext& call) {
+    routes.Add(api::endpoints::kPostFaqByIdSolved, RateClass::Create, [&faq, &services](RequestContext& call) {
                     const api::FaqItem* item = faq.Find(PathParam(call.req, 1));
                     if (item == nullptr)
-                        throw ApiError(404, "not_found", "没有找到这条常见问题", "No such FAQ article.");
+                        throw DomainError(ErrorKind::NotFound, "not_found", "没有找到这条常见问题",
+                                          "No such FAQ article.");
                     services.metrics.AddCounter(kDeflectionCounter);
                     Json body;
                     to_json(body, *item);
                     WriteJson(call.res, 200, body);
-                }});
+                });
 }
 
 void RegisterPolicyRoutes(RouteTable& routes, Services& services) {
-    routes.Add({"GET", "/api/v1/policy", Access::Public, RateClass::None, [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kGetPolicy, RateClass::None, [&services](RequestContext& call) {
                     call.res.set_header("Cache-Control", "public, max-age=300");
                     call.res.status = 200;
                     call.res.set_content(api::SerializePolicy(*services.Policy()), "application/json; charset=utf-8");
-                }});
+                });
 }
 
 }  // namespace aftercare::serve

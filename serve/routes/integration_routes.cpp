@@ -18,8 +18,8 @@ namespace {
 void Admit(RateLimiter& limiter, const Principal& who, std::string_view scope) {
     api_keys::RequireScope(who, scope);
     if (int wait = limiter.Take("key:" + std::to_string(who.api_key_id)); wait > 0) {
-        ApiError error(429, "rate_limited", "该 API 密钥请求过于频繁，请稍后再试",
-                       "Too many requests with this API key; try again later.");
+        DomainError error(ErrorKind::RateLimited, "rate_limited", "该 API 密钥请求过于频繁，请稍后再试",
+                          "Too many requests with this API key; try again later.");
         error.retry_after_seconds = wait;
         throw error;
     }
@@ -31,8 +31,9 @@ std::string BodyAsJsonLines(const httplib::Request& req) {
     if (type.rfind("application/x-ndjson", 0) == 0 || type.rfind("application/jsonl", 0) == 0)
         return req.body;
     if (type.rfind("application/json", 0) != 0)
-        throw ApiError(415, "unsupported_media_type", "请使用 application/json 或 application/x-ndjson",
-                       "Send application/json or application/x-ndjson.");
+        throw DomainError(ErrorKind::UnsupportedType, "unsupported_media_type",
+                          "请使用 application/json 或 application/x-ndjson",
+                          "Send application/json or application/x-ndjson.");
     return ParseJsonObject(req).dump();
 }
 
@@ -52,20 +53,16 @@ void RegisterIntegrationRoutes(RouteTable& routes, Services& services, int per_m
             WriteJson(call.res, response.status, response.body);
         };
     };
-    routes.Add({"POST", "/api/v1/integration/products", Access::ApiKey, RateClass::None,
-                upsert(import::Kind::Products)});
-    routes.Add({"POST", "/api/v1/integration/orders", Access::ApiKey, RateClass::None,
-                upsert(import::Kind::Orders)});
-    routes.Add(
-        {"POST", "/api/v1/integration/parts", Access::ApiKey, RateClass::None, upsert(import::Kind::Parts)});
-    routes.Add({"POST", "/api/v1/integration/orders/{order_number}/delivery", Access::ApiKey, RateClass::None,
-                [&services, limiter](RequestContext& call) {
+    routes.Add(api::endpoints::kPostIntegrationProducts, RateClass::None, upsert(import::Kind::Products));
+    routes.Add(api::endpoints::kPostIntegrationOrders, RateClass::None, upsert(import::Kind::Orders));
+    routes.Add(api::endpoints::kPostIntegrationParts, RateClass::None, upsert(import::Kind::Parts));
+    routes.Add(api::endpoints::kPostIntegrationOrdersByOrderNumberDelivery, RateClass::None, [&services, limiter](RequestContext& call) {
                     Admit(*limiter, call.who, "orders");
                     const Json body = ParseJsonObject(call.req);
                     WriteJson(call.res, 200,
                               register_service::RecordDelivery(services, Who(call.who),
                                                                PathParam(call.req, 1), body));
-                }});
+                });
 }
 
 } // namespace aftercare::serve

@@ -7,12 +7,12 @@
 namespace aftercare::serve {
 
 void RegisterLookupRoutes(RouteTable& routes, Services& services) {
-    routes.Add({"POST", "/api/v1/lookup", Access::Public, RateClass::Lookup, [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kPostLookup, RateClass::Lookup, [&services](RequestContext& call) {
                     const auto request = ParseRequest<api::LookupRequest>(call.req);
                     Json body;
                     to_json(body, lookup::Lookup(services, request, call.client));
                     WriteJson(call.res, 200, body);
-                }});
+                });
 }
 
 }  // namespace aftercare::serve

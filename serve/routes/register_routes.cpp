@@ -12,14 +12,15 @@ namespace {
 
 void RequireAdmin(const Principal& who) {
     if (!staff::CallerOf(who).permissions.manage_staff)
-        throw ApiError(403, "forbidden", "此操作需要管理员权限", "This needs an administrator.");
+        throw DomainError(ErrorKind::Forbidden, "forbidden", "此操作需要管理员权限",
+                          "This needs an administrator.");
 }
 
 import::Kind KindParam(const httplib::Request& req){
     auto kind = import::ParseKind(req.get_param_value("kind"));
 if (!kind)
-    throw ApiError(400, "invalid_value", "kind 取值应为 products、orders 或 parts",
-                   "kind must be products, orders or parts.", "kind");
+    throw DomainError(ErrorKind::BadRequest, "invalid_value", "kind 取值应为 products、orders 或 parts",
+                      "kind must be products, orders or parts.", "kind");
 return *kind;
 } // namespace
 
@@ -27,8 +28,8 @@ import::Format FormatParam(const httplib::Request& req){
     const std::string format = req.get_param_value("format");
 if (format.empty() || format == "csv") return import::Format::Csv;
 if (format == "jsonl") return import::Format::JsonLines;
-throw ApiError(400, "invalid_value", "format 取值应为 csv 或 jsonl", "format must be csv or jsonl.",
-               "format");
+throw DomainError(ErrorKind::BadRequest, "invalid_value", "format 取值应为 csv 或 jsonl",
+                  "format must be csv or jsonl.", "format");
 } // namespace aftercare::serve
 
 // Every key, newest first (the list answer and the answer to a revoke).
@@ -44,23 +45,20 @@ Json KeyList(Services& services) {
 } // namespace
 
 void RegisterRegisterRoutes(RouteTable& routes, Services& services) {
-    routes.Add(
-        {"POST", "/api/v1/staff/import", Access::Staff, RateClass::None, [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kPostStaffImport, RateClass::None, [&services](RequestContext& call) {
              RequireAdmin(call.who);
              const auto response =
                  RunImportBody(services, call.req.body, call.who.staff_username, KindParam(call.req),
                                FormatParam(call.req), DryRunParam(call.req), false);
              WriteJson(call.res, response.status, response.body);
-         }});
+         });
 
-    routes.Add(
-        {"GET", "/api/v1/staff/api-keys", Access::Staff, RateClass::None, [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kGetStaffApiKeys, RateClass::None, [&services](RequestContext& call) {
              RequireAdmin(call.who);
              WriteJson(call.res, 200, KeyList(services));
-         }});
+         });
 
-    routes.Add(
-        {"POST", "/api/v1/staff/api-keys", Access::Staff, RateClass::None, [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kPostStaffApiKeys, RateClass::None, [&services](RequestContext& call) {
              RequireAdmin(call.who);
              const auto request = ParseRequest<api::CreateApiKeyRequest>(call.req);
              const auto created = api_keys::Create(services.store, request.name, request.scopes,
@@ -70,29 +68,27 @@ void RegisterRegisterRoutes(RouteTable& routes, Services& services) {
              Json out;
              to_json(out, view);
              WriteJson(call.res, 201, out);
-         }});
+         });
 
-    routes.Add({"POST", "/api/v1/staff/api-keys/{id}/revoke", Access::Staff, RateClass::None,
-                [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kPostStaffApiKeysByIdRevoke, RateClass::None, [&services](RequestContext& call) {
                     RequireAdmin(call.who);
                     const std::string text = PathParam(call.req, 1);
                     std::int64_t id = 0;
                     try {
                         id = std::stoll(text);
                     } catch (const std::exception&) {
-                        throw ApiError(404, "not_found", "没有这个有效的 API 密钥",
-                                       "No active API key has this id.", "id");
+                        throw DomainError(ErrorKind::NotFound, "not_found", "没有这个有效的 API 密钥",
+                                          "No active API key has this id.", "id");
                     }
                     api_keys::Revoke(services.store, id, call.who.staff_username, services.now());
                     WriteJson(call.res, 200, KeyList(services));
-                }});
+                });
 
-    routes.Add({"GET", "/api/v1/staff/products/{serial}", Access::Staff, RateClass::None,
-                [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kGetStaffProductsBySerial, RateClass::None, [&services](RequestContext& call) {
                     Json body;
                     to_json(body, register_service::ProductHistory(services, PathParam(call.req, 1)));
                     WriteJson(call.res, 200, body);
-                }});
+                });
 }
 
 } // namespace aftercare::serve

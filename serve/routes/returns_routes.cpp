@@ -7,15 +7,13 @@
 namespace aftercare::serve {
 
 void RegisterReturnsRoutes(RouteTable& routes, Services& services) {
-    routes.Add({"POST", "/api/v1/orders/lookup", Access::Public, RateClass::Lookup,
-                [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kPostOrdersLookup, RateClass::Lookup, [&services](RequestContext& call) {
                     const auto request = ParseRequest<api::OrderLookupRequest>(call.req);
                     Json response;
                     to_json(response, returns::LookupOrder(services, request, call.client));
                     WriteJson(call.res, 200, response);
-                }});
-    routes.Add({"POST", "/api/v1/returns/eligibility", Access::Public, RateClass::Lookup,
-                [&services](RequestContext& call) {
+                });
+    routes.Add(api::endpoints::kPostReturnsEligibility, RateClass::Lookup, [&services](RequestContext& call) {
                     Json body = ParseJsonObject(call.req);
                     // With an order number the dates come from the order, so the client need not
                     // (and cannot usefully) send delivered_at.
@@ -24,7 +22,7 @@ void RegisterReturnsRoutes(RouteTable& routes, Services& services) {
                     Json response;
                     to_json(response, returns::Eligibility(services, request, call.client));
                     WriteJson(call.res, 200, response);
-                }});
+                });
 }
 
 }  // namespace aftercare::serve

@@ -1,37 +1,23 @@
-// The route table: every endpoint is declared once (method, path template, access, rate class) so
-// that access control, rate limits, metrics labels, the `routes` listing and the OpenAPI check all
-// come from the same list instead of being repeated in each handler.
+// The route table: handlers registered against the endpoint declarations of src/api (method, path
+// template, access), each with the server's rate class, so that access control, rate limits,
+// metrics labels, the `routes` listing and the OpenAPI document all come from one list.
 #pragma once
 
 #include <httplib.h>
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "api/endpoints.h"
+#include "principal.hpp"
+
 namespace aftercare::serve {
 
-// Who is calling, as established by the route wrapper before the handler runs.
-struct Principal {
-    enum class Kind { Anonymous, Customer, Staff, Integration };
-    Kind kind = Kind::Anonymous;
-    std::int64_t ticket_id = 0;      // Customer: the one ticket the token is scoped to
-    std::string service_number;      // Customer: that ticket's compact service number
-    std::int64_t staff_id = 0;       // Staff
-    std::string staff_username;      // Staff
-    std::vector<std::string> staff_roles;  // Staff: "admin", "engineer", ...
-    std::int64_t api_key_id = 0;           // Integration: the vendor system's API key
-    std::string api_key_name;              // Integration
-    std::vector<std::string> api_key_scopes;  // Integration: "products", "orders", "parts"
-};
-
-enum class Access {
-    Public,  // anyone
-    Ticket,  // a customer token scoped to the ticket named by the route's {number}
-    Staff,   // a staff session token
-    ApiKey,  // an integration API key (the vendor's ERP); scopes are checked by the handler
-};
+// Who may call: declared with the endpoint in src/api, enforced by the route wrapper.
+using Access = api::Access;
 
 enum class RateClass { None, Lookup, Create, Login };
 
@@ -45,17 +31,23 @@ struct RequestContext {
 using RouteHandler = std::function<void(RequestContext&)>;
 
 struct Route {
-    std::string method;    // GET, POST, PUT, PATCH, DELETE
-    std::string path;      // OpenAPI-style template, e.g. /api/v1/tickets/{number}
+    const api::Endpoint* endpoint = nullptr; // the declaration in src/api this route serves
+    std::string method;                      // copied from the declaration
+    std::string path;                        // OpenAPI-style template, e.g. /api/v1/tickets/{number}
     Access access = Access::Public;
-    RateClass rate = RateClass::None;
+    RateClass rate = RateClass::None; // the server's own policy, not part of the contract
     RouteHandler handler;
 };
 
 class RouteTable {
 public:
-    void Add(Route route) { routes_.push_back(std::move(route)); }
+    // Serves `endpoint` (one of api::endpoints) with `handler`.
+    void Add(const api::Endpoint& endpoint, RateClass rate, RouteHandler handler);
     const std::vector<Route>& routes() const { return routes_; }
+
+    // Empty when every declaration has exactly one handler and every handler serves a declaration
+    // from `declared`; otherwise one line per problem. The server refuses to start on any.
+    std::string CheckAgainst(std::span<const api::Endpoint* const> declared) const;
 
     // /api/v1/tickets/{number} -> ^/api/v1/tickets/([^/]+)$ (httplib 0.11 matches std::regex).
     static std::string PatternFor(const std::string& path);
@@ -64,4 +56,4 @@ private:
     std::vector<Route> routes_;
 };
 
-}  // namespace aftercare::serve
+} // namespace aftercare::serve

@@ -23,8 +23,8 @@ std::optional<E> EnumParam(const httplib::Request& req, const char* name) {
     if (!req.has_param(name) || req.get_param_value(name).empty()) return std::nullopt;
     E value{};
     if (!core::FromString(req.get_param_value(name), value))
-        throw ApiError(400, "invalid_value", std::string("参数取值无效：") + name,
-                       std::string("Unknown value for ") + name + ".", name);
+        throw DomainError(ErrorKind::BadRequest, "invalid_value", std::string("参数取值无效：") + name,
+                          std::string("Unknown value for ") + name + ".", name);
     return value;
 }
 
@@ -33,8 +33,8 @@ bool BoolParam(const httplib::Request& req, const char* name) {
     const std::string value = req.get_param_value(name);
     if (value == "true" || value == "1") return true;
     if (value == "false" || value == "0" || value.empty()) return false;
-    throw ApiError(400, "invalid_value", std::string(name) + " 取值应为 true 或 false",
-                   std::string(name) + " must be true or false.", name);
+    throw DomainError(ErrorKind::BadRequest, "invalid_value", std::string(name) + " 取值应为 true 或 false",
+                      std::string(name) + " must be true or false.", name);
 }
 
 api::QueueFilter ParseFilter(const httplib::Request& req) {
@@ -48,10 +48,12 @@ api::QueueFilter ParseFilter(const httplib::Request& req) {
     filter.unassigned = BoolParam(req, "unassigned");
     if (req.has_param("sort")) filter.sort = req.get_param_value("sort");
     if (!api::IsQueueSortColumn(filter.sort))
-        throw ApiError(400, "invalid_value", "不支持按该列排序", "The queue cannot be sorted by this column.", "sort");
+        throw DomainError(ErrorKind::BadRequest, "invalid_value", "不支持按该列排序",
+                          "The queue cannot be sorted by this column.", "sort");
     const std::string dir = req.get_param_value("dir");
     if (!dir.empty() && dir != "asc" && dir != "desc")
-        throw ApiError(400, "invalid_value", "dir 取值应为 asc 或 desc", "dir must be asc or desc.", "dir");
+        throw DomainError(ErrorKind::BadRequest, "invalid_value", "dir 取值应为 asc 或 desc",
+                          "dir must be asc or desc.", "dir");
     filter.descending = dir == "desc";
     if (req.has_param("offset")) filter.offset = static_cast<int>(QueryInt(req, "offset", 0, 0, 1000000000));
     filter.limit = static_cast<int>(QueryInt(req, "limit", 50, 1, 200));
@@ -66,132 +68,126 @@ std::int64_t TicketOf(Services& services, const RequestContext& call) {
 }  // namespace
 
 void RegisterStaffRoutes(RouteTable& routes, Services& services) {
-    routes.Add({"POST", "/api/v1/staff/login", Access::Public, RateClass::Login, [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kPostStaffLogin, RateClass::Login, [&services](RequestContext& call) {
                     const auto request = ParseRequest<api::StaffLoginRequest>(call.req);
                     WriteJson(call.res, 200, ToJson(staff::Login(services, request, call.client)));
-                }});
+                });
 
-    routes.Add({"POST", "/api/v1/staff/logout", Access::Staff, RateClass::None, [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kPostStaffLogout, RateClass::None, [&services](RequestContext& call) {
                     services.auth.Revoke(BearerToken(call.req));
                     call.res.status = 204;
-                }});
+                });
 
-    routes.Add({"GET", "/api/v1/staff/queue", Access::Staff, RateClass::None, [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kGetStaffQueue, RateClass::None, [&services](RequestContext& call) {
                     WriteJson(call.res, 200,
                               ToJson(staff::Queue(services, staff::CallerOf(call.who), ParseFilter(call.req))));
-                }});
+                });
 
-    routes.Add({"GET", "/api/v1/staff/changes", Access::Staff, RateClass::None, [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kGetStaffChanges, RateClass::None, [&services](RequestContext& call) {
                     const std::int64_t since = QueryInt(call.req, "since", 0, 0, 1LL << 62);
                     const int wait = static_cast<int>(
                         QueryInt(call.req, "wait", services.long_poll_seconds, 0, services.long_poll_seconds));
                     WriteJson(call.res, 200, ToJson(staff::Changes(services, since, wait)));
-                }});
+                });
 
-    routes.Add({"GET", "/api/v1/staff/stats", Access::Staff, RateClass::None, [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kGetStaffStats, RateClass::None, [&services](RequestContext& call) {
                     const std::int64_t now = services.now();
                     const std::int64_t to = QueryInt(call.req, "to", now + 1, 0, 1LL << 40);
                     const std::int64_t from = QueryInt(call.req, "from", to - 30 * 86400, 0, 1LL << 40);
-                    if (from >= to) throw ApiError(400, "invalid_value", "from 必须早于 to", "from must be before to.", "from");
+                    if (from >= to)
+                        throw DomainError(ErrorKind::BadRequest, "invalid_value", "from 必须早于 to",
+                                          "from must be before to.", "from");
                     WriteJson(call.res, 200, ToJson(staff::Stats(services, staff::CallerOf(call.who), from, to)));
-                }});
+                });
 
-    routes.Add({"GET", "/api/v1/staff/tickets/{number}", Access::Staff, RateClass::None,
-                [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kGetStaffTicketsByNumber, RateClass::None, [&services](RequestContext& call) {
                     const auto id = TicketOf(services, call);
                     staff::RequireTicketAccess(services, staff::CallerOf(call.who), id);
                     WriteJson(call.res, 200, ToJson(tickets::Read(services, id, core::ActorRole::Staff)));
-                }});
+                });
 
-    routes.Add({"GET", "/api/v1/staff/tickets/{number}/events", Access::Staff, RateClass::None,
-                [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kGetStaffTicketsByNumberEvents, RateClass::None, [&services](RequestContext& call) {
                     const auto id = TicketOf(services, call);
                     staff::RequireTicketAccess(services, staff::CallerOf(call.who), id);
                     const auto query = ParseEventsQuery(call.req);
                     const int wait = static_cast<int>(
                         QueryInt(call.req, "wait", services.long_poll_seconds, 0, services.long_poll_seconds));
                     WriteJson(call.res, 200, ToJson(tickets::Events(services, id, query, wait)));
-                }});
+                });
 
-    routes.Add({"POST", "/api/v1/staff/tickets/{number}/assign", Access::Staff, RateClass::None,
-                [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kPostStaffTicketsByNumberAssign, RateClass::None, [&services](RequestContext& call) {
                     const auto id = TicketOf(services, call);
                     const auto request = ParseRequest<api::AssignRequest>(call.req);
                     WriteJson(call.res, 200, ToJson(staff::Assign(services, id, staff::CallerOf(call.who), request)));
-                }});
+                });
 
-    routes.Add({"POST", "/api/v1/staff/tickets/{number}/transition", Access::Staff, RateClass::None,
-                [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kPostStaffTicketsByNumberTransition, RateClass::None, [&services](RequestContext& call) {
                     const auto id = TicketOf(services, call);
                     const auto request = ParseRequest<api::TransitionRequestWire>(call.req);
                     WriteJson(call.res, 200,
                               ToJson(staff::Transition(services, id, staff::CallerOf(call.who), request)));
-                }});
+                });
 
-    routes.Add({"POST", "/api/v1/staff/tickets/{number}/work", Access::Staff, RateClass::None,
-                [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kPostStaffTicketsByNumberWork, RateClass::None, [&services](RequestContext& call) {
                     const auto id = TicketOf(services, call);
                     const auto request = ParseRequest<api::WorkRequest>(call.req);
                     WriteJson(call.res, 201,
                               ToJson(staff::RecordWork(services, id, staff::CallerOf(call.who), request)));
-                }});
+                });
 
-    routes.Add({"POST", "/api/v1/staff/tickets/{number}/messages", Access::Staff, RateClass::None,
-                [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kPostStaffTicketsByNumberMessages, RateClass::None, [&services](RequestContext& call) {
                     const auto id = TicketOf(services, call);
                     auto request = ParseRequest<api::MessageRequest>(call.req);
                     WriteJson(call.res, 201,
                               ToJson(staff::AddMessage(services, id, staff::CallerOf(call.who),
                                                        std::move(request.text))));
-                }});
+                });
 
-    routes.Add({"POST", "/api/v1/staff/tickets/{number}/reveal", Access::Staff, RateClass::None,
-                [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kPostStaffTicketsByNumberReveal, RateClass::None, [&services](RequestContext& call) {
                     const auto id = TicketOf(services, call);
                     const auto request = ParseRequest<api::RevealRequest>(call.req);
                     WriteJson(call.res, 200, ToJson(staff::Reveal(services, id, staff::CallerOf(call.who), request)));
-                }});
+                });
 
-    routes.Add({"GET", "/api/v1/staff/audit", Access::Staff, RateClass::None, [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kGetStaffAudit, RateClass::None, [&services](RequestContext& call) {
                     std::optional<std::int64_t> ticket;
                     if (call.req.has_param("ticket"))
                         ticket = tickets::RequireTicketId(services, call.req.get_param_value("ticket"));
                     const int limit = static_cast<int>(QueryInt(call.req, "limit", 100, 1, 500));
                     WriteJson(call.res, 200,
                               ToJson(staff::Audit(services, staff::CallerOf(call.who), ticket, limit)));
-                }});
+                });
 
-    routes.Add({"GET", "/api/v1/staff/members", Access::Staff, RateClass::None, [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kGetStaffMembers, RateClass::None, [&services](RequestContext& call) {
                     WriteJson(call.res, 200, ToJson(staff::Members(services, staff::CallerOf(call.who))));
-                }});
+                });
 
-    routes.Add({"POST", "/api/v1/staff/members", Access::Staff, RateClass::None, [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kPostStaffMembers, RateClass::None, [&services](RequestContext& call) {
                     const auto request = ParseRequest<api::CreateStaffRequest>(call.req);
                     WriteJson(call.res, 201,
                               ToJson(staff::CreateMember(services, staff::CallerOf(call.who), request)));
-                }});
+                });
 
-    routes.Add({"POST", "/api/v1/staff/members/{username}", Access::Staff, RateClass::None,
-                [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kPostStaffMembersByUsername, RateClass::None, [&services](RequestContext& call) {
                     const auto request = ParseRequest<api::UpdateStaffRequest>(call.req);
                     WriteJson(call.res, 200,
                               ToJson(staff::UpdateMember(services, staff::CallerOf(call.who), PathParam(call.req, 1),
                                                          request)));
-                }});
+                });
 
-    routes.Add({"GET", "/api/v1/staff/policy", Access::Staff, RateClass::None, [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kGetStaffPolicy, RateClass::None, [&services](RequestContext& call) {
                     call.res.status = 200;
                     call.res.set_content(api::SerializePolicy(*services.Policy()), "application/json; charset=utf-8");
-                }});
+                });
 
-    routes.Add({"PUT", "/api/v1/staff/policy", Access::Staff, RateClass::None, [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kPutStaffPolicy, RateClass::None, [&services](RequestContext& call) {
                     // The body is the policy document itself; ParseJsonObject applies the size,
                     // depth and content-type limits every JSON body gets.
                     const Json body = ParseJsonObject(call.req);
                     call.res.status = 200;
                     call.res.set_content(staff::UpdatePolicy(services, staff::CallerOf(call.who), body),
                                          "application/json; charset=utf-8");
-                }});
+                });
 }
 
 }  // namespace aftercare::serve

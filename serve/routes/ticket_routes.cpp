@@ -19,8 +19,9 @@ std::string IdempotencyKey(const httplib::Request& req) {
     bool ok = !key.empty() && key.size() <= kMaxIdempotencyKey;
     for (char c : key) ok = ok && c > 0x20 && c < 0x7F;
     if (!ok)
-        throw ApiError(400, "invalid_idempotency_key", "Idempotency-Key 须为 1 到 255 个可见 ASCII 字符",
-                       "Idempotency-Key must be 1 to 255 visible ASCII characters.", "Idempotency-Key");
+        throw DomainError(ErrorKind::BadRequest, "invalid_idempotency_key",
+                          "Idempotency-Key 须为 1 到 255 个可见 ASCII 字符",
+                          "Idempotency-Key must be 1 to 255 visible ASCII characters.", "Idempotency-Key");
     return key;
 }
 
@@ -45,8 +46,8 @@ api::CustomerActionRequest ActionBody(const httplib::Request& req) {
     return ParseRequest<api::CustomerActionRequest>(req);
 }
 
-void RegisterAction(RouteTable& routes, Services& services, const char* path, core::Action action) {
-    routes.Add({"POST", path, Access::Ticket, RateClass::Create, [&services, action](RequestContext& call) {
+void RegisterAction(RouteTable& routes, Services& services, const api::Endpoint& endpoint, core::Action action) {
+    routes.Add(endpoint, RateClass::Create, [&services, action](RequestContext& call) {
                     const auto body = ActionBody(call.req);
                     core::TransitionRequest request;
                     request.action = action;
@@ -55,7 +56,7 @@ void RegisterAction(RouteTable& routes, Services& services, const char* path, co
                     WriteJson(call.res, 200,
                               ToJson(tickets::Act(services, call.who.ticket_id, request, std::nullopt,
                                                   core::ActorRole::Customer)));
-                }});
+                });
 }
 
 }  // namespace
@@ -63,8 +64,8 @@ void RegisterAction(RouteTable& routes, Services& services, const char* path, co
 tickets::EventsQuery ParseEventsQuery(const httplib::Request& req) {
     constexpr long long kMaxSequence = 1000000000;
     if (req.has_param("before") && req.has_param("after"))
-        throw ApiError(400, "invalid_value", "before 与 after 只能二选一", "Use either before or after, not both.",
-                       "before");
+        throw DomainError(ErrorKind::BadRequest, "invalid_value", "before 与 after 只能二选一",
+                          "Use either before or after, not both.", "before");
     tickets::EventsQuery query;
     if (req.has_param("before")) query.before = static_cast<int>(QueryInt(req, "before", 0, 1, kMaxSequence));
     query.after = static_cast<int>(QueryInt(req, "after", 0, 0, kMaxSequence));
@@ -73,7 +74,7 @@ tickets::EventsQuery ParseEventsQuery(const httplib::Request& req) {
 }
 
 void RegisterTicketRoutes(RouteTable& routes, Services& services) {
-    routes.Add({"POST", "/api/v1/tickets", Access::Public, RateClass::Create, [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kPostTickets, RateClass::Create, [&services](RequestContext& call) {
                     const Json body = ParseJsonObject(call.req);
                     auto request = ParseBody<api::CreateTicketRequest>(body);
                     const std::string key = IdempotencyKey(call.req);
@@ -86,50 +87,46 @@ void RegisterTicketRoutes(RouteTable& routes, Services& services) {
                     if (result.replayed) call.res.set_header("Idempotent-Replayed", "true");
                     call.res.set_header("Location", "/api/v1/tickets/" + result.response.service_number);
                     WriteJson(call.res, 201, ToJson(result.response));
-                }});
+                });
 
-    routes.Add({"GET", "/api/v1/tickets/{number}", Access::Ticket, RateClass::None, [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kGetTicketsByNumber, RateClass::None, [&services](RequestContext& call) {
                     WriteJson(call.res, 200,
                               ToJson(tickets::Read(services, call.who.ticket_id, core::ActorRole::Customer)));
-                }});
+                });
 
-    routes.Add({"GET", "/api/v1/tickets/{number}/events", Access::Ticket, RateClass::None,
-                [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kGetTicketsByNumberEvents, RateClass::None, [&services](RequestContext& call) {
                     const auto query = ParseEventsQuery(call.req);
                     const int wait = static_cast<int>(
                         QueryInt(call.req, "wait", services.long_poll_seconds, 0, services.long_poll_seconds));
                     WriteJson(call.res, 200, ToJson(tickets::Events(services, call.who.ticket_id, query, wait)));
-                }});
+                });
 
-    routes.Add({"POST", "/api/v1/tickets/{number}/messages", Access::Ticket, RateClass::Create,
-                [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kPostTicketsByNumberMessages, RateClass::Create, [&services](RequestContext& call) {
                     auto request = ParseRequest<api::MessageRequest>(call.req);
                     WriteJson(call.res, 201,
                               ToJson(tickets::AddMessage(services, call.who.ticket_id,
                                                          core::Actor{core::ActorRole::Customer, {}},
                                                          std::move(request.text), core::ActorRole::Customer)));
-                }});
+                });
 
-    RegisterAction(routes, services, "/api/v1/tickets/{number}/cancel", core::Action::Cancel);
-    RegisterAction(routes, services, "/api/v1/tickets/{number}/confirm", core::Action::Confirm);
-    RegisterAction(routes, services, "/api/v1/tickets/{number}/reopen", core::Action::Reopen);
-    RegisterAction(routes, services, "/api/v1/tickets/{number}/reply", core::Action::CustomerReply);
+    RegisterAction(routes, services, api::endpoints::kPostTicketsByNumberCancel, core::Action::Cancel);
+    RegisterAction(routes, services, api::endpoints::kPostTicketsByNumberConfirm, core::Action::Confirm);
+    RegisterAction(routes, services, api::endpoints::kPostTicketsByNumberReopen, core::Action::Reopen);
+    RegisterAction(routes, services, api::endpoints::kPostTicketsByNumberReply, core::Action::CustomerReply);
 
     // "Sign out on all devices": every token of this ticket ends at once — tracking links, other
     // phones, the caller's own. Seeing the ticket again takes the number and the phone's last 4.
-    routes.Add({"POST", "/api/v1/tickets/{number}/sign-out-everywhere", Access::Ticket, RateClass::Create,
-                [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kPostTicketsByNumberSignOutEverywhere, RateClass::Create, [&services](RequestContext& call) {
                     if (!call.req.body.empty()) RejectUnknownFields(ParseJsonObject(call.req), Json::object(), "");
                     api::SignOutResponse response;
                     response.sessions_ended = services.auth.RevokeTicketTokens(call.who.ticket_id);
                     WriteJson(call.res, 200, ToJson(response));
-                }});
+                });
 
-    routes.Add({"POST", "/api/v1/tickets/{number}/rating", Access::Ticket, RateClass::Create,
-                [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kPostTicketsByNumberRating, RateClass::Create, [&services](RequestContext& call) {
                     auto rating = ParseRequest<core::Rating>(call.req);
                     WriteJson(call.res, 201, ToJson(tickets::Rate(services, call.who.ticket_id, rating)));
-                }});
+                });
 }
 
 }  // namespace aftercare::serve

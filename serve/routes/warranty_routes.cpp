@@ -6,12 +6,12 @@
 namespace aftercare::serve {
 
 void RegisterWarrantyRoutes(RouteTable& routes, Services& services) {
-    routes.Add({"POST", "/api/v1/warranty", Access::Public, RateClass::Lookup, [&services](RequestContext& call) {
+    routes.Add(api::endpoints::kPostWarranty, RateClass::Lookup, [&services](RequestContext& call) {
                     const auto request = ParseRequest<api::WarrantyLookupRequest>(call.req);
                     Json body;
                     to_json(body, warranty::Lookup(services, request));
                     WriteJson(call.res, 200, body);
-                }});
+                });
 }
 
 }  // namespace aftercare::serve

@@ -5,7 +5,7 @@
 
 #include "auth.hpp"
 #include "core/validation.h"
-#include "http_util.hpp"
+#include "services/domain_error.hpp"
 
 namespace aftercare::serve::api_keys {
 namespace {
@@ -33,7 +33,7 @@ CreatedKey Create(Store& store, const std::string& name, const std::vector<std::
             errors.push_back(core::MakeError(
                 "invalid_value", "未知的权限范围：" + scope + "（可选 products、orders、parts）",
                 "Unknown scope " + scope + " (products, orders, parts)", "scopes"));
-    if (!errors.empty()) throw ApiError(std::move(errors), 422);
+    if (!errors.empty()) throw DomainError(ErrorKind::InvalidValue, std::move(errors));
 
     CreatedKey created;
     created.key = std::string(kKeyPrefix) + NewToken();
@@ -66,7 +66,8 @@ void Revoke(Store& store, std::int64_t id, const std::string& revoked_by, std::i
             tx.InsertAudit({0, now, revoked_by, "api_key_revoke", 0, {}, "key " + std::to_string(id)});
     });
     if (!revoked)
-        throw ApiError(404, "not_found", "没有这个有效的 API 密钥", "No active API key has this id.", "id");
+        throw DomainError(ErrorKind::NotFound, "not_found", "没有这个有效的 API 密钥",
+                          "No active API key has this id.", "id");
 }
 
 std::optional<Principal> Resolve(Store& store, const std::string& key) {
@@ -83,8 +84,9 @@ std::optional<Principal> Resolve(Store& store, const std::string& key) {
 
 void RequireScope(const Principal& who, std::string_view scope) {
     if (std::find(who.api_key_scopes.begin(), who.api_key_scopes.end(), scope) == who.api_key_scopes.end())
-        throw ApiError(403, "scope_missing", "此 API 密钥没有“" + std::string(scope) + "”权限",
-                       "This API key lacks the " + std::string(scope) + " scope.");
+        throw DomainError(ErrorKind::Forbidden, "scope_missing",
+                          "此 API 密钥没有“" + std::string(scope) + "”权限",
+                          "This API key lacks the " + std::string(scope) + " scope.");
 }
 
 api::ApiKeyView ToWire(const ApiKeyRecord& record) {

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "api/vendor_wire.h"
-#include "routes/route_table.hpp"
+#include "principal.hpp"
 #include "store/register.hpp"
 #include "store/store.hpp"
 
@@ -28,10 +28,10 @@ struct CreatedKey {
     std::string key; // the only time the secret exists outside the caller's hands
 };
 
-// Throws ApiError 422 for a bad name or scope list.
+// Throws DomainError 422 for a bad name or scope list.
 CreatedKey Create(Store& store, const std::string& name, const std::vector<std::string>& scopes,
                   const std::string& created_by, std::int64_t now);
-// Throws ApiError 404 when there is no such active key.
+// Throws DomainError 404 when there is no such active key.
 void Revoke(Store& store, std::int64_t id, const std::string& revoked_by, std::int64_t now);
 
 // A live key -> its principal; revoked or unknown -> nullopt.

@@ -4,7 +4,7 @@
 #include "core/ticket.h"
 #include "core/validation.h"
 #include "file_names.hpp"
-#include "http_util.hpp"
+#include "services/domain_error.hpp"
 #include "services/ticket_service.hpp"
 
 namespace aftercare::serve::attachments {
@@ -24,12 +24,16 @@ api::AttachmentInfo Upload(Services& services, std::int64_t ticket_id, const cor
                            const std::string& file_name, const std::string& bytes, core::ActorRole reader,
                            const std::string& client) {
     if (static_cast<std::int64_t>(bytes.size()) > services.Policy()->tickets.max_attachment_bytes)
-        throw ApiError(413, "payload_too_large", "附件过大", "The attachment is too large.", "file");
-    if (bytes.empty()) throw ApiError(422, "required", "附件内容为空", "The attachment is empty.", "file");
+        throw DomainError(ErrorKind::PayloadTooLarge, "payload_too_large", "附件过大",
+                          "The attachment is too large.", "file");
+    if (bytes.empty())
+        throw DomainError(ErrorKind::InvalidValue, "required", "附件内容为空", "The attachment is empty.",
+                          "file");
     const auto type = SniffContentType(bytes);
     if (!type)
-        throw ApiError(415, "unsupported_attachment_type", "仅支持 JPEG、PNG、WebP 图片和 PDF 文件",
-                       "Only JPEG, PNG and WebP images and PDF files are accepted.", "file");
+        throw DomainError(ErrorKind::UnsupportedType, "unsupported_attachment_type",
+                          "仅支持 JPEG、PNG、WebP 图片和 PDF 文件",
+                          "Only JPEG, PNG and WebP images and PDF files are accepted.", "file");
 
     services.quota.Reserve(client, static_cast<std::int64_t>(bytes.size()));
 
@@ -45,15 +49,16 @@ api::AttachmentInfo Upload(Services& services, std::int64_t ticket_id, const cor
     std::string service_number;
     services.store.Write([&](StoreTx& tx) {
         auto stored = tx.LoadTicketById(ticket_id);
-        if (!stored) throw ApiError(404, "not_found", "没有找到这张工单", "No ticket matches.");
+        if (!stored)
+            throw DomainError(ErrorKind::NotFound, "not_found", "没有找到这张工单", "No ticket matches.");
         // Counted inside the transaction, so concurrent uploads cannot exceed the limit together.
         core::AttachmentMeta meta{record.file_name, record.content_type, record.size_bytes};
         if (auto errors = core::ValidateAttachment(meta, tx.CountAttachments(ticket_id), *services.Policy());
             !errors.empty())
-            throw ApiError(std::move(errors));
+            throw DomainError(std::move(errors));
         const int previous = stored->ticket.timeline.empty() ? 0 : stored->ticket.timeline.back().sequence;
         auto applied = core::AddAttachmentEvent(stored->ticket, actor, record.file_name, record.created_at);
-        if (!applied) throw ApiError(applied.GetError());
+        if (!applied) throw DomainError(applied.GetError());
         tx.InsertAttachment(record);
         tx.UpdateTicket(ticket_id, applied.Value().ticket,
                         tickets::ComputeIndex(applied.Value().ticket, record.created_at, *services.Policy()), previous);
@@ -74,7 +79,7 @@ api::AttachmentInfo Upload(Services& services, std::int64_t ticket_id, const cor
 
 AttachmentRecord Download(Services& services, std::int64_t ticket_id, const std::string& attachment_id) {
     auto record = services.store.LoadAttachment(ticket_id, attachment_id);
-    if (!record) throw ApiError(404, "not_found", "没有找到该附件", "No such attachment.");
+    if (!record) throw DomainError(ErrorKind::NotFound, "not_found", "没有找到该附件", "No such attachment.");
     return std::move(*record);
 }
 

@@ -5,8 +5,8 @@
 
 #include "core/validation.h"
 #include "core/warranty.h"
-#include "http_util.hpp"
 #include "import/values.hpp"
+#include "services/domain_error.hpp"
 #include "store/register.hpp"
 
 namespace aftercare::serve::register_service {
@@ -44,33 +44,37 @@ api::ImportReport Import(Services& services, const std::string& who, import::Kin
 
 Json RecordDelivery(Services& services, const std::string& who, const std::string& order_number,
                     const Json& body) {
-    if (auto error = core::CheckOrderNumber(order_number)) throw ApiError(*error, 422);
+    if (auto error = core::CheckOrderNumber(order_number)) throw DomainError(ErrorKind::InvalidValue, *error);
     if (!body.contains("delivered_at") || !body["delivered_at"].is_string())
-        throw ApiError(422, "required", "请填写签收时间 delivered_at", "Give delivered_at.", "delivered_at");
+        throw DomainError(ErrorKind::InvalidValue, "required", "请填写签收时间 delivered_at",
+                          "Give delivered_at.", "delivered_at");
     for (const auto& [key, value] : body.items())
         if (key != "delivered_at")
-            throw ApiError(400, "unknown_field", "未知字段：" + key, "Unknown field: " + key, key);
+            throw DomainError(ErrorKind::BadRequest, "unknown_field", "未知字段：" + key,
+                              "Unknown field: " + key, key);
     const auto delivered_at =
         import::ParseLooseInstant(body["delivered_at"].get<std::string>(), core::kChinaUtcOffset);
     if (!delivered_at)
-        throw ApiError(422, "invalid_date", "时间无法识别，请写成 2026-03-01 14:30",
-                       "Unreadable time; write 2026-03-01 14:30", "delivered_at");
+        throw DomainError(ErrorKind::InvalidValue, "invalid_date", "时间无法识别，请写成 2026-03-01 14:30",
+                          "Unreadable time; write 2026-03-01 14:30", "delivered_at");
     const std::int64_t now = services.now();
     if (*delivered_at > now)
-        throw ApiError(422, "future_date", "时间不能晚于现在", "The time is in the future", "delivered_at");
+        throw DomainError(ErrorKind::InvalidValue, "future_date", "时间不能晚于现在",
+                          "The time is in the future", "delivered_at");
     bool found = false;
     services.store.Write([&](StoreTx& tx) {
         found = tx.Register().RecordDelivery(order_number, *delivered_at);
         if (found) tx.InsertAudit({0, now, who, "delivery", 0, {}, order_number});
     });
     if (!found)
-        throw ApiError(404, "order_not_found", "没有这个订单", "No order has this number.", "order_number");
+        throw DomainError(ErrorKind::NotFound, "order_not_found", "没有这个订单", "No order has this number.",
+                          "order_number");
     return Json{{"order_number", order_number}, {"delivered_at", *delivered_at}};
 }
 
 api::ProductHistory ProductHistory(Services& services, const std::string& serial_text) {
     auto serial = core::NormalizeSerial(serial_text);
-    if (!serial) throw ApiError(serial.GetError(), 422);
+    if (!serial) throw DomainError(ErrorKind::InvalidValue, serial.GetError());
     api::ProductHistory out;
     out.serial = serial.Value();
     if (auto product = services.store.FindProduct(serial.Value())) {

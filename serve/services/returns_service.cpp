@@ -3,16 +3,16 @@
 
 #include "core/returns.h"
 #include "core/validation.h"
-#include "http_util.hpp"
+#include "services/domain_error.hpp"
 
 namespace aftercare::serve::returns {
 namespace {
 
 // Unknown order and wrong phone answer identically, so the endpoint cannot be used to discover
 // which order numbers exist.
-ApiError OrderNotFound(const std::string& field) {
-    return ApiError(404, "order_not_found", "没有找到与该手机号匹配的订单", "No order matches this order number and phone.",
-                    field);
+DomainError OrderNotFound(const std::string& field) {
+    return DomainError(ErrorKind::NotFound, "order_not_found", "没有找到与该手机号匹配的订单",
+                       "No order matches this order number and phone.", field);
 }
 
 // Every check of an order's phone reserves a guess at the order number (kept as typed: order
@@ -24,16 +24,17 @@ GuessBudget::Reservation ReserveOrderGuess(Services& services, const std::string
     int wait = 0;
     auto reservation = services.guesses.Reserve("order:" + order_number, client, wait);
     if (!reservation) {
-        ApiError error(429, "rate_limited", "该订单查询失败次数过多，请稍后再试",
-                       "Too many failed lookups for this order; try again later.");
+        DomainError error(ErrorKind::RateLimited, "rate_limited", "该订单查询失败次数过多，请稍后再试",
+                          "Too many failed lookups for this order; try again later.");
         error.retry_after_seconds = wait;
         throw error;
     }
     return *reservation;
 }
 
-ApiError Refused(const core::ReturnsDecision& decision) {
-    return ApiError(422, "returns_not_eligible", decision.reason.zh, decision.reason.en, "return_reason");
+DomainError Refused(const core::ReturnsDecision& decision) {
+    return DomainError(ErrorKind::InvalidValue, "returns_not_eligible", decision.reason.zh,
+                       decision.reason.en, "return_reason");
 }
 
 }  // namespace
@@ -44,19 +45,20 @@ core::ReturnsDecision Eligibility(Services& services, const api::ReturnsEligibil
     const std::int64_t now = services.now();
     core::ReturnsQuery query = api::ToReturnsQuery(request, now);
     if (!request.order_number.empty()) {
-        if (auto error = core::CheckOrderNumber(request.order_number)) throw ApiError(*error);
-        if (auto error = core::CheckPhoneLast4(phone_last4)) throw ApiError(*error);
+        if (auto error = core::CheckOrderNumber(request.order_number)) throw DomainError(*error);
+        if (auto error = core::CheckPhoneLast4(phone_last4)) throw DomainError(*error);
         const auto guess = ReserveOrderGuess(services, request.order_number, client);
         auto order = services.store.FindOrder(request.order_number);
         if (!order || !core::PhoneLast4Matches(order->phone, phone_last4)) throw OrderNotFound("order_number");
         services.guesses.Correct(guess);
         if (!order->delivered_at)
-            throw ApiError(422, "not_delivered", "该订单尚未签收", "This order has not been delivered yet.",
-                           "order_number");
+            throw DomainError(ErrorKind::InvalidValue, "not_delivered", "该订单尚未签收",
+                              "This order has not been delivered yet.", "order_number");
         query.delivered_at = *order->delivered_at;
         if (order->purchase_date) query.warranty_start = order->purchase_date;
     }
-    if (auto errors = core::ValidateReturnsQuery(query); !errors.empty()) throw ApiError(std::move(errors));
+    if (auto errors = core::ValidateReturnsQuery(query); !errors.empty())
+        throw DomainError(std::move(errors));
     return core::EvaluateReturn(query, *services.Policy());
 }
 
@@ -66,7 +68,7 @@ api::OrderLookupResponse LookupOrder(Services& services, const api::OrderLookupR
     if (auto error = core::CheckOrderNumber(request.order_number)) errors.push_back(std::move(*error));
     auto phone = core::NormalizePhone(request.phone);
     if (!phone) errors.push_back(phone.GetError());
-    if (!errors.empty()) throw ApiError(std::move(errors));
+    if (!errors.empty()) throw DomainError(std::move(errors));
 
     const auto guess = ReserveOrderGuess(services, request.order_number, client);
     auto order = services.store.FindOrder(request.order_number);
@@ -87,19 +89,20 @@ core::ReturnsDecision VerifyReturnTicket(Services& services, core::TicketDraft& 
                                          const std::string& client) {
     auto& product = draft.product;
     if (product.order_number.empty())
-        throw ApiError(422, "required", "退换货需要填写订单号", "Returns and exchanges need the order number.",
-                       "product.order_number");
+        throw DomainError(ErrorKind::InvalidValue, "required", "退换货需要填写订单号",
+                          "Returns and exchanges need the order number.", "product.order_number");
     auto phone = core::NormalizePhone(draft.customer.phone, "customer.phone");
-    if (!phone) throw ApiError(phone.GetError());
-    if (auto error = core::CheckOrderNumber(product.order_number, "product.order_number")) throw ApiError(*error);
+    if (!phone) throw DomainError(phone.GetError());
+    if (auto error = core::CheckOrderNumber(product.order_number, "product.order_number"))
+        throw DomainError(*error);
     // Creating a return confirms that an order belongs to a phone, so it is a guess like a lookup.
     const auto guess = ReserveOrderGuess(services, product.order_number, client);
     auto order = services.store.FindOrder(product.order_number);
     if (!order || order->phone != phone.Value()) throw OrderNotFound("product.order_number");
     services.guesses.Correct(guess);
     if (!order->delivered_at)
-        throw ApiError(422, "not_delivered", "该订单尚未签收", "This order has not been delivered yet.",
-                       "product.order_number");
+        throw DomainError(ErrorKind::InvalidValue, "not_delivered", "该订单尚未签收",
+                          "This order has not been delivered yet.", "product.order_number");
     // The order is the source of truth for its dates and item.
     product.delivered_at = order->delivered_at;
     if (order->purchase_date) product.purchase_date = order->purchase_date;

@@ -19,7 +19,8 @@
 #include "core/rating.h"
 #include "core/sla.h"
 #include "core/validation.h"
-#include "http_util.hpp"
+#include "json_fields.hpp"
+#include "services/domain_error.hpp"
 #include "services/ticket_service.hpp"
 
 namespace aftercare::serve::staff {
@@ -27,8 +28,8 @@ namespace {
 
 constexpr int kDisplayNameMax = 50;
 
-ApiError Forbidden(std::string zh, std::string en) {
-    return ApiError(403, "forbidden", std::move(zh), std::move(en));
+DomainError Forbidden(std::string zh, std::string en) {
+    return DomainError(ErrorKind::Forbidden, "forbidden", std::move(zh), std::move(en));
 }
 
 void Record(StoreTx& tx, std::int64_t at, const Caller& caller, std::string action, std::int64_t ticket_id,
@@ -85,14 +86,18 @@ Caller CallerOf(const Principal& who) {
 }
 
 api::StaffLoginResponse Login(Services& services, const api::StaffLoginRequest& request, const std::string& client) {
-    const auto wrong = [] { return ApiError(401, "unauthorized", "用户名或密码不正确", "Wrong username or password."); };
+    const auto wrong = [] {
+        return DomainError(ErrorKind::Unauthenticated, "unauthorized", "用户名或密码不正确",
+                           "Wrong username or password.");
+    };
     // A name that cannot be an account is refused without a password check or an audit row.
     if (!IsValidUsername(request.username) || request.password.size() > 1024) throw wrong();
     const Caller who{request.username, {}};
     auto result = services.auth.Login(request.username, request.password);
     using Status = Auth::LoginResult::Status;
     if (result.status == Status::Busy) {
-        ApiError error(503, "busy", "登录人数过多，请稍后再试", "Too many logins at once; try again in a moment.");
+        DomainError error(ErrorKind::Busy, "busy", "登录人数过多，请稍后再试",
+                          "Too many logins at once; try again in a moment.");
         error.retry_after_seconds = result.retry_after_seconds;
         throw error;
     }
@@ -102,8 +107,8 @@ api::StaffLoginResponse Login(Services& services, const api::StaffLoginRequest& 
             Record(tx, services.now(), who, backing_off ? "login_refused" : "login_failed", 0, "from " + client);
         });
         if (!backing_off) throw wrong();
-        ApiError error(429, "rate_limited", "该账号登录失败次数过多，请稍后再试",
-                       "Too many failed logins for this account; try again later.");
+        DomainError error(ErrorKind::RateLimited, "rate_limited", "该账号登录失败次数过多，请稍后再试",
+                          "Too many failed logins for this account; try again later.");
         error.retry_after_seconds = result.retry_after_seconds;
         throw error;
     }
@@ -145,7 +150,8 @@ QueueOrder OrderOf(const std::string& column) {
     for (const auto& [name, order] : kOrders) {
         if (name == column) return order;
     }
-    throw ApiError(400, "invalid_value", "不支持按该列排序", "The queue cannot be sorted by this column.", "sort");
+    throw DomainError(ErrorKind::BadRequest, "invalid_value", "不支持按该列排序",
+                      "The queue cannot be sorted by this column.", "sort");
 }
 
 QueueSla SlaOf(const std::string& value) {
@@ -153,8 +159,8 @@ QueueSla SlaOf(const std::string& value) {
     if (value == api::kSlaFilterBreached) return QueueSla::Breached;
     if (value == api::kSlaFilterSoon) return QueueSla::Soon;
     if (value == api::kSlaFilterOnTrack) return QueueSla::OnTrack;
-    throw ApiError(400, "invalid_value", "sla 取值应为 breached、soon 或 on_track",
-                   "sla must be breached, soon or on_track.", "sla");
+    throw DomainError(ErrorKind::BadRequest, "invalid_value", "sla 取值应为 breached、soon 或 on_track",
+                      "sla must be breached, soon or on_track.", "sla");
 }
 
 }  // namespace
@@ -176,10 +182,12 @@ api::QueueResponse Queue(Services& services, const Caller& caller, const api::Qu
     query.limit = std::clamp(filter.limit, 1, 200);
     if (!filter.cursor.empty()) {
         if (query.order != QueueOrder::Sla || query.descending || filter.offset)
-            throw ApiError(400, "invalid_value", "分页游标只能用于默认排序", "A cursor pages the default order only.",
-                           "cursor");
+            throw DomainError(ErrorKind::BadRequest, "invalid_value", "分页游标只能用于默认排序",
+                              "A cursor pages the default order only.", "cursor");
         query.after = DecodeCursor(filter.cursor);
-        if (!query.after) throw ApiError(400, "invalid_value", "分页游标无效", "Invalid cursor.", "cursor");
+        if (!query.after)
+            throw DomainError(ErrorKind::BadRequest, "invalid_value", "分页游标无效", "Invalid cursor.",
+                              "cursor");
     }
     query.offset = filter.offset.value_or(0);
 
@@ -231,7 +239,8 @@ tickets::TicketGuard TicketGuardFor(const Caller& caller) {
 
 void RequireTicketAccess(Services& services, const Caller& caller, std::int64_t ticket_id) {
     auto stored = services.store.LoadTicketById(ticket_id);
-    if (!stored) throw ApiError(404, "not_found", "没有找到这张工单", "No ticket matches.");
+    if (!stored)
+        throw DomainError(ErrorKind::NotFound, "not_found", "没有找到这张工单", "No ticket matches.");
     CheckAccess(caller, stored->ticket);
 }
 
@@ -240,8 +249,8 @@ api::TicketView Assign(Services& services, std::int64_t ticket_id, const Caller&
     if (!request.assignee.empty()) {
         auto assignee = services.store.FindStaff(request.assignee);
         if (!assignee || !assignee->active)
-            throw ApiError(422, "unknown_assignee", "没有这个员工账号", "There is no staff member with this id.",
-                           "assignee");
+            throw DomainError(ErrorKind::InvalidValue, "unknown_assignee", "没有这个员工账号",
+                              "There is no staff member with this id.", "assignee");
     }
     core::TransitionRequest transition;
     transition.action = core::Action::Assign;
@@ -288,22 +297,25 @@ namespace {
 // "other: <note>" (the audit entry's detail).
 std::string RevealReasonOf(const api::RevealRequest& request) {
     if (request.reason.empty()) {
-        throw ApiError(core::MakeError("required", "查看客户联系方式前请选择原因",
-                                       "Choose why you need to see the customer's contact details.", "reason"));
+        throw DomainError(core::MakeError("required", "查看客户联系方式前请选择原因",
+                                          "Choose why you need to see the customer's contact details.",
+                                          "reason"));
     }
     if (!api::IsRevealReason(request.reason)) {
-        throw ApiError(core::MakeError("invalid_value", "原因须为：联系客户、上门服务、核实身份或其他",
-                                       "The reason is one of contact_customer, on_site_visit, verify_identity, other.",
-                                       "reason"),
-                       422);  // a refused value, like every other field check (not a malformed body)
+        // A refused value, like every other field check (not a malformed body).
+        throw DomainError(
+            ErrorKind::InvalidValue,
+            core::MakeError("invalid_value", "原因须为：联系客户、上门服务、核实身份或其他",
+                            "The reason is one of contact_customer, on_site_visit, verify_identity, other.",
+                            "reason"));
     }
     const bool other = request.reason == api::kRevealReasonOther;
     if (auto error = core::CheckText("note", request.note, other ? 2 : 0, api::kRevealNoteMax, false)) {
         if (error->code == "required") {
-            throw ApiError(core::MakeError("required", "选择“其他”时请写明原因", "With “other”, say why in the note.",
-                                           "note"));
+            throw DomainError(core::MakeError("required", "选择“其他”时请写明原因",
+                                              "With “other”, say why in the note.", "note"));
         }
-        throw ApiError(*error);
+        throw DomainError(*error);
     }
     // Blank notes add nothing to the record; surrounding spaces neither.
     const auto first = request.note.find_first_not_of(' ');
@@ -321,8 +333,9 @@ api::RevealResponse Reveal(Services& services, std::int64_t ticket_id, const Cal
     // contact details; a refused or failed reveal gives its charge back.
     if (const int wait = services.reveals.Take(caller.username); wait > 0) {
         const std::string minutes = std::to_string((wait + 59) / 60);
-        ApiError error(429, "rate_limited", "查看客户联系方式过于频繁，请 " + minutes + " 分钟后再试",
-                       "Too many contact details revealed from this account; try again in " + minutes + " min.");
+        DomainError error(
+            ErrorKind::RateLimited, "rate_limited", "查看客户联系方式过于频繁，请 " + minutes + " 分钟后再试",
+            "Too many contact details revealed from this account; try again in " + minutes + " min.");
         error.retry_after_seconds = wait;
         throw error;
     }
@@ -332,7 +345,8 @@ api::RevealResponse Reveal(Services& services, std::int64_t ticket_id, const Cal
         // Read and audit in one transaction: whoever sees the value is on record, without exception.
         services.store.Write([&](StoreTx& tx) {
             auto stored = tx.LoadTicketById(ticket_id);
-            if (!stored) throw ApiError(404, "not_found", "没有找到这张工单", "No ticket matches.");
+            if (!stored)
+                throw DomainError(ErrorKind::NotFound, "not_found", "没有找到这张工单", "No ticket matches.");
             CheckAccess(caller, stored->ticket);
             const core::TicketDraft& details = stored->ticket.details;
             response.value = request.field == api::kRevealPhone ? details.customer.phone : details.address;
@@ -352,10 +366,12 @@ AttachmentRecord DownloadAttachment(Services& services, const Caller& caller, st
     // Read and audit together, like a reveal: a photo of a receipt or an ID is personal data.
     services.store.Write([&](StoreTx& tx) {
         auto stored = tx.LoadTicketById(ticket_id);
-        if (!stored) throw ApiError(404, "not_found", "没有找到这张工单", "No ticket matches.");
+        if (!stored)
+            throw DomainError(ErrorKind::NotFound, "not_found", "没有找到这张工单", "No ticket matches.");
         CheckAccess(caller, stored->ticket);
         record = services.store.LoadAttachment(ticket_id, attachment_id);
-        if (!record) throw ApiError(404, "not_found", "没有找到该附件", "No such attachment.");
+        if (!record)
+            throw DomainError(ErrorKind::NotFound, "not_found", "没有找到该附件", "No such attachment.");
         Record(tx, services.now(), caller, "download_attachment", ticket_id, record->file_name);
     });
     return std::move(*record);
@@ -440,7 +456,7 @@ api::StaffAccount CreateMember(Services& services, const Caller& caller, const a
     for (auto& error : CheckRoles(request.roles)) errors.push_back(std::move(error));
     if (!request.password.empty())
         if (auto error = CheckPassword(request.password)) errors.push_back(*error);
-    if (!errors.empty()) throw ApiError(std::move(errors));
+    if (!errors.empty()) throw DomainError(std::move(errors));
 
     StaffRecord record;
     record.username = request.username;
@@ -450,7 +466,8 @@ api::StaffAccount CreateMember(Services& services, const Caller& caller, const a
     record.created_at = services.now();
     services.store.Write([&](StoreTx& tx) {
         if (!tx.InsertStaff(record, record.created_at))
-            throw ApiError(409, "conflict", "该用户名已被使用", "This username is taken.", "username");
+            throw DomainError(ErrorKind::Conflict, "conflict", "该用户名已被使用", "This username is taken.",
+                              "username");
         Record(tx, record.created_at, caller, "staff_create", 0, record.username + " " + JoinRoles(record.roles));
     });
     return ToAccount(record);
@@ -475,11 +492,13 @@ api::StaffAccount UpdateMember(Services& services, const Caller& caller, const s
             errors.push_back(core::MakeError("not_allowed", "不能移除自己的管理员角色", "You cannot drop your own admin role",
                                              "roles"));
     }
-    if (!errors.empty()) throw ApiError(std::move(errors));
+    if (!errors.empty()) throw DomainError(std::move(errors));
     const std::string new_hash = request.password ? HashOrThrow(*request.password) : std::string();
 
     auto current = services.store.FindStaff(username);
-    if (!current) throw ApiError(404, "not_found", "没有这个员工账号", "There is no staff member with this id.");
+    if (!current)
+        throw DomainError(ErrorKind::NotFound, "not_found", "没有这个员工账号",
+                          "There is no staff member with this id.");
     StaffRecord saved = *current;
     std::string detail = username;
     if (request.display_name) {
@@ -511,12 +530,13 @@ std::string UpdatePolicy(Services& services, const Caller& caller, const api::Js
     // Types first (a string where a number belongs), then unknown keys (a typo would otherwise be
     // ignored silently), then every range rule.
     auto parsed = api::FromJson<core::Policy>(body);
-    if (!parsed) throw ApiError(parsed.GetError(), 422);
-    Json known;
+    if (!parsed) throw DomainError(ErrorKind::InvalidValue, parsed.GetError());
+    api::Json known;
     to_json(known, parsed.Value());
     RejectUnknownFields(body, known, "");
     // Every problem at once, so the editor can mark each field.
-    if (auto errors = core::ValidatePolicy(parsed.Value()); !errors.empty()) throw ApiError(std::move(errors), 422);
+    if (auto errors = core::ValidatePolicy(parsed.Value()); !errors.empty())
+        throw DomainError(ErrorKind::InvalidValue, std::move(errors));
     core::Policy policy = std::move(parsed).Value();
     policy.version = services.Policy()->version + 1;
     const std::string text = api::SerializePolicy(policy);

@@ -9,7 +9,7 @@
 #include "api/staff_wire.h"
 #include "api/wire_reader.h"
 #include "core/staff_roles.h"
-#include "routes/route_table.hpp"
+#include "principal.hpp"
 #include "services/services.hpp"
 #include "services/ticket_service.hpp"
 

@@ -12,7 +12,7 @@
 #include "core/state_machine.h"
 #include "core/validation.h"
 #include "core/work_log.h"
-#include "http_util.hpp"
+#include "services/domain_error.hpp"
 #include "services/returns_service.hpp"
 
 namespace aftercare::serve::tickets {
@@ -23,8 +23,8 @@ constexpr std::int64_t kNoDeadline = std::int64_t{1} << 60;
 
 int LastSequence(const core::Ticket& ticket) { return ticket.timeline.empty() ? 0 : ticket.timeline.back().sequence; }
 
-ApiError TicketNotFound() {
-    return ApiError(404, "not_found", "没有找到这张工单", "No ticket matches.");
+DomainError TicketNotFound() {
+    return DomainError(ErrorKind::NotFound, "not_found", "没有找到这张工单", "No ticket matches.");
 }
 
 std::vector<api::AttachmentInfo> AttachmentInfos(const std::vector<AttachmentRecord>& records,
@@ -54,7 +54,7 @@ StoredTicket Mutate(Services& services, std::int64_t ticket_id, Change&& change)
         if (!stored) throw TicketNotFound();
         const int previous = LastSequence(stored->ticket);
         core::Result<core::Applied> applied = change(tx, *stored);
-        if (!applied) throw ApiError(applied.GetError());
+        if (!applied) throw DomainError(applied.GetError());
         const std::int64_t now = services.now();
         core::Ticket& ticket = applied.Value().ticket;
         tx.UpdateTicket(ticket_id, ticket, ComputeIndex(ticket, now, *services.Policy()), previous);
@@ -193,7 +193,8 @@ CreateResult Create(Services& services, core::TicketDraft draft, const std::stri
     std::optional<core::ReturnsDecision> decision;
     if (draft.kind == core::TicketKind::Return || draft.kind == core::TicketKind::Exchange)
         decision = returns::VerifyReturnTicket(services, draft, now, idempotency_scope);
-    if (auto errors = core::ValidateTicketDraft(draft, now); !errors.empty()) throw ApiError(std::move(errors));
+    if (auto errors = core::ValidateTicketDraft(draft, now); !errors.empty())
+        throw DomainError(std::move(errors));
 
     CreateResult result;
     std::optional<StoredTicket> stored;
@@ -201,8 +202,9 @@ CreateResult Create(Services& services, core::TicketDraft draft, const std::stri
         if (!idempotency_key.empty()) {
             if (auto previous = tx.FindIdempotency(idempotency_scope, idempotency_key)) {
                 if (previous->request_hash != request_hash)
-                    throw ApiError(422, "idempotency_key_reused", "该幂等键已用于另一个不同的请求",
-                                   "This Idempotency-Key was already used with a different request body.");
+                    throw DomainError(ErrorKind::InvalidValue, "idempotency_key_reused",
+                                      "该幂等键已用于另一个不同的请求",
+                                      "This Idempotency-Key was already used with a different request body.");
                 stored = tx.LoadTicketById(previous->ticket_id);
                 if (!stored) throw TicketNotFound();
                 result.replayed = true;
@@ -261,7 +263,8 @@ api::EventsResponse Events(Services& services, std::int64_t ticket_id, const Eve
 void RefuseLiveWait() {
     // A waiting place frees up within one long-poll; the client spreads its retries around this.
     constexpr int kRetryAfterSeconds = 5;
-    ApiError error(503, "live_busy", "实时更新繁忙，稍后自动重试", "Live updates are busy; retrying shortly.");
+    DomainError error(ErrorKind::Busy, "live_busy", "实时更新繁忙，稍后自动重试",
+                      "Live updates are busy; retrying shortly.");
     error.retry_after_seconds = kRetryAfterSeconds;
     throw error;
 }
@@ -280,8 +283,8 @@ api::TicketView Act(Services& services, std::int64_t ticket_id, const core::Tran
     auto stored = Mutate(services, ticket_id, [&](StoreTx&, const StoredTicket& current) {
         if (guard) guard(current.ticket);
         if (expected_sequence && *expected_sequence != LastSequence(current.ticket))
-            throw ApiError(409, "conflict", "工单已被他人更新，请刷新后重试",
-                           "The ticket changed since you loaded it; reload and try again.");
+            throw DomainError(ErrorKind::Conflict, "conflict", "工单已被他人更新，请刷新后重试",
+                              "The ticket changed since you loaded it; reload and try again.");
         return core::Transition(current.ticket, request, services.now(), *services.Policy());
     });
     return MakeView(services, stored, reader);

@@ -55,7 +55,7 @@ api::EventsResponse Events(Services& services, std::int64_t ticket_id, const Eve
 [[noreturn]] void RefuseLiveWait();
 
 // Checked inside the write transaction against the ticket as it is there (who may touch it);
-// throws ApiError to refuse.
+// throws DomainError to refuse.
 using TicketGuard = std::function<void(const core::Ticket&)>;
 
 api::TicketView AddMessage(Services& services, std::int64_t ticket_id, const core::Actor& actor, std::string text,

@@ -4,14 +4,14 @@
 #include "core/money.h"
 #include "core/validation.h"
 #include "core/warranty.h"
-#include "http_util.hpp"
+#include "services/domain_error.hpp"
 
 namespace aftercare::serve::warranty {
 
 api::WarrantyLookupResponse Lookup(Services& services, const api::WarrantyLookupRequest& request) {
     auto serial = core::NormalizeSerial(request.serial);
-    if (!serial) throw ApiError(serial.GetError());
-    if (auto error = core::CheckUtcOffset(request.utc_offset_minutes)) throw ApiError(*error);
+    if (!serial) throw DomainError(serial.GetError());
+    if (auto error = core::CheckUtcOffset(request.utc_offset_minutes)) throw DomainError(*error);
 
     api::WarrantyLookupResponse response;
     response.serial = serial.Value();
@@ -26,9 +26,10 @@ api::WarrantyLookupResponse Lookup(Services& services, const api::WarrantyLookup
     if (!start) start = request.purchase_date;
     if (!start) {
         if (!product)
-            throw ApiError(404, "serial_not_found", "没有找到该序列号，请填写购买日期",
-                           "This serial number is not registered; give the purchase date.", "serial");
-        throw ApiError(422, "required", "请填写购买日期", "Give the purchase date.", "purchase_date");
+            throw DomainError(ErrorKind::NotFound, "serial_not_found", "没有找到该序列号，请填写购买日期",
+                              "This serial number is not registered; give the purchase date.", "serial");
+        throw DomainError(ErrorKind::InvalidValue, "required", "请填写购买日期", "Give the purchase date.",
+                          "purchase_date");
     }
     response.purchase_date = start;
 
@@ -39,7 +40,8 @@ api::WarrantyLookupResponse Lookup(Services& services, const api::WarrantyLookup
     query.replacements = response.replacements;
     response.decision = core::EvaluateWarranty(query, *services.Policy());
     if (request.parts_cost_fen) {
-        if (auto error = core::CheckAmountFen(*request.parts_cost_fen, "parts_cost_fen")) throw ApiError(*error);
+        if (auto error = core::CheckAmountFen(*request.parts_cost_fen, "parts_cost_fen"))
+            throw DomainError(*error);
         core::RepairQuote quote;
         quote.parts_cost_fen = *request.parts_cost_fen;
         quote.on_site = request.on_site;

@@ -1,9 +1,7 @@
-// The /api/v1 error shape and the HTTP status for each error code.
+// The /api/v1 error shape.
 #include "api/error_body.h"
 
 #include "api/core_json.h"
-
-#include <string_view>
 
 namespace aftercare::api {
 
@@ -24,28 +22,6 @@ ErrorBody MakeErrorBody(const core::FieldErrors& errors, Language language) {
 }
 
 ErrorBody MakeErrorBody(const ParseError& error, Language language) { return MakeErrorBody(ToError(error), language); }
-
-int HttpStatusFor(std::string_view code) {
-    struct Mapping {
-        std::string_view code;
-        int status;
-    };
-    static constexpr Mapping kMappings[] = {
-        {"bad_json", 400},          {"not_object", 400},          {"missing_field", 400},
-        {"wrong_type", 400},        {"invalid_value", 400},       {"unauthorized", 401},
-        {"forbidden", 403},         {"forbidden_actor", 403},     {"not_found", 404},
-        {"conflict", 409},          {"illegal_transition", 409},  {"reopen_window_closed", 409},
-        {"close_too_early", 409},   {"not_escalatable", 409},     {"already_rated", 409},
-        {"ticket_closed", 409},     {"payload_too_large", 413},   {"rate_limited", 429},
-        {"too_many_messages", 429},
-        {"insufficient_randomness", 500}, {"internal", 500},
-    };
-    for (const Mapping& mapping : kMappings) {
-        if (mapping.code == code) return mapping.status;
-    }
-    // Everything else is a field-level validation refusal (required, too_long, invalid_phone, ...).
-    return 422;
-}
 
 void to_json(Json& json_value, const ErrorBody& value) {
     Json inner{{"code", value.code},

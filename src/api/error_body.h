@@ -29,9 +29,6 @@ ErrorBody MakeErrorBody(const core::Error& error, Language language);
 ErrorBody MakeErrorBody(const core::FieldErrors& errors, Language language); // errors must not be empty
 ErrorBody MakeErrorBody(const ParseError& error, Language language);
 
-// Status code a server should send for an error code (400, 401, 403, 404, 409, 422, 429, 500).
-int HttpStatusFor(std::string_view code);
-
 // to_json writes the wrapper {"error":{...}}; from_json expects it.
 AFTERCARE_WIRE_TYPE(ErrorBody);
 

@@ -56,6 +56,16 @@ void ReadFields(WireReader& reader, ImportReport& value) {
 }
 AFTERCARE_FROM_JSON(ImportReport)
 
+void to_json(Json& json_value, const ImportRefused& value) {
+    to_json(json_value, value.error); // {"error":{...}}
+    json_value["report"] = value.report;
+}
+void ReadFields(WireReader& reader, ImportRefused& value) {
+    ReadFields(reader, value.error);
+    reader.Required("report", value.report);
+}
+AFTERCARE_FROM_JSON(ImportRefused)
+
 void to_json(Json& json_value, const ApiKeyView& value) {
     json_value = Json{{"id", value.id},
                       {"name", value.name},

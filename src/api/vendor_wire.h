@@ -9,6 +9,7 @@
 //   GET  /api/v1/staff/products/{serial}                 -> ProductHistory (staff)
 #pragma once
 
+#include "api/error_body.h"
 #include "api/wire_reader.h"
 #include "core/ticket.h"
 #include "core/warranty.h"
@@ -46,6 +47,14 @@ struct ImportReport {
     std::vector<std::string> ignored_columns;
     std::vector<ImportRowError> errors; // the first 1,000
     bool operator==(const ImportReport&) const = default;
+};
+
+// An integration upsert with bad rows: the one error shape (code rows_refused) with the report
+// beside it, so the vendor system sees which cells to fix. Nothing was written.
+struct ImportRefused {
+    ErrorBody error;
+    ImportReport report;
+    bool operator==(const ImportRefused&) const = default;
 };
 
 inline constexpr const char* kApiKeyScopes[] = {"products", "orders", "parts"};
@@ -109,6 +118,7 @@ AFTERCARE_WIRE_TYPE(ServiceHistoryItem);
 AFTERCARE_WIRE_TYPE(ProductHistory);
 AFTERCARE_WIRE_TYPE(ImportRowError);
 AFTERCARE_WIRE_TYPE(ImportReport);
+AFTERCARE_WIRE_TYPE(ImportRefused);
 AFTERCARE_WIRE_TYPE(ApiKeyView);
 AFTERCARE_WIRE_TYPE(ApiKeyList);
 AFTERCARE_WIRE_TYPE(CreateApiKeyRequest);

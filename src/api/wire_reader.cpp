@@ -24,11 +24,26 @@ core::Error ToError(const ParseError& error) {
 
 WireParseException::WireParseException(ParseError error) : std::runtime_error(error.what), error_(std::move(error)) {}
 
+namespace {
+const Json& EmptyObject() {
+    static const Json kEmpty = Json::object();
+    return kEmpty;
+}
+} // namespace
+
 WireReader::WireReader(const Json& object, std::string path, std::optional<ParseError>& failure)
     : object_(object), path_(std::move(path)), failure_(failure) {}
 
+WireReader::WireReader(SchemaSink& sink, Json& schema)
+    : object_(EmptyObject()), failure_(own_failure_), sink_(&sink), schema_(&schema) {}
+
+void WireReader::Describe(std::string_view key, bool required, Json schema) {
+    (*schema_)["properties"][std::string(key)] = std::move(schema);
+    if (required) (*schema_)["required"].push_back(std::string(key));
+}
+
 void WireReader::Fail(std::string_view key, std::string code, std::string what) {
-    if (failure_) return;
+    if (sink_ != nullptr || failure_) return;
     failure_ = ParseError{PathOf(key), std::move(code), std::move(what)};
 }
 
@@ -115,5 +130,12 @@ bool ReadValue(const Json& value, core::CivilDate& out, const std::string& path,
 }
 
 std::string DumpJson(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+Json SchemaOf(SchemaSink&, const std::string*) { return Json{{"type", "string"}}; }
+Json SchemaOf(SchemaSink&, const bool*) { return Json{{"type", "boolean"}}; }
+Json SchemaOf(SchemaSink&, const int*) { return Json{{"type", "integer"}}; }
+Json SchemaOf(SchemaSink&, const std::int64_t*) { return Json{{"type", "integer"}, {"format", "int64"}}; }
+Json SchemaOf(SchemaSink&, const double*) { return Json{{"type", "number"}}; }
+Json SchemaOf(SchemaSink&, const core::CivilDate*) { return Json{{"type", "string"}, {"format", "date"}}; }
 
 } // namespace aftercare::api

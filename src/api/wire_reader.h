@@ -15,6 +15,15 @@
 #include <type_traits>
 #include <vector>
 
+// Describe mode (SchemaSink) exists for the native build's OpenAPI generator and tests. The wasm
+// portal never describes, so leaving the branch out keeps every SchemaOf<T> instantiation out of
+// its download.
+#if !defined(__EMSCRIPTEN__)
+#define AFTERCARE_WIRE_DESCRIBE 1
+#else
+#define AFTERCARE_WIRE_DESCRIBE 0
+#endif
+
 namespace aftercare::api {
 
 using Json = nlohmann::json;
@@ -43,12 +52,27 @@ private:
     ParseError error_;
 };
 
+class WireReader;
+
+// Describing instead of reading (wire_schema.h): the same ReadFields() that reads a type tells a
+// SchemaSink its fields, so the OpenAPI document cannot disagree with what the code reads.
+class SchemaSink {
+  public:
+    virtual ~SchemaSink() = default;
+    // The JSON Schema of an object whose fields `describe` walks. A named type (AFTERCARE_WIRE_TYPE)
+    // becomes a shared component and this returns a $ref to it; an unnamed one is inlined.
+    virtual Json ObjectSchema(std::string_view name, void (*describe)(WireReader&)) = 0;
+};
+
 // Walks one JSON object. The first failure is kept and later reads become no-ops, so a
 // ReadFields() body is a flat list of Required()/Optional() calls with no error plumbing.
 // Unknown keys are ignored (newer clients/servers may send more).
 class WireReader {
 public:
     WireReader(const Json& object, std::string path, std::optional<ParseError>& failure);
+    // Describe mode: Required()/Optional() add properties to `schema` (an object schema) instead
+    // of reading; Fail() is ignored, so value checks in a ReadFields() run harmlessly on defaults.
+    WireReader(SchemaSink& sink, Json& schema);
 
     template <class T> void Required(std::string_view key, T& out);
     // Absent or null leaves `out` as it was (its default).
@@ -60,9 +84,14 @@ public:
     const Json& Object() const { return object_; }
 
 private:
-    const Json& object_;
-    std::string path_;
-    std::optional<ParseError>& failure_;
+  void Describe(std::string_view key, bool required, Json schema);
+
+  const Json& object_;
+  std::string path_;
+  std::optional<ParseError> own_failure_; // describe mode's (never set)
+  std::optional<ParseError>& failure_;
+  SchemaSink* sink_ = nullptr; // describe mode
+  Json* schema_ = nullptr;     // describe mode: the object schema being built
 };
 
 // Value readers: return false after recording an error at `path`.
@@ -84,6 +113,17 @@ template <class T>
 bool ReadValue(const Json& value, std::optional<T>& out, const std::string& path,
                std::optional<ParseError>& failure);
 
+// JSON Schemas of value types, for describe mode. Pointers only select the overload.
+Json SchemaOf(SchemaSink& sink, const std::string*);
+Json SchemaOf(SchemaSink& sink, const bool*);
+Json SchemaOf(SchemaSink& sink, const int*);
+Json SchemaOf(SchemaSink& sink, const std::int64_t*);
+Json SchemaOf(SchemaSink& sink, const double*);
+Json SchemaOf(SchemaSink& sink, const core::CivilDate*);
+template <class T> Json SchemaOf(SchemaSink& sink, const std::vector<T>*);
+template <class T> Json SchemaOf(SchemaSink& sink, const std::map<std::string, T>*);
+template <class T> Json SchemaOf(SchemaSink& sink, const std::optional<T>*);
+
 // Enums: any type with core::FromString(text, value).
 template <class E>
     requires std::is_enum_v<E> && requires(std::string_view text, E& value) { FromString(text, value); }
@@ -100,6 +140,24 @@ bool ReadValue(const Json& value, E& out, const std::string& path, std::optional
     return true;
 }
 
+// An enum's wire names, found by asking ToString() for every small value and keeping the ones
+// FromString() reads back (vocabulary tables answer an unknown value with their first entry).
+template <class E>
+requires std::is_enum_v<E> && requires(std::string_view text, E& value) {
+    FromString(text, value);
+}
+Json SchemaOf(SchemaSink&, const E*) {
+    Json names = Json::array();
+    constexpr int kMaxEnumerators = 64;
+    for (int i = 0; i < kMaxEnumerators; ++i) {
+        const E value = static_cast<E>(i);
+        E back{};
+        const std::string_view name = ToString(value);
+        if (FromString(name, back) && back == value) names.push_back(std::string(name));
+    }
+    return Json{{"type", "string"}, {"enum", std::move(names)}};
+}
+
 // Objects: any type with ReadFields(WireReader&, T&) found by argument-dependent lookup.
 template <class T>
     requires requires(WireReader& reader, T& value) { ReadFields(reader, value); }
@@ -112,6 +170,39 @@ bool ReadValue(const Json& value, T& out, const std::string& path, std::optional
     WireReader reader(value, path, failure);
     ReadFields(reader, out);
     return !failure.has_value();
+}
+
+template <class T> void DescribeFields(WireReader& reader) {
+    T value{};
+    ReadFields(reader, value);
+}
+
+template <class T>
+requires requires(WireReader& reader, T& value) {
+    ReadFields(reader, value);
+}
+Json SchemaOf(SchemaSink& sink, const T*) {
+    if constexpr (requires(const T* type) { WireName(type); })
+        return sink.ObjectSchema(WireName(static_cast<const T*>(nullptr)), &DescribeFields<T>);
+    else
+        return sink.ObjectSchema({}, &DescribeFields<T>);
+}
+
+template <class T> Json SchemaOf(SchemaSink& sink, const std::vector<T>*) {
+    return Json{{"type", "array"}, {"items", SchemaOf(sink, static_cast<const T*>(nullptr))}};
+}
+
+template <class T> Json SchemaOf(SchemaSink& sink, const std::map<std::string, T>*) {
+    return Json{{"type", "object"}, {"additionalProperties", SchemaOf(sink, static_cast<const T*>(nullptr))}};
+}
+
+// Absent and null read the same, so an optional value may be either.
+template <class T> Json SchemaOf(SchemaSink& sink, const std::optional<T>*) {
+    Json schema = SchemaOf(sink, static_cast<const T*>(nullptr));
+    // OpenAPI 3.0 ignores keywords beside a $ref, so a nullable reference goes through allOf.
+    if (schema.contains("$ref")) return Json{{"allOf", Json::array({std::move(schema)})}, {"nullable", true}};
+    schema["nullable"] = true;
+    return schema;
 }
 
 template <class T>
@@ -162,6 +253,9 @@ bool ReadValue(const Json& value, std::optional<T>& out, const std::string& path
 }
 
 template <class T> void WireReader::Required(std::string_view key, T& out) {
+#if AFTERCARE_WIRE_DESCRIBE
+    if (sink_ != nullptr) return Describe(key, true, SchemaOf(*sink_, static_cast<const T*>(nullptr)));
+#endif
     if (Failed()) return;
     auto found = object_.find(key);
     if (found == object_.end() || found->is_null()) {
@@ -172,6 +266,9 @@ template <class T> void WireReader::Required(std::string_view key, T& out) {
 }
 
 template <class T> void WireReader::Optional(std::string_view key, T& out) {
+#if AFTERCARE_WIRE_DESCRIBE
+    if (sink_ != nullptr) return Describe(key, false, SchemaOf(*sink_, static_cast<const T*>(nullptr)));
+#endif
     if (Failed()) return;
     auto found = object_.find(key);
     if (found == object_.end() || found->is_null()) return;
@@ -213,9 +310,13 @@ template <class T> std::string ToWire(const T& value) {
 
 } // namespace aftercare::api
 
-// Declares the three functions every wire type has: to_json/from_json for nlohmann (ADL) and
-// ReadFields for the non-throwing reader. Use inside the type's namespace.
-#define AFTERCARE_WIRE_TYPE(Type)                                                                  \
-    void to_json(::aftercare::api::Json& json_value, const Type& value);                             \
-    void from_json(const ::aftercare::api::Json& json_value, Type& value);                           \
+// Declares the functions every wire type has: to_json/from_json for nlohmann (ADL), ReadFields
+// for the non-throwing reader, and WireName, the type's name in the OpenAPI document. Use inside
+// the type's namespace.
+#define AFTERCARE_WIRE_TYPE(Type)                                                                            \
+    constexpr std::string_view WireName(const Type*) {                                                       \
+        return #Type;                                                                                        \
+    }                                                                                                        \
+    void to_json(::aftercare::api::Json& json_value, const Type& value);                                     \
+    void from_json(const ::aftercare::api::Json& json_value, Type& value);                                   \
     void ReadFields(::aftercare::api::WireReader& reader, Type& value)

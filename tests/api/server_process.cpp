@@ -1,6 +1,8 @@
 // Child-process harness for the API tests.
 #include "server_process.hpp"
 
+#include "contract_check.hpp"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -11,6 +13,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -177,6 +180,8 @@ ServerProcess::ServerProcess(ServerOptions options) : options_(std::move(options
 
 ServerProcess::~ServerProcess() {
     if (pid_ > 0) StopWith(SIGTERM);
+    // Answers checked on helper threads are reported here at the latest (not while unwinding).
+    if (std::uncaught_exceptions() == 0) ReportContractProblems();
 }
 
 int ServerProcess::StopWith(int signal) {
@@ -214,6 +219,8 @@ httplib::Client ServerProcess::Client() const {
     client.set_connection_timeout(5);
     client.set_read_timeout(30);
     client.set_write_timeout(30);
+    // Every answer of every API test is also checked against the served OpenAPI document.
+    CheckAnswersAgainstContract(client, port_);
     return client;
 }
 

@@ -1,11 +1,14 @@
-// The contract around the routes: the OpenAPI document matches the route table both ways, the one
-// JSON error shape for every failure, request limits, and metrics.
+// The contract around the routes: the OpenAPI document matches the route table both ways and the
+// reviewed copy in docs/, the answer check can fail, the one JSON error shape for every failure,
+// request limits, and metrics.
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
 
+#include "contract_check.hpp"
 #include "server_process.hpp"
 
 using namespace aftercare::test;
@@ -177,4 +180,60 @@ TEST_CASE("every registered route outside the public allowlist refuses unauthent
         ++protected_routes;
     }
     CHECK(protected_routes >= 15);
+}
+
+TEST_CASE("contract: the answer check refuses undescribed, missing, mistyped and unknown enum fields",
+          "[openapi][contract]") {
+    // Every API test's answers pass through ContractProblems; this shows the check can fail, on a
+    // real answer changed the four ways a drifting wire type would change it.
+    Running env;
+    auto& client = env.http();
+    const Json document = Json::parse(client.Get("/api/v1/openapi.json")->body);
+    const Json created = CreateTicket(client, RepairDraft());
+    const std::string path = "/api/v1/tickets/" + created["service_number"].get<std::string>();
+    const Json ticket = BodyOf(GetJson(client, path, created["access_token"].get<std::string>()));
+    const auto problems = [&](const Json& body) {
+        return ContractProblems(document, "GET", path, 200, "application/json", body.dump());
+    };
+    CHECK(problems(ticket).empty());
+
+    Json extra = ticket;
+    extra["internal_note"] = "x";
+    REQUIRE(problems(extra).size() == 1);
+    CHECK(problems(extra)[0] == "body.internal_note: a field the document does not describe");
+
+    Json missing = ticket;
+    missing.erase("state");
+    REQUIRE(problems(missing).size() == 1);
+    CHECK(problems(missing)[0] == "body: the required field state is missing");
+
+    Json mistyped = ticket;
+    mistyped["timeline_total"] = "3";
+    REQUIRE(problems(mistyped).size() == 1);
+    CHECK(problems(mistyped)[0].rfind("body.timeline_total: expected integer", 0) == 0);
+
+    Json unknown = ticket;
+    unknown["timeline"][0]["type"] = "teleported";
+    REQUIRE(problems(unknown).size() == 1);
+    CHECK(problems(unknown)[0].rfind("body.timeline[0].type: \"teleported\" is not one of", 0) == 0);
+
+    // Errors are checked against the one error shape.
+    CHECK(ContractProblems(document, "GET", path, 404, "application/json", R"({"error":{"code":404}})")
+              .size() == 1);
+}
+
+TEST_CASE("OpenAPI: the generated document is the reviewed one in docs/openapi.json", "[openapi][contract]") {
+    // The document is generated from src/api; this copy in docs/ makes every change to the wire
+    // contract (a field added, renamed or deleted from a wire struct) a visible diff that fails
+    // until it is accepted with: build/native/serve/aftercare-openapi --json docs/openapi.json
+    Running env;
+    const Json served = Json::parse(env.http().Get("/api/v1/openapi.json")->body);
+    std::ifstream file(SourcePath("docs/openapi.json"));
+    REQUIRE(file);
+    const Json reviewed = Json::parse(file);
+    std::vector<std::string> changes;
+    for (const auto& change : Json::diff(reviewed, served))
+        changes.push_back(change["op"].get<std::string>() + " " + change["path"].get<std::string>());
+    INFO("changed since docs/openapi.json was generated: " << Json(changes).dump());
+    CHECK(changes.empty());
 }

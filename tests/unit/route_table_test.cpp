@@ -1,0 +1,55 @@
+// The server serves exactly the endpoints src/api declares: a declaration without a handler, a
+// handler for something undeclared, or two handlers for one endpoint stop the server at start-up.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "routes/route_table.hpp"
+
+using namespace aftercare;
+using serve::RateClass;
+using serve::RequestContext;
+using serve::RouteTable;
+
+namespace {
+void Nothing(RequestContext&) {}
+} // namespace
+
+TEST_CASE("route table: declarations and handlers must match one to one", "[routes]") {
+    const api::Endpoint* const declared[] = {&api::endpoints::kPostTickets,
+                                             &api::endpoints::kGetTicketsByNumber};
+
+    RouteTable complete;
+    complete.Add(api::endpoints::kPostTickets, RateClass::Create, Nothing);
+    complete.Add(api::endpoints::kGetTicketsByNumber, RateClass::None, Nothing);
+    CHECK(complete.CheckAgainst(declared).empty());
+    // The route keeps what the declaration says.
+    CHECK(complete.routes()[1].method == "GET");
+    CHECK(complete.routes()[1].path == "/api/v1/tickets/{number}");
+    CHECK(complete.routes()[1].access == api::Access::Ticket);
+
+    RouteTable missing;
+    missing.Add(api::endpoints::kPostTickets, RateClass::Create, Nothing);
+    CHECK(missing.CheckAgainst(declared) == "no handler for GET /api/v1/tickets/{number}\n");
+
+    RouteTable twice = complete;
+    twice.Add(api::endpoints::kPostTickets, RateClass::Create, Nothing);
+    CHECK(twice.CheckAgainst(declared) == "two handlers for POST /api/v1/tickets\n");
+
+    const api::Endpoint undeclared{.method = "GET", .path = "/api/v1/secret"};
+    RouteTable extra = complete;
+    extra.Add(undeclared, RateClass::None, Nothing);
+    CHECK(extra.CheckAgainst(declared) ==
+          "a handler for GET /api/v1/secret, which src/api does not declare\n");
+}
+
+TEST_CASE("route table: every declared endpoint is unique by method and path", "[routes]") {
+    std::set<std::string> keys;
+    for (const api::Endpoint* endpoint : api::endpoints::All()) {
+        INFO(api::EndpointKey(*endpoint));
+        CHECK(keys.insert(api::EndpointKey(*endpoint)).second);
+        CHECK(!endpoint->summary.empty());
+        CHECK((endpoint->status >= 200 && endpoint->status < 300));
+    }
+    CHECK(keys.size() >= 50);
+}

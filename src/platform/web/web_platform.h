@@ -58,6 +58,7 @@ struct WebPlatform final : portal::Host {
     bool touch_scrolled = false;  // the touch became a scroll: it must not press anything
     bool gl_lost = false;         // between webglcontextlost and webglcontextrestored
     bool gl_failed = false;       // the renderer's program did not link: nothing can be drawn
+    bool glyph_task_scheduled = false;  // glyphs left by a frame are being painted between frames
     bool kiosk = false;           // shell/kiosk.html: <html data-mode="kiosk">
     // Kiosk mode keeps "local" values here instead of localStorage: gone with the session.
     std::map<std::string, std::string> kiosk_storage;

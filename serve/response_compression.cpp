@@ -6,9 +6,16 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <string>
+#include <string_view>
 
 namespace aftercare::serve {
 namespace {
+
+enum class ContentCoding { kIdentity, kGzip, kBrotli };
+
+// Bodies shorter than this go as they are: compression would save less than its framing costs.
+constexpr std::size_t kMinCompressedBody = 1024;
 
 // Brotli 5 and gzip 6: most of the best ratio for a few hundred microseconds per 100 KB, so reads
 // stay cheap (brotli's default 11 costs ~50× more CPU for a few percent).
@@ -74,8 +81,8 @@ std::string Gzip(std::string_view body) {
     return result == Z_STREAM_END ? out : std::string();
 }
 
-} // namespace
-
+// The coding to answer with: brotli when accepted, else gzip, else none. Honours q=0 ("not this
+// one") and "*"; malformed parts are ignored, as RFC 9110 lets a server do.
 ContentCoding ChooseCoding(std::string_view accept_encoding) {
     double brotli = 0, gzip = 0, any = 0;
     bool brotli_named = false, gzip_named = false;
@@ -103,6 +110,7 @@ ContentCoding ChooseCoding(std::string_view accept_encoding) {
     return ContentCoding::kIdentity;
 }
 
+// The body compressed with the coding; empty when compression failed (then it goes as it is).
 std::string Compress(std::string_view body, ContentCoding coding) {
     switch (coding) {
     case ContentCoding::kBrotli: return Brotli(body);
@@ -112,7 +120,7 @@ std::string Compress(std::string_view body, ContentCoding coding) {
     return {};
 }
 
-const char* CodingName(ContentCoding coding) {
+const char* CodingName(ContentCoding coding) {  // the Content-Encoding value
     switch (coding) {
     case ContentCoding::kBrotli: return "br";
     case ContentCoding::kGzip: return "gzip";
@@ -120,6 +128,8 @@ const char* CodingName(ContentCoding coding) {
     }
     return "identity";
 }
+
+} // namespace
 
 void CompressJsonResponse(const httplib::Request& req, httplib::Response& res) {
     if (res.body.size() < kMinCompressedBody || res.has_header("Content-Encoding")) return;

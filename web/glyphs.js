@@ -59,13 +59,6 @@ mergeInto(LibraryManager.library, {
       g.font = font;
     },
 
-    // Draws text with its alphabetic origin at (-x0, -y0) and returns the pixels of the box.
-    draw: function (ctx, text, x0, y0, width, height) {
-      ctx.clearRect(0, 0, width, height);
-      ctx.fillText(text, -x0, -y0);
-      return ctx.getImageData(0, 0, width, height).data;
-    },
-
     // The advance and ink box of one character (measureText: no pixels yet).
     measure: function (text, font) {
       var g = AftercareGlyphs;
@@ -82,13 +75,16 @@ mergeInto(LibraryManager.library, {
       return box;
     },
 
-    // The box's pixels (RGBA), drawn with fillText.
+    // The box's pixels (RGBA) into box.pixels: the text drawn with fillText, its alphabetic origin
+    // at (-x0, -y0).
     paint: function (text, font, box) {
       var g = AftercareGlyphs;
       var width = box.x1 - box.x0, height = box.y1 - box.y0;
       var ctx = g.context(width, height);
       g.setFont(ctx, font);
-      box.pixels = g.draw(ctx, text, box.x0, box.y0, width, height);
+      ctx.clearRect(0, 0, width, height);
+      ctx.fillText(text, -box.x0, -box.y0);
+      box.pixels = ctx.getImageData(0, 0, width, height).data;
       return box.pixels;
     },
 
@@ -96,7 +92,7 @@ mergeInto(LibraryManager.library, {
     raster: function (text, font) {
       var g = AftercareGlyphs;
       var box = g.measure(text, font);
-      box.pixels = box.x1 > box.x0 ? g.paint(text, font, box) : null;
+      if (box.x1 > box.x0) g.paint(text, font, box);
       return box;
     },
 

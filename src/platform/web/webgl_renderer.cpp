@@ -61,8 +61,7 @@ void DestroyTexture(ImTextureData* texture) {
 } // namespace
 
 void WebGlRenderer::Init(int gl_context) {
-    context_ = gl_context;
-    parallel_compile_ = emscripten_webgl_enable_extension(context_, "KHR_parallel_shader_compile") == EM_TRUE;
+    parallel_compile_ = emscripten_webgl_enable_extension(gl_context, "KHR_parallel_shader_compile") == EM_TRUE;
     ImGuiIO& io = ImGui::GetIO();
     io.BackendRendererName = "aftercare_webgl2";
     io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;  // the font atlas grows as text appears

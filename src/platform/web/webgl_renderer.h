@@ -34,7 +34,6 @@ private:
     void UpdateTexture(ImTextureData* texture);
     void SetUpState(ImDrawData* draw_data, int framebuffer_width, int framebuffer_height);
 
-    int context_ = 0;
     bool parallel_compile_ = false;  // KHR_parallel_shader_compile: link status without waiting
     bool link_checked_ = false;
     bool link_failed_ = false;

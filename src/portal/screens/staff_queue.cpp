@@ -7,6 +7,7 @@
 #include "screens/staff_queue.h"
 
 #include "app.h"
+#include "net/staff_requests.h"
 #include "console/console.h"
 #include "console/format.h"
 #include "console/labels.h"
@@ -96,16 +97,12 @@ void RequestPage(AppState& state, Ui& ui, int page) {
     if (entry.loading) return;
     entry.loading = true;
     const int generation = queue.generation;
-    const std::string token = state.staff.session->token;
-    std::string path = "/api/v1/staff/queue?" + QueueQueryString(queue.filter);
-    if (path.back() != '?') path += '&';
-    path += "offset=" + std::to_string(page * kPageSize) + "&limit=" + std::to_string(kPageSize);
     Host& host = ui.host;
-    state.api.Get<api::QueueResponse>(
-        path, StaffCall(state),
-        [&state, &host, token, generation, page](api::QueueResponse answer) {
+    requests::LoadQueue(
+        state, Query::Encoded(QueueQueryString(queue.filter)).Add("offset", page * kPageSize).Add("limit", kPageSize),
+        [&state, &host, generation, page](api::QueueResponse answer) {
             QueueState& q = state.staff.queue;
-            if (!SameSession(state, token) || q.generation != generation) return;
+            if (q.generation != generation) return;
             QueuePage& p = q.pages[page];
             p.loading = false;
             p.loaded = true;
@@ -116,12 +113,11 @@ void RequestPage(AppState& state, Ui& ui, int page) {
             q.total = answer.total;
             q.error.reset();
         },
-        [&state, token, generation, page](ApiError error) {
+        [&state, generation, page](ApiError error) {
             QueueState& q = state.staff.queue;
-            if (!SameSession(state, token) || q.generation != generation) return;
+            if (q.generation != generation) return;
             q.pages[page].loading = false;
-            q.error = error;
-            OnStaffError(state, error);
+            q.error = std::move(error);
         });
 }
 

@@ -2,6 +2,7 @@
 #include "screens/track.h"
 
 #include "app.h"
+#include "net/customer_requests.h"
 #include "icons.h"
 #include "screens/ticket_page.h"
 #include "screens/ticket_status.h"
@@ -100,8 +101,8 @@ void Submit(AppState& state, Ui& ui) {
     track.lookup.StartLoading();
     const std::string number = track.number;
     Host& host = ui.host;
-    state.api.Post<api::LookupResponse>(
-        "/api/v1/lookup", api::LookupRequest{track.number, track.last4}, {},
+    requests::LookUpTicket(
+        state.api, track.number, track.last4,
         [&state, &host, number](api::LookupResponse response) {
             TrackState& t = state.track;
             t.lookup.Succeed(response);

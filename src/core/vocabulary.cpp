@@ -7,14 +7,20 @@ namespace aftercare::core {
 
 namespace {
 
+// Labels are held once, so Label() hands out references that live as long as the program.
 template <class E> struct Entry {
     E value;
     std::string_view name;
-    const char* zh;
-    const char* en;
+    LocalizedText label;
 };
 
-template <class E, std::size_t N> const Entry<E>& Find(const Entry<E> (&table)[N], E value) {
+// A label that one audience reads differently; the wire name stays in the enum's own table.
+template <class E> struct AudienceLabel {
+    E value;
+    LocalizedText label;
+};
+
+template <class Row, std::size_t N, class E> const Row& Find(const Row (&table)[N], E value) {
     for (const auto& entry : table) {
         if (entry.value == value) return entry;
     }
@@ -31,9 +37,8 @@ template <class E, std::size_t N> bool Parse(const Entry<E> (&table)[N], std::st
     return false;
 }
 
-template <class E, std::size_t N> LocalizedText LabelOf(const Entry<E> (&table)[N], E value) {
-    const auto& entry = Find(table, value);
-    return LocalizedText{entry.zh, entry.en};
+template <class Row, std::size_t N, class E> const LocalizedText& LabelOf(const Row (&table)[N], E value) {
+    return Find(table, value).label;
 }
 
 const Entry<TicketKind> kKinds[] = {
@@ -51,18 +56,42 @@ const Entry<Priority> kPriorities[] = {
 };
 
 const Entry<TicketState> kStates[] = {
-    {TicketState::Submitted, "submitted", "已提交", "Submitted"},
+    {TicketState::Submitted, "submitted", "待受理", "Submitted"},
     {TicketState::Accepted, "accepted", "已受理", "Accepted"},
     {TicketState::Assigned, "assigned", "已派工", "Assigned"},
     {TicketState::InProgress, "in_progress", "处理中", "In progress"},
     {TicketState::WaitingCustomer, "waiting_customer", "待客户回复", "Waiting for customer"},
-    {TicketState::AwaitingItem, "awaiting_item", "待寄回商品", "Awaiting returned item"},
+    {TicketState::AwaitingItem, "awaiting_item", "待寄回商品", "Awaiting item"},
     {TicketState::ItemReceived, "item_received", "已收到商品", "Item received"},
     {TicketState::Resolved, "resolved", "已解决", "Resolved"},
-    {TicketState::Confirmed, "confirmed", "已确认", "Confirmed"},
+    {TicketState::Confirmed, "confirmed", "客户已确认", "Confirmed"},
     {TicketState::Closed, "closed", "已关闭", "Closed"},
     {TicketState::Cancelled, "cancelled", "已取消", "Cancelled"},
     {TicketState::Rejected, "rejected", "已拒绝", "Rejected"},
+};
+
+// The customer reads about their own ticket: "待您回复" where staff read "待客户回复".
+const AudienceLabel<TicketState> kCustomerStates[] = {
+    {TicketState::Submitted, "已提交", "Submitted"},
+    {TicketState::Accepted, "已受理", "Accepted"},
+    {TicketState::Assigned, "已派工", "Engineer assigned"},
+    {TicketState::InProgress, "处理中", "In progress"},
+    {TicketState::WaitingCustomer, "待您回复", "Waiting for your reply"},
+    {TicketState::AwaitingItem, "待寄回商品", "Awaiting your item"},
+    {TicketState::ItemReceived, "已收到商品", "Item received"},
+    {TicketState::Resolved, "已解决，待确认", "Resolved – please confirm"},
+    {TicketState::Confirmed, "已完成", "Completed"},
+    {TicketState::Closed, "已关闭", "Closed"},
+    {TicketState::Cancelled, "已取消", "Cancelled"},
+    {TicketState::Rejected, "未受理", "Declined"},
+};
+
+const AudienceLabel<TicketKind> kCustomerKinds[] = {
+    {TicketKind::Repair, "报修", "Repair"},
+    {TicketKind::Return, "退货", "Return"},
+    {TicketKind::Exchange, "换货", "Exchange"},
+    {TicketKind::Complaint, "投诉", "Complaint"},
+    {TicketKind::Consultation, "咨询", "Question"},
 };
 
 const Entry<Action> kActions[] = {
@@ -205,19 +234,25 @@ AFTERCARE_ENUM_FUNCTIONS(VisitSlot, kVisitSlots)
 
 #undef AFTERCARE_ENUM_FUNCTIONS
 
-LocalizedText Label(TicketKind value) { return LabelOf(kKinds, value); }
-LocalizedText Label(Priority value) { return LabelOf(kPriorities, value); }
-LocalizedText Label(TicketState value) { return LabelOf(kStates, value); }
-LocalizedText Label(Action value) { return LabelOf(kActions, value); }
-LocalizedText Label(ActorRole value) { return LabelOf(kRoles, value); }
-LocalizedText Label(EscalationLevel value) { return LabelOf(kEscalations, value); }
-LocalizedText Label(EventType value) { return LabelOf(kEventTypes, value); }
-LocalizedText Label(WorkKind value) { return LabelOf(kWorkKinds, value); }
-LocalizedText Label(SlaClock value) { return LabelOf(kClocks, value); }
-LocalizedText Label(ReturnReason value) { return LabelOf(kReturnReasons, value); }
-LocalizedText Label(Remedy value) { return LabelOf(kRemedies, value); }
-LocalizedText Label(ServiceMode value) { return LabelOf(kServiceModes, value); }
-LocalizedText Label(VisitSlot value) { return LabelOf(kVisitSlots, value); }
+const LocalizedText& Label(TicketKind value, Audience audience) {
+    return audience == Audience::Customer ? LabelOf(kCustomerKinds, value) : LabelOf(kKinds, value);
+}
+Audience AudienceOf(ActorRole role) { return role == ActorRole::Customer ? Audience::Customer : Audience::Staff; }
+
+const LocalizedText& Label(Priority value) { return LabelOf(kPriorities, value); }
+const LocalizedText& Label(TicketState value, Audience audience) {
+    return audience == Audience::Customer ? LabelOf(kCustomerStates, value) : LabelOf(kStates, value);
+}
+const LocalizedText& Label(Action value) { return LabelOf(kActions, value); }
+const LocalizedText& Label(ActorRole value) { return LabelOf(kRoles, value); }
+const LocalizedText& Label(EscalationLevel value) { return LabelOf(kEscalations, value); }
+const LocalizedText& Label(EventType value) { return LabelOf(kEventTypes, value); }
+const LocalizedText& Label(WorkKind value) { return LabelOf(kWorkKinds, value); }
+const LocalizedText& Label(SlaClock value) { return LabelOf(kClocks, value); }
+const LocalizedText& Label(ReturnReason value) { return LabelOf(kReturnReasons, value); }
+const LocalizedText& Label(Remedy value) { return LabelOf(kRemedies, value); }
+const LocalizedText& Label(ServiceMode value) { return LabelOf(kServiceModes, value); }
+const LocalizedText& Label(VisitSlot value) { return LabelOf(kVisitSlots, value); }
 
 bool IsTerminal(TicketState state) {
     return state == TicketState::Closed || state == TicketState::Cancelled || state == TicketState::Rejected;

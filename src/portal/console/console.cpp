@@ -2,7 +2,7 @@
 #include "console/console.h"
 
 #include "app.h"
-#include "console/labels.h"
+#include "labels.h"
 #include "icons.h"
 #include "net/poll_pacing.h"
 #include "net/staff_requests.h"

@@ -8,7 +8,7 @@
 #include "net/staff_requests.h"
 #include "console/console.h"
 #include "console/format.h"
-#include "console/labels.h"
+#include "labels.h"
 #include "icons.h"
 #include "widgets.h"
 #include "widgets/status_chip.h"

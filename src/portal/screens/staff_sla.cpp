@@ -9,7 +9,7 @@
 #include "net/staff_requests.h"
 #include "console/console.h"
 #include "console/format.h"
-#include "console/labels.h"
+#include "labels.h"
 #include "icons.h"
 #include "widgets.h"
 #include "widgets/status_chip.h"
@@ -262,7 +262,7 @@ void DrawBoardRow(AppState& state, Ui& ui, const api::QueueItem& item, double el
             draw->AddText(ImVec2(x4, line_y), ToU32(p.text_muted), EscalationLabel(state, core::EscalationLevel::None).c_str());
         }
         draw->AddText(ImVec2(x4, line_y + theme.Em(1.45f)), ToU32(p.text_muted),
-                      (PriorityLabel(state, item.priority) + " · " + KindLabel(state, item.kind)).c_str());
+                      (PriorityLabel(state, item.priority) + " · " + KindLabel(state, item.kind, core::Audience::Staff)).c_str());
     }
     ImGui::PopFont();
     if (open) Navigate(state, Route{Screen::StaffTicket, item.service_number});

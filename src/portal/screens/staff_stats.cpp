@@ -10,7 +10,7 @@
 #include "net/staff_requests.h"
 #include "console/console.h"
 #include "console/format.h"
-#include "console/labels.h"
+#include "labels.h"
 #include "icons.h"
 #include "widgets.h"
 #include "widgets/charts.h"
@@ -304,7 +304,7 @@ void Complaints(AppState& state, Ui& ui, const api::StatsResponse& s) {
         const std::string line = c.service_number + " · " + c.subject;
         const std::string due = state.strings.Format(state.language, "staff.stats.complaint_due",
                                                      {{"time", FormatDateTime(c.due_at, offset)},
-                                                      {"state", StateLabel(state, c.state)}});
+                                                      {"state", StateLabel(state, c.state, core::Audience::Staff)}});
         if (Button(ui, "open", line, {.kind = ButtonKind::Quiet})) {
             Navigate(state, Route{Screen::StaffTicket, c.service_number});
         }

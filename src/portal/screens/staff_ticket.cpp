@@ -12,7 +12,7 @@
 #include "net/staff_requests.h"
 #include "console/console.h"
 #include "console/format.h"
-#include "console/labels.h"
+#include "labels.h"
 #include "icons.h"
 #include "screens/staff_ticket_parts.h"
 #include "screens/timeline_pages.h"
@@ -163,11 +163,11 @@ void DrawHeader(AppState& state, Ui& ui, const api::TicketView& ticket) {
         state.staff.ticket.notice_form = WorkspaceForm::Actions;
     }
     ImGui::PopFont();
-    ColourChip(ui, StateLabel(state, ticket.state), StateColour(p, ticket.state));
+    ColourChip(ui, StateLabel(state, ticket.state, core::Audience::Staff), StateColour(p, ticket.state));
     ImGui::SameLine(0.0f, theme.Em(0.4f));
     ColourChip(ui, PriorityLabel(state, ticket.priority), PriorityColour(p, ticket.priority), {.icon = ICON_FLAG});
     ImGui::SameLine(0.0f, theme.Em(0.4f));
-    ColourChip(ui, KindLabel(state, ticket.kind), p.text_muted);
+    ColourChip(ui, KindLabel(state, ticket.kind, core::Audience::Staff), p.text_muted);
     if (ticket.escalation != core::EscalationLevel::None) {
         ImGui::SameLine(0.0f, theme.Em(0.4f));
         ColourChip(ui, EscalationLabel(state, ticket.escalation), EscalationColour(p, ticket.escalation), {.icon = ICON_LEVEL_UP});

@@ -2,6 +2,7 @@
 #include "screens/track.h"
 
 #include "app.h"
+#include "labels.h"
 #include "net/customer_requests.h"
 #include "icons.h"
 #include "screens/ticket_page.h"
@@ -37,7 +38,7 @@ NumberCheck CheckNumber(const AppState& state, const std::string& text, bool tri
     const auto parsed = core::ParseServiceNumber(text);
     if (parsed) {
         check.help = state.strings.Format(state.language, "track.number.valid",
-                                          {{"kind", state.Tr(KindLabelKey(parsed.Value().kind))}});
+                                          {{"kind", KindLabel(state, parsed.Value().kind, core::Audience::Customer)}});
         return check;
     }
     const core::Error& error = parsed.GetError();

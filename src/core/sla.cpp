@@ -205,18 +205,38 @@ SlaStatus EvaluateSla(const Ticket& ticket, UnixSeconds now, const Policy& polic
     return status;
 }
 
-SlaOutlook Outlook(const SlaStatus& status, std::int64_t elapsed) {
-    SlaOutlook outlook;
-    for (const Deadline& deadline : status.deadlines) {
-        const bool running = deadline.status == DeadlineStatus::Running || deadline.status == DeadlineStatus::Overdue;
-        if (!running) continue;
-        const std::int64_t remaining = deadline.remaining_seconds - elapsed;
-        if (!outlook.clock || remaining < outlook.remaining_seconds) {
-            outlook.clock = deadline.clock;
-            outlook.remaining_seconds = remaining;
+namespace {
+
+bool Ticking(const Deadline& deadline) {
+    return deadline.status == DeadlineStatus::Running || deadline.status == DeadlineStatus::Overdue;
+}
+
+} // namespace
+
+SlaStatus Aged(SlaStatus status, std::int64_t elapsed) {
+    if (elapsed <= 0 || status.paused) return status;
+    for (Deadline& deadline : status.deadlines) {
+        if (!Ticking(deadline)) continue;
+        deadline.remaining_seconds -= elapsed;
+        if (deadline.remaining_seconds < 0) {
+            deadline.status = DeadlineStatus::Overdue;
+            status.breached = true;
         }
     }
-    if (status.breached || (outlook.clock && outlook.remaining_seconds < 0)) {
+    return status;
+}
+
+SlaOutlook Outlook(const SlaStatus& evaluated, std::int64_t elapsed) {
+    const SlaStatus status = Aged(evaluated, elapsed);
+    SlaOutlook outlook;
+    for (const Deadline& deadline : status.deadlines) {
+        if (!Ticking(deadline)) continue;
+        if (!outlook.clock || deadline.remaining_seconds < outlook.remaining_seconds) {
+            outlook.clock = deadline.clock;
+            outlook.remaining_seconds = deadline.remaining_seconds;
+        }
+    }
+    if (status.breached) {
         outlook.urgency = SlaUrgency::Breached;
     } else if (outlook.clock) {
         outlook.urgency = outlook.remaining_seconds <= kBreachingSoonSeconds ? SlaUrgency::Soon : SlaUrgency::OnTrack;

@@ -48,6 +48,11 @@ struct SlaStatus {
 
 SlaStatus EvaluateSla(const Ticket& ticket, UnixSeconds now, const Policy& policy);
 
+// `status` `elapsed` seconds after it was evaluated, when nothing but time has moved (a client
+// between two answers: every event brings a fresh status). Running clocks lose the time and are
+// overdue from one second past due, as EvaluateSla would say; escalation comes from the server.
+SlaStatus Aged(SlaStatus status, std::int64_t elapsed);
+
 // How a ticket stands against its clocks, for the staff queue's filter and the SLA board:
 //   Breached  a clock was met late or is overdue
 //   Soon      the nearest running deadline is at most kBreachingSoonSeconds away
@@ -64,7 +69,7 @@ struct SlaOutlook {
     std::int64_t remaining_seconds = 0; // until that deadline; negative when overdue
 };
 
-// `elapsed`: seconds since `status` was evaluated (a client's countdown runs on between answers).
+// `elapsed`: seconds since `status` was evaluated (a client's countdown runs on between answers; see Aged).
 SlaOutlook Outlook(const SlaStatus& status, std::int64_t elapsed = 0);
 
 // The escalation step for `level` in the policy, if configured (who is notified).

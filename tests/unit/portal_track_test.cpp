@@ -51,6 +51,7 @@ TEST_CASE("the server's SLA aged on the device is what core says later", "[porta
         const core::SlaStatus core_says = core::EvaluateSla(ticket, later, policy);
         const core::SlaStatus device = CurrentSla(view, static_cast<double>(later));
         REQUIRE(device.deadlines.size() == core_says.deadlines.size());
+        CHECK(device.breached == core_says.breached);
         for (size_t i = 0; i < core_says.deadlines.size(); ++i) {
             CHECK(device.deadlines[i].status == core_says.deadlines[i].status);
             CHECK(device.deadlines[i].due_at == core_says.deadlines[i].due_at);

@@ -164,17 +164,7 @@ void DrawEscalation(AppState& state, Ui& ui, core::EscalationLevel level) {
 
 core::SlaStatus CurrentSla(const api::TicketView& view, double server_now) {
     const auto now = static_cast<core::UnixSeconds>(std::floor(server_now));
-    core::SlaStatus sla = view.sla.status;
-    const std::int64_t aged = now - view.sla.evaluated_at;
-    if (aged <= 0 || sla.paused) return sla;
-    // Between answers nothing but time moves a clock (every event brings a fresh view): a running
-    // deadline loses the seconds gone by and is overdue from one second past its due time, as in core.
-    for (core::Deadline& d : sla.deadlines) {
-        if (!Ticking(d)) continue;
-        d.remaining_seconds -= aged;
-        if (d.remaining_seconds < 0) d.status = DeadlineStatus::Overdue;
-    }
-    return sla;
+    return core::Aged(view.sla.status, now - view.sla.evaluated_at);
 }
 
 void DrawSlaCard(AppState& state, Ui& ui, const api::TicketView& view) {

@@ -185,7 +185,7 @@ std::optional<StaticFiles::Entry> StaticFiles::Load(const fs::path& requested, c
     return entry;
 }
 
-bool StaticFiles::Serve(const httplib::Request& req, httplib::Response& res) {
+bool StaticFiles::Serve(const HttpRequest& req, HttpResponse& res) {
     const auto relative = SafeRelativePath(req.path);
     if (!relative) return false;
     // The vendor demo page embeds the portal with the demo catalogue's products; without demo data
@@ -236,15 +236,9 @@ bool StaticFiles::Serve(const httplib::Request& req, httplib::Response& res) {
     }
     if (encoding != nullptr) res.set_header("Content-Encoding", encoding);
     res.status = 200;
-    // A content provider, not set_content: httplib compresses text/* bodies set with set_content on
-    // its own, which would encode an already-brotli body a second time. The provider keeps `entry`
-    // alive while the body is written, even if the cache replaces it meanwhile.
-    const std::string* body = &variant->body;
-    res.set_content_provider(
-        body->size(), entry->mime,
-        [entry, body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-            return sink.write(body->data() + offset, length);
-        });
+    // The cached bytes are sent without a copy; the aliasing pointer keeps `entry` alive while the body
+    // is written, even if the cache replaces it meanwhile.
+    res.set_shared_content(std::shared_ptr<const std::string>(entry, &variant->body), entry->mime);
     return true;
 }
 

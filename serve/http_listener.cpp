@@ -244,7 +244,7 @@ private:
             self->Drain();
         });
     }
-    static constexpr std::size_t kMaxDrainBytes = 4 * 1024 * 1024;
+    static constexpr std::size_t kMaxDrainBytes = 32 * 1024 * 1024;  // at most 2 s of it, in a 16 KiB buffer
 
     void Close() {
         error_code ignored;

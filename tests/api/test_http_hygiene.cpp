@@ -322,3 +322,38 @@ TEST_CASE("http: 2,000 concurrent long-polls on one instance all wake within 2 s
     // after its wake-up is still one request).
     CHECK(RequestsFor(client, route) - requests_before == kPolls);
 }
+
+TEST_CASE("http: one client address holds at most --max-connections-per-client connections — others are served",
+          "[http][hygiene]") {
+    Running env(ServerOptions({}, {"--max-connections-per-client", "4"}), false);
+    const int port = env.server->port();
+    std::vector<int> held;
+    for (int i = 0; i < 4; ++i) {
+        const int fd = Connect(port);
+        REQUIRE(fd >= 0);
+        held.push_back(fd);
+    }
+    // The fifth from 127.0.0.1 is closed at accept, before it could send anything.
+    const int extra = Connect(port);
+    REQUIRE(extra >= 0);
+    SendAll(extra, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    CHECK(StatusOf(ReadUntilClosed(extra, 5)) == -1);
+    ::close(extra);
+    // Another address is not affected, and /metrics counts the refusal.
+    auto other = env.server->ClientFrom("127.0.0.2");
+    auto health = other.Get("/healthz");
+    REQUIRE(health);
+    CHECK(health->status == 200);
+    CHECK(Gauge(other, "aftercare_http_connections_refused_total") >= 1);
+    // Closing one frees a place.
+    ::close(held.back());
+    held.pop_back();
+    bool served = false;
+    for (int attempt = 0; attempt < 50 && !served; ++attempt) {
+        auto again = env.server->Client().Get("/healthz");
+        served = again && again->status == 200;
+        if (!served) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    CHECK(served);
+    for (int fd : held) ::close(fd);
+}

@@ -165,10 +165,10 @@ private:
         auto& head = parser_->get();
         FillHead(head);
         if (head.target().size() > owner_->limits.max_target_bytes) return Refuse(414);
+        if (parser_->is_done()) return Dispatch();  // no body
         const std::size_t limit = owner_->hooks.body_limit(exchange_->req);
         if (const auto length = parser_->content_length(); length && *length > limit) return Refuse(413);
         parser_->body_limit(limit);
-        if (parser_->is_done()) return Dispatch();
         stream_.expires_after(owner_->limits.body_timeout);
         if (IEquals(head[http::field::expect], "100-continue")) {
             static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
@@ -238,7 +238,8 @@ private:
         Drain();
     }
     void Drain() {
-        stream_.async_read_some(asio::buffer(drain_), [self = shared_from_this()](error_code ec, std::size_t n) {
+        if (!drain_) drain_ = std::make_unique<std::array<char, 16 * 1024>>();  // only while lingering
+        stream_.async_read_some(asio::buffer(*drain_), [self = shared_from_this()](error_code ec, std::size_t n) {
             self->drained_ += n;
             if (ec || self->drained_ > kMaxDrainBytes) return self->Close();
             self->Drain();
@@ -260,7 +261,7 @@ private:
     std::shared_ptr<SessionExchange> exchange_;
     std::chrono::steady_clock::time_point received_{};
     std::string head_;
-    std::array<char, 16 * 1024> drain_{};
+    std::unique_ptr<std::array<char, 16 * 1024>> drain_;
     std::size_t drained_ = 0;
     bool first_ = true;
     bool keep_alive_ = false;

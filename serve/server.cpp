@@ -83,7 +83,12 @@ std::string DefaultCode(int status) {
 class HttpServer::Impl {
 public:
     Impl(int threads, ListenerLimits limits, ListenerHooks hooks) : pool(threads), listener(limits, std::move(hooks)) {}
-    std::vector<std::pair<std::regex, const Route*>> compiled;
+    struct Compiled {
+        std::regex regex;
+        std::string prefix;  // the template's literal start: most routes are ruled out by it, without the regex
+        const Route* route;
+    };
+    std::vector<Compiled> compiled;
     WorkerPool pool;
     HttpListener listener;
 };
@@ -126,15 +131,16 @@ void HttpServer::InstallRoutes() {
         // Ticket route must name the ticket first; anything else is a programming error.
         if (route.access == Access::Ticket && route.path.rfind("/api/v1/tickets/{number}", 0) != 0)
             throw std::logic_error("ticket route without a leading {number}: " + route.path);
-        impl_->compiled.emplace_back(std::regex(RouteTable::PatternFor(route.path)), &route);
+        impl_->compiled.push_back({std::regex(RouteTable::PatternFor(route.path)),
+                                   route.path.substr(0, route.path.find('{')), &route});
     }
 }
 
 const Route* HttpServer::Match(HttpRequest& req) const {
     // HEAD is answered like GET, without the body.
     const std::string& method = req.method == "HEAD" ? std::string("GET") : req.method;
-    for (const auto& [regex, route] : impl_->compiled) {
-        if (route->method != method) continue;
+    for (const auto& [regex, prefix, route] : impl_->compiled) {
+        if (route->method != method || req.path.compare(0, prefix.size(), prefix) != 0) continue;
         std::smatch match;
         if (!std::regex_match(req.path, match, regex)) continue;
         req.matches.clear();
@@ -165,7 +171,8 @@ void HttpServer::Handle(const std::shared_ptr<Exchange>& exchange, bool may_wait
     try {
         if (exchange->refusal != 0) {
             WriteJson(res, exchange->refusal, DefaultError(exchange->refusal));
-        } else if (const int refused = DecodeRequestBody(req, BodyLimit(req)); refused != 0) {
+        } else if (const int refused = req.has_header("Content-Encoding") ? DecodeRequestBody(req, BodyLimit(req)) : 0;
+                   refused != 0) {
             WriteJson(res, refused, DefaultError(refused));
         } else if (const Route* route = Match(req)) {
             route_name = route->path;
@@ -223,8 +230,8 @@ void HttpServer::NoRoute(const HttpRequest& req, HttpResponse& res) {
         return;
     }
     std::string allow;
-    for (const auto& [regex, route] : impl_->compiled) {
-        if (std::regex_match(req.path, regex)) {
+    for (const auto& [regex, prefix, route] : impl_->compiled) {
+        if (req.path.compare(0, prefix.size(), prefix) == 0 && std::regex_match(req.path, regex)) {
             if (!allow.empty()) allow += ", ";
             allow += route->method;
         }

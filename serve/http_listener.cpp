@@ -42,6 +42,14 @@ bool IEquals(std::string_view a, std::string_view b) {
     return true;
 }
 
+// Time to move `bytes` at the slowest rate a real client is allowed (a phone on a poor mobile link):
+// added to the fixed deadlines, so a 10 MiB upload or a large static file is not cut off, while a
+// trickling client still ends within a bound.
+std::chrono::seconds AtMinimumRate(std::uint64_t bytes) {
+    constexpr std::uint64_t kMinimumBytesPerSecond = 16 * 1024;
+    return std::chrono::seconds(bytes / kMinimumBytesPerSecond);
+}
+
 // A parse error is the client's malformed request (400); anything else (closed, reset, timed out)
 // ends the connection without an answer.
 bool IsParseError(const error_code& ec) {
@@ -133,7 +141,7 @@ public:
         const bool send_body = !bodyless && exchange->req.method != "HEAD" && !body.empty();
         std::array<asio::const_buffer, 2> buffers{asio::buffer(head_),
                                                   send_body ? asio::buffer(body.data(), body.size()) : asio::const_buffer()};
-        stream_.expires_after(owner_->limits.write_timeout);
+        stream_.expires_after(owner_->limits.write_timeout + AtMinimumRate(body.size()));
         // `exchange` rides along: it owns the body until the write completes.
         asio::async_write(stream_, buffers, [self = shared_from_this(), exchange, close](error_code ec, std::size_t) {
             if (ec) return self->Close();
@@ -169,7 +177,7 @@ private:
         const std::size_t limit = owner_->hooks.body_limit(exchange_->req);
         if (const auto length = parser_->content_length(); length && *length > limit) return Refuse(413);
         parser_->body_limit(limit);
-        stream_.expires_after(owner_->limits.body_timeout);
+        stream_.expires_after(owner_->limits.body_timeout + AtMinimumRate(parser_->content_length().value_or(limit)));
         if (IEquals(head[http::field::expect], "100-continue")) {
             static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
             asio::async_write(stream_, asio::buffer(kContinue.data(), kContinue.size()),

@@ -23,9 +23,9 @@ struct ListenerLimits {
     std::size_t max_header_bytes = 16 * 1024;  // request line and header fields together
     std::size_t max_target_bytes = 8 * 1024;   // beyond: 414
     std::chrono::seconds header_timeout{10};   // from the first byte awaited to the header's end
-    std::chrono::seconds body_timeout{60};     // the whole body (10 MiB on a slow phone)
+    std::chrono::seconds body_timeout{60};     // the whole body, plus 1 s per 16 KiB of it
     std::chrono::seconds idle_timeout{5};      // a kept-alive connection waiting for its next request
-    std::chrono::seconds write_timeout{30};    // sending one answer
+    std::chrono::seconds write_timeout{30};    // sending one answer, plus 1 s per 16 KiB of it
     int max_connections = 16000;
     int max_connections_per_client = 256;
     int backlog = 1024;  // connections the kernel holds before accept

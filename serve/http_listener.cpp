@@ -18,6 +18,7 @@
 #include <boost/beast/http/string_body.hpp>
 
 #include <array>
+#include <cctype>
 #include <atomic>
 #include <mutex>
 #include <optional>

@@ -178,6 +178,10 @@ private:
         const std::size_t limit = owner_->hooks.body_limit(exchange_->req);
         if (const auto length = parser_->content_length(); length && *length > limit) return Refuse(413);
         parser_->body_limit(limit);
+        // A body of unknown length is read into one reservation of the limit (Beast reserves a known
+        // Content-Length itself): the string never doubles and copies itself while it grows, and
+        // pages the body never reaches are never touched.
+        if (!parser_->content_length()) parser_->get().body().reserve(limit);
         stream_.expires_after(owner_->limits.body_timeout + AtMinimumRate(parser_->content_length().value_or(limit)));
         if (IEquals(head[http::field::expect], "100-continue")) {
             static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";

@@ -72,6 +72,7 @@ std::string DefaultCode(int status) {
     case 413: return "payload_too_large";
     case 414: return "uri_too_long";
     case 415: return "unsupported_media_type";
+    case 416: return "range_not_satisfiable";
     case 429: return "rate_limited";
     case 431: return "header_too_large";
     default: return status >= 500 ? "internal" : "error";

@@ -6,6 +6,7 @@
 #include <sys/resource.h>
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/asio/io_context.hpp>
@@ -68,6 +69,8 @@ struct HttpListener::Impl : std::enable_shared_from_this<HttpListener::Impl> {
     asio::io_context io;
     tcp::acceptor acceptor;
     std::atomic<bool> stopping{false};
+    std::atomic<int> in_flight{0};  // requests handed to the server whose answer is not yet written
+    asio::steady_timer grace{io};   // on Stop: how long answers still on their way may take
 
     std::mutex mutex;  // guards the connection counts
     std::unordered_map<std::string, int> per_client;
@@ -95,6 +98,11 @@ struct HttpListener::Impl : std::enable_shared_from_this<HttpListener::Impl> {
     }
 
     void Accept();
+    void WaitForAnswers(std::chrono::steady_clock::time_point until) {
+        if (in_flight <= 0 || std::chrono::steady_clock::now() >= until) return io.stop();
+        grace.expires_after(std::chrono::milliseconds(20));
+        grace.async_wait([self = shared_from_this(), until](error_code) { self->WaitForAnswers(until); });
+    }
 };
 
 namespace {
@@ -145,6 +153,7 @@ public:
         stream_.expires_after(owner_->limits.write_timeout + AtMinimumRate(body.size()));
         // `exchange` rides along: it owns the body until the write completes.
         asio::async_write(stream_, buffers, [self = shared_from_this(), exchange, close](error_code ec, std::size_t) {
+            --self->owner_->in_flight;
             if (ec) return self->Close();
             if (close) return self->Linger();
             self->first_ = false;
@@ -223,6 +232,7 @@ private:
         exchange_->req.body = std::move(parser_->get().body());
         parser_.reset();
         auto exchange = std::move(exchange_);
+        ++owner_->in_flight;
         owner_->hooks.on_request(std::move(exchange));
     }
 
@@ -238,6 +248,7 @@ private:
         exchange_->refusal = status;
         parser_.reset();
         auto exchange = std::move(exchange_);
+        ++owner_->in_flight;
         owner_->hooks.on_request(std::move(exchange));
     }
 
@@ -344,7 +355,13 @@ void HttpListener::Run() {
 
 void HttpListener::Stop() {
     if (impl_->stopping.exchange(true)) return;
-    impl_->io.stop();
+    // Stop accepting at once; answers already on their way (parked polls that the shutdown woke)
+    // get up to 3 s to be written, then every connection ends.
+    asio::post(impl_->io, [impl = impl_] {
+        error_code ignored;
+        impl->acceptor.close(ignored);
+        impl->WaitForAnswers(std::chrono::steady_clock::now() + std::chrono::seconds(3));
+    });
 }
 
 void HttpListener::Collect(std::string& out) const {

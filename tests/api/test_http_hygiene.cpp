@@ -15,7 +15,9 @@
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <csignal>
 #include <fstream>
+#include <future>
 #include <string>
 #include <thread>
 #include <vector>
@@ -356,4 +358,29 @@ TEST_CASE("http: one client address holds at most --max-connections-per-client c
     }
     CHECK(served);
     for (int fd : held) ::close(fd);
+}
+
+TEST_CASE("http: on SIGTERM a parked long-poll is answered (with what there is) before the server exits",
+          "[http][live]") {
+    Running env;
+    auto& client = env.http();
+    const Json created = CreateTicket(client, RepairDraft());
+    const std::string number = created["service_number"].get<std::string>();
+    const std::string token = created["access_token"].get<std::string>();
+    const int fd = Connect(env.server->port());
+    REQUIRE(fd >= 0);
+    REQUIRE(SendAll(fd, "GET /api/v1/tickets/" + number + "/events?after=1&wait=20 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+                            token + "\r\n\r\n"));
+    const auto parked_by = Clock::now() + std::chrono::seconds(10);
+    while (Gauge(client, "aftercare_live_waiters") < 1 && Clock::now() < parked_by)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    REQUIRE(Gauge(client, "aftercare_live_waiters") == 1);
+
+    auto stopped = std::async(std::launch::async, [&] { return env.server->StopWith(SIGTERM); });
+    const std::string answer = ReadUntilClosed(fd, 10);
+    ::close(fd);
+    CHECK(StatusOf(answer) == 200);
+    CHECK(answer.find("\"events\":[]") != std::string::npos);
+    CHECK(answer.find("Connection: close") != std::string::npos);
+    CHECK(stopped.get() == 0);
 }

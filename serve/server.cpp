@@ -164,7 +164,7 @@ std::size_t HttpServer::BodyLimit(const HttpRequest& head) const {
     return kMaxJsonBodyBytes;
 }
 
-void HttpServer::Handle(const std::shared_ptr<Exchange>& exchange, bool may_wait) {
+void HttpServer::Handle(const std::shared_ptr<Exchange>& exchange, bool may_wait, const Principal* resumed_as) {
     HttpRequest& req = exchange->req;
     HttpResponse& res = exchange->res;
     res = HttpResponse{};  // a parked request runs again from the start
@@ -177,7 +177,7 @@ void HttpServer::Handle(const std::shared_ptr<Exchange>& exchange, bool may_wait
             WriteJson(res, refused, DefaultError(refused));
         } else if (const Route* route = Match(req)) {
             route_name = route->path;
-            if (!Dispatch(*route, exchange, may_wait)) return;  // parked: answered on wake-up
+            if (!Dispatch(*route, exchange, may_wait, resumed_as)) return;  // parked: answered on wake-up
         } else {
             if (!IsApiPath(req.path) && (req.method == "GET" || req.method == "HEAD")) route_name = "static";
             NoRoute(req, res);
@@ -245,69 +245,82 @@ void HttpServer::NoRoute(const HttpRequest& req, HttpResponse& res) {
     WriteJson(res, 404, SimpleErrorBody("route_not_found", "没有这个接口", "There is no such endpoint."));
 }
 
-bool HttpServer::Dispatch(const Route& route, const std::shared_ptr<Exchange>& exchange, bool may_wait) {
+// The per-request gate: the rate limit of the route's class, then the credential its access class
+// needs. Throws DomainError (429, 401, 403, 404) when the request may not run.
+void HttpServer::Admit(const Route& route, RequestContext& context) {
+    const HttpRequest& req = context.req;
+    HttpResponse& res = context.res;
+    RateLimiter* limiter = nullptr;
+    switch (route.rate) {
+    case RateClass::Lookup: limiter = &lookup_limiter_; break;
+    case RateClass::Create: limiter = &create_limiter_; break;
+    case RateClass::Login: limiter = &login_limiter_; break;
+    case RateClass::None: break;
+    }
+    // Charged before any validation, so malformed guesses cost the same as well-formed ones.
+    if (limiter != nullptr) {
+        if (int wait = limiter->Take(context.client); wait > 0) {
+            DomainError error(ErrorKind::RateLimited, "rate_limited", "请求过于频繁，请稍后再试",
+                              "Too many requests from this address; try again later.");
+            error.retry_after_seconds = wait;
+            throw error;
+        }
+    }
+
+    if (route.access != Access::Public) {
+        const std::string token = BearerToken(req);
+        std::optional<Principal> who = token.empty() ? std::nullopt : resolver_(token);
+        if (!who) {
+            res.set_header("WWW-Authenticate", "Bearer");
+            // A customer's token ends by expiry, by "sign out on all devices", or some time after
+            // the ticket closed; in every case the way back is the same, so the answer says it.
+            if (route.access == Access::Ticket)
+                throw DomainError(ErrorKind::Unauthenticated, "unauthorized",
+                                  "此访问已失效，请用服务编号和手机号后四位重新验证",
+                                  "This access has ended; verify again with the service number and the "
+                                  "phone's last 4 digits.");
+            throw DomainError(ErrorKind::Unauthenticated, "unauthorized", "需要有效的访问令牌",
+                              "A valid access token is required.");
+        }
+        if (route.access == Access::Staff && who->kind != Principal::Kind::Staff)
+            throw DomainError(ErrorKind::Forbidden, "forbidden", "此接口仅供服务人员使用",
+                              "This endpoint is for service staff.");
+        if (route.access == Access::ApiKey && who->kind != Principal::Kind::Integration)
+            throw DomainError(ErrorKind::Forbidden, "forbidden", "此接口需要集成 API 密钥",
+                              "This endpoint needs an integration API key.");
+        if (route.access == Access::Ticket) {
+            if (who->kind != Principal::Kind::Customer)
+                throw DomainError(ErrorKind::Forbidden, "forbidden", "此接口需要该工单的访问令牌",
+                                  "This endpoint needs the ticket's own access token.");
+            // A token for ticket A answers exactly like a missing ticket when asked about B,
+            // so it can never be used to learn whether B exists.
+            auto number = core::ParseServiceNumber(PathParam(req, 1));
+            if (!number || who->service_number != number.Value().compact)
+                throw DomainError(ErrorKind::NotFound, "not_found", "没有找到这张工单",
+                                  "No ticket matches.");
+        }
+        context.who = std::move(*who);
+    }
+}
+
+bool HttpServer::Dispatch(const Route& route, const std::shared_ptr<Exchange>& exchange, bool may_wait,
+                          const Principal* resumed_as) {
     const HttpRequest& req = exchange->req;
     HttpResponse& res = exchange->res;
     RequestContext context{req, res, Principal{}, req.remote_addr, may_wait};
     try {
-        RateLimiter* limiter = nullptr;
-        switch (route.rate) {
-        case RateClass::Lookup: limiter = &lookup_limiter_; break;
-        case RateClass::Create: limiter = &create_limiter_; break;
-        case RateClass::Login: limiter = &login_limiter_; break;
-        case RateClass::None: break;
-        }
-        // Charged before any validation, so malformed guesses cost the same as well-formed ones.
-        if (limiter != nullptr) {
-            if (int wait = limiter->Take(context.client); wait > 0) {
-                DomainError error(ErrorKind::RateLimited, "rate_limited", "请求过于频繁，请稍后再试",
-                                  "Too many requests from this address; try again later.");
-                error.retry_after_seconds = wait;
-                throw error;
-            }
-        }
-
-        if (route.access != Access::Public) {
-            const std::string token = BearerToken(req);
-            std::optional<Principal> who = token.empty() ? std::nullopt : resolver_(token);
-            if (!who) {
-                res.set_header("WWW-Authenticate", "Bearer");
-                // A customer's token ends by expiry, by "sign out on all devices", or some time after
-                // the ticket closed; in every case the way back is the same, so the answer says it.
-                if (route.access == Access::Ticket)
-                    throw DomainError(ErrorKind::Unauthenticated, "unauthorized",
-                                      "此访问已失效，请用服务编号和手机号后四位重新验证",
-                                      "This access has ended; verify again with the service number and the "
-                                      "phone's last 4 digits.");
-                throw DomainError(ErrorKind::Unauthenticated, "unauthorized", "需要有效的访问令牌",
-                                  "A valid access token is required.");
-            }
-            if (route.access == Access::Staff && who->kind != Principal::Kind::Staff)
-                throw DomainError(ErrorKind::Forbidden, "forbidden", "此接口仅供服务人员使用",
-                                  "This endpoint is for service staff.");
-            if (route.access == Access::ApiKey && who->kind != Principal::Kind::Integration)
-                throw DomainError(ErrorKind::Forbidden, "forbidden", "此接口需要集成 API 密钥",
-                                  "This endpoint needs an integration API key.");
-            if (route.access == Access::Ticket) {
-                if (who->kind != Principal::Kind::Customer)
-                    throw DomainError(ErrorKind::Forbidden, "forbidden", "此接口需要该工单的访问令牌",
-                                      "This endpoint needs the ticket's own access token.");
-                // A token for ticket A answers exactly like a missing ticket when asked about B,
-                // so it can never be used to learn whether B exists.
-                auto number = core::ParseServiceNumber(PathParam(req, 1));
-                if (!number || who->service_number != number.Value().compact)
-                    throw DomainError(ErrorKind::NotFound, "not_found", "没有找到这张工单",
-                                      "No ticket matches.");
-            }
-            context.who = std::move(*who);
-        }
+        // A parked poll that runs again was admitted when it arrived, as a poll blocked in a thread
+        // was before: it is not charged or checked twice (a sign-out on all devices wakes the polls of
+        // the ticket, and they end with what that token could read, not with a 401).
+        if (resumed_as != nullptr) context.who = *resumed_as;
+        else Admit(route, context);
         try {
             route.handler(context);
         } catch (const ParkRequest& park) {
             // Nothing new yet: the request waits as a callback, not a thread, and runs again when its
             // ticket changes or its deadline passes. The wake-up only queues it for a worker.
-            const auto outcome = live_.Suspend(park, [this, exchange] {
-                impl_->pool.Post([this, exchange] { Handle(exchange, !stopping_); });
+            const auto outcome = live_.Suspend(park, [this, exchange, who = context.who] {
+                impl_->pool.Post([this, exchange, who] { Handle(exchange, !stopping_, &who); });
             });
             if (outcome == LiveUpdates::Outcome::Parked) return false;
             res = HttpResponse{};

@@ -48,11 +48,14 @@ public:
 
 private:
     class Impl;
-    void Handle(const std::shared_ptr<Exchange>& exchange, bool may_wait);
+    // `resumed_as`: a parked poll running again, with the principal it was admitted as.
+    void Handle(const std::shared_ptr<Exchange>& exchange, bool may_wait, const Principal* resumed_as = nullptr);
     std::size_t BodyLimit(const HttpRequest& head) const;
     const Route* Match(HttpRequest& req) const;
     // Runs the route; returns false when the request was parked (the answer comes later).
-    bool Dispatch(const Route& route, const std::shared_ptr<Exchange>& exchange, bool may_wait);
+    bool Dispatch(const Route& route, const std::shared_ptr<Exchange>& exchange, bool may_wait,
+                  const Principal* resumed_as);
+    void Admit(const Route& route, RequestContext& context);
     void NoRoute(const HttpRequest& req, HttpResponse& res);
     void Finish(const std::shared_ptr<Exchange>& exchange, const std::string& route);
 

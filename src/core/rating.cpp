@@ -54,7 +54,7 @@ bool CanRate(const Ticket& ticket) {
 Result<Applied> RateTicket(const Ticket& ticket, const Rating& rating, UnixSeconds now) {
     if (ticket.rated) return MakeError("already_rated", "该工单已评价过", "This ticket has already been rated");
     if (!CanRate(ticket)) {
-        const LocalizedText state = Label(ticket.state);
+        const LocalizedText& state = Label(ticket.state, Audience::Customer); // only customers rate
         return MakeError("illegal_transition", "工单当前状态为“" + state.zh + "”，解决后才能评价",
                          "Cannot rate a ticket in state '" + std::string(ToString(ticket.state)) +
                              "': rating opens once it is resolved");

@@ -102,10 +102,10 @@ std::string RoleNamesEn(RoleMask roles) {
     return names;
 }
 
-Error IllegalTransition(const Ticket& ticket, Action action, bool other_kinds_allow) {
-    const LocalizedText state = Label(ticket.state);
-    const LocalizedText action_label = Label(action);
-    const LocalizedText kind = Label(ticket.details.kind);
+Error IllegalTransition(const Ticket& ticket, Action action, ActorRole role, bool other_kinds_allow) {
+    const LocalizedText& state = Label(ticket.state, AudienceOf(role));
+    const LocalizedText& action_label = Label(action);
+    const LocalizedText& kind = Label(ticket.details.kind, AudienceOf(role));
     std::string zh = "工单当前状态为“" + state.zh + "”，不能执行“" + action_label.zh + "”";
     std::string en = "Cannot " + action_label.en + " a ticket in state '" + std::string(ToString(ticket.state)) + "'";
     if (other_kinds_allow) {
@@ -116,8 +116,8 @@ Error IllegalTransition(const Ticket& ticket, Action action, bool other_kinds_al
 }
 
 Error ForbiddenActor(const Ticket& ticket, Action action, ActorRole role, RoleMask allowed) {
-    const LocalizedText state = Label(ticket.state);
-    const LocalizedText action_label = Label(action);
+    const LocalizedText& state = Label(ticket.state, AudienceOf(role));
+    const LocalizedText& action_label = Label(action);
     return MakeError("forbidden_actor",
                      "工单状态为“" + state.zh + "”时，“" + action_label.zh + "”只能由" + RoleNamesZh(allowed) +
                          "执行（当前为" + Label(role).zh + "）",
@@ -142,7 +142,7 @@ std::int64_t ReopenWindowSeconds(const Policy& policy) {
 // Time- and data-dependent conditions on top of the table. nullopt = allowed.
 std::optional<Error> CheckGuards(const Ticket& ticket, Action action, ActorRole role, UnixSeconds now,
                                  const Policy& policy) {
-    const LocalizedText state = Label(ticket.state);
+    const LocalizedText& state = Label(ticket.state, AudienceOf(role));
     switch (action) {
     case Action::Cancel:
         if (ticket.state == TicketState::WaitingCustomer && ticket.resume_state != TicketState::Submitted &&
@@ -201,7 +201,7 @@ Result<const TransitionRule*> CheckAllowed(const Ticket& ticket, Action action, 
                                            const Policy& policy) {
     bool other_kinds_allow = false;
     const TransitionRule* rule = FindRule(ticket, action, other_kinds_allow);
-    if (!rule) return IllegalTransition(ticket, action, other_kinds_allow);
+    if (!rule) return IllegalTransition(ticket, action, role, other_kinds_allow);
     if (!(rule->roles & RoleBit(role))) return ForbiddenActor(ticket, action, role, rule->roles);
     if (auto error = CheckGuards(ticket, action, role, now, policy)) return *error;
     return rule;
@@ -225,7 +225,7 @@ Result<Applied> Transition(const Ticket& ticket, const TransitionRequest& reques
                            const Policy& policy) {
     if (IsTerminal(ticket.state)) {
         // No row starts from a terminal state; say so explicitly rather than "no rule".
-        return IllegalTransition(ticket, request.action, false);
+        return IllegalTransition(ticket, request.action, request.actor.role, false);
     }
     auto allowed = CheckAllowed(ticket, request.action, request.actor.role, now, policy);
     if (!allowed) return allowed.GetError();

@@ -36,8 +36,8 @@ Ticket CreateTicket(TicketDraft draft, std::string service_number, UnixSeconds n
 
 namespace {
 
-Error ClosedTicketError(const Ticket& ticket) {
-    const LocalizedText state = Label(ticket.state);
+Error ClosedTicketError(const Ticket& ticket, ActorRole role) {
+    const LocalizedText& state = Label(ticket.state, AudienceOf(role));
     return MakeError("ticket_closed", "工单" + state.zh + "，不能再添加内容",
                      "The ticket is " + state.en + "; nothing more can be added");
 }
@@ -60,7 +60,7 @@ std::optional<Error> CheckMessageBudget(const Ticket& ticket, const Actor& actor
 } // namespace
 
 Result<Applied> AddMessage(const Ticket& ticket, const Actor& actor, std::string text, UnixSeconds now) {
-    if (IsTerminal(ticket.state)) return ClosedTicketError(ticket);
+    if (IsTerminal(ticket.state)) return ClosedTicketError(ticket, actor.role);
     if (auto errors = ValidateMessage(text); !errors.empty()) return errors.front();
     if (auto error = CheckMessageBudget(ticket, actor, now)) return *error;
 
@@ -77,7 +77,7 @@ Result<Applied> AddMessage(const Ticket& ticket, const Actor& actor, std::string
 }
 
 Result<Applied> AddAttachmentEvent(const Ticket& ticket, const Actor& actor, std::string file_name, UnixSeconds now) {
-    if (IsTerminal(ticket.state)) return ClosedTicketError(ticket);
+    if (IsTerminal(ticket.state)) return ClosedTicketError(ticket, actor.role);
     if (auto error = CheckText("file_name", file_name, 1, TextLimits::kFileNameMax, false)) return *error;
 
     Applied applied{ticket, {}};

@@ -7,14 +7,20 @@ namespace aftercare::core {
 
 namespace {
 
+// Labels are held once, so Label() hands out references that live as long as the program.
 template <class E> struct Entry {
     E value;
     std::string_view name;
-    const char* zh;
-    const char* en;
+    LocalizedText label;
 };
 
-template <class E, std::size_t N> const Entry<E>& Find(const Entry<E> (&table)[N], E value) {
+// A label that one audience reads differently; the wire name stays in the enum's own table.
+template <class E> struct AudienceLabel {
+    E value;
+    LocalizedText label;
+};
+
+template <class Row, std::size_t N, class E> const Row& Find(const Row (&table)[N], E value) {
     for (const auto& entry : table) {
         if (entry.value == value) return entry;
     }
@@ -31,153 +37,176 @@ template <class E, std::size_t N> bool Parse(const Entry<E> (&table)[N], std::st
     return false;
 }
 
-template <class E, std::size_t N> LocalizedText LabelOf(const Entry<E> (&table)[N], E value) {
-    const auto& entry = Find(table, value);
-    return LocalizedText{entry.zh, entry.en};
+template <class Row, std::size_t N, class E> const LocalizedText& LabelOf(const Row (&table)[N], E value) {
+    return Find(table, value).label;
 }
 
 const Entry<TicketKind> kKinds[] = {
-    {TicketKind::Repair, "repair", "报修", "Repair"},
-    {TicketKind::Return, "return", "退货", "Return"},
-    {TicketKind::Exchange, "exchange", "换货", "Exchange"},
-    {TicketKind::Complaint, "complaint", "投诉", "Complaint"},
-    {TicketKind::Consultation, "consultation", "咨询", "Consultation"},
+    {TicketKind::Repair, "repair", {"报修", "Repair"}},
+    {TicketKind::Return, "return", {"退货", "Return"}},
+    {TicketKind::Exchange, "exchange", {"换货", "Exchange"}},
+    {TicketKind::Complaint, "complaint", {"投诉", "Complaint"}},
+    {TicketKind::Consultation, "consultation", {"咨询", "Consultation"}},
 };
 
 const Entry<Priority> kPriorities[] = {
-    {Priority::General, "general", "一般", "General"},
-    {Priority::Serious, "serious", "严重", "Serious"},
-    {Priority::Urgent, "urgent", "紧急", "Urgent"},
+    {Priority::General, "general", {"一般", "General"}},
+    {Priority::Serious, "serious", {"严重", "Serious"}},
+    {Priority::Urgent, "urgent", {"紧急", "Urgent"}},
 };
 
 const Entry<TicketState> kStates[] = {
-    {TicketState::Submitted, "submitted", "已提交", "Submitted"},
-    {TicketState::Accepted, "accepted", "已受理", "Accepted"},
-    {TicketState::Assigned, "assigned", "已派工", "Assigned"},
-    {TicketState::InProgress, "in_progress", "处理中", "In progress"},
-    {TicketState::WaitingCustomer, "waiting_customer", "待客户回复", "Waiting for customer"},
-    {TicketState::AwaitingItem, "awaiting_item", "待寄回商品", "Awaiting returned item"},
-    {TicketState::ItemReceived, "item_received", "已收到商品", "Item received"},
-    {TicketState::Resolved, "resolved", "已解决", "Resolved"},
-    {TicketState::Confirmed, "confirmed", "已确认", "Confirmed"},
-    {TicketState::Closed, "closed", "已关闭", "Closed"},
-    {TicketState::Cancelled, "cancelled", "已取消", "Cancelled"},
-    {TicketState::Rejected, "rejected", "已拒绝", "Rejected"},
+    {TicketState::Submitted, "submitted", {"待受理", "Submitted"}},
+    {TicketState::Accepted, "accepted", {"已受理", "Accepted"}},
+    {TicketState::Assigned, "assigned", {"已派工", "Assigned"}},
+    {TicketState::InProgress, "in_progress", {"处理中", "In progress"}},
+    {TicketState::WaitingCustomer, "waiting_customer", {"待客户回复", "Waiting for customer"}},
+    {TicketState::AwaitingItem, "awaiting_item", {"待寄回商品", "Awaiting item"}},
+    {TicketState::ItemReceived, "item_received", {"已收到商品", "Item received"}},
+    {TicketState::Resolved, "resolved", {"已解决", "Resolved"}},
+    {TicketState::Confirmed, "confirmed", {"客户已确认", "Confirmed"}},
+    {TicketState::Closed, "closed", {"已关闭", "Closed"}},
+    {TicketState::Cancelled, "cancelled", {"已取消", "Cancelled"}},
+    {TicketState::Rejected, "rejected", {"已拒绝", "Rejected"}},
+};
+
+// The customer reads about their own ticket: "待您回复" where staff read "待客户回复".
+const AudienceLabel<TicketState> kCustomerStates[] = {
+    {TicketState::Submitted, {"已提交", "Submitted"}},
+    {TicketState::Accepted, {"已受理", "Accepted"}},
+    {TicketState::Assigned, {"已派工", "Engineer assigned"}},
+    {TicketState::InProgress, {"处理中", "In progress"}},
+    {TicketState::WaitingCustomer, {"待您回复", "Waiting for your reply"}},
+    {TicketState::AwaitingItem, {"待寄回商品", "Awaiting your item"}},
+    {TicketState::ItemReceived, {"已收到商品", "Item received"}},
+    {TicketState::Resolved, {"已解决，待确认", "Resolved – please confirm"}},
+    {TicketState::Confirmed, {"已完成", "Completed"}},
+    {TicketState::Closed, {"已关闭", "Closed"}},
+    {TicketState::Cancelled, {"已取消", "Cancelled"}},
+    {TicketState::Rejected, {"未受理", "Declined"}},
+};
+
+const AudienceLabel<TicketKind> kCustomerKinds[] = {
+    {TicketKind::Repair, {"报修", "Repair"}},
+    {TicketKind::Return, {"退货", "Return"}},
+    {TicketKind::Exchange, {"换货", "Exchange"}},
+    {TicketKind::Complaint, {"投诉", "Complaint"}},
+    {TicketKind::Consultation, {"咨询", "Question"}},
 };
 
 const Entry<Action> kActions[] = {
-    {Action::Accept, "accept", "受理", "accept"},
-    {Action::Assign, "assign", "派工", "assign"},
-    {Action::Start, "start", "开始处理", "start work"},
-    {Action::RequestInfo, "request_info", "请客户补充信息", "request information"},
-    {Action::CustomerReply, "customer_reply", "客户回复", "customer reply"},
-    {Action::Resume, "resume", "恢复处理", "resume"},
-    {Action::Approve, "approve", "批准退换", "approve"},
-    {Action::ReceiveItem, "receive_item", "确认收到商品", "receive item"},
-    {Action::Resolve, "resolve", "解决", "resolve"},
-    {Action::Confirm, "confirm", "确认解决", "confirm"},
-    {Action::Reopen, "reopen", "重新打开", "reopen"},
-    {Action::Cancel, "cancel", "取消", "cancel"},
-    {Action::Reject, "reject", "拒绝", "reject"},
-    {Action::Close, "close", "关闭", "close"},
-    {Action::Escalate, "escalate", "升级", "escalate"},
-    {Action::Reprioritize, "reprioritize", "调整优先级", "change priority"},
+    {Action::Accept, "accept", {"受理", "accept"}},
+    {Action::Assign, "assign", {"派工", "assign"}},
+    {Action::Start, "start", {"开始处理", "start work"}},
+    {Action::RequestInfo, "request_info", {"请客户补充信息", "request information"}},
+    {Action::CustomerReply, "customer_reply", {"客户回复", "customer reply"}},
+    {Action::Resume, "resume", {"恢复处理", "resume"}},
+    {Action::Approve, "approve", {"批准退换", "approve"}},
+    {Action::ReceiveItem, "receive_item", {"确认收到商品", "receive item"}},
+    {Action::Resolve, "resolve", {"解决", "resolve"}},
+    {Action::Confirm, "confirm", {"确认解决", "confirm"}},
+    {Action::Reopen, "reopen", {"重新打开", "reopen"}},
+    {Action::Cancel, "cancel", {"取消", "cancel"}},
+    {Action::Reject, "reject", {"拒绝", "reject"}},
+    {Action::Close, "close", {"关闭", "close"}},
+    {Action::Escalate, "escalate", {"升级", "escalate"}},
+    {Action::Reprioritize, "reprioritize", {"调整优先级", "change priority"}},
 };
 
 const Entry<ActorRole> kRoles[] = {
-    {ActorRole::Customer, "customer", "客户", "customer"},
-    {ActorRole::Staff, "staff", "客服人员", "staff"},
-    {ActorRole::System, "system", "系统", "system"},
+    {ActorRole::Customer, "customer", {"客户", "customer"}},
+    {ActorRole::Staff, "staff", {"客服人员", "staff"}},
+    {ActorRole::System, "system", {"系统", "system"}},
 };
 
 const Entry<EscalationLevel> kEscalations[] = {
-    {EscalationLevel::None, "none", "未升级", "not escalated"},
-    {EscalationLevel::DepartmentManager, "department_manager", "部门经理", "department manager"},
-    {EscalationLevel::GeneralManager, "general_manager", "总经理", "general manager"},
+    {EscalationLevel::None, "none", {"未升级", "not escalated"}},
+    {EscalationLevel::DepartmentManager, "department_manager", {"部门经理", "department manager"}},
+    {EscalationLevel::GeneralManager, "general_manager", {"总经理", "general manager"}},
 };
 
 const Entry<EventType> kEventTypes[] = {
-    {EventType::Created, "created", "创建", "created"},
-    {EventType::Transition, "transition", "状态变更", "state change"},
-    {EventType::Message, "message", "留言", "message"},
-    {EventType::Attachment, "attachment", "附件", "attachment"},
-    {EventType::Escalation, "escalation", "升级", "escalation"},
-    {EventType::Rating, "rating", "评价", "rating"},
-    {EventType::Work, "work", "工作记录", "work record"},
+    {EventType::Created, "created", {"创建", "created"}},
+    {EventType::Transition, "transition", {"状态变更", "state change"}},
+    {EventType::Message, "message", {"留言", "message"}},
+    {EventType::Attachment, "attachment", {"附件", "attachment"}},
+    {EventType::Escalation, "escalation", {"升级", "escalation"}},
+    {EventType::Rating, "rating", {"评价", "rating"}},
+    {EventType::Work, "work", {"工作记录", "work record"}},
 };
 
 const Entry<WorkKind> kWorkKinds[] = {
-    {WorkKind::Diagnosis, "diagnosis", "故障诊断", "diagnosis"},
-    {WorkKind::PartReserved, "part_reserved", "备件（有库存）", "spare part in stock"},
-    {WorkKind::PartOrdered, "part_ordered", "备件（已订货）", "spare part ordered"},
-    {WorkKind::PartFitted, "part_fitted", "备件已更换", "spare part fitted"},
-    {WorkKind::PartShipped, "part_shipped", "备件已发出", "spare part shipped"},
-    {WorkKind::Arrival, "arrival", "工程师到达现场", "engineer arrived on site"},
-    {WorkKind::ServiceReport, "service_report", "服务报告", "service report"},
+    {WorkKind::Diagnosis, "diagnosis", {"故障诊断", "diagnosis"}},
+    {WorkKind::PartReserved, "part_reserved", {"备件（有库存）", "spare part in stock"}},
+    {WorkKind::PartOrdered, "part_ordered", {"备件（已订货）", "spare part ordered"}},
+    {WorkKind::PartFitted, "part_fitted", {"备件已更换", "spare part fitted"}},
+    {WorkKind::PartShipped, "part_shipped", {"备件已发出", "spare part shipped"}},
+    {WorkKind::Arrival, "arrival", {"工程师到达现场", "engineer arrived on site"}},
+    {WorkKind::ServiceReport, "service_report", {"服务报告", "service report"}},
 };
 
 const Entry<SlaClock> kClocks[] = {
-    {SlaClock::FirstResponse, "first_response", "首次响应", "first response"},
-    {SlaClock::Dispatch, "dispatch", "派工出发", "dispatch"},
-    {SlaClock::Resolution, "resolution", "解决", "resolution"},
+    {SlaClock::FirstResponse, "first_response", {"首次响应", "first response"}},
+    {SlaClock::Dispatch, "dispatch", {"派工出发", "dispatch"}},
+    {SlaClock::Resolution, "resolution", {"解决", "resolution"}},
 };
 
 const Entry<DeadlineStatus> kDeadlineStatuses[] = {
-    {DeadlineStatus::NotApplicable, "not_applicable", "不适用", "not applicable"},
-    {DeadlineStatus::NotStarted, "not_started", "未开始", "not started"},
-    {DeadlineStatus::Running, "running", "计时中", "running"},
-    {DeadlineStatus::Paused, "paused", "已暂停", "paused"},
-    {DeadlineStatus::MetOnTime, "met_on_time", "按时完成", "met on time"},
-    {DeadlineStatus::MetLate, "met_late", "超时完成", "met late"},
-    {DeadlineStatus::Overdue, "overdue", "已超时", "overdue"},
-    {DeadlineStatus::Stopped, "stopped", "已停止", "stopped"},
+    {DeadlineStatus::NotApplicable, "not_applicable", {"不适用", "not applicable"}},
+    {DeadlineStatus::NotStarted, "not_started", {"未开始", "not started"}},
+    {DeadlineStatus::Running, "running", {"计时中", "running"}},
+    {DeadlineStatus::Paused, "paused", {"已暂停", "paused"}},
+    {DeadlineStatus::MetOnTime, "met_on_time", {"按时完成", "met on time"}},
+    {DeadlineStatus::MetLate, "met_late", {"超时完成", "met late"}},
+    {DeadlineStatus::Overdue, "overdue", {"已超时", "overdue"}},
+    {DeadlineStatus::Stopped, "stopped", {"已停止", "stopped"}},
 };
 
 const Entry<ReturnReason> kReturnReasons[] = {
-    {ReturnReason::NoReason, "no_reason", "无理由", "no reason"},
-    {ReturnReason::DeadOnArrival, "dead_on_arrival", "开箱损坏", "dead on arrival"},
-    {ReturnReason::QualityProblem, "quality_problem", "质量问题", "quality problem"},
-    {ReturnReason::WrongItem, "wrong_item", "与订单不符", "wrong item"},
+    {ReturnReason::NoReason, "no_reason", {"无理由", "no reason"}},
+    {ReturnReason::DeadOnArrival, "dead_on_arrival", {"开箱损坏", "dead on arrival"}},
+    {ReturnReason::QualityProblem, "quality_problem", {"质量问题", "quality problem"}},
+    {ReturnReason::WrongItem, "wrong_item", {"与订单不符", "wrong item"}},
 };
 
 const Entry<Remedy> kRemedies[] = {
-    {Remedy::Refund, "refund", "退货退款", "return and refund"},
-    {Remedy::Exchange, "exchange", "换货", "exchange"},
-    {Remedy::FreeRepairOrReplacement, "free_repair_or_replacement", "免费维修或更换", "free repair or replacement"},
-    {Remedy::FreeRepair, "free_repair", "免费维修", "free repair"},
-    {Remedy::PaidRepair, "paid_repair", "付费维修", "paid repair"},
+    {Remedy::Refund, "refund", {"退货退款", "return and refund"}},
+    {Remedy::Exchange, "exchange", {"换货", "exchange"}},
+    {Remedy::FreeRepairOrReplacement, "free_repair_or_replacement", {"免费维修或更换", "free repair or replacement"}},
+    {Remedy::FreeRepair, "free_repair", {"免费维修", "free repair"}},
+    {Remedy::PaidRepair, "paid_repair", {"付费维修", "paid repair"}},
 };
 
 const Entry<ReturnsRule> kReturnsRules[] = {
-    {ReturnsRule::NoReasonWindow, "no_reason_window", "十五天无理由退换货", "no-reason return window"},
-    {ReturnsRule::DeadOnArrival, "dead_on_arrival", "开箱损坏无条件换货", "dead on arrival"},
-    {ReturnsRule::QualityInWarranty, "quality_in_warranty", "保修期内质量问题", "quality problem in warranty"},
-    {ReturnsRule::WrongItem, "wrong_item", "与订单不符", "wrong item"},
-    {ReturnsRule::NotDelivered, "not_delivered", "尚未签收", "not delivered"},
-    {ReturnsRule::ItemNotIntact, "item_not_intact", "商品不完好", "item not intact"},
-    {ReturnsRule::WindowExpired, "window_expired", "已超过退换期限", "window expired"},
-    {ReturnsRule::OutOfWarranty, "out_of_warranty", "已过保修期", "out of warranty"},
+    {ReturnsRule::NoReasonWindow, "no_reason_window", {"十五天无理由退换货", "no-reason return window"}},
+    {ReturnsRule::DeadOnArrival, "dead_on_arrival", {"开箱损坏无条件换货", "dead on arrival"}},
+    {ReturnsRule::QualityInWarranty, "quality_in_warranty", {"保修期内质量问题", "quality problem in warranty"}},
+    {ReturnsRule::WrongItem, "wrong_item", {"与订单不符", "wrong item"}},
+    {ReturnsRule::NotDelivered, "not_delivered", {"尚未签收", "not delivered"}},
+    {ReturnsRule::ItemNotIntact, "item_not_intact", {"商品不完好", "item not intact"}},
+    {ReturnsRule::WindowExpired, "window_expired", {"已超过退换期限", "window expired"}},
+    {ReturnsRule::OutOfWarranty, "out_of_warranty", {"已过保修期", "out of warranty"}},
 };
 
 const Entry<WarrantyRule> kWarrantyRules[] = {
-    {WarrantyRule::InWarranty, "in_warranty", "在保修期内", "in warranty"},
-    {WarrantyRule::KeyPartRestarted, "key_part_restarted", "关键部件更换后重新计算质保期", "key part warranty restarted"},
-    {WarrantyRule::Expired, "expired", "已过保修期", "expired"},
-    {WarrantyRule::CustomerDamage, "customer_damage", "人为损坏", "customer damage"},
-    {WarrantyRule::NotYetStarted, "not_yet_started", "保修尚未开始", "not yet started"},
+    {WarrantyRule::InWarranty, "in_warranty", {"在保修期内", "in warranty"}},
+    {WarrantyRule::KeyPartRestarted, "key_part_restarted", {"关键部件更换后重新计算质保期", "key part warranty restarted"}},
+    {WarrantyRule::Expired, "expired", {"已过保修期", "expired"}},
+    {WarrantyRule::CustomerDamage, "customer_damage", {"人为损坏", "customer damage"}},
+    {WarrantyRule::NotYetStarted, "not_yet_started", {"保修尚未开始", "not yet started"}},
 };
 
 const Entry<ServiceMode> kServiceModes[] = {
-    {ServiceMode::Remote, "remote", "远程指导", "Remote help"},
-    {ServiceMode::OnSite, "on_site", "上门维修", "On-site visit"},
-    {ServiceMode::DropOff, "drop_off", "送修到服务网点", "Drop-off at a service centre"},
-    {ServiceMode::MailIn, "mail_in", "寄修", "Mail-in repair"},
+    {ServiceMode::Remote, "remote", {"远程指导", "Remote help"}},
+    {ServiceMode::OnSite, "on_site", {"上门维修", "On-site visit"}},
+    {ServiceMode::DropOff, "drop_off", {"送修到服务网点", "Drop-off at a service centre"}},
+    {ServiceMode::MailIn, "mail_in", {"寄修", "Mail-in repair"}},
 };
 
 const Entry<VisitSlot> kVisitSlots[] = {
-    {VisitSlot::Morning, "morning", "上午 9:00–12:00", "Morning 9:00–12:00"},
-    {VisitSlot::Afternoon, "afternoon", "下午 13:00–18:00", "Afternoon 13:00–18:00"},
-    {VisitSlot::Evening, "evening", "晚上 18:00–21:00", "Evening 18:00–21:00"},
+    {VisitSlot::Morning, "morning", {"上午 9:00–12:00", "Morning 9:00–12:00"}},
+    {VisitSlot::Afternoon, "afternoon", {"下午 13:00–18:00", "Afternoon 13:00–18:00"}},
+    {VisitSlot::Evening, "evening", {"晚上 18:00–21:00", "Evening 18:00–21:00"}},
 };
 
 } // namespace
@@ -205,19 +234,25 @@ AFTERCARE_ENUM_FUNCTIONS(VisitSlot, kVisitSlots)
 
 #undef AFTERCARE_ENUM_FUNCTIONS
 
-LocalizedText Label(TicketKind value) { return LabelOf(kKinds, value); }
-LocalizedText Label(Priority value) { return LabelOf(kPriorities, value); }
-LocalizedText Label(TicketState value) { return LabelOf(kStates, value); }
-LocalizedText Label(Action value) { return LabelOf(kActions, value); }
-LocalizedText Label(ActorRole value) { return LabelOf(kRoles, value); }
-LocalizedText Label(EscalationLevel value) { return LabelOf(kEscalations, value); }
-LocalizedText Label(EventType value) { return LabelOf(kEventTypes, value); }
-LocalizedText Label(WorkKind value) { return LabelOf(kWorkKinds, value); }
-LocalizedText Label(SlaClock value) { return LabelOf(kClocks, value); }
-LocalizedText Label(ReturnReason value) { return LabelOf(kReturnReasons, value); }
-LocalizedText Label(Remedy value) { return LabelOf(kRemedies, value); }
-LocalizedText Label(ServiceMode value) { return LabelOf(kServiceModes, value); }
-LocalizedText Label(VisitSlot value) { return LabelOf(kVisitSlots, value); }
+const LocalizedText& Label(TicketKind value, Audience audience) {
+    return audience == Audience::Customer ? LabelOf(kCustomerKinds, value) : LabelOf(kKinds, value);
+}
+Audience AudienceOf(ActorRole role) { return role == ActorRole::Customer ? Audience::Customer : Audience::Staff; }
+
+const LocalizedText& Label(Priority value) { return LabelOf(kPriorities, value); }
+const LocalizedText& Label(TicketState value, Audience audience) {
+    return audience == Audience::Customer ? LabelOf(kCustomerStates, value) : LabelOf(kStates, value);
+}
+const LocalizedText& Label(Action value) { return LabelOf(kActions, value); }
+const LocalizedText& Label(ActorRole value) { return LabelOf(kRoles, value); }
+const LocalizedText& Label(EscalationLevel value) { return LabelOf(kEscalations, value); }
+const LocalizedText& Label(EventType value) { return LabelOf(kEventTypes, value); }
+const LocalizedText& Label(WorkKind value) { return LabelOf(kWorkKinds, value); }
+const LocalizedText& Label(SlaClock value) { return LabelOf(kClocks, value); }
+const LocalizedText& Label(ReturnReason value) { return LabelOf(kReturnReasons, value); }
+const LocalizedText& Label(Remedy value) { return LabelOf(kRemedies, value); }
+const LocalizedText& Label(ServiceMode value) { return LabelOf(kServiceModes, value); }
+const LocalizedText& Label(VisitSlot value) { return LabelOf(kVisitSlots, value); }
 
 bool IsTerminal(TicketState state) {
     return state == TicketState::Closed || state == TicketState::Cancelled || state == TicketState::Rejected;

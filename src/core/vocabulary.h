@@ -146,19 +146,25 @@ bool FromString(std::string_view text, WarrantyRule& out);
 bool FromString(std::string_view text, ServiceMode& out);
 bool FromString(std::string_view text, VisitSlot& out);
 
-LocalizedText Label(TicketKind value);
-LocalizedText Label(Priority value);
-LocalizedText Label(TicketState value);
-LocalizedText Label(Action value);
-LocalizedText Label(ActorRole value);
-LocalizedText Label(EscalationLevel value);
-LocalizedText Label(EventType value);
-LocalizedText Label(WorkKind value);
-LocalizedText Label(SlaClock value);
-LocalizedText Label(ReturnReason value);
-LocalizedText Label(Remedy value);
-LocalizedText Label(ServiceMode value);
-LocalizedText Label(VisitSlot value); // with its hours, e.g. "上午 9:00–12:00"
+// Who reads a label. Customers read about their own ticket ("待您回复", "Waiting for your reply");
+// staff read about the customer's ("待客户回复"). Enums whose wording is the same for both take none.
+enum class Audience { Customer, Staff };
+// Whose words a message for `role` uses: the customer's own, or staff's (the system writes as staff).
+Audience AudienceOf(ActorRole role);
+
+const LocalizedText& Label(TicketKind value, Audience audience);
+const LocalizedText& Label(Priority value);
+const LocalizedText& Label(TicketState value, Audience audience);
+const LocalizedText& Label(Action value);
+const LocalizedText& Label(ActorRole value);
+const LocalizedText& Label(EscalationLevel value);
+const LocalizedText& Label(EventType value);
+const LocalizedText& Label(WorkKind value);
+const LocalizedText& Label(SlaClock value);
+const LocalizedText& Label(ReturnReason value);
+const LocalizedText& Label(Remedy value);
+const LocalizedText& Label(ServiceMode value);
+const LocalizedText& Label(VisitSlot value); // with its hours, e.g. "上午 9:00–12:00"
 
 // Terminal states accept no further transition (only reading).
 bool IsTerminal(TicketState state);

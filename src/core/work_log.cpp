@@ -15,8 +15,9 @@ bool IsPartPromise(WorkKind kind) { return kind == WorkKind::PartReserved || kin
 bool IsPartDone(WorkKind kind) { return kind == WorkKind::PartFitted || kind == WorkKind::PartShipped; }
 
 Error WrongState(const Ticket& ticket, WorkKind kind) {
-    const LocalizedText state = Label(ticket.state);
-    const LocalizedText what = Label(kind);
+    // Only staff record work.
+    const LocalizedText& state = Label(ticket.state, Audience::Staff);
+    const LocalizedText& what = Label(kind);
     return MakeError("illegal_transition", "工单当前状态为“" + state.zh + "”，不能记录“" + what.zh + "”",
                      "Cannot record " + what.en + " on a ticket in state '" + std::string(ToString(ticket.state)) +
                          "'");
@@ -29,8 +30,8 @@ std::optional<Error> CheckEntry(const Ticket& ticket, const Actor& actor, const 
     const bool working = ticket.state == TicketState::Assigned || ticket.state == TicketState::InProgress;
     if (!working) return WrongState(ticket, entry.kind);
     if (entry.kind != WorkKind::Diagnosis && ticket.details.kind != TicketKind::Repair) {
-        const LocalizedText what = Label(entry.kind);
-        const LocalizedText kind = Label(ticket.details.kind);
+        const LocalizedText& what = Label(entry.kind);
+        const LocalizedText& kind = Label(ticket.details.kind, Audience::Staff);
         return MakeError("illegal_transition", kind.zh + "工单不适用“" + what.zh + "”",
                          "Cannot record " + what.en + " on a " + kind.en + " ticket");
     }

@@ -102,6 +102,11 @@ describe('staff console', () => {
   async function console_(user, { hash = '#/staff', lang = 'zh-CN', width = 1280, height = 800 } = {}) {
     const opened = await openPage(browser, `${server.url}${hash}`, { width, height, locale: lang });
     const { page } = opened;
+    // The staff token the page sends, for tests that ask the server what it thinks of it.
+    page.on('request', (r) => {
+      const authorization = r.headers().authorization;
+      if (authorization && r.url().includes('/api/v1/staff/')) opened.staffToken = authorization.replace(/^Bearer /, '');
+    });
     await waitForPortal(page);
     const t = T[lang];
     if (lang === 'en') await tap(page.getByRole('button', { name: 'English' }));
@@ -138,6 +143,24 @@ describe('staff console', () => {
       } finally {
         await context.close();
       }
+    }
+  });
+
+  test('signing out ends the session on the server, not only on the page', async () => {
+    const agent = await console_(AGENT);
+    const { context, page } = agent;
+    try {
+      const token = agent.staffToken;
+      assert.ok(token, 'the console sent its staff token');
+      assert.equal((await api('GET', '/api/v1/staff/members', { token })).status, 200);
+      const loggedOut = page.waitForResponse((r) => r.url().endsWith('/api/v1/staff/logout'));
+      await tap(page.getByRole('button', { name: T['zh-CN'].signOut }));
+      assert.equal((await loggedOut).status(), 204);
+      await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
+      // A copy of the token (another tab, a proxy log) opens nothing any more.
+      assert.equal((await api('GET', '/api/v1/staff/members', { token })).status, 401);
+    } finally {
+      await context.close();
     }
   });
 

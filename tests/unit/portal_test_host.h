@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <map>
 #include <utility>
 #include <vector>
@@ -65,7 +66,13 @@ public:
     std::string PageOrigin() const override { return "https://service.example.com"; }
     void PrintReceipt(const portal::ReceiptDocument&) override {}
     void ForgetCustomer() override { stored.clear(); }
-    std::string RandomHex128() override { return "00112233445566778899aabbccddeeff"; }
+    // Distinct on every call, as the real one is, so a test can tell one attempt's key from the next.
+    std::string RandomHex128() override {
+        char hex[33];
+        std::snprintf(hex, sizeof hex, "%032x", ++random_calls);
+        return hex;
+    }
+    unsigned random_calls = 0;
     void PickFiles(const portal::FilePickOptions&, std::function<void(std::vector<portal::PickedFile>)>) override {}
 };
 

@@ -2,9 +2,10 @@
 #include "console/console.h"
 
 #include "app.h"
-#include "console/labels.h"
+#include "labels.h"
 #include "icons.h"
 #include "net/poll_pacing.h"
+#include "net/staff_requests.h"
 #include "widgets.h"
 #include "widgets/status_chip.h"
 #include "widgets/tabs.h"
@@ -23,16 +24,11 @@ void PollChanges(AppState& state, Ui& ui) {
     if (feed.waiting || ui.host.NowUnixSeconds() < feed.retry_at) return;
     feed.waiting = true;
     feed.sent_at = ui.host.NowUnixSeconds();
-    const std::string token = state.staff.session->token;
-    // The first call answers at once with the current version; then each call waits for a change.
-    const std::string path = feed.version < 0 ? "/api/v1/staff/changes?since=0&wait=0"
-                                              : "/api/v1/staff/changes?since=" + std::to_string(feed.version) +
-                                                    "&wait=" + std::to_string(kFeedWaitSeconds);
     Host& host = ui.host;
-    state.api.Get<api::ChangesResponse>(
-        path, StaffCall(state),
-        [&state, &host, token](api::ChangesResponse answer) {
-            if (!SameSession(state, token)) return;
+    // The first call answers at once with the current version; then each call waits for a change.
+    requests::WaitForChanges(
+        state, feed.version, kFeedWaitSeconds,
+        [&state, &host](api::ChangesResponse answer) {
             ChangeFeed& f = state.staff.feed;
             f.waiting = false;
             f.healthy = true;
@@ -44,8 +40,7 @@ void PollChanges(AppState& state, Ui& ui) {
             if (delay > 0) host.RequestRedrawAfter(delay);
             f.version = answer.version;
         },
-        [&state, &host, token](ApiError error) {
-            if (!SameSession(state, token)) return;
+        [&state, &host](ApiError error) {
             ChangeFeed& f = state.staff.feed;
             f.waiting = false;
             f.healthy = false;
@@ -54,7 +49,6 @@ void PollChanges(AppState& state, Ui& ui) {
                 NextPollDelay({.failures = f.failures, .retry_after_seconds = error.retry_after_seconds}, host);
             f.retry_at = host.NowUnixSeconds() + delay;
             host.RequestRedrawAfter(delay);
-            OnStaffError(state, error);
         });
 }
 
@@ -62,17 +56,9 @@ void LoadMembers(AppState& state) {
     auto& members = state.staff.members;
     if (!members.IsIdle()) return;
     members.StartLoading();
-    const std::string token = state.staff.session->token;
-    state.api.Get<api::StaffListResponse>(
-        "/api/v1/staff/members", StaffCall(state),
-        [&state, token](api::StaffListResponse answer) {
-            if (SameSession(state, token)) state.staff.members.Succeed(std::move(answer));
-        },
-        [&state, token](ApiError error) {
-            if (!SameSession(state, token)) return;
-            state.staff.members.Fail(error);
-            OnStaffError(state, error);
-        });
+    requests::LoadMembers(
+        state, [&state](api::StaffListResponse answer) { state.staff.members.Succeed(std::move(answer)); },
+        [&state](ApiError error) { state.staff.members.Fail(std::move(error)); });
 }
 
 // The vendor's policy as the server has it: deadlines, escalation steps and who they notify.
@@ -80,19 +66,13 @@ void LoadPolicy(AppState& state) {
     auto& policy = state.staff.policy;
     if (!policy.IsIdle()) return;
     policy.StartLoading();
-    const std::string token = state.staff.session->token;
-    state.api.Get<core::Policy>(
-        "/api/v1/staff/policy", StaffCall(state),
-        [&state, token](core::Policy answer) {
-            if (!SameSession(state, token)) return;
+    requests::LoadStaffPolicy(
+        state,
+        [&state](core::Policy answer) {
             state.policy = answer;
             state.staff.policy.Succeed(std::move(answer));
         },
-        [&state, token](ApiError error) {
-            if (!SameSession(state, token)) return;
-            state.staff.policy.Fail(error);
-            OnStaffError(state, error);
-        });
+        [&state](ApiError error) { state.staff.policy.Fail(std::move(error)); });
 }
 
 struct Section {
@@ -139,17 +119,14 @@ void DrawWhoAmI(AppState& state, Ui& ui, float right_edge, float top) {
 
 bool SignedIn(const AppState& state) { return state.staff.session.has_value(); }
 
-CallOptions StaffCall(const AppState& state) {
-    CallOptions options;
-    if (state.staff.session) options.bearer_token = state.staff.session->token;
-    return options;
-}
-
 bool SameSession(const AppState& state, const std::string& token) {
     return state.staff.session && state.staff.session->token == token;
 }
 
 void SignOut(AppState& state, const char* notice_key) {
+    // The server forgets the token too, so a copy of it (another tab, a shared machine's memory)
+    // opens nothing afterwards. After a 401 it is already forgotten; the call then changes nothing.
+    if (state.staff.session) requests::LogOut(state.api, state.staff.session->token);
     state.staff = StaffState{};
     state.staff.notice_key = notice_key;
     if (state.route.screen != Screen::StaffLogin) {
@@ -212,13 +189,6 @@ const std::string& StaffName(const AppState& state, const std::string& username)
         }
     }
     return username;
-}
-
-std::string StaffTicketPath(std::string_view number, std::string_view suffix) {
-    std::string path = "/api/v1/staff/tickets/";
-    path += EncodeQueryValue(number);
-    path += suffix;
-    return path;
 }
 
 } // namespace aftercare::portal

@@ -22,8 +22,6 @@ void RunConsole(AppState& state, Ui& ui);
 bool BeginConsoleScreen(AppState& state, Ui& ui, Screen section);
 
 bool SignedIn(const AppState& state);
-// Options for a staff API call: the session's bearer token.
-CallOptions StaffCall(const AppState& state);
 // True when an answer belongs to the session still signed in (not one signed out meanwhile).
 bool SameSession(const AppState& state, const std::string& token);
 // Every console failure goes through here: a 401 means the session ended, so sign out and say why.
@@ -32,8 +30,5 @@ void SignOut(AppState& state, const char* notice_key);
 
 // The display name for a staff username ("李工"), or the username while the directory loads.
 const std::string& StaffName(const AppState& state, const std::string& username);
-
-// The API path of a ticket for staff: "/api/v1/staff/tickets/<number>" + suffix.
-std::string StaffTicketPath(std::string_view number, std::string_view suffix = {});
 
 } // namespace aftercare::portal

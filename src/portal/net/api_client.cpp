@@ -49,23 +49,22 @@ ApiError ApiClient::MalformedAnswer() {
     return error;
 }
 
-void ApiClient::Send(const char* method, std::string path, std::string body, const CallOptions& options,
-                     BodyHandler on_success, std::function<void(ApiError)> fail) {
+void ApiClient::Send(const Target& target, std::string body, const CallOptions& options, BodyHandler on_success,
+                     std::function<void(ApiError)> fail) {
     HttpRequest request;
-    request.method = method;
-    request.path = std::move(path);
+    request.method = target.endpoint.method;
+    request.path = UrlOf(target);
     request.body = std::move(body);
     AddCommonHeaders(request, options, language_tag_);
     if (!request.body.empty()) request.headers.emplace_back("Content-Type", "application/json");
     Dispatch(std::move(request), std::move(on_success), std::move(fail));
 }
 
-void ApiClient::SendRaw(const char* method, std::string path, std::string body, std::string content_type,
-                        std::string file_name, const CallOptions& options, BodyHandler on_success,
-                        std::function<void(ApiError)> fail) {
+void ApiClient::SendRaw(const Target& target, std::string body, std::string content_type, std::string file_name,
+                        const CallOptions& options, BodyHandler on_success, std::function<void(ApiError)> fail) {
     HttpRequest request;
-    request.method = method;
-    request.path = std::move(path);
+    request.method = target.endpoint.method;
+    request.path = UrlOf(target);
     request.body = std::move(body);
     AddCommonHeaders(request, options, language_tag_);
     request.headers.emplace_back("Content-Type", std::move(content_type));

@@ -1,18 +1,23 @@
-// Typed calls to /api/v1 over the host's HttpTransport: serializes requests with src/api's wire
+// Typed calls to the endpoints of api/endpoints.h over the host's HttpTransport: serializes requests with src/api's wire
 // types, parses answers without exceptions, and maps every failure to an ApiError a screen can show.
 #pragma once
 
 #include "net/http.h"
 #include "net/remote.h"
+#include "net/target.h"
 
 #include "api/error_body.h"
 #include "api/wire_reader.h"
 
 #include <functional>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 namespace aftercare::portal {
+
+// The answer of an endpoint that sends no body (204).
+struct NoContent {};
 
 struct CallOptions {
     std::string bearer_token{};   // a customer's ticket token or a staff session
@@ -28,30 +33,25 @@ public:
     // Error messages come back in this language (both translations ride along anyway).
     void SetLanguageTag(std::string tag) { language_tag_ = std::move(tag); }
 
+    // A request without a body (GET, or a POST that carries none).
     template <class Response>
-    void Get(std::string path, const CallOptions& options, std::function<void(Response)> ok,
-             std::function<void(ApiError)> fail) {
-        Send("GET", std::move(path), {}, options, Parser<Response>(std::move(ok), fail), fail);
-    }
-
-    template <class Response, class Request>
-    void Post(std::string path, const Request& request, const CallOptions& options, std::function<void(Response)> ok,
+    void Call(const Target& target, const CallOptions& options, std::function<void(Response)> ok,
               std::function<void(ApiError)> fail) {
-        Send("POST", std::move(path), api::Json(request).dump(), options, Parser<Response>(std::move(ok), fail),
-             fail);
+        Send(target, {}, options, Parser<Response>(std::move(ok), fail), fail);
     }
 
+    // A request with a JSON body: a wire type of src/api.
     template <class Response, class Request>
-    void Put(std::string path, const Request& request, const CallOptions& options, std::function<void(Response)> ok,
-             std::function<void(ApiError)> fail) {
-        Send("PUT", std::move(path), api::Json(request).dump(), options, Parser<Response>(std::move(ok), fail), fail);
+    void Call(const Target& target, const Request& request, const CallOptions& options,
+              std::function<void(Response)> ok, std::function<void(ApiError)> fail) {
+        Send(target, api::Json(request).dump(), options, Parser<Response>(std::move(ok), fail), fail);
     }
 
-    // A raw body (attachments): `content_type` and the file name travel as headers.
+    // A raw body (attachments, imports): `content_type` and the file name travel as headers.
     template <class Response>
-    void Upload(std::string path, std::string bytes, std::string content_type, std::string file_name,
+    void Upload(const Target& target, std::string bytes, std::string content_type, std::string file_name,
                 const CallOptions& options, std::function<void(Response)> ok, std::function<void(ApiError)> fail) {
-        SendRaw("POST", std::move(path), std::move(bytes), std::move(content_type), std::move(file_name), options,
+        SendRaw(target, std::move(bytes), std::move(content_type), std::move(file_name), options,
                 Parser<Response>(std::move(ok), fail), fail);
     }
 
@@ -61,8 +61,9 @@ private:
     template <class Response>
     static BodyHandler Parser(std::function<void(Response)> ok, std::function<void(ApiError)> fail) {
         return [ok = std::move(ok), fail = std::move(fail)](const std::string& body) {
-            core::Result<Response> parsed = api::ParseWire<Response>(body);
-            if (parsed) {
+            if constexpr (std::is_same_v<Response, NoContent>) {
+                ok(NoContent{});
+            } else if (core::Result<Response> parsed = api::ParseWire<Response>(body)) {
                 ok(std::move(parsed).Value());
             } else {
                 fail(MalformedAnswer());
@@ -70,11 +71,10 @@ private:
         };
     }
 
-    void Send(const char* method, std::string path, std::string body, const CallOptions& options,
-              BodyHandler on_success, std::function<void(ApiError)> fail);
-    void SendRaw(const char* method, std::string path, std::string body, std::string content_type,
-                 std::string file_name, const CallOptions& options, BodyHandler on_success,
-                 std::function<void(ApiError)> fail);
+    void Send(const Target& target, std::string body, const CallOptions& options, BodyHandler on_success,
+              std::function<void(ApiError)> fail);
+    void SendRaw(const Target& target, std::string body, std::string content_type, std::string file_name,
+                 const CallOptions& options, BodyHandler on_success, std::function<void(ApiError)> fail);
     void Dispatch(HttpRequest request, BodyHandler on_success, std::function<void(ApiError)> fail);
     static ApiError MalformedAnswer();
 

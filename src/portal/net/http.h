@@ -12,7 +12,7 @@ namespace aftercare::portal {
 
 struct HttpRequest {
     std::string method = "GET";
-    std::string path;  // "/api/v1/..." relative to the page's origin
+    std::string path;  // relative to the page's origin: built by UrlOf (net/target.h)
     std::string body;  // JSON, or raw bytes for uploads
     std::vector<std::pair<std::string, std::string>> headers;
 };

@@ -2,6 +2,7 @@
 #include "net/outbox.h"
 
 #include "host.h"
+#include "net/customer_requests.h"
 
 #include <algorithm>
 
@@ -31,8 +32,9 @@ void Outbox::Send(ApiClient& api, Host& host, OutboxItem& item) {
     // stays valid: the outbox lives as long as the page (a reset abandons the requests first).
     const std::uint64_t id = item.id;
     Host* host_ptr = &host;
-    api.Post<api::CreateTicketResponse>(
-        std::string(api::kApiPrefix) + "/tickets", item.request, {.idempotency_key = item.idempotency_key},
+    // The item keeps its own key (items move in memory), under CreateTicket's idempotency rule.
+    api.Call<api::CreateTicketResponse>(
+        {api::endpoints::kPostTickets}, item.request, {.idempotency_key = item.idempotency_key},
         [this, id](api::CreateTicketResponse response) {
             OutboxItem* sent = FindMutable(id);
             if (sent == nullptr) return;
@@ -46,9 +48,7 @@ void Outbox::Send(ApiClient& api, Host& host, OutboxItem& item) {
             if (failed == nullptr) return;
             // No answer, or an answer that says "try later": keep it and try again. Anything else
             // is the server's considered "no", which waiting will not change.
-            const bool transient = error.kind == ApiError::Kind::Offline || error.kind == ApiError::Kind::Server ||
-                                   error.kind == ApiError::Kind::RateLimited;
-            if (transient) {
+            if (!requests::EndsAttempt(error)) {
                 const double wait = std::max(OutboxRetryDelay(failed->attempts),
                                              static_cast<double>(error.retry_after_seconds));
                 failed->state = OutboxItem::State::Waiting;

@@ -2,6 +2,7 @@
 #include "net/vendor_data.h"
 
 #include "app.h"
+#include "net/staff_requests.h"
 #include "console/console.h"
 #include "host.h"
 #include "router.h"
@@ -27,37 +28,26 @@ void UploadImportFile(AppState& state, const std::string& kind, const PickedFile
     VendorDataState& data = state.staff.admin.data;
     data.report.StartLoading();
     data.uploaded_name = file.name;
-    const std::string token = state.staff.session->token;
-    const std::string path = "/api/v1/staff/import?kind=" + kind + "&format=" + FormatFor(file.name) +
-                             "&dry_run=" + (dry_run ? "true" : "false");
-    state.api.Upload<api::ImportReport>(
-        // Headers are ASCII: the file name travels percent-encoded, as attachments' do.
-        path, file.bytes, "text/csv", EncodeQueryValue(file.name), StaffCall(state),
-        [&state, token](api::ImportReport report) {
-            if (!SameSession(state, token)) return;
+    requests::UploadImport(
+        state, kind, FormatFor(file.name), dry_run, file.bytes, file.name,
+        [&state](api::ImportReport report) {
             state.staff.admin.data.report.Succeed(std::move(report));
         },
-        [&state, token](ApiError error) {
-            if (!SameSession(state, token)) return;
+        [&state](ApiError error) {
             state.staff.admin.data.report.Fail(error);
-            OnStaffError(state, error);
         });
 }
 
 void LoadApiKeys(AppState& state) {
     VendorDataState& data = state.staff.admin.data;
     data.keys.StartLoading();
-    const std::string token = state.staff.session->token;
-    state.api.Get<api::ApiKeyList>(
-        "/api/v1/staff/api-keys", StaffCall(state),
-        [&state, token](api::ApiKeyList list) {
-            if (!SameSession(state, token)) return;
+    requests::LoadApiKeys(
+        state,
+        [&state](api::ApiKeyList list) {
             state.staff.admin.data.keys.Succeed(std::move(list));
         },
-        [&state, token](ApiError error) {
-            if (!SameSession(state, token)) return;
+        [&state](ApiError error) {
             state.staff.admin.data.keys.Fail(error);
-            OnStaffError(state, error);
         });
 }
 
@@ -66,23 +56,19 @@ void CreateApiKey(AppState& state, const std::string& name, const std::vector<st
     data.busy = true;
     data.key_error.reset();
     data.created_key.reset();
-    const std::string token = state.staff.session->token;
-    state.api.Post<api::ApiKeyView>(
-        "/api/v1/staff/api-keys", api::CreateApiKeyRequest{name, scopes}, StaffCall(state),
-        [&state, token](api::ApiKeyView key) {
-            if (!SameSession(state, token)) return;
+    requests::CreateApiKey(
+        state, api::CreateApiKeyRequest{name, scopes},
+        [&state](api::ApiKeyView key) {
             VendorDataState& d = state.staff.admin.data;
             d.busy = false;
             d.created_key = std::move(key);
             d.key_name.clear();
             LoadApiKeys(state);
         },
-        [&state, token](ApiError error) {
-            if (!SameSession(state, token)) return;
+        [&state](ApiError error) {
             VendorDataState& d = state.staff.admin.data;
             d.busy = false;
             d.key_error = error;
-            OnStaffError(state, error);
         });
 }
 
@@ -90,21 +76,17 @@ void RevokeApiKey(AppState& state, long long id) {
     VendorDataState& data = state.staff.admin.data;
     data.busy = true;
     data.key_error.reset();
-    const std::string token = state.staff.session->token;
-    state.api.Post<api::ApiKeyList>(
-        "/api/v1/staff/api-keys/" + std::to_string(id) + "/revoke", api::Json::object(), StaffCall(state),
-        [&state, token](api::ApiKeyList keys) {
-            if (!SameSession(state, token)) return;
+    requests::RevokeApiKey(
+        state, id,
+        [&state](api::ApiKeyList keys) {
             VendorDataState& d = state.staff.admin.data;
             d.busy = false;
             d.keys.Succeed(std::move(keys));
         },
-        [&state, token](ApiError error) {
-            if (!SameSession(state, token)) return;
+        [&state](ApiError error) {
             VendorDataState& d = state.staff.admin.data;
             d.busy = false;
             d.key_error = error;
-            OnStaffError(state, error);
         });
 }
 
@@ -112,17 +94,15 @@ void LoadProductHistory(AppState& state, const std::string& serial) {
     WorkspaceState& ws = state.staff.ticket;
     ws.product_serial = serial;
     ws.product.StartLoading();
-    const std::string token = state.staff.session->token;
-    state.api.Get<api::ProductHistory>(
-        "/api/v1/staff/products/" + EncodeQueryValue(serial), StaffCall(state),
-        [&state, token, serial](api::ProductHistory history) {
-            if (!SameSession(state, token) || state.staff.ticket.product_serial != serial) return;
+    requests::LoadProductHistory(
+        state, serial,
+        [&state, serial](api::ProductHistory history) {
+            if (state.staff.ticket.product_serial != serial) return;
             state.staff.ticket.product.Succeed(std::move(history));
         },
-        [&state, token, serial](ApiError error) {
-            if (!SameSession(state, token) || state.staff.ticket.product_serial != serial) return;
+        [&state, serial](ApiError error) {
+            if (state.staff.ticket.product_serial != serial) return;
             state.staff.ticket.product.Fail(error);
-            OnStaffError(state, error);
         });
 }
 

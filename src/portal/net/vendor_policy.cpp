@@ -2,6 +2,7 @@
 #include "net/vendor_policy.h"
 
 #include "app.h"
+#include "net/customer_requests.h"
 
 #include "api/policy_json.h"
 
@@ -11,8 +12,8 @@ void EnsureVendorPolicy(AppState& state, bool retry_failed) {
     const bool start = state.vendor_policy.IsIdle() || (retry_failed && state.vendor_policy.IsFailed());
     if (!start) return;
     state.vendor_policy.StartLoading();
-    state.api.Get<core::Policy>(
-        "/api/v1/policy", {},
+    requests::LoadPolicy(
+        state.api,
         [&state](core::Policy policy) {
             state.policy = policy;
             state.vendor_policy.Succeed(std::move(policy));

@@ -3,6 +3,7 @@
 #include "screens/complaint.h"
 
 #include "app.h"
+#include "net/customer_requests.h"
 #include "embed.h"
 #include "dates.h"
 #include "icons.h"
@@ -125,23 +126,19 @@ void Submit(AppState& state, Host& host) {
     }
     if (!c.errors.empty()) return;
 
-    if (c.idempotency_key.empty()) c.idempotency_key = host.RandomHex128();
     c.submitted.StartLoading();
-    state.api.Post<api::CreateTicketResponse>(
-        "/api/v1/tickets", api::CreateTicketRequest{std::move(draft)}, {.idempotency_key = c.idempotency_key},
+    requests::CreateTicket(
+        state.api, host, c.idempotency_key, api::CreateTicketRequest{std::move(draft)},
         [&state, &host](api::CreateTicketResponse created) {
             KeepCreatedTicketToken(host, created);
             NotifyTicketCreated(host, created);
             ComplaintState& now = state.complaint;
             now.submitted.Succeed(std::move(created));
-            now.idempotency_key.clear();
             host.RemoveLocal(kDraftKey);
             now.saved_draft.clear();
         },
         [&state](ApiError error) {
             ComplaintState& now = state.complaint;
-            // A refusal is an answer: the next attempt is a new request. A lost answer keeps its key.
-            if (error.kind != ApiError::Kind::Offline && error.kind != ApiError::Kind::Server) now.idempotency_key.clear();
             if (error.kind == ApiError::Kind::Rejected && std::string_view(ShownField(error.field)) != "form") {
                 now.submitted.Reset();
                 now.errors[ShownField(error.field)] = DescribeError(state.strings, state.language, error);

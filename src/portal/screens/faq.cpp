@@ -2,6 +2,7 @@
 #include "screens/faq.h"
 
 #include "app.h"
+#include "net/customer_requests.h"
 #include "icons.h"
 #include "widgets.h"
 #include "widgets/feedback.h"
@@ -39,10 +40,8 @@ void SearchFaq(AppState& state, const std::string& query) {
     faq.searched = query;
     faq.search_due_at = 0;
     faq.results.StartLoading();
-    const std::string path = "/api/v1/faq?q=" + EncodeQueryValue(query) + "&lang=" + LanguageTag(state.language) +
-                             "&limit=" + std::to_string(kResultLimit);
-    state.api.Get<api::FaqSearchResponse>(
-        path, {},
+    requests::SearchFaq(
+        state.api, query, state.language, kResultLimit,
         [&state, query](api::FaqSearchResponse response) {
             if (state.faq.searched == query) state.faq.results.Succeed(std::move(response));
         },

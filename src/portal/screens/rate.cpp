@@ -3,6 +3,7 @@
 #include "screens/rate_parts.h"
 
 #include "app.h"
+#include "net/customer_requests.h"
 #include "embed.h"
 #include "icons.h"
 #include "screens/ticket_tokens.h"
@@ -99,8 +100,8 @@ void Lookup(AppState& state, Host& host) {
     }
     if (!r.errors.empty()) return;
     r.lookup.StartLoading();
-    state.api.Post<api::LookupResponse>(
-        "/api/v1/lookup", api::LookupRequest{r.lookup_number, r.lookup_last4}, {},
+    requests::LookUpTicket(
+        state.api, r.lookup_number, r.lookup_last4,
         [&state, &host](api::LookupResponse found) {
             if (auto number = core::ParseServiceNumber(found.service_number)) {
                 SaveTicketToken(host, number.Value().compact, number.Value().display, found.access_token,
@@ -178,8 +179,8 @@ void LoadRatedTicket(AppState& state, Host& host) {
     RateState& r = state.rate;
     r.ticket.StartLoading();
     const std::string number = r.number;
-    state.api.Get<api::TicketView>(
-        "/api/v1/tickets/" + number, {.bearer_token = r.token},
+    requests::LoadTicket(
+        state.api, {number, r.token},
         [&state, number](api::TicketView ticket) {
             if (state.rate.number == number) state.rate.ticket.Succeed(std::move(ticket));
         },
@@ -213,8 +214,8 @@ void SubmitRating(AppState& state, Ui& ui) {
 
     r.sent.StartLoading();
     const std::string number = r.number;
-    state.api.Post<api::TicketView>(
-        "/api/v1/tickets/" + number + "/rating", rating, {.bearer_token = r.token},
+    requests::RateService(
+        state.api, {number, r.token}, rating,
         [&state, &host = ui.host, number](api::TicketView ticket) {
             RateState& now = state.rate;
             host.RemoveLocal(DraftKey(number));

@@ -3,6 +3,7 @@
 #include "screens/rate_parts.h"
 
 #include "app.h"
+#include "labels.h"
 #include "icons.h"
 #include "widgets.h"
 #include "widgets/choice_chips.h"
@@ -92,16 +93,10 @@ void DrawRatingRows(AppState& state, Ui& ui, std::array<int, 5>& stars, bool rea
 void DrawTicketSummary(AppState& state, Ui& ui, const api::TicketView& ticket) {
     const Palette& p = ui.theme.palette;
     BeginCard(ui, "##ticket");
-    const ImVec4 colour = ticket.state == core::TicketState::Cancelled || ticket.state == core::TicketState::Rejected
-                              ? p.text_muted
-                          : ticket.state == core::TicketState::Resolved || ticket.state == core::TicketState::Confirmed ||
-                                  ticket.state == core::TicketState::Closed
-                              ? p.success
-                              : p.brand;
-    StateChip(ui, Localized(core::Label(ticket.state), state.language), colour);
+    StateChip(ui, StateLabel(state, ticket.state, core::Audience::Customer), ToneColour(p, StateTone(ticket.state)));
     Paragraph(ui, TextStyle::Small,
               state.strings.Format(state.language, "rate.ticket.line",
-                                   {{"kind", Localized(core::Label(ticket.kind), state.language)},
+                                   {{"kind", KindLabel(state, ticket.kind, core::Audience::Customer)},
                                     {"number", ticket.service_number}}),
               p.text_muted);
     // The subject is the customer's words: the regular face (the bold one holds only the portal's).
@@ -175,7 +170,7 @@ void DrawGivenRating(AppState& state, Ui& ui, const core::Rating& rating) {
 
 void DrawNotYetRatable(AppState& state, Ui& ui, const api::TicketView& ticket) {
     const bool ended = ticket.state == core::TicketState::Cancelled || ticket.state == core::TicketState::Rejected;
-    const std::string state_label = Localized(core::Label(ticket.state), state.language);
+    const std::string& state_label = StateLabel(state, ticket.state, core::Audience::Customer);
     BeginVerdictCard(ui, "##not-yet", Verdict::Info,
                      state.Tr(ended ? "rate.not_yet.ended.title" : "rate.not_yet.title"),
                      state.strings.Format(state.language, ended ? "rate.not_yet.ended.body" : "rate.not_yet.body",

@@ -12,6 +12,7 @@
 #include "screens/repair.h"
 
 #include "app.h"
+#include "net/customer_requests.h"
 #include "embed.h"
 #include "format.h"
 #include "icons.h"
@@ -203,12 +204,9 @@ void OnSubmitted(AppState& state, Host& host, api::CreateTicketResponse answer) 
 
 void OnSubmitFailed(AppState& state, ApiError error) {
     RepairState& repair = state.repair;
-    // A refused body will not pass on a retry: the customer fixes it and submits a new attempt.
-    // Failures that may pass (offline, rate limited, server) keep the attempt for the retry.
-    if (error.kind == ApiError::Kind::Rejected) {
-        repair.draft.attempt_key.clear();
-        repair.draft.attempt_body.clear();
-    }
+    // A refused body will not pass on a retry: CreateTicket ended the attempt, and the customer fixes
+    // it and submits a new one. Failures that may pass (offline, rate limited, server) keep it.
+    if (repair.draft.attempt_key.empty()) repair.draft.attempt_body.clear();
     if (error.kind == ApiError::Kind::Rejected && !error.field.empty()) {
         // The server's field errors go next to their fields, and the wizard goes where they are.
         repair.errors.clear();
@@ -236,10 +234,8 @@ void UploadOne(AppState& state, RepairPhoto& photo) {
         }
         return nullptr;
     };
-    state.api.Upload<api::AttachmentInfo>(
-        std::string(api::kApiPrefix) + "/tickets/" + ticket.service_number + "/attachments", photo.bytes,
-        photo.content_type.empty() ? "application/octet-stream" : photo.content_type, EncodeQueryValue(photo.name),
-        {.bearer_token = ticket.access_token},
+    requests::UploadAttachment(
+        state.api, {ticket.service_number, ticket.access_token}, photo.bytes, photo.content_type, photo.name,
         [&state, find](api::AttachmentInfo) {
             if (RepairPhoto* p = find()) {
                 p->upload = RepairPhoto::Upload::Done;
@@ -421,8 +417,8 @@ void SubmitRepair(AppState& state, Ui& ui) {
         return;
     }
     repair.submit.StartLoading();
-    state.api.Post<api::CreateTicketResponse>(
-        std::string(api::kApiPrefix) + "/tickets", body.Value(), {.idempotency_key = repair.draft.attempt_key},
+    requests::CreateTicket(
+        state.api, ui.host, repair.draft.attempt_key, body.Value(),
         [&state, &host = ui.host](api::CreateTicketResponse answer) { OnSubmitted(state, host, std::move(answer)); },
         [&state](ApiError error) { OnSubmitFailed(state, std::move(error)); });
 }

@@ -6,6 +6,7 @@
 #include "screens/repair_steps.h"
 
 #include "app.h"
+#include "net/customer_requests.h"
 #include "format.h"
 #include "icons.h"
 #include "widgets.h"
@@ -47,10 +48,8 @@ void SearchSuggestions(AppState& state, const std::string& query) {
         return;
     }
     repair.suggestions.StartLoading();
-    const std::string path = std::string(api::kApiPrefix) + "/faq?q=" + EncodeQueryValue(query) +
-                             "&lang=" + LanguageTag(state.language) + "&limit=" + std::to_string(kSuggestionLimit);
-    state.api.Get<api::FaqSearchResponse>(
-        path, {},
+    requests::SearchFaq(
+        state.api, query, state.language, kSuggestionLimit,
         [&state, query](api::FaqSearchResponse answer) {
             if (state.repair.suggestions_asked == query) state.repair.suggestions.Succeed(std::move(answer));
         },
@@ -63,8 +62,8 @@ void SearchSuggestions(AppState& state, const std::string& query) {
 void MarkSolved(AppState& state, Ui& ui, const std::string& faq_id) {
     RepairState& repair = state.repair;
     repair.solved.StartLoading();
-    state.api.Post<api::FaqItem>(
-        std::string(api::kApiPrefix) + "/faq/" + EncodeQueryValue(faq_id) + "/solved", api::Json::object(), {},
+    requests::MarkFaqSolved(
+        state.api, faq_id,
         [&state, &host = ui.host](api::FaqItem item) {
             state.repair.solved.Succeed(std::move(item));
             ClearRepairDraft(state, host);

@@ -5,6 +5,7 @@
 #include "screens/repair_steps.h"
 
 #include "app.h"
+#include "net/customer_requests.h"
 #include "format.h"
 #include "icons.h"
 #include "widgets.h"
@@ -43,8 +44,8 @@ void CheckWarranty(AppState& state, Ui& ui) {
     request.on_site = true;
     repair.warranty_asked = key;
     repair.warranty.StartLoading();
-    state.api.Post<api::WarrantyLookupResponse>(
-        std::string(api::kApiPrefix) + "/warranty", request, {},
+    requests::CheckWarranty(
+        state.api, request,
         [&state, key](api::WarrantyLookupResponse answer) {
             RepairState& r = state.repair;
             if (r.warranty_asked != key) return;  // the customer typed on meanwhile

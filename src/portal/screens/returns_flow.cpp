@@ -2,6 +2,7 @@
 #include "screens/returns_parts.h"
 
 #include "app.h"
+#include "net/customer_requests.h"
 #include "embed.h"
 #include "screens/ticket_tokens.h"
 #include "widgets/feedback.h"
@@ -50,8 +51,8 @@ void EvaluateRemedy(AppState& state, core::Remedy remedy) {
     slot.StartLoading();
     // The answer belongs to the question asked: a later change of reason starts a new one.
     const auto asked = r.draft.reason;
-    state.api.Post<core::ReturnsDecision>(
-        "/api/v1/returns/eligibility", request, {},
+    requests::CheckReturnEligibility(
+        state.api, request,
         [&state, remedy, asked](core::ReturnsDecision decision) {
             ReturnsState& now = state.returns;
             if (now.draft.reason != asked) return;
@@ -131,8 +132,8 @@ void LookUpOrder(AppState& state) {
 
     r.order.StartLoading();
     const api::OrderLookupRequest request{r.draft.order_number, r.draft.phone};
-    state.api.Post<api::OrderLookupResponse>(
-        "/api/v1/orders/lookup", request, {},
+    requests::LookUpOrder(
+        state.api, request,
         [&state](api::OrderLookupResponse order) {
             ReturnsState& now = state.returns;
             // A draft restored after a reload keeps its choice if the item is still on the order.
@@ -213,24 +214,20 @@ void SubmitReturn(AppState& state, Ui& ui) {
     }
     if (!r.errors.empty()) return;
 
-    if (r.idempotency_key.empty()) r.idempotency_key = ui.host.RandomHex128();
     r.submitted.StartLoading();
-    state.api.Post<api::CreateTicketResponse>(
-        "/api/v1/tickets", api::CreateTicketRequest{std::move(draft)}, {.idempotency_key = r.idempotency_key},
+    requests::CreateTicket(
+        state.api, ui.host, r.idempotency_key, api::CreateTicketRequest{std::move(draft)},
         // The host outlives the page's state; the frame's Ui does not, so it is not captured.
         [&state, &host = ui.host](api::CreateTicketResponse created) {
             KeepCreatedTicketToken(host, created);
             NotifyTicketCreated(host, created);
             ReturnsState& now = state.returns;
             now.submitted.Succeed(std::move(created));
-            now.idempotency_key.clear();
             now.draft.step = ReturnsStep::Done;
             ClearReturnsDraft(state, host);
         },
         [&state](ApiError error) {
             ReturnsState& now = state.returns;
-            // A refusal is an answer: the next attempt is a new request. A lost answer keeps its key.
-            if (error.kind != ApiError::Kind::Offline && error.kind != ApiError::Kind::Server) now.idempotency_key.clear();
             const bool about_field = error.kind == ApiError::Kind::Rejected &&
                                      (error.field == "customer.name" || error.field == "address" ||
                                       error.field == "description");

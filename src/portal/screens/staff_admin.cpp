@@ -5,9 +5,10 @@
 #include "screens/staff_admin.h"
 
 #include "app.h"
+#include "net/staff_requests.h"
 #include "console/console.h"
 #include "console/format.h"
-#include "console/labels.h"
+#include "labels.h"
 #include "icons.h"
 #include "widgets.h"
 #include "widgets/status_chip.h"
@@ -79,25 +80,21 @@ void CreateAccount(AppState& state) {
     admin.busy = true;
     admin.error.reset();
     admin.notice.clear();
-    const std::string token = state.staff.session->token;
-    state.api.Post<api::StaffAccount>(
-        "/api/v1/staff/members", request, StaffCall(state),
-        [&state, token](api::StaffAccount account) {
-            if (!SameSession(state, token)) return;
+    requests::CreateMember(
+        state, request,
+        [&state](api::StaffAccount account) {
             AdminState& a = state.staff.admin;
             a.busy = false;
             a.create = StaffAccountForm{};
             a.notice = state.strings.Format(state.language, "staff.admin.created", {{"name", account.display_name}});
             ReloadMembers(state);
         },
-        [&state, token](ApiError error) {
-            if (!SameSession(state, token)) return;
+        [&state](ApiError error) {
             AdminState& a = state.staff.admin;
             a.busy = false;
             a.create.password.clear();
             FieldErrorsFrom(error, a.create.errors, state.language);
             if (error.field.empty()) a.error = error;
-            OnStaffError(state, error);
         });
 }
 
@@ -119,11 +116,9 @@ void SaveAccount(AppState& state, const api::StaffAccount& original, bool active
     if (!form.password.empty()) request.password = form.password;
     admin.busy = true;
     admin.error.reset();
-    const std::string token = state.staff.session->token;
-    state.api.Post<api::StaffAccount>(
-        "/api/v1/staff/members/" + EncodeQueryValue(original.id), request, StaffCall(state),
-        [&state, token](api::StaffAccount account) {
-            if (!SameSession(state, token)) return;
+    requests::UpdateMember(
+        state, original.id, request,
+        [&state](api::StaffAccount account) {
             AdminState& a = state.staff.admin;
             a.busy = false;
             a.editing.clear();
@@ -131,13 +126,11 @@ void SaveAccount(AppState& state, const api::StaffAccount& original, bool active
             a.notice = state.strings.Format(state.language, "staff.admin.saved", {{"name", account.display_name}});
             ReloadMembers(state);
         },
-        [&state, token](ApiError error) {
-            if (!SameSession(state, token)) return;
+        [&state](ApiError error) {
             AdminState& a = state.staff.admin;
             a.busy = false;
             FieldErrorsFrom(error, a.edit.errors, state.language);
             if (error.field.empty()) a.error = error;
-            OnStaffError(state, error);
         });
 }
 
@@ -379,18 +372,14 @@ void FillForm(AppState& state, const core::Policy& policy) {
 void LoadPolicy(AppState& state) {
     AdminState& admin = state.staff.admin;
     admin.policy.StartLoading();
-    const std::string token = state.staff.session->token;
-    state.api.Get<core::Policy>(
-        "/api/v1/staff/policy", StaffCall(state),
-        [&state, token](core::Policy policy) {
-            if (!SameSession(state, token)) return;
+    requests::LoadStaffPolicy(
+        state,
+        [&state](core::Policy policy) {
             FillForm(state, policy);
             state.staff.admin.policy.Succeed(std::move(policy));
         },
-        [&state, token](ApiError error) {
-            if (!SameSession(state, token)) return;
+        [&state](ApiError error) {
             state.staff.admin.policy.Fail(error);
-            OnStaffError(state, error);
         });
 }
 
@@ -436,11 +425,9 @@ void SavePolicy(AppState& state) {
     admin.busy = true;
     admin.error.reset();
     admin.notice.clear();
-    const std::string token = state.staff.session->token;
-    state.api.Put<core::Policy>(
-        "/api/v1/staff/policy", edited, StaffCall(state),
-        [&state, token](core::Policy saved) {
-            if (!SameSession(state, token)) return;
+    requests::SavePolicy(
+        state, edited,
+        [&state](core::Policy saved) {
             AdminState& a = state.staff.admin;
             a.busy = false;
             FillForm(state, saved);
@@ -449,13 +436,11 @@ void SavePolicy(AppState& state) {
             state.staff.policy.Succeed(saved);
             a.policy.Succeed(std::move(saved));
         },
-        [&state, token](ApiError error) {
-            if (!SameSession(state, token)) return;
+        [&state](ApiError error) {
             AdminState& a = state.staff.admin;
             a.busy = false;
             if (!error.field.empty()) a.policy_form.errors[error.field] = Localized(error.message, state.language);
             else a.error = error;
-            OnStaffError(state, error);
         });
 }
 

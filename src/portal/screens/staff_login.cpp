@@ -2,6 +2,7 @@
 #include "screens/staff_login.h"
 
 #include "app.h"
+#include "net/staff_requests.h"
 #include "console/console.h"
 #include "icons.h"
 #include "widgets.h"
@@ -26,8 +27,8 @@ void SignIn(AppState& state) {
     if (!login.username_error.empty() || !login.password_error.empty()) return;
     login.busy = true;
     const api::StaffLoginRequest request{login.username, login.password};
-    state.api.Post<api::StaffLoginResponse>(
-        "/api/v1/staff/login", request, {},
+    requests::LogIn(
+        state.api, request,
         [&state](api::StaffLoginResponse answer) {
             StaffLoginState& l = state.staff.login;
             l.busy = false;

@@ -7,9 +7,10 @@
 #include "screens/staff_queue.h"
 
 #include "app.h"
+#include "net/staff_requests.h"
 #include "console/console.h"
 #include "console/format.h"
-#include "console/labels.h"
+#include "labels.h"
 #include "icons.h"
 #include "widgets.h"
 #include "widgets/status_chip.h"
@@ -96,16 +97,12 @@ void RequestPage(AppState& state, Ui& ui, int page) {
     if (entry.loading) return;
     entry.loading = true;
     const int generation = queue.generation;
-    const std::string token = state.staff.session->token;
-    std::string path = "/api/v1/staff/queue?" + QueueQueryString(queue.filter);
-    if (path.back() != '?') path += '&';
-    path += "offset=" + std::to_string(page * kPageSize) + "&limit=" + std::to_string(kPageSize);
     Host& host = ui.host;
-    state.api.Get<api::QueueResponse>(
-        path, StaffCall(state),
-        [&state, &host, token, generation, page](api::QueueResponse answer) {
+    requests::LoadQueue(
+        state, Query::Encoded(QueueQueryString(queue.filter)).Add("offset", page * kPageSize).Add("limit", kPageSize),
+        [&state, &host, generation, page](api::QueueResponse answer) {
             QueueState& q = state.staff.queue;
-            if (!SameSession(state, token) || q.generation != generation) return;
+            if (q.generation != generation) return;
             QueuePage& p = q.pages[page];
             p.loading = false;
             p.loaded = true;
@@ -116,12 +113,11 @@ void RequestPage(AppState& state, Ui& ui, int page) {
             q.total = answer.total;
             q.error.reset();
         },
-        [&state, token, generation, page](ApiError error) {
+        [&state, generation, page](ApiError error) {
             QueueState& q = state.staff.queue;
-            if (!SameSession(state, token) || q.generation != generation) return;
+            if (q.generation != generation) return;
             q.pages[page].loading = false;
-            q.error = error;
-            OnStaffError(state, error);
+            q.error = std::move(error);
         });
 }
 
@@ -164,6 +160,13 @@ Row RowAt(const QueueState& queue, int index) {
 //-----------------------------------------------------------------------------
 // [SECTION] Filter bar
 //-----------------------------------------------------------------------------
+
+const std::string& StaffStateLabel(const AppState& state, core::TicketState value) {
+    return StateLabel(state, value, core::Audience::Staff);
+}
+const std::string& StaffKindLabel(const AppState& state, core::TicketKind value) {
+    return KindLabel(state, value, core::Audience::Staff);
+}
 
 // "All" plus every value of an enum, and the index of the current choice.
 template <class E, size_t N>
@@ -217,15 +220,15 @@ void DrawFilters(AppState& state, Ui& ui) {
 
     {
         std::vector<std::string> widest{state.Tr("staff.filter.all")};
-        for (auto s : kStates) widest.push_back(StateLabel(state, s));
+        for (auto s : kStates) widest.push_back(StateLabel(state, s, core::Audience::Staff));
         next(width_of(state.Tr("staff.column.state"), widest));
-        changed |= EnumDropdown(state, ui, "filter-state", "staff.column.state", kStates, filter.state, &StateLabel);
+        changed |= EnumDropdown(state, ui, "filter-state", "staff.column.state", kStates, filter.state, &StaffStateLabel);
     }
     {
         std::vector<std::string> widest{state.Tr("staff.filter.all")};
-        for (auto k : kKinds) widest.push_back(KindLabel(state, k));
+        for (auto k : kKinds) widest.push_back(KindLabel(state, k, core::Audience::Staff));
         next(width_of(state.Tr("staff.column.kind"), widest));
-        changed |= EnumDropdown(state, ui, "filter-kind", "staff.column.kind", kKinds, filter.kind, &KindLabel);
+        changed |= EnumDropdown(state, ui, "filter-kind", "staff.column.kind", kKinds, filter.kind, &StaffKindLabel);
     }
     {
         std::vector<std::string> widest{state.Tr("staff.filter.all")};
@@ -522,7 +525,7 @@ void DrawRow(AppState& state, Ui& ui, const api::QueueItem& item, double receive
         open = false;
     }
     open |= ui.a11y.TakeActivation(row_id);
-    std::string description = item.subject + " · " + StateLabel(state, item.state) + " · " +
+    std::string description = item.subject + " · " + StateLabel(state, item.state, core::Audience::Staff) + " · " +
                               PriorityLabel(state, item.priority) + " · " + sla.text;
     if (item.escalation != core::EscalationLevel::None) description += " · " + EscalationLabel(state, item.escalation);
     ui.a11y.AddLastItem(Role::Row, item.service_number, A11yFlags_None, {}, description);
@@ -569,18 +572,18 @@ void DrawRow(AppState& state, Ui& ui, const api::QueueItem& item, double receive
         draw->PushClipRect(ImVec2(cell.x, row_top), ImVec2(cell.x + w, row_top + height), true);
         draw->AddText(ImVec2(cell.x, top), ToU32(p.text), item.subject.c_str());
         std::string who = item.customer_name;
-        if (narrow) who += " · " + KindLabel(state, item.kind) + " · " + PriorityLabel(state, item.priority);
+        if (narrow) who += " · " + KindLabel(state, item.kind, core::Audience::Staff) + " · " + PriorityLabel(state, item.priority);
         draw->AddText(ImVec2(cell.x, top + line + gap), ToU32(p.text_muted), who.c_str());
         draw->PopClipRect();
     }
     if (!narrow && ImGui::TableSetColumnIndex(static_cast<int>(Column::Kind))) {
-        CellText(KindLabel(state, item.kind).c_str(), p.text, row_top, height);
+        CellText(KindLabel(state, item.kind, core::Audience::Staff).c_str(), p.text, row_top, height);
     }
     if (!narrow && ImGui::TableSetColumnIndex(static_cast<int>(Column::Priority))) {
         CellChip(ui, PriorityLabel(state, item.priority), PriorityColour(p, item.priority), row_top, height);
     }
     if (ImGui::TableSetColumnIndex(static_cast<int>(Column::State))) {
-        CellChip(ui, StateLabel(state, item.state), StateColour(p, item.state), row_top, height);
+        CellChip(ui, StateLabel(state, item.state, core::Audience::Staff), StateColour(p, item.state), row_top, height);
     }
     if (!narrow && ImGui::TableSetColumnIndex(static_cast<int>(Column::Assignee))) {
         if (item.assignee.empty()) CellText(state.Tr("staff.unassigned").c_str(), p.text_muted, row_top, height);

@@ -6,9 +6,10 @@
 #include "screens/staff_sla.h"
 
 #include "app.h"
+#include "net/staff_requests.h"
 #include "console/console.h"
 #include "console/format.h"
-#include "console/labels.h"
+#include "labels.h"
 #include "icons.h"
 #include "widgets.h"
 #include "widgets/status_chip.h"
@@ -34,24 +35,21 @@ void LoadBoard(AppState& state, Ui& ui) {
     SlaBoardState& sla = state.staff.sla;
     sla.board.StartLoading();
     const int generation = sla.generation;
-    const std::string token = state.staff.session->token;
-    std::string path = "/api/v1/staff/queue?sort=sla&limit=" + std::to_string(kBoardLimit);
-    if (!sla.sla.empty()) path += "&sla=" + sla.sla;
+    Query filter = Query().Add("sort", "sla").Add("limit", kBoardLimit);
+    if (!sla.sla.empty()) filter.Add("sla", sla.sla);
     Host& host = ui.host;
-    state.api.Get<api::QueueResponse>(
-        path, StaffCall(state),
-        [&state, &host, token, generation](api::QueueResponse answer) {
+    requests::LoadQueue(
+        state, std::move(filter),
+        [&state, &host, generation](api::QueueResponse answer) {
             SlaBoardState& s = state.staff.sla;
-            if (!SameSession(state, token) || s.generation != generation) return;
+            if (s.generation != generation) return;
             s.version = answer.version;
             s.received_at = host.NowUnixSeconds();
             s.board.Succeed(std::move(answer));
         },
-        [&state, token, generation](ApiError error) {
+        [&state, generation](ApiError error) {
             SlaBoardState& s = state.staff.sla;
-            if (!SameSession(state, token) || s.generation != generation) return;
-            s.board.Fail(error);
-            OnStaffError(state, error);
+            if (s.generation == generation) s.board.Fail(std::move(error));
         });
 }
 
@@ -59,16 +57,10 @@ void LoadBoard(AppState& state, Ui& ui) {
 void LoadCounts(AppState& state) {
     SlaBoardState& sla = state.staff.sla;
     sla.counts_version = state.staff.feed.version;
-    const std::string token = state.staff.session->token;
     for (size_t i = 0; i < kBuckets.size(); ++i) {
-        state.api.Get<api::QueueResponse>(
-            "/api/v1/staff/queue?limit=1&sla=" + std::string(kBuckets[i]), StaffCall(state),
-            [&state, token, i](api::QueueResponse answer) {
-                if (SameSession(state, token)) state.staff.sla.counts[i] = answer.total;
-            },
-            [&state, token](ApiError error) {
-                if (SameSession(state, token)) OnStaffError(state, error);
-            });
+        requests::LoadQueue(
+            state, Query().Add("limit", 1).Add("sla", kBuckets[i]),
+            [&state, i](api::QueueResponse answer) { state.staff.sla.counts[i] = answer.total; }, [](ApiError) {});
     }
 }
 
@@ -270,7 +262,7 @@ void DrawBoardRow(AppState& state, Ui& ui, const api::QueueItem& item, double el
             draw->AddText(ImVec2(x4, line_y), ToU32(p.text_muted), EscalationLabel(state, core::EscalationLevel::None).c_str());
         }
         draw->AddText(ImVec2(x4, line_y + theme.Em(1.45f)), ToU32(p.text_muted),
-                      (PriorityLabel(state, item.priority) + " · " + KindLabel(state, item.kind)).c_str());
+                      (PriorityLabel(state, item.priority) + " · " + KindLabel(state, item.kind, core::Audience::Staff)).c_str());
     }
     ImGui::PopFont();
     if (open) Navigate(state, Route{Screen::StaffTicket, item.service_number});

@@ -7,9 +7,10 @@
 #include "screens/staff_stats.h"
 
 #include "app.h"
+#include "net/staff_requests.h"
 #include "console/console.h"
 #include "console/format.h"
-#include "console/labels.h"
+#include "labels.h"
 #include "icons.h"
 #include "widgets.h"
 #include "widgets/charts.h"
@@ -35,23 +36,20 @@ void Load(AppState& state, Ui& ui) {
     StatsState& stats = state.staff.stats;
     stats.stats.StartLoading();
     stats.loaded_days = stats.days;
-    const std::string token = state.staff.session->token;
     const int days = stats.days;
     const auto to = static_cast<std::int64_t>(ui.host.NowUnixSeconds()) + 1;
     const std::int64_t from = to - static_cast<std::int64_t>(days) * 86400;
-    state.api.Get<api::StatsResponse>(
-        "/api/v1/staff/stats?from=" + std::to_string(from) + "&to=" + std::to_string(to), StaffCall(state),
-        [&state, token, days](api::StatsResponse answer) {
+    requests::LoadStats(
+        state, from, to,
+        [&state, days](api::StatsResponse answer) {
             StatsState& s = state.staff.stats;
-            if (!SameSession(state, token) || s.days != days) return;
+            if (s.days != days) return;
             s.version = state.staff.feed.version;
             s.stats.Succeed(std::move(answer));
         },
-        [&state, token, days](ApiError error) {
+        [&state, days](ApiError error) {
             StatsState& s = state.staff.stats;
-            if (!SameSession(state, token) || s.days != days) return;
-            s.stats.Fail(error);
-            OnStaffError(state, error);
+            if (s.days == days) s.stats.Fail(std::move(error));
         });
 }
 
@@ -306,7 +304,7 @@ void Complaints(AppState& state, Ui& ui, const api::StatsResponse& s) {
         const std::string line = c.service_number + " · " + c.subject;
         const std::string due = state.strings.Format(state.language, "staff.stats.complaint_due",
                                                      {{"time", FormatDateTime(c.due_at, offset)},
-                                                      {"state", StateLabel(state, c.state)}});
+                                                      {"state", StateLabel(state, c.state, core::Audience::Staff)}});
         if (Button(ui, "open", line, {.kind = ButtonKind::Quiet})) {
             Navigate(state, Route{Screen::StaffTicket, c.service_number});
         }

@@ -9,9 +9,10 @@
 #include "screens/staff_ticket.h"
 
 #include "app.h"
+#include "net/staff_requests.h"
 #include "console/console.h"
 #include "console/format.h"
-#include "console/labels.h"
+#include "labels.h"
 #include "icons.h"
 #include "screens/staff_ticket_parts.h"
 #include "screens/timeline_pages.h"
@@ -29,20 +30,21 @@ namespace aftercare::portal {
 // [SECTION] Loading and following
 //-----------------------------------------------------------------------------
 
+// The newest audit entries the workspace shows.
+constexpr int kAuditShown = 20;
+
 void LoadAudit(AppState& state) {
     WorkspaceState& ws = state.staff.ticket;
     ws.audit.StartLoading();
-    const std::string token = state.staff.session->token;
     const std::string number = ws.number;
-    state.api.Get<api::AuditResponse>(
-        "/api/v1/staff/audit?ticket=" + EncodeQueryValue(number) + "&limit=20", StaffCall(state),
-        [&state, token, number](api::AuditResponse answer) {
-            if (SameSession(state, token) && state.staff.ticket.number == number) state.staff.ticket.audit.Succeed(std::move(answer));
+    requests::LoadAudit(
+        state, number, kAuditShown,
+        [&state, number](api::AuditResponse answer) {
+            if (state.staff.ticket.number == number) state.staff.ticket.audit.Succeed(std::move(answer));
         },
-        [&state, token, number](ApiError error) {
-            if (!SameSession(state, token) || state.staff.ticket.number != number) return;
+        [&state, number](ApiError error) {
+            if (state.staff.ticket.number != number) return;
             state.staff.ticket.audit.Fail(error);
-            OnStaffError(state, error);
         });
 }
 
@@ -59,24 +61,21 @@ void Follow(AppState& state, Ui& ui) {
     ws.following = true;
     const auto& timeline = ws.ticket.value->timeline;
     const int after = timeline.empty() ? 0 : timeline.back().sequence;
-    const std::string token = state.staff.session->token;
     const std::string number = ws.number;
     Host& host = ui.host;
-    state.api.Get<api::EventsResponse>(
-        StaffTicketPath(number, "/events?after=" + std::to_string(after) + "&wait=" + std::to_string(kFollowWaitSeconds)),
-        StaffCall(state),
-        [&state, &host, token, number](api::EventsResponse answer) {
-            if (!SameSession(state, token) || state.staff.ticket.number != number) return;
+    requests::FollowStaffEvents(
+        state, number, after, kFollowWaitSeconds,
+        [&state, &host, number](api::EventsResponse answer) {
+            if (state.staff.ticket.number != number) return;
             state.staff.ticket.following = false;
             if (!answer.events.empty()) ReloadTicket(state, host);
         },
-        [&state, &host, token, number](ApiError error) {
-            if (!SameSession(state, token) || state.staff.ticket.number != number) return;
+        [&state, &host, number](ApiError) {
+            if (state.staff.ticket.number != number) return;
             WorkspaceState& w = state.staff.ticket;
             w.following = false;
             w.follow_retry_at = host.NowUnixSeconds() + kFollowRetrySeconds;
             host.RequestRedrawAfter(kFollowRetrySeconds);
-            OnStaffError(state, error);
         });
 }
 
@@ -85,21 +84,19 @@ void Follow(AppState& state, Ui& ui) {
 void ReloadTicket(AppState& state, Host& host) {
     WorkspaceState& ws = state.staff.ticket;
     ws.ticket.StartLoading();  // keeps the view shown until the new one arrives
-    const std::string token = state.staff.session->token;
     const std::string number = ws.number;
-    state.api.Get<api::TicketView>(
-        StaffTicketPath(number), StaffCall(state),
-        [&state, &host, token, number](api::TicketView view) {
-            if (!SameSession(state, token) || state.staff.ticket.number != number) return;
+    requests::LoadStaffTicket(
+        state, number,
+        [&state, &host, number](api::TicketView view) {
+            if (state.staff.ticket.number != number) return;
             WorkspaceState& w = state.staff.ticket;
             KeepPagedHistory(w.ticket.value ? &*w.ticket.value : nullptr, view);
             w.ticket.Succeed(std::move(view));
             w.received_at = host.NowUnixSeconds();
         },
-        [&state, token, number](ApiError error) {
-            if (!SameSession(state, token) || state.staff.ticket.number != number) return;
+        [&state, number](ApiError error) {
+            if (state.staff.ticket.number != number) return;
             state.staff.ticket.ticket.Fail(error);
-            OnStaffError(state, error);
         });
 }
 
@@ -108,22 +105,20 @@ void LoadEarlierEvents(AppState& state, Host&) {
     if (ws.earlier_in_flight || !ws.ticket.value) return;
     ws.earlier_in_flight = true;
     ws.earlier_error.reset();
-    const std::string token = state.staff.session->token;
     const std::string number = ws.number;
-    state.api.Get<api::EventsResponse>(
-        StaffTicketPath(number, EarlierEventsQuery(*ws.ticket.value)), StaffCall(state),
-        [&state, token, number](api::EventsResponse answer) {
-            if (!SameSession(state, token) || state.staff.ticket.number != number) return;
+    requests::LoadStaffEarlierEvents(
+        state, number, OldestHeld(*ws.ticket.value),
+        [&state, number](api::EventsResponse answer) {
+            if (state.staff.ticket.number != number) return;
             WorkspaceState& w = state.staff.ticket;
             w.earlier_in_flight = false;
             if (w.ticket.value) PrependEarlier(*w.ticket.value, answer);
         },
-        [&state, token, number](ApiError error) {
-            if (!SameSession(state, token) || state.staff.ticket.number != number) return;
+        [&state, number](ApiError error) {
+            if (state.staff.ticket.number != number) return;
             WorkspaceState& w = state.staff.ticket;
             w.earlier_in_flight = false;
             w.earlier_error = error;
-            OnStaffError(state, error);
         });
 }
 
@@ -168,11 +163,11 @@ void DrawHeader(AppState& state, Ui& ui, const api::TicketView& ticket) {
         state.staff.ticket.notice_form = WorkspaceForm::Actions;
     }
     ImGui::PopFont();
-    ColourChip(ui, StateLabel(state, ticket.state), StateColour(p, ticket.state));
+    ColourChip(ui, StateLabel(state, ticket.state, core::Audience::Staff), StateColour(p, ticket.state));
     ImGui::SameLine(0.0f, theme.Em(0.4f));
     ColourChip(ui, PriorityLabel(state, ticket.priority), PriorityColour(p, ticket.priority), {.icon = ICON_FLAG});
     ImGui::SameLine(0.0f, theme.Em(0.4f));
-    ColourChip(ui, KindLabel(state, ticket.kind), p.text_muted);
+    ColourChip(ui, KindLabel(state, ticket.kind, core::Audience::Staff), p.text_muted);
     if (ticket.escalation != core::EscalationLevel::None) {
         ImGui::SameLine(0.0f, theme.Em(0.4f));
         ColourChip(ui, EscalationLabel(state, ticket.escalation), EscalationColour(p, ticket.escalation), {.icon = ICON_LEVEL_UP});

@@ -8,6 +8,7 @@
 #include "screens/staff_ticket_parts.h"
 
 #include "app.h"
+#include "net/staff_requests.h"
 #include "console/console.h"
 #include "console/format.h"
 #include "icons.h"
@@ -43,24 +44,22 @@ void Reveal(AppState& state, const api::RevealRequest& request) {
     WorkspaceState& ws = state.staff.ticket;
     ws.busy = true;
     ws.error.reset();
-    const std::string token = state.staff.session->token;
     const std::string number = ws.number;
-    state.api.Post<api::RevealResponse>(
-        StaffTicketPath(number, "/reveal"), request, StaffCall(state),
-        [&state, token, number](api::RevealResponse answer) {
-            if (!SameSession(state, token) || state.staff.ticket.number != number) return;
+    requests::RevealCustomer(
+        state, number, request,
+        [&state, number](api::RevealResponse answer) {
+            if (state.staff.ticket.number != number) return;
             WorkspaceState& w = state.staff.ticket;
             w.busy = false;
             w.revealed[answer.field] = answer.value;
             LoadAudit(state);  // the reveal is on record: show it
         },
-        [&state, token, number](ApiError error) {
-            if (!SameSession(state, token) || state.staff.ticket.number != number) return;
+        [&state, number](ApiError error) {
+            if (state.staff.ticket.number != number) return;
             WorkspaceState& w = state.staff.ticket;
             w.busy = false;
             w.error = error;  // e.g. 429: this account revealed too many this hour (the server says when again)
             w.error_form = WorkspaceForm::Reveal;
-            OnStaffError(state, error);
         });
 }
 

@@ -5,9 +5,10 @@
 #include "screens/staff_ticket_parts.h"
 
 #include "app.h"
+#include "net/staff_requests.h"
 #include "console/console.h"
 #include "console/format.h"
-#include "console/labels.h"
+#include "labels.h"
 #include "icons.h"
 #include "widgets.h"
 #include "widgets/dropdown.h"
@@ -45,32 +46,28 @@ const char* BannerId(WorkspaceForm form) {
 }
 
 // Sends a change; `form` is the form that shows the result, or the error if it fails.
-template <class Request>
-void Send(AppState& state, Ui& ui, WorkspaceForm form, const std::string& path, const Request& request,
-          std::string notice) {
+void Send(AppState& state, Ui& ui, WorkspaceForm form, const requests::TicketChange& change, std::string notice) {
     WorkspaceState& ws = state.staff.ticket;
     ws.busy = true;
     ws.error.reset();
     ws.notice.clear();
-    const std::string token = state.staff.session->token;
     const std::string number = ws.number;
     Host& host = ui.host;
-    state.api.Post<api::TicketView>(
-        path, request, StaffCall(state),
-        [&state, &host, token, number, notice = std::move(notice), form](api::TicketView view) {
-            if (!SameSession(state, token) || state.staff.ticket.number != number) return;
+    requests::ChangeTicket(
+        state, number, change,
+        [&state, &host, number, notice = std::move(notice), form](api::TicketView view) {
+            if (state.staff.ticket.number != number) return;
             state.staff.ticket.busy = false;
             AcceptTicketChange(state, host, std::move(view), notice, form);
         },
-        [&state, &host, token, number, form](ApiError error) {
-            if (!SameSession(state, token) || state.staff.ticket.number != number) return;
+        [&state, &host, number, form](ApiError error) {
+            if (state.staff.ticket.number != number) return;
             WorkspaceState& w = state.staff.ticket;
             w.busy = false;
             w.error = error;
             w.error_form = form;
             // Someone else moved the ticket meanwhile: show it as it is now.
             if (error.status == 409) ReloadTicket(state, host);
-            OnStaffError(state, error);
         });
 }
 
@@ -159,7 +156,7 @@ void DrawTransitions(AppState& state, Ui& ui, const api::TicketView& ticket) {
         request.action = action;
         request.note = ws.action_note;
         request.expected_sequence = LastSequence(ticket);
-        Send(state, ui, WorkspaceForm::Actions, StaffTicketPath(ticket.service_number, "/transition"), request,
+        Send(state, ui, WorkspaceForm::Actions, request,
              state.strings.Format(state.language, "staff.actions.done", {{"action", ActionLabel(state, action)}}));
     }
 }
@@ -205,7 +202,7 @@ void DrawAssign(AppState& state, Ui& ui, const api::TicketView& ticket) {
     }
     if (!target.empty()) {
         api::AssignRequest request{target, ws.action_note};
-        Send(state, ui, WorkspaceForm::Assign, StaffTicketPath(ticket.service_number, "/assign"), request,
+        Send(state, ui, WorkspaceForm::Assign, request,
              state.strings.Format(state.language, "staff.assign.done", {{"name", StaffName(state, target)}}));
     }
     FormError(state, ui, WorkspaceForm::Assign);
@@ -242,7 +239,7 @@ void DrawPriority(AppState& state, Ui& ui, const api::TicketView& ticket) {
             request.priority = wanted;
             request.note = ws.priority_reason;
             request.expected_sequence = LastSequence(ticket);
-            Send(state, ui, WorkspaceForm::Priority, StaffTicketPath(ticket.service_number, "/transition"), request,
+            Send(state, ui, WorkspaceForm::Priority, request,
                  state.strings.Format(state.language, "staff.priority.done", {{"priority", PriorityLabel(state, wanted)}}));
         }
     }
@@ -315,7 +312,7 @@ void DrawWorkRecords(AppState& state, Ui& ui, const api::TicketView& ticket, dou
             if (flow.Add("part-done", WorkLabel(state, done), ButtonKind::Secondary, !ws.busy, ICON_CHECK)) {
                 api::WorkRequest request{done, {}, {}, part.sequence, part.in_stock ? ws.fitted_serial : std::string()};
                 ws.fitted_serial.clear();
-                Send(state, ui, WorkspaceForm::Work, StaffTicketPath(ticket.service_number, "/work"), request,
+                Send(state, ui, WorkspaceForm::Work, request,
                      state.strings.Format(state.language, "staff.work.done", {{"what", WorkLabel(state, done)}}));
             }
         }
@@ -371,7 +368,7 @@ void DrawWorkRecords(AppState& state, Ui& ui, const api::TicketView& ticket, dou
                 ws.work_error = state.Tr("staff.work.part_required");
             } else {
                 api::WorkRequest request{kind, ws.work_note, part_kind ? ws.work_part : std::string(), 0, {}};
-                Send(state, ui, WorkspaceForm::Work, StaffTicketPath(ticket.service_number, "/work"), request,
+                Send(state, ui, WorkspaceForm::Work, request,
                      state.strings.Format(state.language, "staff.work.done", {{"what", WorkLabel(state, kind)}}));
             }
         }
@@ -395,7 +392,7 @@ void DrawReply(AppState& state, Ui& ui, const api::TicketView& ticket) {
         if (Blank(ws.reply)) {
             ws.reply_error = state.Tr("staff.reply.required");
         } else {
-            Send(state, ui, WorkspaceForm::Reply, StaffTicketPath(ticket.service_number, "/messages"), api::MessageRequest{ws.reply},
+            Send(state, ui, WorkspaceForm::Reply, api::MessageRequest{ws.reply},
                  state.Tr("staff.reply.done"));
         }
     }

@@ -6,7 +6,7 @@
 
 #include "app.h"
 #include "console/console.h"
-#include "console/labels.h"
+#include "labels.h"
 #include "net/vendor_data.h"
 #include "screens/repair_steps.h" // PartLabel: the part names customers see, for staff too
 #include "widgets.h"
@@ -65,8 +65,8 @@ void DrawHistory(AppState& state, Ui& ui, const api::ProductHistory& product, co
               p.text_muted);
     for (const api::ServiceHistoryItem& item : product.tickets) {
         ImGui::PushID(item.service_number.c_str());
-        std::string line = item.service_number + " · " + KindLabel(state, item.kind) + " · " +
-                           StateLabel(state, item.state) + " · " + item.subject;
+        std::string line = item.service_number + " · " + KindLabel(state, item.kind, core::Audience::Staff) + " · " +
+                           StateLabel(state, item.state, core::Audience::Staff) + " · " + item.subject;
         if (item.service_number == current) {
             Paragraph(ui, TextStyle::Small, line + " " + state.Tr("staff.product.this_ticket"), p.text_muted);
         } else if (Button(ui, "history-ticket", line, {.kind = ButtonKind::Quiet})) {

@@ -5,7 +5,7 @@
 #include "app.h"
 #include "console/console.h"
 #include "console/format.h"
-#include "console/labels.h"
+#include "labels.h"
 #include "icons.h"
 #include "screens/timeline_pages.h"
 #include "widgets.h"
@@ -93,7 +93,7 @@ EventLook LookOf(const AppState& state, const core::TimelineEvent& event, int ut
         } else if (event.priority) {
             look.detail = state.strings.Format(lang, "staff.timeline.priority_now", {{"priority", PriorityLabel(state, *event.priority)}});
         } else if (event.from_state != event.to_state) {
-            look.detail = StateLabel(state, event.from_state) + " → " + StateLabel(state, event.to_state);
+            look.detail = StateLabel(state, event.from_state, core::Audience::Staff) + " → " + StateLabel(state, event.to_state, core::Audience::Staff);
         }
         break;
     }

@@ -4,6 +4,7 @@
 #include "screens/ticket_page.h"
 
 #include "app.h"
+#include "labels.h"
 #include "icons.h"
 #include "screens/ticket_actions.h"
 #include "screens/ticket_session.h"
@@ -38,8 +39,8 @@ void DrawHeader(AppState& state, Ui& ui, const api::TicketView& view) {
     const Palette& p = theme.palette;
     BeginCard(ui, "##header");
     // Kind and priority on the left, the status chip on the right.
-    const std::string kind = state.Tr(KindLabelKey(view.kind)) + " · " + state.Tr(PriorityLabelKey(view.priority));
-    const std::string& status = state.Tr(StateLabelKey(view.state));
+    const std::string kind = KindLabel(state, view.kind, core::Audience::Customer) + " · " + PriorityLabel(state, view.priority);
+    const std::string& status = StateLabel(state, view.state, core::Audience::Customer);
     const float row_start = ImGui::GetCursorPosX();
     const float avail = ImGui::GetContentRegionAvail().x;
     const float chip_w = StatusChipWidth(ui, status);
@@ -51,7 +52,7 @@ void DrawHeader(AppState& state, Ui& ui, const api::TicketView& view) {
                state.strings.Format(state.language, "ticket.status.a11y", {{"status", status}}));
     ImGui::SetCursorPosX(row_start);
 
-    Heading(ui, TextStyle::Title2, view.subject.empty() ? state.Tr(KindLabelKey(view.kind)) : view.subject, 1);
+    Heading(ui, TextStyle::Title2, view.subject.empty() ? KindLabel(state, view.kind, core::Audience::Customer) : view.subject, 1);
 
     // The service number, with a copy button (customers quote it on the phone), on one line: the
     // text is centred on the button's height.

@@ -2,6 +2,7 @@
 #include "screens/ticket_session.h"
 
 #include "app.h"
+#include "net/customer_requests.h"
 #include "embed.h"
 #include "net/poll_pacing.h"
 #include "net/vendor_policy.h"
@@ -19,7 +20,7 @@
 namespace aftercare::portal {
 namespace {
 
-std::string TicketPath(const TicketPageState& page) { return "/api/v1/tickets/" + page.display; }
+requests::TicketAccess AccessOf(const TicketPageState& page) { return {page.display, page.token}; }
 
 std::string DraftKey(const TicketPageState& page) { return "tracking.message-draft." + page.compact; }
 
@@ -53,8 +54,8 @@ void LoadView(AppState& state, Host& host) {
     TicketPageState& page = state.ticket;
     const int generation = page.generation;
     page.view.StartLoading();
-    state.api.Get<api::TicketView>(
-        TicketPath(page), {.bearer_token = page.token},
+    requests::LoadTicket(
+        state.api, AccessOf(page),
         [&state, &host, generation](api::TicketView view) {
             if (state.ticket.generation != generation) return;
             TakeView(state.ticket, std::move(view), host);
@@ -76,8 +77,8 @@ void RefreshView(AppState& state, Host& host) {
     }
     page.refresh_in_flight = true;
     const int generation = page.generation;
-    state.api.Get<api::TicketView>(
-        TicketPath(page), {.bearer_token = page.token},
+    requests::LoadTicket(
+        state.api, AccessOf(page),
         [&state, &host, generation](api::TicketView view) {
             TicketPageState& p = state.ticket;
             if (p.generation != generation) return;
@@ -174,8 +175,8 @@ void LoadEarlierEvents(AppState& state, Ui&) {
     page.earlier_in_flight = true;
     page.earlier_failure.reset();
     const int generation = page.generation;
-    state.api.Get<api::EventsResponse>(
-        TicketPath(page) + EarlierEventsQuery(*page.view.value), {.bearer_token = page.token},
+    requests::LoadEarlierEvents(
+        state.api, AccessOf(page), OldestHeld(*page.view.value),
         [&state, generation](api::EventsResponse events) {
             TicketPageState& p = state.ticket;
             if (p.generation != generation) return;
@@ -208,10 +209,8 @@ void PumpLiveUpdates(AppState& state, Ui& ui) {
     page.poll_sent_at = now;
     const int generation = page.generation;
     Host& host = ui.host;
-    state.api.Get<api::EventsResponse>(
-        // No "wait": the server holds the poll as long as it is configured to (and refuses more).
-        TicketPath(page) + "/events?after=" + std::to_string(page.last_sequence),
-        {.bearer_token = page.token},
+    requests::WaitForEvents(
+        state.api, AccessOf(page), page.last_sequence,
         [&state, &host, generation](api::EventsResponse events) {
             TicketPageState& p = state.ticket;
             if (p.generation != generation) return;
@@ -267,8 +266,8 @@ void SendTicketMessage(AppState& state, Ui& ui) {
     const int generation = page.generation;
     const std::string sent = page.message;
     Host& host = ui.host;
-    state.api.Post<api::TicketView>(
-        TicketPath(page) + "/messages", api::MessageRequest{sent}, {.bearer_token = page.token},
+    requests::SendMessage(
+        state.api, AccessOf(page), sent,
         [&state, &host, generation, sent](api::TicketView view) {
             TicketPageState& p = state.ticket;
             if (p.generation != generation) return;
@@ -299,20 +298,13 @@ void SendTicketMessage(AppState& state, Ui& ui) {
 void RunTicketAction(AppState& state, Ui& ui, core::Action action, std::string note) {
     TicketPageState& page = state.ticket;
     if (page.action_in_flight) return;
-    const char* verb = nullptr;
-    switch (action) {
-    case core::Action::Cancel: verb = "cancel"; break;
-    case core::Action::Confirm: verb = "confirm"; break;
-    case core::Action::Reopen: verb = "reopen"; break;
-    case core::Action::CustomerReply: verb = "reply"; break;
-    default: return;  // not a customer action
-    }
+    if (!requests::IsCustomerAction(action)) return;
     page.action_in_flight = true;
     page.action_failure.reset();
     const int generation = page.generation;
     Host& host = ui.host;
-    state.api.Post<api::TicketView>(
-        TicketPath(page) + "/" + verb, api::CustomerActionRequest{std::move(note)}, {.bearer_token = page.token},
+    requests::TakeAction(
+        state.api, AccessOf(page), action, std::move(note),
         [&state, &host, generation, action](api::TicketView view) {
             TicketPageState& p = state.ticket;
             if (p.generation != generation) return;
@@ -340,8 +332,8 @@ void SignOutEverywhere(AppState& state, Ui& ui) {
     page.action_failure.reset();
     const int generation = page.generation;
     Host& host = ui.host;
-    state.api.Post<api::SignOutResponse>(
-        TicketPath(page) + "/sign-out-everywhere", nlohmann::json::object(), {.bearer_token = page.token},
+    requests::SignOutEverywhere(
+        state.api, AccessOf(page),
         [&state, &host, generation](api::SignOutResponse) {
             TicketPageState& p = state.ticket;
             if (p.generation != generation) return;

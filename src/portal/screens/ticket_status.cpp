@@ -2,6 +2,7 @@
 #include "screens/ticket_status.h"
 
 #include "app.h"
+#include "labels.h"
 
 #include <algorithm>
 
@@ -72,57 +73,6 @@ const char* StatusKey(StepState state) {
 
 } // namespace
 
-const char* StateLabelKey(TicketState state) {
-    switch (state) {
-    case TicketState::Submitted: return "ticket.state.submitted";
-    case TicketState::Accepted: return "ticket.state.accepted";
-    case TicketState::Assigned: return "ticket.state.assigned";
-    case TicketState::InProgress: return "ticket.state.in_progress";
-    case TicketState::WaitingCustomer: return "ticket.state.waiting_customer";
-    case TicketState::AwaitingItem: return "ticket.state.awaiting_item";
-    case TicketState::ItemReceived: return "ticket.state.item_received";
-    case TicketState::Resolved: return "ticket.state.resolved";
-    case TicketState::Confirmed: return "ticket.state.confirmed";
-    case TicketState::Closed: return "ticket.state.closed";
-    case TicketState::Cancelled: return "ticket.state.cancelled";
-    case TicketState::Rejected: return "ticket.state.rejected";
-    }
-    return "ticket.state.submitted";
-}
-
-Tone StateTone(TicketState state) {
-    switch (state) {
-    case TicketState::WaitingCustomer:
-    case TicketState::AwaitingItem:
-    case TicketState::Resolved: return Tone::Warning;  // the customer's move
-    case TicketState::Confirmed: return Tone::Success;
-    case TicketState::Closed:
-    case TicketState::Cancelled: return Tone::Neutral;
-    case TicketState::Rejected: return Tone::Danger;
-    default: return Tone::Brand;
-    }
-}
-
-const char* KindLabelKey(TicketKind kind) {
-    switch (kind) {
-    case TicketKind::Repair: return "ticket.kind.repair";
-    case TicketKind::Return: return "ticket.kind.return";
-    case TicketKind::Exchange: return "ticket.kind.exchange";
-    case TicketKind::Complaint: return "ticket.kind.complaint";
-    case TicketKind::Consultation: return "ticket.kind.consultation";
-    }
-    return "ticket.kind.repair";
-}
-
-const char* PriorityLabelKey(core::Priority priority) {
-    switch (priority) {
-    case core::Priority::General: return "ticket.priority.general";
-    case core::Priority::Serious: return "ticket.priority.serious";
-    case core::Priority::Urgent: return "ticket.priority.urgent";
-    }
-    return "ticket.priority.general";
-}
-
 std::vector<StepperStep> TicketSteps(const AppState& state, const api::TicketView& view) {
     const std::vector<const char*> keys = StepKeys(view.kind);
     std::vector<StepperStep> steps;
@@ -156,7 +106,7 @@ std::vector<StepperStep> TicketSteps(const AppState& state, const api::TicketVie
             step.state = StepState::Upcoming;
         }
         if (ended && i == current) {
-            step.label = state.Tr(StateLabelKey(now));
+            step.label = StateLabel(state, now, core::Audience::Customer);
         } else if (i == current && current_state == StepState::Waiting) {
             step.label = state.Tr("ticket.step.waiting_you");
         } else {

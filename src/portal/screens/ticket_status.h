@@ -1,10 +1,8 @@
-// How a ticket's state reads to the customer: the status chip's words and tone, and the steps of
-// its service flow for the stepper (repairs are dispatched to an engineer; returns and exchanges
+// How a ticket's progress reads to the customer: the steps of its service flow for the stepper (repairs are dispatched to an engineer; returns and exchanges
 // travel back to the vendor; complaints and questions are answered), including how it ended.
 #pragma once
 
 #include "widgets/status_stepper.h"
-#include "widgets/tone.h"
 
 #include "api/customer_wire.h"
 
@@ -14,12 +12,7 @@ namespace aftercare::portal {
 
 struct AppState;
 
-// The string-table key of the state's name for customers ("ticket.state.waiting_customer").
-const char* StateLabelKey(core::TicketState state);
-Tone StateTone(core::TicketState state);
-const char* KindLabelKey(core::TicketKind kind);
-const char* PriorityLabelKey(core::Priority priority);
-
+// The steps for the stepper; the state's own words and tone are in labels.h.
 std::vector<StepperStep> TicketSteps(const AppState& state, const api::TicketView& view);
 
 } // namespace aftercare::portal

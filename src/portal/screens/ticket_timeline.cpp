@@ -2,6 +2,7 @@
 #include "screens/ticket_timeline.h"
 
 #include "app.h"
+#include "labels.h"
 #include "icons.h"
 #include "screens/ticket_session.h"
 #include "screens/ticket_status.h"
@@ -42,7 +43,7 @@ void DescribeTransition(const AppState& state, const api::TicketView& view, cons
         entry.icon = ICON_CHECK;
         entry.tone = Tone::Brand;
         entry.title = event.priority ? state.strings.Format(state.language, "ticket.event.accept.priority",
-                                                            {{"priority", state.Tr(PriorityLabelKey(*event.priority))}})
+                                                            {{"priority", PriorityLabel(state, *event.priority)}})
                                      : state.Tr("ticket.event.accept");
         break;
     case Action::Assign:
@@ -122,7 +123,7 @@ void DescribeTransition(const AppState& state, const api::TicketView& view, cons
         entry.tone = Tone::Warning;
         entry.title = state.strings.Format(
             state.language, "ticket.event.reprioritize",
-            {{"priority", state.Tr(PriorityLabelKey(event.priority.value_or(view.priority)))}});
+            {{"priority", PriorityLabel(state, event.priority.value_or(view.priority))}});
         break;
     }
 }

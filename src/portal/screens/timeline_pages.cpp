@@ -9,15 +9,7 @@
 #include <iterator>
 
 namespace aftercare::portal {
-namespace {
-
 int OldestHeld(const api::TicketView& view) { return view.timeline.empty() ? 0 : view.timeline.front().sequence; }
-
-} // namespace
-
-std::string EarlierEventsQuery(const api::TicketView& view) {
-    return "/events?before=" + std::to_string(OldestHeld(view)) + "&limit=" + std::to_string(api::kTimelinePage);
-}
 
 void PrependEarlier(api::TicketView& view, const api::EventsResponse& page) {
     if (page.events.empty() || view.timeline.empty()) return;

@@ -14,8 +14,8 @@ namespace aftercare::portal {
 struct AppState;
 struct Ui;
 
-// The events query for the page before the oldest event the view holds ("?before=N&limit=M").
-std::string EarlierEventsQuery(const api::TicketView& view);
+// The sequence of the oldest event the view holds: "show earlier" asks for the page before it.
+int OldestHeld(const api::TicketView& view);
 
 // An earlier page arrived: put its events in front of the view's. A page that does not join the
 // oldest event held (the view was replaced meanwhile) is dropped; the button simply stays.

@@ -2,6 +2,8 @@
 #include "screens/track.h"
 
 #include "app.h"
+#include "labels.h"
+#include "net/customer_requests.h"
 #include "icons.h"
 #include "screens/ticket_page.h"
 #include "screens/ticket_status.h"
@@ -36,7 +38,7 @@ NumberCheck CheckNumber(const AppState& state, const std::string& text, bool tri
     const auto parsed = core::ParseServiceNumber(text);
     if (parsed) {
         check.help = state.strings.Format(state.language, "track.number.valid",
-                                          {{"kind", state.Tr(KindLabelKey(parsed.Value().kind))}});
+                                          {{"kind", KindLabel(state, parsed.Value().kind, core::Audience::Customer)}});
         return check;
     }
     const core::Error& error = parsed.GetError();
@@ -100,8 +102,8 @@ void Submit(AppState& state, Ui& ui) {
     track.lookup.StartLoading();
     const std::string number = track.number;
     Host& host = ui.host;
-    state.api.Post<api::LookupResponse>(
-        "/api/v1/lookup", api::LookupRequest{track.number, track.last4}, {},
+    requests::LookUpTicket(
+        state.api, track.number, track.last4,
         [&state, &host, number](api::LookupResponse response) {
             TrackState& t = state.track;
             t.lookup.Succeed(response);

@@ -1,7 +1,8 @@
-// Console labels and colours; see labels.h.
-#include "console/labels.h"
+// Labels and colours of domain values; see labels.h.
+#include "labels.h"
 
 #include "app.h"
+#include "widgets/feedback.h"
 
 namespace aftercare::portal {
 namespace {
@@ -16,14 +17,14 @@ ImVec4 Neutral(const Palette& p) { return p.text_muted; }
 
 } // namespace
 
-const std::string& StateLabel(const AppState& state, core::TicketState value) {
-    return Lookup(state, "staff.state.", core::ToString(value));
+const std::string& StateLabel(const AppState& state, core::TicketState value, core::Audience audience) {
+    return Localized(core::Label(value, audience), state.language);
+}
+const std::string& KindLabel(const AppState& state, core::TicketKind value, core::Audience audience) {
+    return Localized(core::Label(value, audience), state.language);
 }
 const std::string& PriorityLabel(const AppState& state, core::Priority value) {
-    return Lookup(state, "staff.priority.", core::ToString(value));
-}
-const std::string& KindLabel(const AppState& state, core::TicketKind value) {
-    return Lookup(state, "staff.kind.", core::ToString(value));
+    return Localized(core::Label(value), state.language);
 }
 const std::string& ActionLabel(const AppState& state, core::Action value) {
     return Lookup(state, "staff.action.", core::ToString(value));
@@ -47,6 +48,19 @@ const std::string& UrgencyLabel(const AppState& state, core::SlaUrgency value) {
     case core::SlaUrgency::None: break;
     }
     return state.Tr("staff.sla.none");
+}
+
+Tone StateTone(core::TicketState value) {
+    switch (value) {
+    case core::TicketState::WaitingCustomer:
+    case core::TicketState::AwaitingItem:
+    case core::TicketState::Resolved: return Tone::Warning; // the customer's move
+    case core::TicketState::Confirmed: return Tone::Success;
+    case core::TicketState::Closed:
+    case core::TicketState::Cancelled: return Tone::Neutral;
+    case core::TicketState::Rejected: return Tone::Danger;
+    default: return Tone::Brand;
+    }
 }
 
 ImVec4 StateColour(const Palette& p, core::TicketState value) {

@@ -95,8 +95,8 @@ bool App::Init(std::string& error) {
     if (!s.faq.Load(config_.faq_dir, error)) return false;
 
     s.auth = std::make_unique<Auth>(*s.store);
-    // At most half the worker threads may sit in a long-poll, so short requests always get a thread.
-    s.live = std::make_unique<LiveUpdates>(std::max(1, config_.threads / 2));
+    // A waiting poll is a parked callback, not a thread: the places are bounded by memory and sockets.
+    s.live = std::make_unique<LiveUpdates>(config_.live_waiters);
     s.guesses = std::make_unique<GuessBudget>(config_.limits.lookup_failures_per_number_per_hour);
     constexpr std::int64_t kMiB = 1024 * 1024;
     s.quota = std::make_unique<StorageQuota>(*s.store, config_.storage_quota_mb * kMiB,
@@ -116,7 +116,7 @@ bool App::Init(std::string& error) {
     if (config_.seed_demo && !SeedDemoData(*s.services, config_.demo_dir, error)) return false;
 
     Services& services = *s.services;
-    s.server = std::make_unique<HttpServer>(config_, s.metrics, [&services](const std::string& token) {
+    s.server = std::make_unique<HttpServer>(config_, s.metrics, *s.live, [&services](const std::string& token) {
         // Integration API keys carry their own prefix; everything else is a session token.
         if (token.rfind(api_keys::kKeyPrefix, 0) == 0) return api_keys::Resolve(services.store, token);
         return services.auth.Resolve(token, services.now(), services.CustomerAccessAfterClose());
@@ -174,7 +174,7 @@ bool App::Run() {
 }
 
 void App::Stop() {
-    // Long-polls first, so their threads are free when the server drains.
+    // Long-polls first: each parked poll is answered with what there is before the server stops.
     if (state_->live) state_->live->Shutdown();
     if (state_->server) state_->server->Stop();
 }

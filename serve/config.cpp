@@ -53,6 +53,12 @@ bool Apply(Config& config, const std::string& name, const std::string& value, st
         else return bad("expected true or false");
     } else if (name == "threads") {
         if (!ParseInt(value, 2, 1024, config.threads)) return bad("expected 2..1024");
+    } else if (name == "live-waiters") {
+        if (!ParseInt(value, 1, 100000, config.live_waiters)) return bad("expected 1..100000");
+    } else if (name == "max-connections") {
+        if (!ParseInt(value, 16, 1000000, config.max_connections)) return bad("expected 16..1000000");
+    } else if (name == "max-connections-per-client") {
+        if (!ParseInt(value, 1, 1000000, config.max_connections_per_client)) return bad("expected 1..1000000");
     } else if (name == "sweep-interval") {
         if (!ParseInt(value, 1, 86400, config.sweep_interval_seconds)) return bad("expected 1..86400 seconds");
     } else if (name == "long-poll-seconds") {
@@ -113,6 +119,9 @@ constexpr EnvName kEnvNames[] = {
     {"faq-dir", "AFTERCARE_FAQ_DIR"},
     {"seed-demo", "AFTERCARE_SEED_DEMO"},
     {"threads", "AFTERCARE_THREADS"},
+    {"live-waiters", "AFTERCARE_LIVE_WAITERS"},
+    {"max-connections", "AFTERCARE_MAX_CONNECTIONS"},
+    {"max-connections-per-client", "AFTERCARE_MAX_CONNECTIONS_PER_CLIENT"},
     {"sweep-interval", "AFTERCARE_SWEEP_INTERVAL"},
     {"long-poll-seconds", "AFTERCARE_LONG_POLL_SECONDS"},
 #ifdef AFTERCARE_TEST_HOOKS
@@ -171,6 +180,7 @@ std::string UsageText() {
            "                   [--policy assets/policy.json] [--embed-origins \"https://a.example ...\"]\n"
            "                   [--demo-dir assets/demo] [--faq-dir assets/faq] [--seed-demo true|false]\n"
            "                   [--threads 64] [--sweep-interval 30] [--long-poll-seconds 25]\n"
+           "                   [--live-waiters 10000] [--max-connections 16000] [--max-connections-per-client 256]\n"
 #ifdef AFTERCARE_TEST_HOOKS
            "                   [--clock-offset SECONDS]  (test builds only: shifts the server's clock)\n"
 #endif

@@ -30,7 +30,10 @@ struct Config {
     std::string demo_dir = "assets/demo";    // seed data read on first start
     std::string faq_dir = "assets/faq";
     bool seed_demo = false;                  // seed demo data into an empty database (and serve the demo page)
-    int threads = 64;                        // worker threads; long-polls each hold one
+    int threads = 64;                        // handler threads (SQLite work); a long-poll holds none
+    int live_waiters = 10000;                // long-polls that may wait at once; beyond: 503 + Retry-After
+    int max_connections = 16000;             // open connections in all; more are closed at accept
+    int max_connections_per_client = 256;    // open connections from one address
     int sweep_interval_seconds = 30;         // SLA sweeper period
     int long_poll_seconds = 25;              // upper bound of one live-update wait
     int storage_quota_mb = 20480;            // global: the database's size limit, MiB (0: none)

@@ -29,20 +29,20 @@ int HttpStatusOf(ErrorKind kind) {
     return 500;
 }
 
-api::Language RequestLanguage(const httplib::Request& req) {
+api::Language RequestLanguage(const HttpRequest& req) {
     if (req.has_param("lang")) return req.get_param_value("lang").rfind("en", 0) == 0 ? api::Language::En
                                                                                        : api::Language::ZhCn;
     const std::string accept = req.get_header_value("Accept-Language");
     return accept.rfind("en", 0) == 0 ? api::Language::En : api::Language::ZhCn;
 }
 
-void WriteJson(httplib::Response& res, int status, const Json& body) {
+void WriteJson(HttpResponse& res, int status, const Json& body) {
     res.status = status;
     // Replace invalid UTF-8 instead of throwing: a stored string must never turn a response into a 500.
     res.set_content(body.dump(-1, ' ', false, Json::error_handler_t::replace), "application/json; charset=utf-8");
 }
 
-void WriteError(httplib::Response& res, const DomainError& error, api::Language language) {
+void WriteError(HttpResponse& res, const DomainError& error, api::Language language) {
     Json body;
     to_json(body, error.errors.size() == 1 ? api::MakeErrorBody(error.errors.front(), language)
                                            : api::MakeErrorBody(error.errors, language));
@@ -63,7 +63,7 @@ struct DuplicateKey {
 };
 }  // namespace
 
-Json ParseJsonObject(const httplib::Request& req, std::size_t max_bytes) {
+Json ParseJsonObject(const HttpRequest& req, std::size_t max_bytes) {
     const std::string type = req.get_header_value("Content-Type");
     if (type.rfind("application/json", 0) != 0)
         throw DomainError(ErrorKind::UnsupportedType, "unsupported_media_type",
@@ -105,7 +105,7 @@ Json ParseJsonObject(const httplib::Request& req, std::size_t max_bytes) {
     return parsed;
 }
 
-std::string BearerToken(const httplib::Request& req) {
+std::string BearerToken(const HttpRequest& req) {
     // The scheme name is case-insensitive (RFC 9110 §11.1): "bearer x" is as good as "Bearer x".
     const std::string value = req.get_header_value("Authorization");
     constexpr std::string_view kScheme = "bearer";
@@ -116,7 +116,7 @@ std::string BearerToken(const httplib::Request& req) {
     return start == std::string::npos ? std::string() : value.substr(start);
 }
 
-long long QueryInt(const httplib::Request& req, const char* name, long long fallback, long long min, long long max) {
+long long QueryInt(const HttpRequest& req, const char* name, long long fallback, long long min, long long max) {
     if (!req.has_param(name)) return fallback;
     const std::string text = req.get_param_value(name);
     long long value = 0;
@@ -129,9 +129,9 @@ long long QueryInt(const httplib::Request& req, const char* name, long long fall
     return value;
 }
 
-std::string PathParam(const httplib::Request& req, std::size_t index) {
+std::string PathParam(const HttpRequest& req, std::size_t index) {
     if (index >= req.matches.size()) return {};
-    return req.matches[index].str();
+    return req.matches[index];
 }
 
 }  // namespace aftercare::serve

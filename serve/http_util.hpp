@@ -2,7 +2,7 @@
 // limits, and small request helpers shared by every route.
 #pragma once
 
-#include <httplib.h>
+#include "http_types.hpp"
 
 #include <cstddef>
 #include <nlohmann/json.hpp>
@@ -28,18 +28,18 @@ constexpr std::size_t kMaxJsonBodyBytes = 64 * 1024;
 constexpr int kMaxJsonDepth = 16;
 
 // zh-CN unless the client asks for English (?lang=en or Accept-Language: en...).
-api::Language RequestLanguage(const httplib::Request& req);
+api::Language RequestLanguage(const HttpRequest& req);
 
-void WriteJson(httplib::Response& res, int status, const Json& body);
+void WriteJson(HttpResponse& res, int status, const Json& body);
 // The api ErrorBody {"error":{"code","message","field","message_zh","message_en","details"}} with
 // HttpStatusOf(error.kind), and Retry-After when the error says how long to wait.
-void WriteError(httplib::Response& res, const DomainError& error, api::Language language);
-// Error shape for failures that have no core::Error (httplib's own 400/404/413 ...).
+void WriteError(HttpResponse& res, const DomainError& error, api::Language language);
+// Error shape for failures that have no core::Error (the HTTP layer's own 400/404/413 ...).
 Json SimpleErrorBody(const std::string& code, const std::string& zh, const std::string& en);
 
 // Parses a request body as a JSON object; throws DomainError UnsupportedType (wrong content type,
 // which also stops cross-site form posts), PayloadTooLarge, BadRequest (malformed, too deep, not an object).
-Json ParseJsonObject(const httplib::Request& req, std::size_t max_bytes = kMaxJsonBodyBytes);
+Json ParseJsonObject(const HttpRequest& req, std::size_t max_bytes = kMaxJsonBodyBytes);
 
 // Reads T with the api's WireReader, then refuses keys the wire type does not know (BadRequest
 // unknown_field): a customer must not be able to smuggle "state" or "assignee" into a body.
@@ -54,17 +54,17 @@ T ParseBody(const Json& body) {
 }
 
 template <typename T>
-T ParseRequest(const httplib::Request& req) {
+T ParseRequest(const HttpRequest& req) {
     return ParseBody<T>(ParseJsonObject(req));
 }
 
 // "Bearer <token>" -> token, or empty.
-std::string BearerToken(const httplib::Request& req);
+std::string BearerToken(const HttpRequest& req);
 
 // Integer query parameter within [min, max]; throws BadRequest naming the field otherwise.
-long long QueryInt(const httplib::Request& req, const char* name, long long fallback, long long min, long long max);
+long long QueryInt(const HttpRequest& req, const char* name, long long fallback, long long min, long long max);
 
-// Path capture `index` from the route's pattern (httplib has already percent-decoded the path).
-std::string PathParam(const httplib::Request& req, std::size_t index);
+// Path capture `index` from the route's pattern (matched against the percent-decoded path).
+std::string PathParam(const HttpRequest& req, std::size_t index);
 
 }  // namespace aftercare::serve

@@ -1,56 +1,85 @@
-// Live updates for long-polling clients: writers bump a ticket's version after commit, waiters
-// sleep until their ticket changes (or a timeout), then re-read from the store.
+// Live updates for long-polling clients: writers bump a ticket's version after commit; a poll with
+// nothing new is parked (a callback, not a thread) until its ticket changes or its deadline passes,
+// and the server then runs the request again to read the news from the store.
 #pragma once
 
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <unordered_map>
 
 namespace aftercare::serve {
+
+using SteadyTime = std::chrono::steady_clock::time_point;
+
+// Thrown by a service whose poll has nothing new yet (LiveUpdates::Park). The server catches it,
+// suspends the request and runs the handler again on wake-up; by then the deadline may have passed,
+// and the handler answers with what there is.
+struct ParkRequest {
+    std::int64_t key;    // ticket id, or LiveUpdates::kAnyTicket
+    std::uint64_t seen;  // the version the request has read
+    SteadyTime deadline;
+};
 
 // In-process only: with several server processes (PostgreSQL scale-out) this would be fed by
 // LISTEN/NOTIFY instead; the waiting side stays the same.
 class LiveUpdates {
 public:
-    explicit LiveUpdates(int max_waiters) : max_waiters_(max_waiters) {}
+    static constexpr std::int64_t kAnyTicket = -1;  // "any ticket changed": the staff console's feed
+
+    explicit LiveUpdates(int max_waiters);
+    ~LiveUpdates();
 
     enum class Outcome {
-        Waited,   // changed, or the timeout passed
-        Full,     // not waited: too many clients wait already (each holds a thread)
-        Stopped,  // not waited, or woken: the server is stopping
+        Parked,   // the callback runs once: on a change, at the deadline, or on Shutdown
+        Full,     // not parked: every place is taken (answer 503 with Retry-After)
+        Stopped,  // not parked: the server is stopping
     };
 
     std::uint64_t Version(std::int64_t ticket_id);
+    std::uint64_t AnyVersion();
+    // Bumps the ticket's and the any-ticket version and wakes the polls that follow either.
     void Notify(std::int64_t ticket_id);
 
-    // Waits until the ticket's version differs from `seen`, the timeout passes, or Shutdown().
-    Outcome Wait(std::int64_t ticket_id, std::uint64_t seen, std::chrono::milliseconds timeout);
+    // For services: throws ParkRequest{key, seen, deadline}. Never returns.
+    [[noreturn]] static void Park(std::int64_t key, std::uint64_t seen, SteadyTime deadline) {
+        throw ParkRequest{key, seen, deadline};
+    }
 
-    // The same for "any ticket changed", which the staff console's queue and boards follow.
-    std::uint64_t AnyVersion();
-    Outcome WaitAny(std::uint64_t seen, std::chrono::milliseconds timeout);
+    // For the server: runs `wake` (on the notifying thread or the timer thread, never under a lock)
+    // once the key's version differs from `seen`, the deadline passes, or Shutdown(). When the version
+    // already differs, `wake` runs before Suspend returns.
+    Outcome Suspend(const ParkRequest& park, std::function<void()> wake);
 
-    // Wakes every waiter; later waits return at once. Called on server stop.
+    // Wakes every parked poll; later Suspend calls return Stopped. Called on server stop.
     void Shutdown();
 
     // /metrics: polls waiting now, the places there are, and the polls refused for want of one.
     void Collect(std::string& out);
 
 private:
-    template <class Changed>
-    Outcome WaitFor(std::chrono::milliseconds timeout, Changed changed);
+    struct Waiter;
+    using WaiterPtr = std::shared_ptr<Waiter>;
+    std::uint64_t VersionLocked(std::int64_t key) const;
+    void Remove(const WaiterPtr& waiter);  // under mutex_
+    void TimerLoop();
 
     std::mutex mutex_;
-    std::condition_variable changed_;
+    std::condition_variable timer_wake_;
     std::unordered_map<std::int64_t, std::uint64_t> versions_;
     std::uint64_t any_version_ = 0;
-    int waiters_ = 0;
+    std::unordered_multimap<std::int64_t, WaiterPtr> by_key_;
+    std::multimap<SteadyTime, WaiterPtr> by_deadline_;
     int max_waiters_;
     std::uint64_t refused_ = 0;
     bool shutdown_ = false;
+    std::thread timer_;  // last: it starts after everything it reads exists
 };
 
 }  // namespace aftercare::serve

@@ -131,7 +131,7 @@ const char* CodingName(ContentCoding coding) {  // the Content-Encoding value
 
 } // namespace
 
-void CompressJsonResponse(const httplib::Request& req, httplib::Response& res) {
+void CompressJsonResponse(const HttpRequest& req, HttpResponse& res) {
     if (res.body.size() < kMinCompressedBody || res.has_header("Content-Encoding")) return;
     if (res.get_header_value("Content-Type").rfind("application/json", 0) != 0) return;
     res.set_header("Vary", "Accept-Encoding");
@@ -141,9 +141,7 @@ void CompressJsonResponse(const httplib::Request& req, httplib::Response& res) {
     if (compressed.empty() || compressed.size() >= res.body.size()) return;
     res.body = std::move(compressed);
     res.set_header("Content-Encoding", CodingName(coding));
-    // httplib has already written the plain body's length among the headers.
-    res.headers.erase("Content-Length");
-    res.set_header("Content-Length", std::to_string(res.body.size()));
+    // The HTTP layer writes Content-Length from the body it sends, so nothing else changes here.
 }
 
 } // namespace aftercare::serve

@@ -1,8 +1,8 @@
-// The HTTP server: httplib plus the cross-cutting hooks (request log, metrics, security headers, the
-// JSON error shape, body limits, rate limits, access control) and the route table it serves.
+// The HTTP server: the route table and the cross-cutting hooks (request log, metrics, security
+// headers, the JSON error shape, body limits, rate limits, access control) on top of the event-driven
+// connection layer (http_listener.hpp). Handlers run on a worker pool; a long-poll with nothing new
+// is parked in LiveUpdates and holds no thread while it waits.
 #pragma once
-
-#include <httplib.h>
 
 #include <atomic>
 #include <functional>
@@ -11,6 +11,8 @@
 #include <string>
 
 #include "config.hpp"
+#include "http_listener.hpp"
+#include "live_updates.hpp"
 #include "metrics.hpp"
 #include "rate_limit.hpp"
 #include "routes/route_table.hpp"
@@ -22,18 +24,18 @@ namespace aftercare::serve {
 using TokenResolver = std::function<std::optional<Principal>(const std::string& token)>;
 
 // Upper bound for any request body: one 10 MB attachment plus multipart framing. JSON routes apply
-// their own much smaller limit (kMaxJsonBodyBytes). httplib treats 0 as "unlimited", so never 0.
+// their own much smaller limit (kMaxJsonBodyBytes), and the listener applies that one before reading.
 constexpr std::size_t kMaxRequestBytes = 11 * 1024 * 1024;
 
 class HttpServer {
 public:
-    HttpServer(const Config& config, Metrics& metrics, TokenResolver resolver);
+    HttpServer(const Config& config, Metrics& metrics, LiveUpdates& live, TokenResolver resolver);
     ~HttpServer();
 
     RouteTable& routes() { return routes_; }
     void SetStaticFiles(std::shared_ptr<StaticFiles> files) { static_files_ = std::move(files); }
 
-    // Registers the route table with httplib; call once after all Register*Routes.
+    // Compiles the route table's patterns; call once after all Register*Routes.
     void InstallRoutes();
     // Binds and starts listening (connections queue up); returns the port, or -1.
     int Bind();
@@ -46,11 +48,20 @@ public:
 
 private:
     class Impl;
-    void Dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
-    void NoRoute(const httplib::Request& req, httplib::Response& res);
+    // `resumed_as`: a parked poll running again, with the principal it was admitted as.
+    void Handle(const std::shared_ptr<Exchange>& exchange, bool may_wait, const Principal* resumed_as = nullptr);
+    std::size_t BodyLimit(const HttpRequest& head) const;
+    const Route* Match(HttpRequest& req) const;
+    // Runs the route; returns false when the request was parked (the answer comes later).
+    bool Dispatch(const Route& route, const std::shared_ptr<Exchange>& exchange, bool may_wait,
+                  const Principal* resumed_as);
+    void Admit(const Route& route, RequestContext& context);
+    void NoRoute(const HttpRequest& req, HttpResponse& res);
+    void Finish(const std::shared_ptr<Exchange>& exchange, const std::string& route);
 
     const Config& config_;
     Metrics& metrics_;
+    LiveUpdates& live_;
     TokenResolver resolver_;
     RouteTable routes_;
     std::shared_ptr<StaticFiles> static_files_;
@@ -59,6 +70,7 @@ private:
     RateLimiter create_limiter_;
     RateLimiter login_limiter_;
     std::string csp_;
+    std::atomic<bool> stopping_{false};
 };
 
 }  // namespace aftercare::serve

@@ -3,7 +3,9 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <fstream>
+#include <string_view>
 #include <sstream>
 
 #include "static_paths.hpp"
@@ -11,6 +13,40 @@
 namespace aftercare::serve {
 namespace fs = std::filesystem;
 namespace {
+
+// One "bytes=first-last", "bytes=first-" or "bytes=-suffix" range of a body of `size` bytes, as
+// [begin, end); nullopt when it cannot be satisfied or names several ranges (a client asking for
+// several gets the whole file, which RFC 9110 allows).
+struct ByteRange {
+    std::size_t begin;
+    std::size_t end;
+};
+enum class RangeAnswer { Whole, Part, Unsatisfiable };
+RangeAnswer ParseRange(const std::string& header, std::size_t size, ByteRange& range) {
+    constexpr std::string_view kUnit = "bytes=";
+    if (header.rfind(kUnit, 0) != 0 || header.find(',') != std::string::npos) return RangeAnswer::Whole;
+    const std::string spec = header.substr(kUnit.size());
+    const std::size_t dash = spec.find('-');
+    if (dash == std::string::npos) return RangeAnswer::Whole;
+    const auto number = [](const std::string& text, std::size_t& out) {
+        if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) return false;
+        out = static_cast<std::size_t>(std::stoull(text));
+        return true;
+    };
+    std::size_t first = 0, last = 0;
+    const std::string head = spec.substr(0, dash), tail = spec.substr(dash + 1);
+    if (head.empty()) {  // the last `tail` bytes
+        if (!number(tail, last) || last == 0 || size == 0) return RangeAnswer::Unsatisfiable;
+        range = {size - std::min(last, size), size};
+        return RangeAnswer::Part;
+    }
+    if (!number(head, first)) return RangeAnswer::Whole;
+    if (first >= size) return RangeAnswer::Unsatisfiable;
+    if (tail.empty()) last = size - 1;
+    else if (!number(tail, last) || last < first) return RangeAnswer::Whole;
+    range = {first, std::min(last, size - 1) + 1};
+    return RangeAnswer::Part;
+}
 
 // Built into every dist/ (shell/vendor-demo.html), served only when demo data is on.
 constexpr const char* kVendorDemoPage = "vendor-demo.html";
@@ -185,7 +221,7 @@ std::optional<StaticFiles::Entry> StaticFiles::Load(const fs::path& requested, c
     return entry;
 }
 
-bool StaticFiles::Serve(const httplib::Request& req, httplib::Response& res) {
+bool StaticFiles::Serve(const HttpRequest& req, HttpResponse& res) {
     const auto relative = SafeRelativePath(req.path);
     if (!relative) return false;
     // The vendor demo page embeds the portal with the demo catalogue's products; without demo data
@@ -235,16 +271,29 @@ bool StaticFiles::Serve(const httplib::Request& req, httplib::Response& res) {
         return true;
     }
     if (encoding != nullptr) res.set_header("Content-Encoding", encoding);
+    res.set_header("Accept-Ranges", "bytes");
+    const std::size_t length = variant->body.size();
+    ByteRange range{};
+    // If-Range: a part only of the version the client already has a piece of (else the whole file).
+    const bool ranged = req.has_header("Range") &&
+                        (!req.has_header("If-Range") || req.get_header_value("If-Range") == variant->etag);
+    switch (ranged ? ParseRange(req.get_header_value("Range"), length, range) : RangeAnswer::Whole) {
+    case RangeAnswer::Whole: break;
+    case RangeAnswer::Unsatisfiable:
+        res.set_header("Content-Range", "bytes */" + std::to_string(length));
+        res.status = 416;
+        return true;
+    case RangeAnswer::Part:
+        res.status = 206;
+        res.set_header("Content-Range", "bytes " + std::to_string(range.begin) + "-" + std::to_string(range.end - 1) +
+                                            "/" + std::to_string(length));
+        res.set_content(variant->body.substr(range.begin, range.end - range.begin), entry->mime);
+        return true;
+    }
     res.status = 200;
-    // A content provider, not set_content: httplib compresses text/* bodies set with set_content on
-    // its own, which would encode an already-brotli body a second time. The provider keeps `entry`
-    // alive while the body is written, even if the cache replaces it meanwhile.
-    const std::string* body = &variant->body;
-    res.set_content_provider(
-        body->size(), entry->mime,
-        [entry, body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-            return sink.write(body->data() + offset, length);
-        });
+    // The cached bytes are sent without a copy; the aliasing pointer keeps `entry` alive while the body
+    // is written, even if the cache replaces it meanwhile.
+    res.set_shared_content(std::shared_ptr<const std::string>(entry, &variant->body), entry->mime);
     return true;
 }
 

@@ -2,7 +2,7 @@
 // .br/.gz siblings, strong content-hash ETags and cache rules that suit content-hashed names.
 #pragma once
 
-#include <httplib.h>
+#include "http_types.hpp"
 
 #include <ctime>
 #include <filesystem>
@@ -21,7 +21,7 @@ public:
     StaticFiles(std::filesystem::path root, bool demo_pages);
 
     // Serves GET/HEAD for `req.path` if it names a file under the root; false otherwise.
-    bool Serve(const httplib::Request& req, httplib::Response& res);
+    bool Serve(const HttpRequest& req, HttpResponse& res);
 
     static std::string MimeType(const std::string& name);
     // True when the file name carries a content hash (portal.3f9a1c2b.js, font-5d41402abc4b.ttf),

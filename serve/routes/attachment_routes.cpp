@@ -9,7 +9,7 @@
 namespace aftercare::serve {
 namespace {
 
-void SendAttachment(httplib::Response& res, const AttachmentRecord& record) {
+void SendAttachment(HttpResponse& res, const AttachmentRecord& record) {
     // Always a download, never rendered by the browser in our origin; the type is the one we
     // recognised from the bytes, and the sandbox CSP neuters it even if a browser did render it.
     res.set_header("Content-Disposition", AttachmentDisposition(record.file_name));

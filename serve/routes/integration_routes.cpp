@@ -26,7 +26,7 @@ void Admit(RateLimiter& limiter, const Principal& who, std::string_view scope) {
 }
 
 // JSON Lines for the engine: a batch as it is, a single object as one line.
-std::string BodyAsJsonLines(const httplib::Request& req) {
+std::string BodyAsJsonLines(const HttpRequest& req) {
     const std::string type = req.get_header_value("Content-Type");
     if (type.rfind("application/x-ndjson", 0) == 0 || type.rfind("application/jsonl", 0) == 0)
         return req.body;

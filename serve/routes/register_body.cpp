@@ -5,7 +5,7 @@
 
 namespace aftercare::serve {
 
-bool DryRunParam(const httplib::Request& req) {
+bool DryRunParam(const HttpRequest& req) {
     const std::string value = req.get_param_value("dry_run");
     if (value.empty() || value == "false" || value == "0") return false;
     if (value == "true" || value == "1") return true;

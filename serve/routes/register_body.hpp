@@ -23,6 +23,6 @@ ImportResponse RunImportBody(Services& services, const std::string& data, const 
                              import::Kind kind, import::Format format, bool dry_run, bool refuse_with_422);
 
 // ?dry_run=true|false (default false).
-bool DryRunParam(const httplib::Request& req);
+bool DryRunParam(const HttpRequest& req);
 
 } // namespace aftercare::serve

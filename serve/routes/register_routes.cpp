@@ -16,7 +16,7 @@ void RequireAdmin(const Principal& who) {
                           "This needs an administrator.");
 }
 
-import::Kind KindParam(const httplib::Request& req){
+import::Kind KindParam(const HttpRequest& req){
     auto kind = import::ParseKind(req.get_param_value("kind"));
 if (!kind)
     throw DomainError(ErrorKind::BadRequest, "invalid_value", "kind 取值应为 products、orders 或 parts",
@@ -24,7 +24,7 @@ if (!kind)
 return *kind;
 } // namespace
 
-import::Format FormatParam(const httplib::Request& req){
+import::Format FormatParam(const HttpRequest& req){
     const std::string format = req.get_param_value("format");
 if (format.empty() || format == "csv") return import::Format::Csv;
 if (format == "jsonl") return import::Format::JsonLines;

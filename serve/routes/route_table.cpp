@@ -1,5 +1,5 @@
 // Registering against the declarations, checking both lists agree, and route template to regex
-// conversion for httplib's std::regex router.
+// conversion for the server's std::regex router.
 #include "route_table.hpp"
 
 #include <map>

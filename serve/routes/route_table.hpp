@@ -3,7 +3,7 @@
 // metrics labels, the `routes` listing and the OpenAPI document all come from one list.
 #pragma once
 
-#include <httplib.h>
+#include "http_types.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "api/endpoints.h"
+#include "live_updates.hpp"
 #include "principal.hpp"
 
 namespace aftercare::serve {
@@ -22,10 +23,17 @@ using Access = api::Access;
 enum class RateClass { None, Lookup, Create, Login };
 
 struct RequestContext {
-    const httplib::Request& req;
-    httplib::Response& res;
+    const HttpRequest& req;
+    HttpResponse& res;
     Principal who;
     std::string client;  // remote address: the key for per-client budgets
+    bool may_wait = true;  // false when the server is stopping: a long-poll answers at once
+
+    // When a long-poll of `seconds` ends: counted from the request's arrival, so a poll that is
+    // parked and run again keeps its first deadline.
+    SteadyTime WaitDeadline(int seconds) const {
+        return may_wait ? req.received + std::chrono::seconds(seconds) : req.received;
+    }
 };
 
 using RouteHandler = std::function<void(RequestContext&)>;
@@ -49,7 +57,7 @@ public:
     // from `declared`; otherwise one line per problem. The server refuses to start on any.
     std::string CheckAgainst(std::span<const api::Endpoint* const> declared) const;
 
-    // /api/v1/tickets/{number} -> ^/api/v1/tickets/([^/]+)$ (httplib 0.11 matches std::regex).
+    // /api/v1/tickets/{number} -> ^/api/v1/tickets/([^/]+)$ (the server matches with std::regex).
     static std::string PatternFor(const std::string& path);
 
 private:

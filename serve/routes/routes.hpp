@@ -23,6 +23,6 @@ void RegisterIntegrationRoutes(RouteTable& routes, Services& services, int per_m
 
 // ?after= | ?before=, &limit= of the events routes (customer and staff): 400 for a value that is
 // not a whole number in range, for a limit over api::kTimelinePageMax, and for both directions at once.
-tickets::EventsQuery ParseEventsQuery(const httplib::Request& req);
+tickets::EventsQuery ParseEventsQuery(const HttpRequest& req);
 
 }  // namespace aftercare::serve

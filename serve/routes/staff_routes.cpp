@@ -19,7 +19,7 @@ Json ToJson(const auto& value) {
 }
 
 template <typename E>
-std::optional<E> EnumParam(const httplib::Request& req, const char* name) {
+std::optional<E> EnumParam(const HttpRequest& req, const char* name) {
     if (!req.has_param(name) || req.get_param_value(name).empty()) return std::nullopt;
     E value{};
     if (!core::FromString(req.get_param_value(name), value))
@@ -28,7 +28,7 @@ std::optional<E> EnumParam(const httplib::Request& req, const char* name) {
     return value;
 }
 
-bool BoolParam(const httplib::Request& req, const char* name) {
+bool BoolParam(const HttpRequest& req, const char* name) {
     if (!req.has_param(name)) return false;
     const std::string value = req.get_param_value(name);
     if (value == "true" || value == "1") return true;
@@ -37,7 +37,7 @@ bool BoolParam(const httplib::Request& req, const char* name) {
                       std::string(name) + " must be true or false.", name);
 }
 
-api::QueueFilter ParseFilter(const httplib::Request& req) {
+api::QueueFilter ParseFilter(const HttpRequest& req) {
     api::QueueFilter filter;
     filter.state = EnumParam<core::TicketState>(req, "state");
     filter.kind = EnumParam<core::TicketKind>(req, "kind");
@@ -87,7 +87,7 @@ void RegisterStaffRoutes(RouteTable& routes, Services& services) {
                     const std::int64_t since = QueryInt(call.req, "since", 0, 0, 1LL << 62);
                     const int wait = static_cast<int>(
                         QueryInt(call.req, "wait", services.long_poll_seconds, 0, services.long_poll_seconds));
-                    WriteJson(call.res, 200, ToJson(staff::Changes(services, since, wait)));
+                    WriteJson(call.res, 200, ToJson(staff::Changes(services, since, call.WaitDeadline(wait))));
                 });
 
     routes.Add(api::endpoints::kGetStaffStats, RateClass::None, [&services](RequestContext& call) {
@@ -112,7 +112,7 @@ void RegisterStaffRoutes(RouteTable& routes, Services& services) {
                     const auto query = ParseEventsQuery(call.req);
                     const int wait = static_cast<int>(
                         QueryInt(call.req, "wait", services.long_poll_seconds, 0, services.long_poll_seconds));
-                    WriteJson(call.res, 200, ToJson(tickets::Events(services, id, query, wait)));
+                    WriteJson(call.res, 200, ToJson(tickets::Events(services, id, query, call.WaitDeadline(wait))));
                 });
 
     routes.Add(api::endpoints::kPostStaffTicketsByNumberAssign, RateClass::None, [&services](RequestContext& call) {

@@ -12,7 +12,7 @@ namespace {
 constexpr std::size_t kMaxIdempotencyKey = 255;
 
 // Idempotency-Key: a token or a structured-field string ("..."), 1..255 visible ASCII characters.
-std::string IdempotencyKey(const httplib::Request& req) {
+std::string IdempotencyKey(const HttpRequest& req) {
     if (!req.has_header("Idempotency-Key")) return {};
     std::string key = req.get_header_value("Idempotency-Key");
     if (key.size() >= 2 && key.front() == '"' && key.back() == '"') key = key.substr(1, key.size() - 2);
@@ -41,7 +41,7 @@ Json ToJson(const auto& value) {
 }
 
 // Customer action bodies are optional: {"note": "..."} or nothing at all.
-api::CustomerActionRequest ActionBody(const httplib::Request& req) {
+api::CustomerActionRequest ActionBody(const HttpRequest& req) {
     if (req.body.empty()) return {};
     return ParseRequest<api::CustomerActionRequest>(req);
 }
@@ -61,7 +61,7 @@ void RegisterAction(RouteTable& routes, Services& services, const api::Endpoint&
 
 }  // namespace
 
-tickets::EventsQuery ParseEventsQuery(const httplib::Request& req) {
+tickets::EventsQuery ParseEventsQuery(const HttpRequest& req) {
     constexpr long long kMaxSequence = 1000000000;
     if (req.has_param("before") && req.has_param("after"))
         throw DomainError(ErrorKind::BadRequest, "invalid_value", "before 与 after 只能二选一",
@@ -98,7 +98,7 @@ void RegisterTicketRoutes(RouteTable& routes, Services& services) {
                     const auto query = ParseEventsQuery(call.req);
                     const int wait = static_cast<int>(
                         QueryInt(call.req, "wait", services.long_poll_seconds, 0, services.long_poll_seconds));
-                    WriteJson(call.res, 200, ToJson(tickets::Events(services, call.who.ticket_id, query, wait)));
+                    WriteJson(call.res, 200, ToJson(tickets::Events(services, call.who.ticket_id, query, call.WaitDeadline(wait))));
                 });
 
     routes.Add(api::endpoints::kPostTicketsByNumberMessages, RateClass::Create, [&services](RequestContext& call) {

@@ -210,13 +210,12 @@ api::QueueResponse Queue(Services& services, const Caller& caller, const api::Qu
     return response;
 }
 
-api::ChangesResponse Changes(Services& services, std::int64_t since, int wait_seconds) {
+api::ChangesResponse Changes(Services& services, std::int64_t since, SteadyTime deadline) {
     const auto seen = static_cast<std::uint64_t>(since);
-    if (services.live.AnyVersion() == seen && wait_seconds > 0 &&
-        services.live.WaitAny(seen, std::chrono::seconds(wait_seconds)) == LiveUpdates::Outcome::Full) {
-        tickets::RefuseLiveWait();
-    }
-    return api::ChangesResponse{static_cast<std::int64_t>(services.live.AnyVersion())};
+    const std::uint64_t version = services.live.AnyVersion();
+    if (version == seen && std::chrono::steady_clock::now() < deadline)
+        LiveUpdates::Park(LiveUpdates::kAnyTicket, seen, deadline);
+    return api::ChangesResponse{static_cast<std::int64_t>(version)};
 }
 
 //-----------------------------------------------------------------------------

@@ -43,8 +43,9 @@ api::StaffLoginResponse Login(Services& services, const api::StaffLoginRequest& 
 // Agents see their own and unassigned tickets only, whatever the filter asks.
 api::QueueResponse Queue(Services& services, const Caller& caller, const api::QueueFilter& filter);
 
-// Waits up to `wait_seconds` for the change counter to move past `since`.
-api::ChangesResponse Changes(Services& services, std::int64_t since, int wait_seconds);
+// The change counter; while it is still `since` and `deadline` has not passed, parks the request
+// (throws ParkRequest) until any ticket changes.
+api::ChangesResponse Changes(Services& services, std::int64_t since, SteadyTime deadline);
 
 // 403 unless the caller may work this ticket (core::CanWorkTicket).
 void RequireTicketAccess(Services& services, const Caller& caller, std::int64_t ticket_id);

@@ -237,27 +237,19 @@ CreateResult Create(Services& services, core::TicketDraft draft, const std::stri
     return result;
 }
 
-api::EventsResponse Events(Services& services, std::int64_t ticket_id, const EventsQuery& query, int wait_seconds) {
+api::EventsResponse Events(Services& services, std::int64_t ticket_id, const EventsQuery& query, SteadyTime deadline) {
     if (query.before) {
         auto stored = services.store.LoadTicketById(ticket_id);
         if (!stored) throw TicketNotFound();
         return api::EventsBefore(stored->ticket, *query.before, query.limit);
     }
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(wait_seconds);
-    for (;;) {
-        // Read the version before the store, so a change committed in between is never missed.
-        const std::uint64_t version = services.live.Version(ticket_id);
-        auto stored = services.store.LoadTicketById(ticket_id);
-        if (!stored) throw TicketNotFound();
-        api::EventsResponse response = api::EventsAfter(stored->ticket, query.after, query.limit);
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-        if (!response.events.empty() || left.count() <= 0) return response;
-        switch (services.live.Wait(ticket_id, version, left)) {
-        case LiveUpdates::Outcome::Waited: break;
-        case LiveUpdates::Outcome::Full: RefuseLiveWait();
-        case LiveUpdates::Outcome::Stopped: return response;  // what there is; the client comes back
-        }
-    }
+    // Read the version before the store, so a change committed in between is never missed.
+    const std::uint64_t version = services.live.Version(ticket_id);
+    auto stored = services.store.LoadTicketById(ticket_id);
+    if (!stored) throw TicketNotFound();
+    api::EventsResponse response = api::EventsAfter(stored->ticket, query.after, query.limit);
+    if (!response.events.empty() || std::chrono::steady_clock::now() >= deadline) return response;
+    LiveUpdates::Park(ticket_id, version, deadline);
 }
 
 void RefuseLiveWait() {

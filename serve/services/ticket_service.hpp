@@ -46,9 +46,10 @@ struct EventsQuery {
 };
 
 // `before`: the newest `limit` events earlier than it. Otherwise the oldest `limit` events after
-// `after`; when there are none, waits up to `wait_seconds` for the ticket to change. Refused
-// with 503 when every long-poll place is taken (RefuseLiveWait).
-api::EventsResponse Events(Services& services, std::int64_t ticket_id, const EventsQuery& query, int wait_seconds);
+// `after`; when there are none and `deadline` has not passed, parks the request until the ticket
+// changes (throws ParkRequest; the server runs the request again on wake-up). The server refuses a
+// park with 503 when every long-poll place is taken (RefuseLiveWait).
+api::EventsResponse Events(Services& services, std::int64_t ticket_id, const EventsQuery& query, SteadyTime deadline);
 
 // 503 with Retry-After: a long-poll found every waiting place taken. An empty 200 instead would
 // send the client straight back (one page made 2,142 requests in 2 s); this tells it when to.

@@ -46,6 +46,7 @@ public:
     ServerProcess& operator=(const ServerProcess&) = delete;
 
     int port() const { return port_; }
+    pid_t pid() const { return pid_; }
     std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
     httplib::Client Client() const;
     // A client whose connections come from another loopback address (127.0.0.2, ...), i.e. another

@@ -129,6 +129,29 @@ TEST_CASE("static files: index, kiosk, MIME types, precompressed siblings, ETag 
     CHECK(revalidated->status == 304);
     CHECK(revalidated->body.empty());
 
+    // HEAD: the GET's headers and length, no body. Ranges of the representation served.
+    auto head = client.Head("/portal.js", {{"Accept-Encoding", "identity"}});
+    REQUIRE(head);
+    CHECK(head->status == 200);
+    CHECK(head->get_header_value("Content-Length") == std::to_string(plain->body.size()));
+    CHECK(head->body.empty());
+    auto part = client.Get("/portal.js", {{"Accept-Encoding", "identity"}, {"Range", "bytes=0-6"}});
+    REQUIRE(part);
+    CHECK(part->status == 206);
+    CHECK(part->body == "console");
+    CHECK(part->get_header_value("Content-Range") == "bytes 0-6/" + std::to_string(plain->body.size()));
+    auto suffix = client.Get("/portal.js", {{"Accept-Encoding", "identity"}, {"Range", "bytes=-3"}});
+    REQUIRE(suffix);
+    CHECK(suffix->status == 206);
+    CHECK(suffix->body == "');");
+    auto beyond = client.Get("/portal.js", {{"Accept-Encoding", "identity"}, {"Range", "bytes=9999-"}});
+    REQUIRE(beyond);
+    CHECK(beyond->status == 416);
+    CHECK(beyond->get_header_value("Content-Range") == "bytes */" + std::to_string(plain->body.size()));
+    auto stale = client.Get("/portal.js", {{"Accept-Encoding", "identity"}, {"Range", "bytes=0-6"}, {"If-Range", "\"old\""}});
+    REQUIRE(stale);
+    CHECK(stale->status == 200);  // another version: the whole file
+
     CHECK(client.Get("/app.3f9a1c2bde.js")->get_header_value("Cache-Control") ==
           "public, max-age=31536000, immutable");
     CHECK(client.Get("/portal.wasm")->get_header_value("Cache-Control") == "no-cache");

@@ -475,8 +475,8 @@ TEST_CASE("the customer's view names staff by display name, on every path that r
 
 TEST_CASE("live updates: a poll beyond the waiting places is refused with 503 and Retry-After (not an empty 200)",
           "[tickets][live]") {
-    // Two worker threads: one long-poll place.
-    Running env(ServerOptions({}, {"--threads", "2"}));
+    // One long-poll place.
+    Running env(ServerOptions({}, {"--live-waiters", "1"}));
     auto& client = env.http();
     const Json created = CreateTicket(client, RepairDraft());
     const std::string number = created["service_number"].get<std::string>();

@@ -174,9 +174,11 @@ bool App::Run() {
 }
 
 void App::Stop() {
-    // Long-polls first: each parked poll is answered with what there is before the server stops.
-    if (state_->live) state_->live->Shutdown();
+    // The server first: it stops accepting, marks every answer from now on "Connection: close", and
+    // waits (up to 3 s) for the answers in flight, parked polls included. Then the parked polls are
+    // woken and answered with what there is.
     if (state_->server) state_->server->Stop();
+    if (state_->live) state_->live->Shutdown();
 }
 
 std::string App::RouteListing() const {

@@ -23,17 +23,6 @@ std::string FormatFileSize(std::int64_t bytes) {
     return buffer;
 }
 
-std::string FormatDuration(const StringTable& strings, Language language, std::int64_t minutes) {
-    const std::int64_t hours = minutes / 60;
-    const std::int64_t rest = minutes % 60;
-    auto part = [&](const char* one_key, const char* many_key, std::int64_t count) {
-        return strings.Format(language, count == 1 ? one_key : many_key, {{"n", std::to_string(count)}});
-    };
-    if (hours == 0) return part("format.minute", "format.minutes", rest);
-    if (rest == 0) return part("format.hour", "format.hours", hours);
-    return part("format.hour", "format.hours", hours) + " " + part("format.minute", "format.minutes", rest);
-}
-
 std::string FormatDay(const StringTable& strings, Language language, core::CivilDate date, core::CivilDate today) {
     const std::int64_t delta = core::DaysFromCivil(date) - core::DaysFromCivil(today);
     if (delta == 0) return strings.Get(language, "format.today");

@@ -1,5 +1,5 @@
-// Numbers, money, sizes, durations and times in the customer's language and time zone, for every
-// screen that shows them ("¥150.00", "2 小时", "明天", "Tue 3 Jun"). Instants: time_format.h.
+// Numbers, money, sizes and days in the customer's language and time zone, for every
+// screen that shows them ("¥150.00", "明天", "Tue 3 Jun"). Times and durations: time_format.h.
 #pragma once
 
 #include "i18n.h"
@@ -17,9 +17,6 @@ std::string FormatMoney(core::Fen fen);
 
 // "2.4 MB", "350 KB"
 std::string FormatFileSize(std::int64_t bytes);
-
-// A budget in plain words: "10 分钟", "2 小时", "1 小时 30 分钟"; "10 minutes", "2 hours".
-std::string FormatDuration(const StringTable& strings, Language language, std::int64_t minutes);
 
 // A date relative to today where that reads better: "今天", "明天", "11月28日 周六"; "Today",
 // "Tomorrow", "Sat 28 Nov".

@@ -2,6 +2,7 @@
 #include "time_format.h"
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace aftercare::portal {
 namespace {
@@ -64,6 +65,49 @@ std::string FormatCountdown(const StringTable& strings, Language language, std::
         return strings.Format(language, "time.minutes_seconds", {{"m", std::to_string(minutes)}, {"s", TwoDigits(rest)}});
     }
     return strings.Format(language, "time.seconds", {{"s", std::to_string(rest)}});
+}
+
+std::string FormatCountdownClock(Language language, std::int64_t seconds) {
+    const bool negative = seconds < 0;
+    std::int64_t left = std::llabs(seconds);
+    const std::int64_t days = left / 86400;
+    left %= 86400;
+    char buffer[48];
+    if (days > 0) {
+        std::snprintf(buffer, sizeof buffer, language == Language::ZhCN ? "%s%lld天 %02lld:%02lld" : "%s%lldd %02lld:%02lld",
+                      negative ? "-" : "", static_cast<long long>(days), static_cast<long long>(left / 3600),
+                      static_cast<long long>(left % 3600 / 60));
+    } else {
+        std::snprintf(buffer, sizeof buffer, "%s%lld:%02lld:%02lld", negative ? "-" : "",
+                      static_cast<long long>(left / 3600), static_cast<long long>(left % 3600 / 60),
+                      static_cast<long long>(left % 60));
+    }
+    return buffer;
+}
+
+std::string FormatSpan(const StringTable& strings, Language language, std::int64_t seconds) {
+    const std::int64_t s = std::llabs(seconds);
+    if (s < 60) return strings.Format(language, "time.seconds", {{"s", std::to_string(s)}});
+    if (s < 3600) return strings.Format(language, "time.minutes", {{"m", std::to_string(s / 60)}});
+    if (s < 86400) {
+        if (s % 3600 / 60 == 0) return strings.Format(language, "time.whole_hours", {{"h", std::to_string(s / 3600)}});
+        return strings.Format(language, "time.hours_minutes",
+                              {{"h", std::to_string(s / 3600)}, {"m", std::to_string(s % 3600 / 60)}});
+    }
+    if (s % 86400 / 3600 == 0) return strings.Format(language, "time.whole_days", {{"d", std::to_string(s / 86400)}});
+    return strings.Format(language, "time.days_hours",
+                          {{"d", std::to_string(s / 86400)}, {"h", std::to_string(s % 86400 / 3600)}});
+}
+
+std::string FormatDuration(const StringTable& strings, Language language, std::int64_t minutes) {
+    const std::int64_t hours = minutes / 60;
+    const std::int64_t rest = minutes % 60;
+    auto part = [&](const char* one_key, const char* many_key, std::int64_t count) {
+        return strings.Format(language, count == 1 ? one_key : many_key, {{"n", std::to_string(count)}});
+    };
+    if (hours == 0) return part("format.minute", "format.minutes", rest);
+    if (rest == 0) return part("format.hour", "format.hours", hours);
+    return part("format.hour", "format.hours", hours) + " " + part("format.minute", "format.minutes", rest);
 }
 
 std::string FormatWait(const StringTable& strings, Language language, std::int64_t seconds) {

@@ -60,13 +60,28 @@ struct Portal {
     const HttpRequest& Last() const { return transport.Request(transport.PendingCount() - 1); }
 };
 
+using Intents = std::vector<std::pair<std::function<void()>, const api::Endpoint*>>;
+
+// Sends each intent and checks that it reached its declaration, carrying `token` where the
+// declaration's access needs one.
+void CheckEachReachesItsDeclaration(Portal& p, const Intents& intents, api::Access access, const std::string& token) {
+    for (const auto& [send, expected] : intents) {
+        const size_t before = p.transport.PendingCount();
+        send();
+        REQUIRE(p.transport.PendingCount() == before + 1);
+        INFO(p.Last().method << " " << p.Last().path);
+        CHECK(Reached(p.Last()) == expected);
+        if (expected->access == access) CHECK(HeaderOf(p.Last(), "Authorization") == "Bearer " + token);
+    }
+}
+
 } // namespace
 
 TEST_CASE("requests: every customer intent reaches its own declaration", "[requests]") {
     Portal p;
     ApiClient& api = p.state.api;
     const requests::TicketAccess ticket{"R-2K7Q-9MXD", "t0ken"};
-    const std::vector<std::pair<std::function<void()>, const api::Endpoint*>> intents = {
+    const Intents intents = {
         {[&] { requests::LoadPolicy(api, Ignore<core::Policy>(), kIgnoreFail); }, &ep::kGetPolicy},
         {[&] { requests::LookUpTicket(api, "R-2K7Q-9MXD", "1234", Ignore<api::LookupResponse>(), kIgnoreFail); },
          &ep::kPostLookup},
@@ -109,21 +124,14 @@ TEST_CASE("requests: every customer intent reaches its own declaration", "[reque
          },
          &ep::kPostTickets},
     };
-    for (const auto& [send, expected] : intents) {
-        const size_t before = p.transport.PendingCount();
-        send();
-        REQUIRE(p.transport.PendingCount() == before + 1);
-        INFO(p.Last().method << " " << p.Last().path);
-        CHECK(Reached(p.Last()) == expected);
-        if (expected->access == api::Access::Ticket) CHECK(HeaderOf(p.Last(), "Authorization") == "Bearer t0ken");
-    }
+    CheckEachReachesItsDeclaration(p, intents, api::Access::Ticket, "t0ken");
 }
 
 TEST_CASE("requests: every staff intent reaches its own declaration, as the signed-in member", "[requests]") {
     Portal p;
     p.SignIn("staff-token");
     AppState& s = p.state;
-    const std::vector<std::pair<std::function<void()>, const api::Endpoint*>> intents = {
+    const Intents intents = {
         {[&] { requests::LogIn(s.api, {"li", "secret"}, Ignore<api::StaffLoginResponse>(), kIgnoreFail); },
          &ep::kPostStaffLogin},
         {[&] { requests::WaitForChanges(s, -1, 25, Ignore<api::ChangesResponse>(), kIgnoreFail); }, &ep::kGetStaffChanges},
@@ -163,14 +171,7 @@ TEST_CASE("requests: every staff intent reaches its own declaration, as the sign
          &ep::kGetStaffProductsBySerial},
         {[&] { requests::LogOut(s.api, "staff-token"); }, &ep::kPostStaffLogout},
     };
-    for (const auto& [send, expected] : intents) {
-        const size_t before = p.transport.PendingCount();
-        send();
-        REQUIRE(p.transport.PendingCount() == before + 1);
-        INFO(p.Last().method << " " << p.Last().path);
-        CHECK(Reached(p.Last()) == expected);
-        if (expected->access == api::Access::Staff) CHECK(HeaderOf(p.Last(), "Authorization") == "Bearer staff-token");
-    }
+    CheckEachReachesItsDeclaration(p, intents, api::Access::Staff, "staff-token");
 }
 
 TEST_CASE("requests: values are encoded and stay inside their path segment", "[requests]") {

@@ -38,6 +38,24 @@ TEST_CASE("countdowns show what moves: seconds under an hour, days beyond one", 
     CHECK(FormatWait(strings, Language::ZhCN, 3 * 3600 + 1) == "4 小时");
 }
 
+TEST_CASE("durations: tables count a clock and spans drop the parts that are zero", "[portal]") {
+    const StringTable strings = StringTable::LoadEmbedded();
+    CHECK(FormatCountdownClock(Language::ZhCN, 3909) == "1:05:09");
+    CHECK(FormatCountdownClock(Language::En, -192) == "-0:03:12");
+    CHECK(FormatCountdownClock(Language::ZhCN, 2 * 86400 + 3 * 3600 + 5 * 60) == "2天 03:05");
+    CHECK(FormatCountdownClock(Language::En, 2 * 86400 + 3 * 3600 + 5 * 60) == "2d 03:05");
+    CHECK(FormatSpan(strings, Language::ZhCN, 45) == "45 秒");
+    CHECK(FormatSpan(strings, Language::En, 12 * 60 + 59) == "12 min");
+    CHECK(FormatSpan(strings, Language::ZhCN, 2 * 3600) == "2 小时");
+    CHECK(FormatSpan(strings, Language::En, 2 * 3600 + 5 * 60) == "2 h 5 min");
+    CHECK(FormatSpan(strings, Language::ZhCN, 3 * 86400 + 4 * 3600) == "3 天 4 小时");
+    CHECK(FormatSpan(strings, Language::En, 3 * 86400 + 1800) == "3 d");
+    CHECK(FormatDuration(strings, Language::ZhCN, 90) == "1 小时 30 分钟");
+    CHECK(FormatDuration(strings, Language::En, 60) == "1 hour");
+    CHECK(FormatDuration(strings, Language::En, 240) == "4 hours");
+    CHECK(FormatDuration(strings, Language::En, 1) == "1 minute");
+}
+
 TEST_CASE("the server's SLA aged on the device is what core says later", "[portal]") {
     const core::Policy policy;
     const core::UnixSeconds created = At(2026, 11, 27, 9, 0);

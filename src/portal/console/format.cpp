@@ -9,38 +9,6 @@
 
 namespace aftercare::portal {
 
-std::string FormatCountdown(Language language, std::int64_t seconds) {
-    const bool negative = seconds < 0;
-    std::int64_t left = std::llabs(seconds);
-    const std::int64_t days = left / 86400;
-    left %= 86400;
-    char buffer[48];
-    if (days > 0) {
-        std::snprintf(buffer, sizeof buffer, language == Language::ZhCN ? "%s%lld天 %02lld:%02lld" : "%s%lldd %02lld:%02lld",
-                      negative ? "-" : "", static_cast<long long>(days), static_cast<long long>(left / 3600),
-                      static_cast<long long>(left % 3600 / 60));
-    } else {
-        std::snprintf(buffer, sizeof buffer, "%s%lld:%02lld:%02lld", negative ? "-" : "",
-                      static_cast<long long>(left / 3600), static_cast<long long>(left % 3600 / 60),
-                      static_cast<long long>(left % 60));
-    }
-    return buffer;
-}
-
-std::string FormatDurationSeconds(const StringTable& strings, Language language, std::int64_t seconds) {
-    const std::int64_t s = std::llabs(seconds);
-    if (s < 60) return strings.Format(language, "staff.duration.seconds", {{"s", std::to_string(s)}});
-    if (s < 3600) return strings.Format(language, "staff.duration.minutes", {{"m", std::to_string(s / 60)}});
-    if (s < 86400) {
-        if (s % 3600 / 60 == 0) return strings.Format(language, "staff.duration.whole_hours", {{"h", std::to_string(s / 3600)}});
-        return strings.Format(language, "staff.duration.hours",
-                              {{"h", std::to_string(s / 3600)}, {"m", std::to_string(s % 3600 / 60)}});
-    }
-    if (s % 86400 / 3600 == 0) return strings.Format(language, "staff.duration.whole_days", {{"d", std::to_string(s / 86400)}});
-    return strings.Format(language, "staff.duration.days",
-                          {{"d", std::to_string(s / 86400)}, {"h", std::to_string(s % 86400 / 3600)}});
-}
-
 namespace {
 
 struct Wall {

@@ -2,6 +2,7 @@
 #include "kiosk/receipt.h"
 
 #include "app.h"
+#include "time_format.h"
 
 #include "core/time.h"
 
@@ -9,16 +10,6 @@
 
 namespace aftercare::portal {
 namespace {
-
-std::string Duration(const AppState& state, int minutes) {
-    if (minutes < 60 || minutes % 60 != 0) {
-        return state.strings.Format(state.language, minutes == 1 ? "kiosk.duration.minute" : "kiosk.duration.minutes",
-                                    {{"n", std::to_string(minutes)}});
-    }
-    const int hours = minutes / 60;
-    return state.strings.Format(state.language, hours == 1 ? "kiosk.duration.hour" : "kiosk.duration.hours",
-                                {{"n", std::to_string(hours)}});
-}
 
 std::string LocalDateTime(core::UnixSeconds instant, int utc_offset_minutes) {
     const core::CivilDate date = core::LocalDate(instant, utc_offset_minutes);
@@ -39,19 +30,19 @@ std::string PromiseText(const AppState& state, core::TicketKind kind, core::Prio
         const core::PrioritySla& clock = sla.For(priority);
         const bool on_site = clock.resolution_from == core::ResolutionClockStart::WorkStarted;
         return state.strings.Format(state.language, on_site ? "kiosk.promise.repair_on_site" : "kiosk.promise.repair",
-                                    {{"response", Duration(state, clock.first_response_minutes)},
-                                     {"resolution", Duration(state, clock.resolution_minutes)}});
+                                    {{"response", FormatDuration(state.strings, state.language, clock.first_response_minutes)},
+                                     {"resolution", FormatDuration(state.strings, state.language, clock.resolution_minutes)}});
     }
     case core::TicketKind::Return:
     case core::TicketKind::Exchange:
         return state.strings.Format(state.language, "kiosk.promise.returns",
-                                    {{"duration", Duration(state, sla.returns_resolution_hours * 60)}});
+                                    {{"duration", FormatDuration(state.strings, state.language, sla.returns_resolution_hours * 60)}});
     case core::TicketKind::Complaint:
         return state.strings.Format(state.language, "kiosk.promise.complaint",
                                     {{"days", std::to_string(sla.complaint_answer_working_days)}});
     case core::TicketKind::Consultation:
         return state.strings.Format(state.language, "kiosk.promise.consultation",
-                                    {{"duration", Duration(state, sla.consultation_answer_hours * 60)}});
+                                    {{"duration", FormatDuration(state.strings, state.language, sla.consultation_answer_hours * 60)}});
     }
     return {};
 }

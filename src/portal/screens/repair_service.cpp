@@ -2,6 +2,7 @@
 // with an address and a slot, drop-off, mail-in) and how urgent it is, each urgency explained in
 // plain words with the vendor's actual deadlines from the policy.
 #include "screens/repair_steps.h"
+#include "time_format.h"
 
 #include "app.h"
 #include "format.h"

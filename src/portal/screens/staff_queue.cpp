@@ -10,6 +10,7 @@
 #include "net/staff_requests.h"
 #include "console/console.h"
 #include "console/format.h"
+#include "time_format.h"
 #include "labels.h"
 #include "icons.h"
 #include "widgets.h"
@@ -483,9 +484,9 @@ SlaCell SlaCellFor(const AppState& state, const api::QueueItem& item, double ela
         cell.caption = ClockLabel(state, *outlook.clock);
         if (outlook.remaining_seconds < 0) {
             cell.text = state.strings.Format(state.language, "staff.sla.overdue_by",
-                                             {{"time", FormatCountdown(state.language, -outlook.remaining_seconds)}});
+                                             {{"time", FormatCountdownClock(state.language, -outlook.remaining_seconds)}});
         } else {
-            cell.text = FormatCountdown(state.language, outlook.remaining_seconds);
+            cell.text = FormatCountdownClock(state.language, outlook.remaining_seconds);
         }
     } else if (item.sla.status.paused) {
         cell.text = state.Tr("staff.sla.paused");

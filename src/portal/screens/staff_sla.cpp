@@ -9,6 +9,7 @@
 #include "net/staff_requests.h"
 #include "console/console.h"
 #include "console/format.h"
+#include "time_format.h"
 #include "labels.h"
 #include "icons.h"
 #include "widgets.h"
@@ -181,9 +182,9 @@ void DrawBoardRow(AppState& state, Ui& ui, const api::QueueItem& item, double el
     std::string countdown;
     if (outlook.clock) {
         countdown = outlook.remaining_seconds >= 0
-                        ? FormatCountdown(state.language, outlook.remaining_seconds)
+                        ? FormatCountdownClock(state.language, outlook.remaining_seconds)
                         : state.strings.Format(state.language, "staff.sla.overdue_by",
-                                               {{"time", FormatCountdown(state.language, -outlook.remaining_seconds)}});
+                                               {{"time", FormatCountdownClock(state.language, -outlook.remaining_seconds)}});
     } else {
         countdown = item.sla.status.paused ? state.Tr("staff.sla.paused") : state.Tr("staff.sla.none");
     }

@@ -10,6 +10,7 @@
 #include "net/staff_requests.h"
 #include "console/console.h"
 #include "console/format.h"
+#include "time_format.h"
 #include "labels.h"
 #include "icons.h"
 #include "widgets.h"
@@ -103,15 +104,15 @@ void DrawFigures(AppState& state, Ui& ui, const api::StatsResponse& s) {
            width);
     next();
     Figure(ui, "##fig-first", state.Tr("staff.stats.first_response"),
-           s.first_response_seconds.count ? FormatDurationSeconds(state.strings, state.language, s.first_response_seconds.p50) : "—", p.brand,
+           s.first_response_seconds.count ? FormatSpan(state.strings, state.language, s.first_response_seconds.p50) : "—", p.brand,
            state.strings.Format(state.language, "staff.stats.p90",
-                                {{"time", FormatDurationSeconds(state.strings, state.language, s.first_response_seconds.p90)}}),
+                                {{"time", FormatSpan(state.strings, state.language, s.first_response_seconds.p90)}}),
            width);
     next();
     Figure(ui, "##fig-resolution", state.Tr("staff.stats.resolution"),
-           s.resolution_seconds.count ? FormatDurationSeconds(state.strings, state.language, s.resolution_seconds.p50) : "—", p.brand,
+           s.resolution_seconds.count ? FormatSpan(state.strings, state.language, s.resolution_seconds.p50) : "—", p.brand,
            state.strings.Format(state.language, "staff.stats.p90",
-                                {{"time", FormatDurationSeconds(state.strings, state.language, s.resolution_seconds.p90)}}),
+                                {{"time", FormatSpan(state.strings, state.language, s.resolution_seconds.p90)}}),
            width);
     ImGui::PopStyleVar();
 }
@@ -239,12 +240,12 @@ void DistributionChart(AppState& state, Ui& ui, const char* id, const char* titl
     for (size_t i = 0; i < d.buckets.size(); ++i) {
         Bar bar;
         const std::string upper = i < d.bucket_upper_seconds.size()
-                                      ? FormatDurationSeconds(state.strings, state.language, d.bucket_upper_seconds[i])
+                                      ? FormatSpan(state.strings, state.language, d.bucket_upper_seconds[i])
                                       : std::string();
         bar.label = i < d.bucket_upper_seconds.size()
                         ? state.strings.Format(state.language, "staff.stats.up_to", {{"time", upper}})
                         : state.strings.Format(state.language, "staff.stats.over",
-                                               {{"time", FormatDurationSeconds(state.strings, state.language,
+                                               {{"time", FormatSpan(state.strings, state.language,
                                                                         d.bucket_upper_seconds.back())}});
         bar.value = static_cast<float>(d.buckets[i]);
         bar.value_text = std::to_string(d.buckets[i]);
@@ -257,8 +258,8 @@ void DistributionChart(AppState& state, Ui& ui, const char* id, const char* titl
         state.language, "staff.stats.distribution_summary",
         {{"what", state.Tr(title_key)},
          {"count", std::to_string(d.count)},
-         {"p50", FormatDurationSeconds(state.strings, state.language, d.p50)},
-         {"p90", FormatDurationSeconds(state.strings, state.language, d.p90)}});
+         {"p50", FormatSpan(state.strings, state.language, d.p50)},
+         {"p90", FormatSpan(state.strings, state.language, d.p90)}});
     BeginCard(ui, id);
     Heading(ui, TextStyle::Title3, state.Tr(title_key), 2);
     Paragraph(ui, TextStyle::Small, summary, p.text_muted);

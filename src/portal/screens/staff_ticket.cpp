@@ -12,6 +12,7 @@
 #include "net/staff_requests.h"
 #include "console/console.h"
 #include "console/format.h"
+#include "time_format.h"
 #include "labels.h"
 #include "icons.h"
 #include "screens/staff_ticket_parts.h"
@@ -199,7 +200,7 @@ void DrawClock(AppState& state, Ui& ui, const core::Deadline& deadline, double e
     case core::DeadlineStatus::Stopped: status = state.Tr("staff.clock.stopped"); break;
     case core::DeadlineStatus::Paused:
         status = state.strings.Format(state.language, "staff.clock.paused",
-                                      {{"time", FormatCountdown(state.language, deadline.remaining_seconds)}});
+                                      {{"time", FormatCountdownClock(state.language, deadline.remaining_seconds)}});
         colour = ImVec4(0.447f, 0.180f, 0.820f, 1.0f);
         break;
     case core::DeadlineStatus::MetOnTime:
@@ -214,10 +215,10 @@ void DrawClock(AppState& state, Ui& ui, const core::Deadline& deadline, double e
     case core::DeadlineStatus::Running:
     case core::DeadlineStatus::Overdue:
         if (left >= 0) {
-            status = state.strings.Format(state.language, "staff.clock.left", {{"time", FormatCountdown(state.language, left)}});
+            status = state.strings.Format(state.language, "staff.clock.left", {{"time", FormatCountdownClock(state.language, left)}});
             colour = left <= core::kBreachingSoonSeconds ? p.warning : p.success;
         } else {
-            status = state.strings.Format(state.language, "staff.sla.overdue_by", {{"time", FormatCountdown(state.language, -left)}});
+            status = state.strings.Format(state.language, "staff.sla.overdue_by", {{"time", FormatCountdownClock(state.language, -left)}});
             colour = p.danger;
         }
         if (deadline.allowance_seconds > 0) {

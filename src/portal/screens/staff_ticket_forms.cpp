@@ -8,6 +8,7 @@
 #include "net/staff_requests.h"
 #include "console/console.h"
 #include "console/format.h"
+#include "time_format.h"
 #include "labels.h"
 #include "icons.h"
 #include "widgets.h"
@@ -290,9 +291,9 @@ void DrawWorkRecords(AppState& state, Ui& ui, const api::TicketView& ticket, dou
         } else {
             const std::int64_t left = part.due_at - server_now;
             status = left >= 0 ? state.strings.Format(state.language, "staff.parts.left",
-                                                      {{"time", FormatCountdown(state.language, left)}})
+                                                      {{"time", FormatCountdownClock(state.language, left)}})
                                : state.strings.Format(state.language, "staff.parts.late",
-                                                      {{"time", FormatCountdown(state.language, -left)}});
+                                                      {{"time", FormatCountdownClock(state.language, -left)}});
             colour = left < 0 ? p.danger : left <= core::kBreachingSoonSeconds ? p.warning : p.brand;
             ui.host.RequestRedrawAfter(1.0);
         }

@@ -31,6 +31,7 @@ struct TicketPageState {
     double copied_until = 0;        // the copy button says "copied" until then
     bool expired = false;           // the token was refused: back to the lookup form
     bool signed_out = false;        // the customer ended every session of this ticket: back to the lookup form
+    bool signing_out = false;       // ...asked for: no request goes out with the token it is ending
 
     // Live updates: at most one long-poll in flight; after failures, wait (1, 2, 4 ... 30 s).
     int last_sequence = 0;

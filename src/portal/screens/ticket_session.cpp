@@ -199,7 +199,7 @@ void ReconnectLive(AppState& state) {
 
 void PumpLiveUpdates(AppState& state, Ui& ui) {
     TicketPageState& page = state.ticket;
-    if (!page.view.IsLoaded() || page.poll_in_flight || page.expired) return;
+    if (!page.view.IsLoaded() || page.poll_in_flight || page.expired || page.signing_out) return;
     const double now = ui.host.NowUnixSeconds();
     if (now < page.poll_due_at) {
         ui.host.RequestRedrawAfter(page.poll_due_at - now);
@@ -215,6 +215,7 @@ void PumpLiveUpdates(AppState& state, Ui& ui) {
             TicketPageState& p = state.ticket;
             if (p.generation != generation) return;
             p.poll_in_flight = false;
+            if (p.signing_out) return; // its token is ending: nothing more is asked with it
             p.live_error.reset();
             const PollAnswer answer{.ok = true, .news = !events.events.empty(),
                                     .held_seconds = host.NowUnixSeconds() - p.poll_sent_at,
@@ -329,6 +330,7 @@ void SignOutEverywhere(AppState& state, Ui& ui) {
     TicketPageState& page = state.ticket;
     if (page.action_in_flight) return;
     page.action_in_flight = true;
+    page.signing_out = true;
     page.action_failure.reset();
     const int generation = page.generation;
     Host& host = ui.host;
@@ -349,6 +351,7 @@ void SignOutEverywhere(AppState& state, Ui& ui) {
             TicketPageState& p = state.ticket;
             if (p.generation != generation) return;
             p.action_in_flight = false;
+            p.signing_out = false;
             // Already signed out elsewhere: this page's session has ended all the same.
             if (error.kind == ApiError::Kind::Unauthorized) {
                 p.dialog = TicketDialog::None;

@@ -2,8 +2,8 @@
 #include "console/console.h"
 
 #include "app.h"
-#include "labels.h"
 #include "icons.h"
+#include "labels.h"
 #include "net/poll_pacing.h"
 #include "net/staff_requests.h"
 #include "widgets.h"

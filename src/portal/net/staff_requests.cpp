@@ -6,8 +6,8 @@
 #include "router.h"
 
 #include "api/core_json.h"
-#include "api/policy_json.h"
 #include "api/endpoints.h"
+#include "api/policy_json.h"
 
 namespace aftercare::portal::requests {
 

@@ -2,9 +2,9 @@
 #include "net/vendor_data.h"
 
 #include "app.h"
-#include "net/staff_requests.h"
 #include "console/console.h"
 #include "host.h"
+#include "net/staff_requests.h"
 #include "router.h"
 
 #include "api/vendor_wire.h"

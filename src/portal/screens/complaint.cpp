@@ -3,10 +3,10 @@
 #include "screens/complaint.h"
 
 #include "app.h"
-#include "net/customer_requests.h"
-#include "embed.h"
 #include "dates.h"
+#include "embed.h"
 #include "icons.h"
+#include "net/customer_requests.h"
 #include "net/vendor_policy.h"
 #include "screens/complaint_parts.h"
 #include "screens/ticket_tokens.h"

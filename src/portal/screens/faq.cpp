@@ -2,8 +2,8 @@
 #include "screens/faq.h"
 
 #include "app.h"
-#include "net/customer_requests.h"
 #include "icons.h"
+#include "net/customer_requests.h"
 #include "widgets.h"
 #include "widgets/feedback.h"
 

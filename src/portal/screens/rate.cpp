@@ -3,9 +3,9 @@
 #include "screens/rate_parts.h"
 
 #include "app.h"
-#include "net/customer_requests.h"
 #include "embed.h"
 #include "icons.h"
+#include "net/customer_requests.h"
 #include "screens/ticket_tokens.h"
 #include "widgets.h"
 #include "widgets/column.h"

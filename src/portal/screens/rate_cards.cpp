@@ -3,8 +3,8 @@
 #include "screens/rate_parts.h"
 
 #include "app.h"
-#include "labels.h"
 #include "icons.h"
+#include "labels.h"
 #include "widgets.h"
 #include "widgets/choice_chips.h"
 #include "widgets/feedback.h"

@@ -12,10 +12,10 @@
 #include "screens/repair.h"
 
 #include "app.h"
-#include "net/customer_requests.h"
 #include "embed.h"
 #include "format.h"
 #include "icons.h"
+#include "net/customer_requests.h"
 #include "router.h"
 #include "screens/repair_steps.h"
 #include "widgets.h"

@@ -6,9 +6,9 @@
 #include "screens/repair_steps.h"
 
 #include "app.h"
-#include "net/customer_requests.h"
 #include "format.h"
 #include "icons.h"
+#include "net/customer_requests.h"
 #include "widgets.h"
 #include "widgets/choice_chips.h"
 #include "widgets/feedback.h"

@@ -9,8 +9,8 @@
 #include "icons.h"
 #include "widgets.h"
 #include "widgets/choice_chips.h"
-#include "widgets/option_cards.h"
 #include "widgets/feedback.h"
+#include "widgets/option_cards.h"
 
 #include "core/validation.h"
 

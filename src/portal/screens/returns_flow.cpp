@@ -2,8 +2,8 @@
 #include "screens/returns_parts.h"
 
 #include "app.h"
-#include "net/customer_requests.h"
 #include "embed.h"
+#include "net/customer_requests.h"
 #include "screens/ticket_tokens.h"
 #include "widgets/feedback.h"
 

@@ -5,15 +5,15 @@
 #include "screens/staff_admin.h"
 
 #include "app.h"
-#include "net/staff_requests.h"
 #include "console/console.h"
 #include "console/format.h"
-#include "labels.h"
 #include "icons.h"
+#include "labels.h"
+#include "net/staff_requests.h"
 #include "widgets.h"
-#include "widgets/status_chip.h"
 #include "widgets/dropdown.h"
 #include "widgets/feedback.h"
+#include "widgets/status_chip.h"
 #include "widgets/tabs.h"
 
 #include "api/policy_json.h"

@@ -2,9 +2,9 @@
 #include "screens/staff_login.h"
 
 #include "app.h"
-#include "net/staff_requests.h"
 #include "console/console.h"
 #include "icons.h"
+#include "net/staff_requests.h"
 #include "widgets.h"
 #include "widgets/feedback.h"
 

@@ -7,16 +7,16 @@
 #include "screens/staff_stats.h"
 
 #include "app.h"
-#include "net/staff_requests.h"
 #include "console/console.h"
 #include "console/format.h"
-#include "time_format.h"
-#include "labels.h"
 #include "icons.h"
+#include "labels.h"
+#include "net/staff_requests.h"
+#include "time_format.h"
 #include "widgets.h"
 #include "widgets/charts.h"
-#include "widgets/status_chip.h"
 #include "widgets/feedback.h"
+#include "widgets/status_chip.h"
 #include "widgets/tabs.h"
 
 #include <algorithm>

@@ -9,17 +9,17 @@
 #include "screens/staff_ticket.h"
 
 #include "app.h"
-#include "net/staff_requests.h"
 #include "console/console.h"
 #include "console/format.h"
-#include "time_format.h"
-#include "labels.h"
 #include "icons.h"
+#include "labels.h"
+#include "net/staff_requests.h"
 #include "screens/staff_ticket_parts.h"
 #include "screens/timeline_pages.h"
+#include "time_format.h"
 #include "widgets.h"
-#include "widgets/status_chip.h"
 #include "widgets/feedback.h"
+#include "widgets/status_chip.h"
 
 #include "core/sla.h"
 

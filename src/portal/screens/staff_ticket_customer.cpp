@@ -8,10 +8,10 @@
 #include "screens/staff_ticket_parts.h"
 
 #include "app.h"
-#include "net/staff_requests.h"
 #include "console/console.h"
 #include "console/format.h"
 #include "icons.h"
+#include "net/staff_requests.h"
 #include "widgets.h"
 #include "widgets/button_row.h"
 #include "widgets/choice_chips.h"

@@ -4,8 +4,8 @@
 #include "screens/ticket_page.h"
 
 #include "app.h"
-#include "labels.h"
 #include "icons.h"
+#include "labels.h"
 #include "screens/ticket_actions.h"
 #include "screens/ticket_session.h"
 #include "screens/ticket_sla.h"

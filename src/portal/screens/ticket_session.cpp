@@ -2,8 +2,8 @@
 #include "screens/ticket_session.h"
 
 #include "app.h"
-#include "net/customer_requests.h"
 #include "embed.h"
+#include "net/customer_requests.h"
 #include "net/poll_pacing.h"
 #include "net/vendor_policy.h"
 #include "screens/ticket_tokens.h"

@@ -2,8 +2,8 @@
 #include "screens/ticket_timeline.h"
 
 #include "app.h"
-#include "labels.h"
 #include "icons.h"
+#include "labels.h"
 #include "screens/ticket_session.h"
 #include "screens/ticket_status.h"
 #include "screens/timeline_pages.h"

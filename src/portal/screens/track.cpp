@@ -2,9 +2,9 @@
 #include "screens/track.h"
 
 #include "app.h"
+#include "icons.h"
 #include "labels.h"
 #include "net/customer_requests.h"
-#include "icons.h"
 #include "screens/ticket_page.h"
 #include "screens/ticket_status.h"
 #include "screens/ticket_tokens.h"

@@ -39,7 +39,7 @@ struct AppState {
     A11yTree a11y;
     Language language = Language::ZhCN;
     core::Policy policy;  // the document's defaults until the vendor's policy arrives from the server
-    Remote<core::Policy> vendor_policy;  // that arrival (net/vendor_policy.h)
+    RemoteStatus vendor_policy;          // the customers' load of it (net/vendor_policy.h); the console has its own
     EmbedConfig embed;    // set when the portal runs in a vendor's iframe (web/embed.js)
     KioskState kiosk;     // kiosk mode (/kiosk): attract screen, idle reset, keypad, outbox
 

@@ -69,8 +69,8 @@ void LoadPolicy(AppState& state) {
     requests::LoadStaffPolicy(
         state,
         [&state](core::Policy answer) {
-            state.policy = answer;
-            state.staff.policy.Succeed(std::move(answer));
+            state.policy = std::move(answer);
+            state.staff.policy.Succeed({});
         },
         [&state](ApiError error) { state.staff.policy.Fail(std::move(error)); });
 }

@@ -43,7 +43,7 @@ struct StaffState {
     std::string notice_key;       // why the login screen shows (signed out, session expired)
     ChangeFeed feed;
     Remote<api::StaffListResponse> members;
-    Remote<core::Policy> policy;  // the vendor's policy in force (also copied into AppState::policy)
+    RemoteStatus policy;          // the console's load of the vendor's policy (held in AppState::policy)
     StaffLoginState login;
     QueueState queue;
     WorkspaceState ticket;

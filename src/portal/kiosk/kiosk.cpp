@@ -152,7 +152,7 @@ void ResetKioskSession(AppState& state, Host& host) {
     const Theme theme = state.theme;
     const EmbedConfig embed = state.embed;
     const core::Policy policy = state.policy;
-    Remote<core::Policy> vendor_policy = state.vendor_policy;
+    RemoteStatus vendor_policy = state.vendor_policy;
     if (vendor_policy.IsLoading()) vendor_policy.Reset();  // its request is dropped: ask again
     std::unique_ptr<Outbox> outbox = std::move(state.kiosk.outbox);
     std::destroy_at(&state);

@@ -4,6 +4,7 @@
 #include "core/result.h"
 
 #include <optional>
+#include <variant>
 #include <string>
 #include <vector>
 
@@ -54,5 +55,9 @@ template <class T> struct Remote {
     }
     void Reset() { *this = Remote{}; }
 };
+
+// A load whose answer is kept elsewhere (the vendor's policy, in AppState::policy): its progress
+// only, so the data is held once.
+using RemoteStatus = Remote<std::monostate>;
 
 } // namespace aftercare::portal

@@ -15,8 +15,8 @@ void EnsureVendorPolicy(AppState& state, bool retry_failed) {
     requests::LoadPolicy(
         state.api,
         [&state](core::Policy policy) {
-            state.policy = policy;
-            state.vendor_policy.Succeed(std::move(policy));
+            state.policy = std::move(policy);
+            state.vendor_policy.Succeed({});
         },
         [&state](ApiError error) { state.vendor_policy.Fail(std::move(error)); });
 }

@@ -433,7 +433,7 @@ void SavePolicy(AppState& state) {
             FillForm(state, saved);
             a.notice = state.strings.Format(state.language, "staff.policy.saved", {{"version", std::to_string(saved.version)}});
             state.policy = saved;
-            state.staff.policy.Succeed(saved);
+            state.staff.policy.Succeed({});
             a.policy.Succeed(std::move(saved));
         },
         [&state](ApiError error) {

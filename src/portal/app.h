@@ -16,6 +16,7 @@
 #include "screens/faq.h"
 #include "screens/home.h"
 #include "screens/kiosk_repair.h"
+#include "screens/open_ticket.h"
 #include "screens/rate.h"
 #include "screens/repair.h"
 #include "screens/returns.h"
@@ -56,6 +57,7 @@ struct AppState {
     std::string home_faq_query;
     FaqState faq;
     TrackState track;
+    OpenTicket open_ticket;  // the customer's ticket, shared by the ticket page and the rate screen
     TicketPageState ticket;
     ReturnsState returns;
     RateState rate;

@@ -311,6 +311,17 @@ describe('staff console', () => {
       assert.deepEqual(rated, { quality: 5, speed: 5, attitude: 5, scope: 4, guarantee: 5, solved: true, comment: '工程师很专业' });
       await page.getByRole('heading', { name: '客户评价' }).waitFor(LIVE);
 
+      // Back on the ticket page the rating is there already, even with no network: the page and the
+      // rate screen hold one copy of the ticket, and the rating's answer updated it.
+      await customer.context.setOffline(true);
+      await mine.goBack();
+      await mine.waitForFunction((n) => window.location.hash === `#/track/${n}`, ticket.number);
+      await mine.getByText('您评价了本次服务').first().waitFor();
+      assert.equal(await mine.getByRole('button', { name: '去评价' }).count(), 0, 'nothing left to rate');
+      await customer.context.setOffline(false);
+      // What the page tried meanwhile (its refresh on coming back, its live poll) failed for want of a network.
+      customer.problems = customer.problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED'));
+
       // The statistics move: one more rating, one more satisfied, on the API and on the console.
       const after = (await api('GET', '/api/v1/staff/stats', { token: adminToken })).body;
       assert.equal(after.satisfaction.count, before.satisfaction.count + 1);

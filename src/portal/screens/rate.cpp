@@ -6,6 +6,7 @@
 #include "embed.h"
 #include "icons.h"
 #include "net/customer_requests.h"
+#include "screens/open_ticket.h"
 #include "screens/ticket_tokens.h"
 #include "widgets.h"
 #include "widgets/column.h"
@@ -22,16 +23,13 @@
 namespace aftercare::portal {
 namespace {
 
-std::string DraftKey(const std::string& number) {
-    auto parsed = core::ParseServiceNumber(number);
-    return "draft.rate." + (parsed ? parsed.Value().compact : number);
-}
+std::string DraftKey(const OpenTicket& ticket) { return "draft.rate." + ticket.compact; }
 
 void LoadForm(AppState& state, Host& host) {
     RateState& r = state.rate;
     r.form = RateForm{};
     r.saved_form.clear();
-    const auto stored = host.LoadLocal(DraftKey(r.number));
+    const auto stored = host.LoadLocal(DraftKey(state.open_ticket));
     if (!stored) return;
     const api::Json json = api::Json::parse(*stored, nullptr, /*allow_exceptions=*/false);
     if (!json.is_object()) return;
@@ -50,22 +48,23 @@ void LoadForm(AppState& state, Host& host) {
 
 void SaveForm(AppState& state, Host& host) {
     RateState& r = state.rate;
-    if (r.number.empty() || !r.ticket.IsLoaded() || r.ticket.value->rating) return;
+    const OpenTicket& ticket = state.open_ticket;
+    if (ticket.compact.empty() || !ticket.view.IsLoaded() || ticket.view.value->rating) return;
     std::string json = api::Json{{"stars", r.form.stars}, {"solved", r.form.solved}, {"comment", r.form.comment}}.dump();
     if (json == r.saved_form) return;
-    host.SaveLocal(DraftKey(r.number), json);
+    host.SaveLocal(DraftKey(ticket), json);
     r.saved_form = std::move(json);
 }
 
-// The route names the ticket; a token comes from the link (?t=) or from this device.
+// The route names the ticket, which becomes the open one; its token is held already (from its
+// ticket page), comes from the link (?t=) or from this device.
 void FollowRoute(AppState& state, Host& host) {
     RateState& r = state.rate;
+    OpenTicket& ticket = state.open_ticket;
     const std::string param = state.route.param;
     auto parsed = core::ParseServiceNumber(param);
     const std::string compact = parsed ? parsed.Value().compact : param;
-    if (r.route_taken && compact == r.route_number) return;
-    const std::string handed_number = std::exchange(r.handed_number, {});
-    std::string handed_token = std::exchange(r.handed_token, {});
+    if (r.route_taken && compact == r.route_number && compact == ticket.compact) return;
     if (compact != r.route_number) {
         const std::string typed_number = r.lookup_number;
         r = RateState{};
@@ -77,19 +76,20 @@ void FollowRoute(AppState& state, Host& host) {
         if (!param.empty()) r.lookup_number = param;  // a mistyped link: let the customer correct it
         return;
     }
-    r.number = parsed.Value().display;
-    r.lookup_number = r.number;
+    if (ticket.compact != compact) OpenAnother(ticket, compact, parsed.Value().display);
+    r.lookup_number = ticket.display;
     // A link may carry the token (#/rate/<number>?t=...); otherwise this device may hold one.
-    std::string token = QueryValue(state.route.query, "t");
-    if (token.empty() && handed_number == compact) token = std::move(handed_token);
-    if (token.empty()) {
-        if (auto stored = LoadTicketToken(host, compact, host.NowUnixSeconds())) token = *stored;
+    const std::string link_token = QueryValue(state.route.query, "t");
+    if (!link_token.empty() && link_token != ticket.token) {
+        ticket.token = link_token;
+        ticket.view.Reset();
     }
-    r.token = std::move(token);
-    if (!r.token.empty()) {
-        LoadForm(state, host);
-        LoadRatedTicket(state, host);
+    if (ticket.token.empty()) {
+        if (auto stored = LoadTicketToken(host, compact, host.NowUnixSeconds())) ticket.token = *stored;
     }
+    if (ticket.token.empty()) return;
+    LoadForm(state, host);
+    if (ticket.view.IsIdle()) LoadRatedTicket(state, host);
 }
 
 void Lookup(AppState& state, Host& host) {
@@ -176,26 +176,26 @@ std::array<int, 5> StarsOf(const core::Rating& rating) {
 }
 
 void LoadRatedTicket(AppState& state, Host& host) {
-    RateState& r = state.rate;
-    r.ticket.StartLoading();
-    const std::string number = r.number;
+    OpenTicket& ticket = state.open_ticket;
+    ticket.view.StartLoading();
+    const int generation = ticket.generation;
     requests::LoadTicket(
-        state.api, {number, r.token},
-        [&state, number](api::TicketView ticket) {
-            if (state.rate.number == number) state.rate.ticket.Succeed(std::move(ticket));
+        state.api, {ticket.display, ticket.token},
+        [&state, &host, generation](api::TicketView view) {
+            if (state.open_ticket.generation == generation) TakeView(state.open_ticket, std::move(view), host);
         },
-        [&state, &host, number](ApiError error) {
-            RateState& now = state.rate;
-            if (now.number != number) return;
+        [&state, &host, generation](ApiError error) {
+            OpenTicket& now = state.open_ticket;
+            if (now.generation != generation) return;
             if (error.kind == ApiError::Kind::Unauthorized || error.kind == ApiError::Kind::NotFound) {
                 // The token no longer opens this ticket: ask for the phone digits again.
-                ForgetTicketToken(host, now.route_number);
+                ForgetTicketToken(host, now.compact);
                 now.token.clear();
-                now.ticket.Reset();
-                now.errors["phone_last4"] = DescribeError(state.strings, state.language, error);
+                now.view.Reset();
+                state.rate.errors["phone_last4"] = DescribeError(state.strings, state.language, error);
                 return;
             }
-            now.ticket.Fail(std::move(error));
+            now.view.Fail(std::move(error));
         });
 }
 
@@ -213,20 +213,23 @@ void SubmitRating(AppState& state, Ui& ui) {
     if (!r.errors.empty()) return;
 
     r.sent.StartLoading();
-    const std::string number = r.number;
+    const OpenTicket& ticket = state.open_ticket;
+    const int generation = ticket.generation;
     requests::RateService(
-        state.api, {number, r.token}, rating,
-        [&state, &host = ui.host, number](api::TicketView ticket) {
+        state.api, {ticket.display, ticket.token}, rating,
+        [&state, &host = ui.host, generation](api::TicketView view) {
+            if (state.open_ticket.generation != generation) return;
             RateState& now = state.rate;
-            host.RemoveLocal(DraftKey(number));
+            host.RemoveLocal(DraftKey(state.open_ticket));
             now.saved_form.clear();
-            now.sent.Succeed(ticket);
-            now.ticket.Succeed(std::move(ticket));
+            now.sent.Succeed({});
             now.just_rated = true;
-            NotifyEmbedder(host, "aftercare:rated", nlohmann::json{{"serviceNumber", number}}.dump());
             now.scroll_to_top = true;
+            NotifyEmbedder(host, "aftercare:rated", nlohmann::json{{"serviceNumber", view.service_number}}.dump());
+            TakeView(state.open_ticket, std::move(view), host);
         },
-        [&state, &host = ui.host](ApiError error) {
+        [&state, &host = ui.host, generation](ApiError error) {
+            if (state.open_ticket.generation != generation) return;
             RateState& now = state.rate;
             if (error.code == "already_rated" || error.code == "illegal_transition") {
                 // Rated meanwhile (another tab, a lost answer) or not resolved after all: show the
@@ -241,12 +244,8 @@ void SubmitRating(AppState& state, Ui& ui) {
         });
 }
 
-void StartRating(AppState& state, std::string_view service_number, std::string token) {
-    RateState& r = state.rate;
-    auto parsed = core::ParseServiceNumber(service_number);
-    r.handed_number = parsed ? parsed.Value().compact : std::string(service_number);
-    r.handed_token = std::move(token);
-    r.route_taken = false;  // take the route again with the token, even for the same ticket
+void StartRating(AppState& state, std::string_view service_number) {
+    state.rate.route_taken = false;  // take the route again: the form's draft, the view if missing
     Navigate(state, Route{Screen::Rate, std::string(service_number), {}});
 }
 
@@ -263,16 +262,17 @@ void DrawRate(AppState& state, Ui& ui) {
     Paragraph(ui, TextStyle::Body, state.Tr("rate.subtitle"), ui.theme.palette.text_muted);
     ImGui::Dummy(ImVec2(0, ui.theme.Em(0.25f)));
 
-    if (r.token.empty()) {
+    const OpenTicket& open = state.open_ticket;
+    if (open.token.empty()) {
         DrawLookup(state, ui);
-    } else if (r.ticket.IsFailed()) {
-        if (ErrorBanner(ui, state.strings, state.language, *r.ticket.error, "ticket-error")) {
+    } else if (open.view.IsFailed()) {
+        if (ErrorBanner(ui, state.strings, state.language, *open.view.error, "ticket-error")) {
             LoadRatedTicket(state, ui.host);
         }
-    } else if (!r.ticket.IsLoaded()) {
+    } else if (!open.view.IsLoaded()) {
         LoadingIndicator(ui, state.Tr("rate.loading"));
     } else {
-        const api::TicketView& ticket = *r.ticket.value;
+        const api::TicketView& ticket = *open.view.value;
         DrawTicketSummary(state, ui, ticket);
         ImGui::Dummy(ImVec2(0, ui.theme.Em(0.25f)));
         if (ticket.rating) {

@@ -23,24 +23,20 @@ struct RateForm {
     std::string comment;
 };
 
+// What the rate screen keeps beside the ticket it rates, which is the open ticket
+// (AppState::open_ticket, screens/open_ticket.h): its number, token and view.
 struct RateState {
-    // A ticket handed over by its ticket page (StartRating): its number (compact) and token.
-    std::string handed_number;
-    std::string handed_token;
     std::string route_number;  // the route's number as last taken (compact), to notice a new one
     bool route_taken = false;
-    std::string number;        // display form, empty until known
-    std::string token;         // this ticket's customer token
     // Finding the ticket when the device holds no token for it.
     std::string lookup_number;
     std::string lookup_last4;
     Remote<api::LookupResponse> lookup;
     std::map<std::string, std::string> errors;  // field → message, shown next to the field
 
-    Remote<api::TicketView> ticket;
     RateForm form;
     std::string saved_form;  // the JSON last written to the device
-    Remote<api::TicketView> sent;
+    RemoteStatus sent;
     bool just_rated = false;     // thank the customer for the rating they just gave
     bool already_rated = false;  // the server said it was rated before: say so kindly
     bool scroll_to_top = false;  // the answer replaced the form: show it from the top
@@ -48,9 +44,9 @@ struct RateState {
 
 void DrawRate(AppState& state, Ui& ui);
 
-// Opens the rating form for a ticket whose token the customer already holds (its ticket page):
-// the token goes along in app state, so the form opens without asking who they are again, even
-// where this device keeps nothing (storage refused, a kiosk session).
-void StartRating(AppState& state, std::string_view service_number, std::string token);
+// Opens the rating form for the open ticket (from its ticket page): its token is already held, so
+// the form opens without asking who they are again, even where this device keeps nothing (storage
+// refused, a kiosk session).
+void StartRating(AppState& state, std::string_view service_number);
 
 } // namespace aftercare::portal

@@ -178,7 +178,7 @@ void DrawNotYetRatable(AppState& state, Ui& ui, const api::TicketView& ticket) {
                      ICON_CLOCK);
     ImGui::Dummy(ImVec2(0, ui.theme.Em(0.25f)));
     if (Button(ui, "track", state.Tr("rate.not_yet.track"), {.icon = ICON_SEARCH})) {
-        Navigate(state, ParseRoute("#/track/" + ticket.service_number + "?t=" + EncodeQueryValue(state.rate.token)));
+        Navigate(state, Route{Screen::Track, ticket.service_number, {}});  // the open ticket, token and all
     }
     EndVerdictCard(ui);
 }

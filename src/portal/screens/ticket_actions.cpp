@@ -120,7 +120,7 @@ void DrawRatePrompt(AppState& state, Ui& ui, const api::TicketView& view) {
     CardTitle(ui, ICON_STAR, Tone::Brand, state.Tr("ticket.rate.title"));
     Paragraph(ui, TextStyle::Body, state.Tr("ticket.rate.body"), ui.theme.palette.text_muted);
     if (Button(ui, "rate", state.Tr("ticket.rate.go"), {.width = ImGui::GetContentRegionAvail().x, .icon = ICON_STAR})) {
-        StartRating(state, view.service_number, state.ticket.token);
+        StartRating(state, view.service_number);
     }
     EndPromptCard(ui);
 }

@@ -180,11 +180,11 @@ void DrawTicketPage(AppState& state, Ui& ui) {
         return;
     }
 
-    switch (page.view.state) {
+    switch (state.open_ticket.view.state) {
     case Remote<api::TicketView>::State::Idle:
     case Remote<api::TicketView>::State::Loading: LoadingIndicator(ui, state.Tr("ticket.loading")); break;
     case Remote<api::TicketView>::State::Failed:
-        if (page.view.error->kind == ApiError::Kind::NotFound) {
+        if (state.open_ticket.view.error->kind == ApiError::Kind::NotFound) {
             EmptyState(ui, ICON_TICKET, state.Tr("ticket.not_found"));
             ImGui::Dummy(ImVec2(0, theme.Em(0.5f)));
             const float width = theme.Em(14.0f);
@@ -192,11 +192,11 @@ void DrawTicketPage(AppState& state, Ui& ui) {
             if (Button(ui, "to-lookup", state.Tr("ticket.to_lookup"), {.width = width})) {
                 Navigate(state, Route{Screen::Track, {}, {}});
             }
-        } else if (ErrorBanner(ui, state.strings, state.language, *page.view.error, "ticket-error")) {
+        } else if (ErrorBanner(ui, state.strings, state.language, *state.open_ticket.view.error, "ticket-error")) {
             ReloadTicket(state, ui);
         }
         break;
-    case Remote<api::TicketView>::State::Loaded: DrawLoaded(state, ui, *page.view.value); break;
+    case Remote<api::TicketView>::State::Loaded: DrawLoaded(state, ui, *state.open_ticket.view.value); break;
     }
     PumpLiveUpdates(state, ui);
 }

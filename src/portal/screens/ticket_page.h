@@ -5,8 +5,6 @@
 
 #include "net/remote.h"
 
-#include "api/customer_wire.h"
-
 #include <optional>
 #include <string>
 
@@ -17,17 +15,12 @@ struct Ui;
 
 enum class TicketDialog { None, Cancel, Reopen, SignOut };
 
+// What the ticket page keeps beside the open ticket (AppState::open_ticket, screens/open_ticket.h).
 struct TicketPageState {
-    // Which ticket: set from the route; everything below belongs to it and is reset with it.
-    std::string compact;            // storage form ("R7KX4M9QP2HC"); empty before the first frame
-    std::string display;            // "R7KX-4M9Q-P2HC"
-    bool invalid_number = false;    // the address holds something that is not a service number
-    std::string token;
-    int generation = 0;             // bumped on every reset: answers for an older ticket are dropped
+    int generation = 0;             // the open ticket's generation this state belongs to; reset with it
     int last_frame = -1;            // the frame this page was last drawn (re-entry refreshes it)
+    bool invalid_number = false;    // the address holds something that is not a service number
 
-    Remote<api::TicketView> view;
-    double clock_offset = 0;        // server clock minus this device's clock, from sla.evaluated_at
     double copied_until = 0;        // the copy button says "copied" until then
     bool expired = false;           // the token was refused: back to the lookup form
     bool signed_out = false;        // the customer ended every session of this ticket: back to the lookup form

@@ -5,6 +5,7 @@
 #include "icons.h"
 #include "labels.h"
 #include "net/customer_requests.h"
+#include "screens/open_ticket.h"
 #include "screens/ticket_page.h"
 #include "screens/ticket_status.h"
 #include "screens/ticket_tokens.h"
@@ -118,7 +119,7 @@ void Submit(AppState& state, Ui& ui) {
             t.tried = false;
             t.notice_key.clear();
             // The ticket page starts afresh with the new token, even if it showed this ticket before.
-            state.ticket.compact.clear();
+            OpenAnother(state.open_ticket, {}, {});
             Navigate(state, Route{Screen::Track, parsed.Value().display, {}});
         },
         [&state](ApiError error) {

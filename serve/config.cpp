@@ -83,6 +83,10 @@ bool Apply(Config& config, const std::string& name, const std::string& value, st
         for (char c : value)
             if (c <= 0x20 || c >= 0x7F) return bad("expected visible ASCII characters");
         config.metrics_token = value;
+    } else if (name == "trusted-proxies") {
+        auto ranges = AddressRanges::Parse(value);
+        if (!ranges) return bad("expected addresses or CIDR ranges like \"10.0.0.0/8 ::1\"");
+        config.trusted_proxies = std::move(*ranges);
     } else if (name == "rate-lookup") {
         if (!ParseInt(value, 0, 1000000, config.limits.lookup_per_minute)) return bad("expected 0..1000000");
     } else if (name == "rate-create") {
@@ -130,6 +134,7 @@ constexpr EnvName kEnvNames[] = {
     {"metrics-token", "AFTERCARE_METRICS_TOKEN"},
     {"storage-quota-mb", "AFTERCARE_STORAGE_QUOTA_MB"},
     {"storage-per-address-mb", "AFTERCARE_STORAGE_PER_ADDRESS_MB"},
+    {"trusted-proxies", "AFTERCARE_TRUSTED_PROXIES"},
     {"rate-lookup", "AFTERCARE_RATE_LOOKUP"},
     {"rate-create", "AFTERCARE_RATE_CREATE"},
     {"rate-login", "AFTERCARE_RATE_LOGIN"},
@@ -186,6 +191,7 @@ std::string UsageText() {
 #endif
            "                   [--storage-quota-mb 20480] [--storage-per-address-mb 200]  (0: no limit)\n"
            "                   [--metrics-token TOKEN]  (/metrics needs Authorization: Bearer TOKEN; off without)\n"
+           "                   [--trusted-proxies \"10.0.0.0/8 ::1\"]  (their X-Forwarded-For names the client)\n"
            "                   [--rate-lookup 10] [--rate-create 20] [--rate-login 10] [--rate-lookup-failures 5]\n"
            "                   [--rate-reveal 30]  (customer phone/address reveals per staff account per hour)\n"
            "  aftercare-server create-admin --data-dir D --username U   (password from stdin)\n"
@@ -196,7 +202,7 @@ std::string UsageText() {
            "       1 rows refused and nothing written, 2 could not run)\n"
            "  aftercare-server create-api-key --data-dir D --name NAME --scopes products,orders,parts\n"
            "Every option can also be set with AFTERCARE_<NAME> (e.g. AFTERCARE_PORT); flags win.\n"
-           "Rate limits are requests per minute per client address; 0 disables one.\n";
+           "Rate limits are requests per minute per client address (IPv6: per /64); 0 disables one.\n";
 }
 
 CliResult ParseCommandLine(int argc, const char* const* argv,

@@ -1,6 +1,8 @@
 // Server configuration: one plain struct, filled from flags and AFTERCARE_* environment variables.
 #pragma once
 
+#include "client_address.hpp"
+
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -40,6 +42,7 @@ struct Config {
     int storage_per_address_mb = 200;        // stored per client address per day, MiB (0: none)
     std::string metrics_token;               // empty: /metrics is off; else it needs this bearer token
     long long clock_offset_seconds = 0;      // added to the wall clock; lets tests move time forward
+    AddressRanges trusted_proxies;           // whose X-Forwarded-For names the client (client_address.hpp)
     RateLimits limits;
 };
 

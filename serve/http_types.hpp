@@ -26,7 +26,10 @@ struct HttpRequest {
     HttpHeaders headers;
     std::string body;
     std::vector<std::string> matches;  // [0] the whole path, then the route template's captures
-    std::string remote_addr;
+    std::string remote_addr;  // the peer: a client, or a proxy in front of us
+    // Who it is from, as limits, quotas and idempotency scopes count it: the peer, or the client a
+    // trusted proxy names (client_address.hpp). Set by the server before any handler runs.
+    std::string client;
     std::chrono::steady_clock::time_point received{};  // when the header was read
 
     bool has_header(const std::string& name) const { return headers.count(name) > 0; }

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "client_address.hpp"
 #include "core/service_number.h"
 #include "http_util.hpp"
 #include "log.hpp"
@@ -115,6 +116,7 @@ HttpServer::HttpServer(const Config& config, Metrics& metrics, LiveUpdates& live
     ListenerHooks hooks;
     hooks.body_limit = [this](const HttpRequest& head) { return BodyLimit(head); };
     hooks.on_request = [this](std::shared_ptr<Exchange> exchange) {
+        exchange->req.client = ClientOf(exchange->req);
         impl_->pool.Post([this, exchange = std::move(exchange)] { Handle(exchange, true); });
     };
     impl_ = std::make_unique<Impl>(config_.threads, limits, std::move(hooks));
@@ -219,9 +221,16 @@ void HttpServer::Finish(const std::shared_ptr<Exchange>& exchange, const std::st
                        "\",\"path\":\"" + JsonEscape(req.path) + "\",\"route\":\"" + JsonEscape(route) +
                        "\",\"status\":" + std::to_string(res.status) + ",\"duration_ms\":" + duration +
                        ",\"bytes\":" + std::to_string(res.body_view().size()) + ",\"client\":\"" +
-                       JsonEscape(req.remote_addr) + "\"}\n";
+                       JsonEscape(req.client) + "\"}\n";
     std::fwrite(line.data(), 1, line.size(), stderr);
     exchange->Send();
+}
+
+std::string HttpServer::ClientOf(const HttpRequest& req) const {
+    std::string forwarded_for;
+    const auto [first, last] = req.headers.equal_range("X-Forwarded-For");
+    for (auto it = first; it != last; ++it) forwarded_for += (forwarded_for.empty() ? "" : ",") + it->second;
+    return ClientKey(req.remote_addr, forwarded_for, config_.trusted_proxies);
 }
 
 void HttpServer::NoRoute(const HttpRequest& req, HttpResponse& res) {
@@ -307,7 +316,7 @@ bool HttpServer::Dispatch(const Route& route, const std::shared_ptr<Exchange>& e
                           const Principal* resumed_as) {
     const HttpRequest& req = exchange->req;
     HttpResponse& res = exchange->res;
-    RequestContext context{req, res, Principal{}, req.remote_addr, may_wait};
+    RequestContext context{req, res, Principal{}, req.client, may_wait};
     try {
         // A parked poll that runs again was admitted when it arrived, as a poll blocked in a thread
         // was before: it is not charged or checked twice (a sign-out on all devices wakes the polls of

@@ -57,6 +57,7 @@ private:
                   const Principal* resumed_as);
     void Admit(const Route& route, RequestContext& context);
     void NoRoute(const HttpRequest& req, HttpResponse& res);
+    std::string ClientOf(const HttpRequest& req) const;
     void Finish(const std::shared_ptr<Exchange>& exchange, const std::string& route);
 
     const Config& config_;

@@ -9,6 +9,7 @@
 #include "http_util.hpp"
 #include "import/engine.hpp"
 #include "services/api_key_service.hpp"
+#include "store/sqlite_backup.hpp"
 #include "store/sqlite_store.hpp"
 
 namespace aftercare::serve {
@@ -119,6 +120,28 @@ int RunCreateApiKeyCommand(const CliResult& cli) {
         std::fprintf(stderr, "aftercare-server: %s\n", e.what());
         return 2;
     }
+}
+
+namespace {
+
+int ReportCopy(const CopyResult& copy, const char* what, const std::string& where) {
+    if (!copy.ok) {
+        std::fprintf(stderr, "aftercare-server: %s\n", copy.error.c_str());
+        return 2;
+    }
+    std::printf("%s %s (checked):\n", what, where.c_str());
+    for (const auto& [table, rows] : copy.counts) std::printf("  %-24s %lld rows\n", table.c_str(), static_cast<long long>(rows));
+    return 0;
+}
+
+} // namespace
+
+int RunBackupCommand(const CliResult& cli) {
+    return ReportCopy(BackupSqlite(cli.config.data_dir, cli.backup_file), "backup written to", cli.backup_file);
+}
+
+int RunRestoreCommand(const CliResult& cli) {
+    return ReportCopy(RestoreSqlite(cli.backup_file, cli.config.data_dir), "restored into", cli.config.data_dir);
 }
 
 } // namespace aftercare::serve

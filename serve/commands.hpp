@@ -1,5 +1,6 @@
-// The data commands of aftercare-server: `import` (a CSV or JSON Lines file into the register)
-// and `create-api-key`. Both open only the store, so they run beside a serving process.
+// The data commands of aftercare-server: `import` (a CSV or JSON Lines file into the register),
+// `create-api-key` and `backup` open only the store, so they run beside a serving process;
+// `restore` writes a new data directory.
 #pragma once
 
 #include "config.hpp"
@@ -11,5 +12,10 @@ int RunImportCommand(const CliResult& cli);
 
 // Prints the new key once; exit 0, or 2 on bad input.
 int RunCreateApiKeyCommand(const CliResult& cli);
+
+// backup / restore of the SQLite store (store/sqlite_backup.hpp); print the copy's row counts.
+// Exit 0 copied and checked, 2 not (nothing is left under the target's name).
+int RunBackupCommand(const CliResult& cli);
+int RunRestoreCommand(const CliResult& cli);
 
 } // namespace aftercare::serve

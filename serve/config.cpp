@@ -150,6 +150,8 @@ bool ApplyCommandOption(CliResult& result, const std::string& name, const std::s
         if (name == "encoding") return result.import_encoding = value, true;
         if (name == "format") return result.import_format = value, true;
     }
+    if (result.command == CliResult::Command::Backup && name == "to") return result.backup_file = value, true;
+    if (result.command == CliResult::Command::Restore && name == "from") return result.backup_file = value, true;
     if (result.command == CliResult::Command::CreateApiKey) {
         if (name == "name") return result.api_key_name = value, true;
         if (name == "scopes") return result.api_key_scopes = value, true;
@@ -201,6 +203,8 @@ std::string UsageText() {
            "      (one transaction: a file with any bad row writes nothing; exit 0 written or clean,\n"
            "       1 rows refused and nothing written, 2 could not run)\n"
            "  aftercare-server create-api-key --data-dir D --name NAME --scopes products,orders,parts\n"
+           "  aftercare-server backup --data-dir D --to FILE   (online: a consistent copy beside a running server)\n"
+           "  aftercare-server restore --data-dir NEW --from FILE   (into a data directory with no database yet)\n"
            "Every option can also be set with AFTERCARE_<NAME> (e.g. AFTERCARE_PORT); flags win.\n"
            "Rate limits are requests per minute per client address (IPv6: per /64); 0 disables one.\n";
 }
@@ -231,6 +235,12 @@ CliResult ParseCommandLine(int argc, const char* const* argv,
         i = 2;
     } else if (argc > 1 && std::strcmp(argv[1], "create-api-key") == 0) {
         result.command = CliResult::Command::CreateApiKey;
+        i = 2;
+    } else if (argc > 1 && std::strcmp(argv[1], "backup") == 0) {
+        result.command = CliResult::Command::Backup;
+        i = 2;
+    } else if (argc > 1 && std::strcmp(argv[1], "restore") == 0) {
+        result.command = CliResult::Command::Restore;
         i = 2;
     }
     for (; i < argc; ++i) {
@@ -287,6 +297,14 @@ CliResult ParseCommandLine(int argc, const char* const* argv,
     if (result.command == CliResult::Command::CreateApiKey && (result.api_key_name.empty() || result.api_key_scopes.empty())) {
         result.command = CliResult::Command::Error;
         result.message = "create-api-key needs --name and --scopes";
+    }
+    if (result.command == CliResult::Command::Backup && result.backup_file.empty()) {
+        result.command = CliResult::Command::Error;
+        result.message = "backup needs --to FILE";
+    }
+    if (result.command == CliResult::Command::Restore && result.backup_file.empty()) {
+        result.command = CliResult::Command::Error;
+        result.message = "restore needs --from FILE";
     }
     return result;
 }

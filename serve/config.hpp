@@ -48,7 +48,7 @@ struct Config {
 
 // Outcome of reading the command line: either a config to run with or a message (usage, error).
 struct CliResult {
-    enum class Command { Serve, CreateAdmin, Routes, Import, CreateApiKey, Help, Error };
+    enum class Command { Serve, CreateAdmin, Routes, Import, CreateApiKey, Backup, Restore, Help, Error };
     Command command = Command::Serve;
     Config config;
     std::string username;  // create-admin
@@ -59,6 +59,7 @@ struct CliResult {
     bool dry_run = false;         // import
     std::string api_key_name;     // create-api-key
     std::string api_key_scopes;   // create-api-key: comma-separated
+    std::string backup_file;      // backup: --to FILE; restore: --from FILE
     std::string message;   // Help / Error text
 };
 

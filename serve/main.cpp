@@ -153,6 +153,10 @@ int main(int argc, char** argv) {
         return aftercare::serve::RunImportCommand(cli);
     case CliResult::Command::CreateApiKey:
         return aftercare::serve::RunCreateApiKeyCommand(cli);
+    case CliResult::Command::Backup:
+        return aftercare::serve::RunBackupCommand(cli);
+    case CliResult::Command::Restore:
+        return aftercare::serve::RunRestoreCommand(cli);
     case CliResult::Command::Serve:
         return Serve(cli.config);
     }

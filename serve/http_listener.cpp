@@ -112,10 +112,23 @@ class Session;
 class SessionExchange final : public Exchange, public std::enable_shared_from_this<SessionExchange> {
 public:
     explicit SessionExchange(std::shared_ptr<Session> session) : session_(std::move(session)) {}
+    // A request handed to the server counts as in flight until its exchange is gone: answered and
+    // written, or dropped unanswered because its client hung up.
+    ~SessionExchange() override {
+        if (in_flight_) --*in_flight_;
+    }
+    void CountIn(std::atomic<int>& in_flight) {
+        in_flight_ = &in_flight;
+        ++in_flight;
+    }
     void Send() override;
+    void OnHangUp(std::function<void()> gone) override;
+
+    bool written = false;  // Write has begun: on the session's strand only
 
 private:
     std::shared_ptr<Session> session_;
+    std::atomic<int>* in_flight_ = nullptr;
 };
 
 class Session : public std::enable_shared_from_this<Session> {
@@ -128,6 +141,8 @@ public:
 
     // On the session's strand: writes the answer, then reads the next request or closes.
     void Write(std::shared_ptr<SessionExchange> exchange) {
+        exchange->written = true;
+        ++hang_up_watch_;  // a watch still pending is for an answer now given
         const HttpResponse& res = exchange->res;
         const bool close = !keep_alive_ || exchange->refusal != 0 || owner_->stopping;
         const int status = res.status;
@@ -153,7 +168,6 @@ public:
         stream_.expires_after(owner_->limits.write_timeout + AtMinimumRate(body.size()));
         // `exchange` rides along: it owns the body until the write completes.
         asio::async_write(stream_, buffers, [self = shared_from_this(), exchange, close](error_code ec, std::size_t) {
-            --self->owner_->in_flight;
             if (ec) return self->Close();
             if (close) return self->Linger();
             self->first_ = false;
@@ -162,6 +176,21 @@ public:
     }
 
     auto executor() { return stream_.get_executor(); }
+
+    // On the session's strand: while `exchange` waits for its answer, nothing else reads the socket;
+    // it becomes readable when the client closes it (or, rarely, sends its next request early).
+    void WatchHangUp(const std::shared_ptr<SessionExchange>& exchange, std::function<void()> gone) {
+        if (exchange->written) return;
+        const std::uint64_t watch = ++hang_up_watch_;
+        stream_.socket().async_wait(tcp::socket::wait_read,
+                                    [self = shared_from_this(), watch, gone = std::move(gone)](error_code ec) {
+                                        if (ec || self->hang_up_watch_ != watch) return;
+                                        error_code available_ec;
+                                        const std::size_t pending = self->stream_.socket().available(available_ec);
+                                        if (!available_ec && pending > 0) return;  // a pipelined request: still there
+                                        gone();
+                                    });
+    }
 
 private:
     void ReadHeader() {
@@ -232,7 +261,7 @@ private:
         exchange_->req.body = std::move(parser_->get().body());
         parser_.reset();
         auto exchange = std::move(exchange_);
-        ++owner_->in_flight;
+        exchange->CountIn(owner_->in_flight);
         owner_->hooks.on_request(std::move(exchange));
     }
 
@@ -248,7 +277,7 @@ private:
         exchange_->refusal = status;
         parser_.reset();
         auto exchange = std::move(exchange_);
-        ++owner_->in_flight;
+        exchange->CountIn(owner_->in_flight);
         owner_->hooks.on_request(std::move(exchange));
     }
 
@@ -287,12 +316,20 @@ private:
     std::string head_;
     std::unique_ptr<std::array<char, 16 * 1024>> drain_;
     std::size_t drained_ = 0;
+    std::uint64_t hang_up_watch_ = 0;  // the current watch; older ones are stale
     bool first_ = true;
     bool keep_alive_ = false;
 };
 
 void SessionExchange::Send() {
     asio::post(session_->executor(), [self = shared_from_this()] { self->session_->Write(self); });
+}
+
+void SessionExchange::OnHangUp(std::function<void()> gone) {
+    // The watch holds the session but not this exchange: an exchange dropped unanswered ends.
+    asio::post(session_->executor(), [session = session_, self = weak_from_this(), gone = std::move(gone)]() mutable {
+        if (auto exchange = self.lock()) session->WatchHangUp(exchange, std::move(gone));
+    });
 }
 
 }  // namespace

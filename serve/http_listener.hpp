@@ -43,6 +43,10 @@ public:
     // answers with that status and its error body, and the connection closes after it.
     int refusal = 0;
     virtual void Send() = 0;
+    // For an answer that may take long (a parked long-poll): `gone` runs once, on an I/O thread, if
+    // the client closes the connection before the answer is sent, so that what the request holds
+    // (a waiting place) is given up then, not at its deadline. Never runs once Send() has been called.
+    virtual void OnHangUp(std::function<void()> gone) = 0;
 };
 
 struct ListenerHooks {

@@ -64,7 +64,7 @@ void LiveUpdates::Notify(std::int64_t ticket_id) {
     for (auto& wake : woken) wake();
 }
 
-LiveUpdates::Outcome LiveUpdates::Suspend(const ParkRequest& park, std::function<void()> wake) {
+LiveUpdates::Outcome LiveUpdates::Suspend(const ParkRequest& park, std::function<void()> wake, ParkedPoll* parked) {
     {
         std::lock_guard lock(mutex_);
         if (shutdown_) return Outcome::Stopped;
@@ -77,6 +77,7 @@ LiveUpdates::Outcome LiveUpdates::Suspend(const ParkRequest& park, std::function
             const bool earliest = by_deadline_.empty() || park.deadline < by_deadline_.begin()->first;
             waiter->timed = by_deadline_.emplace(park.deadline, waiter);
             by_key_.emplace(park.key, waiter);
+            if (parked) *parked = waiter;
             if (earliest) timer_wake_.notify_one();
             return Outcome::Parked;
         }
@@ -84,6 +85,19 @@ LiveUpdates::Outcome LiveUpdates::Suspend(const ParkRequest& park, std::function
     // Changed between the request's read and now: run it again at once.
     wake();
     return Outcome::Parked;
+}
+
+void LiveUpdates::Abandon(const ParkedPoll& parked) {
+    std::function<void()> dropped;  // destroyed outside the lock: it may hold the last of a request
+    {
+        std::lock_guard lock(mutex_);
+        // Registered waiters are owned by the maps alone: one that can still be locked is parked.
+        WaiterPtr waiter = parked.lock();
+        if (!waiter) return;
+        Remove(waiter);
+        dropped = std::move(waiter->wake);
+        ++abandoned_;
+    }
 }
 
 void LiveUpdates::TimerLoop() {
@@ -135,6 +149,9 @@ void LiveUpdates::Collect(std::string& out) {
     out += "# HELP aftercare_live_refused_total Polls answered 503 because every place was taken.\n"
            "# TYPE aftercare_live_refused_total counter\n";
     out += "aftercare_live_refused_total " + std::to_string(refused_) + "\n";
+    out += "# HELP aftercare_live_abandoned_total Polls given up while waiting: their client hung up.\n"
+           "# TYPE aftercare_live_abandoned_total counter\n";
+    out += "aftercare_live_abandoned_total " + std::to_string(abandoned_) + "\n";
 }
 
 }  // namespace aftercare::serve

@@ -36,6 +36,10 @@ public:
     explicit LiveUpdates(int max_waiters);
     ~LiveUpdates();
 
+    struct Waiter;
+    // A parked poll, as Suspend left it; empty once it has been woken.
+    using ParkedPoll = std::weak_ptr<Waiter>;
+
     enum class Outcome {
         Parked,   // the callback runs once: on a change, at the deadline, or on Shutdown
         Full,     // not parked: every place is taken (answer 503 with Retry-After)
@@ -54,17 +58,21 @@ public:
 
     // For the server: runs `wake` (on the notifying thread or the timer thread, never under a lock)
     // once the key's version differs from `seen`, the deadline passes, or Shutdown(). When the version
-    // already differs, `wake` runs before Suspend returns.
-    Outcome Suspend(const ParkRequest& park, std::function<void()> wake);
+    // already differs, `wake` runs before Suspend returns. `parked` (optional) names the poll for Abandon.
+    Outcome Suspend(const ParkRequest& park, std::function<void()> wake, ParkedPoll* parked = nullptr);
+
+    // The client of a parked poll went away: its place is free at once and `wake` never runs (it is
+    // dropped, and with it the request). Nothing happens when the poll was woken already.
+    void Abandon(const ParkedPoll& parked);
 
     // Wakes every parked poll; later Suspend calls return Stopped. Called on server stop.
     void Shutdown();
 
-    // /metrics: polls waiting now, the places there are, and the polls refused for want of one.
+    // /metrics: polls waiting now, the places there are, the polls refused for want of one and those
+    // whose client hung up while waiting.
     void Collect(std::string& out);
 
 private:
-    struct Waiter;
     using WaiterPtr = std::shared_ptr<Waiter>;
     std::uint64_t VersionLocked(std::int64_t key) const;
     void Remove(const WaiterPtr& waiter);  // under mutex_
@@ -78,6 +86,7 @@ private:
     std::multimap<SteadyTime, WaiterPtr> by_deadline_;
     int max_waiters_;
     std::uint64_t refused_ = 0;
+    std::uint64_t abandoned_ = 0;
     bool shutdown_ = false;
     std::thread timer_;  // last: it starts after everything it reads exists
 };

@@ -328,10 +328,17 @@ bool HttpServer::Dispatch(const Route& route, const std::shared_ptr<Exchange>& e
         } catch (const ParkRequest& park) {
             // Nothing new yet: the request waits as a callback, not a thread, and runs again when its
             // ticket changes or its deadline passes. The wake-up only queues it for a worker.
-            const auto outcome = live_.Suspend(park, [this, exchange, who = context.who] {
-                impl_->pool.Post([this, exchange, who] { Handle(exchange, !stopping_, &who); });
-            });
-            if (outcome == LiveUpdates::Outcome::Parked) return false;
+            LiveUpdates::ParkedPoll parked;
+            const auto outcome = live_.Suspend(
+                park, [this, exchange, who = context.who] {
+                    impl_->pool.Post([this, exchange, who] { Handle(exchange, !stopping_, &who); });
+                },
+                &parked);
+            if (outcome == LiveUpdates::Outcome::Parked) {
+                // A page closed or reloaded mid-wait frees its place now, not at the deadline.
+                exchange->OnHangUp([this, parked] { live_.Abandon(parked); });
+                return false;
+            }
             res = HttpResponse{};
             if (outcome == LiveUpdates::Outcome::Full) tickets::RefuseLiveWait();
             context.may_wait = false;  // stopping: answer with what there is

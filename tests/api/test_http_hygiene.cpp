@@ -384,3 +384,56 @@ TEST_CASE("http: on SIGTERM a parked long-poll is answered (with what there is) 
     CHECK(answer.find("Connection: close") != std::string::npos);
     CHECK(stopped.get() == 0);
 }
+
+TEST_CASE("http: a long-poll whose client hangs up gives its waiting place back at once, not at its deadline",
+          "[http][live]") {
+    constexpr int kPolls = 50;
+    // Deadlines two minutes away: a place given back at the deadline would fail the bound below.
+    Running env(ServerOptions({}, {"--long-poll-seconds", "120"}));
+    auto& client = env.http();
+    const Json created = CreateTicket(client, RepairDraft());
+    const std::string number = created["service_number"].get<std::string>();
+    const std::string token = created["access_token"].get<std::string>();
+    const std::string request = "GET /api/v1/tickets/" + number + "/events?after=1&wait=120 HTTP/1.1\r\nHost: x\r\n"
+                                "Authorization: Bearer " + token + "\r\n\r\n";
+    std::vector<int> polls;
+    for (int i = 0; i < kPolls; ++i) {
+        const int fd = Connect(env.server->port());
+        REQUIRE(fd >= 0);
+        REQUIRE(SendAll(fd, request));
+        polls.push_back(fd);
+    }
+    const auto parked_by = Clock::now() + std::chrono::seconds(20);
+    while (Gauge(client, "aftercare_live_waiters") < kPolls && Clock::now() < parked_by)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    REQUIRE(Gauge(client, "aftercare_live_waiters") == kPolls);
+    const long connections = Gauge(client, "aftercare_http_connections");
+
+    // Every page is closed (a reload, a tab shut): the sockets go, the places come back.
+    for (int fd : polls) ::close(fd);
+    const auto freed_by = Clock::now() + std::chrono::seconds(30);
+    while (Gauge(client, "aftercare_live_waiters") > 0 && Clock::now() < freed_by)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    CHECK(Gauge(client, "aftercare_live_waiters") == 0);
+    CHECK(Gauge(client, "aftercare_live_abandoned_total") == kPolls);
+    // ... and their connections are closed on the server side too.
+    const auto closed_by = Clock::now() + std::chrono::seconds(10);
+    while (Gauge(client, "aftercare_http_connections") > connections - kPolls && Clock::now() < closed_by)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    CHECK(Gauge(client, "aftercare_http_connections") <= connections - kPolls);
+
+    // A poll that stays is still answered when the ticket changes.
+    const int fd = Connect(env.server->port());
+    REQUIRE(SendAll(fd, request));
+    while (Gauge(client, "aftercare_live_waiters") < 1 && Clock::now() < freed_by)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    REQUIRE(PostJson(client, "/api/v1/staff/tickets/" + number + "/transition", {{"action", "accept"}}, env.staff_token)
+                ->status == 200);
+    pollfd readable{fd, POLLIN, 0};
+    REQUIRE(::poll(&readable, 1, 10000) == 1);
+    char buffer[4096];
+    const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+    ::close(fd);
+    REQUIRE(n > 0);
+    CHECK(StatusOf(std::string(buffer, static_cast<std::size_t>(n))) == 200);
+}

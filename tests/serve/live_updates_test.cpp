@@ -81,3 +81,25 @@ TEST_CASE("live updates: beyond the places a poll is refused, and shutdown wakes
     CHECK(live.Suspend(Park(4, 0, std::chrono::hours(1)), [&] { ++woken; }) == LiveUpdates::Outcome::Stopped);
     CHECK(woken == 2);
 }
+
+TEST_CASE("live updates: an abandoned poll frees its place and never runs, a woken one is not abandoned", "[live]") {
+    LiveUpdates live(1);
+    std::atomic<int> first{0}, second{0};
+    LiveUpdates::ParkedPoll parked;
+    REQUIRE(live.Suspend(Park(7, live.Version(7), std::chrono::hours(1)), [&] { ++first; }, &parked) ==
+            LiveUpdates::Outcome::Parked);
+    CHECK(live.Suspend(Park(7, live.Version(7), std::chrono::hours(1)), [&] { ++second; }) == LiveUpdates::Outcome::Full);
+    live.Abandon(parked);  // its client hung up
+    CHECK(Waiters(live, 0));
+    LiveUpdates::ParkedPoll next;
+    REQUIRE(live.Suspend(Park(7, live.Version(7), std::chrono::hours(1)), [&] { ++second; }, &next) ==
+            LiveUpdates::Outcome::Parked);
+    live.Notify(7);
+    CHECK(first == 0);
+    CHECK(second == 1);
+    live.Abandon(next);  // woken already: nothing to give up
+    live.Abandon(parked);
+    std::string out;
+    live.Collect(out);
+    CHECK(out.find("\naftercare_live_abandoned_total 1\n") != std::string::npos);
+}

@@ -6,6 +6,7 @@
 #include "api/staff_wire.h"
 #include "http_util.hpp"
 #include "routes/routes.hpp"
+#include "services/export_service.hpp"
 #include "services/staff_service.hpp"
 #include "services/ticket_service.hpp"
 
@@ -98,6 +99,19 @@ void RegisterStaffRoutes(RouteTable& routes, Services& services) {
                         throw DomainError(ErrorKind::BadRequest, "invalid_value", "from 必须早于 to",
                                           "from must be before to.", "from");
                     WriteJson(call.res, 200, ToJson(staff::Stats(services, staff::CallerOf(call.who), from, to)));
+                });
+
+    routes.Add(api::endpoints::kGetStaffExportBySet, RateClass::None, [&services](RequestContext& call) {
+                    const auto set = exports::ParseSet(PathParam(call.req, 1));
+                    if (!set) throw DomainError(ErrorKind::NotFound, "not_found", "没有这种导出", "No such export.");
+                    const std::int64_t now = services.now();
+                    const std::int64_t to = QueryInt(call.req, "to", now + 1, 0, 1LL << 40);
+                    const std::int64_t from = QueryInt(call.req, "from", to - 30 * 86400, 0, 1LL << 40);
+                    const exports::CsvFile file = exports::Export(services, staff::CallerOf(call.who), *set, from, to,
+                                                                  RequestLanguage(call.req));
+                    call.res.status = 200;
+                    call.res.set_header("Content-Disposition", "attachment; filename=\"" + file.file_name + "\"");
+                    call.res.set_content(file.body, "text/csv; charset=utf-8");
                 });
 
     routes.Add(api::endpoints::kGetStaffTicketsByNumber, RateClass::None, [&services](RequestContext& call) {

@@ -1026,8 +1026,9 @@ std::vector<RatingRow> SqliteStore::RatingsGivenBetween(std::int64_t from, std::
     Lease db(*this);
     std::vector<RatingRow> result;
     auto rows = db->Prepare(
-        "SELECT quality, speed, attitude, scope, guarantee, solved, comment, created_at FROM ratings "
-        "WHERE created_at >= ? AND created_at < ? ORDER BY created_at");
+        "SELECT r.quality, r.speed, r.attitude, r.scope, r.guarantee, r.solved, r.comment, r.created_at, t.number "
+        "FROM ratings r JOIN tickets t ON t.id = r.ticket_id "
+        "WHERE r.created_at >= ? AND r.created_at < ? ORDER BY r.created_at");
     rows.Bind(1, from).Bind(2, to);
     while (rows.Step()) {
         RatingRow row;
@@ -1039,6 +1040,7 @@ std::vector<RatingRow> SqliteStore::RatingsGivenBetween(std::int64_t from, std::
         row.rating.solved = rows.Int(5) != 0;
         row.rating.comment = rows.Text(6);
         row.at = rows.Int(7);
+        row.number = rows.Text(8);
         result.push_back(std::move(row));
     }
     return result;
@@ -1075,8 +1077,8 @@ std::vector<StatsRow> SqliteStore::StatsRows(std::int64_t from, std::int64_t to)
     Lease db(*this);
     std::vector<StatsRow> result;
     auto rows = db->Prepare(
-        "SELECT priority, state, kind, breached, escalation, created_at, first_response_at, resolved_at "
-        "FROM tickets WHERE created_at >= ? AND created_at < ?");
+        "SELECT priority, state, kind, breached, escalation, created_at, first_response_at, resolved_at, number, "
+        "assignee FROM tickets WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id");
     rows.Bind(1, from).Bind(2, to);
     while (rows.Step()) {
         StatsRow row;
@@ -1088,6 +1090,8 @@ std::vector<StatsRow> SqliteStore::StatsRows(std::int64_t from, std::int64_t to)
         row.created_at = rows.Int(5);
         row.first_response_at = rows.OptInt(6);
         row.resolved_at = rows.OptInt(7);
+        row.number = rows.Text(8);
+        row.assignee = rows.Text(9);
         result.push_back(std::move(row));
     }
     return result;

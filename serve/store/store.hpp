@@ -78,6 +78,7 @@ struct AuditRecord {
 struct RatingRow {
     core::Rating rating;
     std::int64_t at = 0;
+    std::string number;  // the ticket's compact service number
 };
 
 struct AttachmentRecord {
@@ -150,6 +151,8 @@ struct QueueRow {
 
 // Per-ticket facts that statistics aggregate.
 struct StatsRow {
+    std::string number;  // compact service number
+    std::string assignee;
     std::string priority;
     std::string state;
     std::string kind;

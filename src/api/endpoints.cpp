@@ -517,6 +517,35 @@ const Endpoint kGetStaffStats{
     .errors = kGetStaffStatsErrors,
 };
 
+const Parameter kGetStaffExportBySetParameters[] = {
+    {.in = "path", .name = "set", .schema = R"({"type": "string", "enum": ["tickets", "ratings", "complaints", "sla"]})",
+     .description = "what to export", .required = true},
+    {.in = "query", .name = "from", .schema = R"({"type": "integer"})", .description = "unix seconds, default to - 30 days", .required = false},
+    {.in = "query", .name = "to", .schema = R"({"type": "integer"})", .description = "unix seconds, default now", .required = false},
+};
+
+const ErrorAnswer kGetStaffExportBySetErrors[] = {
+    {400, "from is not before to, or the period is longer than 400 days."},
+    {401, "Missing, unknown or expired token."},
+    {403, "Not a staff token, or not a supervisor or admin."},
+    {404, "No such export."},
+};
+
+const Endpoint kGetStaffExportBySet{
+    .method = "GET",
+    .path = "/api/v1/staff/export/{set}",
+    .access = Access::Staff,
+    .tag = "staff",
+    .summary = "Period export for the management review (supervisors and admins; audited): tickets created, ratings "
+               "given, complaints, or SLA compliance in [from, to), as CSV in UTF-8 with a BOM (Excel opens it), "
+               "column names in the request's language.",
+    .status = 200,
+    .response_media = "text/csv",
+    .response_description = "One header row, then one row per record; Content-Disposition names the file.",
+    .parameters = kGetStaffExportBySetParameters,
+    .errors = kGetStaffExportBySetErrors,
+};
+
 const ErrorAnswer kGetStaffTicketsByNumberErrors[] = {
     {404, "No such ticket."},
     {401, "Missing, unknown or expired token."},
@@ -1132,6 +1161,7 @@ const Endpoint* const kAll[] = {
     &kPostStaffLogout,
     &kGetStaffQueue,
     &kGetStaffStats,
+    &kGetStaffExportBySet,
     &kGetStaffTicketsByNumber,
     &kGetStaffTicketsByNumberEvents,
     &kPostStaffTicketsByNumberAssign,

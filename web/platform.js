@@ -104,6 +104,21 @@ mergeInto(LibraryManager.library, {
   // Small stored values (drafts, ticket tokens): web/storage.js.
 
   // --- Clipboard: the async API where allowed (secure contexts), else the legacy copy command ---
+  // A download from bytes the portal holds (an export fetched with the staff session's token, which
+  // a plain link could not carry): a Blob behind a temporary <a download>.
+  aftercare_save_file: function (fileName, mimeType, bytes, length) {
+    var blob = new Blob([HEAPU8.slice(bytes, bytes + length)], { type: UTF8ToString(mimeType) });
+    var url = URL.createObjectURL(blob);
+    var link = document.createElement('a');
+    link.href = url;
+    link.download = UTF8ToString(fileName);
+    link.style.display = 'none';
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+  },
+
   aftercare_copy_text: function (text) {
     var value = UTF8ToString(text);
     function legacy() {

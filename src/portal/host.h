@@ -80,6 +80,9 @@ public:
     virtual void RemoveLocal(const std::string& key) = 0;
 
     virtual void CopyToClipboard(const std::string& text) = 0;
+    // Hands `bytes` to the user as a file of that name and type (the browser's download; call it
+    // from a press or an answer to one).
+    virtual void SaveFile(const std::string& file_name, const std::string& mime_type, const std::string& bytes) = 0;
     // The page's origin ("https://service.example.com"), for links printed on receipts.
     virtual std::string PageOrigin() const = 0;
     // Lays out the receipt for paper and opens the print dialog (window.print).

@@ -47,6 +47,7 @@
 #define ICON_PRINT "\uf02f"
 #define ICON_HAND_POINTER "\uf25a"
 #define ICON_CLOUD_UPLOAD "\uf0ee"
+#define ICON_DOWNLOAD "\uf019"
 #define ICON_QRCODE "\uf029"
 #define ICON_HOURGLASS "\uf252"
 #define ICON_CAMERA "\uf030"

@@ -9,6 +9,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 import { launchBrowser, openPage, waitForPortal } from './lib/browser.mjs';
 import { describeScreen, eventually, pickOption, tap, type, waitForSettled } from './lib/portal.mjs';
@@ -368,6 +369,20 @@ describe('staff console', () => {
       }
       await page.getByRole('heading', { name: '投诉与答复期限' }).waitFor();
       await shot(page, 'staff-stats-zh.png');
+
+      // The management review's file: the period on screen, as Excel opens it, saved by the browser.
+      const downloaded = page.waitForEvent('download');
+      await tap(page.getByRole('button', { name: '工单明细' }));
+      const download = await downloaded;
+      assert.match(download.suggestedFilename(), /^aftercare-tickets-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+      const csv = readFileSync(await download.path());
+      assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a byte-order mark: Excel reads UTF-8');
+      const lines = csv.subarray(3).toString('utf8').trimEnd().split('\r\n');
+      assert.equal(lines[0], '服务编号,类型,紧急程度,状态,负责人,提交时间,首次响应,解决时间,超时,已升级');
+      assert.ok(lines.length > 1 && lines.slice(1).every((line) => /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4},/.test(line)),
+        'one row per ticket, each starting with its service number');
+      const log = (await api('GET', '/api/v1/staff/audit', { token: adminToken })).body;
+      assert.equal(log.entries[0].action, 'export');
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

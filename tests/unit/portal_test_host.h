@@ -63,6 +63,7 @@ public:
     void SaveLocal(const std::string& key, const std::string& value) override { stored[key] = value; }
     void RemoveLocal(const std::string& key) override { stored.erase(key); }
     void CopyToClipboard(const std::string&) override {}
+    void SaveFile(const std::string&, const std::string&, const std::string&) override {}
     std::string PageOrigin() const override { return "https://service.example.com"; }
     void PrintReceipt(const portal::ReceiptDocument&) override {}
     void ForgetCustomer() override { stored.clear(); }

@@ -34,6 +34,7 @@ void aftercare_embed_post(const char* message_json);
 void aftercare_embed_report_height(double css_pixels);
 
 void aftercare_copy_text(const char* text);
+void aftercare_save_file(const char* file_name, const char* mime_type, const void* bytes, int length);
 void aftercare_random_bytes(void* buffer, int length);  // crypto.getRandomValues
 int aftercare_utc_offset_minutes();
 

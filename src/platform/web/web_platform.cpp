@@ -64,6 +64,10 @@ void WebPlatform::RemoveLocal(const std::string& key) {
 
 void WebPlatform::CopyToClipboard(const std::string& text) { aftercare_copy_text(text.c_str()); }
 
+void WebPlatform::SaveFile(const std::string& file_name, const std::string& mime_type, const std::string& bytes) {
+    aftercare_save_file(file_name.c_str(), mime_type.c_str(), bytes.data(), static_cast<int>(bytes.size()));
+}
+
 std::string WebPlatform::PageOrigin() const {
     char* origin = aftercare_page_origin();
     std::string out(origin);

@@ -83,6 +83,7 @@ struct WebPlatform final : portal::Host {
     void SaveLocal(const std::string& key, const std::string& value) override;
     void RemoveLocal(const std::string& key) override;
     void CopyToClipboard(const std::string& text) override;
+    void SaveFile(const std::string& file_name, const std::string& mime_type, const std::string& bytes) override;
     std::string PageOrigin() const override;
     void PrintReceipt(const portal::ReceiptDocument& receipt) override;
     void ForgetCustomer() override;

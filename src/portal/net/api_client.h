@@ -18,6 +18,10 @@ namespace aftercare::portal {
 
 // The answer of an endpoint that sends no body (204).
 struct NoContent {};
+// The answer as its bytes (an export's CSV): not JSON, nothing to parse.
+struct RawBody {
+    std::string bytes;
+};
 
 struct CallOptions {
     std::string bearer_token{};   // a customer's ticket token or a staff session
@@ -63,6 +67,8 @@ private:
         return [ok = std::move(ok), fail = std::move(fail)](const std::string& body) {
             if constexpr (std::is_same_v<Response, NoContent>) {
                 ok(NoContent{});
+            } else if constexpr (std::is_same_v<Response, RawBody>) {
+                ok(RawBody{body});
             } else if (core::Result<Response> parsed = api::ParseWire<Response>(body)) {
                 ok(std::move(parsed).Value());
             } else {

@@ -79,6 +79,11 @@ void LoadStats(AppState& state, std::int64_t from, std::int64_t to, Ok<api::Stat
     AsStaff(state, {ep::kGetStaffStats, {}, Query().Add("from", from).Add("to", to)}, std::move(ok), std::move(fail));
 }
 
+void ExportPeriod(AppState& state, std::string_view set, std::int64_t from, std::int64_t to, Ok<RawBody> ok, Fail fail) {
+    AsStaff(state, {ep::kGetStaffExportBySet, {std::string(set)}, Query().Add("from", from).Add("to", to)},
+            std::move(ok), std::move(fail));
+}
+
 void LoadStaffTicket(AppState& state, const std::string& number, Ok<api::TicketView> ok, Fail fail) {
     AsStaff(state, {ep::kGetStaffTicketsByNumber, {number}}, std::move(ok), std::move(fail));
 }

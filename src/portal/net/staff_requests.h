@@ -36,6 +36,8 @@ void WaitForChanges(AppState& state, std::int64_t since, int wait_seconds, Ok<ap
 void LoadQueue(AppState& state, Query filter, Ok<api::QueueResponse> ok, Fail fail);
 // Statistics for the days [from, to) (Unix seconds).
 void LoadStats(AppState& state, std::int64_t from, std::int64_t to, Ok<api::StatsResponse> ok, Fail fail);
+// A period's CSV for the management review: `set` is tickets, ratings, complaints or sla.
+void ExportPeriod(AppState& state, std::string_view set, std::int64_t from, std::int64_t to, Ok<RawBody> ok, Fail fail);
 
 void LoadStaffTicket(AppState& state, const std::string& number, Ok<api::TicketView> ok, Fail fail);
 void LoadStaffEarlierEvents(AppState& state, const std::string& number, int before_sequence,

@@ -318,6 +318,66 @@ void Complaints(AppState& state, Ui& ui, const api::StatsResponse& s) {
     EndCard(ui);
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Export
+//-----------------------------------------------------------------------------
+
+struct ExportSet {
+    const char* name;       // the endpoint's {set}
+    const char* label_key;
+};
+constexpr ExportSet kExportSets[] = {
+    {"tickets", "staff.stats.export.tickets"},
+    {"ratings", "staff.stats.export.ratings"},
+    {"complaints", "staff.stats.export.complaints"},
+    {"sla", "staff.stats.export.sla"},
+};
+
+// The same period as the figures above, fetched with the session's token and saved as a file.
+void Export(AppState& state, Ui& ui, const char* set) {
+    StatsState& stats = state.staff.stats;
+    const api::StatsResponse& shown = *stats.stats.value;
+    stats.exporting = set;
+    stats.export_error.reset();
+    const core::UtcOffsetMinutes offset = state.policy.calendar.vendor_utc_offset_minutes;
+    const std::string file_name = std::string("aftercare-") + set + "-" +
+                                  core::FormatIsoDate(core::LocalDate(shown.from, offset)) + "-" +
+                                  core::FormatIsoDate(core::LocalDate(shown.to - 1, offset)) + ".csv";
+    requests::ExportPeriod(
+        state, set, shown.from, shown.to,
+        [&state, &host = ui.host, file_name](RawBody csv) {
+            state.staff.stats.exporting.clear();
+            host.SaveFile(file_name, "text/csv", csv.bytes);
+        },
+        [&state](ApiError error) {
+            state.staff.stats.exporting.clear();
+            state.staff.stats.export_error = std::move(error);
+        });
+}
+
+void ExportCard(AppState& state, Ui& ui) {
+    StatsState& stats = state.staff.stats;
+    const Theme& theme = ui.theme;
+    BeginCard(ui, "##export");
+    Heading(ui, TextStyle::Title3, state.Tr("staff.stats.export.title"), 2);
+    Paragraph(ui, TextStyle::Small, state.Tr("staff.stats.export.help"), theme.palette.text_muted);
+    const bool busy = !stats.exporting.empty();
+    for (const ExportSet& set : kExportSets) {
+        ImGui::PushID(set.name);
+        const bool this_one = stats.exporting == set.name;
+        if (Button(ui, "export", state.Tr(this_one ? "staff.stats.export.busy" : set.label_key),
+                   {.kind = ButtonKind::Secondary, .enabled = !busy, .icon = ICON_DOWNLOAD})) {
+            Export(state, ui, set.name);
+        }
+        ImGui::PopID();
+        ImGui::SameLine(0.0f, theme.Em(0.5f));
+        if (ImGui::GetContentRegionAvail().x < theme.Em(9.0f)) ImGui::NewLine();
+    }
+    ImGui::NewLine();
+    if (stats.export_error) ErrorBanner(ui, state.strings, state.language, *stats.export_error, "export-error");
+    EndCard(ui);
+}
+
 } // namespace
 
 void DrawStaffStats(AppState& state, Ui& ui) {
@@ -386,6 +446,8 @@ void DrawStaffStats(AppState& state, Ui& ui) {
     row("##c3", [&] { ComplianceChart(state, ui, s); }, "##c4", [&] { Complaints(state, ui, s); });
     row("##c5", [&] { DistributionChart(state, ui, "##dist-first", "staff.stats.first_response_dist", s.first_response_seconds); },
         "##c6", [&] { DistributionChart(state, ui, "##dist-resolution", "staff.stats.resolution_dist", s.resolution_seconds); });
+    // The management review's files: the whole period's records, for supervisors and admins.
+    if (state.staff.session && state.staff.session->permissions.all_tickets) ExportCard(state, ui);
 }
 
 } // namespace aftercare::portal

@@ -8,6 +8,7 @@
 #include "api/staff_wire.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace aftercare::portal {
@@ -20,6 +21,9 @@ struct StatsState {
     int loaded_days = 0;
     Remote<api::StatsResponse> stats;
     std::int64_t version = -1;     // change counter the numbers reflect
+    // The period's CSV files (supervisors and admins): one export at a time.
+    std::string exporting;         // the set being fetched ("tickets" ...), empty when none
+    std::optional<ApiError> export_error;
 };
 
 void DrawStaffStats(AppState& state, Ui& ui);

@@ -1158,6 +1158,13 @@ const Endpoint* const kAll[] = {
     &kPostStaffApiKeys,
     &kPostStaffApiKeysByIdRevoke,
     &kGetStaffProductsBySerial,
+    &kGetStaffTicketsByNumberDeliveries,
+    &kGetStaffWebhooks,
+    &kPostStaffWebhooks,
+    &kPostStaffWebhooksById,
+    &kGetStaffWebhookDeliveries,
+    &kPostStaffDeliveriesByIdResend,
+    &kPostUnsubscribeByMessageId,
     &kGetHealthz,
     &kGetMetrics,
 };

@@ -72,7 +72,7 @@ TEST_CASE("SMS segments: GSM-7 160/153, UCS-2 70/67", "[outbound][templates]") {
     CHECK(SmsSegments("{}") == 1);  // GSM extension characters count double but are still GSM-7
 }
 
-TEST_CASE("templates: parse errors name the problem; placeholders render", "[outbound][templates]") {
+TEST_CASE("templates: parse errors name the problem, placeholders render", "[outbound][templates]") {
     Template t;
     std::string error;
     CHECK(!ParseTemplate("subject: x\n---\nbody", t, error));

@@ -191,8 +191,11 @@ bool App::StartOutbound(std::string& error) {
                 "AFTERCARE_SMS_SECRET_ID / AFTERCARE_SMS_SECRET_KEY";
         return false;
     }
+    // Templates are needed only by e-mail and SMS (webhooks carry JSON); a server without either
+    // starts without the folder (tools, `routes`).
     outbound::Templates templates;
-    if (!templates.Load(config_.notifications_dir, error)) return false;
+    if ((settings.EmailEnabled() || settings.SmsEnabled()) && !templates.Load(config_.notifications_dir, error))
+        return false;
     Services& services = *s.services;
     s.notifier = std::make_unique<outbound::Notifier>(*s.store, settings, std::move(templates));
     s.sender = std::make_unique<outbound::OutboxSender>(*s.store, s.metrics, settings, services.now);

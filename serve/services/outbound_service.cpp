@@ -210,10 +210,21 @@ api::DeliveryEntry Resend(Services& services, const Principal& who, const std::s
     return ToWire(*message);
 }
 
-api::UnsubscribeResponse Unsubscribe(Services& services, const std::string& message_id) {
+namespace {
+OutboxMessage CustomerEmail(Services& services, const std::string& message_id) {
     auto message = services.store.Outbox().FindByMessageId(message_id);
     if (!message || message->channel != OutboxChannel::Email || message->recipient_label != "customer")
         throw DomainError(ErrorKind::NotFound, "not_found", "没有找到这封邮件", "No e-mail was sent with this id.");
+    return *message;
+}
+}  // namespace
+
+bool UnsubscribeState(Services& services, const std::string& message_id) {
+    return services.store.Outbox().IsUnsubscribed(CustomerEmail(services, message_id).recipient);
+}
+
+api::UnsubscribeResponse Unsubscribe(Services& services, const std::string& message_id) {
+    const auto message = std::optional<OutboxMessage>(CustomerEmail(services, message_id));
     services.store.Write([&](StoreTx& tx) { tx.Outbox().Unsubscribe(message->recipient, services.now()); });
     return api::UnsubscribeResponse{true};
 }

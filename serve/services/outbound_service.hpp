@@ -23,5 +23,7 @@ api::DeliveryEntry Resend(Services& services, const Principal& who, const std::s
 
 // 404 for an unknown id or one that was not an e-mail to a customer.
 api::UnsubscribeResponse Unsubscribe(Services& services, const std::string& message_id);
+// The same check, without changing anything: true when the address is already unsubscribed.
+bool UnsubscribeState(Services& services, const std::string& message_id);
 
 }  // namespace aftercare::serve::outbound_service

@@ -1164,6 +1164,7 @@ const Endpoint* const kAll[] = {
     &kPostStaffWebhooksById,
     &kGetStaffWebhookDeliveries,
     &kPostStaffDeliveriesByIdResend,
+    &kGetUnsubscribeByMessageId,
     &kPostUnsubscribeByMessageId,
     &kGetHealthz,
     &kGetMetrics,

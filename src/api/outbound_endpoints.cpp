@@ -96,12 +96,26 @@ const Endpoint kPostStaffDeliveriesByIdResend{
     .errors = kAdminErrors,
 };
 
+const Endpoint kGetUnsubscribeByMessageId{
+    .method = "GET",
+    .path = "/api/v1/unsubscribe/{message_id}",
+    .access = Access::Public,
+    .tag = "customer",
+    .summary = "The page the e-mail's link opens: a button that unsubscribes (a GET changes nothing, so mail "
+               "scanners that open links cannot unsubscribe anyone)",
+    .status = 200,
+    .response_media = "text/html",
+    .response_description = "A bilingual page with the unsubscribe button (or the confirmation, with ?done=1)",
+    .errors = kUnsubscribeErrors,
+};
+
 const Endpoint kPostUnsubscribeByMessageId{
     .method = "POST",
     .path = "/api/v1/unsubscribe/{message_id}",
     .access = Access::Public,
     .tag = "customer",
-    .summary = "Stop e-mail to the address a message was sent to (RFC 8058 one-click; the e-mail's link)",
+    .summary = "Stop e-mail to the address a message was sent to (RFC 8058 one-click, and the page's button: a "
+               "form post is answered 303 to the page's confirmation)",
     .status = 200,
     .response = "UnsubscribeResponse",
     .response_description = "No more e-mail goes to that address",

@@ -243,8 +243,20 @@ TEST_CASE("e-mail over real SMTP: received and resolved mails carry the service 
 
     // The unsubscribe link stops further mail to that address.
     const std::string message_id = log["deliveries"].back()["message_id"].get<std::string>();
-    auto unsubscribe = PostJson(client, "/api/v1/unsubscribe/" + message_id, Json::object());
+    const std::string link = "/api/v1/unsubscribe/" + message_id;
+    // The link opens a page with a button; opening it changes nothing (mail scanners open links).
+    auto page = client.Get(link.c_str());
+    REQUIRE(page->status == 200);
+    CHECK(page->body.find("<form method=\"post\">") != std::string::npos);
+    CHECK(page->body.find("已退订") == std::string::npos);
+    auto button = client.Post(link.c_str(), "", "application/x-www-form-urlencoded");
+    REQUIRE(button->status == 303);
+    CHECK(button->get_header_value("Location") == link + "?done=1");
+    CHECK(client.Get((link + "?done=1").c_str())->body.find("已退订 / Unsubscribed") != std::string::npos);
+    // A mail client's RFC 8058 one-click, and API callers, get JSON; unsubscribing twice is fine.
+    auto unsubscribe = PostJson(client, link, Json::object());
     REQUIRE(unsubscribe->status == 200);
+    CHECK(BodyOf(unsubscribe)["unsubscribed"] == true);
     CHECK(PostJson(client, "/api/v1/unsubscribe/not-a-message", Json::object())->status == 404);
     const Json again = CreateTicket(client, MailDraft("en", "alice@example.com"));
     const Json again_log = BodyOf(

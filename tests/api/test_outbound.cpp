@@ -439,3 +439,69 @@ TEST_CASE("escalation: the staff holding the escalated role are told by e-mail, 
     CHECK(told["recipient_label"] == kAdminUser);
     CHECK(told["channel"] == "email");
 }
+
+TEST_CASE("SMS through the generic HTTP gateway: urgent goes at night, the rest waits for 08:00, phones masked",
+          "[outbound][sms]") {
+    std::mutex mutex;
+    std::vector<Json> received;
+    httplib::Server gateway;
+    gateway.Post("/sms", [&](const httplib::Request& req, httplib::Response& res) {
+        std::lock_guard lock(mutex);
+        received.push_back(Json::parse(req.body));
+        res.status = 200;
+    });
+    const int port = gateway.bind_to_any_port("127.0.0.1");
+    std::thread serving([&] { gateway.listen_after_bind(); });
+
+    // A vendor clock on which it is 23:00 now: inside the 22:00-08:00 quiet hours.
+    const auto now = std::chrono::duration_cast<std::chrono::minutes>(
+                         std::chrono::system_clock::now().time_since_epoch()).count();
+    long long offset = ((23 * 60 - now % 1440) % 1440 + 1440) % 1440;
+    if (offset > 840) offset -= 1440;
+    Running env(ServerOptions{{}, {"--sms-provider", "http", "--sms-url", "http://127.0.0.1:" + std::to_string(port) + "/sms",
+                                   "--vendor-utc-offset", std::to_string(offset)}});
+    auto& client = env.http();
+    Json general = RepairDraft("13800138000", "设备无法开机");
+    general["notify_by"] = Json::array({"sms"});
+    Json urgent = general;
+    urgent["priority"] = "urgent";
+    const std::string general_number = CreateTicket(client, general)["service_number"].get<std::string>();
+    const std::string urgent_number = CreateTicket(client, urgent)["service_number"].get<std::string>();
+
+    Json sms;
+    for (auto deadline = std::chrono::steady_clock::now() + kPatience; std::chrono::steady_clock::now() < deadline;
+         std::this_thread::sleep_for(std::chrono::milliseconds(100))) {
+        std::lock_guard lock(mutex);
+        if (!received.empty()) {
+            sms = received.front();
+            break;
+        }
+    }
+    REQUIRE(!sms.is_null());
+    CHECK(sms["to"] == "+8613800138000");
+    CHECK(sms["text"].get<std::string>().find(urgent_number) != std::string::npos);
+    CHECK(!sms["id"].get<std::string>().empty());
+
+    // The general ticket's SMS waits for the morning, and the log says why.
+    Json waiting;
+    for (auto deadline = std::chrono::steady_clock::now() + kPatience; std::chrono::steady_clock::now() < deadline;
+         std::this_thread::sleep_for(std::chrono::milliseconds(100))) {
+        const Json log = BodyOf(GetJson(client, "/api/v1/staff/tickets/" + general_number + "/deliveries", env.staff_token));
+        if (!log["deliveries"].empty() && log["deliveries"][0]["last_error"] == "quiet hours") {
+            waiting = log["deliveries"][0];
+            break;
+        }
+    }
+    REQUIRE(!waiting.is_null());
+    CHECK(waiting["state"] == "pending");
+    CHECK(waiting["attempts"] == 0);  // postponed, not a failed try
+    CHECK(waiting["next_attempt_at"].get<long long>() > now * 60);
+    CHECK(waiting["recipient"].get<std::string>().find("13800138000") == std::string::npos);
+    {
+        std::lock_guard lock(mutex);
+        CHECK(received.size() == 1);
+    }
+    CHECK(env.server->Log().find("13800138000") == std::string::npos);  // never a full number in the log
+    gateway.stop();
+    serving.join();
+}

@@ -17,7 +17,7 @@ struct SmsSettings {
     std::string provider;  // "" (none) | "tencent" | "http"
     std::string url;       // http: the gateway's URL; tencent: the endpoint (default https://sms.tencentcloudapi.com)
     std::string secret_id;   // tencent: AFTERCARE_SMS_SECRET_ID
-    std::string secret_key;  // tencent: AFTERCARE_SMS_SECRET_KEY; http: AFTERCARE_SMS_TOKEN (Bearer)
+    std::string secret_key;  // AFTERCARE_SMS_SECRET_KEY: tencent SecretKey; http: the Bearer token, when set
     std::string sdk_app_id;  // tencent: SmsSdkAppId
     std::string sign_name;   // tencent: SignName
     std::string template_id; // tencent: one template with a single {1} parameter carrying the text

@@ -63,7 +63,7 @@ StoredTicket Mutate(Services& services, std::int64_t ticket_id, Change&& change)
     std::optional<StoredTicket> saved;
     int enqueued = 0;
     services.store.Write([&](StoreTx& tx) {
-        enqueued = 0;  // a group-commit retry runs the piece again
+        enqueued = 0;  // counted for this piece only
         auto stored = tx.LoadTicketById(ticket_id);
         if (!stored) throw TicketNotFound();
         const int previous = LastSequence(stored->ticket);

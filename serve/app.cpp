@@ -22,6 +22,11 @@
 #include "static_files.hpp"
 #include "store/sqlite_store.hpp"
 #include "sweeper.hpp"
+#include "outbound/notifier.hpp"
+#include "outbound/outbox_sender.hpp"
+#include "outbound/smtp_mailer.hpp"
+#include "outbound/tencent_sms.hpp"
+#include "outbound/webhook_signer.hpp"
 
 namespace aftercare::serve {
 
@@ -38,12 +43,15 @@ struct App::State {
     FaqIndex faq;
     std::unique_ptr<HttpServer> server;
     std::unique_ptr<Sweeper> sweeper;
+    std::unique_ptr<outbound::Notifier> notifier;
+    std::unique_ptr<outbound::OutboxSender> sender;
 };
 
 App::App(Config config) : config_(std::move(config)), state_(std::make_unique<State>()) {}
 
 App::~App() {
     if (state_->sweeper) state_->sweeper->Stop();
+    if (state_->sender) state_->sender->Stop();
 }
 
 namespace {
@@ -111,9 +119,12 @@ bool App::Init(std::string& error) {
                                                  .count()) +
                    offset;
         },
-        config_.long_poll_seconds});
+        config_.long_poll_seconds,
+        nullptr});  // the notifier: set by StartOutbound, after the demo data
 
     if (config_.seed_demo && !SeedDemoData(*s.services, config_.demo_dir, error)) return false;
+    // After the demo data: seeding tells nobody anything.
+    if (!StartOutbound(error)) return false;
 
     Services& services = *s.services;
     s.server = std::make_unique<HttpServer>(config_, s.metrics, *s.live, [&services](const std::string& token) {
@@ -134,6 +145,7 @@ bool App::Init(std::string& error) {
     RegisterPolicyRoutes(routes, services);
     RegisterStaffRoutes(routes, services);
     RegisterRegisterRoutes(routes, services);
+    RegisterOutboundRoutes(routes, services);
     RegisterIntegrationRoutes(routes, services, config_.limits.integration_per_minute);
     // A declared endpoint nobody serves, or a handler for an undeclared one, is a build mistake:
     // refuse to start rather than answer 404 for a documented endpoint.
@@ -164,12 +176,59 @@ bool App::Init(std::string& error) {
     return true;
 }
 
+bool App::StartOutbound(std::string& error) {
+    auto& s = *state_;
+    const outbound::OutboundSettings& settings = config_.outbound;
+    if (!outbound::ValidateSmtp(settings.smtp, error)) return false;
+    if (settings.sms.provider == "http" && settings.sms.url.empty()) {
+        error = "--sms-provider http needs --sms-url";
+        return false;
+    }
+    if (settings.sms.provider == "tencent" &&
+        (settings.sms.secret_id.empty() || settings.sms.secret_key.empty() || settings.sms.sdk_app_id.empty() ||
+         settings.sms.sign_name.empty() || settings.sms.template_id.empty())) {
+        error = "--sms-provider tencent needs --sms-sdk-app-id, --sms-sign-name, --sms-template-id and "
+                "AFTERCARE_SMS_SECRET_ID / AFTERCARE_SMS_SECRET_KEY";
+        return false;
+    }
+    // Templates are needed only by e-mail and SMS (webhooks carry JSON); a server without either
+    // starts without the folder (tools, `routes`).
+    outbound::Templates templates;
+    if ((settings.EmailEnabled() || settings.SmsEnabled()) && !templates.Load(config_.notifications_dir, error))
+        return false;
+    Services& services = *s.services;
+    s.notifier = std::make_unique<outbound::Notifier>(*s.store, settings, std::move(templates));
+    s.sender = std::make_unique<outbound::OutboxSender>(*s.store, s.metrics, settings, services.now);
+    if (settings.EmailEnabled())
+        s.sender->SetChannel(OutboxChannel::Email, std::make_unique<outbound::SmtpMailer>(settings.smtp, settings.public_url));
+    if (settings.sms.provider == "tencent")
+        s.sender->SetChannel(OutboxChannel::Sms, std::make_unique<outbound::TencentSms>(settings.sms, services.now));
+    else if (settings.sms.provider == "http")
+        s.sender->SetChannel(OutboxChannel::Sms, std::make_unique<outbound::HttpSmsGateway>(settings.sms));
+    // Webhooks are configured at run time by an admin (endpoints in the store), so the channel always exists.
+    s.sender->SetChannel(OutboxChannel::Webhook, std::make_unique<outbound::WebhookChannel>(*s.store, services.now));
+    outbound::OutboxSender* sender = s.sender.get();
+    s.notifier->SetWake([sender] { sender->Wake(); });
+    services.notifier = s.notifier.get();
+
+    Store* store = s.store.get();
+    s.metrics.AddCollector([store](std::string& out) {
+        out += "# HELP aftercare_outbox Outbound messages by state.\n# TYPE aftercare_outbox gauge\n";
+        for (auto state : {OutboxState::Pending, OutboxState::Sent, OutboxState::Dead})
+            out += "aftercare_outbox{state=\"" + std::string(ToString(state)) + "\"} " +
+                   std::to_string(store->Outbox().CountByState(state)) + "\n";
+    });
+    return true;
+}
+
 int App::Bind() { return state_->server->Bind(); }
 
 bool App::Run() {
     state_->sweeper->Start();
+    state_->sender->Start();
     const bool ok = state_->server->Run();
     state_->sweeper->Stop();
+    state_->sender->Stop();
     return ok;
 }
 

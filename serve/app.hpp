@@ -31,6 +31,8 @@ public:
     bool CreateAdmin(const std::string& username, const std::string& password, std::string& error);
 
 private:
+    // Templates, the notifier and the outbox sender with the configured channels.
+    bool StartOutbound(std::string& error);
     struct State;
     Config config_;
     std::unique_ptr<State> state_;

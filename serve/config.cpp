@@ -87,6 +87,40 @@ bool Apply(Config& config, const std::string& name, const std::string& value, st
         auto ranges = AddressRanges::Parse(value);
         if (!ranges) return bad("expected addresses or CIDR ranges like \"10.0.0.0/8 ::1\"");
         config.trusted_proxies = std::move(*ranges);
+    } else if (name == "public-url") {
+        // The portal's origin, for links in messages; never ends in '/'.
+        auto origins = ParseOrigins(value);
+        if (!origins || origins->size() != 1) return bad("expected one origin like https://service.example.com");
+        config.outbound.public_url = origins->front();
+    } else if (name == "notifications-dir") {
+        config.notifications_dir = value;
+    } else if (name == "smtp-url") {
+        if (!value.empty() && value.rfind("smtp://", 0) != 0 && value.rfind("smtps://", 0) != 0)
+            return bad("expected smtp://host:port or smtps://host:port");
+        config.outbound.smtp.url = value;
+    } else if (name == "smtp-from") {
+        config.outbound.smtp.from = value;
+    } else if (name == "sms-provider") {
+        if (value != "" && value != "tencent" && value != "http") return bad("expected tencent or http");
+        config.outbound.sms.provider = value;
+    } else if (name == "sms-url") {
+        config.outbound.sms.url = value;
+    } else if (name == "sms-sdk-app-id") {
+        config.outbound.sms.sdk_app_id = value;
+    } else if (name == "sms-sign-name") {
+        config.outbound.sms.sign_name = value;
+    } else if (name == "sms-template-id") {
+        config.outbound.sms.template_id = value;
+    } else if (name == "sms-region") {
+        config.outbound.sms.region = value;
+    } else if (name == "sms-per-recipient-per-hour") {
+        if (!ParseInt(value, 0, 1000, config.outbound.sms_per_recipient_per_hour)) return bad("expected 0..1000");
+    } else if (name == "outbox-max-attempts") {
+        if (!ParseInt(value, 1, 100, config.outbound.max_attempts)) return bad("expected 1..100");
+    } else if (name == "outbox-retry-base") {
+        if (!ParseInt(value, 1, 86400, config.outbound.retry_base_seconds)) return bad("expected 1..86400 seconds");
+    } else if (name == "vendor-utc-offset") {
+        if (!ParseInt(value, -720, 840, config.outbound.vendor_utc_offset_minutes)) return bad("expected -720..840 minutes");
     } else if (name == "rate-lookup") {
         if (!ParseInt(value, 0, 1000000, config.limits.lookup_per_minute)) return bad("expected 0..1000000");
     } else if (name == "rate-create") {
@@ -141,7 +175,32 @@ constexpr EnvName kEnvNames[] = {
     {"rate-lookup-failures", "AFTERCARE_RATE_LOOKUP_FAILURES"},
     {"rate-integration", "AFTERCARE_RATE_INTEGRATION"},
     {"rate-reveal", "AFTERCARE_RATE_REVEAL"},
+    {"public-url", "AFTERCARE_PUBLIC_URL"},
+    {"notifications-dir", "AFTERCARE_NOTIFICATIONS_DIR"},
+    {"smtp-url", "AFTERCARE_SMTP_URL"},
+    {"smtp-from", "AFTERCARE_SMTP_FROM"},
+    {"sms-provider", "AFTERCARE_SMS_PROVIDER"},
+    {"sms-url", "AFTERCARE_SMS_URL"},
+    {"sms-sdk-app-id", "AFTERCARE_SMS_SDK_APP_ID"},
+    {"sms-sign-name", "AFTERCARE_SMS_SIGN_NAME"},
+    {"sms-template-id", "AFTERCARE_SMS_TEMPLATE_ID"},
+    {"sms-region", "AFTERCARE_SMS_REGION"},
+    {"sms-per-recipient-per-hour", "AFTERCARE_SMS_PER_RECIPIENT_PER_HOUR"},
+    {"outbox-max-attempts", "AFTERCARE_OUTBOX_MAX_ATTEMPTS"},
+    {"outbox-retry-base", "AFTERCARE_OUTBOX_RETRY_BASE"},
+    {"vendor-utc-offset", "AFTERCARE_VENDOR_UTC_OFFSET"},
 };
+
+// Secrets: from the environment only. A flag would show in `ps` and in shell history.
+void ReadSecrets(Config& config, const std::function<const char*(const char*)>& getenv) {
+    auto read = [&](const char* name, std::string& out) {
+        if (const char* value = getenv(name)) out = value;
+    };
+    read("AFTERCARE_SMTP_USER", config.outbound.smtp.user);
+    read("AFTERCARE_SMTP_PASSWORD", config.outbound.smtp.password);
+    read("AFTERCARE_SMS_SECRET_ID", config.outbound.sms.secret_id);
+    read("AFTERCARE_SMS_SECRET_KEY", config.outbound.sms.secret_key);
+}
 
 // Options of the import and create-api-key commands (not server settings); true when `name` is one.
 bool ApplyCommandOption(CliResult& result, const std::string& name, const std::string& value) {
@@ -196,6 +255,14 @@ std::string UsageText() {
            "                   [--trusted-proxies \"10.0.0.0/8 ::1\"]  (their X-Forwarded-For names the client)\n"
            "                   [--rate-lookup 10] [--rate-create 20] [--rate-login 10] [--rate-lookup-failures 5]\n"
            "                   [--rate-reveal 30]  (customer phone/address reveals per staff account per hour)\n"
+           "                   [--public-url https://service.example.com]  (links in e-mail and SMS)\n"
+           "                   [--smtp-url smtp://host:587|smtps://host:465] [--smtp-from notices@example.com]\n"
+           "                   (AFTERCARE_SMTP_USER / AFTERCARE_SMTP_PASSWORD from the environment only)\n"
+           "                   [--sms-provider tencent|http] [--sms-url URL] [--sms-sdk-app-id ID] [--sms-sign-name S]\n"
+           "                   [--sms-template-id ID] [--sms-region ap-guangzhou] [--sms-per-recipient-per-hour 5]\n"
+           "                   (AFTERCARE_SMS_SECRET_ID / AFTERCARE_SMS_SECRET_KEY from the environment only)\n"
+           "                   [--outbox-max-attempts 8] [--outbox-retry-base 30] [--vendor-utc-offset 480]\n"
+           "                   [--notifications-dir assets/notifications]\n"
            "  aftercare-server create-admin --data-dir D --username U   (password from stdin)\n"
            "  aftercare-server routes        (prints the registered API route table)\n"
            "  aftercare-server import --data-dir D --kind products|orders|parts [--encoding auto|utf-8|gb18030]\n"
@@ -212,6 +279,7 @@ std::string UsageText() {
 CliResult ParseCommandLine(int argc, const char* const* argv,
                            const std::function<const char*(const char*)>& getenv) {
     CliResult result;
+    ReadSecrets(result.config, getenv);
     for (const auto& entry : kEnvNames) {
         const char* value = getenv(entry.env);
         if (value == nullptr) continue;

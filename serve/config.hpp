@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "outbound/settings.hpp"
+
 namespace aftercare::serve {
 
 // Per-client request budgets (requests per minute, with a burst of the same size).
@@ -44,6 +46,8 @@ struct Config {
     long long clock_offset_seconds = 0;      // added to the wall clock; lets tests move time forward
     AddressRanges trusted_proxies;           // whose X-Forwarded-For names the client (client_address.hpp)
     RateLimits limits;
+    std::string notifications_dir = "assets/notifications";  // message templates (zh-CN, en)
+    outbound::OutboundSettings outbound;     // e-mail, SMS, webhooks (docs/integration.md)
 };
 
 // Outcome of reading the command line: either a config to run with or a message (usage, error).

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <thread>
 
+#include <curl/curl.h>
 #include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
@@ -119,6 +120,8 @@ int CreateAdmin(const CliResult& cli) {
 int main(int argc, char** argv) {
     // Every file the server creates (database, WAL, attachments' pages) is private to its user.
     umask(077);
+    // libcurl's global state (TLS) is set up once, before any thread exists (outbox sender).
+    curl_global_init(CURL_GLOBAL_DEFAULT);
     const CliResult cli = aftercare::serve::ParseCommandLine(argc, argv, [](const char* name) { return std::getenv(name); });
     switch (cli.command) {
     case CliResult::Command::Help:

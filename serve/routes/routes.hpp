@@ -18,6 +18,8 @@ void RegisterPolicyRoutes(RouteTable& routes, Services& services);
 void RegisterStaffRoutes(RouteTable& routes, Services& services);
 // Admin import upload, API keys, product register and service history (staff).
 void RegisterRegisterRoutes(RouteTable& routes, Services& services);
+// Delivery log, webhook administration, unsubscribe (outbound messages).
+void RegisterOutboundRoutes(RouteTable& routes, Services& services);
 // The vendor ERP's API (API keys); `per_minute` requests per key.
 void RegisterIntegrationRoutes(RouteTable& routes, Services& services, int per_minute);
 

@@ -19,6 +19,10 @@
 
 namespace aftercare::serve {
 
+namespace outbound {
+class Notifier;  // outbound/notifier.hpp
+}
+
 // The vendor policy in force. An admin may replace it while the server runs (PUT /staff/policy),
 // so nobody holds a reference to it: each use takes a snapshot that stays valid while in use.
 class PolicyHolder {
@@ -51,6 +55,9 @@ struct Services {
     RateLimiter& reveals;  // customer phone/address reveals per staff account (--rate-reveal an hour)
     std::function<std::int64_t()> now;  // Unix seconds; offset in tests that need time to pass
     int long_poll_seconds = 25;
+    // Outbound messages (e-mail, SMS, webhooks) written with the events that cause them; null when
+    // nothing is configured to go out (tools, some tests).
+    outbound::Notifier* notifier = nullptr;
 
     // A snapshot of the policy: keep the pointer for as long as its values are used.
     std::shared_ptr<const core::Policy> Policy() const { return policies.Get(); }

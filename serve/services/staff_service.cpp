@@ -44,7 +44,20 @@ void Record(StoreTx& tx, std::int64_t at, const Caller& caller, std::string acti
 }
 
 api::StaffAccount ToAccount(const StaffRecord& record) {
-    return api::StaffAccount{record.username, record.display_name, record.roles, record.active, record.created_at};
+    return api::StaffAccount{record.username, record.display_name, record.roles, record.active, record.created_at,
+                             record.email,    record.phone};
+}
+
+// Optional contact details for escalation notices: "" clears; otherwise a valid e-mail / phone,
+// normalised like a customer's. Errors go to `errors`.
+std::string CheckContact(const std::string& value, bool phone, core::FieldErrors& errors) {
+    if (value.empty()) return value;
+    auto normalized = phone ? core::NormalizePhone(value, "phone") : core::NormalizeEmail(value, "email");
+    if (!normalized) {
+        errors.push_back(normalized.GetError());
+        return value;
+    }
+    return std::move(normalized).Value();
 }
 
 }  // namespace
@@ -437,8 +450,12 @@ api::StaffListResponse Members(Services& services, const Caller& caller) {
     api::StaffListResponse response;
     for (const StaffRecord& record : services.store.ListStaff()) {
         api::StaffAccount account = ToAccount(record);
-        // An agent needs names to assign work, not who holds which powers.
-        if (!caller.permissions.manage_staff) account.roles.clear();
+        // An agent needs names to assign work, not who holds which powers or colleagues' contacts.
+        if (!caller.permissions.manage_staff) {
+            account.roles.clear();
+            account.email.clear();
+            account.phone.clear();
+        }
         response.members.push_back(std::move(account));
     }
     return response;
@@ -483,6 +500,9 @@ api::StaffAccount UpdateMember(Services& services, const Caller& caller, const s
         for (auto& error : CheckRoles(*request.roles)) errors.push_back(std::move(error));
     if (request.password)
         if (auto error = CheckPassword(*request.password)) errors.push_back(*error);
+    std::optional<std::string> email, phone;
+    if (request.email) email = CheckContact(*request.email, false, errors);
+    if (request.phone) phone = CheckContact(*request.phone, true, errors);
     // An admin cannot lock themselves out: someone must always be able to manage accounts.
     if (username == caller.username) {
         if (request.active && !*request.active)
@@ -515,6 +535,14 @@ api::StaffAccount UpdateMember(Services& services, const Caller& caller, const s
     if (request.password) {
         saved.password_hash = new_hash;
         detail += " password";
+    }
+    if (email) {
+        saved.email = *email;
+        detail += " email";
+    }
+    if (phone) {
+        saved.phone = *phone;
+        detail += " phone";
     }
     services.store.Write([&](StoreTx& tx) {
         tx.UpdateStaff(saved);

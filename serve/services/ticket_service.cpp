@@ -14,9 +14,21 @@
 #include "core/work_log.h"
 #include "services/domain_error.hpp"
 #include "services/returns_service.hpp"
+#include "outbound/notifier.hpp"
 
 namespace aftercare::serve::tickets {
 namespace {
+
+// The outbox rows the new events cause, in the same transaction (nothing when nothing is configured).
+int Enqueue(Services& services, StoreTx& tx, std::int64_t ticket_id, const core::Ticket& ticket, int previous,
+            std::int64_t now, const core::Policy& policy) {
+    if (services.notifier == nullptr) return 0;
+    return services.notifier->OnTicketChanged(tx, ticket_id, ticket, previous, now, policy);
+}
+
+void WakeSender(Services& services, int enqueued) {
+    if (enqueued > 0 && services.notifier != nullptr) services.notifier->Wake();
+}
 
 // Tickets with no running deadline sort after every real deadline, oldest first among themselves.
 constexpr std::int64_t kNoDeadline = std::int64_t{1} << 60;
@@ -49,18 +61,23 @@ std::vector<api::AttachmentInfo> AttachmentInfos(const std::vector<AttachmentRec
 template <typename Change>
 StoredTicket Mutate(Services& services, std::int64_t ticket_id, Change&& change) {
     std::optional<StoredTicket> saved;
+    int enqueued = 0;
     services.store.Write([&](StoreTx& tx) {
+        enqueued = 0;  // counted for this piece only
         auto stored = tx.LoadTicketById(ticket_id);
         if (!stored) throw TicketNotFound();
         const int previous = LastSequence(stored->ticket);
         core::Result<core::Applied> applied = change(tx, *stored);
         if (!applied) throw DomainError(applied.GetError());
         const std::int64_t now = services.now();
+        const auto policy = services.Policy();
         core::Ticket& ticket = applied.Value().ticket;
-        tx.UpdateTicket(ticket_id, ticket, ComputeIndex(ticket, now, *services.Policy()), previous);
+        tx.UpdateTicket(ticket_id, ticket, ComputeIndex(ticket, now, *policy), previous);
+        enqueued = Enqueue(services, tx, ticket_id, ticket, previous, now, *policy);
         saved = StoredTicket{ticket_id, std::move(ticket)};
     });
     services.live.Notify(ticket_id);
+    WakeSender(services, enqueued);
     return std::move(*saved);
 }
 
@@ -198,7 +215,9 @@ CreateResult Create(Services& services, core::TicketDraft draft, const std::stri
 
     CreateResult result;
     std::optional<StoredTicket> stored;
+    int enqueued = 0;
     services.store.Write([&](StoreTx& tx) {
+        enqueued = 0;
         if (!idempotency_key.empty()) {
             if (auto previous = tx.FindIdempotency(idempotency_scope, idempotency_key)) {
                 if (previous->request_hash != request_hash)
@@ -222,12 +241,14 @@ CreateResult Create(Services& services, core::TicketDraft draft, const std::stri
             }
             if (!idempotency_key.empty())
                 tx.InsertIdempotency(idempotency_scope, idempotency_key, request_hash, stored->id, now);
+            enqueued = Enqueue(services, tx, stored->id, stored->ticket, 0, now, *services.Policy());
         }
         // A replay gets a new token rather than the first one: tokens are stored only as hashes.
         result.response.access_token =
             services.auth.IssueCustomerToken(tx, stored->id, now, result.response.token_expires_at);
     });
     if (!result.replayed) services.live.Notify(stored->id);
+    WakeSender(services, enqueued);
     result.response.service_number = stored->ticket.service_number;
     // A new ticket has no rating or attachments yet; only a replay needs the store for them.
     result.response.ticket = result.replayed ? MakeView(services, *stored, core::ActorRole::Customer)
@@ -305,7 +326,9 @@ api::TicketView Rate(Services& services, std::int64_t ticket_id, const core::Rat
 bool Sweep(Services& services, std::int64_t ticket_id) {
     bool escalated = false;
     bool changed = false;
+    int enqueued = 0;
     services.store.Write([&](StoreTx& tx) {
+        enqueued = 0;
         auto stored = tx.LoadTicketById(ticket_id);
         if (!stored) return;
         const std::int64_t now = services.now();
@@ -351,9 +374,11 @@ bool Sweep(Services& services, std::int64_t ticket_id) {
             index.next_check_at = more ? now : now + 60;
         }
         tx.UpdateTicket(ticket_id, ticket, index, previous);
+        enqueued = Enqueue(services, tx, ticket_id, ticket, previous, now, *policy);
         changed = changed || escalated;
     });
     if (changed) services.live.Notify(ticket_id);
+    WakeSender(services, enqueued);
     return escalated;
 }
 

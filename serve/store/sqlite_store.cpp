@@ -13,6 +13,7 @@
 
 #include "api/core_json.h"
 #include "core/vocabulary.h"
+#include "store/sqlite_outbox.hpp"
 #include "store/sqlite_register.hpp"
 
 namespace aftercare::serve {
@@ -175,6 +176,15 @@ void Migrate(Connection& db) {
     while (columns.Step()) has_active = has_active || columns.Text(0) == "active";
     if (!has_active) db.Exec("ALTER TABLE staff ADD COLUMN active INTEGER NOT NULL DEFAULT 1");
 
+    // #17: staff contact details for escalation notices.
+    bool has_email = false;
+    auto staff_columns = db.Prepare("SELECT name FROM pragma_table_info('staff')");
+    while (staff_columns.Step()) has_email = has_email || staff_columns.Text(0) == "email";
+    if (!has_email) {
+        db.Exec("ALTER TABLE staff ADD COLUMN email TEXT NOT NULL DEFAULT ''");
+        db.Exec("ALTER TABLE staff ADD COLUMN phone TEXT NOT NULL DEFAULT ''");
+    }
+
     bool has_ended_at = false;
     auto ticket_columns = db.Prepare("SELECT name FROM pragma_table_info('tickets')");
     while (ticket_columns.Step()) has_ended_at = has_ended_at || ticket_columns.Text(0) == "ended_at";
@@ -270,7 +280,7 @@ std::optional<core::CivilDate> OptDate(const sqlite::Statement& row, int column)
     return core::ParseIsoDate(row.Text(column));
 }
 
-#define AFTERCARE_STAFF_COLUMNS "id, username, display_name, roles, password_hash, active, created_at"
+#define AFTERCARE_STAFF_COLUMNS "id, username, display_name, roles, password_hash, active, created_at, email, phone"
 
 StaffRecord ReadStaff(const sqlite::Statement& row) {
     StaffRecord staff;
@@ -281,6 +291,8 @@ StaffRecord ReadStaff(const sqlite::Statement& row) {
     staff.password_hash = row.Text(4);
     staff.active = row.Int(5) != 0;
     staff.created_at = row.Int(6);
+    staff.email = row.Text(7);
+    staff.phone = row.Text(8);
     return staff;
 }
 
@@ -544,14 +556,16 @@ public:
         }
         Json roles = record.roles;
         auto insert = db_.Prepare(
-            "INSERT INTO staff(username, display_name, roles, password_hash, created_at, active) "
-            "VALUES(?, ?, ?, ?, ?, ?)");
+            "INSERT INTO staff(username, display_name, roles, password_hash, created_at, active, email, phone) "
+            "VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
         insert.Bind(1, record.username)
             .Bind(2, record.display_name)
             .Bind(3, Dump(roles))
             .Bind(4, record.password_hash)
             .Bind(5, now)
-            .Bind(6, record.active);
+            .Bind(6, record.active)
+            .Bind(7, record.email)
+            .Bind(8, record.phone);
         insert.Run();
         return db_.LastInsertId();
     }
@@ -559,12 +573,15 @@ public:
     void UpdateStaff(const StaffRecord& record) override {
         Json roles = record.roles;
         auto update = db_.Prepare(
-            "UPDATE staff SET display_name = ?, roles = ?, password_hash = ?, active = ? WHERE id = ?");
+            "UPDATE staff SET display_name = ?, roles = ?, password_hash = ?, active = ?, email = ?, phone = ? "
+            "WHERE id = ?");
         update.Bind(1, record.display_name)
             .Bind(2, Dump(roles))
             .Bind(3, record.password_hash)
             .Bind(4, record.active)
-            .Bind(5, record.id);
+            .Bind(5, record.email)
+            .Bind(6, record.phone)
+            .Bind(7, record.id);
         update.Run();
     }
 
@@ -594,9 +611,15 @@ public:
         return *register_;
     }
 
+    OutboxTx& Outbox() override {
+        if (!outbox_) outbox_ = MakeSqliteOutboxTx(db_);
+        return *outbox_;
+    }
+
 private:
     Connection& db_;
     std::unique_ptr<RegisterTx> register_;
+    std::unique_ptr<OutboxTx> outbox_;
 };
 
 }  // namespace
@@ -626,7 +649,12 @@ SqliteStore::SqliteStore(const std::string& data_dir, int readers) {
     writer_->Exec(kSchema);
     Migrate(*writer_);
     ApplyRegisterSchema(*writer_);
+    ApplyOutboxSchema(*writer_);
     register_reader_ = MakeSqliteRegisterReader([this](const std::function<void(Connection&)>& read) {
+        Lease db(*this);
+        read(*db);
+    });
+    outbox_reader_ = MakeSqliteOutboxReader([this](const std::function<void(Connection&)>& read) {
         Lease db(*this);
         read(*db);
     });

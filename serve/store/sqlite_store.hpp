@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "store/outbox.hpp"
 #include "store/register.hpp"
 #include "store/sqlite_db.hpp"
 #include "store/store.hpp"
@@ -55,6 +56,7 @@ public:
     std::int64_t StorageBytes() override;
     bool Healthy() override;
     RegisterReader& Register() override { return *register_reader_; }
+    OutboxReader& Outbox() override { return *outbox_reader_; }
 
     // The values read back at open, for the durability test and the log.
     std::string journal_mode() const { return journal_mode_; }
@@ -88,6 +90,7 @@ private:
     std::string journal_mode_;
     int synchronous_ = -1;
     std::unique_ptr<RegisterReader> register_reader_;
+    std::unique_ptr<OutboxReader> outbox_reader_;
 };
 
 }  // namespace aftercare::serve

@@ -16,6 +16,8 @@
 
 namespace aftercare::serve {
 
+class OutboxTx;        // store/outbox.hpp
+class OutboxReader;    // store/outbox.hpp
 class RegisterTx;      // store/register.hpp
 class RegisterReader;  // store/register.hpp
 
@@ -61,6 +63,8 @@ struct StaffRecord {
     std::string password_hash;  // libsodium crypto_pwhash_str (argon2id)
     bool active = true;         // a deactivated account cannot log in and its sessions end
     std::int64_t created_at = 0;
+    std::string email;          // optional: where escalation notices go
+    std::string phone;          // optional, E.164: escalation SMS
 };
 
 // Who looked at or changed what: customer data reveals, account and policy changes. Append-only.
@@ -196,6 +200,8 @@ public:
     virtual void SetMeta(const std::string& key, const std::string& value) = 0;
     // The product register and integration keys, in this same transaction.
     virtual RegisterTx& Register() = 0;
+    // Outbound messages, in this same transaction as the events that cause them.
+    virtual OutboxTx& Outbox() = 0;
 };
 
 class Store {
@@ -245,6 +251,8 @@ public:
     virtual bool Healthy() = 0;
     // Register and integration-key reads.
     virtual RegisterReader& Register() = 0;
+    // The delivery log and the outbox sender's schedule.
+    virtual OutboxReader& Outbox() = 0;
 };
 
 }  // namespace aftercare::serve

@@ -123,9 +123,11 @@ void to_json(Json& json_value, const TicketDraft& value) {
                       {"subject", value.subject},
                       {"description", value.description},
                       {"address", value.address},
-                      {"utc_offset_minutes", value.utc_offset_minutes}};
+                      {"utc_offset_minutes", value.utc_offset_minutes},
+                      {"language", value.language}};
     PutOptional(json_value, "return_reason", value.return_reason);
     PutOptional(json_value, "repair", value.repair);
+    PutOptional(json_value, "notify_by", value.notify_by);
 }
 void ReadFields(WireReader& reader, TicketDraft& value) {
     reader.Required("kind", value.kind);
@@ -138,6 +140,8 @@ void ReadFields(WireReader& reader, TicketDraft& value) {
     reader.Optional("return_reason", value.return_reason);
     reader.Optional("repair", value.repair);
     reader.Optional("utc_offset_minutes", value.utc_offset_minutes);
+    reader.Optional("language", value.language);
+    reader.Optional("notify_by", value.notify_by);
 }
 AFTERCARE_FROM_JSON(TicketDraft)
 

@@ -111,6 +111,15 @@ extern const Endpoint kGetStaffApiKeys; // GET /api/v1/staff/api-keys
 extern const Endpoint kPostStaffApiKeys; // POST /api/v1/staff/api-keys
 extern const Endpoint kPostStaffApiKeysByIdRevoke; // POST /api/v1/staff/api-keys/{id}/revoke
 extern const Endpoint kGetStaffProductsBySerial; // GET /api/v1/staff/products/{serial}
+// Outbound messages (outbound_endpoints.cpp).
+extern const Endpoint kGetStaffTicketsByNumberDeliveries; // GET /api/v1/staff/tickets/{number}/deliveries
+extern const Endpoint kGetStaffWebhooks; // GET /api/v1/staff/webhooks
+extern const Endpoint kPostStaffWebhooks; // POST /api/v1/staff/webhooks
+extern const Endpoint kPostStaffWebhooksById; // POST /api/v1/staff/webhooks/{id}
+extern const Endpoint kGetStaffWebhookDeliveries; // GET /api/v1/staff/webhook-deliveries
+extern const Endpoint kPostStaffDeliveriesByIdResend; // POST /api/v1/staff/deliveries/{id}/resend
+extern const Endpoint kGetUnsubscribeByMessageId; // GET /api/v1/unsubscribe/{message_id}
+extern const Endpoint kPostUnsubscribeByMessageId; // POST /api/v1/unsubscribe/{message_id}
 
 // Outside /api/v1 (operations, not part of the versioned API or its document).
 extern const Endpoint kGetHealthz; // GET /healthz

@@ -5,6 +5,7 @@
 #include "api/customer_wire.h"
 #include "api/endpoints.h"
 #include "api/error_body.h"
+#include "api/outbound_wire.h"
 #include "api/policy_json.h"
 #include "api/staff_wire.h"
 #include "api/vendor_wire.h"
@@ -102,6 +103,13 @@ constexpr WireType kWireTypes[] = {
     Top<ProductHistory>(),
     Top<ErrorBody>(),
     Top<ImportRefused>(),
+    Top<DeliveryEntry>(),
+    Top<DeliveryList>(),
+    Top<WebhookView>(),
+    Top<WebhookList>(),
+    Top<CreateWebhookRequest>(),
+    Top<UpdateWebhookRequest>(),
+    Top<UnsubscribeResponse>(),
 };
 
 Json SchemaOfWireType(SchemaSink& sink, std::string_view name, const Endpoint& endpoint) {

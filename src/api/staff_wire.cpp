@@ -234,7 +234,9 @@ void to_json(Json& json_value, const StaffAccount& value) {
                       {"display_name", value.display_name},
                       {"roles", value.roles},
                       {"active", value.active},
-                      {"created_at", value.created_at}};
+                      {"created_at", value.created_at},
+                      {"email", value.email},
+                      {"phone", value.phone}};
 }
 void ReadFields(WireReader& reader, StaffAccount& value) {
     reader.Required("id", value.id);
@@ -242,6 +244,8 @@ void ReadFields(WireReader& reader, StaffAccount& value) {
     reader.Optional("roles", value.roles);
     reader.Optional("active", value.active);
     reader.Optional("created_at", value.created_at);
+    reader.Optional("email", value.email);
+    reader.Optional("phone", value.phone);
 }
 AFTERCARE_FROM_JSON(StaffAccount)
 
@@ -269,12 +273,16 @@ void to_json(Json& json_value, const UpdateStaffRequest& value) {
     PutOptional(json_value, "roles", value.roles);
     PutOptional(json_value, "active", value.active);
     PutOptional(json_value, "password", value.password);
+    PutOptional(json_value, "email", value.email);
+    PutOptional(json_value, "phone", value.phone);
 }
 void ReadFields(WireReader& reader, UpdateStaffRequest& value) {
     reader.Optional("display_name", value.display_name);
     reader.Optional("roles", value.roles);
     reader.Optional("active", value.active);
     reader.Optional("password", value.password);
+    reader.Optional("email", value.email);
+    reader.Optional("phone", value.phone);
 }
 AFTERCARE_FROM_JSON(UpdateStaffRequest)
 

@@ -175,6 +175,8 @@ struct StaffAccount {
     std::vector<std::string> roles;
     bool active = true;
     core::UnixSeconds created_at = 0;
+    std::string email; // escalation notices (admins see it; empty when none)
+    std::string phone; // E.164, escalation SMS (admins see it; empty when none)
     bool operator==(const StaffAccount&) const = default;
 };
 
@@ -188,6 +190,7 @@ struct CreateStaffRequest {
     std::string display_name;
     std::vector<std::string> roles;
     std::string password; // empty: an account to assign work to that cannot log in
+    // Contact details for escalation notices are set afterwards (UpdateStaffRequest email/phone).
     bool operator==(const CreateStaffRequest&) const = default;
 };
 
@@ -196,6 +199,8 @@ struct UpdateStaffRequest {
     std::optional<std::vector<std::string>> roles;
     std::optional<bool> active; // false also ends the account's sessions
     std::optional<std::string> password;
+    std::optional<std::string> email; // where escalation notices go; "" removes it
+    std::optional<std::string> phone; // escalation SMS (E.164 after normalising); "" removes it
     bool operator==(const UpdateStaffRequest&) const = default;
 };
 

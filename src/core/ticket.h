@@ -69,6 +69,10 @@ struct TicketDraft {
     std::optional<ReturnReason> return_reason;   // required for returns and exchanges
     std::optional<RepairDetails> repair;         // repairs: service mode, visit, fault; optional
     UtcOffsetMinutes utc_offset_minutes = kChinaUtcOffset; // the customer's, for day counting
+    std::string language = "zh-CN";              // "zh-CN" | "en": the language of the messages we send
+    // How the customer wants to hear from us: "sms", "email". Absent: every channel they gave a
+    // contact for (the phone always; the e-mail when given). Service messages only, never marketing.
+    std::optional<std::vector<std::string>> notify_by;
 
     bool operator==(const TicketDraft&) const = default;
 };

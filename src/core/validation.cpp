@@ -234,6 +234,23 @@ FieldErrors ValidateTicketDraft(TicketDraft& draft, UnixSeconds now) {
         draft.customer.email.clear();
     }
 
+    if (draft.language != "zh-CN" && draft.language != "en")
+        errors.push_back(MakeError("not_allowed", "语言只能是 zh-CN 或 en", "language must be zh-CN or en", "language"));
+    if (draft.notify_by) {
+        for (const auto& channel : *draft.notify_by) {
+            if (channel != "sms" && channel != "email") {
+                errors.push_back(MakeError("not_allowed", "通知方式只能是 sms 或 email",
+                                           "notify_by accepts sms and email", "notify_by"));
+                break;
+            }
+            if (channel == "email" && draft.customer.email.empty()) {
+                errors.push_back(MakeError("required", "选择邮件通知时请填写电子邮箱",
+                                           "Enter an e-mail address to be notified by e-mail", "customer.email"));
+                break;
+            }
+        }
+    }
+
     add(CheckText("subject", draft.subject, 1, TextLimits::kSubjectMax, false));
     add(CheckText("description", draft.description, TextLimits::kDescriptionMin, TextLimits::kDescriptionMax, true));
     add(CheckText("address", draft.address, 0, TextLimits::kAddressMax, false));

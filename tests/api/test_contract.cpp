@@ -160,7 +160,8 @@ TEST_CASE("every registered route outside the public allowlist refuses unauthent
         "GET /api/v1/policy", "GET /api/v1/faq",
         "POST /api/v1/tickets", "POST /api/v1/lookup", "POST /api/v1/warranty", "POST /api/v1/returns/eligibility",
         "POST /api/v1/orders/lookup", "POST /api/v1/faq/{id}/solved",
-        "POST /api/v1/staff/login"};
+        "POST /api/v1/staff/login",
+        "POST /api/v1/unsubscribe/{message_id}", "GET /api/v1/unsubscribe/{message_id}"};  // the e-mail link: the unguessable message id is the credential
     Running env;
     auto& client = env.http();
     auto [status, listing] = RunServerCommand({"routes", "--policy", SourcePath("assets/policy.json")});

@@ -128,7 +128,7 @@ TEST_CASE("staff endpoint types round-trip", "[wire]") {
     CHECK_FALSE(ParseWire<RevealRequest>(R"({"field":"description"})").Ok());
     RoundTrip(RevealResponse{"address", "上海市徐汇区示例路 1 号", 9});
     RoundTrip(AuditResponse{{AuditEntry{3, 9, "desk", "reveal_phone", "R7KX-4M9Q-P2HC", ""}}});
-    RoundTrip(StaffListResponse{{StaffAccount{"eng07", "王工", {"engineer"}, false, 5}}});
+    RoundTrip(StaffListResponse{{StaffAccount{"eng07", "王工", {"engineer"}, false, 5, "wang@vendor.example", "+8613800138000"}}});
     RoundTrip(CreateStaffRequest{"eng08", "李工", {"engineer", "supervisor"}, "correct horse"});
     UpdateStaffRequest update;
     update.roles = std::vector<std::string>{"supervisor"};

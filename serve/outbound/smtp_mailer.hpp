@@ -1,0 +1,27 @@
+// E-mail through an SMTP server with libcurl (no hand-written SMTP): smtp:// with STARTTLS, or
+// smtps://, authenticated when a user is set.
+#pragma once
+
+#include "outbound/delivery.hpp"
+#include "outbound/settings.hpp"
+
+namespace aftercare::serve::outbound {
+
+// True for 127.0.0.0/8, ::1 and localhost: the only hosts a password may go to without TLS.
+bool IsLoopbackUrl(const std::string& url);
+
+// Checks the settings at start-up; false with a reason for the operator (bad scheme, no --smtp-from,
+// a password over plain smtp:// to a remote host would be refused anyway).
+bool ValidateSmtp(const SmtpSettings& settings, std::string& error);
+
+class SmtpMailer : public Channel {
+  public:
+    SmtpMailer(SmtpSettings settings, std::string public_url);
+    DeliveryOutcome Deliver(const OutboxMessage& message) override;
+
+  private:
+    SmtpSettings settings_;
+    std::string public_url_;
+};
+
+}  // namespace aftercare::serve::outbound

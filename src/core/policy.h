@@ -3,6 +3,7 @@
 
 #include "money.h"
 #include "result.h"
+#include "service_hours.h"
 #include "time.h"
 #include "vocabulary.h"
 
@@ -17,7 +18,8 @@ namespace aftercare::core {
 // site" (到达现场处理后2个小时内完成), so for them it starts with the Start action.
 enum class ResolutionClockStart { Submitted, WorkStarted };
 
-// Deadlines for one priority (故障处理时限), in minutes of elapsed time (service is 7x24).
+// Deadlines for one priority (故障处理时限), in minutes of the time each clock counts
+// (SlaPolicy::basis: service hours or elapsed time).
 struct PrioritySla {
     int first_response_minutes = 0;
     // nullopt: on-site visit at a time agreed with the customer (协商时间), so no automatic deadline.
@@ -39,6 +41,20 @@ struct EscalationStep {
     bool operator==(const EscalationStep&) const = default;
 };
 
+// Which time each clock counts. Under the default 7×24 service hours both are the same; a vendor
+// with office hours (周一至周五 9:00–17:00) chooses per clock. Every clock defaults to service
+// hours: the standard states them in 小时 next to "服务时间:7*24小时", and a vendor who sets
+// office hours says when its people work; the complaint clock counts 工作日 (working days).
+struct ClockBases {
+    ClockBasis first_response = ClockBasis::ServiceHours;
+    ClockBasis dispatch = ClockBasis::ServiceHours;
+    ClockBasis resolution = ClockBasis::ServiceHours;
+    ClockBasis consultation_answer = ClockBasis::ServiceHours;
+    ClockBasis returns_resolution = ClockBasis::ServiceHours;
+
+    bool operator==(const ClockBases&) const = default;
+};
+
 struct SlaPolicy {
     PrioritySla general{120, std::nullopt, 8 * 60, ResolutionClockStart::Submitted};
     // "立即处理" (immediately) is read as 15 minutes: faster than general, no faster than urgent's 10.
@@ -51,6 +67,7 @@ struct SlaPolicy {
     int complaint_answer_working_days = 3; // 投诉 3 个工作日内反馈
     int consultation_answer_hours = 24;    // blanket "reply within 24 h"
     int returns_resolution_hours = 48;     // blanket "most issues solved within 48 h"
+    ClockBases basis;
 
     const PrioritySla& For(Priority priority) const;
     bool operator==(const SlaPolicy&) const = default;
@@ -121,6 +138,7 @@ struct KioskPolicy {
 
 struct Policy {
     int version = 1;
+    ServiceHours service_hours;
     SlaPolicy sla;
     WarrantyPolicy warranty;
     ReturnsPolicy returns;
@@ -137,5 +155,8 @@ struct Policy {
 FieldErrors ValidatePolicy(const Policy& policy);
 
 bool IsKeyPart(const Policy& policy, std::string_view part);
+
+// The vendor's working-day calendar (holidays, make-up workdays) from the policy.
+WorkCalendar VendorCalendar(const Policy& policy);
 
 } // namespace aftercare::core

@@ -106,3 +106,53 @@ TEST_CASE("policy serialisation round-trips", "[policy]") {
     REQUIRE(parsed.Ok());
     CHECK(parsed.Value() == policy);
 }
+
+TEST_CASE("service hours: 7x24 by default, weekly opening hours on request", "[policy]") {
+    const core::Policy defaults;
+    CHECK(defaults.service_hours.round_the_clock);
+
+    auto weekly = ParsePolicy(R"({"service_hours":{"mode":"weekly",
+        "weekly":{"monday":{"open":"08:30","close":"18:00"},"saturday":{"open":"10:00","close":"14:00"},"friday":null},
+        "makeup_workday":{"open":"09:00","close":"24:00"}},
+        "sla":{"basis":{"dispatch":"elapsed"}}})");
+    INFO((weekly ? std::string() : weekly.GetError().field + ": " + weekly.GetError().message.en));
+    REQUIRE(weekly.Ok());
+    const core::ServiceHours& hours = weekly.Value().service_hours;
+    CHECK_FALSE(hours.round_the_clock);
+    CHECK(hours.weekly[0] == core::DailyHours{8 * 60 + 30, 18 * 60});
+    CHECK(hours.weekly[1] == core::DailyHours{9 * 60, 17 * 60}); // unnamed days keep 9:00–17:00
+    CHECK_FALSE(hours.weekly[4].has_value());                    // null closes Friday
+    CHECK(hours.weekly[5] == core::DailyHours{10 * 60, 14 * 60});
+    CHECK_FALSE(hours.weekly[6].has_value());
+    CHECK(hours.makeup_workday == core::DailyHours{9 * 60, 24 * 60});
+    CHECK(weekly.Value().sla.basis.dispatch == core::ClockBasis::Elapsed);
+    CHECK(weekly.Value().sla.basis.resolution == core::ClockBasis::ServiceHours);
+
+    auto round_trip = ParsePolicy(SerializePolicy(weekly.Value()));
+    REQUIRE(round_trip.Ok());
+    CHECK(round_trip.Value() == weekly.Value());
+}
+
+TEST_CASE("bad service hours are refused with the day's path, in zh and en", "[policy]") {
+    auto malformed = ParsePolicy(R"({"service_hours":{"weekly":{"monday":{"open":"9am","close":"17:00"}}}})");
+    REQUIRE_FALSE(malformed.Ok());
+    CHECK(malformed.GetError().field == "service_hours.weekly.monday.open");
+    CHECK_FALSE(malformed.GetError().message.zh.empty());
+
+    CHECK(ParsePolicy(R"({"service_hours":{"weekly":{"monday":{"open":"09:00","close":"24:30"}}}})").GetError().field ==
+          "service_hours.weekly.monday.close");
+    CHECK(ParsePolicy(R"({"service_hours":{"mode":"office"}})").GetError().field == "service_hours.mode");
+    CHECK(ParsePolicy(R"({"sla":{"basis":{"resolution":"wall"}}})").GetError().field == "sla.basis.resolution");
+
+    auto backwards = ParsePolicy(R"({"service_hours":{"weekly":{"tuesday":{"open":"17:00","close":"09:00"}}}})");
+    REQUIRE_FALSE(backwards.Ok());
+    CHECK(backwards.GetError().code == "invalid_hours");
+    CHECK(backwards.GetError().field == "service_hours.weekly.tuesday");
+    CHECK(backwards.GetError().message.zh.find("开始时间须早于结束时间") != std::string::npos);
+    CHECK(backwards.GetError().message.en.find("opening must be before closing") != std::string::npos);
+
+    auto never_open = ParsePolicy(R"({"service_hours":{"mode":"weekly","weekly":{"monday":null,"tuesday":null,
+        "wednesday":null,"thursday":null,"friday":null,"saturday":null,"sunday":null}}})");
+    REQUIRE_FALSE(never_open.Ok());
+    CHECK(never_open.GetError().field == "service_hours.weekly");
+}

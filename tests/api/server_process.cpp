@@ -110,6 +110,7 @@ ServerProcess::ServerProcess(ServerOptions options) : options_(std::move(options
                                      "--policy", SourcePath("assets/policy.json"),
                                      "--demo-dir", SourcePath("assets/demo"),
                                      "--faq-dir", SourcePath("assets/faq"),
+                                     "--calendar-dir", SourcePath("assets/calendar"),
                                      "--threads", "16"};
     if (options_.generous_limits) {
         for (const char* flag :

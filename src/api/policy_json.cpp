@@ -14,7 +14,12 @@ using api::Json;
 using api::WireReader;
 
 std::string_view ToString(ResolutionClockStart value) {
-    return value == ResolutionClockStart::WorkStarted ? "work_started" : "submitted";
+    switch (value) {
+    case ResolutionClockStart::WorkStarted: return "work_started";
+    case ResolutionClockStart::BookedVisit: return "booked_visit";
+    case ResolutionClockStart::Submitted: break;
+    }
+    return "submitted";
 }
 
 bool FromString(std::string_view text, ResolutionClockStart& out) {
@@ -24,6 +29,10 @@ bool FromString(std::string_view text, ResolutionClockStart& out) {
     }
     if (text == "work_started") {
         out = ResolutionClockStart::WorkStarted;
+        return true;
+    }
+    if (text == "booked_visit") {
+        out = ResolutionClockStart::BookedVisit;
         return true;
     }
     return false;

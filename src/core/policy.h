@@ -15,8 +15,10 @@
 namespace aftercare::core {
 
 // When the resolution clock starts. The document gives urgent tickets "2 h after arrival on
-// site" (到达现场处理后2个小时内完成), so for them it starts with the Start action.
-enum class ResolutionClockStart { Submitted, WorkStarted };
+// site" (到达现场处理后2个小时内完成), so for them it starts with the Start action. A general
+// visit happens "于双方协商彼此方便的时间": with BookedVisit an on-site repair with a booked window
+// counts from the window's start (or submission, if later); without a booking, from submission.
+enum class ResolutionClockStart { Submitted, WorkStarted, BookedVisit };
 
 // Deadlines for one priority (故障处理时限), in minutes of the time each clock counts
 // (SlaPolicy::basis: service hours or elapsed time).
@@ -56,9 +58,9 @@ struct ClockBases {
 };
 
 struct SlaPolicy {
-    PrioritySla general{120, std::nullopt, 8 * 60, ResolutionClockStart::Submitted};
+    PrioritySla general{120, std::nullopt, 8 * 60, ResolutionClockStart::BookedVisit};
     // "立即处理" (immediately) is read as 15 minutes: faster than general, no faster than urgent's 10.
-    PrioritySla serious{15, 60, 4 * 60, ResolutionClockStart::Submitted};
+    PrioritySla serious{15, 60, 4 * 60, ResolutionClockStart::BookedVisit};
     PrioritySla urgent{10, 10, 2 * 60, ResolutionClockStart::WorkStarted};
     std::vector<EscalationStep> escalation{
         {EscalationLevel::DepartmentManager, 0, {"department_manager"}},

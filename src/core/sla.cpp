@@ -175,7 +175,11 @@ SlaStatus EvaluateSla(const Ticket& ticket, UnixSeconds now, const Policy& polic
 
     Deadline dispatch;
     dispatch.clock = SlaClock::Dispatch;
-    if (kind == TicketKind::Repair && priority_sla.dispatch_minutes) {
+    // "如需现场服务…出发": only an on-site repair sends anyone out. A repair without service
+    // details (API clients that do not say) is treated as on-site, the form's default.
+    const bool on_site = kind == TicketKind::Repair &&
+                         (!ticket.details.repair || ticket.details.repair->mode == ServiceMode::OnSite);
+    if (on_site && priority_sla.dispatch_minutes) {
         dispatch = EvaluateClock(SlaClock::Dispatch, created,
                                  static_cast<std::int64_t>(*priority_sla.dispatch_minutes) * kSecondsPerMinute,
                                  facts.first_assign, false, facts, paused_now, now, counting(basis.dispatch));

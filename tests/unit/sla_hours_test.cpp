@@ -127,3 +127,23 @@ TEST_CASE("booked visit on office hours: the window's start plus the allowance i
     CHECK(Clock(EvaluateSla(ticket, At(2026, 9, 29, 10, 0), policy), SlaClock::Resolution).due_at ==
           At(2026, 10, 9, 17, 0));
 }
+
+TEST_CASE("dispatch runs only for on-site repairs (如需现场服务)", "[sla]") {
+    const Policy policy;
+    const UnixSeconds created = At(2026, 6, 1, 10, 0);
+    for (ServiceMode mode : {ServiceMode::Remote, ServiceMode::DropOff, ServiceMode::MailIn}) {
+        TicketDraft draft = SampleDraft(TicketKind::Repair, Priority::Serious);
+        draft.repair = RepairDetails{mode, std::nullopt, "", ""};
+        const Ticket ticket = CreateTicket(draft, "R7KX-4M9Q-P2HC", created);
+        INFO(ToString(mode));
+        const SlaStatus status = EvaluateSla(ticket, created + 2 * kSecondsPerHour, policy);
+        CHECK(Clock(status, SlaClock::Dispatch).status == DeadlineStatus::NotApplicable);
+    }
+    TicketDraft on_site = SampleDraft(TicketKind::Repair, Priority::Serious);
+    on_site.repair = RepairDetails{ServiceMode::OnSite, std::nullopt, "", ""};
+    const Ticket visit = CreateTicket(on_site, "R7KX-4M9Q-P2HC", created);
+    CHECK(Clock(EvaluateSla(visit, created + kSecondsPerHour, policy), SlaClock::Dispatch).status ==
+          DeadlineStatus::Running);
+    CHECK(Clock(EvaluateSla(visit, created + kSecondsPerHour + 1, policy), SlaClock::Dispatch).status ==
+          DeadlineStatus::Overdue);
+}

@@ -99,7 +99,7 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 # --- Aftercare ------------------------------------------------------------------------------------
 "$SERVER" --port 0 --data-dir "$DATA" --seed-demo false --threads 64 \
     --rate-lookup 0 --rate-create 0 --rate-login 0 --rate-lookup-failures 0 \
-    --policy "$ROOT/assets/policy.json" --faq-dir "$ROOT/assets/faq" \
+    --policy "$ROOT/assets/policy.json" --faq-dir "$ROOT/assets/faq" --calendar-dir "$ROOT/assets/calendar" \
     >"$BENCH_DIR/server.out" 2>"$BENCH_DIR/server.log" &
 PIDS+=($!)
 SERVER_PID=$!

@@ -73,6 +73,13 @@ bool LoadPolicy(const std::string& path, core::Policy& policy, std::string& erro
     return true;
 }
 
+std::int64_t NowSeconds(long long offset) {
+    return static_cast<std::int64_t>(
+               std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+                   .count()) +
+           offset;
+}
+
 }  // namespace
 
 bool App::Init(std::string& error) {
@@ -99,7 +106,18 @@ bool App::Init(std::string& error) {
                          config_.policy_path.c_str());
         }
     }
-    s.policies = std::make_unique<PolicyHolder>(std::move(policy));
+    HolidayCalendar calendar;
+    if (!LoadHolidayCalendar(config_.calendar_dir, calendar, error)) return false;
+    {
+        const auto today = core::LocalDate(NowSeconds(config_.clock_offset_seconds), policy.calendar.vendor_utc_offset_minutes);
+        if (const auto missing = MissingNextYear(calendar, today)) {
+            std::fprintf(stderr,
+                         "aftercare-server: warning: no holiday calendar for %d in %s (add %d.json from the State "
+                         "Council notice); its holidays will count as working days\n",
+                         *missing, config_.calendar_dir.c_str(), *missing);
+        }
+    }
+    s.policies = std::make_unique<PolicyHolder>(std::move(policy), std::move(calendar));
     if (!s.faq.Load(config_.faq_dir, error)) return false;
 
     s.auth = std::make_unique<Auth>(*s.store);
@@ -113,12 +131,7 @@ bool App::Init(std::string& error) {
     const long long offset = config_.clock_offset_seconds;
     s.services = std::make_unique<Services>(Services{
         *s.store, *s.auth, *s.policies, *s.live, s.metrics, *s.guesses, *s.quota, *s.reveals,
-        [offset] {
-            return static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::seconds>(
-                                                 std::chrono::system_clock::now().time_since_epoch())
-                                                 .count()) +
-                   offset;
-        },
+        [offset] { return NowSeconds(offset); },
         config_.long_poll_seconds,
         nullptr});  // the notifier: set by StartOutbound, after the demo data
 
@@ -135,7 +148,8 @@ bool App::Init(std::string& error) {
     if (!config_.web_root.empty()) s.server->SetStaticFiles(std::make_shared<StaticFiles>(config_.web_root, config_.seed_demo));
 
     RouteTable& routes = s.server->routes();
-    RegisterMetaRoutes(routes, MetaServices{&s.metrics, s.store.get(), config_.metrics_token, config_.embed_origins});
+    RegisterMetaRoutes(routes, MetaServices{&s.metrics, s.store.get(), config_.metrics_token, config_.embed_origins,
+                                            &s.policies->Calendar(), [offset] { return NowSeconds(offset); }});
     RegisterTicketRoutes(routes, services);
     RegisterLookupRoutes(routes, services);
     RegisterAttachmentRoutes(routes, services);

@@ -47,6 +47,8 @@ bool Apply(Config& config, const std::string& name, const std::string& value, st
         config.demo_dir = value;
     } else if (name == "faq-dir") {
         config.faq_dir = value;
+    } else if (name == "calendar-dir") {
+        config.calendar_dir = value;
     } else if (name == "seed-demo") {
         if (value == "1" || value == "true" || value == "yes") config.seed_demo = true;
         else if (value == "0" || value == "false" || value == "no") config.seed_demo = false;
@@ -155,6 +157,7 @@ constexpr EnvName kEnvNames[] = {
     {"embed-origins", "AFTERCARE_EMBED_ORIGINS"},
     {"demo-dir", "AFTERCARE_DEMO_DIR"},
     {"faq-dir", "AFTERCARE_FAQ_DIR"},
+    {"calendar-dir", "AFTERCARE_CALENDAR_DIR"},
     {"seed-demo", "AFTERCARE_SEED_DEMO"},
     {"threads", "AFTERCARE_THREADS"},
     {"live-waiters", "AFTERCARE_LIVE_WAITERS"},
@@ -245,6 +248,7 @@ std::string UsageText() {
            "  aftercare-server [--port 8080] [--bind 127.0.0.1] [--data-dir ./data] [--web-root DIR]\n"
            "                   [--policy assets/policy.json] [--embed-origins \"https://a.example ...\"]\n"
            "                   [--demo-dir assets/demo] [--faq-dir assets/faq] [--seed-demo true|false]\n"
+           "                   [--calendar-dir assets/calendar]  (holiday calendars, one YYYY.json per year)\n"
            "                   [--threads 64] [--sweep-interval 30] [--long-poll-seconds 25]\n"
            "                   [--live-waiters 10000] [--max-connections 16000] [--max-connections-per-client 256]\n"
 #ifdef AFTERCARE_TEST_HOOKS

@@ -33,6 +33,7 @@ struct Config {
     std::vector<std::string> embed_origins;  // extra frame-ancestors for vendor embedding
     std::string demo_dir = "assets/demo";    // seed data read on first start
     std::string faq_dir = "assets/faq";
+    std::string calendar_dir = "assets/calendar"; // holiday calendars, one YYYY.json per year
     bool seed_demo = false;                  // seed demo data into an empty database (and serve the demo page)
     int threads = 64;                        // handler threads (SQLite work); a long-poll holds none
     int live_waiters = 10000;                // long-polls that may wait at once; beyond: 503 + Retry-After

@@ -12,7 +12,20 @@ void RegisterMetaRoutes(RouteTable& routes, MetaServices services) {
     routes.Add(api::endpoints::kGetHealthz, RateClass::None, [services](RequestContext& call) {
                     // Healthy means the database answers, not merely that the process is up.
                     const bool ok = services.store->Healthy();
-                    WriteJson(call.res, ok ? 200 : 503, {{"status", ok ? "ok" : "unavailable"}});
+                    Json body{{"status", ok ? "ok" : "unavailable"}};
+                    // A missing holiday file is not an outage (the server answers, clocks run on
+                    // weekdays only), so it is a detail for the operator, not a 503.
+                    if (services.calendar && services.now) {
+                        Json calendar{{"years", services.calendar->years}};
+                        const auto today = core::LocalDate(services.now(), core::kChinaUtcOffset);
+                        if (const auto missing = MissingNextYear(*services.calendar, today)) {
+                            calendar["missing_next_year"] = *missing;
+                            calendar["warning"] = "assets/calendar/" + std::to_string(*missing) +
+                                                  ".json is missing: add the State Council's holiday notice for that year";
+                        }
+                        body["calendar"] = std::move(calendar);
+                    }
+                    WriteJson(call.res, ok ? 200 : 503, body);
                 });
     routes.Add(api::endpoints::kGetMetrics, RateClass::None, [services](RequestContext& call) {
                     // Ticket counts by state are business data: only a scraper holding the token

@@ -10,6 +10,7 @@
 #include "auth.hpp"
 #include "core/policy.h"
 #include "core/time.h"
+#include "holiday_calendar.hpp"
 #include "live_updates.hpp"
 #include "metrics.hpp"
 #include "rate_limit.hpp"
@@ -27,19 +28,29 @@ class Notifier;  // outbound/notifier.hpp
 // so nobody holds a reference to it: each use takes a snapshot that stays valid while in use.
 class PolicyHolder {
 public:
-    explicit PolicyHolder(core::Policy policy) : current_(std::make_shared<const core::Policy>(std::move(policy))) {}
+    // Every policy held carries `calendar`'s holidays: the calendar files are the one place those
+    // dates live, whatever a policy file or an admin's saved policy lists.
+    explicit PolicyHolder(core::Policy policy, HolidayCalendar calendar = {})
+        : calendar_(std::move(calendar)) {
+        calendar_.ApplyTo(policy);
+        current_ = std::make_shared<const core::Policy>(std::move(policy));
+    }
 
     std::shared_ptr<const core::Policy> Get() const {
         std::lock_guard lock(mutex_);
         return current_;
     }
+    const HolidayCalendar& Calendar() const { return calendar_; }
+
     void Set(core::Policy policy) {
+        calendar_.ApplyTo(policy);
         auto next = std::make_shared<const core::Policy>(std::move(policy));
         std::lock_guard lock(mutex_);
         current_ = std::move(next);
     }
 
 private:
+    HolidayCalendar calendar_; // set once at start
     mutable std::mutex mutex_;
     std::shared_ptr<const core::Policy> current_;
 };

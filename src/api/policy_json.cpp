@@ -4,13 +4,22 @@
 #include "api/core_json.h"
 #include "api/json_write.h"
 
+#include <array>
+#include <cstdio>
+#include <optional>
+
 namespace aftercare::core {
 
 using api::Json;
 using api::WireReader;
 
 std::string_view ToString(ResolutionClockStart value) {
-    return value == ResolutionClockStart::WorkStarted ? "work_started" : "submitted";
+    switch (value) {
+    case ResolutionClockStart::WorkStarted: return "work_started";
+    case ResolutionClockStart::BookedVisit: return "booked_visit";
+    case ResolutionClockStart::Submitted: break;
+    }
+    return "submitted";
 }
 
 bool FromString(std::string_view text, ResolutionClockStart& out) {
@@ -22,14 +31,145 @@ bool FromString(std::string_view text, ResolutionClockStart& out) {
         out = ResolutionClockStart::WorkStarted;
         return true;
     }
+    if (text == "booked_visit") {
+        out = ResolutionClockStart::BookedVisit;
+        return true;
+    }
     return false;
 }
 
 void to_json(Json& json_value, ResolutionClockStart value) { json_value = std::string(ToString(value)); }
 void from_json(const Json& json_value, ResolutionClockStart& value) { api::ReadOrThrow(json_value, value); }
 
+std::string_view ToString(ClockBasis value) { return value == ClockBasis::Elapsed ? "elapsed" : "service_hours"; }
+
+bool FromString(std::string_view text, ClockBasis& out) {
+    if (text == "service_hours") {
+        out = ClockBasis::ServiceHours;
+        return true;
+    }
+    if (text == "elapsed") {
+        out = ClockBasis::Elapsed;
+        return true;
+    }
+    return false;
+}
+
+void to_json(Json& json_value, ClockBasis value) { json_value = std::string(ToString(value)); }
+void from_json(const Json& json_value, ClockBasis& value) { api::ReadOrThrow(json_value, value); }
+
 #define AFTERCARE_FROM_JSON(Type)                                                                   \
     void from_json(const Json& json_value, Type& value) { api::ReadOrThrow(json_value, value); }
+
+namespace {
+
+std::string FormatClockTime(int minute) {
+    char text[8];
+    std::snprintf(text, sizeof text, "%02d:%02d", minute / 60, minute % 60);
+    return text;
+}
+
+// "HH:MM", 00:00..24:00 (24:00 = the end of the day, for a closing time).
+std::optional<int> ParseClockTime(const std::string& text) {
+    if (text.size() != 5 || text[2] != ':') return std::nullopt;
+    for (int index : {0, 1, 3, 4}) {
+        if (text[index] < '0' || text[index] > '9') return std::nullopt;
+    }
+    const int hours = (text[0] - '0') * 10 + (text[1] - '0');
+    const int minutes = (text[3] - '0') * 10 + (text[4] - '0');
+    if (minutes > 59 || hours > 24 || (hours == 24 && minutes != 0)) return std::nullopt;
+    return hours * 60 + minutes;
+}
+
+void ReadClockTime(WireReader& reader, std::string_view key, int& minute) {
+    std::string text = FormatClockTime(minute);
+    reader.Required(key, text);
+    if (reader.Failed()) return;
+    if (const auto parsed = ParseClockTime(text)) {
+        minute = *parsed;
+    } else {
+        reader.Fail(key, "invalid_value", reader.PathOf(key) + ": expected a time of day \"HH:MM\" (00:00..24:00), got \"" + text + "\"");
+    }
+}
+
+const char* const kWeekdayKeys[7] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
+} // namespace
+
+void to_json(Json& json_value, const DailyHours& value) {
+    json_value = Json{{"open", FormatClockTime(value.open_minute)}, {"close", FormatClockTime(value.close_minute)}};
+}
+void ReadFields(WireReader& reader, DailyHours& value) {
+    ReadClockTime(reader, "open", value.open_minute);
+    ReadClockTime(reader, "close", value.close_minute);
+}
+AFTERCARE_FROM_JSON(DailyHours)
+
+void to_json(Json& json_value, const ServiceHours& value) {
+    Json weekly = Json::object();
+    for (int day = 0; day < 7; ++day) weekly[kWeekdayKeys[day]] = value.weekly[day] ? Json(*value.weekly[day]) : Json(nullptr);
+    json_value = Json{{"mode", value.round_the_clock ? "7x24" : "weekly"},
+                      {"weekly", std::move(weekly)},
+                      {"makeup_workday", value.makeup_workday}};
+}
+
+namespace {
+
+// The week is its own object so each day reads with its path ("service_hours.weekly.monday");
+// null closes the day, unlike elsewhere where null means absent.
+struct WeeklyHours {
+    std::array<std::optional<DailyHours>, 7> days = ServiceHours{}.weekly;
+};
+
+void ReadFields(WireReader& reader, WeeklyHours& value) {
+    for (int day = 0; day < 7; ++day) {
+        const auto found = reader.Object().find(kWeekdayKeys[day]);
+        if (found != reader.Object().end() && found->is_null()) {
+            value.days[day].reset();
+            continue;
+        }
+        // Read as an optional so the schema says "object or null".
+        std::optional<DailyHours> hours = value.days[day];
+        if (found != reader.Object().end() && !hours) hours = DailyHours{}; // a closed day opened: both times required
+        reader.Optional(kWeekdayKeys[day], hours);
+        value.days[day] = hours;
+    }
+}
+
+} // namespace
+
+void ReadFields(WireReader& reader, ServiceHours& value) {
+    std::string mode = value.round_the_clock ? "7x24" : "weekly";
+    reader.Optional("mode", mode);
+    if (mode == "7x24") {
+        value.round_the_clock = true;
+    } else if (mode == "weekly") {
+        value.round_the_clock = false;
+    } else {
+        reader.Fail("mode", "invalid_value", reader.PathOf("mode") + ": expected \"7x24\" or \"weekly\", got \"" + mode + "\"");
+    }
+    WeeklyHours weekly{value.weekly};
+    reader.Optional("weekly", weekly);
+    value.weekly = weekly.days;
+    reader.Optional("makeup_workday", value.makeup_workday);
+}
+AFTERCARE_FROM_JSON(ServiceHours)
+
+void to_json(Json& json_value, const ClockBases& value) {
+    json_value = Json{{"first_response", value.first_response},
+                      {"dispatch", value.dispatch},
+                      {"resolution", value.resolution},
+                      {"consultation_answer", value.consultation_answer},
+                      {"returns_resolution", value.returns_resolution}};
+}
+void ReadFields(WireReader& reader, ClockBases& value) {
+    reader.Optional("first_response", value.first_response);
+    reader.Optional("dispatch", value.dispatch);
+    reader.Optional("resolution", value.resolution);
+    reader.Optional("consultation_answer", value.consultation_answer);
+    reader.Optional("returns_resolution", value.returns_resolution);
+}
+AFTERCARE_FROM_JSON(ClockBases)
 
 void to_json(Json& json_value, const PrioritySla& value) {
     json_value = Json{{"first_response_minutes", value.first_response_minutes},
@@ -67,7 +207,8 @@ void to_json(Json& json_value, const SlaPolicy& value) {
                       {"escalation", value.escalation},
                       {"complaint_answer_working_days", value.complaint_answer_working_days},
                       {"consultation_answer_hours", value.consultation_answer_hours},
-                      {"returns_resolution_hours", value.returns_resolution_hours}};
+                      {"returns_resolution_hours", value.returns_resolution_hours},
+                      {"basis", value.basis}};
 }
 void ReadFields(WireReader& reader, SlaPolicy& value) {
     reader.Optional("general", value.general);
@@ -77,6 +218,7 @@ void ReadFields(WireReader& reader, SlaPolicy& value) {
     reader.Optional("complaint_answer_working_days", value.complaint_answer_working_days);
     reader.Optional("consultation_answer_hours", value.consultation_answer_hours);
     reader.Optional("returns_resolution_hours", value.returns_resolution_hours);
+    reader.Optional("basis", value.basis);
 }
 AFTERCARE_FROM_JSON(SlaPolicy)
 
@@ -160,13 +302,14 @@ void ReadFields(WireReader& reader, KioskPolicy& value) { reader.Optional("idle_
 AFTERCARE_FROM_JSON(KioskPolicy)
 
 void to_json(Json& json_value, const Policy& value) {
-    json_value = Json{{"version", value.version},       {"sla", value.sla},
+    json_value = Json{{"version", value.version},       {"service_hours", value.service_hours}, {"sla", value.sla},
                       {"warranty", value.warranty},     {"returns", value.returns},
                       {"tickets", value.tickets},       {"satisfaction", value.satisfaction},
                       {"calendar", value.calendar},     {"kiosk", value.kiosk}};
 }
 void ReadFields(WireReader& reader, Policy& value) {
     reader.Optional("version", value.version);
+    reader.Optional("service_hours", value.service_hours);
     reader.Optional("sla", value.sla);
     reader.Optional("warranty", value.warranty);
     reader.Optional("returns", value.returns);

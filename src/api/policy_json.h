@@ -9,6 +9,9 @@
 
 namespace aftercare::core {
 
+AFTERCARE_WIRE_TYPE(DailyHours);
+AFTERCARE_WIRE_TYPE(ServiceHours);
+AFTERCARE_WIRE_TYPE(ClockBases);
 AFTERCARE_WIRE_TYPE(PrioritySla);
 AFTERCARE_WIRE_TYPE(EscalationStep);
 AFTERCARE_WIRE_TYPE(SlaPolicy);
@@ -24,6 +27,10 @@ void to_json(::aftercare::api::Json& json_value, ResolutionClockStart value);
 void from_json(const ::aftercare::api::Json& json_value, ResolutionClockStart& value);
 bool FromString(std::string_view text, ResolutionClockStart& out);
 std::string_view ToString(ResolutionClockStart value);
+void to_json(::aftercare::api::Json& json_value, ClockBasis value);
+void from_json(const ::aftercare::api::Json& json_value, ClockBasis& value);
+bool FromString(std::string_view text, ClockBasis& out);
+std::string_view ToString(ClockBasis value);
 
 } // namespace aftercare::core
 

@@ -33,6 +33,10 @@ bool WorkCalendar::IsWorkingDay(DayNumber day) const {
     return !Contains(holidays_, day);
 }
 
+bool WorkCalendar::IsHoliday(DayNumber day) const { return Contains(holidays_, day); }
+
+bool WorkCalendar::IsMakeupWorkday(DayNumber day) const { return Contains(makeup_workdays_, day); }
+
 DayNumber WorkCalendar::AddWorkingDays(DayNumber day, int count) const {
     assert(count >= 1);
     // Each week has at least one working day unless a vendor lists whole years of holidays; the

@@ -15,6 +15,8 @@ public:
     WorkCalendar(std::vector<CivilDate> holidays, std::vector<CivilDate> makeup_workdays);
 
     bool IsWorkingDay(DayNumber day) const;
+    bool IsHoliday(DayNumber day) const;        // listed as a public holiday (放假)
+    bool IsMakeupWorkday(DayNumber day) const;  // listed as a make-up workday (调休上班)
 
     // The `count`-th working day strictly after `day` (count >= 1); `day` itself never counts,
     // matching "answered within 3 working days" read from the day after receipt.

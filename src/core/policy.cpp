@@ -2,6 +2,7 @@
 #include "policy.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
 namespace aftercare::core {
@@ -18,6 +19,10 @@ const PrioritySla& SlaPolicy::For(Priority priority) const {
 bool IsKeyPart(const Policy& policy, std::string_view part) {
     return std::find(policy.warranty.key_parts.begin(), policy.warranty.key_parts.end(), part) !=
            policy.warranty.key_parts.end();
+}
+
+WorkCalendar VendorCalendar(const Policy& policy) {
+    return WorkCalendar(policy.calendar.holidays, policy.calendar.makeup_workdays);
 }
 
 namespace {
@@ -48,11 +53,48 @@ void CheckDates(FieldErrors& errors, const std::string& field, const std::vector
     }
 }
 
+std::string FormatMinute(int minute) {
+    char text[8];
+    std::snprintf(text, sizeof text, "%02d:%02d", minute / 60, minute % 60);
+    return text;
+}
+
+void CheckDailyHours(FieldErrors& errors, const std::string& field, const DailyHours& hours) {
+    const bool in_day = hours.open_minute >= 0 && hours.close_minute <= 24 * 60;
+    if (in_day && hours.open_minute < hours.close_minute) return;
+    const std::string got = FormatMinute(std::max(0, hours.open_minute)) + "–" + FormatMinute(std::max(0, hours.close_minute));
+    errors.push_back(MakeError("invalid_hours",
+                               field + " 营业时间无效（" + got + "）：开始时间须早于结束时间，且在 00:00 至 24:00 之间",
+                               field + " has invalid opening hours (" + got +
+                                   "): opening must be before closing, both within 00:00..24:00",
+                               field));
+}
+
+const char* const kWeekdayKeys[7] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
+void CheckServiceHours(FieldErrors& errors, const ServiceHours& hours) {
+    // Checked even under 7×24, so switching the mode later cannot surface an old typo.
+    bool any_open = false;
+    for (int day = 0; day < 7; ++day) {
+        if (!hours.weekly[day]) continue;
+        any_open = true;
+        CheckDailyHours(errors, std::string("service_hours.weekly.") + kWeekdayKeys[day], *hours.weekly[day]);
+    }
+    CheckDailyHours(errors, "service_hours.makeup_workday", hours.makeup_workday);
+    if (!hours.round_the_clock && !any_open) {
+        errors.push_back(MakeError("invalid_hours", "service_hours.weekly 至少需要一天营业，否则期限永远不会到期",
+                                   "service_hours.weekly must open on at least one weekday, or no deadline would "
+                                   "ever fall due",
+                                   "service_hours.weekly"));
+    }
+}
+
 } // namespace
 
 FieldErrors ValidatePolicy(const Policy& policy) {
     FieldErrors errors;
     CheckRange(errors, "version", policy.version, 1, 1000);
+    CheckServiceHours(errors, policy.service_hours);
 
     CheckPriority(errors, "sla.general", policy.sla.general);
     CheckPriority(errors, "sla.serious", policy.sla.serious);

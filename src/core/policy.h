@@ -3,6 +3,7 @@
 
 #include "money.h"
 #include "result.h"
+#include "service_hours.h"
 #include "time.h"
 #include "vocabulary.h"
 
@@ -14,10 +15,13 @@
 namespace aftercare::core {
 
 // When the resolution clock starts. The document gives urgent tickets "2 h after arrival on
-// site" (到达现场处理后2个小时内完成), so for them it starts with the Start action.
-enum class ResolutionClockStart { Submitted, WorkStarted };
+// site" (到达现场处理后2个小时内完成), so for them it starts with the Start action. A general
+// visit happens "于双方协商彼此方便的时间": with BookedVisit an on-site repair with a booked window
+// counts from the window's start (or submission, if later); without a booking, from submission.
+enum class ResolutionClockStart { Submitted, WorkStarted, BookedVisit };
 
-// Deadlines for one priority (故障处理时限), in minutes of elapsed time (service is 7x24).
+// Deadlines for one priority (故障处理时限), in minutes of the time each clock counts
+// (SlaPolicy::basis: service hours or elapsed time).
 struct PrioritySla {
     int first_response_minutes = 0;
     // nullopt: on-site visit at a time agreed with the customer (协商时间), so no automatic deadline.
@@ -39,10 +43,24 @@ struct EscalationStep {
     bool operator==(const EscalationStep&) const = default;
 };
 
+// Which time each clock counts. Under the default 7×24 service hours both are the same; a vendor
+// with office hours (周一至周五 9:00–17:00) chooses per clock. Every clock defaults to service
+// hours: the standard states them in 小时 next to "服务时间:7*24小时", and a vendor who sets
+// office hours says when its people work; the complaint clock counts 工作日 (working days).
+struct ClockBases {
+    ClockBasis first_response = ClockBasis::ServiceHours;
+    ClockBasis dispatch = ClockBasis::ServiceHours;
+    ClockBasis resolution = ClockBasis::ServiceHours;
+    ClockBasis consultation_answer = ClockBasis::ServiceHours;
+    ClockBasis returns_resolution = ClockBasis::ServiceHours;
+
+    bool operator==(const ClockBases&) const = default;
+};
+
 struct SlaPolicy {
-    PrioritySla general{120, std::nullopt, 8 * 60, ResolutionClockStart::Submitted};
+    PrioritySla general{120, std::nullopt, 8 * 60, ResolutionClockStart::BookedVisit};
     // "立即处理" (immediately) is read as 15 minutes: faster than general, no faster than urgent's 10.
-    PrioritySla serious{15, 60, 4 * 60, ResolutionClockStart::Submitted};
+    PrioritySla serious{15, 60, 4 * 60, ResolutionClockStart::BookedVisit};
     PrioritySla urgent{10, 10, 2 * 60, ResolutionClockStart::WorkStarted};
     std::vector<EscalationStep> escalation{
         {EscalationLevel::DepartmentManager, 0, {"department_manager"}},
@@ -51,6 +69,7 @@ struct SlaPolicy {
     int complaint_answer_working_days = 3; // 投诉 3 个工作日内反馈
     int consultation_answer_hours = 24;    // blanket "reply within 24 h"
     int returns_resolution_hours = 48;     // blanket "most issues solved within 48 h"
+    ClockBases basis;
 
     const PrioritySla& For(Priority priority) const;
     bool operator==(const SlaPolicy&) const = default;
@@ -121,6 +140,7 @@ struct KioskPolicy {
 
 struct Policy {
     int version = 1;
+    ServiceHours service_hours;
     SlaPolicy sla;
     WarrantyPolicy warranty;
     ReturnsPolicy returns;
@@ -137,5 +157,8 @@ struct Policy {
 FieldErrors ValidatePolicy(const Policy& policy);
 
 bool IsKeyPart(const Policy& policy, std::string_view part);
+
+// The vendor's working-day calendar (holidays, make-up workdays) from the policy.
+WorkCalendar VendorCalendar(const Policy& policy);
 
 } // namespace aftercare::core

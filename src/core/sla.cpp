@@ -2,6 +2,7 @@
 #include "sla.h"
 
 #include "calendar.h"
+#include "service_hours.h"
 
 #include <algorithm>
 
@@ -56,35 +57,53 @@ TimelineFacts ReadTimeline(const Ticket& ticket, UnixSeconds now) {
     return facts;
 }
 
-std::int64_t StoppedBetween(const std::vector<Interval>& stopped, UnixSeconds from, UnixSeconds to) {
+// What a clock counts: the vendor's service hours, or (service == nullptr) elapsed seconds.
+struct Counting {
+    const ServiceTime* service = nullptr;
+
+    std::int64_t Between(UnixSeconds from, UnixSeconds to) const {
+        if (service) return service->OpenSecondsBetween(from, to);
+        return to > from ? to - from : 0;
+    }
+    UnixSeconds Add(UnixSeconds start, std::int64_t seconds) const {
+        return service ? service->AddOpenSeconds(start, seconds) : start + seconds;
+    }
+};
+
+// Counted seconds of [from, to) spent stopped.
+std::int64_t StoppedBetween(const std::vector<Interval>& stopped, UnixSeconds from, UnixSeconds to,
+                            const Counting& counting) {
     std::int64_t total = 0;
     for (const Interval& interval : stopped) {
         const UnixSeconds begin = std::max(interval.begin, from);
         const UnixSeconds end = std::min(interval.end, to);
-        if (end > begin) total += end - begin;
+        if (end > begin) total += counting.Between(begin, end);
     }
     return total;
 }
 
-// One clock from its start, budget and (optional) completion.
+// One clock from its start, budget and (optional) completion. The budget is in counted seconds;
+// stopped time is added to it, so the due instant is where the running (not stopped) counted
+// time reaches the budget: in elapsed time start + allowance + stopped, as before.
 Deadline EvaluateClock(SlaClock clock, UnixSeconds start, std::int64_t allowance, std::optional<UnixSeconds> met_at,
-                       bool ticket_resolved, const TimelineFacts& facts, bool paused_now, UnixSeconds now) {
+                       bool ticket_resolved, const TimelineFacts& facts, bool paused_now, UnixSeconds now,
+                       const Counting& counting = {}) {
     Deadline deadline;
     deadline.clock = clock;
     deadline.started_at = start;
     deadline.allowance_seconds = allowance;
     if (met_at) {
-        const std::int64_t stopped = StoppedBetween(facts.stopped, start, *met_at);
-        const std::int64_t elapsed = *met_at - start - stopped;
+        const std::int64_t stopped = StoppedBetween(facts.stopped, start, *met_at, counting);
+        const std::int64_t elapsed = counting.Between(start, *met_at) - stopped;
         deadline.met_at = met_at;
-        deadline.due_at = start + allowance + stopped;
+        deadline.due_at = counting.Add(start, allowance + stopped);
         deadline.remaining_seconds = allowance - elapsed;
         deadline.status = elapsed <= allowance ? DeadlineStatus::MetOnTime : DeadlineStatus::MetLate;
         return deadline;
     }
     const UnixSeconds end = facts.terminal_at && !ticket_resolved ? std::min(*facts.terminal_at, now) : now;
-    const std::int64_t stopped = StoppedBetween(facts.stopped, start, end);
-    deadline.due_at = start + allowance + stopped;
+    const std::int64_t stopped = StoppedBetween(facts.stopped, start, end, counting);
+    deadline.due_at = counting.Add(start, allowance + stopped);
     deadline.remaining_seconds = *deadline.due_at - end;
     if (facts.terminal_at) {
         deadline.status = DeadlineStatus::Stopped;
@@ -138,19 +157,32 @@ SlaStatus EvaluateSla(const Ticket& ticket, UnixSeconds now, const Policy& polic
 
     SlaStatus status;
     status.paused = paused_now;
-    status.paused_seconds = StoppedBetween(facts.stopped, created, now);
+    status.paused_seconds = StoppedBetween(facts.stopped, created, now, Counting{});
     status.deadlines.resize(3);
+
+    // Each clock counts service hours or elapsed time as the policy says (sla.basis).
+    const WorkCalendar calendar = VendorCalendar(policy);
+    const ServiceTime service_time(policy.service_hours, calendar, policy.calendar.vendor_utc_offset_minutes);
+    auto counting = [&service_time](ClockBasis basis) {
+        return basis == ClockBasis::ServiceHours ? Counting{&service_time} : Counting{};
+    };
+    const ClockBases& basis = policy.sla.basis;
 
     status.deadlines[0] = EvaluateClock(SlaClock::FirstResponse, created,
                                         static_cast<std::int64_t>(priority_sla.first_response_minutes) * kSecondsPerMinute,
-                                        facts.first_staff_event, false, facts, paused_now, now);
+                                        facts.first_staff_event, false, facts, paused_now, now,
+                                        counting(basis.first_response));
 
     Deadline dispatch;
     dispatch.clock = SlaClock::Dispatch;
-    if (kind == TicketKind::Repair && priority_sla.dispatch_minutes) {
+    // "如需现场服务…出发": only an on-site repair sends anyone out. A repair without service
+    // details (API clients that do not say) is treated as on-site, the form's default.
+    const bool on_site = kind == TicketKind::Repair &&
+                         (!ticket.details.repair || ticket.details.repair->mode == ServiceMode::OnSite);
+    if (on_site && priority_sla.dispatch_minutes) {
         dispatch = EvaluateClock(SlaClock::Dispatch, created,
                                  static_cast<std::int64_t>(*priority_sla.dispatch_minutes) * kSecondsPerMinute,
-                                 facts.first_assign, false, facts, paused_now, now);
+                                 facts.first_assign, false, facts, paused_now, now, counting(basis.dispatch));
     }
     status.deadlines[1] = dispatch;
 
@@ -160,12 +192,21 @@ SlaStatus EvaluateSla(const Ticket& ticket, UnixSeconds now, const Policy& polic
     switch (kind) {
     case TicketKind::Repair: {
         const std::int64_t allowance = static_cast<std::int64_t>(priority_sla.resolution_minutes) * kSecondsPerMinute;
-        if (priority_sla.resolution_from == ResolutionClockStart::Submitted) {
+        const Counting resolution_counting = counting(basis.resolution);
+        const std::optional<VisitWindow> booked = BookedVisit(ticket);
+        if (priority_sla.resolution_from == ResolutionClockStart::Submitted ||
+            (priority_sla.resolution_from == ResolutionClockStart::BookedVisit && !booked)) {
             resolution = EvaluateClock(SlaClock::Resolution, created, allowance, resolution_met, resolved_now, facts,
-                                       paused_now, now);
+                                       paused_now, now, resolution_counting);
+        } else if (priority_sla.resolution_from == ResolutionClockStart::BookedVisit) {
+            // A visit at the agreed time: the allowance runs from the window's start, not from a
+            // submission days earlier (a window already begun when submitted counts from submission).
+            const UnixSeconds window_start = SpanOf(*booked, ticket.details.utc_offset_minutes).start;
+            resolution = EvaluateClock(SlaClock::Resolution, std::max(created, window_start), allowance, resolution_met,
+                                       resolved_now, facts, paused_now, now, resolution_counting);
         } else if (facts.first_start) {
             resolution = EvaluateClock(SlaClock::Resolution, *facts.first_start, allowance, resolution_met, resolved_now,
-                                       facts, paused_now, now);
+                                       facts, paused_now, now, resolution_counting);
         } else {
             resolution.status = facts.terminal_at ? DeadlineStatus::Stopped : DeadlineStatus::NotStarted;
             resolution.allowance_seconds = allowance;
@@ -174,7 +215,6 @@ SlaStatus EvaluateSla(const Ticket& ticket, UnixSeconds now, const Policy& polic
     }
     case TicketKind::Complaint: {
         // Due at the end of the N-th working day after the day of receipt, on the vendor's calendar.
-        const WorkCalendar calendar(policy.calendar.holidays, policy.calendar.makeup_workdays);
         const UtcOffsetMinutes offset = policy.calendar.vendor_utc_offset_minutes;
         const DayNumber due_day =
             calendar.AddWorkingDays(LocalDayNumber(created, offset), policy.sla.complaint_answer_working_days);
@@ -186,13 +226,15 @@ SlaStatus EvaluateSla(const Ticket& ticket, UnixSeconds now, const Policy& polic
     case TicketKind::Consultation:
         resolution = EvaluateClock(SlaClock::Resolution, created,
                                    static_cast<std::int64_t>(policy.sla.consultation_answer_hours) * kSecondsPerHour,
-                                   resolution_met, resolved_now, facts, paused_now, now);
+                                   resolution_met, resolved_now, facts, paused_now, now,
+                                   counting(basis.consultation_answer));
         break;
     case TicketKind::Return:
     case TicketKind::Exchange:
         resolution = EvaluateClock(SlaClock::Resolution, created,
                                    static_cast<std::int64_t>(policy.sla.returns_resolution_hours) * kSecondsPerHour,
-                                   resolution_met, resolved_now, facts, paused_now, now);
+                                   resolution_met, resolved_now, facts, paused_now, now,
+                                   counting(basis.returns_resolution));
         break;
     }
     status.deadlines[2] = resolution;

@@ -5,6 +5,24 @@
 
 namespace aftercare::core {
 
+VisitSpan SpanOf(const VisitWindow& window, UtcOffsetMinutes offset) {
+    int from_hour = 9;
+    int to_hour = 12;
+    switch (window.slot) {
+    case VisitSlot::Morning: from_hour = 9; to_hour = 12; break;
+    case VisitSlot::Afternoon: from_hour = 13; to_hour = 18; break;
+    case VisitSlot::Evening: from_hour = 18; to_hour = 21; break;
+    }
+    const UnixSeconds midnight = LocalDayStart(DaysFromCivil(window.date), offset);
+    return {midnight + from_hour * kSecondsPerHour, midnight + to_hour * kSecondsPerHour};
+}
+
+std::optional<VisitWindow> BookedVisit(const Ticket& ticket) {
+    if (ticket.details.kind != TicketKind::Repair || !ticket.details.repair) return std::nullopt;
+    if (ticket.details.repair->mode != ServiceMode::OnSite) return std::nullopt;
+    return ticket.details.repair->visit;
+}
+
 TimelineEvent& AppendEvent(Ticket& ticket, TimelineEvent event) {
     event.sequence = ticket.timeline.empty() ? 1 : ticket.timeline.back().sequence + 1;
     // Events never go back in time even if a caller's clock does: order is what the timeline promises.

@@ -47,6 +47,14 @@ struct VisitWindow {
     bool operator==(const VisitWindow&) const = default;
 };
 
+// A booked window as instants on the customer's clock: [start, end). The slot hours are the ones
+// the booking form shows (vocabulary.cpp kVisitSlots labels: 9–12, 13–18, 18–21).
+struct VisitSpan {
+    UnixSeconds start = 0;
+    UnixSeconds end = 0;
+};
+VisitSpan SpanOf(const VisitWindow& window, UtcOffsetMinutes offset);
+
 // How a repair is to be handled, as the customer chose it (repair tickets only).
 struct RepairDetails {
     ServiceMode mode = ServiceMode::OnSite;
@@ -144,6 +152,9 @@ Result<Applied> AddAttachmentEvent(const Ticket& ticket, const Actor& actor, std
 
 // Appends `event` with the next sequence number and moves updated_at; the only way core grows a timeline.
 TimelineEvent& AppendEvent(Ticket& ticket, TimelineEvent event);
+
+// The on-site visit booked for this ticket, if any (on-site repairs with a window only).
+std::optional<VisitWindow> BookedVisit(const Ticket& ticket);
 
 // When the ticket last entered its current resolution (Resolve event), if it is resolved/confirmed.
 std::optional<UnixSeconds> LastResolvedAt(const Ticket& ticket);

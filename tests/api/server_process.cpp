@@ -111,6 +111,7 @@ ServerProcess::ServerProcess(ServerOptions options) : options_(std::move(options
                                      "--demo-dir", SourcePath("assets/demo"),
                                      "--faq-dir", SourcePath("assets/faq"),
                                      "--notifications-dir", SourcePath("assets/notifications"),
+                                     "--calendar-dir", SourcePath("assets/calendar"),
                                      "--threads", "16"};
     if (options_.generous_limits) {
         for (const char* flag :

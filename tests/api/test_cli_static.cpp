@@ -7,6 +7,8 @@
 
 #include "server_process.hpp"
 
+#include <ctime>
+
 using namespace aftercare::test;
 
 namespace {
@@ -244,4 +246,41 @@ TEST_CASE("security headers on every response class — no CORS grant for foreig
     REQUIRE(created);
     CHECK(created->status == 201);
     CHECK(created->get_header_value("Cache-Control") == "no-store");
+}
+
+TEST_CASE("/healthz names the holiday calendar years and warns when next year's file is missing", "[cli][calendar]") {
+    // The server reads the year on Beijing time (UTC+8).
+    const std::time_t beijing = std::time(nullptr) + 8 * 3600;
+    std::tm parts{};
+    gmtime_r(&beijing, &parts);
+    const int year = parts.tm_year + 1900;
+    TempDir data;
+    TempDir with_next;
+    for (int y : {year, year + 1})
+        WriteFile(with_next.path() + "/" + std::to_string(y) + ".json",
+                  "{\"year\":" + std::to_string(y) + ",\"holidays\":[],\"makeup_workdays\":[]}");
+    {
+        ServerProcess server(ServerOptions{data.path(), {"--calendar-dir", with_next.path()}});
+        auto health = server.Client().Get("/healthz");
+        REQUIRE(health);
+        const Json body = Json::parse(health->body);
+        CHECK(body["calendar"]["years"] == Json::array({year, year + 1}));
+        CHECK_FALSE(body["calendar"].contains("missing_next_year"));
+    }
+    TempDir empty;
+    ServerProcess server(ServerOptions{data.path(), {"--calendar-dir", empty.path()}});
+    auto health = server.Client().Get("/healthz");
+    REQUIRE(health);
+    CHECK(health->status == 200);  // a missing calendar is a warning, not an outage
+    const Json body = Json::parse(health->body);
+    CHECK(body["status"] == "ok");
+    CHECK(body["calendar"]["missing_next_year"] == year + 1);
+    CHECK(body["calendar"]["warning"].get<std::string>().find(std::to_string(year + 1) + ".json") != std::string::npos);
+
+    // A broken file stops the server at start (the log names the file: see LoadHolidayCalendar).
+    TempDir broken;
+    WriteFile(broken.path() + "/2026.json", R"({"year":2026,"holidays":[{"dates":["2025-01-01"]}]})");
+    auto refused = RunServerCommand({"--port", "0", "--data-dir", data.path(), "--policy", SourcePath("assets/policy.json"),
+                                     "--calendar-dir", broken.path()});
+    CHECK(refused.first != 0);
 }

@@ -43,7 +43,8 @@ TEST_CASE("OpenAPI: every documented route exists and every route is documented"
 
     // The binary's own route table (a CLI listing, not an HTTP endpoint).
     auto [status, listing] = RunServerCommand({"routes", "--policy", SourcePath("assets/policy.json"),
-                                               "--faq-dir", SourcePath("assets/faq")});
+                                               "--faq-dir", SourcePath("assets/faq"),
+                                               "--calendar-dir", SourcePath("assets/calendar")});
     REQUIRE(status == 0);
     std::set<std::string> registered;
     std::istringstream lines(listing);

@@ -27,26 +27,10 @@ TEST_CASE("assets/policy.json parses and carries the document's defaults", "[pol
     INFO((parsed ? std::string() : parsed.GetError().field + ": " + parsed.GetError().message.en));
     REQUIRE(parsed.Ok());
     core::Policy policy = parsed.Value();
-    // Everything except the holiday calendar equals the compiled-in defaults.
-    CHECK_FALSE(policy.calendar.holidays.empty());
-    policy.calendar.holidays.clear();
-    policy.calendar.makeup_workdays.clear();
+    // Everything equals the compiled-in defaults; the holidays live in assets/calendar, not here
+    // (serve's holiday_calendar_test checks those files).
+    CHECK(policy.calendar.holidays.empty());
     CHECK(policy == core::Policy{});
-}
-
-TEST_CASE("the shipped holiday calendar is plausible", "[policy]") {
-    const core::Policy policy = ParsePolicy(ReadFile(AFTERCARE_POLICY_JSON_PATH)).Value();
-    // Make-up workdays are always weekend days; holidays never are make-up days.
-    for (const core::CivilDate& date : policy.calendar.makeup_workdays) {
-        const core::Weekday weekday = core::WeekdayOf(core::DaysFromCivil(date));
-        INFO(core::FormatIsoDate(date));
-        CHECK((weekday == core::Weekday::Saturday || weekday == core::Weekday::Sunday));
-        CHECK(std::find(policy.calendar.holidays.begin(), policy.calendar.holidays.end(), date) ==
-              policy.calendar.holidays.end());
-    }
-    const core::WorkCalendar calendar(policy.calendar.holidays, policy.calendar.makeup_workdays);
-    CHECK_FALSE(calendar.IsWorkingDay(core::DaysFromCivil({2025, 10, 1})));
-    CHECK(calendar.IsWorkingDay(core::DaysFromCivil({2025, 9, 28}))); // a Sunday worked
 }
 
 TEST_CASE("defaults follow the standard document", "[policy]") {
@@ -105,4 +89,54 @@ TEST_CASE("policy serialisation round-trips", "[policy]") {
     auto parsed = ParsePolicy(SerializePolicy(policy));
     REQUIRE(parsed.Ok());
     CHECK(parsed.Value() == policy);
+}
+
+TEST_CASE("service hours: 7x24 by default, weekly opening hours on request", "[policy]") {
+    const core::Policy defaults;
+    CHECK(defaults.service_hours.round_the_clock);
+
+    auto weekly = ParsePolicy(R"({"service_hours":{"mode":"weekly",
+        "weekly":{"monday":{"open":"08:30","close":"18:00"},"saturday":{"open":"10:00","close":"14:00"},"friday":null},
+        "makeup_workday":{"open":"09:00","close":"24:00"}},
+        "sla":{"basis":{"dispatch":"elapsed"}}})");
+    INFO((weekly ? std::string() : weekly.GetError().field + ": " + weekly.GetError().message.en));
+    REQUIRE(weekly.Ok());
+    const core::ServiceHours& hours = weekly.Value().service_hours;
+    CHECK_FALSE(hours.round_the_clock);
+    CHECK(hours.weekly[0] == core::DailyHours{8 * 60 + 30, 18 * 60});
+    CHECK(hours.weekly[1] == core::DailyHours{9 * 60, 17 * 60}); // unnamed days keep 9:00–17:00
+    CHECK_FALSE(hours.weekly[4].has_value());                    // null closes Friday
+    CHECK(hours.weekly[5] == core::DailyHours{10 * 60, 14 * 60});
+    CHECK_FALSE(hours.weekly[6].has_value());
+    CHECK(hours.makeup_workday == core::DailyHours{9 * 60, 24 * 60});
+    CHECK(weekly.Value().sla.basis.dispatch == core::ClockBasis::Elapsed);
+    CHECK(weekly.Value().sla.basis.resolution == core::ClockBasis::ServiceHours);
+
+    auto round_trip = ParsePolicy(SerializePolicy(weekly.Value()));
+    REQUIRE(round_trip.Ok());
+    CHECK(round_trip.Value() == weekly.Value());
+}
+
+TEST_CASE("bad service hours are refused with the day's path, in zh and en", "[policy]") {
+    auto malformed = ParsePolicy(R"({"service_hours":{"weekly":{"monday":{"open":"9am","close":"17:00"}}}})");
+    REQUIRE_FALSE(malformed.Ok());
+    CHECK(malformed.GetError().field == "service_hours.weekly.monday.open");
+    CHECK_FALSE(malformed.GetError().message.zh.empty());
+
+    CHECK(ParsePolicy(R"({"service_hours":{"weekly":{"monday":{"open":"09:00","close":"24:30"}}}})").GetError().field ==
+          "service_hours.weekly.monday.close");
+    CHECK(ParsePolicy(R"({"service_hours":{"mode":"office"}})").GetError().field == "service_hours.mode");
+    CHECK(ParsePolicy(R"({"sla":{"basis":{"resolution":"wall"}}})").GetError().field == "sla.basis.resolution");
+
+    auto backwards = ParsePolicy(R"({"service_hours":{"weekly":{"tuesday":{"open":"17:00","close":"09:00"}}}})");
+    REQUIRE_FALSE(backwards.Ok());
+    CHECK(backwards.GetError().code == "invalid_hours");
+    CHECK(backwards.GetError().field == "service_hours.weekly.tuesday");
+    CHECK(backwards.GetError().message.zh.find("开始时间须早于结束时间") != std::string::npos);
+    CHECK(backwards.GetError().message.en.find("opening must be before closing") != std::string::npos);
+
+    auto never_open = ParsePolicy(R"({"service_hours":{"mode":"weekly","weekly":{"monday":null,"tuesday":null,
+        "wednesday":null,"thursday":null,"friday":null,"saturday":null,"sunday":null}}})");
+    REQUIRE_FALSE(never_open.Ok());
+    CHECK(never_open.GetError().field == "service_hours.weekly");
 }

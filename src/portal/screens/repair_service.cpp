@@ -66,10 +66,11 @@ std::string Promises(const AppState& state, core::Priority priority, bool on_sit
                                      : s.Get(lang, "repair.urgency.dispatch_agreed");
     }
     text += "\n";
-    text += s.Format(lang,
-                     sla.resolution_from == core::ResolutionClockStart::WorkStarted ? "repair.urgency.resolve_on_site"
-                                                                                     : "repair.urgency.resolve",
-                     {{"time", time(sla.resolution_minutes)}});
+    // The promise names where the allowance counts from, as core/sla.cpp counts it.
+    const char* resolve_key = "repair.urgency.resolve";
+    if (sla.resolution_from == core::ResolutionClockStart::WorkStarted) resolve_key = "repair.urgency.resolve_on_site";
+    if (sla.resolution_from == core::ResolutionClockStart::BookedVisit && on_site) resolve_key = "repair.urgency.resolve_booked";
+    text += s.Format(lang, resolve_key, {{"time", time(sla.resolution_minutes)}});
     return text;
 }
 

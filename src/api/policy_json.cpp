@@ -63,12 +63,6 @@ void from_json(const Json& json_value, ClockBasis& value) { api::ReadOrThrow(jso
 
 namespace {
 
-std::string FormatClockTime(int minute) {
-    char text[8];
-    std::snprintf(text, sizeof text, "%02d:%02d", minute / 60, minute % 60);
-    return text;
-}
-
 // "HH:MM", 00:00..24:00 (24:00 = the end of the day, for a closing time).
 std::optional<int> ParseClockTime(const std::string& text) {
     if (text.size() != 5 || text[2] != ':') return std::nullopt;
@@ -82,7 +76,7 @@ std::optional<int> ParseClockTime(const std::string& text) {
 }
 
 void ReadClockTime(WireReader& reader, std::string_view key, int& minute) {
-    std::string text = FormatClockTime(minute);
+    std::string text = core::FormatMinuteOfDay(minute);
     reader.Required(key, text);
     if (reader.Failed()) return;
     if (const auto parsed = ParseClockTime(text)) {
@@ -97,7 +91,7 @@ const char* const kWeekdayKeys[7] = {"monday", "tuesday", "wednesday", "thursday
 } // namespace
 
 void to_json(Json& json_value, const DailyHours& value) {
-    json_value = Json{{"open", FormatClockTime(value.open_minute)}, {"close", FormatClockTime(value.close_minute)}};
+    json_value = Json{{"open", core::FormatMinuteOfDay(value.open_minute)}, {"close", core::FormatMinuteOfDay(value.close_minute)}};
 }
 void ReadFields(WireReader& reader, DailyHours& value) {
     ReadClockTime(reader, "open", value.open_minute);

@@ -53,16 +53,10 @@ void CheckDates(FieldErrors& errors, const std::string& field, const std::vector
     }
 }
 
-std::string FormatMinute(int minute) {
-    char text[8];
-    std::snprintf(text, sizeof text, "%02d:%02d", minute / 60, minute % 60);
-    return text;
-}
-
 void CheckDailyHours(FieldErrors& errors, const std::string& field, const DailyHours& hours) {
     const bool in_day = hours.open_minute >= 0 && hours.close_minute <= 24 * 60;
     if (in_day && hours.open_minute < hours.close_minute) return;
-    const std::string got = FormatMinute(std::max(0, hours.open_minute)) + "–" + FormatMinute(std::max(0, hours.close_minute));
+    const std::string got = FormatMinuteOfDay(hours.open_minute) + "–" + FormatMinuteOfDay(hours.close_minute);
     errors.push_back(MakeError("invalid_hours",
                                field + " 营业时间无效（" + got + "）：开始时间须早于结束时间，且在 00:00 至 24:00 之间",
                                field + " has invalid opening hours (" + got +

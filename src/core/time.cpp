@@ -1,6 +1,7 @@
 // Civil-date arithmetic and ISO-8601 formatting for instants and dates (no <chrono> calendar: libc++ 14 lacks it).
 #include "time.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace aftercare::core {
@@ -101,6 +102,13 @@ std::optional<CivilDate> ParseIsoDate(std::string_view text) {
     }
     if (!IsValidCivilDate(date)) return std::nullopt;
     return date;
+}
+
+std::string FormatMinuteOfDay(int minute) {
+    minute = std::clamp(minute, 0, 24 * 60);
+    char text[8];
+    std::snprintf(text, sizeof text, "%02d:%02d", minute / 60, minute % 60);
+    return text;
 }
 
 std::string FormatIsoDate(CivilDate date) {

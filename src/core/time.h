@@ -54,6 +54,8 @@ CivilDate AddDays(CivilDate date, std::int64_t days);
 // "YYYY-MM-DD", strictly (zero-padded, real calendar date).
 std::optional<CivilDate> ParseIsoDate(std::string_view text);
 std::string FormatIsoDate(CivilDate date);
+// "09:05" for minute 545 of a day; "24:00" for 1440 (a closing time at midnight).
+std::string FormatMinuteOfDay(int minute);
 
 // "YYYY-MM-DDTHH:MM:SSZ" (UTC). Parsing also accepts a "+08:00"-style offset instead of Z.
 std::optional<UnixSeconds> ParseIsoInstant(std::string_view text);

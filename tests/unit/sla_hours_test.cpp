@@ -98,7 +98,7 @@ TEST_CASE("booked visit: resolution runs from the window's start, on time at T a
     CHECK(Clock(EvaluateSla(ticket, due + 1, policy), SlaClock::Resolution).status == DeadlineStatus::Overdue);
 }
 
-TEST_CASE("booked visit: a window already begun counts from submission; other modes and policies from submission",
+TEST_CASE("booked visit: a window already begun counts from submission — other modes and policies from submission",
           "[sla][visit]") {
     Policy policy;
     // Booked this afternoon at 15:00 for this afternoon's window (13:00–18:00): from submission.

@@ -212,7 +212,9 @@ bool App::StartOutbound(std::string& error) {
         return false;
     Services& services = *s.services;
     s.notifier = std::make_unique<outbound::Notifier>(*s.store, settings, std::move(templates));
-    s.sender = std::make_unique<outbound::OutboxSender>(*s.store, s.metrics, settings, services.now);
+    s.sender = std::make_unique<outbound::OutboxSender>(
+        *s.store, s.metrics, settings, services.now,
+        [&services] { return static_cast<int>(services.Policy()->calendar.vendor_utc_offset_minutes); });
     if (settings.EmailEnabled())
         s.sender->SetChannel(OutboxChannel::Email, std::make_unique<outbound::SmtpMailer>(settings.smtp, settings.public_url));
     if (settings.sms.provider == "tencent")

@@ -121,8 +121,6 @@ bool Apply(Config& config, const std::string& name, const std::string& value, st
         if (!ParseInt(value, 1, 100, config.outbound.max_attempts)) return bad("expected 1..100");
     } else if (name == "outbox-retry-base") {
         if (!ParseInt(value, 1, 86400, config.outbound.retry_base_seconds)) return bad("expected 1..86400 seconds");
-    } else if (name == "vendor-utc-offset") {
-        if (!ParseInt(value, -720, 840, config.outbound.vendor_utc_offset_minutes)) return bad("expected -720..840 minutes");
     } else if (name == "rate-lookup") {
         if (!ParseInt(value, 0, 1000000, config.limits.lookup_per_minute)) return bad("expected 0..1000000");
     } else if (name == "rate-create") {
@@ -191,7 +189,6 @@ constexpr EnvName kEnvNames[] = {
     {"sms-per-recipient-per-hour", "AFTERCARE_SMS_PER_RECIPIENT_PER_HOUR"},
     {"outbox-max-attempts", "AFTERCARE_OUTBOX_MAX_ATTEMPTS"},
     {"outbox-retry-base", "AFTERCARE_OUTBOX_RETRY_BASE"},
-    {"vendor-utc-offset", "AFTERCARE_VENDOR_UTC_OFFSET"},
 };
 
 // Secrets: from the environment only. A flag would show in `ps` and in shell history.
@@ -265,7 +262,7 @@ std::string UsageText() {
            "                   [--sms-provider tencent|http] [--sms-url URL] [--sms-sdk-app-id ID] [--sms-sign-name S]\n"
            "                   [--sms-template-id ID] [--sms-region ap-guangzhou] [--sms-per-recipient-per-hour 5]\n"
            "                   (AFTERCARE_SMS_SECRET_ID / AFTERCARE_SMS_SECRET_KEY from the environment only)\n"
-           "                   [--outbox-max-attempts 8] [--outbox-retry-base 30] [--vendor-utc-offset 480]\n"
+           "                   [--outbox-max-attempts 8] [--outbox-retry-base 30]\n"
            "                   [--notifications-dir assets/notifications]\n"
            "  aftercare-server create-admin --data-dir D --username U   (password from stdin)\n"
            "  aftercare-server routes        (prints the registered API route table)\n"

@@ -53,10 +53,11 @@ std::int64_t QuietUntil(std::int64_t now, int utc_offset_minutes, int start_hour
 }
 
 OutboxSender::OutboxSender(Store& store, Metrics& metrics, OutboundSettings settings,
-                           std::function<std::int64_t()> now)
+                           std::function<std::int64_t()> now, std::function<int()> vendor_offset)
     : store_(store),
       metrics_(metrics),
       settings_(std::move(settings)),
+      vendor_offset_(std::move(vendor_offset)),
       now_(std::move(now)),
       sms_per_recipient_(settings_.sms_per_recipient_per_hour, std::chrono::hours(1)) {}
 
@@ -106,7 +107,7 @@ int OutboxSender::RunOnce() {
         // budget so a flapping ticket cannot flood one phone.
         if (message.channel == OutboxChannel::Sms) {
             if (!message.urgent) {
-                if (const std::int64_t until = QuietUntil(at, settings_.vendor_utc_offset_minutes,
+                if (const std::int64_t until = QuietUntil(at, vendor_offset_(),
                                                           settings_.quiet_start_hour, settings_.quiet_end_hour)) {
                     store_.Write([&](StoreTx& tx) { tx.Outbox().Postpone(message.id, until, "quiet hours"); });
                     continue;

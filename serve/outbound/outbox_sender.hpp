@@ -34,7 +34,9 @@ std::int64_t QuietUntil(std::int64_t now, int utc_offset_minutes, int start_hour
 
 class OutboxSender {
   public:
-    OutboxSender(Store& store, Metrics& metrics, OutboundSettings settings, std::function<std::int64_t()> now);
+    // `vendor_offset`: the vendor's UTC offset now, from the policy (quiet hours are on its clock).
+    OutboxSender(Store& store, Metrics& metrics, OutboundSettings settings, std::function<std::int64_t()> now,
+                 std::function<int()> vendor_offset);
     ~OutboxSender();
 
     void SetChannel(OutboxChannel channel, std::unique_ptr<Channel> adapter);
@@ -51,6 +53,7 @@ class OutboxSender {
     Store& store_;
     Metrics& metrics_;
     OutboundSettings settings_;
+    std::function<int()> vendor_offset_;
     std::function<std::int64_t()> now_;
     std::map<OutboxChannel, std::unique_ptr<Channel>> channels_;
     RateLimiter sms_per_recipient_;

@@ -32,7 +32,7 @@ struct OutboundSettings {
     int retry_base_seconds = 30;   // first retry within this; doubling, full jitter
     int retry_cap_seconds = 6 * 3600;
     int sms_per_recipient_per_hour = 5;
-    int vendor_utc_offset_minutes = 480;  // quiet hours 22:00-08:00 are on the vendor's clock
+    // Quiet hours for SMS, on the vendor's clock (the policy's calendar.vendor_utc_offset_minutes).
     int quiet_start_hour = 22;
     int quiet_end_hour = 8;
 

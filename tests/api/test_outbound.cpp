@@ -458,8 +458,17 @@ TEST_CASE("SMS through the generic HTTP gateway: urgent goes at night, the rest 
                          std::chrono::system_clock::now().time_since_epoch()).count();
     long long offset = ((23 * 60 - now % 1440) % 1440 + 1440) % 1440;
     if (offset > 840) offset -= 1440;
+    // The vendor's clock is the policy's: a policy file whose zone puts the vendor at 23:00.
+    TempDir policy_dir;
+    const std::string policy_path = policy_dir.path() + "/policy.json";
+    {
+        std::ifstream in(SourcePath("assets/policy.json"));
+        Json policy = Json::parse(in);
+        policy["calendar"]["vendor_utc_offset_minutes"] = offset;
+        std::ofstream(policy_path) << policy.dump();
+    }
     Running env(ServerOptions{{}, {"--sms-provider", "http", "--sms-url", "http://127.0.0.1:" + std::to_string(port) + "/sms",
-                                   "--vendor-utc-offset", std::to_string(offset)}});
+                                   "--policy", policy_path}});
     auto& client = env.http();
     Json general = RepairDraft("13800138000", "设备无法开机");
     general["notify_by"] = Json::array({"sms"});

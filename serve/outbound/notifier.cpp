@@ -230,6 +230,17 @@ int Notifier::OnTicketChanged(StoreTx& tx, std::int64_t ticket_id, const core::T
             case core::EventType::Rating:
                 written += Webhooks(tx, ticket_id, ticket, "rating.created", event, now);
                 break;
+            case core::EventType::Work:
+                // "操作完成后…通知用户": the customer hears when the engineer sets off (the ticket
+                // page shows the arrival live; a message for it would arrive after the doorbell).
+                if (event.work && event.work->kind == core::WorkKind::Departure) {
+                    const std::string& engineer = ticket.assignee.empty() ? event.actor.id : ticket.assignee;
+                    written += Customer(tx, ticket_id, ticket, "engineer_departed",
+                                        {{"engineer", DisplayName(engineer)},
+                                         {"visit_window", VisitWindow(ticket, ticket.details.language)}},
+                                        now);
+                }
+                break;
             case core::EventType::Transition: {
                 written += Webhooks(tx, ticket_id, ticket, "ticket.state_changed", event, now);
                 if (!event.action) break;

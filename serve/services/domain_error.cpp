@@ -58,6 +58,7 @@ ErrorKind KindOfCode(std::string_view code) {
         {"close_too_early", ErrorKind::Conflict},
         {"not_escalatable", ErrorKind::Conflict},
         {"already_rated", ErrorKind::Conflict},
+        {"already_done", ErrorKind::Conflict},
         {"ticket_closed", ErrorKind::Conflict},
         {"payload_too_large", ErrorKind::PayloadTooLarge},
         {"rate_limited", ErrorKind::RateLimited},

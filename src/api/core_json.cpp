@@ -251,8 +251,14 @@ void to_json(Json& json_value, const SlaStatus& value) {
 }
 void ReadFields(WireReader& reader, SlaStatus& value) {
     reader.Required("deadlines", value.deadlines);
-    if (!reader.Failed() && value.deadlines.size() != 3) {
-        reader.Fail("deadlines", "invalid_value", reader.PathOf("deadlines") + ": expected three clocks");
+    // SlaStatus::Get indexes by clock: every clock, in SlaClock's order.
+    bool in_order = value.deadlines.size() == core::kSlaClockCount;
+    for (std::size_t index = 0; in_order && index < value.deadlines.size(); ++index) {
+        in_order = value.deadlines[index].clock == static_cast<core::SlaClock>(index);
+    }
+    if (!reader.Failed() && !in_order) {
+        reader.Fail("deadlines", "invalid_value",
+                    reader.PathOf("deadlines") + ": expected first_response, dispatch, arrival, resolution");
     }
     reader.Optional("paused", value.paused);
     reader.Optional("paused_seconds", value.paused_seconds);

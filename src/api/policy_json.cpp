@@ -152,6 +152,7 @@ AFTERCARE_FROM_JSON(ServiceHours)
 void to_json(Json& json_value, const ClockBases& value) {
     json_value = Json{{"first_response", value.first_response},
                       {"dispatch", value.dispatch},
+                      {"arrival", value.arrival},
                       {"resolution", value.resolution},
                       {"consultation_answer", value.consultation_answer},
                       {"returns_resolution", value.returns_resolution}};
@@ -159,26 +160,40 @@ void to_json(Json& json_value, const ClockBases& value) {
 void ReadFields(WireReader& reader, ClockBases& value) {
     reader.Optional("first_response", value.first_response);
     reader.Optional("dispatch", value.dispatch);
+    reader.Optional("arrival", value.arrival);
     reader.Optional("resolution", value.resolution);
     reader.Optional("consultation_answer", value.consultation_answer);
     reader.Optional("returns_resolution", value.returns_resolution);
 }
 AFTERCARE_FROM_JSON(ClockBases)
 
+namespace {
+
+Json NullableMinutes(const std::optional<int>& minutes) { return minutes ? Json(*minutes) : Json(nullptr); }
+
+// Here null is meaningful (dispatch "at a time agreed with the customer", no arrival promise of the
+// priority's own), unlike elsewhere where it means absent: null clears the default, absence keeps it.
+void ReadNullableMinutes(WireReader& reader, const char* key, std::optional<int>& minutes) {
+    if (auto found = reader.Object().find(key); found != reader.Object().end() && found->is_null()) {
+        minutes.reset();
+    } else {
+        reader.Optional(key, minutes);
+    }
+}
+
+} // namespace
+
 void to_json(Json& json_value, const PrioritySla& value) {
     json_value = Json{{"first_response_minutes", value.first_response_minutes},
-                      {"dispatch_minutes", value.dispatch_minutes ? Json(*value.dispatch_minutes) : Json(nullptr)},
+                      {"dispatch_minutes", NullableMinutes(value.dispatch_minutes)},
+                      {"arrival_minutes", NullableMinutes(value.arrival_minutes)},
                       {"resolution_minutes", value.resolution_minutes},
                       {"resolution_from", value.resolution_from}};
 }
 void ReadFields(WireReader& reader, PrioritySla& value) {
     reader.Optional("first_response_minutes", value.first_response_minutes);
-    // Here null is meaningful ("at a time agreed with the customer"), unlike elsewhere where it means absent.
-    if (auto found = reader.Object().find("dispatch_minutes"); found != reader.Object().end() && found->is_null()) {
-        value.dispatch_minutes.reset();
-    } else {
-        reader.Optional("dispatch_minutes", value.dispatch_minutes);
-    }
+    ReadNullableMinutes(reader, "dispatch_minutes", value.dispatch_minutes);
+    ReadNullableMinutes(reader, "arrival_minutes", value.arrival_minutes);
     reader.Optional("resolution_minutes", value.resolution_minutes);
     reader.Optional("resolution_from", value.resolution_from);
 }
@@ -202,6 +217,8 @@ void to_json(Json& json_value, const SlaPolicy& value) {
                       {"complaint_answer_working_days", value.complaint_answer_working_days},
                       {"consultation_answer_hours", value.consultation_answer_hours},
                       {"returns_resolution_hours", value.returns_resolution_hours},
+                      {"arrival_in_warranty_hours", value.arrival_in_warranty_hours},
+                      {"arrival_out_of_warranty_hours", value.arrival_out_of_warranty_hours},
                       {"basis", value.basis}};
 }
 void ReadFields(WireReader& reader, SlaPolicy& value) {
@@ -212,6 +229,8 @@ void ReadFields(WireReader& reader, SlaPolicy& value) {
     reader.Optional("complaint_answer_working_days", value.complaint_answer_working_days);
     reader.Optional("consultation_answer_hours", value.consultation_answer_hours);
     reader.Optional("returns_resolution_hours", value.returns_resolution_hours);
+    reader.Optional("arrival_in_warranty_hours", value.arrival_in_warranty_hours);
+    reader.Optional("arrival_out_of_warranty_hours", value.arrival_out_of_warranty_hours);
     reader.Optional("basis", value.basis);
 }
 AFTERCARE_FROM_JSON(SlaPolicy)

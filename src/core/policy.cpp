@@ -40,6 +40,7 @@ void CheckRange(FieldErrors& errors, const std::string& field, std::int64_t valu
 void CheckPriority(FieldErrors& errors, const std::string& prefix, const PrioritySla& sla) {
     CheckRange(errors, prefix + ".first_response_minutes", sla.first_response_minutes, 1, kMinutesPerYear);
     if (sla.dispatch_minutes) CheckRange(errors, prefix + ".dispatch_minutes", *sla.dispatch_minutes, 0, kMinutesPerYear);
+    if (sla.arrival_minutes) CheckRange(errors, prefix + ".arrival_minutes", *sla.arrival_minutes, 1, kMinutesPerYear);
     CheckRange(errors, prefix + ".resolution_minutes", sla.resolution_minutes, 1, kMinutesPerYear);
 }
 
@@ -96,6 +97,8 @@ FieldErrors ValidatePolicy(const Policy& policy) {
     CheckRange(errors, "sla.complaint_answer_working_days", policy.sla.complaint_answer_working_days, 1, 60);
     CheckRange(errors, "sla.consultation_answer_hours", policy.sla.consultation_answer_hours, 1, 24 * 60);
     CheckRange(errors, "sla.returns_resolution_hours", policy.sla.returns_resolution_hours, 1, 24 * 60);
+    CheckRange(errors, "sla.arrival_in_warranty_hours", policy.sla.arrival_in_warranty_hours, 1, 24 * 30);
+    CheckRange(errors, "sla.arrival_out_of_warranty_hours", policy.sla.arrival_out_of_warranty_hours, 1, 24 * 30);
 
     // Steps must climb: each a higher level than the last, reached no earlier.
     const auto& steps = policy.sla.escalation;

@@ -3,6 +3,7 @@
 
 #include "calendar.h"
 #include "service_hours.h"
+#include "warranty.h"
 
 #include <algorithm>
 
@@ -25,7 +26,8 @@ bool StopsClocks(TicketState state) {
 struct TimelineFacts {
     std::vector<Interval> stopped;
     std::optional<UnixSeconds> first_staff_event;
-    std::optional<UnixSeconds> first_assign;
+    std::optional<UnixSeconds> first_departure;  // the engineer left (or arrived, if leaving went unrecorded)
+    std::optional<UnixSeconds> first_arrival;
     std::optional<UnixSeconds> first_start;
     std::optional<UnixSeconds> last_resolve;
     std::optional<UnixSeconds> terminal_at;
@@ -38,9 +40,14 @@ TimelineFacts ReadTimeline(const Ticket& ticket, UnixSeconds now) {
     UnixSeconds stopped_since = 0;
     for (const TimelineEvent& event : ticket.timeline) {
         if (event.actor.role == ActorRole::Staff && !facts.first_staff_event) facts.first_staff_event = event.at;
+        if (event.type == EventType::Work && event.work) {
+            const WorkKind kind = event.work->kind;
+            if ((kind == WorkKind::Departure || kind == WorkKind::Arrival) && !facts.first_departure)
+                facts.first_departure = event.at;
+            if (kind == WorkKind::Arrival && !facts.first_arrival) facts.first_arrival = event.at;
+        }
         if (event.type != EventType::Transition || !event.action) continue;
         const Action action = *event.action;
-        if (action == Action::Assign && !facts.first_assign) facts.first_assign = event.at;
         if (action == Action::Start && !facts.first_start) facts.first_start = event.at;
         if (action == Action::Resolve) facts.last_resolve = event.at;
         if (StopsClocks(event.to_state) && !is_stopped) {
@@ -137,6 +144,24 @@ void ApplyEscalation(Deadline& deadline, const Policy& policy, UnixSeconds now, 
     }
 }
 
+// Whether the product was under warranty on the day the ticket came in (the customer's calendar).
+// An unknown purchase date counts as in warranty: the customer gets the shorter arrival promise.
+// Key-part restarts live in the product register, not on the ticket, so they are not seen here.
+bool InWarrantyAtSubmission(const Ticket& ticket, const Policy& policy) {
+    const std::optional<CivilDate>& purchased = ticket.details.product.purchase_date;
+    if (!purchased) return true;
+    const CivilDate submitted = LocalDate(ticket.created_at, ticket.details.utc_offset_minutes);
+    return !(CoveredUntil(*purchased, policy.warranty.months) < submitted);
+}
+
+// The arrival allowance of an on-site repair without a (future) booked window, in minutes.
+std::int64_t ArrivalMinutes(const Ticket& ticket, const PrioritySla& priority_sla, const Policy& policy) {
+    if (priority_sla.arrival_minutes) return *priority_sla.arrival_minutes;
+    const int hours = InWarrantyAtSubmission(ticket, policy) ? policy.sla.arrival_in_warranty_hours
+                                                            : policy.sla.arrival_out_of_warranty_hours;
+    return static_cast<std::int64_t>(hours) * 60;
+}
+
 } // namespace
 
 const EscalationStep* FindEscalationStep(const Policy& policy, EscalationLevel level) {
@@ -158,7 +183,8 @@ SlaStatus EvaluateSla(const Ticket& ticket, UnixSeconds now, const Policy& polic
     SlaStatus status;
     status.paused = paused_now;
     status.paused_seconds = StoppedBetween(facts.stopped, created, now, Counting{});
-    status.deadlines.resize(3);
+    status.deadlines.resize(kSlaClockCount);
+    auto slot = [&status](SlaClock clock) -> Deadline& { return status.deadlines[static_cast<std::size_t>(clock)]; };
 
     // Each clock counts service hours or elapsed time as the policy says (sla.basis).
     const WorkCalendar calendar = VendorCalendar(policy);
@@ -168,23 +194,40 @@ SlaStatus EvaluateSla(const Ticket& ticket, UnixSeconds now, const Policy& polic
     };
     const ClockBases& basis = policy.sla.basis;
 
-    status.deadlines[0] = EvaluateClock(SlaClock::FirstResponse, created,
+    slot(SlaClock::FirstResponse) = EvaluateClock(SlaClock::FirstResponse, created,
                                         static_cast<std::int64_t>(priority_sla.first_response_minutes) * kSecondsPerMinute,
                                         facts.first_staff_event, false, facts, paused_now, now,
                                         counting(basis.first_response));
 
-    Deadline dispatch;
+    // "如需现场服务…出发": only an on-site repair sends anyone out, and dispatch is met when the
+    // engineer leaves (a Departure record), not when the ticket is assigned.
+    const bool on_site = IsOnSite(ticket);
+    Deadline& dispatch = slot(SlaClock::Dispatch);
     dispatch.clock = SlaClock::Dispatch;
-    // "如需现场服务…出发": only an on-site repair sends anyone out. A repair without service
-    // details (API clients that do not say) is treated as on-site, the form's default.
-    const bool on_site = kind == TicketKind::Repair &&
-                         (!ticket.details.repair || ticket.details.repair->mode == ServiceMode::OnSite);
     if (on_site && priority_sla.dispatch_minutes) {
         dispatch = EvaluateClock(SlaClock::Dispatch, created,
                                  static_cast<std::int64_t>(*priority_sla.dispatch_minutes) * kSecondsPerMinute,
-                                 facts.first_assign, false, facts, paused_now, now, counting(basis.dispatch));
+                                 facts.first_departure, false, facts, paused_now, now, counting(basis.dispatch));
     }
-    status.deadlines[1] = dispatch;
+
+    // Arrival on site: "在客户规定的时间内到达现场" by the end of a booked window (elapsed time: the
+    // window is the customer's own clock); otherwise the priority's promise ("2 小时到达现场") or
+    // the warranty's (12 h in, 48 h out). A window already over when submitted is no promise.
+    const std::optional<VisitWindow> booked = BookedVisit(ticket);
+    Deadline& arrival = slot(SlaClock::Arrival);
+    arrival.clock = SlaClock::Arrival;
+    if (on_site) {
+        const std::optional<UnixSeconds> window_end =
+            booked ? std::optional(SpanOf(*booked, ticket.details.utc_offset_minutes).end) : std::nullopt;
+        if (window_end && *window_end > created) {
+            arrival = EvaluateClock(SlaClock::Arrival, created, *window_end - created, facts.first_arrival, false, facts,
+                                    paused_now, now);
+        } else {
+            arrival = EvaluateClock(SlaClock::Arrival, created,
+                                    ArrivalMinutes(ticket, priority_sla, policy) * kSecondsPerMinute,
+                                    facts.first_arrival, false, facts, paused_now, now, counting(basis.arrival));
+        }
+    }
 
     const std::optional<UnixSeconds> resolution_met = resolved_now ? facts.last_resolve : std::nullopt;
     Deadline resolution;
@@ -193,7 +236,6 @@ SlaStatus EvaluateSla(const Ticket& ticket, UnixSeconds now, const Policy& polic
     case TicketKind::Repair: {
         const std::int64_t allowance = static_cast<std::int64_t>(priority_sla.resolution_minutes) * kSecondsPerMinute;
         const Counting resolution_counting = counting(basis.resolution);
-        const std::optional<VisitWindow> booked = BookedVisit(ticket);
         if (priority_sla.resolution_from == ResolutionClockStart::Submitted ||
             (priority_sla.resolution_from == ResolutionClockStart::BookedVisit && !booked)) {
             resolution = EvaluateClock(SlaClock::Resolution, created, allowance, resolution_met, resolved_now, facts,
@@ -237,7 +279,7 @@ SlaStatus EvaluateSla(const Ticket& ticket, UnixSeconds now, const Policy& polic
                                    counting(basis.returns_resolution));
         break;
     }
-    status.deadlines[2] = resolution;
+    slot(SlaClock::Resolution) = resolution;
 
     for (Deadline& deadline : status.deadlines) {
         ApplyEscalation(deadline, policy, now, paused_now, status.next_change_at);

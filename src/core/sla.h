@@ -11,12 +11,15 @@
 namespace aftercare::core {
 
 // Which clocks a ticket has:
-//   repair        first response, dispatch (unless "agreed time"), resolution (per priority)
+//   repair        first response, and for on-site repairs dispatch (unless "agreed time") and
+//                 arrival; resolution (per priority)
 //   complaint     first response, resolution = answer within N working days (vendor calendar)
 //   consultation  first response, resolution = answer within consultation_answer_hours
 //   return/exch.  first response, resolution within returns_resolution_hours
-// First response is met by the first staff event of any kind, dispatch by the first Assign,
-// resolution by Resolve (a Reopen un-meets it and the clock runs on).
+// First response is met by the first staff event of any kind, dispatch by the engineer's first
+// Departure (or Arrival, when leaving went unrecorded), arrival by the first Arrival, resolution
+// by Resolve (a Reopen un-meets it and the clock runs on). Arrival is due at the end of a booked
+// visit window, else after the priority's arrival_minutes, else after the warranty's hours.
 // Pauses: time spent in WaitingCustomer, AwaitingItem, Resolved or Confirmed does not count, and
 // pushes every not-yet-met deadline back by that long.
 // Boundary: a deadline due at T is still on time at T and overdue from T+1.
@@ -34,7 +37,7 @@ struct Deadline {
 };
 
 struct SlaStatus {
-    std::vector<Deadline> deadlines; // always FirstResponse, Dispatch, Resolution in that order
+    std::vector<Deadline> deadlines; // always every SlaClock, in its order (Get indexes by clock)
     bool paused = false;
     std::int64_t paused_seconds = 0;  // total so far
     bool breached = false;            // any clock met late or overdue

@@ -18,9 +18,13 @@ VisitSpan SpanOf(const VisitWindow& window, UtcOffsetMinutes offset) {
 }
 
 std::optional<VisitWindow> BookedVisit(const Ticket& ticket) {
-    if (ticket.details.kind != TicketKind::Repair || !ticket.details.repair) return std::nullopt;
-    if (ticket.details.repair->mode != ServiceMode::OnSite) return std::nullopt;
+    if (!IsOnSite(ticket) || !ticket.details.repair) return std::nullopt;
     return ticket.details.repair->visit;
+}
+
+bool IsOnSite(const Ticket& ticket) {
+    return ticket.details.kind == TicketKind::Repair &&
+           (!ticket.details.repair || ticket.details.repair->mode == ServiceMode::OnSite);
 }
 
 TimelineEvent& AppendEvent(Ticket& ticket, TimelineEvent event) {

@@ -155,6 +155,9 @@ TimelineEvent& AppendEvent(Ticket& ticket, TimelineEvent event);
 
 // The on-site visit booked for this ticket, if any (on-site repairs with a window only).
 std::optional<VisitWindow> BookedVisit(const Ticket& ticket);
+// Whether someone goes to the customer ("如需现场服务"): an on-site repair. A repair without
+// service details (an API client that did not say) is on site, the form's default.
+bool IsOnSite(const Ticket& ticket);
 
 // When the ticket last entered its current resolution (Resolve event), if it is resolved/confirmed.
 std::optional<UnixSeconds> LastResolvedAt(const Ticket& ticket);

@@ -141,6 +141,7 @@ const Entry<WorkKind> kWorkKinds[] = {
     {WorkKind::PartOrdered, "part_ordered", {"备件（已订货）", "spare part ordered"}},
     {WorkKind::PartFitted, "part_fitted", {"备件已更换", "spare part fitted"}},
     {WorkKind::PartShipped, "part_shipped", {"备件已发出", "spare part shipped"}},
+    {WorkKind::Departure, "departure", {"工程师已出发", "engineer on the way"}},
     {WorkKind::Arrival, "arrival", {"工程师到达现场", "engineer arrived on site"}},
     {WorkKind::ServiceReport, "service_report", {"服务报告", "service report"}},
 };
@@ -148,6 +149,7 @@ const Entry<WorkKind> kWorkKinds[] = {
 const Entry<SlaClock> kClocks[] = {
     {SlaClock::FirstResponse, "first_response", {"首次响应", "first response"}},
     {SlaClock::Dispatch, "dispatch", {"派工出发", "dispatch"}},
+    {SlaClock::Arrival, "arrival", {"到达现场", "arrival on site"}},
     {SlaClock::Resolution, "resolution", {"解决", "resolution"}},
 };
 

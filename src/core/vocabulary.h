@@ -3,6 +3,7 @@
 
 #include "text.h"
 
+#include <cstddef>
 #include <string_view>
 
 namespace aftercare::core {
@@ -59,10 +60,14 @@ enum class EventType { Created, Transition, Message, Attachment, Escalation, Rat
 
 // What a staff work record (EventType::Work) says: the engineer's diagnosis, a spare part taken
 // from stock (fitted within the policy's in-stock hours) or ordered (shipped within the ship
-// hours) and its completion, arrival on site, and the service report left with the customer.
-enum class WorkKind { Diagnosis, PartReserved, PartOrdered, PartFitted, PartShipped, Arrival, ServiceReport };
+// hours) and its completion, the engineer leaving for and arriving on site, and the service report
+// left with the customer.
+enum class WorkKind {
+    Diagnosis, PartReserved, PartOrdered, PartFitted, PartShipped, Departure, Arrival, ServiceReport
+};
 
-enum class SlaClock { FirstResponse, Dispatch, Resolution };
+enum class SlaClock { FirstResponse, Dispatch, Arrival, Resolution };
+inline constexpr std::size_t kSlaClockCount = 4;
 
 enum class DeadlineStatus {
     NotApplicable, // this clock does not exist for this ticket (e.g. dispatch "at an agreed time")

@@ -13,6 +13,19 @@ bool IsBlank(const std::string& text) { return text.find_first_not_of(" \t\r\n")
 
 bool IsPartPromise(WorkKind kind) { return kind == WorkKind::PartReserved || kind == WorkKind::PartOrdered; }
 bool IsPartDone(WorkKind kind) { return kind == WorkKind::PartFitted || kind == WorkKind::PartShipped; }
+bool IsVisitStep(WorkKind kind) { return kind == WorkKind::Departure || kind == WorkKind::Arrival; }
+
+// The engineer left and has not arrived yet (a ticket may need several visits: each one departs
+// and arrives once).
+bool OnTheWay(const Ticket& ticket) {
+    bool on_the_way = false;
+    for (const TimelineEvent& event : ticket.timeline) {
+        if (event.type != EventType::Work || !event.work) continue;
+        if (event.work->kind == WorkKind::Departure) on_the_way = true;
+        if (event.work->kind == WorkKind::Arrival) on_the_way = false;
+    }
+    return on_the_way;
+}
 
 Error WrongState(const Ticket& ticket, WorkKind kind) {
     // Only staff record work.
@@ -37,6 +50,15 @@ std::optional<Error> CheckEntry(const Ticket& ticket, const Actor& actor, const 
     }
     if (entry.kind == WorkKind::ServiceReport && ticket.state != TicketState::InProgress) {
         return WrongState(ticket, entry.kind);
+    }
+    if (IsVisitStep(entry.kind) && !IsOnSite(ticket)) {
+        const LocalizedText& what = Label(entry.kind);
+        return MakeError("illegal_transition", "非上门服务的工单不适用“" + what.zh + "”",
+                         "Cannot record " + what.en + " on a repair that is not on site");
+    }
+    if (entry.kind == WorkKind::Departure && OnTheWay(ticket)) {
+        return MakeError("already_done", "工程师已出发，请先记录到达现场",
+                         "The engineer is already on the way: record the arrival first");
     }
     const bool needs_note = entry.kind == WorkKind::Diagnosis || entry.kind == WorkKind::ServiceReport;
     if (needs_note && IsBlank(entry.note)) {

@@ -1,5 +1,5 @@
 // Staff work records on a ticket's timeline: diagnosis, spare parts with their 2 h / 8 h
-// commitments, arrival on site and the service report; and the parts still owed.
+// commitments, departure and arrival on site and the service report; and the parts still owed.
 #pragma once
 
 #include "policy.h"
@@ -29,7 +29,9 @@ inline constexpr std::size_t kPartNameMax = 64;
 
 // Appends a Work event. Rules:
 //   - staff only (forbidden_actor), on an Assigned or InProgress ticket (illegal_transition);
-//     parts, arrival and the service report are for repair tickets only;
+//     parts, departure, arrival and the service report are for repair tickets only, departure and
+//     arrival for on-site ones (IsOnSite); a departure while already on the way is already_done
+//     (an arrival without a recorded departure is accepted: the engineer forgot to tap);
 //   - a reserved part is owed fitted within policy.warranty.spare_part_in_stock_hours, an ordered
 //     one shipped within spare_part_ship_hours: the event carries that due time;
 //   - PartFitted completes an open PartReserved, PartShipped an open PartOrdered (not_found /

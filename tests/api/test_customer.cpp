@@ -47,7 +47,7 @@ TEST_CASE("create ticket: 201 with service number, scoped token, timeline and SL
     CHECK(body["ticket"]["state"] == "submitted");
     CHECK(body["ticket"]["phone_masked"] == "138****8000");
     CHECK(body["ticket"]["timeline"].size() == 1);
-    CHECK(body["ticket"]["sla"]["deadlines"].size() == 3);
+    CHECK(body["ticket"]["sla"]["deadlines"].size() == 4);  // first response, dispatch, arrival, resolution
     CHECK(created->body.find("13800138000") == std::string::npos);  // the full phone never comes back
 
     auto read = GetJson(client, "/api/v1/tickets/" + number, token);

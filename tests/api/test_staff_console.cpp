@@ -236,6 +236,57 @@ TEST_CASE("an agent takes a ticket through work records and re-triage — escala
     CHECK(saw_part);
 }
 
+// The SLA deadline of `clock` in a ticket view.
+Json ClockOf(const Json& view, const std::string& clock) {
+    for (const Json& deadline : view["sla"]["deadlines"])
+        if (deadline["clock"] == clock) return deadline;
+    FAIL("no " << clock << " clock in the view");
+    return {};
+}
+
+TEST_CASE("the engineer departs and arrives: dispatch and arrival are met, the customer sees both", "[api][staff]") {
+    Running env;
+    Api server(env);
+    const std::string admin = env.staff_token;
+    const std::string agent = server.Staff(admin, "agent.chen", "agent");
+    const auto [number, customer] = server.CustomerTicket("整机不通电", "serious");
+    const std::string base = "/api/v1/staff/tickets/" + number;
+
+    const Reply fresh = server.Call("GET", "/api/v1/tickets/" + number, nullptr, customer);
+    REQUIRE(fresh.status == 200);
+    CHECK(ClockOf(fresh.body, "dispatch")["status"] == "running");
+    const Json arrival = ClockOf(fresh.body, "arrival");
+    CHECK(arrival["status"] == "running");  // serious: on site within 2 h of submission
+    CHECK(arrival["due_at"].get<std::int64_t>() - arrival["started_at"].get<std::int64_t>() == 2 * 3600);
+
+    // Arrival and departure belong to someone's assigned work, not to a ticket nobody holds.
+    CHECK(server.Call("POST", base + "/work", {{"kind", "departure"}}, agent).status == 409);
+    REQUIRE(server.Call("POST", base + "/transition", {{"action", "accept"}}, agent).status == 200);
+    const Reply assigned = server.Call("POST", base + "/assign", {{"assignee", "agent.chen"}}, agent);
+    REQUIRE(assigned.status == 200);
+    CHECK(ClockOf(assigned.body, "dispatch")["status"] == "running");  // assigning is not leaving
+
+    const Reply departed = server.Call("POST", base + "/work", {{"kind", "departure"}}, agent);
+    REQUIRE(departed.status == 201);
+    CHECK(departed.body["state"] == "assigned");
+    CHECK(ClockOf(departed.body, "dispatch")["status"] == "met_on_time");
+    const Reply again = server.Call("POST", base + "/work", {{"kind", "departure"}}, agent);
+    CHECK(again.status == 409);
+    CHECK(again.body["error"]["code"] == "already_done");
+
+    const Reply arrived = server.Call("POST", base + "/work", {{"kind", "arrival"}}, agent);
+    REQUIRE(arrived.status == 201);
+    CHECK(arrived.body["state"] == "in_progress");
+    CHECK(ClockOf(arrived.body, "arrival")["status"] == "met_on_time");
+
+    // The customer's page reads both steps from the timeline.
+    const Reply mine = server.Call("GET", "/api/v1/tickets/" + number, nullptr, customer);
+    std::vector<std::string> steps;
+    for (const Json& e : mine.body["timeline"])
+        if (e.contains("work")) steps.push_back(e["work"]["kind"].get<std::string>());
+    CHECK(steps == std::vector<std::string>{"departure", "arrival"});
+}
+
 TEST_CASE("the change feed answers when any ticket changes", "[api][staff]") {
     Running env;
     Api server(env);

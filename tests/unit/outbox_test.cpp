@@ -22,9 +22,9 @@ std::string CreatedBody(const std::string& service_number) {
     response.service_number = service_number;
     response.access_token = "token";
     response.ticket.service_number = service_number;
-    for (core::SlaClock clock : {core::SlaClock::FirstResponse, core::SlaClock::Dispatch, core::SlaClock::Resolution}) {
+    for (std::size_t clock = 0; clock < core::kSlaClockCount; ++clock) {
         core::Deadline deadline;
-        deadline.clock = clock;
+        deadline.clock = static_cast<core::SlaClock>(clock);
         response.ticket.sla.status.deadlines.push_back(deadline);
     }
     return api::Json(response).dump();

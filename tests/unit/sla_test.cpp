@@ -2,6 +2,7 @@
 #include "test_support.h"
 
 #include "core/sla.h"
+#include "core/work_log.h"
 
 using namespace aftercare::core;
 using namespace aftercare::test;
@@ -106,7 +107,12 @@ TEST_CASE("pause while waiting on the customer, resume with the same remaining t
     Ticket ticket = NewTicket(TicketKind::Repair, Priority::Serious, created);
     ticket = Apply(ticket, Action::Accept, Staff(), created + 60);
     ticket = Apply(ticket, Action::Assign, Staff(), created + 120);
-    ticket = Apply(ticket, Action::Start, Staff(), created + 600);
+    // On site at +10 min (the arrival starts the work), so only the resolution clock runs on.
+    WorkEntry arrival;
+    arrival.kind = WorkKind::Arrival;
+    auto arrived = RecordWork(ticket, Staff(), arrival, created + 600, policy);
+    REQUIRE(arrived.Ok());
+    ticket = std::move(arrived).Value().ticket;
     const UnixSeconds paused_at = created + kSecondsPerHour;
     ticket = Apply(ticket, Action::RequestInfo, Staff(), paused_at, policy, "请拍一张铭牌照片");
 

@@ -3,8 +3,10 @@
 
 #include "app.h"
 #include "time_format.h"
+#include "widgets/feedback.h"
 
 #include "core/time.h"
+#include "core/vocabulary.h"
 
 #include <cstdio>
 
@@ -23,15 +25,25 @@ std::string LocalDateTime(core::UnixSeconds instant, int utc_offset_minutes) {
 
 } // namespace
 
-std::string PromiseText(const AppState& state, core::TicketKind kind, core::Priority priority) {
+std::string PromiseText(const AppState& state, const api::TicketView& ticket) {
     const core::SlaPolicy& sla = state.policy.sla;
-    switch (kind) {
+    switch (ticket.kind) {
     case core::TicketKind::Repair: {
-        const core::PrioritySla& clock = sla.For(priority);
+        const core::PrioritySla& clock = sla.For(ticket.priority);
+        const std::string response = FormatDuration(state.strings, state.language, clock.first_response_minutes);
+        const std::string resolution = FormatDuration(state.strings, state.language, clock.resolution_minutes);
+        const bool booked = ticket.repair && ticket.repair->mode == core::ServiceMode::OnSite && ticket.repair->visit;
+        if (booked && clock.resolution_from == core::ResolutionClockStart::BookedVisit) {
+            const core::VisitWindow& visit = *ticket.repair->visit;
+            return state.strings.Format(state.language, "kiosk.promise.repair_visit",
+                                        {{"response", response},
+                                         {"day", core::FormatIsoDate(visit.date)},
+                                         {"slot", Localized(core::Label(visit.slot), state.language)},
+                                         {"resolution", resolution}});
+        }
         const bool on_site = clock.resolution_from == core::ResolutionClockStart::WorkStarted;
         return state.strings.Format(state.language, on_site ? "kiosk.promise.repair_on_site" : "kiosk.promise.repair",
-                                    {{"response", FormatDuration(state.strings, state.language, clock.first_response_minutes)},
-                                     {"resolution", FormatDuration(state.strings, state.language, clock.resolution_minutes)}});
+                                    {{"response", response}, {"resolution", resolution}});
     }
     case core::TicketKind::Return:
     case core::TicketKind::Exchange:
@@ -71,7 +83,7 @@ void PrintTicketReceipt(AppState& state, Host& host, const api::CreateTicketResp
     receipt.title = state.Tr("kiosk.receipt.title");
     receipt.number_label = state.Tr("kiosk.receipt.number");
     receipt.service_number = created.service_number;
-    receipt.promise = PromiseText(state, created.ticket.kind, created.ticket.priority);
+    receipt.promise = PromiseText(state, created.ticket);
     receipt.created_label = state.Tr("kiosk.receipt.created");
     receipt.created = LocalDateTime(created.ticket.created_at, host.UtcOffsetMinutes());
     receipt.scan_hint = state.Tr("kiosk.receipt.scan");

@@ -16,9 +16,10 @@ namespace aftercare::portal {
 struct AppState;
 class Host;
 
-// The promise the vendor's policy makes for this kind of ticket, in the UI language
-// ("2 小时内响应，8 小时内处理完毕").
-std::string PromiseText(const AppState& state, core::TicketKind kind, core::Priority priority);
+// The promise the vendor's policy makes for this ticket, in the UI language
+// ("2 小时内响应，8 小时内处理完毕"); a booked visit is named with its day and slot, since the
+// repair clock of such a ticket counts from the window, not from now.
+std::string PromiseText(const AppState& state, const api::TicketView& ticket);
 
 // origin + "/#/track/<number>?t=<token>": opens the ticket on a phone, no lookup needed.
 std::string TrackingUrl(const std::string& origin, const std::string& service_number, const std::string& token);

@@ -109,7 +109,7 @@ void DrawNext(AppState& state, Ui& ui, const api::CreateTicketResponse& ticket) 
     BeginCard(ui, "##next");
     Heading(ui, TextStyle::Title3, state.Tr("repair.done.next"), 2);
     ImGui::Dummy(ImVec2(0, state.theme.Em(0.1f)));
-    if (sla.deadlines.size() == 3) {
+    if (sla.deadlines.size() == core::kSlaClockCount) {
         const core::Deadline& response = sla.Get(core::SlaClock::FirstResponse);
         if (response.due_at) NextLine(ui, ICON_PHONE, s.Format(lang, "repair.done.contact_by", {{"time", when(*response.due_at)}}));
 
@@ -118,12 +118,17 @@ void DrawNext(AppState& state, Ui& ui, const api::CreateTicketResponse& ticket) 
             const core::Deadline& dispatch = sla.Get(core::SlaClock::Dispatch);
             if (dispatch.due_at) {
                 NextLine(ui, ICON_TRUCK, s.Format(lang, "repair.done.dispatch_by", {{"time", when(*dispatch.due_at)}}));
-            } else if (repair->visit) {
+            }
+            // The arrival promise: the booked window when there is one, else the clock's deadline.
+            const core::Deadline& arrival = sla.Get(core::SlaClock::Arrival);
+            if (repair->visit) {
                 const core::CivilDate today = core::LocalDate(now, offset);
                 NextLine(ui, ICON_CALENDAR,
                          s.Format(lang, "repair.done.visit",
                                   {{"day", FormatDay(s, lang, repair->visit->date, today)},
                                    {"slot", Localized(core::Label(repair->visit->slot), lang)}}));
+            } else if (arrival.due_at) {
+                NextLine(ui, ICON_CALENDAR, s.Format(lang, "repair.done.arrive_by", {{"time", when(*arrival.due_at)}}));
             }
         }
         const core::Deadline& resolution = sla.Get(core::SlaClock::Resolution);

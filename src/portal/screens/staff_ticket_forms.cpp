@@ -323,13 +323,17 @@ void DrawWorkRecords(AppState& state, Ui& ui, const api::TicketView& ticket, dou
 
     if (working) {
         static constexpr std::array kKinds = {core::WorkKind::Diagnosis, core::WorkKind::PartReserved,
-                                              core::WorkKind::PartOrdered, core::WorkKind::Arrival,
-                                              core::WorkKind::ServiceReport};
+                                              core::WorkKind::PartOrdered, core::WorkKind::Departure,
+                                              core::WorkKind::Arrival, core::WorkKind::ServiceReport};
         const bool repair = ticket.kind == core::TicketKind::Repair;
+        // The rule of core::IsOnSite, on the view: only an on-site repair sends anyone out.
+        const bool on_site = repair && (!ticket.repair || ticket.repair->mode == core::ServiceMode::OnSite);
         std::vector<std::string> options;
         std::vector<core::WorkKind> kinds;
         for (core::WorkKind kind : kKinds) {
             if (!repair && kind != core::WorkKind::Diagnosis) continue;
+            const bool visit_step = kind == core::WorkKind::Departure || kind == core::WorkKind::Arrival;
+            if (visit_step && !on_site) continue;
             if (kind == core::WorkKind::ServiceReport && ticket.state != core::TicketState::InProgress) continue;
             options.push_back(WorkLabel(state, kind));
             kinds.push_back(kind);

@@ -45,6 +45,7 @@ const char* HeadlineKey(SlaClock clock, TicketKind kind) {
     switch (clock) {
     case SlaClock::FirstResponse: return "ticket.sla.first_response.headline";
     case SlaClock::Dispatch: return "ticket.sla.dispatch.headline";
+    case SlaClock::Arrival: return "ticket.sla.arrival.headline";
     case SlaClock::Resolution: break;
     }
     if (AnswerKind(kind)) return "ticket.sla.resolution.headline.answer";
@@ -56,6 +57,7 @@ const char* ClockKey(SlaClock clock, TicketKind kind) {
     switch (clock) {
     case SlaClock::FirstResponse: return "ticket.sla.clock.first_response";
     case SlaClock::Dispatch: return "ticket.sla.clock.dispatch";
+    case SlaClock::Arrival: return "ticket.sla.clock.arrival";
     case SlaClock::Resolution: break;
     }
     return AnswerKind(kind) ? "ticket.sla.clock.answer" : "ticket.sla.clock.resolution";

@@ -135,6 +135,7 @@ const char* WorkKey(core::WorkKind kind) {
     case core::WorkKind::PartOrdered: return "ticket.event.work.part_ordered";
     case core::WorkKind::PartFitted: return "ticket.event.work.part_fitted";
     case core::WorkKind::PartShipped: return "ticket.event.work.part_shipped";
+    case core::WorkKind::Departure: return "ticket.event.work.departure";
     case core::WorkKind::Arrival: return "ticket.event.work.arrival";
     case core::WorkKind::ServiceReport: return "ticket.event.work.service_report";
     }

@@ -53,7 +53,7 @@ void DrawTicketSubmitted(AppState& state, Ui& ui, const api::CreateTicketRespons
     ImGui::TextUnformatted(ICON_CLOCK);
     ImGui::PopStyleColor();
     ImGui::SameLine();
-    Paragraph(ui, TextStyle::Body, PromiseText(state, created.ticket.kind, created.ticket.priority), p.text);
+    Paragraph(ui, TextStyle::Body, PromiseText(state, created.ticket), p.text);
     ImGui::Spacing();
 
     if (state.kiosk.enabled) {

@@ -255,6 +255,12 @@ int Notifier::OnTicketChanged(StoreTx& tx, std::int64_t ticket_id, const core::T
                                              {"visit_window", VisitWindow(ticket, ticket.details.language)}},
                                             now);
                         break;
+                    case core::Action::Reschedule:
+                        written += Customer(tx, ticket_id, ticket, "visit_rescheduled",
+                                            {{"visit_window", VisitWindow(ticket, ticket.details.language)},
+                                             {"note", event.note}},
+                                            now);
+                        break;
                     case core::Action::RequestInfo:
                         written += Customer(tx, ticket_id, ticket, "waiting_reply", {{"question", event.note}}, now);
                         break;

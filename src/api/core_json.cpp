@@ -172,6 +172,7 @@ void to_json(Json& json_value, const TimelineEvent& value) {
     PutOptional(json_value, "priority", value.priority);
     if (value.escalation != EscalationLevel::None) json_value["escalation"] = value.escalation;
     PutOptional(json_value, "work", value.work);
+    PutOptional(json_value, "visit", value.visit);
 }
 void ReadFields(WireReader& reader, TimelineEvent& value) {
     reader.Required("sequence", value.sequence);
@@ -186,6 +187,7 @@ void ReadFields(WireReader& reader, TimelineEvent& value) {
     reader.Optional("priority", value.priority);
     reader.Optional("escalation", value.escalation);
     reader.Optional("work", value.work);
+    reader.Optional("visit", value.visit);
 }
 AFTERCARE_FROM_JSON(TimelineEvent)
 

@@ -45,6 +45,7 @@ core::TransitionRequest ToTransitionRequest(const TransitionRequestWire& wire, c
     request.note = wire.note;
     request.assignee = wire.assignee;
     request.priority = wire.priority;
+    request.visit = wire.visit;
     return request;
 }
 
@@ -375,6 +376,7 @@ AFTERCARE_FROM_JSON(AssignRequest)
 void to_json(Json& json_value, const TransitionRequestWire& value) {
     json_value = Json{{"action", value.action}, {"note", value.note}, {"assignee", value.assignee}};
     PutOptional(json_value, "priority", value.priority);
+    PutOptional(json_value, "visit", value.visit);
     PutOptional(json_value, "expected_sequence", value.expected_sequence);
 }
 void ReadFields(WireReader& reader, TransitionRequestWire& value) {
@@ -382,6 +384,7 @@ void ReadFields(WireReader& reader, TransitionRequestWire& value) {
     reader.Optional("note", value.note);
     reader.Optional("assignee", value.assignee);
     reader.Optional("priority", value.priority);
+    reader.Optional("visit", value.visit);
     reader.Optional("expected_sequence", value.expected_sequence);
 }
 AFTERCARE_FROM_JSON(TransitionRequestWire)

@@ -218,6 +218,7 @@ struct TransitionRequestWire {
     std::string assignee;
     std::optional<core::Priority> priority;
     std::optional<int> expected_sequence;
+    std::optional<core::VisitWindow> visit;  // reschedule: the new window
     bool operator==(const TransitionRequestWire&) const = default;
 };
 

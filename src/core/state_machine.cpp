@@ -33,6 +33,7 @@ constexpr TransitionRule kRules[] = {
     {S::Submitted, A::Reject, S::Rejected, kStaff, kAll},
     {S::Submitted, A::Cancel, S::Cancelled, kCustomer, kAll},
     AFTERCARE_ESCALATE(S::Submitted),
+    {S::Submitted, A::Reschedule, S::Submitted, kStaff, kRepair},
 
     // Dispatch (派工); complaints and consultations may be handled without one.
     {S::Accepted, A::Assign, S::Assigned, kStaff, kAll},
@@ -43,6 +44,7 @@ constexpr TransitionRule kRules[] = {
     {S::Accepted, A::Reject, S::Rejected, kStaff, kAll},
     {S::Accepted, A::Cancel, S::Cancelled, kCustomer, kAll},
     AFTERCARE_ESCALATE(S::Accepted),
+    {S::Accepted, A::Reschedule, S::Accepted, kStaff, kRepair},
 
     {S::Assigned, A::Assign, S::Assigned, kStaff, kAll}, // reassign
     {S::Assigned, A::Start, S::InProgress, kStaff, kRepair | kAnswerKinds},
@@ -51,11 +53,13 @@ constexpr TransitionRule kRules[] = {
     {S::Assigned, A::RequestInfo, S::WaitingCustomer, kStaff, kAll},
     {S::Assigned, A::Reject, S::Rejected, kStaff, kReturns},
     AFTERCARE_ESCALATE(S::Assigned),
+    {S::Assigned, A::Reschedule, S::Assigned, kStaff, kRepair},
 
     {S::InProgress, A::Assign, S::Assigned, kStaff, kRepair | kAnswerKinds}, // hand over; the new engineer starts again
     {S::InProgress, A::RequestInfo, S::WaitingCustomer, kStaff, kRepair | kAnswerKinds},
     {S::InProgress, A::Resolve, S::Resolved, kStaff, kRepair | kAnswerKinds},
     AFTERCARE_ESCALATE(S::InProgress),
+    {S::InProgress, A::Reschedule, S::InProgress, kStaff, kRepair}, // a further visit (the part came in)
 
     // Paused: back to where it was (resume_state). Cancel only if that was before dispatch.
     {S::WaitingCustomer, A::CustomerReply, S::WaitingCustomer, kCustomer, kAll},
@@ -153,6 +157,12 @@ std::optional<Error> CheckGuards(const Ticket& ticket, Action action, ActorRole 
                              "please contact service");
         }
         return std::nullopt;
+    case Action::Reschedule:
+        if (!IsOnSite(ticket)) {
+            return MakeError("illegal_transition", "非上门服务的工单没有上门时间可改约",
+                             "Only an on-site repair has a visit to reschedule");
+        }
+        return std::nullopt;
     case Action::Reopen: {
         const auto resolved_at = LastResolvedAt(ticket);
         if (resolved_at && now > *resolved_at + ReopenWindowSeconds(policy)) {
@@ -232,7 +242,8 @@ Result<Applied> Transition(const Ticket& ticket, const TransitionRequest& reques
     const TransitionRule& rule = *allowed.Value();
 
     const bool needs_note = request.action == Action::Reject || request.action == Action::RequestInfo ||
-                            request.action == Action::Reopen || request.action == Action::Reprioritize;
+                            request.action == Action::Reopen || request.action == Action::Reprioritize ||
+                            request.action == Action::Reschedule;
     if (needs_note && IsBlank(request.note)) {
         return MakeError("missing_field", "请填写原因或说明", "A note is required for " + Label(request.action).en, "note");
     }
@@ -242,6 +253,14 @@ Result<Applied> Transition(const Ticket& ticket, const TransitionRequest& reques
         if (*request.priority == ticket.priority) {
             return MakeError("unchanged", "工单优先级已经是“" + Label(ticket.priority).zh + "”",
                              "The ticket's priority is already " + Label(ticket.priority).en, "priority");
+        }
+    }
+    if (request.action == Action::Reschedule) {
+        if (!request.visit) return MakeError("missing_field", "请选择新的上门时间", "Choose the new visit time", "visit");
+        const DayNumber today = LocalDayNumber(now, ticket.details.utc_offset_minutes);
+        if (auto error = CheckVisitWindow(*request.visit, today, "visit")) return *error;
+        if (BookedVisit(ticket) == request.visit) {
+            return MakeError("unchanged", "已预约该上门时间", "This visit time is already booked", "visit");
         }
     }
     if (request.action == Action::Assign) {
@@ -270,6 +289,13 @@ Result<Applied> Transition(const Ticket& ticket, const TransitionRequest& reques
     case Action::Reprioritize:
         next.priority = *request.priority;
         event.priority = *request.priority;
+        break;
+    case Action::Reschedule:
+        // The booked window is part of the clocks (arrival due at its end, a general/serious repair
+        // resolved from its start): moving it moves them; the event keeps the history.
+        if (!next.details.repair) next.details.repair = RepairDetails{};
+        next.details.repair->visit = request.visit;
+        event.visit = request.visit;
         break;
     case Action::Assign:
         next.assignee = request.assignee;

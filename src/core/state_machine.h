@@ -37,9 +37,11 @@ std::span<const TransitionRule> TransitionTable();
 struct TransitionRequest {
     Action action = Action::Accept;
     Actor actor;
-    std::string note;                 // required for Reject, RequestInfo, Reopen (the customer says why) and Reprioritize
+    std::string note;                 // required for Reject, RequestInfo, Reopen (the customer says why),
+                                      // Reprioritize and Reschedule
     std::string assignee;             // required for Assign
     std::optional<Priority> priority; // Accept may re-triage; Reprioritize requires it
+    std::optional<VisitWindow> visit; // Reschedule requires it: the new window, agreed with the customer
 };
 
 // Applies one action. Refusals carry a stable code and a message naming the state and the action
@@ -49,7 +51,9 @@ struct TransitionRequest {
 //   reopen_window_closed / close_too_early   time-based guards
 //   not_escalatable     escalation not due (system) or already at the top level
 //   missing_field       assignee / note / priority missing (field set)
-//   unchanged           Reprioritize to the priority the ticket already has
+//   unchanged           Reprioritize to the priority the ticket already has, Reschedule to the
+//                       window already booked
+//   invalid_date / out_of_range   Reschedule to a window outside today..kVisitBookingDays
 Result<Applied> Transition(const Ticket& ticket, const TransitionRequest& request, UnixSeconds now,
                            const Policy& policy);
 

@@ -111,6 +111,7 @@ struct TimelineEvent {
     std::optional<Priority> priority;               // Accept with re-triage
     EscalationLevel escalation = EscalationLevel::None; // Escalation: the level reached
     std::optional<WorkRecord> work;                 // Work
+    std::optional<VisitWindow> visit;               // Reschedule: the new booked window
 
     bool operator==(const TimelineEvent&) const = default;
 };

@@ -193,23 +193,26 @@ void ValidateRepairDetails(TicketDraft& draft, DayNumber today, FieldErrors& err
         repair.visit.reset(); // a slot without a visit would only confuse the engineer's plan
     } else if (!repair.visit) {
         errors.push_back(RequiredError("repair.visit"));
-    } else if (!IsValidCivilDate(repair.visit->date)) {
-        errors.push_back(MakeError("invalid_date", "上门日期无效", "Invalid visit date", "repair.visit.date"));
-    } else {
-        const DayNumber day = DaysFromCivil(repair.visit->date);
-        if (day < today || day > today + kVisitBookingDays) {
-            errors.push_back(MakeError("out_of_range",
-                                       "请选择今天起 " + std::to_string(kVisitBookingDays) + " 天内的上门日期",
-                                       "Choose a visit date within " + std::to_string(kVisitBookingDays) +
-                                           " days from today",
-                                       "repair.visit.date"));
-        }
+    } else if (auto error = CheckVisitWindow(*repair.visit, today, "repair.visit")) {
+        errors.push_back(*error);
     }
     if (auto error = CheckCatalogueId("repair.fault_category", repair.fault_category)) errors.push_back(*error);
     if (auto error = CheckCatalogueId("repair.faulty_part", repair.faulty_part)) errors.push_back(*error);
 }
 
 } // namespace
+
+std::optional<Error> CheckVisitWindow(const VisitWindow& visit, DayNumber today, const std::string& field) {
+    const std::string date_field = field + ".date";
+    if (!IsValidCivilDate(visit.date)) return MakeError("invalid_date", "上门日期无效", "Invalid visit date", date_field);
+    const DayNumber day = DaysFromCivil(visit.date);
+    if (day < today || day > today + kVisitBookingDays) {
+        return MakeError("out_of_range", "请选择今天起 " + std::to_string(kVisitBookingDays) + " 天内的上门日期",
+                         "Choose a visit date within " + std::to_string(kVisitBookingDays) + " days from today",
+                         date_field);
+    }
+    return std::nullopt;
+}
 
 FieldErrors ValidateTicketDraft(TicketDraft& draft, UnixSeconds now) {
     FieldErrors errors;

@@ -64,6 +64,10 @@ FieldErrors ValidateTicketDraft(TicketDraft& draft, UnixSeconds now);
 
 FieldErrors ValidateMessage(std::string_view text);
 
+// A visit window the customer can be given: a real date from `today` (their calendar) up to
+// kVisitBookingDays ahead. Errors name `field` + ".date".
+std::optional<Error> CheckVisitWindow(const VisitWindow& visit, DayNumber today, const std::string& field);
+
 // Exactly four ASCII digits (ticket lookup proves the caller knows the phone's last four digits).
 std::optional<Error> CheckPhoneLast4(std::string_view text, std::string_view field = "phone_last4");
 

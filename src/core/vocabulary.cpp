@@ -111,6 +111,7 @@ const Entry<Action> kActions[] = {
     {Action::Close, "close", {"关闭", "close"}},
     {Action::Escalate, "escalate", {"升级", "escalate"}},
     {Action::Reprioritize, "reprioritize", {"调整优先级", "change priority"}},
+    {Action::Reschedule, "reschedule", {"改约上门时间", "reschedule the visit"}},
 };
 
 const Entry<ActorRole> kRoles[] = {

@@ -50,6 +50,7 @@ enum class Action {
     Close,         // staff after confirmation, or system once the reopen window has passed
     Escalate,      // system on SLA breach, or staff by hand: one level up, no state change
     Reprioritize,  // staff: change the priority (with a reason) at any open stage; no state change
+    Reschedule,    // staff: move an on-site repair's booked visit, agreed with the customer; no state change
 };
 
 enum class ActorRole { Customer, Staff, System };

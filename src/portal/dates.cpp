@@ -1,6 +1,10 @@
 // Date formatting; see dates.h.
 #include "dates.h"
 
+#include "widgets/feedback.h"
+
+#include "core/vocabulary.h"
+
 namespace aftercare::portal {
 namespace {
 
@@ -27,6 +31,12 @@ std::string FormatDayWithWeekday(const StringTable& strings, Language language, 
 std::string FormatInstantDay(const StringTable& strings, Language language, core::UnixSeconds instant,
                              core::UtcOffsetMinutes offset, core::UnixSeconds now) {
     return FormatDayWithWeekday(strings, language, core::LocalDate(instant, offset), core::LocalDate(now, offset).year);
+}
+
+std::string FormatVisitWindow(const StringTable& strings, Language language, const core::VisitWindow& visit,
+                              int this_year) {
+    return FormatDayWithWeekday(strings, language, visit.date, this_year) + " " +
+           Localized(core::Label(visit.slot), language);
 }
 
 } // namespace aftercare::portal

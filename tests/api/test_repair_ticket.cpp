@@ -10,15 +10,17 @@ using namespace aftercare::test;
 
 namespace {
 
-// Tomorrow's date in Beijing (UTC+8), as the portal would offer it for a visit.
-std::string TomorrowInBeijing() {
-    const std::time_t tomorrow = std::time(nullptr) + 8 * 3600 + 86400;
+// The date `days` from today in Beijing (UTC+8), as the portal would offer it for a visit.
+std::string DayInBeijing(int days) {
+    const std::time_t day = std::time(nullptr) + 8 * 3600 + static_cast<std::time_t>(days) * 86400;
     std::tm utc{};
-    gmtime_r(&tomorrow, &utc);
+    gmtime_r(&day, &utc);
     char text[16];
     std::strftime(text, sizeof text, "%Y-%m-%d", &utc);
     return text;
 }
+
+std::string TomorrowInBeijing() { return DayInBeijing(1); }
 
 Json OnSiteRepairDraft() {
     return Json{{"kind", "repair"},
@@ -67,4 +69,59 @@ TEST_CASE("repair service details are stored and shown on the ticket", "[api][ti
     CHECK(ticket["repair"]["visit"]["date"] == TomorrowInBeijing());
     CHECK(ticket["repair"]["fault_category"] == "no_power");
     CHECK(ticket["address"] == "北京市海淀区中关村大街 1 号");
+}
+
+TEST_CASE("staff reschedule a booked visit with the customer's agreement: the customer sees the new window",
+          "[api][tickets]") {
+    Running env;
+    httplib::Client& client = env.http();
+    Json draft = OnSiteRepairDraft();
+    draft["address"] = "北京市海淀区中关村大街 1 号";
+    const auto created = PostJson(client, "/api/v1/tickets", draft);
+    REQUIRE(created);
+    REQUIRE(created->status == 201);
+    const Json answer = Json::parse(created->body);
+    const std::string number = answer["service_number"].get<std::string>();
+    const std::string token = answer["access_token"].get<std::string>();
+    const std::string transition = "/api/v1/staff/tickets/" + number + "/transition";
+
+    const Json later{{"date", DayInBeijing(3)}, {"slot", "morning"}};
+    // A reason is required (what the customer agreed to), and a window the customer can be given.
+    const auto silent = PostJson(client, transition, {{"action", "reschedule"}, {"visit", later}}, env.staff_token);
+    REQUIRE(silent);
+    CHECK(silent->status == 400);  // missing_field
+    CHECK(Json::parse(silent->body)["error"]["field"] == "note");
+    const auto past = PostJson(client, transition,
+                               {{"action", "reschedule"}, {"note", "客户改约"},
+                                {"visit", {{"date", DayInBeijing(-1)}, {"slot", "morning"}}}},
+                               env.staff_token);
+    REQUIRE(past);
+    CHECK(past->status == 422);
+    CHECK(Json::parse(past->body)["error"]["field"] == "visit.date");
+    // Customers cannot move it themselves (their token opens no staff endpoint): they call, and
+    // staff record what was agreed.
+    const auto by_customer =
+        PostJson(client, transition, {{"action", "reschedule"}, {"note", "改约"}, {"visit", later}}, token);
+    REQUIRE(by_customer);
+    CHECK((by_customer->status == 401 || by_customer->status == 403));
+
+    const auto moved = PostJson(client, transition,
+                                {{"action", "reschedule"}, {"note", "客户来电：明天不在家，改到三天后上午"}, {"visit", later}},
+                                env.staff_token);
+    REQUIRE(moved);
+    REQUIRE(moved->status == 200);
+
+    const auto read = GetJson(client, "/api/v1/tickets/" + number, token);
+    REQUIRE(read);
+    const Json ticket = Json::parse(read->body);
+    CHECK(ticket["repair"]["visit"] == later);
+    const Json& event = ticket["timeline"].back();
+    CHECK(event["action"] == "reschedule");
+    CHECK(event["visit"] == later);
+    CHECK(event["note"] == "客户来电：明天不在家，改到三天后上午");
+    for (const Json& deadline : ticket["sla"]["deadlines"]) {
+        if (deadline["clock"] != "arrival") continue;
+        // Due at the new window's end: 12:00 Beijing time on that day.
+        CHECK(deadline["due_at"].get<std::int64_t>() % 86400 == 4 * 3600);
+    }
 }

@@ -38,7 +38,7 @@ TEST_CASE("every notification exists in zh-CN and en, renders without a leftover
     REQUIRE(templates.Load(NotificationsDir(), error));
     const auto names = templates.Names();
     // The moments the standard names, and the managers' escalation notice.
-    for (const char* required : {"ticket_received", "ticket_accepted", "engineer_assigned", "engineer_departed",
+    for (const char* required : {"ticket_received", "ticket_accepted", "engineer_assigned", "engineer_departed", "visit_rescheduled",
                                  "waiting_reply", "ticket_resolved", "rating_invitation", "complaint_answered", "return_steps",
                                  "escalation_notice"})
         CHECK(std::find(names.begin(), names.end(), required) != names.end());

@@ -3,6 +3,8 @@
 #include "test_support.h"
 
 #include "core/sla.h"
+#include "core/state_machine.h"
+#include "core/validation.h"
 #include "core/work_log.h"
 
 #include <algorithm>
@@ -179,4 +181,48 @@ TEST_CASE("a missed deadline is reported to both managers at once (the standard'
     const auto& roles = first->notify_roles;
     CHECK(std::find(roles.begin(), roles.end(), "department_manager") != roles.end());
     CHECK(std::find(roles.begin(), roles.end(), "general_manager") != roles.end());
+}
+
+TEST_CASE("rescheduling moves the booked window and the clocks with it, and keeps the history", "[sla][visit]") {
+    const Policy policy;
+    const UnixSeconds created = At(2024, 6, 3, 9, 0);
+    const VisitWindow thursday{{2024, 6, 6}, VisitSlot::Afternoon};
+    const Ticket booked = Assigned(WithRepair(NewTicket(TicketKind::Repair, Priority::General, created),
+                                              ServiceMode::OnSite, thursday),
+                                   created);
+
+    TransitionRequest request;
+    request.action = Action::Reschedule;
+    request.actor = Staff();
+    request.note = "客户来电：周四不在家，改到周五上午";
+    request.visit = VisitWindow{{2024, 6, 7}, VisitSlot::Morning};
+    auto moved = Transition(booked, request, created + 3600, policy);
+    REQUIRE(moved.Ok());
+    const Ticket& ticket = moved.Value().ticket;
+    CHECK(ticket.state == TicketState::Assigned);
+    CHECK(BookedVisit(ticket) == request.visit);
+    CHECK(moved.Value().event.visit == request.visit);
+    const SlaStatus status = EvaluateSla(ticket, created + 3600, policy);
+    CHECK(Clock(status, SlaClock::Arrival).due_at == At(2024, 6, 7, 12, 0));     // the new window's end
+    CHECK(Clock(status, SlaClock::Resolution).started_at == At(2024, 6, 7, 9, 0)); // from its start
+
+    // The same window again, none at all, no reason, a past day or beyond the booking horizon: refused.
+    TransitionRequest same = request;
+    CHECK(Transition(ticket, same, created + 7200, policy).GetError().code == "unchanged");
+    TransitionRequest none = request;
+    none.visit.reset();
+    CHECK(Transition(booked, none, created + 3600, policy).GetError().field == "visit");
+    TransitionRequest silent = request;
+    silent.note.clear();
+    CHECK(Transition(booked, silent, created + 3600, policy).GetError().field == "note");
+    TransitionRequest past = request;
+    past.visit->date = {2024, 6, 2};
+    CHECK(Transition(booked, past, created + 3600, policy).GetError().code == "out_of_range");
+    TransitionRequest far = request;
+    far.visit->date = AddDays({2024, 6, 3}, kVisitBookingDays + 1);
+    CHECK(Transition(booked, far, created + 3600, policy).GetError().field == "visit.date");
+
+    // A repair nobody visits has no window to move.
+    const Ticket drop_off = WithRepair(NewTicket(TicketKind::Repair, Priority::General, created), ServiceMode::DropOff);
+    CHECK(Transition(drop_off, request, created + 3600, policy).GetError().code == "illegal_transition");
 }

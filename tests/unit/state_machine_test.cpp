@@ -22,7 +22,8 @@ constexpr TicketState kStates[] = {
 constexpr Action kActions[] = {Action::Accept,  Action::Assign,  Action::Start,       Action::RequestInfo,
                                Action::CustomerReply, Action::Resume, Action::Approve, Action::ReceiveItem,
                                Action::Resolve, Action::Confirm, Action::Reopen,      Action::Cancel,
-                               Action::Reject,  Action::Close,   Action::Escalate,    Action::Reprioritize};
+                               Action::Reject,  Action::Close,   Action::Escalate,    Action::Reprioritize,
+                               Action::Reschedule};
 constexpr ActorRole kRoles[] = {ActorRole::Customer, ActorRole::Staff, ActorRole::System};
 
 const UnixSeconds kCreated = At(2024, 6, 3, 9, 0); // a Monday morning
@@ -64,6 +65,7 @@ TEST_CASE("every kind x state x action x role follows the expected flow", "[stat
                     request.note = "原因说明";
                     request.assignee = "eng02";
                     request.priority = Priority::Urgent; // re-triage from the fixture's General
+                    request.visit = VisitWindow{{2024, 6, 5}, VisitSlot::Afternoon}; // a new window, two days on
                     const auto result = Transition(ticket, request, now, policy);
                     INFO(ToString(kind) << " " << ToString(state) << " " << ToString(action) << " by "
                                         << ToString(role));

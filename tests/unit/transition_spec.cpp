@@ -24,6 +24,7 @@ constexpr const char* kFlow[] = {
     "submitted         accept          accepted          staff           all",
     "submitted         reject          rejected          staff           all",
     "submitted         cancel          cancelled         customer        all",
+    "submitted         reschedule      submitted         staff           repair",
     // 派工 (dispatch); complaints and consultations are answered without an engineer.
     "accepted          assign          assigned          staff           all",
     "accepted          start           in_progress       staff           answers",
@@ -32,6 +33,7 @@ constexpr const char* kFlow[] = {
     "accepted          request_info    waiting_customer  staff           all",
     "accepted          reject          rejected          staff           all",
     "accepted          cancel          cancelled         customer        all",
+    "accepted          reschedule      accepted          staff           repair",
     // Once dispatched the customer can no longer cancel; a return may still be refused.
     "assigned          assign          assigned          staff           all",
     "assigned          start           in_progress       staff           repair+answers",
@@ -39,10 +41,12 @@ constexpr const char* kFlow[] = {
     "assigned          approve         awaiting_item     staff           returns",
     "assigned          request_info    waiting_customer  staff           all",
     "assigned          reject          rejected          staff           returns",
+    "assigned          reschedule      assigned          staff           repair",
     // 处理 (work): hand over to another engineer, ask the customer, or resolve.
     "in_progress       assign          assigned          staff           repair+answers",
     "in_progress       request_info    waiting_customer  staff           repair+answers",
     "in_progress       resolve         resolved          staff           repair+answers",
+    "in_progress       reschedule      in_progress       staff           repair",
     // Waiting on the customer: their reply or staff resume it where it was.
     "waiting_customer  customer_reply  resume            customer        all",
     "waiting_customer  resume          resume            staff           all",

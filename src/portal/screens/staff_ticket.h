@@ -20,7 +20,7 @@ struct AppState;
 struct Ui;
 
 // The workspace's forms, for showing a result under the form that caused it.
-enum class WorkspaceForm { None, Actions, Assign, Priority, Work, Reply, Reveal };
+enum class WorkspaceForm { None, Actions, Assign, Priority, Reschedule, Work, Reply, Reveal };
 
 struct WorkspaceState {
     std::string number;                   // the ticket shown (from the route)
@@ -56,6 +56,12 @@ struct WorkspaceState {
     int priority_choice = -1;
     std::string priority_reason;
     std::string priority_error;
+    // Rescheduling the booked visit: the day (index from today), the slot, and why (what the
+    // customer agreed to). -1: not chosen yet (starts from the current booking).
+    int visit_day = -1;
+    int visit_slot = -1;
+    std::string visit_reason;
+    std::string visit_error;
     int work_kind = 0;
     std::string work_note;
     std::string work_part;

@@ -5,6 +5,7 @@
 #include "screens/staff_ticket_parts.h"
 
 #include "app.h"
+#include "dates.h"
 #include "console/console.h"
 #include "console/format.h"
 #include "icons.h"
@@ -127,7 +128,10 @@ void DrawTransitions(AppState& state, Ui& ui, const api::TicketView& ticket) {
     const core::StaffPermissions& permissions = state.staff.session->permissions;
     std::vector<core::Action> actions;
     for (core::Action action : ticket.available_actions) {
-        if (action == core::Action::Assign || action == core::Action::Reprioritize) continue;
+        // These have forms of their own below.
+        if (action == core::Action::Assign || action == core::Action::Reprioritize ||
+            action == core::Action::Reschedule)
+            continue;
         if (action == core::Action::Escalate && !permissions.escalate) continue;
         actions.push_back(action);
     }
@@ -247,13 +251,81 @@ void DrawPriority(AppState& state, Ui& ui, const api::TicketView& ticket) {
     FormError(state, ui, WorkspaceForm::Priority);
 }
 
+// Moving the booked visit to a window agreed with the customer (by phone, usually): the day from
+// today up to two weeks ahead on this device's calendar (the server checks the customer's), the slot,
+// and the reason, which the customer reads on the timeline.
+void DrawReschedule(AppState& state, Ui& ui, const api::TicketView& ticket) {
+    WorkspaceState& ws = state.staff.ticket;
+    if (!Has(ticket, core::Action::Reschedule)) return;
+    static constexpr int kDaysOffered = 15;
+    static constexpr std::array kSlots = {core::VisitSlot::Morning, core::VisitSlot::Afternoon,
+                                          core::VisitSlot::Evening};
+    const Theme& theme = ui.theme;
+    const auto now = static_cast<core::UnixSeconds>(ui.host.NowUnixSeconds());
+    const core::CivilDate today = core::LocalDate(now, ui.host.UtcOffsetMinutes());
+    const core::DayNumber today_number = core::DaysFromCivil(today);
+
+    const std::optional<core::VisitWindow> booked = ticket.repair ? ticket.repair->visit : std::nullopt;
+    if (ws.visit_day < 0) {
+        const core::DayNumber from = booked ? core::DaysFromCivil(booked->date) : today_number + 1;
+        ws.visit_day = static_cast<int>(std::clamp<core::DayNumber>(from - today_number, 0, kDaysOffered - 1));
+    }
+    if (ws.visit_slot < 0) {
+        ws.visit_slot = 0;
+        for (size_t i = 0; i < kSlots.size(); ++i)
+            if (booked && kSlots[i] == booked->slot) ws.visit_slot = static_cast<int>(i);
+    }
+    std::vector<std::string> days;
+    for (int offset = 0; offset < kDaysOffered; ++offset)
+        days.push_back(FormatDayWithWeekday(state.strings, state.language, core::AddDays(today, offset), today.year));
+    std::vector<std::string> slots;
+    for (core::VisitSlot slot : kSlots) slots.push_back(Localized(core::Label(slot), state.language));
+
+    ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
+    Paragraph(ui, TextStyle::Small, state.Tr("staff.visit.title"), theme.palette.text);
+    if (booked) {
+        Paragraph(ui, TextStyle::Small,
+                  state.strings.Format(state.language, "staff.visit.current",
+                                       {{"window", FormatVisitWindow(state.strings, state.language, *booked, today.year)}}),
+                  theme.palette.text_muted);
+    }
+    const float avail = ImGui::GetContentRegionAvail().x;
+    Dropdown(ui, "visit-day", state.Tr("staff.visit.day"), days, ws.visit_day, {.width = std::min(avail, theme.Em(12.0f))});
+    Dropdown(ui, "visit-slot", state.Tr("staff.visit.slot"), slots, ws.visit_slot,
+             {.width = std::min(avail, theme.Em(12.0f))});
+    const TextFieldResult reason = TextField(ui, "visit-reason", state.Tr("staff.visit.reason"), ws.visit_reason,
+                                             {.error = ws.visit_error});
+    if (reason.changed) ws.visit_error.clear();
+
+    const core::VisitWindow wanted{core::AddDays(today, std::clamp(ws.visit_day, 0, kDaysOffered - 1)),
+                                   kSlots[static_cast<size_t>(std::clamp(ws.visit_slot, 0, 2))]};
+    ButtonFlow flow{ui, ImGui::GetContentRegionAvail().x};
+    if (flow.Add("reschedule", ActionLabel(state, core::Action::Reschedule), ButtonKind::Secondary,
+                 !ws.busy && booked != wanted, ICON_CALENDAR)) {
+        if (Blank(ws.visit_reason)) {
+            ws.visit_error = state.Tr("staff.visit.reason_required");
+        } else {
+            api::TransitionRequestWire request;
+            request.action = core::Action::Reschedule;
+            request.visit = wanted;
+            request.note = ws.visit_reason;
+            request.expected_sequence = LastSequence(ticket);
+            Send(state, ui, WorkspaceForm::Reschedule, request,
+                 state.strings.Format(state.language, "staff.visit.done",
+                                      {{"window", FormatVisitWindow(state.strings, state.language, wanted, today.year)}}));
+        }
+    }
+    FormError(state, ui, WorkspaceForm::Reschedule);
+}
+
 } // namespace
 
 void DrawTicketActions(AppState& state, Ui& ui, const api::TicketView& ticket) {
     const Theme& theme = ui.theme;
     BeginCard(ui, "##actions");
     Heading(ui, TextStyle::Title3, state.Tr("staff.actions.title"), 2);
-    FormNotice(state, ui, {WorkspaceForm::Actions, WorkspaceForm::Assign, WorkspaceForm::Priority});
+    FormNotice(state, ui, {WorkspaceForm::Actions, WorkspaceForm::Assign, WorkspaceForm::Priority,
+                           WorkspaceForm::Reschedule});
     if (ticket.available_actions.empty()) {
         Paragraph(ui, TextStyle::Body, state.Tr("staff.actions.none"), theme.palette.text_muted);
     }
@@ -261,6 +333,7 @@ void DrawTicketActions(AppState& state, Ui& ui, const api::TicketView& ticket) {
     FormError(state, ui, WorkspaceForm::Actions);
     DrawAssign(state, ui, ticket);
     DrawPriority(state, ui, ticket);
+    DrawReschedule(state, ui, ticket);
     EndCard(ui);
 }
 

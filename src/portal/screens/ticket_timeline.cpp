@@ -2,6 +2,7 @@
 #include "screens/ticket_timeline.h"
 
 #include "app.h"
+#include "dates.h"
 #include "icons.h"
 #include "labels.h"
 #include "screens/ticket_session.h"
@@ -117,6 +118,15 @@ void DescribeTransition(const AppState& state, const api::TicketView& view, cons
         entry.tone = Tone::Warning;
         entry.title = state.strings.Format(state.language, "ticket.event.escalate",
                                            {{"level", state.Tr(EscalationKey(event.escalation))}});
+        break;
+    case Action::Reschedule:
+        entry.icon = ICON_CALENDAR;
+        entry.tone = Tone::Brand;
+        entry.title = event.visit ? state.strings.Format(state.language, "ticket.event.reschedule",
+                                                         {{"window", FormatVisitWindow(state.strings, state.language,
+                                                                                       *event.visit,
+                                                                                       core::LocalDate(event.at, 0).year)}})
+                                  : state.Tr("ticket.event.reschedule_plain");
         break;
     case Action::Reprioritize:
         entry.icon = ICON_FLAG;

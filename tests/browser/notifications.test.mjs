@@ -3,8 +3,9 @@
 // the complaint form offers "notify me by e-mail" only once an address is typed (and no SMS, which
 // this server has not), the ticket is created with the address, the choice and the UI language (the
 // customer's mail arrives in English), the submitted page promises the e-mail and nothing else, and
-// the staff workspace's delivery log lists the message, masked, as sent. A server without any
-// channel promises nothing and its workspace says so.
+// the staff workspace's delivery log lists the message, masked, as sent. An escalation notice that
+// went out is named on the customer's escalation card. A server without any channel promises
+// nothing and its workspace says so.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -204,6 +205,50 @@ describe('outbound messages in the portal', () => {
       throw error;
     } finally {
       await context.close();
+      await server.stop();
+      sink.stop();
+    }
+  });
+
+  test('an escalation whose notice was sent: the customer\'s card says who was told and when', async () => {
+    const sink = await startSmtpSink();
+    const server = await startServer({
+      extraArgs: ['--smtp-url', sink.url, '--smtp-from', 'service@aftercare.test'],
+      admin: ADMIN,
+    });
+    let customer = null;
+    try {
+      const token = await staffLogin(server);
+      // The admin holds the manager roles; with an address, the escalation notice goes to them.
+      const member = await api(server, 'POST', `/api/v1/staff/members/${ADMIN.username}`,
+        { token, body: { email: 'boss@vendor.example' } });
+      assert.equal(member.status, 200, JSON.stringify(member.body));
+      const created = await api(server, 'POST', '/api/v1/tickets', {
+        body: {
+          kind: 'repair', priority: 'general', customer: { name: '周敏', phone: '13911112222' },
+          subject: '理疗仪屏幕闪烁', description: '开机后屏幕闪烁，无法进入治疗模式。',
+        },
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const number = created.body.service_number;
+      const escalated = await api(server, 'POST', `/api/v1/staff/tickets/${number}/transition`,
+        { token, body: { action: 'escalate', note: '客户多次来电' } });
+      assert.equal(escalated.status, 200, JSON.stringify(escalated.body));
+      await eventually(async () => sink.messages().find((m) => m.to === 'boss@vendor.example'), Boolean,
+        'the manager\'s notice', LIVE);
+      await eventually(
+        async () => (await api(server, 'GET', `/api/v1/tickets/${number}`, { token: created.body.access_token })).body,
+        (view) => view.escalation_notices.length === 1, 'the notice in the customer\'s view', LIVE);
+
+      customer = await openPage(browser, `${server.url}#/track/${number}?t=${created.body.access_token}`, DESKTOP);
+      await waitForPortal(customer.page);
+      await customer.page.getByText(/^已升级至部门经理督办，已通知部门经理（.+）。$/).waitFor(LIVE);
+      assert.equal(await customer.page.getByText('boss@vendor.example').count(), 0, 'never the manager\'s address');
+      await switchLanguage(customer.page);
+      await customer.page.getByText(/^Escalated to the department manager; department manager notified \(.+\)\.$/).waitFor();
+      assert.deepEqual(customer.problems.filter((p) => !(p.includes('ERR_ABORTED') && p.includes('/events'))), []);
+    } finally {
+      await customer?.context.close();
       await server.stop();
       sink.stop();
     }

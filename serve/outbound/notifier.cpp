@@ -75,6 +75,16 @@ std::string Notifier::DisplayName(const std::string& login) const {
     return login;
 }
 
+std::vector<std::string> Notifier::CustomerChannels(const core::Ticket& ticket) const {
+    std::vector<std::string> channels;
+    if (settings_.SmsEnabled() && !ticket.details.customer.phone.empty() && Wants(ticket, "sms"))
+        channels.push_back("sms");
+    if (settings_.EmailEnabled() && !ticket.details.customer.email.empty() && Wants(ticket, "email") &&
+        !store_.Outbox().IsUnsubscribed(ticket.details.customer.email))
+        channels.push_back("email");
+    return channels;
+}
+
 int Notifier::Customer(StoreTx& tx, std::int64_t ticket_id, const core::Ticket& ticket, const std::string& name,
                        const Placeholders& extra, std::int64_t now) {
     const std::string& language = ticket.details.language;
@@ -97,8 +107,11 @@ int Notifier::Customer(StoreTx& tx, std::int64_t ticket_id, const core::Ticket& 
     message.created_at = now;
     message.next_attempt_at = now;
     int written = 0;
-    if (settings_.EmailEnabled() && !ticket.details.customer.email.empty() && Wants(ticket, "email") &&
-        !store_.Outbox().IsUnsubscribed(ticket.details.customer.email)) {
+    const std::vector<std::string> channels = CustomerChannels(ticket);
+    const auto by = [&channels](const char* channel) {
+        return std::find(channels.begin(), channels.end(), channel) != channels.end();
+    };
+    if (by("email")) {
         message.message_id = NewMessageId();
         message.channel = OutboxChannel::Email;
         message.recipient = ticket.details.customer.email;
@@ -107,7 +120,7 @@ int Notifier::Customer(StoreTx& tx, std::int64_t ticket_id, const core::Ticket& 
         tx.Outbox().Enqueue(message);
         ++written;
     }
-    if (settings_.SmsEnabled() && !ticket.details.customer.phone.empty() && Wants(ticket, "sms")) {
+    if (by("sms")) {
         message.message_id = NewMessageId();
         message.channel = OutboxChannel::Sms;
         message.recipient = ticket.details.customer.phone;

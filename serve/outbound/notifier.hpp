@@ -7,6 +7,7 @@
 #include <functional>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "core/policy.h"
 #include "core/ticket.h"
@@ -28,6 +29,11 @@ class Notifier {
     // or roll back with the events. Returns how many rows were written.
     int OnTicketChanged(StoreTx& tx, std::int64_t ticket_id, const core::Ticket& ticket, int previous_sequence,
                         std::int64_t now, const core::Policy& policy);
+
+    // The channels a customer message about `ticket` goes by: configured here, a contact given,
+    // chosen by the customer (notify_by), the e-mail address not unsubscribed. What the portal may
+    // promise on the submitted page ("sms", "email"; the order is that).
+    std::vector<std::string> CustomerChannels(const core::Ticket& ticket) const;
 
     // Called after a commit that enqueued something: wakes the sender at once.
     void SetWake(std::function<void()> wake);

@@ -1,6 +1,7 @@
 // Public reference data: FAQ search (and "this answer solved my problem"), and the vendor policy.
 #include "api/policy_json.h"
 #include "http_util.hpp"
+#include "outbound/notifier.hpp"
 #include "routes/routes.hpp"
 
 namespace aftercare::serve {
@@ -38,9 +39,16 @@ void RegisterFaqRoutes(RouteTable& routes, Services& services, const FaqIndex& f
 
 void RegisterPolicyRoutes(RouteTable& routes, Services& services) {
     routes.Add(api::endpoints::kGetPolicy, RateClass::None, [&services](RequestContext& call) {
+                    // The channels are fixed at start-up (flags), so they cache as long as the policy.
+                    api::PortalPolicy body{*services.Policy(), {}};
+                    if (services.notifier != nullptr) {
+                        body.channels.sms = services.notifier->settings().SmsEnabled();
+                        body.channels.email = services.notifier->settings().EmailEnabled();
+                    }
+                    Json json;
+                    to_json(json, body);
                     call.res.set_header("Cache-Control", "public, max-age=300");
-                    call.res.status = 200;
-                    call.res.set_content(api::SerializePolicy(*services.Policy()), "application/json; charset=utf-8");
+                    WriteJson(call.res, 200, json);
                 });
 }
 

@@ -4,7 +4,9 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <chrono>
+#include <map>
 
 #include "core/returns.h"
 #include "core/service_number.h"
@@ -128,6 +130,53 @@ std::map<std::string, std::string> StaffNames(Services& services, const core::Ti
     return names;
 }
 
+// The escalations on the timeline whose notice was really sent, from the outbox: the roles of the
+// step that a told person holds, and when the first notice went. A notice belongs to the latest
+// escalation at or before its creation (the notifier writes it in the escalation's transaction).
+std::vector<api::EscalationNotice> EscalationNotices(Services& services, std::int64_t ticket_id,
+                                                     const core::Ticket& ticket) {
+    std::vector<api::EscalationNotice> notices;
+    if (ticket.escalation == core::EscalationLevel::None) return notices;
+    std::vector<const core::TimelineEvent*> escalations;
+    for (const auto& event : ticket.timeline)
+        if (event.type == core::EventType::Escalation) escalations.push_back(&event);
+    if (escalations.empty()) return notices;
+    OutboxQuery query;
+    query.ticket_id = ticket_id;
+    query.limit = 500;
+    std::vector<OutboxMessage> sent;
+    for (auto& message : services.store.Outbox().List(query))
+        if (message.event_type == "escalation_notice" && message.state == OutboxState::Sent && message.sent_at)
+            sent.push_back(std::move(message));
+    if (sent.empty()) return notices;
+    std::map<std::string, std::vector<std::string>> roles_of;
+    for (const StaffRecord& staff : services.store.ListStaff()) roles_of[staff.username] = staff.roles;
+    const auto policy = services.Policy();
+    for (std::size_t i = 0; i < escalations.size(); ++i) {
+        const core::TimelineEvent& event = *escalations[i];
+        const core::EscalationStep* step = core::FindEscalationStep(*policy, event.escalation);
+        if (step == nullptr) continue;
+        const bool has_next = i + 1 < escalations.size() && escalations[i + 1]->at > event.at;
+        api::EscalationNotice notice;
+        notice.level = event.escalation;
+        for (const OutboxMessage& message : sent) {
+            if (message.created_at < event.at || (has_next && message.created_at >= escalations[i + 1]->at)) continue;
+            const auto held = roles_of.find(message.recipient_label);
+            if (held == roles_of.end()) continue;
+            bool counted = false;
+            for (const std::string& role : step->notify_roles) {
+                if (std::find(held->second.begin(), held->second.end(), role) == held->second.end()) continue;
+                counted = true;
+                if (std::find(notice.roles.begin(), notice.roles.end(), role) == notice.roles.end())
+                    notice.roles.push_back(role);
+            }
+            if (counted && (notice.sent_at == 0 || *message.sent_at < notice.sent_at)) notice.sent_at = *message.sent_at;
+        }
+        if (!notice.roles.empty()) notices.push_back(std::move(notice));
+    }
+    return notices;
+}
+
 }  // namespace
 
 TicketIndex ComputeIndex(const core::Ticket& ticket, std::int64_t now, const core::Policy& policy) {
@@ -188,6 +237,7 @@ api::TicketView MakeView(Services& services, const StoredTicket& stored, core::A
         AttachmentInfos(services.store.ListAttachments(stored.id), stored.ticket.service_number, reader));
     if (reader == core::ActorRole::Staff) view.address = api::MaskAddress(view.address);
     view.staff_names = StaffNames(services, stored.ticket);
+    view.escalation_notices = EscalationNotices(services, stored.id, stored.ticket);
     return view;
 }
 
@@ -200,6 +250,7 @@ api::TicketView Read(Services& services, std::int64_t ticket_id, core::ActorRole
                                                AttachmentInfos(bundle->attachments, ticket.service_number, reader));
     if (reader == core::ActorRole::Staff) view.address = api::MaskAddress(view.address);
     view.staff_names = StaffNames(services, ticket);
+    view.escalation_notices = EscalationNotices(services, ticket_id, ticket);
     return view;
 }
 
@@ -255,6 +306,7 @@ CreateResult Create(Services& services, core::TicketDraft draft, const std::stri
                                              : api::MakeTicketView(stored->ticket, core::ActorRole::Customer,
                                                                    services.now(), *services.Policy());
     result.response.returns_decision = decision;
+    if (services.notifier != nullptr) result.response.notify_channels = services.notifier->CustomerChannels(stored->ticket);
     return result;
 }
 

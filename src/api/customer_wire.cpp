@@ -152,6 +152,16 @@ void ReadFields(WireReader& reader, SlaView& value) {
 }
 AFTERCARE_FROM_JSON(SlaView)
 
+void to_json(Json& json_value, const EscalationNotice& value) {
+    json_value = Json{{"level", value.level}, {"roles", value.roles}, {"sent_at", value.sent_at}};
+}
+void ReadFields(WireReader& reader, EscalationNotice& value) {
+    reader.Required("level", value.level);
+    reader.Required("roles", value.roles);
+    reader.Required("sent_at", value.sent_at);
+}
+AFTERCARE_FROM_JSON(EscalationNotice)
+
 void to_json(Json& json_value, const TicketView& value) {
     json_value = Json{{"service_number", value.service_number},
                       {"kind", value.kind},
@@ -176,7 +186,8 @@ void to_json(Json& json_value, const TicketView& value) {
                       {"open_question", value.open_question},
                       {"state_before", value.state_before},
                       {"available_actions", value.available_actions},
-                      {"staff_names", value.staff_names}};
+                      {"staff_names", value.staff_names},
+                      {"escalation_notices", value.escalation_notices}};
     PutOptional(json_value, "return_reason", value.return_reason);
     PutOptional(json_value, "repair", value.repair);
     PutOptional(json_value, "rating", value.rating);
@@ -209,6 +220,7 @@ void ReadFields(WireReader& reader, TicketView& value) {
     reader.Optional("state_before", value.state_before);
     reader.Optional("available_actions", value.available_actions);
     reader.Optional("staff_names", value.staff_names);
+    reader.Optional("escalation_notices", value.escalation_notices);
 }
 AFTERCARE_FROM_JSON(TicketView)
 
@@ -216,7 +228,8 @@ void to_json(Json& json_value, const CreateTicketResponse& value) {
     json_value = Json{{"service_number", value.service_number},
                       {"access_token", value.access_token},
                       {"token_expires_at", value.token_expires_at},
-                      {"ticket", value.ticket}};
+                      {"ticket", value.ticket},
+                      {"notify_channels", value.notify_channels}};
     PutOptional(json_value, "returns_decision", value.returns_decision);
 }
 void ReadFields(WireReader& reader, CreateTicketResponse& value) {
@@ -225,6 +238,7 @@ void ReadFields(WireReader& reader, CreateTicketResponse& value) {
     reader.Optional("token_expires_at", value.token_expires_at);
     reader.Required("ticket", value.ticket);
     reader.Optional("returns_decision", value.returns_decision);
+    reader.Optional("notify_channels", value.notify_channels);
 }
 AFTERCARE_FROM_JSON(CreateTicketResponse)
 

@@ -59,6 +59,16 @@ struct SlaView {
     core::SlaStatus status;
 };
 
+// An escalation's notice that really went out: the roles of the people told (role ids, e.g.
+// "department_manager"; never who or at which address) and when the first notice was sent, from
+// the outbox. Absent while nothing has been sent (no channel, no one holding the role, retrying).
+struct EscalationNotice {
+    core::EscalationLevel level = core::EscalationLevel::None;
+    std::vector<std::string> roles;
+    core::UnixSeconds sent_at = 0;
+    bool operator==(const EscalationNotice&) const = default;
+};
+
 // What a customer (or staff) sees of one ticket. The phone is masked ("138****8000").
 struct TicketView {
     std::string service_number;
@@ -92,6 +102,8 @@ struct TicketView {
     // Display names ("李工") of the staff this ticket names (event actors, assignees), by login,
     // so a customer reads people rather than account names. Filled by the server from its staff list.
     std::map<std::string, std::string> staff_names;
+    // Per escalation on the timeline whose notice was sent (oldest first); filled by the server.
+    std::vector<EscalationNotice> escalation_notices;
 };
 
 // "138****8000" for +8613800138000; keeps the country code for others ("+44 ****0123").
@@ -111,6 +123,9 @@ struct CreateTicketResponse {
     core::UnixSeconds token_expires_at = 0;
     TicketView ticket;
     std::optional<core::ReturnsDecision> returns_decision; // for return/exchange tickets
+    // How this ticket's messages reach the customer ("sms", "email"): channels the server has, a
+    // contact given, chosen in notify_by, the address not unsubscribed. Empty: no messages at all.
+    std::vector<std::string> notify_channels;
 };
 
 struct LookupRequest {
@@ -230,6 +245,7 @@ struct FaqSearchResponse {
 AFTERCARE_WIRE_TYPE(CreateTicketRequest); // body = the draft itself (kind, priority, customer, product, ...)
 AFTERCARE_WIRE_TYPE(AttachmentInfo);
 AFTERCARE_WIRE_TYPE(SlaView);
+AFTERCARE_WIRE_TYPE(EscalationNotice);
 AFTERCARE_WIRE_TYPE(TicketView);
 AFTERCARE_WIRE_TYPE(CreateTicketResponse);
 AFTERCARE_WIRE_TYPE(LookupRequest);

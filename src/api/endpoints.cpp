@@ -397,10 +397,10 @@ const Endpoint kGetPolicy{
     .path = "/api/v1/policy",
     .access = Access::Public,
     .tag = "customer",
-    .summary = "The vendor policy: SLA, warranty, returns, ticket and satisfaction numbers.",
+    .summary = "The vendor policy: SLA, warranty, returns, ticket and satisfaction numbers; and which outbound channels (SMS, e-mail) this server has, so the portal promises only messages that can be sent.",
     .status = 200,
-    .response = "Policy",
-    .response_description = "The policy (assets/policy.json with defaults filled in).",
+    .response = "PortalPolicy",
+    .response_description = "The policy (assets/policy.json with defaults filled in) and `channels`.",
 };
 
 const Endpoint kGetOpenapiJson{

@@ -81,6 +81,7 @@ constexpr WireType kWireTypes[] = {
     Top<FaqSearchResponse>(),
     Top<FaqItem>(),
     Top<core::Policy>(),
+    Top<PortalPolicy>(),
     Top<StaffLoginRequest>(),
     Top<StaffLoginResponse>(),
     Top<QueueResponse>(),

@@ -361,4 +361,24 @@ std::string SerializePolicy(const core::Policy& policy) {
     return value.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
+void to_json(Json& json_value, const Channels& value) {
+    json_value = Json{{"sms", value.sms}, {"email", value.email}};
+}
+void from_json(const Json& json_value, Channels& value) { ReadOrThrow(json_value, value); }
+void ReadFields(WireReader& reader, Channels& value) {
+    reader.Required("sms", value.sms);
+    reader.Required("email", value.email);
+}
+
+void to_json(Json& json_value, const PortalPolicy& value) {
+    to_json(json_value, value.policy);
+    json_value["channels"] = value.channels;
+}
+void from_json(const Json& json_value, PortalPolicy& value) { ReadOrThrow(json_value, value); }
+void ReadFields(WireReader& reader, PortalPolicy& value) {
+    ReadFields(reader, value.policy);  // the policy's fields, at the top level
+    // Optional: an older server without it has no channel the portal can promise.
+    reader.Optional("channels", value.channels);
+}
+
 } // namespace aftercare::api

@@ -43,4 +43,23 @@ core::Result<core::Policy> ParsePolicy(std::string_view json_text);
 core::Result<core::Policy> PolicyFromJson(const Json& value);
 std::string SerializePolicy(const core::Policy& policy); // pretty-printed, every field written
 
+// Which outbound channels this server has (flags --smtp-url, --sms-provider): facts, never settings
+// or secrets. The portal promises a text message or an e-mail only when the channel exists.
+struct Channels {
+    bool sms = false;
+    bool email = false;
+    bool operator==(const Channels&) const = default;
+};
+
+// GET /api/v1/policy: the vendor's policy (its fields, flat, as in assets/policy.json) and this
+// server's channels beside it. Not the admin's document: `channels` cannot be saved into a policy.
+struct PortalPolicy {
+    core::Policy policy;
+    Channels channels;
+    bool operator==(const PortalPolicy&) const = default;
+};
+
+AFTERCARE_WIRE_TYPE(Channels);
+AFTERCARE_WIRE_TYPE(PortalPolicy);
+
 } // namespace aftercare::api

@@ -25,6 +25,7 @@
 #include "textures.h"
 #include "theme.h"
 
+#include "api/policy_json.h"
 #include "core/policy.h"
 
 #include <optional>
@@ -41,6 +42,7 @@ struct AppState {
     Language language = Language::ZhCN;
     core::Policy policy;  // the document's defaults until the vendor's policy arrives from the server
     RemoteStatus vendor_policy;          // the customers' load of it (net/vendor_policy.h); the console has its own
+    api::Channels channels;  // SMS / e-mail on this server (with the policy): none until it arrives, so nothing is promised
     EmbedConfig embed;    // set when the portal runs in a vendor's iframe (web/embed.js)
     KioskState kiosk;     // kiosk mode (/kiosk): attract screen, idle reset, keypad, outbox
 

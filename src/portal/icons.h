@@ -24,6 +24,7 @@
 #define ICON_TIMES "\uf00d"
 #define ICON_USER "\uf007"
 #define ICON_ENVELOPE "\uf0e0"
+#define ICON_MOBILE "\uf10b"
 #define ICON_COPY "\uf0c5"
 #define ICON_PAPER_PLANE "\uf1d8"
 #define ICON_PAUSE "\uf04c"

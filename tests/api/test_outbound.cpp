@@ -417,7 +417,9 @@ TEST_CASE("escalation: the staff holding the escalated role are told by e-mail, 
     REQUIRE(updated->status == 200);
     CHECK(BodyOf(updated)["phone"] == "+8613900139000");
 
-    const std::string number = CreateTicket(client, RepairDraft())["service_number"].get<std::string>();
+    const Json created = CreateTicket(client, RepairDraft());
+    const std::string number = created["service_number"].get<std::string>();
+    const std::string customer_token = created["access_token"].get<std::string>();
     auto escalated = PostJson(client, "/api/v1/staff/tickets/" + number + "/transition",
                               {{"action", "escalate"}, {"note", "客户多次来电"}}, env.staff_token);
     REQUIRE(escalated->status == 200);
@@ -438,6 +440,58 @@ TEST_CASE("escalation: the staff holding the escalated role are told by e-mail, 
     REQUIRE(!told.is_null());
     CHECK(told["recipient_label"] == kAdminUser);
     CHECK(told["channel"] == "email");
+
+    // The customer's view says who was told and when, by role (never the manager's name or address),
+    // once the notice was sent: the delivery log above says it was.
+    const Json view = BodyOf(GetJson(client, "/api/v1/tickets/" + number, customer_token));
+    REQUIRE(view["escalation_notices"].size() == 1);
+    const Json& told_customer = view["escalation_notices"][0];
+    CHECK(told_customer["level"] == "department_manager");
+    CHECK(told_customer["roles"] == Json::array({"department_manager"}));
+    CHECK(told_customer["sent_at"].get<std::int64_t>() == told["sent_at"].get<std::int64_t>());
+    CHECK(view.dump().find("Boss@Vendor.example") == std::string::npos);
+    CHECK(view.dump().find("boss@vendor.example") == std::string::npos);
+}
+
+TEST_CASE("escalated without a channel: the customer's view names no notice, since none was sent",
+          "[outbound][escalation]") {
+    Running env;
+    auto& client = env.http();
+    const Json created = CreateTicket(client, RepairDraft());
+    const std::string number = created["service_number"].get<std::string>();
+    REQUIRE(PostJson(client, "/api/v1/staff/tickets/" + number + "/transition",
+                     {{"action", "escalate"}, {"note", "客户多次来电"}}, env.staff_token)
+                ->status == 200);
+    const Json view = BodyOf(GetJson(client, "/api/v1/tickets/" + number, created["access_token"].get<std::string>()));
+    CHECK(view["escalation"] == "department_manager");
+    CHECK(view["escalation_notices"].empty());
+}
+
+TEST_CASE("the public policy says which channels this server has, and a new ticket which ones it will use",
+          "[outbound][channels]") {
+    SECTION("none configured: nothing is promised") {
+        Running env;
+        auto& client = env.http();
+        const Json policy = BodyOf(GetJson(client, "/api/v1/policy"));
+        CHECK(policy["channels"] == Json{{"sms", false}, {"email", false}});
+        CHECK(policy["sla"].is_object());  // the policy itself is still there, at the top level
+        const Json created = CreateTicket(client, MailDraft("en", "alice@example.com"));
+        CHECK(created["notify_channels"].empty());
+    }
+    SECTION("e-mail configured: e-mail is, and only for a ticket that gave an address and chose it") {
+        Running env(ServerOptions{{}, {"--smtp-url", "smtp://127.0.0.1:9", "--smtp-from", "service@aftercare.test"}});
+        auto& client = env.http();
+        const Json policy = BodyOf(GetJson(client, "/api/v1/policy"));
+        CHECK(policy["channels"] == Json{{"sms", false}, {"email", true}});
+        const std::string text = GetJson(client, "/api/v1/policy")->body;
+        CHECK(text.find("smtp://") == std::string::npos);  // a fact, never the setting
+        CHECK(CreateTicket(client, MailDraft("en", "alice@example.com"))["notify_channels"] ==
+              Json::array({"email"}));
+        CHECK(CreateTicket(client, RepairDraft())["notify_channels"].empty());  // no address given
+        Json sms_only = MailDraft("zh-CN", "wang@example.cn");
+        sms_only["notify_by"] = Json::array({"sms"});
+        CHECK(CreateTicket(client, sms_only)["notify_channels"].empty());  // chose SMS, which is not here
+    }
 }
 
 TEST_CASE("SMS through the generic HTTP gateway: urgent goes at night, the rest waits for 08:00, phones masked",

@@ -82,7 +82,7 @@ TEST_CASE("requests: every customer intent reaches its own declaration", "[reque
     ApiClient& api = p.state.api;
     const requests::TicketAccess ticket{"R-2K7Q-9MXD", "t0ken"};
     const Intents intents = {
-        {[&] { requests::LoadPolicy(api, Ignore<core::Policy>(), kIgnoreFail); }, &ep::kGetPolicy},
+        {[&] { requests::LoadPolicy(api, Ignore<api::PortalPolicy>(), kIgnoreFail); }, &ep::kGetPolicy},
         {[&] { requests::LookUpTicket(api, "R-2K7Q-9MXD", "1234", Ignore<api::LookupResponse>(), kIgnoreFail); },
          &ep::kPostLookup},
         {[&] { requests::LoadTicket(api, ticket, Ignore<api::TicketView>(), kIgnoreFail); }, &ep::kGetTicketsByNumber},
@@ -146,6 +146,8 @@ TEST_CASE("requests: every staff intent reaches its own declaration, as the sign
          &ep::kGetStaffTicketsByNumberEvents},
         {[&] { requests::LoadAudit(s, "R-2K7Q-9MXD", 20, Ignore<api::AuditResponse>(), kIgnoreFail); },
          &ep::kGetStaffAudit},
+        {[&] { requests::LoadDeliveries(s, "R-2K7Q-9MXD", Ignore<api::DeliveryList>(), kIgnoreFail); },
+         &ep::kGetStaffTicketsByNumberDeliveries},
         {[&] { requests::ChangeTicket(s, "R-2K7Q-9MXD", api::TransitionRequestWire{}, Ignore<api::TicketView>(), kIgnoreFail); },
          &ep::kPostStaffTicketsByNumberTransition},
         {[&] { requests::ChangeTicket(s, "R-2K7Q-9MXD", api::AssignRequest{}, Ignore<api::TicketView>(), kIgnoreFail); },
@@ -213,7 +215,7 @@ TEST_CASE("requests: a create keeps its key across lost answers and starts a new
     const core::Ticket ticket = NewTicket(core::TicketKind::Repair, core::Priority::General, At(2026, 12, 3, 9, 0));
     const api::TicketView view =
         api::MakeTicketView(ticket, core::ActorRole::Customer, ticket.updated_at, core::Policy{});
-    p.transport.Answer(201, api::Json(api::CreateTicketResponse{"R-2K7Q-9MXD", "tok", 99, view, std::nullopt}).dump());
+    p.transport.Answer(201, api::Json(api::CreateTicketResponse{"R-2K7Q-9MXD", "tok", 99, view, std::nullopt, {}}).dump());
     CHECK(key.empty());
     CHECK(created == 1);
     CHECK(submit() != second);

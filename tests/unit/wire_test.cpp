@@ -72,7 +72,7 @@ TEST_CASE("customer endpoint types round-trip", "[wire]") {
     CHECK(back.timeline == view.timeline);
     CHECK(back.sla.evaluated_at == view.sla.evaluated_at);
     CHECK(back.staff_names == view.staff_names);
-    RoundTrip(CreateTicketResponse{"R7KX-4M9Q-P2HC", "tok", 99, view, std::nullopt});
+    RoundTrip(CreateTicketResponse{"R7KX-4M9Q-P2HC", "tok", 99, view, std::nullopt, {"sms", "email"}});
     CHECK(RoundTrip(LookupRequest{"r7kx4m9qp2hc", "8000"}) == LookupRequest{"r7kx4m9qp2hc", "8000"});
     RoundTrip(LookupResponse{"R7KX-4M9Q-P2HC", "tok", 99});
     RoundTrip(EventsResponse{ticket.timeline, ticket.timeline.back().sequence, ticket.state});

@@ -27,8 +27,8 @@ const api::Endpoint* EndpointFor(core::Action action) {
 
 } // namespace
 
-void LoadPolicy(ApiClient& api, Ok<core::Policy> ok, Fail fail) {
-    api.Call<core::Policy>({ep::kGetPolicy}, {}, std::move(ok), std::move(fail));
+void LoadPolicy(ApiClient& api, Ok<api::PortalPolicy> ok, Fail fail) {
+    api.Call<api::PortalPolicy>({ep::kGetPolicy}, {}, std::move(ok), std::move(fail));
 }
 
 void LookUpTicket(ApiClient& api, std::string number, std::string phone_last4, Ok<api::LookupResponse> ok,

@@ -8,6 +8,7 @@
 #include "net/api_client.h"
 
 #include "api/customer_wire.h"
+#include "api/policy_json.h"
 #include "core/policy.h"
 #include "core/rating.h"
 #include "core/returns.h"
@@ -29,7 +30,8 @@ struct TicketAccess {
 };
 
 // The vendor's policy as customers see it (deadlines, return windows, the service promise).
-void LoadPolicy(ApiClient& api, Ok<core::Policy> ok, Fail fail);
+// With it, which outbound channels the server has (what the portal may promise).
+void LoadPolicy(ApiClient& api, Ok<api::PortalPolicy> ok, Fail fail);
 
 // Service number + last four digits of the phone -> a token for that ticket.
 void LookUpTicket(ApiClient& api, std::string number, std::string phone_last4, Ok<api::LookupResponse> ok,

@@ -109,6 +109,10 @@ void LoadAudit(AppState& state, const std::string& number, int limit, Ok<api::Au
             std::move(fail));
 }
 
+void LoadDeliveries(AppState& state, const std::string& number, Ok<api::DeliveryList> ok, Fail fail) {
+    AsStaff(state, {ep::kGetStaffTicketsByNumberDeliveries, {number}}, std::move(ok), std::move(fail));
+}
+
 void ChangeTicket(AppState& state, const std::string& number, const TicketChange& change, Ok<api::TicketView> ok,
                   Fail fail) {
     const Target target{EndpointFor(change), {number}};

@@ -8,6 +8,7 @@
 #include "net/api_client.h"
 #include "net/customer_requests.h"
 
+#include "api/outbound_wire.h"
 #include "api/staff_wire.h"
 #include "api/vendor_wire.h"
 #include "core/policy.h"
@@ -46,6 +47,8 @@ void LoadStaffEarlierEvents(AppState& state, const std::string& number, int befo
 void FollowStaffEvents(AppState& state, const std::string& number, int after_sequence, int wait_seconds,
                        Ok<api::EventsResponse> ok, Fail fail);
 void LoadAudit(AppState& state, const std::string& number, int limit, Ok<api::AuditResponse> ok, Fail fail);
+// The ticket's delivery log: every message sent or owed about it (customer, managers, webhooks).
+void LoadDeliveries(AppState& state, const std::string& number, Ok<api::DeliveryList> ok, Fail fail);
 
 // A change to a ticket from the workspace; the request's type names what is done (and where it goes).
 using TicketChange =

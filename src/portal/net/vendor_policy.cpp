@@ -14,8 +14,9 @@ void EnsureVendorPolicy(AppState& state, bool retry_failed) {
     state.vendor_policy.StartLoading();
     requests::LoadPolicy(
         state.api,
-        [&state](core::Policy policy) {
-            state.policy = std::move(policy);
+        [&state](api::PortalPolicy answer) {
+            state.policy = std::move(answer.policy);
+            state.channels = answer.channels;
             state.vendor_policy.Succeed({});
         },
         [&state](ApiError error) { state.vendor_policy.Fail(std::move(error)); });

@@ -61,6 +61,8 @@ void LoadDraft(AppState& state, Host& host) {
     read("related", c.draft.related);
     read("name", c.draft.name);
     read("phone", c.draft.phone);
+    read("email", c.draft.email);
+    ReadNotifyChoice(json, c.draft.notify);
     c.saved_draft = *stored;
 }
 
@@ -68,9 +70,10 @@ void SaveDraft(AppState& state, Host& host) {
     ComplaintState& c = state.complaint;
     if (c.submitted.IsLoaded()) return;
     const ComplaintDraft& d = c.draft;
-    std::string json = api::Json{{"category", d.category}, {"what", d.what}, {"related", d.related},
-                                 {"name", d.name},         {"phone", d.phone}}
-                           .dump();
+    api::Json fields{{"category", d.category}, {"what", d.what},   {"related", d.related},
+                     {"name", d.name},         {"phone", d.phone}, {"email", d.email}};
+    WriteNotifyChoice(fields, d.notify);
+    std::string json = fields.dump();
     if (json == c.saved_draft) return;
     host.SaveLocal(kDraftKey, json);
     c.saved_draft = std::move(json);
@@ -86,6 +89,7 @@ const char* ShownField(std::string_view wire) {
     if (wire == "description") return "what";
     if (wire == "customer.name") return "name";
     if (wire == "customer.phone") return "phone";
+    if (wire == "customer.email" || wire == "notify_by") return "email";
     if (wire == "subject") return "category";
     return "form";
 }
@@ -100,6 +104,7 @@ void Submit(AppState& state, Host& host) {
     draft.kind = core::TicketKind::Complaint;
     draft.customer.name = c.draft.name;
     draft.customer.phone = c.draft.phone;
+    draft.customer.email = c.draft.email;
     draft.subject = category ? state.strings.Format(state.language, "complaint.ticket.subject",
                                                     {{"category", state.Tr(category->label_key)}})
                              : std::string();
@@ -115,6 +120,7 @@ void Submit(AppState& state, Host& host) {
         }
     }
     draft.utc_offset_minutes = host.UtcOffsetMinutes();
+    ApplyNotifyChoice(state, c.draft.notify, draft);
 
     // The same rules the server applies, before anything is sent.
     core::TicketDraft checked = draft;
@@ -193,6 +199,16 @@ void DrawForm(AppState& state, Ui& ui) {
             .changed) {
         c.errors.erase("phone");
     }
+    const std::string email_hint = state.Tr("notify.email.hint");
+    const char* email_help = EmailHelpKey(state);
+    if (TextField(ui, "email", state.Tr("notify.email.label"), c.draft.email,
+                  {.hint = email_hint.c_str(),
+                   .help = email_help ? std::string_view(state.Tr(email_help)) : std::string_view(),
+                   .error = ErrorOf(c, "email")})
+            .changed) {
+        c.errors.erase("email");
+    }
+    DrawNotifyChoice(state, ui, c.draft.notify, c.draft.email);
 
     // When we will answer if it is sent now: core's working-day rule on the vendor's calendar.
     const auto now = static_cast<core::UnixSeconds>(ui.host.NowUnixSeconds());
@@ -243,6 +259,8 @@ void DrawComplaint(AppState& state, Ui& ui) {
             ComplaintDraft fresh;
             fresh.name = c.draft.name;
             fresh.phone = c.draft.phone;
+            fresh.email = c.draft.email;
+            fresh.notify = c.draft.notify;
             c.draft = std::move(fresh);
         }
         c.draft.related = std::exchange(c.handed_related, {});

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "net/remote.h"
+#include "screens/notify_choice.h"
 
 #include "api/customer_wire.h"
 
@@ -22,6 +23,8 @@ struct ComplaintDraft {
     std::string related;  // a service number this is about; optional
     std::string name;
     std::string phone;
+    std::string email;    // optional
+    NotifyChoice notify;  // "notify me by", for the channels the server has
 };
 
 struct ComplaintState {

@@ -38,6 +38,8 @@ void DrawComplaintDone(AppState& state, Ui& ui) {
     Paragraph(ui, TextStyle::Small,
               state.strings.Format(state.language, "complaint.done.contact", {{"phone", created.ticket.phone_masked}}),
               theme.palette.text_muted);
+    if (const std::string promise = NotifyPromise(state, created); !promise.empty())
+        Paragraph(ui, TextStyle::Small, promise, theme.palette.text_muted);
     ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
     ServiceNumberPanel(ui, "number", created.service_number,
                        {state.Tr("complaint.done.number"), state.Tr("widgets.copy"), state.Tr("widgets.copied")},

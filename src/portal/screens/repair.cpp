@@ -119,6 +119,7 @@ void TakeHandOff(AppState& state, Host& host) {
     draft.name = earlier.name;
     draft.phone = earlier.phone;
     draft.email = earlier.email;
+    draft.notify = earlier.notify;
     draft.serial = product.serial;
     draft.model = product.model;
     draft.purchase_date = product.purchase_date ? core::FormatIsoDate(*product.purchase_date) : std::string();
@@ -404,8 +405,9 @@ void SubmitRepair(AppState& state, Ui& ui) {
     // One key per attempt: a retry resends the same body under the same key, so a ticket whose
     // answer was lost is returned again instead of being created twice.
     if (repair.draft.attempt_key.empty()) {
-        const core::TicketDraft ticket =
+        core::TicketDraft ticket =
             ToTicketDraft(repair.draft, state.strings, state.language, ui.host.UtcOffsetMinutes());
+        ApplyNotifyChoice(state, repair.draft.notify, ticket);
         repair.draft.attempt_body = api::ToWire(api::CreateTicketRequest{ticket});
         repair.draft.attempt_key = ui.host.RandomHex128();
         SaveIfChanged(state, ui);  // on the device before it goes out: a reload retries the same attempt

@@ -1,5 +1,5 @@
 // Repair step 4, the contact: name, phone (a mainland mobile or an international number, checked
-// by core as the server checks it) and an optional email.
+// by core as the server checks it), an optional email, and how to tell them about progress.
 #include "screens/repair_steps.h"
 
 #include "app.h"
@@ -35,8 +35,9 @@ void DrawContactStep(AppState& state, Ui& ui) {
                  draft.name, true, false);
     ContactField(state, ui, "phone", "repair.contact.phone", "repair.contact.phone.hint", "repair.contact.phone.help",
                  kPhoneField, draft.phone, true, true);
-    ContactField(state, ui, "email", "repair.contact.email", "repair.contact.email.hint", "repair.contact.email.help",
+    ContactField(state, ui, "email", "repair.contact.email", "repair.contact.email.hint", EmailHelpKey(state),
                  kEmailField, draft.email, false, false);
+    DrawNotifyChoice(state, ui, draft.notify, draft.email);
     EndCard(ui);
 }
 

@@ -83,6 +83,8 @@ void DrawNumber(AppState& state, Ui& ui, const api::CreateTicketResponse& ticket
     Paragraph(ui, TextStyle::Small,
               state.strings.Format(state.language, "repair.done.keep", {{"phone", ticket.ticket.phone_masked}}),
               p.text_muted);
+    if (const std::string promise = NotifyPromise(state, ticket); !promise.empty())
+        Paragraph(ui, TextStyle::Small, promise, p.text_muted);
     EndCard(ui);
 }
 

@@ -26,6 +26,8 @@ void ReadFields(api::WireReader& reader, RepairDraft& draft) {
     reader.Optional("name", draft.name);
     reader.Optional("phone", draft.phone);
     reader.Optional("email", draft.email);
+    reader.Optional("notify_sms", draft.notify.by_sms);
+    reader.Optional("notify_email", draft.notify.by_email);
     reader.Optional("attempt_key", draft.attempt_key);
     reader.Optional("attempt_body", draft.attempt_body);
 }
@@ -75,6 +77,8 @@ std::string SaveDraft(const RepairDraft& draft) {
                    {"name", draft.name},
                    {"phone", draft.phone},
                    {"email", draft.email},
+                   {"notify_sms", draft.notify.by_sms},
+                   {"notify_email", draft.notify.by_email},
                    {"attempt_key", draft.attempt_key},
                    {"attempt_body", draft.attempt_body}};
     if (draft.mode) json["mode"] = *draft.mode;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "i18n.h"
+#include "screens/notify_choice.h"
 
 #include "api/customer_wire.h"
 #include "core/policy.h"
@@ -59,6 +60,7 @@ struct RepairDraft {
     std::string name;
     std::string phone;
     std::string email;
+    NotifyChoice notify;        // "notify me by", offered for the channels the server has
     // A submission attempt: the body as first sent and its Idempotency-Key, reused by every retry
     // (so a lost answer never makes two tickets); cleared when the customer changes anything.
     std::string attempt_key;

@@ -110,6 +110,8 @@ void DrawContact(AppState& state, Ui& ui) {
     } else {
         Row(state, ui, "repair.contact.email", draft.email);
     }
+    if (const std::string notify = NotifySummary(state, draft.notify, draft.email); !notify.empty())
+        Row(state, ui, "notify.title", notify);
     EndCard(ui);
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "net/remote.h"
+#include "screens/notify_choice.h"
 
 #include "api/customer_wire.h"
 #include "core/vocabulary.h"
@@ -29,6 +30,8 @@ struct ReturnsDraft {
     bool item_intact = true;
     std::optional<core::Remedy> remedy;  // Refund or Exchange
     std::string name;
+    std::string email;    // optional
+    NotifyChoice notify;  // "notify me by", for the channels the server has
     std::string address;  // where an exchange's replacement goes
     std::string note;
 };

@@ -3,6 +3,7 @@
 #include "screens/returns_parts.h"
 
 #include "app.h"
+#include "screens/notify_choice.h"
 #include "dates.h"
 #include "icons.h"
 #include "widgets.h"
@@ -51,6 +52,8 @@ void DrawReturnsDone(AppState& state, Ui& ui) {
     ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
     ServiceNumberPanel(ui, "rma", created.service_number,
                        {state.Tr("returns.done.number"), state.Tr("widgets.copy"), state.Tr("widgets.copied")}, r.copied_at);
+    if (const std::string promise = NotifyPromise(state, created); !promise.empty())
+        Paragraph(ui, TextStyle::Small, promise, theme.palette.text_muted);
     EndVerdictCard(ui);
 
     ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));

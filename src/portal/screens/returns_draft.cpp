@@ -21,7 +21,8 @@ constexpr std::pair<ReturnsStep, std::string_view> kSteps[] = {
 std::string Serialize(const ReturnsDraft& draft) {
     api::Json json{{"order_number", draft.order_number}, {"phone", draft.phone}, {"item", draft.item},
                    {"item_intact", draft.item_intact},   {"name", draft.name},   {"address", draft.address},
-                   {"note", draft.note},                 {"step", "order"}};
+                   {"note", draft.note},                 {"email", draft.email}, {"step", "order"}};
+    WriteNotifyChoice(json, draft.notify);
     for (const auto& [step, name] : kSteps) {
         if (step == draft.step) json["step"] = name;
     }
@@ -44,6 +45,8 @@ void Deserialize(const std::string& text, ReturnsDraft& draft) {
     read_string("name", draft.name);
     read_string("address", draft.address);
     read_string("note", draft.note);
+    read_string("email", draft.email);
+    ReadNotifyChoice(json, draft.notify);
     if (auto it = json.find("item_intact"); it != json.end() && it->is_boolean()) draft.item_intact = it->get<bool>();
     std::string text_value;
     read_string("reason", text_value);

@@ -26,6 +26,7 @@ void PutFieldError(AppState& state, const ApiError& error, const std::string& fa
         {"order_number", "order_number"}, {"product.order_number", "order_number"},
         {"phone", "phone"},               {"customer.phone", "phone"},
         {"customer.name", "name"},        {"address", "address"},
+        {"customer.email", "email"},      {"notify_by", "email"},
         {"description", "note"},
     };
     std::string field = fallback;
@@ -184,6 +185,7 @@ void SubmitReturn(AppState& state, Ui& ui) {
     draft.kind = exchange ? core::TicketKind::Exchange : core::TicketKind::Return;
     draft.customer.name = r.draft.name;
     draft.customer.phone = r.draft.phone;
+    draft.customer.email = r.draft.email;
     draft.product.model = item->model;
     draft.product.serial = item->serial;
     draft.product.order_number = order.order_number;
@@ -202,6 +204,7 @@ void SubmitReturn(AppState& state, Ui& ui) {
     if (exchange) draft.address = r.draft.address;
     draft.return_reason = r.draft.reason;
     draft.utc_offset_minutes = ui.host.UtcOffsetMinutes();
+    ApplyNotifyChoice(state, r.draft.notify, draft);
 
     // The same rules the server applies, before anything is sent.
     core::TicketDraft checked = draft;
@@ -229,7 +232,8 @@ void SubmitReturn(AppState& state, Ui& ui) {
         [&state](ApiError error) {
             ReturnsState& now = state.returns;
             const bool about_field = error.kind == ApiError::Kind::Rejected &&
-                                     (error.field == "customer.name" || error.field == "address" ||
+                                     (error.field == "customer.name" || error.field == "customer.email" ||
+                                      error.field == "address" ||
                                       error.field == "description");
             if (about_field) {
                 now.submitted.Reset();

@@ -276,6 +276,15 @@ void DrawRequestStep(AppState& state, Ui& ui) {
     Paragraph(ui, TextStyle::Small,
               state.strings.Format(state.language, "returns.contact.phone", {{"phone", r.order.value->phone_masked}}),
               p.text_muted);
+    const std::string email_hint = state.Tr("notify.email.hint");
+    const char* email_help = EmailHelpKey(state);
+    ClearErrorOnEdit(r,
+                     TextField(ui, "email", state.Tr("notify.email.label"), r.draft.email,
+                               {.hint = email_hint.c_str(),
+                                .help = email_help ? std::string_view(state.Tr(email_help)) : std::string_view(),
+                                .error = FieldError(r, "email")}),
+                     "email");
+    DrawNotifyChoice(state, ui, r.draft.notify, r.draft.email);
     if (r.draft.remedy == core::Remedy::Exchange) {
         const std::string hint = state.Tr("returns.address.hint");
         ClearErrorOnEdit(r,

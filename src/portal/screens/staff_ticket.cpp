@@ -94,6 +94,7 @@ void ReloadTicket(AppState& state, Host& host) {
             KeepPagedHistory(w.ticket.value ? &*w.ticket.value : nullptr, view);
             w.ticket.Succeed(std::move(view));
             w.received_at = host.NowUnixSeconds();
+            LoadDeliveries(state, host);  // a new event may have caused messages
         },
         [&state, number](ApiError error) {
             if (state.staff.ticket.number != number) return;
@@ -141,6 +142,7 @@ void AcceptTicketChange(AppState& state, Host& host, api::TicketView view, const
     ws.work_part.clear();
     ws.reply.clear();
     ws.product.Reset();  // a fitted part changes the register: the product record loads again
+    LoadDeliveries(state, host);  // the change may have caused messages
 }
 
 namespace {
@@ -372,6 +374,8 @@ void DrawStaffTicket(AppState& state, Ui& ui) {
         Gap(theme);
         DrawRating(state, ui, ticket);
     }
+    Gap(theme);
+    DrawDeliveries(state, ui);
     EndColumn(ui);
 
     if (!two_columns) {

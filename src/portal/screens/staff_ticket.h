@@ -7,6 +7,7 @@
 
 #include "net/remote.h"
 
+#include "api/outbound_wire.h"
 #include "api/staff_wire.h"
 #include "api/vendor_wire.h"
 
@@ -44,6 +45,10 @@ struct WorkspaceState {
     // The product's register entry and service history (screens/staff_ticket_product.cpp).
     std::string product_serial;           // the serial `product` is about
     Remote<api::ProductHistory> product;
+    // The delivery log (screens/staff_ticket_deliveries.cpp): reloaded with the ticket, and while a
+    // message is pending, again when it is due (so "pending" turns into "sent" without a click).
+    Remote<api::DeliveryList> deliveries;
+    double deliveries_due_at = 0;         // host clock; 0: no reload planned
 
     // Forms. `busy` blocks double submits; `error` shows under the form that failed.
     bool busy = false;

@@ -1,6 +1,6 @@
 // The ticket workspace's pieces, drawn by screens/staff_ticket.cpp: the forms that change the
 // ticket (staff_ticket_forms.cpp), the timeline (staff_ticket_timeline.cpp) and the customer card
-// (staff_ticket_customer.cpp). Private to the
+// (staff_ticket_customer.cpp), the delivery log (staff_ticket_deliveries.cpp). Private to the
 // workspace; every piece reads and writes AppState::staff.ticket.
 #pragma once
 
@@ -30,6 +30,11 @@ void DrawCustomer(AppState& state, Ui& ui, const api::TicketView& ticket);
 void DrawRevealDialog(AppState& state, Ui& ui);
 // The product's register entry (warranty, replaced parts) and its other tickets.
 void DrawProductRecord(AppState& state, Ui& ui, const api::TicketView& ticket);
+
+// Every message sent or owed about the ticket: channel, event, masked recipient, state, attempts.
+void DrawDeliveries(AppState& state, Ui& ui);
+// Loads (or reloads) the delivery log; answers arrive after the frame, hence the Host.
+void LoadDeliveries(AppState& state, Host& host);
 
 // Loads this ticket's audit entries (who revealed what, and why).
 void LoadAudit(AppState& state);

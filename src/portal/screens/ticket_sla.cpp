@@ -68,20 +68,34 @@ const char* LevelKey(core::EscalationLevel level) {
                                                           : "ticket.sla.level.department_manager";
 }
 
-// Who the policy says is told at this level, in words: "部门经理、总经理".
+// Roles in words: "部门经理、总经理" (roles customers have no word for are left out).
+std::string RoleNames(const AppState& state, const std::vector<std::string>& roles) {
+    std::string names;
+    for (const std::string& role : roles) {
+        const char* key = role == "general_manager"      ? "ticket.sla.level.general_manager"
+                          : role == "department_manager" ? "ticket.sla.level.department_manager"
+                                                         : nullptr;
+        if (key == nullptr) continue;
+        if (!names.empty()) names += state.Tr("ticket.sla.list_separator");
+        names += state.Tr(key);
+    }
+    return names;
+}
+
+// Who the policy says follows the ticket up at this level.
 std::string Notified(const AppState& state, core::EscalationLevel level) {
     std::string names;
-    if (const core::EscalationStep* step = core::FindEscalationStep(state.policy, level)) {
-        for (const std::string& role : step->notify_roles) {
-            const char* key = role == "general_manager"      ? "ticket.sla.level.general_manager"
-                              : role == "department_manager" ? "ticket.sla.level.department_manager"
-                                                             : nullptr;
-            if (key == nullptr) continue;
-            if (!names.empty()) names += state.Tr("ticket.sla.list_separator");
-            names += state.Tr(key);
-        }
-    }
+    if (const core::EscalationStep* step = core::FindEscalationStep(state.policy, level))
+        names = RoleNames(state, step->notify_roles);
     return names.empty() ? state.Tr(LevelKey(level)) : names;
+}
+
+// The notice of this level that the server says was really sent (the latest, if it escalated twice).
+const api::EscalationNotice* SentNotice(const api::TicketView& view, core::EscalationLevel level) {
+    const api::EscalationNotice* found = nullptr;
+    for (const api::EscalationNotice& notice : view.escalation_notices)
+        if (notice.level == level) found = &notice;
+    return found;
 }
 
 // One line per clock: its name on the left, its standing on the right.
@@ -146,7 +160,8 @@ void DrawClockRow(AppState& state, Ui& ui, const core::Deadline& d, TicketKind k
     ImGui::PopFont();
 }
 
-void DrawEscalation(AppState& state, Ui& ui, core::EscalationLevel level) {
+void DrawEscalation(AppState& state, Ui& ui, const api::TicketView& view, double server_now) {
+    const core::EscalationLevel level = view.escalation;
     const Theme& theme = ui.theme;
     const Palette& p = theme.palette;
     // A card, not a child window: its text must stay in the accessibility mirror when scrolled away.
@@ -155,10 +170,20 @@ void DrawEscalation(AppState& state, Ui& ui, core::EscalationLevel level) {
     ImGui::TextUnformatted(ICON_BELL);
     ImGui::PopStyleColor();
     ImGui::SameLine(ImGui::GetCursorStartPos().x + theme.Em(1.6f));
-    Paragraph(ui, TextStyle::Small,
-              state.strings.Format(state.language, "ticket.sla.escalated",
-                                   {{"level", state.Tr(LevelKey(level))}, {"notified", Notified(state, level)}}),
-              p.text, Role::Status);
+    // "Notified" only when the delivery log says a notice went out; otherwise who follows it up.
+    const api::EscalationNotice* sent = SentNotice(view, level);
+    const std::string roles = sent ? RoleNames(state, sent->roles) : std::string();
+    const std::string text =
+        !roles.empty()
+            ? state.strings.Format(state.language, "ticket.sla.escalated_notified",
+                                   {{"level", state.Tr(LevelKey(level))},
+                                    {"roles", roles},
+                                    {"time", FormatLocalTime(state.strings, state.language, sent->sent_at,
+                                                             static_cast<core::UnixSeconds>(server_now),
+                                                             ui.host.UtcOffsetMinutes())}})
+            : state.strings.Format(state.language, "ticket.sla.escalated",
+                                   {{"level", state.Tr(LevelKey(level))}, {"notified", Notified(state, level)}});
+    Paragraph(ui, TextStyle::Small, text, p.text, Role::Status);
     EndCard(ui);
 }
 
@@ -242,7 +267,7 @@ void DrawSlaCard(AppState& state, Ui& ui, const api::TicketView& view) {
 
     if (view.escalation != core::EscalationLevel::None) {
         ImGui::Dummy(ImVec2(0, theme.Em(0.1f)));
-        DrawEscalation(state, ui, view.escalation);
+        DrawEscalation(state, ui, view, server_now);
     }
 
     ImGui::Dummy(ImVec2(0, theme.Em(0.1f)));

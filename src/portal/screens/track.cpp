@@ -23,6 +23,14 @@
 namespace aftercare::portal {
 namespace {
 
+// Where the customer finds the number: the messages are named only when this server sends them.
+const char* NumberHelpKey(const api::Channels& channels) {
+    if (channels.sms && channels.email) return "track.number.help_sms_email";
+    if (channels.sms) return "track.number.help_sms";
+    if (channels.email) return "track.number.help_email";
+    return "track.number.help";
+}
+
 constexpr const char* kDraftKey = "tracking.lookup-draft";
 constexpr float kFormMaxWidthEm = 30.0f;
 
@@ -223,7 +231,7 @@ void DrawLookup(AppState& state, Ui& ui) {
     }
     const NumberCheck number_check = CheckNumber(state, track.number, track.tried);
     const std::string number_hint = state.Tr("track.number.hint");
-    const std::string number_help = number_check.help.empty() ? state.Tr("track.number.help") : number_check.help;
+    const std::string number_help = number_check.help.empty() ? state.Tr(NumberHelpKey(state.channels)) : number_check.help;
     const TextFieldResult number_field =
         TextField(ui, "number", state.Tr("track.number.label"), track.number,
                   {.hint = number_hint.c_str(), .help = number_help, .error = number_check.error, .required = true});

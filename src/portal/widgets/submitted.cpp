@@ -4,6 +4,7 @@
 #include "app.h"
 #include "icons.h"
 #include "kiosk/receipt.h"
+#include "screens/notify_choice.h"
 #include "widgets.h"
 #include "widgets/feedback.h"
 
@@ -54,6 +55,8 @@ void DrawTicketSubmitted(AppState& state, Ui& ui, const api::CreateTicketRespons
     ImGui::PopStyleColor();
     ImGui::SameLine();
     Paragraph(ui, TextStyle::Body, PromiseText(state, created.ticket), p.text);
+    if (const std::string promise = NotifyPromise(state, created); !promise.empty())
+        Paragraph(ui, TextStyle::Small, promise, p.text_muted);
     ImGui::Spacing();
 
     if (state.kiosk.enabled) {

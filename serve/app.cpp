@@ -20,7 +20,7 @@
 #include "services/staff_service.hpp"
 #include "services/faq_service.hpp"
 #include "static_files.hpp"
-#include "store/sqlite_store.hpp"
+#include "store/open_store.hpp"
 #include "sweeper.hpp"
 #include "outbound/notifier.hpp"
 #include "outbound/outbox_sender.hpp"
@@ -33,7 +33,7 @@ namespace aftercare::serve {
 struct App::State {
     Metrics metrics;
     std::unique_ptr<PolicyHolder> policies;
-    std::unique_ptr<SqliteStore> store;
+    std::unique_ptr<Store> store;
     std::unique_ptr<Auth> auth;
     std::unique_ptr<LiveUpdates> live;
     std::unique_ptr<GuessBudget> guesses;
@@ -86,14 +86,15 @@ bool App::Init(std::string& error) {
     auto& s = *state_;
     core::Policy policy;
     if (!LoadPolicy(config_.policy_path, policy, error)) return false;
-    if (!PrepareDataDir(config_.data_dir, error)) return false;
+    if (config_.database.empty() && !PrepareDataDir(config_.data_dir, error)) return false;
     try {
-        // One reader connection per worker thread, so no request ever waits for one (a waiting
-        // thread can lose the connection again and again to a thread that releases and re-takes it);
-        // at most 64 (the default thread count), so --threads 1024 does not spend the file descriptors.
-        s.store = std::make_unique<SqliteStore>(config_.data_dir, std::min(config_.threads, 64));
+        // SQLite: one reader connection per worker thread, so no request ever waits for one (a
+        // waiting thread can lose the connection again and again to a thread that releases and
+        // re-takes it); at most 64 (the default thread count), so --threads 1024 does not spend the
+        // file descriptors. PostgreSQL caps its pool lower (open_store.cpp).
+        s.store = OpenStore(config_, std::min(config_.threads, 64));
     } catch (const std::exception& e) {
-        error = std::string("cannot open the database in ") + config_.data_dir + ": " + e.what();
+        error = std::string("cannot open the database in ") + StoreLocation(config_) + ": " + e.what();
         return false;
     }
     // A policy an admin saved in the console outlives restarts; the file is the vendor's default.
@@ -264,9 +265,10 @@ std::string App::RouteListing() const {
 
 bool App::CreateAdmin(const std::string& username, const std::string& password, std::string& error) {
     // Only the store is needed: no policy, no routes.
-    if (!PrepareDataDir(config_.data_dir, error)) return false;
+    if (config_.database.empty() && !PrepareDataDir(config_.data_dir, error)) return false;
     try {
-        SqliteStore store(config_.data_dir, 1);
+        auto opened = OpenStore(config_, 1);
+        Store& store = *opened;
         const auto now = std::chrono::duration_cast<std::chrono::seconds>(
                              std::chrono::system_clock::now().time_since_epoch())
                              .count();

@@ -35,6 +35,10 @@ bool Apply(Config& config, const std::string& name, const std::string& value, st
     } else if (name == "data-dir") {
         if (value.empty()) return bad("empty");
         config.data_dir = value;
+    } else if (name == "database") {
+        if (value.rfind("postgresql://", 0) != 0 && value.rfind("postgres://", 0) != 0)
+            return bad("expected postgresql://USER@HOST/DBNAME (without it: SQLite in --data-dir)");
+        config.database = value;
     } else if (name == "web-root") {
         config.web_root = value;
     } else if (name == "policy") {
@@ -150,6 +154,7 @@ constexpr EnvName kEnvNames[] = {
     {"port", "AFTERCARE_PORT"},
     {"bind", "AFTERCARE_BIND"},
     {"data-dir", "AFTERCARE_DATA_DIR"},
+    {"database", "AFTERCARE_DATABASE"},
     {"web-root", "AFTERCARE_WEB_ROOT"},
     {"policy", "AFTERCARE_POLICY"},
     {"embed-origins", "AFTERCARE_EMBED_ORIGINS"},
@@ -243,6 +248,7 @@ std::optional<std::vector<std::string>> ParseOrigins(const std::string& text) {
 std::string UsageText() {
     return "Usage:\n"
            "  aftercare-server [--port 8080] [--bind 127.0.0.1] [--data-dir ./data] [--web-root DIR]\n"
+           "                   [--database postgresql://USER@HOST/DB]  (instead of SQLite in --data-dir)\n"
            "                   [--policy assets/policy.json] [--embed-origins \"https://a.example ...\"]\n"
            "                   [--demo-dir assets/demo] [--faq-dir assets/faq] [--seed-demo true|false]\n"
            "                   [--calendar-dir assets/calendar]  (holiday calendars, one YYYY.json per year)\n"

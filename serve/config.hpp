@@ -28,6 +28,10 @@ struct Config {
     int port = 8080;
     std::string bind = "127.0.0.1";
     std::string data_dir = "./data";
+    // Empty: SQLite in data_dir (the Quick start). "postgresql://..." (or "postgres://..."): that
+    // PostgreSQL database; several instances may share it (docs/deploy.md). A password belongs in
+    // PGPASSWORD or ~/.pgpass, which libpq reads, rather than in the URL (a flag shows in `ps`).
+    std::string database;
     std::string web_root;  // empty: no static files, API only
     std::string policy_path = "assets/policy.json";
     std::vector<std::string> embed_origins;  // extra frame-ancestors for vendor embedding

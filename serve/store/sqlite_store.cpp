@@ -15,6 +15,7 @@
 #include "core/vocabulary.h"
 #include "store/sqlite_outbox.hpp"
 #include "store/sqlite_register.hpp"
+#include "store/store_json.hpp"
 
 namespace aftercare::serve {
 namespace {
@@ -200,20 +201,10 @@ void Migrate(Connection& db) {
 // [SECTION] Row mapping
 //-----------------------------------------------------------------------------
 
-std::string Dump(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
-
-std::string TicketBody(const core::Ticket& ticket) {
-    Json body;
-    to_json(body, ticket);
-    body.erase("timeline");
-    return Dump(body);
-}
-
-std::string EventBody(const core::TimelineEvent& event) {
-    Json body;
-    to_json(body, event);
-    return Dump(body);
-}
+using store_json::Dump;
+using store_json::EventBody;
+using store_json::LastSequence;
+using store_json::TicketBody;
 
 // Rows were written by this code from validated values; a row that does not read back is
 // corruption, which surfaces as an exception (a 500 with nothing leaked), never as a half ticket.
@@ -272,8 +263,6 @@ void InsertEvents(Connection& db, std::int64_t ticket_id, const core::Ticket& ti
         insert.Reset();
     }
 }
-
-int LastSequence(const core::Ticket& ticket) { return ticket.timeline.empty() ? 0 : ticket.timeline.back().sequence; }
 
 std::optional<core::CivilDate> OptDate(const sqlite::Statement& row, int column) {
     if (row.IsNull(column)) return std::nullopt;

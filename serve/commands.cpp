@@ -11,6 +11,7 @@
 #include "services/api_key_service.hpp"
 #include "store/sqlite_backup.hpp"
 #include "store/open_store.hpp"
+#include "store/store_migrate.hpp"
 
 namespace aftercare::serve {
 namespace {
@@ -155,6 +156,13 @@ int RunBackupCommand(const CliResult& cli) {
 int RunRestoreCommand(const CliResult& cli) {
     if (RefusePostgres(cli, "restore")) return 2;
     return ReportCopy(RestoreSqlite(cli.backup_file, cli.config.data_dir), "restored into", cli.config.data_dir);
+}
+
+int RunMigrateCommand(const CliResult& cli) {
+    CliResult shown = cli;
+    shown.config.database = cli.migrate_to;
+    return ReportCopy(MigrateSqliteToPostgres(cli.migrate_from, cli.migrate_to), "copied into",
+                      StoreLocation(shown.config));
 }
 
 } // namespace aftercare::serve

@@ -216,6 +216,8 @@ bool ApplyCommandOption(CliResult& result, const std::string& name, const std::s
     }
     if (result.command == CliResult::Command::Backup && name == "to") return result.backup_file = value, true;
     if (result.command == CliResult::Command::Restore && name == "from") return result.backup_file = value, true;
+    if (result.command == CliResult::Command::Migrate && name == "from") return result.migrate_from = value, true;
+    if (result.command == CliResult::Command::Migrate && name == "to") return result.migrate_to = value, true;
     if (result.command == CliResult::Command::CreateApiKey) {
         if (name == "name") return result.api_key_name = value, true;
         if (name == "scopes") return result.api_key_scopes = value, true;
@@ -279,6 +281,8 @@ std::string UsageText() {
            "  aftercare-server create-api-key --data-dir D --name NAME --scopes products,orders,parts\n"
            "  aftercare-server backup --data-dir D --to FILE   (online: a consistent copy beside a running server)\n"
            "  aftercare-server restore --data-dir NEW --from FILE   (into a data directory with no database yet)\n"
+           "  aftercare-server migrate --from sqlite:DATA_DIR --to postgresql://USER@HOST/DB\n"
+           "      (copies everything into an empty PostgreSQL database in one transaction, counts checked)\n"
            "Every option can also be set with AFTERCARE_<NAME> (e.g. AFTERCARE_PORT); flags win.\n"
            "Rate limits are requests per minute per client address (IPv6: per /64); 0 disables one.\n";
 }
@@ -316,6 +320,9 @@ CliResult ParseCommandLine(int argc, const char* const* argv,
         i = 2;
     } else if (argc > 1 && std::strcmp(argv[1], "restore") == 0) {
         result.command = CliResult::Command::Restore;
+        i = 2;
+    } else if (argc > 1 && std::strcmp(argv[1], "migrate") == 0) {
+        result.command = CliResult::Command::Migrate;
         i = 2;
     }
     for (; i < argc; ++i) {
@@ -376,6 +383,15 @@ CliResult ParseCommandLine(int argc, const char* const* argv,
     if (result.command == CliResult::Command::Backup && result.backup_file.empty()) {
         result.command = CliResult::Command::Error;
         result.message = "backup needs --to FILE";
+    }
+    if (result.command == CliResult::Command::Migrate) {
+        if (result.migrate_from.rfind("sqlite:", 0) != 0 || result.migrate_from.size() == 7 ||
+            (result.migrate_to.rfind("postgresql://", 0) != 0 && result.migrate_to.rfind("postgres://", 0) != 0)) {
+            result.command = CliResult::Command::Error;
+            result.message = "migrate needs --from sqlite:DATA_DIR --to postgresql://USER@HOST/DB";
+        } else {
+            result.migrate_from.erase(0, 7);
+        }
     }
     if (result.command == CliResult::Command::Restore && result.backup_file.empty()) {
         result.command = CliResult::Command::Error;

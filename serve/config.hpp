@@ -57,7 +57,7 @@ struct Config {
 
 // Outcome of reading the command line: either a config to run with or a message (usage, error).
 struct CliResult {
-    enum class Command { Serve, CreateAdmin, Routes, Import, CreateApiKey, Backup, Restore, Help, Error };
+    enum class Command { Serve, CreateAdmin, Routes, Import, CreateApiKey, Backup, Restore, Migrate, Help, Error };
     Command command = Command::Serve;
     Config config;
     std::string username;  // create-admin
@@ -69,6 +69,8 @@ struct CliResult {
     std::string api_key_name;     // create-api-key
     std::string api_key_scopes;   // create-api-key: comma-separated
     std::string backup_file;      // backup: --to FILE; restore: --from FILE
+    std::string migrate_from;     // migrate: --from sqlite:DIR (the DIR)
+    std::string migrate_to;       // migrate: --to postgresql://...
     std::string message;   // Help / Error text
 };
 

@@ -163,6 +163,8 @@ int main(int argc, char** argv) {
         return aftercare::serve::RunBackupCommand(cli);
     case CliResult::Command::Restore:
         return aftercare::serve::RunRestoreCommand(cli);
+    case CliResult::Command::Migrate:
+        return aftercare::serve::RunMigrateCommand(cli);
     case CliResult::Command::Serve:
         return Serve(cli.config);
     }

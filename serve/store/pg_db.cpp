@@ -66,6 +66,8 @@ std::string Result::Bytes(int row, int column) const {
 Connection::Connection(const std::string& conninfo) : conninfo_(conninfo) {
     conn_ = PQconnectdb(conninfo_.c_str());
     if (PQstatus(conn_) != CONNECTION_OK) Fail("cannot connect", nullptr);
+    // NOTICEs ("relation already exists, skipping") are not for the operator's terminal.
+    PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
 }
 
 Connection::~Connection() { PQfinish(conn_); }
@@ -112,6 +114,15 @@ Result Connection::Run(const char* sql, const Params& params) {
     const auto values = params.values();
     PGresult* result = PQexecPrepared(conn_, it->second.c_str(), params.count(), values.data(), params.lengths(),
                                       params.formats(), 0);
+    const auto status = PQresultStatus(result);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) Fail("statement failed", result);
+    return Result(result);
+}
+
+Result Connection::RunUncached(const std::string& sql, const Params& params) {
+    const auto values = params.values();
+    PGresult* result = PQexecParams(conn_, sql.c_str(), params.count(), nullptr, values.data(), params.lengths(),
+                                    params.formats(), 0);
     const auto status = PQresultStatus(result);
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) Fail("statement failed", result);
     return Result(result);

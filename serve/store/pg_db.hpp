@@ -88,6 +88,9 @@ public:
     // A statement with parameters. Prepared once per connection and cached by the text's address,
     // which is always a string literal (or a static string) in this code base.
     Result Run(const char* sql, const Params& params = Params());
+    // A statement whose text is built at run time from this schema's own table and column names
+    // (the SQLite -> PostgreSQL copy); never cached, never from request data.
+    Result RunUncached(const std::string& sql, const Params& params = Params());
     // True when the connection is usable; reconnects once when it was lost.
     bool EnsureOpen();
     bool InTransaction() const;

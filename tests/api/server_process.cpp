@@ -139,6 +139,8 @@ ServerProcess::ServerProcess(ServerOptions options) : options_(std::move(options
     auto env = options_.env;
     env.emplace("AFTERCARE_METRICS_TOKEN", kMetricsToken);
     if (TestingOnPostgres()) env.emplace("AFTERCARE_DATABASE", TestDatabaseFor(options_.data_dir));
+    // An empty AFTERCARE_DATABASE in the options: this server stays on SQLite even in the api-pg run.
+    if (auto it = env.find("AFTERCARE_DATABASE"); it != env.end() && it->second.empty()) env.erase(it);
     auto env_strings = ChildEnvironment(env);
     auto envp = CStrings(env_strings);
     const int log_fd = open(log_path_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);

@@ -125,3 +125,64 @@ TEST_CASE("postgres: a lost database connection answers 503 with Retry-After, an
     CHECK(PostJson(client, "/api/v1/tickets/" + number + "/messages", {{"text", "好的"}}, token)->status == 201);
     CHECK(env.server->Log().find("database connection lost") != std::string::npos);
 }
+
+TEST_CASE("postgres: migrate copies a SQLite data directory into an empty database, and the server goes on from there",
+          "[pg-only][store][cli]") {
+    TempDir source;
+    std::vector<std::pair<std::string, std::string>> tickets;  // number, customer token
+    std::string attachment_path;
+    std::size_t timeline_size = 0;
+    {
+        ServerOptions options{source.path()};
+        options.env["AFTERCARE_DATABASE"] = "";  // this one on SQLite
+        ServerProcess sqlite(options);
+        auto client = sqlite.Client();
+        for (const char* phone : {"13800138001", "13800138002", "13800138003"}) {
+            const Json created = CreateTicket(client, RepairDraft(phone), std::string("migrate-") + phone);
+            tickets.emplace_back(created["service_number"].get<std::string>(), created["access_token"].get<std::string>());
+        }
+        const auto& [number, token] = tickets.front();
+        REQUIRE(PostJson(client, "/api/v1/tickets/" + number + "/messages", {{"text", "补充：设备有异味"}}, token)->status ==
+                201);
+        const std::string png = std::string("\x89PNG\r\n\x1A\n", 8) + std::string(5000, 'p');
+        auto uploaded = client.Post(("/api/v1/tickets/" + number + "/attachments").c_str(),
+                                    {{"Authorization", "Bearer " + token}, {"X-File-Name", "photo.png"}}, png, "image/png");
+        REQUIRE(uploaded->status == 201);
+        const Json view = BodyOf(GetJson(client, "/api/v1/tickets/" + number, token));
+        timeline_size = view["timeline"].size();
+        attachment_path = "/api/v1/tickets/" + number + "/attachments/" + view["attachments"][0]["id"].get<std::string>();
+        REQUIRE(client.Get(attachment_path.c_str(), {{"Authorization", "Bearer " + token}})->body == png);
+    }
+
+    TempDir target;
+    const std::string database = TestDatabaseFor(target.path());
+    auto [status, output] = RunServerCommand({"migrate", "--from", "sqlite:" + source.path(), "--to", database});
+    INFO(output);
+    REQUIRE(status == 0);
+    CHECK(output.find("tickets") != std::string::npos);
+    // 13 demo tickets and ours.
+    CHECK(QueryTestDatabase(target.path(), "SELECT COUNT(*) FROM tickets") == std::to_string(13 + tickets.size()));
+    // Never into a database that has data: a second run changes nothing.
+    CHECK(RunServerCommand({"migrate", "--from", "sqlite:" + source.path(), "--to", database}).first != 0);
+    CHECK(QueryTestDatabase(target.path(), "SELECT COUNT(*) FROM tickets") == std::to_string(13 + tickets.size()));
+    // A bad source names what is wrong.
+    CHECK(RunServerCommand({"migrate", "--from", source.path(), "--to", database}).first == 2);
+
+    ServerOptions options{target.path()};
+    options.seed_demo = false;
+    ServerProcess pg(options);
+    auto client = pg.Client();
+    for (const auto& [number, token] : tickets) CHECK(GetJson(client, "/api/v1/tickets/" + number, token)->status == 200);
+    const auto& [number, token] = tickets.front();
+    CHECK(BodyOf(GetJson(client, "/api/v1/tickets/" + number, token))["timeline"].size() == timeline_size);
+    CHECK(client.Get(attachment_path.c_str(), {{"Authorization", "Bearer " + token}})->body.size() == 5008);
+    // The same Idempotency-Key answers the ticket it made before the move, not a new one.
+    const Json again = CreateTicket(client, RepairDraft("13800138001"), "migrate-13800138001");
+    CHECK(again["service_number"] == number);
+    // New rows continue after the copied ids.
+    const Json fresh = CreateTicket(client, RepairDraft("13800138009"));
+    CHECK(GetJson(client, "/api/v1/tickets/" + fresh["service_number"].get<std::string>(),
+                  fresh["access_token"].get<std::string>())
+              ->status == 200);
+    CHECK(QueryTestDatabase(target.path(), "SELECT COUNT(*) FROM tickets") == std::to_string(14 + tickets.size()));
+}

@@ -11,6 +11,7 @@
 #include "auth.hpp"
 #include "data_dir.hpp"
 #include "live_updates.hpp"
+#include "pg_live_relay.hpp"
 #include "metrics.hpp"
 #include "routes/meta_routes.hpp"
 #include "routes/routes.hpp"
@@ -36,6 +37,7 @@ struct App::State {
     std::unique_ptr<Store> store;
     std::unique_ptr<Auth> auth;
     std::unique_ptr<LiveUpdates> live;
+    std::unique_ptr<PgLiveRelay> relay;  // PostgreSQL: live updates to and from the other instances
     std::unique_ptr<GuessBudget> guesses;
     std::unique_ptr<StorageQuota> quota;
     std::unique_ptr<RateLimiter> reveals;
@@ -50,6 +52,7 @@ struct App::State {
 App::App(Config config) : config_(std::move(config)), state_(std::make_unique<State>()) {}
 
 App::~App() {
+    if (state_->relay) state_->relay->Stop();
     if (state_->sweeper) state_->sweeper->Stop();
     if (state_->sender) state_->sender->Stop();
 }
@@ -124,6 +127,15 @@ bool App::Init(std::string& error) {
     s.auth = std::make_unique<Auth>(*s.store);
     // A waiting poll is a parked callback, not a thread: the places are bounded by memory and sockets.
     s.live = std::make_unique<LiveUpdates>(config_.live_waiters);
+    if (!config_.database.empty()) {
+        try {
+            s.relay = std::make_unique<PgLiveRelay>(config_.database, *s.live);
+            s.relay->Start();
+        } catch (const std::exception& e) {
+            error = std::string("cannot listen for other instances' changes in ") + StoreLocation(config_) + ": " + e.what();
+            return false;
+        }
+    }
     s.guesses = std::make_unique<GuessBudget>(config_.limits.lookup_failures_per_number_per_hour);
     constexpr std::int64_t kMiB = 1024 * 1024;
     s.quota = std::make_unique<StorageQuota>(*s.store, config_.storage_quota_mb * kMiB,

@@ -94,6 +94,8 @@ public:
     // True when the connection is usable; reconnects once when it was lost.
     bool EnsureOpen();
     bool InTransaction() const;
+    // The libpq handle, for LISTEN's socket wait (PgLiveRelay).
+    PGconn* handle() const { return conn_; }
 
 private:
     [[noreturn]] void Fail(const char* what, PGresult* result);

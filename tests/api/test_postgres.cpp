@@ -3,6 +3,7 @@
 // registered only in the api-pg run, where pg_test_db gives each data dir its database.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <future>
 #include <string>
 #include <thread>
@@ -185,4 +186,38 @@ TEST_CASE("postgres: migrate copies a SQLite data directory into an empty databa
                   fresh["access_token"].get<std::string>())
               ->status == 200);
     CHECK(QueryTestDatabase(target.path(), "SELECT COUNT(*) FROM tickets") == std::to_string(14 + tickets.size()));
+}
+
+TEST_CASE("postgres: a staff change made through instance B wakes a customer's long-poll on instance A",
+          "[pg-only][live]") {
+    Running a;
+    TempDir other;
+    auto b = Instance(other, TestDatabaseFor(a.dir.path()));
+    auto b_client = b->Client();
+    const Json created = CreateTicket(a.http(), RepairDraft());
+    const std::string number = created["service_number"].get<std::string>();
+    const std::string token = created["access_token"].get<std::string>();
+    const int seen = BodyOf(GetJson(a.http(), "/api/v1/tickets/" + number, token))["timeline"].back()["sequence"].get<int>();
+
+    // The poll waits on A (up to 20 s); the change is made on B.
+    const auto started = std::chrono::steady_clock::now();
+    auto poll = std::async(std::launch::async, [&] {
+        auto own = a.server->Client();
+        own.set_read_timeout(40, 0);
+        return GetJson(own, "/api/v1/tickets/" + number + "/events?after=" + std::to_string(seen) + "&wait=20", token);
+    });
+    // Parked on A before the change (the gauge), so it is the relay that must end it.
+    while (GetMetrics(a.http())->body.find("\naftercare_live_waiters 1\n") == std::string::npos)
+        REQUIRE(poll.wait_for(std::chrono::milliseconds(20)) == std::future_status::timeout);
+    REQUIRE(PostJson(b_client, "/api/v1/staff/tickets/" + number + "/transition", {{"action", "accept"}, {"note", "已受理"}},
+                     a.staff_token)
+                ->status == 200);
+    auto woke = poll.get();
+    const auto waited = std::chrono::steady_clock::now() - started;
+    REQUIRE(woke);
+    const Json events = BodyOf(woke);
+    REQUIRE(events["events"].size() == 1);
+    CHECK(events["events"][0]["action"] == "accept");
+    // Woken by the change, not by the end of its 20 s wait (#15 asks for 2 s; measured: milliseconds).
+    CHECK(waited < std::chrono::seconds(10));
 }

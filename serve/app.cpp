@@ -12,6 +12,7 @@
 #include "data_dir.hpp"
 #include "live_updates.hpp"
 #include "pg_live_relay.hpp"
+#include "pg_sweeper_lease.hpp"
 #include "metrics.hpp"
 #include "routes/meta_routes.hpp"
 #include "routes/routes.hpp"
@@ -200,6 +201,11 @@ bool App::Init(std::string& error) {
     s.metrics.AddCollector([live](std::string& out) { live->Collect(out); });
 
     s.sweeper = std::make_unique<Sweeper>(services, config_.sweep_interval_seconds);
+    if (!config_.database.empty()) {
+        // One sweeper among all instances on the database; the lease moves when its holder dies.
+        auto lease = std::make_shared<PgSweeperLease>(config_.database);
+        s.sweeper->SetLease([lease] { return lease->Held(); });
+    }
     return true;
 }
 

@@ -15,5 +15,7 @@ int Migrate(Connection& db);
 // migration lock so a migrating instance and a writing one are ordered by the migration's own lock.
 inline constexpr std::int64_t kWriteLockKey = 0x41667465'72636172;   // "Aftercar"
 inline constexpr std::int64_t kMigrateLockKey = 0x41667465'7273636d; // "Afterscm"
+// Held (session-level) by the one instance whose SLA sweeper runs (PgSweeperLease).
+inline constexpr std::int64_t kSweeperLockKey = 0x41667465'72737770; // "Afterswp"
 
 }  // namespace aftercare::serve::pg

@@ -23,6 +23,8 @@
 #include "services/faq_service.hpp"
 #include "static_files.hpp"
 #include "store/open_store.hpp"
+#include "store/pg_buckets.hpp"
+#include "store/pg_store.hpp"
 #include "sweeper.hpp"
 #include "outbound/notifier.hpp"
 #include "outbound/outbox_sender.hpp"
@@ -182,6 +184,14 @@ bool App::Init(std::string& error) {
         return false;
     }
     s.server->InstallRoutes();
+    if (auto* pg = dynamic_cast<PgStore*>(s.store.get())) {
+        // Several instances on one database: the per-address budgets, the lookup guess budgets and
+        // the reveal budget are counted in the database, so N instances do not give N budgets.
+        auto buckets = std::make_shared<PgBuckets>(*pg);
+        s.server->ShareRateLimits(buckets);
+        s.guesses->Share(buckets);
+        s.reveals->Share(buckets, "reveal:");
+    }
 
     Store* store = s.store.get();
     s.metrics.AddCollector([store](std::string& out) {

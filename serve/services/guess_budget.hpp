@@ -37,6 +37,11 @@ public:
     std::optional<Reservation> Reserve(const std::string& subject, const std::string& client, int& retry_after);
     // The answer was right: give back what the reservation took.
     void Correct(const Reservation& reservation);
+    // Both budgets in `buckets` (PostgreSQL), shared by every instance. At start only.
+    void Share(const std::shared_ptr<SharedBuckets>& buckets) {
+        per_subject_.Share(buckets, "guess.subject:");
+        per_pair_.Share(buckets, "guess.pair:");
+    }
 
 private:
     RateLimiter per_subject_;

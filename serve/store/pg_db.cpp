@@ -2,6 +2,7 @@
 #include "store/pg_db.hpp"
 
 #include <charconv>
+#include <cstdio>
 
 namespace aftercare::serve::pg {
 
@@ -10,6 +11,12 @@ Params& Params::Text(std::string text) {
     formats_.push_back(0);
     values_.emplace_back(std::move(text));
     return *this;
+}
+
+Params& Params::Add(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.17g", value);
+    return Text(text);
 }
 
 Params& Params::AddBytes(std::string_view bytes) {

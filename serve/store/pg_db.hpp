@@ -29,6 +29,7 @@ public:
     Params& Add(std::int64_t value) { return Text(std::to_string(value)); }
     Params& Add(int value) { return Add(static_cast<std::int64_t>(value)); }
     Params& Add(bool value) { return Add(static_cast<std::int64_t>(value ? 1 : 0)); }
+    Params& Add(double value);  // every digit (%.17g)
     Params& Add(std::string_view text) { return Text(std::string(text)); }
     Params& Add(const char* text) { return Text(text); }
     Params& Add(const std::string& text) { return Text(text); }

@@ -202,8 +202,20 @@ CREATE TABLE webhook_endpoints(
 );
 )sql";
 
+// Rate limits and lookup guess budgets shared by every instance (pg_buckets.cpp): one row per
+// (limiter, key), changed by one atomic upsert per request.
+constexpr const char* kVersion2 = R"sql(
+CREATE TABLE rate_buckets(
+    key TEXT PRIMARY KEY,
+    tokens DOUBLE PRECISION NOT NULL,
+    updated_ms BIGINT NOT NULL,
+    taken BOOLEAN NOT NULL
+);
+CREATE INDEX rate_buckets_updated ON rate_buckets(updated_ms);
+)sql";
+
 // Index = version - 1. Append only.
-constexpr const char* kMigrations[] = {kVersion1};
+constexpr const char* kMigrations[] = {kVersion1, kVersion2};
 
 }  // namespace
 

@@ -636,6 +636,10 @@ void PgStore::Prune(std::int64_t now, std::int64_t idempotency_before) {
     Write([&](StoreTx&) {
         writer_->Run("DELETE FROM tokens WHERE expires_at <= $1", Params().Add(now));
         writer_->Run("DELETE FROM idempotency WHERE created_at < $1", Params().Add(idempotency_before));
+        // Budgets untouched for two days are full again (the longest refill is a day): forget them.
+        // By the database's clock, which is the one the buckets are kept by (pg_buckets.cpp).
+        writer_->Run("DELETE FROM rate_buckets WHERE updated_ms < (EXTRACT(EPOCH FROM now()) * 1000)::bigint - $1",
+                     Params().Add(std::int64_t{2 * 86400 * 1000}));
     });
 }
 

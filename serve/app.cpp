@@ -11,6 +11,7 @@
 #include "auth.hpp"
 #include "data_dir.hpp"
 #include "live_updates.hpp"
+#include "log.hpp"
 #include "pg_live_relay.hpp"
 #include "pg_sweeper_lease.hpp"
 #include "metrics.hpp"
@@ -133,6 +134,20 @@ bool App::Init(std::string& error) {
     if (!config_.database.empty()) {
         try {
             s.relay = std::make_unique<PgLiveRelay>(config_.database, *s.live);
+            // A policy an admin saved through another instance: this one holds the policy in
+            // memory, so it re-reads the saved one when told (and after a gap in the feed).
+            s.relay->OnSharedChange([&s] {
+                try {
+                    const auto saved = s.store->GetMeta(staff::kPolicyMetaKey);
+                    if (!saved) return;
+                    auto parsed = api::ParsePolicy(*saved);
+                    if (parsed && core::ValidatePolicy(parsed.Value()).empty() &&
+                        parsed.Value().version != s.policies->Get()->version)
+                        s.policies->Set(std::move(parsed).Value());
+                } catch (const std::exception& e) {
+                    LogEvent("warn", "the policy saved by another instance was not re-read", e.what());
+                }
+            });
             s.relay->Start();
         } catch (const std::exception& e) {
             error = std::string("cannot listen for other instances' changes in ") + StoreLocation(config_) + ": " + e.what();

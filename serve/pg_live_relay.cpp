@@ -70,6 +70,7 @@ void PgLiveRelay::Listen() {
             connected = true;
             // Notifications sent while the session was down are lost: every parked poll reads again.
             LogEvent("info", "live updates from other instances resumed");
+            if (on_shared_change_) on_shared_change_();
             live_.WakeAll();
         }
         PGconn* conn = listener_->handle();
@@ -90,8 +91,11 @@ void PgLiveRelay::Listen() {
             std::int64_t ticket_id = 0;
             if (colon != std::string_view::npos && payload.substr(0, colon) != instance_) {
                 const auto digits = payload.substr(colon + 1);
-                if (std::from_chars(digits.data(), digits.data() + digits.size(), ticket_id).ec == std::errc())
+                if (std::from_chars(digits.data(), digits.data() + digits.size(), ticket_id).ec == std::errc()) {
+                    // First the new settings, then the wake-up: a console woken reads the new policy.
+                    if (ticket_id == 0 && on_shared_change_) on_shared_change_();
                     live_.NotifyFromPeer(ticket_id);
+                }
             }
             PQfreemem(notify);
         }

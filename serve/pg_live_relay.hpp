@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -27,6 +28,10 @@ public:
     // relay on `live` and starts the listening thread.
     void Start();
     void Stop();
+    // Runs (on the listening thread) when another instance moved the "any ticket" counter with
+    // Notify(0): shared settings changed there (an admin saved the policy), so re-read them. Set
+    // before Start.
+    void OnSharedChange(std::function<void()> reload) { on_shared_change_ = std::move(reload); }
 
 private:
     void Publish(std::int64_t ticket_id);
@@ -39,6 +44,7 @@ private:
     std::mutex publish_mutex_;
     std::unique_ptr<pg::Connection> publisher_;
     std::unique_ptr<pg::Connection> listener_;  // used by the listening thread only, after Start
+    std::function<void()> on_shared_change_;
     std::atomic<bool> stopping_{false};
     std::thread thread_;
 };

@@ -287,3 +287,27 @@ TEST_CASE("postgres: a burst of 60 wrong guesses spread over two instances is ev
     REQUIRE(right);
     CHECK(right->status == 200);
 }
+
+TEST_CASE("postgres: a policy an admin saves through one instance is in force on the others", "[pg-only][live]") {
+    Running a;
+    TempDir other;
+    auto b = Instance(other, TestDatabaseFor(a.dir.path()));
+    auto b_client = b->Client();
+    Json policy = BodyOf(GetJson(a.http(), "/api/v1/staff/policy", a.staff_token));
+    REQUIRE(policy.contains("sla"));
+    Json faster = policy;
+    faster["sla"]["urgent"]["first_response_minutes"] = 5;
+    auto saved = b_client.Put("/api/v1/staff/policy", {{"Authorization", "Bearer " + a.staff_token}}, faster.dump(),
+                              "application/json");
+    REQUIRE(saved);
+    REQUIRE(saved->status == 200);
+    // A keeps its policy in memory; B's NOTIFY makes it re-read the saved one (bounded wait).
+    Json seen;
+    for (int i = 0; i < 100; ++i) {
+        seen = BodyOf(GetJson(a.http(), "/api/v1/staff/policy", a.staff_token));
+        if (seen["version"] == policy["version"].get<int>() + 1) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    CHECK(seen["version"] == policy["version"].get<int>() + 1);
+    CHECK(seen["sla"]["urgent"]["first_response_minutes"] == 5);
+}

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <list>
 #include <memory>
 #include <mutex>
@@ -24,6 +25,9 @@ public:
     // the tokens left; `taken` says whether a Take succeeded.
     virtual double Apply(const std::string& key, double capacity, double per_second, double cost, Op op,
                          bool& taken) = 0;
+    // Runs `work` (several Apply calls) as one step for everyone who serializes on `key`, in every
+    // instance: decisions over two buckets (GuessBudget) cannot interleave.
+    virtual void Serialized(const std::string& key, const std::function<void()>& work) = 0;
 };
 
 class RateLimiter {

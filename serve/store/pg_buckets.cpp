@@ -25,14 +25,40 @@ constexpr const char* kApply =
     "updated_ms = " AFTERCARE_NOW_MS ", taken = ($5::int <> 0 OR " AFTERCARE_REFILLED " >= $4::float8) "
     "RETURNING tokens, taken";
 
+// The connection of the Serialized step running on this thread, if any.
+thread_local pg::Connection* t_serialized = nullptr;
+
+double ApplyOn(pg::Connection& db, const std::string& key, double capacity, double per_second, double cost, int code,
+               bool& taken) {
+    auto row = db.Run(kApply, pg::Params().Add(key).Add(capacity).Add(per_second).Add(cost).Add(code));
+    taken = row.Text(0, 1) == "t";
+    return std::strtod(row.Text(0, 0).c_str(), nullptr);
+}
+
 }  // namespace
 
 double PgBuckets::Apply(const std::string& key, double capacity, double per_second, double cost, Op op, bool& taken) {
     const int code = op == Op::Take ? 0 : op == Op::Charge ? 1 : 2;
-    return store_.WithReader([&](pg::Connection& db) {
-        auto row = db.Run(kApply, pg::Params().Add(key).Add(capacity).Add(per_second).Add(cost).Add(code));
-        taken = row.Text(0, 1) == "t";
-        return std::strtod(row.Text(0, 0).c_str(), nullptr);
+    if (t_serialized != nullptr) return ApplyOn(*t_serialized, key, capacity, per_second, cost, code, taken);
+    return store_.WithReader(
+        [&](pg::Connection& db) { return ApplyOn(db, key, capacity, per_second, cost, code, taken); });
+}
+
+void PgBuckets::Serialized(const std::string& key, const std::function<void()>& work) {
+    store_.WithReader([&](pg::Connection& db) {
+        db.Exec("BEGIN");
+        // The two-int4 form: a key space apart from the bigint keys of pg_schema.hpp.
+        db.Run("SELECT pg_advisory_xact_lock(7, hashtext($1))", pg::Params().Add(key));
+        t_serialized = &db;
+        try {
+            work();
+        } catch (...) {
+            t_serialized = nullptr;
+            throw;  // the pool rolls the transaction back (PgStore::Release)
+        }
+        t_serialized = nullptr;
+        db.Exec("COMMIT");
+        return 0;
     });
 }
 

@@ -12,6 +12,9 @@ class PgBuckets : public SharedBuckets {
 public:
     explicit PgBuckets(PgStore& store) : store_(store) {}
     double Apply(const std::string& key, double capacity, double per_second, double cost, Op op, bool& taken) override;
+    // One transaction holding pg_advisory_xact_lock(7, hashtext(key)); the Apply calls inside run on
+    // its connection.
+    void Serialized(const std::string& key, const std::function<void()>& work) override;
 
 private:
     PgStore& store_;

@@ -11,6 +11,9 @@
 #include "auth.hpp"
 #include "data_dir.hpp"
 #include "live_updates.hpp"
+#include "log.hpp"
+#include "pg_live_relay.hpp"
+#include "pg_sweeper_lease.hpp"
 #include "metrics.hpp"
 #include "routes/meta_routes.hpp"
 #include "routes/routes.hpp"
@@ -20,7 +23,9 @@
 #include "services/staff_service.hpp"
 #include "services/faq_service.hpp"
 #include "static_files.hpp"
-#include "store/sqlite_store.hpp"
+#include "store/open_store.hpp"
+#include "store/pg_buckets.hpp"
+#include "store/pg_store.hpp"
 #include "sweeper.hpp"
 #include "outbound/notifier.hpp"
 #include "outbound/outbox_sender.hpp"
@@ -33,9 +38,10 @@ namespace aftercare::serve {
 struct App::State {
     Metrics metrics;
     std::unique_ptr<PolicyHolder> policies;
-    std::unique_ptr<SqliteStore> store;
+    std::unique_ptr<Store> store;
     std::unique_ptr<Auth> auth;
     std::unique_ptr<LiveUpdates> live;
+    std::unique_ptr<PgLiveRelay> relay;  // PostgreSQL: live updates to and from the other instances
     std::unique_ptr<GuessBudget> guesses;
     std::unique_ptr<StorageQuota> quota;
     std::unique_ptr<RateLimiter> reveals;
@@ -50,6 +56,7 @@ struct App::State {
 App::App(Config config) : config_(std::move(config)), state_(std::make_unique<State>()) {}
 
 App::~App() {
+    if (state_->relay) state_->relay->Stop();
     if (state_->sweeper) state_->sweeper->Stop();
     if (state_->sender) state_->sender->Stop();
 }
@@ -86,14 +93,15 @@ bool App::Init(std::string& error) {
     auto& s = *state_;
     core::Policy policy;
     if (!LoadPolicy(config_.policy_path, policy, error)) return false;
-    if (!PrepareDataDir(config_.data_dir, error)) return false;
+    if (config_.database.empty() && !PrepareDataDir(config_.data_dir, error)) return false;
     try {
-        // One reader connection per worker thread, so no request ever waits for one (a waiting
-        // thread can lose the connection again and again to a thread that releases and re-takes it);
-        // at most 64 (the default thread count), so --threads 1024 does not spend the file descriptors.
-        s.store = std::make_unique<SqliteStore>(config_.data_dir, std::min(config_.threads, 64));
+        // SQLite: one reader connection per worker thread, so no request ever waits for one (a
+        // waiting thread can lose the connection again and again to a thread that releases and
+        // re-takes it); at most 64 (the default thread count), so --threads 1024 does not spend the
+        // file descriptors. PostgreSQL caps its pool lower (open_store.cpp).
+        s.store = OpenStore(config_, std::min(config_.threads, 64));
     } catch (const std::exception& e) {
-        error = std::string("cannot open the database in ") + config_.data_dir + ": " + e.what();
+        error = std::string("cannot open the database in ") + StoreLocation(config_) + ": " + e.what();
         return false;
     }
     // A policy an admin saved in the console outlives restarts; the file is the vendor's default.
@@ -123,6 +131,29 @@ bool App::Init(std::string& error) {
     s.auth = std::make_unique<Auth>(*s.store);
     // A waiting poll is a parked callback, not a thread: the places are bounded by memory and sockets.
     s.live = std::make_unique<LiveUpdates>(config_.live_waiters);
+    if (!config_.database.empty()) {
+        try {
+            s.relay = std::make_unique<PgLiveRelay>(config_.database, *s.live);
+            // A policy an admin saved through another instance: this one holds the policy in
+            // memory, so it re-reads the saved one when told (and after a gap in the feed).
+            s.relay->OnSharedChange([&s] {
+                try {
+                    const auto saved = s.store->GetMeta(staff::kPolicyMetaKey);
+                    if (!saved) return;
+                    auto parsed = api::ParsePolicy(*saved);
+                    if (parsed && core::ValidatePolicy(parsed.Value()).empty() &&
+                        parsed.Value().version != s.policies->Get()->version)
+                        s.policies->Set(std::move(parsed).Value());
+                } catch (const std::exception& e) {
+                    LogEvent("warn", "the policy saved by another instance was not re-read", e.what());
+                }
+            });
+            s.relay->Start();
+        } catch (const std::exception& e) {
+            error = std::string("cannot listen for other instances' changes in ") + StoreLocation(config_) + ": " + e.what();
+            return false;
+        }
+    }
     s.guesses = std::make_unique<GuessBudget>(config_.limits.lookup_failures_per_number_per_hour);
     constexpr std::int64_t kMiB = 1024 * 1024;
     s.quota = std::make_unique<StorageQuota>(*s.store, config_.storage_quota_mb * kMiB,
@@ -168,6 +199,14 @@ bool App::Init(std::string& error) {
         return false;
     }
     s.server->InstallRoutes();
+    if (auto* pg = dynamic_cast<PgStore*>(s.store.get())) {
+        // Several instances on one database: the per-address budgets, the lookup guess budgets and
+        // the reveal budget are counted in the database, so N instances do not give N budgets.
+        auto buckets = std::make_shared<PgBuckets>(*pg);
+        s.server->ShareRateLimits(buckets);
+        s.guesses->Share(buckets);
+        s.reveals->Share(buckets, "reveal:");
+    }
 
     Store* store = s.store.get();
     s.metrics.AddCollector([store](std::string& out) {
@@ -187,6 +226,11 @@ bool App::Init(std::string& error) {
     s.metrics.AddCollector([live](std::string& out) { live->Collect(out); });
 
     s.sweeper = std::make_unique<Sweeper>(services, config_.sweep_interval_seconds);
+    if (!config_.database.empty()) {
+        // One sweeper among all instances on the database; the lease moves when its holder dies.
+        auto lease = std::make_shared<PgSweeperLease>(config_.database);
+        s.sweeper->SetLease([lease] { return lease->Held(); });
+    }
     return true;
 }
 
@@ -264,9 +308,10 @@ std::string App::RouteListing() const {
 
 bool App::CreateAdmin(const std::string& username, const std::string& password, std::string& error) {
     // Only the store is needed: no policy, no routes.
-    if (!PrepareDataDir(config_.data_dir, error)) return false;
+    if (config_.database.empty() && !PrepareDataDir(config_.data_dir, error)) return false;
     try {
-        SqliteStore store(config_.data_dir, 1);
+        auto opened = OpenStore(config_, 1);
+        Store& store = *opened;
         const auto now = std::chrono::duration_cast<std::chrono::seconds>(
                              std::chrono::system_clock::now().time_since_epoch())
                              .count();

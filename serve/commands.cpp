@@ -10,7 +10,8 @@
 #include "import/engine.hpp"
 #include "services/api_key_service.hpp"
 #include "store/sqlite_backup.hpp"
-#include "store/sqlite_store.hpp"
+#include "store/open_store.hpp"
+#include "store/store_migrate.hpp"
 
 namespace aftercare::serve {
 namespace {
@@ -76,7 +77,8 @@ int RunImportCommand(const CliResult& cli) {
         return 2;
     }
     try {
-        SqliteStore store(cli.config.data_dir, 1);
+        auto opened = OpenStore(cli.config, 1);
+        Store& store = *opened;
         const import::Report report = import::Run(store, in, options);
         store.Write([&](StoreTx& tx) {
             tx.InsertAudit({0,
@@ -103,7 +105,8 @@ int RunCreateApiKeyCommand(const CliResult& cli) {
     for (std::string scope; std::getline(list, scope, ',');)
         if (!scope.empty()) scopes.push_back(scope);
     try {
-        SqliteStore store(cli.config.data_dir, 1);
+        auto opened = OpenStore(cli.config, 1);
+        Store& store = *opened;
         const auto created = api_keys::Create(store, cli.api_key_name, scopes, "cli", Now(cli.config));
         std::printf("API key %s (id %lld, scopes", created.record.name.c_str(),
                     static_cast<long long>(created.record.id));
@@ -136,12 +139,30 @@ int ReportCopy(const CopyResult& copy, const char* what, const std::string& wher
 
 } // namespace
 
+// On PostgreSQL the database's own tools are the backup: pg_dump is consistent beside running
+// instances (docs/deploy.md). Saying so beats silently copying an unrelated SQLite file.
+static bool RefusePostgres(const CliResult& cli, const char* what) {
+    if (cli.config.database.empty()) return false;
+    std::fprintf(stderr, "aftercare-server: %s works on the SQLite data directory; with --database use pg_dump / "
+                         "pg_restore (docs/deploy.md)\n", what);
+    return true;
+}
+
 int RunBackupCommand(const CliResult& cli) {
+    if (RefusePostgres(cli, "backup")) return 2;
     return ReportCopy(BackupSqlite(cli.config.data_dir, cli.backup_file), "backup written to", cli.backup_file);
 }
 
 int RunRestoreCommand(const CliResult& cli) {
+    if (RefusePostgres(cli, "restore")) return 2;
     return ReportCopy(RestoreSqlite(cli.backup_file, cli.config.data_dir), "restored into", cli.config.data_dir);
+}
+
+int RunMigrateCommand(const CliResult& cli) {
+    CliResult shown = cli;
+    shown.config.database = cli.migrate_to;
+    return ReportCopy(MigrateSqliteToPostgres(cli.migrate_from, cli.migrate_to), "copied into",
+                      StoreLocation(shown.config));
 }
 
 } // namespace aftercare::serve

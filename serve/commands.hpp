@@ -17,5 +17,6 @@ int RunCreateApiKeyCommand(const CliResult& cli);
 // Exit 0 copied and checked, 2 not (nothing is left under the target's name).
 int RunBackupCommand(const CliResult& cli);
 int RunRestoreCommand(const CliResult& cli);
+int RunMigrateCommand(const CliResult& cli);
 
 } // namespace aftercare::serve

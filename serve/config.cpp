@@ -35,6 +35,10 @@ bool Apply(Config& config, const std::string& name, const std::string& value, st
     } else if (name == "data-dir") {
         if (value.empty()) return bad("empty");
         config.data_dir = value;
+    } else if (name == "database") {
+        if (value.rfind("postgresql://", 0) != 0 && value.rfind("postgres://", 0) != 0)
+            return bad("expected postgresql://USER@HOST/DBNAME (without it: SQLite in --data-dir)");
+        config.database = value;
     } else if (name == "web-root") {
         config.web_root = value;
     } else if (name == "policy") {
@@ -150,6 +154,7 @@ constexpr EnvName kEnvNames[] = {
     {"port", "AFTERCARE_PORT"},
     {"bind", "AFTERCARE_BIND"},
     {"data-dir", "AFTERCARE_DATA_DIR"},
+    {"database", "AFTERCARE_DATABASE"},
     {"web-root", "AFTERCARE_WEB_ROOT"},
     {"policy", "AFTERCARE_POLICY"},
     {"embed-origins", "AFTERCARE_EMBED_ORIGINS"},
@@ -211,6 +216,8 @@ bool ApplyCommandOption(CliResult& result, const std::string& name, const std::s
     }
     if (result.command == CliResult::Command::Backup && name == "to") return result.backup_file = value, true;
     if (result.command == CliResult::Command::Restore && name == "from") return result.backup_file = value, true;
+    if (result.command == CliResult::Command::Migrate && name == "from") return result.migrate_from = value, true;
+    if (result.command == CliResult::Command::Migrate && name == "to") return result.migrate_to = value, true;
     if (result.command == CliResult::Command::CreateApiKey) {
         if (name == "name") return result.api_key_name = value, true;
         if (name == "scopes") return result.api_key_scopes = value, true;
@@ -243,6 +250,7 @@ std::optional<std::vector<std::string>> ParseOrigins(const std::string& text) {
 std::string UsageText() {
     return "Usage:\n"
            "  aftercare-server [--port 8080] [--bind 127.0.0.1] [--data-dir ./data] [--web-root DIR]\n"
+           "                   [--database postgresql://USER@HOST/DB]  (instead of SQLite in --data-dir)\n"
            "                   [--policy assets/policy.json] [--embed-origins \"https://a.example ...\"]\n"
            "                   [--demo-dir assets/demo] [--faq-dir assets/faq] [--seed-demo true|false]\n"
            "                   [--calendar-dir assets/calendar]  (holiday calendars, one YYYY.json per year)\n"
@@ -273,6 +281,8 @@ std::string UsageText() {
            "  aftercare-server create-api-key --data-dir D --name NAME --scopes products,orders,parts\n"
            "  aftercare-server backup --data-dir D --to FILE   (online: a consistent copy beside a running server)\n"
            "  aftercare-server restore --data-dir NEW --from FILE   (into a data directory with no database yet)\n"
+           "  aftercare-server migrate --from sqlite:DATA_DIR --to postgresql://USER@HOST/DB\n"
+           "      (copies everything into an empty PostgreSQL database in one transaction, counts checked)\n"
            "Every option can also be set with AFTERCARE_<NAME> (e.g. AFTERCARE_PORT); flags win.\n"
            "Rate limits are requests per minute per client address (IPv6: per /64); 0 disables one.\n";
 }
@@ -310,6 +320,9 @@ CliResult ParseCommandLine(int argc, const char* const* argv,
         i = 2;
     } else if (argc > 1 && std::strcmp(argv[1], "restore") == 0) {
         result.command = CliResult::Command::Restore;
+        i = 2;
+    } else if (argc > 1 && std::strcmp(argv[1], "migrate") == 0) {
+        result.command = CliResult::Command::Migrate;
         i = 2;
     }
     for (; i < argc; ++i) {
@@ -370,6 +383,15 @@ CliResult ParseCommandLine(int argc, const char* const* argv,
     if (result.command == CliResult::Command::Backup && result.backup_file.empty()) {
         result.command = CliResult::Command::Error;
         result.message = "backup needs --to FILE";
+    }
+    if (result.command == CliResult::Command::Migrate) {
+        if (result.migrate_from.rfind("sqlite:", 0) != 0 || result.migrate_from.size() == 7 ||
+            (result.migrate_to.rfind("postgresql://", 0) != 0 && result.migrate_to.rfind("postgres://", 0) != 0)) {
+            result.command = CliResult::Command::Error;
+            result.message = "migrate needs --from sqlite:DATA_DIR --to postgresql://USER@HOST/DB";
+        } else {
+            result.migrate_from.erase(0, 7);
+        }
     }
     if (result.command == CliResult::Command::Restore && result.backup_file.empty()) {
         result.command = CliResult::Command::Error;

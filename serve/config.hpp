@@ -28,6 +28,10 @@ struct Config {
     int port = 8080;
     std::string bind = "127.0.0.1";
     std::string data_dir = "./data";
+    // Empty: SQLite in data_dir (the Quick start). "postgresql://..." (or "postgres://..."): that
+    // PostgreSQL database; several instances may share it (docs/deploy.md). A password belongs in
+    // PGPASSWORD or ~/.pgpass, which libpq reads, rather than in the URL (a flag shows in `ps`).
+    std::string database;
     std::string web_root;  // empty: no static files, API only
     std::string policy_path = "assets/policy.json";
     std::vector<std::string> embed_origins;  // extra frame-ancestors for vendor embedding
@@ -53,7 +57,7 @@ struct Config {
 
 // Outcome of reading the command line: either a config to run with or a message (usage, error).
 struct CliResult {
-    enum class Command { Serve, CreateAdmin, Routes, Import, CreateApiKey, Backup, Restore, Help, Error };
+    enum class Command { Serve, CreateAdmin, Routes, Import, CreateApiKey, Backup, Restore, Migrate, Help, Error };
     Command command = Command::Serve;
     Config config;
     std::string username;  // create-admin
@@ -65,6 +69,8 @@ struct CliResult {
     std::string api_key_name;     // create-api-key
     std::string api_key_scopes;   // create-api-key: comma-separated
     std::string backup_file;      // backup: --to FILE; restore: --from FILE
+    std::string migrate_from;     // migrate: --from sqlite:DIR (the DIR)
+    std::string migrate_to;       // migrate: --to postgresql://...
     std::string message;   // Help / Error text
 };
 

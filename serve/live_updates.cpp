@@ -20,9 +20,10 @@ LiveUpdates::~LiveUpdates() {
 }
 
 std::uint64_t LiveUpdates::VersionLocked(std::int64_t key) const {
-    if (key == kAnyTicket) return any_version_;
+    // epoch_ moves every version at once (WakeAll), even of tickets nobody notified yet.
+    if (key == kAnyTicket) return any_version_ + epoch_;
     auto it = versions_.find(key);
-    return it == versions_.end() ? 0 : it->second;
+    return (it == versions_.end() ? 0 : it->second) + epoch_;
 }
 
 std::uint64_t LiveUpdates::Version(std::int64_t ticket_id) {
@@ -32,7 +33,7 @@ std::uint64_t LiveUpdates::Version(std::int64_t ticket_id) {
 
 std::uint64_t LiveUpdates::AnyVersion() {
     std::lock_guard lock(mutex_);
-    return any_version_;
+    return any_version_ + epoch_;
 }
 
 void LiveUpdates::Remove(const WaiterPtr& waiter) {
@@ -47,6 +48,24 @@ void LiveUpdates::Remove(const WaiterPtr& waiter) {
 }
 
 void LiveUpdates::Notify(std::int64_t ticket_id) {
+    NotifyFromPeer(ticket_id);
+    if (relay_) relay_(ticket_id);
+}
+
+void LiveUpdates::WakeAll() {
+    std::vector<std::function<void()>> woken;
+    {
+        std::lock_guard lock(mutex_);
+        // Every version moves, so a poll between its read and Suspend does not park on old news.
+        ++epoch_;
+        for (auto& [key, waiter] : by_key_) woken.push_back(std::move(waiter->wake));
+        by_key_.clear();
+        by_deadline_.clear();
+    }
+    for (auto& wake : woken) wake();
+}
+
+void LiveUpdates::NotifyFromPeer(std::int64_t ticket_id) {
     std::vector<std::function<void()>> woken;
     {
         std::lock_guard lock(mutex_);

@@ -27,8 +27,8 @@ struct ParkRequest {
     SteadyTime deadline;
 };
 
-// In-process only: with several server processes (PostgreSQL scale-out) this would be fed by
-// LISTEN/NOTIFY instead; the waiting side stays the same.
+// The waiting side is in-process. With several instances on PostgreSQL, PgLiveRelay passes every
+// local Notify on to the other instances (NOTIFY) and feeds theirs in here (NotifyFromPeer).
 class LiveUpdates {
 public:
     static constexpr std::int64_t kAnyTicket = -1;  // "any ticket changed": the staff console's feed
@@ -48,8 +48,16 @@ public:
 
     std::uint64_t Version(std::int64_t ticket_id);
     std::uint64_t AnyVersion();
-    // Bumps the ticket's and the any-ticket version and wakes the polls that follow either.
+    // Bumps the ticket's and the any-ticket version and wakes the polls that follow either; then
+    // hands the change to the relay, if one is set.
     void Notify(std::int64_t ticket_id);
+    // A change another instance made: wakes like Notify, relays nothing.
+    void NotifyFromPeer(std::int64_t ticket_id);
+    // After a gap in the feed from other instances (its connection was lost and is back): every
+    // parked poll runs again and reads the store; one with nothing new parks again.
+    void WakeAll();
+    // Set once at start, before any request: passes local changes on (PgLiveRelay). Must not throw.
+    void SetRelay(std::function<void(std::int64_t)> relay) { relay_ = std::move(relay); }
 
     // For services: throws ParkRequest{key, seen, deadline}. Never returns.
     [[noreturn]] static void Park(std::int64_t key, std::uint64_t seen, SteadyTime deadline) {
@@ -82,12 +90,14 @@ private:
     std::condition_variable timer_wake_;
     std::unordered_map<std::int64_t, std::uint64_t> versions_;
     std::uint64_t any_version_ = 0;
+    std::uint64_t epoch_ = 0;  // added to every version (WakeAll)
     std::unordered_multimap<std::int64_t, WaiterPtr> by_key_;
     std::multimap<SteadyTime, WaiterPtr> by_deadline_;
     int max_waiters_;
     std::uint64_t refused_ = 0;
     std::uint64_t abandoned_ = 0;
     bool shutdown_ = false;
+    std::function<void(std::int64_t)> relay_;
     std::thread timer_;  // last: it starts after everything it reads exists
 };
 

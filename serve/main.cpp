@@ -20,6 +20,7 @@
 #include "config.hpp"
 #include "log.hpp"
 #include "services/staff_service.hpp"
+#include "store/open_store.hpp"
 
 using aftercare::serve::App;
 using aftercare::serve::CliResult;
@@ -111,7 +112,8 @@ int CreateAdmin(const CliResult& cli) {
         std::fprintf(stderr, "aftercare-server: %s\n", error.c_str());
         return 1;
     }
-    std::printf("Created staff account %s (admin) in %s\n", cli.username.c_str(), cli.config.data_dir.c_str());
+    std::printf("Created staff account %s (admin) in %s\n", cli.username.c_str(),
+                aftercare::serve::StoreLocation(cli.config).c_str());
     return 0;
 }
 
@@ -136,6 +138,7 @@ int main(int argc, char** argv) {
         char scratch[] = "/tmp/aftercare-routes-XXXXXX";
         if (mkdtemp(scratch) == nullptr) return 1;
         config.data_dir = scratch;
+        config.database.clear();  // a listing touches no real database
         config.seed_demo = false;
         struct Cleanup {
             const char* dir;
@@ -160,6 +163,8 @@ int main(int argc, char** argv) {
         return aftercare::serve::RunBackupCommand(cli);
     case CliResult::Command::Restore:
         return aftercare::serve::RunRestoreCommand(cli);
+    case CliResult::Command::Migrate:
+        return aftercare::serve::RunMigrateCommand(cli);
     case CliResult::Command::Serve:
         return Serve(cli.config);
     }

@@ -31,19 +31,32 @@ RateLimiter::Bucket& RateLimiter::Refill(const std::string& key, Clock::time_poi
 
 int RateLimiter::Take(const std::string& key, double cost, Clock::time_point now) {
     if (capacity_ <= 0) return 0;
-    std::lock_guard lock(mutex_);
-    Bucket& bucket = Refill(key, now);
-    if (bucket.tokens >= cost) {
-        bucket.tokens -= cost;
-        return 0;
+    double tokens = 0;
+    if (shared_) {
+        bool taken = false;
+        tokens = shared_->Apply(scope_ + key, capacity_, per_second_, cost, SharedBuckets::Op::Take, taken);
+        if (taken) return 0;
+    } else {
+        std::lock_guard lock(mutex_);
+        Bucket& bucket = Refill(key, now);
+        if (bucket.tokens >= cost) {
+            bucket.tokens -= cost;
+            return 0;
+        }
+        tokens = bucket.tokens;
     }
     // A cost above the burst can never be met; the wait then is for a full bucket.
-    const double missing = std::min(cost, capacity_) - bucket.tokens;
+    const double missing = std::min(cost, capacity_) - tokens;
     return std::max(1, static_cast<int>(std::ceil(missing / per_second_)));
 }
 
 void RateLimiter::Charge(const std::string& key, Clock::time_point now) {
     if (capacity_ <= 0) return;
+    if (shared_) {
+        bool taken = false;
+        shared_->Apply(scope_ + key, capacity_, per_second_, 1.0, SharedBuckets::Op::Charge, taken);
+        return;
+    }
     std::lock_guard lock(mutex_);
     Bucket& bucket = Refill(key, now);
     bucket.tokens = std::max(-capacity_, bucket.tokens - 1.0);
@@ -51,6 +64,11 @@ void RateLimiter::Charge(const std::string& key, Clock::time_point now) {
 
 void RateLimiter::Refund(const std::string& key, Clock::time_point now) {
     if (capacity_ <= 0) return;
+    if (shared_) {
+        bool taken = false;
+        shared_->Apply(scope_ + key, capacity_, per_second_, 1.0, SharedBuckets::Op::Refund, taken);
+        return;
+    }
     std::lock_guard lock(mutex_);
     Bucket& bucket = Refill(key, now);
     bucket.tokens = std::min(capacity_, bucket.tokens + 1.0);

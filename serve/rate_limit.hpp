@@ -4,12 +4,31 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <list>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
 
 namespace aftercare::serve {
+
+// Where buckets live when several instances must share them (PostgreSQL: pg_buckets.cpp). Each
+// operation refills and changes one bucket atomically, so concurrent requests through any
+// instance are counted exactly once each.
+class SharedBuckets {
+public:
+    enum class Op { Take, Charge, Refund };
+    virtual ~SharedBuckets() = default;
+    // Refills `key` to at most `capacity` at `per_second`, then: Take removes `cost` only if that
+    // many are there; Charge removes one regardless (down to -capacity); Refund adds one. Returns
+    // the tokens left; `taken` says whether a Take succeeded.
+    virtual double Apply(const std::string& key, double capacity, double per_second, double cost, Op op,
+                         bool& taken) = 0;
+    // Runs `work` (several Apply calls) as one step for everyone who serializes on `key`, in every
+    // instance: decisions over two buckets (GuessBudget) cannot interleave.
+    virtual void Serialized(const std::string& key, const std::function<void()>& work) = 0;
+};
 
 class RateLimiter {
 public:
@@ -34,6 +53,13 @@ public:
 
     std::size_t TrackedKeys();
 
+    // From now on the buckets are `buckets`' (keys prefixed with `scope`), not this process's:
+    // several instances then share one budget. Called at start, before any request.
+    void Share(std::shared_ptr<SharedBuckets> buckets, std::string scope) {
+        shared_ = std::move(buckets);
+        scope_ = std::move(scope);
+    }
+
 private:
     struct Bucket {
         double tokens;
@@ -48,6 +74,8 @@ private:
     std::mutex mutex_;
     std::unordered_map<std::string, Bucket> buckets_;
     std::list<std::string> recency_;
+    std::shared_ptr<SharedBuckets> shared_;
+    std::string scope_;
 };
 
 }  // namespace aftercare::serve

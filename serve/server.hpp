@@ -31,6 +31,13 @@ class HttpServer {
 public:
     HttpServer(const Config& config, Metrics& metrics, LiveUpdates& live, TokenResolver resolver);
     ~HttpServer();
+    // The per-address lookup, create and login budgets in `buckets` (PostgreSQL), shared by every
+    // instance. Before Run.
+    void ShareRateLimits(const std::shared_ptr<SharedBuckets>& buckets) {
+        lookup_limiter_.Share(buckets, "lookup:");
+        create_limiter_.Share(buckets, "create:");
+        login_limiter_.Share(buckets, "login:");
+    }
 
     RouteTable& routes() { return routes_; }
     void SetStaticFiles(std::shared_ptr<StaticFiles> files) { static_files_ = std::move(files); }

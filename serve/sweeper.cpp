@@ -49,7 +49,8 @@ int Sweeper::RunOnce() {
 void Sweeper::Loop() {
     for (;;) {
         try {
-            RunOnce();
+            // Several instances on one database: only the lease holder sweeps (PgSweeperLease).
+            if (!lease_ || lease_()) RunOnce();
         } catch (const std::exception& e) {
             // Logged and retried next interval: a transient store error must not kill the thread.
             LogEvent("error", "sla sweep failed", e.what());

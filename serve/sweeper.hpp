@@ -3,6 +3,7 @@
 #pragma once
 
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -15,6 +16,9 @@ public:
     Sweeper(Services& services, int interval_seconds);
     ~Sweeper();
 
+    // Before each pass: whether this instance may sweep (the PostgreSQL lease); unset: always.
+    // Set before Start.
+    void SetLease(std::function<bool()> lease) { lease_ = std::move(lease); }
     void Start();
     void Stop();
 
@@ -31,6 +35,7 @@ private:
     bool stopping_ = false;
     std::thread thread_;
     std::int64_t last_prune_ = 0;
+    std::function<bool()> lease_;
 };
 
 }  // namespace aftercare::serve

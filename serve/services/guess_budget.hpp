@@ -11,6 +11,9 @@
 // out: the owner's first try from their own address is still evaluated.
 #pragma once
 
+#include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -37,10 +40,22 @@ public:
     std::optional<Reservation> Reserve(const std::string& subject, const std::string& client, int& retry_after);
     // The answer was right: give back what the reservation took.
     void Correct(const Reservation& reservation);
+    // Both budgets in `buckets` (PostgreSQL), shared by every instance. At start only.
+    void Share(const std::shared_ptr<SharedBuckets>& buckets) {
+        per_subject_.Share(buckets, "guess.subject:");
+        per_pair_.Share(buckets, "guess.pair:");
+        shared_ = buckets;
+    }
 
 private:
+    // A reservation reads one budget and then changes the other: it runs as one step per subject
+    // (across instances with shared buckets), or a burst could slip a guess between the two.
+    void OneAtATime(const std::string& subject, const std::function<void()>& work);
+
     RateLimiter per_subject_;
     RateLimiter per_pair_;
+    std::shared_ptr<SharedBuckets> shared_;
+    std::mutex mutex_;
 };
 
 }  // namespace aftercare::serve

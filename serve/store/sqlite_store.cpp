@@ -9,12 +9,14 @@
 #include <memory>
 
 #include <filesystem>
+#include <iterator>
 #include <limits>
 
 #include "api/core_json.h"
 #include "core/vocabulary.h"
 #include "store/sqlite_outbox.hpp"
 #include "store/sqlite_register.hpp"
+#include "store/store_json.hpp"
 
 namespace aftercare::serve {
 namespace {
@@ -169,8 +171,8 @@ CREATE TABLE IF NOT EXISTS orders(
 ) WITHOUT ROWID;
 )sql";
 
-// Columns added after a database may already exist: CREATE TABLE IF NOT EXISTS does not add them.
-void Migrate(Connection& db) {
+// Columns added before migrations were versioned: CREATE TABLE IF NOT EXISTS does not add them.
+void MigrateColumns(Connection& db) {
     bool has_active = false;
     auto columns = db.Prepare("SELECT name FROM pragma_table_info('staff')");
     while (columns.Step()) has_active = has_active || columns.Text(0) == "active";
@@ -196,24 +198,56 @@ void Migrate(Connection& db) {
     }
 }
 
+// Version 1 is the baseline: the schema as it stood when migrations became versioned (#15). It is
+// applied idempotently, since databases from before then exist: every CREATE says IF NOT EXISTS
+// and MigrateColumns checks before it adds.
+void Baseline(Connection& db) {
+    db.Exec(kSchema);
+    MigrateColumns(db);
+    ApplyRegisterSchema(db);
+    ApplyOutboxSchema(db);
+}
+
+// Versioned migrations, as on PostgreSQL (pg_schema.cpp): schema_migrations records each version
+// applied; a later change is a new step at the end of kSteps, run once, never edited after release.
+// BEGIN IMMEDIATE holds the write lock, so a command started beside the server (import,
+// create-admin) and the server never migrate at once.
+void ApplyMigrations(Connection& db) {
+    using Step = void (*)(Connection&);
+    static constexpr Step kSteps[] = {Baseline};
+    const int newest = static_cast<int>(std::size(kSteps));
+    db.Exec("BEGIN IMMEDIATE");
+    try {
+        db.Exec("CREATE TABLE IF NOT EXISTS schema_migrations(version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)");
+        int at = 0;
+        {
+            auto row = db.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+            if (row.Step()) at = static_cast<int>(row.Int(0));
+        }
+        if (at > newest)
+            throw sqlite::Error(SQLITE_ERROR, "sqlite: the database is at schema version " + std::to_string(at) +
+                                                  ", newer than this server knows (" + std::to_string(newest) + ")");
+        for (int version = at + 1; version <= newest; ++version) {
+            kSteps[version - 1](db);
+            auto insert = db.Prepare("INSERT INTO schema_migrations(version, applied_at) VALUES(?, CAST(strftime('%s', 'now') AS INTEGER))");
+            insert.Bind(1, version);
+            insert.Run();
+        }
+        db.Exec("COMMIT");
+    } catch (...) {
+        if (sqlite3_get_autocommit(db.handle()) == 0) db.Exec("ROLLBACK");
+        throw;
+    }
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Row mapping
 //-----------------------------------------------------------------------------
 
-std::string Dump(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
-
-std::string TicketBody(const core::Ticket& ticket) {
-    Json body;
-    to_json(body, ticket);
-    body.erase("timeline");
-    return Dump(body);
-}
-
-std::string EventBody(const core::TimelineEvent& event) {
-    Json body;
-    to_json(body, event);
-    return Dump(body);
-}
+using store_json::Dump;
+using store_json::EventBody;
+using store_json::LastSequence;
+using store_json::TicketBody;
 
 // Rows were written by this code from validated values; a row that does not read back is
 // corruption, which surfaces as an exception (a 500 with nothing leaked), never as a half ticket.
@@ -272,8 +306,6 @@ void InsertEvents(Connection& db, std::int64_t ticket_id, const core::Ticket& ti
         insert.Reset();
     }
 }
-
-int LastSequence(const core::Ticket& ticket) { return ticket.timeline.empty() ? 0 : ticket.timeline.back().sequence; }
 
 std::optional<core::CivilDate> OptDate(const sqlite::Statement& row, int column) {
     if (row.IsNull(column)) return std::nullopt;
@@ -646,10 +678,7 @@ SqliteStore::SqliteStore(const std::string& data_dir, int readers) {
     path_ = (std::filesystem::path(data_dir) / "aftercare.db").string();
     writer_ = std::make_unique<Connection>(path_);
     writer_->Exec(kPragmas);
-    writer_->Exec(kSchema);
-    Migrate(*writer_);
-    ApplyRegisterSchema(*writer_);
-    ApplyOutboxSchema(*writer_);
+    ApplyMigrations(*writer_);
     register_reader_ = MakeSqliteRegisterReader([this](const std::function<void(Connection&)>& read) {
         Lease db(*this);
         read(*db);

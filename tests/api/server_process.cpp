@@ -2,6 +2,7 @@
 #include "server_process.hpp"
 
 #include "contract_check.hpp"
+#include "pg_test_db.hpp"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -65,7 +66,11 @@ std::pair<int, std::string> RunWithInput(std::vector<std::string> args, const st
     posix_spawn_file_actions_addclose(&actions, in_pipe[1]);
     posix_spawn_file_actions_addclose(&actions, out_pipe[0]);
     auto argv = CStrings(args);
-    auto env_strings = ChildEnvironment({});
+    // A command on a data dir works on that data dir's database when the suite runs on PostgreSQL.
+    std::map<std::string, std::string> extra;
+    for (std::size_t i = 0; i + 1 < args.size(); ++i)
+        if (args[i] == "--data-dir" && TestingOnPostgres()) extra["AFTERCARE_DATABASE"] = TestDatabaseFor(args[i + 1]);
+    auto env_strings = ChildEnvironment(extra);
     auto envp = CStrings(env_strings);
     pid_t pid = -1;
     const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
@@ -95,6 +100,7 @@ TempDir::TempDir() {
 }
 
 TempDir::~TempDir() {
+    DropTestDatabase(path_);
     std::error_code ec;
     std::filesystem::remove_all(path_, ec);
 }
@@ -132,6 +138,9 @@ ServerProcess::ServerProcess(ServerOptions options) : options_(std::move(options
     auto argv = CStrings(args);
     auto env = options_.env;
     env.emplace("AFTERCARE_METRICS_TOKEN", kMetricsToken);
+    if (TestingOnPostgres()) env.emplace("AFTERCARE_DATABASE", TestDatabaseFor(options_.data_dir));
+    // An empty AFTERCARE_DATABASE in the options: this server stays on SQLite even in the api-pg run.
+    if (auto it = env.find("AFTERCARE_DATABASE"); it != env.end() && it->second.empty()) env.erase(it);
     auto env_strings = ChildEnvironment(env);
     auto envp = CStrings(env_strings);
     const int log_fd = open(log_path_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);

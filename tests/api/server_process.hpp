@@ -33,7 +33,7 @@ struct ServerOptions {
         : data_dir(std::move(dir)), args(std::move(extra_args)) {}
     std::string data_dir;                       // required: usually a TempDir's path
     std::vector<std::string> args;              // extra flags
-    std::map<std::string, std::string> env;     // extra environment
+    std::map<std::string, std::string> env;     // extra environment; AFTERCARE_DATABASE "" keeps it on SQLite
     bool generous_limits = true;                // raise rate limits so unrelated tests never hit them
     bool seed_demo = true;                      // --seed-demo true (most tests use the demo data); false: the default
 };

@@ -8,6 +8,7 @@
 #include <iterator>
 #include <set>
 
+#include "pg_test_db.hpp"
 #include "server_process.hpp"
 
 using namespace aftercare::test;
@@ -139,12 +140,18 @@ TEST_CASE("tokens are 256-bit random, distinct, and only their hashes are stored
         tokens.insert(token);
     }
     CHECK(tokens.size() == 20);
-    // The database file never contains a token in clear.
+    // The database never contains a token in clear: the SQLite file and its WAL, or on PostgreSQL
+    // everything pg_dump gets out of the database.
     env.server->StopWith(SIGTERM);
-    std::ifstream db(env.dir.path() + "/aftercare.db", std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(db)), std::istreambuf_iterator<char>());
-    std::ifstream wal(env.dir.path() + "/aftercare.db-wal", std::ios::binary);
-    bytes.append((std::istreambuf_iterator<char>(wal)), std::istreambuf_iterator<char>());
+    std::string bytes;
+    if (TestingOnPostgres()) {
+        bytes = DumpTestDatabase(env.dir.path());
+    } else {
+        std::ifstream db(env.dir.path() + "/aftercare.db", std::ios::binary);
+        bytes.assign((std::istreambuf_iterator<char>(db)), std::istreambuf_iterator<char>());
+        std::ifstream wal(env.dir.path() + "/aftercare.db-wal", std::ios::binary);
+        bytes.append((std::istreambuf_iterator<char>(wal)), std::istreambuf_iterator<char>());
+    }
     REQUIRE(bytes.size() > 0);
     for (const auto& token : tokens) CHECK(bytes.find(token) == std::string::npos);
 }

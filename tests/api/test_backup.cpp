@@ -38,7 +38,8 @@ long RowsOf(const std::string& report, const std::string& table) {
 
 }  // namespace
 
-TEST_CASE("backup while tickets are created, restore into a new directory, serve from it", "[cli][backup]") {
+// [sqlite-only]: these commands copy the SQLite file; on PostgreSQL backups are pg_dump's (docs/deploy.md).
+TEST_CASE("backup while tickets are created, restore into a new directory, serve from it", "[cli][backup][sqlite-only]") {
     TempDir live_dir, restored_dir, files;
     const std::string backup = files.path() + "/aftercare-backup.db";
     std::vector<Created> before;
@@ -94,7 +95,7 @@ TEST_CASE("backup while tickets are created, restore into a new directory, serve
     CHECK(Status(client, after) == 401);  // created after the copy: not in it, its token unknown
 }
 
-TEST_CASE("restore refuses what is not an Aftercare backup, and backup a directory without a database", "[cli][backup]") {
+TEST_CASE("restore refuses what is not an Aftercare backup, and backup a directory without a database", "[cli][backup][sqlite-only]") {
     TempDir dir;
     const std::string junk = dir.path() + "/junk.db";
     {

@@ -21,7 +21,8 @@ unsigned Mode(const std::string& path) {
 
 }  // namespace
 
-TEST_CASE("data dir: a new one is 0700 and the database 0600", "[security][data]") {
+// [sqlite-only]: the modes of the SQLite file; on PostgreSQL the database server owns its files.
+TEST_CASE("data dir: a new one is 0700 and the database 0600", "[security][data][sqlite-only]") {
     TempDir parent;
     const std::string data = parent.path() + "/data";
     {
@@ -40,7 +41,7 @@ TEST_CASE("data dir: a new one is 0700 and the database 0600", "[security][data]
     CHECK(Mode(fresh + "/aftercare.db") == 0600);
 }
 
-TEST_CASE("data dir: world-readable leftovers are made private at start, with a warning", "[security][data]") {
+TEST_CASE("data dir: world-readable leftovers are made private at start, with a warning", "[security][data][sqlite-only]") {
     TempDir dir;
     {
         ServerProcess first(ServerOptions{dir.path()});

@@ -37,7 +37,8 @@ std::string Png(std::size_t bytes) { return std::string("\x89PNG\r\n\x1A\n", 8) 
 
 }  // namespace
 
-TEST_CASE("full disk: every acknowledged upload is stored, and no refused one is", "[durability][security]") {
+// [sqlite-only]: the data directory is the tmpfs; a PostgreSQL server's disk is not this test's to fill.
+TEST_CASE("full disk: every acknowledged upload is stored, and no refused one is", "[durability][security][sqlite-only]") {
     SmallDisk disk("3m");
     if (!disk.mounted()) {
         WARN("skipped: cannot mount a tmpfs here (needs root / CAP_SYS_ADMIN)");

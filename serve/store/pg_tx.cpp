@@ -1,0 +1,258 @@
+// PgTx: every write of the backend on PostgreSQL (parameterized only), inside PgStore::Write's
+// transaction, which already holds the cross-instance write lock.
+#include "store/pg_tx.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "core/vocabulary.h"
+#include "store/pg_outbox.hpp"
+#include "store/pg_register.hpp"
+#include "store/store_json.hpp"
+
+namespace aftercare::serve {
+
+using pg::Params;
+using Json = nlohmann::json;
+using store_json::Dump;
+using store_json::EventBody;
+using store_json::LastSequence;
+using store_json::TicketBody;
+
+namespace pg_rows {
+
+namespace {
+std::optional<StoredTicket> LoadFrom(pg::Connection& db, const pg::Result& row) {
+    if (row.Empty()) return std::nullopt;
+    const std::int64_t id = row.Int(0, 0);
+    const std::int64_t last = row.Int(0, 1);
+    std::vector<std::string> events;
+    auto rows = db.Run("SELECT body FROM events WHERE ticket_id = $1 AND sequence <= $2 ORDER BY sequence",
+                       Params().Add(id).Add(last));
+    events.reserve(static_cast<std::size_t>(rows.Rows()));
+    for (int i = 0; i < rows.Rows(); ++i) events.push_back(rows.Text(i, 0));
+    return StoredTicket{id, store_json::ParseTicket(row.Text(0, 2), events)};
+}
+}  // namespace
+
+std::optional<StoredTicket> LoadById(pg::Connection& db, std::int64_t id) {
+    return LoadFrom(db, db.Run("SELECT id, last_sequence, body FROM tickets WHERE id = $1", Params().Add(id)));
+}
+
+std::optional<StoredTicket> LoadByNumber(pg::Connection& db, const std::string& number) {
+    return LoadFrom(db, db.Run("SELECT id, last_sequence, body FROM tickets WHERE number = $1", Params().Add(number)));
+}
+
+}  // namespace pg_rows
+
+namespace {
+
+void InsertEvents(pg::Connection& db, std::int64_t ticket_id, const core::Ticket& ticket, int after) {
+    for (const auto& event : ticket.timeline) {
+        if (event.sequence <= after) continue;
+        db.Run("INSERT INTO events(ticket_id, sequence, body) VALUES($1, $2, $3)",
+               Params().Add(ticket_id).Add(event.sequence).Add(EventBody(event)));
+    }
+}
+
+class PgTx : public StoreTx {
+public:
+    explicit PgTx(pg::Connection& db) : db_(db) {}
+
+    std::optional<StoredTicket> LoadTicket(const std::string& number) override { return pg_rows::LoadByNumber(db_, number); }
+    std::optional<StoredTicket> LoadTicketById(std::int64_t id) override { return pg_rows::LoadById(db_, id); }
+
+    std::optional<std::int64_t> InsertTicket(const std::string& number, const core::Ticket& ticket,
+                                             const TicketIndex& index) override {
+        // Under the write lock nobody else inserts meanwhile, so check-then-insert is exact (and an
+        // INSERT that failed on the unique number would abort the whole transaction).
+        if (!db_.Run("SELECT 1 FROM tickets WHERE number = $1", Params().Add(number)).Empty()) return std::nullopt;
+        auto inserted = db_.Run(
+            "INSERT INTO tickets(number, kind, priority, state, assignee, escalation, is_open, sort_key, "
+            "next_check_at, breached, first_response_at, resolved_at, last_sequence, created_at, updated_at, body, "
+            "ended_at) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id",
+            Params()
+                .Add(number)
+                .Add(core::ToString(ticket.details.kind))
+                .Add(core::ToString(ticket.priority))
+                .Add(core::ToString(ticket.state))
+                .Add(ticket.assignee)
+                .Add(core::ToString(ticket.escalation))
+                .Add(index.open)
+                .Add(index.sort_key)
+                .Add(index.next_check_at)
+                .Add(index.breached)
+                .Add(index.first_response_at)
+                .Add(index.resolved_at)
+                .Add(LastSequence(ticket))
+                .Add(ticket.created_at)
+                .Add(ticket.updated_at)
+                .Add(TicketBody(ticket))
+                .Add(index.ended_at));
+        const std::int64_t id = inserted.Int(0, 0);
+        InsertEvents(db_, id, ticket, 0);
+        return id;
+    }
+
+    void UpdateTicket(std::int64_t id, const core::Ticket& ticket, const TicketIndex& index,
+                      int previous_last_sequence) override {
+        db_.Run("UPDATE tickets SET priority = $1, state = $2, assignee = $3, escalation = $4, is_open = $5, "
+                "sort_key = $6, next_check_at = $7, breached = $8, first_response_at = $9, resolved_at = $10, "
+                "last_sequence = $11, updated_at = $12, body = $13, ended_at = $14 WHERE id = $15",
+                Params()
+                    .Add(core::ToString(ticket.priority))
+                    .Add(core::ToString(ticket.state))
+                    .Add(ticket.assignee)
+                    .Add(core::ToString(ticket.escalation))
+                    .Add(index.open)
+                    .Add(index.sort_key)
+                    .Add(index.next_check_at)
+                    .Add(index.breached)
+                    .Add(index.first_response_at)
+                    .Add(index.resolved_at)
+                    .Add(LastSequence(ticket))
+                    .Add(ticket.updated_at)
+                    .Add(TicketBody(ticket))
+                    .Add(index.ended_at)
+                    .Add(id));
+        InsertEvents(db_, id, ticket, previous_last_sequence);
+    }
+
+    void InsertToken(const std::string& hash, const TokenRecord& record, std::int64_t now) override {
+        Params params;
+        params.AddBytes(hash).Add(record.kind == TokenRecord::Kind::Customer ? "customer" : "staff");
+        if (record.kind == TokenRecord::Kind::Customer) params.Add(record.ticket_id).AddNull();
+        else params.AddNull().Add(record.staff_id);
+        params.Add(record.expires_at).Add(now);
+        db_.Run("INSERT INTO tokens(hash, kind, ticket_id, staff_id, expires_at, created_at) "
+                "VALUES($1, $2, $3, $4, $5, $6)",
+                params);
+    }
+
+    void DeleteToken(const std::string& hash) override {
+        db_.Run("DELETE FROM tokens WHERE hash = $1", Params().AddBytes(hash));
+    }
+
+    int DeleteTicketTokens(std::int64_t ticket_id) override {
+        return static_cast<int>(
+            db_.Run("DELETE FROM tokens WHERE kind = 'customer' AND ticket_id = $1", Params().Add(ticket_id)).Affected());
+    }
+
+    std::optional<IdempotencyRecord> FindIdempotency(const std::string& scope, const std::string& key) override {
+        auto row = db_.Run("SELECT request_hash, ticket_id FROM idempotency WHERE scope = $1 AND key = $2",
+                           Params().Add(scope).Add(key));
+        if (row.Empty()) return std::nullopt;
+        return IdempotencyRecord{row.Bytes(0, 0), row.Int(0, 1)};
+    }
+
+    void InsertIdempotency(const std::string& scope, const std::string& key, const std::string& request_hash,
+                           std::int64_t ticket_id, std::int64_t now) override {
+        db_.Run("INSERT INTO idempotency(scope, key, request_hash, ticket_id, created_at) VALUES($1, $2, $3, $4, $5)",
+                Params().Add(scope).Add(key).AddBytes(request_hash).Add(ticket_id).Add(now));
+    }
+
+    int CountAttachments(std::int64_t ticket_id) override {
+        return static_cast<int>(
+            db_.Run("SELECT COUNT(*) FROM attachments WHERE ticket_id = $1", Params().Add(ticket_id)).Int(0, 0));
+    }
+
+    void InsertAttachment(const AttachmentRecord& record) override {
+        db_.Run("INSERT INTO attachments(id, ticket_id, file_name, content_type, size, created_at, data) "
+                "VALUES($1, $2, $3, $4, $5, $6, $7)",
+                Params()
+                    .Add(record.id)
+                    .Add(record.ticket_id)
+                    .Add(record.file_name)
+                    .Add(record.content_type)
+                    .Add(record.size_bytes)
+                    .Add(record.created_at)
+                    .AddBytes(record.data));
+    }
+
+    void InsertRating(std::int64_t ticket_id, const core::Rating& rating, bool satisfied, std::int64_t now) override {
+        db_.Run("INSERT INTO ratings(ticket_id, quality, speed, attitude, scope, guarantee, solved, comment, "
+                "satisfied, created_at) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                Params()
+                    .Add(ticket_id)
+                    .Add(rating.quality)
+                    .Add(rating.speed)
+                    .Add(rating.attitude)
+                    .Add(rating.scope)
+                    .Add(rating.guarantee)
+                    .Add(rating.solved)
+                    .Add(rating.comment)
+                    .Add(satisfied)
+                    .Add(now));
+    }
+
+    std::optional<std::int64_t> InsertStaff(const StaffRecord& record, std::int64_t now) override {
+        if (!db_.Run("SELECT 1 FROM staff WHERE username = $1", Params().Add(record.username)).Empty())
+            return std::nullopt;
+        Json roles = record.roles;
+        return db_
+            .Run("INSERT INTO staff(username, display_name, roles, password_hash, created_at, active, email, phone) "
+                 "VALUES($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                 Params()
+                     .Add(record.username)
+                     .Add(record.display_name)
+                     .Add(Dump(roles))
+                     .Add(record.password_hash)
+                     .Add(now)
+                     .Add(record.active)
+                     .Add(record.email)
+                     .Add(record.phone))
+            .Int(0, 0);
+    }
+
+    void UpdateStaff(const StaffRecord& record) override {
+        Json roles = record.roles;
+        db_.Run("UPDATE staff SET display_name = $1, roles = $2, password_hash = $3, active = $4, email = $5, "
+                "phone = $6 WHERE id = $7",
+                Params()
+                    .Add(record.display_name)
+                    .Add(Dump(roles))
+                    .Add(record.password_hash)
+                    .Add(record.active)
+                    .Add(record.email)
+                    .Add(record.phone)
+                    .Add(record.id));
+    }
+
+    void DeleteStaffTokens(std::int64_t staff_id) override {
+        db_.Run("DELETE FROM tokens WHERE kind = 'staff' AND staff_id = $1", Params().Add(staff_id));
+    }
+
+    void InsertAudit(const AuditRecord& record) override {
+        Params params;
+        params.Add(record.at).Add(record.staff).Add(record.action);
+        if (record.ticket_id != 0) params.Add(record.ticket_id);
+        else params.AddNull();
+        params.Add(record.detail);
+        db_.Run("INSERT INTO audit_log(at, staff, action, ticket_id, detail) VALUES($1, $2, $3, $4, $5)", params);
+    }
+
+    void SetMeta(const std::string& key, const std::string& value) override {
+        db_.Run("INSERT INTO meta(key, value) VALUES($1, $2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                Params().Add(key).Add(value));
+    }
+
+    RegisterTx& Register() override {
+        if (!register_) register_ = MakePgRegisterTx(db_);
+        return *register_;
+    }
+
+    OutboxTx& Outbox() override {
+        if (!outbox_) outbox_ = MakePgOutboxTx(db_);
+        return *outbox_;
+    }
+
+private:
+    pg::Connection& db_;
+    std::unique_ptr<RegisterTx> register_;
+    std::unique_ptr<OutboxTx> outbox_;
+};
+
+}  // namespace
+
+std::unique_ptr<StoreTx> MakePgTx(pg::Connection& db) { return std::make_unique<PgTx>(db); }
+
+}  // namespace aftercare::serve

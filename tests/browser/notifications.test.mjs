@@ -242,10 +242,11 @@ describe('outbound messages in the portal', () => {
 
       customer = await openPage(browser, `${server.url}#/track/${number}?t=${created.body.access_token}`, DESKTOP);
       await waitForPortal(customer.page);
-      await customer.page.getByText(/^已升级至部门经理督办，已通知部门经理（.+）。$/).waitFor(LIVE);
+      // On breach the standard reports to both managers (policy default), so both are named.
+      await customer.page.getByText(/^已升级至部门经理督办，已通知部门经理、总经理（.+）。$/).waitFor(LIVE);
       assert.equal(await customer.page.getByText('boss@vendor.example').count(), 0, 'never the manager\'s address');
       await switchLanguage(customer.page);
-      await customer.page.getByText(/^Escalated to the department manager; department manager notified \(.+\)\.$/).waitFor();
+      await customer.page.getByText(/^Escalated to the department manager; department manager, general manager notified \(.+\)\.$/).waitFor();
       assert.deepEqual(customer.problems.filter((p) => !(p.includes('ERR_ABORTED') && p.includes('/events'))), []);
     } finally {
       await customer?.context.close();

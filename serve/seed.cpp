@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "api/core_json.h"
+#include "core/work_log.h"
 #include "core/rating.h"
 #include "core/service_number.h"
 #include "core/state_machine.h"
@@ -113,6 +114,12 @@ core::Ticket BuildTicket(Services& services, const Json& item, std::int64_t now,
             core::Rating value = step["rating"].get<core::Rating>();
             applied = core::RateTicket(ticket, value, at);
             rating = value;
+        } else if (step.contains("work")) {
+            core::WorkEntry entry;
+            entry.kind = EnumOf<core::WorkKind>(step["work"]);
+            entry.note = step.value("note", "");
+            applied = core::RecordWork(ticket, ActorOf(step.at("actor").get<std::string>()), entry, at,
+                                       *services.Policy());
         } else if (step.contains("message")) {
             applied = core::AddMessage(ticket, ActorOf(step.at("actor").get<std::string>()),
                                        step["message"].get<std::string>(), at);

@@ -34,6 +34,7 @@ start)
     stop  # a cluster left behind by an interrupted run
     rm -rf "$dir"
     mkdir -p "$dir"
+    chmod 700 "$dir"  # trust auth: only the cluster's owner (and root) may reach its socket
     if [ "$(id -u)" -eq 0 ]; then
         owner=postgres
         id -u "$owner" >/dev/null 2>&1 || owner=nobody
@@ -46,7 +47,7 @@ start)
     # No TCP at all: only a socket in DIR, reachable by this user alone. max_connections leaves room
     # for two parallel tests with a few servers each (every server pools up to 9 connections).
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c max_connections=300 -c fsync=on -c synchronous_commit=on -c shared_buffers=32MB" \
+        -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c unix_socket_permissions=0700 -c max_connections=300 -c fsync=on -c synchronous_commit=on -c shared_buffers=32MB" \
         start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
     ;;
 stop)

@@ -233,6 +233,24 @@ describe('staff console', () => {
       assert.equal(assigned.state, 'assigned');
       assert.equal(assigned.assignee, AGENT.username);
 
+      // The customer asks by phone for tomorrow morning: the agent books it, with the reason, and the
+      // customer's page shows the new window (the arrival clock now runs to its end).
+      await type(page.getByRole('textbox', { name: '改约原因（客户可见）' }), '客户来电：明天上午在诊所。');
+      await tap(page.getByRole('button', { name: '改约上门时间' }));
+      await page.getByRole('status').filter({ hasText: /^上门时间已改为 .+ 上午 9:00–12:00/ }).waitFor();
+      await mine.getByText(/^上门时间改为 .+ 上午 9:00–12:00$/).waitFor(LIVE);
+      const booked = (await api('GET', `/api/v1/tickets/${ticket.number}`, { token: ticket.token })).body;
+      assert.equal(booked.repair.visit.slot, 'morning');
+      const arrivalClock = booked.sla.deadlines.find((d) => d.clock === 'arrival');
+      assert.equal(arrivalClock.due_at % 86400, 4 * 3600, 'due at 12:00 Beijing time, the window\'s end');
+
+      // The engineer sets off (the dispatch clock is met by leaving, not by the assignment).
+      await tap(page.getByRole('button', { name: '记录类型' }));
+      await pickOption(page, '已出发');
+      await tap(page.getByRole('button', { name: '添加记录' }));
+      await page.getByRole('status').filter({ hasText: '已记录：已出发' }).waitFor();
+      await mine.getByText('工程师已出发，正在赶往现场').waitFor(LIVE);
+
       // The visit: arrival, a part ordered (the 8-hour shipping commitment), the service report.
       await tap(page.getByRole('button', { name: '记录类型' }));
       await pickOption(page, '到达现场');
@@ -287,7 +305,7 @@ describe('staff console', () => {
       // The customer's view has every work record, and the address as typed (only staff see it masked).
       const view = (await api('GET', `/api/v1/tickets/${ticket.number}`, { token: ticket.token })).body;
       assert.deepEqual(view.timeline.filter((e) => e.type === 'work').map((e) => e.work.kind),
-        ['arrival', 'part_ordered', 'service_report']);
+        ['departure', 'arrival', 'part_ordered', 'service_report']);
       assert.equal(view.address, '杭州市西湖区文三路 90 号东部软件园');
 
       // The customer confirms on their page: the agent's open workspace follows without a reload.

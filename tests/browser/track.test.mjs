@@ -153,8 +153,10 @@ describe('track a service and follow its ticket page', () => {
       // Timeline in words, with the engineer's display name (not the login) and the staff note.
       await page.getByText('已安排工程师 李工').waitFor();
       await page.getByText('李工今天下午上门').waitFor();
-      // The serious repair's resolution clock: a due time and what is left, computed on the device.
-      await page.getByText(/^预计 .+ 前修好$/).waitFor();
+      // The engineer is on the way: the next promise is the serious repair's 2 h arrival, with a due
+      // time and what is left, computed on the device.
+      await page.getByText('工程师已出发，正在赶往现场').waitFor();
+      await page.getByText(/^工程师将在 .+ 前到达$/).waitFor();
       await page.getByText(/^还剩 \d+ 小时 \d+ 分$/).waitFor();
       await page.getByText(/^工程师出发: .+ 按时完成$/).waitFor();
 

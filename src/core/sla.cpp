@@ -194,10 +194,10 @@ SlaStatus EvaluateSla(const Ticket& ticket, UnixSeconds now, const Policy& polic
     };
     const ClockBases& basis = policy.sla.basis;
 
-    slot(SlaClock::FirstResponse) = EvaluateClock(SlaClock::FirstResponse, created,
-                                        static_cast<std::int64_t>(priority_sla.first_response_minutes) * kSecondsPerMinute,
-                                        facts.first_staff_event, false, facts, paused_now, now,
-                                        counting(basis.first_response));
+    slot(SlaClock::FirstResponse) =
+        EvaluateClock(SlaClock::FirstResponse, created,
+                      static_cast<std::int64_t>(priority_sla.first_response_minutes) * kSecondsPerMinute,
+                      facts.first_staff_event, false, facts, paused_now, now, counting(basis.first_response));
 
     // "如需现场服务…出发": only an on-site repair sends anyone out, and dispatch is met when the
     // engineer leaves (a Departure record), not when the ticket is assigned.

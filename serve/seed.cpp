@@ -8,11 +8,11 @@
 #include <fstream>
 
 #include "api/core_json.h"
-#include "core/work_log.h"
 #include "core/rating.h"
 #include "core/service_number.h"
 #include "core/state_machine.h"
 #include "core/validation.h"
+#include "core/work_log.h"
 #include "import/engine.hpp"
 #include "log.hpp"
 #include "services/staff_service.hpp"
@@ -96,6 +96,7 @@ core::Ticket BuildTicket(Services& services, const Json& item, std::int64_t now,
     draft.subject = item.at("subject").get<std::string>();
     draft.description = item.at("description").get<std::string>();
     draft.address = item.value("address", "");
+    if (item.contains("repair")) draft.repair = item["repair"].get<core::RepairDetails>();
     if (item.contains("return_reason")) draft.return_reason = EnumOf<core::ReturnReason>(item["return_reason"]);
     if (draft.kind == core::TicketKind::Return || draft.kind == core::TicketKind::Exchange) {
         draft.product.delivered_at = created - 2 * kDay;

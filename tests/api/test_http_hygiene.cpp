@@ -243,7 +243,7 @@ TEST_CASE("http: a chunked 20 MiB body and a gzip bomb get 413 and the server's 
 // How fast they wake is measured by scripts/bench-live (docs/benchmarks.md), not here: a timing bound
 // in a test fails on a busy machine (this one did, under a parallel run, at a load of 4.7).
 TEST_CASE("http: 2,000 concurrent long-polls on one instance all wake on a staff change, once each",
-          "[http][live][live-stress]") {
+          "[http][live]") {
     constexpr int kPolls = 2000;
     // The test process holds 2,000 sockets too.
     rlimit files{};
@@ -275,15 +275,10 @@ TEST_CASE("http: 2,000 concurrent long-polls on one instance all wake on a staff
     const auto parked_by = Clock::now() + std::chrono::seconds(20);
     while (Gauge(client, "aftercare_live_waiters") < kPolls && Clock::now() < parked_by)
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    if (Gauge(client, "aftercare_live_waiters") != kPolls) {
-        // Say what the polls got instead of parking (diagnosis of a rare failure: none parked).
-        char buffer[512] = {};
-        const ssize_t n = ::recv(polls.front(), buffer, sizeof buffer - 1, MSG_DONTWAIT);
-        INFO("first poll received: " << (n > 0 ? std::string(buffer, static_cast<std::size_t>(n)) : "nothing"));
-        const std::string log = env.server->Log();
-        INFO("server log tail: " << log.substr(log.size() > 3000 ? log.size() - 3000 : 0));
-        REQUIRE(Gauge(client, "aftercare_live_waiters") == kPolls);
-    }
+    REQUIRE(Gauge(client, "aftercare_live_waiters") == kPolls);
+    // None taken for a client that hung up: a late readiness event once made the server drop a
+    // waiting poll whose client was still there (1 run in ~17 on a busy machine).
+    CHECK(Gauge(client, "aftercare_live_abandoned_total") == 0);
 
     auto accepted = PostJson(client, "/api/v1/staff/tickets/" + number + "/transition",
                              {{"action", "accept"}, {"note", "已受理"}}, env.staff_token);

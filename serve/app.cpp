@@ -95,11 +95,11 @@ bool App::Init(std::string& error) {
     if (!LoadPolicy(config_.policy_path, policy, error)) return false;
     if (config_.database.empty() && !PrepareDataDir(config_.data_dir, error)) return false;
     try {
-        // SQLite: one reader connection per worker thread, so no request ever waits for one (a
-        // waiting thread can lose the connection again and again to a thread that releases and
-        // re-takes it); at most 64 (the default thread count), so --threads 1024 does not spend the
-        // file descriptors. PostgreSQL caps its pool lower (open_store.cpp).
-        s.store = OpenStore(config_, std::min(config_.threads, 64));
+        // SQLite: one reader connection per worker thread (both pools), so no request ever waits for
+        // one (a waiting thread can lose the connection again and again to a thread that releases
+        // and re-takes it); at most 80 (the default thread counts), so --threads 1024 does not spend
+        // the file descriptors. PostgreSQL caps its pool lower (open_store.cpp).
+        s.store = OpenStore(config_, std::min(config_.threads + ReadThreads(config_), 80));
     } catch (const std::exception& e) {
         error = std::string("cannot open the database in ") + StoreLocation(config_) + ": " + e.what();
         return false;

@@ -1,9 +1,11 @@
 // Command-line and environment parsing for the server; no I/O beyond reading the given getenv.
 #include "config.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <sstream>
+#include <thread>
 
 namespace aftercare::serve {
 namespace {
@@ -59,6 +61,8 @@ bool Apply(Config& config, const std::string& name, const std::string& value, st
         else return bad("expected true or false");
     } else if (name == "threads") {
         if (!ParseInt(value, 2, 1024, config.threads)) return bad("expected 2..1024");
+    } else if (name == "read-threads") {
+        if (!ParseInt(value, 0, 1024, config.read_threads)) return bad("expected 0..1024 (0: 2 per core)");
     } else if (name == "live-waiters") {
         if (!ParseInt(value, 1, 100000, config.live_waiters)) return bad("expected 1..100000");
     } else if (name == "max-connections") {
@@ -163,6 +167,7 @@ constexpr EnvName kEnvNames[] = {
     {"calendar-dir", "AFTERCARE_CALENDAR_DIR"},
     {"seed-demo", "AFTERCARE_SEED_DEMO"},
     {"threads", "AFTERCARE_THREADS"},
+    {"read-threads", "AFTERCARE_READ_THREADS"},
     {"live-waiters", "AFTERCARE_LIVE_WAITERS"},
     {"max-connections", "AFTERCARE_MAX_CONNECTIONS"},
     {"max-connections-per-client", "AFTERCARE_MAX_CONNECTIONS_PER_CLIENT"},
@@ -247,6 +252,15 @@ std::optional<std::vector<std::string>> ParseOrigins(const std::string& text) {
     return origins;
 }
 
+// Reads and writes run on separate worker pools because they want different sizes. A write waits
+// on the commit's fsync, which concurrent writers share (group commit): many threads make big
+// batches. A read wants the CPU: more runnable reader threads than cores only adds hand-offs and
+// context switches (docs/benchmarks.md, "Live updates and the HTTP layer").
+int ReadThreads(const Config& config) {
+    if (config.read_threads > 0) return config.read_threads;
+    return static_cast<int>(std::clamp(2 * std::thread::hardware_concurrency(), 4u, 16u));
+}
+
 std::string UsageText() {
     return "Usage:\n"
            "  aftercare-server [--port 8080] [--bind 127.0.0.1] [--data-dir ./data] [--web-root DIR]\n"
@@ -254,7 +268,8 @@ std::string UsageText() {
            "                   [--policy assets/policy.json] [--embed-origins \"https://a.example ...\"]\n"
            "                   [--demo-dir assets/demo] [--faq-dir assets/faq] [--seed-demo true|false]\n"
            "                   [--calendar-dir assets/calendar]  (holiday calendars, one YYYY.json per year)\n"
-           "                   [--threads 64] [--sweep-interval 30] [--long-poll-seconds 25]\n"
+           "                   [--threads 64] [--read-threads 0]  (writes; GET/HEAD, 0: 2 per core)\n"
+           "                   [--sweep-interval 30] [--long-poll-seconds 25]\n"
            "                   [--live-waiters 10000] [--max-connections 16000] [--max-connections-per-client 256]\n"
 #ifdef AFTERCARE_TEST_HOOKS
            "                   [--clock-offset SECONDS]  (test builds only: shifts the server's clock)\n"

@@ -39,7 +39,8 @@ struct Config {
     std::string faq_dir = "assets/faq";
     std::string calendar_dir = "assets/calendar"; // holiday calendars, one YYYY.json per year
     bool seed_demo = false;                  // seed demo data into an empty database (and serve the demo page)
-    int threads = 64;                        // handler threads (SQLite work); a long-poll holds none
+    int threads = 64;                        // handler threads for writes (they share a commit's fsync)
+    int read_threads = 0;                    // handler threads for GET/HEAD; 0: 2 per core (ReadThreads)
     int live_waiters = 10000;                // long-polls that may wait at once; beyond: 503 + Retry-After
     int max_connections = 16000;             // open connections in all; more are closed at accept
     int max_connections_per_client = 256;    // open connections from one address
@@ -79,6 +80,9 @@ CliResult ParseCommandLine(int argc, const char* const* argv,
                            const std::function<const char*(const char*)>& getenv);
 
 std::string UsageText();
+
+// The GET/HEAD worker pool's size: --read-threads, or 2 per core (4..16) when it is 0.
+int ReadThreads(const Config& config);
 
 // "https://a.example https://b.example" (spaces or commas) -> validated origins.
 // Returns nullopt when an entry is not a plain scheme://host[:port] origin, because every entry ends up

@@ -80,18 +80,24 @@ std::string DefaultCode(int status) {
     }
 }
 
+bool IsRead(const HttpRequest& req) { return req.method == "GET" || req.method == "HEAD"; }
+
 }  // namespace
 
 class HttpServer::Impl {
 public:
-    Impl(int threads, ListenerLimits limits, ListenerHooks hooks) : pool(threads), listener(limits, std::move(hooks)) {}
+    Impl(int read_threads, int write_threads, ListenerLimits limits, ListenerHooks hooks)
+        : reads(read_threads), writes(write_threads), listener(limits, std::move(hooks)) {}
+    // Reads and writes want pools of different sizes (config.cpp, ReadThreads).
+    WorkerPool& PoolFor(const HttpRequest& req) { return IsRead(req) ? reads : writes; }
     struct Compiled {
         std::regex regex;
         std::string prefix;  // the template's literal start: most routes are ruled out by it, without the regex
         const Route* route;
     };
     std::vector<Compiled> compiled;
-    WorkerPool pool;
+    WorkerPool reads;
+    WorkerPool writes;
     HttpListener listener;
 };
 
@@ -117,15 +123,17 @@ HttpServer::HttpServer(const Config& config, Metrics& metrics, LiveUpdates& live
     hooks.body_limit = [this](const HttpRequest& head) { return BodyLimit(head); };
     hooks.on_request = [this](std::shared_ptr<Exchange> exchange) {
         exchange->req.client = ClientOf(exchange->req);
-        impl_->pool.Post([this, exchange = std::move(exchange)] { Handle(exchange, true); });
+        WorkerPool& pool = impl_->PoolFor(exchange->req);
+        pool.Post([this, exchange = std::move(exchange)] { Handle(exchange, true); });
     };
-    impl_ = std::make_unique<Impl>(config_.threads, limits, std::move(hooks));
+    impl_ = std::make_unique<Impl>(ReadThreads(config_), config_.threads, limits, std::move(hooks));
     metrics_.AddCollector([this](std::string& out) { impl_->listener.Collect(out); });
 }
 
 HttpServer::~HttpServer() {
     Stop();
-    impl_->pool.Stop();
+    impl_->reads.Stop();
+    impl_->writes.Stop();
 }
 
 void HttpServer::InstallRoutes() {
@@ -331,7 +339,7 @@ bool HttpServer::Dispatch(const Route& route, const std::shared_ptr<Exchange>& e
             LiveUpdates::ParkedPoll parked;
             const auto outcome = live_.Suspend(
                 park, [this, exchange, who = context.who] {
-                    impl_->pool.Post([this, exchange, who] { Handle(exchange, !stopping_, &who); });
+                    impl_->PoolFor(exchange->req).Post([this, exchange, who] { Handle(exchange, !stopping_, &who); });
                 },
                 &parked);
             if (outcome == LiveUpdates::Outcome::Parked) {

@@ -225,10 +225,12 @@ async def run_broadcast_phase(args, binary, results):
         server.stop()
 
 
-def wrk(url, args, token=None):
+def wrk(url, args, token=None, script=None):
     cmd = ["wrk", "-t", str(args.wrk_threads), "-c", str(args.connections), "-d", "%ds" % args.duration, "--latency"]
     if token:
         cmd += ["-H", "Authorization: Bearer " + token]
+    if script:
+        cmd += ["-s", script]
     out = subprocess.run(cmd + [url], check=True, capture_output=True, text=True).stdout
     for line in out.splitlines():
         if line.startswith("Requests/sec:"):
@@ -237,7 +239,7 @@ def wrk(url, args, token=None):
 
 
 def run_reads_phase(args, binary, results):
-    server = Server(binary, args.port, ["--threads", str(args.threads)])
+    server = Server(binary, args.port, ["--threads", str(args.threads), "--read-threads", str(args.read_threads)])
     nginx_dir = tempfile.mkdtemp(prefix="aftercare-bench-nginx-")
     nginx = None
     try:
@@ -247,6 +249,9 @@ def run_reads_phase(args, binary, results):
         body = urllib.request.urlopen(req).read()
         results["read_bytes"] = len(body)
         results["aftercare_reads"], _ = wrk(url, args, ticket["access_token"])
+        # Durable creates on the same server (a 201 is on disk), as scripts/bench-api.sh makes them.
+        results["aftercare_creates"], _ = wrk("http://127.0.0.1:%d/api/v1/tickets" % args.port, args,
+                                              script=os.path.join(ROOT, "scripts/bench-api/create.lua"))
 
         os.chmod(nginx_dir, 0o755)
         os.makedirs(os.path.join(nginx_dir, "root"))
@@ -289,7 +294,8 @@ def main():
     parser.add_argument("--wrk-threads", type=int, default=2)
     parser.add_argument("--skip-reads", action="store_true")
     parser.add_argument("--only-reads", action="store_true")
-    parser.add_argument("--threads", type=int, default=64, help="the server's --threads for the reads")
+    parser.add_argument("--threads", type=int, default=64, help="the server's --threads (writes)")
+    parser.add_argument("--read-threads", type=int, default=0, help="the server's --read-threads (0: 2 per core)")
     args = parser.parse_args()
 
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
@@ -315,10 +321,13 @@ def main():
         print("| wake-up of %d staff `/changes` polls after one change (broadcast) | p50 %.1f ms, p99 %.1f ms, last %.1f ms |"
               % (r["broadcast_wakes"], r["broadcast_p50_ms"], r["broadcast_p99_ms"], r["broadcast_last_ms"]))
     if "nginx_reads" in r:
-        print("| reads of one ticket (%d bytes of JSON), wrk -t%d -c%d %ds, --threads %d | aftercare %.0f/s, %s static file %.0f/s: %.0f %% |"
-              % (r["read_bytes"], args.wrk_threads, args.connections, args.duration, args.threads, r["aftercare_reads"],
+        threads = "--threads %d --read-threads %d" % (args.threads, args.read_threads)
+        print("| reads of one ticket (%d bytes of JSON), wrk -t%d -c%d %ds, %s | aftercare %.0f/s, %s static file %.0f/s: %.0f %% |"
+              % (r["read_bytes"], args.wrk_threads, args.connections, args.duration, threads, r["aftercare_reads"],
                  r["nginx_version"].replace("nginx version: ", ""), r["nginx_reads"],
                  100.0 * r["aftercare_reads"] / r["nginx_reads"]))
+        print("| durable creates (`scripts/bench-api/create.lua`), wrk -t%d -c%d %ds, %s | %.0f/s |"
+              % (args.wrk_threads, args.connections, args.duration, threads, r["aftercare_creates"]))
     sys.stdout.flush()
 
 

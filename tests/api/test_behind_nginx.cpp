@@ -4,101 +4,21 @@
 // live-update long-polls pass through and wake as they do directly.
 #include <catch2/catch.hpp>
 
-#include <netinet/in.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/socket.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <chrono>
-#include <fstream>
 #include <future>
 #include <thread>
 
+#include "nginx_process.hpp"
 #include "server_process.hpp"
 
-extern char** environ;
-
 using namespace aftercare::test;
-
-namespace {
-
-int FreePort() {
-    const int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    socklen_t length = sizeof address;
-    getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-    close(fd);
-    return ntohs(address.sin_port);
-}
-
-// Debian's nginx with a configuration that includes deploy/nginx/*.conf, stopped with the object.
-class Nginx {
-public:
-    explicit Nginx(int upstream_port) : port_(FreePort()) {
-        // Worker processes run as another user when started by root: they must reach the prefix.
-        chmod(dir_.path().c_str(), 0755);
-        const std::string deploy = std::string(AFTERCARE_SOURCE_DIR) + "/deploy/nginx/";
-        std::ofstream conf(dir_.path() + "/nginx.conf");
-        conf << "daemon off;\nworker_processes 1;\npid " << dir_.path() << "/nginx.pid;\n"
-             << "error_log " << dir_.path() << "/error.log warn;\nevents { worker_connections 256; }\n"
-             << "http {\n  access_log off;\n  include " << deploy << "aftercare-limits.conf;\n"
-             << "  upstream aftercare { server 127.0.0.1:" << upstream_port << "; keepalive 8; }\n"
-             << "  server {\n    listen 127.0.0.1:" << port_ << ";\n    include " << deploy << "aftercare-proxy.conf;\n  }\n}\n";
-        conf.close();
-        const std::string prefix = dir_.path() + "/";
-        const std::string config = dir_.path() + "/nginx.conf";
-        const char* argv[] = {AFTERCARE_NGINX, "-p", prefix.c_str(), "-c", config.c_str(), nullptr};
-        REQUIRE(posix_spawn(&pid_, AFTERCARE_NGINX, nullptr, nullptr, const_cast<char* const*>(argv), environ) == 0);
-        // Ready when it answers (a generous bound: nginx starts in milliseconds).
-        httplib::Client probe = Client();
-        for (int i = 0; i < 200; ++i) {
-            if (probe.Get("/healthz")) return;
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        FAIL("nginx did not start: " << ErrorLog());
-    }
-    ~Nginx() {
-        if (pid_ <= 0) return;
-        kill(pid_, SIGTERM);
-        int status = 0;
-        waitpid(pid_, &status, 0);
-    }
-    Nginx(const Nginx&) = delete;
-    Nginx& operator=(const Nginx&) = delete;
-
-    // A client of nginx whose connections come from `source` (another loopback address is
-    // another client).
-    httplib::Client Client(const std::string& source = "127.0.0.1") const {
-        httplib::Client client("127.0.0.1", port_);
-        client.set_interface(source);
-        client.set_read_timeout(60, 0);
-        return client;
-    }
-    std::string ErrorLog() const {
-        std::ifstream in(dir_.path() + "/error.log");
-        return std::string(std::istreambuf_iterator<char>(in), {});
-    }
-
-private:
-    TempDir dir_;
-    int port_;
-    pid_t pid_ = -1;
-};
-
-}  // namespace
 
 TEST_CASE("behind the reference nginx: the client's own address, bodies capped, /metrics hidden, long-polls wake",
           "[deploy][proxy][live]") {
     ServerOptions options;
     options.args = {"--trusted-proxies", "127.0.0.1"};
     Running env(options);
-    Nginx nginx(env.server->port());
+    NginxProcess nginx({env.server->port()});
 
     // A customer at 127.0.0.2 creates a ticket through nginx; a forged header changes nothing.
     auto customer = nginx.Client("127.0.0.2");

@@ -52,6 +52,13 @@ std::string NewName() {
     return name;
 }
 
+std::string NameFor(const std::string& data_dir) {
+    std::lock_guard lock(g_mutex);
+    auto it = g_databases.find(data_dir);
+    if (it == g_databases.end()) throw std::runtime_error("no test database for " + data_dir);
+    return it->second;
+}
+
 }  // namespace
 
 bool TestingOnPostgres() {
@@ -89,13 +96,7 @@ void DropTestDatabase(const std::string& data_dir) {
 }
 
 std::string DumpTestDatabase(const std::string& data_dir) {
-    std::string name;
-    {
-        std::lock_guard lock(g_mutex);
-        auto it = g_databases.find(data_dir);
-        if (it == g_databases.end()) throw std::runtime_error("no test database for " + data_dir);
-        name = it->second;
-    }
+    const std::string name = NameFor(data_dir);
     // The name and the socket directory are ours (t_ and hex; the fixture's /tmp path).
     const std::string command = "/usr/lib/postgresql/15/bin/pg_dump --data-only '" + Url(name) + "'";
     FILE* pipe = popen(command.c_str(), "r");
@@ -107,15 +108,19 @@ std::string DumpTestDatabase(const std::string& data_dir) {
     return out;
 }
 
+void BackUpAndRestoreTestDatabase(const std::string& from_data_dir, const std::string& to_data_dir) {
+    TestDatabaseFor(to_data_dir);
+    // Names, paths and the socket directory are ours (t_ and hex; temporary directories).
+    const std::string file = to_data_dir + "/backup.dump";
+    const std::string dump = "/usr/lib/postgresql/15/bin/pg_dump -Fc -f '" + file + "' '" + Url(NameFor(from_data_dir)) + "'";
+    if (std::system(dump.c_str()) != 0) throw std::runtime_error("pg_dump failed");
+    const std::string restore = "/usr/lib/postgresql/15/bin/pg_restore --exit-on-error --no-owner -d '" +
+                                Url(NameFor(to_data_dir)) + "' '" + file + "'";
+    if (std::system(restore.c_str()) != 0) throw std::runtime_error("pg_restore failed");
+}
+
 std::string QueryTestDatabase(const std::string& data_dir, const std::string& sql) {
-    std::string name;
-    {
-        std::lock_guard lock(g_mutex);
-        auto it = g_databases.find(data_dir);
-        if (it == g_databases.end()) throw std::runtime_error("no test database for " + data_dir);
-        name = it->second;
-    }
-    return Run(name, sql);
+    return Run(NameFor(data_dir), sql);
 }
 
 }  // namespace aftercare::test

@@ -15,6 +15,9 @@ std::string TestDatabaseFor(const std::string& data_dir);
 void DropTestDatabase(const std::string& data_dir);
 // Everything in the data dir's database as pg_dump writes it (data included).
 std::string DumpTestDatabase(const std::string& data_dir);
+// Backs `from`'s database up and restores it into `to`'s (new, empty) one as docs/deploy.md tells
+// an operator to: pg_dump -Fc, then pg_restore.
+void BackUpAndRestoreTestDatabase(const std::string& from_data_dir, const std::string& to_data_dir);
 // Runs fixed SQL on the data dir's database as the cluster's superuser (tests that inspect rows).
 std::string QueryTestDatabase(const std::string& data_dir, const std::string& sql);
 

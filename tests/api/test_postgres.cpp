@@ -427,3 +427,48 @@ TEST_CASE("postgres: 3 instances behind nginx — created on one, read and long-
     }
     CHECK(survivors_holding == 1);
 }
+
+// Backups on PostgreSQL are the database's own (docs/deploy.md): pg_dump while customers keep
+// creating, pg_restore into a new database, and a server on it has every ticket acknowledged before
+// the dump, customers still signed in, and goes on creating (the sequences came along).
+TEST_CASE("postgres: pg_dump of a database in use restores into a new one that a server serves from",
+          "[pg-only][backup]") {
+    TempDir source, restored;
+    const std::string database = TestDatabaseFor(source.path());
+    auto live = Instance(source, database);
+    auto client = live->Client();
+    std::vector<Json> before;
+    for (int i = 0; i < 20; ++i) before.push_back(CreateTicket(client, RepairDraft("1380013" + std::to_string(8000 + i))));
+
+    std::atomic<bool> stop{false};
+    std::atomic<int> during{0};
+    std::thread creating([&] {
+        auto own = live->Client();
+        while (!stop) {
+            CreateTicket(own, RepairDraft());
+            ++during;
+        }
+    });
+    BackUpAndRestoreTestDatabase(source.path(), restored.path());
+    stop = true;
+    creating.join();
+    live.reset();
+
+    auto from_backup = Instance(restored, TestDatabaseFor(restored.path()));
+    auto reader = from_backup->Client();
+    for (const Json& ticket : before) {
+        auto read = GetJson(reader, "/api/v1/tickets/" + ticket["service_number"].get<std::string>(),
+                            ticket["access_token"].get<std::string>());
+        REQUIRE(read);
+        CHECK(read->status == 200);
+    }
+    const int stored = std::stoi(QueryTestDatabase(restored.path(), "SELECT COUNT(*) FROM tickets"));
+    INFO(during << " created while the dump ran");
+    CHECK(stored >= 20);
+    CHECK(stored <= 20 + during);
+    // New tickets do not collide with restored ones.
+    const Json next = CreateTicket(reader, RepairDraft());
+    CHECK(GetJson(reader, "/api/v1/tickets/" + next["service_number"].get<std::string>(),
+                  next["access_token"].get<std::string>())->status == 200);
+    CHECK(std::stoi(QueryTestDatabase(restored.path(), "SELECT COUNT(*) FROM tickets")) == stored + 1);
+}

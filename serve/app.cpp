@@ -45,6 +45,7 @@ struct App::State {
     std::unique_ptr<GuessBudget> guesses;
     std::unique_ptr<StorageQuota> quota;
     std::unique_ptr<RateLimiter> reveals;
+    std::unique_ptr<RateLimiter> integration;  // requests per integration API key
     std::unique_ptr<Services> services;
     FaqIndex faq;
     std::unique_ptr<HttpServer> server;
@@ -191,7 +192,8 @@ bool App::Init(std::string& error) {
     RegisterStaffRoutes(routes, services);
     RegisterRegisterRoutes(routes, services);
     RegisterOutboundRoutes(routes, services);
-    RegisterIntegrationRoutes(routes, services, config_.limits.integration_per_minute);
+    s.integration = std::make_unique<RateLimiter>(config_.limits.integration_per_minute, std::chrono::seconds(60));
+    RegisterIntegrationRoutes(routes, services, *s.integration);
     // A declared endpoint nobody serves, or a handler for an undeclared one, is a build mistake:
     // refuse to start rather than answer 404 for a documented endpoint.
     if (const std::string problems = routes.CheckAgainst(api::endpoints::All()); !problems.empty()) {
@@ -200,12 +202,16 @@ bool App::Init(std::string& error) {
     }
     s.server->InstallRoutes();
     if (auto* pg = dynamic_cast<PgStore*>(s.store.get())) {
-        // Several instances on one database: the per-address budgets, the lookup guess budgets and
-        // the reveal budget are counted in the database, so N instances do not give N budgets.
+        // Several instances on one database: every request budget (per address, per service number,
+        // per staff account, per API key, per SMS recipient) is counted in the database, so N
+        // instances do not give N budgets.
         auto buckets = std::make_shared<PgBuckets>(*pg);
         s.server->ShareRateLimits(buckets);
         s.guesses->Share(buckets);
         s.reveals->Share(buckets, "reveal:");
+        s.integration->Share(buckets, "api-key:");
+        s.auth->ShareLimits(buckets);
+        s.sender->ShareLimits(buckets);
     }
 
     Store* store = s.store.get();

@@ -57,6 +57,10 @@ public:
         return !ended_at || now < *ended_at + customer_access_after_close;
     }
 
+    // From now on the per-account budget of wrong passwords is `buckets`' (several instances share
+    // it). Called at start, before any request.
+    void ShareLimits(const std::shared_ptr<SharedBuckets>& buckets) { account_failures_.Share(buckets, "login.account:"); }
+
     // Wrong passwords per account, across all addresses: 5 at once, then one every 3 minutes.
     static constexpr int kAccountFailuresPer15Minutes = 5;
     // argon2id costs 64 MiB and ~0.1 s per check: at most this many run at once (256 MiB).

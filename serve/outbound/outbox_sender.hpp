@@ -40,6 +40,8 @@ class OutboxSender {
     ~OutboxSender();
 
     void SetChannel(OutboxChannel channel, std::unique_ptr<Channel> adapter);
+    // From now on the per-recipient SMS budget is `buckets`' (several instances share it). Before Start.
+    void ShareLimits(const std::shared_ptr<SharedBuckets>& buckets) { sms_per_recipient_.Share(buckets, "sms.recipient:"); }
     void Start();
     void Stop();
     // Something was enqueued: look now rather than at the next scheduled time.

@@ -43,8 +43,8 @@ std::string Who(const Principal& who) {
 
 } // namespace
 
-void RegisterIntegrationRoutes(RouteTable& routes, Services& services, int per_minute) {
-    auto limiter = std::make_shared<RateLimiter>(per_minute, std::chrono::seconds(60));
+void RegisterIntegrationRoutes(RouteTable& routes, Services& services, RateLimiter& per_key) {
+    RateLimiter* limiter = &per_key;
     const auto upsert = [&services, limiter](import::Kind kind) {
         return [&services, limiter, kind](RequestContext& call) {
             Admit(*limiter, call.who, import::KindName(kind));

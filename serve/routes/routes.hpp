@@ -21,7 +21,8 @@ void RegisterRegisterRoutes(RouteTable& routes, Services& services);
 // Delivery log, webhook administration, unsubscribe (outbound messages).
 void RegisterOutboundRoutes(RouteTable& routes, Services& services);
 // The vendor ERP's API (API keys); `per_minute` requests per key.
-void RegisterIntegrationRoutes(RouteTable& routes, Services& services, int per_minute);
+// `per_key`: each integration API key's request budget.
+void RegisterIntegrationRoutes(RouteTable& routes, Services& services, RateLimiter& per_key);
 
 // ?after= | ?before=, &limit= of the events routes (customer and staff): 400 for a value that is
 // not a whole number in range, for a limit over api::kTimelinePageMax, and for both directions at once.

@@ -1,6 +1,8 @@
 // libpq connection, parameters and results.
 #include "store/pg_db.hpp"
 
+#include <poll.h>
+
 #include <charconv>
 #include <cstdio>
 
@@ -89,12 +91,19 @@ void Connection::Fail(const char* what, PGresult* result) {
     PQclear(result);
     // Class 08 is "connection exception"; a dead socket often reports no SQLSTATE at all.
     const bool lost = PQstatus(conn_) != CONNECTION_OK || state.rfind("08", 0) == 0 || state == "57P01";
+    lost_ = lost_ || lost;
     throw Error(message, state, lost);
 }
 
 bool Connection::EnsureOpen() {
-    if (PQstatus(conn_) == CONNECTION_OK) return true;
+    // An idle session has nothing to say. One the server ended while it sat in the pool (a restart,
+    // pg_terminate_backend) has sent its farewell and closed: anything readable means start afresh,
+    // so the request reconnects instead of failing on it.
+    pollfd socket{PQsocket(conn_), POLLIN, 0};
+    const bool farewell = ::poll(&socket, 1, 0) != 0;
+    if (!lost_ && !farewell && PQstatus(conn_) == CONNECTION_OK) return true;
     // The server restarted or the network dropped: prepared statements died with the session.
+    lost_ = false;
     prepared_.clear();
     PQreset(conn_);
     return PQstatus(conn_) == CONNECTION_OK;

@@ -92,7 +92,8 @@ public:
     // A statement whose text is built at run time from this schema's own table and column names
     // (the SQLite -> PostgreSQL copy); never cached, never from request data.
     Result RunUncached(const std::string& sql, const Params& params = Params());
-    // True when the connection is usable; reconnects once when it was lost.
+    // True when the connection is usable; reconnects once when it was lost (or ended while idle).
+    // Only between statements: an idle session with anything to read is taken for ended.
     bool EnsureOpen();
     bool InTransaction() const;
     // The libpq handle, for LISTEN's socket wait (PgLiveRelay).
@@ -103,6 +104,9 @@ private:
     std::string conninfo_;
     PGconn* conn_ = nullptr;
     std::unordered_map<const char*, std::string> prepared_;
+    // The session was found dead (terminated, or the socket closed): libpq may still call it OK
+    // until it reads the end of the stream, so the next use reconnects on this word alone.
+    bool lost_ = false;
 };
 
 }  // namespace aftercare::serve::pg

@@ -119,6 +119,14 @@ void BackUpAndRestoreTestDatabase(const std::string& from_data_dir, const std::s
     if (std::system(restore.c_str()) != 0) throw std::runtime_error("pg_restore failed");
 }
 
+int SetTestDatabaseConnectable(const std::string& data_dir, bool connectable) {
+    const std::string name = NameFor(data_dir);
+    Run("postgres", "ALTER DATABASE " + name + " WITH ALLOW_CONNECTIONS " + (connectable ? "true" : "false"));
+    if (connectable) return 0;
+    return std::stoi(Run("postgres", "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '" +
+                                         name + "'"));
+}
+
 std::string QueryTestDatabase(const std::string& data_dir, const std::string& sql) {
     return Run(NameFor(data_dir), sql);
 }

@@ -18,6 +18,10 @@ std::string DumpTestDatabase(const std::string& data_dir);
 // Backs `from`'s database up and restores it into `to`'s (new, empty) one as docs/deploy.md tells
 // an operator to: pg_dump -Fc, then pg_restore.
 void BackUpAndRestoreTestDatabase(const std::string& from_data_dir, const std::string& to_data_dir);
+// Lets sessions into the data dir's database again, or (false) turns every new one away and ends
+// the open ones: what a database restart or a network cut looks like to a server. Returns how
+// many sessions were ended.
+int SetTestDatabaseConnectable(const std::string& data_dir, bool connectable);
 // Runs fixed SQL on the data dir's database as the cluster's superuser (tests that inspect rows).
 std::string QueryTestDatabase(const std::string& data_dir, const std::string& sql);
 

@@ -24,7 +24,7 @@ mergeInto(LibraryManager.library, {
     ROLES: ['button', 'link', 'textbox', 'textarea', 'checkbox', 'radio', 'heading', 'text', 'status', 'alert', 'img',
             'row', 'tab', 'dialog', 'slider'],
     FLAGS: { checked: 1, disabled: 2, invalid: 4, required: 8, focused: 16, selected: 32, password: 64,
-             numeric: 128, inScroll: 256, inModal: 512, keypad: 1024, overlay: 2048 },
+             numeric: 128, inScroll: 256, inModal: 512, keypad: 1024, overlay: 2048, drawing: 4096 },
 
     init: function (platform) {
       var self = AftercareA11y;
@@ -255,6 +255,17 @@ mergeInto(LibraryManager.library, {
       else element.removeAttribute('aria-description');
       element.toggleAttribute('disabled', !!(node.flags & F.disabled));
       element.style.zIndex = node.flags & F.overlay ? '1' : '';  // a popup's options over the page's fields
+      // A signature pad: a finger moving on it draws, so the page must not take the move as a scroll.
+      // touch-action alone still lets Chrome treat the gesture as its own after the first move (the
+      // later moves and the end arrive uncancelable, and the portal's end-of-tap handling is then
+      // refused), so the pad also holds its touches: the portal still sees them on the document.
+      element.style.touchAction = node.flags & F.drawing ? 'none' : '';
+      if (node.flags & F.drawing && !element.__holdsTouches) {
+        element.__holdsTouches = true;
+        var hold = function (event) { if (event.cancelable) event.preventDefault(); };
+        element.addEventListener('touchstart', hold, { passive: false });
+        element.addEventListener('touchmove', hold, { passive: false });
+      }
       if (node.flags & F.invalid) element.setAttribute('aria-invalid', 'true'); else element.removeAttribute('aria-invalid');
       if (node.flags & F.required) element.setAttribute('aria-required', 'true'); else element.removeAttribute('aria-required');
       if (node.role === 'checkbox' || node.role === 'radio') {

@@ -6,7 +6,10 @@
 #include "api/staff_wire.h"
 #include "http_util.hpp"
 #include "routes/routes.hpp"
+#include "api/jobs_wire.h"
 #include "services/export_service.hpp"
+#include "services/jobs_service.hpp"
+#include "services/signature_service.hpp"
 #include "services/staff_service.hpp"
 #include "services/ticket_service.hpp"
 
@@ -147,6 +150,21 @@ void RegisterStaffRoutes(RouteTable& routes, Services& services) {
                     const auto request = ParseRequest<api::WorkRequest>(call.req);
                     WriteJson(call.res, 201,
                               ToJson(staff::RecordWork(services, id, staff::CallerOf(call.who), request)));
+                });
+
+    routes.Add(api::endpoints::kGetStaffJobs, RateClass::None, [&services](RequestContext& call) {
+                    const int limit = static_cast<int>(QueryInt(call.req, "limit", 50, 1, 100));
+                    WriteJson(call.res, 200,
+                              ToJson(jobs::Jobs(services, staff::CallerOf(call.who), limit,
+                                                call.req.get_param_value("cursor"))));
+                });
+
+    // The body is the PNG itself; its type is read from the bytes, never from Content-Type.
+    routes.Add(api::endpoints::kPostStaffTicketsByNumberSignature, RateClass::None, [&services](RequestContext& call) {
+                    const auto id = TicketOf(services, call);
+                    auto result = signatures::Sign(services, id, staff::CallerOf(call.who), call.req.body, call.client);
+                    if (result.replayed) call.res.set_header("Idempotent-Replayed", "true");
+                    WriteJson(call.res, 201, ToJson(result.view));
                 });
 
     routes.Add(api::endpoints::kPostStaffTicketsByNumberMessages, RateClass::None, [&services](RequestContext& call) {

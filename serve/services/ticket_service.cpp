@@ -356,11 +356,12 @@ api::TicketView Act(Services& services, std::int64_t ticket_id, const core::Tran
 }
 
 api::TicketView RecordWork(Services& services, std::int64_t ticket_id, const core::Actor& actor,
-                           const core::WorkEntry& entry, const TicketGuard& guard) {
+                           const core::WorkEntry& entry, const TicketGuard& guard, const AlsoWrite& also) {
     auto stored = Mutate(services, ticket_id, [&](StoreTx& tx, const StoredTicket& current) {
         if (guard) guard(current.ticket);
         auto applied = core::RecordWork(current.ticket, actor, entry, services.now(), *services.Policy());
         if (applied && entry.kind == core::WorkKind::PartFitted) RegisterFittedPart(tx, applied.Value().ticket, services.now());
+        if (applied && also) also(tx, applied.Value().ticket);
         return applied;
     });
     return MakeView(services, stored, core::ActorRole::Staff);

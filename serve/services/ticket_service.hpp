@@ -66,9 +66,14 @@ api::TicketView AddMessage(Services& services, std::int64_t ticket_id, const cor
 api::TicketView Act(Services& services, std::int64_t ticket_id, const core::TransitionRequest& request,
                     std::optional<int> expected_sequence, core::ActorRole reader, const TicketGuard& guard = {});
 
-// A staff work record (diagnosis, parts, arrival, service report; core/work_log.h).
+// What else a change writes in its transaction once core has accepted it (an attachment, an
+// audit entry), with the ticket as it will be saved.
+using AlsoWrite = std::function<void(StoreTx&, const core::Ticket&)>;
+
+// A staff work record (diagnosis, parts, visit steps, service report, sign-off; core/work_log.h).
 api::TicketView RecordWork(Services& services, std::int64_t ticket_id, const core::Actor& actor,
-                           const core::WorkEntry& entry, const TicketGuard& guard = {});
+                           const core::WorkEntry& entry, const TicketGuard& guard = {},
+                           const AlsoWrite& also = {});
 
 api::TicketView Rate(Services& services, std::int64_t ticket_id, const core::Rating& rating);
 

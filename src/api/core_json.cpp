@@ -152,6 +152,8 @@ void to_json(Json& json_value, const WorkRecord& value) {
     PutOptional(json_value, "due_at", value.due_at);
     if (value.completes != 0) json_value["completes"] = value.completes;
     if (!value.part_serial.empty()) json_value["part_serial"] = value.part_serial;
+    if (!value.signature_sha256.empty()) json_value["signature_sha256"] = value.signature_sha256;
+    if (!value.attachment_id.empty()) json_value["attachment_id"] = value.attachment_id;
 }
 void ReadFields(WireReader& reader, WorkRecord& value) {
     reader.Required("kind", value.kind);
@@ -159,6 +161,8 @@ void ReadFields(WireReader& reader, WorkRecord& value) {
     reader.Optional("due_at", value.due_at);
     reader.Optional("completes", value.completes);
     reader.Optional("part_serial", value.part_serial);
+    reader.Optional("signature_sha256", value.signature_sha256);
+    reader.Optional("attachment_id", value.attachment_id);
 }
 AFTERCARE_FROM_JSON(WorkRecord)
 

@@ -67,6 +67,10 @@ TicketView MakeTicketView(const core::Ticket& ticket, core::ActorRole reader, co
     view.open_question = core::LatestQuestion(ticket);
     view.state_before = core::StateBeforeCurrent(ticket);
     view.available_actions = core::AvailableActions(ticket, reader, now, policy);
+    if (ticket.details.kind == core::TicketKind::Repair && core::IsOnSite(ticket)) {
+        view.visit_stage = std::string(core::ToString(core::StageOf(ticket)));
+        view.sign_off = core::SignOffOf(ticket);
+    }
     return view;
 }
 
@@ -188,6 +192,8 @@ void to_json(Json& json_value, const TicketView& value) {
                       {"available_actions", value.available_actions},
                       {"staff_names", value.staff_names},
                       {"escalation_notices", value.escalation_notices}};
+    if (!value.visit_stage.empty()) json_value["visit_stage"] = value.visit_stage;
+    PutOptional(json_value, "sign_off", value.sign_off);
     PutOptional(json_value, "return_reason", value.return_reason);
     PutOptional(json_value, "repair", value.repair);
     PutOptional(json_value, "rating", value.rating);
@@ -221,6 +227,8 @@ void ReadFields(WireReader& reader, TicketView& value) {
     reader.Optional("available_actions", value.available_actions);
     reader.Optional("staff_names", value.staff_names);
     reader.Optional("escalation_notices", value.escalation_notices);
+    reader.Optional("visit_stage", value.visit_stage);
+    reader.Optional("sign_off", value.sign_off);
 }
 AFTERCARE_FROM_JSON(TicketView)
 

@@ -104,6 +104,11 @@ struct TicketView {
     std::map<std::string, std::string> staff_names;
     // Per escalation on the timeline whose notice was sent (oldest first); filled by the server.
     std::vector<EscalationNotice> escalation_notices;
+    // On-site repairs: where the visit stands (core::VisitStage: not_departed, on_the_way, on_site,
+    // finished; "" otherwise) and how the customer signed off the current resolution (the SignOff
+    // or SignOffLater work event; core::SignOffOf), so both views can say which happened.
+    std::string visit_stage;
+    std::optional<core::TimelineEvent> sign_off;
 };
 
 // "138****8000" for +8613800138000; keeps the country code for others ("+44 ****0123").

@@ -744,6 +744,53 @@ const Endpoint kPostStaffTicketsByNumberWork{
     .errors = kPostStaffTicketsByNumberWorkErrors,
 };
 
+const Parameter kGetStaffJobsParameters[] = {
+    {.in = "query", .name = "limit", .schema = R"({"type": "integer", "minimum": 1, "maximum": 100})", .description = "default 50", .required = false},
+    {.in = "query", .name = "cursor", .schema = R"({"type": "string"})", .description = "next_cursor of the previous page", .required = false},
+};
+
+const ErrorAnswer kGetStaffJobsErrors[] = {
+    {400, "Bad cursor or limit."},
+    {401, "Missing, unknown or expired token."},
+    {403, "Not a staff token."},
+};
+
+const Endpoint kGetStaffJobs{
+    .method = "GET",
+    .path = "/api/v1/staff/jobs",
+    .access = Access::Staff,
+    .tag = "staff",
+    .summary = "The caller's on-site jobs (assigned to them, open, or finished and not yet signed off): booked visits by window start, then unbooked ones by deadline; keyset paged",
+    .status = 200,
+    .response = "JobsResponse",
+    .response_description = "One page; next_cursor empty at the end.",
+    .parameters = kGetStaffJobsParameters,
+    .errors = kGetStaffJobsErrors,
+};
+
+const ErrorAnswer kPostStaffTicketsByNumberSignatureErrors[] = {
+    {401, "Missing, unknown or expired token."},
+    {403, "Not a staff token, or the ticket is assigned to someone else."},
+    {404, "No such ticket."},
+    {409, "Not a finished on-site job, or already signed off another way."},
+    {413, "Larger than 256 KB."},
+    {415, "Not a PNG image."},
+    {422, "Empty body: no signature."},
+};
+
+const Endpoint kPostStaffTicketsByNumberSignature{
+    .method = "POST",
+    .path = "/api/v1/staff/tickets/{number}/signature",
+    .access = Access::Staff,
+    .tag = "staff",
+    .summary = "The customer's signature on the engineer's phone (a PNG, at most 256 KB) for a finished on-site job: stored as an attachment, its SHA-256 in a 'customer signed' timeline event, the ticket confirmed, audited; the same PNG again answers 200 with the ticket unchanged",
+    .request_media = "image/png",
+    .status = 201,
+    .response = "TicketView",
+    .response_description = "The ticket, confirmed.",
+    .errors = kPostStaffTicketsByNumberSignatureErrors,
+};
+
 const ErrorAnswer kPostStaffTicketsByNumberRevealErrors[] = {
     {400, "Malformed body or parameter."},
     {401, "Missing, unknown or expired token."},
@@ -1171,6 +1218,8 @@ const Endpoint* const kAll[] = {
     &kGetStaffTicketsByNumberAttachmentsById,
     &kGetStaffChanges,
     &kPostStaffTicketsByNumberWork,
+    &kGetStaffJobs,
+    &kPostStaffTicketsByNumberSignature,
     &kPostStaffTicketsByNumberReveal,
     &kGetStaffAudit,
     &kGetStaffMembers,

@@ -94,6 +94,8 @@ extern const Endpoint kPostStaffTicketsByNumberAttachments; // POST /api/v1/staf
 extern const Endpoint kGetStaffTicketsByNumberAttachmentsById; // GET /api/v1/staff/tickets/{number}/attachments/{id}
 extern const Endpoint kGetStaffChanges; // GET /api/v1/staff/changes
 extern const Endpoint kPostStaffTicketsByNumberWork; // POST /api/v1/staff/tickets/{number}/work
+extern const Endpoint kGetStaffJobs; // GET /api/v1/staff/jobs
+extern const Endpoint kPostStaffTicketsByNumberSignature; // POST /api/v1/staff/tickets/{number}/signature
 extern const Endpoint kPostStaffTicketsByNumberReveal; // POST /api/v1/staff/tickets/{number}/reveal
 extern const Endpoint kGetStaffAudit; // GET /api/v1/staff/audit
 extern const Endpoint kGetStaffMembers; // GET /api/v1/staff/members

@@ -5,6 +5,7 @@
 #include "api/customer_wire.h"
 #include "api/endpoints.h"
 #include "api/error_body.h"
+#include "api/jobs_wire.h"
 #include "api/outbound_wire.h"
 #include "api/policy_json.h"
 #include "api/staff_wire.h"
@@ -85,6 +86,7 @@ constexpr WireType kWireTypes[] = {
     Top<StaffLoginRequest>(),
     Top<StaffLoginResponse>(),
     Top<QueueResponse>(),
+    Top<JobsResponse>(),
     Top<StatsResponse>(),
     Top<AssignRequest>(),
     Top<TransitionRequestWire>(),

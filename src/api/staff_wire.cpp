@@ -35,7 +35,14 @@ bool IsQueueSortColumn(std::string_view column) {
 }
 
 core::WorkEntry ToWorkEntry(const WorkRequest& request) {
-    return core::WorkEntry{request.kind, request.note, request.part, request.completes, request.part_serial};
+    // A client never names a signature: the server sets those fields from the PNG it keeps.
+    core::WorkEntry entry;
+    entry.kind = request.kind;
+    entry.note = request.note;
+    entry.part = request.part;
+    entry.completes = request.completes;
+    entry.part_serial = request.part_serial;
+    return entry;
 }
 
 core::TransitionRequest ToTransitionRequest(const TransitionRequestWire& wire, const core::Actor& actor) {

@@ -92,6 +92,8 @@ struct WorkRecord {
     std::optional<UnixSeconds> due_at; // PartReserved / PartOrdered: the commitment (fit or ship by)
     int completes = 0;                 // PartFitted / PartShipped: sequence of the part event it completes
     std::string part_serial;           // PartFitted: the fitted part's own serial, when given
+    std::string signature_sha256;      // SignOff: SHA-256 (hex) of the signature PNG
+    std::string attachment_id;         // SignOff: the attachment holding that PNG
 
     bool operator==(const WorkRecord&) const = default;
 };

@@ -145,6 +145,8 @@ const Entry<WorkKind> kWorkKinds[] = {
     {WorkKind::Departure, "departure", {"工程师已出发", "engineer on the way"}},
     {WorkKind::Arrival, "arrival", {"工程师到达现场", "engineer arrived on site"}},
     {WorkKind::ServiceReport, "service_report", {"服务报告", "service report"}},
+    {WorkKind::SignOff, "sign_off", {"客户已签字确认", "customer signed to confirm"}},
+    {WorkKind::SignOffLater, "sign_off_later", {"客户稍后在网上确认", "customer to confirm online later"}},
 };
 
 const Entry<SlaClock> kClocks[] = {

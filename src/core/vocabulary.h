@@ -61,10 +61,12 @@ enum class EventType { Created, Transition, Message, Attachment, Escalation, Rat
 
 // What a staff work record (EventType::Work) says: the engineer's diagnosis, a spare part taken
 // from stock (fitted within the policy's in-stock hours) or ordered (shipped within the ship
-// hours) and its completion, the engineer leaving for and arriving on site, and the service report
-// left with the customer.
+// hours) and its completion, the engineer leaving for and arriving on site, the service report
+// left with the customer, and how the customer signed off a finished on-site job: signed on the
+// engineer's phone, or to confirm later on the portal.
 enum class WorkKind {
-    Diagnosis, PartReserved, PartOrdered, PartFitted, PartShipped, Departure, Arrival, ServiceReport
+    Diagnosis, PartReserved, PartOrdered, PartFitted, PartShipped, Departure, Arrival, ServiceReport,
+    SignOff, SignOffLater
 };
 
 enum class SlaClock { FirstResponse, Dispatch, Arrival, Resolution };

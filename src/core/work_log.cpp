@@ -14,6 +14,13 @@ bool IsBlank(const std::string& text) { return text.find_first_not_of(" \t\r\n")
 bool IsPartPromise(WorkKind kind) { return kind == WorkKind::PartReserved || kind == WorkKind::PartOrdered; }
 bool IsPartDone(WorkKind kind) { return kind == WorkKind::PartFitted || kind == WorkKind::PartShipped; }
 bool IsVisitStep(WorkKind kind) { return kind == WorkKind::Departure || kind == WorkKind::Arrival; }
+bool IsSignOff(WorkKind kind) { return kind == WorkKind::SignOff || kind == WorkKind::SignOffLater; }
+
+bool IsSha256Hex(const std::string& text) {
+    return text.size() == 64 && std::all_of(text.begin(), text.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+           });
+}
 
 // The engineer left and has not arrived yet (a ticket may need several visits: each one departs
 // and arrives once).
@@ -36,10 +43,32 @@ Error WrongState(const Ticket& ticket, WorkKind kind) {
                          "'");
 }
 
+// A sign-off closes a finished on-site visit, once per resolution.
+std::optional<Error> CheckSignOff(const Ticket& ticket, const WorkEntry& entry) {
+    if (ticket.details.kind != TicketKind::Repair || !IsOnSite(ticket)) {
+        const LocalizedText& what = Label(entry.kind);
+        return MakeError("illegal_transition", "非上门服务的工单不适用“" + what.zh + "”",
+                         "Cannot record " + what.en + " on a repair that is not on site");
+    }
+    if (ticket.state != TicketState::Resolved) return WrongState(ticket, entry.kind);
+    if (auto done = SignOffOf(ticket)) {
+        const LocalizedText& what = Label(done->work->kind);
+        return MakeError("already_done", "本次服务已记录“" + what.zh + "”",
+                         "This visit is already signed off (" + what.en + ")");
+    }
+    if (entry.kind == WorkKind::SignOff &&
+        (!IsSha256Hex(entry.signature_sha256) || entry.attachment_id.empty())) {
+        return MakeError("required", "请让客户签字", "The customer's signature is missing", "signature");
+    }
+    if (auto error = CheckText("note", entry.note, 0, TextLimits::kMessageMax, true)) return error;
+    return std::nullopt;
+}
+
 std::optional<Error> CheckEntry(const Ticket& ticket, const Actor& actor, const WorkEntry& entry) {
     if (actor.role != ActorRole::Staff) {
         return MakeError("forbidden_actor", "只有服务人员可以记录工作", "Only staff may record work");
     }
+    if (IsSignOff(entry.kind)) return CheckSignOff(ticket, entry);
     const bool working = ticket.state == TicketState::Assigned || ticket.state == TicketState::InProgress;
     if (!working) return WrongState(ticket, entry.kind);
     if (entry.kind != WorkKind::Diagnosis && ticket.details.kind != TicketKind::Repair) {
@@ -109,6 +138,11 @@ Result<Applied> RecordWork(const Ticket& ticket, const Actor& actor, const WorkE
         }
     }
 
+    if (entry.kind == WorkKind::SignOff) {
+        record.signature_sha256 = entry.signature_sha256;
+        record.attachment_id = entry.attachment_id;
+    }
+
     Ticket next = ticket;
     // Arrival on site is when work starts: record the Start first, so the clocks see it.
     if (entry.kind == WorkKind::Arrival && ticket.state == TicketState::Assigned) {
@@ -130,7 +164,51 @@ Result<Applied> RecordWork(const Ticket& ticket, const Actor& actor, const WorkE
     event.work = std::move(record);
     Applied applied{std::move(next), {}};
     applied.event = AppendEvent(applied.ticket, std::move(event));
+    // The signature is the customer confirming the fix in person: the same Confirm the portal's
+    // button records, by the customer, so the ticket reads Confirmed wherever it is shown.
+    if (entry.kind == WorkKind::SignOff) {
+        TransitionRequest confirm;
+        confirm.action = Action::Confirm;
+        confirm.actor = Actor{ActorRole::Customer, {}};
+        auto confirmed = Transition(applied.ticket, confirm, now, policy);
+        if (!confirmed) return confirmed.GetError();
+        applied.ticket = std::move(confirmed.Value().ticket);
+    }
     return applied;
+}
+
+std::string_view ToString(VisitStage stage) {
+    switch (stage) {
+    case VisitStage::NotDeparted: return "not_departed";
+    case VisitStage::OnTheWay: return "on_the_way";
+    case VisitStage::OnSite: return "on_site";
+    case VisitStage::Finished: return "finished";
+    }
+    return "not_departed";
+}
+
+VisitStage StageOf(const Ticket& ticket) {
+    if (ticket.state == TicketState::Resolved || ticket.state == TicketState::Confirmed ||
+        ticket.state == TicketState::Closed)
+        return VisitStage::Finished;
+    // The last visit step decides: a second visit departs and arrives again.
+    VisitStage stage = VisitStage::NotDeparted;
+    for (const TimelineEvent& event : ticket.timeline) {
+        if (event.type != EventType::Work || !event.work) continue;
+        if (event.work->kind == WorkKind::Departure) stage = VisitStage::OnTheWay;
+        if (event.work->kind == WorkKind::Arrival) stage = VisitStage::OnSite;
+    }
+    return stage;
+}
+
+std::optional<TimelineEvent> SignOffOf(const Ticket& ticket) {
+    std::optional<TimelineEvent> found;
+    for (const TimelineEvent& event : ticket.timeline) {
+        const bool resolve = event.type == EventType::Transition && event.action == Action::Resolve;
+        if (resolve || (event.type == EventType::Transition && event.action == Action::Reopen)) found.reset();
+        if (event.type == EventType::Work && event.work && IsSignOff(event.work->kind)) found = event;
+    }
+    return found;
 }
 
 std::vector<PartCommitment> PartCommitments(const Ticket& ticket) {

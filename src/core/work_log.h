@@ -21,6 +21,10 @@ struct WorkEntry {
     std::string part;
     int completes = 0;
     std::string part_serial;  // PartFitted: the new part's own serial (optional)
+    // SignOff: the signature PNG the server stored (never from a client: the server hashes the
+    // bytes it keeps and names the attachment it wrote).
+    std::string signature_sha256;
+    std::string attachment_id;
 
     bool operator==(const WorkEntry&) const = default;
 };
@@ -38,9 +42,24 @@ inline constexpr std::size_t kPartNameMax = 64;
 //     already_done otherwise); only PartFitted may carry the new part's serial (a valid serial);
 //   - arrival on an Assigned ticket also starts the work (a Start transition first), because the
 //     urgent resolution clock counts from arrival;
-//   - a service report needs the work to have started (InProgress).
+//   - a service report needs the work to have started (InProgress);
+//   - SignOff / SignOffLater close a finished on-site visit: only on a Resolved on-site repair, once
+//     per resolution (already_done after either). SignOff needs the signature's hash and attachment
+//     and is the customer's confirmation given in person, so a Confirm transition (actor: the
+//     customer) follows it; SignOffLater leaves the ticket Resolved for the portal's confirm.
 Result<Applied> RecordWork(const Ticket& ticket, const Actor& actor, const WorkEntry& entry, UnixSeconds now,
                            const Policy& policy);
+
+// Where an on-site visit stands, from the timeline: what the engineer's phone offers next.
+//   NotDeparted  nobody is on the way (depart)      OnTheWay  departed, not arrived (arrive)
+//   OnSite       arrived, work not finished (finish) Finished  resolved or later (sign-off)
+enum class VisitStage { NotDeparted, OnTheWay, OnSite, Finished };
+std::string_view ToString(VisitStage stage);
+VisitStage StageOf(const Ticket& ticket);
+
+// How the customer signed off the ticket's current resolution: the SignOff / SignOffLater work
+// event recorded since the last Resolve, if any.
+std::optional<TimelineEvent> SignOffOf(const Ticket& ticket);
 
 // A part the engineer committed to, and whether that commitment was kept.
 struct PartCommitment {

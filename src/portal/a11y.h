@@ -48,6 +48,7 @@ enum A11yFlags_ : std::uint32_t {
     A11yFlags_Keypad = 1u << 10,   // typed on the kiosk's own keypad: no system keyboard (inputmode=none)
     A11yFlags_Overlay = 1u << 11,  // drawn over the page (a dropdown's options): stacked above the
                                    // page's own elements, so a press there reaches it, not a field below
+    A11yFlags_Drawing = 1u << 12,  // a finger drawing here draws (a signature pad): no page scroll from it
 };
 using A11yFlags = std::uint32_t;
 

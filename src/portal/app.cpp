@@ -100,6 +100,7 @@ void DrawScreen(AppState& state, Ui& ui) {
     case Screen::StaffSla: DrawStaffSla(state, ui); break;
     case Screen::StaffStats: DrawStaffStats(state, ui); break;
     case Screen::StaffAdmin: DrawStaffAdmin(state, ui); break;
+    case Screen::StaffJobs: DrawStaffJobs(state, ui); break;
     }
 }
 

@@ -80,3 +80,4 @@
 #define ICON_SORT_UP "\uf0de"
 #define ICON_SORT_DOWN "\uf0dd"
 #define ICON_CARET_DOWN "\uf0d7"
+#define ICON_CAR "\uf1b9"

@@ -26,6 +26,7 @@ constexpr ScreenPath kScreens[] = {
     {Screen::StaffSla, "staff/sla", "staff.sla.title", true},
     {Screen::StaffStats, "staff/stats", "staff.stats.title", true},
     {Screen::StaffAdmin, "staff/admin", "staff.admin.title", true},
+    {Screen::StaffJobs, "staff/jobs", "staff.jobs.title", true},
 };
 
 int HexValue(char c) {

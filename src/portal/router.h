@@ -22,6 +22,7 @@ enum class Screen {
     StaffSla,
     StaffStats,
     StaffAdmin,
+    StaffJobs,
     Repair,
 };
 

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <ctime>
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
@@ -284,6 +285,15 @@ Json RepairDraft(const std::string& phone, const std::string& subject) {
                 {"product", {{"model", "康复理疗仪 KF-200"}, {"serial", "KF200-2401-0123"}}},
                 {"subject", subject},
                 {"description", "插上电源后指示灯不亮。"}};
+}
+
+std::string DayInBeijing(int days) {
+    const std::time_t day = std::time(nullptr) + 8 * 3600 + static_cast<std::time_t>(days) * 86400;
+    std::tm utc{};
+    gmtime_r(&day, &utc);
+    char text[16];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &utc);
+    return text;
 }
 
 Json CreateTicket(httplib::Client& client, const Json& draft, const std::string& idempotency_key) {

@@ -90,6 +90,9 @@ Json BodyOf(const httplib::Result& result);
 // A valid repair ticket draft with the given phone.
 Json RepairDraft(const std::string& phone = "13800138000", const std::string& subject = "设备无法开机");
 
+// The date `days` from today in Beijing (UTC+8), as the portal would offer it for a visit.
+std::string DayInBeijing(int days);
+
 // Creates a ticket; returns the 201 body (service_number, access_token, ticket).
 Json CreateTicket(httplib::Client& client, const Json& draft, const std::string& idempotency_key = {});
 

@@ -10,16 +10,6 @@ using namespace aftercare::test;
 
 namespace {
 
-// The date `days` from today in Beijing (UTC+8), as the portal would offer it for a visit.
-std::string DayInBeijing(int days) {
-    const std::time_t day = std::time(nullptr) + 8 * 3600 + static_cast<std::time_t>(days) * 86400;
-    std::tm utc{};
-    gmtime_r(&day, &utc);
-    char text[16];
-    std::strftime(text, sizeof text, "%Y-%m-%d", &utc);
-    return text;
-}
-
 std::string TomorrowInBeijing() { return DayInBeijing(1); }
 
 Json OnSiteRepairDraft() {

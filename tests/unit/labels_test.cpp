@@ -7,6 +7,7 @@
 #include "api/vendor_wire.h"
 #include "core/staff_roles.h"
 #include "core/vocabulary.h"
+#include "core/work_log.h"
 
 #include <catch2/catch.hpp>
 
@@ -53,6 +54,12 @@ TEST_CASE("labels: keys built at run time exist in both string tables", "[labels
     for (const std::string_view role : core::KnownStaffRoles()) keys.push_back("staff.role." + std::string(role));
     for (const std::string_view reason : api::kRevealReasons) keys.push_back("staff.reveal.reason." + std::string(reason));
     for (const char* scope : api::kApiKeyScopes) keys.push_back("staff.data.scope." + std::string(scope));
+    for (int kind = 0; kind <= static_cast<int>(core::WorkKind::SignOffLater); ++kind)
+        keys.push_back("staff.work." + std::string(core::ToString(static_cast<core::WorkKind>(kind))));
+    // The engineer's phone names a job's stage by core::VisitStage's wire name.
+    for (core::VisitStage stage : {core::VisitStage::NotDeparted, core::VisitStage::OnTheWay, core::VisitStage::OnSite,
+                                   core::VisitStage::Finished})
+        keys.push_back("staff.jobs.stage." + std::string(core::ToString(stage)));
     for (const std::string& key : keys) {
         for (const portal::Language language : {portal::Language::ZhCN, portal::Language::En}) {
             INFO(key);

@@ -5,6 +5,7 @@
 
 #include "net/remote.h"
 #include "screens/staff_admin.h"
+#include "screens/staff_jobs.h"
 #include "screens/staff_login.h"
 #include "screens/staff_queue.h"
 #include "screens/staff_sla.h"
@@ -50,6 +51,7 @@ struct StaffState {
     SlaBoardState sla;
     StatsState stats;
     AdminState admin;
+    JobsState jobs;
 };
 
 } // namespace aftercare::portal

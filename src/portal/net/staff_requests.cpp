@@ -124,6 +124,22 @@ void RevealCustomer(AppState& state, const std::string& number, const api::Revea
     AsStaff(state, {ep::kPostStaffTicketsByNumberReveal, {number}}, std::move(ok), std::move(fail), request);
 }
 
+void LoadJobs(AppState& state, const std::string& cursor, int limit, Ok<api::JobsResponse> ok, Fail fail) {
+    Query query = Query().Add("limit", limit);
+    if (!cursor.empty()) query.Add("cursor", cursor);
+    AsStaff(state, {ep::kGetStaffJobs, {}, std::move(query)}, std::move(ok), std::move(fail));
+}
+
+void SendSignature(AppState& state, const std::string& number, std::string png, Ok<api::TicketView> ok, Fail fail) {
+    const Target target{ep::kPostStaffTicketsByNumberSignature, {number}};
+    AsSignedIn<api::TicketView>(
+        state, std::move(ok), std::move(fail),
+        [&](const CallOptions& options, Ok<api::TicketView> guarded_ok, Fail guarded_fail) {
+            state.api.Upload<api::TicketView>(target, std::move(png), "image/png", "signature.png", options,
+                                              std::move(guarded_ok), std::move(guarded_fail));
+        });
+}
+
 void LoadMembers(AppState& state, Ok<api::StaffListResponse> ok, Fail fail) {
     AsStaff(state, {ep::kGetStaffMembers}, std::move(ok), std::move(fail));
 }

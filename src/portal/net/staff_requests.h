@@ -8,6 +8,7 @@
 #include "net/api_client.h"
 #include "net/customer_requests.h"
 
+#include "api/jobs_wire.h"
 #include "api/outbound_wire.h"
 #include "api/staff_wire.h"
 #include "api/vendor_wire.h"
@@ -56,6 +57,10 @@ using TicketChange =
 void ChangeTicket(AppState& state, const std::string& number, const TicketChange& change, Ok<api::TicketView> ok,
                   Fail fail);
 // The customer's full contact details, with the reason (audited).
+// The signed-in engineer's on-site jobs: a page of `limit` after `cursor` ("" for the first).
+void LoadJobs(AppState& state, const std::string& cursor, int limit, Ok<api::JobsResponse> ok, Fail fail);
+// The customer's signature (PNG bytes) for a finished on-site job; answers the confirmed ticket.
+void SendSignature(AppState& state, const std::string& number, std::string png, Ok<api::TicketView> ok, Fail fail);
 void RevealCustomer(AppState& state, const std::string& number, const api::RevealRequest& request,
                     Ok<api::RevealResponse> ok, Fail fail);
 

@@ -83,6 +83,10 @@ EventLook LookOf(const AppState& state, const core::TimelineEvent& event, int ut
                                                             {{"time", FormatShortDateTime(*event.work->due_at, utc_offset)}});
             }
         }
+        // The signature's fingerprint: the attachment it names can be checked against it.
+        if (event.work && !event.work->signature_sha256.empty())
+            look.detail = state.strings.Format(lang, "staff.timeline.signature",
+                                               {{"hash", event.work->signature_sha256.substr(0, 16)}});
         break;
     }
     case core::EventType::Transition: {

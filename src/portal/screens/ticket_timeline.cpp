@@ -148,6 +148,8 @@ const char* WorkKey(core::WorkKind kind) {
     case core::WorkKind::Departure: return "ticket.event.work.departure";
     case core::WorkKind::Arrival: return "ticket.event.work.arrival";
     case core::WorkKind::ServiceReport: return "ticket.event.work.service_report";
+    case core::WorkKind::SignOff: return "ticket.event.work.sign_off";
+    case core::WorkKind::SignOffLater: return "ticket.event.work.sign_off_later";
     }
     return "ticket.event.work.diagnosis";
 }
@@ -157,7 +159,7 @@ const char* WorkKey(core::WorkKind kind) {
 void DescribeWork(const AppState& state, const core::TimelineEvent& event, TimelineEntry& entry) {
     const core::WorkKind kind = event.work ? event.work->kind : core::WorkKind::Diagnosis;
     entry.icon = ICON_WRENCH;
-    entry.tone = kind == core::WorkKind::ServiceReport ? Tone::Success : Tone::Brand;
+    entry.tone = kind == core::WorkKind::ServiceReport || kind == core::WorkKind::SignOff ? Tone::Success : Tone::Brand;
     entry.title = state.strings.Format(state.language, WorkKey(kind), {{"part", event.work ? event.work->part : ""}});
 }
 

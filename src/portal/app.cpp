@@ -92,6 +92,7 @@ void DrawScreen(AppState& state, Ui& ui) {
     case Screen::Returns: DrawReturns(state, ui); break;
     case Screen::Rate: DrawRate(state, ui); break;
     case Screen::Complaint: DrawComplaint(state, ui); break;
+    case Screen::Consultation: DrawConsultation(state, ui); break;
     case Screen::KioskRepair: DrawKioskRepair(state, ui); break;
     case Screen::Repair: DrawRepair(state, ui); break;
     case Screen::StaffLogin: DrawStaffLogin(state, ui); break;

@@ -13,6 +13,7 @@
 #include "net/remote.h"
 #include "router.h"
 #include "screens/complaint.h"
+#include "screens/consultation.h"
 #include "screens/faq.h"
 #include "screens/home.h"
 #include "screens/kiosk_repair.h"
@@ -64,6 +65,7 @@ struct AppState {
     ReturnsState returns;
     RateState rate;
     ComplaintState complaint;
+    ConsultationState consultation;
     KioskRepairState kiosk_repair;
     RepairState repair;
 

@@ -18,6 +18,7 @@ constexpr ScreenPath kScreens[] = {
     {Screen::Returns, "returns", "returns.title"},
     {Screen::Rate, "rate", "rate.title"},
     {Screen::Complaint, "complain", "complaint.title"},
+    {Screen::Consultation, "ask", "consultation.title"},
     {Screen::KioskRepair, "kiosk-repair", "kiosk_repair.title"},
     {Screen::Repair, "repair", "repair.title"},
     {Screen::StaffLogin, "staff/login", "staff.login.title", true},

@@ -15,6 +15,7 @@ enum class Screen {
     Returns,
     Rate,
     Complaint,
+    Consultation,
     KioskRepair,
     StaffLogin,
     StaffQueue,

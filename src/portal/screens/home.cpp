@@ -26,6 +26,7 @@ constexpr HomeAction kActions[] = {
     {"returns", ICON_EXCHANGE, "home.action.returns", "home.action.returns.hint", Screen::Returns},
     {"rate", ICON_STAR, "home.action.rate", "home.action.rate.hint", Screen::Rate},
     {"complain", ICON_COMMENT, "home.action.complain", "home.action.complain.hint", Screen::Complaint},
+    {"ask", ICON_QUESTION, "home.action.ask", "home.action.ask.hint", Screen::Consultation},
 };
 
 void DrawActions(AppState& state, Ui& ui) {

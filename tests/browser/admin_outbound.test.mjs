@@ -176,7 +176,7 @@ describe('admin: messages (SMS, e-mail, webhooks)', () => {
 
       await switchLanguage(page);
       await page.getByRole('heading', { name: 'Webhook deliveries' }).waitFor();
-      await page.getByRole('heading', { name: 'SMS', exact: true }).scrollIntoViewIfNeeded();
+      await page.getByRole('heading', { name: 'Webhook deliveries' }).scrollIntoViewIfNeeded();
       await shot(page, 'admin-outbound-en.png');
       assert.deepEqual(problems, []);
       assert.deepEqual(customer.problems, []);

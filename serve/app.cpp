@@ -27,10 +27,9 @@
 #include "store/pg_buckets.hpp"
 #include "store/pg_store.hpp"
 #include "sweeper.hpp"
+#include "outbound/channel_config.hpp"
 #include "outbound/notifier.hpp"
 #include "outbound/outbox_sender.hpp"
-#include "outbound/smtp_mailer.hpp"
-#include "outbound/tencent_sms.hpp"
 #include "outbound/webhook_signer.hpp"
 
 namespace aftercare::serve {
@@ -50,6 +49,7 @@ struct App::State {
     FaqIndex faq;
     std::unique_ptr<HttpServer> server;
     std::unique_ptr<Sweeper> sweeper;
+    std::unique_ptr<outbound::ChannelConfig> channels;
     std::unique_ptr<outbound::Notifier> notifier;
     std::unique_ptr<outbound::OutboxSender> sender;
 };
@@ -129,6 +129,13 @@ bool App::Init(std::string& error) {
     s.policies = std::make_unique<PolicyHolder>(std::move(policy), std::move(calendar));
     if (!s.faq.Load(config_.faq_dir, error)) return false;
 
+    // The e-mail and SMS channels: before the change feed below, which re-reads the saved ones.
+    s.channels = std::make_unique<outbound::ChannelConfig>(config_.outbound.smtp, config_.outbound.sms);
+    {
+        std::string saved_error;
+        if (!s.channels->ApplySavedText(s.store->GetMeta(outbound::kChannelsMetaKey), saved_error))
+            std::fprintf(stderr, "aftercare-server: warning: %s\n", saved_error.c_str());
+    }
     s.auth = std::make_unique<Auth>(*s.store);
     // A waiting poll is a parked callback, not a thread: the places are bounded by memory and sockets.
     s.live = std::make_unique<LiveUpdates>(config_.live_waiters);
@@ -139,14 +146,19 @@ bool App::Init(std::string& error) {
             // memory, so it re-reads the saved one when told (and after a gap in the feed).
             s.relay->OnSharedChange([&s] {
                 try {
-                    const auto saved = s.store->GetMeta(staff::kPolicyMetaKey);
-                    if (!saved) return;
-                    auto parsed = api::ParsePolicy(*saved);
-                    if (parsed && core::ValidatePolicy(parsed.Value()).empty() &&
-                        parsed.Value().version != s.policies->Get()->version)
-                        s.policies->Set(std::move(parsed).Value());
+                    if (const auto saved = s.store->GetMeta(staff::kPolicyMetaKey)) {
+                        auto parsed = api::ParsePolicy(*saved);
+                        if (parsed && core::ValidatePolicy(parsed.Value()).empty() &&
+                            parsed.Value().version != s.policies->Get()->version)
+                            s.policies->Set(std::move(parsed).Value());
+                    }
+                    // The e-mail and SMS channels an admin saved there.
+                    std::string channels_error;
+                    if (s.channels &&
+                        !s.channels->ApplySavedText(s.store->GetMeta(outbound::kChannelsMetaKey), channels_error))
+                        LogEvent("warn", "the channels saved by another instance were not re-read", channels_error);
                 } catch (const std::exception& e) {
-                    LogEvent("warn", "the policy saved by another instance was not re-read", e.what());
+                    LogEvent("warn", "the settings saved by another instance were not re-read", e.what());
                 }
             });
             s.relay->Start();
@@ -243,39 +255,33 @@ bool App::Init(std::string& error) {
 bool App::StartOutbound(std::string& error) {
     auto& s = *state_;
     const outbound::OutboundSettings& settings = config_.outbound;
-    if (!outbound::ValidateSmtp(settings.smtp, error)) return false;
-    if (settings.sms.provider == "http" && settings.sms.url.empty()) {
-        error = "--sms-provider http needs --sms-url";
+    for (const auto& problems : {outbound::CheckSmtp(settings.smtp), outbound::CheckSms(settings.sms)}) {
+        if (problems.empty()) continue;
+        error = "outbound channel flags: " + problems.front().field + ": " + problems.front().en;
         return false;
     }
-    if (settings.sms.provider == "tencent" &&
-        (settings.sms.secret_id.empty() || settings.sms.secret_key.empty() || settings.sms.sdk_app_id.empty() ||
-         settings.sms.sign_name.empty() || settings.sms.template_id.empty())) {
-        error = "--sms-provider tencent needs --sms-sdk-app-id, --sms-sign-name, --sms-template-id and "
-                "AFTERCARE_SMS_SECRET_ID / AFTERCARE_SMS_SECRET_KEY";
-        return false;
-    }
-    // Templates are needed only by e-mail and SMS (webhooks carry JSON); a server without either
-    // starts without the folder (tools, `routes`).
+    // Templates are needed by e-mail and SMS (webhooks carry JSON). Without the folder the server
+    // still starts (tools, `routes`) unless its flags set a channel; the admin screen then refuses
+    // to turn one on, rather than promise messages nobody could write.
     outbound::Templates templates;
-    if ((settings.EmailEnabled() || settings.SmsEnabled()) && !templates.Load(config_.notifications_dir, error))
-        return false;
+    if (!templates.Load(config_.notifications_dir, error)) {
+        const auto in_force = s.channels->Current();
+        if (in_force->smtp_from_server || in_force->sms_from_server) return false;
+        if (in_force->EmailEnabled() || in_force->SmsEnabled())
+            std::fprintf(stderr, "aftercare-server: warning: %s; no e-mail or SMS will be written\n", error.c_str());
+        error.clear();
+    }
     Services& services = *s.services;
-    s.notifier = std::make_unique<outbound::Notifier>(*s.store, settings, std::move(templates));
+    s.notifier = std::make_unique<outbound::Notifier>(*s.store, settings, *s.channels, std::move(templates));
     s.sender = std::make_unique<outbound::OutboxSender>(
-        *s.store, s.metrics, settings, services.now,
+        *s.store, s.metrics, settings, *s.channels, services.now,
         [&services] { return static_cast<int>(services.Policy()->calendar.vendor_utc_offset_minutes); });
-    if (settings.EmailEnabled())
-        s.sender->SetChannel(OutboxChannel::Email, std::make_unique<outbound::SmtpMailer>(settings.smtp, settings.public_url));
-    if (settings.sms.provider == "tencent")
-        s.sender->SetChannel(OutboxChannel::Sms, std::make_unique<outbound::TencentSms>(settings.sms, services.now));
-    else if (settings.sms.provider == "http")
-        s.sender->SetChannel(OutboxChannel::Sms, std::make_unique<outbound::HttpSmsGateway>(settings.sms));
     // Webhooks are configured at run time by an admin (endpoints in the store), so the channel always exists.
-    s.sender->SetChannel(OutboxChannel::Webhook, std::make_unique<outbound::WebhookChannel>(*s.store, services.now));
+    s.sender->SetWebhookChannel(std::make_unique<outbound::WebhookChannel>(*s.store, services.now));
     outbound::OutboxSender* sender = s.sender.get();
     s.notifier->SetWake([sender] { sender->Wake(); });
     services.notifier = s.notifier.get();
+    services.channels = s.channels.get();
 
     Store* store = s.store.get();
     s.metrics.AddCollector([store](std::string& out) {

@@ -50,8 +50,8 @@ std::string NewMessageId() {
     return id;
 }
 
-Notifier::Notifier(Store& store, OutboundSettings settings, Templates templates)
-    : store_(store), settings_(std::move(settings)), templates_(std::move(templates)) {}
+Notifier::Notifier(Store& store, OutboundSettings settings, const ChannelConfig& channels, Templates templates)
+    : store_(store), settings_(std::move(settings)), channels_(channels), templates_(std::move(templates)) {}
 
 void Notifier::SetWake(std::function<void()> wake) {
     std::lock_guard lock(wake_mutex_);
@@ -76,10 +76,11 @@ std::string Notifier::DisplayName(const std::string& login) const {
 }
 
 std::vector<std::string> Notifier::CustomerChannels(const core::Ticket& ticket) const {
+    const auto in_force = channels_.Current();
     std::vector<std::string> channels;
-    if (settings_.SmsEnabled() && !ticket.details.customer.phone.empty() && Wants(ticket, "sms"))
+    if (in_force->SmsEnabled() && !ticket.details.customer.phone.empty() && Wants(ticket, "sms"))
         channels.push_back("sms");
-    if (settings_.EmailEnabled() && !ticket.details.customer.email.empty() && Wants(ticket, "email") &&
+    if (in_force->EmailEnabled() && !ticket.details.customer.email.empty() && Wants(ticket, "email") &&
         !store_.Outbox().IsUnsubscribed(ticket.details.customer.email))
         channels.push_back("email");
     return channels;
@@ -136,6 +137,7 @@ int Notifier::Managers(StoreTx& tx, std::int64_t ticket_id, const core::Ticket& 
                        const core::TimelineEvent& event, std::int64_t now, const core::Policy& policy) {
     const core::EscalationStep* step = core::FindEscalationStep(policy, event.escalation);
     if (step == nullptr) return 0;
+    const auto in_force = channels_.Current();
     int written = 0;
     for (const StaffRecord& staff : store_.ListStaff()) {
         if (!staff.active) continue;
@@ -143,8 +145,8 @@ int Notifier::Managers(StoreTx& tx, std::int64_t ticket_id, const core::Ticket& 
             return std::find(step->notify_roles.begin(), step->notify_roles.end(), role) != step->notify_roles.end();
         });
         if (!holds) continue;
-        // Staff read the console in Chinese first; the notice carries both languages' labels in zh.
-        const std::string language = "zh-CN";
+        // In the language the admin set for the account (Chinese unless told otherwise).
+        const std::string language = IsEnglish(staff.language) ? "en" : "zh-CN";
         const Template* text = templates_.Find("escalation_notice", language);
         if (text == nullptr) return written;
         const Placeholders values{
@@ -166,7 +168,7 @@ int Notifier::Managers(StoreTx& tx, std::int64_t ticket_id, const core::Ticket& 
         message.recipient_label = staff.username;
         message.created_at = now;
         message.next_attempt_at = now;
-        if (settings_.EmailEnabled() && !staff.email.empty()) {
+        if (in_force->EmailEnabled() && !staff.email.empty()) {
             message.message_id = NewMessageId();
             message.channel = OutboxChannel::Email;
             message.recipient = staff.email;
@@ -175,7 +177,7 @@ int Notifier::Managers(StoreTx& tx, std::int64_t ticket_id, const core::Ticket& 
             tx.Outbox().Enqueue(message);
             ++written;
         }
-        if (settings_.SmsEnabled() && !staff.phone.empty()) {
+        if (in_force->SmsEnabled() && !staff.phone.empty()) {
             message.message_id = NewMessageId();
             message.channel = OutboxChannel::Sms;
             message.recipient = staff.phone;

@@ -11,6 +11,7 @@
 
 #include "core/policy.h"
 #include "core/ticket.h"
+#include "outbound/channel_config.hpp"
 #include "outbound/settings.hpp"
 #include "outbound/templates.hpp"
 #include "store/outbox.hpp"
@@ -23,7 +24,7 @@ std::string NewMessageId();
 
 class Notifier {
   public:
-    Notifier(Store& store, OutboundSettings settings, Templates templates);
+    Notifier(Store& store, OutboundSettings settings, const ChannelConfig& channels, Templates templates);
 
     // Enqueues what the events after `previous_sequence` cause. Runs inside `tx`, so the rows commit
     // or roll back with the events. Returns how many rows were written.
@@ -39,7 +40,7 @@ class Notifier {
     void SetWake(std::function<void()> wake);
     void Wake();
 
-    const OutboundSettings& settings() const { return settings_; }
+    const ChannelConfig& channels() const { return channels_; }
     const Templates& templates() const { return templates_; }
 
   private:
@@ -54,6 +55,7 @@ class Notifier {
 
     Store& store_;
     OutboundSettings settings_;
+    const ChannelConfig& channels_;
     Templates templates_;
     std::mutex wake_mutex_;
     std::function<void()> wake_;

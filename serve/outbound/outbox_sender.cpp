@@ -52,19 +52,33 @@ std::int64_t QuietUntil(std::int64_t now, int utc_offset_minutes, int start_hour
     return end_local - static_cast<std::int64_t>(utc_offset_minutes) * 60;
 }
 
-OutboxSender::OutboxSender(Store& store, Metrics& metrics, OutboundSettings settings,
+OutboxSender::OutboxSender(Store& store, Metrics& metrics, OutboundSettings settings, const ChannelConfig& channels,
                            std::function<std::int64_t()> now, std::function<int()> vendor_offset)
     : store_(store),
       metrics_(metrics),
       settings_(std::move(settings)),
       vendor_offset_(std::move(vendor_offset)),
       now_(std::move(now)),
+      channels_(channels),
       sms_per_recipient_(settings_.sms_per_recipient_per_hour, std::chrono::hours(1)) {}
 
 OutboxSender::~OutboxSender() { Stop(); }
 
-void OutboxSender::SetChannel(OutboxChannel channel, std::unique_ptr<Channel> adapter) {
-    channels_[channel] = std::move(adapter);
+void OutboxSender::Refresh() {
+    const auto in_force = channels_.Current();
+    if (in_force->version == built_version_) return;
+    email_ = MakeEmailChannel(*in_force, settings_.public_url);
+    sms_ = MakeSmsChannel(*in_force, now_);
+    built_version_ = in_force->version;
+}
+
+Channel* OutboxSender::AdapterFor(OutboxChannel channel) const {
+    switch (channel) {
+        case OutboxChannel::Email: return email_.get();
+        case OutboxChannel::Sms: return sms_.get();
+        case OutboxChannel::Webhook: return webhook_.get();
+    }
+    return nullptr;
 }
 
 void OutboxSender::Start() {
@@ -94,6 +108,7 @@ void OutboxSender::Wake() {
 }
 
 int OutboxSender::RunOnce() {
+    Refresh();
     const std::int64_t now = now_();
     std::vector<OutboxMessage> due;
     store_.Write([&](StoreTx& tx) { due = tx.Outbox().ClaimDue(now, now + kLeaseSeconds, kBatch); });
@@ -121,12 +136,12 @@ int OutboxSender::RunOnce() {
             }
         }
         DeliveryOutcome outcome;
-        auto channel = channels_.find(message.channel);
-        if (channel == channels_.end()) {
+        Channel* channel = AdapterFor(message.channel);
+        if (channel == nullptr) {
             outcome.error = std::string(ToString(message.channel)) + " is not configured";
         } else {
             try {
-                outcome = channel->second->Deliver(message);
+                outcome = channel->Deliver(message);
             } catch (const std::exception& e) {
                 outcome.error = e.what();
             }

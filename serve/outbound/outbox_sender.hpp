@@ -8,12 +8,12 @@
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <thread>
 
 #include "metrics.hpp"
+#include "outbound/channel_config.hpp"
 #include "outbound/delivery.hpp"
 #include "outbound/settings.hpp"
 #include "rate_limit.hpp"
@@ -35,11 +35,14 @@ std::int64_t QuietUntil(std::int64_t now, int utc_offset_minutes, int start_hour
 class OutboxSender {
   public:
     // `vendor_offset`: the vendor's UTC offset now, from the policy (quiet hours are on its clock).
-    OutboxSender(Store& store, Metrics& metrics, OutboundSettings settings, std::function<std::int64_t()> now,
-                 std::function<int()> vendor_offset);
+    // E-mail and SMS go by `channels`' snapshot in force, taken at each pass (an admin's save takes
+    // effect on the next message).
+    OutboxSender(Store& store, Metrics& metrics, OutboundSettings settings, const ChannelConfig& channels,
+                 std::function<std::int64_t()> now, std::function<int()> vendor_offset);
     ~OutboxSender();
 
-    void SetChannel(OutboxChannel channel, std::unique_ptr<Channel> adapter);
+    // The webhook channel (its endpoints live in the store, so it never changes).
+    void SetWebhookChannel(std::unique_ptr<Channel> adapter) { webhook_ = std::move(adapter); }
     // From now on the per-recipient SMS budget is `buckets`' (several instances share it). Before Start.
     void ShareLimits(const std::shared_ptr<SharedBuckets>& buckets) { sms_per_recipient_.Share(buckets, "sms.recipient:"); }
     void Start();
@@ -51,13 +54,20 @@ class OutboxSender {
 
   private:
     void Loop();
+    // Rebuilds the e-mail and SMS adapters when the channels in force changed.
+    void Refresh();
+    Channel* AdapterFor(OutboxChannel channel) const;
 
     Store& store_;
     Metrics& metrics_;
     OutboundSettings settings_;
     std::function<int()> vendor_offset_;
     std::function<std::int64_t()> now_;
-    std::map<OutboxChannel, std::unique_ptr<Channel>> channels_;
+    const ChannelConfig& channels_;
+    std::uint64_t built_version_ = ~std::uint64_t{0};
+    std::unique_ptr<Channel> email_;
+    std::unique_ptr<Channel> sms_;
+    std::unique_ptr<Channel> webhook_;
     RateLimiter sms_per_recipient_;
     std::mutex mutex_;
     std::condition_variable wake_;

@@ -26,6 +26,8 @@ struct SmsSettings {
 
 struct OutboundSettings {
     std::string public_url;   // origin of the portal for links in messages ("https://service.example.com")
+    // The channels the server's flags and environment set; the admin screen sets the others
+    // (channel_config.hpp holds the ones in force).
     SmtpSettings smtp;
     SmsSettings sms;
     int max_attempts = 8;          // then the message is dead
@@ -35,9 +37,6 @@ struct OutboundSettings {
     // Quiet hours for SMS, on the vendor's clock (the policy's calendar.vendor_utc_offset_minutes).
     int quiet_start_hour = 22;
     int quiet_end_hour = 8;
-
-    bool EmailEnabled() const { return !smtp.url.empty(); }
-    bool SmsEnabled() const { return !sms.provider.empty(); }
 };
 
 }  // namespace aftercare::serve::outbound

@@ -46,23 +46,6 @@ bool IsLoopbackUrl(const std::string& url) {
     return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
 }
 
-bool ValidateSmtp(const SmtpSettings& settings, std::string& error) {
-    if (settings.url.empty()) return true;
-    if (settings.url.rfind("smtp://", 0) != 0 && settings.url.rfind("smtps://", 0) != 0) {
-        error = "--smtp-url must start with smtp:// or smtps://";
-        return false;
-    }
-    if (settings.from.find('@') == std::string::npos) {
-        error = "--smtp-from must be an e-mail address when --smtp-url is set";
-        return false;
-    }
-    if (settings.password.empty() != settings.user.empty()) {
-        error = "AFTERCARE_SMTP_USER and AFTERCARE_SMTP_PASSWORD go together";
-        return false;
-    }
-    return true;
-}
-
 SmtpMailer::SmtpMailer(SmtpSettings settings, std::string public_url)
     : settings_(std::move(settings)), public_url_(std::move(public_url)) {}
 

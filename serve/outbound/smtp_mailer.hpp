@@ -10,10 +10,6 @@ namespace aftercare::serve::outbound {
 // True for 127.0.0.0/8, ::1 and localhost: the only hosts a password may go to without TLS.
 bool IsLoopbackUrl(const std::string& url);
 
-// Checks the settings at start-up; false with a reason for the operator (bad scheme, no --smtp-from,
-// a password over plain smtp:// to a remote host would be refused anyway).
-bool ValidateSmtp(const SmtpSettings& settings, std::string& error);
-
 class SmtpMailer : public Channel {
   public:
     SmtpMailer(SmtpSettings settings, std::string public_url);

@@ -1,7 +1,7 @@
 // Public reference data: FAQ search (and "this answer solved my problem"), and the vendor policy.
 #include "api/policy_json.h"
 #include "http_util.hpp"
-#include "outbound/notifier.hpp"
+#include "outbound/channel_config.hpp"
 #include "routes/routes.hpp"
 
 namespace aftercare::serve {
@@ -39,11 +39,13 @@ void RegisterFaqRoutes(RouteTable& routes, Services& services, const FaqIndex& f
 
 void RegisterPolicyRoutes(RouteTable& routes, Services& services) {
     routes.Add(api::endpoints::kGetPolicy, RateClass::None, [&services](RequestContext& call) {
-                    // The channels are fixed at start-up (flags), so they cache as long as the policy.
+                    // An admin's change of channels reaches a cached copy within max-age, like a
+                    // policy change.
                     api::PortalPolicy body{*services.Policy(), {}};
-                    if (services.notifier != nullptr) {
-                        body.channels.sms = services.notifier->settings().SmsEnabled();
-                        body.channels.email = services.notifier->settings().EmailEnabled();
+                    if (services.channels != nullptr) {
+                        const auto in_force = services.channels->Current();
+                        body.channels.sms = in_force->SmsEnabled();
+                        body.channels.email = in_force->EmailEnabled();
                     }
                     Json json;
                     to_json(json, body);

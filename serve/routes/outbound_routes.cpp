@@ -1,5 +1,6 @@
-// Outbound routes: a ticket's delivery log (staff who may see the ticket), webhook endpoints and
-// their deliveries with resend (admin), and the unsubscribe link of customer e-mail (public).
+// Outbound routes: a ticket's delivery log (staff who may see the ticket), the e-mail and SMS
+// channels with a test message, webhook endpoints and their deliveries with resend (admin), and the
+// unsubscribe link of customer e-mail (public).
 #include "api/outbound_wire.h"
 #include "http_util.hpp"
 #include "routes/routes.hpp"
@@ -39,6 +40,18 @@ void RegisterOutboundRoutes(RouteTable& routes, Services& services) {
         const auto id = tickets::RequireTicketId(services, PathParam(call.req, 1));
         staff::RequireTicketAccess(services, staff::CallerOf(call.who), id);
         WriteJson(call.res, 200, ToJson(outbound_service::TicketDeliveries(services, id)));
+    });
+    routes.Add(api::endpoints::kGetStaffChannels, RateClass::None, [&services](RequestContext& call) {
+        WriteJson(call.res, 200, ToJson(outbound_service::GetChannels(services, call.who)));
+    });
+    routes.Add(api::endpoints::kPostStaffChannels, RateClass::None, [&services](RequestContext& call) {
+        const auto request = ParseRequest<api::UpdateChannelsRequest>(call.req);
+        WriteJson(call.res, 200, ToJson(outbound_service::SaveChannels(services, call.who, request)));
+    });
+    // Budgeted like creates: each test reaches a real mail server or SMS gateway (and costs money).
+    routes.Add(api::endpoints::kPostStaffChannelsTest, RateClass::Create, [&services](RequestContext& call) {
+        const auto request = ParseRequest<api::TestChannelRequest>(call.req);
+        WriteJson(call.res, 200, ToJson(outbound_service::TestChannel(services, call.who, request)));
     });
     routes.Add(api::endpoints::kGetStaffWebhooks, RateClass::None, [&services](RequestContext& call) {
         WriteJson(call.res, 200, ToJson(outbound_service::ListWebhooks(services, call.who)));

@@ -4,6 +4,8 @@
 #include <algorithm>
 
 #include "api/customer_wire.h"
+#include "core/validation.h"
+#include "outbound/channel_config.hpp"
 #include "outbound/notifier.hpp"
 #include "outbound/webhook_signer.hpp"
 #include "services/domain_error.hpp"
@@ -122,6 +124,152 @@ api::DeliveryList TicketDeliveries(Services& services, std::int64_t ticket_id) {
     for (const auto& message : services.store.Outbox().List(query)) list.deliveries.push_back(ToWire(message));
     return list;
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Channels
+//-----------------------------------------------------------------------------
+
+namespace {
+
+outbound::ChannelConfig& ChannelsOf(Services& services) {
+    if (services.channels == nullptr)
+        throw DomainError(ErrorKind::Busy, "unavailable", "此服务器未启用消息发送", "This server sends no messages.");
+    return *services.channels;
+}
+
+api::ChannelsView ToWire(const outbound::Channels& channels) {
+    api::ChannelsView view;
+    view.email = api::EmailChannel{channels.smtp.url, channels.smtp.from, channels.smtp.user, std::nullopt};
+    view.email_set_by_server = channels.smtp_from_server;
+    view.email_password_set = !channels.smtp.password.empty();
+    const outbound::SmsSettings& sms = channels.sms;
+    view.sms = api::SmsChannel{sms.provider,  sms.url,         sms.secret_id, sms.sdk_app_id,
+                               sms.sign_name, sms.template_id, sms.region,    std::nullopt};
+    view.sms_set_by_server = channels.sms_from_server;
+    view.sms_secret_set = !sms.secret_key.empty();
+    return view;
+}
+
+void Refuse(core::FieldErrors& errors, const std::vector<outbound::ChannelProblem>& problems) {
+    for (const auto& problem : problems)
+        errors.push_back(core::MakeError("invalid", problem.zh, problem.en, problem.field));
+}
+
+DomainError SetByServer(const char* field) {
+    return DomainError(ErrorKind::Conflict, "channel_set_by_server", "此渠道由服务器启动参数设置，请在服务器配置中修改",
+                       "The server's flags or environment set this channel; change it there.", field);
+}
+
+}  // namespace
+
+api::ChannelsView GetChannels(Services& services, const Principal& who) {
+    RequireAdmin(who);
+    return ToWire(*ChannelsOf(services).Current());
+}
+
+api::ChannelsView SaveChannels(Services& services, const Principal& who, const api::UpdateChannelsRequest& request) {
+    RequireAdmin(who);
+    outbound::ChannelConfig& config = ChannelsOf(services);
+    const auto in_force = config.Current();
+    if (request.email && in_force->smtp_from_server) throw SetByServer("email");
+    if (request.sms && in_force->sms_from_server) throw SetByServer("sms");
+    // Start from what is saved (not from the flags' channel, which the saved value never holds).
+    outbound::SmtpSettings smtp;
+    outbound::SmsSettings sms;
+    if (const auto saved = services.store.GetMeta(outbound::kChannelsMetaKey))
+        outbound::ParseSavedChannels(*saved, smtp, sms);
+    std::string detail;
+    if (request.email) {
+        const api::EmailChannel& e = *request.email;
+        // No password typed keeps the saved one, unless the user name went: they go together.
+        const std::string password = e.password.value_or(e.user.empty() ? std::string() : smtp.password);
+        smtp = outbound::SmtpSettings{e.url, e.from, e.user, password};
+        if (smtp.url.empty()) smtp = {};  // off: nothing of it is kept, the password least of all
+        detail += smtp.url.empty() ? " email off" : " email " + smtp.url;
+    }
+    if (request.sms) {
+        const api::SmsChannel& s = *request.sms;
+        const std::string key = s.secret_key.value_or(sms.secret_key);
+        sms = outbound::SmsSettings{};
+        sms.provider = s.provider;
+        sms.url = s.url;
+        sms.secret_id = s.secret_id;
+        sms.secret_key = key;
+        sms.sdk_app_id = s.sdk_app_id;
+        sms.sign_name = s.sign_name;
+        sms.template_id = s.template_id;
+        if (!s.region.empty()) sms.region = s.region;
+        if (sms.provider.empty()) sms = {};
+        detail += sms.provider.empty() ? " sms off" : " sms " + sms.provider;
+    }
+    core::FieldErrors errors;
+    Refuse(errors, outbound::CheckSmtp(smtp));
+    Refuse(errors, outbound::CheckSms(sms));
+    const bool turning_on = (request.email && !smtp.url.empty()) || (request.sms && !sms.provider.empty());
+    if (turning_on && services.notifier != nullptr && services.notifier->templates().Names().empty())
+        errors.push_back(core::MakeError("no_templates", "服务器缺少通知模板（assets/notifications），无法发送消息",
+                                         "The server has no message templates (assets/notifications) to send with.",
+                                         request.email ? "email" : "sms"));
+    if (!errors.empty()) throw DomainError(std::move(errors));
+    const std::int64_t now = services.now();
+    const std::string text = outbound::SavedChannelsText(smtp, sms);
+    services.store.Write([&](StoreTx& tx) {
+        tx.SetMeta(outbound::kChannelsMetaKey, text);
+        Audit(tx, now, who, "channels_update", detail.empty() ? " unchanged" : detail.substr(1));
+    });
+    config.ApplySaved(smtp, sms);
+    services.live.Notify(0);  // other instances re-read the shared settings
+    return ToWire(*config.Current());
+}
+
+api::TestChannelResponse TestChannel(Services& services, const Principal& who, const api::TestChannelRequest& request) {
+    RequireAdmin(who);
+    const auto in_force = ChannelsOf(services).Current();
+    OutboxMessage message;
+    message.message_id = outbound::NewMessageId();
+    message.recipient_label = "test:" + who.staff_username;
+    message.event_type = "channel_test";
+    message.language = "zh-CN";
+    message.created_at = services.now();
+    std::unique_ptr<outbound::Channel> channel;
+    if (request.channel == "email") {
+        auto address = core::NormalizeEmail(request.to, "to");
+        if (!address) throw DomainError(core::FieldErrors{address.GetError()});
+        message.channel = OutboxChannel::Email;
+        message.recipient = std::move(address).Value();
+        message.subject = "售后服务门户测试邮件 / Aftercare test message";
+        message.body = "这是一封测试邮件：售后服务门户的邮件通知已可以发送到此邮箱。\n"
+                       "This is a test: Aftercare's e-mail notices reach this address.\n";
+        channel = outbound::MakeEmailChannel(*in_force, {});
+    } else if (request.channel == "sms") {
+        auto phone = core::NormalizePhone(request.to, "to");
+        if (!phone) throw DomainError(core::FieldErrors{phone.GetError()});
+        message.channel = OutboxChannel::Sms;
+        message.recipient = std::move(phone).Value();
+        message.body = "【测试】售后服务门户的短信通知已可以发送到此号码。";
+        channel = outbound::MakeSmsChannel(*in_force, services.now);
+    } else {
+        throw DomainError(core::FieldErrors{core::MakeError("not_allowed", "渠道须为 email 或 sms",
+                                                            "The channel is email or sms.", "channel")});
+    }
+    if (!channel)
+        throw DomainError(core::FieldErrors{core::MakeError("not_configured", "此渠道尚未设置", "This channel is not set up.",
+                                                            "channel")});
+    services.store.Write([&](StoreTx& tx) {
+        Audit(tx, message.created_at, who, "channel_test", request.channel + " " + message.recipient_label);
+    });
+    outbound::DeliveryOutcome outcome;
+    try {
+        outcome = channel->Deliver(message);
+    } catch (const std::exception& e) {
+        outcome.error = e.what();
+    }
+    return api::TestChannelResponse{outcome.ok, outcome.error};
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Webhooks
+//-----------------------------------------------------------------------------
 
 api::WebhookList ListWebhooks(Services& services, const Principal& who) {
     RequireAdmin(who);

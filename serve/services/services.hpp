@@ -21,7 +21,8 @@
 namespace aftercare::serve {
 
 namespace outbound {
-class Notifier;  // outbound/notifier.hpp
+class Notifier;       // outbound/notifier.hpp
+class ChannelConfig;  // outbound/channel_config.hpp
 }
 
 // The vendor policy in force. An admin may replace it while the server runs (PUT /staff/policy),
@@ -69,6 +70,8 @@ struct Services {
     // Outbound messages (e-mail, SMS, webhooks) written with the events that cause them; null when
     // nothing is configured to go out (tools, some tests).
     outbound::Notifier* notifier = nullptr;
+    // The e-mail and SMS channels in force (flags, else the admin screen's); null with the notifier.
+    outbound::ChannelConfig* channels = nullptr;
 
     // A snapshot of the policy: keep the pointer for as long as its values are used.
     std::shared_ptr<const core::Policy> Policy() const { return policies.Get(); }

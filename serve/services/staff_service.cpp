@@ -45,7 +45,7 @@ void Record(StoreTx& tx, std::int64_t at, const Caller& caller, std::string acti
 
 api::StaffAccount ToAccount(const StaffRecord& record) {
     return api::StaffAccount{record.username, record.display_name, record.roles, record.active, record.created_at,
-                             record.email,    record.phone};
+                             record.email,    record.phone,        record.language};
 }
 
 // Optional contact details for escalation notices: "" clears; otherwise a valid e-mail / phone,
@@ -503,6 +503,8 @@ api::StaffAccount UpdateMember(Services& services, const Caller& caller, const s
     std::optional<std::string> email, phone;
     if (request.email) email = CheckContact(*request.email, false, errors);
     if (request.phone) phone = CheckContact(*request.phone, true, errors);
+    if (request.language && *request.language != "zh-CN" && *request.language != "en")
+        errors.push_back(core::MakeError("not_allowed", "通知语言须为 zh-CN 或 en", "The language is zh-CN or en", "language"));
     // An admin cannot lock themselves out: someone must always be able to manage accounts.
     if (username == caller.username) {
         if (request.active && !*request.active)
@@ -539,6 +541,10 @@ api::StaffAccount UpdateMember(Services& services, const Caller& caller, const s
     if (email) {
         saved.email = *email;
         detail += " email";
+    }
+    if (request.language) {
+        saved.language = *request.language;
+        detail += " language=" + saved.language;
     }
     if (phone) {
         saved.phone = *phone;

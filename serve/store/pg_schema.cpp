@@ -214,8 +214,11 @@ CREATE TABLE rate_buckets(
 CREATE INDEX rate_buckets_updated ON rate_buckets(updated_ms);
 )sql";
 
+// #17: the language of the notices a staff member receives (escalations).
+constexpr const char* kVersion3 = "ALTER TABLE staff ADD COLUMN language TEXT NOT NULL DEFAULT 'zh-CN';";
+
 // Index = version - 1. Append only.
-constexpr const char* kMigrations[] = {kVersion1, kVersion2};
+constexpr const char* kMigrations[] = {kVersion1, kVersion2, kVersion3};
 
 }  // namespace
 

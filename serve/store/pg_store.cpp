@@ -97,7 +97,7 @@ constexpr const char* kKeysetQueue =
     "AND ($4::int IS NULL OR breached = $4::int) AND ($5::text IS NULL OR assignee = $5::text) "
     "AND ($6::int = 0 OR is_open = 1) AND (sort_key, id) > ($7::bigint, $8::bigint) ORDER BY sort_key, id LIMIT $9";
 
-#define AFTERCARE_STAFF_COLUMNS "id, username, display_name, roles, password_hash, active, created_at, email, phone"
+#define AFTERCARE_STAFF_COLUMNS "id, username, display_name, roles, password_hash, active, created_at, email, phone, language"
 
 StaffRecord ReadStaff(const pg::Result& row, int i) {
     StaffRecord staff;
@@ -110,6 +110,7 @@ StaffRecord ReadStaff(const pg::Result& row, int i) {
     staff.created_at = row.Int(i, 6);
     staff.email = row.Text(i, 7);
     staff.phone = row.Text(i, 8);
+    staff.language = row.Text(i, 9);
     return staff;
 }
 

@@ -189,8 +189,8 @@ public:
             return std::nullopt;
         Json roles = record.roles;
         return db_
-            .Run("INSERT INTO staff(username, display_name, roles, password_hash, created_at, active, email, phone) "
-                 "VALUES($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+            .Run("INSERT INTO staff(username, display_name, roles, password_hash, created_at, active, email, phone, "
+                 "language) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
                  Params()
                      .Add(record.username)
                      .Add(record.display_name)
@@ -199,14 +199,15 @@ public:
                      .Add(now)
                      .Add(record.active)
                      .Add(record.email)
-                     .Add(record.phone))
+                     .Add(record.phone)
+                     .Add(record.language))
             .Int(0, 0);
     }
 
     void UpdateStaff(const StaffRecord& record) override {
         Json roles = record.roles;
         db_.Run("UPDATE staff SET display_name = $1, roles = $2, password_hash = $3, active = $4, email = $5, "
-                "phone = $6 WHERE id = $7",
+                "phone = $6, language = $7 WHERE id = $8",
                 Params()
                     .Add(record.display_name)
                     .Add(Dump(roles))
@@ -214,6 +215,7 @@ public:
                     .Add(record.active)
                     .Add(record.email)
                     .Add(record.phone)
+                    .Add(record.language)
                     .Add(record.id));
     }
 

@@ -208,13 +208,16 @@ void Baseline(Connection& db) {
     ApplyOutboxSchema(db);
 }
 
+// Version 2 (#17): the language of the notices a staff member receives (escalations).
+void AddStaffLanguage(Connection& db) { db.Exec("ALTER TABLE staff ADD COLUMN language TEXT NOT NULL DEFAULT 'zh-CN'"); }
+
 // Versioned migrations, as on PostgreSQL (pg_schema.cpp): schema_migrations records each version
 // applied; a later change is a new step at the end of kSteps, run once, never edited after release.
 // BEGIN IMMEDIATE holds the write lock, so a command started beside the server (import,
 // create-admin) and the server never migrate at once.
 void ApplyMigrations(Connection& db) {
     using Step = void (*)(Connection&);
-    static constexpr Step kSteps[] = {Baseline};
+    static constexpr Step kSteps[] = {Baseline, AddStaffLanguage};
     const int newest = static_cast<int>(std::size(kSteps));
     db.Exec("BEGIN IMMEDIATE");
     try {
@@ -312,7 +315,7 @@ std::optional<core::CivilDate> OptDate(const sqlite::Statement& row, int column)
     return core::ParseIsoDate(row.Text(column));
 }
 
-#define AFTERCARE_STAFF_COLUMNS "id, username, display_name, roles, password_hash, active, created_at, email, phone"
+#define AFTERCARE_STAFF_COLUMNS "id, username, display_name, roles, password_hash, active, created_at, email, phone, language"
 
 StaffRecord ReadStaff(const sqlite::Statement& row) {
     StaffRecord staff;
@@ -325,6 +328,7 @@ StaffRecord ReadStaff(const sqlite::Statement& row) {
     staff.created_at = row.Int(6);
     staff.email = row.Text(7);
     staff.phone = row.Text(8);
+    staff.language = row.Text(9);
     return staff;
 }
 
@@ -588,8 +592,8 @@ public:
         }
         Json roles = record.roles;
         auto insert = db_.Prepare(
-            "INSERT INTO staff(username, display_name, roles, password_hash, created_at, active, email, phone) "
-            "VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+            "INSERT INTO staff(username, display_name, roles, password_hash, created_at, active, email, phone, "
+            "language) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
         insert.Bind(1, record.username)
             .Bind(2, record.display_name)
             .Bind(3, Dump(roles))
@@ -597,7 +601,8 @@ public:
             .Bind(5, now)
             .Bind(6, record.active)
             .Bind(7, record.email)
-            .Bind(8, record.phone);
+            .Bind(8, record.phone)
+            .Bind(9, record.language);
         insert.Run();
         return db_.LastInsertId();
     }
@@ -605,15 +610,16 @@ public:
     void UpdateStaff(const StaffRecord& record) override {
         Json roles = record.roles;
         auto update = db_.Prepare(
-            "UPDATE staff SET display_name = ?, roles = ?, password_hash = ?, active = ?, email = ?, phone = ? "
-            "WHERE id = ?");
+            "UPDATE staff SET display_name = ?, roles = ?, password_hash = ?, active = ?, email = ?, phone = ?, "
+            "language = ? WHERE id = ?");
         update.Bind(1, record.display_name)
             .Bind(2, Dump(roles))
             .Bind(3, record.password_hash)
             .Bind(4, record.active)
             .Bind(5, record.email)
             .Bind(6, record.phone)
-            .Bind(7, record.id);
+            .Bind(7, record.language)
+            .Bind(8, record.id);
         update.Run();
     }
 

@@ -65,6 +65,7 @@ struct StaffRecord {
     std::int64_t created_at = 0;
     std::string email;          // optional: where escalation notices go
     std::string phone;          // optional, E.164: escalation SMS
+    std::string language = "zh-CN";  // the language of the notices sent to them: zh-CN | en
 };
 
 // Who looked at or changed what: customer data reveals, account and policy changes. Append-only.

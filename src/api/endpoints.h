@@ -120,6 +120,9 @@ extern const Endpoint kPostStaffWebhooks; // POST /api/v1/staff/webhooks
 extern const Endpoint kPostStaffWebhooksById; // POST /api/v1/staff/webhooks/{id}
 extern const Endpoint kGetStaffWebhookDeliveries; // GET /api/v1/staff/webhook-deliveries
 extern const Endpoint kPostStaffDeliveriesByIdResend; // POST /api/v1/staff/deliveries/{id}/resend
+extern const Endpoint kGetStaffChannels; // GET /api/v1/staff/channels
+extern const Endpoint kPostStaffChannels; // POST /api/v1/staff/channels
+extern const Endpoint kPostStaffChannelsTest; // POST /api/v1/staff/channels/test
 extern const Endpoint kGetUnsubscribeByMessageId; // GET /api/v1/unsubscribe/{message_id}
 extern const Endpoint kPostUnsubscribeByMessageId; // POST /api/v1/unsubscribe/{message_id}
 

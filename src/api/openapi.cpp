@@ -113,6 +113,10 @@ constexpr WireType kWireTypes[] = {
     Top<CreateWebhookRequest>(),
     Top<UpdateWebhookRequest>(),
     Top<UnsubscribeResponse>(),
+    Top<ChannelsView>(),
+    Top<UpdateChannelsRequest>(),
+    Top<TestChannelRequest>(),
+    Top<TestChannelResponse>(),
 };
 
 Json SchemaOfWireType(SchemaSink& sink, std::string_view name, const Endpoint& endpoint) {

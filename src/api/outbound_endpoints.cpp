@@ -17,6 +17,14 @@ const ErrorAnswer kAdminErrors[] = {
     {404, "No such webhook endpoint or delivery."},
     {422, "Bad URL or event type"},
 };
+const ErrorAnswer kChannelErrors[] = {
+    {400, "Malformed body"},
+    {401, "Missing, unknown or expired token."},
+    {403, "Not an admin."},
+    {409, "The channel is set by the server's flags or environment (set_by_server); change it there."},
+    {422, "A setting is invalid (field names the setting)"},
+    {429, "Too many test messages; Retry-After says when to try again."},
+};
 const ErrorAnswer kUnsubscribeErrors[] = {
     {404, "No e-mail was sent with this message id."},
 };
@@ -94,6 +102,46 @@ const Endpoint kPostStaffDeliveriesByIdResend{
     .response = "DeliveryEntry",
     .response_description = "The message, pending again",
     .errors = kAdminErrors,
+};
+
+const Endpoint kGetStaffChannels{
+    .method = "GET",
+    .path = "/api/v1/staff/channels",
+    .access = Access::Staff,
+    .tag = "staff",
+    .summary = "The e-mail and SMS channels in force and where each comes from (admin); never their secrets",
+    .status = 200,
+    .response = "ChannelsView",
+    .response_description = "The channels",
+    .errors = kChannelErrors,
+};
+
+const Endpoint kPostStaffChannels{
+    .method = "POST",
+    .path = "/api/v1/staff/channels",
+    .access = Access::Staff,
+    .tag = "staff",
+    .summary = "Save the e-mail and/or SMS channel (admin); in force at once on every instance. A channel the "
+               "server's flags or environment set cannot be changed here (409)",
+    .request = "UpdateChannelsRequest",
+    .status = 200,
+    .response = "ChannelsView",
+    .response_description = "The channels now in force",
+    .errors = kChannelErrors,
+};
+
+const Endpoint kPostStaffChannelsTest{
+    .method = "POST",
+    .path = "/api/v1/staff/channels/test",
+    .access = Access::Staff,
+    .tag = "staff",
+    .summary = "Send one test message through a channel now, outside the outbox (admin); the answer is the "
+               "channel's own",
+    .request = "TestChannelRequest",
+    .status = 200,
+    .response = "TestChannelResponse",
+    .response_description = "Whether the channel accepted the message, and its error if not",
+    .errors = kChannelErrors,
 };
 
 const Endpoint kGetUnsubscribeByMessageId{

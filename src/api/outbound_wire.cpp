@@ -101,4 +101,82 @@ void to_json(Json& json_value, const UnsubscribeResponse& value) {
 void ReadFields(WireReader& reader, UnsubscribeResponse& value) { reader.Optional("unsubscribed", value.unsubscribed); }
 AFTERCARE_FROM_JSON(UnsubscribeResponse)
 
+void to_json(Json& json_value, const EmailChannel& value) {
+    json_value = Json{{"url", value.url}, {"from", value.from}, {"user", value.user}};
+    PutOptional(json_value, "password", value.password);
+}
+void ReadFields(WireReader& reader, EmailChannel& value) {
+    reader.Optional("url", value.url);
+    reader.Optional("from", value.from);
+    reader.Optional("user", value.user);
+    reader.Optional("password", value.password);
+}
+AFTERCARE_FROM_JSON(EmailChannel)
+
+void to_json(Json& json_value, const SmsChannel& value) {
+    json_value = Json{{"provider", value.provider},       {"url", value.url},
+                      {"secret_id", value.secret_id},     {"sdk_app_id", value.sdk_app_id},
+                      {"sign_name", value.sign_name},     {"template_id", value.template_id},
+                      {"region", value.region}};
+    PutOptional(json_value, "secret_key", value.secret_key);
+}
+void ReadFields(WireReader& reader, SmsChannel& value) {
+    reader.Optional("provider", value.provider);
+    reader.Optional("url", value.url);
+    reader.Optional("secret_id", value.secret_id);
+    reader.Optional("sdk_app_id", value.sdk_app_id);
+    reader.Optional("sign_name", value.sign_name);
+    reader.Optional("template_id", value.template_id);
+    reader.Optional("region", value.region);
+    reader.Optional("secret_key", value.secret_key);
+}
+AFTERCARE_FROM_JSON(SmsChannel)
+
+void to_json(Json& json_value, const ChannelsView& value) {
+    json_value = Json{{"email", value.email},
+                      {"email_set_by_server", value.email_set_by_server},
+                      {"email_password_set", value.email_password_set},
+                      {"sms", value.sms},
+                      {"sms_set_by_server", value.sms_set_by_server},
+                      {"sms_secret_set", value.sms_secret_set}};
+}
+void ReadFields(WireReader& reader, ChannelsView& value) {
+    reader.Required("email", value.email);
+    reader.Optional("email_set_by_server", value.email_set_by_server);
+    reader.Optional("email_password_set", value.email_password_set);
+    reader.Required("sms", value.sms);
+    reader.Optional("sms_set_by_server", value.sms_set_by_server);
+    reader.Optional("sms_secret_set", value.sms_secret_set);
+}
+AFTERCARE_FROM_JSON(ChannelsView)
+
+void to_json(Json& json_value, const UpdateChannelsRequest& value) {
+    json_value = Json::object();
+    PutOptional(json_value, "email", value.email);
+    PutOptional(json_value, "sms", value.sms);
+}
+void ReadFields(WireReader& reader, UpdateChannelsRequest& value) {
+    reader.Optional("email", value.email);
+    reader.Optional("sms", value.sms);
+}
+AFTERCARE_FROM_JSON(UpdateChannelsRequest)
+
+void to_json(Json& json_value, const TestChannelRequest& value) {
+    json_value = Json{{"channel", value.channel}, {"to", value.to}};
+}
+void ReadFields(WireReader& reader, TestChannelRequest& value) {
+    reader.Required("channel", value.channel);
+    reader.Required("to", value.to);
+}
+AFTERCARE_FROM_JSON(TestChannelRequest)
+
+void to_json(Json& json_value, const TestChannelResponse& value) {
+    json_value = Json{{"sent", value.sent}, {"error", value.error}};
+}
+void ReadFields(WireReader& reader, TestChannelResponse& value) {
+    reader.Required("sent", value.sent);
+    reader.Optional("error", value.error);
+}
+AFTERCARE_FROM_JSON(TestChannelResponse)
+
 }  // namespace aftercare::api

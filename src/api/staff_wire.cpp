@@ -244,7 +244,8 @@ void to_json(Json& json_value, const StaffAccount& value) {
                       {"active", value.active},
                       {"created_at", value.created_at},
                       {"email", value.email},
-                      {"phone", value.phone}};
+                      {"phone", value.phone},
+                      {"language", value.language}};
 }
 void ReadFields(WireReader& reader, StaffAccount& value) {
     reader.Required("id", value.id);
@@ -254,6 +255,7 @@ void ReadFields(WireReader& reader, StaffAccount& value) {
     reader.Optional("created_at", value.created_at);
     reader.Optional("email", value.email);
     reader.Optional("phone", value.phone);
+    reader.Optional("language", value.language);
 }
 AFTERCARE_FROM_JSON(StaffAccount)
 
@@ -283,6 +285,7 @@ void to_json(Json& json_value, const UpdateStaffRequest& value) {
     PutOptional(json_value, "password", value.password);
     PutOptional(json_value, "email", value.email);
     PutOptional(json_value, "phone", value.phone);
+    PutOptional(json_value, "language", value.language);
 }
 void ReadFields(WireReader& reader, UpdateStaffRequest& value) {
     reader.Optional("display_name", value.display_name);
@@ -291,6 +294,7 @@ void ReadFields(WireReader& reader, UpdateStaffRequest& value) {
     reader.Optional("password", value.password);
     reader.Optional("email", value.email);
     reader.Optional("phone", value.phone);
+    reader.Optional("language", value.language);
 }
 AFTERCARE_FROM_JSON(UpdateStaffRequest)
 

@@ -177,6 +177,7 @@ struct StaffAccount {
     core::UnixSeconds created_at = 0;
     std::string email; // escalation notices (admins see it; empty when none)
     std::string phone; // E.164, escalation SMS (admins see it; empty when none)
+    std::string language = "zh-CN"; // the notices' language: zh-CN | en
     bool operator==(const StaffAccount&) const = default;
 };
 
@@ -201,6 +202,7 @@ struct UpdateStaffRequest {
     std::optional<std::string> password;
     std::optional<std::string> email; // where escalation notices go; "" removes it
     std::optional<std::string> phone; // escalation SMS (E.164 after normalising); "" removes it
+    std::optional<std::string> language; // the notices' language: zh-CN | en
     bool operator==(const UpdateStaffRequest&) const = default;
 };
 

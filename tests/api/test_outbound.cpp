@@ -16,124 +16,13 @@
 #include <sstream>
 #include <thread>
 
+#include "mail_sink.hpp"
 #include "server_process.hpp"
 
 using namespace aftercare::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-// Everything here waits for something that happens in the background; the bound is only there so
-// a broken build fails instead of hanging (the retries below take a few seconds at most).
-constexpr auto kPatience = std::chrono::seconds(45);
-
-// python3 smtp_sink.py <dir>: a real SMTP server on a free loopback port, one .eml file per message.
-class SmtpSink {
-  public:
-    SmtpSink() {
-        const std::string script = SourcePath("tests/api/smtp_sink.py");
-        const std::string directory = dir_.path();
-        const pid_t parent = getpid();
-        pid_ = fork();
-        if (pid_ == 0) {
-            prctl(PR_SET_PDEATHSIG, SIGKILL);
-            if (getppid() != parent) _exit(127);
-            execl("/usr/bin/python3", "python3", script.c_str(), directory.c_str(), static_cast<char*>(nullptr));
-            _exit(127);
-        }
-        const auto deadline = std::chrono::steady_clock::now() + kPatience;
-        while (!fs::exists(dir_.path() + "/port") && std::chrono::steady_clock::now() < deadline)
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        std::ifstream in(dir_.path() + "/port");
-        in >> port_;
-        if (port_ <= 0) throw std::runtime_error("the SMTP sink did not start (python3-aiosmtpd installed?)");
-    }
-    ~SmtpSink() {
-        kill(pid_, SIGKILL);
-        waitpid(pid_, nullptr, 0);
-    }
-    int port() const { return port_; }
-    std::string url() const { return "smtp://127.0.0.1:" + std::to_string(port_); }
-
-    // Every message received so far, in order.
-    std::vector<std::string> Messages() const {
-        std::vector<std::string> names;
-        for (const auto& entry : fs::directory_iterator(dir_.path()))
-            if (entry.path().extension() == ".eml") names.push_back(entry.path().string());
-        std::sort(names.begin(), names.end());
-        std::vector<std::string> messages;
-        for (const auto& name : names) {
-            std::ifstream in(name, std::ios::binary);
-            std::stringstream text;
-            text << in.rdbuf();
-            messages.push_back(text.str());
-        }
-        return messages;
-    }
-
-  private:
-    TempDir dir_;
-    pid_t pid_ = -1;
-    int port_ = 0;
-};
-
-std::string Base64Decode(const std::string& text) {
-    std::string clean;
-    for (char c : text)
-        if (c != '\r' && c != '\n' && c != ' ') clean += c;
-    std::string out(clean.size(), '\0');
-    std::size_t length = 0;
-    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), clean.c_str(), clean.size(),
-                          nullptr, &length, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
-        return {};
-    out.resize(length);
-    return out;
-}
-
-struct Mail {
-    std::string headers;
-    std::string subject;  // decoded
-    std::string body;     // decoded
-};
-
-// Reads back what BuildEmail wrote: RFC 2047 B-words in the subject, a base64 body.
-Mail Parse(const std::string& raw) {
-    Mail mail;
-    const auto split = raw.find("\r\n\r\n");
-    mail.headers = raw.substr(0, split);
-    mail.body = Base64Decode(raw.substr(split + 4));
-    std::istringstream lines(mail.headers);
-    std::string line;
-    bool in_subject = false;
-    while (std::getline(lines, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.rfind("Subject: ", 0) == 0) {
-            in_subject = true;
-            line = line.substr(9);
-        } else if (in_subject && !line.empty() && line[0] == ' ') {
-            line = line.substr(1);
-        } else {
-            in_subject = false;
-            continue;
-        }
-        if (line.rfind("=?UTF-8?B?", 0) == 0) mail.subject += Base64Decode(line.substr(10, line.size() - 12));
-        else mail.subject += line;
-    }
-    return mail;
-}
-
-// Waits until a received mail satisfies `match`; returns it.
-std::optional<Mail> WaitForMail(const SmtpSink& sink, const std::function<bool(const Mail&)>& match) {
-    const auto deadline = std::chrono::steady_clock::now() + kPatience;
-    while (std::chrono::steady_clock::now() < deadline) {
-        for (const auto& raw : sink.Messages()) {
-            Mail mail = Parse(raw);
-            if (match(mail)) return mail;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return std::nullopt;
-}
 
 Json MailDraft(const std::string& language, const std::string& email) {
     Json draft = RepairDraft("13800138000", language == "en" ? "Does not power on" : "设备无法开机");
@@ -451,6 +340,28 @@ TEST_CASE("escalation: the staff holding the escalated role are told by e-mail, 
     CHECK(told_customer["sent_at"].get<std::int64_t>() == told["sent_at"].get<std::int64_t>());
     CHECK(view.dump().find("Boss@Vendor.example") == std::string::npos);
     CHECK(view.dump().find("boss@vendor.example") == std::string::npos);
+}
+
+TEST_CASE("an escalation notice comes in the language set for the manager's account", "[outbound][escalation]") {
+    SmtpSink sink;
+    Running env(ServerOptions{{}, {"--smtp-url", sink.url(), "--smtp-from", "service@aftercare.test"}});
+    auto& client = env.http();
+    const std::string member = std::string("/api/v1/staff/members/") + kAdminUser;
+    CHECK(PostJson(client, member, {{"language", "fr"}}, env.staff_token)->status == 422);
+    const auto updated =
+        PostJson(client, member, {{"email", "boss@vendor.example"}, {"language", "en"}}, env.staff_token);
+    REQUIRE(updated->status == 200);
+    CHECK(BodyOf(updated)["language"] == "en");
+
+    const std::string number = CreateTicket(client, RepairDraft())["service_number"].get<std::string>();
+    REQUIRE(PostJson(client, "/api/v1/staff/tickets/" + number + "/transition",
+                     {{"action", "escalate"}, {"note", "Customer called three times"}}, env.staff_token)
+                ->status == 200);
+    auto notice = WaitForMail(sink, [&](const Mail& m) { return m.subject.find(number) != std::string::npos; });
+    REQUIRE(notice);
+    CHECK(notice->subject.find("[Escalated]") != std::string::npos);
+    CHECK(notice->body.find("Customer called three times") != std::string::npos);
+    CHECK(notice->body.find("督办") == std::string::npos);
 }
 
 TEST_CASE("escalated without a channel: the customer's view names no notice, since none was sent",

@@ -187,6 +187,40 @@ void RevokeApiKey(AppState& state, long long id, Ok<api::ApiKeyList> ok, Fail fa
             api::Json::object());
 }
 
+void LoadChannels(AppState& state, Ok<api::ChannelsView> ok, Fail fail) {
+    AsStaff(state, {ep::kGetStaffChannels}, std::move(ok), std::move(fail));
+}
+
+void SaveChannels(AppState& state, const api::UpdateChannelsRequest& request, Ok<api::ChannelsView> ok, Fail fail) {
+    AsStaff(state, {ep::kPostStaffChannels}, std::move(ok), std::move(fail), request);
+}
+
+void TestChannel(AppState& state, const api::TestChannelRequest& request, Ok<api::TestChannelResponse> ok, Fail fail) {
+    AsStaff(state, {ep::kPostStaffChannelsTest}, std::move(ok), std::move(fail), request);
+}
+
+void LoadWebhooks(AppState& state, Ok<api::WebhookList> ok, Fail fail) {
+    AsStaff(state, {ep::kGetStaffWebhooks}, std::move(ok), std::move(fail));
+}
+
+void CreateWebhook(AppState& state, const api::CreateWebhookRequest& request, Ok<api::WebhookView> ok, Fail fail) {
+    AsStaff(state, {ep::kPostStaffWebhooks}, std::move(ok), std::move(fail), request);
+}
+
+void UpdateWebhook(AppState& state, long long id, const api::UpdateWebhookRequest& request, Ok<api::WebhookView> ok,
+                   Fail fail) {
+    AsStaff(state, {ep::kPostStaffWebhooksById, {std::to_string(id)}}, std::move(ok), std::move(fail), request);
+}
+
+void LoadWebhookDeliveries(AppState& state, Ok<api::DeliveryList> ok, Fail fail) {
+    AsStaff(state, {ep::kGetStaffWebhookDeliveries}, std::move(ok), std::move(fail));
+}
+
+void ResendDelivery(AppState& state, long long id, Ok<api::DeliveryEntry> ok, Fail fail) {
+    AsStaff(state, {ep::kPostStaffDeliveriesByIdResend, {std::to_string(id)}}, std::move(ok), std::move(fail),
+            api::Json::object());
+}
+
 void LoadProductHistory(AppState& state, const std::string& serial, Ok<api::ProductHistory> ok, Fail fail) {
     AsStaff(state, {ep::kGetStaffProductsBySerial, {serial}}, std::move(ok), std::move(fail));
 }

@@ -78,6 +78,16 @@ void UploadImport(AppState& state, const std::string& kind, const std::string& f
 void LoadApiKeys(AppState& state, Ok<api::ApiKeyList> ok, Fail fail);
 void CreateApiKey(AppState& state, const api::CreateApiKeyRequest& request, Ok<api::ApiKeyView> ok, Fail fail);
 void RevokeApiKey(AppState& state, long long id, Ok<api::ApiKeyList> ok, Fail fail);
+
+void LoadChannels(AppState& state, Ok<api::ChannelsView> ok, Fail fail);
+void SaveChannels(AppState& state, const api::UpdateChannelsRequest& request, Ok<api::ChannelsView> ok, Fail fail);
+void TestChannel(AppState& state, const api::TestChannelRequest& request, Ok<api::TestChannelResponse> ok, Fail fail);
+void LoadWebhooks(AppState& state, Ok<api::WebhookList> ok, Fail fail);
+void CreateWebhook(AppState& state, const api::CreateWebhookRequest& request, Ok<api::WebhookView> ok, Fail fail);
+void UpdateWebhook(AppState& state, long long id, const api::UpdateWebhookRequest& request, Ok<api::WebhookView> ok,
+                   Fail fail);
+void LoadWebhookDeliveries(AppState& state, Ok<api::DeliveryList> ok, Fail fail);
+void ResendDelivery(AppState& state, long long id, Ok<api::DeliveryEntry> ok, Fail fail);
 void LoadProductHistory(AppState& state, const std::string& serial, Ok<api::ProductHistory> ok, Fail fail);
 
 } // namespace aftercare::portal::requests

@@ -114,6 +114,10 @@ void SaveAccount(AppState& state, const api::StaffAccount& original, bool active
     if (roles != before) request.roles = roles;
     if (active != original.active) request.active = active;
     if (!form.password.empty()) request.password = form.password;
+    if (form.email != original.email) request.email = form.email;
+    if (form.phone != original.phone) request.phone = form.phone;
+    const std::string language = form.english ? "en" : "zh-CN";
+    if (language != original.language) request.language = language;
     admin.busy = true;
     admin.error.reset();
     requests::UpdateMember(
@@ -183,6 +187,24 @@ void DrawCreate(AppState& state, Ui& ui) {
     EndCard(ui);
 }
 
+// Where escalation notices reach a member (e-mail, mobile) and in which language.
+void DrawNoticeContacts(AppState& state, Ui& ui, StaffAccountForm& form, float width) {
+    Paragraph(ui, TextStyle::Small, state.Tr("staff.admin.notices_help"), ui.theme.palette.text_muted);
+    if (TextField(ui, "edit-email", state.Tr("staff.admin.notice_email"), form.email,
+                  {.hint = "manager@example.com", .error = ErrorOf(form.errors, "email"), .width = width})
+            .changed)
+        form.errors.erase("email");
+    if (TextField(ui, "edit-phone", state.Tr("staff.admin.notice_phone"), form.phone,
+                  {.error = ErrorOf(form.errors, "phone"), .numeric = true, .width = width})
+            .changed)
+        form.errors.erase("phone");
+    const std::vector<std::string> languages = {"中文", "English"};
+    int chosen = form.english ? 1 : 0;
+    if (Dropdown(ui, "edit-language", state.Tr("staff.admin.notice_language"), languages, chosen,
+                 {.label_inside = false}))
+        form.english = chosen == 1;
+}
+
 void DrawMember(AppState& state, Ui& ui, const api::StaffAccount& member) {
     const Theme& theme = ui.theme;
     const Palette& p = theme.palette;
@@ -216,6 +238,9 @@ void DrawMember(AppState& state, Ui& ui, const api::StaffAccount& member) {
             admin.edit = StaffAccountForm{};
             admin.edit.display_name = member.display_name;
             admin.edit.roles = {member.roles.begin(), member.roles.end()};
+            admin.edit.email = member.email;
+            admin.edit.phone = member.phone;
+            admin.edit.english = member.language == "en";
         }
         ImGui::PopFont();
     } else {
@@ -236,6 +261,7 @@ void DrawMember(AppState& state, Ui& ui, const api::StaffAccount& member) {
                 .changed) {
             form.errors.erase("password");
         }
+        DrawNoticeContacts(state, ui, form, width);
         bool active = member.active;
         if (const std::string e = ErrorOf(form.errors, "active"); !e.empty()) Paragraph(ui, TextStyle::Small, e, p.danger, Role::Alert);
         if (Button(ui, "save", state.Tr("staff.admin.save"), {.enabled = !admin.busy, .icon = ICON_CHECK})) {
@@ -558,6 +584,8 @@ void DrawStaffAdmin(AppState& state, Ui& ui) {
     if (permissions.manage_staff) {
         tabs.push_back(state.Tr("staff.admin.tab.data"));
         names.push_back("data");
+        tabs.push_back(state.Tr("staff.admin.tab.outbound"));
+        names.push_back("outbound");
     }
     const std::string wanted = QueryValue(state.route.query, "tab");
     int current = 0;
@@ -578,6 +606,7 @@ void DrawStaffAdmin(AppState& state, Ui& ui) {
     const std::string& tab = names[static_cast<size_t>(current)];
     if (tab == "staff") DrawStaffTab(state, ui);
     else if (tab == "data") DrawVendorDataTab(state, ui);
+    else if (tab == "outbound") DrawOutboundTab(state, ui);
     else DrawPolicyTab(state, ui);
 }
 

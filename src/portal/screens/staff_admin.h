@@ -6,6 +6,7 @@
 
 #include "net/remote.h"
 
+#include "api/outbound_wire.h"
 #include "api/staff_wire.h"
 #include "api/vendor_wire.h"
 #include "core/policy.h"
@@ -25,6 +26,10 @@ struct StaffAccountForm {
     std::string display_name;
     std::set<std::string> roles;
     std::string password;
+    // Where escalation notices reach them, and in which language (editing only).
+    std::string email;
+    std::string phone;
+    bool english = false;
     std::map<std::string, std::string> errors; // field -> message
 };
 
@@ -48,6 +53,28 @@ struct VendorDataState {
     bool busy = false;
 };
 
+// The messages tab: the e-mail and SMS channels (an editable copy of what the server has, and a
+// test send each), the vendor's webhook endpoints and their deliveries.
+struct OutboundAdminState {
+    Remote<api::ChannelsView> channels;
+    api::EmailChannel email;        // the form, filled from `channels` when it arrives
+    std::string email_password;     // typed: replaces the saved one; empty keeps it
+    api::SmsChannel sms;
+    std::string sms_secret;
+    std::string email_test_to;
+    std::string sms_test_to;
+    std::map<std::string, std::string> channel_notice;  // "email"/"sms" -> the last save's or test's result
+    std::map<std::string, bool> channel_ok;
+    std::optional<ApiError> channel_error;
+    Remote<api::WebhookList> webhooks;
+    std::string webhook_url;
+    std::set<std::string> webhook_events;
+    std::optional<api::WebhookView> shown_secret;  // a new endpoint's or a rotated secret, shown once
+    std::optional<ApiError> webhook_error;
+    Remote<api::DeliveryList> deliveries;
+    bool busy = false;
+};
+
 struct AdminState {
     int tab = 0;                                 // 0 staff, 1 policy
     StaffAccountForm create;
@@ -59,10 +86,13 @@ struct AdminState {
     std::optional<ApiError> error;
     std::string notice;
     VendorDataState data;
+    OutboundAdminState outbound;
 };
 
 void DrawStaffAdmin(AppState& state, Ui& ui);
 // The admin screen's vendor-data tab (admins only).
 void DrawVendorDataTab(AppState& state, Ui& ui);
+// The admin screen's messages tab (admins only).
+void DrawOutboundTab(AppState& state, Ui& ui);
 
 } // namespace aftercare::portal

@@ -7,12 +7,11 @@
 
 #include "app.h"
 #include "console/console.h"
-#include "console/format.h"
+#include "console/delivery_entry.h"
 #include "icons.h"
 #include "net/staff_requests.h"
 #include "widgets.h"
 #include "widgets/feedback.h"
-#include "widgets/status_chip.h"
 
 #include <algorithm>
 
@@ -23,90 +22,6 @@ namespace {
 // and the longest it waits (a retry hours away is not worth holding a plan for).
 constexpr double kAfterDueSeconds = 3.0;
 constexpr double kLongestWaitSeconds = 60.0;
-
-// The outbox's template and webhook names, in words. Literal keys, so the i18n check sees them.
-struct EventName {
-    const char* type;
-    const char* key;
-};
-constexpr EventName kEventNames[] = {
-    {"ticket_received", "staff.delivery.event.ticket_received"},
-    {"ticket_accepted", "staff.delivery.event.ticket_accepted"},
-    {"engineer_assigned", "staff.delivery.event.engineer_assigned"},
-    {"waiting_reply", "staff.delivery.event.waiting_reply"},
-    {"return_steps", "staff.delivery.event.return_steps"},
-    {"complaint_answered", "staff.delivery.event.complaint_answered"},
-    {"ticket_resolved", "staff.delivery.event.ticket_resolved"},
-    {"rating_invitation", "staff.delivery.event.rating_invitation"},
-    {"escalation_notice", "staff.delivery.event.escalation_notice"},
-};
-
-std::string EventLabel(const AppState& state, const std::string& type) {
-    for (const EventName& name : kEventNames)
-        if (type == name.type) return state.Tr(name.key);
-    return type;  // a webhook event such as ticket.state_changed reads well as it is
-}
-
-const char* ChannelIcon(const std::string& channel) {
-    if (channel == "email") return ICON_ENVELOPE;
-    if (channel == "sms") return ICON_MOBILE;
-    return ICON_LINK;
-}
-
-const char* ChannelKey(const std::string& channel) {
-    if (channel == "email") return "staff.delivery.channel.email";
-    if (channel == "sms") return "staff.delivery.channel.sms";
-    return "staff.delivery.channel.webhook";
-}
-
-std::string RecipientLabel(const AppState& state, const api::DeliveryEntry& entry) {
-    if (entry.recipient_label == "customer") return state.Tr("staff.delivery.to_customer");
-    if (entry.channel == "webhook") return state.Tr("staff.delivery.to_vendor");
-    return StaffName(state, entry.recipient_label);  // a manager told of an escalation
-}
-
-void DrawEntry(AppState& state, Ui& ui, const api::DeliveryEntry& entry) {
-    const Theme& theme = ui.theme;
-    const Palette& p = theme.palette;
-    const int offset = ui.host.UtcOffsetMinutes();
-    ImGui::PushID(static_cast<int>(entry.id));
-    const char* state_key = entry.state == "sent"    ? "staff.delivery.state.sent"
-                            : entry.state == "dead" ? "staff.delivery.state.dead"
-                                                    : "staff.delivery.state.pending";
-    const ImVec4 colour = entry.state == "sent" ? p.success : entry.state == "dead" ? p.danger : p.warning;
-    ColourChip(ui, state.Tr(state_key), colour, {.icon = ChannelIcon(entry.channel), .compact = true});
-    ImGui::SameLine(0.0f, theme.Em(0.4f));
-    const std::string what = state.strings.Format(
-        state.language, "staff.delivery.line",
-        {{"channel", state.Tr(ChannelKey(entry.channel))}, {"event", EventLabel(state, entry.event_type)}});
-    Paragraph(ui, TextStyle::Body, what, p.text);
-    const std::string to = state.strings.Format(state.language, "staff.delivery.to",
-                                                {{"who", RecipientLabel(state, entry)}, {"address", entry.recipient}});
-    Paragraph(ui, TextStyle::Small, to, p.text_muted);
-    std::string when;
-    if (entry.state == "sent" && entry.sent_at) {
-        when = state.strings.Format(state.language, "staff.delivery.sent_at",
-                                    {{"time", FormatShortDateTime(*entry.sent_at, offset)},
-                                     {"attempts", std::to_string(entry.attempts)}});
-    } else if (entry.state == "dead") {
-        when = state.strings.Format(state.language, "staff.delivery.dead_after",
-                                    {{"attempts", std::to_string(entry.attempts)}});
-    } else {
-        when = state.strings.Format(
-            state.language, "staff.delivery.pending_until",
-            {{"time", FormatShortDateTime(entry.next_attempt_at.value_or(entry.created_at), offset)},
-             {"attempts", std::to_string(entry.attempts)}});
-    }
-    when += " · " + state.strings.Format(state.language, "staff.delivery.queued_at",
-                                         {{"time", FormatShortDateTime(entry.created_at, offset)}});
-    Paragraph(ui, TextStyle::Small, when, p.text_muted);
-    if (!entry.last_error.empty()) {
-        Paragraph(ui, TextStyle::Small,
-                  state.strings.Format(state.language, "staff.delivery.error", {{"error", entry.last_error}}),
-                  entry.state == "dead" ? p.danger : p.text_muted);
-    }
-    ImGui::PopID();
-}
 
 // A pending message becomes sent (or fails) on the server without a new event: look again when due.
 void PlanReload(AppState& state, Host& host, const api::DeliveryList& list) {
@@ -164,7 +79,7 @@ void DrawDeliveries(AppState& state, Ui& ui) {
         } else {
             for (const api::DeliveryEntry& entry : deliveries) {
                 if (&entry != &deliveries.front()) ImGui::Dummy(ImVec2(0, ui.theme.Em(0.5f)));
-                DrawEntry(state, ui, entry);
+                DrawDeliveryEntry(state, ui, entry);
             }
         }
         if (Button(ui, "deliveries-refresh", state.Tr("staff.delivery.refresh"),

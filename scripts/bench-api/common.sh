@@ -110,7 +110,8 @@ cpu_ticks() {  # user + system clock ticks of the processes under test (SERVER_P
     done
     echo "$total"
 }
-# Runs wrk for DURATION and appends a row to ROWS; sets LAST_RPS, LAST_P99, LAST_ERRORS.
+# Runs wrk for DURATION and appends a row to ROWS; sets LAST_RPS, LAST_P99, LAST_ERRORS. wrk's
+# output goes to $BENCH_DIR/wrk-N.txt (N counts the runs of this script).
 run_wrk() {  # name target connections url [wrk args...]
     local name="$1" target="$2" connections="$3" url="$4"; shift 4
     local threads=$(( connections < WRK_THREADS ? connections : WRK_THREADS ))
@@ -121,6 +122,9 @@ run_wrk() {  # name target connections url [wrk args...]
     # wait to run. A higher priority (when allowed) lets it read each response when it arrives.
     out=$($WRK_NICE wrk -t"$threads" -c"$connections" -d"${DURATION}s" --latency "$@" "$url")
     ticks_after=$(cpu_ticks)
+    # wrk's own report (socket errors by kind, non-2xx count), kept beside the table.
+    WRK_RUNS=$(( ${WRK_RUNS:-0} + 1 ))
+    printf '%s (%s)\n%s\n' "$name" "$target" "$out" > "$BENCH_DIR/wrk-$WRK_RUNS.txt"
     local rps p50 p99 errors
     rps=$(awk '/Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")
     p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")

@@ -54,6 +54,10 @@ if [[ -z "$(pg_query postgres "SELECT 1 FROM pg_database WHERE datname = '$PG_DB
     echo "vacuum analyze in $(( $(date +%s) - start )) s" >&2
 fi
 PG_TICKETS=$(pg_query "$PG_DB" "SELECT COUNT(*) FROM tickets")
+# Every create of a run adds an open ticket, and the queue page's cost follows the open count.
+PG_OPEN=$(pg_query "$PG_DB" "SELECT COUNT(*) FROM tickets WHERE is_open = 1")
+SQLITE_OPEN="?"
+command -v sqlite3 >/dev/null && SQLITE_OPEN=$(sqlite3 -readonly "$DATA/aftercare.db" "SELECT COUNT(*) FROM tickets WHERE is_open = 1")
 PG_SIZE=$(pg_query "$PG_DB" "SELECT pg_size_pretty(pg_database_size(current_database()))")
 SQLITE_SIZE=$(du -sh "$DATA" | cut -f1)
 POSTMASTER=$(head -1 "$PG_DIR/data/postmaster.pid")
@@ -144,7 +148,7 @@ UPTIME_AFTER=$(uptime)
 
 # --- report ---------------------------------------------------------------------------------------
 echo
-echo "Tickets: SQLite $TICKETS loaded ($SQLITE_SIZE on disk), PostgreSQL $PG_TICKETS at the start ($PG_SIZE); wrk ${DURATION}s per row on loopback, $CONNECTIONS connections (queue: $QUEUE_CONNECTIONS); $(nproc) cores"
+echo "Tickets: SQLite $TICKETS loaded ($SQLITE_SIZE on disk, $SQLITE_OPEN open at the start), PostgreSQL $PG_TICKETS at the start ($PG_SIZE, $PG_OPEN open); wrk ${DURATION}s per row on loopback, $CONNECTIONS connections (queue: $QUEUE_CONNECTIONS); $(nproc) cores"
 echo "uptime before: $UPTIME_BEFORE"
 echo "uptime after:  $UPTIME_AFTER"
 echo

@@ -215,8 +215,8 @@ bool App::Init(std::string& error) {
     s.server->InstallRoutes();
     if (auto* pg = dynamic_cast<PgStore*>(s.store.get())) {
         // Several instances on one database: every request budget (per address, per service number,
-        // per staff account, per API key, per SMS recipient) is counted in the database, so N
-        // instances do not give N budgets.
+        // per staff account, per API key, per SMS recipient, and the per-address daily storage quota)
+        // is counted in the database, so N instances do not give N budgets.
         auto buckets = std::make_shared<PgBuckets>(*pg);
         s.server->ShareRateLimits(buckets);
         s.guesses->Share(buckets);
@@ -224,6 +224,7 @@ bool App::Init(std::string& error) {
         s.integration->Share(buckets, "api-key:");
         s.auth->ShareLimits(buckets);
         s.sender->ShareLimits(buckets);
+        s.quota->ShareLimits(buckets);
     }
 
     Store* store = s.store.get();

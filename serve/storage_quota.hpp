@@ -4,12 +4,14 @@
 //   * global: the database may hold at most `global_bytes`; beyond it writes get 507 storage_full,
 //     and crossing `kWarnFraction` of it logs a warning once (and again after it fell below);
 //   * per client address: at most `per_address_bytes_per_day` stored a day (a token bucket in bytes),
-//     beyond it 507 storage_quota_exceeded with Retry-After.
+//     beyond it 507 storage_quota_exceeded with Retry-After. On PostgreSQL the bucket is in the
+//     database (ShareLimits), so N instances still allow one day's bytes, not N.
 // Both are exported to /metrics (aftercare_storage_used_bytes, aftercare_storage_quota_bytes).
 #pragma once
 
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "rate_limit.hpp"
@@ -28,6 +30,10 @@ public:
     // charges the address. Checked before the write: concurrent writers may overshoot the global
     // quota by at most one request each (10 MiB per worker thread).
     void Reserve(const std::string& client, std::int64_t bytes);
+
+    // From now on the per-address buckets are `buckets`' (one atomic upsert per charge, pg_buckets.cpp),
+    // shared by every instance on the database. Called at start, before any request.
+    void ShareLimits(const std::shared_ptr<SharedBuckets>& buckets) { per_address_.Share(buckets, "storage.address:"); }
 
     // Appends the gauges in Prometheus text.
     void Collect(std::string& out);

@@ -30,6 +30,14 @@ std::unique_ptr<ServerProcess> Instance(const TempDir& dir, const std::string& d
     return std::make_unique<ServerProcess>(options);
 }
 
+// An attachment upload of `bytes` bytes (a PNG by its signature) to `ticket`, with its own token.
+httplib::Result UploadPng(httplib::Client& client, const Json& ticket, std::size_t bytes) {
+    httplib::Headers headers = {{"Authorization", "Bearer " + ticket["access_token"].get<std::string>()},
+                                {"X-File-Name", "photo.png"}};
+    return client.Post(("/api/v1/tickets/" + ticket["service_number"].get<std::string>() + "/attachments").c_str(),
+                       headers, std::string("\x89PNG\r\n\x1A\n", 8) + std::string(bytes - 8, 'p'), "image/png");
+}
+
 }  // namespace
 
 TEST_CASE("postgres: three instances starting together on a new database migrate it once, and all serve",
@@ -492,4 +500,28 @@ TEST_CASE("postgres: an integration API key's request budget holds across two in
     }
     CHECK(accepted == 3);
     CHECK(limited == 3);
+}
+
+TEST_CASE("postgres: one address's daily storage quota spent through two instances is one quota", "[pg-only][storage]") {
+    TempDir first, second;
+    const std::string database = TestDatabaseFor(first.path());
+    const std::vector<std::string> quota = {"--storage-quota-mb", "0", "--storage-per-address-mb", "11"};
+    auto a = Instance(first, database, quota);
+    auto b = Instance(second, database, quota);
+    auto via_a = a->Client();
+    auto via_b = b->Client();
+    const Json ticket = CreateTicket(via_a, RepairDraft());
+    REQUIRE(UploadPng(via_a, ticket, 6 * 1024 * 1024)->status == 201);
+    // 6 MiB more from the same address through the other instance: 12 MiB of a day's 11.
+    auto refused = UploadPng(via_b, ticket, 6 * 1024 * 1024);
+    REQUIRE(refused);
+    CHECK(refused->status == 507);
+    CHECK(BodyOf(refused)["error"]["code"] == "storage_quota_exceeded");
+    CHECK(std::stoi(refused->get_header_value("Retry-After")) > 0);
+    // ... and back through the first: still spent.
+    CHECK(UploadPng(via_a, ticket, 6 * 1024 * 1024)->status == 507);
+    // Another address has its own quota, whichever instance it comes through.
+    auto elsewhere = b->ClientFrom("127.0.0.2");
+    CHECK(UploadPng(elsewhere, ticket, 6 * 1024 * 1024)->status == 201);
+    CHECK(QueryTestDatabase(first.path(), "SELECT COUNT(*) FROM rate_buckets WHERE key LIKE 'storage.address:%'") == "2");
 }

@@ -5,7 +5,8 @@
 // receiver and copies its secret (shown once). The customers' forms then offer SMS and the
 // submitted page promises it, the SMS arrives with the service number, the vendor's receiver gets a
 // correctly signed ticket.created, and the admin's delivery list shows it sent and sends it again
-// with the same event id. Screenshots in zh-CN and en, desktop and phone width.
+// with the same event id. On the staff tab a manager's notice e-mail, mobile and language are set.
+// Screenshots in zh-CN and en, desktop and phone width.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
@@ -16,7 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { launchBrowser, openPage, waitForPortal } from './lib/browser.mjs';
-import { describeScreen, eventually, pickOption, switchLanguage, tap, type, waitForSettled } from './lib/portal.mjs';
+import { api, describeScreen, eventually, pickOption, switchLanguage, tap, type, waitForSettled } from './lib/portal.mjs';
 import { startServer } from './lib/server.mjs';
 import { saveScreenshot } from './lib/screenshots.mjs';
 
@@ -201,6 +202,35 @@ describe('admin: messages (SMS, e-mail, webhooks)', () => {
       const policy = await (await fetch(new URL('/api/v1/policy', server.url))).json();
       assert.equal(policy.channels.sms, true);
       assert.deepEqual(problems.filter((p) => !p.includes('422')), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('where escalation notices reach a manager: e-mail, mobile and language set on the staff tab', async () => {
+    const { context, page, problems } = await signedIn();
+    try {
+      const login = await api(server, 'POST', '/api/v1/staff/login', { body: ADMIN });
+      const token = login.body.access_token;
+      const members = await api(server, 'GET', '/api/v1/staff/members', { token });
+      const me = members.body.members.find((m) => m.id === ADMIN.username);
+      await tap(page.getByRole('tab', { name: '员工账号' }));
+      await tap(page.getByRole('button', { name: `编辑${me.display_name || me.id}` }));
+      await type(page.getByRole('textbox', { name: '通知邮箱' }), 'boss@vendor.example');
+      await type(page.getByRole('textbox', { name: '通知手机号' }), '139 0013 9000');
+      await tap(page.getByRole('button', { name: /通知语言/ }));
+      await pickOption(page, 'English');
+      await tap(page.getByRole('button', { name: '保存', exact: true }));
+      await page.getByRole('status').filter({ hasText: '已保存' }).waitFor(LIVE);
+      const saved = (await api(server, 'GET', '/api/v1/staff/members', { token })).body.members
+        .find((m) => m.id === ADMIN.username);
+      assert.equal(saved.email, 'boss@vendor.example');
+      assert.equal(saved.phone, '+8613900139000');
+      assert.equal(saved.language, 'en');
+      assert.deepEqual(problems, []);
+    } catch (error) {
+      console.log(await describeScreen(page));
+      throw error;
     } finally {
       await context.close();
     }

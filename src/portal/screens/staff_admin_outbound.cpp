@@ -64,12 +64,16 @@ void Notice(AppState& state, Ui& ui, const std::string& channel) {
               ok ? Role::Status : Role::Alert);
 }
 
-// "已启用" / "未启用", and where the settings come from.
-void ChannelStatus(AppState& state, Ui& ui, bool enabled, bool set_by_server) {
+// A channel card's top: its title, "已启用" / "未启用", where the settings come from, and what it is for.
+void BeginChannelCard(AppState& state, Ui& ui, const char* id, const char* title_key, const char* help_key,
+                      bool enabled, bool set_by_server) {
     const Palette& p = ui.theme.palette;
+    BeginCard(ui, id);
+    Heading(ui, TextStyle::Title3, state.Tr(title_key), 2);
     ColourChip(ui, state.Tr(enabled ? "staff.outbound.on" : "staff.outbound.off"), enabled ? p.success : p.text_muted);
     if (set_by_server)
         Paragraph(ui, TextStyle::Small, state.Tr("staff.outbound.set_by_server"), p.text_muted);
+    Paragraph(ui, TextStyle::Small, state.Tr(help_key), p.text_muted);
 }
 
 // A test message to `to`, once the channel is on.
@@ -94,10 +98,8 @@ void TestRow(AppState& state, Ui& ui, const char* channel, std::string& to, bool
 void DrawEmailCard(AppState& state, Ui& ui, const api::ChannelsView& view) {
     const Palette& p = ui.theme.palette;
     OutboundAdminState& tab = state.staff.admin.outbound;
-    BeginCard(ui, "##email-channel");
-    Heading(ui, TextStyle::Title3, state.Tr("staff.outbound.email_title"), 2);
-    ChannelStatus(state, ui, !view.email.url.empty(), view.email_set_by_server);
-    Paragraph(ui, TextStyle::Small, state.Tr("staff.outbound.email_help"), p.text_muted);
+    BeginChannelCard(state, ui, "##email-channel", "staff.outbound.email_title", "staff.outbound.email_help",
+                     !view.email.url.empty(), view.email_set_by_server);
     const bool locked = view.email_set_by_server;
     const auto& error = tab.channel_error;
     if (locked) {
@@ -171,10 +173,8 @@ void DrawSmsFields(AppState& state, Ui& ui, const api::ChannelsView& view) {
 void DrawSmsCard(AppState& state, Ui& ui, const api::ChannelsView& view) {
     const Palette& p = ui.theme.palette;
     OutboundAdminState& tab = state.staff.admin.outbound;
-    BeginCard(ui, "##sms-channel");
-    Heading(ui, TextStyle::Title3, state.Tr("staff.outbound.sms_title"), 2);
-    ChannelStatus(state, ui, !view.sms.provider.empty(), view.sms_set_by_server);
-    Paragraph(ui, TextStyle::Small, state.Tr("staff.outbound.sms_help"), p.text_muted);
+    BeginChannelCard(state, ui, "##sms-channel", "staff.outbound.sms_title", "staff.outbound.sms_help",
+                     !view.sms.provider.empty(), view.sms_set_by_server);
     if (view.sms_set_by_server) {
         Paragraph(ui, TextStyle::Body,
                   state.Tr("staff.outbound.provider." + view.sms.provider) +

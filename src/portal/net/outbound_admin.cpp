@@ -57,8 +57,7 @@ void SaveChannel(AppState& state, const std::string& channel) {
             OutboundAdminState& t = Tab(state);
             t.busy = false;
             FillForm(t, view);
-            t.channel_notice[channel] = state.Tr("staff.outbound.saved");
-            t.channel_ok[channel] = true;
+            t.channel_notice[channel] = {"staff.outbound.saved", {}, true};
             // The forms' "notify me by" choices in this app follow at once.
             state.channels.email = !view.email.url.empty();
             state.channels.sms = !view.sms.provider.empty();
@@ -77,10 +76,8 @@ void SendTestMessage(AppState& state, const std::string& channel, const std::str
         [&state, channel](api::TestChannelResponse answer) {
             OutboundAdminState& t = Tab(state);
             t.busy = false;
-            t.channel_ok[channel] = answer.sent;
-            t.channel_notice[channel] =
-                answer.sent ? state.Tr("staff.outbound.test_sent")
-                            : state.strings.Format(state.language, "staff.outbound.test_failed", {{"error", answer.error}});
+            t.channel_notice[channel] = {answer.sent ? "staff.outbound.test_sent" : "staff.outbound.test_failed",
+                                         answer.error, answer.sent};
         },
         [&state](ApiError error) { Failed(state, std::move(error)); });
 }

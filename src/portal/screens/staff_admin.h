@@ -63,8 +63,14 @@ struct OutboundAdminState {
     std::string sms_secret;
     std::string email_test_to;
     std::string sms_test_to;
-    std::map<std::string, std::string> channel_notice;  // "email"/"sms" -> the last save's or test's result
-    std::map<std::string, bool> channel_ok;
+    // The last save's or test's result per channel ("email", "sms"): kept as a string key (and the
+    // channel's error), so it reads in whichever language is chosen afterwards.
+    struct ChannelNotice {
+        const char* key = nullptr;
+        std::string error;
+        bool ok = false;
+    };
+    std::map<std::string, ChannelNotice> channel_notice;
     std::optional<ApiError> channel_error;
     Remote<api::WebhookList> webhooks;
     std::string webhook_url;

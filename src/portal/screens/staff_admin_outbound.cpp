@@ -57,11 +57,11 @@ float FieldWidth(const Ui& ui) { return std::min(ImGui::GetContentRegionAvail().
 
 void Notice(AppState& state, Ui& ui, const std::string& channel) {
     const OutboundAdminState& tab = state.staff.admin.outbound;
-    const auto notice = tab.channel_notice.find(channel);
-    if (notice == tab.channel_notice.end()) return;
-    const bool ok = tab.channel_ok.contains(channel) && tab.channel_ok.at(channel);
-    Paragraph(ui, TextStyle::Small, notice->second, ok ? ui.theme.palette.success : ui.theme.palette.danger,
-              ok ? Role::Status : Role::Alert);
+    const auto found = tab.channel_notice.find(channel);
+    if (found == tab.channel_notice.end()) return;
+    const OutboundAdminState::ChannelNotice& notice = found->second;
+    Paragraph(ui, TextStyle::Small, state.strings.Format(state.language, notice.key, {{"error", notice.error}}),
+              notice.ok ? ui.theme.palette.success : ui.theme.palette.danger, notice.ok ? Role::Status : Role::Alert);
 }
 
 // A channel card's top: its title, "已启用" / "未启用", where the settings come from, and what it is for.

@@ -13,11 +13,6 @@ using Json = nlohmann::json;
 
 bool StartsWith(const std::string& text, const char* prefix) { return text.rfind(prefix, 0) == 0; }
 
-// A secret (a Bearer token) may cross the network only inside TLS; plain http is for this machine.
-bool SecureOrLoopback(const std::string& url) {
-    return StartsWith(url, "https://") || (StartsWith(url, "http://") && IsLoopbackUrl(url));
-}
-
 bool HasControlOrSpace(const std::string& text) {
     for (const char c : text)
         if (static_cast<unsigned char>(c) <= 0x20) return true;
@@ -50,11 +45,11 @@ std::vector<ChannelProblem> CheckSms(const SmsSettings& sms) {
     std::vector<ChannelProblem> problems;
     if (sms.provider.empty()) return problems;
     if (sms.provider == "http") {
-        if (!SecureOrLoopback(sms.url) || HasControlOrSpace(sms.url) || sms.url.size() > 2000)
+        if (!IsSecretSafeHttpUrl(sms.url))
             problems.push_back({"sms.url", "网关地址须为 https:// 开头的网址（本机测试可用 http://127.0.0.1）",
                                 "The gateway must be an https:// address (http://127.0.0.1 for local tests)."});
     } else if (sms.provider == "tencent") {
-        if (!sms.url.empty() && !SecureOrLoopback(sms.url))
+        if (!sms.url.empty() && !IsSecretSafeHttpUrl(sms.url))
             problems.push_back({"sms.url", "接口地址须为 https:// 开头的网址，或留空使用腾讯云默认地址",
                                 "The endpoint must be an https:// address, or empty for Tencent Cloud's own."});
         const std::pair<const std::string*, const char*> required[] = {{&sms.secret_id, "sms.secret_id"},

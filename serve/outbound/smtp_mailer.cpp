@@ -3,6 +3,7 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "outbound/mime.hpp"
@@ -25,12 +26,20 @@ std::size_t ReadChunk(char* buffer, std::size_t size, std::size_t count, void* u
     return n;
 }
 
+// The host of scheme://[user[:password]@]host[:port][/...]: after any user info, which a URL like
+// smtp://127.0.0.1@mail.example.com uses to look local while it connects elsewhere.
 std::string HostOf(const std::string& url) {
     auto start = url.find("://");
     start = start == std::string::npos ? 0 : start + 3;
-    std::string rest = url.substr(start);
-    if (!rest.empty() && rest[0] == '[') return rest.substr(1, rest.find(']') - 1);
-    return rest.substr(0, rest.find_first_of(":/"));
+    std::string authority = url.substr(start, url.find('/', start) - start);
+    if (const auto at = authority.rfind('@'); at != std::string::npos) authority.erase(0, at + 1);
+    if (!authority.empty() && authority[0] == '[') return authority.substr(1, authority.find(']') - 1);
+    return authority.substr(0, authority.find(':'));
+}
+
+bool IsNumericLoopback(const std::string& host) {
+    return host.rfind("127.", 0) == 0 &&
+           host.find_first_not_of("0123456789.") == std::string::npos;  // not a name such as 127.example.com
 }
 
 std::string UnsubscribeFooter(const OutboxMessage& message, const std::string& url) {
@@ -43,7 +52,16 @@ std::string UnsubscribeFooter(const OutboxMessage& message, const std::string& u
 
 bool IsLoopbackUrl(const std::string& url) {
     const std::string host = HostOf(url);
-    return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+    return host == "localhost" || host == "::1" || IsNumericLoopback(host);
+}
+
+bool IsSecretSafeHttpUrl(const std::string& url) {
+    const bool https = url.rfind("https://", 0) == 0;
+    const bool http = url.rfind("http://", 0) == 0;
+    const auto authority_end = url.find('/', url.find("://") + 3);
+    const bool has_userinfo = url.substr(0, authority_end).find('@') != std::string::npos;
+    const bool clean = std::none_of(url.begin(), url.end(), [](char c) { return static_cast<unsigned char>(c) <= 0x20; });
+    return (https || (http && IsLoopbackUrl(url))) && !has_userinfo && clean && url.size() <= 2000;
 }
 
 SmtpMailer::SmtpMailer(SmtpSettings settings, std::string public_url)

@@ -7,6 +7,7 @@
 #include "core/validation.h"
 #include "outbound/channel_config.hpp"
 #include "outbound/notifier.hpp"
+#include "outbound/smtp_mailer.hpp"
 #include "outbound/webhook_signer.hpp"
 #include "services/domain_error.hpp"
 #include "services/staff_service.hpp"
@@ -17,7 +18,6 @@ namespace {
 
 constexpr int kLogLimit = 200;
 constexpr int kDefaultOverlapHours = 24;
-constexpr std::size_t kUrlMax = 2000;
 
 void RequireAdmin(const Principal& who) {
     if (!staff::CallerOf(who).permissions.manage_staff)
@@ -70,15 +70,9 @@ std::int64_t ParseId(const std::string& text, const char* what_zh, const char* w
     throw DomainError(ErrorKind::NotFound, "not_found", what_zh, what_en, "id");
 }
 
-// A webhook URL is https, or http to this machine (development, tests); no credentials in it.
+// A webhook URL is one a signature may go to (outbound::IsSecretSafeHttpUrl).
 void CheckUrl(const std::string& url, core::FieldErrors& errors) {
-    const bool https = url.rfind("https://", 0) == 0;
-    const bool local_http = url.rfind("http://127.", 0) == 0 || url.rfind("http://localhost", 0) == 0 ||
-                            url.rfind("http://[::1]", 0) == 0;
-    const auto host_end = url.find('/', url.find("://") + 3);
-    const bool has_userinfo = url.substr(0, host_end).find('@') != std::string::npos;
-    if ((!https && !local_http) || has_userinfo || url.size() > kUrlMax ||
-        std::any_of(url.begin(), url.end(), [](char c) { return static_cast<unsigned char>(c) <= 0x20; }))
+    if (!outbound::IsSecretSafeHttpUrl(url))
         errors.push_back(core::MakeError("invalid_url", "地址须为 https:// 开头的网址（本机测试可用 http://127.0.0.1）",
                                          "The URL must be https:// (http:// only to this machine, for testing)",
                                          "url"));

@@ -144,6 +144,10 @@ TEST_CASE("bad channel settings are refused field by field, and only admins may 
                                 env.staff_token);
     REQUIRE(plain->status == 422);
     CHECK(plain->body.find("\"sms.url\"") != std::string::npos);
+    const auto disguised = PostJson(
+        client, kChannels, {{"sms", {{"provider", "http"}, {"url", "http://127.0.0.1@sms.example.com/send"}}}},
+        env.staff_token);
+    CHECK(disguised->status == 422);
     const auto unknown = PostJson(client, kChannels, {{"sms", {{"provider", "carrier-pigeon"}}}}, env.staff_token);
     CHECK(unknown->status == 422);
     // Nothing of a refused save is in force.

@@ -9,12 +9,18 @@ namespace {
 
 OutboundAdminState& Tab(AppState& state) { return state.staff.admin.outbound; }
 
-// The form shows what the server has; secrets are never sent back, so their fields start empty.
-void FillForm(OutboundAdminState& tab, const api::ChannelsView& view) {
-    tab.email = view.email;
-    tab.sms = view.sms;
-    tab.email_password.clear();
-    tab.sms_secret.clear();
+// The form of `channel` ("email", "sms"; empty: both) shows what the server has; secrets are never
+// sent back, so their fields start empty. A save refills only its own card: what is being typed
+// on the other stays.
+void FillForm(OutboundAdminState& tab, const api::ChannelsView& view, const std::string& channel = {}) {
+    if (channel != "sms") {
+        tab.email = view.email;
+        tab.email_password.clear();
+    }
+    if (channel != "email") {
+        tab.sms = view.sms;
+        tab.sms_secret.clear();
+    }
 }
 
 void Failed(AppState& state, ApiError error) {
@@ -56,7 +62,7 @@ void SaveChannel(AppState& state, const std::string& channel) {
         [&state, channel](api::ChannelsView view) {
             OutboundAdminState& t = Tab(state);
             t.busy = false;
-            FillForm(t, view);
+            FillForm(t, view, channel);
             t.channel_notice[channel] = {"staff.outbound.saved", {}, true};
             // The forms' "notify me by" choices in this app follow at once.
             state.channels.email = !view.email.url.empty();

@@ -40,7 +40,6 @@ class Notifier {
     void SetWake(std::function<void()> wake);
     void Wake();
 
-    const ChannelConfig& channels() const { return channels_; }
     const Templates& templates() const { return templates_; }
 
   private:

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/sla.h"
+#include "core/staff_roles.h"
 #include "core/vocabulary.h"
 
 namespace aftercare::serve::outbound {
@@ -133,38 +134,36 @@ int Notifier::Customer(StoreTx& tx, std::int64_t ticket_id, const core::Ticket& 
     return written;
 }
 
-int Notifier::Managers(StoreTx& tx, std::int64_t ticket_id, const core::Ticket& ticket,
-                       const core::TimelineEvent& event, std::int64_t now, const core::Policy& policy) {
-    const core::EscalationStep* step = core::FindEscalationStep(policy, event.escalation);
-    if (step == nullptr) return 0;
+int Notifier::StaffNotice(StoreTx& tx, std::int64_t ticket_id, const core::Ticket& ticket,
+                          const std::vector<std::string>& roles, const std::string& name,
+                          const std::function<Placeholders(const std::string& language)>& extra, std::int64_t now) {
     const auto in_force = channels_.Current();
     int written = 0;
     for (const StaffRecord& staff : store_.ListStaff()) {
         if (!staff.active) continue;
         const bool holds = std::any_of(staff.roles.begin(), staff.roles.end(), [&](const std::string& role) {
-            return std::find(step->notify_roles.begin(), step->notify_roles.end(), role) != step->notify_roles.end();
+            return std::find(roles.begin(), roles.end(), role) != roles.end();
         });
         if (!holds) continue;
         // In the language the admin set for the account (Chinese unless told otherwise).
         const std::string language = IsEnglish(staff.language) ? "en" : "zh-CN";
-        const Template* text = templates_.Find("escalation_notice", language);
+        const Template* text = templates_.Find(name, language);
         if (text == nullptr) return written;
-        const Placeholders values{
+        Placeholders values{
             {"staff_name", staff.display_name.empty() ? staff.username : staff.display_name},
             {"service_number", ticket.service_number},
             {"kind", Pick(core::Label(ticket.details.kind, core::Audience::Staff), language)},
             {"priority", Pick(core::Label(ticket.priority), language)},
-            {"level", Pick(core::Label(event.escalation), language)},
-            {"reason", event.note},
             {"state", Pick(core::Label(ticket.state, core::Audience::Staff), language)},
             {"assignee", ticket.assignee.empty() ? "—" : DisplayName(ticket.assignee)},
             {"staff_link", settings_.public_url + "/#/staff/ticket/" + ticket.service_number},
         };
+        for (auto& [key, value] : extra(language)) values[key] = std::move(value);
         OutboxMessage message;
-        message.event_type = "escalation_notice";
+        message.event_type = name;
         message.language = language;
         message.ticket_id = ticket_id;
-        message.urgent = true;  // an escalation is the manager's business at any hour
+        message.urgent = true;  // escalations and quality incidents are a manager's business at any hour
         message.recipient_label = staff.username;
         message.created_at = now;
         message.next_attempt_at = now;
@@ -239,8 +238,25 @@ int Notifier::OnTicketChanged(StoreTx& tx, std::int64_t ticket_id, const core::T
                 written += Webhooks(tx, ticket_id, ticket, "ticket.created", event, now);
                 break;
             case core::EventType::Escalation:
-                written += Managers(tx, ticket_id, ticket, event, now, policy);
+                if (const core::EscalationStep* step = core::FindEscalationStep(policy, event.escalation))
+                    written += StaffNotice(tx, ticket_id, ticket, step->notify_roles, "escalation_notice",
+                                           [&event](const std::string& language) {
+                                               return Placeholders{{"level", Pick(core::Label(event.escalation), language)},
+                                                                   {"reason", event.note}};
+                                           },
+                                           now);
                 written += Webhooks(tx, ticket_id, ticket, "ticket.escalated", event, now);
+                break;
+            case core::EventType::QualityIncident:
+                // §17 8) "重大质量问题…及时反馈公司的有关部门": the quality department hears at once.
+                written += StaffNotice(tx, ticket_id, ticket, {std::string(core::kRoleQuality)}, "quality_incident",
+                                       [&](const std::string&) {
+                                           return Placeholders{{"reporter", DisplayName(event.actor.id)},
+                                                               {"note", event.note},
+                                                               {"model", ticket.details.product.model.empty() ? "—" : ticket.details.product.model},
+                                                               {"serial", ticket.details.product.serial.empty() ? "—" : ticket.details.product.serial}};
+                                       },
+                                       now);
                 break;
             case core::EventType::Rating:
                 written += Webhooks(tx, ticket_id, ticket, "rating.created", event, now);

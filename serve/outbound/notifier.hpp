@@ -45,8 +45,11 @@ class Notifier {
   private:
     int Customer(StoreTx& tx, std::int64_t ticket_id, const core::Ticket& ticket, const std::string& name,
                  const Placeholders& extra, std::int64_t now);
-    int Managers(StoreTx& tx, std::int64_t ticket_id, const core::Ticket& ticket, const core::TimelineEvent& event,
-                 std::int64_t now, const core::Policy& policy);
+    // A notice named `name` to every active account holding one of `roles`, in the account's
+    // language, by e-mail and SMS as configured; `extra(language)` adds the notice's own values.
+    int StaffNotice(StoreTx& tx, std::int64_t ticket_id, const core::Ticket& ticket,
+                    const std::vector<std::string>& roles, const std::string& name,
+                    const std::function<Placeholders(const std::string& language)>& extra, std::int64_t now);
     int Webhooks(StoreTx& tx, std::int64_t ticket_id, const core::Ticket& ticket, const std::string& type,
                  const core::TimelineEvent& event, std::int64_t now);
     std::string TrackingLink(const core::Ticket& ticket) const;

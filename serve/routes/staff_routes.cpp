@@ -8,6 +8,7 @@
 #include "routes/routes.hpp"
 #include "api/jobs_wire.h"
 #include "services/export_service.hpp"
+#include "services/register_service.hpp"
 #include "services/jobs_service.hpp"
 #include "services/signature_service.hpp"
 #include "services/staff_service.hpp"
@@ -129,7 +130,7 @@ void RegisterStaffRoutes(RouteTable& routes, Services& services) {
                     const auto query = ParseEventsQuery(call.req);
                     const int wait = static_cast<int>(
                         QueryInt(call.req, "wait", services.long_poll_seconds, 0, services.long_poll_seconds));
-                    WriteJson(call.res, 200, ToJson(tickets::Events(services, id, query, call.WaitDeadline(wait))));
+                    WriteJson(call.res, 200, ToJson(tickets::Events(services, id, query, call.WaitDeadline(wait), core::ActorRole::Staff)));
                 });
 
     routes.Add(api::endpoints::kPostStaffTicketsByNumberAssign, RateClass::None, [&services](RequestContext& call) {
@@ -173,6 +174,19 @@ void RegisterStaffRoutes(RouteTable& routes, Services& services) {
                     WriteJson(call.res, 201,
                               ToJson(staff::AddMessage(services, id, staff::CallerOf(call.who),
                                                        std::move(request.text))));
+                });
+
+    routes.Add(api::endpoints::kPostStaffTicketsByNumberNotes, RateClass::None, [&services](RequestContext& call) {
+                    const auto id = TicketOf(services, call);
+                    WriteJson(call.res, 201,
+                              ToJson(staff::AddNote(services, id, staff::CallerOf(call.who),
+                                                    ParseRequest<api::NoteRequest>(call.req))));
+                });
+
+    routes.Add(api::endpoints::kGetStaffTicketsByNumberCustomerHistory, RateClass::None, [&services](RequestContext& call) {
+                    const auto id = TicketOf(services, call);
+                    staff::RequireTicketAccess(services, staff::CallerOf(call.who), id);
+                    WriteJson(call.res, 200, ToJson(register_service::CustomerHistory(services, id)));
                 });
 
     routes.Add(api::endpoints::kPostStaffTicketsByNumberReveal, RateClass::None, [&services](RequestContext& call) {

@@ -98,7 +98,8 @@ void RegisterTicketRoutes(RouteTable& routes, Services& services) {
                     const auto query = ParseEventsQuery(call.req);
                     const int wait = static_cast<int>(
                         QueryInt(call.req, "wait", services.long_poll_seconds, 0, services.long_poll_seconds));
-                    WriteJson(call.res, 200, ToJson(tickets::Events(services, call.who.ticket_id, query, call.WaitDeadline(wait))));
+                    WriteJson(call.res, 200, ToJson(tickets::Events(services, call.who.ticket_id, query, call.WaitDeadline(wait),
+                                                                   core::ActorRole::Customer)));
                 });
 
     routes.Add(api::endpoints::kPostTicketsByNumberMessages, RateClass::Create, [&services](RequestContext& call) {

@@ -102,9 +102,23 @@ api::ProductHistory ProductHistory(Services& services, const std::string& serial
     for (std::int64_t id : services.store.Register().TicketIdsForSerial(serial.Value(), kHistoryTickets)) {
         auto stored = services.store.LoadTicketById(id);
         if (!stored) continue;
-        const core::Ticket& ticket = stored->ticket;
-        out.tickets.push_back({ticket.service_number, ticket.details.kind, ticket.state,
-                               ticket.details.subject, ticket.created_at, ticket.updated_at});
+        out.tickets.push_back(api::HistoryItemOf(stored->ticket));
+    }
+    return out;
+}
+
+api::CustomerHistory CustomerHistory(Services& services, std::int64_t ticket_id) {
+    auto current = services.store.LoadTicketById(ticket_id);
+    if (!current) throw DomainError(ErrorKind::NotFound, "not_found", "没有找到这张工单", "No ticket matches.");
+    api::CustomerHistory out;
+    const std::string& phone = current->ticket.details.customer.phone;
+    // One more than shown, to tell whether older ones exist.
+    auto ids = services.store.Register().TicketIdsForPhone(phone, kHistoryTickets + 1);
+    out.more = static_cast<int>(ids.size()) > kHistoryTickets;
+    if (out.more) ids.pop_back();
+    for (std::int64_t id : ids) {
+        auto stored = id == ticket_id ? current : services.store.LoadTicketById(id);
+        if (stored) out.tickets.push_back(api::HistoryItemOf(stored->ticket));
     }
     return out;
 }

@@ -27,4 +27,7 @@ nlohmann::json RecordDelivery(Services& services, const std::string& who, const 
 // ticket that names it, newest first. Throws 422 for a malformed serial.
 api::ProductHistory ProductHistory(Services& services, const std::string& serial);
 
+// Every ticket of the customer who raised `ticket_id` (same phone), newest first, it included.
+api::CustomerHistory CustomerHistory(Services& services, std::int64_t ticket_id);
+
 } // namespace aftercare::serve::register_service

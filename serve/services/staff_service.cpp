@@ -299,6 +299,11 @@ api::TicketView AddMessage(Services& services, std::int64_t ticket_id, const Cal
                                std::move(text), core::ActorRole::Staff, TicketGuardFor(caller));
 }
 
+api::TicketView AddNote(Services& services, std::int64_t ticket_id, const Caller& caller, api::NoteRequest request) {
+    return tickets::AddNote(services, ticket_id, core::Actor{core::ActorRole::Staff, caller.username},
+                            std::move(request.text), request.quality_incident, TicketGuardFor(caller));
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Reveals and the audit log
 //-----------------------------------------------------------------------------
@@ -720,7 +725,15 @@ api::StatsResponse Stats(Services& services, const Caller& caller, std::int64_t 
         if (row.breached) ++c.breached;
         if (row.first_response_at) first_response.push_back(*row.first_response_at - row.created_at);
         if (row.resolved_at) resolution.push_back(*row.resolved_at - row.created_at);
+        // A reopened ticket was resolved before, whether or not its resolution clock says so now.
+        if (row.resolved_at || row.reopen_count > 0) ++stats.resolved;
+        if (row.reopen_count > 0) ++stats.reopened;
+        if (row.kind == core::ToString(core::TicketKind::Repair)) ++stats.repairs;
+        if (row.repeat_repair) ++stats.repeat_repairs;
+        if (row.quality_incident) ++stats.quality_incidents;
     }
+    stats.reopen_rate = stats.resolved ? static_cast<double>(stats.reopened) / stats.resolved : 0.0;
+    stats.repeat_repair_rate = stats.repairs ? static_cast<double>(stats.repeat_repairs) / stats.repairs : 0.0;
     for (auto& [priority, c] : stats.sla_compliance)
         c.compliance_rate = c.tickets ? 1.0 - static_cast<double>(c.breached) / c.tickets : 1.0;
     stats.mean_first_response_seconds = Mean(first_response);

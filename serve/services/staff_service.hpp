@@ -65,6 +65,7 @@ api::TicketView RecordWork(Services& services, std::int64_t ticket_id, const Cal
                            const api::WorkRequest& request);
 
 api::TicketView AddMessage(Services& services, std::int64_t ticket_id, const Caller& caller, std::string text);
+api::TicketView AddNote(Services& services, std::int64_t ticket_id, const Caller& caller, api::NoteRequest request);
 
 // The unmasked phone or address, after writing who asked for it to the audit log.
 api::RevealResponse Reveal(Services& services, std::int64_t ticket_id, const Caller& caller,

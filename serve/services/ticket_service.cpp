@@ -9,6 +9,7 @@
 #include <map>
 
 #include "core/returns.h"
+#include "core/service_history.h"
 #include "core/service_number.h"
 #include "core/sla.h"
 #include "core/state_machine.h"
@@ -104,6 +105,21 @@ void RegisterFittedPart(StoreTx& tx, const core::Ticket& ticket, std::int64_t no
     reg.RecordReplacement(serial, replacement);
 }
 
+// The earlier repair of the same serial that this new repair repeats (core::RepeatedRepair), read
+// before the write: two repairs of one serial created in the same instant may both miss the other,
+// which costs a statistic, not a ticket.
+std::string RepeatOf(Services& services, const core::TicketDraft& draft, std::int64_t now) {
+    constexpr int kEarlierTickets = 50;
+    if (draft.kind != core::TicketKind::Repair || draft.product.serial.empty()) return {};
+    std::vector<core::PastTicket> earlier;
+    for (std::int64_t id : services.store.Register().TicketIdsForSerial(draft.product.serial, kEarlierTickets)) {
+        auto stored = services.store.LoadTicketById(id);
+        if (!stored) continue;
+        earlier.push_back({stored->ticket.service_number, stored->ticket.details.kind, core::LastResolvedAt(stored->ticket)});
+    }
+    return core::RepeatedRepair(draft.kind, earlier, now, *services.Policy());
+}
+
 std::string NewServiceNumber(core::TicketKind kind) {
     for (;;) {
         std::uint8_t random[core::kServiceNumberRandomBytes];
@@ -182,6 +198,9 @@ std::vector<api::EscalationNotice> EscalationNotices(Services& services, std::in
 TicketIndex ComputeIndex(const core::Ticket& ticket, std::int64_t now, const core::Policy& policy) {
     TicketIndex index;
     index.open = !core::IsTerminal(ticket.state);
+    index.reopen_count = core::ReopenCount(ticket);
+    if (const core::TimelineEvent* flagged = core::QualityIncidentOf(ticket)) index.quality_incident_at = flagged->at;
+    index.repeat_repair = !ticket.repeat_of.empty();
     const core::SlaStatus sla = core::EvaluateSla(ticket, now, policy);
     index.breached = sla.breached;
     index.first_response_at = sla.Get(core::SlaClock::FirstResponse).met_at;
@@ -264,6 +283,8 @@ CreateResult Create(Services& services, core::TicketDraft draft, const std::stri
     if (auto errors = core::ValidateTicketDraft(draft, now); !errors.empty())
         throw DomainError(std::move(errors));
 
+    const std::string repeat_of = RepeatOf(services, draft, now);
+
     CreateResult result;
     std::optional<StoredTicket> stored;
     int enqueued = 0;
@@ -284,6 +305,7 @@ CreateResult Create(Services& services, core::TicketDraft draft, const std::stri
             for (;;) {
                 const std::string number = NewServiceNumber(draft.kind);
                 core::Ticket ticket = core::CreateTicket(draft, number, now);
+                ticket.repeat_of = repeat_of;
                 auto id = tx.InsertTicket(CompactNumber(number), ticket,
                                           ComputeIndex(ticket, now, *services.Policy()));
                 if (!id) continue;  // collision in a 2^49 space: draw again
@@ -310,17 +332,18 @@ CreateResult Create(Services& services, core::TicketDraft draft, const std::stri
     return result;
 }
 
-api::EventsResponse Events(Services& services, std::int64_t ticket_id, const EventsQuery& query, SteadyTime deadline) {
+api::EventsResponse Events(Services& services, std::int64_t ticket_id, const EventsQuery& query, SteadyTime deadline,
+                           core::ActorRole reader) {
     if (query.before) {
         auto stored = services.store.LoadTicketById(ticket_id);
         if (!stored) throw TicketNotFound();
-        return api::EventsBefore(stored->ticket, *query.before, query.limit);
+        return api::EventsBefore(stored->ticket, *query.before, query.limit, reader);
     }
     // Read the version before the store, so a change committed in between is never missed.
     const std::uint64_t version = services.live.Version(ticket_id);
     auto stored = services.store.LoadTicketById(ticket_id);
     if (!stored) throw TicketNotFound();
-    api::EventsResponse response = api::EventsAfter(stored->ticket, query.after, query.limit);
+    api::EventsResponse response = api::EventsAfter(stored->ticket, query.after, query.limit, reader);
     if (!response.events.empty() || std::chrono::steady_clock::now() >= deadline) return response;
     LiveUpdates::Park(ticket_id, version, deadline);
 }
@@ -341,6 +364,16 @@ api::TicketView AddMessage(Services& services, std::int64_t ticket_id, const cor
         return core::AddMessage(current.ticket, actor, std::move(text), services.now());
     });
     return MakeView(services, stored, reader);
+}
+
+api::TicketView AddNote(Services& services, std::int64_t ticket_id, const core::Actor& actor, std::string text,
+                        bool quality_incident, const TicketGuard& guard) {
+    auto stored = Mutate(services, ticket_id, [&](StoreTx&, const StoredTicket& current) {
+        if (guard) guard(current.ticket);
+        return quality_incident ? core::FlagQualityIncident(current.ticket, actor, std::move(text), services.now())
+                                : core::AddInternalNote(current.ticket, actor, std::move(text), services.now());
+    });
+    return MakeView(services, stored, core::ActorRole::Staff);
 }
 
 api::TicketView Act(Services& services, std::int64_t ticket_id, const core::TransitionRequest& request,

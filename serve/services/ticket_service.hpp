@@ -49,7 +49,7 @@ struct EventsQuery {
 // `after`; when there are none and `deadline` has not passed, parks the request until the ticket
 // changes (throws ParkRequest; the server runs the request again on wake-up). The server refuses a
 // park with 503 when every long-poll place is taken (RefuseLiveWait).
-api::EventsResponse Events(Services& services, std::int64_t ticket_id, const EventsQuery& query, SteadyTime deadline);
+api::EventsResponse Events(Services& services, std::int64_t ticket_id, const EventsQuery& query, SteadyTime deadline, core::ActorRole reader);
 
 // 503 with Retry-After: a long-poll found every waiting place taken. An empty 200 instead would
 // send the client straight back (one page made 2,142 requests in 2 s); this tells it when to.
@@ -61,6 +61,11 @@ using TicketGuard = std::function<void(const core::Ticket&)>;
 
 api::TicketView AddMessage(Services& services, std::int64_t ticket_id, const core::Actor& actor, std::string text,
                            core::ActorRole reader, const TicketGuard& guard = {});
+
+// An internal note, or a quality-incident flag with its note (core::AddInternalNote /
+// FlagQualityIncident): staff only, answered with the staff view.
+api::TicketView AddNote(Services& services, std::int64_t ticket_id, const core::Actor& actor, std::string text,
+                        bool quality_incident, const TicketGuard& guard);
 
 // A state-machine action; `expected_sequence` (staff) gives 409 when the ticket moved on meanwhile.
 api::TicketView Act(Services& services, std::int64_t ticket_id, const core::TransitionRequest& request,

@@ -170,6 +170,18 @@ public:
         return ids;
     }
 
+    std::vector<std::int64_t> TicketIdsForPhone(const std::string& phone, int limit) override {
+        std::vector<std::int64_t> ids;
+        with_reader_([&](pg::Connection& db) {
+            // The expression matches the tickets_phone index (pg_schema.cpp, version 4).
+            auto rows = db.Run("SELECT id FROM tickets WHERE ((body::jsonb) #>> '{details,customer,phone}') = $1 "
+                               "ORDER BY created_at DESC, id DESC LIMIT $2",
+                               Params().Add(phone).Add(limit));
+            for (int i = 0; i < rows.Rows(); ++i) ids.push_back(rows.Int(i, 0));
+        });
+        return ids;
+    }
+
 private:
     PgWithReader with_reader_;
 };

@@ -217,8 +217,17 @@ CREATE INDEX rate_buckets_updated ON rate_buckets(updated_ms);
 // #17: the language of the notices a staff member receives (escalations).
 constexpr const char* kVersion3 = "ALTER TABLE staff ADD COLUMN language TEXT NOT NULL DEFAULT 'zh-CN';";
 
+// #19: what the statistics count per ticket (reopens, quality incidents, repeat repairs), and the
+// customer's history: every ticket of one phone, found through an index.
+constexpr const char* kVersion4 = R"sql(
+ALTER TABLE tickets ADD COLUMN reopen_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN quality_incident_at BIGINT;
+ALTER TABLE tickets ADD COLUMN repeat_repair INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX tickets_phone ON tickets(((body::jsonb) #>> '{details,customer,phone}'));
+)sql";
+
 // Index = version - 1. Append only.
-constexpr const char* kMigrations[] = {kVersion1, kVersion2, kVersion3};
+constexpr const char* kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4};
 
 }  // namespace
 

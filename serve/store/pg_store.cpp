@@ -570,7 +570,8 @@ std::vector<StatsRow> PgStore::StatsRows(std::int64_t from, std::int64_t to) {
     return WithReader([&](pg::Connection& db) {
         std::vector<StatsRow> result;
         auto rows = db.Run("SELECT priority, state, kind, breached, escalation, created_at, first_response_at, "
-                           "resolved_at, number, assignee FROM tickets WHERE created_at >= $1 AND created_at < $2 "
+                           "resolved_at, number, assignee, reopen_count, (quality_incident_at IS NOT NULL)::int, repeat_repair "
+                           "FROM tickets WHERE created_at >= $1 AND created_at < $2 "
                            "ORDER BY created_at, id",
                            Params().Add(from).Add(to));
         for (int i = 0; i < rows.Rows(); ++i) {
@@ -585,6 +586,9 @@ std::vector<StatsRow> PgStore::StatsRows(std::int64_t from, std::int64_t to) {
             row.resolved_at = rows.OptInt(i, 7);
             row.number = rows.Text(i, 8);
             row.assignee = rows.Text(i, 9);
+            row.reopen_count = static_cast<int>(rows.Int(i, 10));
+            row.quality_incident = rows.Int(i, 11) != 0;
+            row.repeat_repair = rows.Int(i, 12) != 0;
             result.push_back(std::move(row));
         }
         return result;

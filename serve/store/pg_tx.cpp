@@ -69,7 +69,8 @@ public:
         auto inserted = db_.Run(
             "INSERT INTO tickets(number, kind, priority, state, assignee, escalation, is_open, sort_key, "
             "next_check_at, breached, first_response_at, resolved_at, last_sequence, created_at, updated_at, body, "
-            "ended_at) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id",
+            "ended_at, reopen_count, quality_incident_at, repeat_repair) "
+            "VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id",
             Params()
                 .Add(number)
                 .Add(core::ToString(ticket.details.kind))
@@ -87,7 +88,10 @@ public:
                 .Add(ticket.created_at)
                 .Add(ticket.updated_at)
                 .Add(TicketBody(ticket))
-                .Add(index.ended_at));
+                .Add(index.ended_at)
+                .Add(index.reopen_count)
+                .Add(index.quality_incident_at)
+                .Add(index.repeat_repair));
         const std::int64_t id = inserted.Int(0, 0);
         InsertEvents(db_, id, ticket, 0);
         return id;
@@ -97,7 +101,8 @@ public:
                       int previous_last_sequence) override {
         db_.Run("UPDATE tickets SET priority = $1, state = $2, assignee = $3, escalation = $4, is_open = $5, "
                 "sort_key = $6, next_check_at = $7, breached = $8, first_response_at = $9, resolved_at = $10, "
-                "last_sequence = $11, updated_at = $12, body = $13, ended_at = $14 WHERE id = $15",
+                "last_sequence = $11, updated_at = $12, body = $13, ended_at = $14, reopen_count = $15, "
+                "quality_incident_at = $16, repeat_repair = $17 WHERE id = $18",
                 Params()
                     .Add(core::ToString(ticket.priority))
                     .Add(core::ToString(ticket.state))
@@ -113,6 +118,9 @@ public:
                     .Add(ticket.updated_at)
                     .Add(TicketBody(ticket))
                     .Add(index.ended_at)
+                    .Add(index.reopen_count)
+                    .Add(index.quality_incident_at)
+                    .Add(index.repeat_repair)
                     .Add(id));
         InsertEvents(db_, id, ticket, previous_last_sequence);
     }

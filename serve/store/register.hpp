@@ -58,6 +58,8 @@ class RegisterReader {
     virtual std::vector<ApiKeyRecord> ListApiKeys() = 0;
     // Ids of the tickets about a serial (its service history), newest first, at most `limit`.
     virtual std::vector<std::int64_t> TicketIdsForSerial(const std::string& serial, int limit) = 0;
+    // Ids of one customer's tickets (by normalised phone), newest first, at most `limit`.
+    virtual std::vector<std::int64_t> TicketIdsForPhone(const std::string& phone, int limit) = 0;
 };
 
 } // namespace aftercare::serve

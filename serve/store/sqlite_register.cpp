@@ -205,6 +205,18 @@ class SqliteRegisterReader : public RegisterReader {
         return ids;
     }
 
+    std::vector<std::int64_t> TicketIdsForPhone(const std::string& phone, int limit) override {
+        std::vector<std::int64_t> ids;
+        with_reader_([&](Connection& db) {
+            // The expression matches the tickets_phone index (sqlite_store.cpp, schema version 3).
+            auto rows = db.Prepare("SELECT id FROM tickets WHERE json_extract(body, '$.details.customer.phone') = ?1 "
+                                   "ORDER BY created_at DESC, id DESC LIMIT ?2");
+            rows.Bind(1, phone).Bind(2, limit);
+            while (rows.Step()) ids.push_back(rows.Int(0));
+        });
+        return ids;
+    }
+
   private:
     WithReader with_reader_;
 };

@@ -211,13 +211,22 @@ void Baseline(Connection& db) {
 // Version 2 (#17): the language of the notices a staff member receives (escalations).
 void AddStaffLanguage(Connection& db) { db.Exec("ALTER TABLE staff ADD COLUMN language TEXT NOT NULL DEFAULT 'zh-CN'"); }
 
+// Version 3 (#19): what the statistics count per ticket (reopens, quality incidents, repeat repairs),
+// and the customer's history: every ticket of one phone, found through an index.
+void AddServiceRecordColumns(Connection& db) {
+    db.Exec("ALTER TABLE tickets ADD COLUMN reopen_count INTEGER NOT NULL DEFAULT 0");
+    db.Exec("ALTER TABLE tickets ADD COLUMN quality_incident_at INTEGER");
+    db.Exec("ALTER TABLE tickets ADD COLUMN repeat_repair INTEGER NOT NULL DEFAULT 0");
+    db.Exec("CREATE INDEX IF NOT EXISTS tickets_phone ON tickets(json_extract(body, '$.details.customer.phone'))");
+}
+
 // Versioned migrations, as on PostgreSQL (pg_schema.cpp): schema_migrations records each version
 // applied; a later change is a new step at the end of kSteps, run once, never edited after release.
 // BEGIN IMMEDIATE holds the write lock, so a command started beside the server (import,
 // create-admin) and the server never migrate at once.
 void ApplyMigrations(Connection& db) {
     using Step = void (*)(Connection&);
-    static constexpr Step kSteps[] = {Baseline, AddStaffLanguage};
+    static constexpr Step kSteps[] = {Baseline, AddStaffLanguage, AddServiceRecordColumns};
     const int newest = static_cast<int>(std::size(kSteps));
     db.Exec("BEGIN IMMEDIATE");
     try {
@@ -457,7 +466,8 @@ public:
         auto insert = db_.Prepare(
             "INSERT INTO tickets(number, kind, priority, state, assignee, escalation, is_open, sort_key, "
             "next_check_at, breached, first_response_at, resolved_at, last_sequence, created_at, updated_at, body, "
-            "ended_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            "ended_at, reopen_count, quality_incident_at, repeat_repair) "
+            "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         insert.Bind(1, number)
             .Bind(2, core::ToString(ticket.details.kind))
             .Bind(3, core::ToString(ticket.priority))
@@ -474,7 +484,10 @@ public:
             .Bind(14, ticket.created_at)
             .Bind(15, ticket.updated_at)
             .Bind(16, TicketBody(ticket))
-            .Bind(17, index.ended_at);
+            .Bind(17, index.ended_at)
+            .Bind(18, index.reopen_count)
+            .Bind(19, index.quality_incident_at)
+            .Bind(20, index.repeat_repair);
         insert.Run();
         const std::int64_t id = db_.LastInsertId();
         InsertEvents(db_, id, ticket, 0);
@@ -486,7 +499,8 @@ public:
         auto update = db_.Prepare(
             "UPDATE tickets SET priority = ?, state = ?, assignee = ?, escalation = ?, is_open = ?, sort_key = ?, "
             "next_check_at = ?, breached = ?, first_response_at = ?, resolved_at = ?, last_sequence = ?, "
-            "updated_at = ?, body = ?, ended_at = ? WHERE id = ?");
+            "updated_at = ?, body = ?, ended_at = ?, reopen_count = ?, quality_incident_at = ?, repeat_repair = ? "
+            "WHERE id = ?");
         update.Bind(1, core::ToString(ticket.priority))
             .Bind(2, core::ToString(ticket.state))
             .Bind(3, ticket.assignee)
@@ -501,7 +515,10 @@ public:
             .Bind(12, ticket.updated_at)
             .Bind(13, TicketBody(ticket))
             .Bind(14, index.ended_at)
-            .Bind(15, id);
+            .Bind(15, index.reopen_count)
+            .Bind(16, index.quality_incident_at)
+            .Bind(17, index.repeat_repair)
+            .Bind(18, id);
         update.Run();
         InsertEvents(db_, id, ticket, previous_last_sequence);
     }
@@ -1141,7 +1158,8 @@ std::vector<StatsRow> SqliteStore::StatsRows(std::int64_t from, std::int64_t to)
     std::vector<StatsRow> result;
     auto rows = db->Prepare(
         "SELECT priority, state, kind, breached, escalation, created_at, first_response_at, resolved_at, number, "
-        "assignee FROM tickets WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id");
+        "assignee, reopen_count, quality_incident_at IS NOT NULL, repeat_repair FROM tickets "
+        "WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id");
     rows.Bind(1, from).Bind(2, to);
     while (rows.Step()) {
         StatsRow row;
@@ -1155,6 +1173,9 @@ std::vector<StatsRow> SqliteStore::StatsRows(std::int64_t from, std::int64_t to)
         row.resolved_at = rows.OptInt(7);
         row.number = rows.Text(8);
         row.assignee = rows.Text(9);
+        row.reopen_count = static_cast<int>(rows.Int(10));
+        row.quality_incident = rows.Int(11) != 0;
+        row.repeat_repair = rows.Int(12) != 0;
         result.push_back(std::move(row));
     }
     return result;

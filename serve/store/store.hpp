@@ -31,6 +31,10 @@ struct TicketIndex {
     std::optional<std::int64_t> first_response_at;
     std::optional<std::int64_t> resolved_at;
     std::optional<std::int64_t> ended_at;         // when it became closed, cancelled or rejected
+    // For the statistics (#19): a resolution that did not hold, a 重大质量问题, a repeat repair.
+    int reopen_count = 0;
+    std::optional<std::int64_t> quality_incident_at;
+    bool repeat_repair = false;
 };
 
 struct StoredTicket {
@@ -166,6 +170,9 @@ struct StatsRow {
     std::int64_t created_at = 0;
     std::optional<std::int64_t> first_response_at;
     std::optional<std::int64_t> resolved_at;
+    int reopen_count = 0;
+    bool quality_incident = false;
+    bool repeat_repair = false;
 };
 
 // Everything written inside one transaction. Throwing from the callback of Store::Write rolls it

@@ -208,6 +208,7 @@ void to_json(Json& json_value, const Ticket& value) {
                       {"created_at", value.created_at},
                       {"updated_at", value.updated_at},
                       {"timeline", value.timeline}};
+    if (!value.repeat_of.empty()) json_value["repeat_of"] = value.repeat_of;
 }
 void ReadFields(WireReader& reader, Ticket& value) {
     reader.Required("service_number", value.service_number);
@@ -218,6 +219,7 @@ void ReadFields(WireReader& reader, Ticket& value) {
     reader.Optional("assignee", value.assignee);
     reader.Optional("escalation", value.escalation);
     reader.Optional("rated", value.rated);
+    reader.Optional("repeat_of", value.repeat_of);
     reader.Required("created_at", value.created_at);
     reader.Optional("updated_at", value.updated_at);
     reader.Required("timeline", value.timeline);

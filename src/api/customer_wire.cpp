@@ -35,9 +35,11 @@ std::string MaskAddress(std::string_view address) {
     return std::string(address.substr(0, cut)) + "****";
 }
 
-TicketView MakeTicketView(const core::Ticket& ticket, core::ActorRole reader, core::UnixSeconds now,
+TicketView MakeTicketView(const core::Ticket& whole, core::ActorRole reader, core::UnixSeconds now,
                           const core::Policy& policy, std::optional<core::Rating> rating,
                           std::vector<AttachmentInfo> attachments) {
+    std::optional<core::Ticket> scratch;
+    const core::Ticket& ticket = core::VisibleTo(whole, reader, scratch);
     TicketView view;
     view.service_number = ticket.service_number;
     view.kind = ticket.details.kind;
@@ -56,10 +58,11 @@ TicketView MakeTicketView(const core::Ticket& ticket, core::ActorRole reader, co
     view.rating = std::move(rating);
     view.created_at = ticket.created_at;
     view.updated_at = ticket.updated_at;
-    EventsResponse page = EventsBefore(ticket, std::numeric_limits<int>::max(), kTimelinePage);
+    EventsResponse page = EventsBefore(ticket, std::numeric_limits<int>::max(), kTimelinePage, reader);
     view.timeline = std::move(page.events);
     view.timeline_has_earlier = page.has_earlier;
     view.timeline_total = page.last_sequence;
+    view.timeline_earlier = page.earlier;
     view.attachments = std::move(attachments);
     view.sla.evaluated_at = now;
     view.sla.status = core::EvaluateSla(ticket, now, policy);
@@ -70,6 +73,10 @@ TicketView MakeTicketView(const core::Ticket& ticket, core::ActorRole reader, co
     if (ticket.details.kind == core::TicketKind::Repair && core::IsOnSite(ticket)) {
         view.visit_stage = std::string(core::ToString(core::StageOf(ticket)));
         view.sign_off = core::SignOffOf(ticket);
+    }
+    if (reader != core::ActorRole::Customer) {
+        view.repeat_of = whole.repeat_of;
+        if (const core::TimelineEvent* flagged = core::QualityIncidentOf(whole)) view.quality_incident = *flagged;
     }
     return view;
 }
@@ -84,13 +91,16 @@ EventsResponse PageOf(const core::Ticket& ticket, std::vector<core::TimelineEven
     page.last_sequence = ticket.timeline.empty() ? 0 : ticket.timeline.back().sequence;
     page.state = ticket.state;
     page.has_earlier = first != ticket.timeline.begin();
+    page.earlier = static_cast<int>(first - ticket.timeline.begin());
     page.has_later = last != ticket.timeline.end();
     return page;
 }
 
 } // namespace
 
-EventsResponse EventsAfter(const core::Ticket& ticket, int after, int limit) {
+EventsResponse EventsAfter(const core::Ticket& whole, int after, int limit, core::ActorRole reader) {
+    std::optional<core::Ticket> scratch;
+    const core::Ticket& ticket = core::VisibleTo(whole, reader, scratch);
     const auto& timeline = ticket.timeline;
     const auto first = std::upper_bound(timeline.begin(), timeline.end(), after,
                                         [](int s, const core::TimelineEvent& e) { return s < e.sequence; });
@@ -101,7 +111,9 @@ EventsResponse EventsAfter(const core::Ticket& ticket, int after, int limit) {
     return page;
 }
 
-EventsResponse EventsBefore(const core::Ticket& ticket, int before, int limit) {
+EventsResponse EventsBefore(const core::Ticket& whole, int before, int limit, core::ActorRole reader) {
+    std::optional<core::Ticket> scratch;
+    const core::Ticket& ticket = core::VisibleTo(whole, reader, scratch);
     const auto& timeline = ticket.timeline;
     const auto last = std::lower_bound(timeline.begin(), timeline.end(), before,
                                        [](const core::TimelineEvent& e, int s) { return e.sequence < s; });
@@ -184,6 +196,7 @@ void to_json(Json& json_value, const TicketView& value) {
                       {"timeline", value.timeline},
                       {"timeline_has_earlier", value.timeline_has_earlier},
                       {"timeline_total", value.timeline_total},
+                      {"timeline_earlier", value.timeline_earlier},
                       {"attachments", value.attachments},
                       {"sla", value.sla},
                       {"parts", value.parts},
@@ -197,6 +210,8 @@ void to_json(Json& json_value, const TicketView& value) {
     PutOptional(json_value, "return_reason", value.return_reason);
     PutOptional(json_value, "repair", value.repair);
     PutOptional(json_value, "rating", value.rating);
+    if (!value.repeat_of.empty()) json_value["repeat_of"] = value.repeat_of;
+    PutOptional(json_value, "quality_incident", value.quality_incident);
 }
 void ReadFields(WireReader& reader, TicketView& value) {
     reader.Required("service_number", value.service_number);
@@ -219,6 +234,7 @@ void ReadFields(WireReader& reader, TicketView& value) {
     reader.Required("timeline", value.timeline);
     reader.Optional("timeline_has_earlier", value.timeline_has_earlier);
     reader.Optional("timeline_total", value.timeline_total);
+    reader.Optional("timeline_earlier", value.timeline_earlier);
     reader.Optional("attachments", value.attachments);
     reader.Required("sla", value.sla);
     reader.Optional("parts", value.parts);
@@ -229,6 +245,8 @@ void ReadFields(WireReader& reader, TicketView& value) {
     reader.Optional("escalation_notices", value.escalation_notices);
     reader.Optional("visit_stage", value.visit_stage);
     reader.Optional("sign_off", value.sign_off);
+    reader.Optional("repeat_of", value.repeat_of);
+    reader.Optional("quality_incident", value.quality_incident);
 }
 AFTERCARE_FROM_JSON(TicketView)
 
@@ -276,7 +294,8 @@ void to_json(Json& json_value, const EventsResponse& value) {
                       {"last_sequence", value.last_sequence},
                       {"state", value.state},
                       {"has_earlier", value.has_earlier},
-                      {"has_later", value.has_later}};
+                      {"has_later", value.has_later},
+                      {"earlier", value.earlier}};
 }
 void ReadFields(WireReader& reader, EventsResponse& value) {
     reader.Required("events", value.events);
@@ -284,6 +303,7 @@ void ReadFields(WireReader& reader, EventsResponse& value) {
     reader.Optional("state", value.state);
     reader.Optional("has_earlier", value.has_earlier);
     reader.Optional("has_later", value.has_later);
+    reader.Optional("earlier", value.earlier);
 }
 AFTERCARE_FROM_JSON(EventsResponse)
 

@@ -90,7 +90,10 @@ struct TicketView {
     core::UnixSeconds updated_at = 0;
     std::vector<core::TimelineEvent> timeline; // the newest kTimelinePage events, oldest first
     bool timeline_has_earlier = false;         // older events exist: GET .../events?before=<timeline[0].sequence>
-    int timeline_total = 0;                    // events on the ticket (sequences run 1..total)
+    int timeline_total = 0;                    // the last sequence the reader may see
+    // Events before the page that the reader may see. A customer's sequences have gaps where
+    // staff-only events stand (core::VisibleTo), so this count is not timeline[0].sequence - 1.
+    int timeline_earlier = 0;
     std::vector<AttachmentInfo> attachments;
     // Facts of the whole timeline, computed by the server with core's functions (a client holds
     // only a page of it, so it must not derive them itself).
@@ -109,6 +112,10 @@ struct TicketView {
     // or SignOffLater work event; core::SignOffOf), so both views can say which happened.
     std::string visit_stage;
     std::optional<core::TimelineEvent> sign_off;
+    // Staff readers only (never in a customer's view): the earlier repair this one repeats
+    // (core::Ticket::repeat_of) and the 重大质量问题 flag with what was found (core::QualityIncidentOf).
+    std::string repeat_of;
+    std::optional<core::TimelineEvent> quality_incident;
 };
 
 // "138****8000" for +8613800138000; keeps the country code for others ("+44 ****0123").
@@ -148,17 +155,20 @@ struct LookupResponse {
 
 struct EventsResponse {
     std::vector<core::TimelineEvent> events; // oldest first: sequence > after, or < before
-    int last_sequence = 0;                   // the ticket's newest event
+    int last_sequence = 0;                   // the newest event the reader may see
     core::TicketState state = core::TicketState::Submitted;
     bool has_earlier = false; // events before events[0] exist (page back with ?before=events[0].sequence)
     bool has_later = false;   // events after the last one returned exist: ask again at once with ?after=
+    int earlier = 0;          // events before the page that the reader may see
     bool operator==(const EventsResponse&) const = default;
 };
 
 // One page of a ticket's timeline: the oldest `limit` events later than `after`, or the newest
 // `limit` events earlier than `before` (the view's page is EventsBefore(ticket, INT_MAX, kTimelinePage)).
-EventsResponse EventsAfter(const core::Ticket& ticket, int after, int limit);
-EventsResponse EventsBefore(const core::Ticket& ticket, int before, int limit);
+// A customer's pages leave out staff-only events (core::VisibleTo), and their last_sequence is the
+// last event they may see, so a staff-only event never wakes their page with news.
+EventsResponse EventsAfter(const core::Ticket& ticket, int after, int limit, core::ActorRole reader);
+EventsResponse EventsBefore(const core::Ticket& ticket, int before, int limit, core::ActorRole reader);
 
 // Every access token of the ticket was revoked, the caller's own included.
 struct SignOutResponse {

@@ -653,6 +653,27 @@ const Endpoint kPostStaffTicketsByNumberMessages{
     .errors = kPostStaffTicketsByNumberMessagesErrors,
 };
 
+const ErrorAnswer kPostStaffTicketsByNumberNotesErrors[] = {
+    {404, "No such ticket."},
+    {409, "already_done: the ticket is already flagged as a quality incident."},
+    {422, "Empty or too long."},
+    {401, "Missing, unknown or expired token."},
+    {403, "Not a staff token, or not a ticket this staff member may work."},
+};
+
+const Endpoint kPostStaffTicketsByNumberNotes{
+    .method = "POST",
+    .path = "/api/v1/staff/tickets/{number}/notes",
+    .access = Access::Staff,
+    .tag = "staff",
+    .summary = "Add an internal note (staff only), or flag a quality incident with it.",
+    .request = "NoteRequest",
+    .status = 201,
+    .response = "TicketView",
+    .response_description = "The ticket.",
+    .errors = kPostStaffTicketsByNumberNotesErrors,
+};
+
 const Parameter kPostStaffTicketsByNumberAttachmentsParameters[] = {
     {.in = "header", .name = "X-File-Name", .schema = R"({"type": "string"})", .description = "", .required = false},
 };
@@ -1158,6 +1179,24 @@ const Endpoint kGetStaffProductsBySerial{
     .response_description = "The product",
     .errors = kGetStaffProductsBySerialErrors,
 };
+
+const ErrorAnswer kGetStaffTicketsByNumberCustomerHistoryErrors[] = {
+    {404, "No such ticket."},
+    {401, "Missing, unknown or expired token."},
+    {403, "Not a staff token, or not a ticket this staff member may work."},
+};
+
+const Endpoint kGetStaffTicketsByNumberCustomerHistory{
+    .method = "GET",
+    .path = "/api/v1/staff/tickets/{number}/customer-history",
+    .access = Access::Staff,
+    .tag = "staff",
+    .summary = "Every ticket of the same customer (phone), newest first, with repeat repairs marked",
+    .status = 200,
+    .response = "CustomerHistory",
+    .response_description = "The customer's tickets",
+    .errors = kGetStaffTicketsByNumberCustomerHistoryErrors,
+};
 // [SECTION] Operations
 
 const Endpoint kGetHealthz{
@@ -1214,6 +1253,7 @@ const Endpoint* const kAll[] = {
     &kPostStaffTicketsByNumberAssign,
     &kPostStaffTicketsByNumberTransition,
     &kPostStaffTicketsByNumberMessages,
+    &kPostStaffTicketsByNumberNotes,
     &kPostStaffTicketsByNumberAttachments,
     &kGetStaffTicketsByNumberAttachmentsById,
     &kGetStaffChanges,
@@ -1237,6 +1277,7 @@ const Endpoint* const kAll[] = {
     &kPostStaffApiKeys,
     &kPostStaffApiKeysByIdRevoke,
     &kGetStaffProductsBySerial,
+    &kGetStaffTicketsByNumberCustomerHistory,
     &kGetStaffTicketsByNumberDeliveries,
     &kGetStaffWebhooks,
     &kPostStaffWebhooks,

@@ -90,6 +90,7 @@ extern const Endpoint kGetStaffTicketsByNumberEvents; // GET /api/v1/staff/ticke
 extern const Endpoint kPostStaffTicketsByNumberAssign; // POST /api/v1/staff/tickets/{number}/assign
 extern const Endpoint kPostStaffTicketsByNumberTransition; // POST /api/v1/staff/tickets/{number}/transition
 extern const Endpoint kPostStaffTicketsByNumberMessages; // POST /api/v1/staff/tickets/{number}/messages
+extern const Endpoint kPostStaffTicketsByNumberNotes; // POST /api/v1/staff/tickets/{number}/notes
 extern const Endpoint kPostStaffTicketsByNumberAttachments; // POST /api/v1/staff/tickets/{number}/attachments
 extern const Endpoint kGetStaffTicketsByNumberAttachmentsById; // GET /api/v1/staff/tickets/{number}/attachments/{id}
 extern const Endpoint kGetStaffChanges; // GET /api/v1/staff/changes
@@ -113,6 +114,7 @@ extern const Endpoint kGetStaffApiKeys; // GET /api/v1/staff/api-keys
 extern const Endpoint kPostStaffApiKeys; // POST /api/v1/staff/api-keys
 extern const Endpoint kPostStaffApiKeysByIdRevoke; // POST /api/v1/staff/api-keys/{id}/revoke
 extern const Endpoint kGetStaffProductsBySerial; // GET /api/v1/staff/products/{serial}
+extern const Endpoint kGetStaffTicketsByNumberCustomerHistory; // GET /api/v1/staff/tickets/{number}/customer-history
 // Outbound messages (outbound_endpoints.cpp).
 extern const Endpoint kGetStaffTicketsByNumberDeliveries; // GET /api/v1/staff/tickets/{number}/deliveries
 extern const Endpoint kGetStaffWebhooks; // GET /api/v1/staff/webhooks

@@ -273,6 +273,7 @@ AFTERCARE_FROM_JSON(ReturnsPolicy)
 
 void to_json(Json& json_value, const TicketPolicy& value) {
     json_value = Json{{"reopen_window_days", value.reopen_window_days},
+                      {"repeat_repair_days", value.repeat_repair_days},
                       {"customer_access_days_after_close", value.customer_access_days_after_close},
                       {"max_attachments", value.max_attachments},
                       {"max_attachment_bytes", value.max_attachment_bytes},
@@ -280,6 +281,7 @@ void to_json(Json& json_value, const TicketPolicy& value) {
 }
 void ReadFields(WireReader& reader, TicketPolicy& value) {
     reader.Optional("reopen_window_days", value.reopen_window_days);
+    reader.Optional("repeat_repair_days", value.repeat_repair_days);
     reader.Optional("customer_access_days_after_close", value.customer_access_days_after_close);
     reader.Optional("max_attachments", value.max_attachments);
     reader.Optional("max_attachment_bytes", value.max_attachment_bytes);

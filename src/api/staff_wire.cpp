@@ -183,6 +183,15 @@ void ReadFields(WireReader& reader, WorkRequest& value) {
 }
 AFTERCARE_FROM_JSON(WorkRequest)
 
+void to_json(Json& json_value, const NoteRequest& value) {
+    json_value = Json{{"text", value.text}, {"quality_incident", value.quality_incident}};
+}
+void ReadFields(WireReader& reader, NoteRequest& value) {
+    reader.Required("text", value.text);
+    reader.Optional("quality_incident", value.quality_incident);
+}
+AFTERCARE_FROM_JSON(NoteRequest)
+
 bool IsRevealReason(std::string_view reason) {
     for (std::string_view known : kRevealReasons) {
         if (known == reason) return true;
@@ -420,7 +429,14 @@ void to_json(Json& json_value, const StatsResponse& value) {
                       {"series_bucket_seconds", value.series_bucket_seconds},
                       {"satisfaction_series", value.satisfaction_series},
                       {"complaint_answer_working_days", value.complaint_answer_working_days},
-                      {"complaints", value.complaints}};
+                      {"complaints", value.complaints},
+                      {"resolved", value.resolved},
+                      {"reopened", value.reopened},
+                      {"reopen_rate", value.reopen_rate},
+                      {"repairs", value.repairs},
+                      {"repeat_repairs", value.repeat_repairs},
+                      {"repeat_repair_rate", value.repeat_repair_rate},
+                      {"quality_incidents", value.quality_incidents}};
 }
 void ReadFields(WireReader& reader, StatsResponse& value) {
     reader.Required("from", value.from);
@@ -443,6 +459,13 @@ void ReadFields(WireReader& reader, StatsResponse& value) {
     reader.Optional("satisfaction_series", value.satisfaction_series);
     reader.Optional("complaint_answer_working_days", value.complaint_answer_working_days);
     reader.Optional("complaints", value.complaints);
+    reader.Optional("resolved", value.resolved);
+    reader.Optional("reopened", value.reopened);
+    reader.Optional("reopen_rate", value.reopen_rate);
+    reader.Optional("repairs", value.repairs);
+    reader.Optional("repeat_repairs", value.repeat_repairs);
+    reader.Optional("repeat_repair_rate", value.repeat_repair_rate);
+    reader.Optional("quality_incidents", value.quality_incidents);
 }
 AFTERCARE_FROM_JSON(StatsResponse)
 

@@ -127,6 +127,14 @@ struct WorkRequest {
 
 core::WorkEntry ToWorkEntry(const WorkRequest& request);
 
+// An internal note (staff only, never shown or sent to the customer); `quality_incident` flags the
+// ticket as a major quality problem with this note as what was found, and tells the quality team.
+struct NoteRequest {
+    std::string text;
+    bool quality_incident = false;
+    bool operator==(const NoteRequest&) const = default;
+};
+
 // Customer personal data is masked in staff views; seeing it is a deliberate, audited act.
 inline constexpr std::string_view kRevealPhone = "phone";
 inline constexpr std::string_view kRevealAddress = "address";
@@ -286,6 +294,14 @@ struct StatsResponse {
     std::vector<SatisfactionPoint> satisfaction_series;  // oldest first, one per period
     int complaint_answer_working_days = 3;
     std::vector<ComplaintItem> complaints;               // open first, then by deadline
+    // Service quality (#19): resolutions that did not hold, repeat repairs, 重大质量问题.
+    int resolved = 0;           // tickets resolved at least once
+    int reopened = 0;           // of those, reopened by the customer at least once
+    double reopen_rate = 0;     // reopened / resolved (0 when none resolved)
+    int repairs = 0;
+    int repeat_repairs = 0;     // repairs of a serial soon after a resolved repair of it
+    double repeat_repair_rate = 0; // repeat_repairs / repairs (0 when no repairs)
+    int quality_incidents = 0;
 };
 
 AFTERCARE_WIRE_TYPE(StaffLoginRequest);
@@ -298,6 +314,7 @@ AFTERCARE_WIRE_TYPE(AssignRequest);
 AFTERCARE_WIRE_TYPE(TransitionRequestWire);
 AFTERCARE_WIRE_TYPE(ChangesResponse);
 AFTERCARE_WIRE_TYPE(WorkRequest);
+AFTERCARE_WIRE_TYPE(NoteRequest);
 AFTERCARE_WIRE_TYPE(RevealRequest);
 AFTERCARE_WIRE_TYPE(RevealResponse);
 AFTERCARE_WIRE_TYPE(AuditEntry);

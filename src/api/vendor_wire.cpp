@@ -125,6 +125,7 @@ void to_json(Json& json_value, const ServiceHistoryItem& value) {
                       {"subject", value.subject},
                       {"created_at", value.created_at},
                       {"updated_at", value.updated_at}};
+    if (!value.repeat_of.empty()) json_value["repeat_of"] = value.repeat_of;
 }
 void ReadFields(WireReader& reader, ServiceHistoryItem& value) {
     reader.Required("service_number", value.service_number);
@@ -133,8 +134,23 @@ void ReadFields(WireReader& reader, ServiceHistoryItem& value) {
     reader.Optional("subject", value.subject);
     reader.Optional("created_at", value.created_at);
     reader.Optional("updated_at", value.updated_at);
+    reader.Optional("repeat_of", value.repeat_of);
 }
 AFTERCARE_FROM_JSON(ServiceHistoryItem)
+
+ServiceHistoryItem HistoryItemOf(const core::Ticket& ticket) {
+    return {ticket.service_number, ticket.details.kind,   ticket.state,    ticket.details.subject,
+            ticket.created_at,     ticket.updated_at,     ticket.repeat_of};
+}
+
+void to_json(Json& json_value, const CustomerHistory& value) {
+    json_value = Json{{"tickets", value.tickets}, {"more", value.more}};
+}
+void ReadFields(WireReader& reader, CustomerHistory& value) {
+    reader.Required("tickets", value.tickets);
+    reader.Optional("more", value.more);
+}
+AFTERCARE_FROM_JSON(CustomerHistory)
 
 void to_json(Json& json_value, const ProductHistory& value) {
     json_value = Json{{"serial", value.serial},

@@ -98,8 +98,18 @@ struct ServiceHistoryItem {
     std::string subject;
     core::UnixSeconds created_at = 0;
     core::UnixSeconds updated_at = 0;
+    std::string repeat_of; // a repeat repair: the earlier repair it repeats (core::Ticket::repeat_of)
     bool operator==(const ServiceHistoryItem&) const = default;
 };
+
+// Every ticket of the customer who raised a ticket (same phone), newest first, that one included.
+struct CustomerHistory {
+    std::vector<ServiceHistoryItem> tickets;
+    bool more = false; // older tickets exist beyond the list
+};
+
+// The history item of a stored ticket.
+ServiceHistoryItem HistoryItemOf(const core::Ticket& ticket);
 
 // A serial's register entry (when registered) and every ticket that names it, newest first.
 struct ProductHistory {
@@ -115,6 +125,7 @@ struct ProductHistory {
 
 AFTERCARE_WIRE_TYPE(KeyPartWarranty);
 AFTERCARE_WIRE_TYPE(ServiceHistoryItem);
+AFTERCARE_WIRE_TYPE(CustomerHistory);
 AFTERCARE_WIRE_TYPE(ProductHistory);
 AFTERCARE_WIRE_TYPE(ImportRowError);
 AFTERCARE_WIRE_TYPE(ImportReport);

@@ -118,6 +118,10 @@ struct ReturnsPolicy {
 
 struct TicketPolicy {
     int reopen_window_days = 7; // customer may reopen this long after resolution; then system closes
+    // A repair on a serial this many days or fewer after a repair of it was resolved is a repeat
+    // repair (§17 6) "不允许同一问题重复发生", §18 "避免出现重复维修"). The standard sets no number;
+    // 90 days is the portal default, the common 三包 repair-quality horizon.
+    int repeat_repair_days = 90;
     // A customer's access tokens (tracking links, this device's sign-in) are refused once the ticket
     // has been closed, cancelled or rejected for this many days: long enough to read the outcome and
     // rate it, short enough that an old link on a shared or lost phone stops opening it.

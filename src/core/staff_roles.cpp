@@ -6,8 +6,8 @@
 namespace aftercare::core {
 namespace {
 
-constexpr std::string_view kKnownRoles[] = {kRoleAgent,  kRoleEngineer, kRoleSupervisor, kRoleDepartmentManager,
-                                            kRoleGeneralManager, kRoleAdmin};
+constexpr std::string_view kKnownRoles[] = {kRoleAgent,          kRoleEngineer, kRoleSupervisor, kRoleDepartmentManager,
+                                            kRoleGeneralManager, kRoleQuality,  kRoleAdmin};
 
 bool Has(std::span<const std::string> roles, std::string_view role) {
     return std::find(roles.begin(), roles.end(), role) != roles.end();
@@ -26,7 +26,8 @@ StaffPermissions PermissionsFor(std::span<const std::string> roles) {
     const bool supervisor = Has(roles, kRoleSupervisor) || Has(roles, kRoleDepartmentManager) ||
                             Has(roles, kRoleGeneralManager);
     const bool admin = Has(roles, kRoleAdmin);
-    permissions.all_tickets = supervisor;
+    // Quality staff investigate a flagged ticket wherever it sits; they do not run the queue.
+    permissions.all_tickets = supervisor || Has(roles, kRoleQuality);
     permissions.reassign = supervisor;
     permissions.escalate = supervisor;
     permissions.audit = supervisor || admin;

@@ -18,13 +18,16 @@ inline constexpr std::string_view kRoleSupervisor = "supervisor";
 inline constexpr std::string_view kRoleDepartmentManager = "department_manager";
 inline constexpr std::string_view kRoleGeneralManager = "general_manager";
 inline constexpr std::string_view kRoleAdmin = "admin";
+// The quality department (质量管理): told of every 重大质量问题 and may open any ticket to investigate.
+inline constexpr std::string_view kRoleQuality = "quality";
 
-// Every role name an account may carry (the admin screen offers these, the server accepts only these).
+// Every role name an account may carry, in the order the admin screen offers them (the server
+// accepts only these).
 std::span<const std::string_view> KnownStaffRoles();
 bool IsKnownStaffRole(std::string_view role);
 
 struct StaffPermissions {
-    bool all_tickets = false;  // supervisor: every ticket, not only own and unassigned
+    bool all_tickets = false;  // supervisor, quality: every ticket, not only own and unassigned
     bool reassign = false;     // supervisor: move an assigned ticket to someone else
     bool escalate = false;     // supervisor: escalate by hand
     bool audit = false;        // supervisor/admin: read the whole audit log

@@ -1,6 +1,8 @@
 // Ticket creation and the append-only timeline (messages, attachments).
 #include "ticket.h"
 
+#include <algorithm>
+
 #include "validation.h"
 
 namespace aftercare::core {
@@ -96,6 +98,64 @@ Result<Applied> AddMessage(const Ticket& ticket, const Actor& actor, std::string
     event.note = std::move(text);
     applied.event = AppendEvent(applied.ticket, std::move(event));
     return applied;
+}
+
+bool IsStaffOnly(const TimelineEvent& event) {
+    return event.type == EventType::Note || event.type == EventType::QualityIncident;
+}
+
+const Ticket& VisibleTo(const Ticket& ticket, ActorRole reader, std::optional<Ticket>& scratch) {
+    if (reader != ActorRole::Customer || std::none_of(ticket.timeline.begin(), ticket.timeline.end(), IsStaffOnly))
+        return ticket;
+    scratch.emplace(ticket);
+    auto& timeline = scratch->timeline;
+    timeline.erase(std::remove_if(timeline.begin(), timeline.end(), IsStaffOnly), timeline.end());
+    scratch->updated_at = timeline.empty() ? ticket.created_at : timeline.back().at;
+    return *scratch;
+}
+
+namespace {
+
+Result<Applied> AppendStaffOnly(const Ticket& ticket, const Actor& actor, EventType type, std::string text,
+                                UnixSeconds now) {
+    if (actor.role != ActorRole::Staff)
+        return MakeError("forbidden_actor", "只有服务人员可以写内部备注", "Only staff may write internal notes");
+    if (auto errors = ValidateMessage(text); !errors.empty()) return errors.front();
+    Applied applied{ticket, {}};
+    TimelineEvent event;
+    event.at = now;
+    event.actor = actor;
+    event.type = type;
+    event.from_state = ticket.state;
+    event.to_state = ticket.state;
+    event.note = std::move(text);
+    applied.event = AppendEvent(applied.ticket, std::move(event));
+    return applied;
+}
+
+} // namespace
+
+Result<Applied> AddInternalNote(const Ticket& ticket, const Actor& actor, std::string text, UnixSeconds now) {
+    return AppendStaffOnly(ticket, actor, EventType::Note, std::move(text), now);
+}
+
+Result<Applied> FlagQualityIncident(const Ticket& ticket, const Actor& actor, std::string text, UnixSeconds now) {
+    if (QualityIncidentOf(ticket) != nullptr)
+        return MakeError("already_done", "这张工单已标记为重大质量问题", "This ticket is already flagged as a quality incident");
+    return AppendStaffOnly(ticket, actor, EventType::QualityIncident, std::move(text), now);
+}
+
+const TimelineEvent* QualityIncidentOf(const Ticket& ticket) {
+    for (const auto& event : ticket.timeline)
+        if (event.type == EventType::QualityIncident) return &event;
+    return nullptr;
+}
+
+int ReopenCount(const Ticket& ticket) {
+    int count = 0;
+    for (const auto& event : ticket.timeline)
+        count += event.type == EventType::Transition && event.action == Action::Reopen;
+    return count;
 }
 
 Result<Applied> AddAttachmentEvent(const Ticket& ticket, const Actor& actor, std::string file_name, UnixSeconds now) {

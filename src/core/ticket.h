@@ -128,6 +128,9 @@ struct Ticket {
     std::string assignee;
     EscalationLevel escalation = EscalationLevel::None;
     bool rated = false;
+    // A repair of a serial soon after a resolved repair of it (policy.tickets.repeat_repair_days):
+    // that earlier ticket's service number, found when this one was created. Staff only.
+    std::string repeat_of;
     UnixSeconds created_at = 0;
     UnixSeconds updated_at = 0;
     std::vector<TimelineEvent> timeline;
@@ -148,6 +151,29 @@ Ticket CreateTicket(TicketDraft draft, std::string service_number, UnixSeconds n
 // A customer's message does not end a WaitingCustomer pause by itself: the portal sends the
 // CustomerReply transition for that, so "I'll check tonight" does not restart the clock.
 Result<Applied> AddMessage(const Ticket& ticket, const Actor& actor, std::string text, UnixSeconds now);
+
+// Staff-only events: internal notes and quality incidents (standard §10 九.1 "内部各部门之间的沟通",
+// §17 8) "重大质量问题…反馈公司的有关部门"). They stay on the one append-only timeline, as the
+// record of the ticket, and every customer read and message leaves them out through this test.
+bool IsStaffOnly(const TimelineEvent& event);
+
+// The ticket as `reader` may see it: a customer's copy has no staff-only events, and its
+// updated_at is the last change they can see. Staff and the system see it whole. `scratch` holds
+// the copy when one is needed; the result refers to `ticket` or to `scratch`.
+const Ticket& VisibleTo(const Ticket& ticket, ActorRole reader, std::optional<Ticket>& scratch);
+
+// A note for colleagues only (staff, any state: findings after closure are still worth keeping).
+Result<Applied> AddInternalNote(const Ticket& ticket, const Actor& actor, std::string text, UnixSeconds now);
+
+// Flags the ticket as a major quality problem (重大质量问题), with what was found; any staff member
+// may raise it, once per ticket (already_done after). The quality role is told (serve/outbound).
+Result<Applied> FlagQualityIncident(const Ticket& ticket, const Actor& actor, std::string text, UnixSeconds now);
+
+// The QualityIncident event, when the ticket has been flagged.
+const TimelineEvent* QualityIncidentOf(const Ticket& ticket);
+
+// How often the customer reopened the ticket (Reopen transitions): a resolution that did not hold.
+int ReopenCount(const Ticket& ticket);
 
 // An attachment's metadata on the timeline (the bytes live in the store).
 Result<Applied> AddAttachmentEvent(const Ticket& ticket, const Actor& actor, std::string file_name,

@@ -134,6 +134,8 @@ const Entry<EventType> kEventTypes[] = {
     {EventType::Escalation, "escalation", {"升级", "escalation"}},
     {EventType::Rating, "rating", {"评价", "rating"}},
     {EventType::Work, "work", {"工作记录", "work record"}},
+    {EventType::Note, "note", {"内部备注", "internal note"}},
+    {EventType::QualityIncident, "quality_incident", {"重大质量问题", "quality incident"}},
 };
 
 const Entry<WorkKind> kWorkKinds[] = {

@@ -91,7 +91,10 @@ TEST_CASE("paged-in history stays in front of a fresh view only when it joins it
     REQUIRE(view.timeline_has_earlier);
     CHECK(view.timeline_total == api::kTimelinePage + 11);
 
-    PrependEarlier(view, api::EventsBefore(ticket, view.timeline.front().sequence, api::kTimelinePage));
+    const int before = view.timeline.front().sequence;
+    CHECK(view.timeline_earlier == 11);
+    PrependEarlier(view, before, api::EventsBefore(ticket, before, api::kTimelinePage, core::ActorRole::Customer));
+    CHECK(view.timeline_earlier == 0);
     CHECK(view.timeline.front().sequence == 1);
     CHECK_FALSE(view.timeline_has_earlier);
 
@@ -105,7 +108,7 @@ TEST_CASE("paged-in history stays in front of a fresh view only when it joins it
 
     // A page that does not reach the oldest event held is not glued on with a hole.
     api::TicketView gap = api::MakeTicketView(ticket, core::ActorRole::Customer, created + 5001, policy);
-    PrependEarlier(gap, api::EventsBefore(ticket, 3, 2));
+    PrependEarlier(gap, 3, api::EventsBefore(ticket, 3, 2, core::ActorRole::Customer));
     CHECK(gap.timeline.front().sequence == ticket.timeline.back().sequence - api::kTimelinePage + 1);
     CHECK(gap.timeline_has_earlier);
 }

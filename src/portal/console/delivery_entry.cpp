@@ -28,6 +28,7 @@ constexpr EventName kEventNames[] = {
     {"engineer_departed", "staff.delivery.event.engineer_departed"},
     {"visit_rescheduled", "staff.delivery.event.visit_rescheduled"},
     {"escalation_notice", "staff.delivery.event.escalation_notice"},
+    {"quality_incident", "staff.delivery.event.quality_incident"},
 };
 
 std::string EventLabel(const AppState& state, const std::string& type) {

@@ -51,6 +51,7 @@ const api::Endpoint& EndpointFor(const TicketChange& change) {
         const api::Endpoint& operator()(const api::MessageRequest&) const {
             return ep::kPostStaffTicketsByNumberMessages;
         }
+        const api::Endpoint& operator()(const api::NoteRequest&) const { return ep::kPostStaffTicketsByNumberNotes; }
     };
     return std::visit(Pick{}, change);
 }
@@ -223,6 +224,10 @@ void ResendDelivery(AppState& state, long long id, Ok<api::DeliveryEntry> ok, Fa
 
 void LoadProductHistory(AppState& state, const std::string& serial, Ok<api::ProductHistory> ok, Fail fail) {
     AsStaff(state, {ep::kGetStaffProductsBySerial, {serial}}, std::move(ok), std::move(fail));
+}
+
+void LoadCustomerHistory(AppState& state, const std::string& number, Ok<api::CustomerHistory> ok, Fail fail) {
+    AsStaff(state, {ep::kGetStaffTicketsByNumberCustomerHistory, {number}}, std::move(ok), std::move(fail));
 }
 
 } // namespace aftercare::portal::requests

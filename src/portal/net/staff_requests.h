@@ -53,7 +53,8 @@ void LoadDeliveries(AppState& state, const std::string& number, Ok<api::Delivery
 
 // A change to a ticket from the workspace; the request's type names what is done (and where it goes).
 using TicketChange =
-    std::variant<api::TransitionRequestWire, api::AssignRequest, api::WorkRequest, api::MessageRequest>;
+    std::variant<api::TransitionRequestWire, api::AssignRequest, api::WorkRequest, api::MessageRequest,
+                 api::NoteRequest>;
 void ChangeTicket(AppState& state, const std::string& number, const TicketChange& change, Ok<api::TicketView> ok,
                   Fail fail);
 // The customer's full contact details, with the reason (audited).
@@ -89,5 +90,7 @@ void UpdateWebhook(AppState& state, long long id, const api::UpdateWebhookReques
 void LoadWebhookDeliveries(AppState& state, Ok<api::DeliveryList> ok, Fail fail);
 void ResendDelivery(AppState& state, long long id, Ok<api::DeliveryEntry> ok, Fail fail);
 void LoadProductHistory(AppState& state, const std::string& serial, Ok<api::ProductHistory> ok, Fail fail);
+// Every ticket of the same customer (phone) as the ticket `number`.
+void LoadCustomerHistory(AppState& state, const std::string& number, Ok<api::CustomerHistory> ok, Fail fail);
 
 } // namespace aftercare::portal::requests

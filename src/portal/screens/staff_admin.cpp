@@ -27,10 +27,6 @@
 namespace aftercare::portal {
 namespace {
 
-// The roles an admin hands out, in the order they are offered.
-constexpr std::string_view kRoles[] = {core::kRoleAgent,      core::kRoleEngineer,         core::kRoleSupervisor,
-                                       core::kRoleDepartmentManager, core::kRoleGeneralManager, core::kRoleAdmin};
-
 //-----------------------------------------------------------------------------
 // [SECTION] Staff accounts
 //-----------------------------------------------------------------------------
@@ -46,7 +42,7 @@ void RoleChecks(AppState& state, Ui& ui, const char* id, std::set<std::string>& 
     ImGui::PushID(id);
     const float avail = ImGui::GetContentRegionAvail().x;
     float used = 0.0f;
-    for (std::string_view role : kRoles) {
+    for (std::string_view role : core::KnownStaffRoles()) {
         const std::string& label = RoleLabel(state, role);
         PushTextStyle(theme, TextStyle::Body);
         const float w = ImGui::CalcTextSize(label.c_str()).x + theme.Em(2.0f);
@@ -370,6 +366,8 @@ std::vector<PolicyNumber> PolicyNumbers(const core::Policy& policy) {
               [](core::Policy& p) -> int& { return p.returns.dead_on_arrival_days; });
     int_field("tickets.reopen_window_days", "staff.policy.reopen_days",
               [](core::Policy& p) -> int& { return p.tickets.reopen_window_days; });
+    int_field("tickets.repeat_repair_days", "staff.policy.repeat_repair_days",
+              [](core::Policy& p) -> int& { return p.tickets.repeat_repair_days; });
     int_field("tickets.customer_access_days_after_close", "staff.policy.access_days",
               [](core::Policy& p) -> int& { return p.tickets.customer_access_days_after_close; });
     int_field("satisfaction.satisfied_min_stars", "staff.policy.min_stars",

@@ -117,6 +117,41 @@ void DrawFigures(AppState& state, Ui& ui, const api::StatsResponse& s) {
     ImGui::PopStyleVar();
 }
 
+// Service quality (#19): resolutions that did not hold (§18 "维修不彻底"), repeat repairs of one
+// serial (§17 6) "不允许同一问题重复发生") and 重大质量问题 raised by staff (§17 8)).
+void DrawServiceQuality(AppState& state, Ui& ui, const api::StatsResponse& s) {
+    const Theme& theme = ui.theme;
+    const Palette& p = theme.palette;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float gap = theme.Em(0.75f);
+    const int per_row = avail >= theme.Em(42.0f) ? 3 : 1;
+    const float width = (avail - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+    int placed = 0;
+    auto next = [&]() {
+        if (placed++ % per_row != 0) ImGui::SameLine(0.0f, gap);
+    };
+    auto of = [&](int part, int whole) {
+        return state.strings.Format(state.language, "staff.stats.quality.of",
+                                    {{"part", std::to_string(part)}, {"whole", std::to_string(whole)}});
+    };
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(theme.Em(0.5f), theme.Em(0.35f)));
+    next();
+    Figure(ui, "##fig-reopen", state.Tr("staff.stats.quality.reopen_rate"),
+           s.resolved ? FormatPercent(s.reopen_rate) : "—", s.reopened ? p.warning : p.text,
+           of(s.reopened, s.resolved) + " · " + state.Tr("staff.stats.quality.reopen_note"), width);
+    next();
+    Figure(ui, "##fig-repeat", state.Tr("staff.stats.quality.repeat_rate"),
+           s.repairs ? FormatPercent(s.repeat_repair_rate) : "—", s.repeat_repairs ? p.warning : p.text,
+           of(s.repeat_repairs, s.repairs) + " · " +
+               state.strings.Format(state.language, "staff.stats.quality.repeat_note",
+                                    {{"days", std::to_string(state.policy.tickets.repeat_repair_days)}}),
+           width);
+    next();
+    Figure(ui, "##fig-quality", state.Tr("staff.stats.quality.incidents"), FormatCount(s.quality_incidents),
+           s.quality_incidents ? p.danger : p.text, state.Tr("staff.stats.quality.incidents_note"), width);
+    ImGui::PopStyleVar();
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Charts
 //-----------------------------------------------------------------------------
@@ -420,6 +455,8 @@ void DrawStaffStats(AppState& state, Ui& ui) {
     }
     const api::StatsResponse& s = *stats.stats.value;
     DrawFigures(state, ui, s);
+    ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
+    DrawServiceQuality(state, ui, s);
     ImGui::Dummy(ImVec2(0, theme.Em(0.5f)));
 
     const float avail = ImGui::GetContentRegionAvail().x;

@@ -108,13 +108,14 @@ void LoadEarlierEvents(AppState& state, Host&) {
     ws.earlier_in_flight = true;
     ws.earlier_error.reset();
     const std::string number = ws.number;
+    const int before = OldestHeld(*ws.ticket.value);
     requests::LoadStaffEarlierEvents(
-        state, number, OldestHeld(*ws.ticket.value),
-        [&state, number](api::EventsResponse answer) {
+        state, number, before,
+        [&state, number, before](api::EventsResponse answer) {
             if (state.staff.ticket.number != number) return;
             WorkspaceState& w = state.staff.ticket;
             w.earlier_in_flight = false;
-            if (w.ticket.value) PrependEarlier(*w.ticket.value, answer);
+            if (w.ticket.value) PrependEarlier(*w.ticket.value, before, answer);
         },
         [&state, number](ApiError error) {
             if (state.staff.ticket.number != number) return;
@@ -141,6 +142,7 @@ void AcceptTicketChange(AppState& state, Host& host, api::TicketView view, const
     ws.work_note.clear();
     ws.work_part.clear();
     ws.reply.clear();
+    ws.quality_incident = false;
     ws.product.Reset();  // a fitted part changes the register: the product record loads again
     LoadDeliveries(state, host);  // the change may have caused messages
 }
@@ -166,15 +168,25 @@ void DrawHeader(AppState& state, Ui& ui, const api::TicketView& ticket) {
         state.staff.ticket.notice_form = WorkspaceForm::Actions;
     }
     ImGui::PopFont();
-    ColourChip(ui, StateLabel(state, ticket.state, core::Audience::Staff), StateColour(p, ticket.state));
-    ImGui::SameLine(0.0f, theme.Em(0.4f));
-    ColourChip(ui, PriorityLabel(state, ticket.priority), PriorityColour(p, ticket.priority), {.icon = ICON_FLAG});
-    ImGui::SameLine(0.0f, theme.Em(0.4f));
-    ColourChip(ui, KindLabel(state, ticket.kind, core::Audience::Staff), p.text_muted);
-    if (ticket.escalation != core::EscalationLevel::None) {
-        ImGui::SameLine(0.0f, theme.Em(0.4f));
-        ColourChip(ui, EscalationLabel(state, ticket.escalation), EscalationColour(p, ticket.escalation), {.icon = ICON_LEVEL_UP});
-    }
+    // The chips wrap onto a second line on a phone rather than run off the screen.
+    const float gap = theme.Em(0.4f);
+    const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+    bool first = true;
+    auto chip = [&](const std::string& label, const ImVec4& colour, const ChipStyle& style) {
+        if (!first) {
+            ImGui::SameLine(0.0f, gap);
+            if (ImGui::GetCursorPosX() + ColourChipSize(ui, label, style).x > right) ImGui::NewLine();
+        }
+        first = false;
+        ColourChip(ui, label, colour, style);
+    };
+    chip(StateLabel(state, ticket.state, core::Audience::Staff), StateColour(p, ticket.state), {});
+    chip(PriorityLabel(state, ticket.priority), PriorityColour(p, ticket.priority), {.icon = ICON_FLAG});
+    chip(KindLabel(state, ticket.kind, core::Audience::Staff), p.text_muted, {});
+    if (ticket.escalation != core::EscalationLevel::None)
+        chip(EscalationLabel(state, ticket.escalation), EscalationColour(p, ticket.escalation), {.icon = ICON_LEVEL_UP});
+    if (ticket.quality_incident) chip(state.Tr("staff.quality.chip"), p.danger, {.icon = ICON_WARNING});
+    if (!ticket.repeat_of.empty()) chip(state.Tr("staff.repeat.chip"), p.warning, {.icon = ICON_UNDO});
     ImGui::Dummy(ImVec2(0, theme.Em(0.2f)));
     Heading(ui, TextStyle::Title2, ticket.subject, 2);
     const std::string assignee = ticket.assignee.empty() ? state.Tr("staff.unassigned") : StaffName(state, ticket.assignee);
@@ -366,6 +378,8 @@ void DrawStaffTicket(AppState& state, Ui& ui) {
     DrawSla(state, ui, ticket, elapsed);
     Gap(theme);
     DrawCustomer(state, ui, ticket);
+    Gap(theme);
+    DrawCustomerHistory(state, ui, ticket);
     if (!ticket.product.serial.empty()) {
         Gap(theme);
         DrawProductRecord(state, ui, ticket);

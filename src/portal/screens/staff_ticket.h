@@ -45,6 +45,8 @@ struct WorkspaceState {
     // The product's register entry and service history (screens/staff_ticket_product.cpp).
     std::string product_serial;           // the serial `product` is about
     Remote<api::ProductHistory> product;
+    // Every ticket of the same customer (phone), loaded once per ticket.
+    Remote<api::CustomerHistory> customer_history;
     // The delivery log (screens/staff_ticket_deliveries.cpp): reloaded with the ticket, and while a
     // message is pending, again when it is due (so "pending" turns into "sent" without a click).
     Remote<api::DeliveryList> deliveries;
@@ -74,6 +76,8 @@ struct WorkspaceState {
     std::string work_error;
     std::string reply;
     std::string reply_error;
+    bool internal_note = false;           // the reply card writes an internal note, not a message
+    bool quality_incident = false;        // ...and flags the ticket as a 重大质量问题 with it
     // The last success, e.g. "已受理", shown under the form that made it (where the eye is: the
     // work form sits a screen below the actions card).
     std::string notice;

@@ -13,6 +13,7 @@
 #include "net/staff_requests.h"
 #include "time_format.h"
 #include "widgets.h"
+#include "widgets/choice_chips.h"
 #include "widgets/dropdown.h"
 #include "widgets/feedback.h"
 
@@ -458,20 +459,48 @@ void DrawWorkRecords(AppState& state, Ui& ui, const api::TicketView& ticket, dou
 
 void DrawReply(AppState& state, Ui& ui, const api::TicketView& ticket) {
     WorkspaceState& ws = state.staff.ticket;
-    if (core::IsTerminal(ticket.state)) return;
+    const Palette& p = ui.theme.palette;
+    // A closed ticket takes no message, but notes still: what is learnt later belongs on the record.
+    const bool closed = core::IsTerminal(ticket.state);
+    if (closed) ws.internal_note = true;
     BeginCard(ui, "##reply");
-    Heading(ui, TextStyle::Title3, state.Tr("staff.reply.title"), 2);
-    const TextFieldResult text = TextField(ui, "reply", state.Tr("staff.reply.label"), ws.reply,
-                                           {.help = state.Tr("staff.reply.help"), .error = ws.reply_error,
-                                            .multiline = true, .height_em = 3.5f});
+    Heading(ui, TextStyle::Title3, state.Tr(closed ? "staff.note.title" : "staff.reply.card_title"), 2);
+    if (!closed) {
+        const std::string to_customer = state.Tr("staff.reply.to_customer");
+        const std::string note = state.Tr("staff.note.choice");
+        const ChoiceOption options[] = {{"customer", to_customer, {}, ICON_COMMENT}, {"note", note, {}, ICON_LOCK}};
+        int mode = ws.internal_note ? 1 : 0;
+        if (ChoiceGroup(ui, "reply-mode", state.Tr("staff.reply.mode"), options, mode)) {
+            ws.internal_note = mode == 1;
+            ws.reply_error.clear();
+        }
+    }
+    const bool note = ws.internal_note;
+    const TextFieldResult text =
+        TextField(ui, "reply", state.Tr(note ? "staff.note.label" : "staff.reply.label"), ws.reply,
+                  {.help = state.Tr(note ? "staff.note.help" : "staff.reply.help"), .error = ws.reply_error,
+                   .multiline = true, .height_em = 3.5f});
     if (text.changed) ws.reply_error.clear();
-    ButtonFlow flow{ui, ImGui::GetContentRegionAvail().x};
-    if (flow.Add("reply-send", state.Tr("staff.reply.send"), ButtonKind::Secondary, !ws.busy, ICON_PAPER_PLANE)) {
-        if (Blank(ws.reply)) {
-            ws.reply_error = state.Tr("staff.reply.required");
+    if (note) {
+        if (ticket.quality_incident) {
+            Paragraph(ui, TextStyle::Small, state.Tr("staff.quality.already"), p.danger, Role::Status);
+            ws.quality_incident = false;
         } else {
-            Send(state, ui, WorkspaceForm::Reply, api::MessageRequest{ws.reply},
-                 state.Tr("staff.reply.done"));
+            CheckBox(ui, "quality-incident", state.Tr("staff.quality.flag"), ws.quality_incident);
+        }
+    }
+    const bool flag = note && ws.quality_incident;
+    const char* send_key = !note ? "staff.reply.send" : flag ? "staff.quality.send" : "staff.note.send";
+    ButtonFlow flow{ui, ImGui::GetContentRegionAvail().x};
+    if (flow.Add("reply-send", state.Tr(send_key), flag ? ButtonKind::Primary : ButtonKind::Secondary, !ws.busy,
+                 note ? ICON_LOCK : ICON_PAPER_PLANE)) {
+        if (Blank(ws.reply)) {
+            ws.reply_error = state.Tr(note ? "staff.note.required" : "staff.reply.required");
+        } else if (note) {
+            Send(state, ui, WorkspaceForm::Reply, api::NoteRequest{ws.reply, flag},
+                 state.Tr(flag ? "staff.quality.done" : "staff.note.done"));
+        } else {
+            Send(state, ui, WorkspaceForm::Reply, api::MessageRequest{ws.reply}, state.Tr("staff.reply.done"));
         }
     }
     FormError(state, ui, WorkspaceForm::Reply);

@@ -30,6 +30,8 @@ void DrawCustomer(AppState& state, Ui& ui, const api::TicketView& ticket);
 void DrawRevealDialog(AppState& state, Ui& ui);
 // The product's register entry (warranty, replaced parts) and its other tickets.
 void DrawProductRecord(AppState& state, Ui& ui, const api::TicketView& ticket);
+// Every ticket of the same customer (phone), repeat repairs marked; and this ticket's repeat notice.
+void DrawCustomerHistory(AppState& state, Ui& ui, const api::TicketView& ticket);
 
 // Every message sent or owed about the ticket: channel, event, masked recipient, state, attempts.
 void DrawDeliveries(AppState& state, Ui& ui);

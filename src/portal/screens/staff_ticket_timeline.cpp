@@ -65,6 +65,14 @@ EventLook LookOf(const AppState& state, const core::TimelineEvent& event, int ut
     case core::EventType::Rating:
         look = {ICON_STAR, p.warning, state.strings.Format(lang, "staff.timeline.rating", {{"who", who}}), {}};
         break;
+    case core::EventType::Note:
+        look = {ICON_LOCK, p.text_muted, state.strings.Format(lang, "staff.timeline.note", {{"who", who}}),
+                state.Tr("staff.timeline.staff_only")};
+        break;
+    case core::EventType::QualityIncident:
+        look = {ICON_WARNING, p.danger, state.strings.Format(lang, "staff.timeline.quality", {{"who", who}}),
+                state.Tr("staff.timeline.quality_told")};
+        break;
     case core::EventType::Escalation:
         look = {ICON_LEVEL_UP, p.danger,
                 state.strings.Format(lang, "staff.timeline.escalated",

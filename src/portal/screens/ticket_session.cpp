@@ -173,14 +173,15 @@ void LoadEarlierEvents(AppState& state, Ui&) {
     page.earlier_in_flight = true;
     page.earlier_failure.reset();
     const int generation = state.open_ticket.generation;
+    const int before = OldestHeld(*ticket.view.value);
     requests::LoadEarlierEvents(
-        state.api, AccessOf(ticket), OldestHeld(*ticket.view.value),
-        [&state, generation](api::EventsResponse events) {
+        state.api, AccessOf(ticket), before,
+        [&state, generation, before](api::EventsResponse events) {
             TicketPageState& p = state.ticket;
             if (state.open_ticket.generation != generation) return;
             p.earlier_in_flight = false;
             OpenTicket& now = state.open_ticket;
-            if (now.view.IsLoaded()) PrependEarlier(*now.view.value, events);
+            if (now.view.IsLoaded()) PrependEarlier(*now.view.value, before, events);
         },
         [&state, generation](ApiError error) {
             TicketPageState& p = state.ticket;
@@ -208,9 +209,10 @@ void PumpLiveUpdates(AppState& state, Ui& ui) {
     page.poll_sent_at = now;
     const int generation = state.open_ticket.generation;
     Host& host = ui.host;
+    const int after = page.last_sequence;
     requests::WaitForEvents(
-        state.api, AccessOf(state.open_ticket), page.last_sequence,
-        [&state, &host, generation](api::EventsResponse events) {
+        state.api, AccessOf(state.open_ticket), after,
+        [&state, &host, generation, after](api::EventsResponse events) {
             TicketPageState& p = state.ticket;
             if (state.open_ticket.generation != generation) return;
             p.poll_in_flight = false;
@@ -229,10 +231,11 @@ void PumpLiveUpdates(AppState& state, Ui& ui) {
             p.last_sequence = std::max(p.last_sequence, events.events.back().sequence);
             if (events.has_later) p.poll_due_at = 0;
             // Show the new events at once; the full view (actions, SLA) follows.
+            // They follow the view's last event when that is what was asked after (sequences may
+            // skip staff-only events, so "+ 1" cannot tell).
             api::TicketView& view = *ticket.view.value;
-            for (core::TimelineEvent& event : events.events) {
-                if (event.sequence == LastSequence(view) + 1) view.timeline.push_back(std::move(event));
-            }
+            if (after == LastSequence(view))
+                for (core::TimelineEvent& event : events.events) view.timeline.push_back(std::move(event));
             view.state = events.state;
             if (OnThisPage(state, generation)) RefreshView(state, host);
         },

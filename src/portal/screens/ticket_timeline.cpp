@@ -204,6 +204,9 @@ TimelineEntry Describe(const AppState& state, const api::TicketView& view, const
         entry.title = state.Tr("ticket.event.rating");
         entry.note.clear();
         break;
+    case EventType::Note:
+    case EventType::QualityIncident:
+        break;  // staff-only: never in a customer's view (core::VisibleTo), and skipped below if ever
     }
     entry.meta = state.strings.Format(
         state.language, "ticket.meta",
@@ -225,7 +228,7 @@ void DrawTimelineCard(AppState& state, Ui& ui, const api::TicketView& view) {
     std::vector<TimelineEntry> entries;
     entries.reserve(view.timeline.size());
     for (auto it = view.timeline.rbegin(); it != view.timeline.rend(); ++it) {
-        entries.push_back(Describe(state, view, *it, now, offset));
+        if (!core::IsStaffOnly(*it)) entries.push_back(Describe(state, view, *it, now, offset));
     }
     BeginCard(ui, "##timeline");
     Heading(ui, TextStyle::Title3, state.Tr("ticket.timeline.title"), 2);

@@ -11,11 +11,11 @@
 namespace aftercare::portal {
 int OldestHeld(const api::TicketView& view) { return view.timeline.empty() ? 0 : view.timeline.front().sequence; }
 
-void PrependEarlier(api::TicketView& view, const api::EventsResponse& page) {
-    if (page.events.empty() || view.timeline.empty()) return;
-    if (page.events.back().sequence + 1 != OldestHeld(view)) return;
+void PrependEarlier(api::TicketView& view, int before, const api::EventsResponse& page) {
+    if (page.events.empty() || view.timeline.empty() || before != OldestHeld(view)) return;
     view.timeline.insert(view.timeline.begin(), page.events.begin(), page.events.end());
     view.timeline_has_earlier = page.has_earlier;
+    view.timeline_earlier = page.earlier;
 }
 
 void KeepPagedHistory(const api::TicketView* previous, api::TicketView& fresh) {
@@ -26,17 +26,18 @@ void KeepPagedHistory(const api::TicketView* previous, api::TicketView& fresh) {
     // Held events older than the fresh page; they must reach the page's first event.
     auto end = held.begin();
     while (end != held.end() && end->sequence < oldest_fresh) ++end;
-    if (std::prev(end)->sequence + 1 != oldest_fresh) return;
+    const bool overlap = end != held.end();
+    if (!overlap && std::prev(end)->sequence + 1 != oldest_fresh) return;
     fresh.timeline.insert(fresh.timeline.begin(), held.begin(), end);
     fresh.timeline_has_earlier = previous->timeline_has_earlier;
+    fresh.timeline_earlier = previous->timeline_earlier;
 }
 
 bool DrawShowEarlier(AppState& state, Ui& ui, const api::TicketView& view, bool loading,
                      const std::optional<ApiError>& failure) {
     if (!view.timeline_has_earlier || view.timeline.empty()) return false;
     const Palette& p = ui.theme.palette;
-    // Sequences are dense from 1, so the oldest held one says how many came before it.
-    const int hidden = OldestHeld(view) - 1;
+    const int hidden = view.timeline_earlier;
     Paragraph(ui, TextStyle::Small,
               state.strings.Format(state.language, "widgets.timeline.earlier_count", {{"count", std::to_string(hidden)}}),
               p.text_muted);

@@ -570,8 +570,9 @@ std::vector<StatsRow> PgStore::StatsRows(std::int64_t from, std::int64_t to) {
     return WithReader([&](pg::Connection& db) {
         std::vector<StatsRow> result;
         auto rows = db.Run("SELECT priority, state, kind, breached, escalation, created_at, first_response_at, "
-                           "resolved_at, number, assignee FROM tickets WHERE created_at >= $1 AND created_at < $2 "
-                           "ORDER BY created_at, id",
+                           "resolved_at, number, assignee, "
+                           "COALESCE(body::jsonb #>> '{details,channel}', 'web') FROM tickets "
+                           "WHERE created_at >= $1 AND created_at < $2 ORDER BY created_at, id",
                            Params().Add(from).Add(to));
         for (int i = 0; i < rows.Rows(); ++i) {
             StatsRow row;
@@ -585,6 +586,7 @@ std::vector<StatsRow> PgStore::StatsRows(std::int64_t from, std::int64_t to) {
             row.resolved_at = rows.OptInt(i, 7);
             row.number = rows.Text(i, 8);
             row.assignee = rows.Text(i, 9);
+            row.channel = rows.Text(i, 10);
             result.push_back(std::move(row));
         }
         return result;

@@ -1141,7 +1141,8 @@ std::vector<StatsRow> SqliteStore::StatsRows(std::int64_t from, std::int64_t to)
     std::vector<StatsRow> result;
     auto rows = db->Prepare(
         "SELECT priority, state, kind, breached, escalation, created_at, first_response_at, resolved_at, number, "
-        "assignee FROM tickets WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id");
+        "assignee, COALESCE(json_extract(body, '$.details.channel'), 'web') FROM tickets "
+        "WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id");
     rows.Bind(1, from).Bind(2, to);
     while (rows.Step()) {
         StatsRow row;
@@ -1155,6 +1156,7 @@ std::vector<StatsRow> SqliteStore::StatsRows(std::int64_t from, std::int64_t to)
         row.resolved_at = rows.OptInt(7);
         row.number = rows.Text(8);
         row.assignee = rows.Text(9);
+        row.channel = rows.Text(10);
         result.push_back(std::move(row));
     }
     return result;

@@ -166,6 +166,7 @@ struct StatsRow {
     std::int64_t created_at = 0;
     std::optional<std::int64_t> first_response_at;
     std::optional<std::int64_t> resolved_at;
+    std::string channel;  // details.channel from the body; "web" for tickets stored before it existed
 };
 
 // Everything written inside one transaction. Throwing from the callback of Store::Write rolls it

@@ -109,6 +109,7 @@ struct TicketView {
     // or SignOffLater work event; core::SignOffOf), so both views can say which happened.
     std::string visit_stage;
     std::optional<core::TimelineEvent> sign_off;
+    core::Channel channel = core::Channel::Web; // how the ticket came in
 };
 
 // "138****8000" for +8613800138000; keeps the country code for others ("+44 ****0123").

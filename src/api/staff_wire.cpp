@@ -24,6 +24,7 @@ QueueItem MakeQueueItem(const core::Ticket& ticket, core::UnixSeconds now, const
     item.updated_at = ticket.updated_at;
     item.sla.evaluated_at = now;
     item.sla.status = core::EvaluateSla(ticket, now, policy);
+    item.channel = ticket.details.channel;
     return item;
 }
 
@@ -130,7 +131,8 @@ void to_json(Json& json_value, const QueueItem& value) {
                       {"escalation", value.escalation},
                       {"created_at", value.created_at},
                       {"updated_at", value.updated_at},
-                      {"sla", value.sla}};
+                      {"sla", value.sla},
+                      {"channel", value.channel}};
 }
 void ReadFields(WireReader& reader, QueueItem& value) {
     reader.Required("service_number", value.service_number);
@@ -144,6 +146,7 @@ void ReadFields(WireReader& reader, QueueItem& value) {
     reader.Required("created_at", value.created_at);
     reader.Optional("updated_at", value.updated_at);
     reader.Required("sla", value.sla);
+    reader.Optional("channel", value.channel);
 }
 AFTERCARE_FROM_JSON(QueueItem)
 
@@ -420,7 +423,8 @@ void to_json(Json& json_value, const StatsResponse& value) {
                       {"series_bucket_seconds", value.series_bucket_seconds},
                       {"satisfaction_series", value.satisfaction_series},
                       {"complaint_answer_working_days", value.complaint_answer_working_days},
-                      {"complaints", value.complaints}};
+                      {"complaints", value.complaints},
+                      {"by_channel", value.by_channel}};
 }
 void ReadFields(WireReader& reader, StatsResponse& value) {
     reader.Required("from", value.from);
@@ -443,6 +447,7 @@ void ReadFields(WireReader& reader, StatsResponse& value) {
     reader.Optional("satisfaction_series", value.satisfaction_series);
     reader.Optional("complaint_answer_working_days", value.complaint_answer_working_days);
     reader.Optional("complaints", value.complaints);
+    reader.Optional("by_channel", value.by_channel);
 }
 AFTERCARE_FROM_JSON(StatsResponse)
 

@@ -96,6 +96,7 @@ struct QueueItem {
     core::UnixSeconds created_at = 0;
     core::UnixSeconds updated_at = 0;
     SlaView sla;
+    core::Channel channel = core::Channel::Web; // how it came in
 };
 
 QueueItem MakeQueueItem(const core::Ticket& ticket, core::UnixSeconds now, const core::Policy& policy);
@@ -286,6 +287,9 @@ struct StatsResponse {
     std::vector<SatisfactionPoint> satisfaction_series;  // oldest first, one per period
     int complaint_answer_working_days = 3;
     std::vector<ComplaintItem> complaints;               // open first, then by deadline
+    // [issue 19 intake] how the period's tickets came in: channel wire name -> count (every
+    // channel listed, zeros included, so a chart keeps its rows).
+    std::map<std::string, int> by_channel;
 };
 
 AFTERCARE_WIRE_TYPE(StaffLoginRequest);

@@ -30,6 +30,12 @@ const T = {
   },
 };
 
+// Scrolls the page (the mirror's native scroll container) back to the top.
+async function scrollToTop(page) {
+  await page.locator('#a11y-scroll').evaluate((scroller) => { scroller.scrollTop = 0; });
+  await waitForSettled(page);
+}
+
 // What went wrong in a page, less what closing a page provokes: the long-poll in flight is aborted.
 function unexpected(problems) {
   return problems.filter((p) => !(p.includes('ERR_ABORTED') && (p.includes('/events') || p.includes('/changes'))));
@@ -87,7 +93,7 @@ describe('staff intake', () => {
       assert.equal(await page.getByRole('textbox', { name: t.subject }).getAttribute('aria-invalid'), 'true');
       assert.equal(await page.getByRole('textbox', { name: t.name }).inputValue(), CALLER, 'the name is kept');
       assert.equal(await page.getByRole('textbox', { name: t.phone }).inputValue(), '123', 'the phone is kept');
-      saveScreenshot(page, 'intake-errors-zh-desktop.png');
+      await saveScreenshot(page, 'intake-errors-zh-desktop.png');
       assert.deepEqual(unexpected(problems), []);
     } catch (error) {
       console.log(await describeScreen(page));
@@ -111,6 +117,7 @@ describe('staff intake', () => {
         await type(page.getByRole('textbox', { name: t.subject }), lang === 'en' ? 'Printer jams' : '打印机卡纸');
         await type(page.getByRole('textbox', { name: t.description }),
           lang === 'en' ? 'Jams on every second page since Monday.' : '从周一开始每打印两页就卡纸一次。');
+        await scrollToTop(page);  // the form from its top: how the customer came, and the kind
         await saveScreenshot(page, `intake-${suffix}.png`);
         await tap(page.getByRole('button', { name: t.submit }));
         await page.getByRole('heading', { name: t.done }).waitFor();
@@ -119,7 +126,7 @@ describe('staff intake', () => {
         const number = (await numberNode.textContent()).trim();
         assert.match(number, SERVICE_NUMBER);
         const link = (await page.getByText(/\/#\/track\/.+\?t=/).first().textContent()).trim();
-        assert.ok(link.startsWith(`${server.url}/#/track/${number}?t=`), link);
+        assert.ok(link.startsWith(`${server.url.replace(/\/$/, '')}/#/track/${number}?t=`), link);
         await saveScreenshot(page, `intake-done-${suffix}.png`);
 
         // The server recorded a phone ticket, registered by the signed-in member.

@@ -4,6 +4,7 @@
 #include "api/customer_wire.h"
 #include "http_util.hpp"
 #include "routes/routes.hpp"
+#include "services/staff_service.hpp"
 #include "services/ticket_service.hpp"
 
 namespace aftercare::serve {
@@ -86,6 +87,19 @@ void RegisterTicketRoutes(RouteTable& routes, Services& services) {
                         tickets::Create(services, std::move(request.ticket), BodyHash(body), call.client, key);
                     if (result.replayed) call.res.set_header("Idempotent-Replayed", "true");
                     call.res.set_header("Location", "/api/v1/tickets/" + result.response.service_number);
+                    WriteJson(call.res, 201, ToJson(result.response));
+                });
+
+    // [issue 19 intake] Staff register a ticket for a caller or walk-in; it shares the customer
+    // create's idempotency key rules and body hash (keys scoped to the staff member).
+    routes.Add(api::endpoints::kPostStaffTickets, RateClass::None, [&services](RequestContext& call) {
+                    const Json body = ParseJsonObject(call.req);
+                    auto request = ParseBody<api::CreateTicketRequest>(body);
+                    const std::string key = IdempotencyKey(call.req);
+                    auto result = staff::Intake(services, staff::CallerOf(call.who), std::move(request.ticket),
+                                                BodyHash(body), key);
+                    if (result.replayed) call.res.set_header("Idempotent-Replayed", "true");
+                    call.res.set_header("Location", "/api/v1/staff/tickets/" + result.response.service_number);
                     WriteJson(call.res, 201, ToJson(result.response));
                 });
 

@@ -294,6 +294,16 @@ api::TicketView RecordWork(Services& services, std::int64_t ticket_id, const Cal
                                api::ToWorkEntry(request), TicketGuardFor(caller));
 }
 
+tickets::CreateResult Intake(Services& services, const Caller& caller, core::TicketDraft draft,
+                             const std::string& request_hash, const std::string& idempotency_key) {
+    const std::string channel(core::ToString(draft.channel));
+    return tickets::Create(services, std::move(draft), request_hash, "staff:" + caller.username, idempotency_key,
+                           core::Actor{core::ActorRole::Staff, caller.username},
+                           [&](StoreTx& tx, const StoredTicket& stored) {
+                               Record(tx, services.now(), caller, "ticket_intake", stored.id, channel);
+                           });
+}
+
 api::TicketView AddMessage(Services& services, std::int64_t ticket_id, const Caller& caller, std::string text) {
     return tickets::AddMessage(services, ticket_id, core::Actor{core::ActorRole::Staff, caller.username},
                                std::move(text), core::ActorRole::Staff, TicketGuardFor(caller));
@@ -694,6 +704,16 @@ std::vector<api::ComplaintItem> ComplaintItems(Services& services, const Caller&
     return items;
 }
 
+// [issue 19 intake] Tickets by how they came in, every channel listed so a chart keeps its rows.
+std::map<std::string, int> ChannelCounts(const std::vector<StatsRow>& rows) {
+    std::map<std::string, int> counts;
+    for (auto channel : {core::Channel::Web, core::Channel::Kiosk, core::Channel::Embed, core::Channel::Phone,
+                         core::Channel::WalkIn, core::Channel::Email})
+        counts[std::string(core::ToString(channel))] = 0;
+    for (const auto& row : rows) ++counts[row.channel.empty() ? "web" : row.channel];
+    return counts;
+}
+
 }  // namespace
 
 api::StatsResponse Stats(Services& services, const Caller& caller, std::int64_t from, std::int64_t to) {
@@ -748,6 +768,7 @@ api::StatsResponse Stats(Services& services, const Caller& caller, std::int64_t 
     stats.satisfaction_series = SatisfactionSeries(ratings, from, to, *policy, stats.series_bucket_seconds);
     stats.complaint_answer_working_days = policy->sla.complaint_answer_working_days;
     stats.complaints = ComplaintItems(services, caller, from, to, *policy);
+    stats.by_channel = ChannelCounts(rows);
     return stats;
 }
 

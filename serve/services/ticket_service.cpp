@@ -274,14 +274,16 @@ api::TicketView Read(Services& services, std::int64_t ticket_id, core::ActorRole
 }
 
 CreateResult Create(Services& services, core::TicketDraft draft, const std::string& request_hash,
-                    const std::string& idempotency_scope, const std::string& idempotency_key) {
+                    const std::string& idempotency_scope, const std::string& idempotency_key,
+                    const core::Actor& creator, const std::function<void(StoreTx&, const StoredTicket&)>& also) {
     const std::int64_t now = services.now();
     // Returns and exchanges take their dates from the order, so the order is checked first.
     std::optional<core::ReturnsDecision> decision;
     if (draft.kind == core::TicketKind::Return || draft.kind == core::TicketKind::Exchange)
         decision = returns::VerifyReturnTicket(services, draft, now, idempotency_scope);
-    if (auto errors = core::ValidateTicketDraft(draft, now); !errors.empty())
-        throw DomainError(std::move(errors));
+    auto errors = core::ValidateTicketDraft(draft, now);
+    if (auto channel = core::CheckChannel(draft.channel, creator.role)) errors.push_back(std::move(*channel));
+    if (!errors.empty()) throw DomainError(std::move(errors));
 
     const std::string repeat_of = RepeatOf(services, draft, now);
 
@@ -304,7 +306,7 @@ CreateResult Create(Services& services, core::TicketDraft draft, const std::stri
         if (!stored) {
             for (;;) {
                 const std::string number = NewServiceNumber(draft.kind);
-                core::Ticket ticket = core::CreateTicket(draft, number, now);
+                core::Ticket ticket = core::CreateTicket(draft, number, now, creator);
                 ticket.repeat_of = repeat_of;
                 auto id = tx.InsertTicket(CompactNumber(number), ticket,
                                           ComputeIndex(ticket, now, *services.Policy()));
@@ -315,6 +317,7 @@ CreateResult Create(Services& services, core::TicketDraft draft, const std::stri
             if (!idempotency_key.empty())
                 tx.InsertIdempotency(idempotency_scope, idempotency_key, request_hash, stored->id, now);
             enqueued = Enqueue(services, tx, stored->id, stored->ticket, 0, now, *services.Policy());
+            if (also) also(tx, *stored);
         }
         // A replay gets a new token rather than the first one: tokens are stored only as hashes.
         result.response.access_token =

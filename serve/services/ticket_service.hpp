@@ -35,8 +35,13 @@ struct CreateResult {
 // body return the same ticket (with a fresh token), the same key with another body is refused
 // (422). The key is stored in the ticket's own transaction, so it exists exactly when the ticket does.
 // The scope is the client's address, which is also whose guess allowance a return's order check uses.
+// `creator` registers it: the customer (channel web/kiosk/embed), or staff taking a call or a
+// walk-in (phone/walk_in/email; core::CheckChannel). `also` runs in the ticket's transaction when a
+// ticket is really created (not on a replay), e.g. the intake's audit entry.
 CreateResult Create(Services& services, core::TicketDraft draft, const std::string& request_hash,
-                    const std::string& idempotency_scope, const std::string& idempotency_key);
+                    const std::string& idempotency_scope, const std::string& idempotency_key,
+                    const core::Actor& creator = {},
+                    const std::function<void(StoreTx&, const StoredTicket&)>& also = {});
 
 // Which page of a ticket's events (api::EventsAfter / api::EventsBefore).
 struct EventsQuery {

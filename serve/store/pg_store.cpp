@@ -570,9 +570,9 @@ std::vector<StatsRow> PgStore::StatsRows(std::int64_t from, std::int64_t to) {
     return WithReader([&](pg::Connection& db) {
         std::vector<StatsRow> result;
         auto rows = db.Run("SELECT priority, state, kind, breached, escalation, created_at, first_response_at, "
-                           "resolved_at, number, assignee, reopen_count, (quality_incident_at IS NOT NULL)::int, repeat_repair "
-                           "FROM tickets WHERE created_at >= $1 AND created_at < $2 "
-                           "ORDER BY created_at, id",
+                           "resolved_at, number, assignee, reopen_count, (quality_incident_at IS NOT NULL)::int, "
+                           "repeat_repair, COALESCE(body::jsonb #>> '{details,channel}', 'web') FROM tickets "
+                           "WHERE created_at >= $1 AND created_at < $2 ORDER BY created_at, id",
                            Params().Add(from).Add(to));
         for (int i = 0; i < rows.Rows(); ++i) {
             StatsRow row;
@@ -589,6 +589,7 @@ std::vector<StatsRow> PgStore::StatsRows(std::int64_t from, std::int64_t to) {
             row.reopen_count = static_cast<int>(rows.Int(i, 10));
             row.quality_incident = rows.Int(i, 11) != 0;
             row.repeat_repair = rows.Int(i, 12) != 0;
+            row.channel = rows.Text(i, 13);
             result.push_back(std::move(row));
         }
         return result;

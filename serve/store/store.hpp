@@ -173,6 +173,7 @@ struct StatsRow {
     int reopen_count = 0;
     bool quality_incident = false;
     bool repeat_repair = false;
+    std::string channel;  // details.channel from the body; "web" for tickets stored before it existed
 };
 
 // Everything written inside one transaction. Throwing from the callback of Store::Write rolls it

@@ -36,10 +36,12 @@ int main(int argc, char** argv) {
                "#include \"openapi_document.hpp\"\n\n"
                "namespace aftercare::serve {\n\n"
                "std::string_view OpenApiDocument() {\n"
-               "    static constexpr std::string_view kDocument = R\"__openapi__("
+               "    // An array, not a constexpr string_view: measuring a literal this long at compile\n"
+               "    // time exceeds GCC's constexpr loop limit (262,144 steps).\n"
+               "    static constexpr char kDocument[] = R\"__openapi__("
             << text
             << ")__openapi__\";\n"
-               "    return kDocument;\n"
+               "    return {kDocument, sizeof kDocument - 1};\n"
                "}\n\n"
                "} // namespace aftercare::serve\n";
     }

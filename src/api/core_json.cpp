@@ -29,6 +29,7 @@ AFTERCARE_WIRE_ENUM_IMPL(ReturnsRule)
 AFTERCARE_WIRE_ENUM_IMPL(WarrantyRule)
 AFTERCARE_WIRE_ENUM_IMPL(ServiceMode)
 AFTERCARE_WIRE_ENUM_IMPL(VisitSlot)
+AFTERCARE_WIRE_ENUM_IMPL(Channel)
 
 #undef AFTERCARE_WIRE_ENUM_IMPL
 
@@ -124,7 +125,8 @@ void to_json(Json& json_value, const TicketDraft& value) {
                       {"description", value.description},
                       {"address", value.address},
                       {"utc_offset_minutes", value.utc_offset_minutes},
-                      {"language", value.language}};
+                      {"language", value.language},
+                      {"channel", value.channel}};
     PutOptional(json_value, "return_reason", value.return_reason);
     PutOptional(json_value, "repair", value.repair);
     PutOptional(json_value, "notify_by", value.notify_by);
@@ -142,6 +144,7 @@ void ReadFields(WireReader& reader, TicketDraft& value) {
     reader.Optional("utc_offset_minutes", value.utc_offset_minutes);
     reader.Optional("language", value.language);
     reader.Optional("notify_by", value.notify_by);
+    reader.Optional("channel", value.channel);
 }
 AFTERCARE_FROM_JSON(TicketDraft)
 

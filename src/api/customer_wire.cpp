@@ -53,6 +53,7 @@ TicketView MakeTicketView(const core::Ticket& whole, core::ActorRole reader, cor
     view.address = ticket.details.address;
     view.return_reason = ticket.details.return_reason;
     view.repair = ticket.details.repair;
+    view.channel = ticket.details.channel;
     view.assignee = ticket.assignee;
     view.escalation = ticket.escalation;
     view.rating = std::move(rating);
@@ -207,6 +208,7 @@ void to_json(Json& json_value, const TicketView& value) {
                       {"escalation_notices", value.escalation_notices}};
     if (!value.visit_stage.empty()) json_value["visit_stage"] = value.visit_stage;
     PutOptional(json_value, "sign_off", value.sign_off);
+    json_value["channel"] = value.channel;
     PutOptional(json_value, "return_reason", value.return_reason);
     PutOptional(json_value, "repair", value.repair);
     PutOptional(json_value, "rating", value.rating);
@@ -247,6 +249,7 @@ void ReadFields(WireReader& reader, TicketView& value) {
     reader.Optional("sign_off", value.sign_off);
     reader.Optional("repeat_of", value.repeat_of);
     reader.Optional("quality_incident", value.quality_incident);
+    reader.Optional("channel", value.channel);
 }
 AFTERCARE_FROM_JSON(TicketView)
 

@@ -112,6 +112,7 @@ struct TicketView {
     // or SignOffLater work event; core::SignOffOf), so both views can say which happened.
     std::string visit_stage;
     std::optional<core::TimelineEvent> sign_off;
+    core::Channel channel = core::Channel::Web; // how the ticket came in
     // Staff readers only (never in a customer's view): the earlier repair this one repeats
     // (core::Ticket::repeat_of) and the 重大质量问题 flag with what was found (core::QualityIncidentOf).
     std::string repeat_of;

@@ -546,6 +546,33 @@ const Endpoint kGetStaffExportBySet{
     .errors = kGetStaffExportBySetErrors,
 };
 
+// [issue 19 intake] A ticket registered by staff for a caller, a walk-in or an e-mail.
+const Parameter kPostStaffTicketsParameters[] = {
+    {.in = "header", .name = "Idempotency-Key", .schema = R"({"type": "string", "maxLength": 255})", .description = "Scoped to the staff member: a retry with the same key and body returns the same ticket.", .required = false},
+};
+
+const ErrorAnswer kPostStaffTicketsErrors[] = {
+    {400, "Malformed JSON, unknown field or wrong type."},
+    {401, "Missing, unknown or expired token."},
+    {403, "Not a staff token."},
+    {404, "Return/exchange: no order matches this order number and phone."},
+    {422, "Validation failed (details lists every field; channel must be phone, walk_in or email), idempotency key reused, or the return is not eligible."},
+};
+
+const Endpoint kPostStaffTickets{
+    .method = "POST",
+    .path = "/api/v1/staff/tickets",
+    .access = Access::Staff,
+    .tag = "staff",
+    .summary = "Register a ticket on behalf of a caller, walk-in or e-mail (any staff role): same validation, service number, SLA clocks, confirmation and tracking as a self-service ticket; the created event names the staff member; audited.",
+    .request = "CreateTicketRequest",
+    .status = 201,
+    .response = "CreateTicketResponse",
+    .response_description = "Created; access_token is a customer token for the tracking link to hand over.",
+    .parameters = kPostStaffTicketsParameters,
+    .errors = kPostStaffTicketsErrors,
+};
+
 const ErrorAnswer kGetStaffTicketsByNumberErrors[] = {
     {404, "No such ticket."},
     {401, "Missing, unknown or expired token."},
@@ -1248,6 +1275,7 @@ const Endpoint* const kAll[] = {
     &kGetStaffQueue,
     &kGetStaffStats,
     &kGetStaffExportBySet,
+    &kPostStaffTickets,
     &kGetStaffTicketsByNumber,
     &kGetStaffTicketsByNumberEvents,
     &kPostStaffTicketsByNumberAssign,

@@ -85,6 +85,7 @@ extern const Endpoint kPostStaffLogout; // POST /api/v1/staff/logout
 extern const Endpoint kGetStaffQueue; // GET /api/v1/staff/queue
 extern const Endpoint kGetStaffStats; // GET /api/v1/staff/stats
 extern const Endpoint kGetStaffExportBySet; // GET /api/v1/staff/export/{set}
+extern const Endpoint kPostStaffTickets; // POST /api/v1/staff/tickets
 extern const Endpoint kGetStaffTicketsByNumber; // GET /api/v1/staff/tickets/{number}
 extern const Endpoint kGetStaffTicketsByNumberEvents; // GET /api/v1/staff/tickets/{number}/events
 extern const Endpoint kPostStaffTicketsByNumberAssign; // POST /api/v1/staff/tickets/{number}/assign

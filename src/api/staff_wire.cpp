@@ -24,6 +24,7 @@ QueueItem MakeQueueItem(const core::Ticket& ticket, core::UnixSeconds now, const
     item.updated_at = ticket.updated_at;
     item.sla.evaluated_at = now;
     item.sla.status = core::EvaluateSla(ticket, now, policy);
+    item.channel = ticket.details.channel;
     return item;
 }
 
@@ -130,7 +131,8 @@ void to_json(Json& json_value, const QueueItem& value) {
                       {"escalation", value.escalation},
                       {"created_at", value.created_at},
                       {"updated_at", value.updated_at},
-                      {"sla", value.sla}};
+                      {"sla", value.sla},
+                      {"channel", value.channel}};
 }
 void ReadFields(WireReader& reader, QueueItem& value) {
     reader.Required("service_number", value.service_number);
@@ -144,6 +146,7 @@ void ReadFields(WireReader& reader, QueueItem& value) {
     reader.Required("created_at", value.created_at);
     reader.Optional("updated_at", value.updated_at);
     reader.Required("sla", value.sla);
+    reader.Optional("channel", value.channel);
 }
 AFTERCARE_FROM_JSON(QueueItem)
 
@@ -436,7 +439,8 @@ void to_json(Json& json_value, const StatsResponse& value) {
                       {"repairs", value.repairs},
                       {"repeat_repairs", value.repeat_repairs},
                       {"repeat_repair_rate", value.repeat_repair_rate},
-                      {"quality_incidents", value.quality_incidents}};
+                      {"quality_incidents", value.quality_incidents},
+                      {"by_channel", value.by_channel}};
 }
 void ReadFields(WireReader& reader, StatsResponse& value) {
     reader.Required("from", value.from);
@@ -466,6 +470,7 @@ void ReadFields(WireReader& reader, StatsResponse& value) {
     reader.Optional("repeat_repairs", value.repeat_repairs);
     reader.Optional("repeat_repair_rate", value.repeat_repair_rate);
     reader.Optional("quality_incidents", value.quality_incidents);
+    reader.Optional("by_channel", value.by_channel);
 }
 AFTERCARE_FROM_JSON(StatsResponse)
 

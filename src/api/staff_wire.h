@@ -96,6 +96,7 @@ struct QueueItem {
     core::UnixSeconds created_at = 0;
     core::UnixSeconds updated_at = 0;
     SlaView sla;
+    core::Channel channel = core::Channel::Web; // how it came in
 };
 
 QueueItem MakeQueueItem(const core::Ticket& ticket, core::UnixSeconds now, const core::Policy& policy);
@@ -294,6 +295,9 @@ struct StatsResponse {
     std::vector<SatisfactionPoint> satisfaction_series;  // oldest first, one per period
     int complaint_answer_working_days = 3;
     std::vector<ComplaintItem> complaints;               // open first, then by deadline
+    // how the period's tickets came in: channel wire name -> count (every
+    // channel listed, zeros included, so a chart keeps its rows).
+    std::map<std::string, int> by_channel;
     // Service quality (#19): resolutions that did not hold, repeat repairs, 重大质量问题.
     int resolved = 0;           // tickets resolved at least once
     int reopened = 0;           // of those, reopened by the customer at least once

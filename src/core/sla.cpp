@@ -39,7 +39,10 @@ TimelineFacts ReadTimeline(const Ticket& ticket, UnixSeconds now) {
     bool is_stopped = false;
     UnixSeconds stopped_since = 0;
     for (const TimelineEvent& event : ticket.timeline) {
-        if (event.actor.role == ActorRole::Staff && !facts.first_staff_event) facts.first_staff_event = event.at;
+        // A ticket staff registered for a caller or walk-in starts with their Created event; that is
+        // the registration, not the response, so its clocks run exactly as a self-service ticket's.
+        if (event.actor.role == ActorRole::Staff && event.type != EventType::Created && !facts.first_staff_event)
+            facts.first_staff_event = event.at;
         if (event.type == EventType::Work && event.work) {
             const WorkKind kind = event.work->kind;
             if ((kind == WorkKind::Departure || kind == WorkKind::Arrival) && !facts.first_departure)

@@ -38,7 +38,7 @@ TimelineEvent& AppendEvent(Ticket& ticket, TimelineEvent event) {
     return ticket.timeline.back();
 }
 
-Ticket CreateTicket(TicketDraft draft, std::string service_number, UnixSeconds now) {
+Ticket CreateTicket(TicketDraft draft, std::string service_number, UnixSeconds now, Actor creator) {
     Ticket ticket;
     ticket.service_number = std::move(service_number);
     ticket.priority = draft.priority;
@@ -49,7 +49,7 @@ Ticket CreateTicket(TicketDraft draft, std::string service_number, UnixSeconds n
 
     TimelineEvent created;
     created.at = now;
-    created.actor = Actor{ActorRole::Customer, {}};
+    created.actor = std::move(creator);
     created.type = EventType::Created;
     created.from_state = TicketState::Submitted;
     created.to_state = TicketState::Submitted;

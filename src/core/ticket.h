@@ -81,6 +81,8 @@ struct TicketDraft {
     // How the customer wants to hear from us: "sms", "email". Absent: every channel they gave a
     // contact for (the phone always; the e-mail when given). Service messages only, never marketing.
     std::optional<std::vector<std::string>> notify_by;
+    // How the ticket came in. Tickets stored before the field existed read as web.
+    Channel channel = Channel::Web;
 
     bool operator==(const TicketDraft&) const = default;
 };
@@ -145,7 +147,8 @@ struct Applied {
 };
 
 // The draft must already be validated; `service_number` comes from GenerateServiceNumber().
-Ticket CreateTicket(TicketDraft draft, std::string service_number, UnixSeconds now);
+// `creator` is who registered it: the customer, or the staff member taking a call or a walk-in.
+Ticket CreateTicket(TicketDraft draft, std::string service_number, UnixSeconds now, Actor creator = {});
 
 // Customer or staff adds information (补充信息). Refused on terminal tickets; the text is validated.
 // A customer's message does not end a WaitingCustomer pause by itself: the portal sends the

@@ -165,6 +165,19 @@ Result<std::string> NormalizeSerial(std::string_view text, std::string_view fiel
     return upper;
 }
 
+std::optional<Error> CheckChannel(Channel channel, ActorRole creator) {
+    if (creator == ActorRole::Staff) {
+        if (IsSelfServiceChannel(channel))
+            return MakeError("not_allowed", "代客登记的来源只能是电话、到店或邮件",
+                             "A ticket staff register comes by phone, walk-in or e-mail", "channel");
+        return std::nullopt;
+    }
+    if (!IsSelfServiceChannel(channel))
+        return MakeError("not_allowed", "来源只能是网站、自助终端或嵌入页面",
+                         "channel must be web, kiosk or embed", "channel");
+    return std::nullopt;
+}
+
 std::optional<Error> CheckOrderNumber(std::string_view text, std::string_view field) {
     const Error invalid = MakeError("invalid_order_number", "订单号应为 4–40 位字母、数字、- 或 _",
                                     "An order number is 4–40 letters, digits, '-' or '_'", std::string(field));

@@ -62,6 +62,10 @@ std::optional<Error> CheckOrderNumber(std::string_view text, std::string_view fi
 // Repairs: on-site and mail-in need an address; on-site needs a visit slot within kVisitBookingDays.
 FieldErrors ValidateTicketDraft(TicketDraft& draft, UnixSeconds now);
 
+// Who may say how a ticket came in: a customer's portal only web, kiosk or embed (a customer may
+// not claim a phone call); staff intake only phone, walk_in or email. Error field "channel".
+std::optional<Error> CheckChannel(Channel channel, ActorRole creator);
+
 FieldErrors ValidateMessage(std::string_view text);
 
 // A visit window the customer can be given: a real date from `today` (their calendar) up to

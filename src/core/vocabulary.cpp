@@ -216,6 +216,15 @@ const Entry<VisitSlot> kVisitSlots[] = {
     {VisitSlot::Evening, "evening", {"晚上 18:00–21:00", "Evening 18:00–21:00"}},
 };
 
+const Entry<Channel> kChannels[] = {
+    {Channel::Web, "web", {"网站", "Web"}},
+    {Channel::Kiosk, "kiosk", {"自助终端", "Kiosk"}},
+    {Channel::Embed, "embed", {"商家网站嵌入", "Vendor site"}},
+    {Channel::Phone, "phone", {"电话", "Phone"}},
+    {Channel::WalkIn, "walk_in", {"到店", "Walk-in"}},
+    {Channel::Email, "email", {"邮件", "E-mail"}},
+};
+
 } // namespace
 
 #define AFTERCARE_ENUM_FUNCTIONS(Type, table)                                                       \
@@ -238,6 +247,7 @@ AFTERCARE_ENUM_FUNCTIONS(ReturnsRule, kReturnsRules)
 AFTERCARE_ENUM_FUNCTIONS(WarrantyRule, kWarrantyRules)
 AFTERCARE_ENUM_FUNCTIONS(ServiceMode, kServiceModes)
 AFTERCARE_ENUM_FUNCTIONS(VisitSlot, kVisitSlots)
+AFTERCARE_ENUM_FUNCTIONS(Channel, kChannels)
 
 #undef AFTERCARE_ENUM_FUNCTIONS
 
@@ -260,6 +270,11 @@ const LocalizedText& Label(ReturnReason value) { return LabelOf(kReturnReasons, 
 const LocalizedText& Label(Remedy value) { return LabelOf(kRemedies, value); }
 const LocalizedText& Label(ServiceMode value) { return LabelOf(kServiceModes, value); }
 const LocalizedText& Label(VisitSlot value) { return LabelOf(kVisitSlots, value); }
+const LocalizedText& Label(Channel value) { return LabelOf(kChannels, value); }
+
+bool IsSelfServiceChannel(Channel channel) {
+    return channel == Channel::Web || channel == Channel::Kiosk || channel == Channel::Embed;
+}
 
 bool IsTerminal(TicketState state) {
     return state == TicketState::Closed || state == TicketState::Cancelled || state == TicketState::Rejected;

@@ -110,6 +110,10 @@ enum class ServiceMode {
     MailIn,  // the customer ships the unit; it is shipped back to the address when repaired
 };
 
+// How a ticket came in (A10/A20 来电来函登记). The customer's own portal knows which of the first
+// three it is (a tab, the kiosk, a vendor's iframe); staff intake records the other three.
+enum class Channel { Web, Kiosk, Embed, Phone, WalkIn, Email };
+
 // The part of the day a customer prefers for an on-site visit.
 enum class VisitSlot { Morning, Afternoon, Evening };
 
@@ -137,6 +141,7 @@ std::string_view ToString(ReturnsRule value);
 std::string_view ToString(WarrantyRule value);
 std::string_view ToString(ServiceMode value);
 std::string_view ToString(VisitSlot value);
+std::string_view ToString(Channel value);
 
 bool FromString(std::string_view text, TicketKind& out);
 bool FromString(std::string_view text, Priority& out);
@@ -154,6 +159,7 @@ bool FromString(std::string_view text, ReturnsRule& out);
 bool FromString(std::string_view text, WarrantyRule& out);
 bool FromString(std::string_view text, ServiceMode& out);
 bool FromString(std::string_view text, VisitSlot& out);
+bool FromString(std::string_view text, Channel& out);
 
 // Who reads a label. Customers read about their own ticket ("待您回复", "Waiting for your reply");
 // staff read about the customer's ("待客户回复"). Enums whose wording is the same for both take none.
@@ -174,6 +180,10 @@ const LocalizedText& Label(ReturnReason value);
 const LocalizedText& Label(Remedy value);
 const LocalizedText& Label(ServiceMode value);
 const LocalizedText& Label(VisitSlot value); // with its hours, e.g. "上午 9:00–12:00"
+const LocalizedText& Label(Channel value);
+
+// Channels a customer's own portal may claim (web, kiosk, embed); the others are staff intake's.
+bool IsSelfServiceChannel(Channel channel);
 
 // Terminal states accept no further transition (only reading).
 bool IsTerminal(TicketState state);

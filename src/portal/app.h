@@ -79,6 +79,13 @@ struct AppState {
 // Draws one frame of the whole portal into the current ImGui context.
 void DrawApp(AppState& state, Host& host);
 
+// How a ticket the customer submits here came in: the kiosk, a vendor's iframe, or the web.
+inline core::Channel SelfServiceChannel(const AppState& state) {
+    if (state.kiosk.enabled) return core::Channel::Kiosk;
+    if (state.embed.embedded) return core::Channel::Embed;
+    return core::Channel::Web;
+}
+
 // Any input from the customer (touch, key, edit, scroll): keeps a kiosk session alive.
 inline void OnUserActivity(AppState& state, double now) { NoteKioskActivity(state, now); }
 

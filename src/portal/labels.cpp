@@ -26,6 +26,9 @@ const std::string& KindLabel(const AppState& state, core::TicketKind value, core
 const std::string& PriorityLabel(const AppState& state, core::Priority value) {
     return Localized(core::Label(value), state.language);
 }
+const std::string& ChannelLabel(const AppState& state, core::Channel value) {
+    return Localized(core::Label(value), state.language);
+}
 const std::string& ActionLabel(const AppState& state, core::Action value) {
     return Lookup(state, "staff.action.", core::ToString(value));
 }

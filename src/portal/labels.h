@@ -28,6 +28,7 @@ const std::string& ClockLabel(const AppState& state, core::SlaClock value);
 const std::string& EscalationLabel(const AppState& state, core::EscalationLevel value);
 const std::string& RoleLabel(const AppState& state, std::string_view role);
 const std::string& UrgencyLabel(const AppState& state, core::SlaUrgency value);
+const std::string& ChannelLabel(const AppState& state, core::Channel value);
 
 // The customer's status chip: whose move it is (theirs is a warning, a refusal is danger).
 Tone StateTone(core::TicketState value);

@@ -28,6 +28,7 @@ constexpr ScreenPath kScreens[] = {
     {Screen::StaffStats, "staff/stats", "staff.stats.title", true},
     {Screen::StaffAdmin, "staff/admin", "staff.admin.title", true},
     {Screen::StaffJobs, "staff/jobs", "staff.jobs.title", true},
+    {Screen::StaffIntake, "staff/new", "intake.title", true},
 };
 
 int HexValue(char c) {

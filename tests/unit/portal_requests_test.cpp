@@ -174,6 +174,11 @@ TEST_CASE("requests: every staff intent reaches its own declaration, as the sign
         {[&] { requests::RevokeApiKey(s, 12, Ignore<api::ApiKeyList>(), kIgnoreFail); }, &ep::kPostStaffApiKeysByIdRevoke},
         {[&] { requests::LoadProductHistory(s, "SN 001/A", Ignore<api::ProductHistory>(), kIgnoreFail); },
          &ep::kGetStaffProductsBySerial},
+        {[&] {
+             std::string key;
+             requests::IntakeTicket(s, p.host, key, {}, Ignore<api::CreateTicketResponse>(), kIgnoreFail);
+         },
+         &ep::kPostStaffTickets},
         {[&] { requests::LogOut(s.api, "staff-token"); }, &ep::kPostStaffLogout},
     };
     CheckEachReachesItsDeclaration(p, intents, api::Access::Staff, "staff-token");

@@ -56,6 +56,24 @@ TEST_CASE("a staff message counts as the first response", "[sla]") {
     CHECK(first.met_at == created + 300);
 }
 
+TEST_CASE("a ticket staff registered for a caller keeps the self-service clocks - registering is not responding",
+          "[sla][channel]") {
+    const Policy policy;
+    const UnixSeconds created = At(2024, 6, 3, 9, 0);
+    TicketDraft draft = SampleDraft(TicketKind::Repair, Priority::General);
+    draft.channel = Channel::Phone;
+    const Ticket taken = CreateTicket(draft, "R7KX-4M9Q-P2HC", created, Staff("desk01"));
+    const Ticket self_service = NewTicket(TicketKind::Repair, Priority::General, created);
+    const SlaStatus a = EvaluateSla(taken, created + 600, policy);
+    const SlaStatus b = EvaluateSla(self_service, created + 600, policy);
+    CHECK(Clock(a, SlaClock::FirstResponse).status == DeadlineStatus::Running);
+    CHECK(Clock(a, SlaClock::FirstResponse).due_at == Clock(b, SlaClock::FirstResponse).due_at);
+    CHECK(Clock(a, SlaClock::Resolution).due_at == Clock(b, SlaClock::Resolution).due_at);
+    // The member's next step (accepting it) is the first response, as for any ticket.
+    const Ticket accepted = Apply(taken, Action::Accept, Staff("desk01"), created + 60);
+    CHECK(Clock(EvaluateSla(accepted, created + 600, policy), SlaClock::FirstResponse).met_at == created + 60);
+}
+
 TEST_CASE("priorities use their own deadlines - dispatch only where one is set", "[sla]") {
     const Policy policy;
     const UnixSeconds created = At(2024, 6, 3, 9, 0);

@@ -188,3 +188,28 @@ TEST_CASE("ticket lookup input", "[validation]") {
     CHECK(CheckUtcOffset(15 * 60)->field == "utc_offset_minutes");
     CHECK_FALSE(CheckUtcOffset(-5 * 60));
 }
+
+TEST_CASE("channels: a customer's portal says web, kiosk or embed - staff intake phone, walk-in or e-mail",
+          "[validation][channel]") {
+    for (Channel channel : {Channel::Web, Channel::Kiosk, Channel::Embed}) {
+        INFO(ToString(channel));
+        CHECK_FALSE(CheckChannel(channel, ActorRole::Customer).has_value());
+        const auto refused = CheckChannel(channel, ActorRole::Staff);
+        REQUIRE(refused.has_value());
+        CHECK(refused->field == "channel");
+        CHECK(refused->code == "not_allowed");
+    }
+    for (Channel channel : {Channel::Phone, Channel::WalkIn, Channel::Email}) {
+        INFO(ToString(channel));
+        CHECK_FALSE(CheckChannel(channel, ActorRole::Staff).has_value());
+        const auto refused = CheckChannel(channel, ActorRole::Customer);
+        REQUIRE(refused.has_value());
+        CHECK(refused->field == "channel");
+    }
+    // A draft that does not say is a web ticket.
+    CHECK(TicketDraft{}.channel == Channel::Web);
+    Channel parsed = Channel::Web;
+    CHECK(FromString("walk_in", parsed));
+    CHECK(parsed == Channel::WalkIn);
+    CHECK_FALSE(FromString("fax", parsed));
+}

@@ -295,3 +295,25 @@ TEST_CASE("enum wire names round-trip for every enumerator", "[wire]") {
     core::TicketKind kind{};
     CHECK_FALSE(core::FromString("Repair", kind)); // wire names are exact
 }
+
+TEST_CASE("channel: round-trips, and a ticket stored before channels existed reads as web", "[wire][channel]") {
+    core::Ticket ticket = BusyTicket();
+    ticket.details.channel = core::Channel::WalkIn;
+    CHECK(RoundTrip(ticket).details.channel == core::Channel::WalkIn);
+
+    Json legacy;
+    to_json(legacy, BusyTicket());
+    legacy["details"].erase("channel");
+    auto parsed = api::FromJson<core::Ticket>(legacy);
+    REQUIRE(parsed.Ok());
+    CHECK(parsed.Value().details.channel == core::Channel::Web);
+
+    // The created event names whoever registered the ticket.
+    const core::Ticket taken = core::CreateTicket(ticket.details, "R7KX-4M9Q-P2HC", 1717376400,
+                                                  core::Actor{core::ActorRole::Staff, "desk.wang"});
+    REQUIRE(taken.timeline.size() == 1);
+    CHECK(taken.timeline[0].actor.role == core::ActorRole::Staff);
+    CHECK(taken.timeline[0].actor.id == "desk.wang");
+    CHECK(core::CreateTicket(ticket.details, "R7KX-4M9Q-P2HC", 1717376400).timeline[0].actor.role ==
+          core::ActorRole::Customer);
+}

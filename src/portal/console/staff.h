@@ -5,6 +5,7 @@
 
 #include "net/remote.h"
 #include "screens/staff_admin.h"
+#include "screens/staff_intake.h"
 #include "screens/staff_jobs.h"
 #include "screens/staff_login.h"
 #include "screens/staff_queue.h"
@@ -52,6 +53,7 @@ struct StaffState {
     StatsState stats;
     AdminState admin;
     JobsState jobs;
+    IntakeState intake;  // [issue 19 intake]
 };
 
 } // namespace aftercare::portal

@@ -89,6 +89,26 @@ void LoadStaffTicket(AppState& state, const std::string& number, Ok<api::TicketV
     AsStaff(state, {ep::kGetStaffTicketsByNumber, {number}}, std::move(ok), std::move(fail));
 }
 
+void IntakeTicket(AppState& state, Host& host, std::string& attempt_key, const api::CreateTicketRequest& request,
+                  Ok<api::CreateTicketResponse> ok, Fail fail) {
+    if (attempt_key.empty()) attempt_key = host.RandomHex128();
+    AsSignedIn<api::CreateTicketResponse>(
+        state,
+        [&attempt_key, ok = std::move(ok)](api::CreateTicketResponse created) {
+            attempt_key.clear();
+            ok(std::move(created));
+        },
+        [&attempt_key, fail = std::move(fail)](ApiError error) {
+            if (EndsAttempt(error)) attempt_key.clear();
+            fail(std::move(error));
+        },
+        [&](CallOptions options, Ok<api::CreateTicketResponse> guarded_ok, Fail guarded_fail) {
+            options.idempotency_key = attempt_key;
+            state.api.Call<api::CreateTicketResponse>({ep::kPostStaffTickets}, request, options,
+                                                      std::move(guarded_ok), std::move(guarded_fail));
+        });
+}
+
 void LoadStaffEarlierEvents(AppState& state, const std::string& number, int before_sequence,
                             Ok<api::EventsResponse> ok, Fail fail) {
     AsStaff(state,

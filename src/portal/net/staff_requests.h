@@ -42,6 +42,11 @@ void LoadStats(AppState& state, std::int64_t from, std::int64_t to, Ok<api::Stat
 void ExportPeriod(AppState& state, std::string_view set, std::int64_t from, std::int64_t to, Ok<RawBody> ok, Fail fail);
 
 void LoadStaffTicket(AppState& state, const std::string& number, Ok<api::TicketView> ok, Fail fail);
+// [issue 19 intake] A ticket for a caller or walk-in. `attempt_key` is the create idempotency rule of
+// requests::CreateTicket: made on the first send, kept while the answer may still have been a
+// success (offline, 5xx), cleared once the attempt is settled.
+void IntakeTicket(AppState& state, Host& host, std::string& attempt_key, const api::CreateTicketRequest& request,
+                  Ok<api::CreateTicketResponse> ok, Fail fail);
 void LoadStaffEarlierEvents(AppState& state, const std::string& number, int before_sequence,
                             Ok<api::EventsResponse> ok, Fail fail);
 // Events after `after_sequence`, held by the server up to `wait_seconds`.

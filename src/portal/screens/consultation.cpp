@@ -122,6 +122,7 @@ void Submit(AppState& state, Host& host) {
     if (!c.errors.empty()) return;
 
     c.submitted.StartLoading();
+    draft.channel = SelfServiceChannel(state);
     requests::CreateTicket(
         state.api, host, c.idempotency_key, api::CreateTicketRequest{std::move(draft)},
         [&state, &host](api::CreateTicketResponse created) {

@@ -77,6 +77,7 @@ void Submit(AppState& state, Ui& ui) {
     KioskRepairState& repair = state.kiosk_repair;
     core::TicketDraft draft = MakeDraft(repair, ui.host.UtcOffsetMinutes());
     draft.language = state.language == Language::En ? "en" : "zh-CN";  // the messages we send, as the screen spoke
+    draft.channel = core::Channel::Kiosk;
     const core::FieldErrors errors = core::ValidateTicketDraft(draft, static_cast<core::UnixSeconds>(ui.host.NowUnixSeconds()));
     if (!errors.empty()) {
         repair.step = StepOfField(errors.front().field);

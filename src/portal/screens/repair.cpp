@@ -419,6 +419,7 @@ void SubmitRepair(AppState& state, Ui& ui) {
         return;
     }
     repair.submit.StartLoading();
+    body.Value().ticket.channel = SelfServiceChannel(state);
     requests::CreateTicket(
         state.api, ui.host, repair.draft.attempt_key, body.Value(),
         [&state, &host = ui.host](api::CreateTicketResponse answer) { OnSubmitted(state, host, std::move(answer)); },

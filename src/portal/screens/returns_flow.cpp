@@ -218,6 +218,7 @@ void SubmitReturn(AppState& state, Ui& ui) {
     if (!r.errors.empty()) return;
 
     r.submitted.StartLoading();
+    draft.channel = SelfServiceChannel(state);
     requests::CreateTicket(
         state.api, ui.host, r.idempotency_key, api::CreateTicketRequest{std::move(draft)},
         // The host outlives the page's state; the frame's Ui does not, so it is not captured.

@@ -529,6 +529,7 @@ void DrawRow(AppState& state, Ui& ui, const api::QueueItem& item, double receive
     std::string description = item.subject + " · " + StateLabel(state, item.state, core::Audience::Staff) + " · " +
                               PriorityLabel(state, item.priority) + " · " + sla.text;
     if (item.escalation != core::EscalationLevel::None) description += " · " + EscalationLabel(state, item.escalation);
+    if (item.channel != core::Channel::Web) description += " · " + ChannelLabel(state, item.channel);
     ui.a11y.AddLastItem(Role::Row, item.service_number, A11yFlags_None, {}, description);
     // Exactly the row: the selectable's hit box also takes half the spacing around it.
     ui.a11y.ClipLast(ImVec2(visible.Min.x, std::max(visible.Min.y, row_top)),
@@ -574,6 +575,7 @@ void DrawRow(AppState& state, Ui& ui, const api::QueueItem& item, double receive
         draw->AddText(ImVec2(cell.x, top), ToU32(p.text), item.subject.c_str());
         std::string who = item.customer_name;
         if (narrow) who += " · " + KindLabel(state, item.kind, core::Audience::Staff) + " · " + PriorityLabel(state, item.priority);
+        if (item.channel != core::Channel::Web) who += " · " + ChannelLabel(state, item.channel);  // [issue 19 intake]
         draw->AddText(ImVec2(cell.x, top + line + gap), ToU32(p.text_muted), who.c_str());
         draw->PopClipRect();
     }

@@ -415,6 +415,43 @@ void ExportCard(AppState& state, Ui& ui) {
 
 } // namespace
 
+//-----------------------------------------------------------------------------
+// [SECTION] Tickets by channel (issue 19 intake)
+//-----------------------------------------------------------------------------
+
+void ChannelChart(AppState& state, Ui& ui, const api::StatsResponse& s) {
+    const Palette& p = ui.theme.palette;
+    std::vector<Bar> bars;
+    std::string parts;
+    int most = 1;
+    for (core::Channel channel : {core::Channel::Web, core::Channel::Kiosk, core::Channel::Embed, core::Channel::Phone,
+                                  core::Channel::WalkIn, core::Channel::Email}) {
+        const auto it = s.by_channel.find(std::string(core::ToString(channel)));
+        const int count = it == s.by_channel.end() ? 0 : it->second;
+        most = std::max(most, count);
+        Bar bar;
+        bar.label = ChannelLabel(state, channel);
+        bar.value = static_cast<float>(count);
+        bar.value_text = std::to_string(count);
+        bar.colour = core::IsSelfServiceChannel(channel) ? p.brand : p.success;
+        bar.detail = bar.label + " " + bar.value_text;
+        if (!parts.empty()) parts += state.language == Language::ZhCN ? "，" : ", ";
+        parts += bar.detail;
+        bars.push_back(std::move(bar));
+    }
+    const std::string summary = state.Tr("intake.stats.hint") + (state.language == Language::ZhCN ? "：" : ": ") + parts;
+    BeginCard(ui, "##chart-channels");
+    Heading(ui, TextStyle::Title3, state.Tr("intake.stats.title"), 2);
+    Paragraph(ui, TextStyle::Small, state.Tr("intake.stats.hint"), p.text_muted);
+    BarChartOptions options;
+    options.max_value = static_cast<float>(most);
+    options.y_ticks = std::min(4, most);
+    options.format = [](float v) { return std::to_string(static_cast<int>(std::lround(v))); };
+    options.height_em = 11.0f;
+    BarChart(ui, "channels", summary, bars, options);
+    EndCard(ui);
+}
+
 void DrawStaffStats(AppState& state, Ui& ui) {
     if (!BeginConsoleScreen(state, ui, Screen::StaffStats)) return;
     const Theme& theme = ui.theme;
@@ -485,6 +522,8 @@ void DrawStaffStats(AppState& state, Ui& ui) {
         "##c6", [&] { DistributionChart(state, ui, "##dist-resolution", "staff.stats.resolution_dist", s.resolution_seconds); });
     // The management review's files: the whole period's records, for supervisors and admins.
     if (state.staff.session && state.staff.session->permissions.all_tickets) ExportCard(state, ui);
+    ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
+    ChannelChart(state, ui, s);
 }
 
 } // namespace aftercare::portal

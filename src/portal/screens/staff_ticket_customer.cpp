@@ -11,6 +11,7 @@
 #include "console/console.h"
 #include "console/format.h"
 #include "icons.h"
+#include "labels.h"
 #include "net/staff_requests.h"
 #include "widgets.h"
 #include "widgets/button_row.h"
@@ -181,6 +182,13 @@ std::string AuditLine(AppState& state, Ui& ui, const api::AuditEntry& entry) {
                        state.Tr(entry.action == "reveal_phone"     ? "staff.audit.reveal_phone"
                                 : entry.action == "reveal_address" ? "staff.audit.reveal_address"
                                                                    : "staff.audit.other");
+    if (entry.action == "ticket_intake") {  // [issue 19 intake] registered for a caller or walk-in
+        core::Channel channel = core::Channel::Phone;
+        line = FormatShortDateTime(entry.at, ui.host.UtcOffsetMinutes()) + "  " + StaffName(state, entry.staff) +
+               " · " + state.Tr("intake.audit.created");
+        if (core::FromString(entry.detail, channel)) line += " · " + ChannelLabel(state, channel);
+        return line;
+    }
     if (!reveal || entry.detail.empty()) return line;
     const std::size_t colon = entry.detail.find(": ");
     const std::string reason = entry.detail.substr(0, colon);
@@ -199,6 +207,7 @@ void DrawCustomer(AppState& state, Ui& ui, const api::TicketView& ticket) {
     Paragraph(ui, TextStyle::Caption, state.Tr("staff.customer.masked_note"), theme.palette.text_muted);
     ImGui::Dummy(ImVec2(0, theme.Em(0.2f)));
     Field(state, ui, "name", state.Tr("staff.customer.name"), ticket.customer_name);
+    Field(state, ui, "channel", state.Tr("intake.card.channel"), ChannelLabel(state, ticket.channel));
     Field(state, ui, "reveal-phone", state.Tr("staff.customer.phone"), ticket.phone_masked, "phone");
     if (!ticket.address.empty()) Field(state, ui, "reveal-address", state.Tr("staff.customer.address"), ticket.address, "address");
     if (ws.error && ws.error_form == WorkspaceForm::Reveal) {

@@ -6,10 +6,9 @@
 // en phone width.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 
 import { launchBrowser, openPage, waitForPortal } from './lib/browser.mjs';
-import { tap, type, waitForSettled } from './lib/portal.mjs';
+import { api as callApi, tap, type, waitForSettled } from './lib/portal.mjs';
 import { startServer } from './lib/server.mjs';
 import { saveScreenshot } from './lib/screenshots.mjs';
 
@@ -25,18 +24,7 @@ describe('service records', () => {
   let browser;
   let adminToken;
 
-  async function api(method, path, { token, body } = {}) {
-    const response = await fetch(new URL(path, server.url), {
-      method,
-      headers: {
-        ...(body ? { 'content-type': 'application/json' } : {}),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null };
-  }
+  const api = (method, path, options) => callApi(server, method, path, options);
 
   async function login(user) {
     const answer = await api('POST', '/api/v1/staff/login', { body: { username: user.username, password: user.password } });
@@ -64,10 +52,7 @@ describe('service records', () => {
   }
 
   before(async () => {
-    server = await startServer();
-    const created = spawnSync(process.env.AFTERCARE_SERVER,
-      ['create-admin', '--username', ADMIN.username, '--data-dir', server.dataDir], { input: `${ADMIN.password}\n` });
-    assert.equal(created.status, 0, created.stderr?.toString());
+    server = await startServer({ admin: ADMIN });
     adminToken = await login(ADMIN);
     const agent = await api('POST', '/api/v1/staff/members', {
       token: adminToken,

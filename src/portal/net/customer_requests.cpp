@@ -44,19 +44,23 @@ bool EndsAttempt(const ApiError& error) {
            error.kind == ApiError::Kind::Unauthorized;
 }
 
+AttemptAnswers UnderAttempt(Host& host, std::string& attempt_key, Ok<api::CreateTicketResponse> ok, Fail fail) {
+    if (attempt_key.empty()) attempt_key = host.RandomHex128();
+    return {[&attempt_key, ok = std::move(ok)](api::CreateTicketResponse created) {
+                attempt_key.clear();
+                ok(std::move(created));
+            },
+            [&attempt_key, fail = std::move(fail)](ApiError error) {
+                if (EndsAttempt(error)) attempt_key.clear();
+                fail(std::move(error));
+            }};
+}
+
 void CreateTicket(ApiClient& api, Host& host, std::string& attempt_key, const api::CreateTicketRequest& request,
                   Ok<api::CreateTicketResponse> ok, Fail fail) {
-    if (attempt_key.empty()) attempt_key = host.RandomHex128();
-    api.Call<api::CreateTicketResponse>(
-        {ep::kPostTickets}, request, {.idempotency_key = attempt_key},
-        [&attempt_key, ok = std::move(ok)](api::CreateTicketResponse created) {
-            attempt_key.clear();
-            ok(std::move(created));
-        },
-        [&attempt_key, fail = std::move(fail)](ApiError error) {
-            if (EndsAttempt(error)) attempt_key.clear();
-            fail(std::move(error));
-        });
+    AttemptAnswers answers = UnderAttempt(host, attempt_key, std::move(ok), std::move(fail));
+    api.Call<api::CreateTicketResponse>({ep::kPostTickets}, request, {.idempotency_key = attempt_key},
+                                        std::move(answers.ok), std::move(answers.fail));
 }
 
 void LoadTicket(ApiClient& api, const TicketAccess& ticket, Ok<api::TicketView> ok, Fail fail) {

@@ -47,6 +47,13 @@ void CreateTicket(ApiClient& api, Host& host, std::string& attempt_key, const ap
                   Ok<api::CreateTicketResponse> ok, Fail fail);
 // True when the answer settled the attempt (see CreateTicket).
 bool EndsAttempt(const ApiError& error);
+// The rule above for any create: makes the key when empty, and wraps the answers so a success or a
+// settled refusal clears it (staff intake uses it too).
+struct AttemptAnswers {
+    Ok<api::CreateTicketResponse> ok;
+    Fail fail;
+};
+AttemptAnswers UnderAttempt(Host& host, std::string& attempt_key, Ok<api::CreateTicketResponse> ok, Fail fail);
 
 void LoadTicket(ApiClient& api, const TicketAccess& ticket, Ok<api::TicketView> ok, Fail fail);
 // The page of events before `before_sequence` (the oldest the view holds).

@@ -91,17 +91,9 @@ void LoadStaffTicket(AppState& state, const std::string& number, Ok<api::TicketV
 
 void IntakeTicket(AppState& state, Host& host, std::string& attempt_key, const api::CreateTicketRequest& request,
                   Ok<api::CreateTicketResponse> ok, Fail fail) {
-    if (attempt_key.empty()) attempt_key = host.RandomHex128();
+    AttemptAnswers answers = UnderAttempt(host, attempt_key, std::move(ok), std::move(fail));
     AsSignedIn<api::CreateTicketResponse>(
-        state,
-        [&attempt_key, ok = std::move(ok)](api::CreateTicketResponse created) {
-            attempt_key.clear();
-            ok(std::move(created));
-        },
-        [&attempt_key, fail = std::move(fail)](ApiError error) {
-            if (EndsAttempt(error)) attempt_key.clear();
-            fail(std::move(error));
-        },
+        state, std::move(answers.ok), std::move(answers.fail),
         [&](CallOptions options, Ok<api::CreateTicketResponse> guarded_ok, Fail guarded_fail) {
             options.idempotency_key = attempt_key;
             state.api.Call<api::CreateTicketResponse>({ep::kPostStaffTickets}, request, options,

@@ -90,7 +90,7 @@ void RegisterTicketRoutes(RouteTable& routes, Services& services) {
                     WriteJson(call.res, 201, ToJson(result.response));
                 });
 
-    // [issue 19 intake] Staff register a ticket for a caller or walk-in; it shares the customer
+    // Staff register a ticket for a caller or walk-in; it shares the customer
     // create's idempotency key rules and body hash (keys scoped to the staff member).
     routes.Add(api::endpoints::kPostStaffTickets, RateClass::None, [&services](RequestContext& call) {
                     const Json body = ParseJsonObject(call.req);

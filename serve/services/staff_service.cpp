@@ -704,7 +704,7 @@ std::vector<api::ComplaintItem> ComplaintItems(Services& services, const Caller&
     return items;
 }
 
-// [issue 19 intake] Tickets by how they came in, every channel listed so a chart keeps its rows.
+// Tickets by how they came in, every channel listed so a chart keeps its rows.
 std::map<std::string, int> ChannelCounts(const std::vector<StatsRow>& rows) {
     std::map<std::string, int> counts;
     for (auto channel : {core::Channel::Web, core::Channel::Kiosk, core::Channel::Embed, core::Channel::Phone,

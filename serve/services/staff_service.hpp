@@ -67,7 +67,7 @@ api::TicketView RecordWork(Services& services, std::int64_t ticket_id, const Cal
 api::TicketView AddMessage(Services& services, std::int64_t ticket_id, const Caller& caller, std::string text);
 api::TicketView AddNote(Services& services, std::int64_t ticket_id, const Caller& caller, api::NoteRequest request);
 
-// [issue 19 intake] A ticket for a caller, walk-in or e-mail (any staff role): tickets::Create with the
+// A ticket for a caller, walk-in or e-mail (any staff role): tickets::Create with the
 // staff member as the creator, idempotency keys scoped to that staff member, and an audit entry
 // ("ticket_intake", detail = the channel) in the ticket's own transaction.
 tickets::CreateResult Intake(Services& services, const Caller& caller, core::TicketDraft draft,

@@ -546,7 +546,7 @@ const Endpoint kGetStaffExportBySet{
     .errors = kGetStaffExportBySetErrors,
 };
 
-// [issue 19 intake] A ticket registered by staff for a caller, a walk-in or an e-mail.
+// A ticket registered by staff for a caller, a walk-in or an e-mail.
 const Parameter kPostStaffTicketsParameters[] = {
     {.in = "header", .name = "Idempotency-Key", .schema = R"({"type": "string", "maxLength": 255})", .description = "Scoped to the staff member: a retry with the same key and body returns the same ticket.", .required = false},
 };

@@ -24,7 +24,7 @@ enum class Screen {
     StaffStats,
     StaffAdmin,
     StaffJobs,
-    StaffIntake,  // [issue 19 intake] #/staff/new
+    StaffIntake,  // #/staff/new
     Repair,
 };
 

@@ -53,7 +53,7 @@ struct StaffState {
     StatsState stats;
     AdminState admin;
     JobsState jobs;
-    IntakeState intake;  // [issue 19 intake]
+    IntakeState intake;
 };
 
 } // namespace aftercare::portal

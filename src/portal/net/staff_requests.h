@@ -42,7 +42,7 @@ void LoadStats(AppState& state, std::int64_t from, std::int64_t to, Ok<api::Stat
 void ExportPeriod(AppState& state, std::string_view set, std::int64_t from, std::int64_t to, Ok<RawBody> ok, Fail fail);
 
 void LoadStaffTicket(AppState& state, const std::string& number, Ok<api::TicketView> ok, Fail fail);
-// [issue 19 intake] A ticket for a caller or walk-in. `attempt_key` is the create idempotency rule of
+// A ticket for a caller or walk-in. `attempt_key` is the create idempotency rule of
 // requests::CreateTicket: made on the first send, kept while the answer may still have been a
 // success (offline, 5xx), cleared once the attempt is settled.
 void IntakeTicket(AppState& state, Host& host, std::string& attempt_key, const api::CreateTicketRequest& request,

@@ -1,4 +1,4 @@
-// [issue 19 intake] The console's new-ticket screen: the form, core's checks before sending (the
+// The console's new-ticket screen: the form, core's checks before sending (the
 // customer forms' own messages), the request, and the result to read out or hand over.
 #include "screens/staff_intake.h"
 

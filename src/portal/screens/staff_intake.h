@@ -1,4 +1,4 @@
-// [issue 19 intake] The console's "new ticket" screen (#/staff/new): staff register a ticket for a
+// The console's "new ticket" screen (#/staff/new): staff register a ticket for a
 // caller, a walk-in or an e-mail — the same kinds, checks and service number as self-service — and
 // then read out or hand over the service number, the tracking link, or a printed slip.
 #pragma once

@@ -575,7 +575,7 @@ void DrawRow(AppState& state, Ui& ui, const api::QueueItem& item, double receive
         draw->AddText(ImVec2(cell.x, top), ToU32(p.text), item.subject.c_str());
         std::string who = item.customer_name;
         if (narrow) who += " · " + KindLabel(state, item.kind, core::Audience::Staff) + " · " + PriorityLabel(state, item.priority);
-        if (item.channel != core::Channel::Web) who += " · " + ChannelLabel(state, item.channel);  // [issue 19 intake]
+        if (item.channel != core::Channel::Web) who += " · " + ChannelLabel(state, item.channel);
         draw->AddText(ImVec2(cell.x, top + line + gap), ToU32(p.text_muted), who.c_str());
         draw->PopClipRect();
     }

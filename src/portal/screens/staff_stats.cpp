@@ -416,7 +416,7 @@ void ExportCard(AppState& state, Ui& ui) {
 } // namespace
 
 //-----------------------------------------------------------------------------
-// [SECTION] Tickets by channel (issue 19 intake)
+// [SECTION] Tickets by channel
 //-----------------------------------------------------------------------------
 
 void ChannelChart(AppState& state, Ui& ui, const api::StatsResponse& s) {

@@ -182,7 +182,7 @@ std::string AuditLine(AppState& state, Ui& ui, const api::AuditEntry& entry) {
                        state.Tr(entry.action == "reveal_phone"     ? "staff.audit.reveal_phone"
                                 : entry.action == "reveal_address" ? "staff.audit.reveal_address"
                                                                    : "staff.audit.other");
-    if (entry.action == "ticket_intake") {  // [issue 19 intake] registered for a caller or walk-in
+    if (entry.action == "ticket_intake") {  // registered for a caller or walk-in
         core::Channel channel = core::Channel::Phone;
         line = FormatShortDateTime(entry.at, ui.host.UtcOffsetMinutes()) + "  " + StaffName(state, entry.staff) +
                " · " + state.Tr("intake.audit.created");

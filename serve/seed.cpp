@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "api/core_json.h"
+#include "core/quote.h"
 #include "core/rating.h"
 #include "core/service_number.h"
 #include "core/state_machine.h"
@@ -111,7 +112,9 @@ core::Ticket BuildTicket(Services& services, const Json& item, std::int64_t now,
     for (const Json& step : item.at("steps")) {
         const std::int64_t at = created + step.at("at_minutes").get<std::int64_t>() * 60;
         core::Result<core::Applied> applied = core::MakeError("seed", "", "empty step");
-        if (step.contains("rating")) {
+        if (step.contains("quote_answer")) {
+            applied = core::AnswerQuote(ticket, step["quote_answer"].get<bool>(), at);
+        } else if (step.contains("rating")) {
             core::Rating value = step["rating"].get<core::Rating>();
             applied = core::RateTicket(ticket, value, at);
             rating = value;
@@ -119,6 +122,9 @@ core::Ticket BuildTicket(Services& services, const Json& item, std::int64_t now,
             core::WorkEntry entry;
             entry.kind = EnumOf<core::WorkKind>(step["work"]);
             entry.note = step.value("note", "");
+            if (step.contains("report")) entry.report = step["report"].get<core::ServiceReport>();
+            if (step.contains("quote")) entry.quote = step["quote"].get<core::Quote>();
+            if (entry.report || entry.quote) entry.warranty = tickets::CoverageOf(services, ticket);
             applied = core::RecordWork(ticket, ActorOf(step.at("actor").get<std::string>()), entry, at,
                                        *services.Policy());
         } else if (step.contains("message")) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "core/money.h"
 #include "core/sla.h"
 #include "core/staff_roles.h"
 #include "core/vocabulary.h"
@@ -269,6 +270,14 @@ int Notifier::OnTicketChanged(StoreTx& tx, std::int64_t ticket_id, const core::T
                     written += Customer(tx, ticket_id, ticket, "engineer_departed",
                                         {{"engineer", DisplayName(engineer)},
                                          {"visit_window", VisitWindow(ticket, ticket.details.language)}},
+                                        now);
+                }
+                // Paid work waits for the customer's yes: they hear of the quote at once.
+                if (event.work && event.work->kind == core::WorkKind::Quote && event.work->quote) {
+                    const core::ChargeEstimate& charges = event.work->quote->charges;
+                    written += Customer(tx, ticket_id, ticket, "quote_issued",
+                                        {{"amount", core::FormatMoney(charges.total_fen)},
+                                         {"basis", Pick(charges.basis, ticket.details.language)}},
                                         now);
                 }
                 break;

@@ -138,6 +138,11 @@ void RegisterTicketRoutes(RouteTable& routes, Services& services) {
                     WriteJson(call.res, 200, ToJson(response));
                 });
 
+    routes.Add(api::endpoints::kPostTicketsByNumberQuote, RateClass::Create, [&services](RequestContext& call) {
+                    const auto request = ParseRequest<api::QuoteAnswerRequest>(call.req);
+                    WriteJson(call.res, 200, ToJson(tickets::AnswerQuote(services, call.who.ticket_id, request.accept)));
+                });
+
     routes.Add(api::endpoints::kPostTicketsByNumberRating, RateClass::Create, [&services](RequestContext& call) {
                     auto rating = ParseRequest<core::Rating>(call.req);
                     WriteJson(call.res, 201, ToJson(tickets::Rate(services, call.who.ticket_id, rating)));

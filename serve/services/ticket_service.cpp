@@ -8,6 +8,7 @@
 #include <chrono>
 #include <map>
 
+#include "core/quote.h"
 #include "core/returns.h"
 #include "core/service_history.h"
 #include "core/service_number.h"
@@ -391,16 +392,54 @@ api::TicketView Act(Services& services, std::int64_t ticket_id, const core::Tran
     return MakeView(services, stored, reader);
 }
 
+std::optional<core::WarrantyQuery> CoverageOf(Services& services, const core::Ticket& ticket) {
+    const core::ProductInfo& product = ticket.details.product;
+    std::optional<ProductRecord> registered;
+    if (!product.serial.empty()) registered = services.store.FindProduct(product.serial);
+    core::WarrantyQuery query;
+    std::optional<core::CivilDate> start = registered ? registered->purchase_date : std::nullopt;
+    if (!start) start = product.purchase_date;
+    if (!start) return std::nullopt;
+    query.coverage_start = *start;
+    query.today = core::LocalDate(services.now(), ticket.details.utc_offset_minutes);
+    if (ticket.details.repair) query.faulty_part = ticket.details.repair->faulty_part;
+    if (registered) query.replacements = registered->replacements;
+    return query;
+}
+
+namespace {
+
+// Every problem of a report or a quote form at once (core stops at the first).
+void CheckForm(core::WorkEntry entry) {
+    core::FieldErrors errors;
+    if (entry.report) errors = core::ValidateServiceReport(*entry.report);
+    if (entry.quote) errors = core::ValidatePartsUsed(entry.quote->parts, "quote.parts");
+    if (!errors.empty()) throw DomainError(std::move(errors));
+}
+
+} // namespace
+
 api::TicketView RecordWork(Services& services, std::int64_t ticket_id, const core::Actor& actor,
-                           const core::WorkEntry& entry, const TicketGuard& guard, const AlsoWrite& also) {
+                           const core::WorkEntry& request, const TicketGuard& guard, const AlsoWrite& also) {
+    CheckForm(request);
     auto stored = Mutate(services, ticket_id, [&](StoreTx& tx, const StoredTicket& current) {
         if (guard) guard(current.ticket);
+        core::WorkEntry entry = request;
+        const bool charged = entry.kind == core::WorkKind::Quote || entry.kind == core::WorkKind::ServiceReport;
+        entry.warranty = charged ? CoverageOf(services, current.ticket) : std::nullopt; // never the client's
         auto applied = core::RecordWork(current.ticket, actor, entry, services.now(), *services.Policy());
         if (applied && entry.kind == core::WorkKind::PartFitted) RegisterFittedPart(tx, applied.Value().ticket, services.now());
         if (applied && also) also(tx, applied.Value().ticket);
         return applied;
     });
     return MakeView(services, stored, core::ActorRole::Staff);
+}
+
+api::TicketView AnswerQuote(Services& services, std::int64_t ticket_id, bool accept) {
+    auto stored = Mutate(services, ticket_id, [&](StoreTx&, const StoredTicket& current) {
+        return core::AnswerQuote(current.ticket, accept, services.now());
+    });
+    return MakeView(services, stored, core::ActorRole::Customer);
 }
 
 api::TicketView Rate(Services& services, std::int64_t ticket_id, const core::Rating& rating) {

@@ -80,10 +80,18 @@ api::TicketView Act(Services& services, std::int64_t ticket_id, const core::Tran
 // audit entry), with the ticket as it will be saved.
 using AlsoWrite = std::function<void(StoreTx&, const core::Ticket&)>;
 
-// A staff work record (diagnosis, parts, visit steps, service report, sign-off; core/work_log.h).
+// The unit's coverage for a quote or a service report: the vendor's register wins over the date the
+// customer typed (as in the warranty lookup); nullopt when neither gives a purchase date.
+std::optional<core::WarrantyQuery> CoverageOf(Services& services, const core::Ticket& ticket);
+
+// A staff work record (diagnosis, parts, visit steps, quote, service report, sign-off; core/work_log.h).
+// A quote's or report's fields are checked all at once, and its charges use the unit's coverage.
 api::TicketView RecordWork(Services& services, std::int64_t ticket_id, const core::Actor& actor,
                            const core::WorkEntry& entry, const TicketGuard& guard = {},
                            const AlsoWrite& also = {});
+
+// The customer accepts or declines the pending repair quote (core::AnswerQuote).
+api::TicketView AnswerQuote(Services& services, std::int64_t ticket_id, bool accept);
 
 api::TicketView Rate(Services& services, std::int64_t ticket_id, const core::Rating& rating);
 

@@ -30,6 +30,8 @@ AFTERCARE_WIRE_ENUM_IMPL(WarrantyRule)
 AFTERCARE_WIRE_ENUM_IMPL(ServiceMode)
 AFTERCARE_WIRE_ENUM_IMPL(VisitSlot)
 AFTERCARE_WIRE_ENUM_IMPL(Channel)
+AFTERCARE_WIRE_ENUM_IMPL(FaultCause)
+AFTERCARE_WIRE_ENUM_IMPL(RepairOutcome)
 
 #undef AFTERCARE_WIRE_ENUM_IMPL
 
@@ -148,6 +150,51 @@ void ReadFields(WireReader& reader, TicketDraft& value) {
 }
 AFTERCARE_FROM_JSON(TicketDraft)
 
+// --- Quotes and service reports -------------------------------------------------------------
+// Charges are written for readers; a client's are never read into a record (the server computes them).
+void to_json(Json& json_value, const PartUsed& value) {
+    json_value = Json{{"part_number", value.part_number}, {"name", value.name},
+                      {"original", value.original},       {"quantity", value.quantity},
+                      {"unit_cost_fen", value.unit_cost_fen}};
+    if (!value.new_serial.empty()) json_value["new_serial"] = value.new_serial;
+}
+void ReadFields(WireReader& reader, PartUsed& value) {
+    reader.Required("part_number", value.part_number);
+    reader.Optional("name", value.name);
+    reader.Optional("new_serial", value.new_serial);
+    reader.Optional("original", value.original);
+    reader.Optional("quantity", value.quantity);
+    reader.Required("unit_cost_fen", value.unit_cost_fen);
+}
+AFTERCARE_FROM_JSON(PartUsed)
+
+void to_json(Json& json_value, const Quote& value) {
+    json_value = Json{{"parts", value.parts}, {"customer_caused", value.customer_caused}, {"charges", value.charges}};
+}
+void ReadFields(WireReader& reader, Quote& value) {
+    reader.Required("parts", value.parts);
+    reader.Optional("customer_caused", value.customer_caused);
+    reader.Optional("charges", value.charges);
+}
+AFTERCARE_FROM_JSON(Quote)
+
+void to_json(Json& json_value, const ServiceReport& value) {
+    json_value = Json{{"diagnosis", value.diagnosis}, {"cause", value.cause},
+                      {"actions", value.actions},     {"parts", value.parts},
+                      {"labour_minutes", value.labour_minutes}, {"outcome", value.outcome},
+                      {"charges", value.charges}};
+}
+void ReadFields(WireReader& reader, ServiceReport& value) {
+    reader.Required("diagnosis", value.diagnosis);
+    reader.Required("cause", value.cause);
+    reader.Required("actions", value.actions);
+    reader.Optional("parts", value.parts);
+    reader.Optional("labour_minutes", value.labour_minutes);
+    reader.Required("outcome", value.outcome);
+    reader.Optional("charges", value.charges);
+}
+AFTERCARE_FROM_JSON(ServiceReport)
+
 // --- WorkRecord ------------------------------------------------------------------------------
 void to_json(Json& json_value, const WorkRecord& value) {
     json_value = Json{{"kind", value.kind}};
@@ -157,6 +204,8 @@ void to_json(Json& json_value, const WorkRecord& value) {
     if (!value.part_serial.empty()) json_value["part_serial"] = value.part_serial;
     if (!value.signature_sha256.empty()) json_value["signature_sha256"] = value.signature_sha256;
     if (!value.attachment_id.empty()) json_value["attachment_id"] = value.attachment_id;
+    PutOptional(json_value, "quote", value.quote);
+    PutOptional(json_value, "report", value.report);
 }
 void ReadFields(WireReader& reader, WorkRecord& value) {
     reader.Required("kind", value.kind);
@@ -166,6 +215,8 @@ void ReadFields(WireReader& reader, WorkRecord& value) {
     reader.Optional("part_serial", value.part_serial);
     reader.Optional("signature_sha256", value.signature_sha256);
     reader.Optional("attachment_id", value.attachment_id);
+    reader.Optional("quote", value.quote);
+    reader.Optional("report", value.report);
 }
 AFTERCARE_FROM_JSON(WorkRecord)
 

@@ -37,6 +37,8 @@ AFTERCARE_WIRE_ENUM(WarrantyRule);
 AFTERCARE_WIRE_ENUM(ServiceMode);
 AFTERCARE_WIRE_ENUM(VisitSlot);
 AFTERCARE_WIRE_ENUM(Channel);
+AFTERCARE_WIRE_ENUM(FaultCause);
+AFTERCARE_WIRE_ENUM(RepairOutcome);
 
 #undef AFTERCARE_WIRE_ENUM
 
@@ -52,7 +54,10 @@ AFTERCARE_WIRE_TYPE(ProductInfo);     // {"model","serial","purchase_date","orde
 AFTERCARE_WIRE_TYPE(VisitWindow);     // {"date","slot"}
 AFTERCARE_WIRE_TYPE(RepairDetails);   // {"mode","visit","fault_category","faulty_part"}
 AFTERCARE_WIRE_TYPE(TicketDraft);     // the create-ticket body
-AFTERCARE_WIRE_TYPE(WorkRecord);      // {"kind","part","due_at","completes"}
+AFTERCARE_WIRE_TYPE(PartUsed);        // {"part_number","name","new_serial","original","quantity","unit_cost_fen"}
+AFTERCARE_WIRE_TYPE(Quote);           // {"parts","customer_caused","charges"}
+AFTERCARE_WIRE_TYPE(ServiceReport);   // {"diagnosis","cause","actions","parts","labour_minutes","outcome","charges"}
+AFTERCARE_WIRE_TYPE(WorkRecord);      // {"kind","part","due_at","completes","quote","report"}
 AFTERCARE_WIRE_TYPE(TimelineEvent);
 AFTERCARE_WIRE_TYPE(Ticket);          // full ticket, for the server's store
 AFTERCARE_WIRE_TYPE(Deadline);

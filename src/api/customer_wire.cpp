@@ -2,6 +2,7 @@
 #include "api/customer_wire.h"
 
 #include "api/json_write.h"
+#include "core/quote.h"
 #include "core/state_machine.h"
 
 #include <algorithm>
@@ -75,6 +76,10 @@ TicketView MakeTicketView(const core::Ticket& whole, core::ActorRole reader, cor
         view.visit_stage = std::string(core::ToString(core::StageOf(ticket)));
         view.sign_off = core::SignOffOf(ticket);
     }
+    const core::QuoteStatus quote = core::LatestQuote(ticket);
+    if (quote.quote) view.quote = *quote.quote;
+    if (quote.answer) view.quote_answer = *quote.answer;
+    if (const core::TimelineEvent* report = core::CurrentServiceReport(ticket)) view.service_report = *report;
     if (reader != core::ActorRole::Customer) {
         view.repeat_of = whole.repeat_of;
         if (const core::TimelineEvent* flagged = core::QualityIncidentOf(whole)) view.quality_incident = *flagged;
@@ -208,6 +213,9 @@ void to_json(Json& json_value, const TicketView& value) {
                       {"escalation_notices", value.escalation_notices}};
     if (!value.visit_stage.empty()) json_value["visit_stage"] = value.visit_stage;
     PutOptional(json_value, "sign_off", value.sign_off);
+    PutOptional(json_value, "quote", value.quote);
+    PutOptional(json_value, "quote_answer", value.quote_answer);
+    PutOptional(json_value, "service_report", value.service_report);
     json_value["channel"] = value.channel;
     PutOptional(json_value, "return_reason", value.return_reason);
     PutOptional(json_value, "repair", value.repair);
@@ -247,6 +255,9 @@ void ReadFields(WireReader& reader, TicketView& value) {
     reader.Optional("escalation_notices", value.escalation_notices);
     reader.Optional("visit_stage", value.visit_stage);
     reader.Optional("sign_off", value.sign_off);
+    reader.Optional("quote", value.quote);
+    reader.Optional("quote_answer", value.quote_answer);
+    reader.Optional("service_report", value.service_report);
     reader.Optional("repeat_of", value.repeat_of);
     reader.Optional("quality_incident", value.quality_incident);
     reader.Optional("channel", value.channel);
@@ -323,6 +334,10 @@ AFTERCARE_FROM_JSON(MessageRequest)
 void to_json(Json& json_value, const CustomerActionRequest& value) { json_value = Json{{"note", value.note}}; }
 void ReadFields(WireReader& reader, CustomerActionRequest& value) { reader.Optional("note", value.note); }
 AFTERCARE_FROM_JSON(CustomerActionRequest)
+
+void to_json(Json& json_value, const QuoteAnswerRequest& value) { json_value = Json{{"accept", value.accept}}; }
+void ReadFields(WireReader& reader, QuoteAnswerRequest& value) { reader.Required("accept", value.accept); }
+AFTERCARE_FROM_JSON(QuoteAnswerRequest)
 
 void to_json(Json& json_value, const WarrantyLookupRequest& value) {
     json_value = Json{{"serial", value.serial},

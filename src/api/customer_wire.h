@@ -23,6 +23,7 @@ inline constexpr std::string_view kApiPrefix = "/api/v1";
 //   POST /api/v1/tickets/{sn}/attachments     body = bytes; X-File-Name, Content-Type -> AttachmentInfo
 //   POST /api/v1/tickets/{sn}/cancel|confirm|reopen   CustomerActionRequest -> TicketView
 //   POST /api/v1/tickets/{sn}/rating          core::Rating -> TicketView
+//   POST /api/v1/tickets/{sn}/quote           QuoteAnswerRequest -> TicketView (accept or decline the repair quote)
 //   POST /api/v1/tickets/{sn}/sign-out-everywhere  (no body or {}) -> SignOutResponse; every token of the ticket ends
 //   POST /api/v1/warranty                     WarrantyLookupRequest -> WarrantyLookupResponse
 //   POST /api/v1/orders/lookup                OrderLookupRequest -> OrderLookupResponse
@@ -112,6 +113,11 @@ struct TicketView {
     // or SignOffLater work event; core::SignOffOf), so both views can say which happened.
     std::string visit_stage;
     std::optional<core::TimelineEvent> sign_off;
+    // Repairs: the latest quote (a Quote work event) and the customer's answer to it, and the
+    // service report of the current resolution (core::LatestQuote, core::CurrentServiceReport).
+    std::optional<core::TimelineEvent> quote;
+    std::optional<core::TimelineEvent> quote_answer;
+    std::optional<core::TimelineEvent> service_report;
     core::Channel channel = core::Channel::Web; // how the ticket came in
     // Staff readers only (never in a customer's view): the earlier repair this one repeats
     // (core::Ticket::repeat_of) and the 重大质量问题 flag with what was found (core::QualityIncidentOf).
@@ -185,6 +191,12 @@ struct MessageRequest {
 struct CustomerActionRequest {
     std::string note; // required for reopen (why it is not fixed), optional otherwise
     bool operator==(const CustomerActionRequest&) const = default;
+};
+
+// The customer's answer to the pending repair quote (TicketView::quote).
+struct QuoteAnswerRequest {
+    bool accept = false;
+    bool operator==(const QuoteAnswerRequest&) const = default;
 };
 
 struct WarrantyLookupRequest {
@@ -270,6 +282,7 @@ AFTERCARE_WIRE_TYPE(EventsResponse);
 AFTERCARE_WIRE_TYPE(MessageRequest);
 AFTERCARE_WIRE_TYPE(SignOutResponse);
 AFTERCARE_WIRE_TYPE(CustomerActionRequest);
+AFTERCARE_WIRE_TYPE(QuoteAnswerRequest);
 AFTERCARE_WIRE_TYPE(WarrantyLookupRequest);
 AFTERCARE_WIRE_TYPE(WarrantyLookupResponse);
 AFTERCARE_WIRE_TYPE(ReturnsEligibilityRequest);

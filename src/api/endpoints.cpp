@@ -289,6 +289,28 @@ const Endpoint kPostTicketsByNumberRating{
     .errors = kPostTicketsByNumberRatingErrors,
 };
 
+const ErrorAnswer kPostTicketsByNumberQuoteErrors[] = {
+    {400, "Not JSON, an unknown field, or accept missing."},
+    {401, "Missing, unknown or expired token."},
+    {403, "A staff token on a customer route."},
+    {404, "No such ticket — also the answer for another ticket's token; or no quote to answer (code not_found)."},
+    {409, "The quote was already answered (already_done), or the ticket is past the work (illegal_transition)."},
+    {429, "Rate limited (Retry-After)."},
+};
+
+const Endpoint kPostTicketsByNumberQuote{
+    .method = "POST",
+    .path = "/api/v1/tickets/{number}/quote",
+    .access = Access::Ticket,
+    .tag = "customer",
+    .summary = "Accept or decline the repair quote, once; paid work waits for an accepted one.",
+    .request = "QuoteAnswerRequest",
+    .status = 200,
+    .response = "TicketView",
+    .response_description = "The ticket with the answer on its timeline.",
+    .errors = kPostTicketsByNumberQuoteErrors,
+};
+
 const ErrorAnswer kPostTicketsByNumberSignOutEverywhereErrors[] = {
     {400, "A body with any field."},
     {401, "Missing, unknown, revoked or expired token (or the ticket ended longer ago than the policy's customer_access_days_after_close)."},
@@ -643,7 +665,7 @@ const ErrorAnswer kPostStaffTicketsByNumberTransitionErrors[] = {
     {400, "Unknown action or missing note/assignee."},
     {403, "The action is not a staff action (forbidden_actor) or not a staff token."},
     {404, "No such ticket."},
-    {409, "Illegal in this state, or expected_sequence is stale (conflict)."},
+    {409, "Illegal in this state, expected_sequence is stale (conflict), or a repair resolved without its service report (report_required)."},
     {401, "Missing or invalid token."},
 };
 
@@ -775,8 +797,8 @@ const ErrorAnswer kPostStaffTicketsByNumberWorkErrors[] = {
     {401, "Missing, unknown or expired token."},
     {403, "Not a staff token, or the caller's roles do not allow this."},
     {404, "No such ticket or account."},
-    {409, "Conflict with the current state."},
-    {422, "Refused by validation (error.field names the input)."},
+    {409, "Conflict with the current state; a paid report without an accepted quote covering it (quote_required); a quote for free work (not_needed)."},
+    {422, "Refused by validation (error.field names the input; a report's or quote's errors all at once)."},
 };
 
 const Endpoint kPostStaffTicketsByNumberWork{
@@ -784,7 +806,7 @@ const Endpoint kPostStaffTicketsByNumberWork{
     .path = "/api/v1/staff/tickets/{number}/work",
     .access = Access::Staff,
     .tag = "staff",
-    .summary = "A work record: diagnosis, spare part in stock (fit within 2 h) or ordered (ship within 8 h) and its completion, arrival on site, service report",
+    .summary = "A work record: diagnosis, spare part in stock (fit within 2 h) or ordered (ship within 8 h) and its completion, arrival on site, repair quote, service report (售后服务报告单)",
     .request = "WorkRequest",
     .status = 201,
     .response = "TicketView",
@@ -1262,6 +1284,7 @@ const Endpoint* const kAll[] = {
     &kPostTicketsByNumberReopen,
     &kPostTicketsByNumberReply,
     &kPostTicketsByNumberRating,
+    &kPostTicketsByNumberQuote,
     &kPostTicketsByNumberSignOutEverywhere,
     &kPostWarranty,
     &kPostOrdersLookup,

@@ -72,6 +72,7 @@ extern const Endpoint kPostTicketsByNumberConfirm; // POST /api/v1/tickets/{numb
 extern const Endpoint kPostTicketsByNumberReopen; // POST /api/v1/tickets/{number}/reopen
 extern const Endpoint kPostTicketsByNumberReply; // POST /api/v1/tickets/{number}/reply
 extern const Endpoint kPostTicketsByNumberRating; // POST /api/v1/tickets/{number}/rating
+extern const Endpoint kPostTicketsByNumberQuote; // POST /api/v1/tickets/{number}/quote
 extern const Endpoint kPostTicketsByNumberSignOutEverywhere; // POST /api/v1/tickets/{number}/sign-out-everywhere
 extern const Endpoint kPostWarranty; // POST /api/v1/warranty
 extern const Endpoint kPostOrdersLookup; // POST /api/v1/orders/lookup

@@ -71,6 +71,7 @@ constexpr WireType kWireTypes[] = {
     Top<MessageRequest>(),
     Top<AttachmentInfo>(),
     Top<CustomerActionRequest>(),
+    Top<QuoteAnswerRequest>(),
     Top<core::Rating>(),
     Top<SignOutResponse>(),
     Top<WarrantyLookupRequest>(),

@@ -43,6 +43,8 @@ core::WorkEntry ToWorkEntry(const WorkRequest& request) {
     entry.part = request.part;
     entry.completes = request.completes;
     entry.part_serial = request.part_serial;
+    entry.quote = request.quote;
+    entry.report = request.report;
     return entry;
 }
 
@@ -176,6 +178,8 @@ void to_json(Json& json_value, const WorkRequest& value) {
                       {"part", value.part},
                       {"completes", value.completes},
                       {"part_serial", value.part_serial}};
+    PutOptional(json_value, "quote", value.quote);
+    PutOptional(json_value, "report", value.report);
 }
 void ReadFields(WireReader& reader, WorkRequest& value) {
     reader.Required("kind", value.kind);
@@ -183,6 +187,8 @@ void ReadFields(WireReader& reader, WorkRequest& value) {
     reader.Optional("part", value.part);
     reader.Optional("completes", value.completes);
     reader.Optional("part_serial", value.part_serial);
+    reader.Optional("quote", value.quote);
+    reader.Optional("report", value.report);
 }
 AFTERCARE_FROM_JSON(WorkRequest)
 

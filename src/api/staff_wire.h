@@ -123,6 +123,8 @@ struct WorkRequest {
     std::string part;
     int completes = 0;
     std::string part_serial;  // part_fitted: the new part's serial, recorded in the product register
+    std::optional<core::Quote> quote;          // quote: the parts; its charges are computed by the server
+    std::optional<core::ServiceReport> report; // service_report: the 售后服务报告单; charges computed
     bool operator==(const WorkRequest&) const = default;
 };
 

@@ -1,6 +1,7 @@
 // Bounded, overflow-checked money arithmetic.
 #include "money.h"
 
+#include <cstdio>
 #include <string>
 
 namespace aftercare::core {
@@ -9,6 +10,14 @@ std::optional<Fen> AddFen(Fen a, Fen b) {
     Fen sum = 0;
     if (__builtin_add_overflow(a, b, &sum)) return std::nullopt;
     return sum;
+}
+
+std::string FormatMoney(Fen fen) {
+    char buffer[48];
+    const long long whole = static_cast<long long>(fen / 100);
+    const int cents = static_cast<int>(fen % 100 < 0 ? -(fen % 100) : fen % 100);
+    std::snprintf(buffer, sizeof buffer, "¥%lld.%02d", whole, cents);
+    return buffer;
 }
 
 std::optional<Error> CheckAmountFen(Fen value, std::string_view field) {

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "result.h"
@@ -19,6 +20,9 @@ inline constexpr Fen kMaxAmountFen = 1'000'000'000;
 
 // a + b, or nullopt when it would overflow.
 std::optional<Fen> AddFen(Fen a, Fen b);
+
+// "¥150.00": how every screen, message and printed report shows an amount.
+std::string FormatMoney(Fen fen);
 
 // An amount a client sends: 0..kMaxAmountFen, else "out_of_range" naming `field`.
 std::optional<Error> CheckAmountFen(Fen value, std::string_view field);

@@ -93,10 +93,12 @@ struct WarrantyPolicy {
     // (关键部件更换后重新计算质保期). Part names are the vendor's catalogue ids.
     std::vector<std::string> key_parts{"mainboard", "power_supply", "display_panel", "motor", "compressor"};
     int key_part_months = 36;
-    // Out of warranty the customer pays; one variant in the document charges parts at cost only.
-    bool out_of_warranty_labour_free = false;
-    Fen labour_fee_fen = 10000;   // per repair, out of warranty
-    Fen on_site_fee_fen = 5000;   // per visit, out of warranty
+    // Out of warranty the customer pays for parts at cost and nothing else: "质保期后，更换原厂备件
+    // 只收采购成本费，免收服务及人工费用" (§13.4). A vendor that charges labour sets this false, and
+    // then the two fees below apply.
+    bool out_of_warranty_labour_free = true;
+    Fen labour_fee_fen = 10000;   // per repair, out of warranty, when labour is charged
+    Fen on_site_fee_fen = 5000;   // per visit, out of warranty, when labour is charged
     int spare_part_in_stock_hours = 2; // 有库存 2 小时更换
     int spare_part_ship_hours = 8;     // 无库存 8 小时内发出
 

@@ -1,6 +1,7 @@
 // Transition table and guards of the service flow; every refusal names the state and the action.
 #include "state_machine.h"
 
+#include "quote.h"
 #include "sla.h"
 #include "validation.h"
 
@@ -148,6 +149,14 @@ std::optional<Error> CheckGuards(const Ticket& ticket, Action action, ActorRole 
                                  const Policy& policy) {
     const LocalizedText& state = Label(ticket.state, AudienceOf(role));
     switch (action) {
+    case Action::Resolve:
+        // 服务人员完成工作任务后，要认真仔细填写“售后服务报告单” (§17 7)): a repair is resolved
+        // with its report on record.
+        if (ticket.details.kind == TicketKind::Repair && !CurrentServiceReport(ticket)) {
+            return MakeError("report_required", "请先填写售后服务报告单，再标记为已解决",
+                             "Write the service report before resolving the repair");
+        }
+        return std::nullopt;
     case Action::Cancel:
         if (ticket.state == TicketState::WaitingCustomer && ticket.resume_state != TicketState::Submitted &&
             ticket.resume_state != TicketState::Accepted) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "result.h"
+#include "service_report.h"
 #include "time.h"
 #include "vocabulary.h"
 
@@ -96,6 +97,8 @@ struct WorkRecord {
     std::string part_serial;           // PartFitted: the fitted part's own serial, when given
     std::string signature_sha256;      // SignOff: SHA-256 (hex) of the signature PNG
     std::string attachment_id;         // SignOff: the attachment holding that PNG
+    std::optional<Quote> quote;            // Quote: the parts and what the customer would pay
+    std::optional<ServiceReport> report;   // ServiceReport (records before the structured report have none)
 
     bool operator==(const WorkRecord&) const = default;
 };

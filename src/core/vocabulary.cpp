@@ -149,6 +149,23 @@ const Entry<WorkKind> kWorkKinds[] = {
     {WorkKind::ServiceReport, "service_report", {"服务报告", "service report"}},
     {WorkKind::SignOff, "sign_off", {"客户已签字确认", "customer signed to confirm"}},
     {WorkKind::SignOffLater, "sign_off_later", {"客户稍后在网上确认", "customer to confirm online later"}},
+    {WorkKind::Quote, "quote", {"维修报价", "repair quote"}},
+    {WorkKind::QuoteAccepted, "quote_accepted", {"客户已接受报价", "customer accepted the quote"}},
+    {WorkKind::QuoteDeclined, "quote_declined", {"客户未接受报价", "customer declined the quote"}},
+};
+
+const Entry<FaultCause> kFaultCauses[] = {
+    {FaultCause::ProductDefect, "product_defect", {"产品质量问题", "Product defect"}},
+    {FaultCause::WearAndTear, "wear_and_tear", {"正常使用损耗", "Normal wear"}},
+    {FaultCause::CustomerCaused, "customer_caused", {"人为损坏（买方原因）", "Customer-caused damage"}},
+    {FaultCause::Environment, "environment", {"使用环境（电源、温湿度等）", "Environment (power, heat, damp)"}},
+    {FaultCause::NoFaultFound, "no_fault_found", {"未发现故障", "No fault found"}},
+};
+
+const Entry<RepairOutcome> kRepairOutcomes[] = {
+    {RepairOutcome::Repaired, "repaired", {"已修复", "Repaired"}},
+    {RepairOutcome::Replaced, "replaced", {"已换机", "Unit replaced"}},
+    {RepairOutcome::NotRepairable, "not_repairable", {"无法修复", "Not repairable"}},
 };
 
 const Entry<SlaClock> kClocks[] = {
@@ -248,6 +265,8 @@ AFTERCARE_ENUM_FUNCTIONS(WarrantyRule, kWarrantyRules)
 AFTERCARE_ENUM_FUNCTIONS(ServiceMode, kServiceModes)
 AFTERCARE_ENUM_FUNCTIONS(VisitSlot, kVisitSlots)
 AFTERCARE_ENUM_FUNCTIONS(Channel, kChannels)
+AFTERCARE_ENUM_FUNCTIONS(FaultCause, kFaultCauses)
+AFTERCARE_ENUM_FUNCTIONS(RepairOutcome, kRepairOutcomes)
 
 #undef AFTERCARE_ENUM_FUNCTIONS
 
@@ -271,6 +290,8 @@ const LocalizedText& Label(Remedy value) { return LabelOf(kRemedies, value); }
 const LocalizedText& Label(ServiceMode value) { return LabelOf(kServiceModes, value); }
 const LocalizedText& Label(VisitSlot value) { return LabelOf(kVisitSlots, value); }
 const LocalizedText& Label(Channel value) { return LabelOf(kChannels, value); }
+const LocalizedText& Label(FaultCause value) { return LabelOf(kFaultCauses, value); }
+const LocalizedText& Label(RepairOutcome value) { return LabelOf(kRepairOutcomes, value); }
 
 bool IsSelfServiceChannel(Channel channel) {
     return channel == Channel::Web || channel == Channel::Kiosk || channel == Channel::Embed;

@@ -64,11 +64,19 @@ enum class EventType { Created, Transition, Message, Attachment, Escalation, Rat
 // from stock (fitted within the policy's in-stock hours) or ordered (shipped within the ship
 // hours) and its completion, the engineer leaving for and arriving on site, the service report
 // left with the customer, and how the customer signed off a finished on-site job: signed on the
-// engineer's phone, or to confirm later on the portal.
+// engineer's phone, or to confirm later on the portal. Out of warranty a quote comes first, and the
+// customer accepts or declines it on the portal before paid work starts.
 enum class WorkKind {
     Diagnosis, PartReserved, PartOrdered, PartFitted, PartShipped, Departure, Arrival, ServiceReport,
-    SignOff, SignOffLater
+    SignOff, SignOffLater, Quote, QuoteAccepted, QuoteDeclined
 };
+
+// What caused a repaired fault (售后服务报告单 故障原因). CustomerCaused (买方原因) decides the
+// warranty: such damage is never free, and a part replaced for it never restarts a warranty.
+enum class FaultCause { ProductDefect, WearAndTear, CustomerCaused, Environment, NoFaultFound };
+
+// How the repair ended (维修结果).
+enum class RepairOutcome { Repaired, Replaced, NotRepairable };
 
 enum class SlaClock { FirstResponse, Dispatch, Arrival, Resolution };
 inline constexpr std::size_t kSlaClockCount = 4;
@@ -142,6 +150,8 @@ std::string_view ToString(WarrantyRule value);
 std::string_view ToString(ServiceMode value);
 std::string_view ToString(VisitSlot value);
 std::string_view ToString(Channel value);
+std::string_view ToString(FaultCause value);
+std::string_view ToString(RepairOutcome value);
 
 bool FromString(std::string_view text, TicketKind& out);
 bool FromString(std::string_view text, Priority& out);
@@ -160,6 +170,8 @@ bool FromString(std::string_view text, WarrantyRule& out);
 bool FromString(std::string_view text, ServiceMode& out);
 bool FromString(std::string_view text, VisitSlot& out);
 bool FromString(std::string_view text, Channel& out);
+bool FromString(std::string_view text, FaultCause& out);
+bool FromString(std::string_view text, RepairOutcome& out);
 
 // Who reads a label. Customers read about their own ticket ("待您回复", "Waiting for your reply");
 // staff read about the customer's ("待客户回复"). Enums whose wording is the same for both take none.
@@ -181,6 +193,8 @@ const LocalizedText& Label(Remedy value);
 const LocalizedText& Label(ServiceMode value);
 const LocalizedText& Label(VisitSlot value); // with its hours, e.g. "上午 9:00–12:00"
 const LocalizedText& Label(Channel value);
+const LocalizedText& Label(FaultCause value);
+const LocalizedText& Label(RepairOutcome value);
 
 // Channels a customer's own portal may claim (web, kiosk, embed); the others are staff intake's.
 bool IsSelfServiceChannel(Channel channel);

@@ -112,4 +112,24 @@ SparePartCommitment SparePartDeadline(bool in_stock, UnixSeconds from, const Pol
     return commitment;
 }
 
+Result<ChargeEstimate> ChargeFor(std::optional<WarrantyQuery> warranty, const std::vector<PartUsed>& parts,
+                                 bool on_site, bool customer_caused, const Policy& policy) {
+    auto parts_cost = PartsCostFen(parts);
+    if (!parts_cost) return parts_cost.GetError();
+    WarrantyDecision decision;
+    if (warranty) {
+        warranty->customer_caused_damage = customer_caused;
+        decision = EvaluateWarranty(*warranty, policy);
+    }
+    ChargeEstimate charges = EstimateCharge(decision, RepairQuote{parts_cost.Value(), on_site}, policy);
+    // The reason it is paid comes first: the customer reads why before what.
+    if (!decision.in_warranty) {
+        const LocalizedText why = warranty ? decision.reason
+                                           : LocalizedText{"无法确认购买日期，按保修期外处理",
+                                                           "No purchase date on record: treated as out of warranty"};
+        charges.basis = {why.zh + "。" + charges.basis.zh, why.en + ". " + charges.basis.en};
+    }
+    return charges;
+}
+
 } // namespace aftercare::core

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "policy.h"
+#include "service_report.h"
 #include "time.h"
 
 #include <string>
@@ -24,6 +25,8 @@ struct WarrantyQuery {
     std::string faulty_part;  // optional: which part failed, to apply a key-part restart
     std::vector<PartReplacement> replacements; // this unit's history
     bool customer_caused_damage = false;
+
+    bool operator==(const WarrantyQuery&) const = default;
 };
 
 struct WarrantyDecision {
@@ -51,16 +54,14 @@ struct RepairQuote {
     bool on_site = false;
 };
 
-struct ChargeEstimate {
-    bool free = false;
-    Fen parts_fen = 0;
-    Fen labour_fen = 0;
-    Fen on_site_fen = 0;
-    Fen total_fen = 0;
-    LocalizedText basis; // why this is (not) free
-};
-
 ChargeEstimate EstimateCharge(const WarrantyDecision& warranty, const RepairQuote& quote, const Policy& policy);
+
+// The charges of a quote or a service report: the unit's warranty (nullopt when neither the
+// register nor the ticket gives a purchase date: then it cannot be shown to be covered, and the
+// customer sees the paid basis in a quote before anything is charged), with customer-caused damage
+// never covered; parts at cost with checked arithmetic (out_of_range past kMaxAmountFen).
+Result<ChargeEstimate> ChargeFor(std::optional<WarrantyQuery> warranty, const std::vector<PartUsed>& parts,
+                                 bool on_site, bool customer_caused, const Policy& policy);
 
 struct SparePartCommitment {
     UnixSeconds due_at = 0;

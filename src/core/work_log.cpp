@@ -1,6 +1,7 @@
 // Work records and spare-part commitments; see work_log.h.
 #include "work_log.h"
 
+#include "quote.h"
 #include "state_machine.h"
 #include "validation.h"
 
@@ -69,6 +70,10 @@ std::optional<Error> CheckEntry(const Ticket& ticket, const Actor& actor, const 
         return MakeError("forbidden_actor", "只有服务人员可以记录工作", "Only staff may record work");
     }
     if (IsSignOff(entry.kind)) return CheckSignOff(ticket, entry);
+    if (entry.kind == WorkKind::QuoteAccepted || entry.kind == WorkKind::QuoteDeclined) {
+        return MakeError("forbidden_actor", "报价只能由客户本人在网上答复",
+                         "Only the customer answers a quote, on the portal");
+    }
     const bool working = ticket.state == TicketState::Assigned || ticket.state == TicketState::InProgress;
     if (!working) return WrongState(ticket, entry.kind);
     if (entry.kind != WorkKind::Diagnosis && ticket.details.kind != TicketKind::Repair) {
@@ -89,8 +94,7 @@ std::optional<Error> CheckEntry(const Ticket& ticket, const Actor& actor, const 
         return MakeError("already_done", "工程师已出发，请先记录到达现场",
                          "The engineer is already on the way: record the arrival first");
     }
-    const bool needs_note = entry.kind == WorkKind::Diagnosis || entry.kind == WorkKind::ServiceReport;
-    if (needs_note && IsBlank(entry.note)) {
+    if (entry.kind == WorkKind::Diagnosis && IsBlank(entry.note)) {
         return MakeError("missing_field", "请填写内容", "Write what was found or done", "note");
     }
     if (auto error = CheckText("note", entry.note, 0, TextLimits::kMessageMax, true)) return error;
@@ -111,6 +115,12 @@ Result<Applied> RecordWork(const Ticket& ticket, const Actor& actor, const WorkE
 
     WorkRecord record;
     record.kind = entry.kind;
+    if (entry.kind == WorkKind::Quote || entry.kind == WorkKind::ServiceReport) {
+        auto built = entry.kind == WorkKind::Quote ? QuoteRecord(ticket, entry, policy)
+                                                   : ServiceReportRecord(ticket, entry, policy);
+        if (!built) return built.GetError();
+        record = std::move(built.Value());
+    }
     if (IsPartPromise(entry.kind)) {
         record.part = entry.part;
         const int hours = entry.kind == WorkKind::PartReserved ? policy.warranty.spare_part_in_stock_hours

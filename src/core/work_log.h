@@ -5,6 +5,7 @@
 #include "policy.h"
 #include "result.h"
 #include "ticket.h"
+#include "warranty.h"
 
 #include <optional>
 #include <string>
@@ -12,8 +13,7 @@
 
 namespace aftercare::core {
 
-// What a staff member records. `note` is the text (required for a diagnosis and a service
-// report); `part` names the spare part (required for PartReserved/PartOrdered); `completes` is
+// What a staff member records. `note` is the text (required for a diagnosis); `part` names the spare part (required for PartReserved/PartOrdered); `completes` is
 // the sequence of the PartReserved/PartOrdered event that a PartFitted/PartShipped completes.
 struct WorkEntry {
     WorkKind kind = WorkKind::Diagnosis;
@@ -25,6 +25,11 @@ struct WorkEntry {
     // bytes it keeps and names the attachment it wrote).
     std::string signature_sha256;
     std::string attachment_id;
+    std::optional<Quote> quote;          // Quote: parts and whether the damage is the customer's
+    std::optional<ServiceReport> report; // ServiceReport: the structured report (charges are computed)
+    // Quote / ServiceReport: the unit's coverage from the product register or the ticket, set by the
+    // server (never from a client); nullopt when no purchase date is known.
+    std::optional<WarrantyQuery> warranty;
 
     bool operator==(const WorkEntry&) const = default;
 };
@@ -42,7 +47,8 @@ inline constexpr std::size_t kPartNameMax = 64;
 //     already_done otherwise); only PartFitted may carry the new part's serial (a valid serial);
 //   - arrival on an Assigned ticket also starts the work (a Start transition first), because the
 //     urgent resolution clock counts from arrival;
-//   - a service report needs the work to have started (InProgress);
+//   - a service report needs the work to have started (InProgress); quotes and reports follow quote.h;
+//     a quote's answer is the customer's (AnswerQuote), never a staff work record;
 //   - SignOff / SignOffLater close a finished on-site visit: only on a Resolved on-site repair, once
 //     per resolution (already_done after either). SignOff needs the signature's hash and attachment
 //     and is the customer's confirmation given in person, so a Confirm transition (actor: the

@@ -5,14 +5,6 @@
 
 namespace aftercare::portal {
 
-std::string FormatMoney(core::Fen fen) {
-    char buffer[48];
-    const long long whole = static_cast<long long>(fen / 100);
-    const int cents = static_cast<int>(fen % 100 < 0 ? -(fen % 100) : fen % 100);
-    std::snprintf(buffer, sizeof buffer, "¥%lld.%02d", whole, cents);
-    return buffer;
-}
-
 std::string FormatFileSize(std::int64_t bytes) {
     char buffer[32];
     if (bytes >= 1024 * 1024) {

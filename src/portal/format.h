@@ -1,5 +1,5 @@
 // Numbers, money, sizes and days in the customer's language and time zone, for every
-// screen that shows them ("¥150.00", "明天", "Tue 3 Jun"). Times and durations: time_format.h.
+// screen that shows them ("明天", "Tue 3 Jun"; money: core::FormatMoney). Times and durations: time_format.h.
 #pragma once
 
 #include "i18n.h"
@@ -11,9 +11,6 @@
 #include <string>
 
 namespace aftercare::portal {
-
-// "¥150.00"
-std::string FormatMoney(core::Fen fen);
 
 // "2.4 MB", "350 KB"
 std::string FormatFileSize(std::int64_t bytes);

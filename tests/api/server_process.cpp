@@ -278,6 +278,13 @@ Json BodyOf(const httplib::Result& result) {
     return Json::parse(result->body);
 }
 
+Json ServiceReportWork() {
+    return {{"kind", "service_report"},
+            {"report",
+             {{"diagnosis", "电源板电容鼓包"}, {"cause", "product_defect"}, {"actions", "更换电源板，试机正常"},
+              {"labour_minutes", 40}, {"outcome", "repaired"}}}};
+}
+
 Json RepairDraft(const std::string& phone, const std::string& subject) {
     return Json{{"kind", "repair"},
                 {"priority", "general"},

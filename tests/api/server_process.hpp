@@ -90,6 +90,10 @@ Json BodyOf(const httplib::Result& result);
 // A valid repair ticket draft with the given phone.
 Json RepairDraft(const std::string& phone = "13800138000", const std::string& subject = "设备无法开机");
 
+// The body of a free service report (no parts), as an engineer writes before resolving a repair:
+// POST it to /api/v1/staff/tickets/{n}/work.
+Json ServiceReportWork();
+
 // The date `days` from today in Beijing (UTC+8), as the portal would offer it for a visit.
 std::string DayInBeijing(int days);
 

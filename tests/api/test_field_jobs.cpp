@@ -83,6 +83,7 @@ std::vector<std::string> Numbers(const Json& page) {
 void Finish(Field& field, const std::string& number) {
     REQUIRE(field.Step(number, {{"kind", "departure"}}) == 201);
     REQUIRE(field.Step(number, {{"kind", "arrival"}}) == 201);
+    REQUIRE(field.Step(number, ServiceReportWork()) == 201);
     REQUIRE(PostJson(field.env.http(), "/api/v1/staff/tickets/" + number + "/transition", {{"action", "resolve"}},
                      field.engineer)
                 ->status == 200);
@@ -130,6 +131,7 @@ TEST_CASE("my jobs: the engineer's open on-site jobs, booked visits by window th
     CHECK(field.Jobs()["items"][0]["stage"] == "on_the_way");
     REQUIRE(field.Step(sooner, {{"kind", "arrival"}}) == 201);
     CHECK(field.Jobs()["items"][0]["stage"] == "on_site");
+    REQUIRE(field.Step(sooner, ServiceReportWork()) == 201);
     REQUIRE(PostJson(field.env.http(), "/api/v1/staff/tickets/" + sooner + "/transition", {{"action", "resolve"}},
                      field.engineer)
                 ->status == 200);
@@ -154,6 +156,7 @@ TEST_CASE("sign-off: the customer's signature PNG is checked, kept with its hash
     const auto early = field.Sign(number, kPng);
     CHECK(early->status == 409);
     CHECK(Json::parse(early->body)["error"]["code"] == "illegal_transition");
+    REQUIRE(field.Step(number, ServiceReportWork()) == 201);
     REQUIRE(PostJson(field.env.http(), base + "/transition", {{"action", "resolve"}}, field.engineer)->status == 200);
 
     // Bad input, each with its own clear refusal.

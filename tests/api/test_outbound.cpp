@@ -37,6 +37,7 @@ void Resolve(httplib::Client& client, const std::string& token, const std::strin
     REQUIRE(PostJson(client, base + "/transition", {{"action", "accept"}}, token)->status == 200);
     REQUIRE(PostJson(client, base + "/assign", {{"assignee", "engineer.li"}}, token)->status == 200);
     REQUIRE(PostJson(client, base + "/transition", {{"action", "start"}}, token)->status == 200);
+    REQUIRE(PostJson(client, base + "/work", ServiceReportWork(), token)->status == 201);
     REQUIRE(PostJson(client, base + "/transition", {{"action", "resolve"}, {"note", "Replaced the PSU"}}, token)->status ==
             200);
 }

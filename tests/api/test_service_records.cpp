@@ -27,6 +27,7 @@ void Resolve(httplib::Client& client, const std::string& token, const std::strin
     Act(client, token, number, {{"action", "accept"}});
     REQUIRE(PostJson(client, kTickets + number + "/assign", {{"assignee", "engineer.li"}}, token)->status == 200);
     Act(client, token, number, {{"action", "start"}});
+    REQUIRE(PostJson(client, kTickets + number + "/work", ServiceReportWork(), token)->status == 201);
     Act(client, token, number, {{"action", "resolve"}, {"note", "更换电源板"}});
 }
 
@@ -148,6 +149,8 @@ TEST_CASE("customer history by phone, repeat repairs by serial, and the service-
                      first["access_token"].get<std::string>())
                 ->status == 200);
     Act(client, env.staff_token, first_number, {{"action", "start"}});
+    // A reopened repair is resolved with a new report.
+    REQUIRE(PostJson(client, kTickets + first_number + "/work", ServiceReportWork(), env.staff_token)->status == 201);
     Act(client, env.staff_token, first_number, {{"action", "resolve"}, {"note", "更换主板"}});
 
     // Same serial again: a repeat repair of the first. Another phone's repair of another serial is not.

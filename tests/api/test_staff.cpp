@@ -107,6 +107,11 @@ TEST_CASE("staff workflow: accept, assign, start, request info, resolve — conf
 
     auto message = PostJson(client, base + "/messages", {{"text", "配件已寄出"}}, token);
     REQUIRE(message->status == 201);
+    // A repair is resolved with its service report (售后服务报告单) on record.
+    auto unreported = PostJson(client, base + "/transition", {{"action", "resolve"}, {"note", "更换电源"}}, token);
+    CHECK(unreported->status == 409);
+    CHECK(BodyOf(unreported)["error"]["code"] == "report_required");
+    REQUIRE(PostJson(client, base + "/work", ServiceReportWork(), token)->status == 201);
     auto resolved = PostJson(client, base + "/transition", {{"action", "resolve"}, {"note", "更换电源"}}, token);
     REQUIRE(resolved->status == 200);
     CHECK(BodyOf(resolved)["state"] == "resolved");

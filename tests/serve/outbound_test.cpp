@@ -40,7 +40,7 @@ TEST_CASE("every notification exists in zh-CN and en, renders without a leftover
     // The moments the standard names, and the managers' escalation notice.
     for (const char* required : {"ticket_received", "ticket_accepted", "engineer_assigned", "engineer_departed", "visit_rescheduled",
                                  "waiting_reply", "ticket_resolved", "rating_invitation", "complaint_answered", "return_steps",
-                                 "escalation_notice", "quality_incident"})
+                                 "escalation_notice", "quality_incident", "quote_issued"})
         CHECK(std::find(names.begin(), names.end(), required) != names.end());
     for (const auto& name : names) {
         for (const char* language : kLanguages) {

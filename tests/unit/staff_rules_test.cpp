@@ -133,9 +133,8 @@ TEST_CASE("work records need staff, a working ticket and the right kind", "[staf
     // The service report comes after the work started.
     CHECK_FALSE(Work(assigned, WorkKind::ServiceReport, kCreated + 200, "已更换主板").Ok());
     const Ticket working = Apply(assigned, Action::Start, Staff(), kCreated + 300);
-    auto report = Work(working, WorkKind::ServiceReport, kCreated + 400, "已更换主板，试机正常");
-    REQUIRE(report.Ok());
-    CHECK(report.Value().ticket.state == TicketState::InProgress);
+    const Ticket reported = WithServiceReport(working, kCreated + 400);
+    CHECK(reported.state == TicketState::InProgress);
 
     const Ticket complaint = Assigned(TicketKind::Complaint);
     CHECK(Work(complaint, WorkKind::Diagnosis, kCreated + 200, "已核实").Ok());

@@ -2,9 +2,11 @@
 #pragma once
 
 #include "core/policy.h"
+#include "core/quote.h"
 #include "core/state_machine.h"
 #include "core/ticket.h"
 #include "core/time.h"
+#include "core/work_log.h"
 
 #include <catch2/catch.hpp>
 
@@ -45,9 +47,28 @@ inline Actor Staff(const std::string& id = "eng01") { return Actor{ActorRole::St
 inline Actor Customer() { return Actor{ActorRole::Customer, {}}; }
 inline Actor System() { return Actor{ActorRole::System, {}}; }
 
-// Applies an action that must succeed (fails the test with the refusal otherwise).
+// A free service report (in warranty, no parts), as the engineer writes before resolving a repair.
+inline Ticket WithServiceReport(const Ticket& ticket, UnixSeconds now, const Policy& policy = Policy{}) {
+    WorkEntry entry;
+    entry.kind = WorkKind::ServiceReport;
+    entry.report = ServiceReport{"主板电容鼓包", FaultCause::ProductDefect, "更换主板，试机正常", {}, 60,
+                                 RepairOutcome::Repaired, {}};
+    const CivilDate today = LocalDate(now, kChinaUtcOffset);
+    entry.warranty = WarrantyQuery{today, today, {}, {}, false}; // bought today: in warranty
+    auto result = RecordWork(ticket, Actor{ActorRole::Staff, "eng01"}, entry, now, policy);
+    INFO("service report: " << (result ? std::string() : result.GetError().message.en));
+    REQUIRE(result.Ok());
+    return std::move(result).Value().ticket;
+}
+
+// Applies an action that must succeed (fails the test with the refusal otherwise). Resolving a
+// repair writes the service report first when the test has not (quote_test covers the rule itself).
 inline Ticket Apply(const Ticket& ticket, Action action, const Actor& actor, UnixSeconds now,
                     const Policy& policy = Policy{}, std::string note = "说明", std::string assignee = "eng01") {
+    if (action == Action::Resolve && ticket.details.kind == TicketKind::Repair &&
+        ticket.state == TicketState::InProgress && !CurrentServiceReport(ticket))
+        return Apply(WithServiceReport(ticket, now, policy), action, actor, now, policy, std::move(note),
+                     std::move(assignee));
     TransitionRequest request;
     request.action = action;
     request.actor = actor;

@@ -84,8 +84,9 @@ TEST_CASE("customer damage is never free", "[warranty]") {
     CHECK(decision.rule == WarrantyRule::CustomerDamage);
 }
 
-TEST_CASE("free in warranty, paid out of warranty, with the labour-free variant", "[warranty]") {
+TEST_CASE("free in warranty, paid out of warranty, parts at cost only by default", "[warranty]") {
     Policy policy;
+    policy.warranty.out_of_warranty_labour_free = false; // the variant that charges labour
     const WarrantyDecision in = EvaluateWarranty(Query({2024, 1, 1}, {2024, 6, 1}), policy);
     const ChargeEstimate free = EstimateCharge(in, {35000, true}, policy);
     CHECK(free.free);
@@ -99,7 +100,9 @@ TEST_CASE("free in warranty, paid out of warranty, with the labour-free variant"
     CHECK(paid.on_site_fen == policy.warranty.on_site_fee_fen);
     CHECK(paid.total_fen == 35000 + policy.warranty.labour_fee_fen + policy.warranty.on_site_fee_fen);
 
-    policy.warranty.out_of_warranty_labour_free = true;
+    // The standard's default (§13.4): parts at cost, no service or labour fee.
+    policy.warranty.out_of_warranty_labour_free = Policy{}.warranty.out_of_warranty_labour_free;
+    REQUIRE(policy.warranty.out_of_warranty_labour_free);
     const ChargeEstimate parts_only = EstimateCharge(out, {35000, true}, policy);
     CHECK(parts_only.total_fen == 35000);
     CHECK(parts_only.labour_fen == 0);
@@ -117,7 +120,8 @@ TEST_CASE("money: sums are checked, amounts bounded, an estimate never wraps neg
     CHECK(CheckAmountFen(-1, "x")->field == "x");
 
     // The finding: parts_cost_fen = INT64_MAX gave total_fen -9223372036854760809.
-    const Policy policy;
+    Policy policy;
+    policy.warranty.out_of_warranty_labour_free = false;
     const WarrantyDecision out = EvaluateWarranty(Query({2019, 1, 1}, {2024, 6, 1}), policy);
     const ChargeEstimate huge = EstimateCharge(out, {max, true}, policy);
     CHECK(huge.parts_fen == kMaxAmountFen);

@@ -26,6 +26,7 @@ constexpr EventName kEventNames[] = {
     {"ticket_resolved", "staff.delivery.event.ticket_resolved"},
     {"rating_invitation", "staff.delivery.event.rating_invitation"},
     {"engineer_departed", "staff.delivery.event.engineer_departed"},
+    {"quote_issued", "staff.delivery.event.quote_issued"},
     {"visit_rescheduled", "staff.delivery.event.visit_rescheduled"},
     {"escalation_notice", "staff.delivery.event.escalation_notice"},
     {"quality_incident", "staff.delivery.event.quality_incident"},

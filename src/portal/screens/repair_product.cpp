@@ -12,6 +12,7 @@
 #include "widgets/choice_chips.h"
 #include "widgets/feedback.h"
 
+#include "core/money.h"
 #include "core/validation.h"
 
 #include <algorithm>
@@ -106,8 +107,8 @@ void DrawEstimate(AppState& state, Ui& ui, const api::WarrantyLookupResponse& an
         return;
     }
     Heading(ui, TextStyle::Title3, state.Tr("repair.warranty.paid"), 4);
-    if (estimate.labour_fen > 0) ChargeRow(ui, state.Tr("repair.estimate.labour"), FormatMoney(estimate.labour_fen));
-    if (estimate.on_site_fen > 0) ChargeRow(ui, state.Tr("repair.estimate.on_site"), FormatMoney(estimate.on_site_fen));
+    if (estimate.labour_fen > 0) ChargeRow(ui, state.Tr("repair.estimate.labour"), core::FormatMoney(estimate.labour_fen));
+    if (estimate.on_site_fen > 0) ChargeRow(ui, state.Tr("repair.estimate.on_site"), core::FormatMoney(estimate.on_site_fen));
     ChargeRow(ui, state.Tr("repair.estimate.parts"), state.Tr("repair.estimate.parts_amount"));
     Paragraph(ui, TextStyle::Small, Localized(estimate.basis, lang), p.text_muted);
 }

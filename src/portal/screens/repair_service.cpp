@@ -12,6 +12,7 @@
 #include "widgets/feedback.h"
 #include "widgets/option_cards.h"
 
+#include "core/money.h"
 #include "core/validation.h"
 
 namespace aftercare::portal {
@@ -126,7 +127,7 @@ void DrawMode(AppState& state, Ui& ui) {
     if (repair.warranty.IsLoaded() && repair.warranty.value->estimate && !repair.warranty.value->estimate->free &&
         repair.warranty.value->estimate->on_site_fen > 0) {
         on_site_fee = state.strings.Format(state.language, "repair.mode.on_site.fee",
-                                           {{"amount", FormatMoney(repair.warranty.value->estimate->on_site_fen)}});
+                                           {{"amount", core::FormatMoney(repair.warranty.value->estimate->on_site_fen)}});
     }
     std::vector<std::string> labels, descriptions;
     for (const ModeChoice& choice : kModes) {

@@ -4,7 +4,7 @@
 // (#receipt, shown only by the print stylesheet in kiosk.css); and a reset that forgets the
 // customer: storage, the mirror's DOM fields, the receipt.
 mergeInto(LibraryManager.library, {
-  $AftercareKiosk__deps: ['$AftercareStrings'],
+  $AftercareKiosk__deps: ['$AftercareStrings', '$AftercarePrint'],
   $AftercareKiosk: {
     FLOOR: 'aftercare-kiosk-floor',
 
@@ -21,68 +21,39 @@ mergeInto(LibraryManager.library, {
       } catch (e) { /* storage disabled: nothing stored either */ }
     },
 
-    element: function (tag, className, text) {
-      var node = document.createElement(tag);
-      if (className) node.className = className;
-      if (text !== undefined) node.textContent = text;
-      return node;
-    },
 
     // Builds the receipt with DOM calls only (no markup from strings): every text is the customer's
     // or the server's and must never become HTML.
     fillReceipt: function (r) {
-      var self = AftercareKiosk;
       var receipt = document.getElementById('receipt');
       if (!receipt) {
-        receipt = self.element('section');
+        receipt = AftercarePrint.element('section');
         receipt.id = 'receipt';
         document.body.appendChild(receipt);
       }
       receipt.replaceChildren();
       receipt.setAttribute('lang', r.lang);
       receipt.setAttribute('aria-hidden', 'true');  // paper only; the screen shows the same in the portal
-      var header = self.element('header', 'receipt-header');
-      header.appendChild(self.element('div', 'receipt-vendor', r.vendor));
-      header.appendChild(self.element('h1', 'receipt-title', r.title));
+      var header = AftercarePrint.element('header', 'receipt-header');
+      header.appendChild(AftercarePrint.element('div', 'receipt-vendor', r.vendor));
+      header.appendChild(AftercarePrint.element('h1', 'receipt-title', r.title));
       receipt.appendChild(header);
-      receipt.appendChild(self.element('div', 'receipt-label', r.numberLabel));
-      receipt.appendChild(self.element('div', 'receipt-number', r.serviceNumber));
-      receipt.appendChild(self.element('p', 'receipt-promise', r.promise));
+      receipt.appendChild(AftercarePrint.element('div', 'receipt-label', r.numberLabel));
+      receipt.appendChild(AftercarePrint.element('div', 'receipt-number', r.serviceNumber));
+      receipt.appendChild(AftercarePrint.element('p', 'receipt-promise', r.promise));
 
       if (r.qrSize > 0) {
-        var NS = 'http://www.w3.org/2000/svg';
-        var quiet = 4;  // the standard's quiet zone, in modules
-        var side = r.qrSize + quiet * 2;
-        var svg = document.createElementNS(NS, 'svg');
-        svg.setAttribute('class', 'receipt-qr-code');
-        svg.setAttribute('viewBox', '0 0 ' + side + ' ' + side);
-        svg.setAttribute('shape-rendering', 'crispEdges');
-        svg.setAttribute('role', 'img');
-        svg.setAttribute('aria-label', r.scanHint);
-        // What the code holds, for tests and support staff (the code itself is the wasm's work).
-        svg.setAttribute('data-qr-text', r.trackingUrl);
-        svg.setAttribute('data-qr-size', String(r.qrSize));
-        var background = document.createElementNS(NS, 'rect');
-        background.setAttribute('width', String(side));
-        background.setAttribute('height', String(side));
-        background.setAttribute('fill', '#fff');
-        svg.appendChild(background);
-        var path = document.createElementNS(NS, 'path');
-        path.setAttribute('transform', 'translate(' + quiet + ' ' + quiet + ')');
-        path.setAttribute('d', r.qrPath);
-        path.setAttribute('fill', '#000');
-        svg.appendChild(path);
-        var qr = self.element('div', 'receipt-qr');
-        qr.appendChild(svg);
-        qr.appendChild(self.element('p', 'receipt-scan', r.scanHint));
+        var qr = AftercarePrint.element('div', 'receipt-qr');
+        qr.appendChild(AftercarePrint.qrSvg('receipt-qr-code', r.qrSize, r.qrPath, r.scanHint, r.trackingUrl));
+        qr.appendChild(AftercarePrint.element('p', 'receipt-scan', r.scanHint));
         receipt.appendChild(qr);
       }
 
-      var meta = self.element('dl', 'receipt-meta');
-      meta.appendChild(self.element('dt', '', r.createdLabel));
-      meta.appendChild(self.element('dd', '', r.created));
+      var meta = AftercarePrint.element('dl', 'receipt-meta');
+      meta.appendChild(AftercarePrint.element('dt', '', r.createdLabel));
+      meta.appendChild(AftercarePrint.element('dd', '', r.created));
       receipt.appendChild(meta);
-      receipt.appendChild(self.element('p', 'receipt-footer', r.footer));
+      receipt.appendChild(AftercarePrint.element('p', 'receipt-footer', r.footer));
     },
   },
 

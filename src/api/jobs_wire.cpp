@@ -2,6 +2,7 @@
 #include "api/jobs_wire.h"
 
 #include "api/json_write.h"
+#include "core/quote.h"
 #include "core/sla.h"
 #include "core/work_log.h"
 
@@ -33,6 +34,7 @@ JobItem MakeJobItem(const core::Ticket& ticket, core::UnixSeconds now, const cor
     item.arrival_overdue = arrival.status == core::DeadlineStatus::Overdue;
     item.stage = std::string(core::ToString(core::StageOf(ticket)));
     item.last_sequence = ticket.timeline.empty() ? 0 : ticket.timeline.back().sequence;
+    item.has_service_report = core::CurrentServiceReport(ticket) != nullptr;
     return item;
 }
 
@@ -50,7 +52,8 @@ void to_json(Json& json_value, const JobItem& value) {
                       {"address_masked", value.address_masked},
                       {"arrival_overdue", value.arrival_overdue},
                       {"stage", value.stage},
-                      {"last_sequence", value.last_sequence}};
+                      {"last_sequence", value.last_sequence},
+                      {"has_service_report", value.has_service_report}};
     PutOptional(json_value, "visit", value.visit);
     PutOptional(json_value, "visit_start", value.visit_start);
     PutOptional(json_value, "visit_end", value.visit_end);
@@ -72,6 +75,7 @@ void ReadFields(WireReader& reader, JobItem& value) {
     reader.Optional("arrival_overdue", value.arrival_overdue);
     reader.Required("stage", value.stage);
     reader.Optional("last_sequence", value.last_sequence);
+    reader.Optional("has_service_report", value.has_service_report);
 }
 AFTERCARE_FROM_JSON(JobItem)
 

@@ -33,6 +33,7 @@ struct JobItem {
     bool arrival_overdue = false;
     std::string stage;                          // core::VisitStage: not_departed, on_the_way, on_site, finished
     int last_sequence = 0;                      // for expected_sequence on "finish"
+    bool has_service_report = false;            // core::CurrentServiceReport: "finish" needs it
 };
 
 JobItem MakeJobItem(const core::Ticket& ticket, core::UnixSeconds now, const core::Policy& policy);

@@ -47,6 +47,27 @@ struct ReceiptDocument {
     std::string footer;
 };
 
+// A printable service report (售后服务报告单): titled sections of label/value rows in the UI
+// language, a QR code to the ticket's lookup and signature lines; laid out for A4 by the host
+// (web/print.js, shell/portal.css).
+struct PrintSection {
+    std::string heading;
+    std::vector<std::pair<std::string, std::string>> rows;
+};
+struct ServiceReportDocument {
+    std::string language_tag;
+    std::string vendor;
+    std::string title;          // "售后服务报告单"
+    std::string number_label;   // "服务编号"
+    std::string service_number;
+    std::vector<PrintSection> sections;
+    std::string scan_hint;
+    std::string tracking_url;   // what the QR code encodes (no token: paper is left around)
+    int qr_size = 0;
+    std::string qr_path;
+    std::vector<std::string> signature_labels; // "工程师签字", "客户签字"
+};
+
 class Host {
 public:
     virtual ~Host() = default;
@@ -87,6 +108,8 @@ public:
     virtual std::string PageOrigin() const = 0;
     // Lays out the receipt for paper and opens the print dialog (window.print).
     virtual void PrintReceipt(const ReceiptDocument& receipt) = 0;
+    // Lays out the service report for paper and opens the print dialog.
+    virtual void PrintServiceReport(const ServiceReportDocument& report) = 0;
     // Kiosk reset: forgets everything the page holds for the customer who left — stored values
     // (memory and localStorage), the mirror's DOM fields, the last receipt. AppState is the app's.
     virtual void ForgetCustomer() = 0;

@@ -176,6 +176,16 @@ describe('the engineer\'s phone view', () => {
       await page.getByRole('status').filter({ hasText: '已记录到达现场' }).waitFor();
       await mine.getByText('工程师已到达现场').waitFor(LIVE);
 
+      // 完成 comes after the 售后服务报告单, written in the ticket's workspace on the same phone.
+      assert.equal(await page.getByRole('button', { name: `完成：${ticket.number}` }).count(), 0, 'no finish before the report');
+      await tap(page.getByRole('button', { name: `填写服务报告单：${ticket.number}` }));
+      await page.getByRole('heading', { name: '售后服务报告单' }).waitFor();
+      await type(page.getByRole('textbox', { name: '故障诊断' }), '电源板保险丝熔断');
+      await type(page.getByRole('textbox', { name: '处理措施' }), '更换保险丝，试机 30 分钟正常');
+      await tap(page.getByRole('button', { name: '保存服务报告单' }));
+      await page.getByRole('status').filter({ hasText: '服务报告单已保存' }).waitFor();
+      await tap(page.getByRole('tab', { name: '我的上门' }));
+
       await tap(page.getByRole('button', { name: `完成：${ticket.number}` }));
       await page.getByRole('status').filter({ hasText: '请客户签字确认' }).waitFor();
       const pad = page.getByRole('img', { name: `客户签名区：${ticket.number}` });
@@ -232,6 +242,14 @@ describe('the engineer\'s phone view', () => {
       await page.getByRole('status').filter({ hasText: 'Departure recorded' }).waitFor();
       await tap(page.getByRole('button', { name: `Arrived: ${ticket.number}` }));
       await page.getByRole('status').filter({ hasText: 'Arrival on site recorded' }).waitFor();
+      // The report first (written here through the API; the test above writes it on the phone).
+      await page.getByRole('button', { name: `Write the service report: ${ticket.number}` }).waitFor();
+      const report = await api('POST', `/api/v1/staff/tickets/${ticket.number}/work`, {
+        token: adminToken,
+        body: { kind: 'service_report', report: { diagnosis: 'Blown fuse on the power board', cause: 'product_defect', actions: 'Replaced the fuse; ran 30 minutes', outcome: 'repaired' } },
+      });
+      assert.equal(report.status, 201, JSON.stringify(report.body));
+      // The job list follows the change live: Finish replaces the report step.
       await tap(page.getByRole('button', { name: `Finish: ${ticket.number}` }));
       await page.getByRole('img', { name: `Customer signature area: ${ticket.number}` }).waitFor();
       await shot(page, 'jobs-sign-en-phone.png');

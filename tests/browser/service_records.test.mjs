@@ -92,6 +92,10 @@ describe('service records', () => {
     await staffDoes(first.number, 'transition', { action: 'accept' });
     await staffDoes(first.number, 'assign', { assignee: AGENT.username });
     await staffDoes(first.number, 'transition', { action: 'start' });
+    await staffDoes(first.number, 'work', {
+      kind: 'service_report',
+      report: { diagnosis: '加热模块老化', cause: 'wear_and_tear', actions: '更换加热模块', outcome: 'repaired' },
+    });
     await staffDoes(first.number, 'transition', { action: 'resolve', note: '更换加热模块' });
     const second = await repair('治疗头又不发热了');
 

@@ -270,9 +270,10 @@ describe('staff console', () => {
       assert.equal(part.work.due_at - part.at, 8 * 3600);
       await mine.getByText('备件已订货：电源板').waitFor(LIVE);
 
-      await tap(page.getByRole('button', { name: '记录类型' }));
-      await pickOption(page, '服务报告');
-      const report = page.getByRole('textbox', { name: /服务报告/ });
+      // The 售后服务报告单, before the repair can be resolved.
+      await page.getByRole('heading', { name: '售后服务报告单' }).waitFor();
+      await type(page.getByRole('textbox', { name: '故障诊断' }), '电源板电容鼓包，无法上电');
+      const report = page.getByRole('textbox', { name: /处理措施/ });
       await type(report, '更换电源板，试机正常，已向客户演示。');
       // The part's countdown above ticks every second; the field being typed in keeps its focus
       // (the mirror once moved every element after a changed one, and a moved element is blurred).
@@ -288,8 +289,8 @@ describe('staff console', () => {
       }
       assert.equal(await page.evaluate(() => window.__blurs), 0, 'the field kept its focus');
       assert.equal(await report.inputValue(), '更换电源板，试机正常，已向客户演示。');
-      await tap(page.getByRole('button', { name: '添加记录' }));
-      await page.getByRole('status').filter({ hasText: '已记录：服务报告' }).waitFor();
+      await tap(page.getByRole('button', { name: '保存服务报告单' }));
+      await page.getByRole('status').filter({ hasText: '服务报告单已保存' }).waitFor();
       await scrollToTop(page);
       await shot(page, 'staff-workspace-zh.png');
 

@@ -69,6 +69,15 @@ describe('track a service and follow its ticket page', () => {
     return result.body;
   }
 
+  // The 售后服务报告单 a repair needs before it is resolved (free: no parts).
+  async function report(number) {
+    const result = await api(`/api/v1/staff/tickets/${number}/work`, {
+      method: 'POST', token: staffToken,
+      body: { kind: 'service_report', report: { diagnosis: '电源板电容鼓包', cause: 'product_defect', actions: '更换电源板，试机正常', outcome: 'repaired' } },
+    });
+    assert.equal(result.status, 201, JSON.stringify(result.body));
+  }
+
   async function staffView(number) {
     const result = await api(`/api/v1/staff/tickets/${number}`, { token: staffToken });
     assert.equal(result.status, 200);
@@ -364,10 +373,11 @@ describe('track a service and follow its ticket page', () => {
     const ticket = await createTicket('确认与重开测试');
     const { context, page, problems } = await open(`#/track/${ticket.number}?t=${ticket.token}`, PHONE);
     try {
-      for (const [action, extra] of [['accept', {}], ['assign', { assignee: 'engineer.li' }], ['start', {}],
-        ['resolve', { note: '已更换电源板' }]]) {
+      for (const [action, extra] of [['accept', {}], ['assign', { assignee: 'engineer.li' }], ['start', {}]]) {
         await staff(ticket.number, action, extra);
       }
+      await report(ticket.number);
+      await staff(ticket.number, 'resolve', { note: '已更换电源板' });
       await page.getByText('问题解决了吗？').waitFor(LIVE);
       await tap(page.getByRole('button', { name: '仍未解决' }));
       const dialog = page.getByRole('dialog', { name: '问题仍未解决？' });
@@ -383,6 +393,7 @@ describe('track a service and follow its ticket page', () => {
       assert.equal(reopened.timeline.at(-1).note, '开机十分钟后又自动关机');
 
       await staff(ticket.number, 'start');
+      await report(ticket.number);
       await staff(ticket.number, 'resolve', { note: '已更换主板' });
       await page.getByText('问题解决了吗？').waitFor(LIVE);
       await saveScreenshot(page, 'track-ticket-zh-phone.png');

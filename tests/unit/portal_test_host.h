@@ -66,6 +66,7 @@ public:
     void SaveFile(const std::string&, const std::string&, const std::string&) override {}
     std::string PageOrigin() const override { return "https://service.example.com"; }
     void PrintReceipt(const portal::ReceiptDocument&) override {}
+    void PrintServiceReport(const portal::ServiceReportDocument&) override {}
     void ForgetCustomer() override { stored.clear(); }
     // Distinct on every call, as the real one is, so a test can tell one attempt's key from the next.
     std::string RandomHex128() override {

@@ -46,6 +46,7 @@ void aftercare_pick_files(void* platform, unsigned pick_id, const char* accept, 
 // reports the network coming back through aftercare_network_online(platform).
 int aftercare_kiosk_init(void* platform);
 void aftercare_kiosk_print_receipt(const char* receipt_json);  // fills #receipt, window.print()
+void aftercare_print_report(const char* report_json);          // fills #print-report, window.print()
 void aftercare_kiosk_forget();  // storage, the mirror's DOM fields, the receipt
 char* aftercare_page_origin();  // location.origin, malloc'd
 

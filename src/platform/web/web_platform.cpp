@@ -86,6 +86,22 @@ void WebPlatform::PrintReceipt(const portal::ReceiptDocument& r) {
     aftercare_kiosk_print_receipt(receipt.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 
+void WebPlatform::PrintServiceReport(const portal::ServiceReportDocument& r) {
+    nlohmann::json sections = nlohmann::json::array();
+    for (const portal::PrintSection& section : r.sections) {
+        nlohmann::json rows = nlohmann::json::array();
+        for (const auto& [label, value] : section.rows) rows.push_back({label, value});
+        sections.push_back({{"heading", section.heading}, {"rows", rows}});
+    }
+    const nlohmann::json report = {
+        {"lang", r.language_tag},   {"vendor", r.vendor},       {"title", r.title},
+        {"numberLabel", r.number_label}, {"serviceNumber", r.service_number}, {"sections", sections},
+        {"scanHint", r.scan_hint},  {"trackingUrl", r.tracking_url}, {"qrSize", r.qr_size},
+        {"qrPath", r.qr_path},      {"signatures", r.signature_labels},
+    };
+    aftercare_print_report(report.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+}
+
 void WebPlatform::ForgetCustomer() {
     kiosk_storage.clear();
     aftercare_kiosk_forget();

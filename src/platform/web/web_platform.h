@@ -86,6 +86,7 @@ struct WebPlatform final : portal::Host {
     void SaveFile(const std::string& file_name, const std::string& mime_type, const std::string& bytes) override;
     std::string PageOrigin() const override;
     void PrintReceipt(const portal::ReceiptDocument& receipt) override;
+    void PrintServiceReport(const portal::ServiceReportDocument& report) override;
     void ForgetCustomer() override;
     std::string RandomHex128() override;
     void PickFiles(const portal::FilePickOptions& options,

@@ -11,19 +11,6 @@
 #include <cstdio>
 
 namespace aftercare::portal {
-namespace {
-
-std::string LocalDateTime(core::UnixSeconds instant, int utc_offset_minutes) {
-    const core::CivilDate date = core::LocalDate(instant, utc_offset_minutes);
-    const long long local = instant + static_cast<long long>(utc_offset_minutes) * 60;
-    const long long of_day = ((local % 86400) + 86400) % 86400;
-    char text[32];
-    std::snprintf(text, sizeof text, "%s %02lld:%02lld", core::FormatIsoDate(date).c_str(), of_day / 3600,
-                  of_day % 3600 / 60);
-    return text;
-}
-
-} // namespace
 
 std::string PromiseText(const AppState& state, const api::TicketView& ticket) {
     const core::SlaPolicy& sla = state.policy.sla;
@@ -58,6 +45,17 @@ std::string PromiseText(const AppState& state, const api::TicketView& ticket) {
     }
     return {};
 }
+
+std::string LocalDateTime(core::UnixSeconds instant, int utc_offset_minutes) {
+    const core::CivilDate date = core::LocalDate(instant, utc_offset_minutes);
+    const long long local = instant + static_cast<long long>(utc_offset_minutes) * 60;
+    const long long of_day = ((local % 86400) + 86400) % 86400;
+    char text[32];
+    std::snprintf(text, sizeof text, "%s %02lld:%02lld", core::FormatIsoDate(date).c_str(), of_day / 3600,
+                  of_day % 3600 / 60);
+    return text;
+}
+
 
 std::string TrackingUrl(const std::string& origin, const std::string& service_number, const std::string& token) {
     return origin + "/#/track/" + EncodeQueryValue(service_number) + "?t=" + EncodeQueryValue(token);

@@ -21,6 +21,9 @@ class Host;
 // repair clock of such a ticket counts from the window, not from now.
 std::string PromiseText(const AppState& state, const api::TicketView& ticket);
 
+// "2026-12-04 18:40" on the given clock: what paper shows (it is read days later, so never "today").
+std::string LocalDateTime(core::UnixSeconds instant, int utc_offset_minutes);
+
 // origin + "/#/track/<number>?t=<token>": opens the ticket on a phone, no lookup needed.
 std::string TrackingUrl(const std::string& origin, const std::string& service_number, const std::string& token);
 

@@ -102,6 +102,11 @@ void TakeAction(ApiClient& api, const TicketAccess& ticket, core::Action action,
                               std::move(ok), std::move(fail));
 }
 
+void AnswerQuote(ApiClient& api, const TicketAccess& ticket, bool accept, Ok<api::TicketView> ok, Fail fail) {
+    api.Call<api::TicketView>({ep::kPostTicketsByNumberQuote, {ticket.number}}, api::QuoteAnswerRequest{accept},
+                              As(ticket), std::move(ok), std::move(fail));
+}
+
 void RateService(ApiClient& api, const TicketAccess& ticket, const core::Rating& rating, Ok<api::TicketView> ok,
                  Fail fail) {
     api.Call<api::TicketView>({ep::kPostTicketsByNumberRating, {ticket.number}}, rating, As(ticket), std::move(ok),

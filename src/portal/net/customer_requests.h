@@ -69,6 +69,8 @@ bool IsCustomerAction(core::Action action);
 // One of those; any other action is refused here with a Rejected error.
 void TakeAction(ApiClient& api, const TicketAccess& ticket, core::Action action, std::string note,
                 Ok<api::TicketView> ok, Fail fail);
+// Accepts or declines the repair quote the ticket shows (TicketView::quote).
+void AnswerQuote(ApiClient& api, const TicketAccess& ticket, bool accept, Ok<api::TicketView> ok, Fail fail);
 void RateService(ApiClient& api, const TicketAccess& ticket, const core::Rating& rating, Ok<api::TicketView> ok,
                  Fail fail);
 void SignOutEverywhere(ApiClient& api, const TicketAccess& ticket, Ok<api::SignOutResponse> ok, Fail fail);

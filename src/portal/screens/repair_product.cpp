@@ -8,6 +8,7 @@
 #include "format.h"
 #include "icons.h"
 #include "net/customer_requests.h"
+#include "screens/service_report_view.h"
 #include "widgets.h"
 #include "widgets/choice_chips.h"
 #include "widgets/feedback.h"
@@ -75,23 +76,6 @@ void Line(Ui& ui, const char* icon, const ImVec4& icon_colour, std::string_view 
     ImGui::PopStyleColor();
     ImGui::SameLine(ImGui::GetCursorStartPos().x + ui.theme.Em(1.6f));
     Paragraph(ui, style, text, colour);
-}
-
-// A receipt-like line: what on the left, how much on the right.
-void ChargeRow(Ui& ui, std::string_view what, std::string_view amount) {
-    const Theme& theme = ui.theme;
-    const float left = ImGui::GetCursorPosX();
-    const float width = ImGui::GetContentRegionAvail().x;
-    PushTextStyle(theme, TextStyle::Body);
-    const float amount_w = ImGui::CalcTextSize(amount.data(), amount.data() + amount.size()).x;
-    ImGui::PopFont();
-    ImGui::PushTextWrapPos(left + width - amount_w - theme.Em(1.0f));
-    Paragraph(ui, TextStyle::Body, what, theme.palette.text);
-    ImGui::PopTextWrapPos();
-    const float bottom = ImGui::GetCursorPosY();
-    ImGui::SameLine(left + width - amount_w);
-    Paragraph(ui, TextStyle::Body, amount, theme.palette.text);
-    ImGui::SetCursorPosY(std::max(bottom, ImGui::GetCursorPosY()));
 }
 
 void DrawEstimate(AppState& state, Ui& ui, const api::WarrantyLookupResponse& answer) {

@@ -306,7 +306,9 @@ void DrawNextStep(AppState& state, Ui& ui, const api::JobItem& job, const JobSte
     };
     const Next next = job.stage == "not_departed" ? Next{"depart", "staff.jobs.depart", ICON_CAR}
                       : job.stage == "on_the_way" ? Next{"arrive", "staff.jobs.arrive", ICON_MAP_MARKER}
-                      : job.stage == "on_site"    ? Next{"finish", "staff.jobs.finish", ICON_CHECK}
+                      : job.stage == "on_site" && !job.has_service_report
+                          ? Next{"report", "staff.jobs.write_report", ICON_FILE_TEXT}
+                      : job.stage == "on_site" ? Next{"finish", "staff.jobs.finish", ICON_CHECK}
                                                   : Next{};
     if (job.stage == "finished") {
         DrawSignOff(state, ui, job, step);
@@ -318,6 +320,11 @@ void DrawNextStep(AppState& state, Ui& ui, const api::JobItem& job, const JobSte
                 {.width = ImGui::GetContentRegionAvail().x, .enabled = !step.busy, .icon = next.icon,
                  .accessible_name = OfJob(state, label, job)}))
         return;
+    if (job.stage == "on_site" && !job.has_service_report) {
+        // The 售后服务报告单 comes before "finished": it is written in the ticket's workspace.
+        Navigate(state, Route{Screen::StaffTicket, job.service_number});
+        return;
+    }
     if (job.stage == "on_site") {
         api::TransitionRequestWire resolve;
         resolve.action = core::Action::Resolve;

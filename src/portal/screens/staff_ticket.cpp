@@ -368,6 +368,8 @@ void DrawStaffTicket(AppState& state, Ui& ui) {
     Gap(theme);
     DrawWorkRecords(state, ui, ticket, elapsed);
     if (ticket.state == core::TicketState::Assigned || ticket.state == core::TicketState::InProgress) Gap(theme);
+    DrawServiceReportCard(state, ui, ticket);
+    if (ticket.kind == core::TicketKind::Repair) Gap(theme);
     DrawReply(state, ui, ticket);
     if (!core::IsTerminal(ticket.state)) Gap(theme);
     if (two_columns) DrawTimeline(state, ui, ticket);

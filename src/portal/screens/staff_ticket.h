@@ -6,6 +6,7 @@
 #pragma once
 
 #include "net/remote.h"
+#include "screens/staff_ticket_report.h"
 
 #include "api/outbound_wire.h"
 #include "api/staff_wire.h"
@@ -21,7 +22,7 @@ struct AppState;
 struct Ui;
 
 // The workspace's forms, for showing a result under the form that caused it.
-enum class WorkspaceForm { None, Actions, Assign, Priority, Reschedule, Work, Reply, Reveal };
+enum class WorkspaceForm { None, Actions, Assign, Priority, Reschedule, Work, Reply, Reveal, Report, Quote };
 
 struct WorkspaceState {
     std::string number;                   // the ticket shown (from the route)
@@ -74,6 +75,8 @@ struct WorkspaceState {
     std::string work_part;
     std::string fitted_serial;            // the new part's serial, sent with "part fitted"
     std::string work_error;
+    ServiceReportForm report;
+    QuoteForm quote;
     std::string reply;
     std::string reply_error;
     bool internal_note = false;           // the reply card writes an internal note, not a message

@@ -48,8 +48,10 @@ const char* BannerId(WorkspaceForm form) {
     }
 }
 
+} // namespace
+
 // Sends a change; `form` is the form that shows the result, or the error if it fails.
-void Send(AppState& state, Ui& ui, WorkspaceForm form, const requests::TicketChange& change, std::string notice) {
+void SendChange(AppState& state, Ui& ui, WorkspaceForm form, const requests::TicketChange& change, std::string notice) {
     WorkspaceState& ws = state.staff.ticket;
     ws.busy = true;
     ws.error.reset();
@@ -88,6 +90,8 @@ void FormNotice(AppState& state, Ui& ui, std::initializer_list<WorkspaceForm> fo
     if (ws.notice.empty() || std::find(forms.begin(), forms.end(), ws.notice_form) == forms.end()) return;
     Paragraph(ui, TextStyle::Small, ws.notice, ui.theme.palette.success, Role::Status);
 }
+
+namespace {
 
 // Buttons that flow and wrap like words.
 struct ButtonFlow {
@@ -162,7 +166,7 @@ void DrawTransitions(AppState& state, Ui& ui, const api::TicketView& ticket) {
         request.action = action;
         request.note = ws.action_note;
         request.expected_sequence = LastSequence(ticket);
-        Send(state, ui, WorkspaceForm::Actions, request,
+        SendChange(state, ui, WorkspaceForm::Actions, request,
              state.strings.Format(state.language, "staff.actions.done", {{"action", ActionLabel(state, action)}}));
     }
 }
@@ -208,7 +212,7 @@ void DrawAssign(AppState& state, Ui& ui, const api::TicketView& ticket) {
     }
     if (!target.empty()) {
         api::AssignRequest request{target, ws.action_note};
-        Send(state, ui, WorkspaceForm::Assign, request,
+        SendChange(state, ui, WorkspaceForm::Assign, request,
              state.strings.Format(state.language, "staff.assign.done", {{"name", StaffName(state, target)}}));
     }
     FormError(state, ui, WorkspaceForm::Assign);
@@ -245,7 +249,7 @@ void DrawPriority(AppState& state, Ui& ui, const api::TicketView& ticket) {
             request.priority = wanted;
             request.note = ws.priority_reason;
             request.expected_sequence = LastSequence(ticket);
-            Send(state, ui, WorkspaceForm::Priority, request,
+            SendChange(state, ui, WorkspaceForm::Priority, request,
                  state.strings.Format(state.language, "staff.priority.done", {{"priority", PriorityLabel(state, wanted)}}));
         }
     }
@@ -311,7 +315,7 @@ void DrawReschedule(AppState& state, Ui& ui, const api::TicketView& ticket) {
             request.visit = wanted;
             request.note = ws.visit_reason;
             request.expected_sequence = LastSequence(ticket);
-            Send(state, ui, WorkspaceForm::Reschedule, request,
+            SendChange(state, ui, WorkspaceForm::Reschedule, request,
                  state.strings.Format(state.language, "staff.visit.done",
                                       {{"window", FormatVisitWindow(state.strings, state.language, wanted, today.year)}}));
         }
@@ -385,9 +389,9 @@ void DrawWorkRecords(AppState& state, Ui& ui, const api::TicketView& ticket, dou
                            .width = std::min(ImGui::GetContentRegionAvail().x, theme.Em(18.0f))});
             ButtonFlow flow{ui, ImGui::GetContentRegionAvail().x};
             if (flow.Add("part-done", WorkLabel(state, done), ButtonKind::Secondary, !ws.busy, ICON_CHECK)) {
-                api::WorkRequest request{done, {}, {}, part.sequence, part.in_stock ? ws.fitted_serial : std::string()};
+                api::WorkRequest request{done, {}, {}, part.sequence, part.in_stock ? ws.fitted_serial : std::string(), {}, {}};
                 ws.fitted_serial.clear();
-                Send(state, ui, WorkspaceForm::Work, request,
+                SendChange(state, ui, WorkspaceForm::Work, request,
                      state.strings.Format(state.language, "staff.work.done", {{"what", WorkLabel(state, done)}}));
             }
         }
@@ -396,9 +400,10 @@ void DrawWorkRecords(AppState& state, Ui& ui, const api::TicketView& ticket, dou
     }
 
     if (working) {
+        // The service report has its own card (staff_ticket_report.cpp).
         static constexpr std::array kKinds = {core::WorkKind::Diagnosis, core::WorkKind::PartReserved,
                                               core::WorkKind::PartOrdered, core::WorkKind::Departure,
-                                              core::WorkKind::Arrival, core::WorkKind::ServiceReport};
+                                              core::WorkKind::Arrival};
         const bool repair = ticket.kind == core::TicketKind::Repair;
         // The rule of core::IsOnSite, on the view: only an on-site repair sends anyone out.
         const bool on_site = repair && (!ticket.repair || ticket.repair->mode == core::ServiceMode::OnSite);
@@ -408,7 +413,6 @@ void DrawWorkRecords(AppState& state, Ui& ui, const api::TicketView& ticket, dou
             if (!repair && kind != core::WorkKind::Diagnosis) continue;
             const bool visit_step = kind == core::WorkKind::Departure || kind == core::WorkKind::Arrival;
             if (visit_step && !on_site) continue;
-            if (kind == core::WorkKind::ServiceReport && ticket.state != core::TicketState::InProgress) continue;
             options.push_back(WorkLabel(state, kind));
             kinds.push_back(kind);
         }
@@ -431,23 +435,20 @@ void DrawWorkRecords(AppState& state, Ui& ui, const api::TicketView& ticket, dou
                       p.text_muted);
             TextField(ui, "work-part", state.Tr("staff.work.part"), ws.work_part, {.required = true});
         }
-        const char* note_key = kind == core::WorkKind::ServiceReport ? "staff.work.report"
-                               : kind == core::WorkKind::Diagnosis   ? "staff.work.findings"
-                                                                     : "staff.work.note";
+        const char* note_key = kind == core::WorkKind::Diagnosis ? "staff.work.findings" : "staff.work.note";
         const TextFieldResult note = TextField(ui, "work-note", state.Tr(note_key), ws.work_note,
                                                {.error = ws.work_error, .multiline = true,
-                                                .height_em = kind == core::WorkKind::ServiceReport ? 6.0f : 3.5f});
+                                                .height_em = 3.5f});
         if (note.changed) ws.work_error.clear();
         ButtonFlow flow{ui, ImGui::GetContentRegionAvail().x};
         if (flow.Add("work-submit", state.Tr("staff.work.submit"), ButtonKind::Secondary, !ws.busy, ICON_PLUS)) {
-            const bool needs_note = kind == core::WorkKind::Diagnosis || kind == core::WorkKind::ServiceReport;
-            if (needs_note && Blank(ws.work_note)) {
+            if (kind == core::WorkKind::Diagnosis && Blank(ws.work_note)) {
                 ws.work_error = state.Tr("staff.work.note_required");
             } else if (part_kind && Blank(ws.work_part)) {
                 ws.work_error = state.Tr("staff.work.part_required");
             } else {
-                api::WorkRequest request{kind, ws.work_note, part_kind ? ws.work_part : std::string(), 0, {}};
-                Send(state, ui, WorkspaceForm::Work, request,
+                api::WorkRequest request{kind, ws.work_note, part_kind ? ws.work_part : std::string(), 0, {}, {}, {}};
+                SendChange(state, ui, WorkspaceForm::Work, request,
                      state.strings.Format(state.language, "staff.work.done", {{"what", WorkLabel(state, kind)}}));
             }
         }
@@ -497,10 +498,10 @@ void DrawReply(AppState& state, Ui& ui, const api::TicketView& ticket) {
         if (Blank(ws.reply)) {
             ws.reply_error = state.Tr(note ? "staff.note.required" : "staff.reply.required");
         } else if (note) {
-            Send(state, ui, WorkspaceForm::Reply, api::NoteRequest{ws.reply, flag},
+            SendChange(state, ui, WorkspaceForm::Reply, api::NoteRequest{ws.reply, flag},
                  state.Tr(flag ? "staff.quality.done" : "staff.note.done"));
         } else {
-            Send(state, ui, WorkspaceForm::Reply, api::MessageRequest{ws.reply}, state.Tr("staff.reply.done"));
+            SendChange(state, ui, WorkspaceForm::Reply, api::MessageRequest{ws.reply}, state.Tr("staff.reply.done"));
         }
     }
     FormError(state, ui, WorkspaceForm::Reply);

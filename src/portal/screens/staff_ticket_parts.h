@@ -7,6 +7,9 @@
 #include "screens/staff_ticket.h"
 
 #include "api/customer_wire.h"
+#include "net/staff_requests.h"
+
+#include <initializer_list>
 
 #include <string>
 
@@ -20,6 +23,14 @@ class Host;
 void DrawTicketActions(AppState& state, Ui& ui, const api::TicketView& ticket);
 // Diagnosis, spare parts (with their commitments), arrival, service report.
 void DrawWorkRecords(AppState& state, Ui& ui, const api::TicketView& ticket, double elapsed);
+// The repair quote (out of warranty or customer-caused) and the service report, with its print.
+void DrawServiceReportCard(AppState& state, Ui& ui, const api::TicketView& ticket);
+// Sends a change from one of the workspace's forms; `form` shows the result or the error.
+void SendChange(AppState& state, Ui& ui, WorkspaceForm form, const requests::TicketChange& change, std::string notice);
+// The error banner of `form`, when the last failure was its.
+void FormError(AppState& state, Ui& ui, WorkspaceForm form);
+// The last success, if one of `forms` made it.
+void FormNotice(AppState& state, Ui& ui, std::initializer_list<WorkspaceForm> forms);
 // A message to the customer.
 void DrawReply(AppState& state, Ui& ui, const api::TicketView& ticket);
 // The newest page of events, newest first, and "show earlier" for the pages before it.

@@ -3,6 +3,7 @@
 
 #include "app.h"
 #include "icons.h"
+#include "screens/service_report_view.h"
 #include "screens/ticket_session.h"
 #include "widgets.h"
 #include "widgets/dialog.h"
@@ -132,6 +133,47 @@ void DialogFailure(AppState& state, Ui& ui) {
               ui.theme.palette.danger, Role::Alert);
 }
 
+// The repair quote waiting for the customer's yes or no: the parts, what they cost and why.
+void DrawQuotePrompt(AppState& state, Ui& ui, const api::TicketView& view) {
+    const core::Quote& quote = *view.quote->work->quote;
+    BeginPromptCard(ui, "##quote", Tone::Warning);
+    CardTitle(ui, ICON_FILE_TEXT, Tone::Warning, state.Tr("report.quote.title"));
+    Paragraph(ui, TextStyle::Body, state.Tr("report.quote.explain"), ui.theme.palette.text_muted);
+    DrawPartsUsed(state, ui, quote.parts);
+    DrawCharges(state, ui, quote.charges);
+    ImGui::Dummy(ImVec2(0, ui.theme.Em(0.1f)));
+    bool decline = false;
+    const bool busy = state.ticket.action_in_flight;
+    const bool accept = TwoButtons(ui, "quote-accept", state.Tr("report.quote.accept"),
+                                   {.kind = ButtonKind::Primary, .enabled = !busy, .icon = ICON_CHECK}, "quote-decline",
+                                   state.Tr("report.quote.decline"), {.kind = ButtonKind::Secondary, .enabled = !busy},
+                                   &decline);
+    if (accept) AnswerQuote(state, ui, true);
+    if (decline) AnswerQuote(state, ui, false);
+    EndPromptCard(ui);
+}
+
+// The 售后服务报告单 left with the customer: what was found and done, the parts, the charges; printable.
+void DrawReportCard(AppState& state, Ui& ui, const api::TicketView& view) {
+    BeginCard(ui, "##service-report");
+    CardTitle(ui, ICON_FILE_TEXT, Tone::Brand, state.Tr("report.title"));
+    if (view.quote_answer && view.quote_answer->work) {
+        const bool accepted = view.quote_answer->work->kind == core::WorkKind::QuoteAccepted;
+        Paragraph(ui, TextStyle::Small, state.Tr(accepted ? "report.quote.accepted" : "report.quote.declined"),
+                  ui.theme.palette.text_muted);
+    }
+    DrawServiceReport(state, ui, *view.service_report->work->report);
+    if (Button(ui, "report-print", state.Tr("report.print"), {.kind = ButtonKind::Secondary, .icon = ICON_PRINT}))
+        PrintServiceReport(state, ui.host, view);
+    EndCard(ui);
+}
+
+bool PendingQuote(const api::TicketView& view) {
+    const bool working = view.state == TicketState::Assigned || view.state == TicketState::InProgress ||
+                         view.state == TicketState::WaitingCustomer;
+    return working && view.quote && view.quote->work && view.quote->work->quote && !view.quote_answer;
+}
+
 } // namespace
 
 void DrawActionCards(AppState& state, Ui& ui, const api::TicketView& view) {
@@ -146,6 +188,18 @@ void DrawActionCards(AppState& state, Ui& ui, const api::TicketView& view) {
     if (view.state == TicketState::Resolved && (Offers(view, Action::Confirm) || Offers(view, Action::Reopen))) {
         DrawResolvedPrompt(state, ui, view);
         ImGui::Dummy(ImVec2(0, gap * 0.25f));
+    }
+    if (PendingQuote(view)) {
+        DrawQuotePrompt(state, ui, view);
+        ImGui::Dummy(ImVec2(0, gap * 0.25f));
+    }
+    if (view.service_report && view.service_report->work && view.service_report->work->report) {
+        DrawReportCard(state, ui, view);
+        ImGui::Dummy(ImVec2(0, gap * 0.25f));
+    } else if (view.quote_answer && view.quote_answer->work && !PendingQuote(view)) {
+        const bool accepted = view.quote_answer->work->kind == core::WorkKind::QuoteAccepted;
+        Paragraph(ui, TextStyle::Small, state.Tr(accepted ? "report.quote.accepted" : "report.quote.declined"),
+                  ui.theme.palette.text_muted, Role::Status);
     }
     if (Offers(view, Action::CustomerReply)) {
         DrawReplyPrompt(state, ui, view);

@@ -329,6 +329,30 @@ void RunTicketAction(AppState& state, Ui& ui, core::Action action, std::string n
         });
 }
 
+void AnswerQuote(AppState& state, Ui& ui, bool accept) {
+    TicketPageState& page = state.ticket;
+    if (page.action_in_flight) return;
+    page.action_in_flight = true;
+    page.action_failure.reset();
+    const int generation = state.open_ticket.generation;
+    Host& host = ui.host;
+    requests::AnswerQuote(
+        state.api, AccessOf(state.open_ticket), accept,
+        [&state, &host, generation](api::TicketView view) {
+            if (state.open_ticket.generation != generation) return;
+            state.ticket.action_in_flight = false;
+            TakePageView(state, std::move(view), host);
+        },
+        [&state, &host, generation](ApiError error) {
+            TicketPageState& p = state.ticket;
+            if (state.open_ticket.generation != generation) return;
+            p.action_in_flight = false;
+            if (error.kind == ApiError::Kind::Unauthorized) p.expired = true;
+            if (error.kind == ApiError::Kind::Rejected) RefreshView(state, host);
+            p.action_failure = std::move(error);
+        });
+}
+
 void SignOutEverywhere(AppState& state, Ui& ui) {
     TicketPageState& page = state.ticket;
     if (page.action_in_flight) return;

@@ -39,5 +39,7 @@ void RunTicketAction(AppState& state, Ui& ui, core::Action action, std::string n
 // Ends every session of this ticket on the server, then forgets it here: token, message draft.
 // The lookup form follows, saying what happened.
 void SignOutEverywhere(AppState& state, Ui& ui);
+// The customer's answer to the repair quote; the answer (or why it failed) shows on the page.
+void AnswerQuote(AppState& state, Ui& ui, bool accept);
 
 } // namespace aftercare::portal

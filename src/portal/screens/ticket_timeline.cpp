@@ -150,6 +150,9 @@ const char* WorkKey(core::WorkKind kind) {
     case core::WorkKind::ServiceReport: return "ticket.event.work.service_report";
     case core::WorkKind::SignOff: return "ticket.event.work.sign_off";
     case core::WorkKind::SignOffLater: return "ticket.event.work.sign_off_later";
+    case core::WorkKind::Quote: return "ticket.event.work.quote";
+    case core::WorkKind::QuoteAccepted: return "ticket.event.work.quote_accepted";
+    case core::WorkKind::QuoteDeclined: return "ticket.event.work.quote_declined";
     }
     return "ticket.event.work.diagnosis";
 }
@@ -160,7 +163,10 @@ void DescribeWork(const AppState& state, const core::TimelineEvent& event, Timel
     const core::WorkKind kind = event.work ? event.work->kind : core::WorkKind::Diagnosis;
     entry.icon = ICON_WRENCH;
     entry.tone = kind == core::WorkKind::ServiceReport || kind == core::WorkKind::SignOff ? Tone::Success : Tone::Brand;
-    entry.title = state.strings.Format(state.language, WorkKey(kind), {{"part", event.work ? event.work->part : ""}});
+    const std::string amount =
+        event.work && event.work->quote ? core::FormatMoney(event.work->quote->charges.total_fen) : std::string();
+    entry.title = state.strings.Format(state.language, WorkKey(kind),
+                                       {{"part", event.work ? event.work->part : ""}, {"amount", amount}});
 }
 
 TimelineEntry Describe(const AppState& state, const api::TicketView& view, const core::TimelineEvent& event,
@@ -240,4 +246,5 @@ void DrawTimelineCard(AppState& state, Ui& ui, const api::TicketView& view) {
     EndCard(ui);
 }
 
-} // namespace aftercare::portal
+} // namespace aftercare::portal#include "core/money.h"
+

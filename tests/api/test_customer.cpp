@@ -361,7 +361,9 @@ TEST_CASE("warranty lookup by serial: in warranty, expired, key part restarted, 
     auto out = BodyOf(PostJson(client, "/api/v1/warranty", {{"serial", "KF100-2006-0456"}, {"parts_cost_fen", 12000}}));
     CHECK(out["decision"]["in_warranty"] == false);
     CHECK(out["estimate"]["free"] == false);
-    CHECK(out["estimate"]["total_fen"].get<long long>() > 12000);
+    // The standard's default out of warranty (§13.4): parts at cost, no labour or service fee.
+    CHECK(out["estimate"]["total_fen"].get<long long>() == 12000);
+    CHECK(out["estimate"]["labour_fen"].get<long long>() == 0);
     // Money inputs are bounded (finding 7: INT64_MAX used to wrap the total negative).
     for (const long long bad : {std::numeric_limits<long long>::max(), 1'000'000'001LL, -1LL}) {
         auto refused = PostJson(client, "/api/v1/warranty", {{"serial", "KF100-2006-0456"}, {"parts_cost_fen", bad}});
@@ -370,7 +372,7 @@ TEST_CASE("warranty lookup by serial: in warranty, expired, key part restarted, 
         CHECK(BodyOf(refused)["error"]["field"] == "parts_cost_fen");
     }
     auto largest = BodyOf(PostJson(client, "/api/v1/warranty", {{"serial", "KF100-2006-0456"}, {"parts_cost_fen", 1'000'000'000}}));
-    CHECK(largest["estimate"]["total_fen"].get<long long>() > 1'000'000'000);
+    CHECK(largest["estimate"]["total_fen"].get<long long>() == 1'000'000'000);
 
     auto part = BodyOf(PostJson(client, "/api/v1/warranty", {{"serial", "CS30-2203-0789"}, {"faulty_part", "mainboard"}}));
     CHECK(part["decision"]["rule"] == "key_part_restarted");

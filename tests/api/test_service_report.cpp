@@ -39,6 +39,7 @@ TEST_CASE("paid repair: quote, the customer's acceptance, the report within it, 
     Running env(ServerOptions{{}, {"--smtp-url", sink.url(), "--smtp-from", "service@aftercare.test"}});
     auto& client = env.http();
     Json draft = RepairDraft();
+    draft["product"]["serial"] = "OLD-2019-0310"; // not in the register: the customer's date counts
     draft["product"]["purchase_date"] = "2019-03-10"; // long out of warranty
     draft["customer"]["email"] = "customer@example.com";
     const Json created = CreateTicket(client, draft);
@@ -114,6 +115,7 @@ TEST_CASE("service report: required before resolve, every bad field at once, fre
     Running env;
     auto& client = env.http();
     Json draft = RepairDraft();
+    draft["product"]["serial"] = "NEW-2026-0001";
     draft["product"]["purchase_date"] = DayInBeijing(-30); // bought a month ago
     const Json created = CreateTicket(client, draft);
     const std::string number = created["service_number"].get<std::string>();

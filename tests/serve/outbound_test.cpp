@@ -26,6 +26,10 @@ Placeholders LongestValues(const std::string& language) {
         {"engineer", en ? "Li Jianguo" : "李建国工程师"},
         {"visit_window", en ? "2026-12-03 Afternoon 13:00-18:00" : "2026-12-03 下午 13:00–18:00"},
         {"level", en ? "General manager" : "总经理督办"},
+        {"amount", "¥10000000.00"},
+        {"basis", en ? "The warranty ended on 2022-03-10; a paid repair is available. Out of warranty: parts at cost, no "
+                       "service or labour charge"
+                     : "保修期已于 2022-03-10 结束，可付费维修。保修期外，原厂备件只收成本费，免收服务及人工费"},
     };
 }
 

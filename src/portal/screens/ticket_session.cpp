@@ -299,6 +299,20 @@ void SendTicketMessage(AppState& state, Ui& ui) {
         });
 }
 
+// How a refused or failed action on the page ends: said above the actions; an expired link asks
+// for the lookup again; refused because the ticket moved on (staff acted meanwhile), it shows why
+// and what the ticket is now.
+requests::Fail ActionFailed(AppState& state, Host& host, int generation) {
+    return [&state, &host, generation](ApiError error) {
+        TicketPageState& p = state.ticket;
+        if (state.open_ticket.generation != generation) return;
+        p.action_in_flight = false;
+        if (error.kind == ApiError::Kind::Unauthorized) p.expired = true;
+        if (error.kind == ApiError::Kind::Rejected) RefreshView(state, host);
+        p.action_failure = std::move(error);
+    };
+}
+
 void RunTicketAction(AppState& state, Ui& ui, core::Action action, std::string note) {
     TicketPageState& page = state.ticket;
     if (page.action_in_flight) return;
@@ -318,15 +332,7 @@ void RunTicketAction(AppState& state, Ui& ui, core::Action action, std::string n
             if (action == core::Action::CustomerReply) p.reply.clear();
             TakePageView(state, std::move(view), host);
         },
-        [&state, &host, generation](ApiError error) {
-            TicketPageState& p = state.ticket;
-            if (state.open_ticket.generation != generation) return;
-            p.action_in_flight = false;
-            if (error.kind == ApiError::Kind::Unauthorized) p.expired = true;
-            // Refused because the ticket moved on (staff acted meanwhile): show why, and what it is now.
-            if (error.kind == ApiError::Kind::Rejected) RefreshView(state, host);
-            p.action_failure = std::move(error);
-        });
+        ActionFailed(state, host, generation));
 }
 
 void AnswerQuote(AppState& state, Ui& ui, bool accept) {
@@ -343,14 +349,7 @@ void AnswerQuote(AppState& state, Ui& ui, bool accept) {
             state.ticket.action_in_flight = false;
             TakePageView(state, std::move(view), host);
         },
-        [&state, &host, generation](ApiError error) {
-            TicketPageState& p = state.ticket;
-            if (state.open_ticket.generation != generation) return;
-            p.action_in_flight = false;
-            if (error.kind == ApiError::Kind::Unauthorized) p.expired = true;
-            if (error.kind == ApiError::Kind::Rejected) RefreshView(state, host);
-            p.action_failure = std::move(error);
-        });
+        ActionFailed(state, host, generation));
 }
 
 void SignOutEverywhere(AppState& state, Ui& ui) {

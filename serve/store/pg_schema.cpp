@@ -226,8 +226,20 @@ ALTER TABLE tickets ADD COLUMN repeat_repair INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX tickets_phone ON tickets(((body::jsonb) #>> '{details,customer,phone}'));
 )sql";
 
+// #19 follow-ups (回访): the queue reads followup_since (the resolution a call is still owed for)
+// through a partial index; followup_reached_at counts calls that reached the customer; a rating
+// records its channel. Tickets still resolved or confirmed join the queue from their resolution
+// (as on SQLite, sqlite_store.cpp AddFollowUps).
+constexpr const char* kVersion5 = R"sql(
+ALTER TABLE tickets ADD COLUMN followup_since BIGINT;
+ALTER TABLE tickets ADD COLUMN followup_reached_at BIGINT;
+UPDATE tickets SET followup_since = resolved_at WHERE state IN ('resolved', 'confirmed');
+CREATE INDEX tickets_followup ON tickets(followup_since, id) WHERE followup_since IS NOT NULL;
+ALTER TABLE ratings ADD COLUMN channel TEXT NOT NULL DEFAULT 'portal';
+)sql";
+
 // Index = version - 1. Append only.
-constexpr const char* kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4};
+constexpr const char* kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
 
 }  // namespace
 

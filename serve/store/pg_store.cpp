@@ -525,8 +525,8 @@ std::vector<RatingRow> PgStore::RatingsGivenBetween(std::int64_t from, std::int6
     return WithReader([&](pg::Connection& db) {
         std::vector<RatingRow> result;
         auto rows = db.Run(
-            "SELECT r.quality, r.speed, r.attitude, r.scope, r.guarantee, r.solved, r.comment, r.created_at, t.number "
-            "FROM ratings r JOIN tickets t ON t.id = r.ticket_id "
+            "SELECT r.quality, r.speed, r.attitude, r.scope, r.guarantee, r.solved, r.comment, r.created_at, t.number, "
+            "r.channel FROM ratings r JOIN tickets t ON t.id = r.ticket_id "
             "WHERE r.created_at >= $1 AND r.created_at < $2 ORDER BY r.created_at",
             Params().Add(from).Add(to));
         for (int i = 0; i < rows.Rows(); ++i) {
@@ -534,6 +534,7 @@ std::vector<RatingRow> PgStore::RatingsGivenBetween(std::int64_t from, std::int6
             row.rating = ReadRating(rows, i);
             row.at = rows.Int(i, 7);
             row.number = rows.Text(i, 8);
+            core::FromString(rows.Text(i, 9), row.channel);
             result.push_back(std::move(row));
         }
         return result;
@@ -655,6 +656,48 @@ bool PgStore::Healthy() {
     } catch (const std::exception&) {
         return false;
     }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Follow-ups (回访)
+//-----------------------------------------------------------------------------
+
+// The same statements as SqliteStore's, over the tickets_followup partial index.
+std::vector<std::pair<std::int64_t, std::int64_t>> PgStore::FollowUpsDue(const FollowUpQuery& query) {
+    return WithReader([&](pg::Connection& db) {
+        auto rows = db.Run("SELECT id, followup_since FROM tickets WHERE followup_since IS NOT NULL AND followup_since <= $1 "
+                           "AND ($2::text IS NULL OR assignee = $2 OR assignee = '') "
+                           "ORDER BY followup_since, id LIMIT $3 OFFSET $4",
+                           Params().Add(query.resolved_by).Add(query.visible_to).Add(query.limit).Add(query.offset));
+        std::vector<std::pair<std::int64_t, std::int64_t>> ids;
+        for (int i = 0; i < rows.Rows(); ++i) ids.emplace_back(rows.Int(i, 0), rows.Int(i, 1));
+        return ids;
+    });
+}
+
+std::int64_t PgStore::CountFollowUpsDue(const FollowUpQuery& query) {
+    return WithReader([&](pg::Connection& db) {
+        return db.Run("SELECT COUNT(*) FROM tickets WHERE followup_since IS NOT NULL AND followup_since <= $1 "
+                      "AND ($2::text IS NULL OR assignee = $2 OR assignee = '')",
+                      Params().Add(query.resolved_by).Add(query.visible_to))
+            .Int(0, 0);
+    });
+}
+
+FollowUpCounts PgStore::CountFollowUps(std::int64_t from, std::int64_t to, std::int64_t resolved_by) {
+    return WithReader([&](pg::Connection& db) {
+        auto row = db.Run("SELECT COUNT(r.ticket_id), "
+                          "COUNT(*) FILTER (WHERE t.followup_reached_at IS NOT NULL), "
+                          "COUNT(*) FILTER (WHERE t.followup_reached_at IS NOT NULL OR t.followup_since <= $3) "
+                          "FROM tickets t LEFT JOIN ratings r ON r.ticket_id = t.id "
+                          "WHERE t.created_at >= $1 AND t.created_at < $2",
+                          Params().Add(from).Add(to).Add(resolved_by));
+        FollowUpCounts counts;
+        counts.rated = static_cast<int>(row.Int(0, 0));
+        counts.reached = static_cast<int>(row.Int(0, 1));
+        counts.due = static_cast<int>(row.Int(0, 2));
+        return counts;
+    });
 }
 
 }  // namespace aftercare::serve

@@ -69,8 +69,9 @@ public:
         auto inserted = db_.Run(
             "INSERT INTO tickets(number, kind, priority, state, assignee, escalation, is_open, sort_key, "
             "next_check_at, breached, first_response_at, resolved_at, last_sequence, created_at, updated_at, body, "
-            "ended_at, reopen_count, quality_incident_at, repeat_repair) "
-            "VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id",
+            "ended_at, reopen_count, quality_incident_at, repeat_repair, followup_since, followup_reached_at) "
+            "VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) "
+            "RETURNING id",
             Params()
                 .Add(number)
                 .Add(core::ToString(ticket.details.kind))
@@ -91,7 +92,9 @@ public:
                 .Add(index.ended_at)
                 .Add(index.reopen_count)
                 .Add(index.quality_incident_at)
-                .Add(index.repeat_repair));
+                .Add(index.repeat_repair)
+                .Add(index.followup_since)
+                .Add(index.followup_reached_at));
         const std::int64_t id = inserted.Int(0, 0);
         InsertEvents(db_, id, ticket, 0);
         return id;
@@ -102,7 +105,8 @@ public:
         db_.Run("UPDATE tickets SET priority = $1, state = $2, assignee = $3, escalation = $4, is_open = $5, "
                 "sort_key = $6, next_check_at = $7, breached = $8, first_response_at = $9, resolved_at = $10, "
                 "last_sequence = $11, updated_at = $12, body = $13, ended_at = $14, reopen_count = $15, "
-                "quality_incident_at = $16, repeat_repair = $17 WHERE id = $18",
+                "quality_incident_at = $16, repeat_repair = $17, followup_since = $18, followup_reached_at = $19 "
+                "WHERE id = $20",
                 Params()
                     .Add(core::ToString(ticket.priority))
                     .Add(core::ToString(ticket.state))
@@ -121,6 +125,8 @@ public:
                     .Add(index.reopen_count)
                     .Add(index.quality_incident_at)
                     .Add(index.repeat_repair)
+                    .Add(index.followup_since)
+                    .Add(index.followup_reached_at)
                     .Add(id));
         InsertEvents(db_, id, ticket, previous_last_sequence);
     }
@@ -176,9 +182,10 @@ public:
                     .AddBytes(record.data));
     }
 
-    void InsertRating(std::int64_t ticket_id, const core::Rating& rating, bool satisfied, std::int64_t now) override {
+    void InsertRating(std::int64_t ticket_id, const core::Rating& rating, bool satisfied, std::int64_t now,
+                      core::RatingChannel channel) override {
         db_.Run("INSERT INTO ratings(ticket_id, quality, speed, attitude, scope, guarantee, solved, comment, "
-                "satisfied, created_at) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                "satisfied, created_at, channel) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
                 Params()
                     .Add(ticket_id)
                     .Add(rating.quality)
@@ -189,7 +196,8 @@ public:
                     .Add(rating.solved)
                     .Add(rating.comment)
                     .Add(satisfied)
-                    .Add(now));
+                    .Add(now)
+                    .Add(std::string(core::ToString(channel))));
     }
 
     std::optional<std::int64_t> InsertStaff(const StaffRecord& record, std::int64_t now) override {

@@ -220,13 +220,26 @@ void AddServiceRecordColumns(Connection& db) {
     db.Exec("CREATE INDEX IF NOT EXISTS tickets_phone ON tickets(json_extract(body, '$.details.customer.phone'))");
 }
 
+// Version 4 (#19 follow-ups): the follow-up queue (回访) reads followup_since, the resolution a call
+// is still owed for, through a partial index, oldest first; followup_reached_at counts the calls
+// that reached the customer; a rating records how it was given (the portal, or a follow-up call).
+// Tickets still resolved or confirmed when this runs join the queue from their resolution; closed
+// ones do not (a call about a repair long done would be news to nobody).
+void AddFollowUps(Connection& db) {
+    db.Exec("ALTER TABLE tickets ADD COLUMN followup_since INTEGER");
+    db.Exec("ALTER TABLE tickets ADD COLUMN followup_reached_at INTEGER");
+    db.Exec("UPDATE tickets SET followup_since = resolved_at WHERE state IN ('resolved', 'confirmed')");
+    db.Exec("CREATE INDEX IF NOT EXISTS tickets_followup ON tickets(followup_since, id) WHERE followup_since IS NOT NULL");
+    db.Exec("ALTER TABLE ratings ADD COLUMN channel TEXT NOT NULL DEFAULT 'portal'");
+}
+
 // Versioned migrations, as on PostgreSQL (pg_schema.cpp): schema_migrations records each version
 // applied; a later change is a new step at the end of kSteps, run once, never edited after release.
 // BEGIN IMMEDIATE holds the write lock, so a command started beside the server (import,
 // create-admin) and the server never migrate at once.
 void ApplyMigrations(Connection& db) {
     using Step = void (*)(Connection&);
-    static constexpr Step kSteps[] = {Baseline, AddStaffLanguage, AddServiceRecordColumns};
+    static constexpr Step kSteps[] = {Baseline, AddStaffLanguage, AddServiceRecordColumns, AddFollowUps};
     const int newest = static_cast<int>(std::size(kSteps));
     db.Exec("BEGIN IMMEDIATE");
     try {
@@ -466,8 +479,8 @@ public:
         auto insert = db_.Prepare(
             "INSERT INTO tickets(number, kind, priority, state, assignee, escalation, is_open, sort_key, "
             "next_check_at, breached, first_response_at, resolved_at, last_sequence, created_at, updated_at, body, "
-            "ended_at, reopen_count, quality_incident_at, repeat_repair) "
-            "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            "ended_at, reopen_count, quality_incident_at, repeat_repair, followup_since, followup_reached_at) "
+            "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         insert.Bind(1, number)
             .Bind(2, core::ToString(ticket.details.kind))
             .Bind(3, core::ToString(ticket.priority))
@@ -487,7 +500,9 @@ public:
             .Bind(17, index.ended_at)
             .Bind(18, index.reopen_count)
             .Bind(19, index.quality_incident_at)
-            .Bind(20, index.repeat_repair);
+            .Bind(20, index.repeat_repair)
+            .Bind(21, index.followup_since)
+            .Bind(22, index.followup_reached_at);
         insert.Run();
         const std::int64_t id = db_.LastInsertId();
         InsertEvents(db_, id, ticket, 0);
@@ -499,8 +514,8 @@ public:
         auto update = db_.Prepare(
             "UPDATE tickets SET priority = ?, state = ?, assignee = ?, escalation = ?, is_open = ?, sort_key = ?, "
             "next_check_at = ?, breached = ?, first_response_at = ?, resolved_at = ?, last_sequence = ?, "
-            "updated_at = ?, body = ?, ended_at = ?, reopen_count = ?, quality_incident_at = ?, repeat_repair = ? "
-            "WHERE id = ?");
+            "updated_at = ?, body = ?, ended_at = ?, reopen_count = ?, quality_incident_at = ?, repeat_repair = ?, "
+            "followup_since = ?, followup_reached_at = ? WHERE id = ?");
         update.Bind(1, core::ToString(ticket.priority))
             .Bind(2, core::ToString(ticket.state))
             .Bind(3, ticket.assignee)
@@ -518,7 +533,9 @@ public:
             .Bind(15, index.reopen_count)
             .Bind(16, index.quality_incident_at)
             .Bind(17, index.repeat_repair)
-            .Bind(18, id);
+            .Bind(18, index.followup_since)
+            .Bind(19, index.followup_reached_at)
+            .Bind(20, id);
         update.Run();
         InsertEvents(db_, id, ticket, previous_last_sequence);
     }
@@ -584,10 +601,11 @@ public:
         insert.Run();
     }
 
-    void InsertRating(std::int64_t ticket_id, const core::Rating& rating, bool satisfied, std::int64_t now) override {
+    void InsertRating(std::int64_t ticket_id, const core::Rating& rating, bool satisfied, std::int64_t now,
+                      core::RatingChannel channel) override {
         auto insert = db_.Prepare(
             "INSERT INTO ratings(ticket_id, quality, speed, attitude, scope, guarantee, solved, comment, satisfied, "
-            "created_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            "created_at, channel) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         insert.Bind(1, ticket_id)
             .Bind(2, rating.quality)
             .Bind(3, rating.speed)
@@ -597,7 +615,8 @@ public:
             .Bind(7, rating.solved)
             .Bind(8, rating.comment)
             .Bind(9, satisfied)
-            .Bind(10, now);
+            .Bind(10, now)
+            .Bind(11, core::ToString(channel));
         insert.Run();
     }
 
@@ -1106,8 +1125,8 @@ std::vector<RatingRow> SqliteStore::RatingsGivenBetween(std::int64_t from, std::
     Lease db(*this);
     std::vector<RatingRow> result;
     auto rows = db->Prepare(
-        "SELECT r.quality, r.speed, r.attitude, r.scope, r.guarantee, r.solved, r.comment, r.created_at, t.number "
-        "FROM ratings r JOIN tickets t ON t.id = r.ticket_id "
+        "SELECT r.quality, r.speed, r.attitude, r.scope, r.guarantee, r.solved, r.comment, r.created_at, t.number, "
+        "r.channel FROM ratings r JOIN tickets t ON t.id = r.ticket_id "
         "WHERE r.created_at >= ? AND r.created_at < ? ORDER BY r.created_at");
     rows.Bind(1, from).Bind(2, to);
     while (rows.Step()) {
@@ -1121,6 +1140,7 @@ std::vector<RatingRow> SqliteStore::RatingsGivenBetween(std::int64_t from, std::
         row.rating.comment = rows.Text(6);
         row.at = rows.Int(7);
         row.number = rows.Text(8);
+        core::FromString(rows.Text(9), row.channel);
         result.push_back(std::move(row));
     }
     return result;
@@ -1254,6 +1274,47 @@ bool SqliteStore::Healthy() {
     } catch (const sqlite::Error&) {
         return false;
     }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Follow-ups (回访)
+//-----------------------------------------------------------------------------
+
+// The range of the tickets_followup partial index, oldest resolution first: a page reads ~limit
+// index entries (plus the skipped agent-scoped ones), never the table.
+std::vector<std::pair<std::int64_t, std::int64_t>> SqliteStore::FollowUpsDue(const FollowUpQuery& query) {
+    Lease db(*this);
+    std::vector<std::pair<std::int64_t, std::int64_t>> ids;
+    auto select = db->Prepare(
+        "SELECT id, followup_since FROM tickets WHERE followup_since IS NOT NULL AND followup_since <= ?1 "
+        "AND (?2 IS NULL OR assignee = ?2 OR assignee = '') ORDER BY followup_since, id LIMIT ?3 OFFSET ?4");
+    select.Bind(1, query.resolved_by).Bind(2, query.visible_to).Bind(3, query.limit).Bind(4, query.offset);
+    while (select.Step()) ids.emplace_back(select.Int(0), select.Int(1));
+    return ids;
+}
+
+std::int64_t SqliteStore::CountFollowUpsDue(const FollowUpQuery& query) {
+    Lease db(*this);
+    auto count = db->Prepare("SELECT COUNT(*) FROM tickets WHERE followup_since IS NOT NULL AND followup_since <= ?1 "
+                             "AND (?2 IS NULL OR assignee = ?2 OR assignee = '')");
+    count.Bind(1, query.resolved_by).Bind(2, query.visible_to);
+    return count.Step() ? count.Int(0) : 0;
+}
+
+FollowUpCounts SqliteStore::CountFollowUps(std::int64_t from, std::int64_t to, std::int64_t resolved_by) {
+    Lease db(*this);
+    auto row = db->Prepare(
+        "SELECT COUNT(r.ticket_id), COALESCE(SUM(t.followup_reached_at IS NOT NULL), 0), "
+        "COALESCE(SUM(t.followup_reached_at IS NOT NULL OR t.followup_since <= ?3), 0) "
+        "FROM tickets t LEFT JOIN ratings r ON r.ticket_id = t.id WHERE t.created_at >= ?1 AND t.created_at < ?2");
+    row.Bind(1, from).Bind(2, to).Bind(3, resolved_by);
+    FollowUpCounts counts;
+    if (row.Step()) {
+        counts.rated = static_cast<int>(row.Int(0));
+        counts.reached = static_cast<int>(row.Int(1));
+        counts.due = static_cast<int>(row.Int(2));
+    }
+    return counts;
 }
 
 }  // namespace aftercare::serve

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/followup.h"
 #include "core/rating.h"
 #include "core/ticket.h"
 #include "core/warranty.h"
@@ -35,6 +36,10 @@ struct TicketIndex {
     int reopen_count = 0;
     std::optional<std::int64_t> quality_incident_at;
     bool repeat_repair = false;
+    // Follow-up calls (回访, core/followup.h): the resolution a call is still owed for, and when the
+    // last one reached the customer. The follow-up queue reads followup_since through an index.
+    std::optional<std::int64_t> followup_since;
+    std::optional<std::int64_t> followup_reached_at;
 };
 
 struct StoredTicket {
@@ -88,6 +93,7 @@ struct RatingRow {
     core::Rating rating;
     std::int64_t at = 0;
     std::string number;  // the ticket's compact service number
+    core::RatingChannel channel = core::RatingChannel::Portal;  // the portal, or taken on a follow-up call
 };
 
 struct AttachmentRecord {
@@ -176,6 +182,22 @@ struct StatsRow {
     std::string channel;  // details.channel from the body; "web" for tickets stored before it existed
 };
 
+// The follow-up queue (回访): tickets whose follow-up call is owed for a resolution at or before
+// `resolved_by` (now minus the policy's after_days), through the tickets_followup index.
+struct FollowUpQuery {
+    std::int64_t resolved_by = 0;
+    std::optional<std::string> visible_to;  // an agent: their own and unassigned tickets only
+    int limit = 50;
+    std::int64_t offset = 0;
+};
+
+// Follow-up and rating response over the tickets created in a period (statistics).
+struct FollowUpCounts {
+    int rated = 0;    // tickets with a rating (any channel)
+    int due = 0;      // tickets whose follow-up call fell due by `resolved_by`, or was made
+    int reached = 0;  // of those, the ones a call reached
+};
+
 // Everything written inside one transaction. Throwing from the callback of Store::Write rolls it
 // back; returning commits, durably (the store acknowledges only after the commit is on disk).
 class StoreTx {
@@ -199,7 +221,7 @@ public:
     virtual int CountAttachments(std::int64_t ticket_id) = 0;
     virtual void InsertAttachment(const AttachmentRecord& record) = 0;
     virtual void InsertRating(std::int64_t ticket_id, const core::Rating& rating, bool satisfied,
-                              std::int64_t now) = 0;
+                              std::int64_t now, core::RatingChannel channel = core::RatingChannel::Portal) = 0;
     virtual std::optional<std::int64_t> InsertStaff(const StaffRecord& record, std::int64_t now) = 0;
     // Saves display name, roles, password hash and active flag of an existing account.
     virtual void UpdateStaff(const StaffRecord& record) = 0;
@@ -258,6 +280,12 @@ public:
     // Housekeeping: expired tokens and idempotency keys older than `before`.
     virtual void Prune(std::int64_t now, std::int64_t idempotency_before) = 0;
     virtual bool Healthy() = 0;
+    // Follow-ups (回访): the due ones' (ticket id, followup_since), oldest resolution first (the
+    // caller loads the tickets of the page it shows), how many there are, and the response counts
+    // of a period's tickets.
+    virtual std::vector<std::pair<std::int64_t, std::int64_t>> FollowUpsDue(const FollowUpQuery& query) = 0;
+    virtual std::int64_t CountFollowUpsDue(const FollowUpQuery& query) = 0;
+    virtual FollowUpCounts CountFollowUps(std::int64_t from, std::int64_t to, std::int64_t resolved_by) = 0;
     // Register and integration-key reads.
     virtual RegisterReader& Register() = 0;
     // The delivery log and the outbox sender's schedule.

@@ -52,6 +52,7 @@ AFTERCARE_WIRE_TYPE(ProductInfo);     // {"model","serial","purchase_date","orde
 AFTERCARE_WIRE_TYPE(VisitWindow);     // {"date","slot"}
 AFTERCARE_WIRE_TYPE(RepairDetails);   // {"mode","visit","fault_category","faulty_part"}
 AFTERCARE_WIRE_TYPE(TicketDraft);     // the create-ticket body
+AFTERCARE_WIRE_TYPE(FollowUpCall);    // {"reached"}: a follow-up call's outcome
 AFTERCARE_WIRE_TYPE(WorkRecord);      // {"kind","part","due_at","completes"}
 AFTERCARE_WIRE_TYPE(TimelineEvent);
 AFTERCARE_WIRE_TYPE(Ticket);          // full ticket, for the server's store

@@ -1224,6 +1224,58 @@ const Endpoint kGetStaffTicketsByNumberCustomerHistory{
     .response_description = "The customer's tickets",
     .errors = kGetStaffTicketsByNumberCustomerHistoryErrors,
 };
+// [SECTION] Follow-up visits (回访)
+
+const Parameter kGetStaffFollowupsParameters[] = {
+    {.in = "query", .name = "offset", .schema = R"({"type": "integer", "minimum": 0})", .description = "first row", .required = false},
+    {.in = "query", .name = "limit", .schema = R"({"type": "integer", "minimum": 1, "maximum": 200})", .description = "", .required = false},
+};
+
+const ErrorAnswer kGetStaffFollowupsErrors[] = {
+    {400, "offset or limit out of range."},
+    {401, "Missing, unknown or expired token."},
+    {403, "Not a staff token."},
+};
+
+const Endpoint kGetStaffFollowups{
+    .method = "GET",
+    .path = "/api/v1/staff/followups",
+    .access = Access::Staff,
+    .tag = "staff",
+    .summary = "The follow-up queue (回访): resolved tickets whose customer no call has reached yet, policy followup.after_days after the resolution, oldest due first. Agents see their own and unassigned tickets.",
+    .status = 200,
+    .response = "FollowUpQueue",
+    .response_description = "Due follow-ups.",
+    .parameters = kGetStaffFollowupsParameters,
+    .errors = kGetStaffFollowupsErrors,
+};
+
+const Parameter kPostStaffTicketsByNumberFollowupCallsParameters[] = {
+    {.in = "header", .name = "Idempotency-Key", .schema = R"({"type": "string", "maxLength": 255})", .description = "the same key and body again answer without recording a second call", .required = false},
+};
+
+const ErrorAnswer kPostStaffTicketsByNumberFollowupCallsErrors[] = {
+    {404, "No such ticket."},
+    {409, "already_rated: the ticket has a rating already (on the portal or by phone); illegal_transition: not resolved."},
+    {422, "Note too long, a rating without reaching the customer, stars out of range, or the Idempotency-Key reused with another body."},
+    {401, "Missing, unknown or expired token."},
+    {403, "Not a staff token, or not a ticket this staff member may work."},
+};
+
+const Endpoint kPostStaffTicketsByNumberFollowupCalls{
+    .method = "POST",
+    .path = "/api/v1/staff/tickets/{number}/followup-calls",
+    .access = Access::Staff,
+    .tag = "staff",
+    .summary = "Record a follow-up call (reached or not, notes; staff only, never shown to the customer), with the customer's rating taken by phone when reached. Audited.",
+    .request = "FollowUpCallRequest",
+    .status = 201,
+    .response = "TicketView",
+    .response_description = "The ticket (staff view).",
+    .parameters = kPostStaffTicketsByNumberFollowupCallsParameters,
+    .errors = kPostStaffTicketsByNumberFollowupCallsErrors,
+};
+
 // [SECTION] Operations
 
 const Endpoint kGetHealthz{
@@ -1317,6 +1369,8 @@ const Endpoint* const kAll[] = {
     &kPostStaffChannelsTest,
     &kGetUnsubscribeByMessageId,
     &kPostUnsubscribeByMessageId,
+    &kGetStaffFollowups,
+    &kPostStaffTicketsByNumberFollowupCalls,
     &kGetHealthz,
     &kGetMetrics,
 };

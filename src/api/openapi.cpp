@@ -4,6 +4,7 @@
 
 #include "api/customer_wire.h"
 #include "api/endpoints.h"
+#include "api/followup_wire.h"
 #include "api/error_body.h"
 #include "api/jobs_wire.h"
 #include "api/outbound_wire.h"
@@ -106,6 +107,8 @@ constexpr WireType kWireTypes[] = {
     Top<ApiKeyView>(),
     Top<ProductHistory>(),
     Top<CustomerHistory>(),
+    Top<FollowUpQueue>(),
+    Top<FollowUpCallRequest>(),
     Top<ErrorBody>(),
     Top<ImportRefused>(),
     Top<DeliveryEntry>(),

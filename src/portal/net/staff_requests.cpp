@@ -242,4 +242,29 @@ void LoadCustomerHistory(AppState& state, const std::string& number, Ok<api::Cus
     AsStaff(state, {ep::kGetStaffTicketsByNumberCustomerHistory, {number}}, std::move(ok), std::move(fail));
 }
 
+void LoadFollowUps(AppState& state, int offset, int limit, Ok<api::FollowUpQueue> ok, Fail fail) {
+    AsStaff(state, {ep::kGetStaffFollowups, {}, Query().Add("offset", offset).Add("limit", limit)}, std::move(ok),
+            std::move(fail));
+}
+
+void RecordFollowUpCall(AppState& state, Host& host, std::string& attempt_key, const std::string& number,
+                        const api::FollowUpCallRequest& request, Ok<api::TicketView> ok, Fail fail) {
+    if (attempt_key.empty()) attempt_key = host.RandomHex128();
+    AsSignedIn<api::TicketView>(
+        state,
+        [&attempt_key, ok = std::move(ok)](api::TicketView view) {
+            attempt_key.clear();
+            ok(std::move(view));
+        },
+        [&attempt_key, fail = std::move(fail)](ApiError error) {
+            if (EndsAttempt(error)) attempt_key.clear();
+            fail(std::move(error));
+        },
+        [&](CallOptions options, Ok<api::TicketView> guarded_ok, Fail guarded_fail) {
+            options.idempotency_key = attempt_key;
+            state.api.Call<api::TicketView>({ep::kPostStaffTicketsByNumberFollowupCalls, {number}}, request, options,
+                                            std::move(guarded_ok), std::move(guarded_fail));
+        });
+}
+
 } // namespace aftercare::portal::requests

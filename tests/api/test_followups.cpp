@@ -1,0 +1,266 @@
+// Follow-up visits (回访): resolved tickets fall due policy followup.after_days later and leave the
+// queue once a call reaches the customer; call records never reach a customer token (view, pages,
+// long-poll); a rating taken by phone is recorded with its channel, once per ticket; the
+// statistics split satisfaction by channel and show the response rates.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <fstream>
+#include <future>
+#include <thread>
+
+#include "server_process.hpp"
+
+using namespace aftercare::test;
+
+namespace {
+
+const std::string kTickets = "/api/v1/staff/tickets/";
+const std::string kQueue = "/api/v1/staff/followups";
+// Three days (the policy default) and a minute: every follow-up resolved before the restart is due.
+const std::string kPastDue = std::to_string(3 * 86400 + 60);
+
+void Act(httplib::Client& client, const std::string& token, const std::string& number, const Json& body) {
+    const auto answer = PostJson(client, kTickets + number + "/transition", body, token);
+    INFO(body.dump() << " -> " << (answer ? answer->body : std::string("no answer")));
+    REQUIRE(answer->status == 200);
+}
+
+void Resolve(httplib::Client& client, const std::string& token, const std::string& number) {
+    Act(client, token, number, {{"action", "accept"}});
+    REQUIRE(PostJson(client, kTickets + number + "/assign", {{"assignee", "admin"}}, token)->status == 200);
+    Act(client, token, number, {{"action", "start"}});
+    Act(client, token, number, {{"action", "resolve"}, {"note", "更换电源板"}});
+}
+
+Json Stars(int n) {
+    return {{"quality", n}, {"speed", n}, {"attitude", n}, {"scope", n}, {"guarantee", n}, {"solved", true},
+            {"comment", ""}};
+}
+
+struct Ticket {
+    std::string number;
+    std::string token;
+};
+
+Ticket Create(httplib::Client& client, const std::string& phone, const std::string& name) {
+    Json draft = RepairDraft(phone, "设备无法开机");
+    draft["customer"]["name"] = name;
+    const Json created = CreateTicket(client, draft);
+    return {created["service_number"].get<std::string>(), created["access_token"].get<std::string>()};
+}
+
+std::vector<std::string> QueueNumbers(const Json& queue) {
+    std::vector<std::string> numbers;
+    for (const auto& item : queue["items"]) numbers.push_back(item["service_number"].get<std::string>());
+    return numbers;
+}
+
+ServerOptions Quiet(const std::string& dir, std::vector<std::string> args = {}) {
+    ServerOptions options{dir, std::move(args)};
+    options.seed_demo = false;  // the queue holds exactly what the test resolved
+    return options;
+}
+
+}  // namespace
+
+TEST_CASE("follow-up queue: due after the policy's days, oldest first, a not-reached call keeps it, a reached one ends it",
+          "[followups][queue]") {
+    TempDir dir;
+    REQUIRE(CreateAdmin(dir.path(), kAdminUser, kAdminPassword) == 0);
+    Ticket first, second, cancelled, open;
+    {
+        ServerProcess server(Quiet(dir.path()));
+        auto client = server.Client();
+        const std::string staff = StaffLogin(client, kAdminUser, kAdminPassword);
+        first = Create(client, "13800138001", "王𠮷");
+        second = Create(client, "13800138002", "李四");
+        cancelled = Create(client, "13800138003", "张三");
+        open = Create(client, "13800138004", "赵六");
+        // `second` is resolved first, so it falls due first.
+        Resolve(client, staff, second.number);
+        std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+        Resolve(client, staff, first.number);
+        REQUIRE(PostJson(client, "/api/v1/tickets/" + cancelled.number + "/cancel", Json::object(), cancelled.token)
+                    ->status == 200);
+        // Resolved just now: nothing is due yet.
+        const Json queue = BodyOf(GetJson(client, kQueue, staff));
+        CHECK(queue["items"].empty());
+        CHECK(queue["total"] == 0);
+        CHECK(queue["after_days"] == 3);
+    }
+    ServerProcess server(Quiet(dir.path(), {"--clock-offset", kPastDue}));
+    auto client = server.Client();
+    const std::string staff = StaffLogin(client, kAdminUser, kAdminPassword);
+    Json queue = BodyOf(GetJson(client, kQueue, staff));
+    REQUIRE(QueueNumbers(queue) == std::vector<std::string>{second.number, first.number});
+    CHECK(queue["total"] == 2);
+    const Json& item = queue["items"][1];
+    CHECK(item["customer_name"] == "王𠮷");
+    CHECK(item["phone_masked"] == "138****8001");
+    CHECK(item["days_overdue"] == 0);
+    CHECK(item["attempts"] == 0);
+    CHECK(item["due_at"].get<std::int64_t>() - item["resolved_at"].get<std::int64_t>() == 3 * 86400);
+    CHECK(QueueNumbers(BodyOf(GetJson(client, kQueue + "?offset=1&limit=1", staff))) ==
+          std::vector<std::string>{first.number});
+    CHECK(GetJson(client, kQueue + "?limit=0", staff)->status == 400);
+    CHECK(GetJson(client, kQueue, first.token)->status == 403);
+
+    // A call that did not reach the customer: still due, with the attempt and what was noted.
+    const std::string secret = "无人接听，客户可能出差";
+    auto missed = PostJson(client, kTickets + first.number + "/followup-calls", {{"reached", false}, {"note", secret}}, staff);
+    REQUIRE(missed->status == 201);
+    CHECK(BodyOf(missed)["timeline"].back()["type"] == "followup");
+    CHECK(BodyOf(missed)["timeline"].back()["call"]["reached"] == false);
+    queue = BodyOf(GetJson(client, kQueue, staff));
+    REQUIRE(QueueNumbers(queue) == std::vector<std::string>{second.number, first.number});
+    CHECK(queue["items"][1]["attempts"] == 1);
+    CHECK(queue["items"][1]["last_note"] == secret);
+
+    // Reached, with the customer's rating given on the phone; the same key again records nothing more.
+    const Json reached{{"reached", true}, {"note", "客户确认已修好"}, {"rating", Stars(4)}};
+    const httplib::Headers key{{"Idempotency-Key", "call-1"}};
+    auto call = PostJson(client, kTickets + first.number + "/followup-calls", reached, staff, key);
+    REQUIRE(call->status == 201);
+    const auto events = BodyOf(call)["timeline_total"].get<int>();
+    auto again = PostJson(client, kTickets + first.number + "/followup-calls", reached, staff, key);
+    REQUIRE(again->status == 201);
+    CHECK(again->get_header_value("Idempotent-Replayed") == "true");
+    CHECK(BodyOf(again)["timeline_total"] == events);
+    Json other = reached;
+    other["note"] = "another body";
+    CHECK(PostJson(client, kTickets + first.number + "/followup-calls", other, staff, key)->status == 422);
+    CHECK(QueueNumbers(BodyOf(GetJson(client, kQueue, staff))) == std::vector<std::string>{second.number});
+
+    // Cancelled and open tickets take no call.
+    CHECK(PostJson(client, kTickets + cancelled.number + "/followup-calls", {{"reached", true}}, staff)->status == 409);
+    CHECK(PostJson(client, kTickets + open.number + "/followup-calls", {{"reached", true}}, staff)->status == 409);
+    // A rating needs a call that reached the customer.
+    CHECK(PostJson(client, kTickets + second.number + "/followup-calls", {{"reached", false}, {"rating", Stars(5)}}, staff)
+              ->status == 422);
+
+    // Audited.
+    const Json audit = BodyOf(GetJson(client, "/api/v1/staff/audit?limit=50", staff));
+    int calls = 0;
+    for (const auto& entry : audit["entries"]) calls += entry["action"] == "followup_call";
+    CHECK(calls == 2);
+}
+
+TEST_CASE("follow-up calls never reach a customer token: view, pages, long-poll", "[followups][privacy]") {
+    TempDir dir;
+    REQUIRE(CreateAdmin(dir.path(), kAdminUser, kAdminPassword) == 0);
+    Ticket ticket;
+    {
+        ServerProcess server(Quiet(dir.path()));
+        auto client = server.Client();
+        const std::string staff = StaffLogin(client, kAdminUser, kAdminPassword);
+        ticket = Create(client, "13800138005", "客户甲");
+        Resolve(client, staff, ticket.number);
+    }
+    ServerProcess server(Quiet(dir.path(), {"--clock-offset", kPastDue}));
+    auto client = server.Client();
+    const std::string staff = StaffLogin(client, kAdminUser, kAdminPassword);
+    const std::string secret = "客户抱怨工程师迟到，回访时情绪激动";
+
+    const Json seen = BodyOf(GetJson(client, "/api/v1/tickets/" + ticket.number + "/events?after=0&wait=0", ticket.token));
+    const int last = seen["last_sequence"].get<int>();
+    auto poll = std::async(std::launch::async, [&] {
+        auto own = server.Client();
+        return GetJson(own, "/api/v1/tickets/" + ticket.number + "/events?after=" + std::to_string(last) + "&wait=2",
+                       ticket.token);
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    REQUIRE(PostJson(client, kTickets + ticket.number + "/followup-calls", {{"reached", false}, {"note", secret}}, staff)
+                ->status == 201);
+    const auto woke = poll.get();
+    REQUIRE(woke->status == 200);
+    CHECK(BodyOf(woke)["events"].empty());
+    CHECK(woke->body.find(secret) == std::string::npos);
+
+    const auto view = GetJson(client, "/api/v1/tickets/" + ticket.number, ticket.token);
+    REQUIRE(view->status == 200);
+    CHECK(view->body.find(secret) == std::string::npos);
+    CHECK(view->body.find("followup") == std::string::npos);
+    CHECK(BodyOf(view)["timeline_total"] == last);
+    const auto page = GetJson(client, "/api/v1/tickets/" + ticket.number + "/events?before=100", ticket.token);
+    CHECK(page->body.find(secret) == std::string::npos);
+    const auto after = GetJson(client, "/api/v1/tickets/" + ticket.number + "/events?after=0", ticket.token);
+    CHECK(after->body.find(secret) == std::string::npos);
+    // Staff see it.
+    CHECK(GetJson(client, kTickets + ticket.number, staff)->body.find(secret) != std::string::npos);
+    // A customer token cannot record one.
+    CHECK(PostJson(client, kTickets + ticket.number + "/followup-calls", {{"reached", true}}, ticket.token)->status == 403);
+}
+
+TEST_CASE("phone ratings: recorded with their channel, once per ticket, and the statistics split by channel",
+          "[followups][rating][stats]") {
+    TempDir dir;
+    REQUIRE(CreateAdmin(dir.path(), kAdminUser, kAdminPassword) == 0);
+    Ticket by_phone, on_portal, unrated;
+    {
+        ServerProcess server(Quiet(dir.path()));
+        auto client = server.Client();
+        const std::string staff = StaffLogin(client, kAdminUser, kAdminPassword);
+        by_phone = Create(client, "13800138006", "电话评价");
+        on_portal = Create(client, "13800138007", "网上评价");
+        unrated = Create(client, "13800138008", "未评价");
+        for (const Ticket* t : {&by_phone, &on_portal, &unrated}) Resolve(client, staff, t->number);
+        Create(client, "13800138009", "未解决");
+        REQUIRE(PostJson(client, "/api/v1/tickets/" + on_portal.number + "/rating", Stars(5), on_portal.token)->status ==
+                201);
+    }
+    ServerProcess server(Quiet(dir.path(), {"--clock-offset", kPastDue}));
+    auto client = server.Client();
+    const std::string staff = StaffLogin(client, kAdminUser, kAdminPassword);
+
+    const auto phoned = PostJson(client, kTickets + by_phone.number + "/followup-calls",
+                                 {{"reached", true}, {"note", "电话回访"}, {"rating", Stars(2)}}, staff);
+    REQUIRE(phoned->status == 201);
+    CHECK(BodyOf(phoned)["rating"]["quality"] == 2);
+    // The customer sees their rating recorded (not the call).
+    const Json view = BodyOf(GetJson(client, "/api/v1/tickets/" + by_phone.number, by_phone.token));
+    CHECK(view["rating"]["quality"] == 2);
+    CHECK(view["timeline"].back()["type"] == "rating");
+    // Once per ticket, whichever channel came first.
+    CHECK(PostJson(client, "/api/v1/tickets/" + by_phone.number + "/rating", Stars(5), by_phone.token)->status == 409);
+    auto twice = PostJson(client, kTickets + by_phone.number + "/followup-calls", {{"reached", true}, {"rating", Stars(5)}}, staff);
+    CHECK(twice->status == 409);
+    CHECK(BodyOf(twice)["error"]["code"] == "already_rated");
+    CHECK(PostJson(client, kTickets + on_portal.number + "/followup-calls", {{"reached", true}, {"rating", Stars(5)}}, staff)
+              ->status == 409);
+    // Reached without a rating: the portal-rated ticket leaves the queue too.
+    REQUIRE(PostJson(client, kTickets + on_portal.number + "/followup-calls", {{"reached", true}}, staff)->status == 201);
+    REQUIRE(PostJson(client, kTickets + unrated.number + "/followup-calls", {{"reached", false}}, staff)->status == 201);
+
+    const Json stats = BodyOf(GetJson(client, "/api/v1/staff/stats?from=0&to=99999999999", staff));
+    CHECK(stats["satisfaction"]["count"] == 2);
+    CHECK(stats["satisfaction_portal"]["count"] == 1);
+    CHECK(stats["satisfaction_portal"]["satisfied"] == 1);
+    CHECK(stats["satisfaction_phone"]["count"] == 1);
+    CHECK(stats["satisfaction_phone"]["satisfied"] == 0);
+    CHECK(stats["resolved"] == 3);
+    CHECK(stats["rated"] == 2);
+    CHECK(stats["rating_response_rate"].get<double>() == Approx(2.0 / 3.0));
+    CHECK(stats["followups_due"] == 3);
+    CHECK(stats["followups_reached"] == 2);
+    CHECK(stats["followup_reach_rate"].get<double>() == Approx(2.0 / 3.0));
+}
+
+TEST_CASE("follow-ups off: after_days 0 leaves the queue empty", "[followups][off]") {
+    TempDir dir;
+    REQUIRE(CreateAdmin(dir.path(), kAdminUser, kAdminPassword) == 0);
+    const std::string policy = dir.path() + "/policy.json";
+    std::ofstream(policy) << R"({"followup": {"after_days": 0}})";
+    {
+        ServerProcess server(Quiet(dir.path(), {"--policy", policy}));
+        auto client = server.Client();
+        const std::string staff = StaffLogin(client, kAdminUser, kAdminPassword);
+        Resolve(client, staff, Create(client, "13800138010", "关闭回访").number);
+    }
+    ServerProcess server(Quiet(dir.path(), {"--policy", policy, "--clock-offset", "8640000"}));
+    auto client = server.Client();
+    const std::string staff = StaffLogin(client, kAdminUser, kAdminPassword);
+    const Json queue = BodyOf(GetJson(client, kQueue, staff));
+    CHECK(queue["items"].empty());
+    CHECK(queue["after_days"] == 0);
+}

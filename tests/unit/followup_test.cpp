@@ -14,6 +14,8 @@ namespace {
 Ticket Resolved(UnixSeconds t) {
     Ticket ticket = NewTicket(TicketKind::Repair, Priority::General, t);
     ticket = Apply(ticket, Action::Accept, Staff(), t + 60);
+    ticket = Apply(ticket, Action::Assign, Staff(), t + 120);
+    ticket = Apply(ticket, Action::Start, Staff(), t + 180);
     ticket = Apply(ticket, Action::Resolve, Staff(), t + 3600);
     return ticket;
 }

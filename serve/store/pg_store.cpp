@@ -700,4 +700,55 @@ FollowUpCounts PgStore::CountFollowUps(std::int64_t from, std::int64_t to, std::
     });
 }
 
+
+std::vector<FollowUpScheduleRecord> PgStore::FollowUpSchedulesDue(const std::string& today, int limit) {
+    return WithReader([&](pg::Connection& db) {
+        auto rows = db.Run(AFTERCARE_PG_SCHEDULE_SELECT " WHERE active = 1 AND next_due <= $1 ORDER BY next_due, id LIMIT $2",
+                           Params().Add(today).Add(limit));
+        std::vector<FollowUpScheduleRecord> result;
+        for (int i = 0; i < rows.Rows(); ++i) result.push_back(pg_rows::ScheduleRow(rows, i));
+        return result;
+    });
+}
+
+std::int64_t PgStore::CountFollowUpSchedulesDue(const std::string& today) {
+    return WithReader([&](pg::Connection& db) {
+        return db.Run("SELECT COUNT(*) FROM followup_schedules WHERE active = 1 AND next_due <= $1", Params().Add(today))
+            .Int(0, 0);
+    });
+}
+
+std::vector<FollowUpScheduleRecord> PgStore::FollowUpSchedulesFor(const std::string& serial) {
+    return WithReader([&](pg::Connection& db) {
+        auto rows = db.Run(AFTERCARE_PG_SCHEDULE_SELECT " WHERE serial = $1 ORDER BY id DESC LIMIT 100",
+                           Params().Add(serial));
+        std::vector<FollowUpScheduleRecord> result;
+        for (int i = 0; i < rows.Rows(); ++i) result.push_back(pg_rows::ScheduleRow(rows, i));
+        return result;
+    });
+}
+
+std::vector<FollowUpSurveyRecord> PgStore::FollowUpSurveysFor(const std::string& serial, int limit) {
+    return WithReader([&](pg::Connection& db) {
+        auto rows = db.Run("SELECT id, schedule_id, serial, project_name, contract_number, due_date, surveyed_at, staff, "
+                           "body FROM followup_surveys WHERE serial = $1 ORDER BY surveyed_at DESC, id DESC LIMIT $2",
+                           Params().Add(serial).Add(limit));
+        std::vector<FollowUpSurveyRecord> result;
+        for (int i = 0; i < rows.Rows(); ++i) {
+            FollowUpSurveyRecord r;
+            r.id = rows.Int(i, 0);
+            r.schedule_id = rows.Int(i, 1);
+            r.serial = rows.Text(i, 2);
+            r.project_name = rows.Text(i, 3);
+            r.contract_number = rows.Text(i, 4);
+            r.due_date = rows.Text(i, 5);
+            r.surveyed_at = rows.Int(i, 6);
+            r.staff = rows.Text(i, 7);
+            r.survey = store_json::ParseSurvey(rows.Text(i, 8));
+            result.push_back(std::move(r));
+        }
+        return result;
+    });
+}
+
 }  // namespace aftercare::serve

@@ -42,6 +42,23 @@ std::optional<StoredTicket> LoadByNumber(pg::Connection& db, const std::string& 
     return LoadFrom(db, db.Run("SELECT id, last_sequence, body FROM tickets WHERE number = $1", Params().Add(number)));
 }
 
+FollowUpScheduleRecord ScheduleRow(const pg::Result& rows, int i) {
+    FollowUpScheduleRecord r;
+    r.id = rows.Int(i, 0);
+    r.serial = rows.Text(i, 1);
+    r.customer_name = rows.Text(i, 2);
+    r.customer_phone = rows.Text(i, 3);
+    r.project_name = rows.Text(i, 4);
+    r.contract_number = rows.Text(i, 5);
+    r.period = rows.Text(i, 6);
+    r.anchor = rows.Text(i, 7);
+    r.next_due = rows.Text(i, 8);
+    r.active = rows.Int(i, 9) != 0;
+    r.created_by = rows.Text(i, 10);
+    r.created_at = rows.Int(i, 11);
+    return r;
+}
+
 }  // namespace pg_rows
 
 namespace {
@@ -237,6 +254,50 @@ public:
 
     void DeleteStaffTokens(std::int64_t staff_id) override {
         db_.Run("DELETE FROM tokens WHERE kind = 'staff' AND staff_id = $1", Params().Add(staff_id));
+    }
+
+    std::int64_t InsertFollowUpSchedule(const FollowUpScheduleRecord& r) override {
+        return db_.Run("INSERT INTO followup_schedules(serial, customer_name, customer_phone, project_name, "
+                       "contract_number, period, anchor, next_due, active, created_by, created_at) "
+                       "VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+                       Params()
+                           .Add(r.serial)
+                           .Add(r.customer_name)
+                           .Add(r.customer_phone)
+                           .Add(r.project_name)
+                           .Add(r.contract_number)
+                           .Add(r.period)
+                           .Add(r.anchor)
+                           .Add(r.next_due)
+                           .Add(r.active)
+                           .Add(r.created_by)
+                           .Add(r.created_at))
+            .Int(0, 0);
+    }
+
+    std::optional<FollowUpScheduleRecord> LoadFollowUpSchedule(std::int64_t id) override {
+        auto rows = db_.Run(AFTERCARE_PG_SCHEDULE_SELECT " WHERE id = $1 FOR UPDATE", Params().Add(id));
+        if (rows.Rows() == 0) return std::nullopt;
+        return pg_rows::ScheduleRow(rows, 0);
+    }
+
+    void SetFollowUpScheduleDue(std::int64_t id, const std::string& next_due) override {
+        db_.Run("UPDATE followup_schedules SET next_due = $1 WHERE id = $2", Params().Add(next_due).Add(id));
+    }
+
+    std::int64_t InsertFollowUpSurvey(const FollowUpSurveyRecord& r) override {
+        return db_.Run("INSERT INTO followup_surveys(schedule_id, serial, project_name, contract_number, due_date, "
+                       "surveyed_at, staff, body) VALUES($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                       Params()
+                           .Add(r.schedule_id)
+                           .Add(r.serial)
+                           .Add(r.project_name)
+                           .Add(r.contract_number)
+                           .Add(r.due_date)
+                           .Add(r.surveyed_at)
+                           .Add(r.staff)
+                           .Add(store_json::SurveyBody(r.survey)))
+            .Int(0, 0);
     }
 
     void InsertAudit(const AuditRecord& record) override {

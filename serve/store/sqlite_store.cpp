@@ -231,6 +231,37 @@ void AddFollowUps(Connection& db) {
     db.Exec("UPDATE tickets SET followup_since = resolved_at WHERE state IN ('resolved', 'confirmed')");
     db.Exec("CREATE INDEX IF NOT EXISTS tickets_followup ON tickets(followup_since, id) WHERE followup_since IS NOT NULL");
     db.Exec("ALTER TABLE ratings ADD COLUMN channel TEXT NOT NULL DEFAULT 'portal'");
+    // Periodic follow-ups of a key customer's product and the surveys made on them (G1, G2).
+    db.Exec(R"sql(
+CREATE TABLE IF NOT EXISTS followup_schedules(
+    id INTEGER PRIMARY KEY,
+    serial TEXT NOT NULL,
+    customer_name TEXT NOT NULL,
+    customer_phone TEXT NOT NULL,
+    project_name TEXT NOT NULL,
+    contract_number TEXT NOT NULL DEFAULT '',
+    period TEXT NOT NULL,
+    anchor TEXT NOT NULL,
+    next_due TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS followup_schedules_due ON followup_schedules(next_due, id) WHERE active = 1;
+CREATE INDEX IF NOT EXISTS followup_schedules_serial ON followup_schedules(serial, id);
+CREATE TABLE IF NOT EXISTS followup_surveys(
+    id INTEGER PRIMARY KEY,
+    schedule_id INTEGER NOT NULL REFERENCES followup_schedules(id),
+    serial TEXT NOT NULL,
+    project_name TEXT NOT NULL,
+    contract_number TEXT NOT NULL,
+    due_date TEXT NOT NULL,
+    surveyed_at INTEGER NOT NULL,
+    staff TEXT NOT NULL,
+    body TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS followup_surveys_serial ON followup_surveys(serial, surveyed_at);
+)sql");
 }
 
 // Versioned migrations, as on PostgreSQL (pg_schema.cpp): schema_migrations records each version
@@ -268,6 +299,26 @@ void ApplyMigrations(Connection& db) {
 //-----------------------------------------------------------------------------
 // [SECTION] Row mapping
 //-----------------------------------------------------------------------------
+
+// Statements are cached by their text's address (sqlite::Connection::Prepare): literals only.
+#define AFTERCARE_SCHEDULE_SELECT                                                                              "SELECT id, serial, customer_name, customer_phone, project_name, contract_number, period, anchor, next_due, "     "active, created_by, created_at FROM followup_schedules"
+
+FollowUpScheduleRecord ScheduleRow(const sqlite::Statement& row) {
+    FollowUpScheduleRecord r;
+    r.id = row.Int(0);
+    r.serial = row.Text(1);
+    r.customer_name = row.Text(2);
+    r.customer_phone = row.Text(3);
+    r.project_name = row.Text(4);
+    r.contract_number = row.Text(5);
+    r.period = row.Text(6);
+    r.anchor = row.Text(7);
+    r.next_due = row.Text(8);
+    r.active = row.Int(9) != 0;
+    r.created_by = row.Text(10);
+    r.created_at = row.Int(11);
+    return r;
+}
 
 using store_json::Dump;
 using store_json::EventBody;
@@ -663,6 +714,40 @@ public:
         auto remove = db_.Prepare("DELETE FROM tokens WHERE kind = 'staff' AND staff_id = ?");
         remove.Bind(1, staff_id);
         remove.Run();
+    }
+
+    std::int64_t InsertFollowUpSchedule(const FollowUpScheduleRecord& r) override {
+        auto insert = db_.Prepare(
+            "INSERT INTO followup_schedules(serial, customer_name, customer_phone, project_name, contract_number, "
+            "period, anchor, next_due, active, created_by, created_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        insert.Bind(1, r.serial).Bind(2, r.customer_name).Bind(3, r.customer_phone).Bind(4, r.project_name)
+            .Bind(5, r.contract_number).Bind(6, r.period).Bind(7, r.anchor).Bind(8, r.next_due).Bind(9, r.active)
+            .Bind(10, r.created_by).Bind(11, r.created_at);
+        insert.Run();
+        return db_.LastInsertId();
+    }
+
+    std::optional<FollowUpScheduleRecord> LoadFollowUpSchedule(std::int64_t id) override {
+        auto select = db_.Prepare(AFTERCARE_SCHEDULE_SELECT " WHERE id = ?");
+        select.Bind(1, id);
+        if (!select.Step()) return std::nullopt;
+        return ScheduleRow(select);
+    }
+
+    void SetFollowUpScheduleDue(std::int64_t id, const std::string& next_due) override {
+        auto update = db_.Prepare("UPDATE followup_schedules SET next_due = ? WHERE id = ?");
+        update.Bind(1, next_due).Bind(2, id);
+        update.Run();
+    }
+
+    std::int64_t InsertFollowUpSurvey(const FollowUpSurveyRecord& r) override {
+        auto insert = db_.Prepare(
+            "INSERT INTO followup_surveys(schedule_id, serial, project_name, contract_number, due_date, surveyed_at, "
+            "staff, body) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+        insert.Bind(1, r.schedule_id).Bind(2, r.serial).Bind(3, r.project_name).Bind(4, r.contract_number)
+            .Bind(5, r.due_date).Bind(6, r.surveyed_at).Bind(7, r.staff).Bind(8, store_json::SurveyBody(r.survey));
+        insert.Run();
+        return db_.LastInsertId();
     }
 
     void InsertAudit(const AuditRecord& record) override {
@@ -1315,6 +1400,55 @@ FollowUpCounts SqliteStore::CountFollowUps(std::int64_t from, std::int64_t to, s
         counts.due = static_cast<int>(row.Int(2));
     }
     return counts;
+}
+
+
+std::vector<FollowUpScheduleRecord> SqliteStore::FollowUpSchedulesDue(const std::string& today, int limit) {
+    Lease db(*this);
+    auto select = db->Prepare(AFTERCARE_SCHEDULE_SELECT " WHERE active = 1 AND next_due <= ? ORDER BY next_due, id LIMIT ?");
+    select.Bind(1, today).Bind(2, limit);
+    std::vector<FollowUpScheduleRecord> result;
+    while (select.Step()) result.push_back(ScheduleRow(select));
+    return result;
+}
+
+std::int64_t SqliteStore::CountFollowUpSchedulesDue(const std::string& today) {
+    Lease db(*this);
+    auto count = db->Prepare("SELECT COUNT(*) FROM followup_schedules WHERE active = 1 AND next_due <= ?");
+    count.Bind(1, today);
+    return count.Step() ? count.Int(0) : 0;
+}
+
+std::vector<FollowUpScheduleRecord> SqliteStore::FollowUpSchedulesFor(const std::string& serial) {
+    Lease db(*this);
+    auto select = db->Prepare(AFTERCARE_SCHEDULE_SELECT " WHERE serial = ? ORDER BY id DESC LIMIT 100");
+    select.Bind(1, serial);
+    std::vector<FollowUpScheduleRecord> result;
+    while (select.Step()) result.push_back(ScheduleRow(select));
+    return result;
+}
+
+std::vector<FollowUpSurveyRecord> SqliteStore::FollowUpSurveysFor(const std::string& serial, int limit) {
+    Lease db(*this);
+    auto select = db->Prepare(
+        "SELECT id, schedule_id, serial, project_name, contract_number, due_date, surveyed_at, staff, body "
+        "FROM followup_surveys WHERE serial = ? ORDER BY surveyed_at DESC, id DESC LIMIT ?");
+    select.Bind(1, serial).Bind(2, limit);
+    std::vector<FollowUpSurveyRecord> result;
+    while (select.Step()) {
+        FollowUpSurveyRecord r;
+        r.id = select.Int(0);
+        r.schedule_id = select.Int(1);
+        r.serial = select.Text(2);
+        r.project_name = select.Text(3);
+        r.contract_number = select.Text(4);
+        r.due_date = select.Text(5);
+        r.surveyed_at = select.Int(6);
+        r.staff = select.Text(7);
+        r.survey = store_json::ParseSurvey(select.Text(8));
+        result.push_back(std::move(r));
+    }
+    return result;
 }
 
 }  // namespace aftercare::serve

@@ -198,6 +198,35 @@ struct FollowUpCounts {
     int reached = 0;  // of those, the ones a call reached
 };
 
+// A key customer's product followed up every month or quarter (core::FollowUpScheduleDraft), and
+// the 《售后系统运行调查表》 recorded on each visit.
+struct FollowUpScheduleRecord {
+    std::int64_t id = 0;
+    std::string serial;
+    std::string customer_name;
+    std::string customer_phone;  // E.164
+    std::string project_name;
+    std::string contract_number;
+    std::string period;          // core::FollowUpPeriod wire name
+    std::string anchor;          // YYYY-MM-DD: the first due date, which every later one counts from
+    std::string next_due;        // YYYY-MM-DD
+    bool active = true;
+    std::string created_by;      // staff username
+    std::int64_t created_at = 0;
+};
+
+struct FollowUpSurveyRecord {
+    std::int64_t id = 0;
+    std::int64_t schedule_id = 0;
+    std::string serial;
+    std::string project_name;     // as the schedule said when the survey was made
+    std::string contract_number;
+    std::string due_date;         // YYYY-MM-DD: the visit it was for
+    std::int64_t surveyed_at = 0; // 调查时间
+    std::string staff;
+    core::OperationSurvey survey;
+};
+
 // Everything written inside one transaction. Throwing from the callback of Store::Write rolls it
 // back; returning commits, durably (the store acknowledges only after the commit is on disk).
 class StoreTx {
@@ -229,6 +258,12 @@ public:
     virtual void DeleteStaffTokens(std::int64_t staff_id) = 0;
     virtual void InsertAudit(const AuditRecord& record) = 0;
     virtual void SetMeta(const std::string& key, const std::string& value) = 0;
+    // Periodic follow-ups (回访): a new schedule (its id), one read for update, its next due date
+    // moved on, and a survey recorded (its id).
+    virtual std::int64_t InsertFollowUpSchedule(const FollowUpScheduleRecord& record) = 0;
+    virtual std::optional<FollowUpScheduleRecord> LoadFollowUpSchedule(std::int64_t id) = 0;
+    virtual void SetFollowUpScheduleDue(std::int64_t id, const std::string& next_due) = 0;
+    virtual std::int64_t InsertFollowUpSurvey(const FollowUpSurveyRecord& record) = 0;
     // The product register and integration keys, in this same transaction.
     virtual RegisterTx& Register() = 0;
     // Outbound messages, in this same transaction as the events that cause them.
@@ -286,6 +321,12 @@ public:
     virtual std::vector<std::pair<std::int64_t, std::int64_t>> FollowUpsDue(const FollowUpQuery& query) = 0;
     virtual std::int64_t CountFollowUpsDue(const FollowUpQuery& query) = 0;
     virtual FollowUpCounts CountFollowUps(std::int64_t from, std::int64_t to, std::int64_t resolved_by) = 0;
+    // Active schedules due on or before `today` (YYYY-MM-DD), earliest first, through an index.
+    virtual std::vector<FollowUpScheduleRecord> FollowUpSchedulesDue(const std::string& today, int limit) = 0;
+    virtual std::int64_t CountFollowUpSchedulesDue(const std::string& today) = 0;
+    // A product's schedules (newest first) and its surveys (newest first, at most `limit`).
+    virtual std::vector<FollowUpScheduleRecord> FollowUpSchedulesFor(const std::string& serial) = 0;
+    virtual std::vector<FollowUpSurveyRecord> FollowUpSurveysFor(const std::string& serial, int limit) = 0;
     // Register and integration-key reads.
     virtual RegisterReader& Register() = 0;
     // The delivery log and the outbox sender's schedule.

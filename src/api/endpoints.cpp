@@ -1276,6 +1276,69 @@ const Endpoint kPostStaffTicketsByNumberFollowupCalls{
     .errors = kPostStaffTicketsByNumberFollowupCallsErrors,
 };
 
+const Parameter kIdempotentCreateParameters[] = {
+    {.in = "header", .name = "Idempotency-Key", .schema = R"({"type": "string", "maxLength": 255})", .description = "the same key and body again answer what the first request made, without making it twice", .required = false},
+};
+
+const ErrorAnswer kPostStaffFollowupSchedulesErrors[] = {
+    {422, "A field is missing or wrong (details names every one: serial, customer_name, customer_phone, project_name, contract_number, period, first_due in the past), or the Idempotency-Key reused with another body."},
+    {401, "Missing, unknown or expired token."},
+    {403, "Not a staff token."},
+};
+
+const Endpoint kPostStaffFollowupSchedules{
+    .method = "POST",
+    .path = "/api/v1/staff/followup-schedules",
+    .access = Access::Staff,
+    .tag = "staff",
+    .summary = "Schedule a periodic follow-up (monthly or quarterly, 每月或季度回访) of a key customer's product; due ones join the follow-up queue marked periodic. Audited.",
+    .request = "FollowUpScheduleRequest",
+    .status = 201,
+    .response = "FollowUpSchedule",
+    .response_description = "The schedule.",
+    .parameters = kIdempotentCreateParameters,
+    .errors = kPostStaffFollowupSchedulesErrors,
+};
+
+const ErrorAnswer kPostStaffFollowupSchedulesByIdSurveysErrors[] = {
+    {404, "No such (active) schedule."},
+    {422, "A survey field is missing or wrong (anomaly_description is required with an anomaly; response_satisfaction 1 to 5), or the Idempotency-Key reused with another body."},
+    {401, "Missing, unknown or expired token."},
+    {403, "Not a staff token."},
+};
+
+const Endpoint kPostStaffFollowupSchedulesByIdSurveys{
+    .method = "POST",
+    .path = "/api/v1/staff/followup-schedules/{id}/surveys",
+    .access = Access::Staff,
+    .tag = "staff",
+    .summary = "Record the 售后系统运行调查表 of a periodic follow-up: the schedule's next due date moves on by its period. Audited.",
+    .request = "OperationSurvey",
+    .status = 201,
+    .response = "SurveyRecorded",
+    .response_description = "The survey and the schedule with its next due date.",
+    .parameters = kIdempotentCreateParameters,
+    .errors = kPostStaffFollowupSchedulesByIdSurveysErrors,
+};
+
+const ErrorAnswer kGetStaffProductsBySerialFollowupsErrors[] = {
+    {422, "Malformed serial."},
+    {401, "Missing, unknown or expired token."},
+    {403, "Not a staff token."},
+};
+
+const Endpoint kGetStaffProductsBySerialFollowups{
+    .method = "GET",
+    .path = "/api/v1/staff/products/{serial}/followups",
+    .access = Access::Staff,
+    .tag = "staff",
+    .summary = "A product's periodic follow-ups and the surveys recorded on them, newest first.",
+    .status = 200,
+    .response = "ProductFollowUps",
+    .response_description = "Schedules and surveys.",
+    .errors = kGetStaffProductsBySerialFollowupsErrors,
+};
+
 // [SECTION] Operations
 
 const Endpoint kGetHealthz{
@@ -1371,6 +1434,9 @@ const Endpoint* const kAll[] = {
     &kPostUnsubscribeByMessageId,
     &kGetStaffFollowups,
     &kPostStaffTicketsByNumberFollowupCalls,
+    &kPostStaffFollowupSchedules,
+    &kPostStaffFollowupSchedulesByIdSurveys,
+    &kGetStaffProductsBySerialFollowups,
     &kGetHealthz,
     &kGetMetrics,
 };

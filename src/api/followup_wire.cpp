@@ -47,13 +47,21 @@ void to_json(Json& json_value, const FollowUpItem& value) {
                       {"days_overdue", value.days_overdue},
                       {"attempts", value.attempts},
                       {"last_note", value.last_note},
-                      {"rated", value.rated}};
+                      {"rated", value.rated},
+                      {"periodic", value.periodic}};
     PutOptional(json_value, "last_attempt_at", value.last_attempt_at);
+    if (value.periodic) {
+        json_value["schedule_id"] = value.schedule_id;
+        json_value["project_name"] = value.project_name;
+        json_value["contract_number"] = value.contract_number;
+        json_value["period"] = value.period;
+        json_value["due_date"] = value.due_date;
+    }
 }
 void ReadFields(WireReader& reader, FollowUpItem& value) {
-    reader.Required("service_number", value.service_number);
-    reader.Required("kind", value.kind);
-    reader.Required("state", value.state);
+    reader.Optional("service_number", value.service_number);
+    reader.Optional("kind", value.kind);
+    reader.Optional("state", value.state);
     reader.Optional("subject", value.subject);
     reader.Optional("customer_name", value.customer_name);
     reader.Optional("phone_masked", value.phone_masked);
@@ -67,6 +75,12 @@ void ReadFields(WireReader& reader, FollowUpItem& value) {
     reader.Optional("last_attempt_at", value.last_attempt_at);
     reader.Optional("last_note", value.last_note);
     reader.Optional("rated", value.rated);
+    reader.Optional("periodic", value.periodic);
+    reader.Optional("schedule_id", value.schedule_id);
+    reader.Optional("project_name", value.project_name);
+    reader.Optional("contract_number", value.contract_number);
+    reader.Optional("period", value.period);
+    reader.Optional("due_date", value.due_date);
 }
 AFTERCARE_FROM_JSON(FollowUpItem)
 

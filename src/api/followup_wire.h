@@ -1,6 +1,7 @@
 // Wire types of the follow-up visits (回访, core/followup.h): the follow-up queue and a call's record.
 //   GET  /api/v1/staff/followups?offset=&limit=            -> FollowUpQueue
 //   POST /api/v1/staff/tickets/{number}/followup-calls     FollowUpCallRequest -> TicketView (staff)
+// Periodic follow-ups and their surveys: followup_schedule_wire.h.
 #pragma once
 
 #include "api/core_json.h"
@@ -14,7 +15,8 @@
 
 namespace aftercare::api {
 
-// One follow-up owed: a resolved ticket whose customer no call has reached yet.
+// One follow-up owed: a resolved ticket whose customer no call has reached yet, or (`periodic`) a
+// key customer's product whose monthly or quarterly follow-up has come (followup_schedule_wire.h).
 struct FollowUpItem {
     std::string service_number;
     core::TicketKind kind = core::TicketKind::Repair;
@@ -32,6 +34,13 @@ struct FollowUpItem {
     std::optional<core::UnixSeconds> last_attempt_at;
     std::string last_note;
     bool rated = false;                        // a rating exists already (portal or phone): none is taken on the call
+    // Periodic follow-ups: no ticket (service_number ""); the schedule, its project and the date due.
+    bool periodic = false;
+    std::int64_t schedule_id = 0;
+    std::string project_name;
+    std::string contract_number;
+    std::string period;                        // monthly | quarterly
+    std::string due_date;                      // YYYY-MM-DD on the vendor's calendar
 };
 
 FollowUpItem MakeFollowUpItem(const core::Ticket& ticket, core::UnixSeconds now, const core::Policy& policy);

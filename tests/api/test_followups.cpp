@@ -1,12 +1,14 @@
 // Follow-up visits (回访): resolved tickets fall due policy followup.after_days later and leave the
 // queue once a call reaches the customer; call records never reach a customer token (view, pages,
 // long-poll); a rating taken by phone is recorded with its channel, once per ticket; the
-// statistics split satisfaction by channel and show the response rates.
+// statistics split satisfaction by channel and show the response rates; periodic follow-ups of a
+// key customer's product fall due, take the 售后系统运行调查表 and move on by their period.
 #include <catch2/catch.hpp>
 
 #include <chrono>
 #include <fstream>
 #include <future>
+#include <set>
 #include <thread>
 
 #include "server_process.hpp"
@@ -263,4 +265,99 @@ TEST_CASE("follow-ups off: after_days 0 leaves the queue empty", "[followups][of
     const Json queue = BodyOf(GetJson(client, kQueue, staff));
     CHECK(queue["items"].empty());
     CHECK(queue["after_days"] == 0);
+}
+
+TEST_CASE("periodic follow-ups: scheduled, due in the queue, the survey recorded, the next due date moved on",
+          "[followups][periodic]") {
+    TempDir dir;
+    REQUIRE(CreateAdmin(dir.path(), kAdminUser, kAdminPassword) == 0);
+    const std::string first_due = DayInBeijing(0);
+    std::int64_t schedule_id = 0;
+    {
+        ServerProcess server(Quiet(dir.path()));
+        auto client = server.Client();
+        const std::string staff = StaffLogin(client, kAdminUser, kAdminPassword);
+        // Field errors, every one named.
+        const auto bad = PostJson(client, "/api/v1/staff/followup-schedules",
+                                  {{"serial", "x"}, {"customer_name", ""}, {"customer_phone", "123"}, {"project_name", ""},
+                                   {"period", "weekly"}, {"first_due", DayInBeijing(-1)}},
+                                  staff);
+        INFO(bad->body);
+        REQUIRE(bad->status == 422);
+        const Json refused = BodyOf(bad);
+        std::set<std::string> fields;
+        for (const auto& detail : refused["error"]["details"]) fields.insert(detail["field"].get<std::string>());
+        CHECK(fields == std::set<std::string>{"serial", "customer_name", "customer_phone", "project_name", "period", "first_due"});
+
+        const Json schedule{{"serial", "kf200-2401-0123"}, {"customer_name", "市一医院康复科"}, {"customer_phone", "13800138011"},
+                            {"project_name", "康复科理疗设备"}, {"contract_number", "HT-2026-018"}, {"period", "quarterly"},
+                            {"first_due", first_due}};
+        const httplib::Headers key{{"Idempotency-Key", "schedule-1"}};
+        const auto made = PostJson(client, "/api/v1/staff/followup-schedules", schedule, staff, key);
+        REQUIRE(made->status == 201);
+        const Json body = BodyOf(made);
+        schedule_id = body["id"].get<std::int64_t>();
+        CHECK(body["serial"] == "KF200-2401-0123");
+        CHECK(body["next_due"] == first_due);
+        CHECK(body["phone_masked"] == "138****8011");
+        const auto again = PostJson(client, "/api/v1/staff/followup-schedules", schedule, staff, key);
+        REQUIRE(again->status == 201);
+        CHECK(BodyOf(again)["id"] == schedule_id);
+        CHECK(again->get_header_value("Idempotent-Replayed") == "true");
+
+        // Due today: in the queue, marked periodic.
+        const Json queue = BodyOf(GetJson(client, kQueue, staff));
+        REQUIRE(queue["items"].size() == 1);
+        CHECK(queue["items"][0]["periodic"] == true);
+        CHECK(queue["items"][0]["schedule_id"] == schedule_id);
+        CHECK(queue["items"][0]["project_name"] == "康复科理疗设备");
+        CHECK(queue["items"][0]["due_date"] == first_due);
+        CHECK(queue["total"] == 1);
+
+        // The survey: an anomaly needs its description.
+        Json survey{{"equipment_usage", "每天两班使用"}, {"system_operation", "运行正常"}, {"system_stability", "稳定"},
+                    {"anomaly", true}, {"response_satisfaction", 5}};
+        const std::string surveys = "/api/v1/staff/followup-schedules/" + std::to_string(schedule_id) + "/surveys";
+        const auto missing = PostJson(client, surveys, survey, staff);
+        REQUIRE(missing->status == 422);
+        CHECK(BodyOf(missing)["error"]["field"] == "anomaly_description");
+        survey["response_satisfaction"] = 6;
+        survey["anomaly_description"] = "夜间偶发重启";
+        const auto out_of_range = PostJson(client, surveys, survey, staff);
+        REQUIRE(out_of_range->status == 422);
+        CHECK(BodyOf(out_of_range)["error"]["field"] == "response_satisfaction");
+        survey["response_satisfaction"] = 4;
+        survey["remarks"] = "客户希望下次提前一天电话预约";
+        const auto recorded = PostJson(client, surveys, survey, staff, {{"Idempotency-Key", "survey-1"}});
+        REQUIRE(recorded->status == 201);
+        const Json answer = BodyOf(recorded);
+        CHECK(answer["survey"]["due_date"] == first_due);
+        CHECK(answer["survey"]["project_name"] == "康复科理疗设备");
+        CHECK(answer["survey"]["contract_number"] == "HT-2026-018");
+        CHECK(answer["survey"]["survey"]["anomaly_description"] == "夜间偶发重启");
+        const std::string next_due = answer["schedule"]["next_due"].get<std::string>();
+        CHECK(next_due > first_due);
+        // Replayed: nothing new.
+        const auto replay = PostJson(client, surveys, survey, staff, {{"Idempotency-Key", "survey-1"}});
+        REQUIRE(replay->status == 201);
+        CHECK(BodyOf(replay)["survey"]["id"] == answer["survey"]["id"]);
+        CHECK(BodyOf(replay)["schedule"]["next_due"] == next_due);
+
+        // Not due any more; the product's record lists the schedule and the survey.
+        CHECK(BodyOf(GetJson(client, kQueue, staff))["items"].empty());
+        const Json product = BodyOf(GetJson(client, "/api/v1/staff/products/KF200-2401-0123/followups", staff));
+        REQUIRE(product["schedules"].size() == 1);
+        CHECK(product["schedules"][0]["next_due"] == next_due);
+        REQUIRE(product["surveys"].size() == 1);
+        CHECK(product["surveys"][0]["survey"]["equipment_usage"] == "每天两班使用");
+        CHECK(product["surveys"][0]["staff"] == kAdminUser);
+        CHECK(PostJson(client, "/api/v1/staff/followup-schedules/999999/surveys", survey, staff)->status == 404);
+    }
+    // A quarter later (a little over 92 days): due again.
+    ServerProcess server(Quiet(dir.path(), {"--clock-offset", std::to_string(93 * 86400)}));
+    auto client = server.Client();
+    const std::string staff = StaffLogin(client, kAdminUser, kAdminPassword);
+    const Json queue = BodyOf(GetJson(client, kQueue, staff));
+    REQUIRE(queue["items"].size() == 1);
+    CHECK(queue["items"][0]["schedule_id"] == schedule_id);
 }

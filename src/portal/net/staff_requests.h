@@ -8,6 +8,7 @@
 #include "net/api_client.h"
 #include "net/customer_requests.h"
 
+#include "api/followup_schedule_wire.h"
 #include "api/followup_wire.h"
 #include "api/jobs_wire.h"
 #include "api/outbound_wire.h"
@@ -105,5 +106,10 @@ void LoadCustomerHistory(AppState& state, const std::string& number, Ok<api::Cus
 void LoadFollowUps(AppState& state, int offset, int limit, Ok<api::FollowUpQueue> ok, Fail fail);
 void RecordFollowUpCall(AppState& state, Host& host, std::string& attempt_key, const std::string& number,
                         const api::FollowUpCallRequest& request, Ok<api::TicketView> ok, Fail fail);
+// A new periodic follow-up, and a periodic follow-up's 《售后系统运行调查表》, with the same attempt-key rule.
+void CreateFollowUpSchedule(AppState& state, Host& host, std::string& attempt_key,
+                            const api::FollowUpScheduleRequest& request, Ok<api::FollowUpSchedule> ok, Fail fail);
+void RecordFollowUpSurvey(AppState& state, Host& host, std::string& attempt_key, std::int64_t schedule_id,
+                          const core::OperationSurvey& survey, Ok<api::SurveyRecorded> ok, Fail fail);
 
 } // namespace aftercare::portal::requests

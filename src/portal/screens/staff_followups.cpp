@@ -218,10 +218,237 @@ void DrawForm(AppState& state, Ui& ui, bool rated, bool workspace) {
 }
 
 //-----------------------------------------------------------------------------
+// [SECTION] The 售后系统运行调查表 of a periodic follow-up
+//-----------------------------------------------------------------------------
+
+std::string_view SurveyError(const SurveyForm& form, const std::string& field) {
+    const auto it = form.errors.find(field);
+    return it == form.errors.end() ? std::string_view() : std::string_view(it->second);
+}
+
+void SendSurvey(AppState& state, Ui& ui, const std::string& project) {
+    SurveyForm& form = state.staff.followups.survey;
+    form.errors.clear();
+    form.error.reset();
+    form.survey.anomaly = form.anomaly == 1;
+    if (!form.survey.anomaly) form.survey.anomaly_description.clear();
+    for (const core::Error& error : core::ValidateSurvey(form.survey))
+        form.errors.emplace(error.field, Localized(error.message, state.language));
+    if (form.anomaly < 0) form.errors["anomaly"] = state.Tr("followup.survey.anomaly_required");
+    if (!form.errors.empty()) return;
+    form.sending = true;
+    requests::RecordFollowUpSurvey(
+        state, ui.host, form.attempt_key, form.schedule_id, form.survey,
+        [&state, project](api::SurveyRecorded recorded) {
+            FollowUpsState& f = state.staff.followups;
+            f.notice = state.strings.Format(state.language, "followup.notice.survey",
+                                            {{"project", project},
+                                             {"date", core::FormatIsoDate(recorded.schedule.next_due)}});
+            f.survey = SurveyForm{};
+            LoadFollowUps(state);
+        },
+        [&state](ApiError error) {
+            SurveyForm& now = state.staff.followups.survey;
+            now.sending = false;
+            if (error.kind == ApiError::Kind::Rejected && !error.field.empty()) {
+                for (const core::Error& detail : error.details)
+                    now.errors.emplace(detail.field, Localized(detail.message, state.language));
+                now.errors.emplace(error.field, DescribeError(state.strings, state.language, error));
+                return;
+            }
+            now.error = std::move(error);
+        });
+}
+
+void DrawSurveyForm(AppState& state, Ui& ui, const api::FollowUpItem& item) {
+    SurveyForm& form = state.staff.followups.survey;
+    const Theme& theme = ui.theme;
+    const Palette& p = theme.palette;
+    ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
+    Heading(ui, TextStyle::Title3, state.Tr("followup.survey.title"), 3);
+    // What the form's head says (项目名称, 项目合同号, 调查时间): the schedule's, and the moment it is saved.
+    Paragraph(ui, TextStyle::Small,
+              state.strings.Format(state.language, "followup.survey.head",
+                                   {{"project", item.project_name},
+                                    {"contract", item.contract_number.empty() ? "—" : item.contract_number}}),
+              p.text_muted);
+    Paragraph(ui, TextStyle::Caption, state.Tr("followup.survey.time"), p.text_muted);
+    auto text = [&](const char* id, const char* label_key, std::string& value, bool required) {
+        if (TextField(ui, id, state.Tr(label_key), value,
+                      {.error = SurveyError(form, id), .required = required, .multiline = true, .height_em = 3.0f})
+                .changed)
+            form.errors.erase(id);
+    };
+    text("equipment_usage", "followup.survey.equipment_usage", form.survey.equipment_usage, true);
+    text("system_operation", "followup.survey.system_operation", form.survey.system_operation, true);
+    text("system_stability", "followup.survey.system_stability", form.survey.system_stability, true);
+    const std::array<ChoiceOption, 2> anomaly{{{"no", state.Tr("followup.survey.anomaly_no"), {}},
+                                               {"yes", state.Tr("followup.survey.anomaly_yes"), {}}}};
+    int chosen = form.anomaly;
+    if (ChoiceGroup(ui, "anomaly", state.Tr("followup.survey.anomaly"), anomaly, chosen,
+                    {.error = SurveyError(form, "anomaly"), .required = true})) {
+        form.anomaly = chosen;
+        form.errors.erase("anomaly");
+    }
+    if (form.anomaly == 1) text("anomaly_description", "followup.survey.anomaly_description", form.survey.anomaly_description, true);
+    const std::string value_text = form.survey.response_satisfaction
+                                       ? std::to_string(form.survey.response_satisfaction) + " / 5"
+                                       : state.Tr("followup.call.not_given");
+    if (StarRating(ui, "response_satisfaction", state.Tr("followup.survey.satisfaction"), form.survey.response_satisfaction,
+                   {.value_text = value_text, .error = SurveyError(form, "response_satisfaction")}))
+        form.errors.erase("response_satisfaction");
+    text("remarks", "followup.survey.remarks", form.survey.remarks, false);
+    if (form.error && ErrorBanner(ui, state.strings, state.language, *form.error, "survey-error"))
+        SendSurvey(state, ui, item.project_name);
+    ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
+    if (Button(ui, "save-survey", state.Tr(form.sending ? "followup.call.saving" : "followup.survey.save"),
+               {.enabled = !form.sending, .icon = ICON_CHECK}))
+        SendSurvey(state, ui, item.project_name);
+    ImGui::SameLine();
+    if (Button(ui, "cancel-survey", state.Tr("followup.call.cancel"), {.kind = ButtonKind::Quiet, .enabled = !form.sending}))
+        state.staff.followups.survey = SurveyForm{};
+}
+
+void DrawPeriodicItem(AppState& state, Ui& ui, const api::FollowUpItem& item) {
+    FollowUpsState& f = state.staff.followups;
+    const Theme& theme = ui.theme;
+    const Palette& p = theme.palette;
+    ImGui::PushID(static_cast<int>(item.schedule_id));
+    BeginCard(ui, "##periodic");
+    const std::string kind = state.Tr(item.period == "monthly" ? "followup.periodic.monthly" : "followup.periodic.quarterly");
+    ColourChip(ui, kind, p.success);
+    ImGui::SameLine(0.0f, theme.Em(0.5f));
+    const std::string overdue =
+        item.days_overdue > 0
+            ? state.strings.Format(state.language, "followup.item.overdue", {{"days", std::to_string(item.days_overdue)}})
+            : state.Tr("followup.item.due_today");
+    ColourChip(ui, overdue, item.days_overdue > 0 ? p.warning : p.brand);
+    Paragraph(ui, TextStyle::Body, item.project_name, p.text);
+    Paragraph(ui, TextStyle::Body, item.customer_name + " · " + item.phone_masked, p.text);
+    std::string product = item.model.empty() ? item.serial : item.model + " · " + item.serial;
+    if (!item.contract_number.empty())
+        product += " · " + state.strings.Format(state.language, "followup.periodic.contract", {{"contract", item.contract_number}});
+    Paragraph(ui, TextStyle::Small, product, p.text_muted);
+    Paragraph(ui, TextStyle::Small, state.strings.Format(state.language, "followup.periodic.due", {{"date", item.due_date}}),
+              p.text_muted);
+    if (f.survey.schedule_id == item.schedule_id) {
+        DrawSurveyForm(state, ui, item);
+    } else if (Button(ui, "survey", state.Tr("followup.periodic.fill"),
+                      {.kind = ButtonKind::Secondary, .enabled = !f.survey.sending, .icon = ICON_FILE_TEXT,
+                       .accessible_name = state.strings.Format(state.language, "followup.periodic.fill_for",
+                                                               {{"project", item.project_name}})})) {
+        f.survey = SurveyForm{};
+        f.survey.schedule_id = item.schedule_id;
+    }
+    EndCard(ui);
+    ImGui::PopID();
+    ImGui::Dummy(ImVec2(0, theme.Em(0.5f)));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] A new periodic follow-up
+//-----------------------------------------------------------------------------
+
+void SendSchedule(AppState& state, Ui& ui) {
+    ScheduleForm& form = state.staff.followups.schedule;
+    form.errors.clear();
+    form.error.reset();
+    api::FollowUpScheduleRequest request;
+    request.serial = form.serial;
+    request.customer_name = form.customer_name;
+    request.customer_phone = form.customer_phone;
+    request.project_name = form.project_name;
+    request.contract_number = form.contract_number;
+    request.period = form.period == 0 ? "monthly" : "quarterly";
+    const auto first_due = core::ParseIsoDate(form.first_due);
+    if (first_due) request.first_due = *first_due;
+    // Core's checks first, in its words; the date as typed must be a real date.
+    core::FollowUpScheduleDraft draft{request.serial,       request.customer_name,   request.customer_phone,
+                                      request.project_name, request.contract_number, core::FollowUpPeriod::Quarterly,
+                                      request.first_due};
+    const core::CivilDate today = core::LocalDate(static_cast<core::UnixSeconds>(ui.host.NowUnixSeconds()),
+                                                  ui.host.UtcOffsetMinutes());
+    for (const core::Error& error : core::ValidateScheduleDraft(draft, today))
+        form.errors.emplace(error.field, Localized(error.message, state.language));
+    if (!first_due) form.errors["first_due"] = state.Tr("followup.schedule.date_format");
+    if (!form.errors.empty()) return;
+    form.sending = true;
+    requests::CreateFollowUpSchedule(
+        state, ui.host, form.attempt_key, request,
+        [&state](api::FollowUpSchedule made) {
+            FollowUpsState& f = state.staff.followups;
+            f.notice = state.strings.Format(state.language, "followup.notice.scheduled",
+                                            {{"project", made.project_name},
+                                             {"date", core::FormatIsoDate(made.next_due)}});
+            f.schedule = ScheduleForm{};
+            LoadFollowUps(state);
+        },
+        [&state](ApiError error) {
+            ScheduleForm& now = state.staff.followups.schedule;
+            now.sending = false;
+            if (error.kind == ApiError::Kind::Rejected && !error.field.empty()) {
+                for (const core::Error& detail : error.details)
+                    now.errors.emplace(detail.field, Localized(detail.message, state.language));
+                now.errors.emplace(error.field, DescribeError(state.strings, state.language, error));
+                return;
+            }
+            now.error = std::move(error);
+        });
+}
+
+void DrawScheduleForm(AppState& state, Ui& ui) {
+    ScheduleForm& form = state.staff.followups.schedule;
+    const Theme& theme = ui.theme;
+    if (!form.open) {
+        if (Button(ui, "new-schedule", state.Tr("followup.schedule.open"), {.kind = ButtonKind::Secondary, .icon = ICON_CALENDAR})) {
+            form = ScheduleForm{};
+            form.open = true;
+            form.first_due = core::FormatIsoDate(core::LocalDate(static_cast<core::UnixSeconds>(ui.host.NowUnixSeconds()),
+                                                                 ui.host.UtcOffsetMinutes()));
+        }
+        ImGui::Dummy(ImVec2(0, theme.Em(0.5f)));
+        return;
+    }
+    auto error_of = [&form](const char* field) {
+        const auto it = form.errors.find(field);
+        return it == form.errors.end() ? std::string_view() : std::string_view(it->second);
+    };
+    auto text = [&](const char* id, const char* label_key, std::string& value, bool required) {
+        if (TextField(ui, id, state.Tr(label_key), value, {.error = error_of(id), .required = required}).changed)
+            form.errors.erase(id);
+    };
+    BeginCard(ui, "##schedule");
+    Heading(ui, TextStyle::Title3, state.Tr("followup.schedule.title"), 2);
+    Paragraph(ui, TextStyle::Small, state.Tr("followup.schedule.hint"), theme.palette.text_muted);
+    text("serial", "followup.schedule.serial", form.serial, true);
+    text("project_name", "followup.schedule.project", form.project_name, true);
+    text("contract_number", "followup.schedule.contract", form.contract_number, false);
+    text("customer_name", "followup.schedule.customer", form.customer_name, true);
+    text("customer_phone", "followup.schedule.phone", form.customer_phone, true);
+    const std::array<ChoiceOption, 2> periods{{{"monthly", state.Tr("followup.schedule.monthly"), {}},
+                                               {"quarterly", state.Tr("followup.schedule.quarterly"), {}}}};
+    ChoiceGroup(ui, "period", state.Tr("followup.schedule.period"), periods, form.period, {.required = true});
+    text("first_due", "followup.schedule.first_due", form.first_due, true);
+    if (form.error) ErrorBanner(ui, state.strings, state.language, *form.error, "schedule-error");
+    if (Button(ui, "save-schedule", state.Tr(form.sending ? "followup.call.saving" : "followup.schedule.save"),
+               {.enabled = !form.sending, .icon = ICON_CHECK}))
+        SendSchedule(state, ui);
+    ImGui::SameLine();
+    if (Button(ui, "cancel-schedule", state.Tr("followup.call.cancel"), {.kind = ButtonKind::Quiet, .enabled = !form.sending}))
+        form = ScheduleForm{};
+    EndCard(ui);
+    ImGui::Dummy(ImVec2(0, theme.Em(0.5f)));
+}
+
+//-----------------------------------------------------------------------------
 // [SECTION] The list
 //-----------------------------------------------------------------------------
 
 void DrawItem(AppState& state, Ui& ui, const api::FollowUpItem& item) {
+    if (item.periodic) {
+        DrawPeriodicItem(state, ui, item);
+        return;
+    }
     FollowUpsState& f = state.staff.followups;
     const Theme& theme = ui.theme;
     const Palette& p = theme.palette;
@@ -280,7 +507,7 @@ void DrawStaffFollowUps(AppState& state, Ui& ui) {
     const Theme& theme = ui.theme;
     const Palette& p = theme.palette;
     // Live: any ticket changed → read the list again, but not while a call is being written.
-    if (f.queue.IsIdle() || (f.queue.IsLoaded() && !f.refreshing && f.form.number.empty() &&
+    if (f.queue.IsIdle() || (f.queue.IsLoaded() && !f.refreshing && f.form.number.empty() && f.survey.schedule_id == 0 &&
                              f.version < state.staff.feed.version))
         LoadFollowUps(state);
 
@@ -297,6 +524,7 @@ void DrawStaffFollowUps(AppState& state, Ui& ui) {
     }
     ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
     if (!f.notice.empty()) Paragraph(ui, TextStyle::Body, f.notice, p.success, Role::Status);
+    DrawScheduleForm(state, ui);
 
     if (f.queue.value) {
         // Drawn from a copy: an answer may replace the list while it is drawn.

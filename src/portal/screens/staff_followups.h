@@ -1,5 +1,6 @@
 // The console's follow-up screen (回访, #/staff/followups): resolved tickets whose customer no call
-// has reached yet, oldest due first, with the customer, product, resolution date, days overdue and
+// has reached yet and key customers' periodic follow-ups (marked 定期回访, with the
+// 《售后系统运行调查表》 as their form), oldest due first, with the customer, product, resolution date, days overdue and
 // earlier attempts; a call is recorded on the card — reached or not, what was said, and on a
 // reached call the customer's five-dimension rating given on the phone.
 #pragma once
@@ -33,6 +34,33 @@ struct FollowUpCallForm {
     std::string attempt_key;         // one per attempt; a retry after a lost answer reuses it
 };
 
+// The 《售后系统运行调查表》 being filled in for one periodic follow-up at a time.
+struct SurveyForm {
+    std::int64_t schedule_id = 0;    // the schedule it is for; 0 when no form is open
+    core::OperationSurvey survey;    // response_satisfaction 0 until chosen
+    int anomaly = -1;                // -1 not chosen yet, 0 no, 1 yes
+    std::map<std::string, std::string> errors;  // field -> message
+    bool sending = false;
+    std::optional<ApiError> error;
+    std::string attempt_key;
+};
+
+// A new periodic follow-up for a key customer's product, as typed.
+struct ScheduleForm {
+    bool open = false;
+    std::string serial;
+    std::string customer_name;
+    std::string customer_phone;
+    std::string project_name;
+    std::string contract_number;
+    int period = 1;                  // 0 monthly, 1 quarterly
+    std::string first_due;           // YYYY-MM-DD; today when the form opens
+    std::map<std::string, std::string> errors;
+    bool sending = false;
+    std::optional<ApiError> error;
+    std::string attempt_key;
+};
+
 struct FollowUpsState {
     Remote<api::FollowUpQueue> queue;  // the pages loaded so far, appended
     bool refreshing = false;
@@ -41,6 +69,8 @@ struct FollowUpsState {
     std::int64_t version = -1;         // the console's change counter the list reflects
     int generation = 0;                // answers for an older load are dropped
     FollowUpCallForm form;
+    SurveyForm survey;
+    ScheduleForm schedule;
     std::string notice;                // what the last recorded call did, in words
 };
 

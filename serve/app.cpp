@@ -203,6 +203,7 @@ bool App::Init(std::string& error) {
     RegisterPolicyRoutes(routes, services);
     RegisterStaffRoutes(routes, services);
     RegisterRegisterRoutes(routes, services);
+    RegisterFollowUpRoutes(routes, services);
     RegisterOutboundRoutes(routes, services);
     s.integration = std::make_unique<RateLimiter>(config_.limits.integration_per_minute, std::chrono::seconds(60));
     RegisterIntegrationRoutes(routes, services, *s.integration);

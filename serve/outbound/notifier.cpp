@@ -262,6 +262,8 @@ int Notifier::OnTicketChanged(StoreTx& tx, std::int64_t ticket_id, const core::T
             case core::EventType::Rating:
                 written += Webhooks(tx, ticket_id, ticket, "rating.created", event, now);
                 break;
+            case core::EventType::FollowUp:
+                break;  // staff only: nothing is sent to the customer or to the vendor's systems
             case core::EventType::Work:
                 // "操作完成后…通知用户": the customer hears when the engineer sets off (the ticket
                 // page shows the arrival live; a message for it would arrive after the doorbell).

@@ -8,11 +8,9 @@
 #include "services/ticket_service.hpp"
 
 namespace aftercare::serve {
-namespace {
 
 constexpr std::size_t kMaxIdempotencyKey = 255;
 
-// Idempotency-Key: a token or a structured-field string ("..."), 1..255 visible ASCII characters.
 std::string IdempotencyKey(const HttpRequest& req) {
     if (!req.has_header("Idempotency-Key")) return {};
     std::string key = req.get_header_value("Idempotency-Key");
@@ -26,7 +24,6 @@ std::string IdempotencyKey(const HttpRequest& req) {
     return key;
 }
 
-// The same body in any key order hashes the same: nlohmann objects serialize keys sorted.
 std::string BodyHash(const Json& body) {
     const std::string canonical = body.dump(-1, ' ', false, Json::error_handler_t::replace);
     unsigned char hash[32];
@@ -34,6 +31,8 @@ std::string BodyHash(const Json& body) {
                        nullptr, 0);
     return std::string(reinterpret_cast<const char*>(hash), sizeof hash);
 }
+
+namespace {
 
 Json ToJson(const auto& value) {
     Json body;

@@ -7,6 +7,7 @@
 // [SECTION] Staff directory and policy (admin)
 // [SECTION] Statistics
 #include "services/staff_service.hpp"
+#include "services/followup_service.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -769,6 +770,7 @@ api::StatsResponse Stats(Services& services, const Caller& caller, std::int64_t 
     stats.complaint_answer_working_days = policy->sla.complaint_answer_working_days;
     stats.complaints = ComplaintItems(services, caller, from, to, *policy);
     stats.by_channel = ChannelCounts(rows);
+    followups::AddToStats(services, ratings, stats);
     return stats;
 }
 

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <map>
 
+#include "core/followup.h"
 #include "core/quote.h"
 #include "core/returns.h"
 #include "core/service_history.h"
@@ -202,6 +203,9 @@ TicketIndex ComputeIndex(const core::Ticket& ticket, std::int64_t now, const cor
     index.reopen_count = core::ReopenCount(ticket);
     if (const core::TimelineEvent* flagged = core::QualityIncidentOf(ticket)) index.quality_incident_at = flagged->at;
     index.repeat_repair = !ticket.repeat_of.empty();
+    const core::FollowUpStatus followup = core::FollowUpOf(ticket);
+    index.followup_since = followup.pending_since;
+    index.followup_reached_at = followup.reached_at;
     const core::SlaStatus sla = core::EvaluateSla(ticket, now, policy);
     index.breached = sla.breached;
     index.first_response_at = sla.Get(core::SlaClock::FirstResponse).met_at;
@@ -440,6 +444,22 @@ api::TicketView AnswerQuote(Services& services, std::int64_t ticket_id, bool acc
         return core::AnswerQuote(current.ticket, accept, services.now());
     });
     return MakeView(services, stored, core::ActorRole::Customer);
+}
+
+api::TicketView RecordFollowUpCall(Services& services, std::int64_t ticket_id, const core::Actor& actor,
+                                   const core::FollowUpCallEntry& entry, const TicketGuard& guard,
+                                   const AlsoWrite& first, const AlsoWrite& also) {
+    auto stored = Mutate(services, ticket_id, [&](StoreTx& tx, const StoredTicket& current) {
+        if (guard) guard(current.ticket);
+        if (first) first(tx, current.ticket);
+        auto applied = core::RecordFollowUpCall(current.ticket, actor, entry, services.now());
+        if (applied && entry.rating)
+            tx.InsertRating(ticket_id, *entry.rating, core::IsSatisfied(*entry.rating, *services.Policy()),
+                            services.now(), core::RatingChannel::Phone);
+        if (applied && also) also(tx, applied.Value().ticket);
+        return applied;
+    });
+    return MakeView(services, stored, core::ActorRole::Staff);
 }
 
 api::TicketView Rate(Services& services, std::int64_t ticket_id, const core::Rating& rating) {

@@ -93,6 +93,13 @@ api::TicketView RecordWork(Services& services, std::int64_t ticket_id, const cor
 // The customer accepts or declines the pending repair quote (core::AnswerQuote).
 api::TicketView AnswerQuote(Services& services, std::int64_t ticket_id, bool accept);
 
+// A follow-up call's record (core::RecordFollowUpCall) and, with a phone rating, the rating row
+// marked with its channel, in one transaction with what `first` checks before core's rules (a
+// replayed idempotency key) and what `also` writes after them (audit, idempotency).
+api::TicketView RecordFollowUpCall(Services& services, std::int64_t ticket_id, const core::Actor& actor,
+                                   const core::FollowUpCallEntry& entry, const TicketGuard& guard,
+                                   const AlsoWrite& first, const AlsoWrite& also);
+
 api::TicketView Rate(Services& services, std::int64_t ticket_id, const core::Rating& rating);
 
 // The SLA sweeper's step for one ticket: escalate one level when due, close after the reopen

@@ -525,8 +525,8 @@ std::vector<RatingRow> PgStore::RatingsGivenBetween(std::int64_t from, std::int6
     return WithReader([&](pg::Connection& db) {
         std::vector<RatingRow> result;
         auto rows = db.Run(
-            "SELECT r.quality, r.speed, r.attitude, r.scope, r.guarantee, r.solved, r.comment, r.created_at, t.number "
-            "FROM ratings r JOIN tickets t ON t.id = r.ticket_id "
+            "SELECT r.quality, r.speed, r.attitude, r.scope, r.guarantee, r.solved, r.comment, r.created_at, t.number, "
+            "r.channel FROM ratings r JOIN tickets t ON t.id = r.ticket_id "
             "WHERE r.created_at >= $1 AND r.created_at < $2 ORDER BY r.created_at",
             Params().Add(from).Add(to));
         for (int i = 0; i < rows.Rows(); ++i) {
@@ -534,6 +534,7 @@ std::vector<RatingRow> PgStore::RatingsGivenBetween(std::int64_t from, std::int6
             row.rating = ReadRating(rows, i);
             row.at = rows.Int(i, 7);
             row.number = rows.Text(i, 8);
+            core::FromString(rows.Text(i, 9), row.channel);
             result.push_back(std::move(row));
         }
         return result;
@@ -655,6 +656,99 @@ bool PgStore::Healthy() {
     } catch (const std::exception&) {
         return false;
     }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Follow-ups (回访)
+//-----------------------------------------------------------------------------
+
+// The same statements as SqliteStore's, over the tickets_followup partial index.
+std::vector<std::pair<std::int64_t, std::int64_t>> PgStore::FollowUpsDue(const FollowUpQuery& query) {
+    return WithReader([&](pg::Connection& db) {
+        auto rows = db.Run("SELECT id, followup_since FROM tickets WHERE followup_since IS NOT NULL AND followup_since <= $1 "
+                           "AND ($2::text IS NULL OR assignee = $2 OR assignee = '') "
+                           "ORDER BY followup_since, id LIMIT $3 OFFSET $4",
+                           Params().Add(query.resolved_by).Add(query.visible_to).Add(query.limit).Add(query.offset));
+        std::vector<std::pair<std::int64_t, std::int64_t>> ids;
+        for (int i = 0; i < rows.Rows(); ++i) ids.emplace_back(rows.Int(i, 0), rows.Int(i, 1));
+        return ids;
+    });
+}
+
+std::int64_t PgStore::CountFollowUpsDue(const FollowUpQuery& query) {
+    return WithReader([&](pg::Connection& db) {
+        return db.Run("SELECT COUNT(*) FROM tickets WHERE followup_since IS NOT NULL AND followup_since <= $1 "
+                      "AND ($2::text IS NULL OR assignee = $2 OR assignee = '')",
+                      Params().Add(query.resolved_by).Add(query.visible_to))
+            .Int(0, 0);
+    });
+}
+
+FollowUpCounts PgStore::CountFollowUps(std::int64_t from, std::int64_t to, std::int64_t resolved_by) {
+    return WithReader([&](pg::Connection& db) {
+        auto row = db.Run("SELECT COUNT(r.ticket_id), "
+                          "COUNT(*) FILTER (WHERE t.followup_reached_at IS NOT NULL), "
+                          "COUNT(*) FILTER (WHERE t.followup_reached_at IS NOT NULL OR t.followup_since <= $3) "
+                          "FROM tickets t LEFT JOIN ratings r ON r.ticket_id = t.id "
+                          "WHERE t.created_at >= $1 AND t.created_at < $2",
+                          Params().Add(from).Add(to).Add(resolved_by));
+        FollowUpCounts counts;
+        counts.rated = static_cast<int>(row.Int(0, 0));
+        counts.reached = static_cast<int>(row.Int(0, 1));
+        counts.due = static_cast<int>(row.Int(0, 2));
+        return counts;
+    });
+}
+
+
+std::vector<FollowUpScheduleRecord> PgStore::FollowUpSchedulesDue(const std::string& today, int limit) {
+    return WithReader([&](pg::Connection& db) {
+        auto rows = db.Run(AFTERCARE_PG_SCHEDULE_SELECT " WHERE active = 1 AND next_due <= $1 ORDER BY next_due, id LIMIT $2",
+                           Params().Add(today).Add(limit));
+        std::vector<FollowUpScheduleRecord> result;
+        for (int i = 0; i < rows.Rows(); ++i) result.push_back(pg_rows::ScheduleRow(rows, i));
+        return result;
+    });
+}
+
+std::int64_t PgStore::CountFollowUpSchedulesDue(const std::string& today) {
+    return WithReader([&](pg::Connection& db) {
+        return db.Run("SELECT COUNT(*) FROM followup_schedules WHERE active = 1 AND next_due <= $1", Params().Add(today))
+            .Int(0, 0);
+    });
+}
+
+std::vector<FollowUpScheduleRecord> PgStore::FollowUpSchedulesFor(const std::string& serial) {
+    return WithReader([&](pg::Connection& db) {
+        auto rows = db.Run(AFTERCARE_PG_SCHEDULE_SELECT " WHERE serial = $1 ORDER BY id DESC LIMIT 100",
+                           Params().Add(serial));
+        std::vector<FollowUpScheduleRecord> result;
+        for (int i = 0; i < rows.Rows(); ++i) result.push_back(pg_rows::ScheduleRow(rows, i));
+        return result;
+    });
+}
+
+std::vector<FollowUpSurveyRecord> PgStore::FollowUpSurveysFor(const std::string& serial, int limit) {
+    return WithReader([&](pg::Connection& db) {
+        auto rows = db.Run("SELECT id, schedule_id, serial, project_name, contract_number, due_date, surveyed_at, staff, "
+                           "body FROM followup_surveys WHERE serial = $1 ORDER BY surveyed_at DESC, id DESC LIMIT $2",
+                           Params().Add(serial).Add(limit));
+        std::vector<FollowUpSurveyRecord> result;
+        for (int i = 0; i < rows.Rows(); ++i) {
+            FollowUpSurveyRecord r;
+            r.id = rows.Int(i, 0);
+            r.schedule_id = rows.Int(i, 1);
+            r.serial = rows.Text(i, 2);
+            r.project_name = rows.Text(i, 3);
+            r.contract_number = rows.Text(i, 4);
+            r.due_date = rows.Text(i, 5);
+            r.surveyed_at = rows.Int(i, 6);
+            r.staff = rows.Text(i, 7);
+            r.survey = store_json::ParseSurvey(rows.Text(i, 8));
+            result.push_back(std::move(r));
+        }
+        return result;
+    });
 }
 
 }  // namespace aftercare::serve

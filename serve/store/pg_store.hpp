@@ -55,6 +55,13 @@ public:
     std::vector<std::int64_t> DueForCheck(std::int64_t now, int limit) override;
     std::vector<StatsRow> StatsRows(std::int64_t from, std::int64_t to) override;
     std::vector<core::Rating> Ratings(std::int64_t from, std::int64_t to) override;
+    std::vector<std::pair<std::int64_t, std::int64_t>> FollowUpsDue(const FollowUpQuery& query) override;
+    std::int64_t CountFollowUpsDue(const FollowUpQuery& query) override;
+    FollowUpCounts CountFollowUps(std::int64_t from, std::int64_t to, std::int64_t resolved_by) override;
+    std::vector<FollowUpScheduleRecord> FollowUpSchedulesDue(const std::string& today, int limit) override;
+    std::int64_t CountFollowUpSchedulesDue(const std::string& today) override;
+    std::vector<FollowUpScheduleRecord> FollowUpSchedulesFor(const std::string& serial) override;
+    std::vector<FollowUpSurveyRecord> FollowUpSurveysFor(const std::string& serial, int limit) override;
     std::map<std::string, std::int64_t> CountByState() override;
     std::int64_t CountBreachedOpen() override;
     std::int64_t CountTickets() override;

@@ -42,6 +42,23 @@ std::optional<StoredTicket> LoadByNumber(pg::Connection& db, const std::string& 
     return LoadFrom(db, db.Run("SELECT id, last_sequence, body FROM tickets WHERE number = $1", Params().Add(number)));
 }
 
+FollowUpScheduleRecord ScheduleRow(const pg::Result& rows, int i) {
+    FollowUpScheduleRecord r;
+    r.id = rows.Int(i, 0);
+    r.serial = rows.Text(i, 1);
+    r.customer_name = rows.Text(i, 2);
+    r.customer_phone = rows.Text(i, 3);
+    r.project_name = rows.Text(i, 4);
+    r.contract_number = rows.Text(i, 5);
+    r.period = rows.Text(i, 6);
+    r.anchor = rows.Text(i, 7);
+    r.next_due = rows.Text(i, 8);
+    r.active = rows.Int(i, 9) != 0;
+    r.created_by = rows.Text(i, 10);
+    r.created_at = rows.Int(i, 11);
+    return r;
+}
+
 }  // namespace pg_rows
 
 namespace {
@@ -69,8 +86,9 @@ public:
         auto inserted = db_.Run(
             "INSERT INTO tickets(number, kind, priority, state, assignee, escalation, is_open, sort_key, "
             "next_check_at, breached, first_response_at, resolved_at, last_sequence, created_at, updated_at, body, "
-            "ended_at, reopen_count, quality_incident_at, repeat_repair) "
-            "VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id",
+            "ended_at, reopen_count, quality_incident_at, repeat_repair, followup_since, followup_reached_at) "
+            "VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) "
+            "RETURNING id",
             Params()
                 .Add(number)
                 .Add(core::ToString(ticket.details.kind))
@@ -91,7 +109,9 @@ public:
                 .Add(index.ended_at)
                 .Add(index.reopen_count)
                 .Add(index.quality_incident_at)
-                .Add(index.repeat_repair));
+                .Add(index.repeat_repair)
+                .Add(index.followup_since)
+                .Add(index.followup_reached_at));
         const std::int64_t id = inserted.Int(0, 0);
         InsertEvents(db_, id, ticket, 0);
         return id;
@@ -102,7 +122,8 @@ public:
         db_.Run("UPDATE tickets SET priority = $1, state = $2, assignee = $3, escalation = $4, is_open = $5, "
                 "sort_key = $6, next_check_at = $7, breached = $8, first_response_at = $9, resolved_at = $10, "
                 "last_sequence = $11, updated_at = $12, body = $13, ended_at = $14, reopen_count = $15, "
-                "quality_incident_at = $16, repeat_repair = $17 WHERE id = $18",
+                "quality_incident_at = $16, repeat_repair = $17, followup_since = $18, followup_reached_at = $19 "
+                "WHERE id = $20",
                 Params()
                     .Add(core::ToString(ticket.priority))
                     .Add(core::ToString(ticket.state))
@@ -121,6 +142,8 @@ public:
                     .Add(index.reopen_count)
                     .Add(index.quality_incident_at)
                     .Add(index.repeat_repair)
+                    .Add(index.followup_since)
+                    .Add(index.followup_reached_at)
                     .Add(id));
         InsertEvents(db_, id, ticket, previous_last_sequence);
     }
@@ -176,9 +199,10 @@ public:
                     .AddBytes(record.data));
     }
 
-    void InsertRating(std::int64_t ticket_id, const core::Rating& rating, bool satisfied, std::int64_t now) override {
+    void InsertRating(std::int64_t ticket_id, const core::Rating& rating, bool satisfied, std::int64_t now,
+                      core::RatingChannel channel) override {
         db_.Run("INSERT INTO ratings(ticket_id, quality, speed, attitude, scope, guarantee, solved, comment, "
-                "satisfied, created_at) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                "satisfied, created_at, channel) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
                 Params()
                     .Add(ticket_id)
                     .Add(rating.quality)
@@ -189,7 +213,8 @@ public:
                     .Add(rating.solved)
                     .Add(rating.comment)
                     .Add(satisfied)
-                    .Add(now));
+                    .Add(now)
+                    .Add(std::string(core::ToString(channel))));
     }
 
     std::optional<std::int64_t> InsertStaff(const StaffRecord& record, std::int64_t now) override {
@@ -229,6 +254,50 @@ public:
 
     void DeleteStaffTokens(std::int64_t staff_id) override {
         db_.Run("DELETE FROM tokens WHERE kind = 'staff' AND staff_id = $1", Params().Add(staff_id));
+    }
+
+    std::int64_t InsertFollowUpSchedule(const FollowUpScheduleRecord& r) override {
+        return db_.Run("INSERT INTO followup_schedules(serial, customer_name, customer_phone, project_name, "
+                       "contract_number, period, anchor, next_due, active, created_by, created_at) "
+                       "VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+                       Params()
+                           .Add(r.serial)
+                           .Add(r.customer_name)
+                           .Add(r.customer_phone)
+                           .Add(r.project_name)
+                           .Add(r.contract_number)
+                           .Add(r.period)
+                           .Add(r.anchor)
+                           .Add(r.next_due)
+                           .Add(r.active)
+                           .Add(r.created_by)
+                           .Add(r.created_at))
+            .Int(0, 0);
+    }
+
+    std::optional<FollowUpScheduleRecord> LoadFollowUpSchedule(std::int64_t id) override {
+        auto rows = db_.Run(AFTERCARE_PG_SCHEDULE_SELECT " WHERE id = $1 FOR UPDATE", Params().Add(id));
+        if (rows.Rows() == 0) return std::nullopt;
+        return pg_rows::ScheduleRow(rows, 0);
+    }
+
+    void SetFollowUpScheduleDue(std::int64_t id, const std::string& next_due) override {
+        db_.Run("UPDATE followup_schedules SET next_due = $1 WHERE id = $2", Params().Add(next_due).Add(id));
+    }
+
+    std::int64_t InsertFollowUpSurvey(const FollowUpSurveyRecord& r) override {
+        return db_.Run("INSERT INTO followup_surveys(schedule_id, serial, project_name, contract_number, due_date, "
+                       "surveyed_at, staff, body) VALUES($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                       Params()
+                           .Add(r.schedule_id)
+                           .Add(r.serial)
+                           .Add(r.project_name)
+                           .Add(r.contract_number)
+                           .Add(r.due_date)
+                           .Add(r.surveyed_at)
+                           .Add(r.staff)
+                           .Add(store_json::SurveyBody(r.survey)))
+            .Int(0, 0);
     }
 
     void InsertAudit(const AuditRecord& record) override {

@@ -18,6 +18,12 @@ namespace pg_rows {
 // statements agree even outside a snapshot (events are append-only).
 std::optional<StoredTicket> LoadById(pg::Connection& db, std::int64_t id);
 std::optional<StoredTicket> LoadByNumber(pg::Connection& db, const std::string& number);
+// The columns of followup_schedules that ScheduleRow reads. A macro, so statements stay literals
+// (the connection caches prepared statements by their text's address).
+#define AFTERCARE_PG_SCHEDULE_SELECT                                                                       \
+    "SELECT id, serial, customer_name, customer_phone, project_name, contract_number, period, anchor, next_due, " \
+    "active, created_by, created_at FROM followup_schedules"
+FollowUpScheduleRecord ScheduleRow(const pg::Result& rows, int i);
 }  // namespace pg_rows
 
 }  // namespace aftercare::serve

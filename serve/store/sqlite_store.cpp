@@ -220,13 +220,57 @@ void AddServiceRecordColumns(Connection& db) {
     db.Exec("CREATE INDEX IF NOT EXISTS tickets_phone ON tickets(json_extract(body, '$.details.customer.phone'))");
 }
 
+// Version 4 (#19 follow-ups): the follow-up queue (回访) reads followup_since, the resolution a call
+// is still owed for, through a partial index, oldest first; followup_reached_at counts the calls
+// that reached the customer; a rating records how it was given (the portal, or a follow-up call).
+// Tickets still resolved or confirmed when this runs join the queue from their resolution; closed
+// ones do not (a call about a repair long done would be news to nobody).
+void AddFollowUps(Connection& db) {
+    db.Exec("ALTER TABLE tickets ADD COLUMN followup_since INTEGER");
+    db.Exec("ALTER TABLE tickets ADD COLUMN followup_reached_at INTEGER");
+    db.Exec("UPDATE tickets SET followup_since = resolved_at WHERE state IN ('resolved', 'confirmed')");
+    db.Exec("CREATE INDEX IF NOT EXISTS tickets_followup ON tickets(followup_since, id) WHERE followup_since IS NOT NULL");
+    db.Exec("ALTER TABLE ratings ADD COLUMN channel TEXT NOT NULL DEFAULT 'portal'");
+    // Periodic follow-ups of a key customer's product and the surveys made on them (G1, G2).
+    db.Exec(R"sql(
+CREATE TABLE IF NOT EXISTS followup_schedules(
+    id INTEGER PRIMARY KEY,
+    serial TEXT NOT NULL,
+    customer_name TEXT NOT NULL,
+    customer_phone TEXT NOT NULL,
+    project_name TEXT NOT NULL,
+    contract_number TEXT NOT NULL DEFAULT '',
+    period TEXT NOT NULL,
+    anchor TEXT NOT NULL,
+    next_due TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS followup_schedules_due ON followup_schedules(next_due, id) WHERE active = 1;
+CREATE INDEX IF NOT EXISTS followup_schedules_serial ON followup_schedules(serial, id);
+CREATE TABLE IF NOT EXISTS followup_surveys(
+    id INTEGER PRIMARY KEY,
+    schedule_id INTEGER NOT NULL REFERENCES followup_schedules(id),
+    serial TEXT NOT NULL,
+    project_name TEXT NOT NULL,
+    contract_number TEXT NOT NULL,
+    due_date TEXT NOT NULL,
+    surveyed_at INTEGER NOT NULL,
+    staff TEXT NOT NULL,
+    body TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS followup_surveys_serial ON followup_surveys(serial, surveyed_at);
+)sql");
+}
+
 // Versioned migrations, as on PostgreSQL (pg_schema.cpp): schema_migrations records each version
 // applied; a later change is a new step at the end of kSteps, run once, never edited after release.
 // BEGIN IMMEDIATE holds the write lock, so a command started beside the server (import,
 // create-admin) and the server never migrate at once.
 void ApplyMigrations(Connection& db) {
     using Step = void (*)(Connection&);
-    static constexpr Step kSteps[] = {Baseline, AddStaffLanguage, AddServiceRecordColumns};
+    static constexpr Step kSteps[] = {Baseline, AddStaffLanguage, AddServiceRecordColumns, AddFollowUps};
     const int newest = static_cast<int>(std::size(kSteps));
     db.Exec("BEGIN IMMEDIATE");
     try {
@@ -255,6 +299,26 @@ void ApplyMigrations(Connection& db) {
 //-----------------------------------------------------------------------------
 // [SECTION] Row mapping
 //-----------------------------------------------------------------------------
+
+// Statements are cached by their text's address (sqlite::Connection::Prepare): literals only.
+#define AFTERCARE_SCHEDULE_SELECT                                                                              "SELECT id, serial, customer_name, customer_phone, project_name, contract_number, period, anchor, next_due, "     "active, created_by, created_at FROM followup_schedules"
+
+FollowUpScheduleRecord ScheduleRow(const sqlite::Statement& row) {
+    FollowUpScheduleRecord r;
+    r.id = row.Int(0);
+    r.serial = row.Text(1);
+    r.customer_name = row.Text(2);
+    r.customer_phone = row.Text(3);
+    r.project_name = row.Text(4);
+    r.contract_number = row.Text(5);
+    r.period = row.Text(6);
+    r.anchor = row.Text(7);
+    r.next_due = row.Text(8);
+    r.active = row.Int(9) != 0;
+    r.created_by = row.Text(10);
+    r.created_at = row.Int(11);
+    return r;
+}
 
 using store_json::Dump;
 using store_json::EventBody;
@@ -466,8 +530,8 @@ public:
         auto insert = db_.Prepare(
             "INSERT INTO tickets(number, kind, priority, state, assignee, escalation, is_open, sort_key, "
             "next_check_at, breached, first_response_at, resolved_at, last_sequence, created_at, updated_at, body, "
-            "ended_at, reopen_count, quality_incident_at, repeat_repair) "
-            "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            "ended_at, reopen_count, quality_incident_at, repeat_repair, followup_since, followup_reached_at) "
+            "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         insert.Bind(1, number)
             .Bind(2, core::ToString(ticket.details.kind))
             .Bind(3, core::ToString(ticket.priority))
@@ -487,7 +551,9 @@ public:
             .Bind(17, index.ended_at)
             .Bind(18, index.reopen_count)
             .Bind(19, index.quality_incident_at)
-            .Bind(20, index.repeat_repair);
+            .Bind(20, index.repeat_repair)
+            .Bind(21, index.followup_since)
+            .Bind(22, index.followup_reached_at);
         insert.Run();
         const std::int64_t id = db_.LastInsertId();
         InsertEvents(db_, id, ticket, 0);
@@ -499,8 +565,8 @@ public:
         auto update = db_.Prepare(
             "UPDATE tickets SET priority = ?, state = ?, assignee = ?, escalation = ?, is_open = ?, sort_key = ?, "
             "next_check_at = ?, breached = ?, first_response_at = ?, resolved_at = ?, last_sequence = ?, "
-            "updated_at = ?, body = ?, ended_at = ?, reopen_count = ?, quality_incident_at = ?, repeat_repair = ? "
-            "WHERE id = ?");
+            "updated_at = ?, body = ?, ended_at = ?, reopen_count = ?, quality_incident_at = ?, repeat_repair = ?, "
+            "followup_since = ?, followup_reached_at = ? WHERE id = ?");
         update.Bind(1, core::ToString(ticket.priority))
             .Bind(2, core::ToString(ticket.state))
             .Bind(3, ticket.assignee)
@@ -518,7 +584,9 @@ public:
             .Bind(15, index.reopen_count)
             .Bind(16, index.quality_incident_at)
             .Bind(17, index.repeat_repair)
-            .Bind(18, id);
+            .Bind(18, index.followup_since)
+            .Bind(19, index.followup_reached_at)
+            .Bind(20, id);
         update.Run();
         InsertEvents(db_, id, ticket, previous_last_sequence);
     }
@@ -584,10 +652,11 @@ public:
         insert.Run();
     }
 
-    void InsertRating(std::int64_t ticket_id, const core::Rating& rating, bool satisfied, std::int64_t now) override {
+    void InsertRating(std::int64_t ticket_id, const core::Rating& rating, bool satisfied, std::int64_t now,
+                      core::RatingChannel channel) override {
         auto insert = db_.Prepare(
             "INSERT INTO ratings(ticket_id, quality, speed, attitude, scope, guarantee, solved, comment, satisfied, "
-            "created_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            "created_at, channel) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         insert.Bind(1, ticket_id)
             .Bind(2, rating.quality)
             .Bind(3, rating.speed)
@@ -597,7 +666,8 @@ public:
             .Bind(7, rating.solved)
             .Bind(8, rating.comment)
             .Bind(9, satisfied)
-            .Bind(10, now);
+            .Bind(10, now)
+            .Bind(11, core::ToString(channel));
         insert.Run();
     }
 
@@ -644,6 +714,40 @@ public:
         auto remove = db_.Prepare("DELETE FROM tokens WHERE kind = 'staff' AND staff_id = ?");
         remove.Bind(1, staff_id);
         remove.Run();
+    }
+
+    std::int64_t InsertFollowUpSchedule(const FollowUpScheduleRecord& r) override {
+        auto insert = db_.Prepare(
+            "INSERT INTO followup_schedules(serial, customer_name, customer_phone, project_name, contract_number, "
+            "period, anchor, next_due, active, created_by, created_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        insert.Bind(1, r.serial).Bind(2, r.customer_name).Bind(3, r.customer_phone).Bind(4, r.project_name)
+            .Bind(5, r.contract_number).Bind(6, r.period).Bind(7, r.anchor).Bind(8, r.next_due).Bind(9, r.active)
+            .Bind(10, r.created_by).Bind(11, r.created_at);
+        insert.Run();
+        return db_.LastInsertId();
+    }
+
+    std::optional<FollowUpScheduleRecord> LoadFollowUpSchedule(std::int64_t id) override {
+        auto select = db_.Prepare(AFTERCARE_SCHEDULE_SELECT " WHERE id = ?");
+        select.Bind(1, id);
+        if (!select.Step()) return std::nullopt;
+        return ScheduleRow(select);
+    }
+
+    void SetFollowUpScheduleDue(std::int64_t id, const std::string& next_due) override {
+        auto update = db_.Prepare("UPDATE followup_schedules SET next_due = ? WHERE id = ?");
+        update.Bind(1, next_due).Bind(2, id);
+        update.Run();
+    }
+
+    std::int64_t InsertFollowUpSurvey(const FollowUpSurveyRecord& r) override {
+        auto insert = db_.Prepare(
+            "INSERT INTO followup_surveys(schedule_id, serial, project_name, contract_number, due_date, surveyed_at, "
+            "staff, body) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+        insert.Bind(1, r.schedule_id).Bind(2, r.serial).Bind(3, r.project_name).Bind(4, r.contract_number)
+            .Bind(5, r.due_date).Bind(6, r.surveyed_at).Bind(7, r.staff).Bind(8, store_json::SurveyBody(r.survey));
+        insert.Run();
+        return db_.LastInsertId();
     }
 
     void InsertAudit(const AuditRecord& record) override {
@@ -1106,8 +1210,8 @@ std::vector<RatingRow> SqliteStore::RatingsGivenBetween(std::int64_t from, std::
     Lease db(*this);
     std::vector<RatingRow> result;
     auto rows = db->Prepare(
-        "SELECT r.quality, r.speed, r.attitude, r.scope, r.guarantee, r.solved, r.comment, r.created_at, t.number "
-        "FROM ratings r JOIN tickets t ON t.id = r.ticket_id "
+        "SELECT r.quality, r.speed, r.attitude, r.scope, r.guarantee, r.solved, r.comment, r.created_at, t.number, "
+        "r.channel FROM ratings r JOIN tickets t ON t.id = r.ticket_id "
         "WHERE r.created_at >= ? AND r.created_at < ? ORDER BY r.created_at");
     rows.Bind(1, from).Bind(2, to);
     while (rows.Step()) {
@@ -1121,6 +1225,7 @@ std::vector<RatingRow> SqliteStore::RatingsGivenBetween(std::int64_t from, std::
         row.rating.comment = rows.Text(6);
         row.at = rows.Int(7);
         row.number = rows.Text(8);
+        core::FromString(rows.Text(9), row.channel);
         result.push_back(std::move(row));
     }
     return result;
@@ -1254,6 +1359,96 @@ bool SqliteStore::Healthy() {
     } catch (const sqlite::Error&) {
         return false;
     }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Follow-ups (回访)
+//-----------------------------------------------------------------------------
+
+// The range of the tickets_followup partial index, oldest resolution first: a page reads ~limit
+// index entries (plus the skipped agent-scoped ones), never the table.
+std::vector<std::pair<std::int64_t, std::int64_t>> SqliteStore::FollowUpsDue(const FollowUpQuery& query) {
+    Lease db(*this);
+    std::vector<std::pair<std::int64_t, std::int64_t>> ids;
+    auto select = db->Prepare(
+        "SELECT id, followup_since FROM tickets WHERE followup_since IS NOT NULL AND followup_since <= ?1 "
+        "AND (?2 IS NULL OR assignee = ?2 OR assignee = '') ORDER BY followup_since, id LIMIT ?3 OFFSET ?4");
+    select.Bind(1, query.resolved_by).Bind(2, query.visible_to).Bind(3, query.limit).Bind(4, query.offset);
+    while (select.Step()) ids.emplace_back(select.Int(0), select.Int(1));
+    return ids;
+}
+
+std::int64_t SqliteStore::CountFollowUpsDue(const FollowUpQuery& query) {
+    Lease db(*this);
+    auto count = db->Prepare("SELECT COUNT(*) FROM tickets WHERE followup_since IS NOT NULL AND followup_since <= ?1 "
+                             "AND (?2 IS NULL OR assignee = ?2 OR assignee = '')");
+    count.Bind(1, query.resolved_by).Bind(2, query.visible_to);
+    return count.Step() ? count.Int(0) : 0;
+}
+
+FollowUpCounts SqliteStore::CountFollowUps(std::int64_t from, std::int64_t to, std::int64_t resolved_by) {
+    Lease db(*this);
+    auto row = db->Prepare(
+        "SELECT COUNT(r.ticket_id), COALESCE(SUM(t.followup_reached_at IS NOT NULL), 0), "
+        "COALESCE(SUM(t.followup_reached_at IS NOT NULL OR t.followup_since <= ?3), 0) "
+        "FROM tickets t LEFT JOIN ratings r ON r.ticket_id = t.id WHERE t.created_at >= ?1 AND t.created_at < ?2");
+    row.Bind(1, from).Bind(2, to).Bind(3, resolved_by);
+    FollowUpCounts counts;
+    if (row.Step()) {
+        counts.rated = static_cast<int>(row.Int(0));
+        counts.reached = static_cast<int>(row.Int(1));
+        counts.due = static_cast<int>(row.Int(2));
+    }
+    return counts;
+}
+
+
+std::vector<FollowUpScheduleRecord> SqliteStore::FollowUpSchedulesDue(const std::string& today, int limit) {
+    Lease db(*this);
+    auto select = db->Prepare(AFTERCARE_SCHEDULE_SELECT " WHERE active = 1 AND next_due <= ? ORDER BY next_due, id LIMIT ?");
+    select.Bind(1, today).Bind(2, limit);
+    std::vector<FollowUpScheduleRecord> result;
+    while (select.Step()) result.push_back(ScheduleRow(select));
+    return result;
+}
+
+std::int64_t SqliteStore::CountFollowUpSchedulesDue(const std::string& today) {
+    Lease db(*this);
+    auto count = db->Prepare("SELECT COUNT(*) FROM followup_schedules WHERE active = 1 AND next_due <= ?");
+    count.Bind(1, today);
+    return count.Step() ? count.Int(0) : 0;
+}
+
+std::vector<FollowUpScheduleRecord> SqliteStore::FollowUpSchedulesFor(const std::string& serial) {
+    Lease db(*this);
+    auto select = db->Prepare(AFTERCARE_SCHEDULE_SELECT " WHERE serial = ? ORDER BY id DESC LIMIT 100");
+    select.Bind(1, serial);
+    std::vector<FollowUpScheduleRecord> result;
+    while (select.Step()) result.push_back(ScheduleRow(select));
+    return result;
+}
+
+std::vector<FollowUpSurveyRecord> SqliteStore::FollowUpSurveysFor(const std::string& serial, int limit) {
+    Lease db(*this);
+    auto select = db->Prepare(
+        "SELECT id, schedule_id, serial, project_name, contract_number, due_date, surveyed_at, staff, body "
+        "FROM followup_surveys WHERE serial = ? ORDER BY surveyed_at DESC, id DESC LIMIT ?");
+    select.Bind(1, serial).Bind(2, limit);
+    std::vector<FollowUpSurveyRecord> result;
+    while (select.Step()) {
+        FollowUpSurveyRecord r;
+        r.id = select.Int(0);
+        r.schedule_id = select.Int(1);
+        r.serial = select.Text(2);
+        r.project_name = select.Text(3);
+        r.contract_number = select.Text(4);
+        r.due_date = select.Text(5);
+        r.surveyed_at = select.Int(6);
+        r.staff = select.Text(7);
+        r.survey = store_json::ParseSurvey(select.Text(8));
+        result.push_back(std::move(r));
+    }
+    return result;
 }
 
 }  // namespace aftercare::serve

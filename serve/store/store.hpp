@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/followup.h"
 #include "core/rating.h"
 #include "core/ticket.h"
 #include "core/warranty.h"
@@ -35,6 +36,10 @@ struct TicketIndex {
     int reopen_count = 0;
     std::optional<std::int64_t> quality_incident_at;
     bool repeat_repair = false;
+    // Follow-up calls (回访, core/followup.h): the resolution a call is still owed for, and when the
+    // last one reached the customer. The follow-up queue reads followup_since through an index.
+    std::optional<std::int64_t> followup_since;
+    std::optional<std::int64_t> followup_reached_at;
 };
 
 struct StoredTicket {
@@ -88,6 +93,7 @@ struct RatingRow {
     core::Rating rating;
     std::int64_t at = 0;
     std::string number;  // the ticket's compact service number
+    core::RatingChannel channel = core::RatingChannel::Portal;  // the portal, or taken on a follow-up call
 };
 
 struct AttachmentRecord {
@@ -176,6 +182,51 @@ struct StatsRow {
     std::string channel;  // details.channel from the body; "web" for tickets stored before it existed
 };
 
+// The follow-up queue (回访): tickets whose follow-up call is owed for a resolution at or before
+// `resolved_by` (now minus the policy's after_days), through the tickets_followup index.
+struct FollowUpQuery {
+    std::int64_t resolved_by = 0;
+    std::optional<std::string> visible_to;  // an agent: their own and unassigned tickets only
+    int limit = 50;
+    std::int64_t offset = 0;
+};
+
+// Follow-up and rating response over the tickets created in a period (statistics).
+struct FollowUpCounts {
+    int rated = 0;    // tickets with a rating (any channel)
+    int due = 0;      // tickets whose follow-up call fell due by `resolved_by`, or was made
+    int reached = 0;  // of those, the ones a call reached
+};
+
+// A key customer's product followed up every month or quarter (core::FollowUpScheduleDraft), and
+// the 《售后系统运行调查表》 recorded on each visit.
+struct FollowUpScheduleRecord {
+    std::int64_t id = 0;
+    std::string serial;
+    std::string customer_name;
+    std::string customer_phone;  // E.164
+    std::string project_name;
+    std::string contract_number;
+    std::string period;          // core::FollowUpPeriod wire name
+    std::string anchor;          // YYYY-MM-DD: the first due date, which every later one counts from
+    std::string next_due;        // YYYY-MM-DD
+    bool active = true;
+    std::string created_by;      // staff username
+    std::int64_t created_at = 0;
+};
+
+struct FollowUpSurveyRecord {
+    std::int64_t id = 0;
+    std::int64_t schedule_id = 0;
+    std::string serial;
+    std::string project_name;     // as the schedule said when the survey was made
+    std::string contract_number;
+    std::string due_date;         // YYYY-MM-DD: the visit it was for
+    std::int64_t surveyed_at = 0; // 调查时间
+    std::string staff;
+    core::OperationSurvey survey;
+};
+
 // Everything written inside one transaction. Throwing from the callback of Store::Write rolls it
 // back; returning commits, durably (the store acknowledges only after the commit is on disk).
 class StoreTx {
@@ -199,7 +250,7 @@ public:
     virtual int CountAttachments(std::int64_t ticket_id) = 0;
     virtual void InsertAttachment(const AttachmentRecord& record) = 0;
     virtual void InsertRating(std::int64_t ticket_id, const core::Rating& rating, bool satisfied,
-                              std::int64_t now) = 0;
+                              std::int64_t now, core::RatingChannel channel = core::RatingChannel::Portal) = 0;
     virtual std::optional<std::int64_t> InsertStaff(const StaffRecord& record, std::int64_t now) = 0;
     // Saves display name, roles, password hash and active flag of an existing account.
     virtual void UpdateStaff(const StaffRecord& record) = 0;
@@ -207,6 +258,12 @@ public:
     virtual void DeleteStaffTokens(std::int64_t staff_id) = 0;
     virtual void InsertAudit(const AuditRecord& record) = 0;
     virtual void SetMeta(const std::string& key, const std::string& value) = 0;
+    // Periodic follow-ups (回访): a new schedule (its id), one read for update, its next due date
+    // moved on, and a survey recorded (its id).
+    virtual std::int64_t InsertFollowUpSchedule(const FollowUpScheduleRecord& record) = 0;
+    virtual std::optional<FollowUpScheduleRecord> LoadFollowUpSchedule(std::int64_t id) = 0;
+    virtual void SetFollowUpScheduleDue(std::int64_t id, const std::string& next_due) = 0;
+    virtual std::int64_t InsertFollowUpSurvey(const FollowUpSurveyRecord& record) = 0;
     // The product register and integration keys, in this same transaction.
     virtual RegisterTx& Register() = 0;
     // Outbound messages, in this same transaction as the events that cause them.
@@ -258,6 +315,18 @@ public:
     // Housekeeping: expired tokens and idempotency keys older than `before`.
     virtual void Prune(std::int64_t now, std::int64_t idempotency_before) = 0;
     virtual bool Healthy() = 0;
+    // Follow-ups (回访): the due ones' (ticket id, followup_since), oldest resolution first (the
+    // caller loads the tickets of the page it shows), how many there are, and the response counts
+    // of a period's tickets.
+    virtual std::vector<std::pair<std::int64_t, std::int64_t>> FollowUpsDue(const FollowUpQuery& query) = 0;
+    virtual std::int64_t CountFollowUpsDue(const FollowUpQuery& query) = 0;
+    virtual FollowUpCounts CountFollowUps(std::int64_t from, std::int64_t to, std::int64_t resolved_by) = 0;
+    // Active schedules due on or before `today` (YYYY-MM-DD), earliest first, through an index.
+    virtual std::vector<FollowUpScheduleRecord> FollowUpSchedulesDue(const std::string& today, int limit) = 0;
+    virtual std::int64_t CountFollowUpSchedulesDue(const std::string& today) = 0;
+    // A product's schedules (newest first) and its surveys (newest first, at most `limit`).
+    virtual std::vector<FollowUpScheduleRecord> FollowUpSchedulesFor(const std::string& serial) = 0;
+    virtual std::vector<FollowUpSurveyRecord> FollowUpSurveysFor(const std::string& serial, int limit) = 0;
     // Register and integration-key reads.
     virtual RegisterReader& Register() = 0;
     // The delivery log and the outbox sender's schedule.

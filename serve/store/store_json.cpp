@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "api/core_json.h"
+#include "api/followup_schedule_wire.h"
 
 namespace aftercare::serve::store_json {
 
@@ -40,6 +41,18 @@ core::TimelineEvent ParseEvent(const std::string& body) {
     auto event = api::FromJson<core::TimelineEvent>(Json::parse(body));
     if (!event) throw std::runtime_error("stored event does not parse");
     return std::move(event).Value();
+}
+
+std::string SurveyBody(const core::OperationSurvey& survey) {
+    Json body;
+    to_json(body, survey);
+    return Dump(body);
+}
+
+core::OperationSurvey ParseSurvey(const std::string& body) {
+    auto survey = api::FromJson<core::OperationSurvey>(Json::parse(body));
+    if (!survey) throw std::runtime_error("stored survey does not parse");
+    return std::move(survey).Value();
 }
 
 }  // namespace aftercare::serve::store_json

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/followup.h"
 #include "core/ticket.h"
 
 namespace aftercare::serve::store_json {
@@ -19,5 +20,8 @@ int LastSequence(const core::Ticket& ticket);
 // nothing leaked), never yields half a ticket.
 core::Ticket ParseTicket(const std::string& body, const std::vector<std::string>& events);
 core::TimelineEvent ParseEvent(const std::string& body);
+// A periodic follow-up's 《售后系统运行调查表》 as JSON (followup_surveys.body), and back.
+std::string SurveyBody(const core::OperationSurvey& survey);
+core::OperationSurvey ParseSurvey(const std::string& body);
 
 }  // namespace aftercare::serve::store_json

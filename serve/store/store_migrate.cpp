@@ -21,9 +21,11 @@ namespace {
 // copied: each database records its own.
 constexpr const char* kTables[] = {"meta",        "staff",   "tickets",    "events",   "tokens",
                                    "idempotency", "attachments", "ratings", "audit_log", "products",
-                                   "orders",      "api_keys", "outbox", "email_unsubscribes", "webhook_endpoints"};
+                                   "orders",      "api_keys", "outbox", "email_unsubscribes", "webhook_endpoints",
+                                   "followup_schedules", "followup_surveys"};
 // Tables whose id PostgreSQL generates: their sequences continue after the copied ids.
-constexpr const char* kIdentityTables[] = {"tickets", "staff", "audit_log", "api_keys", "outbox", "webhook_endpoints"};
+constexpr const char* kIdentityTables[] = {"tickets", "staff", "audit_log", "api_keys", "outbox", "webhook_endpoints",
+                                           "followup_schedules", "followup_surveys"};
 
 struct SqliteRead {
     sqlite3_stmt* stmt = nullptr;

@@ -220,6 +220,11 @@ void ReadFields(WireReader& reader, WorkRecord& value) {
 }
 AFTERCARE_FROM_JSON(WorkRecord)
 
+// --- FollowUpCall ----------------------------------------------------------------------------
+void to_json(Json& json_value, const FollowUpCall& value) { json_value = Json{{"reached", value.reached}}; }
+void ReadFields(WireReader& reader, FollowUpCall& value) { reader.Required("reached", value.reached); }
+AFTERCARE_FROM_JSON(FollowUpCall)
+
 // --- TimelineEvent ---------------------------------------------------------------------------
 void to_json(Json& json_value, const TimelineEvent& value) {
     json_value = Json{{"sequence", value.sequence}, {"at", value.at},           {"actor", value.actor},
@@ -231,6 +236,7 @@ void to_json(Json& json_value, const TimelineEvent& value) {
     if (value.escalation != EscalationLevel::None) json_value["escalation"] = value.escalation;
     PutOptional(json_value, "work", value.work);
     PutOptional(json_value, "visit", value.visit);
+    PutOptional(json_value, "call", value.call);
 }
 void ReadFields(WireReader& reader, TimelineEvent& value) {
     reader.Required("sequence", value.sequence);
@@ -246,6 +252,7 @@ void ReadFields(WireReader& reader, TimelineEvent& value) {
     reader.Optional("escalation", value.escalation);
     reader.Optional("work", value.work);
     reader.Optional("visit", value.visit);
+    reader.Optional("call", value.call);
 }
 AFTERCARE_FROM_JSON(TimelineEvent)
 

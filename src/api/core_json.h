@@ -57,6 +57,7 @@ AFTERCARE_WIRE_TYPE(TicketDraft);     // the create-ticket body
 AFTERCARE_WIRE_TYPE(PartUsed);        // {"part_number","name","new_serial","original","quantity","unit_cost_fen"}
 AFTERCARE_WIRE_TYPE(Quote);           // {"parts","customer_caused","charges"}
 AFTERCARE_WIRE_TYPE(ServiceReport);   // {"diagnosis","cause","actions","parts","labour_minutes","outcome","charges"}
+AFTERCARE_WIRE_TYPE(FollowUpCall);    // {"reached"}: a follow-up call's outcome
 AFTERCARE_WIRE_TYPE(WorkRecord);      // {"kind","part","due_at","completes","quote","report"}
 AFTERCARE_WIRE_TYPE(TimelineEvent);
 AFTERCARE_WIRE_TYPE(Ticket);          // full ticket, for the server's store

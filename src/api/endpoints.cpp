@@ -1246,6 +1246,121 @@ const Endpoint kGetStaffTicketsByNumberCustomerHistory{
     .response_description = "The customer's tickets",
     .errors = kGetStaffTicketsByNumberCustomerHistoryErrors,
 };
+// [SECTION] Follow-up visits (回访)
+
+const Parameter kGetStaffFollowupsParameters[] = {
+    {.in = "query", .name = "offset", .schema = R"({"type": "integer", "minimum": 0})", .description = "first row", .required = false},
+    {.in = "query", .name = "limit", .schema = R"({"type": "integer", "minimum": 1, "maximum": 200})", .description = "", .required = false},
+};
+
+const ErrorAnswer kGetStaffFollowupsErrors[] = {
+    {400, "offset or limit out of range."},
+    {401, "Missing, unknown or expired token."},
+    {403, "Not a staff token."},
+};
+
+const Endpoint kGetStaffFollowups{
+    .method = "GET",
+    .path = "/api/v1/staff/followups",
+    .access = Access::Staff,
+    .tag = "staff",
+    .summary = "The follow-up queue (回访): resolved tickets whose customer no call has reached yet, policy followup.after_days after the resolution, oldest due first. Agents see their own and unassigned tickets.",
+    .status = 200,
+    .response = "FollowUpQueue",
+    .response_description = "Due follow-ups.",
+    .parameters = kGetStaffFollowupsParameters,
+    .errors = kGetStaffFollowupsErrors,
+};
+
+const Parameter kPostStaffTicketsByNumberFollowupCallsParameters[] = {
+    {.in = "header", .name = "Idempotency-Key", .schema = R"({"type": "string", "maxLength": 255})", .description = "the same key and body again answer without recording a second call", .required = false},
+};
+
+const ErrorAnswer kPostStaffTicketsByNumberFollowupCallsErrors[] = {
+    {404, "No such ticket."},
+    {409, "already_rated: the ticket has a rating already (on the portal or by phone); illegal_transition: not resolved."},
+    {422, "Note too long, a rating without reaching the customer, stars out of range, or the Idempotency-Key reused with another body."},
+    {401, "Missing, unknown or expired token."},
+    {403, "Not a staff token, or not a ticket this staff member may work."},
+};
+
+const Endpoint kPostStaffTicketsByNumberFollowupCalls{
+    .method = "POST",
+    .path = "/api/v1/staff/tickets/{number}/followup-calls",
+    .access = Access::Staff,
+    .tag = "staff",
+    .summary = "Record a follow-up call (reached or not, notes; staff only, never shown to the customer), with the customer's rating taken by phone when reached. Audited.",
+    .request = "FollowUpCallRequest",
+    .status = 201,
+    .response = "TicketView",
+    .response_description = "The ticket (staff view).",
+    .parameters = kPostStaffTicketsByNumberFollowupCallsParameters,
+    .errors = kPostStaffTicketsByNumberFollowupCallsErrors,
+};
+
+const Parameter kIdempotentCreateParameters[] = {
+    {.in = "header", .name = "Idempotency-Key", .schema = R"({"type": "string", "maxLength": 255})", .description = "the same key and body again answer what the first request made, without making it twice", .required = false},
+};
+
+const ErrorAnswer kPostStaffFollowupSchedulesErrors[] = {
+    {422, "A field is missing or wrong (details names every one: serial, customer_name, customer_phone, project_name, contract_number, period, first_due in the past), or the Idempotency-Key reused with another body."},
+    {401, "Missing, unknown or expired token."},
+    {403, "Not a staff token."},
+};
+
+const Endpoint kPostStaffFollowupSchedules{
+    .method = "POST",
+    .path = "/api/v1/staff/followup-schedules",
+    .access = Access::Staff,
+    .tag = "staff",
+    .summary = "Schedule a periodic follow-up (monthly or quarterly, 每月或季度回访) of a key customer's product; due ones join the follow-up queue marked periodic. Audited.",
+    .request = "FollowUpScheduleRequest",
+    .status = 201,
+    .response = "FollowUpSchedule",
+    .response_description = "The schedule.",
+    .parameters = kIdempotentCreateParameters,
+    .errors = kPostStaffFollowupSchedulesErrors,
+};
+
+const ErrorAnswer kPostStaffFollowupSchedulesByIdSurveysErrors[] = {
+    {404, "No such (active) schedule."},
+    {422, "A survey field is missing or wrong (anomaly_description is required with an anomaly; response_satisfaction 1 to 5), or the Idempotency-Key reused with another body."},
+    {401, "Missing, unknown or expired token."},
+    {403, "Not a staff token."},
+};
+
+const Endpoint kPostStaffFollowupSchedulesByIdSurveys{
+    .method = "POST",
+    .path = "/api/v1/staff/followup-schedules/{id}/surveys",
+    .access = Access::Staff,
+    .tag = "staff",
+    .summary = "Record the 售后系统运行调查表 of a periodic follow-up: the schedule's next due date moves on by its period. Audited.",
+    .request = "OperationSurvey",
+    .status = 201,
+    .response = "SurveyRecorded",
+    .response_description = "The survey and the schedule with its next due date.",
+    .parameters = kIdempotentCreateParameters,
+    .errors = kPostStaffFollowupSchedulesByIdSurveysErrors,
+};
+
+const ErrorAnswer kGetStaffProductsBySerialFollowupsErrors[] = {
+    {422, "Malformed serial."},
+    {401, "Missing, unknown or expired token."},
+    {403, "Not a staff token."},
+};
+
+const Endpoint kGetStaffProductsBySerialFollowups{
+    .method = "GET",
+    .path = "/api/v1/staff/products/{serial}/followups",
+    .access = Access::Staff,
+    .tag = "staff",
+    .summary = "A product's periodic follow-ups and the surveys recorded on them, newest first.",
+    .status = 200,
+    .response = "ProductFollowUps",
+    .response_description = "Schedules and surveys.",
+    .errors = kGetStaffProductsBySerialFollowupsErrors,
+};
+
 // [SECTION] Operations
 
 const Endpoint kGetHealthz{
@@ -1340,6 +1455,11 @@ const Endpoint* const kAll[] = {
     &kPostStaffChannelsTest,
     &kGetUnsubscribeByMessageId,
     &kPostUnsubscribeByMessageId,
+    &kGetStaffFollowups,
+    &kPostStaffTicketsByNumberFollowupCalls,
+    &kPostStaffFollowupSchedules,
+    &kPostStaffFollowupSchedulesByIdSurveys,
+    &kGetStaffProductsBySerialFollowups,
     &kGetHealthz,
     &kGetMetrics,
 };

@@ -117,6 +117,12 @@ extern const Endpoint kPostStaffApiKeys; // POST /api/v1/staff/api-keys
 extern const Endpoint kPostStaffApiKeysByIdRevoke; // POST /api/v1/staff/api-keys/{id}/revoke
 extern const Endpoint kGetStaffProductsBySerial; // GET /api/v1/staff/products/{serial}
 extern const Endpoint kGetStaffTicketsByNumberCustomerHistory; // GET /api/v1/staff/tickets/{number}/customer-history
+// Follow-up visits (回访).
+extern const Endpoint kGetStaffFollowups; // GET /api/v1/staff/followups
+extern const Endpoint kPostStaffTicketsByNumberFollowupCalls; // POST /api/v1/staff/tickets/{number}/followup-calls
+extern const Endpoint kPostStaffFollowupSchedules; // POST /api/v1/staff/followup-schedules
+extern const Endpoint kPostStaffFollowupSchedulesByIdSurveys; // POST /api/v1/staff/followup-schedules/{id}/surveys
+extern const Endpoint kGetStaffProductsBySerialFollowups; // GET /api/v1/staff/products/{serial}/followups
 // Outbound messages (outbound_endpoints.cpp).
 extern const Endpoint kGetStaffTicketsByNumberDeliveries; // GET /api/v1/staff/tickets/{number}/deliveries
 extern const Endpoint kGetStaffWebhooks; // GET /api/v1/staff/webhooks

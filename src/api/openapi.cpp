@@ -4,6 +4,8 @@
 
 #include "api/customer_wire.h"
 #include "api/endpoints.h"
+#include "api/followup_schedule_wire.h"
+#include "api/followup_wire.h"
 #include "api/error_body.h"
 #include "api/jobs_wire.h"
 #include "api/outbound_wire.h"
@@ -107,6 +109,13 @@ constexpr WireType kWireTypes[] = {
     Top<ApiKeyView>(),
     Top<ProductHistory>(),
     Top<CustomerHistory>(),
+    Top<FollowUpQueue>(),
+    Top<FollowUpCallRequest>(),
+    Top<FollowUpScheduleRequest>(),
+    Top<FollowUpSchedule>(),
+    Top<core::OperationSurvey>(),
+    Top<SurveyRecorded>(),
+    Top<ProductFollowUps>(),
     Top<ErrorBody>(),
     Top<ImportRefused>(),
     Top<DeliveryEntry>(),

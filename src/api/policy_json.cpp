@@ -316,11 +316,16 @@ void to_json(Json& json_value, const KioskPolicy& value) {
 void ReadFields(WireReader& reader, KioskPolicy& value) { reader.Optional("idle_reset_seconds", value.idle_reset_seconds); }
 AFTERCARE_FROM_JSON(KioskPolicy)
 
+void to_json(Json& json_value, const FollowUpPolicy& value) { json_value = Json{{"after_days", value.after_days}}; }
+void ReadFields(WireReader& reader, FollowUpPolicy& value) { reader.Optional("after_days", value.after_days); }
+AFTERCARE_FROM_JSON(FollowUpPolicy)
+
 void to_json(Json& json_value, const Policy& value) {
     json_value = Json{{"version", value.version},       {"service_hours", value.service_hours}, {"sla", value.sla},
                       {"warranty", value.warranty},     {"returns", value.returns},
                       {"tickets", value.tickets},       {"satisfaction", value.satisfaction},
-                      {"calendar", value.calendar},     {"kiosk", value.kiosk}};
+                      {"calendar", value.calendar},     {"kiosk", value.kiosk},
+                      {"followup", value.followup}};
 }
 void ReadFields(WireReader& reader, Policy& value) {
     reader.Optional("version", value.version);
@@ -332,6 +337,7 @@ void ReadFields(WireReader& reader, Policy& value) {
     reader.Optional("satisfaction", value.satisfaction);
     reader.Optional("calendar", value.calendar);
     reader.Optional("kiosk", value.kiosk);
+    reader.Optional("followup", value.followup);
 }
 AFTERCARE_FROM_JSON(Policy)
 

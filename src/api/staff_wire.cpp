@@ -446,7 +446,14 @@ void to_json(Json& json_value, const StatsResponse& value) {
                       {"repeat_repairs", value.repeat_repairs},
                       {"repeat_repair_rate", value.repeat_repair_rate},
                       {"quality_incidents", value.quality_incidents},
-                      {"by_channel", value.by_channel}};
+                      {"by_channel", value.by_channel},
+                      {"satisfaction_portal", value.satisfaction_portal},
+                      {"satisfaction_phone", value.satisfaction_phone},
+                      {"rated", value.rated},
+                      {"rating_response_rate", value.rating_response_rate},
+                      {"followups_due", value.followups_due},
+                      {"followups_reached", value.followups_reached},
+                      {"followup_reach_rate", value.followup_reach_rate}};
 }
 void ReadFields(WireReader& reader, StatsResponse& value) {
     reader.Required("from", value.from);
@@ -477,6 +484,13 @@ void ReadFields(WireReader& reader, StatsResponse& value) {
     reader.Optional("repeat_repair_rate", value.repeat_repair_rate);
     reader.Optional("quality_incidents", value.quality_incidents);
     reader.Optional("by_channel", value.by_channel);
+    reader.Optional("satisfaction_portal", value.satisfaction_portal);
+    reader.Optional("satisfaction_phone", value.satisfaction_phone);
+    reader.Optional("rated", value.rated);
+    reader.Optional("rating_response_rate", value.rating_response_rate);
+    reader.Optional("followups_due", value.followups_due);
+    reader.Optional("followups_reached", value.followups_reached);
+    reader.Optional("followup_reach_rate", value.followup_reach_rate);
 }
 AFTERCARE_FROM_JSON(StatsResponse)
 

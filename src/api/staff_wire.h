@@ -308,6 +308,15 @@ struct StatsResponse {
     int repeat_repairs = 0;     // repairs of a serial soon after a resolved repair of it
     double repeat_repair_rate = 0; // repeat_repairs / repairs (0 when no repairs)
     int quality_incidents = 0;
+    // Follow-ups (回访) and how ratings came in: satisfaction of the ratings given on the portal and
+    // of those taken by phone on a follow-up call, and the response rates.
+    core::SatisfactionStats satisfaction_portal;
+    core::SatisfactionStats satisfaction_phone;
+    int rated = 0;                   // the period's tickets with a rating (any channel)
+    double rating_response_rate = 0; // rated / resolved (0 when none resolved)
+    int followups_due = 0;           // the period's tickets whose follow-up call fell due (or was made)
+    int followups_reached = 0;       // of those, reached by a call
+    double followup_reach_rate = 0;  // followups_reached / followups_due (0 when none due)
 };
 
 AFTERCARE_WIRE_TYPE(StaffLoginRequest);

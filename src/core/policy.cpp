@@ -137,6 +137,7 @@ FieldErrors ValidatePolicy(const Policy& policy) {
 
     CheckRange(errors, "tickets.reopen_window_days", policy.tickets.reopen_window_days, 0, 365);
     CheckRange(errors, "tickets.repeat_repair_days", policy.tickets.repeat_repair_days, 0, 3650);
+    CheckRange(errors, "followup.after_days", policy.followup.after_days, 0, 365);
     CheckRange(errors, "tickets.customer_access_days_after_close", policy.tickets.customer_access_days_after_close, 1,
                3650);
     CheckRange(errors, "tickets.max_attachments", policy.tickets.max_attachments, 0, 100);

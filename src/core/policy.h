@@ -142,6 +142,15 @@ struct SatisfactionPolicy {
     bool operator==(const SatisfactionPolicy&) const = default;
 };
 
+// Follow-up calls (回访) after a resolution (§17 (2)3) "负责客户回访"). The standard sets no number.
+// 3 days is the portal default: long enough for the fix to be used, and inside the default 7-day
+// reopen window, so a fault the customer mentions on the call can still reopen the ticket.
+struct FollowUpPolicy {
+    int after_days = 3; // a follow-up falls due this many days after the last resolution; 0 = off
+
+    bool operator==(const FollowUpPolicy&) const = default;
+};
+
 struct CalendarPolicy {
     UtcOffsetMinutes vendor_utc_offset_minutes = kChinaUtcOffset; // working days are the vendor's
     std::vector<CivilDate> holidays;        // 法定节假日 (weekdays off)
@@ -166,6 +175,7 @@ struct Policy {
     SatisfactionPolicy satisfaction;
     CalendarPolicy calendar;
     KioskPolicy kiosk;
+    FollowUpPolicy followup;
 
     bool operator==(const Policy&) const = default;
 };

@@ -101,7 +101,8 @@ Result<Applied> AddMessage(const Ticket& ticket, const Actor& actor, std::string
 }
 
 bool IsStaffOnly(const TimelineEvent& event) {
-    return event.type == EventType::Note || event.type == EventType::QualityIncident;
+    return event.type == EventType::Note || event.type == EventType::QualityIncident ||
+           event.type == EventType::FollowUp;
 }
 
 const Ticket& VisibleTo(const Ticket& ticket, ActorRole reader, std::optional<Ticket>& scratch) {

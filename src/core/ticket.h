@@ -103,6 +103,13 @@ struct WorkRecord {
     bool operator==(const WorkRecord&) const = default;
 };
 
+// A follow-up call's outcome (EventType::FollowUp, core/followup.h); the event's note is what was said.
+struct FollowUpCall {
+    bool reached = false;
+
+    bool operator==(const FollowUpCall&) const = default;
+};
+
 // One line of the timeline (who, when, what, note). Events are only ever appended; `sequence`
 // is 1-based and dense so clients can ask for "events after N".
 struct TimelineEvent {
@@ -119,6 +126,7 @@ struct TimelineEvent {
     EscalationLevel escalation = EscalationLevel::None; // Escalation: the level reached
     std::optional<WorkRecord> work;                 // Work
     std::optional<VisitWindow> visit;               // Reschedule: the new booked window
+    std::optional<FollowUpCall> call;               // FollowUp
 
     bool operator==(const TimelineEvent&) const = default;
 };

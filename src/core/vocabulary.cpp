@@ -136,6 +136,7 @@ const Entry<EventType> kEventTypes[] = {
     {EventType::Work, "work", {"工作记录", "work record"}},
     {EventType::Note, "note", {"内部备注", "internal note"}},
     {EventType::QualityIncident, "quality_incident", {"重大质量问题", "quality incident"}},
+    {EventType::FollowUp, "followup", {"回访", "follow-up call"}},
 };
 
 const Entry<WorkKind> kWorkKinds[] = {

@@ -57,8 +57,9 @@ enum class ActorRole { Customer, Staff, System };
 
 enum class EscalationLevel { None, DepartmentManager, GeneralManager };
 
-// Note and QualityIncident are staff-only (core::IsStaffOnly): the customer never sees or hears of them.
-enum class EventType { Created, Transition, Message, Attachment, Escalation, Rating, Work, Note, QualityIncident };
+// Note, QualityIncident and FollowUp (a follow-up call's record, core/followup.h) are staff-only
+// (core::IsStaffOnly): the customer never sees or hears of them.
+enum class EventType { Created, Transition, Message, Attachment, Escalation, Rating, Work, Note, QualityIncident, FollowUp };
 
 // What a staff work record (EventType::Work) says: the engineer's diagnosis, a spare part taken
 // from stock (fitted within the policy's in-stock hours) or ordered (shipped within the ship

@@ -7,6 +7,7 @@
 #include "kiosk/attract.h"
 #include "net/vendor_policy.h"
 #include "screens/staff_admin.h"
+#include "screens/staff_followups.h"
 #include "screens/staff_intake.h"
 #include "screens/staff_login.h"
 #include "screens/staff_queue.h"
@@ -104,6 +105,7 @@ void DrawScreen(AppState& state, Ui& ui) {
     case Screen::StaffAdmin: DrawStaffAdmin(state, ui); break;
     case Screen::StaffJobs: DrawStaffJobs(state, ui); break;
     case Screen::StaffIntake: DrawStaffIntake(state, ui); break;
+    case Screen::StaffFollowUps: DrawStaffFollowUps(state, ui); break;
     }
 }
 

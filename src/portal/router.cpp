@@ -29,6 +29,7 @@ constexpr ScreenPath kScreens[] = {
     {Screen::StaffAdmin, "staff/admin", "staff.admin.title", true},
     {Screen::StaffJobs, "staff/jobs", "staff.jobs.title", true},
     {Screen::StaffIntake, "staff/new", "intake.title", true},
+    {Screen::StaffFollowUps, "staff/followups", "followup.title", true},
 };
 
 int HexValue(char c) {

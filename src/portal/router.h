@@ -26,6 +26,7 @@ enum class Screen {
     StaffJobs,
     StaffIntake,  // #/staff/new
     Repair,
+    StaffFollowUps,  // #/staff/followups
 };
 
 struct Route {

@@ -179,6 +179,22 @@ TEST_CASE("requests: every staff intent reaches its own declaration, as the sign
              requests::IntakeTicket(s, p.host, key, {}, Ignore<api::CreateTicketResponse>(), kIgnoreFail);
          },
          &ep::kPostStaffTickets},
+        {[&] { requests::LoadFollowUps(s, 30, 30, Ignore<api::FollowUpQueue>(), kIgnoreFail); }, &ep::kGetStaffFollowups},
+        {[&] {
+             std::string key;
+             requests::RecordFollowUpCall(s, p.host, key, "R-2K7Q-9MXD", {}, Ignore<api::TicketView>(), kIgnoreFail);
+         },
+         &ep::kPostStaffTicketsByNumberFollowupCalls},
+        {[&] {
+             std::string key;
+             requests::RecordFollowUpSurvey(s, p.host, key, 7, {}, Ignore<api::SurveyRecorded>(), kIgnoreFail);
+         },
+         &ep::kPostStaffFollowupSchedulesByIdSurveys},
+        {[&] {
+             std::string key;
+             requests::CreateFollowUpSchedule(s, p.host, key, {}, Ignore<api::FollowUpSchedule>(), kIgnoreFail);
+         },
+         &ep::kPostStaffFollowupSchedules},
         {[&] { requests::LogOut(s.api, "staff-token"); }, &ep::kPostStaffLogout},
     };
     CheckEachReachesItsDeclaration(p, intents, api::Access::Staff, "staff-token");

@@ -83,6 +83,7 @@ struct Section {
 constexpr Section kSections[] = {
     {Screen::StaffQueue, "staff.nav.queue"},
     {Screen::StaffIntake, "intake.nav"},
+    {Screen::StaffFollowUps, "followup.nav"},
     {Screen::StaffJobs, "staff.nav.jobs"},
     {Screen::StaffSla, "staff.nav.sla"},
     {Screen::StaffStats, "staff.nav.stats"},

@@ -5,6 +5,7 @@
 
 #include "net/remote.h"
 #include "screens/staff_admin.h"
+#include "screens/staff_followups.h"
 #include "screens/staff_intake.h"
 #include "screens/staff_jobs.h"
 #include "screens/staff_login.h"
@@ -54,6 +55,7 @@ struct StaffState {
     AdminState admin;
     JobsState jobs;
     IntakeState intake;
+    FollowUpsState followups;
 };
 
 } // namespace aftercare::portal

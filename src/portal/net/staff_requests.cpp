@@ -242,4 +242,69 @@ void LoadCustomerHistory(AppState& state, const std::string& number, Ok<api::Cus
     AsStaff(state, {ep::kGetStaffTicketsByNumberCustomerHistory, {number}}, std::move(ok), std::move(fail));
 }
 
+void LoadFollowUps(AppState& state, int offset, int limit, Ok<api::FollowUpQueue> ok, Fail fail) {
+    AsStaff(state, {ep::kGetStaffFollowups, {}, Query().Add("offset", offset).Add("limit", limit)}, std::move(ok),
+            std::move(fail));
+}
+
+void RecordFollowUpCall(AppState& state, Host& host, std::string& attempt_key, const std::string& number,
+                        const api::FollowUpCallRequest& request, Ok<api::TicketView> ok, Fail fail) {
+    if (attempt_key.empty()) attempt_key = host.RandomHex128();
+    AsSignedIn<api::TicketView>(
+        state,
+        [&attempt_key, ok = std::move(ok)](api::TicketView view) {
+            attempt_key.clear();
+            ok(std::move(view));
+        },
+        [&attempt_key, fail = std::move(fail)](ApiError error) {
+            if (EndsAttempt(error)) attempt_key.clear();
+            fail(std::move(error));
+        },
+        [&](CallOptions options, Ok<api::TicketView> guarded_ok, Fail guarded_fail) {
+            options.idempotency_key = attempt_key;
+            state.api.Call<api::TicketView>({ep::kPostStaffTicketsByNumberFollowupCalls, {number}}, request, options,
+                                            std::move(guarded_ok), std::move(guarded_fail));
+        });
+}
+
+void RecordFollowUpSurvey(AppState& state, Host& host, std::string& attempt_key, std::int64_t schedule_id,
+                          const core::OperationSurvey& survey, Ok<api::SurveyRecorded> ok, Fail fail) {
+    if (attempt_key.empty()) attempt_key = host.RandomHex128();
+    AsSignedIn<api::SurveyRecorded>(
+        state,
+        [&attempt_key, ok = std::move(ok)](api::SurveyRecorded recorded) {
+            attempt_key.clear();
+            ok(std::move(recorded));
+        },
+        [&attempt_key, fail = std::move(fail)](ApiError error) {
+            if (EndsAttempt(error)) attempt_key.clear();
+            fail(std::move(error));
+        },
+        [&](CallOptions options, Ok<api::SurveyRecorded> guarded_ok, Fail guarded_fail) {
+            options.idempotency_key = attempt_key;
+            state.api.Call<api::SurveyRecorded>({ep::kPostStaffFollowupSchedulesByIdSurveys, {std::to_string(schedule_id)}},
+                                                survey, options, std::move(guarded_ok), std::move(guarded_fail));
+        });
+}
+
+void CreateFollowUpSchedule(AppState& state, Host& host, std::string& attempt_key,
+                            const api::FollowUpScheduleRequest& request, Ok<api::FollowUpSchedule> ok, Fail fail) {
+    if (attempt_key.empty()) attempt_key = host.RandomHex128();
+    AsSignedIn<api::FollowUpSchedule>(
+        state,
+        [&attempt_key, ok = std::move(ok)](api::FollowUpSchedule made) {
+            attempt_key.clear();
+            ok(std::move(made));
+        },
+        [&attempt_key, fail = std::move(fail)](ApiError error) {
+            if (EndsAttempt(error)) attempt_key.clear();
+            fail(std::move(error));
+        },
+        [&](CallOptions options, Ok<api::FollowUpSchedule> guarded_ok, Fail guarded_fail) {
+            options.idempotency_key = attempt_key;
+            state.api.Call<api::FollowUpSchedule>({ep::kPostStaffFollowupSchedules}, request, options,
+                                                  std::move(guarded_ok), std::move(guarded_fail));
+        });
+}
+
 } // namespace aftercare::portal::requests

@@ -8,6 +8,8 @@
 #include "net/api_client.h"
 #include "net/customer_requests.h"
 
+#include "api/followup_schedule_wire.h"
+#include "api/followup_wire.h"
 #include "api/jobs_wire.h"
 #include "api/outbound_wire.h"
 #include "api/staff_wire.h"
@@ -97,5 +99,17 @@ void ResendDelivery(AppState& state, long long id, Ok<api::DeliveryEntry> ok, Fa
 void LoadProductHistory(AppState& state, const std::string& serial, Ok<api::ProductHistory> ok, Fail fail);
 // Every ticket of the same customer (phone) as the ticket `number`.
 void LoadCustomerHistory(AppState& state, const std::string& number, Ok<api::CustomerHistory> ok, Fail fail);
+
+// Follow-up visits (回访): the due follow-ups from `offset`, and a call's record. `attempt_key` is the
+// create idempotency rule of IntakeTicket: kept while the answer may have been a success, cleared
+// once the attempt is settled, so a retry after a lost answer records the call once.
+void LoadFollowUps(AppState& state, int offset, int limit, Ok<api::FollowUpQueue> ok, Fail fail);
+void RecordFollowUpCall(AppState& state, Host& host, std::string& attempt_key, const std::string& number,
+                        const api::FollowUpCallRequest& request, Ok<api::TicketView> ok, Fail fail);
+// A new periodic follow-up, and a periodic follow-up's 《售后系统运行调查表》, with the same attempt-key rule.
+void CreateFollowUpSchedule(AppState& state, Host& host, std::string& attempt_key,
+                            const api::FollowUpScheduleRequest& request, Ok<api::FollowUpSchedule> ok, Fail fail);
+void RecordFollowUpSurvey(AppState& state, Host& host, std::string& attempt_key, std::int64_t schedule_id,
+                          const core::OperationSurvey& survey, Ok<api::SurveyRecorded> ok, Fail fail);
 
 } // namespace aftercare::portal::requests

@@ -368,6 +368,8 @@ std::vector<PolicyNumber> PolicyNumbers(const core::Policy& policy) {
               [](core::Policy& p) -> int& { return p.tickets.reopen_window_days; });
     int_field("tickets.repeat_repair_days", "staff.policy.repeat_repair_days",
               [](core::Policy& p) -> int& { return p.tickets.repeat_repair_days; });
+    int_field(/*not a key*/"followup.after_days", "followup.policy.after_days",
+              [](core::Policy& p) -> int& { return p.followup.after_days; });
     int_field("tickets.customer_access_days_after_close", "staff.policy.access_days",
               [](core::Policy& p) -> int& { return p.tickets.customer_access_days_after_close; });
     int_field("satisfaction.satisfied_min_stars", "staff.policy.min_stars",

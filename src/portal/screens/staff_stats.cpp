@@ -452,6 +452,52 @@ void ChannelChart(AppState& state, Ui& ui, const api::StatsResponse& s) {
     EndCard(ui);
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Follow-ups and rating channels (回访)
+//-----------------------------------------------------------------------------
+
+// Satisfaction of the ratings customers gave on the portal and of those taken by phone on a
+// follow-up call, beside the response rates: how many resolved tickets got a rating, and how many
+// due follow-up calls reached the customer (§4 2 "通过问卷调查、电话访问等方式").
+void FollowUpCard(AppState& state, Ui& ui, const api::StatsResponse& s) {
+    const Theme& theme = ui.theme;
+    const Palette& p = theme.palette;
+    BeginCard(ui, "##followups");
+    Heading(ui, TextStyle::Title3, state.Tr("followup.stats.title"), 2);
+    Paragraph(ui, TextStyle::Small, state.Tr("followup.stats.hint"), p.text_muted);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float gap = theme.Em(0.75f);
+    const int per_row = avail >= theme.Em(42.0f) ? 4 : avail >= theme.Em(22.0f) ? 2 : 1;
+    const float width = (avail - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+    int placed = 0;
+    auto next = [&]() {
+        if (placed++ % per_row != 0) ImGui::SameLine(0.0f, gap);
+    };
+    auto of = [&](int part, int whole) {
+        return state.strings.Format(state.language, "staff.stats.quality.of",
+                                    {{"part", std::to_string(part)}, {"whole", std::to_string(whole)}});
+    };
+    auto satisfaction = [&](const char* id, const char* label_key, const core::SatisfactionStats& stats) {
+        next();
+        Figure(ui, id, state.Tr(label_key), stats.count ? FormatPercent(stats.rate) : "—",
+               stats.count == 0 ? p.text : stats.meets_target ? p.success : p.warning,
+               state.strings.Format(state.language, "followup.stats.ratings", {{"count", std::to_string(stats.count)}}),
+               width);
+    };
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(theme.Em(0.5f), theme.Em(0.35f)));
+    satisfaction("##fig-portal", "followup.stats.portal", s.satisfaction_portal);
+    satisfaction("##fig-phone", "followup.stats.phone", s.satisfaction_phone);
+    next();
+    Figure(ui, "##fig-rated", state.Tr("followup.stats.rating_response"),
+           s.resolved ? FormatPercent(s.rating_response_rate) : "—", p.text, of(s.rated, s.resolved), width);
+    next();
+    Figure(ui, "##fig-reached", state.Tr("followup.stats.reach"),
+           s.followups_due ? FormatPercent(s.followup_reach_rate) : "—", p.text,
+           of(s.followups_reached, s.followups_due), width);
+    ImGui::PopStyleVar();
+    EndCard(ui);
+}
+
 void DrawStaffStats(AppState& state, Ui& ui) {
     if (!BeginConsoleScreen(state, ui, Screen::StaffStats)) return;
     const Theme& theme = ui.theme;
@@ -524,6 +570,8 @@ void DrawStaffStats(AppState& state, Ui& ui) {
     if (state.staff.session && state.staff.session->permissions.all_tickets) ExportCard(state, ui);
     ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
     ChannelChart(state, ui, s);
+    ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
+    FollowUpCard(state, ui, s);
 }
 
 } // namespace aftercare::portal

@@ -14,6 +14,7 @@
 #include "icons.h"
 #include "labels.h"
 #include "net/staff_requests.h"
+#include "screens/staff_followups.h"
 #include "screens/staff_ticket_parts.h"
 #include "screens/timeline_pages.h"
 #include "time_format.h"
@@ -372,6 +373,7 @@ void DrawStaffTicket(AppState& state, Ui& ui) {
     if (ticket.kind == core::TicketKind::Repair) Gap(theme);
     DrawReply(state, ui, ticket);
     if (!core::IsTerminal(ticket.state)) Gap(theme);
+    DrawFollowUpCall(state, ui, ticket);
     if (two_columns) DrawTimeline(state, ui, ticket);
     EndColumn(ui);
 

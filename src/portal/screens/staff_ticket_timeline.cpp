@@ -63,7 +63,12 @@ EventLook LookOf(const AppState& state, const core::TimelineEvent& event, int ut
         look = {ICON_FILE_TEXT, p.text_muted, state.strings.Format(lang, "staff.timeline.attachment", {{"who", who}}), {}};
         break;
     case core::EventType::Rating:
-        look = {ICON_STAR, p.warning, state.strings.Format(lang, "staff.timeline.rating", {{"who", who}}), {}};
+        // A staff member's rating event is one taken by phone on a follow-up call (core::ChannelOf).
+        look = {ICON_STAR, p.warning,
+                state.strings.Format(lang, event.actor.role == core::ActorRole::Staff ? "followup.timeline.phone_rating"
+                                                                                      : "staff.timeline.rating",
+                                     {{"who", who}}),
+                {}};
         break;
     case core::EventType::Note:
         look = {ICON_LOCK, p.text_muted, state.strings.Format(lang, "staff.timeline.note", {{"who", who}}),
@@ -73,6 +78,14 @@ EventLook LookOf(const AppState& state, const core::TimelineEvent& event, int ut
         look = {ICON_WARNING, p.danger, state.strings.Format(lang, "staff.timeline.quality", {{"who", who}}),
                 state.Tr("staff.timeline.quality_told")};
         break;
+    case core::EventType::FollowUp: {
+        const bool reached = event.call && event.call->reached;
+        look = {ICON_PHONE, reached ? p.success : p.warning,
+                state.strings.Format(lang, reached ? "followup.timeline.reached" : "followup.timeline.not_reached",
+                                     {{"who", who}}),
+                state.Tr("staff.timeline.staff_only")};
+        break;
+    }
     case core::EventType::Escalation:
         look = {ICON_LEVEL_UP, p.danger,
                 state.strings.Format(lang, "staff.timeline.escalated",

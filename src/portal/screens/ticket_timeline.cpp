@@ -212,6 +212,7 @@ TimelineEntry Describe(const AppState& state, const api::TicketView& view, const
         break;
     case EventType::Note:
     case EventType::QualityIncident:
+    case EventType::FollowUp:
         break;  // staff-only: never in a customer's view (core::VisibleTo), and skipped below if ever
     }
     entry.meta = state.strings.Format(

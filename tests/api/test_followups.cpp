@@ -32,6 +32,7 @@ void Resolve(httplib::Client& client, const std::string& token, const std::strin
     Act(client, token, number, {{"action", "accept"}});
     REQUIRE(PostJson(client, kTickets + number + "/assign", {{"assignee", "admin"}}, token)->status == 200);
     Act(client, token, number, {{"action", "start"}});
+    REQUIRE(PostJson(client, kTickets + number + "/work", ServiceReportWork(), token)->status == 201);
     Act(client, token, number, {{"action", "resolve"}, {"note", "更换电源板"}});
 }
 

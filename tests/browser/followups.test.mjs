@@ -31,6 +31,10 @@ function dueRepair(key, name, phone, serial, subject) {
       { at_minutes: 20, actor: 'staff:manager.zhao', action: 'accept' },
       { at_minutes: 40, actor: 'staff:manager.zhao', action: 'assign', assignee: 'engineer.li' },
       { at_minutes: 60, actor: 'staff:engineer.li', action: 'start' },
+      {
+        at_minutes: 2 * 1440 - 10, actor: 'staff:engineer.li', work: 'service_report',
+        report: { diagnosis: '加热模块老化', cause: 'wear_and_tear', actions: '更换加热模块，试机正常', outcome: 'repaired' },
+      },
       { at_minutes: 2 * 1440, actor: 'staff:engineer.li', action: 'resolve', note: '更换加热模块' },
     ],
   };

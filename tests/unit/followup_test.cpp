@@ -66,7 +66,7 @@ TEST_CASE("follow-up due: after_days after the last resolution, the boundary ins
     }
 }
 
-TEST_CASE("follow-up: a not-reached call keeps it due with its attempts; a reached one ends it; a reopen owes a new one",
+TEST_CASE("follow-up: a not-reached call keeps it due with its attempts, a reached one ends it, a reopen owes a new one",
           "[followup][calls]") {
     const UnixSeconds t = At(2024, 6, 3, 9);
     const Policy policy;

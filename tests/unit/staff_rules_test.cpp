@@ -23,7 +23,7 @@ Ticket Assigned(TicketKind kind = TicketKind::Repair, Priority priority = Priori
 
 Result<Applied> Work(const Ticket& ticket, WorkKind kind, UnixSeconds at, std::string note = "说明",
                      std::string part = "", int completes = 0) {
-    return RecordWork(ticket, Staff("eng01"), WorkEntry{kind, std::move(note), std::move(part), completes, {}, {}, {}}, at,
+    return RecordWork(ticket, Staff("eng01"), WorkEntry{kind, std::move(note), std::move(part), completes, {}, {}, {}, {}, {}, {}}, at,
                       Policy{});
 }
 
@@ -126,7 +126,7 @@ TEST_CASE("work records need staff, a working ticket and the right kind", "[staf
     CHECK(Work(submitted, WorkKind::Diagnosis, kCreated + 60).GetError().code == "illegal_transition");
 
     const Ticket assigned = Assigned();
-    CHECK(RecordWork(assigned, Customer(), WorkEntry{WorkKind::Diagnosis, "x", "", 0, {}, {}, {}}, kCreated + 60, Policy{})
+    CHECK(RecordWork(assigned, Customer(), WorkEntry{WorkKind::Diagnosis, "x", "", 0, {}, {}, {}, {}, {}, {}}, kCreated + 60, Policy{})
               .GetError()
               .code == "forbidden_actor");
     CHECK(Work(assigned, WorkKind::Diagnosis, kCreated + 200, "  ").GetError().field == "note");

@@ -25,6 +25,15 @@
 namespace aftercare::portal {
 namespace {
 
+// A refusal naming fields goes under those fields (every one the server found); anything else
+// stays for the form's banner (false).
+bool TakeFieldErrors(const AppState& state, const ApiError& error, std::map<std::string, std::string>& errors) {
+    if (error.kind != ApiError::Kind::Rejected || error.field.empty()) return false;
+    for (const core::Error& detail : error.details) errors.emplace(detail.field, Localized(detail.message, state.language));
+    errors.emplace(error.field, DescribeError(state.strings, state.language, error));
+    return true;
+}
+
 constexpr int kPageSize = 30;
 
 //-----------------------------------------------------------------------------
@@ -250,13 +259,7 @@ void SendSurvey(AppState& state, Ui& ui, const std::string& project) {
         [&state](ApiError error) {
             SurveyForm& now = state.staff.followups.survey;
             now.sending = false;
-            if (error.kind == ApiError::Kind::Rejected && !error.field.empty()) {
-                for (const core::Error& detail : error.details)
-                    now.errors.emplace(detail.field, Localized(detail.message, state.language));
-                now.errors.emplace(error.field, DescribeError(state.strings, state.language, error));
-                return;
-            }
-            now.error = std::move(error);
+            if (!TakeFieldErrors(state, error, now.errors)) now.error = std::move(error);
         });
 }
 
@@ -386,13 +389,7 @@ void SendSchedule(AppState& state, Ui& ui) {
         [&state](ApiError error) {
             ScheduleForm& now = state.staff.followups.schedule;
             now.sending = false;
-            if (error.kind == ApiError::Kind::Rejected && !error.field.empty()) {
-                for (const core::Error& detail : error.details)
-                    now.errors.emplace(detail.field, Localized(detail.message, state.language));
-                now.errors.emplace(error.field, DescribeError(state.strings, state.language, error));
-                return;
-            }
-            now.error = std::move(error);
+            if (!TakeFieldErrors(state, error, now.errors)) now.error = std::move(error);
         });
 }
 

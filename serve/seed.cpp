@@ -99,6 +99,7 @@ core::Ticket BuildTicket(Services& services, const Json& item, std::int64_t now,
     draft.address = item.value("address", "");
     if (item.contains("repair")) draft.repair = item["repair"].get<core::RepairDetails>();
     if (item.contains("return_reason")) draft.return_reason = EnumOf<core::ReturnReason>(item["return_reason"]);
+    if (item.contains("complaint")) draft.complaint = item["complaint"].get<core::ComplaintDetails>();
     if (draft.kind == core::TicketKind::Return || draft.kind == core::TicketKind::Exchange) {
         draft.product.delivered_at = created - 2 * kDay;
         if (!draft.product.order_number.empty())
@@ -136,6 +137,7 @@ core::Ticket BuildTicket(Services& services, const Json& item, std::int64_t now,
             request.actor = ActorOf(step.at("actor").get<std::string>());
             request.note = step.value("note", "");
             request.assignee = step.value("assignee", "");
+            if (step.contains("findings")) request.findings = step["findings"].get<core::ComplaintFindings>();
             applied = core::Transition(ticket, request, at, *services.Policy());
         }
         if (!applied)

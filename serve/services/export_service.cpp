@@ -88,13 +88,16 @@ std::string Ratings(Services& services, std::int64_t from, std::int64_t to, cons
 
 std::string Complaints(const api::StatsResponse& stats, const Words& words, core::UtcOffsetMinutes offset, int& rows) {
     CsvWriter csv;
-    csv.Row({words("服务编号", "Service number"), words("主题", "Subject"), words("状态", "State"),
-             words("提交时间", "Submitted"), words("答复期限", "Answer due"), words("已答复", "Answered"),
-             words("逾期", "Late")});
+    csv.Row({words("服务编号", "Service number"), words("投诉类型", "Category"), words("主题", "Subject"),
+             words("相关服务编号", "Related ticket"), words("状态", "State"), words("提交时间", "Submitted"),
+             words("答复期限", "Answer due"), words("已答复", "Answered"), words("逾期", "Late"),
+             words("原因分析", "Root cause"), words("纠正措施", "Corrective action")});
     for (const api::ComplaintItem& item : stats.complaints) {
-        csv.Row({item.service_number, item.subject, words(core::Label(item.state, core::Audience::Staff)),
-                 LocalTime(item.created_at, offset), LocalTime(item.due_at, offset), YesNo(item.answered, words),
-                 YesNo(item.late, words)});
+        const core::ComplaintFindings findings = item.findings.value_or(core::ComplaintFindings{});
+        csv.Row({item.service_number, words(core::Label(item.category)), item.subject, item.related_ticket,
+                 words(core::Label(item.state, core::Audience::Staff)), LocalTime(item.created_at, offset),
+                 LocalTime(item.due_at, offset), YesNo(item.answered, words), YesNo(item.late, words),
+                 findings.root_cause, findings.corrective_action});
         ++rows;
     }
     return csv.Take();

@@ -691,6 +691,11 @@ std::vector<api::ComplaintItem> ComplaintItems(Services& services, const Caller&
         item.due_at = *deadline.due_at;
         item.answered = deadline.met_at.has_value();
         item.late = deadline.Breached();
+        if (ticket.details.complaint) {
+            item.category = ticket.details.complaint->category;
+            item.related_ticket = ticket.details.complaint->related_ticket;
+        }
+        if (const core::ComplaintFindings* findings = core::ComplaintFindingsOf(ticket)) item.findings = *findings;
         const core::DayNumber today = core::LocalDayNumber(now, offset);
         const core::DayNumber due_day = core::LocalDayNumber(item.due_at, offset);
         item.working_days_left = due_day >= today ? calendar.WorkingDaysBetween(today, due_day)
@@ -703,6 +708,23 @@ std::vector<api::ComplaintItem> ComplaintItems(Services& services, const Caller&
         return a.due_at < b.due_at;
     });
     return items;
+}
+
+// Complaints by what they are about (§17 (3)4) "分析总结造成客户投诉的原因"), every category listed.
+std::map<std::string, api::ComplaintCategoryCount> ComplaintCategoryCounts(const std::vector<StatsRow>& rows) {
+    std::map<std::string, api::ComplaintCategoryCount> counts;
+    for (auto category : {core::ComplaintCategory::Attitude, core::ComplaintCategory::Late,
+                          core::ComplaintCategory::RepairQuality, core::ComplaintCategory::ProductQuality,
+                          core::ComplaintCategory::Charges, core::ComplaintCategory::Other})
+        counts[std::string(core::ToString(category))];
+    for (const auto& row : rows) {
+        if (row.kind != core::ToString(core::TicketKind::Complaint)) continue;
+        auto& count = counts[row.complaint_category];
+        ++count.total;
+        if (row.resolved_at || row.reopen_count > 0) ++count.answered;
+        if (row.breached) ++count.breached;
+    }
+    return counts;
 }
 
 // Tickets by how they came in, every channel listed so a chart keeps its rows.
@@ -769,6 +791,7 @@ api::StatsResponse Stats(Services& services, const Caller& caller, std::int64_t 
     stats.satisfaction_series = SatisfactionSeries(ratings, from, to, *policy, stats.series_bucket_seconds);
     stats.complaint_answer_working_days = policy->sla.complaint_answer_working_days;
     stats.complaints = ComplaintItems(services, caller, from, to, *policy);
+    stats.complaints_by_category = ComplaintCategoryCounts(rows);
     stats.by_channel = ChannelCounts(rows);
     followups::AddToStats(services, ratings, stats);
     return stats;

@@ -278,6 +278,31 @@ api::TicketView Read(Services& services, std::int64_t ticket_id, core::ActorRole
     return view;
 }
 
+namespace {
+
+// A complaint may link only a ticket of the same phone. Someone else's ticket and a number that
+// does not exist get the same answer, so the form cannot be used to learn whose a number is.
+std::optional<core::Error> CheckRelatedTicket(Services& services, const core::TicketDraft& draft) {
+    if (!draft.complaint || draft.complaint->related_ticket.empty()) return std::nullopt;
+    const auto found = services.store.FindTicketPhone(CompactNumber(draft.complaint->related_ticket));
+    if (found && found->phone == draft.customer.phone) return std::nullopt;
+    return core::MakeError("unknown_ticket", "这个手机号下没有该服务编号的工单，请核对后再填，或留空",
+                           "No ticket with this service number belongs to this phone number; check it or leave it empty",
+                           "complaint.related_ticket");
+}
+
+// Every missing finding of a complaint's answer at once (core names the first), once the answer
+// itself is allowed: a refused state is reported as such rather than as missing fields.
+void CheckComplaintAnswer(Services& services, const core::Ticket& ticket, const core::TransitionRequest& request) {
+    if (request.action != core::Action::Resolve || ticket.details.kind != core::TicketKind::Complaint) return;
+    const auto allowed = core::AvailableActions(ticket, request.actor.role, services.now(), *services.Policy());
+    if (std::find(allowed.begin(), allowed.end(), core::Action::Resolve) == allowed.end()) return;
+    core::ComplaintFindings findings = request.findings.value_or(core::ComplaintFindings{});
+    if (auto errors = core::ValidateComplaintFindings(findings); !errors.empty()) throw DomainError(std::move(errors));
+}
+
+} // namespace
+
 CreateResult Create(Services& services, core::TicketDraft draft, const std::string& request_hash,
                     const std::string& idempotency_scope, const std::string& idempotency_key,
                     const core::Actor& creator, const std::function<void(StoreTx&, const StoredTicket&)>& also) {
@@ -288,6 +313,9 @@ CreateResult Create(Services& services, core::TicketDraft draft, const std::stri
         decision = returns::VerifyReturnTicket(services, draft, now, idempotency_scope);
     auto errors = core::ValidateTicketDraft(draft, now);
     if (auto channel = core::CheckChannel(draft.channel, creator.role)) errors.push_back(std::move(*channel));
+    if (errors.empty()) {
+        if (auto related = CheckRelatedTicket(services, draft)) errors.push_back(std::move(*related));
+    }
     if (!errors.empty()) throw DomainError(std::move(errors));
 
     const std::string repeat_of = RepeatOf(services, draft, now);
@@ -391,6 +419,7 @@ api::TicketView Act(Services& services, std::int64_t ticket_id, const core::Tran
         if (expected_sequence && *expected_sequence != LastSequence(current.ticket))
             throw DomainError(ErrorKind::Conflict, "conflict", "工单已被他人更新，请刷新后重试",
                               "The ticket changed since you loaded it; reload and try again.");
+        CheckComplaintAnswer(services, current.ticket, request);
         return core::Transition(current.ticket, request, services.now(), *services.Policy());
     });
     return MakeView(services, stored, reader);

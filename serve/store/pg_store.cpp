@@ -572,7 +572,8 @@ std::vector<StatsRow> PgStore::StatsRows(std::int64_t from, std::int64_t to) {
         std::vector<StatsRow> result;
         auto rows = db.Run("SELECT priority, state, kind, breached, escalation, created_at, first_response_at, "
                            "resolved_at, number, assignee, reopen_count, (quality_incident_at IS NOT NULL)::int, "
-                           "repeat_repair, COALESCE(body::jsonb #>> '{details,channel}', 'web') FROM tickets "
+                           "repeat_repair, COALESCE(body::jsonb #>> '{details,channel}', 'web'), "
+                           "COALESCE(body::jsonb #>> '{details,complaint,category}', 'other') FROM tickets "
                            "WHERE created_at >= $1 AND created_at < $2 ORDER BY created_at, id",
                            Params().Add(from).Add(to));
         for (int i = 0; i < rows.Rows(); ++i) {
@@ -591,6 +592,7 @@ std::vector<StatsRow> PgStore::StatsRows(std::int64_t from, std::int64_t to) {
             row.quality_incident = rows.Int(i, 11) != 0;
             row.repeat_repair = rows.Int(i, 12) != 0;
             row.channel = rows.Text(i, 13);
+            row.complaint_category = rows.Text(i, 14);
             result.push_back(std::move(row));
         }
         return result;

@@ -1264,7 +1264,8 @@ std::vector<StatsRow> SqliteStore::StatsRows(std::int64_t from, std::int64_t to)
     auto rows = db->Prepare(
         "SELECT priority, state, kind, breached, escalation, created_at, first_response_at, resolved_at, number, "
         "assignee, reopen_count, quality_incident_at IS NOT NULL, repeat_repair, "
-        "COALESCE(json_extract(body, '$.details.channel'), 'web') FROM tickets "
+        "COALESCE(json_extract(body, '$.details.channel'), 'web'), "
+        "COALESCE(json_extract(body, '$.details.complaint.category'), 'other') FROM tickets "
         "WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id");
     rows.Bind(1, from).Bind(2, to);
     while (rows.Step()) {
@@ -1283,6 +1284,7 @@ std::vector<StatsRow> SqliteStore::StatsRows(std::int64_t from, std::int64_t to)
         row.quality_incident = rows.Int(11) != 0;
         row.repeat_repair = rows.Int(12) != 0;
         row.channel = rows.Text(13);
+        row.complaint_category = rows.Text(14);
         result.push_back(std::move(row));
     }
     return result;

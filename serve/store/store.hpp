@@ -180,6 +180,7 @@ struct StatsRow {
     bool quality_incident = false;
     bool repeat_repair = false;
     std::string channel;  // details.channel from the body; "web" for tickets stored before it existed
+    std::string complaint_category;  // details.complaint.category; "other" for complaints stored before it
 };
 
 // The follow-up queue (回访): tickets whose follow-up call is owed for a resolution at or before

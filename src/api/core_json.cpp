@@ -32,6 +32,7 @@ AFTERCARE_WIRE_ENUM_IMPL(VisitSlot)
 AFTERCARE_WIRE_ENUM_IMPL(Channel)
 AFTERCARE_WIRE_ENUM_IMPL(FaultCause)
 AFTERCARE_WIRE_ENUM_IMPL(RepairOutcome)
+AFTERCARE_WIRE_ENUM_IMPL(ComplaintCategory)
 
 #undef AFTERCARE_WIRE_ENUM_IMPL
 
@@ -117,6 +118,25 @@ void ReadFields(WireReader& reader, RepairDetails& value) {
 }
 AFTERCARE_FROM_JSON(RepairDetails)
 
+// --- ComplaintDetails, ComplaintFindings -------------------------------------------------------
+void to_json(Json& json_value, const ComplaintDetails& value) {
+    json_value = Json{{"category", value.category}, {"related_ticket", value.related_ticket}};
+}
+void ReadFields(WireReader& reader, ComplaintDetails& value) {
+    reader.Required("category", value.category);
+    reader.Optional("related_ticket", value.related_ticket);
+}
+AFTERCARE_FROM_JSON(ComplaintDetails)
+
+void to_json(Json& json_value, const ComplaintFindings& value) {
+    json_value = Json{{"root_cause", value.root_cause}, {"corrective_action", value.corrective_action}};
+}
+void ReadFields(WireReader& reader, ComplaintFindings& value) {
+    reader.Optional("root_cause", value.root_cause); // blanks are refused by the transition, field by field
+    reader.Optional("corrective_action", value.corrective_action);
+}
+AFTERCARE_FROM_JSON(ComplaintFindings)
+
 // --- TicketDraft -----------------------------------------------------------------------------
 void to_json(Json& json_value, const TicketDraft& value) {
     json_value = Json{{"kind", value.kind},
@@ -131,6 +151,7 @@ void to_json(Json& json_value, const TicketDraft& value) {
                       {"channel", value.channel}};
     PutOptional(json_value, "return_reason", value.return_reason);
     PutOptional(json_value, "repair", value.repair);
+    PutOptional(json_value, "complaint", value.complaint);
     PutOptional(json_value, "notify_by", value.notify_by);
 }
 void ReadFields(WireReader& reader, TicketDraft& value) {
@@ -143,6 +164,7 @@ void ReadFields(WireReader& reader, TicketDraft& value) {
     reader.Optional("address", value.address);
     reader.Optional("return_reason", value.return_reason);
     reader.Optional("repair", value.repair);
+    reader.Optional("complaint", value.complaint);
     reader.Optional("utc_offset_minutes", value.utc_offset_minutes);
     reader.Optional("language", value.language);
     reader.Optional("notify_by", value.notify_by);
@@ -237,6 +259,7 @@ void to_json(Json& json_value, const TimelineEvent& value) {
     PutOptional(json_value, "work", value.work);
     PutOptional(json_value, "visit", value.visit);
     PutOptional(json_value, "call", value.call);
+    PutOptional(json_value, "findings", value.findings);
 }
 void ReadFields(WireReader& reader, TimelineEvent& value) {
     reader.Required("sequence", value.sequence);
@@ -253,6 +276,7 @@ void ReadFields(WireReader& reader, TimelineEvent& value) {
     reader.Optional("work", value.work);
     reader.Optional("visit", value.visit);
     reader.Optional("call", value.call);
+    reader.Optional("findings", value.findings);
 }
 AFTERCARE_FROM_JSON(TimelineEvent)
 

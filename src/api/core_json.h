@@ -39,6 +39,7 @@ AFTERCARE_WIRE_ENUM(VisitSlot);
 AFTERCARE_WIRE_ENUM(Channel);
 AFTERCARE_WIRE_ENUM(FaultCause);
 AFTERCARE_WIRE_ENUM(RepairOutcome);
+AFTERCARE_WIRE_ENUM(ComplaintCategory);
 
 #undef AFTERCARE_WIRE_ENUM
 
@@ -53,6 +54,8 @@ AFTERCARE_WIRE_TYPE(CustomerContact); // {"name","phone","email"}
 AFTERCARE_WIRE_TYPE(ProductInfo);     // {"model","serial","purchase_date","order_number","delivered_at"}
 AFTERCARE_WIRE_TYPE(VisitWindow);     // {"date","slot"}
 AFTERCARE_WIRE_TYPE(RepairDetails);   // {"mode","visit","fault_category","faulty_part"}
+AFTERCARE_WIRE_TYPE(ComplaintDetails);  // {"category","related_ticket"}
+AFTERCARE_WIRE_TYPE(ComplaintFindings); // {"root_cause","corrective_action"}
 AFTERCARE_WIRE_TYPE(TicketDraft);     // the create-ticket body
 AFTERCARE_WIRE_TYPE(PartUsed);        // {"part_number","name","new_serial","original","quantity","unit_cost_fen"}
 AFTERCARE_WIRE_TYPE(Quote);           // {"parts","customer_caused","charges"}

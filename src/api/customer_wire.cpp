@@ -54,6 +54,8 @@ TicketView MakeTicketView(const core::Ticket& whole, core::ActorRole reader, cor
     view.address = ticket.details.address;
     view.return_reason = ticket.details.return_reason;
     view.repair = ticket.details.repair;
+    view.complaint = ticket.details.complaint;
+    if (const core::ComplaintFindings* findings = core::ComplaintFindingsOf(ticket)) view.findings = *findings;
     view.channel = ticket.details.channel;
     view.assignee = ticket.assignee;
     view.escalation = ticket.escalation;
@@ -219,6 +221,8 @@ void to_json(Json& json_value, const TicketView& value) {
     json_value["channel"] = value.channel;
     PutOptional(json_value, "return_reason", value.return_reason);
     PutOptional(json_value, "repair", value.repair);
+    PutOptional(json_value, "complaint", value.complaint);
+    PutOptional(json_value, "findings", value.findings);
     PutOptional(json_value, "rating", value.rating);
     if (!value.repeat_of.empty()) json_value["repeat_of"] = value.repeat_of;
     PutOptional(json_value, "quality_incident", value.quality_incident);
@@ -236,6 +240,8 @@ void ReadFields(WireReader& reader, TicketView& value) {
     reader.Optional("address", value.address);
     reader.Optional("return_reason", value.return_reason);
     reader.Optional("repair", value.repair);
+    reader.Optional("complaint", value.complaint);
+    reader.Optional("findings", value.findings);
     reader.Optional("assignee", value.assignee);
     reader.Optional("escalation", value.escalation);
     reader.Optional("rating", value.rating);

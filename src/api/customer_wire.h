@@ -84,6 +84,9 @@ struct TicketView {
     std::string address;
     std::optional<core::ReturnReason> return_reason;
     std::optional<core::RepairDetails> repair;
+    std::optional<core::ComplaintDetails> complaint;  // complaints: category and the related ticket
+    // Complaints: the root cause and corrective action of the current answer (core::ComplaintFindingsOf).
+    std::optional<core::ComplaintFindings> findings;
     std::string assignee;
     core::EscalationLevel escalation = core::EscalationLevel::None;
     std::optional<core::Rating> rating;

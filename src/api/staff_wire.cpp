@@ -56,6 +56,7 @@ core::TransitionRequest ToTransitionRequest(const TransitionRequestWire& wire, c
     request.assignee = wire.assignee;
     request.priority = wire.priority;
     request.visit = wire.visit;
+    request.findings = wire.findings;
     return request;
 }
 
@@ -379,7 +380,10 @@ void to_json(Json& json_value, const ComplaintItem& value) {
                       {"due_at", value.due_at},
                       {"answered", value.answered},
                       {"late", value.late},
-                      {"working_days_left", value.working_days_left}};
+                      {"working_days_left", value.working_days_left},
+                      {"category", value.category}};
+    if (!value.related_ticket.empty()) json_value["related_ticket"] = value.related_ticket;
+    PutOptional(json_value, "findings", value.findings);
 }
 void ReadFields(WireReader& reader, ComplaintItem& value) {
     reader.Required("service_number", value.service_number);
@@ -390,8 +394,21 @@ void ReadFields(WireReader& reader, ComplaintItem& value) {
     reader.Optional("answered", value.answered);
     reader.Optional("late", value.late);
     reader.Optional("working_days_left", value.working_days_left);
+    reader.Optional("category", value.category);
+    reader.Optional("related_ticket", value.related_ticket);
+    reader.Optional("findings", value.findings);
 }
 AFTERCARE_FROM_JSON(ComplaintItem)
+
+void to_json(Json& json_value, const ComplaintCategoryCount& value) {
+    json_value = Json{{"total", value.total}, {"answered", value.answered}, {"breached", value.breached}};
+}
+void ReadFields(WireReader& reader, ComplaintCategoryCount& value) {
+    reader.Required("total", value.total);
+    reader.Optional("answered", value.answered);
+    reader.Optional("breached", value.breached);
+}
+AFTERCARE_FROM_JSON(ComplaintCategoryCount)
 
 void to_json(Json& json_value, const AssignRequest& value) {
     json_value = Json{{"assignee", value.assignee}, {"note", value.note}};
@@ -406,6 +423,7 @@ void to_json(Json& json_value, const TransitionRequestWire& value) {
     json_value = Json{{"action", value.action}, {"note", value.note}, {"assignee", value.assignee}};
     PutOptional(json_value, "priority", value.priority);
     PutOptional(json_value, "visit", value.visit);
+    PutOptional(json_value, "findings", value.findings);
     PutOptional(json_value, "expected_sequence", value.expected_sequence);
 }
 void ReadFields(WireReader& reader, TransitionRequestWire& value) {
@@ -414,6 +432,7 @@ void ReadFields(WireReader& reader, TransitionRequestWire& value) {
     reader.Optional("assignee", value.assignee);
     reader.Optional("priority", value.priority);
     reader.Optional("visit", value.visit);
+    reader.Optional("findings", value.findings);
     reader.Optional("expected_sequence", value.expected_sequence);
 }
 AFTERCARE_FROM_JSON(TransitionRequestWire)
@@ -439,6 +458,7 @@ void to_json(Json& json_value, const StatsResponse& value) {
                       {"satisfaction_series", value.satisfaction_series},
                       {"complaint_answer_working_days", value.complaint_answer_working_days},
                       {"complaints", value.complaints},
+                      {"complaints_by_category", value.complaints_by_category},
                       {"resolved", value.resolved},
                       {"reopened", value.reopened},
                       {"reopen_rate", value.reopen_rate},
@@ -476,6 +496,7 @@ void ReadFields(WireReader& reader, StatsResponse& value) {
     reader.Optional("satisfaction_series", value.satisfaction_series);
     reader.Optional("complaint_answer_working_days", value.complaint_answer_working_days);
     reader.Optional("complaints", value.complaints);
+    reader.Optional("complaints_by_category", value.complaints_by_category);
     reader.Optional("resolved", value.resolved);
     reader.Optional("reopened", value.reopened);
     reader.Optional("reopen_rate", value.reopen_rate);

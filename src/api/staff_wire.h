@@ -232,6 +232,7 @@ struct TransitionRequestWire {
     std::optional<core::Priority> priority;
     std::optional<int> expected_sequence;
     std::optional<core::VisitWindow> visit;  // reschedule: the new window
+    std::optional<core::ComplaintFindings> findings;  // resolve of a complaint: required
     bool operator==(const TransitionRequestWire&) const = default;
 };
 
@@ -273,7 +274,18 @@ struct ComplaintItem {
     bool answered = false;       // resolved (the answer was given)
     bool late = false;           // answered late, or still open past the deadline
     int working_days_left = 0;   // working days from today to the deadline day; negative when past
+    core::ComplaintCategory category = core::ComplaintCategory::Other;
+    std::string related_ticket;  // the ticket complained about, when linked
+    std::optional<core::ComplaintFindings> findings;  // root cause and corrective action, once answered
     bool operator==(const ComplaintItem&) const = default;
+};
+
+// One complaint category's count over the period (all complaints, not only the caller's).
+struct ComplaintCategoryCount {
+    int total = 0;
+    int answered = 0;  // resolved at least once
+    int breached = 0;  // a promise missed: the answer (or first response) late or overdue
+    bool operator==(const ComplaintCategoryCount&) const = default;
 };
 
 struct StatsResponse {
@@ -297,6 +309,8 @@ struct StatsResponse {
     std::vector<SatisfactionPoint> satisfaction_series;  // oldest first, one per period
     int complaint_answer_working_days = 3;
     std::vector<ComplaintItem> complaints;               // open first, then by deadline
+    // category wire name -> count, every category listed (zeros included) so the chart keeps its rows
+    std::map<std::string, ComplaintCategoryCount> complaints_by_category;
     // how the period's tickets came in: channel wire name -> count (every
     // channel listed, zeros included, so a chart keeps its rows).
     std::map<std::string, int> by_channel;
@@ -342,6 +356,7 @@ AFTERCARE_WIRE_TYPE(SlaCompliance);
 AFTERCARE_WIRE_TYPE(DurationDistribution);
 AFTERCARE_WIRE_TYPE(SatisfactionPoint);
 AFTERCARE_WIRE_TYPE(ComplaintItem);
+AFTERCARE_WIRE_TYPE(ComplaintCategoryCount);
 AFTERCARE_WIRE_TYPE(StatsResponse);
 
 } // namespace aftercare::api

@@ -21,7 +21,7 @@ struct KindLetter {
 
 constexpr KindLetter kKindLetters[] = {
     {TicketKind::Repair, 'R'},    {TicketKind::Return, 'T'},       {TicketKind::Exchange, 'E'},
-    {TicketKind::Complaint, 'C'}, {TicketKind::Consultation, 'Q'},
+    {TicketKind::Complaint, 'C'}, {TicketKind::Consultation, 'Q'}, {TicketKind::Suggestion, 'S'},
 };
 
 int SymbolValue(char symbol) {

@@ -18,7 +18,7 @@ inline constexpr std::string_view kServiceNumberAlphabet = "23456789ABCDEFGHJKMN
 
 // Layout: kind letter + 10 random symbols (31^10 ~ 2^49.5) + check symbol = 12 symbols,
 // shown in groups of four: "R7KX-4M9Q-P2HC". Kind letters: R repair, T return (退), E exchange,
-// C complaint, Q consultation (咨询 / query).
+// C complaint, Q consultation (咨询 / query), S suggestion (建议).
 inline constexpr std::size_t kServiceNumberBodyLength = 10;
 inline constexpr std::size_t kServiceNumberLength = 12;
 // Bytes the caller should draw from a CSPRNG: enough for rejection sampling to almost never run out.

@@ -188,6 +188,13 @@ SlaStatus EvaluateSla(const Ticket& ticket, UnixSeconds now, const Policy& polic
     status.paused_seconds = StoppedBetween(facts.stopped, created, now, Counting{});
     status.deadlines.resize(kSlaClockCount);
     auto slot = [&status](SlaClock clock) -> Deadline& { return status.deadlines[static_cast<std::size_t>(clock)]; };
+    if (kind == TicketKind::Suggestion) {
+        // No promise, so nothing to breach or escalate: a suggestion waits for the team's reading.
+        for (std::size_t index = 0; index < kSlaClockCount; ++index) {
+            status.deadlines[index].clock = static_cast<SlaClock>(index);
+        }
+        return status;
+    }
 
     // Each clock counts service hours or elapsed time as the policy says (sla.basis).
     const WorkCalendar calendar = VendorCalendar(policy);
@@ -268,6 +275,7 @@ SlaStatus EvaluateSla(const Ticket& ticket, UnixSeconds now, const Policy& polic
                                    paused_now, now);
         break;
     }
+    case TicketKind::Suggestion: break; // returned above
     case TicketKind::Consultation:
         resolution = EvaluateClock(SlaClock::Resolution, created,
                                    static_cast<std::int64_t>(policy.sla.consultation_answer_hours) * kSecondsPerHour,

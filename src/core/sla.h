@@ -16,6 +16,7 @@ namespace aftercare::core {
 //   complaint     first response, resolution = answer within N working days (vendor calendar)
 //   consultation  first response, resolution = answer within consultation_answer_hours
 //   return/exch.  first response, resolution within returns_resolution_hours
+//   suggestion    none: the standard promises to read ideas, not to answer them by a date
 // First response is met by the first staff event of any kind, dispatch by the engineer's first
 // Departure (or Arrival, when leaving went unrecorded), arrival by the first Arrival, resolution
 // by Resolve (a Reopen un-meets it and the clock runs on). Arrival is due at the end of a booked

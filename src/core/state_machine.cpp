@@ -21,7 +21,8 @@ constexpr RoleMask kSystem = RoleBit(ActorRole::System);
 
 constexpr KindMask kRepair = KindBit(TicketKind::Repair);
 constexpr KindMask kReturns = KindBit(TicketKind::Return) | KindBit(TicketKind::Exchange);
-constexpr KindMask kAnswerKinds = KindBit(TicketKind::Complaint) | KindBit(TicketKind::Consultation);
+constexpr KindMask kAnswerKinds =
+    KindBit(TicketKind::Complaint) | KindBit(TicketKind::Consultation) | KindBit(TicketKind::Suggestion);
 constexpr KindMask kAll = kAllKinds;
 
 // Escalation is legal wherever a clock can still be running; so is re-triage by staff.
@@ -252,7 +253,9 @@ Result<Applied> Transition(const Ticket& ticket, const TransitionRequest& reques
 
     const bool needs_note = request.action == Action::Reject || request.action == Action::RequestInfo ||
                             request.action == Action::Reopen || request.action == Action::Reprioritize ||
-                            request.action == Action::Reschedule;
+                            request.action == Action::Reschedule ||
+                            // a suggestion is closed with what became of it: the customer's only answer
+                            (request.action == Action::Resolve && ticket.details.kind == TicketKind::Suggestion);
     if (needs_note && IsBlank(request.note)) {
         return MakeError("missing_field", "请填写原因或说明", "A note is required for " + Label(request.action).en, "note");
     }
@@ -272,6 +275,13 @@ Result<Applied> Transition(const Ticket& ticket, const TransitionRequest& reques
             return MakeError("unchanged", "已预约该上门时间", "This visit time is already booked", "visit");
         }
     }
+    // A complaint is answered with what caused it and what changed (the first problem; the server
+    // reports them all through ValidateComplaintFindings before it gets here).
+    std::optional<ComplaintFindings> findings;
+    if (request.action == Action::Resolve && ticket.details.kind == TicketKind::Complaint) {
+        findings = request.findings.value_or(ComplaintFindings{});
+        if (FieldErrors errors = ValidateComplaintFindings(*findings); !errors.empty()) return errors.front();
+    }
     if (request.action == Action::Assign) {
         if (IsBlank(request.assignee)) return MakeError("missing_field", "请选择处理人员", "Choose who to assign", "assignee");
         if (auto error = CheckText("assignee", request.assignee, 1, 64, false)) return *error;
@@ -286,6 +296,7 @@ Result<Applied> Transition(const Ticket& ticket, const TransitionRequest& reques
     event.action = request.action;
     event.from_state = ticket.state;
     event.note = request.note;
+    event.findings = std::move(findings);
 
     TicketState target = rule.to;
     switch (request.action) {

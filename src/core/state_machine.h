@@ -14,7 +14,7 @@ namespace aftercare::core {
 // Which ticket kinds a rule applies to, as a bit set over TicketKind.
 using KindMask = unsigned;
 constexpr KindMask KindBit(TicketKind kind) { return 1u << static_cast<unsigned>(kind); }
-inline constexpr KindMask kAllKinds = 0x1Fu;
+inline constexpr KindMask kAllKinds = 0x3Fu;
 
 using RoleMask = unsigned;
 constexpr RoleMask RoleBit(ActorRole role) { return 1u << static_cast<unsigned>(role); }
@@ -38,10 +38,11 @@ struct TransitionRequest {
     Action action = Action::Accept;
     Actor actor;
     std::string note;                 // required for Reject, RequestInfo, Reopen (the customer says why),
-                                      // Reprioritize and Reschedule
+                                      // Reprioritize, Reschedule and a suggestion's Resolve
     std::string assignee;             // required for Assign
     std::optional<Priority> priority; // Accept may re-triage; Reprioritize requires it
     std::optional<VisitWindow> visit; // Reschedule requires it: the new window, agreed with the customer
+    std::optional<ComplaintFindings> findings; // Resolve of a complaint requires both fields
 };
 
 // Applies one action. Refusals carry a stable code and a message naming the state and the action

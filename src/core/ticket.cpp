@@ -152,6 +152,15 @@ const TimelineEvent* QualityIncidentOf(const Ticket& ticket) {
     return nullptr;
 }
 
+const ComplaintFindings* ComplaintFindingsOf(const Ticket& ticket) {
+    for (auto event = ticket.timeline.rbegin(); event != ticket.timeline.rend(); ++event) {
+        if (event->type != EventType::Transition) continue;
+        if (event->action == Action::Reopen) return nullptr; // the answer did not hold
+        if (event->action == Action::Resolve) return event->findings ? &*event->findings : nullptr;
+    }
+    return nullptr;
+}
+
 int ReopenCount(const Ticket& ticket) {
     int count = 0;
     for (const auto& event : ticket.timeline)

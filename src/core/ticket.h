@@ -1,6 +1,7 @@
 // The ticket: what the customer submitted, where it stands, and its append-only timeline.
 #pragma once
 
+#include "complaint.h"
 #include "result.h"
 #include "service_report.h"
 #include "time.h"
@@ -77,6 +78,7 @@ struct TicketDraft {
     std::string address;                         // on-site address; optional
     std::optional<ReturnReason> return_reason;   // required for returns and exchanges
     std::optional<RepairDetails> repair;         // repairs: service mode, visit, fault; optional
+    std::optional<ComplaintDetails> complaint;   // complaints (validation fills in "other" when absent)
     UtcOffsetMinutes utc_offset_minutes = kChinaUtcOffset; // the customer's, for day counting
     std::string language = "zh-CN";              // "zh-CN" | "en": the language of the messages we send
     // How the customer wants to hear from us: "sms", "email". Absent: every channel they gave a
@@ -127,6 +129,7 @@ struct TimelineEvent {
     std::optional<WorkRecord> work;                 // Work
     std::optional<VisitWindow> visit;               // Reschedule: the new booked window
     std::optional<FollowUpCall> call;               // FollowUp
+    std::optional<ComplaintFindings> findings;      // Resolve of a complaint
 
     bool operator==(const TimelineEvent&) const = default;
 };
@@ -185,6 +188,9 @@ Result<Applied> FlagQualityIncident(const Ticket& ticket, const Actor& actor, st
 
 // The QualityIncident event, when the ticket has been flagged.
 const TimelineEvent* QualityIncidentOf(const Ticket& ticket);
+
+// The findings of the complaint's current answer (its last Resolve), if it is answered.
+const ComplaintFindings* ComplaintFindingsOf(const Ticket& ticket);
 
 // How often the customer reopened the ticket (Reopen transitions): a resolution that did not hold.
 int ReopenCount(const Ticket& ticket);

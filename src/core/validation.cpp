@@ -305,6 +305,22 @@ FieldErrors ValidateTicketDraft(TicketDraft& draft, UnixSeconds now) {
         ValidateRepairDetails(draft, LocalDayNumber(now, offset), errors);
     }
 
+    if (draft.kind != TicketKind::Complaint) {
+        draft.complaint.reset();
+    } else {
+        if (!draft.complaint) draft.complaint = ComplaintDetails{}; // a client that did not say: "other"
+        std::string& related = draft.complaint->related_ticket;
+        if (related.find_first_not_of(" \t") == std::string::npos) {
+            related.clear();
+        } else if (auto parsed = ParseServiceNumber(related)) {
+            related = parsed.Value().display; // whether it is the customer's own is the server's check
+        } else {
+            Error error = parsed.GetError();
+            error.field = "complaint.related_ticket";
+            errors.push_back(std::move(error));
+        }
+    }
+
     const bool is_return = draft.kind == TicketKind::Return || draft.kind == TicketKind::Exchange;
     if (is_return) {
         if (!draft.return_reason) errors.push_back(RequiredError("return_reason"));

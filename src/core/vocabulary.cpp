@@ -47,6 +47,7 @@ const Entry<TicketKind> kKinds[] = {
     {TicketKind::Exchange, "exchange", {"换货", "Exchange"}},
     {TicketKind::Complaint, "complaint", {"投诉", "Complaint"}},
     {TicketKind::Consultation, "consultation", {"咨询", "Consultation"}},
+    {TicketKind::Suggestion, "suggestion", {"建议", "Suggestion"}},
 };
 
 const Entry<Priority> kPriorities[] = {
@@ -92,6 +93,7 @@ const AudienceLabel<TicketKind> kCustomerKinds[] = {
     {TicketKind::Exchange, {"换货", "Exchange"}},
     {TicketKind::Complaint, {"投诉", "Complaint"}},
     {TicketKind::Consultation, {"咨询", "Question"}},
+    {TicketKind::Suggestion, {"建议", "Suggestion"}},
 };
 
 const Entry<Action> kActions[] = {
@@ -167,6 +169,17 @@ const Entry<RepairOutcome> kRepairOutcomes[] = {
     {RepairOutcome::Repaired, "repaired", {"已修复", "Repaired"}},
     {RepairOutcome::Replaced, "replaced", {"已换机", "Unit replaced"}},
     {RepairOutcome::NotRepairable, "not_repairable", {"无法修复", "Not repairable"}},
+};
+
+// "quality" is the repair's quality: the wire name the complaint form used before product quality
+// had its own category.
+const Entry<ComplaintCategory> kComplaintCategories[] = {
+    {ComplaintCategory::Attitude, "attitude", {"服务态度", "Staff attitude"}},
+    {ComplaintCategory::Late, "late", {"响应或上门不及时", "Late response or visit"}},
+    {ComplaintCategory::RepairQuality, "quality", {"维修质量", "Repair quality"}},
+    {ComplaintCategory::ProductQuality, "product", {"产品质量", "Product quality"}},
+    {ComplaintCategory::Charges, "charges", {"收费问题", "Charges"}},
+    {ComplaintCategory::Other, "other", {"其他", "Something else"}},
 };
 
 const Entry<SlaClock> kClocks[] = {
@@ -268,6 +281,7 @@ AFTERCARE_ENUM_FUNCTIONS(VisitSlot, kVisitSlots)
 AFTERCARE_ENUM_FUNCTIONS(Channel, kChannels)
 AFTERCARE_ENUM_FUNCTIONS(FaultCause, kFaultCauses)
 AFTERCARE_ENUM_FUNCTIONS(RepairOutcome, kRepairOutcomes)
+AFTERCARE_ENUM_FUNCTIONS(ComplaintCategory, kComplaintCategories)
 
 #undef AFTERCARE_ENUM_FUNCTIONS
 
@@ -293,6 +307,7 @@ const LocalizedText& Label(VisitSlot value) { return LabelOf(kVisitSlots, value)
 const LocalizedText& Label(Channel value) { return LabelOf(kChannels, value); }
 const LocalizedText& Label(FaultCause value) { return LabelOf(kFaultCauses, value); }
 const LocalizedText& Label(RepairOutcome value) { return LabelOf(kRepairOutcomes, value); }
+const LocalizedText& Label(ComplaintCategory value) { return LabelOf(kComplaintCategories, value); }
 
 bool IsSelfServiceChannel(Channel channel) {
     return channel == Channel::Web || channel == Channel::Kiosk || channel == Channel::Embed;

@@ -11,7 +11,13 @@ namespace aftercare::core {
 // Wire names are snake_case and never change once shipped; labels are for people and may.
 // Every enum here has ToString() (wire name), FromString() (false when unknown) and Label().
 
-enum class TicketKind { Repair, Return, Exchange, Complaint, Consultation };
+// A suggestion (建议, §17 (3)1) "搜集客户意见、建议") is read and answered like a consultation but has
+// no answer deadline: the standard times complaints, not ideas.
+enum class TicketKind { Repair, Return, Exchange, Complaint, Consultation, Suggestion };
+
+// What a complaint is about, chosen by the customer (or the agent taking it) so that complaints can
+// be analysed by cause (§17 (3)4) "认真分析总结造成客户投诉的原因").
+enum class ComplaintCategory { Attitude, Late, RepairQuality, ProductQuality, Charges, Other };
 
 // The customer states the priority when asking for help (一般/严重/紧急); staff may re-triage on accept.
 enum class Priority { General, Serious, Urgent };
@@ -153,6 +159,7 @@ std::string_view ToString(VisitSlot value);
 std::string_view ToString(Channel value);
 std::string_view ToString(FaultCause value);
 std::string_view ToString(RepairOutcome value);
+std::string_view ToString(ComplaintCategory value);
 
 bool FromString(std::string_view text, TicketKind& out);
 bool FromString(std::string_view text, Priority& out);
@@ -173,6 +180,7 @@ bool FromString(std::string_view text, VisitSlot& out);
 bool FromString(std::string_view text, Channel& out);
 bool FromString(std::string_view text, FaultCause& out);
 bool FromString(std::string_view text, RepairOutcome& out);
+bool FromString(std::string_view text, ComplaintCategory& out);
 
 // Who reads a label. Customers read about their own ticket ("待您回复", "Waiting for your reply");
 // staff read about the customer's ("待客户回复"). Enums whose wording is the same for both take none.
@@ -196,6 +204,7 @@ const LocalizedText& Label(VisitSlot value); // with its hours, e.g. "上午 9:0
 const LocalizedText& Label(Channel value);
 const LocalizedText& Label(FaultCause value);
 const LocalizedText& Label(RepairOutcome value);
+const LocalizedText& Label(ComplaintCategory value);
 
 // Channels a customer's own portal may claim (web, kiosk, embed); the others are staff intake's.
 bool IsSelfServiceChannel(Channel channel);

@@ -12,8 +12,8 @@ using namespace aftercare::test;
 
 namespace {
 
-constexpr TicketKind kKinds[] = {TicketKind::Repair, TicketKind::Return, TicketKind::Exchange, TicketKind::Complaint,
-                                 TicketKind::Consultation};
+constexpr TicketKind kKinds[] = {TicketKind::Repair,    TicketKind::Return,       TicketKind::Exchange,
+                                 TicketKind::Complaint, TicketKind::Consultation, TicketKind::Suggestion};
 constexpr TicketState kStates[] = {
     TicketState::Submitted, TicketState::Accepted,     TicketState::Assigned, TicketState::InProgress,
     TicketState::WaitingCustomer, TicketState::AwaitingItem, TicketState::ItemReceived, TicketState::Resolved,
@@ -76,6 +76,7 @@ TEST_CASE("every kind x state x action x role follows the expected flow", "[stat
                     request.assignee = "eng02";
                     request.priority = Priority::Urgent; // re-triage from the fixture's General
                     request.visit = VisitWindow{{2024, 6, 5}, VisitSlot::Afternoon}; // a new window, two days on
+                    request.findings = ComplaintFindings{"上门前未电话确认", "出发前电话确认到达时间"}; // complaints
                     const auto result = Transition(ticket, request, now, policy);
                     INFO(ToString(kind) << " " << ToString(state) << " " << ToString(action) << " by "
                                         << ToString(role));

@@ -62,7 +62,8 @@ inline Ticket WithServiceReport(const Ticket& ticket, UnixSeconds now, const Pol
 }
 
 // Applies an action that must succeed (fails the test with the refusal otherwise). Resolving a
-// repair writes the service report first when the test has not (quote_test covers the rule itself).
+// repair writes the service report first when the test has not (quote_test covers the rule itself),
+// and a complaint is answered with findings (complaint_test covers that rule).
 inline Ticket Apply(const Ticket& ticket, Action action, const Actor& actor, UnixSeconds now,
                     const Policy& policy = Policy{}, std::string note = "说明", std::string assignee = "eng01") {
     if (action == Action::Resolve && ticket.details.kind == TicketKind::Repair &&
@@ -74,6 +75,7 @@ inline Ticket Apply(const Ticket& ticket, Action action, const Actor& actor, Uni
     request.actor = actor;
     request.note = std::move(note);
     request.assignee = std::move(assignee);
+    if (ticket.details.kind == TicketKind::Complaint) request.findings = ComplaintFindings{"原因", "措施"};
     auto result = Transition(ticket, request, now, policy);
     INFO("action " << ToString(action) << " from " << ToString(ticket.state) << ": "
                    << (result ? std::string() : result.GetError().message.en));

@@ -18,7 +18,7 @@ using core::TicketState;
 
 // One line a rule: from, action, to ("resume", "reopen", "same" or a state), who, which kinds.
 // who: customer | staff | system, joined by '+'. kinds: all | repair | returns (return, exchange)
-// | answers (complaint, consultation), joined by '+'.
+// | answers (complaint, consultation, suggestion), joined by '+'.
 constexpr const char* kFlow[] = {
     // 受理 (registration) or refusal; the customer may still withdraw.
     "submitted         accept          accepted          staff           all",
@@ -105,7 +105,8 @@ core::KindMask ParseKinds(const std::string& text) {
         else if (word == "repair") mask |= core::KindBit(TicketKind::Repair);
         else if (word == "returns") mask |= core::KindBit(TicketKind::Return) | core::KindBit(TicketKind::Exchange);
         else if (word == "answers")
-            mask |= core::KindBit(TicketKind::Complaint) | core::KindBit(TicketKind::Consultation);
+            mask |= core::KindBit(TicketKind::Complaint) | core::KindBit(TicketKind::Consultation) |
+                    core::KindBit(TicketKind::Suggestion);
         else FAIL("unknown kind group in the flow table: " << word);
     }
     return mask;

@@ -39,6 +39,7 @@ std::string PromiseText(const AppState& state, const api::TicketView& ticket) {
     case core::TicketKind::Complaint:
         return state.strings.Format(state.language, "kiosk.promise.complaint",
                                     {{"days", std::to_string(sla.complaint_answer_working_days)}});
+    case core::TicketKind::Suggestion: return {}; // no answer date is promised for a suggestion
     case core::TicketKind::Consultation:
         return state.strings.Format(state.language, "kiosk.promise.consultation",
                                     {{"duration", FormatDuration(state.strings, state.language, sla.consultation_answer_hours * 60)}});

@@ -28,21 +28,14 @@ namespace {
 
 constexpr const char* kDraftKey = "draft.complaint";
 
-struct Category {
-    const char* id;
-    const char* label_key;
-};
-constexpr Category kCategories[] = {
-    {"attitude", "complaint.category.attitude"}, {"late", "complaint.category.late"},
-    {"quality", "complaint.category.quality"},   {"charges", "complaint.category.charges"},
-    {"other", "complaint.category.other"},
-};
+constexpr core::ComplaintCategory kCategories[] = {
+    core::ComplaintCategory::Attitude,       core::ComplaintCategory::Late,    core::ComplaintCategory::RepairQuality,
+    core::ComplaintCategory::ProductQuality, core::ComplaintCategory::Charges, core::ComplaintCategory::Other};
 
-const Category* FindCategory(std::string_view id) {
-    for (const Category& category : kCategories) {
-        if (id == category.id) return &category;
-    }
-    return nullptr;
+std::optional<core::ComplaintCategory> FindCategory(std::string_view id) {
+    core::ComplaintCategory category{};
+    if (!core::FromString(id, category)) return std::nullopt;
+    return category;
 }
 
 void LoadDraft(AppState& state, Host& host) {
@@ -55,8 +48,9 @@ void LoadDraft(AppState& state, Host& host) {
     auto read = [&json](const char* key, std::string& out) {
         if (auto it = json.find(key); it != json.end() && it->is_string()) out = it->get<std::string>();
     };
+    if (auto it = json.find("suggestion"); it != json.end() && it->is_boolean()) c.draft.suggestion = it->get<bool>();
     read("category", c.draft.category);
-    if (FindCategory(c.draft.category) == nullptr) c.draft.category.clear();
+    if (!FindCategory(c.draft.category)) c.draft.category.clear();
     read("what", c.draft.what);
     read("related", c.draft.related);
     read("name", c.draft.name);
@@ -70,8 +64,9 @@ void SaveDraft(AppState& state, Host& host) {
     ComplaintState& c = state.complaint;
     if (c.submitted.IsLoaded()) return;
     const ComplaintDraft& d = c.draft;
-    api::Json fields{{"category", d.category}, {"what", d.what},   {"related", d.related},
-                     {"name", d.name},         {"phone", d.phone}, {"email", d.email}};
+    api::Json fields{{"suggestion", d.suggestion}, {"category", d.category}, {"what", d.what},
+                     {"related", d.related},       {"name", d.name},         {"phone", d.phone},
+                     {"email", d.email}};
     WriteNotifyChoice(fields, d.notify);
     std::string json = fields.dump();
     if (json == c.saved_draft) return;
@@ -90,34 +85,30 @@ const char* ShownField(std::string_view wire) {
     if (wire == "customer.name") return "name";
     if (wire == "customer.phone") return "phone";
     if (wire == "customer.email" || wire == "notify_by") return "email";
-    if (wire == "subject") return "category";
+    if (wire == "subject" || wire == "complaint.category") return "category";  // i18n: not a key
+    if (wire == "complaint.related_ticket") return "related";                   // i18n: not a key
     return "form";
 }
 
 void Submit(AppState& state, Host& host) {
     ComplaintState& c = state.complaint;
     c.errors.clear();
-    const Category* category = FindCategory(c.draft.category);
-    if (category == nullptr) c.errors["category"] = state.Tr("complaint.category.required");
-
     core::TicketDraft draft;
-    draft.kind = core::TicketKind::Complaint;
     draft.customer.name = c.draft.name;
     draft.customer.phone = c.draft.phone;
     draft.customer.email = c.draft.email;
-    draft.subject = category ? state.strings.Format(state.language, "complaint.ticket.subject",
-                                                    {{"category", state.Tr(category->label_key)}})
-                             : std::string();
     draft.description = c.draft.what;
-    if (c.draft.related.find_first_not_of(" \t") != std::string::npos) {
-        auto related = core::ParseServiceNumber(c.draft.related);
-        if (related) {
-            // Staff read the related ticket's number with the complaint itself.
-            draft.description += "\n" + state.strings.Format(state.language, "complaint.ticket.related",
-                                                             {{"number", related.Value().display}});
-        } else {
-            c.errors["related"] = Localized(related.GetError().message, state.language);
-        }
+    const std::optional<core::ComplaintCategory> category = FindCategory(c.draft.category);
+    if (c.draft.suggestion) {
+        draft.kind = core::TicketKind::Suggestion;
+        draft.subject = state.Tr("complaint.suggestion.subject");
+    } else {
+        draft.kind = core::TicketKind::Complaint;
+        if (!category) c.errors["category"] = state.Tr("complaint.category.required");
+        draft.subject = category ? state.strings.Format(state.language, "complaint.ticket.subject",
+                                                        {{"category", Localized(core::Label(*category), state.language)}})
+                                 : std::string();
+        draft.complaint = core::ComplaintDetails{category.value_or(core::ComplaintCategory::Other), c.draft.related};
     }
     draft.utc_offset_minutes = host.UtcOffsetMinutes();
     ApplyNotifyChoice(state, c.draft.notify, draft);
@@ -127,7 +118,7 @@ void Submit(AppState& state, Host& host) {
     for (const core::Error& error :
          core::ValidateTicketDraft(checked, static_cast<core::UnixSeconds>(host.NowUnixSeconds()))) {
         const char* field = ShownField(error.field);
-        if (std::string_view(field) == "category" && category == nullptr) continue;  // said already
+        if (std::string_view(field) == "category" && !category) continue;  // said already
         c.errors.emplace(field, Localized(error.message, state.language));
     }
     if (!c.errors.empty()) return;
@@ -148,6 +139,8 @@ void Submit(AppState& state, Host& host) {
             ComplaintState& now = state.complaint;
             if (error.kind == ApiError::Kind::Rejected && std::string_view(ShownField(error.field)) != "form") {
                 now.submitted.Reset();
+                for (const core::Error& detail : error.details)
+                    now.errors.emplace(ShownField(detail.field), Localized(detail.message, state.language));
                 now.errors[ShownField(error.field)] = DescribeError(state.strings, state.language, error);
                 return;
             }
@@ -160,31 +153,47 @@ void DrawForm(AppState& state, Ui& ui) {
     const Palette& p = ui.theme.palette;
     BeginCard(ui, "##complaint");
     Heading(ui, TextStyle::Title3, state.Tr("complaint.form.what.title"), 2);
-    std::array<ChoiceOption, std::size(kCategories)> categories;
-    int chosen = -1;
-    for (size_t i = 0; i < std::size(kCategories); ++i) {
-        categories[i] = {kCategories[i].id, state.Tr(kCategories[i].label_key), {}};
-        if (c.draft.category == kCategories[i].id) chosen = static_cast<int>(i);
-    }
-    if (ChoiceGroup(ui, "category", state.Tr("complaint.category.label"), categories, chosen,
-                    {.error = ErrorOf(c, "category"), .required = true})) {
-        c.draft.category = kCategories[static_cast<size_t>(chosen)].id;
-        c.errors.erase("category");
+    const std::array<ChoiceOption, 2> kinds = {
+        ChoiceOption{"complaint", state.Tr("complaint.kind.complaint"), state.Tr("complaint.kind.complaint.hint")},
+        ChoiceOption{"suggestion", state.Tr("complaint.kind.suggestion"), state.Tr("complaint.kind.suggestion.hint")}};
+    int kind = c.draft.suggestion ? 1 : 0;
+    if (ChoiceGroup(ui, "kind", state.Tr("complaint.kind.label"), kinds, kind, {.required = true})) {
+        c.draft.suggestion = kind == 1;
+        c.errors.clear();
     }
     ImGui::Dummy(ImVec2(0, ui.theme.Em(0.25f)));
-    const std::string what_hint = state.Tr("complaint.what.hint");
-    if (TextField(ui, "what", state.Tr("complaint.what.label"), c.draft.what,
+    if (!c.draft.suggestion) {
+        std::array<ChoiceOption, std::size(kCategories)> categories;
+        std::array<std::string, std::size(kCategories)> labels;
+        int chosen = -1;
+        for (size_t i = 0; i < std::size(kCategories); ++i) {
+            labels[i] = Localized(core::Label(kCategories[i]), state.language);
+            categories[i] = {core::ToString(kCategories[i]).data(), labels[i], {}};
+            if (c.draft.category == core::ToString(kCategories[i])) chosen = static_cast<int>(i);
+        }
+        if (ChoiceGroup(ui, "category", state.Tr("complaint.category.label"), categories, chosen,
+                        {.error = ErrorOf(c, "category"), .required = true})) {
+            c.draft.category = std::string(core::ToString(kCategories[static_cast<size_t>(chosen)]));
+            c.errors.erase("category");
+        }
+        ImGui::Dummy(ImVec2(0, ui.theme.Em(0.25f)));
+    }
+    const char* what_label = c.draft.suggestion ? "complaint.suggestion.label" : "complaint.what.label";
+    const std::string what_hint = state.Tr(c.draft.suggestion ? "complaint.suggestion.hint" : "complaint.what.hint");
+    if (TextField(ui, "what", state.Tr(what_label), c.draft.what,
                   {.hint = what_hint.c_str(), .error = ErrorOf(c, "what"), .required = true, .multiline = true,
                    .height_em = 6.0f})
             .changed) {
         c.errors.erase("what");
     }
-    const std::string related_hint = state.Tr("complaint.related.hint");
-    if (TextField(ui, "related", state.Tr("complaint.related.label"), c.draft.related,
-                  {.hint = related_hint.c_str(), .help = state.Tr("complaint.related.help"),
-                   .error = ErrorOf(c, "related")})
-            .changed) {
-        c.errors.erase("related");
+    if (!c.draft.suggestion) {
+        const std::string related_hint = state.Tr("complaint.related.hint");
+        if (TextField(ui, "related", state.Tr("complaint.related.label"), c.draft.related,
+                      {.hint = related_hint.c_str(), .help = state.Tr("complaint.related.help"),
+                       .error = ErrorOf(c, "related")})
+                .changed) {
+            c.errors.erase("related");
+        }
     }
 
     ImGui::Dummy(ImVec2(0, ui.theme.Em(0.5f)));
@@ -211,15 +220,21 @@ void DrawForm(AppState& state, Ui& ui) {
     }
     DrawNotifyChoice(state, ui, c.draft.notify, c.draft.email);
 
-    // When we will answer if it is sent now: core's working-day rule on the vendor's calendar.
-    const auto now = static_cast<core::UnixSeconds>(ui.host.NowUnixSeconds());
-    const core::CivilDate answer_by = ComplaintAnswerDay(state.policy, now);
-    const core::CivilDate today = core::LocalDate(now, state.policy.calendar.vendor_utc_offset_minutes);
-    Paragraph(ui, TextStyle::Small,
-              state.strings.Format(state.language, "complaint.promise",
-                                   {{"days", std::to_string(state.policy.sla.complaint_answer_working_days)},
-                                    {"date", FormatDayWithWeekday(state.strings, state.language, answer_by, today.year)}}),
-              p.text_muted);
+    // When we will answer if it is sent now: core's working-day rule on the vendor's calendar. A
+    // suggestion has no such date, and the form says so rather than promising one.
+    if (c.draft.suggestion) {
+        Paragraph(ui, TextStyle::Small, state.Tr("complaint.suggestion.promise"), p.text_muted);
+    } else {
+        const auto now = static_cast<core::UnixSeconds>(ui.host.NowUnixSeconds());
+        const core::CivilDate answer_by = ComplaintAnswerDay(state.policy, now);
+        const core::CivilDate today = core::LocalDate(now, state.policy.calendar.vendor_utc_offset_minutes);
+        Paragraph(ui, TextStyle::Small,
+                  state.strings.Format(
+                      state.language, "complaint.promise",
+                      {{"days", std::to_string(state.policy.sla.complaint_answer_working_days)},
+                       {"date", FormatDayWithWeekday(state.strings, state.language, answer_by, today.year)}}),
+                  p.text_muted);
+    }
     if (const std::string_view form = ErrorOf(c, "form"); !form.empty()) {
         Paragraph(ui, TextStyle::Small, form, p.danger, Role::Alert);
     }
@@ -229,7 +244,8 @@ void DrawForm(AppState& state, Ui& ui) {
     }
     ImGui::Dummy(ImVec2(0, ui.theme.Em(0.25f)));
     const bool sending = c.submitted.IsLoading();
-    if (Button(ui, "submit", state.Tr(sending ? "complaint.submitting" : "complaint.submit"),
+    const char* submit_key = c.draft.suggestion ? "complaint.suggestion.submit" : "complaint.submit";
+    if (Button(ui, "submit", state.Tr(sending ? "complaint.submitting" : submit_key),
                {.width = ImGui::GetContentRegionAvail().x, .enabled = !sending, .icon = ICON_CHECK})) {
         Submit(state, ui.host);
     }

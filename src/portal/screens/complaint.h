@@ -1,5 +1,7 @@
-// Complaints (#/complain): what happened, an optional related service number, contact details →
-// a complaint ticket, its service number and the day we answer by (N working days, vendor calendar).
+// Complaints and suggestions (#/complain): a complaint says what it is about, what happened and,
+// optionally, the ticket it concerns → a complaint ticket, its service number and the day we answer
+// by (N working days, vendor calendar). A suggestion is the same form without category, ticket or
+// deadline (the standard times complaints, not ideas).
 #pragma once
 
 #include "net/remote.h"
@@ -18,9 +20,10 @@ struct Ui;
 
 // What the customer typed: saved on the device as it changes, so a reload keeps it.
 struct ComplaintDraft {
-    std::string category;  // a kComplaintCategories id, empty until chosen
+    bool suggestion = false;  // a suggestion (建议) rather than a complaint
+    std::string category;     // complaints: a core::ComplaintCategory wire name, empty until chosen
     std::string what;
-    std::string related;  // a service number this is about; optional
+    std::string related;  // complaints: a service number this is about; optional
     std::string name;
     std::string phone;
     std::string email;    // optional

@@ -1,5 +1,5 @@
 // The complaint receipt: the service number and the day we answer by, as the server's SLA clock
-// computed it, with the way to follow the complaint like any ticket.
+// computed it, with the way to follow the complaint like any ticket. A suggestion's receipt has no date.
 #include "screens/complaint_parts.h"
 
 #include "app.h"
@@ -30,11 +30,15 @@ void DrawComplaintDone(AppState& state, Ui& ui) {
     const core::CivilDate today =
         core::LocalDate(static_cast<core::UnixSeconds>(ui.host.NowUnixSeconds()),
                         state.policy.calendar.vendor_utc_offset_minutes);
-    const std::string date =
-        FormatDayWithWeekday(state.strings, state.language, AnswerDay(state, created.ticket), today.year);
-
-    BeginVerdictCard(ui, "##done", Verdict::Granted, state.Tr("complaint.done.title"),
-                     state.strings.Format(state.language, "complaint.done.deadline", {{"date", date}}));
+    if (created.ticket.kind == core::TicketKind::Suggestion) {
+        BeginVerdictCard(ui, "##done", Verdict::Granted, state.Tr("complaint.suggestion.done.title"),
+                         state.Tr("complaint.suggestion.done.body"));
+    } else {
+        const std::string date =
+            FormatDayWithWeekday(state.strings, state.language, AnswerDay(state, created.ticket), today.year);
+        BeginVerdictCard(ui, "##done", Verdict::Granted, state.Tr("complaint.done.title"),
+                         state.strings.Format(state.language, "complaint.done.deadline", {{"date", date}}));
+    }
     Paragraph(ui, TextStyle::Small,
               state.strings.Format(state.language, "complaint.done.contact", {{"phone", created.ticket.phone_masked}}),
               theme.palette.text_muted);

@@ -25,8 +25,11 @@ namespace {
 
 constexpr core::Channel kChannels[] = {core::Channel::Phone, core::Channel::WalkIn, core::Channel::Email};
 constexpr core::TicketKind kKinds[] = {core::TicketKind::Repair, core::TicketKind::Complaint,
-                                       core::TicketKind::Consultation, core::TicketKind::Return,
-                                       core::TicketKind::Exchange};
+                                       core::TicketKind::Consultation, core::TicketKind::Suggestion,
+                                       core::TicketKind::Return, core::TicketKind::Exchange};
+constexpr core::ComplaintCategory kCategories[] = {
+    core::ComplaintCategory::Attitude,       core::ComplaintCategory::Late,    core::ComplaintCategory::RepairQuality,
+    core::ComplaintCategory::ProductQuality, core::ComplaintCategory::Charges, core::ComplaintCategory::Other};
 constexpr core::Priority kPriorities[] = {core::Priority::General, core::Priority::Serious, core::Priority::Urgent};
 constexpr core::ReturnReason kReasons[] = {core::ReturnReason::NoReason, core::ReturnReason::DeadOnArrival,
                                            core::ReturnReason::QualityProblem, core::ReturnReason::WrongItem};
@@ -37,6 +40,7 @@ template <class E> E Parsed(const std::string& text, E fallback) {
 }
 
 bool IsReturn(const IntakeDraft& d) { return d.kind == "return" || d.kind == "exchange"; }
+bool IsComplaint(const IntakeDraft& d) { return d.kind == "complaint"; }
 
 std::string_view ErrorOf(const IntakeState& in, const char* field) {
     const auto it = in.errors.find(field);
@@ -53,6 +57,8 @@ const char* ShownField(std::string_view wire) {
     if (wire == "product.serial") return "serial";
     if (wire == "product.order_number") return "order";
     if (wire == "return_reason") return "reason";
+    if (wire == "complaint.category") return "category";       // i18n: not a key
+    if (wire == "complaint.related_ticket") return "related";  // i18n: not a key
     if (wire == "subject") return "subject";
     if (wire == "description") return "description";
     if (wire == "address") return "address";
@@ -77,6 +83,12 @@ core::TicketDraft MakeDraft(const AppState& state, const IntakeDraft& d, core::U
         core::ReturnReason reason{};
         if (core::FromString(d.return_reason, reason)) draft.return_reason = reason;
     }
+    if (IsComplaint(d)) {
+        core::ComplaintDetails complaint;
+        complaint.category = Parsed(d.complaint_category, core::ComplaintCategory::Other);
+        complaint.related_ticket = d.related_ticket;
+        draft.complaint = complaint;
+    }
     draft.utc_offset_minutes = offset;
     // The customer hears from us in the language the member speaks with them in.
     draft.language = state.language == Language::En ? "en" : "zh-CN";
@@ -86,6 +98,8 @@ core::TicketDraft MakeDraft(const AppState& state, const IntakeDraft& d, core::U
 void Submit(AppState& state, Ui& ui) {
     IntakeState& in = state.staff.intake;
     in.errors.clear();
+    if (IsComplaint(in.draft) && in.draft.complaint_category.empty())
+        in.errors.emplace("category", state.Tr("complaint.category.required"));
     core::TicketDraft draft = MakeDraft(state, in.draft, ui.host.UtcOffsetMinutes());
     // The rules the server applies, before anything is sent, in the customer forms' words.
     core::TicketDraft checked = draft;
@@ -184,6 +198,14 @@ void DrawForm(AppState& state, Ui& ui) {
         EnumChips(state, ui, "reason", state.Tr("intake.reason.label"), kReasons, d.return_reason,
                   ErrorOf(in, "reason"),
                   [&state](core::ReturnReason r) { return Localized(core::Label(r), state.language); });
+    }
+    if (IsComplaint(d)) {
+        EnumChips(state, ui, "category", state.Tr("complaint.category.label"), kCategories, d.complaint_category,
+                  ErrorOf(in, "category"),
+                  [&state](core::ComplaintCategory c) { return Localized(core::Label(c), state.language); });
+        const std::string related_hint = state.Tr("complaint.related.hint");
+        Text(state, ui, "related", "complaint.related.label", d.related_ticket,
+             {.hint = related_hint.c_str(), .help = state.Tr("intake.related.help")});
     }
     Text(state, ui, "subject", "intake.subject.label", d.subject, {.required = true});
     const std::string description_hint = state.Tr("intake.description.hint");

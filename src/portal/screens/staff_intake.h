@@ -28,6 +28,8 @@ struct IntakeDraft {
     std::string serial;
     std::string order_number;   // returns and exchanges: the order the server looks up
     std::string return_reason;  // returns and exchanges: core::ReturnReason wire name
+    std::string complaint_category;  // complaints: core::ComplaintCategory wire name
+    std::string related_ticket;      // complaints: the service number it is about; optional
     std::string subject;
     std::string description;
     std::string address;

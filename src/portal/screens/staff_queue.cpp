@@ -216,7 +216,8 @@ void DrawFilters(AppState& state, Ui& ui) {
         core::TicketState::ItemReceived,    core::TicketState::Resolved,     core::TicketState::Confirmed,
         core::TicketState::Closed,          core::TicketState::Cancelled,    core::TicketState::Rejected};
     static constexpr std::array kKinds = {core::TicketKind::Repair, core::TicketKind::Return, core::TicketKind::Exchange,
-                                          core::TicketKind::Complaint, core::TicketKind::Consultation};
+                                          core::TicketKind::Complaint, core::TicketKind::Consultation,
+                                          core::TicketKind::Suggestion};
     static constexpr std::array kPriorities = {core::Priority::Urgent, core::Priority::Serious, core::Priority::General};
 
     {

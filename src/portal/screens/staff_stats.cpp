@@ -311,6 +311,45 @@ void DistributionChart(AppState& state, Ui& ui, const char* id, const char* titl
 // [SECTION] Complaints
 //-----------------------------------------------------------------------------
 
+// All of the period's complaints by what they are about (§17 (3)4) "分析总结造成客户投诉的原因"):
+// the bar is the count, its detail how many were answered and how many missed a promise.
+void ComplaintCategoryChart(AppState& state, Ui& ui, const api::StatsResponse& s) {
+    const Palette& p = ui.theme.palette;
+    std::vector<Bar> bars;
+    std::string parts;
+    int most = 1;
+    for (core::ComplaintCategory category :
+         {core::ComplaintCategory::Attitude, core::ComplaintCategory::Late, core::ComplaintCategory::RepairQuality,
+          core::ComplaintCategory::ProductQuality, core::ComplaintCategory::Charges, core::ComplaintCategory::Other}) {
+        const auto it = s.complaints_by_category.find(std::string(core::ToString(category)));
+        const api::ComplaintCategoryCount count =
+            it == s.complaints_by_category.end() ? api::ComplaintCategoryCount{} : it->second;
+        most = std::max(most, count.total);
+        Bar bar;
+        bar.label = Localized(core::Label(category), state.language);
+        bar.value = static_cast<float>(count.total);
+        bar.value_text = std::to_string(count.total);
+        bar.colour = count.breached > 0 ? p.danger : p.brand;
+        bar.detail = state.strings.Format(state.language, "staff.stats.category_detail",
+                                          {{"category", bar.label},
+                                           {"total", std::to_string(count.total)},
+                                           {"answered", std::to_string(count.answered)},
+                                           {"breached", std::to_string(count.breached)}});
+        if (!parts.empty()) parts += state.language == Language::ZhCN ? "，" : ", ";
+        parts += bar.label + " " + bar.value_text;
+        bars.push_back(std::move(bar));
+    }
+    const std::string summary =
+        state.strings.Format(state.language, "staff.stats.categories_summary", {{"parts", parts}});
+    Paragraph(ui, TextStyle::Small, state.Tr("staff.stats.categories"), p.text);
+    BarChartOptions options;
+    options.max_value = static_cast<float>(most);
+    options.y_ticks = std::min(4, most);
+    options.format = [](float v) { return std::to_string(static_cast<int>(std::lround(v))); };
+    options.height_em = 10.0f;
+    BarChart(ui, "complaint-categories", summary, bars, options);
+}
+
 void Complaints(AppState& state, Ui& ui, const api::StatsResponse& s) {
     const Theme& theme = ui.theme;
     const Palette& p = theme.palette;
@@ -320,6 +359,7 @@ void Complaints(AppState& state, Ui& ui, const api::StatsResponse& s) {
               state.strings.Format(state.language, "staff.stats.complaints_rule",
                                    {{"days", std::to_string(s.complaint_answer_working_days)}}),
               p.text_muted);
+    ComplaintCategoryChart(state, ui, s);
     if (s.complaints.empty()) Paragraph(ui, TextStyle::Body, state.Tr("staff.stats.no_complaints"), p.text_muted);
     const int offset = ui.host.UtcOffsetMinutes();
     for (const api::ComplaintItem& c : s.complaints) {
@@ -337,7 +377,8 @@ void Complaints(AppState& state, Ui& ui, const api::StatsResponse& s) {
                                           {{"days", std::to_string(c.working_days_left)}});
             colour = c.working_days_left <= 1 ? p.warning : p.brand;
         }
-        const std::string line = c.service_number + " · " + c.subject;
+        const std::string line =
+            c.service_number + " · " + Localized(core::Label(c.category), state.language) + " · " + c.subject;
         const std::string due = state.strings.Format(state.language, "staff.stats.complaint_due",
                                                      {{"time", FormatDateTime(c.due_at, offset)},
                                                       {"state", StateLabel(state, c.state, core::Audience::Staff)}});

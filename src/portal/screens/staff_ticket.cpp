@@ -137,6 +137,7 @@ void AcceptTicketChange(AppState& state, Host& host, api::TicketView view, const
     ws.error.reset();
     // The forms start over for the next step.
     ws.action_note.clear();
+    ws.findings = {};
     ws.priority_reason.clear();
     ws.priority_choice = -1;
     ws.assignee_choice = -1;
@@ -367,6 +368,8 @@ void DrawStaffTicket(AppState& state, Ui& ui) {
     BeginColumn(ui, left, main_w);
     DrawTicketActions(state, ui, ticket);
     Gap(theme);
+    DrawComplaintCard(state, ui, ticket);
+    if (ticket.kind == core::TicketKind::Complaint) Gap(theme);
     DrawWorkRecords(state, ui, ticket, elapsed);
     if (ticket.state == core::TicketState::Assigned || ticket.state == core::TicketState::InProgress) Gap(theme);
     DrawServiceReportCard(state, ui, ticket);

@@ -77,6 +77,7 @@ struct WorkspaceState {
     std::string work_error;
     ServiceReportForm report;
     QuoteForm quote;
+    core::ComplaintFindings findings;     // answering a complaint: what caused it, what changed
     std::string reply;
     std::string reply_error;
     bool internal_note = false;           // the reply card writes an internal note, not a message

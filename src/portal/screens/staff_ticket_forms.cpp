@@ -145,6 +145,9 @@ void DrawTransitions(AppState& state, Ui& ui, const api::TicketView& ticket) {
                                            {.help = state.Tr("staff.actions.note.help"), .error = ws.note_error,
                                             .multiline = true, .height_em = 3.5f});
     if (note.changed) ws.note_error.clear();
+    const bool answers_complaint = ticket.kind == core::TicketKind::Complaint &&
+                                   std::find(actions.begin(), actions.end(), core::Action::Resolve) != actions.end();
+    if (answers_complaint) DrawComplaintFindings(state, ui);
     ButtonFlow flow{ui, ImGui::GetContentRegionAvail().x};
     bool primary_used = false;
     for (core::Action action : actions) {
@@ -157,12 +160,17 @@ void DrawTransitions(AppState& state, Ui& ui, const api::TicketView& ticket) {
         const std::string id = "action-" + std::string(core::ToString(action));
         if (!flow.Add(id.c_str(), ActionLabel(state, action), kind, !ws.busy, ActionIcon(action))) continue;
         const bool needs_note = action == core::Action::Reject || action == core::Action::RequestInfo ||
-                                action == core::Action::Escalate;
+                                action == core::Action::Escalate ||
+                                (action == core::Action::Resolve && ticket.kind == core::TicketKind::Suggestion);
         if (needs_note && Blank(ws.action_note)) {
             ws.note_error = state.Tr("staff.actions.note_required");
             continue;
         }
         api::TransitionRequestWire request;
+        if (answers_complaint && action == core::Action::Resolve) {
+            request.findings = TakeComplaintFindings(state);
+            if (!request.findings) continue;
+        }
         request.action = action;
         request.note = ws.action_note;
         request.expected_sequence = LastSequence(ticket);
@@ -507,6 +515,24 @@ void DrawReply(AppState& state, Ui& ui, const api::TicketView& ticket) {
     FormError(state, ui, WorkspaceForm::Reply);
     FormNotice(state, ui, {WorkspaceForm::Reply});
     EndCard(ui);
+}
+
+std::string FieldErrorText(AppState& state, const WorkspaceState& ws, WorkspaceForm form, const std::string& field) {
+    if (!ws.error || ws.error_form != form) return {};
+    for (const core::Error& error : ws.error->details)
+        if (error.field == field) return Localized(error.message, state.language);
+    if (ws.error->field == field) return Localized(ws.error->message, state.language);
+    return {};
+}
+
+void ShowFieldErrors(WorkspaceState& ws, WorkspaceForm form, const FieldErrors& found) {
+    ApiError error;
+    error.kind = ApiError::Kind::Rejected;
+    for (const auto& [field, text] : found) error.details.push_back(core::MakeError("invalid", text, text, field));
+    error.message = error.details.front().message;
+    error.field = error.details.front().field;
+    ws.error = std::move(error);
+    ws.error_form = form;
 }
 
 } // namespace aftercare::portal

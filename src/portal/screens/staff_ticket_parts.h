@@ -10,6 +10,8 @@
 #include "net/staff_requests.h"
 
 #include <initializer_list>
+#include <map>
+#include <optional>
 
 #include <string>
 
@@ -31,6 +33,18 @@ void SendChange(AppState& state, Ui& ui, WorkspaceForm form, const requests::Tic
 void FormError(AppState& state, Ui& ui, WorkspaceForm form);
 // The last success, if one of `forms` made it.
 void FormNotice(AppState& state, Ui& ui, std::initializer_list<WorkspaceForm> forms);
+// Problems of one form by field (the server's field names) → the message shown under each field.
+using FieldErrors = std::map<std::string, std::string>;
+// The message for `field` of `form`, from the last refusal (the server's details or ours); "" when none.
+std::string FieldErrorText(AppState& state, const WorkspaceState& ws, WorkspaceForm form, const std::string& field);
+// Problems found before sending, shown like the server's: each under its field, the first in the banner.
+void ShowFieldErrors(WorkspaceState& ws, WorkspaceForm form, const FieldErrors& found);
+// A complaint's details (category, the ticket it is about, its findings once answered).
+void DrawComplaintCard(AppState& state, Ui& ui, const api::TicketView& ticket);
+// The findings a complaint is answered with (root cause, corrective action), above the action buttons.
+void DrawComplaintFindings(AppState& state, Ui& ui);
+// The typed findings, checked as the server will; nullopt (and the problems under their fields) when not ready.
+std::optional<core::ComplaintFindings> TakeComplaintFindings(AppState& state);
 // A message to the customer.
 void DrawReply(AppState& state, Ui& ui, const api::TicketView& ticket);
 // The newest page of events, newest first, and "show earlier" for the pages before it.

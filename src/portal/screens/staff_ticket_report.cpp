@@ -29,7 +29,6 @@ constexpr core::FaultCause kCauses[] = {core::FaultCause::ProductDefect, core::F
 constexpr core::RepairOutcome kOutcomes[] = {core::RepairOutcome::Repaired, core::RepairOutcome::Replaced,
                                              core::RepairOutcome::NotRepairable};
 
-using FieldErrors = std::map<std::string, std::string>;
 
 // "150", "150.5", "150.50", "¥150.00" → fen; nullopt for anything else (or beyond the ceiling).
 std::optional<core::Fen> ParseYuan(std::string text) {
@@ -51,24 +50,6 @@ std::optional<core::Fen> ParseYuan(std::string text) {
     return total;
 }
 
-std::string ErrorText(AppState& state, const WorkspaceState& ws, WorkspaceForm form, const std::string& field) {
-    if (!ws.error || ws.error_form != form) return {};
-    for (const core::Error& error : ws.error->details)
-        if (error.field == field) return Localized(error.message, state.language);
-    if (ws.error->field == field) return Localized(ws.error->message, state.language);
-    return {};
-}
-
-// Problems found before sending, shown like the server's: each under its field, the first in the banner.
-void ShowFormErrors(WorkspaceState& ws, WorkspaceForm form, const FieldErrors& found) {
-    ApiError error;
-    error.kind = ApiError::Kind::Rejected;
-    for (const auto& [field, text] : found) error.details.push_back(core::MakeError("invalid", text, text, field));
-    error.message = error.details.front().message;
-    error.field = error.details.front().field;
-    ws.error = std::move(error);
-    ws.error_form = form;
-}
 
 // Reads the typed parts; problems found here go to `errors` under the server's field names.
 std::vector<core::PartUsed> ReadParts(AppState& state, const std::vector<PartRow>& rows, const std::string& prefix,
@@ -100,7 +81,7 @@ void DrawPartRows(AppState& state, Ui& ui, const char* id, std::vector<PartRow>&
     ImGui::PushID(id);
     auto error = [&](const std::string& field) {
         if (auto it = local.find(field); it != local.end()) return it->second;
-        return ErrorText(state, ws, form, field);
+        return FieldErrorText(state, ws, form, field);
     };
     std::optional<std::size_t> remove;
     for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -183,7 +164,7 @@ void DrawQuote(AppState& state, Ui& ui, const api::TicketView& ticket) {
             SendChange(state, ui, WorkspaceForm::Quote, request, state.Tr("staff.quote.sent"));
             ws.quote = QuoteForm{};
         } else {
-            ShowFormErrors(ws, WorkspaceForm::Quote, found);
+            ShowFieldErrors(ws, WorkspaceForm::Quote, found);
         }
     }
     if (Button(ui, "quote-cancel", state.Tr("staff.quote.cancel"), {.kind = ButtonKind::Quiet})) ws.quote.open = false;
@@ -211,7 +192,7 @@ void DrawReportForm(AppState& state, Ui& ui) {
     ServiceReportForm& form = ws.report;
     const Theme& theme = ui.theme;
     const float width = std::min(ImGui::GetContentRegionAvail().x, theme.Em(18.0f));
-    auto error_of = [&](const char* field) { return ErrorText(state, ws, WorkspaceForm::Report, field); };
+    auto error_of = [&](const char* field) { return FieldErrorText(state, ws, WorkspaceForm::Report, field); };
 
     TextField(ui, "report-diagnosis", state.Tr("report.diagnosis"), form.diagnosis,
               {.error = error_of("diagnosis"), .required = true, .multiline = true, .height_em = 3.5f});
@@ -249,7 +230,7 @@ void DrawReportForm(AppState& state, Ui& ui) {
             request.report = std::move(report);
             SendChange(state, ui, WorkspaceForm::Report, request, state.Tr("staff.report.done"));
         } else {
-            ShowFormErrors(ws, WorkspaceForm::Report, found);
+            ShowFieldErrors(ws, WorkspaceForm::Report, found);
         }
     }
 }

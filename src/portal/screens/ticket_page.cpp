@@ -90,6 +90,15 @@ void DrawDetails(AppState& state, Ui& ui, const api::TicketView& view) {
     Detail(ui, state.Tr("ticket.details.contact"), view.customer_name + "  " + view.phone_masked);
     Detail(ui, state.Tr("ticket.details.address"), view.address);
     Detail(ui, state.Tr("ticket.details.description"), view.description);
+    if (view.complaint) {
+        Detail(ui, state.Tr("ticket.details.complaint_category"),
+               Localized(core::Label(view.complaint->category), state.language));
+        Detail(ui, state.Tr("ticket.details.related"), view.complaint->related_ticket);
+    }
+    if (view.findings) {  // what the team found and changed, with the answer
+        Detail(ui, state.Tr("ticket.details.root_cause"), view.findings->root_cause);
+        Detail(ui, state.Tr("ticket.details.corrective_action"), view.findings->corrective_action);
+    }
     EndCard(ui);
 }
 

@@ -18,7 +18,8 @@ Flow FlowOf(TicketKind kind) {
     switch (kind) {
     case TicketKind::Repair: return Flow::Repair;
     case TicketKind::Complaint:
-    case TicketKind::Consultation: return Flow::Answer;
+    case TicketKind::Consultation:
+    case TicketKind::Suggestion: return Flow::Answer;
     case TicketKind::Return:
     case TicketKind::Exchange: return Flow::Returns;
     }

@@ -377,8 +377,11 @@ void Complaints(AppState& state, Ui& ui, const api::StatsResponse& s) {
                                           {{"days", std::to_string(c.working_days_left)}});
             colour = c.working_days_left <= 1 ? p.warning : p.brand;
         }
-        const std::string line =
-            c.service_number + " · " + Localized(core::Label(c.category), state.language) + " · " + c.subject;
+        // The portal's own complaints are titled by their category already ("投诉：收费问题").
+        const std::string& category = Localized(core::Label(c.category), state.language);
+        std::string line = c.service_number;
+        if (c.subject.find(category) == std::string::npos) line += " · " + category;
+        line += " · " + c.subject;
         const std::string due = state.strings.Format(state.language, "staff.stats.complaint_due",
                                                      {{"time", FormatDateTime(c.due_at, offset)},
                                                       {"state", StateLabel(state, c.state, core::Audience::Staff)}});

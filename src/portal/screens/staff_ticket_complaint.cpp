@@ -45,8 +45,10 @@ void DrawComplaintFindings(AppState& state, Ui& ui) {
     Paragraph(ui, TextStyle::Small, state.Tr("staff.complaint.findings_intro"), ui.theme.palette.text_muted);
     auto field = [&](const char* id, const char* label_key, const char* wire, std::string& value) {
         const std::string error = FieldErrorText(state, ws, WorkspaceForm::Actions, wire);
-        TextField(ui, id, state.Tr(label_key), value,
-                  {.error = error, .required = true, .multiline = true, .height_em = 3.0f});
+        if (TextField(ui, id, state.Tr(label_key), value,
+                      {.error = error, .required = true, .multiline = true, .height_em = 3.0f})
+                .changed)
+            ClearFieldError(ws, WorkspaceForm::Actions, wire);
     };
     field("root-cause", "staff.complaint.root_cause", "findings.root_cause", ws.findings.root_cause);
     field("corrective-action", "staff.complaint.corrective_action", "findings.corrective_action",

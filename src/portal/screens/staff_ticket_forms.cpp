@@ -525,6 +525,19 @@ std::string FieldErrorText(AppState& state, const WorkspaceState& ws, WorkspaceF
     return {};
 }
 
+void ClearFieldError(WorkspaceState& ws, WorkspaceForm form, const std::string& field) {
+    if (!ws.error || ws.error_form != form) return;
+    std::vector<core::Error>& details = ws.error->details;
+    std::erase_if(details, [&](const core::Error& error) { return error.field == field; });
+    if (ws.error->field != field) return;
+    if (details.empty()) {
+        ws.error.reset();
+        return;
+    }
+    ws.error->field = details.front().field;
+    ws.error->message = details.front().message;
+}
+
 void ShowFieldErrors(WorkspaceState& ws, WorkspaceForm form, const FieldErrors& found) {
     ApiError error;
     error.kind = ApiError::Kind::Rejected;

@@ -39,6 +39,8 @@ using FieldErrors = std::map<std::string, std::string>;
 std::string FieldErrorText(AppState& state, const WorkspaceState& ws, WorkspaceForm form, const std::string& field);
 // Problems found before sending, shown like the server's: each under its field, the first in the banner.
 void ShowFieldErrors(WorkspaceState& ws, WorkspaceForm form, const FieldErrors& found);
+// The field was edited: its problem goes (the form's banner too, once no problem is left).
+void ClearFieldError(WorkspaceState& ws, WorkspaceForm form, const std::string& field);
 // A complaint's details (category, the ticket it is about, its findings once answered).
 void DrawComplaintCard(AppState& state, Ui& ui, const api::TicketView& ticket);
 // The findings a complaint is answered with (root cause, corrective action), above the action buttons.

@@ -1,4 +1,5 @@
-// Follow-up visit routes (回访): the follow-up queue and recording a call. Staff only (the route
+// Follow-up visit routes (回访): the follow-up queue, recording a call, periodic schedules (create,
+// survey, end) and a product's follow-ups. Staff only (the route
 // wrapper checks the token); which tickets a member may call about follows their roles.
 #include "api/followup_schedule_wire.h"
 #include "api/followup_wire.h"
@@ -15,6 +16,15 @@ Json ToJson(const auto& value) {
     Json body;
     to_json(body, value);
     return body;
+}
+
+// The schedule id in the path; anything that is not a number names no schedule (404, not 400).
+std::int64_t ScheduleId(RequestContext& call) {
+    try {
+        return std::stoll(PathParam(call.req, 1));
+    } catch (const std::exception&) {
+        return 0;
+    }
 }
 
 }  // namespace
@@ -48,13 +58,7 @@ void RegisterFollowUpRoutes(RouteTable& routes, Services& services) {
                 });
 
     routes.Add(api::endpoints::kPostStaffFollowupSchedulesByIdSurveys, RateClass::None, [&services](RequestContext& call) {
-                    const std::string id_text = PathParam(call.req, 1);
-                    std::int64_t id = 0;
-                    try {
-                        id = std::stoll(id_text);
-                    } catch (const std::exception&) {
-                        id = 0;
-                    }
+                    const std::int64_t id = ScheduleId(call);
                     const Json body = ParseJsonObject(call.req);
                     auto survey = ParseBody<core::OperationSurvey>(body);
                     const std::string key = IdempotencyKey(call.req);
@@ -62,6 +66,11 @@ void RegisterFollowUpRoutes(RouteTable& routes, Services& services) {
                                                           BodyHash(body), key);
                     if (result.replayed) call.res.set_header("Idempotent-Replayed", "true");
                     WriteJson(call.res, 201, ToJson(result.recorded));
+                });
+
+    routes.Add(api::endpoints::kPostStaffFollowupSchedulesByIdEnd, RateClass::None, [&services](RequestContext& call) {
+                    WriteJson(call.res, 200,
+                              ToJson(followups::EndSchedule(services, staff::CallerOf(call.who), ScheduleId(call))));
                 });
 
     routes.Add(api::endpoints::kGetStaffProductsBySerialFollowups, RateClass::None, [&services](RequestContext& call) {

@@ -319,6 +319,24 @@ SurveyResult RecordSurvey(Services& services, const staff::Caller& caller, std::
     return result;
 }
 
+api::FollowUpSchedule EndSchedule(Services& services, const staff::Caller& caller, std::int64_t schedule_id) {
+    FollowUpScheduleRecord schedule;
+    services.store.Write([&](StoreTx& tx) {
+        auto stored = tx.LoadFollowUpSchedule(schedule_id);
+        if (!stored || !stored->active) throw ScheduleNotFound();
+        schedule = *stored;
+        schedule.active = false;
+        tx.EndFollowUpSchedule(schedule.id);
+        AuditRecord audit;
+        audit.at = services.now();
+        audit.staff = caller.username;
+        audit.action = "followup_schedule_end";
+        audit.detail = schedule.serial + " " + schedule.period;
+        tx.InsertAudit(audit);
+    });
+    return ViewOf(services, schedule);
+}
+
 api::ProductFollowUps ForProduct(Services& services, const std::string& serial_text) {
     auto serial = core::NormalizeSerial(serial_text, "serial");
     if (!serial) throw DomainError(serial.GetError());

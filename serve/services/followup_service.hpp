@@ -49,6 +49,10 @@ SurveyResult RecordSurvey(Services& services, const staff::Caller& caller, std::
                           core::OperationSurvey survey, const std::string& request_hash,
                           const std::string& idempotency_key);
 
+// Ends a schedule (ScheduleNotFound when there is no active one): off the queue, no more surveys,
+// its surveys kept. Audited (followup_schedule_end).
+api::FollowUpSchedule EndSchedule(Services& services, const staff::Caller& caller, std::int64_t schedule_id);
+
 api::ProductFollowUps ForProduct(Services& services, const std::string& serial);
 
 // A due schedule as a queue item (marked periodic), due at the start of its day on the vendor's calendar.

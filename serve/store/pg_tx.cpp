@@ -285,6 +285,10 @@ public:
         db_.Run("UPDATE followup_schedules SET next_due = $1 WHERE id = $2", Params().Add(next_due).Add(id));
     }
 
+    void EndFollowUpSchedule(std::int64_t id) override {
+        db_.Run("UPDATE followup_schedules SET active = 0 WHERE id = $1", Params().Add(id));
+    }
+
     std::int64_t InsertFollowUpSurvey(const FollowUpSurveyRecord& r) override {
         return db_.Run("INSERT INTO followup_surveys(schedule_id, serial, project_name, contract_number, due_date, "
                        "surveyed_at, staff, body) VALUES($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",

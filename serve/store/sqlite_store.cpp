@@ -740,6 +740,12 @@ public:
         update.Run();
     }
 
+    void EndFollowUpSchedule(std::int64_t id) override {
+        auto update = db_.Prepare("UPDATE followup_schedules SET active = 0 WHERE id = ?");
+        update.Bind(1, id);
+        update.Run();
+    }
+
     std::int64_t InsertFollowUpSurvey(const FollowUpSurveyRecord& r) override {
         auto insert = db_.Prepare(
             "INSERT INTO followup_surveys(schedule_id, serial, project_name, contract_number, due_date, surveyed_at, "

@@ -264,6 +264,7 @@ public:
     virtual std::int64_t InsertFollowUpSchedule(const FollowUpScheduleRecord& record) = 0;
     virtual std::optional<FollowUpScheduleRecord> LoadFollowUpSchedule(std::int64_t id) = 0;
     virtual void SetFollowUpScheduleDue(std::int64_t id, const std::string& next_due) = 0;
+    virtual void EndFollowUpSchedule(std::int64_t id) = 0;  // active = false
     virtual std::int64_t InsertFollowUpSurvey(const FollowUpSurveyRecord& record) = 0;
     // The product register and integration keys, in this same transaction.
     virtual RegisterTx& Register() = 0;

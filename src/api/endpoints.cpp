@@ -1343,6 +1343,24 @@ const Endpoint kPostStaffFollowupSchedulesByIdSurveys{
     .errors = kPostStaffFollowupSchedulesByIdSurveysErrors,
 };
 
+const ErrorAnswer kPostStaffFollowupSchedulesByIdEndErrors[] = {
+    {404, "No such (active) schedule."},
+    {401, "Missing, unknown or expired token."},
+    {403, "Not a staff token."},
+};
+
+const Endpoint kPostStaffFollowupSchedulesByIdEnd{
+    .method = "POST",
+    .path = "/api/v1/staff/followup-schedules/{id}/end",
+    .access = Access::Staff,
+    .tag = "staff",
+    .summary = "End a periodic follow-up (the key customer's contract or care plan is over): it leaves the queue at once and takes no more surveys; its surveys are kept. Audited.",
+    .status = 200,
+    .response = "FollowUpSchedule",
+    .response_description = "The schedule, no longer active.",
+    .errors = kPostStaffFollowupSchedulesByIdEndErrors,
+};
+
 const ErrorAnswer kGetStaffProductsBySerialFollowupsErrors[] = {
     {422, "Malformed serial."},
     {401, "Missing, unknown or expired token."},
@@ -1459,6 +1477,7 @@ const Endpoint* const kAll[] = {
     &kPostStaffTicketsByNumberFollowupCalls,
     &kPostStaffFollowupSchedules,
     &kPostStaffFollowupSchedulesByIdSurveys,
+    &kPostStaffFollowupSchedulesByIdEnd,
     &kGetStaffProductsBySerialFollowups,
     &kGetHealthz,
     &kGetMetrics,

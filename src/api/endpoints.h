@@ -122,6 +122,7 @@ extern const Endpoint kGetStaffFollowups; // GET /api/v1/staff/followups
 extern const Endpoint kPostStaffTicketsByNumberFollowupCalls; // POST /api/v1/staff/tickets/{number}/followup-calls
 extern const Endpoint kPostStaffFollowupSchedules; // POST /api/v1/staff/followup-schedules
 extern const Endpoint kPostStaffFollowupSchedulesByIdSurveys; // POST /api/v1/staff/followup-schedules/{id}/surveys
+extern const Endpoint kPostStaffFollowupSchedulesByIdEnd; // POST /api/v1/staff/followup-schedules/{id}/end
 extern const Endpoint kGetStaffProductsBySerialFollowups; // GET /api/v1/staff/products/{serial}/followups
 // Outbound messages (outbound_endpoints.cpp).
 extern const Endpoint kGetStaffTicketsByNumberDeliveries; // GET /api/v1/staff/tickets/{number}/deliveries

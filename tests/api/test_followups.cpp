@@ -362,3 +362,36 @@ TEST_CASE("periodic follow-ups: scheduled, due in the queue, the survey recorded
     REQUIRE(queue["items"].size() == 1);
     CHECK(queue["items"][0]["schedule_id"] == schedule_id);
 }
+
+TEST_CASE("periodic follow-ups: an ended schedule leaves the queue, takes no survey, keeps its surveys, audited",
+          "[followups][periodic]") {
+    Running env(Quiet({}));
+    auto& client = env.http();
+    const std::string staff = env.staff_token;
+    const Json schedule{{"serial", "KF200-2401-0456"}, {"customer_name", "区妇幼保健院"}, {"customer_phone", "13800138022"},
+                        {"project_name", "理疗中心设备"}, {"period", "monthly"}, {"first_due", DayInBeijing(0)}};
+    const auto made = PostJson(client, "/api/v1/staff/followup-schedules", schedule, staff);
+    REQUIRE(made->status == 201);
+    const std::string base = "/api/v1/staff/followup-schedules/" + std::to_string(BodyOf(made)["id"].get<std::int64_t>());
+    const Json survey{{"equipment_usage", "每天使用"}, {"system_operation", "正常"}, {"system_stability", "稳定"},
+                      {"anomaly", false}, {"response_satisfaction", 5}};
+    REQUIRE(PostJson(client, base + "/surveys", survey, staff)->status == 201);
+    CHECK(BodyOf(GetJson(client, kQueue, staff))["items"].empty());  // surveyed: due again next month
+
+    const auto ended = PostJson(client, base + "/end", Json::object(), staff);
+    REQUIRE(ended->status == 200);
+    CHECK(BodyOf(ended)["active"] == false);
+    CHECK(PostJson(client, base + "/end", Json::object(), staff)->status == 404);  // once
+    CHECK(PostJson(client, base + "/surveys", survey, staff)->status == 404);
+    CHECK(PostJson(client, "/api/v1/staff/followup-schedules/not-a-number/end", Json::object(), staff)->status == 404);
+
+    const Json product = BodyOf(GetJson(client, "/api/v1/staff/products/KF200-2401-0456/followups", staff));
+    REQUIRE(product["schedules"].size() == 1);
+    CHECK(product["schedules"][0]["active"] == false);
+    CHECK(product["surveys"].size() == 1);  // the record stays
+    bool audited = false;
+    const Json audit = BodyOf(GetJson(client, "/api/v1/staff/audit?limit=50", staff));  // named: the loop reads into it
+    for (const auto& entry : audit["entries"])
+        audited = audited || (entry["action"] == "followup_schedule_end" && entry["detail"] == "KF200-2401-0456 monthly");
+    CHECK(audited);
+}

@@ -31,10 +31,13 @@ TEST_CASE("staff queue: filters by state, kind, priority, assignee and SLA state
         REQUIRE_FALSE(page["items"].empty());  // the demo seed has every state
         for (const auto& item : page["items"]) CHECK(item["state"] == state);
     }
-    for (const auto& item : BodyOf(GetJson(client, "/api/v1/staff/queue?kind=return&state=rejected", token))["items"])
-        CHECK(item["kind"] == "return");
-    for (const auto& item : BodyOf(GetJson(client, "/api/v1/staff/queue?priority=urgent", token))["items"])
-        CHECK(item["priority"] == "urgent");
+    // Named: a loop over BodyOf(...)["items"] would read a temporary already destroyed.
+    const Json returns = BodyOf(GetJson(client, "/api/v1/staff/queue?kind=return&state=rejected", token));
+    REQUIRE_FALSE(returns["items"].empty());
+    for (const auto& item : returns["items"]) CHECK(item["kind"] == "return");
+    const Json urgent = BodyOf(GetJson(client, "/api/v1/staff/queue?priority=urgent", token));
+    REQUIRE_FALSE(urgent["items"].empty());
+    for (const auto& item : urgent["items"]) CHECK(item["priority"] == "urgent");
     const Json mine = BodyOf(GetJson(client, "/api/v1/staff/queue?assignee=engineer.li", token));
     REQUIRE_FALSE(mine["items"].empty());
     for (const auto& item : mine["items"]) CHECK(item["assignee"] == "engineer.li");

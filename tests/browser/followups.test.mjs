@@ -209,6 +209,34 @@ describe('follow-up calls', () => {
     }
   });
 
+  test('a periodic follow-up is stopped after one more question, and leaves the list', async () => {
+    const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);  // Beijing's calendar
+    const made = await api('POST', '/api/v1/staff/followup-schedules', {
+      token: adminToken,
+      body: {
+        serial: 'KF200-2401-0789', customer_name: '区妇幼保健院', customer_phone: '13800138033',
+        project_name: '理疗中心设备', period: 'monthly', first_due: today,
+      },
+    });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    const { context, page, problems } = await signIn({ hash: '#/staff/followups' });
+    try {
+      await tap(page.getByRole('button', { name: '停止“理疗中心设备”的定期回访' }));
+      await page.getByText('它将不再出现在回访列表中，已填写的调查表会保留', { exact: false }).waitFor();
+      assert.equal((await api('GET', '/api/v1/staff/products/KF200-2401-0789/followups', { token: adminToken }))
+        .body.schedules[0].active, true, 'asking is not stopping');
+      await shot(page, 'followups-end-zh-desktop.png');
+      await tap(page.getByRole('button', { name: '确认停止' }));
+      await page.getByRole('status').filter({ hasText: '已停止“理疗中心设备”的定期回访' }).waitFor();
+      await page.getByRole('button', { name: '停止“理疗中心设备”的定期回访' }).waitFor({ state: 'detached' });
+      const product = (await api('GET', '/api/v1/staff/products/KF200-2401-0789/followups', { token: adminToken })).body;
+      assert.equal(product.schedules[0].active, false);
+      assert.deepEqual(problems.filter((p) => !(p.includes('ERR_ABORTED'))), []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('English: the queue on a desktop, the call form at phone width, the workspace card', async () => {
     const due = await dueItem('𠮷田 美穗');
     assert.ok(due);

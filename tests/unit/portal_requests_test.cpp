@@ -195,6 +195,8 @@ TEST_CASE("requests: every staff intent reaches its own declaration, as the sign
              requests::CreateFollowUpSchedule(s, p.host, key, {}, Ignore<api::FollowUpSchedule>(), kIgnoreFail);
          },
          &ep::kPostStaffFollowupSchedules},
+        {[&] { requests::EndFollowUpSchedule(s, 7, Ignore<api::FollowUpSchedule>(), kIgnoreFail); },
+         &ep::kPostStaffFollowupSchedulesByIdEnd},
         {[&] { requests::LogOut(s.api, "staff-token"); }, &ep::kPostStaffLogout},
     };
     CheckEachReachesItsDeclaration(p, intents, api::Access::Staff, "staff-token");

@@ -287,6 +287,11 @@ void RecordFollowUpSurvey(AppState& state, Host& host, std::string& attempt_key,
         });
 }
 
+void EndFollowUpSchedule(AppState& state, long long schedule_id, Ok<api::FollowUpSchedule> ok, Fail fail) {
+    AsStaff(state, {ep::kPostStaffFollowupSchedulesByIdEnd, {std::to_string(schedule_id)}}, std::move(ok), std::move(fail),
+            api::Json::object());
+}
+
 void CreateFollowUpSchedule(AppState& state, Host& host, std::string& attempt_key,
                             const api::FollowUpScheduleRequest& request, Ok<api::FollowUpSchedule> ok, Fail fail) {
     if (attempt_key.empty()) attempt_key = host.RandomHex128();

@@ -106,6 +106,8 @@ void LoadCustomerHistory(AppState& state, const std::string& number, Ok<api::Cus
 void LoadFollowUps(AppState& state, int offset, int limit, Ok<api::FollowUpQueue> ok, Fail fail);
 void RecordFollowUpCall(AppState& state, Host& host, std::string& attempt_key, const std::string& number,
                         const api::FollowUpCallRequest& request, Ok<api::TicketView> ok, Fail fail);
+// Ends a periodic follow-up: it leaves the queue; its surveys are kept.
+void EndFollowUpSchedule(AppState& state, long long schedule_id, Ok<api::FollowUpSchedule> ok, Fail fail);
 // A new periodic follow-up, and a periodic follow-up's 《售后系统运行调查表》, with the same attempt-key rule.
 void CreateFollowUpSchedule(AppState& state, Host& host, std::string& attempt_key,
                             const api::FollowUpScheduleRequest& request, Ok<api::FollowUpSchedule> ok, Fail fail);

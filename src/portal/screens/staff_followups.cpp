@@ -312,6 +312,53 @@ void DrawSurveyForm(AppState& state, Ui& ui, const api::FollowUpItem& item) {
         state.staff.followups.survey = SurveyForm{};
 }
 
+void EndSchedule(AppState& state, const api::FollowUpItem& item) {
+    FollowUpsState& f = state.staff.followups;
+    f.end_sending = true;
+    f.end_error.reset();
+    requests::EndFollowUpSchedule(
+        state, item.schedule_id,
+        [&state, project = item.project_name](api::FollowUpSchedule) {
+            FollowUpsState& now = state.staff.followups;
+            now.notice = state.strings.Format(state.language, "followup.notice.ended", {{"project", project}});
+            now.ending = 0;
+            now.end_sending = false;
+            LoadFollowUps(state);
+        },
+        [&state](ApiError error) {
+            FollowUpsState& now = state.staff.followups;
+            now.end_sending = false;
+            now.end_error = std::move(error);
+        });
+}
+
+// "停止定期回访" asks once more before it acts: the schedule leaves the queue for good.
+void DrawEndSchedule(AppState& state, Ui& ui, const api::FollowUpItem& item) {
+    FollowUpsState& f = state.staff.followups;
+    if (f.ending != item.schedule_id) {
+        if (Button(ui, "end", state.Tr("followup.periodic.end"),
+                   {.kind = ButtonKind::Quiet, .enabled = !f.end_sending, .icon = ICON_TIMES,
+                    .accessible_name = state.strings.Format(state.language, "followup.periodic.end_for",
+                                                            {{"project", item.project_name}})})) {
+            f.ending = item.schedule_id;
+            f.end_error.reset();
+        }
+        return;
+    }
+    Paragraph(ui, TextStyle::Small,
+              state.strings.Format(state.language, "followup.periodic.end_confirm", {{"project", item.project_name}}),
+              ui.theme.palette.text, Role::Alert);
+    if (f.end_error && ErrorBanner(ui, state.strings, state.language, *f.end_error, "end-error")) EndSchedule(state, item);
+    if (Button(ui, "end-confirm", state.Tr(f.end_sending ? "followup.call.saving" : "followup.periodic.end_yes"),
+               {.enabled = !f.end_sending, .icon = ICON_TIMES}))
+        EndSchedule(state, item);
+    ImGui::SameLine();
+    if (Button(ui, "end-cancel", state.Tr("followup.call.cancel"), {.kind = ButtonKind::Quiet, .enabled = !f.end_sending})) {
+        f.ending = 0;
+        f.end_error.reset();
+    }
+}
+
 void DrawPeriodicItem(AppState& state, Ui& ui, const api::FollowUpItem& item) {
     FollowUpsState& f = state.staff.followups;
     const Theme& theme = ui.theme;
@@ -343,6 +390,7 @@ void DrawPeriodicItem(AppState& state, Ui& ui, const api::FollowUpItem& item) {
         f.survey = SurveyForm{};
         f.survey.schedule_id = item.schedule_id;
     }
+    if (f.survey.schedule_id != item.schedule_id) DrawEndSchedule(state, ui, item);
     EndCard(ui);
     ImGui::PopID();
     ImGui::Dummy(ImVec2(0, theme.Em(0.5f)));
@@ -505,7 +553,7 @@ void DrawStaffFollowUps(AppState& state, Ui& ui) {
     const Palette& p = theme.palette;
     // Live: any ticket changed → read the list again, but not while a call is being written.
     if (f.queue.IsIdle() || (f.queue.IsLoaded() && !f.refreshing && f.form.number.empty() && f.survey.schedule_id == 0 &&
-                             f.version < state.staff.feed.version))
+                             f.ending == 0 && f.version < state.staff.feed.version))
         LoadFollowUps(state);
 
     BeginNarrowColumn(ui, 46.0f);

@@ -71,6 +71,10 @@ struct FollowUpsState {
     FollowUpCallForm form;
     SurveyForm survey;
     ScheduleForm schedule;
+    // Ending a periodic follow-up: the schedule asked about (0: none), then sent; a refusal shows on its card.
+    std::int64_t ending = 0;
+    bool end_sending = false;
+    std::optional<ApiError> end_error;
     std::string notice;                // what the last recorded call did, in words
 };
 

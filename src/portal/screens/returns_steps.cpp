@@ -104,7 +104,12 @@ void DrawItemStep(AppState& state, Ui& ui) {
     if (!order.delivered_at) {
         // Nothing can be sent back before it arrives: say so, and offer another order.
         Heading(ui, TextStyle::Title3, state.Tr("returns.not_delivered.title"), 2);
-        Paragraph(ui, TextStyle::Body, state.Tr("returns.not_delivered.body"), p.text, Role::Status);
+        const std::string& hotline = state.policy.contact.hotline;
+        Paragraph(ui, TextStyle::Body,
+                  hotline.empty() ? state.Tr("returns.not_delivered.body")
+                                  : state.strings.Format(state.language, "returns.not_delivered.body.hotline",
+                                                         {{"hotline", hotline}}),
+                  p.text, Role::Status);
         EndCard(ui);
         return;
     }

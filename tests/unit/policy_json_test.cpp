@@ -96,7 +96,7 @@ TEST_CASE("the hotline: empty by default, a number validated like a phone field"
     CHECK(ParsePolicy(R"({"contact":{"hotline":"+86 138 0013 8000"}})").Ok());
     CHECK(ParsePolicy(R"({"contact":{"hotline":""}})").Ok());
     for (const char* bad : {"call us", "12345", "400-820-88", "0000000000"}) {
-        const auto parsed = ParsePolicy(std::string(R"({"contact":{"hotline":")") + bad + ""}}");
+        const auto parsed = ParsePolicy(std::string(R"({"contact":{"hotline":")") + bad + R"("}})");
         REQUIRE_FALSE(parsed.Ok());
         CHECK(parsed.GetError().field == "contact.hotline");
     }

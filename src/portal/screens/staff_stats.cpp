@@ -81,7 +81,7 @@ void Figure(Ui& ui, const char* id, const std::string& caption, const std::strin
 void ResolutionFigure(AppState& state, Ui& ui, const api::StatsResponse& s, float width) {
     const Palette& p = ui.theme.palette;
     const bool any = s.resolution_seconds.count > 0;
-    const std::string target = FormatSpan(state.strings, state.language, s.resolution_target_seconds);
+    const std::string target = FormatDuration(state.strings, state.language, s.resolution_target_seconds / 60);
     const char* note_key = !any                       ? "staff.stats.resolution_none"
                            : s.resolution_meets_target ? "staff.stats.resolution_target_met"
                                                        : "staff.stats.resolution_target_missed";

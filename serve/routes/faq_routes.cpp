@@ -10,7 +10,7 @@ namespace aftercare::serve {
 constexpr const char* kDeflectionCounter = "aftercare_faq_deflections_total";
 
 void RegisterFaqRoutes(RouteTable& routes, Services& services, const FaqIndex& faq) {
-    routes.Add(api::endpoints::kGetFaq, RateClass::None, [&faq](RequestContext& call) {
+    routes.Add(api::endpoints::kGetFaq, RateClass::None, [&faq, &services](RequestContext& call) {
                     const std::string query = call.req.get_param_value("q");
                     if (query.size() > 200)
                         throw DomainError(ErrorKind::BadRequest, "too_long", "搜索词过长",
@@ -18,7 +18,7 @@ void RegisterFaqRoutes(RouteTable& routes, Services& services, const FaqIndex& f
                     const std::string lang = RequestLanguage(call.req) == api::Language::En ? "en" : "zh";
                     const int limit = static_cast<int>(QueryInt(call.req, "limit", 10, 1, 50));
                     Json body;
-                    to_json(body, faq.Search(query, lang, limit));
+                    to_json(body, faq.Search(query, lang, limit, *services.Policy()));
                     call.res.set_header("Cache-Control", "public, max-age=300");
                     WriteJson(call.res, 200, body);
                 });
@@ -26,8 +26,8 @@ void RegisterFaqRoutes(RouteTable& routes, Services& services, const FaqIndex& f
     // Present from the start (at 0), so a dashboard can tell "none yet" from "not deployed".
     services.metrics.AddCounter(kDeflectionCounter, 0);
     routes.Add(api::endpoints::kPostFaqByIdSolved, RateClass::Create, [&faq, &services](RequestContext& call) {
-                    const api::FaqItem* item = faq.Find(PathParam(call.req, 1));
-                    if (item == nullptr)
+                    const std::optional<api::FaqItem> item = faq.Find(PathParam(call.req, 1), *services.Policy());
+                    if (!item)
                         throw DomainError(ErrorKind::NotFound, "not_found", "没有找到这条常见问题",
                                           "No such FAQ article.");
                     services.metrics.AddCounter(kDeflectionCounter);

@@ -169,11 +169,13 @@ AFTERCARE_FROM_JSON(ClockBases)
 
 namespace {
 
-Json NullableMinutes(const std::optional<int>& minutes) { return minutes ? Json(*minutes) : Json(nullptr); }
+// A number where null means "none" (minutes, hours or days).
+Json Nullable(const std::optional<int>& minutes) { return minutes ? Json(*minutes) : Json(nullptr); }
 
 // Here null is meaningful (dispatch "at a time agreed with the customer", no arrival promise of the
-// priority's own), unlike elsewhere where it means absent: null clears the default, absence keeps it.
-void ReadNullableMinutes(WireReader& reader, const char* key, std::optional<int>& minutes) {
+// priority's own, no per-ticket returns deadline, no day limit on a DOA exchange or a wrong-item
+// refund), unlike elsewhere where it means absent: null clears the default, absence keeps it.
+void ReadNullable(WireReader& reader, const char* key, std::optional<int>& minutes) {
     if (auto found = reader.Object().find(key); found != reader.Object().end() && found->is_null()) {
         minutes.reset();
     } else {
@@ -185,15 +187,15 @@ void ReadNullableMinutes(WireReader& reader, const char* key, std::optional<int>
 
 void to_json(Json& json_value, const PrioritySla& value) {
     json_value = Json{{"first_response_minutes", value.first_response_minutes},
-                      {"dispatch_minutes", NullableMinutes(value.dispatch_minutes)},
-                      {"arrival_minutes", NullableMinutes(value.arrival_minutes)},
+                      {"dispatch_minutes", Nullable(value.dispatch_minutes)},
+                      {"arrival_minutes", Nullable(value.arrival_minutes)},
                       {"resolution_minutes", value.resolution_minutes},
                       {"resolution_from", value.resolution_from}};
 }
 void ReadFields(WireReader& reader, PrioritySla& value) {
     reader.Optional("first_response_minutes", value.first_response_minutes);
-    ReadNullableMinutes(reader, "dispatch_minutes", value.dispatch_minutes);
-    ReadNullableMinutes(reader, "arrival_minutes", value.arrival_minutes);
+    ReadNullable(reader, "dispatch_minutes", value.dispatch_minutes);
+    ReadNullable(reader, "arrival_minutes", value.arrival_minutes);
     reader.Optional("resolution_minutes", value.resolution_minutes);
     reader.Optional("resolution_from", value.resolution_from);
 }
@@ -216,7 +218,8 @@ void to_json(Json& json_value, const SlaPolicy& value) {
                       {"escalation", value.escalation},
                       {"complaint_answer_working_days", value.complaint_answer_working_days},
                       {"consultation_answer_hours", value.consultation_answer_hours},
-                      {"returns_resolution_hours", value.returns_resolution_hours},
+                      {"average_resolution_hours", value.average_resolution_hours},
+                      {"returns_resolution_hours", Nullable(value.returns_resolution_hours)},
                       {"arrival_in_warranty_hours", value.arrival_in_warranty_hours},
                       {"arrival_out_of_warranty_hours", value.arrival_out_of_warranty_hours},
                       {"basis", value.basis}};
@@ -228,7 +231,8 @@ void ReadFields(WireReader& reader, SlaPolicy& value) {
     reader.Optional("escalation", value.escalation);
     reader.Optional("complaint_answer_working_days", value.complaint_answer_working_days);
     reader.Optional("consultation_answer_hours", value.consultation_answer_hours);
-    reader.Optional("returns_resolution_hours", value.returns_resolution_hours);
+    reader.Optional("average_resolution_hours", value.average_resolution_hours);
+    ReadNullable(reader, "returns_resolution_hours", value.returns_resolution_hours);
     reader.Optional("arrival_in_warranty_hours", value.arrival_in_warranty_hours);
     reader.Optional("arrival_out_of_warranty_hours", value.arrival_out_of_warranty_hours);
     reader.Optional("basis", value.basis);
@@ -259,14 +263,14 @@ AFTERCARE_FROM_JSON(WarrantyPolicy)
 
 void to_json(Json& json_value, const ReturnsPolicy& value) {
     json_value = Json{{"no_reason_days", value.no_reason_days},
-                      {"dead_on_arrival_days", value.dead_on_arrival_days},
-                      {"wrong_item_days", value.wrong_item_days},
+                      {"dead_on_arrival_days", Nullable(value.dead_on_arrival_days)},
+                      {"wrong_item_days", Nullable(value.wrong_item_days)},
                       {"ship_back_days", value.ship_back_days}};
 }
 void ReadFields(WireReader& reader, ReturnsPolicy& value) {
     reader.Optional("no_reason_days", value.no_reason_days);
-    reader.Optional("dead_on_arrival_days", value.dead_on_arrival_days);
-    reader.Optional("wrong_item_days", value.wrong_item_days);
+    ReadNullable(reader, "dead_on_arrival_days", value.dead_on_arrival_days);
+    ReadNullable(reader, "wrong_item_days", value.wrong_item_days);
     reader.Optional("ship_back_days", value.ship_back_days);
 }
 AFTERCARE_FROM_JSON(ReturnsPolicy)
@@ -316,6 +320,10 @@ void to_json(Json& json_value, const KioskPolicy& value) {
 void ReadFields(WireReader& reader, KioskPolicy& value) { reader.Optional("idle_reset_seconds", value.idle_reset_seconds); }
 AFTERCARE_FROM_JSON(KioskPolicy)
 
+void to_json(Json& json_value, const ContactPolicy& value) { json_value = Json{{"hotline", value.hotline}}; }
+void ReadFields(WireReader& reader, ContactPolicy& value) { reader.Optional("hotline", value.hotline); }
+AFTERCARE_FROM_JSON(ContactPolicy)
+
 void to_json(Json& json_value, const FollowUpPolicy& value) { json_value = Json{{"after_days", value.after_days}}; }
 void ReadFields(WireReader& reader, FollowUpPolicy& value) { reader.Optional("after_days", value.after_days); }
 AFTERCARE_FROM_JSON(FollowUpPolicy)
@@ -325,7 +333,7 @@ void to_json(Json& json_value, const Policy& value) {
                       {"warranty", value.warranty},     {"returns", value.returns},
                       {"tickets", value.tickets},       {"satisfaction", value.satisfaction},
                       {"calendar", value.calendar},     {"kiosk", value.kiosk},
-                      {"followup", value.followup}};
+                      {"followup", value.followup},     {"contact", value.contact}};
 }
 void ReadFields(WireReader& reader, Policy& value) {
     reader.Optional("version", value.version);
@@ -338,6 +346,7 @@ void ReadFields(WireReader& reader, Policy& value) {
     reader.Optional("calendar", value.calendar);
     reader.Optional("kiosk", value.kiosk);
     reader.Optional("followup", value.followup);
+    reader.Optional("contact", value.contact);
 }
 AFTERCARE_FROM_JSON(Policy)
 

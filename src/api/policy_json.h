@@ -22,6 +22,7 @@ AFTERCARE_WIRE_TYPE(SatisfactionPolicy);
 AFTERCARE_WIRE_TYPE(CalendarPolicy);
 AFTERCARE_WIRE_TYPE(KioskPolicy);
 AFTERCARE_WIRE_TYPE(FollowUpPolicy);
+AFTERCARE_WIRE_TYPE(ContactPolicy);
 AFTERCARE_WIRE_TYPE(Policy);
 
 void to_json(::aftercare::api::Json& json_value, ResolutionClockStart value);

@@ -448,6 +448,8 @@ void to_json(Json& json_value, const StatsResponse& value) {
                       {"escalated", value.escalated},
                       {"mean_first_response_seconds", value.mean_first_response_seconds},
                       {"mean_resolution_seconds", value.mean_resolution_seconds},
+                      {"resolution_target_seconds", value.resolution_target_seconds},
+                      {"resolution_meets_target", value.resolution_meets_target},
                       {"satisfaction", value.satisfaction},
                       {"satisfaction_target", value.satisfaction_target},
                       {"satisfaction_meets_target", value.satisfaction_meets_target},
@@ -486,6 +488,8 @@ void ReadFields(WireReader& reader, StatsResponse& value) {
     reader.Optional("escalated", value.escalated);
     reader.Optional("mean_first_response_seconds", value.mean_first_response_seconds);
     reader.Optional("mean_resolution_seconds", value.mean_resolution_seconds);
+    reader.Optional("resolution_target_seconds", value.resolution_target_seconds);
+    reader.Optional("resolution_meets_target", value.resolution_meets_target);
     reader.Required("satisfaction", value.satisfaction);
     reader.Optional("satisfaction_target", value.satisfaction_target);
     reader.Optional("satisfaction_meets_target", value.satisfaction_meets_target);

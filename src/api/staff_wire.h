@@ -298,7 +298,11 @@ struct StatsResponse {
     int breached = 0;                        // tickets with any clock met late or overdue
     int escalated = 0;
     std::int64_t mean_first_response_seconds = 0;
-    std::int64_t mean_resolution_seconds = 0;
+    std::int64_t mean_resolution_seconds = 0;            // over the period's tickets that were resolved
+    // "解决客户问题的平均时间不超过48小时": the policy's target for that mean, and whether it holds
+    // (false when nothing was resolved: no evidence either way, the screen says so).
+    std::int64_t resolution_target_seconds = 48 * 3600;
+    bool resolution_meets_target = false;
     core::SatisfactionStats satisfaction;
     double satisfaction_target = 0.9;
     bool satisfaction_meets_target = false;

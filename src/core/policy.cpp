@@ -1,6 +1,8 @@
 // Policy defaults lookup and range validation (a vendor's typo must not produce silly deadlines).
 #include "policy.h"
 
+#include "validation.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <string>
@@ -96,7 +98,9 @@ FieldErrors ValidatePolicy(const Policy& policy) {
     CheckPriority(errors, "sla.urgent", policy.sla.urgent);
     CheckRange(errors, "sla.complaint_answer_working_days", policy.sla.complaint_answer_working_days, 1, 60);
     CheckRange(errors, "sla.consultation_answer_hours", policy.sla.consultation_answer_hours, 1, 24 * 60);
-    CheckRange(errors, "sla.returns_resolution_hours", policy.sla.returns_resolution_hours, 1, 24 * 60);
+    CheckRange(errors, "sla.average_resolution_hours", policy.sla.average_resolution_hours, 1, 24 * 60);
+    if (policy.sla.returns_resolution_hours)
+        CheckRange(errors, "sla.returns_resolution_hours", *policy.sla.returns_resolution_hours, 1, 24 * 60);
     CheckRange(errors, "sla.arrival_in_warranty_hours", policy.sla.arrival_in_warranty_hours, 1, 24 * 30);
     CheckRange(errors, "sla.arrival_out_of_warranty_hours", policy.sla.arrival_out_of_warranty_hours, 1, 24 * 30);
 
@@ -131,8 +135,10 @@ FieldErrors ValidatePolicy(const Policy& policy) {
     }
 
     CheckRange(errors, "returns.no_reason_days", policy.returns.no_reason_days, 0, 365);
-    CheckRange(errors, "returns.dead_on_arrival_days", policy.returns.dead_on_arrival_days, 0, 365);
-    CheckRange(errors, "returns.wrong_item_days", policy.returns.wrong_item_days, 0, 365);
+    if (policy.returns.dead_on_arrival_days)
+        CheckRange(errors, "returns.dead_on_arrival_days", *policy.returns.dead_on_arrival_days, 0, 3650);
+    if (policy.returns.wrong_item_days)
+        CheckRange(errors, "returns.wrong_item_days", *policy.returns.wrong_item_days, 0, 3650);
     CheckRange(errors, "returns.ship_back_days", policy.returns.ship_back_days, 1, 90);
 
     CheckRange(errors, "tickets.reopen_window_days", policy.tickets.reopen_window_days, 0, 365);
@@ -156,6 +162,9 @@ FieldErrors ValidatePolicy(const Policy& policy) {
     CheckDates(errors, "calendar.makeup_workdays", policy.calendar.makeup_workdays);
 
     CheckRange(errors, "kiosk.idle_reset_seconds", policy.kiosk.idle_reset_seconds, 10, 3600);
+    if (!policy.contact.hotline.empty()) {
+        if (auto error = ValidateHotline(policy.contact.hotline, "contact.hotline")) errors.push_back(*error);
+    }
     return errors;
 }
 

@@ -69,20 +69,39 @@ ReturnsDecision EvaluateReturn(const ReturnsQuery& query, const Policy& policy) 
                       "The item has not been delivered yet; returns open after delivery", std::nullopt);
     }
 
-    if (query.reason == ReturnReason::WrongItem && context.day_number <= returns.wrong_item_days) {
+    // The two unconditional remedies (§12 1.2, §13 3) hold whatever the day, unless the vendor set a limit.
+    auto within = [&](const std::optional<int>& limit) { return !limit || context.day_number <= *limit; };
+    auto limit_end = [&](const std::optional<int>& limit) {
+        return limit ? std::optional<UnixSeconds>(WindowEnd(context, *limit)) : std::nullopt;
+    };
+
+    if (query.reason == ReturnReason::WrongItem && within(returns.wrong_item_days)) {
         return Decide(context, true, context.wanted, ReturnsRule::WrongItem,
-                      "收到的商品与订单不符（" + DayZh(context) + "），可" + wanted.zh,
-                      "The item does not match the order (" + DayEn(context) + "): " + wanted.en + " granted",
-                      WindowEnd(context, returns.wrong_item_days));
+                      "收到的商品与订单不符（" + DayZh(context) + "），无条件" + wanted.zh,
+                      "The item does not match the order (" + DayEn(context) + "): " + wanted.en +
+                          " granted unconditionally",
+                      limit_end(returns.wrong_item_days));
     }
 
-    if (query.reason == ReturnReason::DeadOnArrival && context.wanted == Remedy::Exchange &&
-        context.day_number <= returns.dead_on_arrival_days) {
-        return Decide(context, true, Remedy::Exchange, ReturnsRule::DeadOnArrival,
-                      "开箱损坏（" + DayZh(context) + "），无条件更换同型号或同等功能的商品",
-                      "Dead on arrival (" + DayEn(context) +
-                          "): unconditional exchange for the same or an equivalent model",
-                      WindowEnd(context, returns.dead_on_arrival_days));
+    if (query.reason == ReturnReason::DeadOnArrival && within(returns.dead_on_arrival_days)) {
+        if (context.wanted == Remedy::Exchange) {
+            return Decide(context, true, Remedy::Exchange, ReturnsRule::DeadOnArrival,
+                          "开箱损坏（" + DayZh(context) + "），无条件更换同型号或同等功能的商品",
+                          "Dead on arrival (" + DayEn(context) +
+                              "): unconditional exchange for the same or an equivalent model",
+                          limit_end(returns.dead_on_arrival_days));
+        }
+        // A refund of a DOA item is a no-reason return: inside that window it is granted below;
+        // after it, the unconditional exchange is what is offered.
+        if (context.day_number > returns.no_reason_days) {
+            const std::string days = std::to_string(returns.no_reason_days);
+            return Decide(context, false, Remedy::Exchange, ReturnsRule::DeadOnArrival,
+                          DayZh(context) + "，已过 " + days + " 天无理由退货期限，不能退款；开箱损坏可无条件更换同型号或同等功能的商品",
+                          "On " + DayEn(context) + ", past the " + days +
+                              "-day no-reason window: no refund, but a dead-on-arrival item is exchanged "
+                              "unconditionally for the same or an equivalent model",
+                          limit_end(returns.dead_on_arrival_days));
+        }
     }
 
     const bool defect = query.reason == ReturnReason::DeadOnArrival || query.reason == ReturnReason::QualityProblem ||

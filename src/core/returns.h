@@ -27,13 +27,14 @@ struct ReturnsDecision {
     // Days are whole local calendar days in the customer's time zone; delivery day is day 0, so
     // with a 15-day window day 15 is the last day and day 16 is refused.
     std::int64_t day_number = 0;
-    std::optional<UnixSeconds> window_ends_at; // last second of the deciding window, if any
+    std::optional<UnixSeconds> window_ends_at; // last second of the deciding window; none when it has no limit
 };
 
 // Rules are tried in a fixed order and the first that decides wins:
 //   delivery in the future -> NotDelivered
-//   WrongItem within wrong_item_days -> the wanted refund/exchange
-//   DeadOnArrival within dead_on_arrival_days and Exchange wanted -> Exchange
+//   WrongItem (within wrong_item_days, if the vendor set a limit) -> the wanted refund/exchange
+//   DeadOnArrival (within dead_on_arrival_days, if set) and Exchange wanted -> Exchange;
+//     Refund wanted after the no-reason window -> refused, Exchange offered
 //   within no_reason_days (item intact unless the reason is a defect) -> the wanted refund/exchange
 //   QualityProblem/DeadOnArrival within warranty -> FreeRepairOrReplacement (a refund is refused)
 //   otherwise refused: ItemNotIntact / OutOfWarranty / WindowExpired, offering repair.

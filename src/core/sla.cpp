@@ -284,10 +284,13 @@ SlaStatus EvaluateSla(const Ticket& ticket, UnixSeconds now, const Policy& polic
         break;
     case TicketKind::Return:
     case TicketKind::Exchange:
-        resolution = EvaluateClock(SlaClock::Resolution, created,
-                                   static_cast<std::int64_t>(policy.sla.returns_resolution_hours) * kSecondsPerHour,
-                                   resolution_met, resolved_now, facts, paused_now, now,
-                                   counting(basis.returns_resolution));
+        // No per-ticket deadline unless the vendor promises one (the standard's 48 h is an average).
+        if (policy.sla.returns_resolution_hours) {
+            resolution = EvaluateClock(SlaClock::Resolution, created,
+                                       static_cast<std::int64_t>(*policy.sla.returns_resolution_hours) * kSecondsPerHour,
+                                       resolution_met, resolved_now, facts, paused_now, now,
+                                       counting(basis.returns_resolution));
+        }
         break;
     }
     slot(SlaClock::Resolution) = resolution;

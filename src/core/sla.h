@@ -15,7 +15,8 @@ namespace aftercare::core {
 //                 arrival; resolution (per priority)
 //   complaint     first response, resolution = answer within N working days (vendor calendar)
 //   consultation  first response, resolution = answer within consultation_answer_hours
-//   return/exch.  first response, resolution within returns_resolution_hours
+//   return/exch.  first response; resolution only when the vendor sets returns_resolution_hours
+//                 (none by default: the standard's 48 h is an average over all tickets, see stats)
 //   suggestion    none: the standard promises to read ideas, not to answer them by a date
 // First response is met by the first staff event of any kind, dispatch by the engineer's first
 // Departure (or Arrival, when leaving went unrecorded), arrival by the first Arrival, resolution

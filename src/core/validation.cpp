@@ -102,6 +102,22 @@ Result<std::string> NormalizePhone(std::string_view text, std::string_view field
     return "+" + std::string(digits);
 }
 
+std::optional<Error> ValidateHotline(std::string_view text, std::string_view field) {
+    if (auto error = CheckText(field, text, 1, 32, false)) return error;
+    if (NormalizePhone(text, field)) return std::nullopt;
+    std::string digits;
+    for (char character : Trim(text)) {
+        if (character == ' ' || character == '-' || character == '.' || character == '(' || character == ')') continue;
+        digits.push_back(character);
+    }
+    if (!AllDigits(digits)) return PhoneError(field);
+    const bool toll_free = digits.size() == 10 && (digits.rfind("400", 0) == 0 || digits.rfind("800", 0) == 0);
+    const bool landline = digits.size() >= 10 && digits.size() <= 12 && digits[0] == '0' && digits[1] != '0';
+    const bool short_service = digits.size() >= 5 && digits.size() <= 8 && (digits.rfind("95", 0) == 0 || digits.rfind("96", 0) == 0);
+    if (toll_free || landline || short_service) return std::nullopt;
+    return PhoneError(field);
+}
+
 bool PhoneLast4Matches(std::string_view normalized_phone, std::string_view last4) {
     if (last4.size() != 4 || !AllDigits(last4) || normalized_phone.size() < 4) return false;
     return normalized_phone.substr(normalized_phone.size() - 4) == last4;

@@ -44,6 +44,11 @@ std::optional<Error> CheckText(std::string_view field, std::string_view value, s
 // Returns E.164 ("+8613800138000").
 Result<std::string> NormalizePhone(std::string_view text, std::string_view field = "phone");
 
+// A service hotline as a vendor publishes it: anything NormalizePhone accepts, a mainland 400/800
+// number (10 digits), a landline with its area code (0 + 9..11 digits), or a short service number
+// (95xxx / 96xxx, 5..8 digits). Spaces, hyphens and brackets are ignored as in NormalizePhone.
+std::optional<Error> ValidateHotline(std::string_view text, std::string_view field = "contact.hotline");
+
 // True when the normalised phone's last four digits are `last4` (ticket lookup).
 bool PhoneLast4Matches(std::string_view normalized_phone, std::string_view last4);
 

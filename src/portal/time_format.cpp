@@ -110,6 +110,39 @@ std::string FormatDuration(const StringTable& strings, Language language, std::i
     return part("format.hour", "format.hours", hours) + " " + part("format.minute", "format.minutes", rest);
 }
 
+std::string FormatMonths(const StringTable& strings, Language language, std::int64_t months) {
+    if (months > 0 && months % 12 == 0) {
+        const std::int64_t years = months / 12;
+        return strings.Format(language, years == 1 ? "format.year" : "format.years", {{"n", std::to_string(years)}});
+    }
+    return strings.Format(language, months == 1 ? "format.month_count" : "format.months_count",
+                          {{"n", std::to_string(months)}});
+}
+
+std::string FormatWeeklyHours(const StringTable& strings, Language language, const core::ServiceHours& hours) {
+    constexpr const char* kDays[7] = {"format.weekday.mon", "format.weekday.tue", "format.weekday.wed",
+                                             "format.weekday.thu", "format.weekday.fri", "format.weekday.sat",
+                                             "format.weekday.sun"};
+    std::string text;
+    for (int first = 0; first < 7;) {
+        const auto& daily = hours.weekly[first];
+        int last = first;
+        while (last + 1 < 7 && hours.weekly[last + 1] == daily) ++last;
+        if (daily) {
+            std::string days = strings.Get(language, kDays[first]);
+            if (last > first) {
+                days = strings.Format(language, "format.day_range",
+                                      {{"from", days}, {"to", strings.Get(language, kDays[last])}});
+            }
+            if (!text.empty()) text += strings.Get(language, "format.list_separator");
+            text += days + " " + core::FormatMinuteOfDay(daily->open_minute) + "–" +
+                    core::FormatMinuteOfDay(daily->close_minute);
+        }
+        first = last + 1;
+    }
+    return text;
+}
+
 std::string FormatWait(const StringTable& strings, Language language, std::int64_t seconds) {
     if (seconds < 1) seconds = 1;
     if (seconds < core::kSecondsPerMinute) {

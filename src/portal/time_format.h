@@ -5,6 +5,7 @@
 
 #include "i18n.h"
 
+#include "core/service_hours.h"
 #include "core/time.h"
 
 #include <cstdint>
@@ -31,6 +32,14 @@ std::string FormatSpan(const StringTable& strings, Language language, std::int64
 
 // A budget in plain words: "10 分钟", "2 小时", "1 小时 30 分钟"; "10 minutes", "2 hours".
 std::string FormatDuration(const StringTable& strings, Language language, std::int64_t minutes);
+
+// A length in months as people say it: whole years as years ("3 年", "3 years"), otherwise months
+// ("18 个月", "18 months") — never rounded to a year it is not.
+std::string FormatMonths(const StringTable& strings, Language language, std::int64_t months);
+
+// Opening hours in plain words, consecutive days with the same hours joined:
+// "周一至周五 09:00–17:00", "Mon–Fri 09:00–17:00; Sat 10:00–16:00". Empty when every day is closed.
+std::string FormatWeeklyHours(const StringTable& strings, Language language, const core::ServiceHours& hours);
 
 // A wait in plain words, rounded up so it is never too short: "45 秒", "15 分钟", "2 小时".
 std::string FormatWait(const StringTable& strings, Language language, std::int64_t seconds);

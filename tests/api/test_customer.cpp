@@ -455,6 +455,47 @@ TEST_CASE("FAQ search in Chinese and English, and the public policy", "[faq][pol
     CHECK(p["returns"]["no_reason_days"] == 15);
 }
 
+TEST_CASE("FAQ answers carry the live policy's numbers, and change when the policy does", "[faq][policy]") {
+    Running env;
+    auto& client = env.http();
+    auto answer = [&](const std::string& id, const std::string& lang) {
+        const Json all = BodyOf(client.Get("/api/v1/faq?limit=50"));
+        for (const Json& item : all["items"])
+            if (item["id"] == id) return item["answer"][lang].get<std::string>();
+        return std::string("(no article " + id + ")");
+    };
+    // The shipped policy: reopen within 7 days, 10 MB files, no hotline, no DOA day limit.
+    CHECK_THAT(answer("cancel-reopen", "zh"), Catch::Contains("解决后 7 天内重新打开"));
+    CHECK_THAT(answer("cancel-reopen", "en"), Catch::Contains("within 7 days of the resolution"));
+    CHECK_THAT(answer("attachments", "zh"), Catch::Contains("不超过 10 MB"));
+    CHECK_THAT(answer("response-times", "zh"), Catch::Contains("严重故障 15 分钟内响应、1 小时内出发、4 小时内解决"));
+    CHECK_THAT(answer("response-times", "zh"), !Catch::Contains("热线"));
+    CHECK_THAT(answer("dead-on-arrival", "zh"), !Catch::Contains("天内"));
+    for (const std::string lang : {"zh", "en"})
+        for (const std::string id : {"cancel-reopen", "attachments", "response-times", "spare-parts", "warranty-period"})
+            CHECK(answer(id, lang).find('{') == std::string::npos);
+
+    Json policy = BodyOf(GetJson(client, "/api/v1/staff/policy", env.staff_token));
+    policy["tickets"]["reopen_window_days"] = 14;
+    policy["tickets"]["max_attachment_bytes"] = 5 * 1024 * 1024;
+    policy["returns"]["dead_on_arrival_days"] = 30;
+    policy["contact"]["hotline"] = "400-820-8820";
+    const auto saved = client.Put("/api/v1/staff/policy", {{"Authorization", "Bearer " + env.staff_token}},
+                                  policy.dump(), "application/json");
+    REQUIRE(saved);
+    REQUIRE(saved->status == 200);
+
+    CHECK_THAT(answer("cancel-reopen", "zh"), Catch::Contains("解决后 14 天内重新打开"));
+    CHECK_THAT(answer("cancel-reopen", "en"), Catch::Contains("within 14 days of the resolution"));
+    CHECK_THAT(answer("attachments", "en"), Catch::Contains("5 MB each"));
+    CHECK_THAT(answer("dead-on-arrival", "zh"), Catch::Contains("（签收后 30 天内）"));
+    CHECK_THAT(answer("response-times", "zh"), Catch::Contains("服务热线 400-820-8820（7×24 小时）"));
+    // "This solved it" answers with the same filled-in article.
+    const auto solved = client.Post("/api/v1/faq/cancel-reopen/solved", "", "application/json");
+    REQUIRE(solved);
+    CHECK_THAT(Json::parse(solved->body)["answer"]["zh"].get<std::string>(), Catch::Contains("14 天内"));
+}
+
 TEST_CASE("the customer's view names staff by display name, on every path that returns it", "[tickets][staff_names]") {
     Running env;
     auto& client = env.http();

@@ -77,6 +77,14 @@ TEST_CASE("export: tickets, ratings, complaints and SLA as Excel-ready CSV, matc
                                  std::to_string(urgent["breached"].get<int>()) + ",",
                              0) == 0);
     CHECK(sla_lines[4].rfind("All," + std::to_string(stats["tickets_total"].get<int>()) + ",", 0) == 0);
+    // The mean resolution against the policy's 48 h average target, on the "All" row only.
+    CHECK(sla_lines[0].find(",Mean resolution (hours),Mean resolution target (hours),Mean target met") != std::string::npos);
+    CHECK(sla_lines[1].find(",,,") != std::string::npos);
+    const std::string target_cell = ",48.0,";
+    CHECK(sla_lines[4].find(target_cell) != std::string::npos);
+    CHECK(sla_lines[4].substr(sla_lines[4].rfind(',') + 1) ==
+          (stats["resolution_seconds"]["count"].get<int>() == 0 ? ""
+           : stats["resolution_meets_target"].get<bool>() ? "yes" : "no"));
 
     auto complaints = Export(client, "complaints", env.staff_token);
     CHECK(static_cast<int>(Lines(complaints->body.substr(kBom.size())).size()) - 1 ==

@@ -387,6 +387,10 @@ describe('staff console', () => {
         await page.getByRole('img', { name: summary }).first().waitFor();
       }
       await page.getByRole('heading', { name: '投诉与答复期限' }).waitFor();
+      // The standard's 48 h is the average resolution time, met or not.
+      await page.getByText('平均解决用时').first().waitFor();
+      await page.getByText(/^(达标：平均不超过|未达标：平均超过) 48 小时 · \d+ 张/).first().waitFor();
+      await page.getByText(/自提交次日起/).first().waitFor();
       await shot(page, 'staff-stats-zh.png');
 
       // The management review's file: the period on screen, as Excel opens it, saved by the browser.
@@ -428,6 +432,51 @@ describe('staff console', () => {
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
+    }
+  });
+
+  test('the hotline: no line on the home page until an admin enters a number, then the number with its hours', async () => {
+    const home = async () => {
+      const opened = await openPage(browser, server.url, { width: 1280, height: 800 });
+      await waitForPortal(opened.page);
+      await opened.page.getByRole('heading', { name: '我们的承诺' }).waitFor();
+      await waitForSettled(opened.page);
+      return opened;
+    };
+    const before = await home();
+    try {
+      assert.equal(await before.page.getByText('热线', { exact: false }).count(), 0, 'no hotline without a number');
+    } finally {
+      await before.context.close();
+    }
+
+    const { context, page, problems } = await console_(ADMIN, { hash: '#/staff/admin?tab=policy' });
+    try {
+      await page.getByRole('heading', { name: '服务策略' }).first().waitFor();
+      const field = page.getByRole('textbox', { name: '服务热线' });
+      await type(field, 'call us');
+      await tap(page.getByRole('button', { name: '保存并生效' }));
+      await page.getByRole('alert').filter({ hasText: '请先修正' }).waitFor();
+      assert.equal((await api('GET', '/api/v1/staff/policy', { token: adminToken })).body.contact.hotline, '');
+      await type(field, '400-820-8820');
+      await tap(page.getByRole('button', { name: '保存并生效' }));
+      await page.getByRole('status').filter({ hasText: '立即生效' }).waitFor();
+      assert.equal((await api('GET', '/api/v1/staff/policy', { token: adminToken })).body.contact.hotline, '400-820-8820');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+
+    const after = await home();
+    try {
+      // The shipped service hours are 7×24, so the line says so, with the number.
+      await after.page.getByText('7×24 小时服务热线 400-820-8820').waitFor();
+      assert.deepEqual(after.problems, []);
+    } finally {
+      await after.context.close();
+      const policy = (await api('GET', '/api/v1/staff/policy', { token: adminToken })).body;
+      policy.contact.hotline = '';
+      assert.equal((await api('PUT', '/api/v1/staff/policy', { token: adminToken, body: policy })).status, 200);
     }
   });
 

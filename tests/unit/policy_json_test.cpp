@@ -49,6 +49,12 @@ TEST_CASE("defaults follow the standard document", "[policy]") {
     CHECK(policy.warranty.spare_part_ship_hours == 8);
     CHECK(policy.returns.no_reason_days == 15);
     CHECK(policy.returns.ship_back_days == 7);
+    // The standard's unconditional remedies have no day limit; its 48 h is an average, no deadline.
+    CHECK_FALSE(policy.returns.dead_on_arrival_days);
+    CHECK_FALSE(policy.returns.wrong_item_days);
+    CHECK(policy.sla.average_resolution_hours == 48);
+    CHECK_FALSE(policy.sla.returns_resolution_hours);
+    CHECK(policy.contact.hotline.empty());
     CHECK(policy.satisfaction.target_rate == Approx(0.9));
     CHECK(policy.kiosk.idle_reset_seconds == 90);
     CHECK(core::ValidatePolicy(policy).empty());
@@ -58,11 +64,42 @@ TEST_CASE("a partial policy keeps the defaults for what it omits", "[policy]") {
     auto parsed = ParsePolicy(R"({"returns":{"no_reason_days":7},"sla":{"serious":{"dispatch_minutes":null}}})");
     REQUIRE(parsed.Ok());
     CHECK(parsed.Value().returns.no_reason_days == 7);
-    CHECK(parsed.Value().returns.dead_on_arrival_days == 7);
+    CHECK_FALSE(parsed.Value().returns.dead_on_arrival_days);
     CHECK(parsed.Value().returns.ship_back_days == 7);
     CHECK_FALSE(parsed.Value().sla.serious.dispatch_minutes);
     CHECK(parsed.Value().sla.serious.resolution_minutes == 240);
     CHECK(ParsePolicy("{}").Value() == core::Policy{});
+}
+
+TEST_CASE("day limits and the per-ticket returns deadline: null is none, a number is a limit", "[policy]") {
+    auto limited = ParsePolicy(
+        R"({"returns":{"dead_on_arrival_days":7,"wrong_item_days":30},"sla":{"returns_resolution_hours":72}})");
+    REQUIRE(limited.Ok());
+    CHECK(limited.Value().returns.dead_on_arrival_days == 7);
+    CHECK(limited.Value().returns.wrong_item_days == 30);
+    CHECK(limited.Value().sla.returns_resolution_hours == 72);
+    // Written back as numbers, and null again once cleared.
+    const std::string text = SerializePolicy(limited.Value());
+    CHECK(ParsePolicy(text).Value() == limited.Value());
+    auto cleared = ParsePolicy(R"({"returns":{"dead_on_arrival_days":null},"sla":{"returns_resolution_hours":null}})");
+    REQUIRE(cleared.Ok());
+    CHECK_FALSE(cleared.Value().returns.dead_on_arrival_days);
+    CHECK_FALSE(cleared.Value().sla.returns_resolution_hours);
+    CHECK(ParsePolicy(R"({"returns":{"wrong_item_days":-1}})").GetError().field == "returns.wrong_item_days");
+    CHECK(ParsePolicy(R"({"sla":{"average_resolution_hours":0}})").GetError().field == "sla.average_resolution_hours");
+}
+
+TEST_CASE("the hotline: empty by default, a number validated like a phone field", "[policy]") {
+    CHECK(ParsePolicy(R"({"contact":{"hotline":"400-820-8820"}})").Value().contact.hotline == "400-820-8820");
+    CHECK(ParsePolicy(R"({"contact":{"hotline":"010-6552 9988"}})").Ok());
+    CHECK(ParsePolicy(R"({"contact":{"hotline":"95588"}})").Ok());
+    CHECK(ParsePolicy(R"({"contact":{"hotline":"+86 138 0013 8000"}})").Ok());
+    CHECK(ParsePolicy(R"({"contact":{"hotline":""}})").Ok());
+    for (const char* bad : {"call us", "12345", "400-820-88", "0000000000"}) {
+        const auto parsed = ParsePolicy(std::string(R"({"contact":{"hotline":")") + bad + R"("}})");
+        REQUIRE_FALSE(parsed.Ok());
+        CHECK(parsed.GetError().field == "contact.hotline");
+    }
 }
 
 TEST_CASE("bad policy values are rejected with the field path", "[policy]") {

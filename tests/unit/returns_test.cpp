@@ -80,8 +80,45 @@ TEST_CASE("no-reason returns need the item intact - defects do not", "[returns]"
     CHECK(defect.rule == ReturnsRule::NoReasonWindow);
 }
 
-TEST_CASE("dead on arrival: exchange through day 7, then warranty repair or replacement", "[returns]") {
+TEST_CASE("dead on arrival: an unconditional exchange whatever the day (no limit by default)", "[returns]") {
     const Policy policy;
+    REQUIRE_FALSE(policy.returns.dead_on_arrival_days);
+    const UnixSeconds delivered = At(2024, 5, 1, 10, 0);
+    for (const UnixSeconds now : {At(2024, 5, 1, 12, 0), At(2024, 5, 17, 0, 0), At(2025, 6, 4, 9, 0)}) {
+        const ReturnsDecision exchange = EvaluateReturn(Query(ReturnReason::DeadOnArrival, Remedy::Exchange, delivered, now), policy);
+        CHECK(exchange.granted);
+        CHECK(exchange.rule == ReturnsRule::DeadOnArrival);
+        CHECK(exchange.remedy == Remedy::Exchange);
+        CHECK_FALSE(exchange.window_ends_at); // no window to count down
+        CHECK_THAT(exchange.reason.zh, Catch::Contains("无条件更换"));
+    }
+    // Day 400: no inspection first, and no warranty question.
+    const ReturnsDecision day400 = EvaluateReturn(
+        Query(ReturnReason::DeadOnArrival, Remedy::Exchange, delivered, At(2025, 6, 5, 9, 0)), policy);
+    CHECK(day400.day_number == 400);
+    CHECK(day400.granted);
+    CHECK(day400.rule == ReturnsRule::DeadOnArrival);
+}
+
+TEST_CASE("dead on arrival, refund wanted: the no-reason window, then the exchange is offered", "[returns]") {
+    const Policy policy;
+    const UnixSeconds delivered = At(2024, 5, 1, 10, 0);
+    const ReturnsDecision day15 = EvaluateReturn(
+        Query(ReturnReason::DeadOnArrival, Remedy::Refund, delivered, At(2024, 5, 16, 23, 59, 59)), policy);
+    CHECK(day15.granted);
+    CHECK(day15.rule == ReturnsRule::NoReasonWindow);
+    CHECK(day15.remedy == Remedy::Refund);
+    const ReturnsDecision day16 =
+        EvaluateReturn(Query(ReturnReason::DeadOnArrival, Remedy::Refund, delivered, At(2024, 5, 17, 0, 0)), policy);
+    CHECK_FALSE(day16.granted);
+    CHECK(day16.rule == ReturnsRule::DeadOnArrival);
+    CHECK(day16.remedy == Remedy::Exchange); // what the customer can have instead
+    CHECK_THAT(day16.reason.zh, Catch::Contains("无条件更换"));
+}
+
+TEST_CASE("dead on arrival with a vendor limit of 7 days: day 7 yes, day 8 by the other rules", "[returns]") {
+    Policy policy;
+    policy.returns.dead_on_arrival_days = 7;
     const UnixSeconds delivered = At(2024, 5, 1, 10, 0);
     const ReturnsDecision day7 = EvaluateReturn(
         Query(ReturnReason::DeadOnArrival, Remedy::Exchange, delivered, At(2024, 5, 8, 23, 59, 59)), policy);
@@ -127,17 +164,46 @@ TEST_CASE("quality problem after the no-reason window: in or out of warranty", "
     CHECK(expired.remedy == Remedy::PaidRepair);
 }
 
-TEST_CASE("wrong item: return and refund through its window", "[returns]") {
+TEST_CASE("wrong item: an unconditional return and refund whatever the day (no limit by default)", "[returns]") {
     const Policy policy;
+    REQUIRE_FALSE(policy.returns.wrong_item_days);
     const UnixSeconds delivered = At(2024, 5, 1, 10, 0);
-    const ReturnsDecision day15 =
-        EvaluateReturn(Query(ReturnReason::WrongItem, Remedy::Refund, delivered, At(2024, 5, 16, 23, 59, 59)), policy);
-    CHECK(day15.granted);
-    CHECK(day15.rule == ReturnsRule::WrongItem);
-    const ReturnsDecision day16 =
-        EvaluateReturn(Query(ReturnReason::WrongItem, Remedy::Refund, delivered, At(2024, 5, 17, 0, 0)), policy);
-    CHECK_FALSE(day16.granted);
-    CHECK(day16.rule == ReturnsRule::WindowExpired);
+    for (const UnixSeconds now : {At(2024, 5, 16, 23, 59, 59), At(2024, 5, 17, 0, 0), At(2025, 6, 5, 9, 0)}) {
+        const ReturnsDecision refund = EvaluateReturn(Query(ReturnReason::WrongItem, Remedy::Refund, delivered, now), policy);
+        CHECK(refund.granted);
+        CHECK(refund.rule == ReturnsRule::WrongItem);
+        CHECK(refund.remedy == Remedy::Refund); // never a repair of the wrong item
+        CHECK_FALSE(refund.window_ends_at);
+        CHECK_THAT(refund.reason.zh, Catch::Contains("无条件"));
+    }
+    const ReturnsDecision day400 =
+        EvaluateReturn(Query(ReturnReason::WrongItem, Remedy::Refund, delivered, At(2025, 6, 5, 9, 0)), policy);
+    CHECK(day400.day_number == 400);
+    CHECK(day400.granted);
+    // An item that was never the one ordered needs no "intact" condition either.
+    ReturnsQuery opened = Query(ReturnReason::WrongItem, Remedy::Refund, delivered, At(2024, 9, 1, 9, 0));
+    opened.item_intact = false;
+    CHECK(EvaluateReturn(opened, policy).granted);
+    // The customer may prefer the right item: an exchange is granted the same way.
+    CHECK(EvaluateReturn(Query(ReturnReason::WrongItem, Remedy::Exchange, delivered, At(2025, 6, 5, 9, 0)), policy)
+              .remedy == Remedy::Exchange);
+}
+
+TEST_CASE("wrong item with a vendor limit of 30 days: day 30 yes, day 31 no", "[returns]") {
+    Policy policy;
+    policy.returns.wrong_item_days = 30;
+    const UnixSeconds delivered = At(2024, 5, 1, 10, 0);
+    const ReturnsDecision day30 =
+        EvaluateReturn(Query(ReturnReason::WrongItem, Remedy::Refund, delivered, At(2024, 5, 31, 23, 59, 59)), policy);
+    CHECK(day30.granted);
+    CHECK(day30.rule == ReturnsRule::WrongItem);
+    CHECK(day30.day_number == 30);
+    CHECK(day30.window_ends_at == At(2024, 5, 31, 23, 59, 59));
+    const ReturnsDecision day31 =
+        EvaluateReturn(Query(ReturnReason::WrongItem, Remedy::Refund, delivered, At(2024, 6, 1, 0, 0)), policy);
+    CHECK_FALSE(day31.granted);
+    CHECK(day31.rule == ReturnsRule::WindowExpired);
+    CHECK(day31.day_number == 31);
 }
 
 TEST_CASE("nothing can be returned before delivery", "[returns]") {

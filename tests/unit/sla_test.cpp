@@ -156,8 +156,25 @@ TEST_CASE("pause while waiting on the customer, resume with the same remaining t
     CHECK(EvaluateSla(ticket, resumed_at, policy).paused_seconds == 2 * kSecondsPerHour);
 }
 
-TEST_CASE("returns clock pauses while the item travels back", "[sla]") {
+TEST_CASE("returns and exchanges have no resolution deadline by default - the 48 h is an average", "[sla]") {
     const Policy policy;
+    REQUIRE_FALSE(policy.sla.returns_resolution_hours);
+    const UnixSeconds created = At(2024, 6, 3, 9, 0);
+    for (const TicketKind kind : {TicketKind::Return, TicketKind::Exchange}) {
+        Ticket ticket = NewTicket(kind, Priority::General, created);
+        const SlaStatus week_later = EvaluateSla(ticket, created + 7 * kSecondsPerDay, policy);
+        CHECK(Clock(week_later, SlaClock::Resolution).status == DeadlineStatus::NotApplicable);
+        CHECK_FALSE(Clock(week_later, SlaClock::Resolution).due_at);
+        // The first-response clock still runs (and is breached after a week without an answer).
+        CHECK(Clock(week_later, SlaClock::FirstResponse).status == DeadlineStatus::Overdue);
+        ticket = Apply(ticket, Action::Accept, Staff(), created + 60);
+        CHECK_FALSE(EvaluateSla(ticket, created + 30 * kSecondsPerDay, policy).breached);
+    }
+}
+
+TEST_CASE("a vendor's per-ticket returns deadline pauses while the item travels back", "[sla]") {
+    Policy policy;
+    policy.sla.returns_resolution_hours = 48;
     const UnixSeconds created = At(2024, 6, 3, 9, 0);
     Ticket ticket = NewTicket(TicketKind::Return, Priority::General, created);
     ticket = Apply(ticket, Action::Accept, Staff(), created + 60);

@@ -34,8 +34,16 @@ std::string PromiseText(const AppState& state, const api::TicketView& ticket) {
     }
     case core::TicketKind::Return:
     case core::TicketKind::Exchange:
-        return state.strings.Format(state.language, "kiosk.promise.returns",
-                                    {{"duration", FormatDuration(state.strings, state.language, sla.returns_resolution_hours * 60)}});
+        // A per-ticket deadline only when the vendor promises one (the standard's 48 h is an average).
+        if (sla.returns_resolution_hours) {
+            return state.strings.Format(
+                state.language, "kiosk.promise.returns",
+                {{"duration", FormatDuration(state.strings, state.language, *sla.returns_resolution_hours * 60)}});
+        }
+        return state.strings.Format(
+            state.language, "kiosk.promise.returns_open",
+            {{"response",
+              FormatDuration(state.strings, state.language, sla.For(ticket.priority).first_response_minutes)}});
     case core::TicketKind::Complaint:
         return state.strings.Format(state.language, "kiosk.promise.complaint",
                                     {{"days", std::to_string(sla.complaint_answer_working_days)}});

@@ -3,11 +3,14 @@
 
 #include "app.h"
 #include "icons.h"
+#include "time_format.h"
 #include "widgets.h"
 
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace aftercare::portal {
 namespace {
@@ -29,6 +32,15 @@ constexpr HomeAction kActions[] = {
     {"ask", ICON_QUESTION, "home.action.ask", "home.action.ask.hint", Screen::Consultation},
 };
 
+// A card's hint, with the policy's number where it names one (returns window, complaint answer).
+std::string HintText(const AppState& state, const HomeAction& action) {
+    const std::string_view id = action.id;
+    const int days = id == "returns"    ? state.policy.returns.no_reason_days
+                     : id == "complain" ? state.policy.sla.complaint_answer_working_days
+                                        : 0;
+    return state.strings.Format(state.language, action.hint_key, {{"days", std::to_string(days)}});
+}
+
 void DrawActions(AppState& state, Ui& ui) {
     const Theme& theme = state.theme;
     const float avail = ImGui::GetContentRegionAvail().x;
@@ -39,8 +51,8 @@ void DrawActions(AppState& state, Ui& ui) {
     int column = 0;
     for (const HomeAction& action : kActions) {
         if (column > 0) ImGui::SameLine(0.0f, gap);
-        const bool pressed =
-            ActionCard(ui, action.id, action.icon, state.Tr(action.title_key), state.Tr(action.hint_key), card_width);
+        const bool pressed = ActionCard(ui, action.id, action.icon, state.Tr(action.title_key),
+                                        HintText(state, action), card_width);
         if (pressed && state.kiosk.enabled && std::string_view(action.id) == "repair") {
             Navigate(state, Route{Screen::KioskRepair, {}, {}});  // a kiosk asks one question per screen
         } else if (pressed && action.screen != Screen::Home) {
@@ -50,33 +62,48 @@ void DrawActions(AppState& state, Ui& ui) {
     }
 }
 
+// The hotline line: only when the policy has a number, and its hours as the policy's service hours
+// say (7×24, or the weekly hours with public holidays closed).
+std::optional<std::string> HotlineLine(const AppState& state) {
+    const core::Policy& policy = state.policy;
+    if (policy.contact.hotline.empty()) return std::nullopt;
+    if (policy.service_hours.round_the_clock) {
+        return state.strings.Format(state.language, "home.commitment.hotline", {{"number", policy.contact.hotline}});
+    }
+    return state.strings.Format(
+        state.language, "home.commitment.hotline_hours",
+        {{"number", policy.contact.hotline},
+         {"hours", FormatWeeklyHours(state.strings, state.language, policy.service_hours)}});
+}
+
 void DrawCommitments(AppState& state, Ui& ui) {
     const Theme& theme = state.theme;
     const core::Policy& policy = state.policy;
     const Language lang = state.language;
     const StringTable& s = state.strings;
-    const std::string lines[] = {
-        s.Format(lang, "home.commitment.response",
-                 {{"hours", std::to_string(policy.sla.general.first_response_minutes / 60)}}),
-        s.Format(lang, "home.commitment.urgent",
-                 {{"minutes", std::to_string(policy.sla.urgent.first_response_minutes)}}),
-        s.Format(lang, "home.commitment.warranty", {{"years", std::to_string(policy.warranty.months / 12)}}),
-        s.Format(lang, "home.commitment.returns", {{"days", std::to_string(policy.returns.no_reason_days)}}),
-        s.Format(lang, "home.commitment.complaint",
-                 {{"days", std::to_string(policy.sla.complaint_answer_working_days)}}),
-        s.Get(lang, "home.commitment.hotline"),
+    // Every number as the policy states it: 90 minutes reads "1 小时 30 分钟", 18 months "18 个月".
+    std::vector<std::pair<const char*, std::string>> lines = {
+        {ICON_CLOCK, s.Format(lang, "home.commitment.response",
+                              {{"duration", FormatDuration(s, lang, policy.sla.general.first_response_minutes)}})},
+        {ICON_BOLT, s.Format(lang, "home.commitment.urgent",
+                             {{"duration", FormatDuration(s, lang, policy.sla.urgent.first_response_minutes)}})},
+        {ICON_SHIELD,
+         s.Format(lang, "home.commitment.warranty", {{"period", FormatMonths(s, lang, policy.warranty.months)}})},
+        {ICON_UNDO, s.Format(lang, "home.commitment.returns", {{"days", std::to_string(policy.returns.no_reason_days)}})},
+        {ICON_COMMENT, s.Format(lang, "home.commitment.complaint",
+                                {{"days", std::to_string(policy.sla.complaint_answer_working_days)}})},
     };
-    const char* icons[] = {ICON_CLOCK, ICON_BOLT, ICON_SHIELD, ICON_UNDO, ICON_COMMENT, ICON_PHONE};
+    if (auto hotline = HotlineLine(state)) lines.emplace_back(ICON_PHONE, std::move(*hotline));
 
     BeginCard(ui, "##commitments");
     Heading(ui, TextStyle::Title3, state.Tr("home.commitments.title"), 2);
     ImGui::Spacing();
-    for (size_t i = 0; i < std::size(lines); ++i) {
+    for (const auto& [icon, line] : lines) {
         ImGui::PushStyleColor(ImGuiCol_Text, theme.palette.success);
-        ImGui::TextUnformatted(icons[i]);
+        ImGui::TextUnformatted(icon);
         ImGui::PopStyleColor();
         ImGui::SameLine(ImGui::GetCursorStartPos().x + theme.Em(1.75f));  // a fixed icon column
-        Paragraph(ui, TextStyle::Body, lines[i], theme.palette.text);
+        Paragraph(ui, TextStyle::Body, line, theme.palette.text);
     }
     EndCard(ui);
 }

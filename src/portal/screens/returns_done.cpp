@@ -5,6 +5,7 @@
 #include "app.h"
 #include "screens/notify_choice.h"
 #include "dates.h"
+#include "time_format.h"
 #include "icons.h"
 #include "widgets.h"
 #include "widgets/service_number.h"
@@ -45,10 +46,13 @@ void DrawReturnsDone(AppState& state, Ui& ui) {
     const api::CreateTicketResponse& created = *r.submitted.value;
     const bool exchange = created.ticket.kind == core::TicketKind::Exchange;
 
-    BeginVerdictCard(ui, "##done", Verdict::Granted, state.Tr("returns.done.title"),
-                     state.strings.Format(state.language,
-                                          exchange ? "returns.done.body.exchange" : "returns.done.body.refund",
-                                          {{"hours", std::to_string(state.policy.sla.returns_resolution_hours)}}));
+    // A time is promised only when the vendor set a per-ticket deadline (none by default).
+    const std::optional<int> hours = state.policy.sla.returns_resolution_hours;
+    const std::string body =
+        hours ? state.strings.Format(state.language, exchange ? "returns.done.body.exchange" : "returns.done.body.refund",
+                                     {{"duration", FormatDuration(state.strings, state.language, *hours * 60)}})
+              : state.Tr(exchange ? "returns.done.body.exchange.open" : "returns.done.body.refund.open");
+    BeginVerdictCard(ui, "##done", Verdict::Granted, state.Tr("returns.done.title"), body);
     ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
     ServiceNumberPanel(ui, "rma", created.service_number,
                        {state.Tr("returns.done.number"), state.Tr("widgets.copy"), state.Tr("widgets.copied")}, r.copied_at);

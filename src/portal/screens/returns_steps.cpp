@@ -104,7 +104,12 @@ void DrawItemStep(AppState& state, Ui& ui) {
     if (!order.delivered_at) {
         // Nothing can be sent back before it arrives: say so, and offer another order.
         Heading(ui, TextStyle::Title3, state.Tr("returns.not_delivered.title"), 2);
-        Paragraph(ui, TextStyle::Body, state.Tr("returns.not_delivered.body"), p.text, Role::Status);
+        const std::string& hotline = state.policy.contact.hotline;
+        Paragraph(ui, TextStyle::Body,
+                  hotline.empty() ? state.Tr("returns.not_delivered.body")
+                                  : state.strings.Format(state.language, "returns.not_delivered.body.hotline",
+                                                         {{"hotline", hotline}}),
+                  p.text, Role::Status);
         EndCard(ui);
         return;
     }
@@ -195,9 +200,16 @@ void DrawVerdictStep(AppState& state, Ui& ui) {
     BeginVerdictCard(ui, "##verdict", granted ? Verdict::Granted : Verdict::Refused, state.Tr(title_key),
                      Localized(deciding.reason, state.language));
     const core::ReturnsPolicy& policy = state.policy.returns;
+    // The two unconditional rules name a day limit only when the vendor set one.
+    std::string rule_key = RuleKey(deciding.rule);
+    if ((deciding.rule == core::ReturnsRule::DeadOnArrival && policy.dead_on_arrival_days) ||
+        (deciding.rule == core::ReturnsRule::WrongItem && policy.wrong_item_days))
+        rule_key += ".limited";
     const std::string rule = state.strings.Format(
-        state.language, RuleKey(deciding.rule),
-        {{"days", std::to_string(policy.no_reason_days)}, {"doa_days", std::to_string(policy.dead_on_arrival_days)}});
+        state.language, rule_key,
+        {{"days", std::to_string(policy.no_reason_days)},
+         {"doa_days", std::to_string(policy.dead_on_arrival_days.value_or(0))},
+         {"wrong_days", std::to_string(policy.wrong_item_days.value_or(0))}});
     Paragraph(ui, TextStyle::Small, state.strings.Format(state.language, "returns.verdict.rule", {{"rule", rule}}),
               p.text_muted);
     if (!granted) {

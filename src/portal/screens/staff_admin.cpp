@@ -312,6 +312,7 @@ struct PolicyNumber {
     std::function<void(core::Policy&, std::optional<double>)> set;
     bool optional = false;
     bool decimal = false;
+    const char* empty_help_key = "staff.policy.dispatch_help"; // what an empty optional field means
 };
 
 std::vector<PolicyNumber> PolicyNumbers(const core::Policy& policy) {
@@ -323,6 +324,19 @@ std::vector<PolicyNumber> PolicyNumbers(const core::Policy& policy) {
                                return std::optional<double>(member(copy));
                            },
                            [member](core::Policy& p, std::optional<double> v) { member(p) = static_cast<int>(v.value_or(0)); }});
+    };
+    // A number that may be left empty: "no limit" / "no deadline" (std::nullopt, JSON null).
+    auto optional_int_field = [&numbers](std::string path, std::string label, const char* empty_help_key, auto member) {
+        numbers.push_back({std::move(path), std::move(label),
+                           [member](const core::Policy& p) {
+                               core::Policy copy = p;
+                               const std::optional<int>& value = member(copy);
+                               return value ? std::optional<double>(*value) : std::nullopt;
+                           },
+                           [member](core::Policy& p, std::optional<double> v) {
+                               member(p) = v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
+                           },
+                           true, false, empty_help_key});
     };
     const std::pair<const char*, core::PrioritySla core::SlaPolicy::*> priorities[] = {
         {"urgent", &core::SlaPolicy::urgent}, {"serious", &core::SlaPolicy::serious}, {"general", &core::SlaPolicy::general}};
@@ -353,8 +367,10 @@ std::vector<PolicyNumber> PolicyNumbers(const core::Policy& policy) {
               [](core::Policy& p) -> int& { return p.sla.complaint_answer_working_days; });
     int_field("sla.consultation_answer_hours", "staff.policy.consultation_hours",
               [](core::Policy& p) -> int& { return p.sla.consultation_answer_hours; });
-    int_field("sla.returns_resolution_hours", "staff.policy.returns_hours",
-              [](core::Policy& p) -> int& { return p.sla.returns_resolution_hours; });
+    int_field("sla.average_resolution_hours", "staff.policy.average_resolution_hours",
+              [](core::Policy& p) -> int& { return p.sla.average_resolution_hours; });
+    optional_int_field("sla.returns_resolution_hours", "staff.policy.returns_hours", "staff.policy.no_deadline_help",
+                       [](core::Policy& p) -> std::optional<int>& { return p.sla.returns_resolution_hours; });
     int_field("warranty.months", "staff.policy.warranty_months", [](core::Policy& p) -> int& { return p.warranty.months; });
     int_field("warranty.spare_part_in_stock_hours", "staff.policy.part_in_stock",
               [](core::Policy& p) -> int& { return p.warranty.spare_part_in_stock_hours; });
@@ -362,8 +378,10 @@ std::vector<PolicyNumber> PolicyNumbers(const core::Policy& policy) {
               [](core::Policy& p) -> int& { return p.warranty.spare_part_ship_hours; });
     int_field(/*not a key*/"returns.no_reason_days", "staff.policy.no_reason_days",
               [](core::Policy& p) -> int& { return p.returns.no_reason_days; });
-    int_field(/*not a key*/"returns.dead_on_arrival_days", "staff.policy.doa_days",
-              [](core::Policy& p) -> int& { return p.returns.dead_on_arrival_days; });
+    optional_int_field(/*not a key*/"returns.dead_on_arrival_days", "staff.policy.doa_days", "staff.policy.no_limit_help",
+                       [](core::Policy& p) -> std::optional<int>& { return p.returns.dead_on_arrival_days; });
+    optional_int_field(/*not a key*/"returns.wrong_item_days", "staff.policy.wrong_item_days", "staff.policy.no_limit_help",
+                       [](core::Policy& p) -> std::optional<int>& { return p.returns.wrong_item_days; });
     int_field("tickets.reopen_window_days", "staff.policy.reopen_days",
               [](core::Policy& p) -> int& { return p.tickets.reopen_window_days; });
     int_field("tickets.repeat_repair_days", "staff.policy.repeat_repair_days",
@@ -381,6 +399,9 @@ std::vector<PolicyNumber> PolicyNumbers(const core::Policy& policy) {
     return numbers;
 }
 
+// The one text field of the policy form: the service hotline, empty = none.
+constexpr const char* kHotlinePath = /*not a key*/"contact.hotline";
+
 std::string NumberText(std::optional<double> value, bool decimal) {
     if (!value) return {};
     if (!decimal || std::fabs(*value - std::round(*value)) < 1e-9) return std::to_string(static_cast<long long>(std::llround(*value)));
@@ -393,6 +414,7 @@ void FillForm(AppState& state, const core::Policy& policy) {
     for (const PolicyNumber& number : PolicyNumbers(policy)) {
         form.fields[number.path] = NumberText(number.get(policy), number.decimal);
     }
+    form.fields[kHotlinePath] = policy.contact.hotline;
 }
 
 void LoadPolicy(AppState& state) {
@@ -443,6 +465,10 @@ void SavePolicy(AppState& state) {
         }
         number.set(edited, value);
     }
+    const std::string& hotline = form.fields[kHotlinePath];
+    const auto first = hotline.find_first_not_of(" \t");
+    edited.contact.hotline = first == std::string::npos ? std::string()
+                                                        : hotline.substr(first, hotline.find_last_not_of(" \t") - first + 1);
     // The same validation the server runs, so every problem shows at once, next to its field.
     for (const core::Error& error : core::ValidatePolicy(edited)) {
         form.errors.emplace(error.field, Localized(error.message, state.language));
@@ -468,6 +494,20 @@ void SavePolicy(AppState& state) {
             if (!error.field.empty()) a.policy_form.errors[error.field] = Localized(error.message, state.language);
             else a.error = error;
         });
+}
+
+// The hotline, under its own heading: shown to customers only when set (home page, texts).
+void DrawHotlineField(AppState& state, Ui& ui, float width) {
+    PolicyForm& form = state.staff.admin.policy_form;
+    ImGui::Dummy(ImVec2(0, ui.theme.Em(0.25f)));
+    Heading(ui, TextStyle::Title3, state.Tr("staff.policy.group.contact"), 3);
+    const TextFieldResult edit = TextField(ui, kHotlinePath, state.Tr("staff.policy.hotline"), form.fields[kHotlinePath],
+                                           {.help = state.Tr("staff.policy.hotline_help"),
+                                            .error = PolicyError(form, kHotlinePath), .width = width});
+    if (edit.changed) {
+        form.dirty = true;
+        form.errors.erase(kHotlinePath);
+    }
 }
 
 void DrawPolicyTab(AppState& state, Ui& ui) {
@@ -496,6 +536,7 @@ void DrawPolicyTab(AppState& state, Ui& ui) {
                             {"staff.policy.group.escalation", "sla.escalation"},
                             {"staff.policy.group.answers", "sla.c"},
                             {"staff.policy.group.answers", "sla.returns"},
+                            {"staff.policy.group.answers", "sla.average"},
                             {"staff.policy.group.warranty", "warranty."},
                             {"staff.policy.group.returns", "returns."},
                             {"staff.policy.group.tickets", "tickets."},
@@ -533,7 +574,7 @@ void DrawPolicyTab(AppState& state, Ui& ui) {
             ImGui::SetCursorScreenPos(ImVec2(left + static_cast<float>(in_row) * (width + gap), row_top));
             ++in_row;
             ImGui::BeginGroup();
-            const std::string help = number.optional ? state.Tr("staff.policy.dispatch_help") : std::string();
+            const std::string help = number.optional ? state.Tr(number.empty_help_key) : std::string();
             const TextFieldResult edit =
                 TextField(ui, number.path.c_str(), state.Tr(number.label_key), form.fields[number.path],
                           {.help = help, .error = PolicyError(form, number.path), .numeric = true, .width = width});
@@ -546,6 +587,7 @@ void DrawPolicyTab(AppState& state, Ui& ui) {
         }
     }
     end_row();
+    DrawHotlineField(state, ui, width);
     ImGui::Dummy(ImVec2(0, theme.Em(0.5f)));
     if (!form.errors.empty()) Paragraph(ui, TextStyle::Small, state.Tr("staff.policy.fix_errors"), p.danger, Role::Alert);
     if (Button(ui, "policy-save", state.Tr("staff.policy.save"), {.enabled = !admin.busy, .icon = ICON_CHECK})) {

@@ -75,6 +75,26 @@ void Figure(Ui& ui, const char* id, const std::string& caption, const std::strin
     EndColumn(ui);
 }
 
+// The mean resolution time against the policy's average target (§15 2.2 2) "解决客户问题的平均时间
+// 不超过48小时"): the standard's 48 h is this average over the period's resolved tickets, not a
+// deadline of each one. The median stays in the note for the shape of the distribution.
+void ResolutionFigure(AppState& state, Ui& ui, const api::StatsResponse& s, float width) {
+    const Palette& p = ui.theme.palette;
+    const bool any = s.resolution_seconds.count > 0;
+    const std::string target = FormatDuration(state.strings, state.language, s.resolution_target_seconds / 60);
+    const char* note_key = !any                       ? "staff.stats.resolution_none"
+                           : s.resolution_meets_target ? "staff.stats.resolution_target_met"
+                                                       : "staff.stats.resolution_target_missed";
+    const std::string note = state.strings.Format(
+        state.language, note_key,
+        {{"target", target},
+         {"count", std::to_string(s.resolution_seconds.count)},
+         {"p50", FormatSpan(state.strings, state.language, s.resolution_seconds.p50)}});
+    Figure(ui, "##fig-resolution", state.Tr("staff.stats.resolution_mean"),
+           any ? FormatSpan(state.strings, state.language, s.mean_resolution_seconds) : "—",
+           !any ? p.text_muted : s.resolution_meets_target ? p.success : p.danger, note, width);
+}
+
 void DrawFigures(AppState& state, Ui& ui, const api::StatsResponse& s) {
     const Theme& theme = ui.theme;
     const Palette& p = theme.palette;
@@ -109,11 +129,7 @@ void DrawFigures(AppState& state, Ui& ui, const api::StatsResponse& s) {
                                 {{"time", FormatSpan(state.strings, state.language, s.first_response_seconds.p90)}}),
            width);
     next();
-    Figure(ui, "##fig-resolution", state.Tr("staff.stats.resolution"),
-           s.resolution_seconds.count ? FormatSpan(state.strings, state.language, s.resolution_seconds.p50) : "—", p.brand,
-           state.strings.Format(state.language, "staff.stats.p90",
-                                {{"time", FormatSpan(state.strings, state.language, s.resolution_seconds.p90)}}),
-           width);
+    ResolutionFigure(state, ui, s, width);
     ImGui::PopStyleVar();
 }
 

@@ -282,6 +282,16 @@ void ComplianceChart(AppState& state, Ui& ui, const api::StatsResponse& s) {
     EndCard(ui);
 }
 
+// A bar chart of counts (tickets, complaints): whole numbers, the tallest bar at the top.
+BarChartOptions CountChartOptions(int most, float height_em) {
+    BarChartOptions options;
+    options.max_value = static_cast<float>(most);
+    options.y_ticks = std::min(4, most);
+    options.format = [](float v) { return std::to_string(static_cast<int>(std::lround(v))); };
+    options.height_em = height_em;
+    return options;
+}
+
 void DistributionChart(AppState& state, Ui& ui, const char* id, const char* title_key,
                        const api::DurationDistribution& d) {
     const Palette& p = ui.theme.palette;
@@ -314,11 +324,7 @@ void DistributionChart(AppState& state, Ui& ui, const char* id, const char* titl
     BeginCard(ui, id);
     Heading(ui, TextStyle::Title3, state.Tr(title_key), 2);
     Paragraph(ui, TextStyle::Small, summary, p.text_muted);
-    BarChartOptions options;
-    options.max_value = static_cast<float>(most);
-    options.y_ticks = std::min(4, most);
-    options.format = [](float v) { return std::to_string(static_cast<int>(std::lround(v))); };
-    options.height_em = 11.0f;
+    const BarChartOptions options = CountChartOptions(most, 11.0f);
     BarChart(ui, id, summary, bars, options);
     EndCard(ui);
 }
@@ -358,11 +364,7 @@ void ComplaintCategoryChart(AppState& state, Ui& ui, const api::StatsResponse& s
     const std::string summary =
         state.strings.Format(state.language, "staff.stats.categories_summary", {{"parts", parts}});
     Paragraph(ui, TextStyle::Small, state.Tr("staff.stats.categories"), p.text);
-    BarChartOptions options;
-    options.max_value = static_cast<float>(most);
-    options.y_ticks = std::min(4, most);
-    options.format = [](float v) { return std::to_string(static_cast<int>(std::lround(v))); };
-    options.height_em = 10.0f;
+    const BarChartOptions options = CountChartOptions(most, 10.0f);
     BarChart(ui, "complaint-categories", summary, bars, options);
 }
 
@@ -503,11 +505,7 @@ void ChannelChart(AppState& state, Ui& ui, const api::StatsResponse& s) {
     BeginCard(ui, "##chart-channels");
     Heading(ui, TextStyle::Title3, state.Tr("intake.stats.title"), 2);
     Paragraph(ui, TextStyle::Small, state.Tr("intake.stats.hint"), p.text_muted);
-    BarChartOptions options;
-    options.max_value = static_cast<float>(most);
-    options.y_ticks = std::min(4, most);
-    options.format = [](float v) { return std::to_string(static_cast<int>(std::lround(v))); };
-    options.height_em = 11.0f;
+    const BarChartOptions options = CountChartOptions(most, 11.0f);
     BarChart(ui, "channels", summary, bars, options);
     EndCard(ui);
 }

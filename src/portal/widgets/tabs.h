@@ -1,4 +1,5 @@
-// A row of tabs with an underline on the current one (the console's sections, a screen's views).
+// A row of tabs with an underline on the current one (the console's sections, a screen's views);
+// where they do not fit (a phone), they wrap onto further rows.
 // Each tab is mirrored with role "tab" and aria-selected.
 #pragma once
 

@@ -151,6 +151,22 @@ std::map<std::string, std::string> StaffNames(Services& services, const core::Ti
 // The escalations on the timeline whose notice was really sent, from the outbox: the roles of the
 // step that a told person holds, and when the first notice went. A notice belongs to the latest
 // escalation at or before its creation (the notifier writes it in the escalation's transaction).
+// When the quality role was first told of the ticket's 重大质量问题 flag, from the outbox (only a
+// message that was sent counts): what lets the workspace say "已通知质量管理" only when it is true.
+std::optional<core::UnixSeconds> QualityNoticeSentAt(Services& services, std::int64_t ticket_id,
+                                                     const core::Ticket& ticket) {
+    if (core::QualityIncidentOf(ticket) == nullptr) return std::nullopt;
+    OutboxQuery query;
+    query.ticket_id = ticket_id;
+    query.limit = 500;
+    std::optional<core::UnixSeconds> first;
+    for (const OutboxMessage& message : services.store.Outbox().List(query)) {
+        if (message.event_type != "quality_incident" || message.state != OutboxState::Sent || !message.sent_at) continue;
+        if (!first || *message.sent_at < *first) first = *message.sent_at;
+    }
+    return first;
+}
+
 std::vector<api::EscalationNotice> EscalationNotices(Services& services, std::int64_t ticket_id,
                                                      const core::Ticket& ticket) {
     std::vector<api::EscalationNotice> notices;
@@ -259,7 +275,10 @@ api::TicketView MakeView(Services& services, const StoredTicket& stored, core::A
     api::TicketView view = api::MakeTicketView(
         stored.ticket, reader, services.now(), *services.Policy(), services.store.LoadRating(stored.id),
         AttachmentInfos(services.store.ListAttachments(stored.id), stored.ticket.service_number, reader));
-    if (reader == core::ActorRole::Staff) view.address = api::MaskAddress(view.address);
+    if (reader == core::ActorRole::Staff) {
+        view.address = api::MaskAddress(view.address);
+        view.quality_notice_sent_at = QualityNoticeSentAt(services, stored.id, stored.ticket);
+    }
     view.staff_names = StaffNames(services, stored.ticket);
     view.escalation_notices = EscalationNotices(services, stored.id, stored.ticket);
     return view;
@@ -272,7 +291,10 @@ api::TicketView Read(Services& services, std::int64_t ticket_id, core::ActorRole
     api::TicketView view = api::MakeTicketView(ticket, reader, services.now(), *services.Policy(),
                                                std::move(bundle->rating),
                                                AttachmentInfos(bundle->attachments, ticket.service_number, reader));
-    if (reader == core::ActorRole::Staff) view.address = api::MaskAddress(view.address);
+    if (reader == core::ActorRole::Staff) {
+        view.address = api::MaskAddress(view.address);
+        view.quality_notice_sent_at = QualityNoticeSentAt(services, ticket_id, ticket);
+    }
     view.staff_names = StaffNames(services, ticket);
     view.escalation_notices = EscalationNotices(services, ticket_id, ticket);
     return view;

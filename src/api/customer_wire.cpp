@@ -226,6 +226,7 @@ void to_json(Json& json_value, const TicketView& value) {
     PutOptional(json_value, "rating", value.rating);
     if (!value.repeat_of.empty()) json_value["repeat_of"] = value.repeat_of;
     PutOptional(json_value, "quality_incident", value.quality_incident);
+    PutOptional(json_value, "quality_notice_sent_at", value.quality_notice_sent_at);
 }
 void ReadFields(WireReader& reader, TicketView& value) {
     reader.Required("service_number", value.service_number);
@@ -266,6 +267,7 @@ void ReadFields(WireReader& reader, TicketView& value) {
     reader.Optional("service_report", value.service_report);
     reader.Optional("repeat_of", value.repeat_of);
     reader.Optional("quality_incident", value.quality_incident);
+    reader.Optional("quality_notice_sent_at", value.quality_notice_sent_at);
     reader.Optional("channel", value.channel);
 }
 AFTERCARE_FROM_JSON(TicketView)

@@ -126,6 +126,9 @@ struct TicketView {
     // (core::Ticket::repeat_of) and the 重大质量问题 flag with what was found (core::QualityIncidentOf).
     std::string repeat_of;
     std::optional<core::TimelineEvent> quality_incident;
+    // When the first notice of that flag reached someone holding the quality role (from the outbox;
+    // absent while none has: nobody holds the role, no channel, or still retrying). Staff only.
+    std::optional<core::UnixSeconds> quality_notice_sent_at;
 };
 
 // "138****8000" for +8613800138000; keeps the country code for others ("+44 ****0123").

@@ -118,6 +118,13 @@ TEST_CASE("quality incident: flagged once, the quality role is told by e-mail, t
     REQUIRE(notice);
     CHECK(notice->headers.find("zhou@vendor.example") != std::string::npos);
     CHECK(notice->body.find("电容鼓包") != std::string::npos);
+    // Once the outbox has marked it sent, the staff view says when the quality role was told.
+    bool told = false;
+    for (int attempt = 0; attempt < 100 && !told; ++attempt) {
+        told = BodyOf(GetJson(client, kTickets + number, env.staff_token)).contains("quality_notice_sent_at");
+        if (!told) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    CHECK(told);
 
     // The quality role may open the ticket (investigation), though it is nobody's assignment.
     const std::string quality = StaffLogin(client, "quality.zhou", "password-for-zhou");
@@ -181,8 +188,12 @@ TEST_CASE("customer history by phone, repeat repairs by serial, and the service-
     CHECK(stats["reopen_rate"].get<double>() == Approx(1.0));
     CHECK(stats["repeat_repair_rate"].get<double>() == Approx(1.0 / 3.0));
     CHECK(stats["quality_incidents"] == 0);
-    REQUIRE(PostJson(client, kTickets + other + "/notes", {{"text", "外壳开裂，疑似批次问题"}, {"quality_incident", true}},
-                     env.staff_token)->status == 201);
+    const auto flagged = PostJson(client, kTickets + other + "/notes",
+                                  {{"text", "外壳开裂，疑似批次问题"}, {"quality_incident", true}}, env.staff_token);
+    REQUIRE(flagged->status == 201);
+    // No one holds the quality role here and no channel is set: the view must not say anyone was told.
+    CHECK(BodyOf(flagged).contains("quality_incident"));
+    CHECK_FALSE(BodyOf(flagged).contains("quality_notice_sent_at"));
     const Json after = BodyOf(GetJson(client, "/api/v1/staff/stats?from=" + std::to_string(from) + "&to=" + std::to_string(to),
                                       env.staff_token));
     CHECK(after["quality_incidents"] == 1);

@@ -35,18 +35,25 @@ std::string Who(const AppState& state, const core::Actor& actor) {
     return StaffName(state, actor.id);
 }
 
-std::string Notified(const AppState& state, core::EscalationLevel level) {
-    const core::EscalationStep* step = core::FindEscalationStep(state.policy, level);
+// Who was told of an escalation: the roles of the notices the server really sent for it
+// (api::EscalationNotice, from the outbox), never the policy's intent.
+std::string Notified(const AppState& state, const api::TicketView& ticket, const core::TimelineEvent& event) {
+    const core::EscalationStep* step = core::FindEscalationStep(state.policy, event.escalation);
     if (!step || step->notify_roles.empty()) return {};
-    std::string roles;
-    for (const std::string& role : step->notify_roles) {
-        if (!roles.empty()) roles += state.language == Language::ZhCN ? "、" : ", ";
-        roles += RoleLabel(state, role);
+    for (const api::EscalationNotice& notice : ticket.escalation_notices) {
+        if (notice.level != event.escalation || notice.sent_at < event.at) continue;
+        std::string roles;
+        for (const std::string& role : notice.roles) {
+            if (!roles.empty()) roles += state.language == Language::ZhCN ? "、" : ", ";
+            roles += RoleLabel(state, role);
+        }
+        return state.strings.Format(state.language, "staff.timeline.notified", {{"roles", roles}});
     }
-    return state.strings.Format(state.language, "staff.timeline.notified", {{"roles", roles}});
+    return state.Tr("staff.timeline.not_told");
 }
 
-EventLook LookOf(const AppState& state, const core::TimelineEvent& event, int utc_offset) {
+EventLook LookOf(const AppState& state, const api::TicketView& ticket, const core::TimelineEvent& event,
+                 int utc_offset) {
     const Palette& p = state.theme.palette;
     const std::string who = Who(state, event.actor);
     EventLook look{ICON_CIRCLE, p.brand, who, {}};
@@ -76,7 +83,10 @@ EventLook LookOf(const AppState& state, const core::TimelineEvent& event, int ut
         break;
     case core::EventType::QualityIncident:
         look = {ICON_WARNING, p.danger, state.strings.Format(lang, "staff.timeline.quality", {{"who", who}}),
-                state.Tr("staff.timeline.quality_told")};
+                ticket.quality_notice_sent_at
+                    ? state.strings.Format(lang, "staff.timeline.quality_told",
+                                           {{"time", FormatShortDateTime(*ticket.quality_notice_sent_at, utc_offset)}})
+                    : state.Tr("staff.timeline.not_told")};
         break;
     case core::EventType::FollowUp: {
         const bool reached = event.call && event.call->reached;
@@ -90,7 +100,7 @@ EventLook LookOf(const AppState& state, const core::TimelineEvent& event, int ut
         look = {ICON_LEVEL_UP, p.danger,
                 state.strings.Format(lang, "staff.timeline.escalated",
                                      {{"who", who}, {"level", EscalationLabel(state, event.escalation)}}),
-                Notified(state, event.escalation)};
+                Notified(state, ticket, event)};
         break;
     case core::EventType::Work: {
         const core::WorkKind kind = event.work ? event.work->kind : core::WorkKind::Diagnosis;
@@ -139,7 +149,7 @@ void DrawTimeline(AppState& state, Ui& ui, const api::TicketView& ticket) {
     const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
     for (auto it = ticket.timeline.rbegin(); it != ticket.timeline.rend(); ++it) {
         const core::TimelineEvent& event = *it;
-        const EventLook look = LookOf(state, event, offset);
+        const EventLook look = LookOf(state, ticket, event, offset);
         ImGui::PushID(event.sequence);
         const ImVec2 top = ImGui::GetCursorScreenPos();
         ImDrawList* draw = ImGui::GetWindowDrawList();

@@ -109,17 +109,21 @@ void RegisterFittedPart(StoreTx& tx, const core::Ticket& ticket, std::int64_t no
 
 // The earlier repair of the same serial that this new repair repeats (core::RepeatedRepair), read
 // before the write: two repairs of one serial created in the same instant may both miss the other,
-// which costs a statistic, not a ticket.
+// which costs a statistic, not a ticket. Only repairs changed within the window can have been
+// resolved within it, so only those are loaded.
 std::string RepeatOf(Services& services, const core::TicketDraft& draft, std::int64_t now) {
     constexpr int kEarlierTickets = 50;
-    if (draft.kind != core::TicketKind::Repair || draft.product.serial.empty()) return {};
+    const std::shared_ptr<const core::Policy> policy = services.Policy();
+    const int days = policy->tickets.repeat_repair_days;
+    if (draft.kind != core::TicketKind::Repair || draft.product.serial.empty() || days <= 0) return {};
+    const std::int64_t since = now - static_cast<std::int64_t>(days) * core::kSecondsPerDay;
     std::vector<core::PastTicket> earlier;
-    for (std::int64_t id : services.store.Register().TicketIdsForSerial(draft.product.serial, kEarlierTickets)) {
+    for (std::int64_t id : services.store.Register().ResolvedRepairIdsForSerial(draft.product.serial, since, kEarlierTickets)) {
         auto stored = services.store.LoadTicketById(id);
         if (!stored) continue;
         earlier.push_back({stored->ticket.service_number, stored->ticket.details.kind, core::LastResolvedAt(stored->ticket)});
     }
-    return core::RepeatedRepair(draft.kind, earlier, now, *services.Policy());
+    return core::RepeatedRepair(draft.kind, earlier, now, *policy);
 }
 
 std::string NewServiceNumber(core::TicketKind kind) {

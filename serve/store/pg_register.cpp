@@ -170,6 +170,20 @@ public:
         return ids;
     }
 
+    std::vector<std::int64_t> ResolvedRepairIdsForSerial(const std::string& serial, std::int64_t changed_since,
+                                                         int limit) override {
+        std::vector<std::int64_t> ids;
+        with_reader_([&](pg::Connection& db) {
+            // Matches the partial index tickets_serial_resolved (pg_schema.cpp, version 6).
+            auto rows = db.Run("SELECT id FROM tickets WHERE ((body::jsonb) #>> '{details,product,serial}') = $1 "
+                               "AND kind = 'repair' AND state IN ('resolved', 'confirmed', 'closed') "
+                               "AND updated_at >= $2 ORDER BY updated_at DESC LIMIT $3",
+                               Params().Add(serial).Add(changed_since).Add(limit));
+            for (int i = 0; i < rows.Rows(); ++i) ids.push_back(rows.Int(i, 0));
+        });
+        return ids;
+    }
+
     std::vector<std::int64_t> TicketIdsForPhone(const std::string& phone, int limit) override {
         std::vector<std::int64_t> ids;
         with_reader_([&](pg::Connection& db) {

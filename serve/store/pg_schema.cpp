@@ -266,8 +266,15 @@ CREATE TABLE followup_surveys(
 CREATE INDEX followup_surveys_serial ON followup_surveys(serial, surveyed_at);
 )sql";
 
+// A new repair's repeat check reads the serial's recently changed resolved repairs through this
+// partial index, not the serial's whole history (as on SQLite, sqlite_store.cpp AddRepeatRepairIndex).
+constexpr const char* kVersion6 = R"sql(
+CREATE INDEX tickets_serial_resolved ON tickets(((body::jsonb) #>> '{details,product,serial}'), updated_at)
+    WHERE kind = 'repair' AND state IN ('resolved', 'confirmed', 'closed');
+)sql";
+
 // Index = version - 1. Append only.
-constexpr const char* kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
+constexpr const char* kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6};
 
 }  // namespace
 

@@ -58,6 +58,13 @@ class RegisterReader {
     virtual std::vector<ApiKeyRecord> ListApiKeys() = 0;
     // Ids of the tickets about a serial (its service history), newest first, at most `limit`.
     virtual std::vector<std::int64_t> TicketIdsForSerial(const std::string& serial, int limit) = 0;
+    // Ids of the serial's repairs that are resolved, confirmed or closed and last changed at or after
+    // `changed_since`, latest change first, at most `limit`: every repair whose resolution is that
+    // recent (resolving is a change) and few others. A new repair's repeat check reads these, through
+    // a partial index, instead of the serial's whole history (a serial on thousands of tickets, a
+    // placeholder some customers type, must not make each create load them all).
+    virtual std::vector<std::int64_t> ResolvedRepairIdsForSerial(const std::string& serial,
+                                                                 std::int64_t changed_since, int limit) = 0;
     // Ids of one customer's tickets (by normalised phone), newest first, at most `limit`.
     virtual std::vector<std::int64_t> TicketIdsForPhone(const std::string& phone, int limit) = 0;
 };

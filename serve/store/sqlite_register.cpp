@@ -205,6 +205,21 @@ class SqliteRegisterReader : public RegisterReader {
         return ids;
     }
 
+    std::vector<std::int64_t> ResolvedRepairIdsForSerial(const std::string& serial, std::int64_t changed_since,
+                                                         int limit) override {
+        std::vector<std::int64_t> ids;
+        with_reader_([&](Connection& db) {
+            // The WHERE repeats tickets_serial_resolved's own (sqlite_store.cpp, schema version 5)
+            // word for word: SQLite uses a partial index only when the query implies its condition.
+            auto rows = db.Prepare("SELECT id FROM tickets WHERE json_extract(body, '$.details.product.serial') = ?1 "
+                                   "AND kind = 'repair' AND state IN ('resolved', 'confirmed', 'closed') "
+                                   "AND updated_at >= ?2 ORDER BY updated_at DESC LIMIT ?3");
+            rows.Bind(1, serial).Bind(2, changed_since).Bind(3, limit);
+            while (rows.Step()) ids.push_back(rows.Int(0));
+        });
+        return ids;
+    }
+
     std::vector<std::int64_t> TicketIdsForPhone(const std::string& phone, int limit) override {
         std::vector<std::int64_t> ids;
         with_reader_([&](Connection& db) {

@@ -264,13 +264,22 @@ CREATE INDEX IF NOT EXISTS followup_surveys_serial ON followup_surveys(serial, s
 )sql");
 }
 
+// Version 5: a new repair's repeat check (ticket_service.cpp RepeatOf) reads the serial's recently
+// changed resolved repairs through this partial index, not the serial's whole history.
+void AddRepeatRepairIndex(Connection& db) {
+    db.Exec("CREATE INDEX IF NOT EXISTS tickets_serial_resolved ON tickets(json_extract(body, "
+            "'$.details.product.serial'), updated_at) WHERE kind = 'repair' AND state IN ('resolved', "
+            "'confirmed', 'closed')");
+}
+
 // Versioned migrations, as on PostgreSQL (pg_schema.cpp): schema_migrations records each version
 // applied; a later change is a new step at the end of kSteps, run once, never edited after release.
 // BEGIN IMMEDIATE holds the write lock, so a command started beside the server (import,
 // create-admin) and the server never migrate at once.
 void ApplyMigrations(Connection& db) {
     using Step = void (*)(Connection&);
-    static constexpr Step kSteps[] = {Baseline, AddStaffLanguage, AddServiceRecordColumns, AddFollowUps};
+    static constexpr Step kSteps[] = {Baseline, AddStaffLanguage, AddServiceRecordColumns, AddFollowUps,
+                                       AddRepeatRepairIndex};
     const int newest = static_cast<int>(std::size(kSteps));
     db.Exec("BEGIN IMMEDIATE");
     try {

@@ -198,3 +198,21 @@ TEST_CASE("customer history by phone, repeat repairs by serial, and the service-
                                       env.staff_token));
     CHECK(after["quality_incidents"] == 1);
 }
+
+TEST_CASE("a repeat repair is found behind many later tickets of the same serial", "[service_records][history]") {
+    Running env;
+    auto& client = env.http();
+    const Json first = CreateTicket(client, WithSerial("13700137011", "SN-BUSY-0001"));
+    const std::string first_number = first["service_number"].get<std::string>();
+    Resolve(client, env.staff_token, first_number);
+    // More later tickets of the serial than the check would ever load, none of them resolved: a
+    // check that read the serial's newest tickets would stop before the one that counts.
+    constexpr int kLater = 60;
+    for (int i = 0; i < kLater; ++i) {
+        Json draft = WithSerial("13700137011", "SN-BUSY-0001");
+        draft["kind"] = "consultation";
+        REQUIRE(CreateTicket(client, draft).contains("service_number"));
+    }
+    const std::string repeat = CreateTicket(client, WithSerial("13700137011", "SN-BUSY-0001"))["service_number"].get<std::string>();
+    CHECK(BodyOf(GetJson(client, kTickets + repeat, env.staff_token))["repeat_of"] == first_number);
+}

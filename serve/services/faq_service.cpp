@@ -271,8 +271,8 @@ bool FaqIndex::Load(const std::string& dir, std::string& error) {
         }
         const auto known = FaqPolicyValues(core::Policy{});
         const api::FaqItem& article = item.Value();
-        for (const std::string* text : {&article.question.zh, &article.question.en, &article.answer.zh, &article.answer.en}) {
-            for (const std::string& name : PlaceholdersIn(*text)) {
+        for (const std::string* field : {&article.question.zh, &article.question.en, &article.answer.zh, &article.answer.en}) {
+            for (const std::string& name : PlaceholdersIn(*field)) {
                 if (known.count(name)) continue;
                 error = "FAQ article " + file.string() + " uses {" + name + "}, which is no policy value";
                 return false;

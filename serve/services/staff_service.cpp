@@ -713,10 +713,7 @@ std::vector<api::ComplaintItem> ComplaintItems(Services& services, const Caller&
 // Complaints by what they are about (§17 (3)4) "分析总结造成客户投诉的原因"), every category listed.
 std::map<std::string, api::ComplaintCategoryCount> ComplaintCategoryCounts(const std::vector<StatsRow>& rows) {
     std::map<std::string, api::ComplaintCategoryCount> counts;
-    for (auto category : {core::ComplaintCategory::Attitude, core::ComplaintCategory::Late,
-                          core::ComplaintCategory::RepairQuality, core::ComplaintCategory::ProductQuality,
-                          core::ComplaintCategory::Charges, core::ComplaintCategory::Other})
-        counts[std::string(core::ToString(category))];
+    for (core::ComplaintCategory category : core::kAllComplaintCategories) counts[std::string(core::ToString(category))];
     for (const auto& row : rows) {
         if (row.kind != core::ToString(core::TicketKind::Complaint)) continue;
         auto& count = counts[row.complaint_category];
@@ -730,9 +727,7 @@ std::map<std::string, api::ComplaintCategoryCount> ComplaintCategoryCounts(const
 // Tickets by how they came in, every channel listed so a chart keeps its rows.
 std::map<std::string, int> ChannelCounts(const std::vector<StatsRow>& rows) {
     std::map<std::string, int> counts;
-    for (auto channel : {core::Channel::Web, core::Channel::Kiosk, core::Channel::Embed, core::Channel::Phone,
-                         core::Channel::WalkIn, core::Channel::Email})
-        counts[std::string(core::ToString(channel))] = 0;
+    for (core::Channel channel : core::kAllChannels) counts[std::string(core::ToString(channel))] = 0;
     for (const auto& row : rows) ++counts[row.channel.empty() ? "web" : row.channel];
     return counts;
 }

@@ -152,41 +152,43 @@ std::map<std::string, std::string> StaffNames(Services& services, const core::Ti
     return names;
 }
 
-// The escalations on the timeline whose notice was really sent, from the outbox: the roles of the
-// step that a told person holds, and when the first notice went. A notice belongs to the latest
-// escalation at or before its creation (the notifier writes it in the escalation's transaction).
-// When the quality role was first told of the ticket's 重大质量问题 flag, from the outbox (only a
-// message that was sent counts): what lets the workspace say "已通知质量管理" only when it is true.
-std::optional<core::UnixSeconds> QualityNoticeSentAt(Services& services, std::int64_t ticket_id,
-                                                     const core::Ticket& ticket) {
-    if (core::QualityIncidentOf(ticket) == nullptr) return std::nullopt;
+// The ticket's notices that were really sent, read from the outbox once per view and only when
+// the ticket has something anyone could have been told about (an escalation, a 重大质量问题).
+std::vector<OutboxMessage> SentNotices(Services& services, std::int64_t ticket_id, const core::Ticket& ticket) {
+    std::vector<OutboxMessage> sent;
+    if (ticket.escalation == core::EscalationLevel::None && core::QualityIncidentOf(ticket) == nullptr) return sent;
     OutboxQuery query;
     query.ticket_id = ticket_id;
     query.limit = 500;
+    for (auto& message : services.store.Outbox().List(query))
+        if (message.state == OutboxState::Sent && message.sent_at) sent.push_back(std::move(message));
+    return sent;
+}
+
+// When the quality role was first told of the ticket's 重大质量问题 flag: what lets the workspace
+// say "已通知质量管理" only when it is true.
+std::optional<core::UnixSeconds> QualityNoticeSentAt(const core::Ticket& ticket, const std::vector<OutboxMessage>& sent) {
+    if (core::QualityIncidentOf(ticket) == nullptr) return std::nullopt;
     std::optional<core::UnixSeconds> first;
-    for (const OutboxMessage& message : services.store.Outbox().List(query)) {
-        if (message.event_type != "quality_incident" || message.state != OutboxState::Sent || !message.sent_at) continue;
-        if (!first || *message.sent_at < *first) first = *message.sent_at;
-    }
+    for (const OutboxMessage& message : sent)
+        if (message.event_type == "quality_incident" && (!first || *message.sent_at < *first)) first = *message.sent_at;
     return first;
 }
 
-std::vector<api::EscalationNotice> EscalationNotices(Services& services, std::int64_t ticket_id,
-                                                     const core::Ticket& ticket) {
+// The escalations on the timeline whose notice was really sent: the roles of the step that a told
+// person holds, and when the first notice went. A notice belongs to the latest escalation at or
+// before its creation (the notifier writes it in the escalation's transaction).
+std::vector<api::EscalationNotice> EscalationNotices(Services& services, const core::Ticket& ticket,
+                                                     const std::vector<OutboxMessage>& all_sent) {
     std::vector<api::EscalationNotice> notices;
     if (ticket.escalation == core::EscalationLevel::None) return notices;
     std::vector<const core::TimelineEvent*> escalations;
     for (const auto& event : ticket.timeline)
         if (event.type == core::EventType::Escalation) escalations.push_back(&event);
-    if (escalations.empty()) return notices;
-    OutboxQuery query;
-    query.ticket_id = ticket_id;
-    query.limit = 500;
-    std::vector<OutboxMessage> sent;
-    for (auto& message : services.store.Outbox().List(query))
-        if (message.event_type == "escalation_notice" && message.state == OutboxState::Sent && message.sent_at)
-            sent.push_back(std::move(message));
-    if (sent.empty()) return notices;
+    std::vector<const OutboxMessage*> sent;
+    for (const OutboxMessage& message : all_sent)
+        if (message.event_type == "escalation_notice") sent.push_back(&message);
+    if (escalations.empty() || sent.empty()) return notices;
     std::map<std::string, std::vector<std::string>> roles_of;
     for (const StaffRecord& staff : services.store.ListStaff()) roles_of[staff.username] = staff.roles;
     const auto policy = services.Policy();
@@ -197,9 +199,9 @@ std::vector<api::EscalationNotice> EscalationNotices(Services& services, std::in
         const bool has_next = i + 1 < escalations.size() && escalations[i + 1]->at > event.at;
         api::EscalationNotice notice;
         notice.level = event.escalation;
-        for (const OutboxMessage& message : sent) {
-            if (message.created_at < event.at || (has_next && message.created_at >= escalations[i + 1]->at)) continue;
-            const auto held = roles_of.find(message.recipient_label);
+        for (const OutboxMessage* message : sent) {
+            if (message->created_at < event.at || (has_next && message->created_at >= escalations[i + 1]->at)) continue;
+            const auto held = roles_of.find(message->recipient_label);
             if (held == roles_of.end()) continue;
             bool counted = false;
             for (const std::string& role : step->notify_roles) {
@@ -208,11 +210,23 @@ std::vector<api::EscalationNotice> EscalationNotices(Services& services, std::in
                 if (std::find(notice.roles.begin(), notice.roles.end(), role) == notice.roles.end())
                     notice.roles.push_back(role);
             }
-            if (counted && (notice.sent_at == 0 || *message.sent_at < notice.sent_at)) notice.sent_at = *message.sent_at;
+            if (counted && (notice.sent_at == 0 || *message->sent_at < notice.sent_at)) notice.sent_at = *message->sent_at;
         }
         if (!notice.roles.empty()) notices.push_back(std::move(notice));
     }
     return notices;
+}
+
+// What a view adds to core's: the address masked for staff, who was really told, staff names.
+void CompleteView(Services& services, std::int64_t ticket_id, const core::Ticket& ticket, core::ActorRole reader,
+                  api::TicketView& view) {
+    const std::vector<OutboxMessage> sent = SentNotices(services, ticket_id, ticket);
+    if (reader == core::ActorRole::Staff) {
+        view.address = api::MaskAddress(view.address);
+        view.quality_notice_sent_at = QualityNoticeSentAt(ticket, sent);
+    }
+    view.staff_names = StaffNames(services, ticket);
+    view.escalation_notices = EscalationNotices(services, ticket, sent);
 }
 
 }  // namespace
@@ -279,12 +293,7 @@ api::TicketView MakeView(Services& services, const StoredTicket& stored, core::A
     api::TicketView view = api::MakeTicketView(
         stored.ticket, reader, services.now(), *services.Policy(), services.store.LoadRating(stored.id),
         AttachmentInfos(services.store.ListAttachments(stored.id), stored.ticket.service_number, reader));
-    if (reader == core::ActorRole::Staff) {
-        view.address = api::MaskAddress(view.address);
-        view.quality_notice_sent_at = QualityNoticeSentAt(services, stored.id, stored.ticket);
-    }
-    view.staff_names = StaffNames(services, stored.ticket);
-    view.escalation_notices = EscalationNotices(services, stored.id, stored.ticket);
+    CompleteView(services, stored.id, stored.ticket, reader, view);
     return view;
 }
 
@@ -295,12 +304,7 @@ api::TicketView Read(Services& services, std::int64_t ticket_id, core::ActorRole
     api::TicketView view = api::MakeTicketView(ticket, reader, services.now(), *services.Policy(),
                                                std::move(bundle->rating),
                                                AttachmentInfos(bundle->attachments, ticket.service_number, reader));
-    if (reader == core::ActorRole::Staff) {
-        view.address = api::MaskAddress(view.address);
-        view.quality_notice_sent_at = QualityNoticeSentAt(services, ticket_id, ticket);
-    }
-    view.staff_names = StaffNames(services, ticket);
-    view.escalation_notices = EscalationNotices(services, ticket_id, ticket);
+    CompleteView(services, ticket_id, ticket, reader, view);
     return view;
 }
 

@@ -18,6 +18,10 @@ enum class TicketKind { Repair, Return, Exchange, Complaint, Consultation, Sugge
 // What a complaint is about, chosen by the customer (or the agent taking it) so that complaints can
 // be analysed by cause (§17 (3)4) "认真分析总结造成客户投诉的原因").
 enum class ComplaintCategory { Attitude, Late, RepairQuality, ProductQuality, Charges, Other };
+// Every category, in the order forms, charts and counts list them.
+inline constexpr ComplaintCategory kAllComplaintCategories[] = {
+    ComplaintCategory::Attitude,       ComplaintCategory::Late,    ComplaintCategory::RepairQuality,
+    ComplaintCategory::ProductQuality, ComplaintCategory::Charges, ComplaintCategory::Other};
 
 // The customer states the priority when asking for help (一般/严重/紧急); staff may re-triage on accept.
 enum class Priority { General, Serious, Urgent };
@@ -128,6 +132,9 @@ enum class ServiceMode {
 // How a ticket came in (A10/A20 来电来函登记). The customer's own portal knows which of the first
 // three it is (a tab, the kiosk, a vendor's iframe); staff intake records the other three.
 enum class Channel { Web, Kiosk, Embed, Phone, WalkIn, Email };
+// Every channel, in the order the statistics list them.
+inline constexpr Channel kAllChannels[] = {Channel::Web,   Channel::Kiosk,  Channel::Embed,
+                                        Channel::Phone, Channel::WalkIn, Channel::Email};
 
 // The part of the day a customer prefers for an on-site visit.
 enum class VisitSlot { Morning, Afternoon, Evening };

@@ -28,10 +28,6 @@ namespace {
 
 constexpr const char* kDraftKey = "draft.complaint";
 
-constexpr core::ComplaintCategory kCategories[] = {
-    core::ComplaintCategory::Attitude,       core::ComplaintCategory::Late,    core::ComplaintCategory::RepairQuality,
-    core::ComplaintCategory::ProductQuality, core::ComplaintCategory::Charges, core::ComplaintCategory::Other};
-
 std::optional<core::ComplaintCategory> FindCategory(std::string_view id) {
     core::ComplaintCategory category{};
     if (!core::FromString(id, category)) return std::nullopt;
@@ -163,17 +159,17 @@ void DrawForm(AppState& state, Ui& ui) {
     }
     ImGui::Dummy(ImVec2(0, ui.theme.Em(0.25f)));
     if (!c.draft.suggestion) {
-        std::array<ChoiceOption, std::size(kCategories)> categories;
-        std::array<std::string, std::size(kCategories)> labels;
+        std::array<ChoiceOption, std::size(core::kAllComplaintCategories)> categories;
+        std::array<std::string, std::size(core::kAllComplaintCategories)> labels;
         int chosen = -1;
-        for (size_t i = 0; i < std::size(kCategories); ++i) {
-            labels[i] = Localized(core::Label(kCategories[i]), state.language);
-            categories[i] = {core::ToString(kCategories[i]).data(), labels[i], {}};
-            if (c.draft.category == core::ToString(kCategories[i])) chosen = static_cast<int>(i);
+        for (size_t i = 0; i < std::size(core::kAllComplaintCategories); ++i) {
+            labels[i] = Localized(core::Label(core::kAllComplaintCategories[i]), state.language);
+            categories[i] = {core::ToString(core::kAllComplaintCategories[i]).data(), labels[i], {}};
+            if (c.draft.category == core::ToString(core::kAllComplaintCategories[i])) chosen = static_cast<int>(i);
         }
         if (ChoiceGroup(ui, "category", state.Tr("complaint.category.label"), categories, chosen,
                         {.error = ErrorOf(c, "category"), .required = true})) {
-            c.draft.category = std::string(core::ToString(kCategories[static_cast<size_t>(chosen)]));
+            c.draft.category = std::string(core::ToString(core::kAllComplaintCategories[static_cast<size_t>(chosen)]));
             c.errors.erase("category");
         }
         ImGui::Dummy(ImVec2(0, ui.theme.Em(0.25f)));

@@ -23,13 +23,10 @@
 namespace aftercare::portal {
 namespace {
 
-constexpr core::Channel kChannels[] = {core::Channel::Phone, core::Channel::WalkIn, core::Channel::Email};
+constexpr core::Channel kIntakeChannels[] = {core::Channel::Phone, core::Channel::WalkIn, core::Channel::Email};
 constexpr core::TicketKind kKinds[] = {core::TicketKind::Repair, core::TicketKind::Complaint,
                                        core::TicketKind::Consultation, core::TicketKind::Suggestion,
                                        core::TicketKind::Return, core::TicketKind::Exchange};
-constexpr core::ComplaintCategory kCategories[] = {
-    core::ComplaintCategory::Attitude,       core::ComplaintCategory::Late,    core::ComplaintCategory::RepairQuality,
-    core::ComplaintCategory::ProductQuality, core::ComplaintCategory::Charges, core::ComplaintCategory::Other};
 constexpr core::Priority kPriorities[] = {core::Priority::General, core::Priority::Serious, core::Priority::Urgent};
 constexpr core::ReturnReason kReasons[] = {core::ReturnReason::NoReason, core::ReturnReason::DeadOnArrival,
                                            core::ReturnReason::QualityProblem, core::ReturnReason::WrongItem};
@@ -166,7 +163,7 @@ void DrawForm(AppState& state, Ui& ui) {
 
     BeginCard(ui, "##intake-how");
     Heading(ui, TextStyle::Title3, state.Tr("intake.section.how"), 2);
-    EnumChips(state, ui, "channel", state.Tr("intake.channel.label"), kChannels, d.channel, ErrorOf(in, "channel"),
+    EnumChips(state, ui, "channel", state.Tr("intake.channel.label"), kIntakeChannels, d.channel, ErrorOf(in, "channel"),
               [&state](core::Channel c) { return ChannelLabel(state, c); });
     EnumChips(state, ui, "kind", state.Tr("intake.kind.label"), kKinds, d.kind, ErrorOf(in, "kind"),
               [&state](core::TicketKind k) { return KindLabel(state, k, core::Audience::Staff); });
@@ -200,7 +197,7 @@ void DrawForm(AppState& state, Ui& ui) {
                   [&state](core::ReturnReason r) { return Localized(core::Label(r), state.language); });
     }
     if (IsComplaint(d)) {
-        EnumChips(state, ui, "category", state.Tr("complaint.category.label"), kCategories, d.complaint_category,
+        EnumChips(state, ui, "category", state.Tr("complaint.category.label"), core::kAllComplaintCategories, d.complaint_category,
                   ErrorOf(in, "category"),
                   [&state](core::ComplaintCategory c) { return Localized(core::Label(c), state.language); });
         const std::string related_hint = state.Tr("complaint.related.hint");

@@ -340,9 +340,7 @@ void ComplaintCategoryChart(AppState& state, Ui& ui, const api::StatsResponse& s
     std::vector<Bar> bars;
     std::string parts;
     int most = 1;
-    for (core::ComplaintCategory category :
-         {core::ComplaintCategory::Attitude, core::ComplaintCategory::Late, core::ComplaintCategory::RepairQuality,
-          core::ComplaintCategory::ProductQuality, core::ComplaintCategory::Charges, core::ComplaintCategory::Other}) {
+    for (core::ComplaintCategory category : core::kAllComplaintCategories) {
         const auto it = s.complaints_by_category.find(std::string(core::ToString(category)));
         const api::ComplaintCategoryCount count =
             it == s.complaints_by_category.end() ? api::ComplaintCategoryCount{} : it->second;
@@ -486,8 +484,7 @@ void ChannelChart(AppState& state, Ui& ui, const api::StatsResponse& s) {
     std::vector<Bar> bars;
     std::string parts;
     int most = 1;
-    for (core::Channel channel : {core::Channel::Web, core::Channel::Kiosk, core::Channel::Embed, core::Channel::Phone,
-                                  core::Channel::WalkIn, core::Channel::Email}) {
+    for (core::Channel channel : core::kAllChannels) {
         const auto it = s.by_channel.find(std::string(core::ToString(channel)));
         const int count = it == s.by_channel.end() ? 0 : it->second;
         most = std::max(most, count);

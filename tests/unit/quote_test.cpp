@@ -140,7 +140,10 @@ TEST_CASE("parts and report fields: every problem named by its field", "[quote]"
 
 TEST_CASE("a repair is resolved only with its service report, and a reopened one needs a new one", "[quote]") {
     const Ticket working = Working();
-    TransitionRequest resolve{Action::Resolve, Staff(), "已修复"};
+    TransitionRequest resolve;
+    resolve.action = Action::Resolve;
+    resolve.actor = Staff();
+    resolve.note = "已修复";
     CHECK(Transition(working, resolve, kCreated + 1000, Policy{}).GetError().code == "report_required");
 
     auto reported = Reported(working, Report({}), kInWarranty);

@@ -32,7 +32,10 @@ Result<Applied> Work(const Ticket& ticket, WorkKind kind, UnixSeconds at, std::s
 TEST_CASE("re-triage needs a reason and a different priority, and moves the deadlines", "[staff]") {
     const Policy policy;
     Ticket ticket = NewTicket(TicketKind::Repair, Priority::General, kCreated);
-    TransitionRequest request{Action::Reprioritize, Staff("desk"), "", "", Priority::Urgent};
+    TransitionRequest request;
+    request.action = Action::Reprioritize;
+    request.actor = Staff("desk");
+    request.priority = Priority::Urgent;
     auto no_reason = Transition(ticket, request, kCreated + 60, policy);
     REQUIRE_FALSE(no_reason.Ok());
     CHECK(no_reason.GetError().field == "note");

@@ -190,7 +190,10 @@ TEST_CASE("return flow with the item shipped back", "[state_machine]") {
 
 TEST_CASE("accept may re-triage the priority", "[state_machine]") {
     Ticket ticket = NewTicket(TicketKind::Repair, Priority::General, kCreated);
-    TransitionRequest request{Action::Accept, Staff(), "", "", Priority::Urgent};
+    TransitionRequest request;
+    request.action = Action::Accept;
+    request.actor = Staff();
+    request.priority = Priority::Urgent;
     auto result = Transition(ticket, request, kCreated + 60, Policy{});
     REQUIRE(result.Ok());
     CHECK(result.Value().ticket.priority == Priority::Urgent);

@@ -120,8 +120,12 @@ TEST_CASE("staff endpoint types round-trip", "[wire]") {
     CHECK_FALSE(ParseWire<QueueFilter>(ToWire(filter)).Ok());
     RoundTrip(QueueResponse{{MakeQueueItem(ticket, ticket.updated_at, core::Policy{})}, "", 400, 100000, 17});
     CHECK(RoundTrip(ChangesResponse{42}) == ChangesResponse{42});
-    CHECK(RoundTrip(WorkRequest{core::WorkKind::PartFitted, "已更换", "", 7, "MB-2026-0001"}) ==
-          WorkRequest{core::WorkKind::PartFitted, "已更换", "", 7, "MB-2026-0001"});
+    WorkRequest fitted;
+    fitted.kind = core::WorkKind::PartFitted;
+    fitted.note = "已更换";
+    fitted.completes = 7;
+    fitted.part_serial = "MB-2026-0001";
+    CHECK(RoundTrip(fitted) == fitted);
     CHECK(RoundTrip(RevealRequest{"phone", "other", "核对快递面单"}) == RevealRequest{"phone", "other", "核对快递面单"});
     CHECK(IsRevealReason("on_site_visit"));
     CHECK_FALSE(IsRevealReason("curiosity"));
@@ -135,7 +139,7 @@ TEST_CASE("staff endpoint types round-trip", "[wire]") {
     update.active = false;
     CHECK(RoundTrip(update) == update);
     RoundTrip(AssignRequest{"eng07", "熟悉该型号"});
-    const TransitionRequestWire transition{core::Action::Accept, "ok", "", core::Priority::Urgent, 4};
+    const TransitionRequestWire transition{core::Action::Accept, "ok", "", core::Priority::Urgent, 4, std::nullopt, std::nullopt};
     CHECK(RoundTrip(transition) == transition);
     const core::TransitionRequest request = ToTransitionRequest(transition, Staff("desk"));
     CHECK(request.priority == core::Priority::Urgent);
@@ -146,7 +150,9 @@ TEST_CASE("staff endpoint types round-trip", "[wire]") {
     stats.sla_compliance["urgent"] = SlaCompliance{4, 1, 0.75};
     stats.first_response_seconds = DurationDistribution{3, 60, 600, 600, {600, 3600}, {2, 1, 0}};
     stats.satisfaction_series = {SatisfactionPoint{86400, 2, 1, 4.5, 4, 3.5, 5, 4}};
-    stats.complaints = {ComplaintItem{"R7KX-4M9Q-P2HC", "态度差", core::TicketState::Accepted, 5, 99, false, false, 2}};
+    stats.complaints = {ComplaintItem{"R7KX-4M9Q-P2HC", "态度差", core::TicketState::Resolved, 5, 99, true, false, 2,
+                                      core::ComplaintCategory::Attitude, "R7KX-4M9Q-P2HD",
+                                      core::ComplaintFindings{"未按约上门", "上门前电话确认"}}};
     RoundTrip(stats);
     stats.first_response_seconds.buckets.pop_back(); // one count per bound plus "longer": anything else is refused
     CHECK_FALSE(ParseWire<StatsResponse>(ToWire(stats)).Ok());

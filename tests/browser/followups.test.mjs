@@ -154,6 +154,21 @@ describe('follow-up calls', () => {
       const staffView = (await api('GET', `/api/v1/staff/tickets/${due.service_number}`, { token: adminToken })).body;
       assert.equal(staffView.rating.quality, 5);
       assert.equal(staffView.timeline.filter((e) => e.type === 'followup').length, 2);
+      // The customer's page says the rating was taken on the call, beside the name of who took it.
+      const lookup = await api('POST', '/api/v1/lookup', { body: { service_number: due.service_number, phone_last4: '4444' } });
+      assert.equal(lookup.status, 200, JSON.stringify(lookup.body));
+      const customer = await openPage(browser, `${server.url}#/track/${due.service_number}?t=${lookup.body.access_token}`,
+        { width: 390, height: 844, locale: 'zh-CN' });
+      try {
+        await waitForPortal(customer.page);
+        const entry = customer.page.getByText('回访电话中记录了您的评价', { exact: false }).first();
+        await entry.waitFor();
+        await entry.scrollIntoViewIfNeeded();
+        assert.equal(await customer.page.getByText('您评价了本次服务', { exact: false }).count(), 0);
+        await shot(customer.page, 'followups-phone-rating-customer-zh-phone.png');
+      } finally {
+        await customer.context.close();
+      }
 
       // Statistics: the phone rating apart from the portal's (the demo's two).
       const to = Math.floor(Date.now() / 1000) + 1;

@@ -205,9 +205,11 @@ TimelineEntry Describe(const AppState& state, const api::TicketView& view, const
         break;
     case EventType::Work: DescribeWork(state, event, entry); break;
     case EventType::Rating:
+        // A rating staff entered during a follow-up call says so: the name beside it is the
+        // person who took it down, not its author.
         entry.icon = ICON_STAR;
         entry.tone = Tone::Success;
-        entry.title = state.Tr("ticket.event.rating");
+        entry.title = state.Tr(event.actor.role == ActorRole::Staff ? "ticket.event.rating.phone" : "ticket.event.rating");
         entry.note.clear();
         break;
     case EventType::Note:

@@ -33,6 +33,12 @@ constexpr std::array<int, 3> kRanges = {7, 30, 90};
 // [SECTION] Data
 //-----------------------------------------------------------------------------
 
+// Adds one item to a chart's written summary ("紧急 50%，严重 100%"), with the reader's separator.
+void AppendSummaryItem(std::string& summary, const std::string& item, Language language) {
+    if (!summary.empty()) summary += language == Language::ZhCN ? "，" : ", ";
+    summary += item;
+}
+
 void Load(AppState& state, Ui& ui) {
     StatsState& stats = state.staff.stats;
     stats.stats.StartLoading();
@@ -233,8 +239,7 @@ void DimensionsChart(AppState& state, Ui& ui, const api::StatsResponse& s) {
                             s.satisfaction.mean_scope, s.satisfaction.mean_guarantee};
     std::string parts;
     for (int d = 0; d < 5; ++d) {
-        if (!parts.empty()) parts += state.language == Language::ZhCN ? "，" : ", ";
-        parts += state.Tr(keys[d]) + " " + FormatOneDecimal(means[d]);
+        AppendSummaryItem(parts, state.Tr(keys[d]) + " " + FormatOneDecimal(means[d]), state.language);
     }
     const std::string summary =
         state.strings.Format(state.language, "staff.stats.dimensions_summary", {{"means", parts}});
@@ -267,8 +272,7 @@ void ComplianceChart(AppState& state, Ui& ui, const api::StatsResponse& s) {
         if (priority == core::Priority::General) bar.colour = p.brand;
         bar.detail = state.strings.Format(state.language, "staff.stats.compliance_detail",
                                           {{"tickets", std::to_string(c.tickets)}, {"breached", std::to_string(c.breached)}});
-        if (!parts.empty()) parts += state.language == Language::ZhCN ? "，" : ", ";
-        parts += bar.label + " " + bar.value_text;
+        AppendSummaryItem(parts, bar.label + " " + bar.value_text, state.language);
         bars.push_back(std::move(bar));
     }
     const std::string summary = state.strings.Format(state.language, "staff.stats.compliance_summary", {{"parts", parts}});
@@ -355,8 +359,7 @@ void ComplaintCategoryChart(AppState& state, Ui& ui, const api::StatsResponse& s
                                            {"total", std::to_string(count.total)},
                                            {"answered", std::to_string(count.answered)},
                                            {"breached", std::to_string(count.breached)}});
-        if (!parts.empty()) parts += state.language == Language::ZhCN ? "，" : ", ";
-        parts += bar.label + " " + bar.value_text;
+        AppendSummaryItem(parts, bar.label + " " + bar.value_text, state.language);
         bars.push_back(std::move(bar));
     }
     const std::string summary =
@@ -494,8 +497,7 @@ void ChannelChart(AppState& state, Ui& ui, const api::StatsResponse& s) {
         bar.value_text = std::to_string(count);
         bar.colour = core::IsSelfServiceChannel(channel) ? p.brand : p.success;
         bar.detail = bar.label + " " + bar.value_text;
-        if (!parts.empty()) parts += state.language == Language::ZhCN ? "，" : ", ";
-        parts += bar.detail;
+        AppendSummaryItem(parts, bar.detail, state.language);
         bars.push_back(std::move(bar));
     }
     const std::string summary = state.Tr("intake.stats.hint") + (state.language == Language::ZhCN ? "：" : ": ") + parts;

@@ -101,6 +101,10 @@ mergeInto(LibraryManager.library, {
     if (window.__aftercareSetLastHash) window.__aftercareSetLastHash(location.hash);
   },
 
+  aftercare_replace_page: function (relativeUrl) {
+    location.replace(UTF8ToString(relativeUrl));
+  },
+
   // Small stored values (drafts, ticket tokens): web/storage.js.
 
   // --- Clipboard: the async API where allowed (secure contexts), else the legacy copy command ---

@@ -157,7 +157,7 @@ int Notifier::StaffNotice(StoreTx& tx, std::int64_t ticket_id, const core::Ticke
             {"priority", Pick(core::Label(ticket.priority), language)},
             {"state", Pick(core::Label(ticket.state, core::Audience::Staff), language)},
             {"assignee", ticket.assignee.empty() ? "—" : DisplayName(ticket.assignee)},
-            {"staff_link", settings_.public_url + "/#/staff/ticket/" + ticket.service_number},
+            {"staff_link", settings_.public_url + "/staff.html#/staff/ticket/" + ticket.service_number},  // the console's page
         };
         for (auto& [key, value] : extra(language)) values[key] = std::move(value);
         OutboxMessage message;

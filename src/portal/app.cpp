@@ -6,14 +6,6 @@
 #include "icons.h"
 #include "kiosk/attract.h"
 #include "net/vendor_policy.h"
-#include "screens/staff_admin.h"
-#include "screens/staff_followups.h"
-#include "screens/staff_intake.h"
-#include "screens/staff_login.h"
-#include "screens/staff_queue.h"
-#include "screens/staff_sla.h"
-#include "screens/staff_stats.h"
-#include "screens/staff_ticket.h"
 #include "widgets.h"
 
 #include <imgui_internal.h>  // the window list, for LayoutSignature()
@@ -97,15 +89,15 @@ void DrawScreen(AppState& state, Ui& ui) {
     case Screen::Consultation: DrawConsultation(state, ui); break;
     case Screen::KioskRepair: DrawKioskRepair(state, ui); break;
     case Screen::Repair: DrawRepair(state, ui); break;
-    case Screen::StaffLogin: DrawStaffLogin(state, ui); break;
-    case Screen::StaffQueue: DrawStaffQueue(state, ui); break;
-    case Screen::StaffTicket: DrawStaffTicket(state, ui); break;
-    case Screen::StaffSla: DrawStaffSla(state, ui); break;
-    case Screen::StaffStats: DrawStaffStats(state, ui); break;
-    case Screen::StaffAdmin: DrawStaffAdmin(state, ui); break;
-    case Screen::StaffJobs: DrawStaffJobs(state, ui); break;
-    case Screen::StaffIntake: DrawStaffIntake(state, ui); break;
-    case Screen::StaffFollowUps: DrawStaffFollowUps(state, ui); break;
+    case Screen::StaffLogin:
+    case Screen::StaffQueue:
+    case Screen::StaffTicket:
+    case Screen::StaffSla:
+    case Screen::StaffStats:
+    case Screen::StaffAdmin:
+    case Screen::StaffJobs:
+    case Screen::StaffIntake:
+    case Screen::StaffFollowUps: DrawConsoleScreen(state, ui); break;
     }
 }
 

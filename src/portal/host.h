@@ -78,6 +78,9 @@ public:
     virtual void SetDocumentLanguage(const char* bcp47_tag) = 0;
     // Puts the route in the address bar: a new history entry, or replacing the current one.
     virtual void SetRoute(const std::string& hash, bool replace) = 0;
+    // Leaves this page for another page of the portal's site ("staff.html#/staff"), replacing it in
+    // the history so that Back does not return to the page left.
+    virtual void ReplacePage(const std::string& relative_url) = 0;
     // Mirrors the accessibility tree into the DOM (called only when it changed; see a11y.h).
     virtual void PublishAccessibilityTree(const std::string& serialized) = 0;
     // Embedded in a vendor's page: a JSON message to it, and the height the page should give us.

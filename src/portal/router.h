@@ -53,6 +53,8 @@ const char* ScreenTitleKey(Screen screen);
 
 // Screens of the staff console (#/staff/...): a wide layout behind the staff login.
 bool IsConsoleScreen(Screen screen);
+// The page that runs the staff console on the web (the customer's pages leave its code out).
+inline constexpr char kConsolePage[] = "staff.html";  // i18n: not a key
 
 // Query strings: "q=%E6%97%A0&x=1" → QueryValue(query, "q") == "无"; EncodeQueryValue does the reverse.
 std::string QueryValue(std::string_view query, std::string_view name);

@@ -42,7 +42,7 @@ describe('the ARIA mirror passes axe-core', () => {
     await server?.stop();
   });
 
-  for (const hash of ['', '#/faq', '#/track', '#/returns', '#/complain', '#/rate', '#/staff']) {
+  for (const hash of ['', '#/faq', '#/track', '#/returns', '#/complain', '#/rate', 'staff.html#/staff']) {
     test(`the screen ${hash || '#/ (home)'}`, async () => {
       const { context, page } = await openPage(browser, `${server.url}${hash}`);
       try {

@@ -94,7 +94,7 @@ describe('admin: messages (SMS, e-mail, webhooks)', () => {
   });
 
   async function signedIn(viewport = DESKTOP) {
-    const opened = await openPage(browser, `${server.url}#/staff/admin?tab=outbound`, { ...viewport, locale: 'zh-CN' });
+    const opened = await openPage(browser, `${server.url}staff.html#/staff/admin?tab=outbound`, { ...viewport, locale: 'zh-CN' });
     const { page } = opened;
     await waitForPortal(page);
     await type(page.getByRole('textbox', { name: '用户名' }), ADMIN.username);

@@ -92,7 +92,7 @@ describe('complaint answers and suggestions', () => {
       throw error;
     }
 
-    const staff = await openPage(browser, `${server.url}#/staff/ticket/${number}`, DESKTOP);
+    const staff = await openPage(browser, `${server.url}staff.html#/staff/ticket/${number}`, DESKTOP);
     const { page } = staff;
     try {
       await waitForPortal(page);
@@ -164,7 +164,7 @@ describe('complaint answers and suggestions', () => {
     const stats = (await api('GET', '/api/v1/staff/stats', { token: adminToken })).body;
     const charges = stats.complaints_by_category.charges;
     assert.ok(charges.total >= 1 && charges.answered >= 1, JSON.stringify(charges));
-    const { context, page } = await openPage(browser, `${server.url}#/staff/stats`, DESKTOP);
+    const { context, page } = await openPage(browser, `${server.url}staff.html#/staff/stats`, DESKTOP);
     try {
       await waitForPortal(page);
       await type(page.getByRole('textbox', { name: '用户名' }), ADMIN.username);

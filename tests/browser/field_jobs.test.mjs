@@ -72,7 +72,7 @@ describe('the engineer\'s phone view', () => {
 
   // The engineer signs in on the phone; the login sends them back to #/staff/jobs.
   async function phone(lang = 'zh-CN') {
-    const opened = await openPage(browser, `${server.url}#/staff/jobs`, { ...PHONE, locale: lang });
+    const opened = await openPage(browser, `${server.url}staff.html#/staff/jobs`, { ...PHONE, locale: lang });
     const { page } = opened;
     await waitForPortal(page);
     if (lang === 'en') await switchLanguage(page);

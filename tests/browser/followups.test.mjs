@@ -74,7 +74,7 @@ describe('follow-up calls', () => {
   });
 
   async function signIn({ hash, lang = 'zh-CN', width = 1280, height = 900 }) {
-    const opened = await openPage(browser, `${server.url}${hash}`, { width, height, locale: lang });
+    const opened = await openPage(browser, `${server.url}staff.html${hash}`, { width, height, locale: lang });
     const { page } = opened;
     await waitForPortal(page);
     const en = lang === 'en';

@@ -64,7 +64,7 @@ describe('staff intake', () => {
 
   // The console at #/staff/new, signed in; the login sends us back there.
   async function intakePage(lang, viewport) {
-    const opened = await openPage(browser, `${server.url}#/staff/new`, { ...viewport, locale: lang });
+    const opened = await openPage(browser, `${server.url}staff.html#/staff/new`, { ...viewport, locale: lang });
     const { page } = opened;
     await waitForPortal(page);
     const t = T[lang];

@@ -98,7 +98,7 @@ async function staffLogin(server) {
 
 // The staff console on a ticket's workspace, signed in through the login screen.
 async function openWorkspace(browser, server, number, { lang = 'zh-CN', viewport = DESKTOP } = {}) {
-  const opened = await openPage(browser, `${server.url}#/staff/ticket/${number}`, { ...viewport, locale: lang });
+  const opened = await openPage(browser, `${server.url}staff.html#/staff/ticket/${number}`, { ...viewport, locale: lang });
   const { page } = opened;
   await waitForPortal(page);
   if (lang === 'en') await switchLanguage(page);

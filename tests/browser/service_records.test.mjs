@@ -68,7 +68,7 @@ describe('service records', () => {
   });
 
   async function signIn(user, { hash, lang = 'zh-CN', width = 1280, height = 900 }) {
-    const opened = await openPage(browser, `${server.url}${hash}`, { width, height, locale: lang });
+    const opened = await openPage(browser, `${server.url}staff.html${hash}`, { width, height, locale: lang });
     const { page } = opened;
     await waitForPortal(page);
     if (lang === 'en') await tap(page.getByRole('button', { name: 'English' }));

@@ -70,7 +70,7 @@ describe('service report', () => {
     await waitForPortal(mine);
     await mine.getByText('开机无反应').first().waitFor();
 
-    const staff = await openPage(browser, `${server.url}#/staff/ticket/${number}`, { width: 1280, height: 900, locale: 'zh-CN' });
+    const staff = await openPage(browser, `${server.url}staff.html#/staff/ticket/${number}`, { width: 1280, height: 900, locale: 'zh-CN' });
     const { page } = staff;
     try {
       await waitForPortal(page);

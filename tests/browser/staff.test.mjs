@@ -101,7 +101,7 @@ describe('staff console', () => {
   });
 
   async function console_(user, { hash = '#/staff', lang = 'zh-CN', width = 1280, height = 800 } = {}) {
-    const opened = await openPage(browser, `${server.url}${hash}`, { width, height, locale: lang });
+    const opened = await openPage(browser, `${server.url}staff.html${hash}`, { width, height, locale: lang });
     const { page } = opened;
     // The staff token the page sends, for tests that ask the server what it thinks of it.
     page.on('request', (r) => {
@@ -125,9 +125,35 @@ describe('staff console', () => {
     saveScreenshot(name, await page.locator('#canvas').screenshot());
   };
 
+  test("the console is its own page: a customer's page never downloads it, and an old /#/staff address moves there", async () => {
+    const { context, page } = await openPage(browser, `${server.url}#/staff/sla`);
+    const programs = [];
+    page.on('request', (r) => { if (/aftercare[-\w]*\.(js|wasm)$/.test(r.url())) programs.push(new URL(r.url()).pathname); });
+    try {
+      // The customer's program starts, sees a console route and hands the tab to staff.html, which
+      // keeps the route (the login remembers it).
+      await page.waitForURL(/\/staff\.html#\/staff\/login\?next=/, { timeout: 30000 });
+      await waitForPortal(page);
+      assert.match(decodeURIComponent(page.url()), /next=#\/staff\/sla/);
+      await page.getByRole('heading', { name: '工作人员登录' }).waitFor();
+      assert.ok(programs.includes('/aftercare-staff.wasm'), `staff.html loads the console: ${programs}`);
+
+      // A customer's page: the home screen, a ticket lookup and back, and not a byte of the console.
+      programs.length = 0;
+      await page.goto(server.url);
+      await waitForPortal(page);
+      await tap(page.getByRole('button', { name: '查询进度' }));
+      await page.waitForURL(/#\/track/);
+      assert.ok(programs.includes('/aftercare.wasm'), `the customer's page loads its program: ${programs}`);
+      assert.deepEqual(programs.filter((p) => p.includes('staff')), [], 'no console code on the customer\'s page');
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a wrong password is refused in words; the session is never stored', async () => {
     for (const lang of ['zh-CN', 'en']) {
-      const { context, page, problems } = await openPage(browser, `${server.url}#/staff`, { locale: lang });
+      const { context, page, problems } = await openPage(browser, `${server.url}staff.html#/staff`, { locale: lang });
       try {
         await waitForPortal(page);
         if (lang === 'en') await tap(page.getByRole('button', { name: 'English' }));

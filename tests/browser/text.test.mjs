@@ -109,7 +109,7 @@ describe('rare characters and emoji are drawn everywhere a customer\'s text appe
   // Signs in as the admin on a fresh page (so the page's record of drawn characters starts empty)
   // at `hash`.
   async function staffPage(hash) {
-    const opened = await openPage(browser, `${server.url}${hash}`, { timezoneId: 'Asia/Shanghai' });
+    const opened = await openPage(browser, `${server.url}staff.html${hash}`, { timezoneId: 'Asia/Shanghai' });
     await waitForPortal(opened.page);
     await type(opened.page.getByRole('textbox', { name: '用户名' }), ADMIN.username);
     await type(opened.page.getByRole('textbox', { name: '密码' }), ADMIN.password);

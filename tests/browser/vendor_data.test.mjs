@@ -46,7 +46,7 @@ describe('admin: vendor data', () => {
   });
 
   async function signedIn(lang, width = 1280, height = 900) {
-    const opened = await openPage(browser, `${server.url}#/staff/admin?tab=data`, { width, height, locale: lang });
+    const opened = await openPage(browser, `${server.url}staff.html#/staff/admin?tab=data`, { width, height, locale: lang });
     const { page } = opened;
     await waitForPortal(page);
     await page.getByRole('textbox', { name: '用户名' }).fill(ADMIN.username);

@@ -21,6 +21,7 @@ void aftercare_fetch(void* platform, unsigned request_id, const char* method, co
 // aftercare_route_changed(platform, hash).
 char* aftercare_route_init(void* platform);
 void aftercare_set_route(const char* hash, int replace);
+void aftercare_replace_page(const char* relative_url);
 
 // localStorage; get returns a malloc'd string or null.
 char* aftercare_storage_get(const char* key);

@@ -26,6 +26,8 @@ void WebPlatform::SetRoute(const std::string& hash, bool replace) {
     aftercare_set_route(hash.c_str(), replace || kiosk);
 }
 
+void WebPlatform::ReplacePage(const std::string& relative_url) { aftercare_replace_page(relative_url.c_str()); }
+
 void WebPlatform::PostToEmbedder(const std::string& message_json) { aftercare_embed_post(message_json.c_str()); }
 
 void WebPlatform::ReportContentHeight(float css_pixels) { aftercare_embed_report_height(css_pixels); }

@@ -73,6 +73,7 @@ struct WebPlatform final : portal::Host {
     void SetDocumentTitle(const std::string& title) override;
     void SetDocumentLanguage(const char* bcp47_tag) override;
     void SetRoute(const std::string& hash, bool replace) override;
+    void ReplacePage(const std::string& relative_url) override;
     void PublishAccessibilityTree(const std::string& serialized) override;
     void PostToEmbedder(const std::string& message_json) override;
     void ReportContentHeight(float css_pixels) override;

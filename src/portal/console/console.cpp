@@ -6,6 +6,14 @@
 #include "labels.h"
 #include "net/poll_pacing.h"
 #include "net/staff_requests.h"
+#include "screens/staff_admin.h"
+#include "screens/staff_followups.h"
+#include "screens/staff_intake.h"
+#include "screens/staff_login.h"
+#include "screens/staff_queue.h"
+#include "screens/staff_sla.h"
+#include "screens/staff_stats.h"
+#include "screens/staff_ticket.h"
 #include "widgets.h"
 #include "widgets/status_chip.h"
 #include "widgets/tabs.h"
@@ -151,6 +159,21 @@ void RunConsole(AppState& state, Ui& ui) {
     PollChanges(state, ui);
     LoadMembers(state);
     LoadPolicy(state);
+}
+
+void DrawConsoleScreen(AppState& state, Ui& ui) {
+    switch (state.route.screen) {
+    case Screen::StaffLogin: DrawStaffLogin(state, ui); break;
+    case Screen::StaffQueue: DrawStaffQueue(state, ui); break;
+    case Screen::StaffTicket: DrawStaffTicket(state, ui); break;
+    case Screen::StaffSla: DrawStaffSla(state, ui); break;
+    case Screen::StaffStats: DrawStaffStats(state, ui); break;
+    case Screen::StaffAdmin: DrawStaffAdmin(state, ui); break;
+    case Screen::StaffJobs: DrawStaffJobs(state, ui); break;
+    case Screen::StaffIntake: DrawStaffIntake(state, ui); break;
+    case Screen::StaffFollowUps: DrawStaffFollowUps(state, ui); break;
+    default: break;  // not a console screen: app.cpp draws it
+    }
 }
 
 bool BeginConsoleScreen(AppState& state, Ui& ui, Screen section) {

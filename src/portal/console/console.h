@@ -17,6 +17,12 @@ struct Ui;
 // they were going), keeps the change feed polling and the staff directory loaded.
 void RunConsole(AppState& state, Ui& ui);
 
+// Draws the console screen the route names. The console is its own program on the web
+// (staff.html), so that a customer's first visit does not download its code: the customer's
+// program (index.html, kiosk.html, embeds) links console/elsewhere.cpp in place of this library,
+// and its RunConsole sends a console route to staff.html instead.
+void DrawConsoleScreen(AppState& state, Ui& ui);
+
 // Draws the console's navigation (sections, who is signed in, sign out). Returns false when no one
 // is signed in: the screen then draws nothing (the login is on its way).
 bool BeginConsoleScreen(AppState& state, Ui& ui, Screen section);

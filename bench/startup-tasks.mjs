@@ -8,10 +8,11 @@
 // Names of wasm functions need a portal linked with --profiling-funcs: configure the web build with
 // -DAFTERCARE_PROFILING_FUNCS=ON (relinks only). Environment: AFTERCARE_SERVER and AFTERCARE_WEB_ROOT
 // as for the browser tests; CPU_SLOWDOWN (default 4, Lighthouse's mobile profile), LONG_TASK_MS
-// (default 50), TOP (functions per task, default 12), WAIT_MS (how long to record, default 8000).
+// (default 50), TOP (functions per task, default 12), WAIT_MS (how long to record, default 8000), WARM_GPU=1 (a browser whose GPU process has started).
 import { chromium } from 'playwright-core';
 
 import { startServer } from '../tests/browser/lib/server.mjs';
+import { warmUpGpu } from './gpu.mjs';
 
 const SLOWDOWN = Number(process.env.CPU_SLOWDOWN || 4);
 const LONG_TASK_MS = Number(process.env.LONG_TASK_MS || 50);
@@ -31,6 +32,9 @@ const server = await startServer();
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   headless: true, args: FLAGS });
 try {
+  // Cold by default, as Lighthouse's fresh browser is; WARM_GPU=1 measures a browser that has
+  // already drawn WebGL (bench/gpu.mjs), as a phone's has.
+  if (process.env.WARM_GPU === '1') await warmUpGpu(browser);
   // Lighthouse's phone: 412 × 823 CSS pixels at 1.75 device pixels each.
   const page = await browser.newPage({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75 });
   const cdp = await page.context().newCDPSession(page);

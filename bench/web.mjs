@@ -19,6 +19,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { launchBrowser } from '../tests/browser/lib/browser.mjs';
+import { warmUpGpu } from './gpu.mjs';
 import { startServer } from '../tests/browser/lib/server.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -219,6 +220,7 @@ async function measure(browser, server, target, text) {
 
 const text = newCharacters();
 const browser = await launchBrowser();
+await warmUpGpu(browser);
 const results = {};
 for (const [name, target] of Object.entries(targets)) {
   process.env.AFTERCARE_WEB_ROOT = target.webRoot;

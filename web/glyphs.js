@@ -4,6 +4,8 @@
 // page uses, and copied into the wasm heap for ImGui's atlas. So the portal draws every character the
 // browser draws in an HTML page (rare 生僻字 beyond the BMP, emoji) without downloading a CJK font.
 mergeInto(LibraryManager.library, {
+  // Runs when aftercare.js is evaluated, while the wasm still downloads and compiles.
+  $AftercareGlyphs__postset: 'AftercareGlyphs.start();',
   $AftercareGlyphs: {
     // The page's font stack (--aftercare-fonts in shell/portal.css); each character falls through
     // it to the first font that has it, as in HTML.
@@ -25,7 +27,7 @@ mergeInto(LibraryManager.library, {
     // Per font string: a fingerprint of the box the browser draws for a character no font has.
     missingPrint: {},
     // Every character drawn so far: { tofu, colored, ink, micros } — read by tests and scripts/bench-web
-    // as window.aftercareGlyphs. (Made at init: a library object's fields are copied as literals.)
+    // as window.aftercareGlyphs. (Made by start: a library object's fields are copied as literals.)
     drawn: null,
 
     usesBundledFonts: function () {
@@ -96,6 +98,46 @@ mergeInto(LibraryManager.library, {
       return box;
     },
 
+    // Settles once the fonts are loaded and warm (start).
+    started: null,
+
+    // Starts the fonts as soon as this script runs, so that their cost overlaps the wasm's download
+    // and compilation instead of delaying the first frame: with ?fonts=bundled the portal's own
+    // subsets load first (a kiosk's OS may have no CJK font); then a few characters are drawn in
+    // both weights, because the first character drawn in a face loads the font files and sets up
+    // the canvas (~80 ms on a desktop, several times that on a phone), in a task of its own.
+    start: function () {
+      var g = AftercareGlyphs;
+      g.drawn = window.aftercareGlyphs = new Map();
+      g.started = g.stylesLoaded().then(function () {
+        var stack = g.stack();
+        g.families = stack;
+        if (!g.usesBundledFonts() || typeof FontFace !== 'function') return;
+        var loads = g.bundled.map(function (face) {
+          var font = new FontFace(face.family, 'url(' + face.url + ')', { weight: face.weight });
+          document.fonts.add(font);
+          return font.load();
+        });
+        // A face that fails to load leaves the system stack to draw: better than no portal at all.
+        return Promise.allSettled(loads).then(function () { g.families = '"Aftercare UI", "Aftercare Extra", ' + stack; });
+      }).then(function () {
+        return new Promise(function (resolve) { setTimeout(function () { g.warmUp(); resolve(); }, 0); });
+      });
+    },
+
+    // The page's stylesheets, which hold the font stack: this script runs as soon as it arrives
+    // (async), which can be before they have loaded.
+    stylesLoaded: function () {
+      var links = document.querySelectorAll('link[rel="stylesheet"]');
+      return Promise.all(Array.prototype.map.call(links, function (link) {
+        if (link.sheet) return null;
+        return new Promise(function (resolve) {
+          link.addEventListener('load', resolve);
+          link.addEventListener('error', resolve);
+        });
+      }));
+    },
+
     // Draws Latin and Han text in both weights once, so that the fonts they need are loaded.
     warmUp: function () {
       var g = AftercareGlyphs;
@@ -117,36 +159,11 @@ mergeInto(LibraryManager.library, {
     },
   },
 
-  // Starts the fonts: with ?fonts=bundled, the portal's own subsets are loaded first (the kiosk's
-  // OS may have no CJK font); then aftercare_glyphs_ready(platform) is called on a later task.
+  // Calls aftercare_glyphs_ready(platform) on a later task once the fonts have started (start).
   aftercare_glyphs_init__deps: ['$AftercareGlyphs'],
   aftercare_glyphs_init: function (platform) {
-    var g = AftercareGlyphs;
-    // The first character the browser draws in a face loads the font files and sets up the canvas
-    // (~140 ms on a desktop, more on a phone): done in a task of its own before the portal starts,
-    // instead of inside its first frame.
-    var ready = function () {
-      setTimeout(function () {
-        g.warmUp();
-        setTimeout(function () { Module['_aftercare_glyphs_ready'](platform); }, 0);
-      }, 0);
-    };
-    g.drawn = window.aftercareGlyphs = new Map();
-    var stack = g.stack();
-    g.families = stack;
-    if (!g.usesBundledFonts() || typeof FontFace !== 'function') {
-      ready();
-      return;
-    }
-    var loads = g.bundled.map(function (face) {
-      var font = new FontFace(face.family, 'url(' + face.url + ')', { weight: face.weight });
-      document.fonts.add(font);
-      return font.load();
-    });
-    // A face that fails to load leaves the system stack to draw: better than no portal at all.
-    Promise.allSettled(loads).then(function () {
-      g.families = '"Aftercare UI", "Aftercare Extra", ' + stack;
-      ready();
+    AftercareGlyphs.started.then(function () {
+      setTimeout(function () { Module['_aftercare_glyphs_ready'](platform); }, 0);
     });
   },
 

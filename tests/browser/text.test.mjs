@@ -80,6 +80,26 @@ describe('rare characters and emoji are drawn everywhere a customer\'s text appe
     });
   }
 
+  // A kiosk whose OS has no CJK font loads the portal's own subsets (?fonts=bundled) before the
+  // first character is drawn: they must be in the stack the glyphs are drawn with, and loaded.
+  test('with ?fonts=bundled the portal\'s own font subsets draw the text', async () => {
+    const { context, page, problems } = await openPage(browser, `${server.url}?fonts=bundled#/track/${ticket.number}?t=${ticket.token}`);
+    try {
+      await waitForPortal(page);
+      await page.getByText(SUBJECT).first().waitFor();
+      await waitForSettled(page);
+      const faces = await page.evaluate(() => [...document.fonts].map((f) => `${f.family.replaceAll('"', '')} ${f.weight} ${f.status}`).sort());
+      assert.deepEqual(faces.filter((f) => f.startsWith('Aftercare')),
+        ['Aftercare Extra 400 loaded', 'Aftercare UI 400 loaded', 'Aftercare UI 600 loaded']);
+      const drawnWithText = await page.evaluate(() => window.aftercareGlyphs.size);
+      assert.ok(drawnWithText > 20, `glyphs drawn: ${drawnWithText}`);
+      assert.deepEqual(await undrawn(page, '屏幕不亮'), []);
+      assert.deepEqual(problems.filter((p) => !p.includes('ERR_ABORTED')), []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a message typed with rare characters (as an IME commits them) is sent intact and drawn', async () => {
     const { context, page, problems } = await openPage(browser, `${server.url}#/track/${ticket.number}?t=${ticket.token}`,
       { timezoneId: 'Asia/Shanghai' });

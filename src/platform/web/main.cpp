@@ -203,6 +203,8 @@ EM_BOOL OnContextRestored(int, const void*, void* user) {
 bool CreateGlContext(WebPlatform& p) {
     EmscriptenWebGLContextAttributes attributes;
     emscripten_webgl_init_context_attributes(&attributes);
+    // shell/portal.js makes this context while the wasm downloads, with these same attributes, and
+    // this call gets it back: keep the two in step.
     attributes.majorVersion = 2;
     attributes.alpha = EM_FALSE;
     attributes.antialias = EM_FALSE;  // ImGui anti-aliases its own geometry

@@ -3,21 +3,38 @@
 
 #include "js_bridge.h"
 
+#include <emscripten.h>
 #include <nlohmann/json.hpp>
+
+#include <utility>
 
 namespace aftercare::web {
 
 void FetchTransport::Send(portal::HttpRequest request, portal::HttpCallback done) {
     const unsigned id = next_id_++;
     pending_.emplace(id, std::move(done));
-    nlohmann::json headers = nlohmann::json::object();
-    for (const auto& [name, value] : request.headers) headers[name] = value;
-    aftercare_fetch(platform_, id, request.method.c_str(), request.path.c_str(), headers.dump().c_str(),
-                    request.body.data(), static_cast<int>(request.body.size()));
+    queued_.emplace_back(id, std::move(request));
+    if (!send_scheduled_) {
+        send_scheduled_ = true;
+        emscripten_async_call(SendQueued, this, 0);
+    }
+}
+
+void FetchTransport::SendQueued(void* transport) {
+    auto& self = *static_cast<FetchTransport*>(transport);
+    self.send_scheduled_ = false;
+    for (const auto& [id, request] : std::exchange(self.queued_, {})) {
+        nlohmann::json headers = nlohmann::json::object();
+        for (const auto& [name, value] : request.headers) headers[name] = value;
+        aftercare_fetch(self.platform_, id, request.method.c_str(), request.path.c_str(), headers.dump().c_str(),
+                        request.body.data(), static_cast<int>(request.body.size()));
+    }
 }
 
 void FetchTransport::AbandonPending() {
-    // The browser's fetches still finish; Complete() and DeliverCompleted() then find no callback.
+    // Requests not yet handed to the browser are never sent; the browser's fetches still finish,
+    // and Complete() and DeliverCompleted() then find no callback.
+    queued_.clear();
     pending_.clear();
     completed_.clear();
 }

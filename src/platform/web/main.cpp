@@ -11,7 +11,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 
 namespace aftercare::web {
@@ -136,7 +135,16 @@ void Frame(void* user) {
     const ImVec4& bg = p.app.theme.palette.background;
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    p.renderer.Render(ImGui::GetDrawData(), p.framebuffer_width, p.framebuffer_height);
+    switch (p.renderer.Render(ImGui::GetDrawData(), p.framebuffer_width, p.framebuffer_height)) {
+    case RenderOutcome::kDrawn: break;
+    case RenderOutcome::kCompiling:  // the GPU process is still compiling: draw again next frame
+        p.RequestFrames(1);
+        return;
+    case RenderOutcome::kBroken:
+        p.gl_failed = true;
+        aftercare_show_fatal("webgl");
+        return;
+    }
 
     const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
     if (cursor != p.last_cursor) {
@@ -160,28 +168,6 @@ void Frame(void* user) {
     }
 }
 
-// Whether the renderer's program linked is asked a while after it was made, when the answer costs
-// no wait (webgl_renderer.h); a program that did not link draws nothing, so the page says so.
-constexpr int kProgramCheckDelayMs = 500;
-
-void CheckProgram(void* user) {
-    WebPlatform& p = *static_cast<WebPlatform*>(user);
-    if (p.gl_lost) return;  // checked again once the context is restored
-    const std::optional<bool> linked = p.renderer.ProgramLinked();
-    if (!linked) {
-        emscripten_async_call(CheckProgram, &p, kProgramCheckDelayMs);
-    } else if (!*linked) {
-        std::fprintf(stderr, "aftercare: the WebGL program did not link\n");
-        p.gl_failed = true;
-        aftercare_show_fatal("webgl");
-    }
-}
-
-void CreateGpuObjects(WebPlatform& p) {
-    p.renderer.CreateDeviceObjects();
-    emscripten_async_call(CheckProgram, &p, kProgramCheckDelayMs);
-}
-
 // The browser may drop the WebGL context (GPU reset, too many contexts, a driver update).
 // Accepting the loss lets it be restored; then every GL object is made again and ImGui re-uploads
 // its font textures (a texture the backend destroyed is re-created on the next frame).
@@ -194,7 +180,7 @@ EM_BOOL OnContextRestored(int, const void*, void* user) {
     WebPlatform& p = *static_cast<WebPlatform*>(user);
     emscripten_webgl_make_context_current(p.gl);
     p.renderer.ForgetDeviceObjects();
-    CreateGpuObjects(p);
+    p.renderer.CreateDeviceObjects();
     p.gl_lost = false;
     p.RequestFrames();
     return EM_TRUE;
@@ -239,7 +225,7 @@ int main() {
     io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
     platform->renderer.Init(platform->gl);
     // The shaders compile in the GPU process while the fonts start; nothing here waits for them.
-    web::CreateGpuObjects(*platform);
+    platform->renderer.CreateDeviceObjects();
     emscripten_set_webglcontextlost_callback(web::kCanvas, platform, EM_FALSE, web::OnContextLost);
     emscripten_set_webglcontextrestored_callback(web::kCanvas, platform, EM_FALSE, web::OnContextRestored);
     portal::ApplyTheme(platform->app.theme);

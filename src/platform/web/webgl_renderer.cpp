@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 
 namespace aftercare::web {
 namespace {
@@ -79,6 +80,7 @@ void WebGlRenderer::CreateDeviceObjects() {
     // Flagged for deletion; they live as long as the program they are attached to.
     glDeleteShader(vertex);
     glDeleteShader(fragment);
+    link_checked_ = link_failed_ = false;
 
     glGenBuffers(1, &vertex_buffer_);
     glGenBuffers(1, &index_buffer_);
@@ -110,15 +112,19 @@ void WebGlRenderer::ForgetDeviceObjects() {
     }
 }
 
-std::optional<bool> WebGlRenderer::ProgramLinked() const {
-    if (parallel_compile_) {
-        GLint done = GL_FALSE;
-        glGetProgramiv(program_, kCompletionStatus, &done);  // answers at once
-        if (done != GL_TRUE) return std::nullopt;
+RenderOutcome WebGlRenderer::ProgramState() {
+    if (!link_checked_) {
+        GLint done = GL_TRUE;
+        if (parallel_compile_) glGetProgramiv(program_, kCompletionStatus, &done);  // answers at once
+        if (done != GL_TRUE) return RenderOutcome::kCompiling;
+        // Without the extension this waits once for the link; with it, the link is already done.
+        GLint linked = GL_FALSE;
+        glGetProgramiv(program_, GL_LINK_STATUS, &linked);
+        link_checked_ = true;
+        link_failed_ = linked != GL_TRUE;
+        if (link_failed_) std::fprintf(stderr, "aftercare: the WebGL program did not link\n");
     }
-    GLint linked = GL_FALSE;
-    glGetProgramiv(program_, GL_LINK_STATUS, &linked);
-    return linked == GL_TRUE;
+    return link_failed_ ? RenderOutcome::kBroken : RenderOutcome::kDrawn;
 }
 
 void WebGlRenderer::UpdateTexture(ImTextureData* texture) {
@@ -168,13 +174,16 @@ void WebGlRenderer::SetUpState(ImDrawData* draw_data, int framebuffer_width, int
     glVertexAttrib4f(kViewport, pos.x, pos.y, 2.0f / size.x, -2.0f / size.y);
 }
 
-void WebGlRenderer::Render(ImDrawData* draw_data, int framebuffer_width, int framebuffer_height) {
+RenderOutcome WebGlRenderer::Render(ImDrawData* draw_data, int framebuffer_width, int framebuffer_height) {
+    if (program_ == 0) CreateDeviceObjects();
+    // Textures upload whether or not the program is ready: ImGui expects them handled this frame.
     if (draw_data->Textures != nullptr) {
         for (ImTextureData* texture : *draw_data->Textures) {
             if (texture->Status != ImTextureStatus_OK) UpdateTexture(texture);
         }
     }
-    if (framebuffer_width <= 0 || framebuffer_height <= 0) return;  // nothing to see
+    if (const RenderOutcome state = ProgramState(); state != RenderOutcome::kDrawn) return state;
+    if (framebuffer_width <= 0 || framebuffer_height <= 0) return RenderOutcome::kDrawn;  // nothing to see
     SetUpState(draw_data, framebuffer_width, framebuffer_height);
 
     // Each WebGL call costs a trip through the browser's bindings: consecutive commands mostly share
@@ -224,6 +233,7 @@ void WebGlRenderer::Render(ImDrawData* draw_data, int framebuffer_width, int fra
     }
     glDisable(GL_SCISSOR_TEST);  // the next frame's clear covers the whole canvas
     glBindVertexArray(0);
+    return RenderOutcome::kDrawn;
 }
 
 } // namespace aftercare::web

@@ -10,4 +10,6 @@ foreach(file aftercare.js aftercare.wasm)
     string(REPLACE "aftercare." "aftercare-staff." staff_file "${file}")
     string(REPLACE "\"${file}\"" "\"${staff_file}\"" page "${page}")
 endforeach()
+# Staff only: search engines need not list it.
+string(REPLACE "<meta charset=\"utf-8\">" "<meta charset=\"utf-8\">\n  <meta name=\"robots\" content=\"noindex\">" page "${page}")
 file(WRITE "${OUTPUT}" "${page}")

@@ -124,6 +124,16 @@ void Frame(void* user) {
 
     ImGui::NewFrame();
     portal::DrawApp(p.app, p);
+    // The very first frame only lays the screen out, in a task of its own: ImGui measures every
+    // character the screen shows (the browser's measureText) and the mirror gets its elements; the
+    // next frame, with all of that known, draws. Two tasks of about half the length each, where one
+    // long one kept a phone's page from answering input (issue 22).
+    if (!p.first_layout_done) {
+        p.first_layout_done = true;
+        ImGui::EndFrame();
+        p.RequestFrames(1);
+        return;
+    }
     // Characters new to the atlas were measured while the screen was built; their pixels are painted
     // now, a few milliseconds' worth, and the rest right after the frame (ScheduleGlyphPainting), so
     // a screen of new text never freezes the page.

@@ -52,6 +52,7 @@ struct WebPlatform final : portal::Host {
     double css_width = 0, css_height = 0, pixel_ratio = 1;
     int framebuffer_width = 0, framebuffer_height = 0;
     double last_frame_ms = 0;
+    bool first_layout_done = false;  // the first frame only lays the screen out (main.cpp, Frame)
     bool first_frame_shown = false;
     int last_cursor = -2;
     bool touch_active = false;

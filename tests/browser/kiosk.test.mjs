@@ -140,6 +140,12 @@ describe('kiosk', () => {
       await waitForSettled(page);
       assert.match(page.url(), /\/kiosk/);
       await page.getByRole('heading', { name: '您的手机号是？' }).waitFor();
+
+      // A staff console address typed on a kiosk goes home: a public screen never opens staff.html.
+      await page.evaluate(() => { window.location.hash = '#/staff/login'; });
+      await page.waitForURL((url) => !url.hash.startsWith('#/staff'));
+      await page.getByRole('heading', { name: '您好，需要什么帮助？' }).waitFor();
+      assert.match(page.url(), /\/kiosk/);
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

@@ -8,7 +8,8 @@
 // Names of wasm functions need a portal linked with --profiling-funcs: configure the web build with
 // -DAFTERCARE_PROFILING_FUNCS=ON (relinks only). Environment: AFTERCARE_SERVER and AFTERCARE_WEB_ROOT
 // as for the browser tests; CPU_SLOWDOWN (default 4, Lighthouse's mobile profile), LONG_TASK_MS
-// (default 50), TOP (functions per task, default 12), WAIT_MS (how long to record, default 8000), WARM_GPU=1 (a browser whose GPU process has started).
+// (default 50), TOP (functions per task, default 12), WAIT_MS (how long to record, default 8000),
+// WARM_GPU=1 (a browser whose GPU process has already started).
 import { chromium } from 'playwright-core';
 
 import { startServer } from '../tests/browser/lib/server.mjs';

@@ -35,7 +35,8 @@ const loader = process.env.AFTERCARE_BENCH_LOAD || join(root, 'build/native/serv
 
 const portal = (webRoot) => ({
   webRoot,
-  // The list: the staff queue, behind the staff login.
+  // The list: the staff queue, behind the staff login (the customer's page moves the tab to
+  // staff.html, the console's page; an earlier build shows the console in place).
   listHash: process.env.BENCH_PORTAL_LIST_HASH ?? '#/staff',
   staff: true,
 });

@@ -50,8 +50,7 @@ public:
     void SetDocumentTitle(const std::string&) override {}
     void SetDocumentLanguage(const char*) override {}
     void SetRoute(const std::string&, bool) override {}
-    std::string replaced_page;               // where ReplacePage last sent the tab
-    void ReplacePage(const std::string& relative_url) override { replaced_page = relative_url; }
+    void ReplacePage(const std::string&) override {}  // the unit tests link the console itself
     void PublishAccessibilityTree(const std::string&) override {}
     void PostToEmbedder(const std::string&) override {}
     void ReportContentHeight(float) override {}

@@ -7,7 +7,8 @@
 // Figures: the bytes a first visit fetches in its first 10 s (every static file requested, counted
 // at its brotli size, as a browser that accepts brotli receives it; API answers at their size on
 // the wire), time to the first frame, to the first interactive frame and to the first frame whose
-// text is complete (no font still to arrive, every glyph painted), idle main-thread CPU over 10 s (CDP
+// text is complete (no font still to arrive, every glyph painted; medians of BENCH_STARTUP_RUNS
+// first visits of each program, default 9, taken in turns), idle main-thread CPU over 10 s (CDP
 // Performance.getMetrics TaskDuration), main-thread milliseconds per frame (p50/p95) while
 // scrolling a 1,000-row list (for the portal the staff queue, ~1,200 open tickets, signed in through
 // the mirror), the main-thread time of the frame that first shows 200 characters never drawn
@@ -24,6 +25,8 @@ import { startServer } from '../tests/browser/lib/server.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const FIRST_VISIT_SECONDS = 10;
+const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS || 9);
+const SETTLE_MS = 2000;  // after the first frame: time for the fonts and the first interactive frame
 const IDLE_SECONDS = 10;
 const WHEEL_STEPS = 60;
 const NEW_CHARACTERS = 200;
@@ -128,18 +131,8 @@ async function newTextFrame(page, hash, text) {
   return Math.max(...times);
 }
 
-async function measure(browser, server, target, text) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Performance.enable', { timeTopology: 'threadTicks' });
-  // What the first visit fetches, with its size on the wire.
-  const fetched = new Map();  // requestId -> { url, wire }
-  cdp.on('Network.requestWillBeSent', (e) => fetched.set(e.requestId, { url: e.request.url, wire: 0 }));
-  cdp.on('Network.loadingFinished', (e) => { if (fetched.has(e.requestId)) fetched.get(e.requestId).wire = e.encodedDataLength; });
-  // Marks each drawn frame's time, and when the first interactive element appears.
+// Marks each drawn frame's time, and when the first interactive element appears.
+async function instrument(page) {
   await page.addInitScript(() => {
     let frames = 0;
     window.benchFrameAt = [];
@@ -158,11 +151,27 @@ async function measure(browser, server, target, text) {
       }
     }).observe(document, { childList: true, subtree: true });
   });
+}
+
+async function freshPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  return { context, page, cdp };
+}
+
+// One first visit (empty cache, fresh browser context): when its first frame, first interactive
+// frame and first frame with complete text were drawn, in ms from navigation.
+async function startUp(browser, server) {
+  const { context, page } = await freshPage(browser);
+  await instrument(page);
   await page.goto(server.url);
   await page.waitForFunction(() => document.documentElement.classList.contains('aftercare-ready'), null, { timeout: 60000 });
   await page.mouse.move(640, 420);
-  await page.waitForTimeout(FIRST_VISIT_SECONDS * 1000);
-  const firstVisit = await page.evaluate(() => {
+  await page.waitForTimeout(SETTLE_MS);
+  const times = await page.evaluate(() => {
     const frames = window.benchFrameAt;  // both programs count their frames in window.aftercareFrames
     const fonts = performance.getEntriesByType('resource').filter((r) => r.name.includes('/fonts/'));
     const fontsDone = Math.max(0, ...fonts.map((r) => r.responseEnd));
@@ -172,6 +181,20 @@ async function measure(browser, server, target, text) {
       textCompleteMs: frames.find(([t, glyphsPending]) => t >= fontsDone && !glyphsPending)?.[0] ?? NaN,
     };
   });
+  await context.close();
+  return times;
+}
+
+async function measure(browser, server, target, text) {
+  const { context, page, cdp } = await freshPage(browser);
+  await cdp.send('Performance.enable', { timeTopology: 'threadTicks' });
+  // What the first visit fetches, with its size on the wire.
+  const fetched = new Map();  // requestId -> { url, wire }
+  cdp.on('Network.requestWillBeSent', (e) => fetched.set(e.requestId, { url: e.request.url, wire: 0 }));
+  cdp.on('Network.loadingFinished', (e) => { if (fetched.has(e.requestId)) fetched.get(e.requestId).wire = e.encodedDataLength; });
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.documentElement.classList.contains('aftercare-ready'), null, { timeout: 60000 });
+  await page.waitForTimeout(FIRST_VISIT_SECONDS * 1000);
   let brotli = 0;
   for (const { url, wire } of fetched.values()) {
     const path = new URL(url).pathname.slice(1) || 'index.html';
@@ -199,7 +222,6 @@ async function measure(browser, server, target, text) {
   const result = {
     firstVisitKb: brotli / 1024,
     firstVisitFiles: fetched.size,
-    ...firstVisit,
     idleCpuPercent: idleCpu * 100,
     scrollFrames: frameTimes.length,
     frameP50: percentile(frameTimes, 50),
@@ -222,24 +244,42 @@ async function measure(browser, server, target, text) {
 const text = newCharacters();
 const browser = await launchBrowser();
 await warmUpGpu(browser);
+const servers = {};
 const results = {};
-for (const [name, target] of Object.entries(targets)) {
-  process.env.AFTERCARE_WEB_ROOT = target.webRoot;
-  const server = await startServer(target.staff ? { prepare: loadTickets, admin: STAFF } : {});
-  try {
-    results[name] = await measure(browser, server, target, text);
-  } finally {
-    await server.stop();
+try {
+  for (const [name, target] of Object.entries(targets)) {
+    process.env.AFTERCARE_WEB_ROOT = target.webRoot;
+    servers[name] = await startServer(target.staff ? { prepare: loadTickets, admin: STAFF } : {});
   }
+  // Start-up times move by half from one load to the next on this machine (the GPU process, here
+  // SwiftShader on the same two cores, is busy or not when a page asks it for something), and the
+  // first loads of a browser pay for warming it up. So each program is loaded STARTUP_RUNS times,
+  // in turns, after one load that is not counted, and the medians are compared.
+  const visits = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
+  for (let round = 0; round <= STARTUP_RUNS; round++) {
+    for (const name of Object.keys(targets)) {
+      const times = await startUp(browser, servers[name]);
+      if (round > 0) visits[name].push(times);
+    }
+  }
+  for (const [name, target] of Object.entries(targets)) {
+    const startUpTimes = Object.fromEntries(['firstFrameMs', 'interactiveMs', 'textCompleteMs']
+      .map((key) => [key, percentile(visits[name].map((v) => v[key]), 50)]));
+    const firstFrames = visits[name].map((v) => v.firstFrameMs);
+    results[name] = { ...(await measure(browser, servers[name], target, text)), ...startUpTimes,
+      firstFrameRange: [Math.min(...firstFrames), Math.max(...firstFrames)] };
+  }
+} finally {
+  for (const server of Object.values(servers)) await server.stop();
+  await browser.close();
 }
-await browser.close();
 
 const rows = [
   [`first visit: fetched in ${FIRST_VISIT_SECONDS} s, brotli (KB)`, 'firstVisitKb', (v) => v.toFixed(1)],
   ['first visit: requests', 'firstVisitFiles', (v) => String(v)],
-  ['time to first frame (ms)', 'firstFrameMs', (v) => v.toFixed(0)],
-  ['time to first interactive frame (ms)', 'interactiveMs', (v) => v.toFixed(0)],
-  ['time to first frame with complete text (ms)', 'textCompleteMs', (v) => v.toFixed(0)],
+  ['time to first frame, median (ms)', 'firstFrameMs', (v) => v.toFixed(0)],
+  ['time to first interactive frame, median (ms)', 'interactiveMs', (v) => v.toFixed(0)],
+  ['time to first frame with complete text, median (ms)', 'textCompleteMs', (v) => v.toFixed(0)],
   [`idle main-thread CPU over ${IDLE_SECONDS} s (%)`, 'idleCpuPercent', (v) => v.toFixed(2)],
   ['frames drawn while scrolling', 'scrollFrames', (v) => String(v)],
   ['frame CPU while scrolling, p50 (ms)', 'frameP50', (v) => v.toFixed(2)],
@@ -260,4 +300,6 @@ for (const [label, key, format] of rows) {
   console.log(`| ${label} | ${shown(p, format)} |${before ? ` ${shown(b, format)} |` : ''} ${shown(plain, format)} | ` +
     `${ratio(p, plain)} |${before ? ` ${ratio(p, b)} |` : ''}`);
 }
+console.log(`\nStart-up: ${STARTUP_RUNS} first visits of each program, in turns, after one not counted; first frame ` +
+  Object.entries(results).map(([name, r]) => `${name} ${r.firstFrameRange.map((v) => v.toFixed(0)).join('–')} ms`).join(', ') + '.');
 if (results.portal.glyphsDrawn) console.log(`\n(${results.portal.glyphsDrawn} distinct characters drawn by the browser in the portal's run)`);

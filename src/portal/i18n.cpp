@@ -1,19 +1,9 @@
 // Loads the compiled-in string tables (i18n_embedded.h) and resolves keys; see i18n.h.
 #include "i18n.h"
 
-#include "i18n_embedded.h"
+#include <algorithm>
 
 namespace aftercare::portal {
-namespace {
-
-std::map<std::string, std::string, std::less<>> ToTable(const EmbeddedString* entries, std::size_t count) {
-    std::map<std::string, std::string, std::less<>> table;
-    // Sorted input: each insertion lands at the end, so hinting there makes the whole build linear.
-    for (std::size_t i = 0; i < count; ++i) table.emplace_hint(table.end(), entries[i].key, entries[i].value);
-    return table;
-}
-
-} // namespace
 
 const char* LanguageTag(Language language) { return language == Language::En ? "en" : "zh-CN"; }
 
@@ -21,18 +11,32 @@ Language LanguageFromTag(std::string_view tag) {
     return tag.substr(0, 2) == "en" ? Language::En : Language::ZhCN;
 }
 
+StringTable::Table StringTable::MakeTable(const EmbeddedString* entries, std::size_t count) {
+    Table table{entries, count, {}};
+    table.made.resize(count);
+    return table;
+}
+
 StringTable StringTable::LoadEmbedded() {
     StringTable strings;
-    strings.zh_cn_ = ToTable(kStringsZhCN, kStringsZhCNCount);
-    strings.en_ = ToTable(kStringsEn, kStringsEnCount);
+    strings.zh_cn_ = MakeTable(kStringsZhCN, kStringsZhCNCount);
+    strings.en_ = MakeTable(kStringsEn, kStringsEnCount);
     return strings;
 }
 
 const std::string& StringTable::Get(Language language, std::string_view key) const {
     const Table& table = language == Language::En ? en_ : zh_cn_;
-    if (auto it = table.find(key); it != table.end()) return it->second;
-    missing_.assign(key);
-    return missing_;
+    const EmbeddedString* end = table.entries + table.count;
+    // scripts/i18n.py sorts the keys in byte order, as std::string_view compares them.
+    const EmbeddedString* entry = std::lower_bound(
+        table.entries, end, key, [](const EmbeddedString& e, std::string_view k) { return std::string_view(e.key) < k; });
+    if (entry == end || std::string_view(entry->key) != key) {
+        missing_.assign(key);
+        return missing_;
+    }
+    std::optional<std::string>& made = table.made[static_cast<std::size_t>(entry - table.entries)];
+    if (!made) made.emplace(entry->value);
+    return *made;
 }
 
 std::string StringTable::Format(Language language, std::string_view key,

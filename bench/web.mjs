@@ -264,7 +264,7 @@ try {
   }
   for (const [name, target] of Object.entries(targets)) {
     const startUpTimes = Object.fromEntries(['firstFrameMs', 'interactiveMs', 'textCompleteMs']
-      .map((key) => [key, percentile(visits[name].map((v) => v[key]), 50)]));
+      .map((key) => [key, percentile(visits[name].map((v) => v[key]).filter(Number.isFinite), 50)]));
     const firstFrames = visits[name].map((v) => v.firstFrameMs);
     results[name] = { ...(await measure(browser, servers[name], target, text)), ...startUpTimes,
       firstFrameRange: [Math.min(...firstFrames), Math.max(...firstFrames)] };

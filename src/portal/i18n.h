@@ -33,7 +33,7 @@ public:
 
 private:
     // One language's compiled-in array, sorted by key, and the strings handed out so far: a string is
-    // made the first time its key is asked for, not all ~2,000 of both languages when the portal
+    // made the first time its key is asked for, not all ~3,000 of both languages when the portal
     // starts (that took 4–9 ms of the first task at full CPU speed, four times more on a phone).
     // The portal asks from its one UI thread only.
     struct Table {

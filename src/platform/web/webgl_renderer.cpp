@@ -175,7 +175,6 @@ void WebGlRenderer::SetUpState(ImDrawData* draw_data, int framebuffer_width, int
 }
 
 RenderOutcome WebGlRenderer::Render(ImDrawData* draw_data, int framebuffer_width, int framebuffer_height) {
-    if (program_ == 0) CreateDeviceObjects();
     // Textures upload whether or not the program is ready: ImGui expects them handled this frame.
     if (draw_data->Textures != nullptr) {
         for (ImTextureData* texture : *draw_data->Textures) {

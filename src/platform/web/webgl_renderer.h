@@ -24,7 +24,7 @@ public:
     // Declares the renderer to ImGui (dynamic textures, its name). Needs a current WebGL2 context.
     void Init(int gl_context);
     // GPU objects: made after Init and again after a lost context is restored (every texture then
-    // uploads again); the first frame makes them when nobody has.
+    // uploads again).
     void CreateDeviceObjects();
     void ForgetDeviceObjects();  // after the context was lost: the objects died with it
     RenderOutcome Render(ImDrawData* draw_data, int framebuffer_width, int framebuffer_height);

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
 import { saveScreenshot as savePng, screenshotDir } from './screenshots.mjs';
 
 // Driving the portal like a person: wait until what is drawn is where the mirror says it is, then
@@ -32,6 +34,22 @@ export async function waitForSettled(page) {
     if (done) delete window[key];
     return done;
   }, [probe, QUIET_ANIMATION_FRAMES]);
+  await expectNoBareKeys(page);
+}
+
+// A string-table key shown as itself ("staff.sla.breached") is a key missing from the program's
+// table (src/portal/i18n.h): the customer's program carries only the keys its own code names
+// (scripts/i18n.py), so a key its code reaches some other way would show up like this. Never meant
+// to be seen, so every settled screen of every suite is checked: the mirror's names and the title.
+// Only real keys count: wire names that look alike ("ticket.created", a webhook event) are shown.
+const I18N = new URL('../../../assets/i18n/zh-CN/', import.meta.url);
+const KEYS = new Set(readdirSync(I18N).flatMap((file) => Object.keys(JSON.parse(readFileSync(new URL(file, I18N), 'utf8')))));
+
+async function expectNoBareKeys(page) {
+  const texts = await page.evaluate(() => [document.title.split(' · ')[0], ...[...document.querySelectorAll('[data-a11y-id]')]
+    .map((element) => (element.getAttribute('aria-label') || element.textContent || '').trim())]);
+  const shown = [...new Set(texts.filter((text) => KEYS.has(text)))];
+  if (shown.length > 0) throw new Error(`string-table keys shown as themselves: ${shown.join(', ')}`);
 }
 
 // Brings the element into view and waits for the portal it belongs to (the page's own, or one in

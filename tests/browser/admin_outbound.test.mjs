@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { launchBrowser, openPage, waitForPortal } from './lib/browser.mjs';
-import { api, describeScreen, eventually, pickOption, switchLanguage, tap, type, waitForSettled } from './lib/portal.mjs';
+import { api, describeScreen, eventually, pickOption, staffToken, switchLanguage, tap, type, waitForSettled } from './lib/portal.mjs';
 import { startServer } from './lib/server.mjs';
 import { saveScreenshot } from './lib/screenshots.mjs';
 
@@ -210,8 +210,7 @@ describe('admin: messages (SMS, e-mail, webhooks)', () => {
   test('where escalation notices reach a manager: e-mail, mobile and language set on the staff tab', async () => {
     const { context, page, problems } = await signedIn();
     try {
-      const login = await api(server, 'POST', '/api/v1/staff/login', { body: ADMIN });
-      const token = login.body.access_token;
+      const token = await staffToken(server, ADMIN);
       const members = await api(server, 'GET', '/api/v1/staff/members', { token });
       const me = members.body.members.find((m) => m.id === ADMIN.username);
       await tap(page.getByRole('tab', { name: '员工账号' }));

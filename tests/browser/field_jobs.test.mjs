@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 
 import { launchBrowser, openPage, waitForPortal } from './lib/browser.mjs';
-import { eventually, switchLanguage, tap, type, waitForSettled } from './lib/portal.mjs';
+import { eventually, staffToken, switchLanguage, tap, type, waitForSettled } from './lib/portal.mjs';
 import { startServer } from './lib/server.mjs';
 import { saveScreenshot } from './lib/screenshots.mjs';
 
@@ -116,9 +116,7 @@ describe('the engineer\'s phone view', () => {
     const created = spawnSync(process.env.AFTERCARE_SERVER,
       ['create-admin', '--username', ADMIN.username, '--data-dir', server.dataDir], { input: `${ADMIN.password}\n` });
     assert.equal(created.status, 0, created.stderr?.toString());
-    const login = await api('POST', '/api/v1/staff/login', { body: ADMIN });
-    assert.equal(login.status, 200);
-    adminToken = login.body.access_token;
+    adminToken = await staffToken(server, ADMIN);
     const engineer = await api('POST', '/api/v1/staff/members', {
       token: adminToken,
       body: { username: ENGINEER.username, display_name: ENGINEER.name, roles: ['engineer'], password: ENGINEER.password },

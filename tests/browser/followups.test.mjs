@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { launchBrowser, openPage, waitForPortal } from './lib/browser.mjs';
-import { api as callApi, eventually, tap, type, waitForSettled } from './lib/portal.mjs';
+import { api as callApi, eventually, staffToken, tap, type, waitForSettled } from './lib/portal.mjs';
 import { startServer } from './lib/server.mjs';
 import { saveScreenshot } from './lib/screenshots.mjs';
 
@@ -61,9 +61,7 @@ describe('follow-up calls', () => {
   before(async () => {
     demoDir = demoDirWithDueFollowUps();
     server = await startServer({ admin: ADMIN, extraArgs: ['--demo-dir', demoDir] });
-    const login = await api('POST', '/api/v1/staff/login', { body: ADMIN });
-    assert.equal(login.status, 200, JSON.stringify(login.body));
-    adminToken = login.body.access_token;
+    adminToken = await staffToken(server, ADMIN);
     browser = await launchBrowser();
   });
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 
 import { launchBrowser, openPage, waitForPortal } from './lib/browser.mjs';
-import { api, describeScreen, saveScreenshot, tap, type, waitForSettled } from './lib/portal.mjs';
+import { api, describeScreen, saveScreenshot, staffToken, tap, type, waitForSettled } from './lib/portal.mjs';
 import { startServer } from './lib/server.mjs';
 
 const ADMIN = { username: 'admin', password: 'an admin passphrase for tests' };
@@ -51,9 +51,7 @@ describe('staff intake', () => {
     const created = spawnSync(process.env.AFTERCARE_SERVER,
       ['create-admin', '--username', ADMIN.username, '--data-dir', server.dataDir], { input: `${ADMIN.password}\n` });
     assert.equal(created.status, 0, created.stderr?.toString());
-    const login = await api(server, 'POST', '/api/v1/staff/login', { body: ADMIN });
-    assert.equal(login.status, 200);
-    adminToken = login.body.access_token;
+    adminToken = await staffToken(server, ADMIN);
     browser = await launchBrowser();
   });
 

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { launchBrowser, openPage, waitForPortal } from './lib/browser.mjs';
-import { api, describeScreen, eventually, switchLanguage, tap, type, waitForSettled } from './lib/portal.mjs';
+import { api, describeScreen, eventually, staffToken, switchLanguage, tap, type, waitForSettled } from './lib/portal.mjs';
 import { startServer } from './lib/server.mjs';
 import { saveScreenshot } from './lib/screenshots.mjs';
 
@@ -88,12 +88,6 @@ async function submitComplaint(page, t, sent = {}) {
   const numberNode = page.getByRole('status').filter({ hasText: SERVICE_NUMBER });
   await numberNode.waitFor();
   return (await numberNode.textContent()).trim();
-}
-
-async function staffLogin(server) {
-  const answer = await api(server, 'POST', '/api/v1/staff/login', { body: ADMIN });
-  assert.equal(answer.status, 200, JSON.stringify(answer.body));
-  return answer.body.access_token;
 }
 
 // The staff console on a ticket's workspace, signed in through the login screen.
@@ -177,7 +171,7 @@ describe('outbound messages in the portal', () => {
       assert.match(mail.body, /We received your service request/);
 
       // The staff workspace: the delivery log lists it, masked, as sent.
-      const token = await staffLogin(server);
+      const token = await staffToken(server, ADMIN);
       const log = await eventually(
         async () => (await api(server, 'GET', `/api/v1/staff/tickets/${number}/deliveries`, { token })).body,
         (body) => body.deliveries.length === 1 && body.deliveries[0].state === 'sent', 'the delivery log', LIVE);
@@ -218,7 +212,7 @@ describe('outbound messages in the portal', () => {
     });
     let customer = null;
     try {
-      const token = await staffLogin(server);
+      const token = await staffToken(server, ADMIN);
       // The admin holds the manager roles; with an address, the escalation notice goes to them.
       const member = await api(server, 'POST', `/api/v1/staff/members/${ADMIN.username}`,
         { token, body: { email: 'boss@vendor.example' } });
@@ -271,7 +265,7 @@ describe('outbound messages in the portal', () => {
       assert.equal(sent.body.language, 'zh-CN');
       assert.equal(sent.body.notify_by, undefined, 'no choice was offered: the server\'s default');
       assert.equal(await page.getByText(t.promiseAny).count(), 0, 'no message promised');
-      const token = await staffLogin(server);
+      const token = await staffToken(server, ADMIN);
       const log = await api(server, 'GET', `/api/v1/staff/tickets/${number}/deliveries`, { token });
       assert.deepEqual(log.body.deliveries, []);
       assert.deepEqual(problems, []);

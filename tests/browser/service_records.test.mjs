@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { launchBrowser, openPage, waitForPortal } from './lib/browser.mjs';
-import { api as callApi, tap, type, waitForSettled } from './lib/portal.mjs';
+import { api as callApi, staffToken, tap, type, waitForSettled } from './lib/portal.mjs';
 import { startServer } from './lib/server.mjs';
 import { saveScreenshot } from './lib/screenshots.mjs';
 
@@ -26,11 +26,7 @@ describe('service records', () => {
 
   const api = (method, path, options) => callApi(server, method, path, options);
 
-  async function login(user) {
-    const answer = await api('POST', '/api/v1/staff/login', { body: { username: user.username, password: user.password } });
-    assert.equal(answer.status, 200, JSON.stringify(answer.body));
-    return answer.body.access_token;
-  }
+  const login = (user) => staffToken(server, user);
 
   async function repair(subject) {
     const answer = await api('POST', '/api/v1/tickets', {

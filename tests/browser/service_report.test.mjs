@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { launchBrowser, openPage, waitForPortal } from './lib/browser.mjs';
-import { api as callApi, tap, type, waitForSettled } from './lib/portal.mjs';
+import { api as callApi, staffToken, tap, type, waitForSettled } from './lib/portal.mjs';
 import { startServer } from './lib/server.mjs';
 import { saveScreenshot } from './lib/screenshots.mjs';
 
@@ -33,9 +33,7 @@ describe('service report', () => {
 
   before(async () => {
     server = await startServer({ admin: ADMIN });
-    const login = await api('POST', '/api/v1/staff/login', { body: ADMIN });
-    assert.equal(login.status, 200, JSON.stringify(login.body));
-    adminToken = login.body.access_token;
+    adminToken = await staffToken(server, ADMIN);
     browser = await launchBrowser();
   });
 

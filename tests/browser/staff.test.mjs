@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 import { launchBrowser, openPage, waitForPortal } from './lib/browser.mjs';
-import { describeScreen, eventually, pickOption, tap, type, waitForSettled } from './lib/portal.mjs';
+import { describeScreen, eventually, pickOption, staffToken, tap, type, waitForSettled } from './lib/portal.mjs';
 import { startServer } from './lib/server.mjs';
 import { saveScreenshot } from './lib/screenshots.mjs';
 
@@ -60,11 +60,7 @@ describe('staff console', () => {
     return { status: response.status, body: text ? JSON.parse(text) : null };
   }
 
-  async function login(user) {
-    const answer = await api('POST', '/api/v1/staff/login', { body: { username: user.username, password: user.password } });
-    assert.equal(answer.status, 200, JSON.stringify(answer.body));
-    return answer.body.access_token;
-  }
+  const login = (user) => staffToken(server, user);
 
   async function customerTicket(subject) {
     const answer = await api('POST', '/api/v1/tickets', {

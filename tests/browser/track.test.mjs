@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 
 import { launchBrowser, openPage, waitForPortal } from './lib/browser.mjs';
-import { eventually, saveScreenshot, tap, type, waitForValue } from './lib/portal.mjs';
+import { eventually, saveScreenshot, staffToken, tap, type, waitForValue } from './lib/portal.mjs';
 import { startServer } from './lib/server.mjs';
 
 const ADMIN = { username: 'track.admin', password: 'correct horse battery staple' };
@@ -26,7 +26,7 @@ function unexpected(problems, { statuses = [] } = {}) {
 describe('track a service and follow its ticket page', () => {
   let server;
   let browser;
-  let staffToken;
+  let adminToken;
   const demo = new Map();  // demo ticket state -> { number, last4 }, read through the staff API
 
   async function api(path, { method = 'GET', body, token, headers = {} } = {}) {
@@ -63,7 +63,7 @@ describe('track a service and follow its ticket page', () => {
 
   async function staff(number, action, extra = {}) {
     const result = await api(`/api/v1/staff/tickets/${number}/transition`, {
-      method: 'POST', token: staffToken, body: { action, ...extra },
+      method: 'POST', token: adminToken, body: { action, ...extra },
     });
     assert.equal(result.status, 200, `${action}: ${JSON.stringify(result.body)}`);
     return result.body;
@@ -72,14 +72,14 @@ describe('track a service and follow its ticket page', () => {
   // The 售后服务报告单 a repair needs before it is resolved (free: no parts).
   async function report(number) {
     const result = await api(`/api/v1/staff/tickets/${number}/work`, {
-      method: 'POST', token: staffToken,
+      method: 'POST', token: adminToken,
       body: { kind: 'service_report', report: { diagnosis: '电源板电容鼓包', cause: 'product_defect', actions: '更换电源板，试机正常', outcome: 'repaired' } },
     });
     assert.equal(result.status, 201, JSON.stringify(result.body));
   }
 
   async function staffView(number) {
-    const result = await api(`/api/v1/staff/tickets/${number}`, { token: staffToken });
+    const result = await api(`/api/v1/staff/tickets/${number}`, { token: adminToken });
     assert.equal(result.status, 200);
     return result.body;
   }
@@ -100,14 +100,12 @@ describe('track a service and follow its ticket page', () => {
       admin: ADMIN,
       extraArgs: ['--sweep-interval', '1', '--long-poll-seconds', '4', '--rate-lookup', '1000'],
     });
-    const login = await api('/api/v1/staff/login', { method: 'POST', body: ADMIN });
-    assert.equal(login.status, 200, JSON.stringify(login.body));
-    staffToken = login.body.access_token;
+    adminToken = await staffToken(server, ADMIN);
     // The seeded demo tickets, one per state (and the urgent one that missed its first response),
     // found the way staff would: the queue, then each ticket's masked phone for its last 4 digits.
     for (const [key, query] of [['submitted', 'state=submitted&priority=general'], ['overdue', 'state=submitted&priority=urgent'],
       ['assigned', 'state=assigned'], ['in_progress', 'state=in_progress'], ['resolved', 'state=resolved']]) {
-      const queue = await api(`/api/v1/staff/queue?${query}`, { token: staffToken });
+      const queue = await api(`/api/v1/staff/queue?${query}`, { token: adminToken });
       assert.equal(queue.status, 200, JSON.stringify(queue.body));
       const item = queue.body.items[0];
       assert.ok(item, `a demo ticket for ${query}`);
@@ -221,7 +219,7 @@ describe('track a service and follow its ticket page', () => {
       await page.getByText('已安排工程师 王工').waitFor(LIVE);
       await page.getByText('王工明天上午上门').waitFor(LIVE);
       const message = await api(`/api/v1/staff/tickets/${ticket.number}/messages`, {
-        method: 'POST', token: staffToken, body: { text: '请问设备放在几楼？' },
+        method: 'POST', token: adminToken, body: { text: '请问设备放在几楼？' },
       });
       assert.equal(message.status, 201);
       await page.getByText('请问设备放在几楼？').waitFor(LIVE);
@@ -242,7 +240,7 @@ describe('track a service and follow its ticket page', () => {
     // Staff replies are not capped per day: 60 of them push the customer's message off the page.
     for (let i = 1; i <= 60; i += 1) {
       const reply = await api(`/api/v1/staff/tickets/${ticket.number}/messages`, {
-        method: 'POST', token: staffToken, body: { text: `进度说明第 ${i} 条` },
+        method: 'POST', token: adminToken, body: { text: `进度说明第 ${i} 条` },
       });
       assert.equal(reply.status, 201, JSON.stringify(reply.body));
     }
@@ -260,7 +258,7 @@ describe('track a service and follow its ticket page', () => {
         'the button goes once the first event is shown');
       // A new event arrives live and the history paged in stays.
       const news = await api(`/api/v1/staff/tickets/${ticket.number}/messages`, {
-        method: 'POST', token: staffToken, body: { text: '配件已到货' },
+        method: 'POST', token: adminToken, body: { text: '配件已到货' },
       });
       assert.equal(news.status, 201);
       await page.getByText('配件已到货').waitFor(LIVE);

@@ -152,6 +152,13 @@ export async function api(server, method, path, { body, token } = {}) {
   return { status: response.status, body: await response.json() };
 }
 
+// A staff member's access token, signed in through the API (the login screen has tests of its own).
+export async function staffToken(server, { username, password }) {
+  const login = await api(server, 'POST', '/api/v1/staff/login', { body: { username, password } });
+  if (login.status !== 200) throw new Error(`staff login as ${username}: ${login.status} ${JSON.stringify(login.body)}`);
+  return login.body.access_token;
+}
+
 // What a portal shows, as its mirror says it: one line per element (role, name, value, state).
 // Printed when a test fails, so a CI log tells what was on screen at the step that failed.
 export async function describeScreen(page) {

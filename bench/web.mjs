@@ -19,7 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { launchBrowser } from '../tests/browser/lib/browser.mjs';
+import { launchBrowser, waitForPortal } from '../tests/browser/lib/browser.mjs';
 import { warmUpGpu } from './gpu.mjs';
 import { startServer } from '../tests/browser/lib/server.mjs';
 
@@ -168,7 +168,7 @@ async function startUp(browser, server) {
   const { context, page } = await freshPage(browser);
   await instrument(page);
   await page.goto(server.url);
-  await page.waitForFunction(() => document.documentElement.classList.contains('aftercare-ready'), null, { timeout: 60000 });
+  await waitForPortal(page, 60000);
   await page.mouse.move(640, 420);
   await page.waitForTimeout(SETTLE_MS);
   const times = await page.evaluate(() => {
@@ -193,7 +193,7 @@ async function measure(browser, server, target, text) {
   cdp.on('Network.requestWillBeSent', (e) => fetched.set(e.requestId, { url: e.request.url, wire: 0 }));
   cdp.on('Network.loadingFinished', (e) => { if (fetched.has(e.requestId)) fetched.get(e.requestId).wire = e.encodedDataLength; });
   await page.goto(server.url);
-  await page.waitForFunction(() => document.documentElement.classList.contains('aftercare-ready'), null, { timeout: 60000 });
+  await waitForPortal(page, 60000);
   await page.waitForTimeout(FIRST_VISIT_SECONDS * 1000);
   let brotli = 0;
   for (const { url, wire } of fetched.values()) {

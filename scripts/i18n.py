@@ -29,7 +29,11 @@ NOT_A_KEY = re.compile(r'/\*not a key\*/\s*"[^"]*"')
 # A literal ending in a dot ("staff.action.") is the start of keys completed at run time
 # (labels.cpp: "staff.action." + the action's wire name): it uses every key it starts.
 PREFIX_LITERAL = re.compile(r'"([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*\.)"')
-PORTAL_SOURCES = ROOT / "src" / "portal"
+
+
+def portal_sources():
+    """The portal's C++ sources and headers, where keys are named."""
+    return sorted((ROOT / "src" / "portal").rglob("*.[ch]*"))
 
 
 def load_language(directory: pathlib.Path):
@@ -102,7 +106,7 @@ def embed(directory: str, out: str, symbol: str, console_sources):
         missing = [str(path) for path in console if not path.is_file()]
         if missing:
             sys.exit("no such console source: " + ", ".join(missing))
-        portal = [path for path in sorted(PORTAL_SOURCES.rglob("*.[ch]*")) if path.resolve() not in console]
+        portal = [path for path in portal_sources() if path.resolve() not in console]
         # Only what the console alone asks for is left out: a key no source names (or names in a
         # way this scan cannot see) stays, so the customer's program never shows a bare key.
         only_console = keys_used(table, console) - keys_used(table, portal)
@@ -135,7 +139,7 @@ def check():
         for key in sorted(set(tables[language]) - reference):
             problems.append(f"{LANGUAGES[0]}: missing {key!r} (present in {language})")
     used = 0
-    for source in sorted(PORTAL_SOURCES.rglob("*.[ch]*")):
+    for source in portal_sources():
         for number, literal, is_prefix in key_literals(source):
             if literal.split(".")[0] not in areas:
                 continue

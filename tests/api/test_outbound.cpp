@@ -154,6 +154,26 @@ TEST_CASE("e-mail over real SMTP: received and resolved mails carry the service 
     CHECK(again_log["deliveries"].empty());
 }
 
+TEST_CASE("rare characters in a customer's name and subject reach the e-mail as typed (beyond the BMP, GB 18030)",
+          "[outbound][email]") {
+    SmtpSink sink;
+    Running env(ServerOptions{{}, {"--smtp-url", sink.url(), "--smtp-from", "service@aftercare.test"}});
+    auto& client = env.http();
+    // CJK Extension B and C, a character GB 18030-2022 added, and an emoji: four bytes each in UTF-8
+    // but 䶮 (three), so a cut in the middle of any of them would show.
+    const std::string name = "𠮷野 美穗";
+    const std::string subject = "𠮷𡈽𪚥䶮😀 屏幕不亮";
+    Json draft = MailDraft("zh-CN", "yoshino@example.cn");
+    draft["customer"]["name"] = name;
+    draft["subject"] = subject;
+    const std::string number = CreateTicket(client, draft)["service_number"].get<std::string>();
+
+    auto received = WaitForMail(sink, [&](const Mail& m) { return m.body.find(number) != std::string::npos; });
+    REQUIRE(received);
+    CHECK(received->body.find("您好，" + name + "：") != std::string::npos);
+    CHECK(received->body.find("“" + subject + "”") != std::string::npos);
+}
+
 TEST_CASE("notify_by email needs an e-mail address, and only sms and email are channels", "[outbound][validation]") {
     Running env;
     auto& client = env.http();

@@ -41,13 +41,21 @@ using Json = nlohmann::json;
     "AND ($9::int = 0 OR ($9::int = 1 AND breached = 1) OR ($9::int = 2 AND breached = 0 AND sort_key <= $10::bigint) " \
     "OR ($9::int = 3 AND breached = 0 AND sort_key > $10::bigint)) "
 
-Params QueueFilters(const QueueQuery& query) {
+// $1-$9: the filters queue_counts can answer too ($9, the SLA bucket, as 0 or 1 there).
+Params CountFilters(const QueueQuery& query) {
     Params params;
     params.Add(query.state).Add(query.kind).Add(query.priority);
     if (query.breached) params.Add(*query.breached);
     else params.AddNull();
     params.Add(query.assignee).Add(query.open_only && !query.state).Add(query.unassigned);
-    params.Add(query.visible_to).Add(static_cast<int>(query.sla)).Add(query.soon_until);
+    params.Add(query.visible_to).Add(static_cast<int>(query.sla));
+    return params;
+}
+
+// $1-$10: the ticket rows' filters, with the "due soon" boundary.
+Params QueueFilters(const QueueQuery& query) {
+    Params params = CountFilters(query);
+    params.Add(query.soon_until);
     return params;
 }
 
@@ -483,6 +491,19 @@ std::vector<QueueRow> PgStore::Queue(const QueueQuery& query) {
 }
 
 std::int64_t PgStore::CountQueue(const QueueQuery& query) {
+    // As on SQLite: every filter but the "due soon" and "on track" buckets is a column of queue_counts.
+    if (query.sla == QueueSla::Any || query.sla == QueueSla::Breached) {
+        return WithReader([&](pg::Connection& db) {
+            return db.Run(
+                "SELECT COALESCE(SUM(n), 0) FROM queue_counts "
+                "WHERE ($1::text IS NULL OR state = $1::text) AND ($2::text IS NULL OR kind = $2::text) "
+                "AND ($3::text IS NULL OR priority = $3::text) AND ($4::int IS NULL OR breached = $4::int) "
+                "AND ($5::text IS NULL OR assignee = $5::text) AND ($6::int = 0 OR is_open = 1) "
+                "AND ($7::int = 0 OR assignee = '') AND ($8::text IS NULL OR assignee = $8::text OR assignee = '') "
+                "AND ($9::int = 0 OR breached = 1)",
+                CountFilters(query)).Int(0, 0);
+        });
+    }
     return WithReader([&](pg::Connection& db) {
         return db.Run("SELECT COUNT(*) FROM tickets " AFTERCARE_PG_QUEUE_WHERE, QueueFilters(query)).Int(0, 0);
     });

@@ -110,6 +110,47 @@ TEST_CASE("agents see their own and unassigned tickets — supervisors see all",
     CHECK(server.Call("GET", Q(""), nullptr, "").status == 401);
 }
 
+TEST_CASE("the queue's totals follow every change and match the rows it lists, for each filter", "[api][staff]") {
+    Running env;
+    Api server(env);
+    const std::string admin = env.staff_token;
+    const std::string agent = server.Staff(admin, "agent.wu", "agent");
+    const auto check_totals = [&](const std::string& when) {
+        for (const char* filter : {"", "priority=urgent", "priority=serious", "state=submitted", "state=accepted",
+                                   "state=in_progress", "state=waiting_customer", "state=cancelled", "kind=repair",
+                                   "unassigned=true", "assignee=engineer.li", "breached=false", "sla=breached"}) {
+            for (const std::string* token : {&admin, &agent}) {
+                const Reply page = server.Call("GET", Q(std::string(filter) + "&limit=200"), nullptr, *token);
+                INFO(when << ": " << filter << (token == &agent ? " (agent)" : ""));
+                REQUIRE(page.status == 200);
+                REQUIRE(page.body["items"].size() < 200);
+                CHECK(page.body["total"].get<std::size_t>() == page.body["items"].size());
+            }
+        }
+    };
+    check_totals("the demo data");
+
+    std::vector<std::string> numbers;
+    for (int i = 0; i < 4; ++i) numbers.push_back(server.CustomerTicket("合计测试 " + std::to_string(i)).first);
+    check_totals("four new tickets");
+    const auto act = [&](const std::string& number, const Json& body) {
+        const Reply reply = server.Call("POST", "/api/v1/staff/tickets/" + number + "/transition", body, admin);
+        INFO(number << " " << body.dump() << ": " << reply.body.dump());
+        REQUIRE(reply.status == 200);
+    };
+    for (const std::string& number : numbers) act(number, {{"action", "accept"}});
+    act(numbers[0], {{"action", "reprioritize"}, {"priority", "urgent"}, {"note", "影响治疗"}});
+    REQUIRE(server.Call("POST", "/api/v1/staff/tickets/" + numbers[1] + "/assign", {{"assignee", "engineer.li"}}, admin)
+                .status == 200);
+    act(numbers[1], {{"action", "start"}});
+    act(numbers[1], {{"action", "request_info"}, {"note", "请上传照片"}});
+    check_totals("accepted, re-triaged, assigned, waiting");
+    act(numbers[1], {{"action", "resume"}});
+    REQUIRE(server.Call("POST", "/api/v1/staff/tickets/" + numbers[2] + "/assign", {{"assignee", "agent.wu"}}, admin)
+                .status == 200);
+    check_totals("resumed, and one assigned to the agent");
+}
+
 TEST_CASE("the queue pages by offset in an allowlisted order and counts what the filter matches", "[api][staff]") {
     Running env;
     Api server(env);

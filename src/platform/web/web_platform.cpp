@@ -16,8 +16,26 @@ void WebPlatform::SetDocumentTitle(const std::string& title) { aftercare_set_tit
 
 void WebPlatform::SetDocumentLanguage(const char* bcp47_tag) { aftercare_set_lang(bcp47_tag); }
 
+namespace {
+
+void PublishPendingTree(void* user) {
+    WebPlatform& p = *static_cast<WebPlatform*>(user);
+    p.a11y_publish_scheduled = false;
+    if (p.a11y_tree_pending.empty()) return;
+    aftercare_a11y_publish(p.a11y_tree_pending.c_str());
+    p.a11y_tree_pending.clear();
+}
+
+} // namespace
+
+// The mirror's DOM is written in a task of its own, right after the frame's: a screen's first frame
+// makes every element there (a quarter of that frame's time at a phone's speed), and the frame need
+// not wait for it (issue 22). A frame drawn before the task runs only replaces the tree it writes.
 void WebPlatform::PublishAccessibilityTree(const std::string& serialized) {
-    aftercare_a11y_publish(serialized.c_str());
+    a11y_tree_pending = serialized;
+    if (a11y_publish_scheduled) return;
+    a11y_publish_scheduled = true;
+    emscripten_async_call(PublishPendingTree, this, 0);
 }
 
 // A kiosk keeps no history of its own: back/forward have nowhere to go (web/kiosk.js guards the
@@ -106,6 +124,7 @@ void WebPlatform::PrintServiceReport(const portal::ServiceReportDocument& r) {
 
 void WebPlatform::ForgetCustomer() {
     kiosk_storage.clear();
+    a11y_tree_pending.clear();  // a mirror not yet written may still hold what the customer typed
     aftercare_kiosk_forget();
 }
 

@@ -60,6 +60,9 @@ struct WebPlatform final : portal::Host {
     bool gl_lost = false;         // between webglcontextlost and webglcontextrestored
     bool gl_failed = false;       // the renderer's program did not link: nothing can be drawn
     bool glyph_task_scheduled = false;  // glyphs left by a frame are being painted between frames
+    // The newest mirror, written to the DOM in a task right after the frame (PublishAccessibilityTree).
+    std::string a11y_tree_pending;
+    bool a11y_publish_scheduled = false;
     bool kiosk = false;           // shell/kiosk.html: <html data-mode="kiosk">
     // Kiosk mode keeps "local" values here instead of localStorage: gone with the session.
     std::map<std::string, std::string> kiosk_storage;

@@ -121,7 +121,7 @@ mergeInto(LibraryManager.library, {
         // A face that fails to load leaves the system stack to draw: better than no portal at all.
         return Promise.allSettled(loads).then(function () { g.families = '"Aftercare UI", "Aftercare Extra", ' + stack; });
       }).then(function () {
-        return g.warmUp();
+        return new Promise(function (resolve) { setTimeout(function () { g.warmUp(); resolve(); }, 0); });
       });
     },
 
@@ -138,22 +138,10 @@ mergeInto(LibraryManager.library, {
       }));
     },
 
-    // Draws a Han and a Latin character in both weights, so that the fonts they need are loaded:
-    // each in a task of its own, since each may load a font file (and the first sets up the canvas),
-    // ~90 ms in all at a phone's speed where one task must stay under 50 ms (issue 22).
+    // Draws Latin and Han text in both weights once, so that the fonts they need are loaded.
     warmUp: function () {
       var g = AftercareGlyphs;
-      var done = Promise.resolve();
-      ['400', '600'].forEach(function (weight) {
-        ['国', 'A'].forEach(function (text) {
-          done = done.then(function () {
-            return new Promise(function (resolve) {
-              setTimeout(function () { g.raster(text, weight + ' 16px ' + g.families); resolve(); }, 0);
-            });
-          });
-        });
-      });
-      return done;
+      ['400', '600'].forEach(function (weight) { g.raster('国A', weight + ' 16px ' + g.families); });
     },
 
     fingerprint: function (box) {

@@ -274,8 +274,8 @@ void AddRepeatRepairIndex(Connection& db) {
 
 // Version 6: the staff queue's totals, kept by triggers. Counting the open queue walked every open
 // ticket's index entry (8.8 ms of CPU per first page at ~160,000 open, docs/benchmarks.md); the
-// total is now a sum over one row per combination of the columns a count filters on, a few
-// hundred rows. Triggers, not the store's code, keep it, so no write path can forget it. One
+// total is now a sum over one row per combination of the columns a count filters on (45 rows at
+// 1.27M tickets in the benchmark's data). Triggers, not the store's code, keep it, so no write path can forget it. One
 // writer at a time (as on PostgreSQL, behind its advisory lock): the rows are no point of contention.
 void AddQueueCounts(Connection& db) {
     db.Exec(R"sql(

@@ -33,6 +33,7 @@ A11yFlags A11yTree::PlacementFlags() const {
 
 void A11yTree::BeginFrame() {
     nodes_.clear();
+    text_seen_.Clear();
     in_scroll_ = false;
     in_modal_ = false;
     scroll_applied_ = false;
@@ -71,9 +72,15 @@ void A11yTree::AddLastItemSlider(std::string_view name, A11yRange range, std::st
 void A11yTree::AddText(Role role, std::string_view text, int heading_level) {
     if (ImGui::GetCurrentWindow()->SkipItems) return;
     A11yNode node;
-    // Texts have no ImGui id; derive a stable one from the text and its position in the frame.
-    const ImGuiID seed = static_cast<ImGuiID>(nodes_.size()) * 2654435761u;
-    node.id = text.empty() ? seed : ImHashStr(text.data(), text.size(), seed);
+    // Texts have no ImGui id: theirs comes from the text and the id scope it is drawn in (window,
+    // card, row), so that a text appearing or going elsewhere on the screen leaves this one's element
+    // in place. (Derived from the node's index, as it was, every text after such a change became a
+    // new element: a screen reader lost its place, and automation its element.) The same text twice
+    // in one scope is told apart by its occurrence.
+    const ImGuiID scoped = ImHashStr(text.data(), text.size(), ImGui::GetID("##a11y-text"));
+    const int occurrence = text_seen_.GetInt(scoped, 0);
+    text_seen_.SetInt(scoped, occurrence + 1);
+    node.id = occurrence == 0 ? scoped : ImHashData(&occurrence, sizeof occurrence, scoped);
     node.role = role;
     node.flags = PlacementFlags();
     node.min = ImGui::GetItemRectMin();

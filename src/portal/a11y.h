@@ -158,6 +158,7 @@ private:
     A11yFlags PlacementFlags() const;
 
     std::vector<A11yNode> nodes_;
+    ImGuiStorage text_seen_;  // this frame's texts per (scope, text) id: how often each was added
     ImGuiID dom_focus_ = 0;
     bool dom_focus_visible_ = false;
     ImGuiID pending_activate_ = 0;

@@ -32,12 +32,15 @@ using Json = nlohmann::json;
 
 // The queue's filters as one fixed WHERE clause, as in sqlite_store.cpp: absent filters are bound
 // as NULL (or 0) and switch their condition off, so no caller text ever becomes SQL. The casts give
-// PostgreSQL the parameter types a bare `$1 IS NULL` cannot.
-#define AFTERCARE_PG_QUEUE_WHERE                                                                           \
-    "WHERE ($1::text IS NULL OR state = $1::text) AND ($2::text IS NULL OR kind = $2::text) "                \
+// PostgreSQL the parameter types a bare `$1 IS NULL` cannot. $1-$8 are columns of queue_counts too
+// (CountQueue); $9 is the SLA bucket.
+#define AFTERCARE_PG_QUEUE_COLUMN_FILTERS                                                                  \
+    "($1::text IS NULL OR state = $1::text) AND ($2::text IS NULL OR kind = $2::text) "                      \
     "AND ($3::text IS NULL OR priority = $3::text) AND ($4::int IS NULL OR breached = $4::int) "             \
     "AND ($5::text IS NULL OR assignee = $5::text) AND ($6::int = 0 OR is_open = 1) "                         \
-    "AND ($7::int = 0 OR assignee = '') AND ($8::text IS NULL OR assignee = $8::text OR assignee = '') "      \
+    "AND ($7::int = 0 OR assignee = '') AND ($8::text IS NULL OR assignee = $8::text OR assignee = '') "
+#define AFTERCARE_PG_QUEUE_WHERE                                                                           \
+    "WHERE " AFTERCARE_PG_QUEUE_COLUMN_FILTERS                                                             \
     "AND ($9::int = 0 OR ($9::int = 1 AND breached = 1) OR ($9::int = 2 AND breached = 0 AND sort_key <= $10::bigint) " \
     "OR ($9::int = 3 AND breached = 0 AND sort_key > $10::bigint)) "
 
@@ -495,11 +498,7 @@ std::int64_t PgStore::CountQueue(const QueueQuery& query) {
     if (query.sla == QueueSla::Any || query.sla == QueueSla::Breached) {
         return WithReader([&](pg::Connection& db) {
             return db.Run(
-                "SELECT COALESCE(SUM(n), 0) FROM queue_counts "
-                "WHERE ($1::text IS NULL OR state = $1::text) AND ($2::text IS NULL OR kind = $2::text) "
-                "AND ($3::text IS NULL OR priority = $3::text) AND ($4::int IS NULL OR breached = $4::int) "
-                "AND ($5::text IS NULL OR assignee = $5::text) AND ($6::int = 0 OR is_open = 1) "
-                "AND ($7::int = 0 OR assignee = '') AND ($8::text IS NULL OR assignee = $8::text OR assignee = '') "
+                "SELECT COALESCE(SUM(n), 0) FROM queue_counts WHERE " AFTERCARE_PG_QUEUE_COLUMN_FILTERS
                 "AND ($9::int = 0 OR breached = 1)",
                 CountFilters(query)).Int(0, 0);
         });

@@ -489,11 +489,14 @@ std::optional<core::Rating> LoadRatingOn(Connection& db, std::int64_t ticket_id)
 }
 
 // The queue's filters as one fixed WHERE clause: absent filters are bound as NULL (or 0) and switch
-// their condition off, so no caller text ever becomes SQL.
-#define AFTERCARE_QUEUE_WHERE                                                                           \
-    "WHERE (?1 IS NULL OR state = ?1) AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR priority = ?3) "  \
+// their condition off, so no caller text ever becomes SQL. ?1-?8 are columns of queue_counts too
+// (CountQueue); ?9 is the SLA bucket.
+#define AFTERCARE_QUEUE_COLUMN_FILTERS                                                                  \
+    "(?1 IS NULL OR state = ?1) AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR priority = ?3) "        \
     "AND (?4 IS NULL OR breached = ?4) AND (?5 IS NULL OR assignee = ?5) AND (?6 = 0 OR is_open = 1) "   \
-    "AND (?7 = 0 OR assignee = '') AND (?8 IS NULL OR assignee = ?8 OR assignee = '') "                  \
+    "AND (?7 = 0 OR assignee = '') AND (?8 IS NULL OR assignee = ?8 OR assignee = '') "
+#define AFTERCARE_QUEUE_WHERE                                                                           \
+    "WHERE " AFTERCARE_QUEUE_COLUMN_FILTERS                                                             \
     "AND (?9 = 0 OR (?9 = 1 AND breached = 1) OR (?9 = 2 AND breached = 0 AND sort_key <= ?10) "        \
     "OR (?9 = 3 AND breached = 0 AND sort_key > ?10)) "
 
@@ -1232,10 +1235,7 @@ std::int64_t SqliteStore::CountQueue(const QueueQuery& query) {
     // column of queue_counts; those two count the tickets themselves, the open queue over its index.
     if (query.sla == QueueSla::Any || query.sla == QueueSla::Breached) {
         auto count = db->Prepare(
-            "SELECT COALESCE(SUM(n), 0) FROM queue_counts "
-            "WHERE (?1 IS NULL OR state = ?1) AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR priority = ?3) "
-            "AND (?4 IS NULL OR breached = ?4) AND (?5 IS NULL OR assignee = ?5) AND (?6 = 0 OR is_open = 1) "
-            "AND (?7 = 0 OR assignee = '') AND (?8 IS NULL OR assignee = ?8 OR assignee = '') "
+            "SELECT COALESCE(SUM(n), 0) FROM queue_counts WHERE " AFTERCARE_QUEUE_COLUMN_FILTERS
             "AND (?9 = 0 OR breached = 1)");
         BindCountFilters(count, query);
         count.Step();

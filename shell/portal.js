@@ -12,20 +12,17 @@
     printErr: function (text) { console.warn(text); },
     onAbort: fail,
   };
-  // The WebGL context is made here, once the loading state has been painted, while the wasm is still
-  // downloading: making one takes the browser hundreds of milliseconds on a phone (it may start its
-  // GPU process), which then no longer waits in the portal's first task. The wasm's own
-  // getContext (src/platform/web/main.cpp, CreateGlContext) gets this same context back, so the
-  // attributes and the drawing-buffer size are the ones it asks for.
-  function prepareWebGl() {
-    var canvas = window.Module.canvas;
-    var ratio = window.devicePixelRatio || 1;
-    var box = canvas.getBoundingClientRect();
-    canvas.width = Math.round(box.width * ratio);
-    canvas.height = Math.round(box.height * ratio);
-    canvas.getContext('webgl2', { alpha: false, antialias: false, depth: false, stencil: false });
-  }
-  requestAnimationFrame(function () { setTimeout(prepareWebGl, 0); });
+  // The renderer (shell/renderer.js, loaded just before this) starts now, while the wasm downloads:
+  // in a worker, making its WebGL context and compiling its shaders takes nothing from this thread.
+  // The drawing buffer gets its size first (CSS size × devicePixelRatio, as main.cpp keeps it), so
+  // the first frame does not reallocate it.
+  var canvas = window.Module.canvas;
+  var ratio = window.devicePixelRatio || 1;
+  var box = canvas.getBoundingClientRect();
+  canvas.width = Math.round(box.width * ratio);
+  canvas.height = Math.round(box.height * ratio);
+  if (window.AftercareRenderer) window.Module.aftercareRenderer = window.AftercareRenderer.start(canvas);
+  else fail('script');  // renderer.js did not load
   window.addEventListener('error', function (event) {
     if (event.target && event.target.tagName === 'SCRIPT') fail('script');
   }, true);

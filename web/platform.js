@@ -25,26 +25,61 @@ mergeInto(LibraryManager.library, {
     document.documentElement.style.cursor = UTF8ToString(cursor);
   },
 
-  // A plain counter, so tests and benchmarks can tell an idle page (no frames) from a busy one;
-  // aftercareGlyphsPending: this frame still showed characters whose pixels were not painted yet.
-  aftercare_frame_drawn: function (cpuMs, glyphsPending) {
-    window.aftercareGlyphsPending = glyphsPending !== 0;
-    window.aftercareFrames = (window.aftercareFrames || 0) + 1;
+  // Frames go to shell/renderer.js (started by shell/portal.js before the wasm), which draws them in
+  // a worker or in the page and reports back. For tests and benchmarks: window.aftercareFrames
+  // counts the frames the renderer is done with (on their way to the screen, or dropped while its
+  // context is lost), a plain counter that tells an idle page (no frames) from a busy one;
+  // window.aftercareFramesInFlight those handed over and not done yet; aftercareGlyphsPending: the
+  // last frame drawn still showed characters whose pixels were not painted yet. A benchmark that
+  // creates window.aftercareFrameTimes gets each frame's main-thread milliseconds (layout and
+  // encoding), and window.aftercareRenderTimes the renderer's.
+  aftercare_render_init__deps: ['$AftercareFatal'],
+  aftercare_render_init: function (platform) {
+    var shown = false;
+    Module.aftercareRenderer.listen(function (report) {
+      if (report.done) {
+        window.aftercareFramesInFlight -= 1;
+        if (report.drawn) {
+          window.aftercareGlyphsPending = report.glyphsPending;
+          window.aftercareFramebuffer = { width: report.width, height: report.height };
+          if (window.aftercareRenderTimes) window.aftercareRenderTimes.push(report.renderMs);
+        }
+        window.aftercareFrames = (window.aftercareFrames || 0) + 1;
+        if (report.drawn && !shown) {
+          shown = true;
+          // The HTML loading state stays until the canvas shows the portal.
+          document.documentElement.classList.add('aftercare-ready');
+          var loading = document.getElementById('loading');
+          if (loading) loading.remove();
+          window.dispatchEvent(new CustomEvent('aftercare-ready'));
+        }
+      } else if (report.lost) {
+        Module['_aftercare_renderer_changed'](platform, 1);
+      } else if (report.restored) {
+        Module['_aftercare_renderer_changed'](platform, 0);
+      } else if (report.failed) {
+        Module['_aftercare_renderer_changed'](platform, 2);
+        AftercareFatal(report.failed);
+      }
+    });
+  },
+
+  aftercare_render_frame: function (words, byteLength, glyphsPending, cpuMs) {
     if (window.aftercareFrameTimes) window.aftercareFrameTimes.push(cpuMs);
+    window.aftercareFramesInFlight = (window.aftercareFramesInFlight || 0) + 1;
+    Module.aftercareRenderer.frame(HEAPU8.slice(words, words + byteLength).buffer, glyphsPending !== 0);
   },
 
-  aftercare_app_ready: function () {
-    document.documentElement.classList.add('aftercare-ready');
-    var loading = document.getElementById('loading');
-    if (loading) loading.remove();
-    window.dispatchEvent(new CustomEvent('aftercare-ready'));
-  },
-
-  aftercare_show_fatal: function (reason) {
-    var why = UTF8ToString(reason);
+  // The loading state turns into a readable error (shell/portal.css shows it by data-failed).
+  $AftercareFatal: function (why) {
     var loading = document.getElementById('loading');
     if (loading) loading.setAttribute('data-failed', why);
     console.warn('Aftercare could not start: ' + why);
+  },
+
+  aftercare_show_fatal__deps: ['$AftercareFatal'],
+  aftercare_show_fatal: function (reason) {
+    AftercareFatal(UTF8ToString(reason));
   },
 
   // --- HTTP: fetch, answered through aftercare_fetch_done on a later task ---

@@ -1,6 +1,6 @@
 // Browser-native behaviour of the canvas portal (issue 6): on-demand drawing, Chinese IME,
 // clipboard paste, high-DPI, hash routing with back/forward, keyboard order, touch scrolling
-// without accidental presses, and surviving a lost WebGL context.
+// without accidental presses, surviving a lost WebGL context, and drawing without a worker.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -97,9 +97,10 @@ describe('browser-native behaviour', () => {
     test(`crisp at devicePixelRatio ${deviceScaleFactor}`, async () => {
       const { context, page } = await portal({ width: 390, height: 700, deviceScaleFactor });
       try {
+        // The size the renderer last drew at (its canvas may belong to a worker: shell/renderer.js).
         const size = await page.evaluate(() => {
           const c = document.getElementById('canvas');
-          return { width: c.width, height: c.height, cssWidth: c.clientWidth, cssHeight: c.clientHeight };
+          return { ...window.aftercareFramebuffer, cssWidth: c.clientWidth, cssHeight: c.clientHeight };
         });
         assert.equal(size.width, Math.round(size.cssWidth * deviceScaleFactor));
         assert.equal(size.height, Math.round(size.cssHeight * deviceScaleFactor));
@@ -191,23 +192,49 @@ describe('browser-native behaviour', () => {
     }
   });
 
+  // The frames are drawn in a worker (shell/renderer.js); a browser whose worker cannot make a WebGL
+  // context reloads once and draws in the page instead, remembered for the tab's session.
+  test('drawn in the page where a worker cannot draw', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 700 }, locale: 'zh-CN' });
+    try {
+      const page = await context.newPage();
+      await page.addInitScript(() => sessionStorage.setItem('aftercare-render-in-page', '1'));
+      await page.goto(server.url);
+      await waitForPortal(page);
+      await waitForSettled(page);
+      const canvas = await page.evaluate(() => {
+        const c = document.getElementById('canvas');
+        // Only a canvas not handed to a worker gives the page a context.
+        return { inPage: !!c.getContext('webgl2'), width: c.width, framebuffer: window.aftercareFramebuffer.width };
+      });
+      assert.deepEqual(canvas, { inPage: true, width: 390, framebuffer: 390 });
+      const stats = pixelStats(decodePng(await page.locator('#canvas').screenshot()));
+      assert.ok(stats.distinctColours > 50, `drawn (${stats.distinctColours} colours)`);
+      await tap(page.getByRole('button', { name: '查询进度' }));
+      await page.waitForURL(/#\/track/);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a lost WebGL context is survived without losing what was typed', async () => {
     const { context, page, problems } = await portal();
     try {
       const field = page.getByRole('textbox', { name: '搜索常见问题' });
       await type(field, '屏幕不亮');
-      await page.evaluate(() => {
-        const gl = document.getElementById('canvas').getContext('webgl2');
-        window.__loseContext = gl.getExtension('WEBGL_lose_context');
-        window.__loseContext.loseContext();
-      });
+      // What a GPU reset does (WEBGL_lose_context), in the renderer's context (shell/renderer.js).
+      await page.evaluate(() => window.Module.aftercareRenderer.loseContext());
       await waitForSettled(page);
-      await page.evaluate(() => window.__loseContext.restoreContext());
+      // The browser gives the context back later, on its own: then every texture is sent again and
+      // the portal draws again by itself.
+      const lostAt = await frames(page);
+      await page.evaluate(() => window.Module.aftercareRenderer.restoreContext());
+      await page.waitForFunction((n) => window.aftercareFrames > n, lostAt);
       await waitForSettled(page);
       const before = await frames(page);
       await page.mouse.move(200, 200);
       await waitForSettled(page);
-      assert.ok(await frames(page) > before, 'drawing resumed');
+      assert.ok(await frames(page) > before, 'input draws again');
       const stats = pixelStats(decodePng(await page.locator('#canvas').screenshot()));
       assert.ok(stats.distinctColours > 50, 'the portal is drawn again, with its fonts');
       assert.equal(await field.inputValue(), '屏幕不亮');

@@ -32,6 +32,8 @@ const WORDS = {
     name: 'Name', phone: 'Phone', submit: 'Submit request', submitted: 'Request submitted',
     uploadsDone: 'All photos are on your ticket.', copy: 'Copy number',
     text: 'Nothing happens when I press the power button; the light stays off.',
+    // The FAQ answers this text brings up, a pause after typing (the Chinese text brings none).
+    suggestions: 'These answers might help right away',
   },
 };
 
@@ -100,6 +102,9 @@ async function fillWizard(page, w, shoot, { photos = true } = {}) {
   await until(async () => (await hash(page)) === '#/repair/fault', 'the fault step', page);
   await tap(page.getByRole('radio', { name: w.noPower }));
   await type(page.getByRole('textbox', { name: w.description }), w.text);
+  // They arrive on their own and push the buttons below them down: wait for them, so that a tap
+  // meant for "Next" does not land where the layout was a moment before.
+  if (w.suggestions) await page.getByRole('heading', { name: w.suggestions }).waitFor();
   if (photos) {
     const chooser = page.waitForEvent('filechooser');
     await tap(page.getByRole('button', { name: w.addPhotos }));

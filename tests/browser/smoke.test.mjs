@@ -36,7 +36,7 @@ describe('portal smoke', () => {
 
         const canvas = await page.evaluate(() => {
           const c = document.getElementById('canvas');
-          return { width: c.width, height: c.height, cssWidth: c.clientWidth, ratio: window.devicePixelRatio };
+          return { ...window.aftercareFramebuffer, cssWidth: c.clientWidth, ratio: window.devicePixelRatio };
         });
         assert.equal(canvas.width, Math.round(canvas.cssWidth * canvas.ratio), 'framebuffer follows devicePixelRatio');
 

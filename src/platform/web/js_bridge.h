@@ -6,12 +6,14 @@ extern "C" {
 void aftercare_set_title(const char* title);
 void aftercare_set_lang(const char* bcp47_tag);
 void aftercare_set_cursor(const char* css_cursor);
-void aftercare_app_ready();          // removes the HTML loading state
-// Counts drawn frames (window.aftercareFrames), says whether the frame still lacked glyph pixels
-// (window.aftercareGlyphsPending) and, when a benchmark asks for it by creating
-// window.aftercareFrameTimes, records each frame's main-thread milliseconds.
-void aftercare_frame_drawn(double cpu_ms, int glyphs_pending);
 void aftercare_show_fatal(const char* message);  // replaces the loading state with an error
+
+// shell/renderer.js, through web/platform.js. init: its reports reach aftercare_renderer_changed
+// (platform, RendererState), and the first frame it draws removes the HTML loading state. frame:
+// hands over one encoded frame (frame_encoder.h; copied, so the words may change right after) with
+// whether it still lacks glyph pixels and its main-thread milliseconds (for benchmarks).
+void aftercare_render_init(void* platform);
+void aftercare_render_frame(const void* words, int byte_length, int glyphs_pending, double cpu_ms);
 
 // HTTP: answered later through aftercare_fetch_done(platform, request_id, ...).
 void aftercare_fetch(void* platform, unsigned request_id, const char* method, const char* url,

@@ -1,17 +1,19 @@
-// Entry point of the wasm portal: creates the WebGL2 context and the ImGui context, installs the
-// browser callbacks, and runs the on-demand main loop (a frame only when one is owed).
+// Entry point of the wasm portal: creates the ImGui context, installs the browser callbacks, and
+// runs the on-demand main loop (a frame only when one is owed). Frames are drawn by the page's
+// renderer (shell/renderer.js), to which each one is sent encoded (frame_encoder.h).
 #include "browser_glyphs.h"
 #include "js_bridge.h"
 #include "web_platform.h"
 
 #include <emscripten.h>
-#include <GLES3/gl3.h>
 #include <imgui.h>
 #include <imgui_internal.h>  // the window list, for the layout check
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
+#include <vector>
 
 namespace aftercare::web {
 namespace {
@@ -19,26 +21,16 @@ namespace {
 constexpr const char* kCanvas = "#canvas";
 
 // Keeps the drawing buffer at CSS size × devicePixelRatio, so text is crisp at any DPR and zoom.
-// Resizing reallocates the drawing buffer and waits for the GPU: done once before the context
-// exists (CreateGlContext), then only when the page's size or zoom changes.
-void SizeCanvas(WebPlatform& p) {
+// The renderer resizes its canvas when a frame's size differs (the canvas may belong to a worker).
+void SyncCanvasSize(WebPlatform& p) {
     double w = 0, h = 0;
     emscripten_get_element_css_size(kCanvas, &w, &h);
     const double ratio = emscripten_get_device_pixel_ratio();
-    const int fb_w = static_cast<int>(std::lround(w * ratio));
-    const int fb_h = static_cast<int>(std::lround(h * ratio));
-    if (fb_w != p.framebuffer_width || fb_h != p.framebuffer_height) {
-        emscripten_set_canvas_element_size(kCanvas, fb_w, fb_h);
-        p.framebuffer_width = fb_w;
-        p.framebuffer_height = fb_h;
-    }
+    p.framebuffer_width = static_cast<int>(std::lround(w * ratio));
+    p.framebuffer_height = static_cast<int>(std::lround(h * ratio));
     p.css_width = w;
     p.css_height = h;
     p.pixel_ratio = ratio;
-}
-
-void SyncCanvasSize(WebPlatform& p) {
-    SizeCanvas(p);
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(p.css_width), static_cast<float>(p.css_height));
     io.DisplayFramebufferScale = ImVec2(static_cast<float>(p.pixel_ratio), static_cast<float>(p.pixel_ratio));
@@ -100,9 +92,10 @@ void ScheduleGlyphPainting(WebPlatform& p) {
 
 void Frame(void* user) {
     WebPlatform& p = *static_cast<WebPlatform*>(user);
-    // Nothing to draw until the fonts are ready (fonts.cpp), while the GPU context is lost, or when no
-    // frame is owed. The app's state (everything typed) lives on regardless.
-    if (p.scheduler.frames_owed <= 0 || p.app.theme.fonts.regular == nullptr || p.gl_lost || p.gl_failed) {
+    // Nothing to draw until the fonts are ready (fonts.cpp), while the renderer's GPU context is lost,
+    // or when no frame is owed. The app's state (everything typed) lives on regardless.
+    if (p.scheduler.frames_owed <= 0 || p.app.theme.fonts.regular == nullptr || p.renderer_lost ||
+        p.renderer_failed) {
         p.scheduler.loop_paused = true;
         emscripten_pause_main_loop();
         return;
@@ -140,21 +133,8 @@ void Frame(void* user) {
     const bool glyphs_pending = PaintPendingGlyphs(*io.Fonts, kGlyphPaintBudgetMs);
     if (glyphs_pending) ScheduleGlyphPainting(p);
     ImGui::Render();
-
-    glViewport(0, 0, p.framebuffer_width, p.framebuffer_height);
-    const ImVec4& bg = p.app.theme.palette.background;
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    switch (p.renderer.Render(ImGui::GetDrawData(), p.framebuffer_width, p.framebuffer_height)) {
-    case RenderOutcome::kDrawn: break;
-    case RenderOutcome::kCompiling:  // the GPU process is still compiling: draw again next frame
-        p.RequestFrames(1);
-        return;
-    case RenderOutcome::kBroken:
-        p.gl_failed = true;
-        aftercare_show_fatal("webgl");
-        return;
-    }
+    const std::vector<std::uint32_t>& frame = p.frames.Encode(
+        ImGui::GetDrawData(), p.framebuffer_width, p.framebuffer_height, p.app.theme.palette.background);
 
     const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
     if (cursor != p.last_cursor) {
@@ -171,60 +151,33 @@ void Frame(void* user) {
     p.scheduler.layout_hash = layout;
     // The text caret blinks: while a field is being edited, come back for the next blink.
     if (io.WantTextInput) p.RequestRedrawAfter(0.53);
-    aftercare_frame_drawn(emscripten_get_now() - frame_start_ms, glyphs_pending ? 1 : 0);
-    if (!p.first_frame_shown) {
-        p.first_frame_shown = true;
-        aftercare_app_ready();
-    }
-}
-
-// The browser may drop the WebGL context (GPU reset, too many contexts, a driver update).
-// Accepting the loss lets it be restored; then every GL object is made again and ImGui re-uploads
-// its font textures (a texture the backend destroyed is re-created on the next frame).
-EM_BOOL OnContextLost(int, const void*, void* user) {
-    static_cast<WebPlatform*>(user)->gl_lost = true;
-    return EM_TRUE;
-}
-
-EM_BOOL OnContextRestored(int, const void*, void* user) {
-    WebPlatform& p = *static_cast<WebPlatform*>(user);
-    emscripten_webgl_make_context_current(p.gl);
-    p.renderer.ForgetDeviceObjects();
-    p.renderer.CreateDeviceObjects();
-    p.gl_lost = false;
-    p.RequestFrames();
-    return EM_TRUE;
-}
-
-bool CreateGlContext(WebPlatform& p) {
-    EmscriptenWebGLContextAttributes attributes;
-    emscripten_webgl_init_context_attributes(&attributes);
-    // shell/portal.js makes this context while the wasm downloads, with these same attributes, and
-    // this call gets it back: keep the two in step.
-    attributes.majorVersion = 2;
-    attributes.alpha = EM_FALSE;
-    attributes.antialias = EM_FALSE;  // ImGui anti-aliases its own geometry
-    attributes.depth = EM_FALSE;
-    attributes.stencil = EM_FALSE;
-    // WebGL2 has all ImGui needs; enabling every extension the browser offers took ~160 ms at a
-    // phone's CPU speed (docs/benchmarks.md, issue 22).
-    attributes.enableExtensionsByDefault = EM_FALSE;
-    SizeCanvas(p);
-    p.gl = emscripten_webgl_create_context(kCanvas, &attributes);
-    return p.gl > 0 && emscripten_webgl_make_context_current(p.gl) == EMSCRIPTEN_RESULT_SUCCESS;
+    aftercare_render_frame(frame.data(), static_cast<int>(frame.size() * sizeof(std::uint32_t)), glyphs_pending ? 1 : 0,
+                           emscripten_get_now() - frame_start_ms);
 }
 
 } // namespace
+
+// shell/renderer.js's reports (web/platform.js). The browser may drop the renderer's WebGL context
+// (GPU reset, too many contexts, a driver update) and later give it back: then every texture is
+// sent again. Without WebGL2 nothing can be drawn; the loading state says so.
+enum RendererState { kRendererReady = 0, kRendererLost = 1, kRendererFailed = 2 };
+
+extern "C" EMSCRIPTEN_KEEPALIVE void aftercare_renderer_changed(WebPlatform* platform, int state) {
+    WebPlatform& p = *platform;
+    p.renderer_lost = state == kRendererLost;
+    p.renderer_failed = p.renderer_failed || state == kRendererFailed;
+    if (state == kRendererReady) {
+        p.frames.ResendTextures();
+        p.RequestFrames();
+    }
+}
+
 } // namespace aftercare::web
 
 int main() {
     using namespace aftercare;
     auto* platform = new web::WebPlatform();  // lives as long as the page
 
-    if (!web::CreateGlContext(*platform)) {
-        aftercare_show_fatal("webgl");
-        return 1;
-    }
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -233,11 +186,7 @@ int main() {
     // No ImGui keyboard navigation: keyboard focus lives in the ARIA mirror's DOM elements (a11y.h).
     io.BackendPlatformName = "aftercare_web";
     io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
-    platform->renderer.Init(platform->gl);
-    // The shaders compile in the GPU process while the fonts start; nothing here waits for them.
-    platform->renderer.CreateDeviceObjects();
-    emscripten_set_webglcontextlost_callback(web::kCanvas, platform, EM_FALSE, web::OnContextLost);
-    emscripten_set_webglcontextrestored_callback(web::kCanvas, platform, EM_FALSE, web::OnContextRestored);
+    platform->frames.Init();
     portal::ApplyTheme(platform->app.theme);
 
     if (aftercare_kiosk_init(platform) != 0) {
@@ -254,6 +203,7 @@ int main() {
     web::InstallInputCallbacks(*platform);
     web::StartFonts(*platform);
     emscripten_set_main_loop_arg(web::Frame, platform, 0, EM_FALSE);
+    aftercare_render_init(platform);  // its first report may already be waiting
     platform->RequestFrames();
     return 0;
 }

@@ -1,11 +1,11 @@
-// The browser platform layer: owns the canvas, the WebGL2 context, the ImGui context and the
-// on-demand main loop. Everything lives in one WebPlatform struct handed to every callback, so
+// The browser platform layer: owns the ImGui context, the on-demand main loop and what each frame
+// sends to the page's renderer (frame_encoder.h). Everything lives in one WebPlatform struct handed to every callback, so
 // there is no global state besides the single pointer the JS side needs.
 #pragma once
 
 #include "app.h"
 #include "fetch_transport.h"
-#include "webgl_renderer.h"
+#include "frame_encoder.h"
 #include "host.h"
 
 #include <emscripten/html5.h>
@@ -47,18 +47,16 @@ struct FontStart {
 };
 
 struct WebPlatform final : portal::Host {
-    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
-    WebGlRenderer renderer;
+    FrameEncoder frames;
     double css_width = 0, css_height = 0, pixel_ratio = 1;
     int framebuffer_width = 0, framebuffer_height = 0;
     double last_frame_ms = 0;
     bool first_layout_done = false;  // the first frame only lays the screen out (main.cpp, Frame)
-    bool first_frame_shown = false;
     int last_cursor = -2;
     bool touch_active = false;
     bool touch_scrolled = false;  // the touch became a scroll: it must not press anything
-    bool gl_lost = false;         // between webglcontextlost and webglcontextrestored
-    bool gl_failed = false;       // the renderer's program did not link: nothing can be drawn
+    bool renderer_lost = false;   // the renderer's GPU context is gone until the browser restores it
+    bool renderer_failed = false; // no WebGL2 (or the program did not link): nothing can be drawn
     bool glyph_task_scheduled = false;  // glyphs left by a frame are being painted between frames
     // The newest mirror, written to the DOM in a task right after the frame (PublishAccessibilityTree).
     std::string a11y_tree_pending;

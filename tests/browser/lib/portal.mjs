@@ -29,7 +29,10 @@ export async function waitForSettled(page) {
       seen.quiet += 1;
     }
     const scroller = document.getElementById('a11y-scroll');
-    const done = seen.quiet >= quietFrames && !!scroller && scroller.dataset.settled === '1' &&
+    // Frames handed to the renderer (a worker: shell/renderer.js) and not on the screen yet count
+    // as busy too.
+    const done = seen.quiet >= quietFrames && !(window.aftercareFramesInFlight > 0) &&
+      !!scroller && scroller.dataset.settled === '1' &&
       Math.abs(scroller.scrollTop - Number(scroller.dataset.scrollY)) < 1;
     if (done) delete window[key];
     return done;

@@ -15,8 +15,8 @@ import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 
-import { api } from '../tests/browser/lib/portal.mjs';
 import { startServer } from '../tests/browser/lib/server.mjs';
+import { ticketLink } from './ticket-link.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS || 3);
@@ -24,20 +24,6 @@ const GPU_FLAGS = process.env.BENCH_LIGHTHOUSE_GPU === 'none' ? []
   : ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'];
 const CHROMIUM_FLAGS = ['--headless=new', '--no-sandbox', '--disable-background-networking',
   '--disable-component-update', ...GPU_FLAGS];
-
-async function ticketLink(server) {
-  const created = await api(server, 'POST', '/api/v1/tickets', {
-    body: {
-      kind: 'repair', priority: 'general',
-      customer: { name: '李雷', phone: '13912340088' },
-      product: { model: '康复理疗仪 KF-200', serial: 'KF200-2401-0456' },
-      subject: '开机后屏幕不亮',
-      description: '按下电源键后指示灯亮，屏幕无显示。',
-    },
-  });
-  if (created.status !== 201) throw new Error(`creating the ticket: ${JSON.stringify(created.body)}`);
-  return `#/track/${created.body.service_number}?t=${created.body.access_token}`;
-}
 
 // One Lighthouse run: the figures of the table, simulated for the phone.
 async function measure(chrome, url) {

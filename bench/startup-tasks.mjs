@@ -3,7 +3,8 @@
 // prints every main-thread task longer than a threshold with the browser's own events in it
 // (layout, commit, wasm compilation…) and the functions it spent its time in, inclusive.
 //
-//   node bench/startup-tasks.mjs [path]     e.g. '' (home), 'kiosk.html', '#/track/NUMBER?t=TOKEN'
+//   node bench/startup-tasks.mjs [path]     e.g. '' (home), 'kiosk.html', 'track' (a new ticket's
+//                                           tracking link, as bench/lighthouse.mjs opens it)
 //
 // Names of wasm functions need a portal linked with --profiling-funcs: configure the web build with
 // -DAFTERCARE_PROFILING_FUNCS=ON (relinks only). Environment: AFTERCARE_SERVER and AFTERCARE_WEB_ROOT
@@ -14,6 +15,7 @@ import { chromium } from 'playwright-core';
 
 import { startServer } from '../tests/browser/lib/server.mjs';
 import { warmUpGpu } from './gpu.mjs';
+import { ticketLink } from './ticket-link.mjs';
 
 const SLOWDOWN = Number(process.env.CPU_SLOWDOWN || 4);
 const LONG_TASK_MS = Number(process.env.LONG_TASK_MS || 50);
@@ -42,7 +44,8 @@ try {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOWDOWN });
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline',
     'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'loading', 'blink.user_timing'] });
-  await page.goto(new URL(process.argv[2] ?? '', server.url).href);
+  const path = process.argv[2] === 'track' ? await ticketLink(server) : process.argv[2] ?? '';
+  await page.goto(new URL(path, server.url).href);
   await page.waitForTimeout(WAIT_MS);
   const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
 
@@ -54,8 +57,10 @@ try {
   // The profiler's samples, on the trace's clock.
   const nodes = new Map();
   const samples = [];
-  let clock = traceEvents.find((e) => e.name === 'Profile' && e.pid === main.pid)?.args?.data?.startTime ?? 0;
-  for (const chunk of traceEvents.filter((e) => e.name === 'ProfileChunk' && e.pid === main.pid)) {
+  // Only the main thread's profile: the renderer's worker (shell/renderer.js) has one of its own.
+  const profile = traceEvents.find((e) => e.name === 'Profile' && onMain(e));
+  let clock = profile?.args?.data?.startTime ?? 0;
+  for (const chunk of traceEvents.filter((e) => e.name === 'ProfileChunk' && e.pid === main.pid && e.id === profile?.id)) {
     const profile = chunk.args.data.cpuProfile || {};
     for (const node of profile.nodes || []) nodes.set(node.id, node);
     const deltas = chunk.args.data.timeDeltas || [];

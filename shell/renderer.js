@@ -39,11 +39,12 @@
     'void main() { Out_Color = Frag_Color * texture(Texture, Frag_UV); }\n';
 
   // Draws frames into `canvas` (an HTMLCanvasElement or an OffscreenCanvas) and tells `report` what
-  // happened: { done, drawn, glyphsPending, width, height, renderMs } for every frame, once it is on
-  // its way to the screen or was dropped (drawn: false: superseded by a newer frame, or the context
-  // is lost); { lost }, { restored } (every texture must then be sent again), { failed: 'webgl' }.
-  // `timing.beforeFrame(fn)` runs fn when the screen can take a frame, `timing.afterCommit(fn)`
-  // once the frame just drawn has been taken (see the worker and the page below).
+  // happened to each: { drawn, glyphsPending, width, height, renderMs } once its WebGL calls are made,
+  // then { shown } once the screen has taken it; or { dropped } (superseded by a newer frame before
+  // it was drawn, or the context is lost). And { lost }, { restored } (every texture must then be
+  // sent again), { failed: 'webgl' }. `timing.beforeFrame(fn)` runs fn when the screen can take a
+  // frame, `timing.afterCommit(fn)` once the frame just drawn has been taken (see the worker and
+  // the page below).
   function createRenderer(canvas, report, timing) {
     // No multisampling: ImGui anti-aliases its own geometry. No extensions: WebGL2 has what it needs.
     var gl = canvas.getContext('webgl2', { alpha: false, antialias: false, depth: false, stencil: false });
@@ -189,15 +190,15 @@
       if (!next) return;  // dropped when the context was lost
       var start = performance.now();
       drawLists(next.buffer, next.at);
-      var done = { done: true, drawn: true, glyphsPending: next.glyphsPending, width: canvas.width,
-                   height: canvas.height, renderMs: next.textureMs + performance.now() - start };
-      timing.afterCommit(function () { report(done); });
+      report({ drawn: true, glyphsPending: next.glyphsPending, width: canvas.width, height: canvas.height,
+               renderMs: next.textureMs + performance.now() - start });
+      timing.afterCommit(function () { report({ shown: true }); });
     }
 
     canvas.addEventListener('webglcontextlost', function (event) {
       event.preventDefault();  // lets the browser restore it
       lost = true;
-      if (waiting) report({ done: true, drawn: false });
+      if (waiting) report({ dropped: true });
       waiting = null;
       report({ lost: true });
     });
@@ -219,11 +220,11 @@
           }
         }
         if (lost) {
-          report({ done: true, drawn: false });
+          report({ dropped: true });
           return;
         }
         var at = applyTextureChanges(buffer);
-        if (waiting) report({ done: true, drawn: false });  // superseded before the screen took it
+        if (waiting) report({ dropped: true });  // superseded before it was drawn
         waiting = { buffer: buffer, at: at, glyphsPending: glyphsPending, textureMs: performance.now() - start };
         if (!drawScheduled) {
           drawScheduled = true;
@@ -247,10 +248,10 @@
     self.onmessage = function (event) {
       var message = event.data;
       if (message.canvas) {
-        // A worker's canvas reaches the screen on its own schedule, when the task that drew it ends.
-        // It draws in its animation frames, and the next one comes once the compositor has taken
-        // the frame. Counting a frame as drawn any earlier let a test see (and a screenshot miss)
-        // frames still on their way: at devicePixelRatio 3 the screen lagged two or three behind.
+        // A worker's canvas reaches the screen on its own schedule, after the task that drew it. It
+        // draws in its animation frames, and the next one comes once the compositor has taken the
+        // frame: only then is it { shown }. Here that came 70-140 ms after drawing the first frame;
+        // a screenshot taken on { drawn } at devicePixelRatio 3 missed the last two or three.
         var nextFrame = typeof self.requestAnimationFrame === 'function'
           ? function (then) { self.requestAnimationFrame(then); }
           : function (then) { setTimeout(then, 16); };

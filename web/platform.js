@@ -27,25 +27,24 @@ mergeInto(LibraryManager.library, {
 
   // Frames go to shell/renderer.js (started by shell/portal.js before the wasm), which draws them in
   // a worker or in the page and reports back. For tests and benchmarks: window.aftercareFrames
-  // counts the frames the renderer is done with (on their way to the screen, or dropped while its
-  // context is lost), a plain counter that tells an idle page (no frames) from a busy one;
-  // window.aftercareFramesInFlight those handed over and not done yet; aftercareGlyphsPending: the
-  // last frame drawn still showed characters whose pixels were not painted yet. A benchmark that
-  // creates window.aftercareFrameTimes gets each frame's main-thread milliseconds (layout and
-  // encoding), and window.aftercareRenderTimes the renderer's.
+  // counts the frames drawn (their WebGL calls made, as a program drawing on the main thread counts
+  // them), a plain counter that tells an idle page (no frames) from a busy one;
+  // window.aftercareFramesInFlight those handed over and not yet on the screen (or dropped);
+  // aftercareGlyphsPending: the last frame drawn still showed characters whose pixels were not
+  // painted yet. A benchmark that creates window.aftercareFrameTimes gets each frame's main-thread
+  // milliseconds (layout and encoding), and window.aftercareRenderTimes the renderer's.
   aftercare_render_init__deps: ['$AftercareFatal'],
   aftercare_render_init: function (platform) {
     var shown = false;
     Module.aftercareRenderer.listen(function (report) {
-      if (report.done) {
-        window.aftercareFramesInFlight -= 1;
-        if (report.drawn) {
-          window.aftercareGlyphsPending = report.glyphsPending;
-          window.aftercareFramebuffer = { width: report.width, height: report.height };
-          if (window.aftercareRenderTimes) window.aftercareRenderTimes.push(report.renderMs);
-        }
+      if (report.drawn) {
+        window.aftercareGlyphsPending = report.glyphsPending;
+        window.aftercareFramebuffer = { width: report.width, height: report.height };
+        if (window.aftercareRenderTimes) window.aftercareRenderTimes.push(report.renderMs);
         window.aftercareFrames = (window.aftercareFrames || 0) + 1;
-        if (report.drawn && !shown) {
+      } else if (report.shown || report.dropped) {
+        window.aftercareFramesInFlight -= 1;
+        if (report.shown && !shown) {
           shown = true;
           // The HTML loading state stays until the canvas shows the portal.
           document.documentElement.classList.add('aftercare-ready');

@@ -1,6 +1,6 @@
 // Entry points the JS libraries call when the browser answers: a fetch completed, the address bar
-// changed, the network came back, the embedding page sent a command. Each records the event for the next frame and asks
-// for one.
+// changed, the network came back, the embedding page sent a command. Each hands the event to the
+// portal at once (between frames) and asks for a frame to show what it changed.
 #include "web_platform.h"
 
 #include <emscripten.h>

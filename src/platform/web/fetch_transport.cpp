@@ -33,30 +33,18 @@ void FetchTransport::SendQueued(void* transport) {
 
 void FetchTransport::AbandonPending() {
     // Requests not yet handed to the browser are never sent; the browser's fetches still finish,
-    // and Complete() and DeliverCompleted() then find no callback.
+    // and Complete() then finds no callback.
     queued_.clear();
     pending_.clear();
-    completed_.clear();
 }
 
 void FetchTransport::Complete(unsigned request_id, portal::HttpResponse response) {
-    completed_.emplace_back(request_id, std::move(response));
-}
-
-bool FetchTransport::DeliverCompleted() {
-    bool any = false;
-    // A callback may send another request; it completes on a later task, never in this loop.
-    while (!completed_.empty()) {
-        auto [id, response] = std::move(completed_.front());
-        completed_.pop_front();
-        if (auto it = pending_.find(id); it != pending_.end()) {
-            portal::HttpCallback done = std::move(it->second);
-            pending_.erase(it);
-            done(std::move(response));
-            any = true;
-        }
-    }
-    return any;
+    const auto it = pending_.find(request_id);
+    if (it == pending_.end()) return;
+    portal::HttpCallback done = std::move(it->second);
+    pending_.erase(it);
+    // A callback may send another request: it goes out in a task of its own (SendQueued).
+    done(std::move(response));
 }
 
 } // namespace aftercare::web

@@ -111,8 +111,8 @@ void Frame(void* user) {
                                        : 1.0f / 60.0f;
     p.last_frame_ms = now;
 
-    // Answers (and picked files) that arrived since the last frame reach their screens before anything is drawn.
-    p.http.DeliverCompleted();
+    // Picked files that arrived since the last frame reach their screens before anything is drawn
+    // (network answers already did, in the task they arrived in: FetchTransport::Complete).
     p.DeliverPickedFiles();
 
     ImGui::NewFrame();

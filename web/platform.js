@@ -52,7 +52,7 @@ mergeInto(LibraryManager.library, {
           if (loading) loading.remove();
           window.dispatchEvent(new CustomEvent('aftercare-ready'));
         }
-      } else if (report.lost) {
+      } else if (report.lost) {  // the states: RendererState in src/platform/web/main.cpp
         Module['_aftercare_renderer_changed'](platform, 1);
       } else if (report.restored) {
         Module['_aftercare_renderer_changed'](platform, 0);

@@ -9,7 +9,7 @@ void aftercare_set_cursor(const char* css_cursor);
 void aftercare_show_fatal(const char* message);  // replaces the loading state with an error
 
 // shell/renderer.js, through web/platform.js. init: its reports reach aftercare_renderer_changed
-// (platform, RendererState), and the first frame it draws removes the HTML loading state. frame:
+// (platform, RendererState), and the first frame it shows removes the HTML loading state. frame:
 // hands over one encoded frame (frame_encoder.h; copied, so the words may change right after) with
 // whether it still lacks glyph pixels and its main-thread milliseconds (for benchmarks).
 void aftercare_render_init(void* platform);

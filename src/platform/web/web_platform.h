@@ -1,6 +1,6 @@
 // The browser platform layer: owns the ImGui context, the on-demand main loop and what each frame
-// sends to the page's renderer (frame_encoder.h). Everything lives in one WebPlatform struct handed to every callback, so
-// there is no global state besides the single pointer the JS side needs.
+// sends to the page's renderer (frame_encoder.h). Everything lives in one WebPlatform struct handed
+// to every callback, so there is no global state besides the single pointer the JS side needs.
 #pragma once
 
 #include "app.h"

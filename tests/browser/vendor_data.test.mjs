@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 
 import { launchBrowser, openPage, waitForPortal } from './lib/browser.mjs';
-import { pickOption, waitForSettled } from './lib/portal.mjs';
+import { pickOption, tap, type, waitForSettled } from './lib/portal.mjs';
 import { startServer } from './lib/server.mjs';
 import { saveScreenshot } from './lib/screenshots.mjs';
 
@@ -49,9 +49,10 @@ describe('admin: vendor data', () => {
     const opened = await openPage(browser, `${server.url}staff.html#/staff/admin?tab=data`, { width, height, locale: lang });
     const { page } = opened;
     await waitForPortal(page);
-    await page.getByRole('textbox', { name: '用户名' }).fill(ADMIN.username);
-    await page.getByRole('textbox', { name: '密码' }).fill(ADMIN.password);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
+    // As a person signs in: each step waits for the portal to take the last (portal.mjs).
+    await type(page.getByRole('textbox', { name: '用户名' }), ADMIN.username);
+    await type(page.getByRole('textbox', { name: '密码' }), ADMIN.password);
+    await tap(page.getByRole('button', { name: '登录', exact: true }));
     await page.getByRole('heading', { name: '导入产品、订单和换件记录' }).waitFor();
     return opened;
   }

@@ -52,7 +52,7 @@
       report({ failed: 'webgl' });
       return null;
     }
-    var program = null, vertexArray = null, vertexBuffer = null, indexBuffer = null;
+    var program = null, vertexArray = null;
     var linkChecked = false, lost = false, loser = null;
     // Texture changes apply as frames arrive; the newest frame's draw lists are drawn when the screen
     // can take them. Frames that arrive faster than that (a slow GPU) are superseded, not queued.
@@ -78,12 +78,12 @@
       gl.deleteShader(vertex);  // flagged; they live as long as the program
       gl.deleteShader(fragment);
       linkChecked = false;
-      vertexBuffer = gl.createBuffer();
-      indexBuffer = gl.createBuffer();
       vertexArray = gl.createVertexArray();
       gl.bindVertexArray(vertexArray);
-      gl.bindBuffer(gl.ARRAY_BUFFER, vertexBuffer);
-      gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, indexBuffer);  // part of the vertex array's state
+      // Never bound again: each frame's bufferData fills them. The attributes below point into the
+      // vertex buffer, and the index buffer's binding is part of the vertex array's state.
+      gl.bindBuffer(gl.ARRAY_BUFFER, gl.createBuffer());
+      gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, gl.createBuffer());
       gl.enableVertexAttribArray(POSITION);
       gl.enableVertexAttribArray(UV);
       gl.enableVertexAttribArray(COLOR);
@@ -116,7 +116,7 @@
       }
     }
 
-    function setUpState(words, floats, width, height) {
+    function setUpState(floats, width, height) {
       gl.viewport(0, 0, width, height);
       gl.clearColor(floats[3], floats[4], floats[5], 1);
       gl.disable(gl.SCISSOR_TEST);
@@ -156,7 +156,7 @@
       // Resizing clears the drawing buffer; it is drawn whole right after.
       if (canvas.width !== width) canvas.width = width;
       if (canvas.height !== height) canvas.height = height;
-      setUpState(words, floats, width, height);
+      setUpState(floats, width, height);
       var scissor = [-1, -1, -1, -1], bound = -1;
       for (var l = words[11]; l > 0; l--) {
         var vertices = words[at], indices = words[at + 1], commands = words[at + 2];

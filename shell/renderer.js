@@ -11,7 +11,7 @@
 (function () {
   'use strict';
 
-  var FRAME_FORMAT = 1;
+  var FRAME_FORMAT = 2;
   var TEXTURE_CREATE = 1, TEXTURE_UPDATE = 2, TEXTURE_DESTROY = 3;
   var HEADER_WORDS = 12;
   // Attribute locations are fixed in the shader, so nothing is looked up after linking. The
@@ -109,7 +109,7 @@
         gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
         gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
         gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
-        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, width, height, 0, gl.RGBA, gl.UNSIGNED_BYTE, texels);
+        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, width, height, 0, gl.RGBA, gl.UNSIGNED_BYTE, null);  // zeros
       } else if (textures.has(id)) {  // unknown: made before a lost context, sent again whole soon
         gl.bindTexture(gl.TEXTURE_2D, textures.get(id));
         gl.texSubImage2D(gl.TEXTURE_2D, 0, x, y, width, height, gl.RGBA, gl.UNSIGNED_BYTE, texels);
@@ -141,7 +141,7 @@
       var at = HEADER_WORDS;
       for (var t = words[10]; t > 0; t--) {
         var kind = words[at], w = words[at + 4], h = words[at + 5];
-        var texels = kind === TEXTURE_DESTROY ? null : new Uint8Array(buffer, (at + 6) * 4, w * h * 4);
+        var texels = kind === TEXTURE_UPDATE ? new Uint8Array(buffer, (at + 6) * 4, w * h * 4) : null;
         changeTexture(kind, words[at + 1], words[at + 2], words[at + 3], w, h, texels);
         at += 6 + (texels ? w * h : 0);
       }

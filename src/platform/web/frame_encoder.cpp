@@ -2,6 +2,7 @@
 // destroy once unused) follows imgui_impl_opengl3.cpp.
 #include "frame_encoder.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace aftercare::web {
@@ -15,6 +16,18 @@ constexpr std::size_t kTextureCountAt = kHeaderWords - 2;
 constexpr std::size_t kListCountAt = kHeaderWords - 1;
 
 std::uint32_t TextureId(ImTextureID id) { return static_cast<std::uint32_t>(id); }
+
+// Rows below the last one holding a non-zero texel: a texture ImGui makes is all zeros (as one
+// WebGL makes from no data), and the atlas fills from the top, so a grown atlas is mostly empty.
+int FilledRows(ImTextureData& texture) {  // not const: ImGui's GetPixels is not
+    const std::size_t row_words = static_cast<std::size_t>(texture.Width);
+    const auto* texels = reinterpret_cast<const std::uint32_t*>(texture.GetPixels());
+    for (int row = texture.Height; row > 0; --row) {
+        const std::uint32_t* begin = texels + (row - 1) * row_words;
+        if (std::any_of(begin, begin + row_words, [](std::uint32_t texel) { return texel != 0; })) return row;
+    }
+    return 0;
+}
 
 } // namespace
 
@@ -35,28 +48,29 @@ void FrameEncoder::PutFloat(float value) {
 
 void FrameEncoder::EncodeTexture(ImTextureData* texture) {
     IM_ASSERT(texture->Format == ImTextureFormat_RGBA32);
-    const auto put_rect = [&](TextureChange kind, int x, int y, int w, int h) {
+    const auto put_change = [&](TextureChange kind, int x, int y, int w, int h) {
         words_.insert(words_.end(), {kind, TextureId(texture->TexID), static_cast<std::uint32_t>(x),
                                      static_cast<std::uint32_t>(y), static_cast<std::uint32_t>(w),
                                      static_cast<std::uint32_t>(h)});
         ++words_[kTextureCountAt];
-        if (kind == kTextureDestroy) return;
-        const std::size_t at = words_.size();
-        words_.resize(at + static_cast<std::size_t>(w) * h);
+        if (kind != kTextureUpdate) return;
+        // Appended row by row: resizing first would zero every word before it is overwritten.
+        words_.reserve(words_.size() + static_cast<std::size_t>(w) * h);
         for (int row = 0; row < h; ++row) {
-            std::memcpy(&words_[at + static_cast<std::size_t>(row) * w], texture->GetPixelsAt(x, y + row),
-                        static_cast<std::size_t>(w) * 4);
+            const auto* texels = reinterpret_cast<const std::uint32_t*>(texture->GetPixelsAt(x, y + row));
+            words_.insert(words_.end(), texels, texels + w);
         }
     };
     if (texture->Status == ImTextureStatus_WantCreate) {
         texture->SetTexID(static_cast<ImTextureID>(next_texture_id_++));
-        put_rect(kTextureCreate, 0, 0, texture->Width, texture->Height);
+        put_change(kTextureCreate, 0, 0, texture->Width, texture->Height);
+        if (const int rows = FilledRows(*texture); rows > 0) put_change(kTextureUpdate, 0, 0, texture->Width, rows);
         texture->SetStatus(ImTextureStatus_OK);
     } else if (texture->Status == ImTextureStatus_WantUpdates) {
-        for (const ImTextureRect& r : texture->Updates) put_rect(kTextureUpdate, r.x, r.y, r.w, r.h);
+        for (const ImTextureRect& r : texture->Updates) put_change(kTextureUpdate, r.x, r.y, r.w, r.h);
         texture->SetStatus(ImTextureStatus_OK);
     } else if (texture->Status == ImTextureStatus_WantDestroy && texture->UnusedFrames > 0) {
-        put_rect(kTextureDestroy, 0, 0, 0, 0);
+        put_change(kTextureDestroy, 0, 0, 0, 0);
         texture->SetTexID(ImTextureID_Invalid);
         texture->SetStatus(ImTextureStatus_Destroyed);
     }

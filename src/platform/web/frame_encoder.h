@@ -21,13 +21,14 @@ namespace aftercare::web {
 //
 //   header   format, framebuffer width, height, clear colour r g b, projection (left, top,
 //            2 / width, -2 / height in display units), texture change count, draw list count
-//   texture  kind (kTextureCreate / Update / Destroy), id, x, y, width, height, then, unless
-//            destroyed, width × height RGBA texels (one word each, rows packed)
+//   texture  kind (kTextureCreate / Update / Destroy), id, x, y, width, height, then, for an update
+//            only, width × height RGBA texels (one word each, rows packed). A texture is created
+//            all zeros; its filled rows follow as an update.
 //   list     vertex count, index count, command count, the vertices (x, y, u, v, RGBA: 5 words
 //            each), the 16-bit indices (two per word, the last word padded), the commands (scissor
 //            x, y, width, height in framebuffer pixels from the bottom-left corner, texture id,
 //            index count, first index: 7 words each)
-inline constexpr std::uint32_t kFrameFormat = 1;
+inline constexpr std::uint32_t kFrameFormat = 2;
 enum TextureChange : std::uint32_t { kTextureCreate = 1, kTextureUpdate = 2, kTextureDestroy = 3 };
 
 class FrameEncoder {

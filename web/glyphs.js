@@ -30,6 +30,11 @@ mergeInto(LibraryManager.library, {
     // as window.aftercareGlyphs. (Made by start: a library object's fields are copied as literals.)
     drawn: null,
 
+    // The CSS font of a weight at a size in device pixels, in the stack.
+    cssFont: function (weight, pixelSize) {
+      return weight + ' ' + pixelSize + 'px ' + AftercareGlyphs.families;
+    },
+
     usesBundledFonts: function () {
       return new URLSearchParams(location.search).get('fonts') === 'bundled';
     },
@@ -59,6 +64,44 @@ mergeInto(LibraryManager.library, {
       // Han characters take their Simplified Chinese forms whatever the interface language.
       if ('lang' in ctx) ctx.lang = 'zh-CN';
       g.font = font;
+    },
+
+    // Per font string: the box every Han ideograph of that font is given (ideographBox).
+    ideographBoxes: {},
+
+    // The CJK Unified Ideographs block (U+4E00–U+9FFF): most of a Chinese screen's characters.
+    isIdeograph: function (codepoint) {
+      return codepoint >= 0x4E00 && codepoint <= 0x9FFF;
+    },
+
+    // Chinese fonts draw every ideograph of this block on one full-width em square, so ideographs
+    // are not measured one by one: each takes the advance of a reference ideograph and a box around
+    // its square, wide enough for any ideograph's ink. Measuring was a third of the main-thread
+    // time of a new screen of Chinese text on a phone (issue 22); a slightly larger box costs only
+    // atlas space. tests/browser/text.test.mjs checks the box against the ink of every ideograph
+    // in the installed fonts.
+    ideographBox: function (font) {
+      var g = AftercareGlyphs;
+      var box = g.ideographBoxes[font];
+      if (box) return box;
+      var ref = g.measure('\u56FD', font);  // 国: its ink fills the square
+      var em = ref.advance;
+      // Across: the whole square, and a little for the few that overhang it (劊, 爎). Up and down:
+      // 国's ink, and room for the ideographs that reach further (七 above it, 万 below).
+      var across = Math.ceil(em * 0.04), upDown = Math.ceil(em * 0.08);
+      box = g.ideographBoxes[font] = {
+        advance: ref.advance,
+        x0: Math.min(ref.x0, -1) - across, y0: ref.y0 - upDown,
+        x1: Math.max(ref.x1, Math.ceil(em) + 1) + across, y1: ref.y1 + upDown,
+      };
+      return box;
+    },
+
+    // The advance and the box to reserve for one code point: ideographs share one (ideographBox),
+    // anything else is measured.
+    box: function (codepoint, font) {
+      var g = AftercareGlyphs;
+      return g.isIdeograph(codepoint) ? g.ideographBox(font) : g.measure(String.fromCodePoint(codepoint), font);
     },
 
     // The advance and ink box of one character (measureText: no pixels yet).
@@ -109,6 +152,12 @@ mergeInto(LibraryManager.library, {
     start: function () {
       var g = AftercareGlyphs;
       g.drawn = window.aftercareGlyphs = new Map();
+      // For tests: the box reserved for a code point against the one the browser measures.
+      window.aftercareGlyphBoxes = {
+        font: g.cssFont,
+        reserved: function (codepoint, font) { return g.box(codepoint, font); },
+        measured: function (codepoint, font) { return g.measure(String.fromCodePoint(codepoint), font); },
+      };
       g.started = g.stylesLoaded().then(function () {
         var stack = g.stack();
         g.families = stack;
@@ -187,7 +236,7 @@ mergeInto(LibraryManager.library, {
   aftercare_glyphs_measure__deps: ['$AftercareGlyphs'],
   aftercare_glyphs_measure: function (codepoint, weight, pixelSize, box) {
     var g = AftercareGlyphs;
-    var r = g.measure(String.fromCodePoint(codepoint), weight + ' ' + pixelSize + 'px ' + g.families);
+    var r = g.box(codepoint, g.cssFont(weight, pixelSize));
     var f = box >> 2;
     HEAPF32[f] = r.advance;
     HEAPF32[f + 1] = r.x0;
@@ -196,11 +245,23 @@ mergeInto(LibraryManager.library, {
     HEAPF32[f + 4] = r.y1 - r.y0;
   },
 
+  // A Latin letter and the reference ideograph: the fonts that draw them are set up, and the box
+  // every ideograph of this font gets is known (ideographBox).
+  aftercare_glyphs_prepare__deps: ['$AftercareGlyphs'],
+  aftercare_glyphs_prepare: function (weight, pixelSize) {
+    var g = AftercareGlyphs;
+    var font = g.cssFont(weight, pixelSize);
+    setTimeout(function () {
+      g.measure('A', font);
+      g.ideographBox(font);
+    }, 0);
+  },
+
   aftercare_glyphs_paint__deps: ['$AftercareGlyphs'],
   aftercare_glyphs_paint: function (codepoint, weight, pixelSize, x0, y0, width, height, out, capacity) {
     var g = AftercareGlyphs;
     var started = performance.now();
-    var font = weight + ' ' + pixelSize + 'px ' + g.families;
+    var font = g.cssFont(weight, pixelSize);
     var box = { x0: x0, y0: y0, x1: x0 + width, y1: y0 + height };
     var px = g.paint(String.fromCodePoint(codepoint), font, box);
     var count = width * height, colored = false, ink = 0, i;

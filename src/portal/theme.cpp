@@ -16,11 +16,13 @@ float Theme::FontPx(TextStyle style) const {
     return body_px;
 }
 
-void PushTextStyle(const Theme& theme, TextStyle style) {
+ImFont* Theme::Font(TextStyle style) const {
     const bool bold = style == TextStyle::Title1 || style == TextStyle::Title2 ||
                       style == TextStyle::Title3 || style == TextStyle::Display;
-    ImGui::PushFont(bold && theme.fonts.bold ? theme.fonts.bold : theme.fonts.regular, theme.FontPx(style));
+    return bold && fonts.bold ? fonts.bold : fonts.regular;
 }
+
+void PushTextStyle(const Theme& theme, TextStyle style) { ImGui::PushFont(theme.Font(style), theme.FontPx(style)); }
 
 ImU32 ToU32(const ImVec4& colour) { return ImGui::ColorConvertFloat4ToU32(colour); }
 

@@ -22,6 +22,8 @@ struct Palette {
 };
 
 enum class TextStyle { Body, Small, Caption, Title3, Title2, Title1, Display };
+inline constexpr TextStyle kTextStyles[] = {TextStyle::Body,   TextStyle::Small,  TextStyle::Caption, TextStyle::Title3,
+                                            TextStyle::Title2, TextStyle::Title1, TextStyle::Display};
 
 struct FontSet {
     ImFont* regular = nullptr;
@@ -34,6 +36,7 @@ struct Theme {
     float body_px = 16.0f;  // CSS pixels of 1 em; the kiosk raises it
 
     float FontPx(TextStyle style) const;
+    ImFont* Font(TextStyle style) const;  // titles are bold
     float Em(float ems) const { return ems * body_px; }
 };
 

@@ -100,6 +100,45 @@ describe('rare characters and emoji are drawn everywhere a customer\'s text appe
     }
   });
 
+  // Han ideographs are not measured one by one (web/glyphs.js, ideographBox): each is given the
+  // advance of a reference ideograph and a box around its em square. Every ideograph of the block,
+  // in both weights, at a small, a phone's and a title's pixel size, in the system stack and in the
+  // kiosk's bundled one, must have that advance and its ink inside that box.
+  for (const [label, query] of [['system fonts', ''], ['?fonts=bundled', '?fonts=bundled']]) {
+    test(`every Han ideograph's ink fits the box reserved for it, with its advance (${label})`, async () => {
+      const { context, page } = await openPage(browser, `${server.url}${query}`);
+      try {
+        await waitForPortal(page);
+        const report = await page.evaluate(() => {
+          const boxes = window.aftercareGlyphBoxes;
+          const misfits = [];
+          let inked = 0;
+          for (const weight of [400, 600]) {
+            for (const size of [13, 28, 56]) {
+              const font = boxes.font(weight, size);
+              for (let cp = 0x4E00; cp <= 0x9FFF; cp++) {
+                const measured = boxes.measured(cp, font);
+                const reserved = boxes.reserved(cp, font);
+                if (measured.x1 > measured.x0) inked++;
+                const fits = measured.x0 >= reserved.x0 && measured.y0 >= reserved.y0 &&
+                  measured.x1 <= reserved.x1 && measured.y1 <= reserved.y1 &&
+                  Math.round(measured.advance) === Math.round(reserved.advance);
+                if (!fits && misfits.length < 10) {
+                  misfits.push(`U+${cp.toString(16)} ${weight} ${size}px: ink ${JSON.stringify(measured)}, box ${JSON.stringify(reserved)}`);
+                }
+              }
+            }
+          }
+          return { misfits, inked };
+        });
+        assert.deepEqual(report.misfits, []);
+        assert.equal(report.inked, 6 * (0x9FFF - 0x4E00 + 1));
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
   test('a message typed with rare characters (as an IME commits them) is sent intact and drawn', async () => {
     const { context, page, problems } = await openPage(browser, `${server.url}#/track/${ticket.number}?t=${ticket.token}`,
       { timezoneId: 'Asia/Shanghai' });

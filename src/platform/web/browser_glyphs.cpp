@@ -35,6 +35,8 @@ struct BrowserFace {
     float descent;
     std::vector<PendingGlyph> pending;
     float EmPerLine() const { return 1.0f / (ascent + descent); }
+    // The CSS font size the browser draws a baked size in, in device pixels.
+    float PixelSize(float baked_size, float density) const { return baked_size * EmPerLine() * density; }
 };
 
 BrowserFace& Face(const ImFontConfig* src) { return *static_cast<BrowserFace*>(src->FontLoaderData); }
@@ -83,7 +85,7 @@ bool LoadGlyph(ImFontAtlas* atlas, ImFontConfig* src, ImFontBaked* baked, void*,
     BrowserFace& face = Face(src);
     // Drawn at device pixels (CSS size × devicePixelRatio) so text stays crisp at any DPR and zoom.
     const float density = src->RasterizerDensity * baked->RasterizerDensity;
-    const float pixel_size = baked->Size * face.EmPerLine() * density;
+    const float pixel_size = face.PixelSize(baked->Size, density);
     float box[kBoxSize] = {};
     aftercare_glyphs_measure(codepoint, face.css_weight, pixel_size, box);
     // Whole device pixels per advance: with the pen starting on a pixel, every glyph's bitmap lands
@@ -176,6 +178,15 @@ bool PaintPendingGlyphs(ImFontAtlas& atlas, double budget_ms) {
         if (!pending.empty()) return true;
     }
     return redraw;
+}
+
+void PrepareBrowserFont(const ImFont& font, float size, float density) {
+    if (font.Sources.empty() || font.Sources[0]->FontLoader != &BrowserLoader()) return;
+    const ImFontConfig* src = font.Sources[0];
+    const BrowserFace& face = Face(src);
+    // As LoadGlyph will ask: ImGui rounds the size it bakes.
+    aftercare_glyphs_prepare(face.css_weight,
+                             face.PixelSize(ImGui::GetRoundedFontSize(size), src->RasterizerDensity * density));
 }
 
 ImFont* AddBrowserFace(ImFontAtlas& atlas, int css_weight, const char* name) {

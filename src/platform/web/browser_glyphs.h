@@ -10,6 +10,12 @@ namespace aftercare::web {
 // PushFont, as for any ImGui 1.92 font; glyphs are drawn on first use at the display's density.
 ImFont* AddBrowserFace(ImFontAtlas& atlas, int css_weight, const char* name);
 
+// Has the browser set up, in a task of its own, the font a browser face draws at this size (as
+// passed to PushFont) and density. The first character measured in a new font costs the browser
+// 0.5-3 ms on a desktop (the font and its CJK fallback are looked up and instantiated), every later
+// one ~0.02 ms: fonts the first screen uses are prepared before it is laid out, not during it.
+void PrepareBrowserFont(const ImFont& font, float size, float density);
+
 // Paints glyphs measured this frame (or earlier) into their atlas places until budget_ms have
 // passed: a screen full of text never new to the atlas costs one long task. Call after the UI is
 // built and before ImGui::Render(). Returns true when the next frame is owed: glyphs are left, or

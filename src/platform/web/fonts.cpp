@@ -6,6 +6,7 @@
 #include "web_platform.h"
 
 #include <emscripten.h>
+#include <emscripten/html5.h>  // emscripten_get_device_pixel_ratio
 #include <imgui.h>
 #include <imgui_internal.h>  // ImFontAtlasGetFontLoaderForStbTruetype
 
@@ -38,6 +39,10 @@ void AddFaces(WebPlatform& platform) {
         return;
     }
     ImGui::GetIO().FontDefault = set.regular;
+    const auto density = static_cast<float>(emscripten_get_device_pixel_ratio());
+    for (const portal::TextStyle style : portal::kTextStyles) {
+        PrepareBrowserFont(*platform.app.theme.Font(style), platform.app.theme.FontPx(style), density);
+    }
     platform.fonts.icons.clear();
     platform.fonts.icons.shrink_to_fit();
     platform.RequestFrames();

@@ -59,10 +59,12 @@ char* aftercare_page_origin();  // location.origin, malloc'd
 // pixel_size device pixels of em; box receives 5 floats (advance, ink box x0 and y0 from the
 // baseline origin, width, height; 0 × 0 for a glyph without ink). paint: that box's pixels into out
 // (alpha bytes, or RGBA for a glyph with its own colours, e.g. emoji); returns the bytes written
-// (width × height × 4 means coloured), or minus the bytes needed when capacity is short.
+// (width × height × 4 means coloured), or minus the bytes needed when capacity is short. prepare:
+// sets the browser's font of that weight and size up, in a task of its own (PrepareBrowserFont).
 void aftercare_glyphs_init(void* platform);
 void aftercare_glyphs_line_metrics(float* ascent_and_descent);
 void aftercare_glyphs_measure(unsigned codepoint, int css_weight, float pixel_size, float* box);
+void aftercare_glyphs_prepare(int css_weight, float pixel_size);
 int aftercare_glyphs_paint(unsigned codepoint, int css_weight, float pixel_size, int x0, int y0, int width, int height,
                            unsigned char* out, int capacity);
 

@@ -11,6 +11,11 @@
     print: function (text) { console.log(text); },
     printErr: function (text) { console.warn(text); },
     onAbort: fail,
+    // With a setStatus, Emscripten starts the program (static constructors, then main) in a task of
+    // its own once the wasm is instantiated (run() in its src/shell.js): the browser finishing the
+    // compilation and the portal starting are two tasks of ~45 ms each on a phone instead of one of
+    // ~90 ms (issue 22). Its "Running..." is not shown: the loading state already says what happens.
+    setStatus: function () {},
   };
   // The renderer (shell/renderer.js, loaded just before this) starts now, while the wasm downloads:
   // in a worker, making its WebGL context and compiling its shaders takes nothing from this thread.

@@ -148,7 +148,7 @@ mergeInto(LibraryManager.library, {
     // and compilation instead of delaying the first frame: with ?fonts=bundled the portal's own
     // subsets load first (a kiosk's OS may have no CJK font); then a few characters are drawn in
     // both weights, because the first character drawn in a face loads the font files and sets up
-    // the canvas (~80 ms on a desktop, several times that on a phone), in a task of its own.
+    // the canvas (~80 ms on a desktop, several times that on a phone), a task of its own per weight.
     start: function () {
       var g = AftercareGlyphs;
       g.drawn = window.aftercareGlyphs = new Map();
@@ -170,7 +170,9 @@ mergeInto(LibraryManager.library, {
         // A face that fails to load leaves the system stack to draw: better than no portal at all.
         return Promise.allSettled(loads).then(function () { g.families = '"Aftercare UI", "Aftercare Extra", ' + stack; });
       }).then(function () {
-        return new Promise(function (resolve) { setTimeout(function () { g.warmUp(); resolve(); }, 0); });
+        return g.warmUp('400');
+      }).then(function () {
+        return g.warmUp('600');
       });
     },
 
@@ -187,10 +189,16 @@ mergeInto(LibraryManager.library, {
       }));
     },
 
-    // Draws Latin and Han text in both weights once, so that the fonts they need are loaded.
-    warmUp: function () {
+    // Draws Latin and Han text in a weight once, in a task of its own, so that the fonts it needs
+    // are loaded; settles after.
+    warmUp: function (weight) {
       var g = AftercareGlyphs;
-      ['400', '600'].forEach(function (weight) { g.raster('国A', weight + ' 16px ' + g.families); });
+      return new Promise(function (resolve) {
+        setTimeout(function () {
+          g.raster('国A', g.cssFont(weight, 16));
+          resolve();
+        }, 0);
+      });
     },
 
     fingerprint: function (box) {

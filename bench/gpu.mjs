@@ -2,6 +2,9 @@
 // page asks for WebGL: 200 ms or more at full CPU speed, paid by whichever page is measured first.
 // A phone's browser did this long before a link was tapped; a page with a WebGL2 context warms it
 // up, so that every program is measured against the same, warm, browser.
+// This machine has no GPU: Chromium is told to use SwiftShader through ANGLE as one, as a phone has.
+export const GPU_FLAGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'];
+
 export async function warmUpGpu(browser) {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -16,12 +16,12 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 
 import { startServer } from '../tests/browser/lib/server.mjs';
+import { GPU_FLAGS as SWIFTSHADER } from './gpu.mjs';
 import { ticketLink } from './ticket-link.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS || 3);
-const GPU_FLAGS = process.env.BENCH_LIGHTHOUSE_GPU === 'none' ? []
-  : ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'];
+const GPU_FLAGS = process.env.BENCH_LIGHTHOUSE_GPU === 'none' ? [] : SWIFTSHADER;
 const CHROMIUM_FLAGS = ['--headless=new', '--no-sandbox', '--disable-background-networking',
   '--disable-component-update', ...GPU_FLAGS];
 

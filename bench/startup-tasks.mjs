@@ -14,15 +14,14 @@
 import { chromium } from 'playwright-core';
 
 import { startServer } from '../tests/browser/lib/server.mjs';
-import { warmUpGpu } from './gpu.mjs';
+import { GPU_FLAGS, warmUpGpu } from './gpu.mjs';
 import { ticketLink } from './ticket-link.mjs';
 
 const SLOWDOWN = Number(process.env.CPU_SLOWDOWN || 4);
 const LONG_TASK_MS = Number(process.env.LONG_TASK_MS || 50);
 const TOP = Number(process.env.TOP || 12);
 const WAIT_MS = Number(process.env.WAIT_MS || 8000);
-// As in bench/lighthouse.mjs: SwiftShader through ANGLE stands in for a phone's GPU.
-const FLAGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'];
+const FLAGS = ['--no-sandbox', ...GPU_FLAGS];
 // Frames every sample has (the event loop and emscripten's main loop): they say nothing.
 const PLUMBING = /^\((root|program|idle)\)$|^(js-to-wasm|wasm-to-js|callUserCallback|runIter|browserIterationFunc|Browser_mainLoop_runner|doRun|run|runCaller|removeRunDependency|receiveInstance|receiveInstantiationResult)$/;
 

@@ -13,8 +13,8 @@
     onAbort: fail,
     // With a setStatus, Emscripten starts the program (static constructors, then main) in a task of
     // its own once the wasm is instantiated (run() in its src/shell.js): the browser finishing the
-    // compilation and the portal starting are two tasks of ~45 ms each on a phone instead of one of
-    // ~90 ms (issue 22). Its "Running..." is not shown: the loading state already says what happens.
+    // compilation and the portal starting are two tasks instead of one long one on a phone (issue
+    // 22). Its "Running..." is not shown: the loading state already says what happens.
     setStatus: function () {},
   };
   // The renderer (shell/renderer.js, loaded just before this) starts now, while the wasm downloads:

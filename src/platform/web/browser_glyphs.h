@@ -12,7 +12,7 @@ ImFont* AddBrowserFace(ImFontAtlas& atlas, int css_weight, const char* name);
 
 // Has the browser set up, in a task of its own, the font a browser face draws at this size (as
 // passed to PushFont) and density. The first character measured in a new font costs the browser
-// 0.5-3 ms on a desktop (the font and its CJK fallback are looked up and instantiated), every later
+// 0.4-3 ms on a desktop (the font and its CJK fallback are looked up and instantiated), every later
 // one ~0.02 ms: fonts the first screen uses are prepared before it is laid out, not during it.
 void PrepareBrowserFont(const ImFont& font, float size, float density);
 

@@ -55,7 +55,6 @@ void FrameEncoder::EncodeTexture(ImTextureData* texture) {
         ++words_[kTextureCountAt];
         if (kind != kTextureUpdate) return;
         // Appended row by row: resizing first would zero every word before it is overwritten.
-        words_.reserve(words_.size() + static_cast<std::size_t>(w) * h);
         for (int row = 0; row < h; ++row) {
             const auto* texels = reinterpret_cast<const std::uint32_t*>(texture->GetPixelsAt(x, y + row));
             words_.insert(words_.end(), texels, texels + w);

@@ -29,6 +29,12 @@ void MergeIcons(const std::vector<unsigned char>& icons) {
 
 void AddFaces(WebPlatform& platform) {
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    const auto density = static_cast<float>(emscripten_get_device_pixel_ratio());
+    // The atlas starts as tall as the first screen's text needs at this density, so that its first
+    // layout does not grow it: each growth copies every glyph so far into a new texture, 10-25 % of
+    // that task at 4× CPU. The home screen and a ticket page fill 512 × 256 at a devicePixelRatio
+    // of 1, 512 × 512 at 1.75 and 512 × 1024 at 3 (2 MB of RGBA); ImGui starts at 512 × 128.
+    atlas.TexMinHeight = ImUpperPowerOfTwo(static_cast<int>(256.0f * density));
     portal::FontSet& set = platform.app.theme.fonts;
     set.regular = AddBrowserFace(atlas, 400, "Browser sans-serif");
     MergeIcons(platform.fonts.icons);
@@ -39,7 +45,6 @@ void AddFaces(WebPlatform& platform) {
         return;
     }
     ImGui::GetIO().FontDefault = set.regular;
-    const auto density = static_cast<float>(emscripten_get_device_pixel_ratio());
     for (const portal::TextStyle style : portal::kTextStyles) {
         PrepareBrowserFont(*platform.app.theme.Font(style), platform.app.theme.FontPx(style), density);
     }

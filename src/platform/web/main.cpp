@@ -4,6 +4,7 @@
 #include "browser_glyphs.h"
 #include "js_bridge.h"
 #include "web_platform.h"
+#include "widget_warm_up.h"
 
 #include <emscripten.h>
 #include <imgui.h>
@@ -116,6 +117,14 @@ void Frame(void* user) {
     p.DeliverPickedFiles();
 
     ImGui::NewFrame();
+    // Before the first layout, a frame of its own has ImGui's widget code compiled (widget_warm_up.h).
+    if (!p.widget_code_warm) {
+        p.widget_code_warm = true;
+        WarmUpWidgetCode(p.app.theme);
+        ImGui::EndFrame();
+        p.RequestFrames(1);
+        return;
+    }
     portal::DrawApp(p.app, p);
     // The very first frame only lays the screen out, in a task of its own: ImGui measures every
     // character the screen shows (the browser's measureText) and the mirror gets its elements; the

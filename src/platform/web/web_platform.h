@@ -51,6 +51,7 @@ struct WebPlatform final : portal::Host {
     double css_width = 0, css_height = 0, pixel_ratio = 1;
     int framebuffer_width = 0, framebuffer_height = 0;
     double last_frame_ms = 0;
+    bool widget_code_warm = false;   // ImGui's widget code has been called once (widget_warm_up.h)
     bool first_layout_done = false;  // the first frame only lays the screen out (main.cpp, Frame)
     int last_cursor = -2;
     bool touch_active = false;

@@ -4,6 +4,7 @@
 #include "browser_glyphs.h"
 #include "js_bridge.h"
 #include "web_platform.h"
+#include "widget_warm_up.h"
 
 #include <emscripten.h>
 #include <emscripten/html5.h>  // emscripten_get_device_pixel_ratio
@@ -50,7 +51,7 @@ void AddFaces(WebPlatform& platform) {
     }
     platform.fonts.icons.clear();
     platform.fonts.icons.shrink_to_fit();
-    platform.RequestFrames();
+    WarmUpWidgetCodeThenDraw(platform);
 }
 
 void OnStepDone(WebPlatform& platform) {

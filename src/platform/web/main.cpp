@@ -4,7 +4,6 @@
 #include "browser_glyphs.h"
 #include "js_bridge.h"
 #include "web_platform.h"
-#include "widget_warm_up.h"
 
 #include <emscripten.h>
 #include <imgui.h>
@@ -18,24 +17,6 @@
 
 namespace aftercare::web {
 namespace {
-
-constexpr const char* kCanvas = "#canvas";
-
-// Keeps the drawing buffer at CSS size × devicePixelRatio, so text is crisp at any DPR and zoom.
-// The renderer resizes its canvas when a frame's size differs (the canvas may belong to a worker).
-void SyncCanvasSize(WebPlatform& p) {
-    double w = 0, h = 0;
-    emscripten_get_element_css_size(kCanvas, &w, &h);
-    const double ratio = emscripten_get_device_pixel_ratio();
-    p.framebuffer_width = static_cast<int>(std::lround(w * ratio));
-    p.framebuffer_height = static_cast<int>(std::lround(h * ratio));
-    p.css_width = w;
-    p.css_height = h;
-    p.pixel_ratio = ratio;
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(static_cast<float>(p.css_width), static_cast<float>(p.css_height));
-    io.DisplayFramebufferScale = ImVec2(static_cast<float>(p.pixel_ratio), static_cast<float>(p.pixel_ratio));
-}
 
 const char* CssCursor(ImGuiMouseCursor cursor) {
     switch (cursor) {
@@ -93,9 +74,10 @@ void ScheduleGlyphPainting(WebPlatform& p) {
 
 void Frame(void* user) {
     WebPlatform& p = *static_cast<WebPlatform*>(user);
-    // Nothing to draw until the fonts are ready (fonts.cpp), while the renderer's GPU context is lost,
-    // or when no frame is owed. The app's state (everything typed) lives on regardless.
-    if (p.scheduler.frames_owed <= 0 || p.app.theme.fonts.regular == nullptr || p.renderer_lost ||
+    // Nothing to draw until the fonts are ready and ImGui's widget code has run once (fonts.cpp,
+    // widget_warm_up.h), while the renderer's GPU context is lost, or when no frame is owed. The
+    // app's state (everything typed) lives on regardless.
+    if (p.scheduler.frames_owed <= 0 || !p.widget_code_warm || p.renderer_lost ||
         p.renderer_failed) {
         p.scheduler.loop_paused = true;
         emscripten_pause_main_loop();
@@ -104,7 +86,7 @@ void Frame(void* user) {
     --p.scheduler.frames_owed;
     const double frame_start_ms = emscripten_get_now();
 
-    SyncCanvasSize(p);
+    p.SyncCanvasSize();
     ImGuiIO& io = ImGui::GetIO();
     const double now = emscripten_get_now();
     // After a pause the real gap can be minutes; ImGui only needs a small positive step.
@@ -117,14 +99,6 @@ void Frame(void* user) {
     p.DeliverPickedFiles();
 
     ImGui::NewFrame();
-    // Before the first layout, a frame of its own has ImGui's widget code compiled (widget_warm_up.h).
-    if (!p.widget_code_warm) {
-        p.widget_code_warm = true;
-        WarmUpWidgetCode(p.app.theme);
-        ImGui::EndFrame();
-        p.RequestFrames(1);
-        return;
-    }
     portal::DrawApp(p.app, p);
     // The very first frame only lays the screen out, in a task of its own: ImGui measures every
     // character the screen shows (the browser's measureText) and the mirror gets its elements; the

@@ -5,12 +5,30 @@
 
 #include <emscripten.h>
 #include <emscripten/eventloop.h>
+#include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
 namespace aftercare::web {
+
+// Keeps the drawing buffer at CSS size × devicePixelRatio, so text is crisp at any DPR and zoom.
+// The renderer resizes its canvas when a frame's size differs (the canvas may belong to a worker).
+void WebPlatform::SyncCanvasSize() {
+    double w = 0, h = 0;
+    emscripten_get_element_css_size("#canvas", &w, &h);
+    const double ratio = emscripten_get_device_pixel_ratio();
+    framebuffer_width = static_cast<int>(std::lround(w * ratio));
+    framebuffer_height = static_cast<int>(std::lround(h * ratio));
+    css_width = w;
+    css_height = h;
+    pixel_ratio = ratio;
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(css_width), static_cast<float>(css_height));
+    io.DisplayFramebufferScale = ImVec2(static_cast<float>(pixel_ratio), static_cast<float>(pixel_ratio));
+}
 
 void WebPlatform::SetDocumentTitle(const std::string& title) { aftercare_set_title(title.c_str()); }
 

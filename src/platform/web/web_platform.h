@@ -51,7 +51,7 @@ struct WebPlatform final : portal::Host {
     double css_width = 0, css_height = 0, pixel_ratio = 1;
     int framebuffer_width = 0, framebuffer_height = 0;
     double last_frame_ms = 0;
-    bool widget_code_warm = false;   // ImGui's widget code has been called once (widget_warm_up.h)
+    bool widget_code_warm = false;   // fonts ready and ImGui's widget code run once (widget_warm_up.h)
     bool first_layout_done = false;  // the first frame only lays the screen out (main.cpp, Frame)
     int last_cursor = -2;
     bool touch_active = false;
@@ -101,6 +101,9 @@ struct WebPlatform final : portal::Host {
 
     // Input from the customer: keeps a kiosk session alive (see portal::OnUserActivity).
     void NoteActivity();
+
+    // Reads the canvas's CSS size and the devicePixelRatio into ImGui's display size and scale.
+    void SyncCanvasSize();
 
     // Asks for the next frames now (resumes the paused loop).
     void RequestFrames(int count = 3);

@@ -1,10 +1,14 @@
 #include "widget_warm_up.h"
 
+#include "web_platform.h"
+
+#include <emscripten.h>
 #include <imgui.h>
 
 namespace aftercare::web {
+namespace {
 
-void WarmUpWidgetCode(const portal::Theme& theme) {
+void LayOutEachWidget(const portal::Theme& theme) {
     constexpr ImU32 kInk = IM_COL32(0, 0, 0, 255);
     constexpr ImGuiWindowFlags kOutOfSight =
         ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoNav |
@@ -70,6 +74,23 @@ void WarmUpWidgetCode(const portal::Theme& theme) {
         ImGui::PopFont();
     }
     ImGui::End();
+}
+
+void WarmUp(void* user) {
+    WebPlatform& platform = *static_cast<WebPlatform*>(user);
+    platform.SyncCanvasSize();  // the display's density: the text styles are baked at the screen's
+    ImGui::NewFrame();
+    LayOutEachWidget(platform.app.theme);
+    ImGui::EndFrame();
+    platform.widget_code_warm = true;
+    platform.RequestFrames();
+}
+
+} // namespace
+
+void WarmUpWidgetCodeThenDraw(WebPlatform& platform) {
+    // A task, not a frame: it need not wait for the display's next frame.
+    emscripten_async_call(WarmUp, &platform, 0);
 }
 
 } // namespace aftercare::web

@@ -76,9 +76,9 @@ void LayOutEachWidget(const portal::Theme& theme) {
     ImGui::End();
 }
 
-void WarmUp(void* user) {
+// The widgets, in a frame of their own; then the first real frame may come.
+void LayOutWidgets(void* user) {
     WebPlatform& platform = *static_cast<WebPlatform*>(user);
-    platform.SyncCanvasSize();  // the display's density: the text styles are baked at the screen's
     ImGui::NewFrame();
     LayOutEachWidget(platform.app.theme);
     ImGui::EndFrame();
@@ -86,11 +86,21 @@ void WarmUp(void* user) {
     platform.RequestFrames();
 }
 
+// An empty frame first: ImGui's frame code alone (NewFrame, EndFrame and what they call) was about
+// half of a single warm-up task, so the two halves are two tasks.
+void RunEmptyFrame(void* user) {
+    // The display's density first, or fonts would be baked at a density no screen uses.
+    static_cast<WebPlatform*>(user)->SyncCanvasSize();
+    ImGui::NewFrame();
+    ImGui::EndFrame();
+    emscripten_async_call(LayOutWidgets, user, 0);
+}
+
 } // namespace
 
 void WarmUpWidgetCodeThenDraw(WebPlatform& platform) {
-    // A task, not a frame: it need not wait for the display's next frame.
-    emscripten_async_call(WarmUp, &platform, 0);
+    // Tasks, not display frames: they need not wait for the display's next frame.
+    emscripten_async_call(RunEmptyFrame, &platform, 0);
 }
 
 } // namespace aftercare::web

@@ -10,7 +10,6 @@
 #include <imgui_internal.h>  // the window list, for the layout check
 
 #include <algorithm>
-#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <vector>

@@ -36,6 +36,13 @@ std::string MaskAddress(std::string_view address) {
     return std::string(address.substr(0, cut)) + "****";
 }
 
+const EscalationNotice* SentNotice(const TicketView& view, core::EscalationLevel level) {
+    const EscalationNotice* found = nullptr;
+    for (const EscalationNotice& notice : view.escalation_notices)
+        if (notice.level == level) found = &notice;
+    return found;
+}
+
 TicketView MakeTicketView(const core::Ticket& whole, core::ActorRole reader, core::UnixSeconds now,
                           const core::Policy& policy, std::optional<core::Rating> rating,
                           std::vector<AttachmentInfo> attachments) {

@@ -142,6 +142,10 @@ TicketView MakeTicketView(const core::Ticket& ticket, core::ActorRole reader, co
                           const core::Policy& policy, std::optional<core::Rating> rating = std::nullopt,
                           std::vector<AttachmentInfo> attachments = {});
 
+// The notice of an escalation level that really went out (the latest, if the ticket reached that
+// level twice), or null: what lets a screen say "已通知" only when it is true.
+const EscalationNotice* SentNotice(const TicketView& view, core::EscalationLevel level);
+
 struct CreateTicketResponse {
     std::string service_number;
     std::string access_token;           // customer token for this ticket

@@ -42,6 +42,14 @@ const std::string& EscalationLabel(const AppState& state, core::EscalationLevel 
     return Lookup(state, "staff.escalation.", core::ToString(value));
 }
 const std::string& RoleLabel(const AppState& state, std::string_view role) { return Lookup(state, "staff.role.", role); }
+std::string RoleLabels(const AppState& state, const std::vector<std::string>& roles) {
+    std::string labels;
+    for (const std::string& role : roles) {
+        if (!labels.empty()) labels += state.Tr("ticket.sla.list_separator");
+        labels += RoleLabel(state, role);
+    }
+    return labels;
+}
 
 const std::string& UrgencyLabel(const AppState& state, core::SlaUrgency value) {
     switch (value) {

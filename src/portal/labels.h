@@ -27,6 +27,8 @@ const std::string& WorkLabel(const AppState& state, core::WorkKind value);
 const std::string& ClockLabel(const AppState& state, core::SlaClock value);
 const std::string& EscalationLabel(const AppState& state, core::EscalationLevel value);
 const std::string& RoleLabel(const AppState& state, std::string_view role);
+// Staff roles in words, as a list: "部门经理、总经理".
+std::string RoleLabels(const AppState& state, const std::vector<std::string>& roles);
 const std::string& UrgencyLabel(const AppState& state, core::SlaUrgency value);
 const std::string& ChannelLabel(const AppState& state, core::Channel value);
 

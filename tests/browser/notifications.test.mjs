@@ -90,16 +90,22 @@ async function submitComplaint(page, t, sent = {}) {
   return (await numberNode.textContent()).trim();
 }
 
-// The staff console on a ticket's workspace, signed in through the login screen.
-async function openWorkspace(browser, server, number, { lang = 'zh-CN', viewport = DESKTOP } = {}) {
-  const opened = await openPage(browser, `${server.url}staff.html#/staff/ticket/${number}`, { ...viewport, locale: lang });
+// A page of the staff console (`hash`), signed in as the admin through the login screen.
+async function openConsole(browser, server, hash, { lang = 'zh-CN', viewport = DESKTOP } = {}) {
+  const opened = await openPage(browser, `${server.url}staff.html${hash}`, { ...viewport, locale: lang });
   const { page } = opened;
   await waitForPortal(page);
   if (lang === 'en') await switchLanguage(page);
   await type(page.getByRole('textbox', { name: lang === 'en' ? 'Username' : '用户名' }), ADMIN.username);
   await type(page.getByRole('textbox', { name: lang === 'en' ? 'Password' : '密码' }), ADMIN.password);
   await tap(page.getByRole('button', { name: lang === 'en' ? 'Sign in' : '登录', exact: true }));
-  await page.getByRole('heading', { name: number, exact: true }).waitFor(LIVE);
+  return opened;
+}
+
+// The staff console on a ticket's workspace.
+async function openWorkspace(browser, server, number, options) {
+  const opened = await openConsole(browser, server, `#/staff/ticket/${number}`, options);
+  await opened.page.getByRole('heading', { name: number, exact: true }).waitFor(LIVE);
   return opened;
 }
 
@@ -242,8 +248,74 @@ describe('outbound messages in the portal', () => {
       await switchLanguage(customer.page);
       await customer.page.getByText(/^Escalated to the department manager; department manager, general manager notified \(.+\)\.$/).waitFor();
       assert.deepEqual(customer.problems.filter((p) => !(p.includes('ERR_ABORTED') && p.includes('/events'))), []);
+
+      // The workspace says the same, from the same notices.
+      const staff = await openWorkspace(browser, server, number);
+      try {
+        await staff.page.getByText(/^已升级至部门经理，已通知：部门经理、总经理（.+）$/).waitFor(LIVE);
+      } finally {
+        await staff.context.close();
+      }
     } finally {
       await customer?.context.close();
+      await server.stop();
+      sink.stop();
+    }
+  });
+
+  test('an escalation nobody could be told of: the workspace says so instead of naming the roles', async () => {
+    // E-mail works, but no account holding a manager role has an address: no notice can go out.
+    const sink = await startSmtpSink();
+    const server = await startServer({
+      extraArgs: ['--smtp-url', sink.url, '--smtp-from', 'service@aftercare.test'],
+      admin: ADMIN,
+    });
+    try {
+      const token = await staffToken(server, ADMIN);
+      const created = await api(server, 'POST', '/api/v1/tickets', {
+        body: {
+          kind: 'repair', priority: 'general', customer: { name: '周敏', phone: '13911112222' },
+          subject: '理疗仪屏幕闪烁', description: '开机后屏幕闪烁，无法进入治疗模式。',
+        },
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const number = created.body.service_number;
+      const escalated = await api(server, 'POST', `/api/v1/staff/tickets/${number}/transition`,
+        { token, body: { action: 'escalate', note: '客户多次来电' } });
+      assert.equal(escalated.status, 200, JSON.stringify(escalated.body));
+
+      for (const lang of ['zh-CN', 'en']) {
+        const staff = await openWorkspace(browser, server, number, { lang });
+        try {
+          const untold = lang === 'en' ? /^Escalated to Dept\. manager\. No one has been told yet/ : /^已升级至部门经理。尚未通知到任何人/;
+          await staff.page.getByText(untold).waitFor(LIVE);
+          assert.equal(await staff.page.getByText(lang === 'en' ? /notified: / : /已通知：/).count(), 0, 'no one named as told');
+        } finally {
+          await staff.context.close();
+        }
+      }
+      const view = await api(server, 'GET', `/api/v1/tickets/${number}`, { token: created.body.access_token });
+      assert.deepEqual(view.body.escalation_notices, [], 'the server sent nothing');
+
+      // The admin page says why, until a manager has an address.
+      // Both levels notify the same two roles: one line names both.
+      const unreachable = /^升级至部门经理、总经理的督办通知目前无人接收：没有在职的部门经理、总经理账号填写了邮箱或手机/;
+      for (const email of [null, 'boss@vendor.example']) {
+        if (email) {
+          const member = await api(server, 'POST', `/api/v1/staff/members/${ADMIN.username}`, { token, body: { email } });
+          assert.equal(member.status, 200, JSON.stringify(member.body));
+        }
+        const admin = await openConsole(browser, server, '#/staff/admin');
+        try {
+          await admin.page.getByRole('heading', { name: '全部员工' }).waitFor(LIVE);
+          await admin.page.getByText(ADMIN.username, { exact: true }).first().waitFor(LIVE);  // the list has loaded
+          await waitForSettled(admin.page);
+          assert.equal(await admin.page.getByText(unreachable).count(), email ? 0 : 1, `with e-mail ${email}`);
+        } finally {
+          await admin.context.close();
+        }
+      }
+    } finally {
       await server.stop();
       sink.stop();
     }

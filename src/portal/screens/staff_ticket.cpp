@@ -277,18 +277,18 @@ void DrawSla(AppState& state, Ui& ui, const api::TicketView& ticket, double elap
     Heading(ui, TextStyle::Title3, state.Tr("staff.ticket.sla"), 2);
     for (const core::Deadline& deadline : ticket.sla.status.deadlines) DrawClock(state, ui, deadline, elapsed);
     if (ticket.escalation != core::EscalationLevel::None) {
-        const core::EscalationStep* step = core::FindEscalationStep(state.policy, ticket.escalation);
-        std::string roles;
-        if (step) {
-            for (const std::string& role : step->notify_roles) {
-                if (!roles.empty()) roles += state.language == Language::ZhCN ? "、" : ", ";
-                roles += RoleLabel(state, role);
-            }
-        }
-        Paragraph(ui, TextStyle::Small,
-                  state.strings.Format(state.language, "staff.ticket.escalated",
-                                       {{"level", EscalationLabel(state, ticket.escalation)}, {"roles", roles}}),
-                  theme.palette.danger);
+        // Who was told, from the notices the server really sent: the policy's roles are only its
+        // intent, and nobody may hold them, or the channel may be off.
+        const std::string level = EscalationLabel(state, ticket.escalation);
+        const api::EscalationNotice* sent = api::SentNotice(ticket, ticket.escalation);
+        const std::string text =
+            sent ? state.strings.Format(state.language, "staff.ticket.escalated",
+                                        {{"level", level},
+                                         {"roles", RoleLabels(state, sent->roles)},
+                                         {"time", FormatShortDateTime(sent->sent_at, ui.host.UtcOffsetMinutes())}})
+                 : state.strings.Format(state.language, "staff.ticket.escalated_untold",
+                                        {{"level", level}, {"untold", state.Tr("staff.timeline.not_told")}});
+        Paragraph(ui, TextStyle::Small, text, theme.palette.danger, Role::Status);
     }
     EndCard(ui);
 }

@@ -42,12 +42,7 @@ std::string Notified(const AppState& state, const api::TicketView& ticket, const
     if (!step || step->notify_roles.empty()) return {};
     for (const api::EscalationNotice& notice : ticket.escalation_notices) {
         if (notice.level != event.escalation || notice.sent_at < event.at) continue;
-        std::string roles;
-        for (const std::string& role : notice.roles) {
-            if (!roles.empty()) roles += state.language == Language::ZhCN ? "、" : ", ";
-            roles += RoleLabel(state, role);
-        }
-        return state.strings.Format(state.language, "staff.timeline.notified", {{"roles", roles}});
+        return state.strings.Format(state.language, "staff.timeline.notified", {{"roles", RoleLabels(state, notice.roles)}});
     }
     return state.Tr("staff.timeline.not_told");
 }

@@ -90,14 +90,6 @@ std::string Notified(const AppState& state, core::EscalationLevel level) {
     return names.empty() ? state.Tr(LevelKey(level)) : names;
 }
 
-// The notice of this level that the server says was really sent (the latest, if it escalated twice).
-const api::EscalationNotice* SentNotice(const api::TicketView& view, core::EscalationLevel level) {
-    const api::EscalationNotice* found = nullptr;
-    for (const api::EscalationNotice& notice : view.escalation_notices)
-        if (notice.level == level) found = &notice;
-    return found;
-}
-
 // One line per clock: its name on the left, its standing on the right.
 void DrawClockRow(AppState& state, Ui& ui, const core::Deadline& d, TicketKind kind, double server_now) {
     const Theme& theme = ui.theme;
@@ -171,7 +163,7 @@ void DrawEscalation(AppState& state, Ui& ui, const api::TicketView& view, double
     ImGui::PopStyleColor();
     ImGui::SameLine(ImGui::GetCursorStartPos().x + theme.Em(1.6f));
     // "Notified" only when the delivery log says a notice went out; otherwise who follows it up.
-    const api::EscalationNotice* sent = SentNotice(view, level);
+    const api::EscalationNotice* sent = api::SentNotice(view, level);
     const std::string roles = sent ? RoleNames(state, sent->roles) : std::string();
     const std::string text =
         !roles.empty()

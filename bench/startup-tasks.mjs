@@ -11,6 +11,11 @@
 // as for the browser tests; CPU_SLOWDOWN (default 4, Lighthouse's mobile profile), LONG_TASK_MS
 // (default 50), TOP (functions per task, default 12), WAIT_MS (how long to record, default 8000),
 // WARM_GPU=1 (a browser whose GPU process has already started).
+//
+// Chromium compiles a wasm function the first time it is called, on the thread that calls it
+// (V8's lazy compilation): each task also lists how many functions it compiled and the costliest.
+import { readFileSync } from 'node:fs';
+
 import { chromium } from 'playwright-core';
 
 import { startServer } from '../tests/browser/lib/server.mjs';
@@ -24,6 +29,32 @@ const WAIT_MS = Number(process.env.WAIT_MS || 8000);
 const FLAGS = ['--no-sandbox', ...GPU_FLAGS];
 // Frames every sample has (the event loop and emscripten's main loop): they say nothing.
 const PLUMBING = /^\((root|program|idle)\)$|^(js-to-wasm|wasm-to-js|callUserCallback|runIter|browserIterationFunc|Browser_mainLoop_runner|doRun|run|runCaller|removeRunDependency|receiveInstance|receiveInstantiationResult)$/;
+
+// The wasm's function names by index, from its "name" section (present with --profiling-funcs).
+function wasmFunctionNames(path) {
+  const names = new Map();
+  let bytes;
+  try { bytes = readFileSync(path); } catch { return names; }
+  let at = 8;  // magic and version
+  const leb = () => { let value = 0, shift = 0, byte; do { byte = bytes[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80); return value; };
+  const text = (length) => bytes.toString('utf8', at, (at += length));
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const end = leb() + at;
+    if (id === 0 && text(leb()) === 'name') {
+      while (at < end) {
+        const subsection = bytes[at++];
+        const subsectionEnd = leb() + at;
+        if (subsection === 1) {  // function names
+          for (let count = leb(); count > 0; count -= 1) { const index = leb(); names.set(index, text(leb())); }
+        }
+        at = subsectionEnd;
+      }
+    }
+    at = end;
+  }
+  return names;
+}
 
 function functionName(node) {
   const name = node?.callFrame?.functionName || '(anonymous)';
@@ -42,7 +73,7 @@ try {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOWDOWN });
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline',
-    'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'loading', 'blink.user_timing'] });
+    'v8.execute', 'v8.wasm', 'disabled-by-default-v8.cpu_profiler', 'loading', 'blink.user_timing'] });
   const path = process.argv[2] === 'track' ? await ticketLink(server) : process.argv[2] ?? '';
   await page.goto(new URL(path, server.url).href);
   await page.waitForTimeout(WAIT_MS);
@@ -66,6 +97,8 @@ try {
     (profile.samples || []).forEach((id, i) => { clock += deltas[i] || 0; samples.push([clock, id]); });
   }
 
+  const wasmNames = wasmFunctionNames(`${process.env.AFTERCARE_WEB_ROOT}/aftercare.wasm`);
+  const compiles = traceEvents.filter((e) => onMain(e) && e.name === 'wasm.CompileLazy' && e.dur);
   const tasks = traceEvents.filter((e) => onMain(e) && e.name === 'RunTask' && e.dur > LONG_TASK_MS * 1000);
   let total = 0;
   for (const task of tasks) {
@@ -94,6 +127,13 @@ try {
     console.log(`  browser: ${events.map(([name, us]) => `${name} ${Math.round(us / 1000)} ms`).join(', ') || '—'}`);
     for (const [name, n] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
       console.log(`  ${String(Math.round((100 * n) / count)).padStart(3)}%  ${name}`);
+    }
+    const compiled = compiles.filter((e) => e.ts >= task.ts && e.ts + e.dur <= end).sort((a, b) => b.dur - a.dur);
+    if (compiled.length > 0) {
+      const ms = compiled.reduce((sum, e) => sum + e.dur, 0) / 1000;
+      console.log(`  compiled ${compiled.length} wasm functions, ${Math.round(ms)} ms; the costliest: ` +
+        compiled.slice(0, TOP).map((e) => `${functionName({ callFrame: { functionName: wasmNames.get(e.args?.func_index) ?? `#${e.args?.func_index}` } })} ` +
+          `${(e.dur / 1000).toFixed(1)}`).join(', '));
     }
   }
   console.log(`\n${tasks.length} tasks over ${LONG_TASK_MS} ms; blocking time over 50 ms: ${Math.round(total)} ms ` +

@@ -282,32 +282,38 @@ void DrawMember(AppState& state, Ui& ui, const api::StaffAccount& member) {
     ImGui::PopID();
 }
 
-// An escalation step whose notice would reach no one: no active account holding one of its roles
+// Whether a staff notice for these roles would reach no one: no active account holding one of them
 // has an e-mail or a mobile (whom the server's notifier writes to: serve/outbound/notifier.cpp).
-bool ReachesNoOne(const core::EscalationStep& step, const std::vector<api::StaffAccount>& members) {
+bool ReachesNoOne(const std::vector<std::string>& roles, const std::vector<api::StaffAccount>& members) {
     return std::none_of(members.begin(), members.end(), [&](const api::StaffAccount& member) {
         const bool holds = std::any_of(member.roles.begin(), member.roles.end(), [&](const std::string& role) {
-            return std::find(step.notify_roles.begin(), step.notify_roles.end(), role) != step.notify_roles.end();
+            return std::find(roles.begin(), roles.end(), role) != roles.end();
         });
         return member.active && holds && (!member.email.empty() || !member.phone.empty());
     });
 }
 
-// One warning per set of roles no one can be reached in, naming the levels that notify them.
-void DrawUnreachableEscalations(AppState& state, Ui& ui, const std::vector<api::StaffAccount>& members) {
+// A warning per staff notice that would reach no one: the escalation levels (one line per set of
+// roles they notify) and the 重大质量问题 notice to quality management.
+void DrawUnreachableNotices(AppState& state, Ui& ui, const std::vector<api::StaffAccount>& members) {
     std::vector<std::pair<std::vector<std::string>, std::string>> levels_by_roles;
     for (const core::EscalationStep& step : state.policy.sla.escalation) {
-        if (step.notify_roles.empty() || !ReachesNoOne(step, members)) continue;
+        if (step.notify_roles.empty() || !ReachesNoOne(step.notify_roles, members)) continue;
         auto same = std::find_if(levels_by_roles.begin(), levels_by_roles.end(),
                                  [&](const auto& entry) { return entry.first == step.notify_roles; });
         if (same == levels_by_roles.end()) same = levels_by_roles.insert(levels_by_roles.end(), {step.notify_roles, {}});
         if (!same->second.empty()) same->second += state.Tr("ticket.sla.list_separator");
         same->second += EscalationLabel(state, step.level);
     }
-    for (const auto& [roles, levels] : levels_by_roles) {
+    std::vector<std::pair<std::vector<std::string>, std::string>> unreachable;
+    for (const auto& [roles, levels] : levels_by_roles)
+        unreachable.emplace_back(roles, state.strings.Format(state.language, "staff.admin.notice.escalation", {{"levels", levels}}));
+    const std::vector<std::string> quality = {std::string(core::kRoleQuality)};
+    if (ReachesNoOne(quality, members)) unreachable.emplace_back(quality, state.Tr("staff.admin.notice.quality"));
+    for (const auto& [roles, notice] : unreachable) {
         Paragraph(ui, TextStyle::Small,
                   state.strings.Format(state.language, "staff.admin.notices_unreachable",
-                                       {{"levels", levels}, {"roles", RoleLabels(state, roles)}}),
+                                       {{"notice", notice}, {"roles", RoleLabels(state, roles)}}),
                   ui.theme.palette.danger, Role::Alert);
     }
 }
@@ -320,7 +326,7 @@ void DrawStaffTab(AppState& state, Ui& ui) {
     Heading(ui, TextStyle::Title3, state.Tr("staff.admin.members"), 2);
     auto& members = state.staff.members;
     if (members.value) {
-        DrawUnreachableEscalations(state, ui, members.value->members);
+        DrawUnreachableNotices(state, ui, members.value->members);
         for (const api::StaffAccount& member : members.value->members) DrawMember(state, ui, member);
     } else if (members.IsFailed()) {
         if (ErrorBanner(ui, state.strings, state.language, *members.error, "members-error")) ReloadMembers(state);

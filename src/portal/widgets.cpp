@@ -248,6 +248,7 @@ TextFieldResult TextField(Ui& ui, const char* id, std::string_view label, std::s
         DrawEditableField(ui, field_id, value, options, invalid, width, result);
         active = ImGui::IsItemActive() && ui.a11y.HasDomFocus(field_id);
     }
+    result.focused = use_keypad ? active : ui.a11y.HasDomFocus(field_id);
     // A keypad field does not pull DOM focus back while its keys are pressed: keyboard and screen
     // reader users move through the keys themselves.
     A11yFlags a11y_flags = active && !use_keypad ? A11yFlags_Focused : A11yFlags_None;

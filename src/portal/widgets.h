@@ -70,6 +70,7 @@ struct TextFieldOptions {
 struct TextFieldResult {
     bool changed = false;
     bool submitted = false;  // Enter in a single-line field
+    bool focused = false;    // the field has the keyboard (its DOM element has focus, or its keypad is open)
 };
 
 // A labelled text field. Editing happens in its mirrored DOM <input> (IME, paste, phone keyboards)

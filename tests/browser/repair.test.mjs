@@ -102,8 +102,8 @@ async function fillWizard(page, w, shoot, { photos = true } = {}) {
   await until(async () => (await hash(page)) === '#/repair/fault', 'the fault step', page);
   await tap(page.getByRole('radio', { name: w.noPower }));
   await type(page.getByRole('textbox', { name: w.description }), w.text);
-  // They arrive on their own and push the buttons below them down: wait for them, so that a tap
-  // meant for "Next" does not land where the layout was a moment before.
+  // They arrive while the description has the keyboard and push the buttons below them down: wait
+  // for them, so that the pictures show the step as a customer sees it.
   if (w.suggestions) await page.getByRole('heading', { name: w.suggestions }).waitFor();
   if (photos) {
     const chooser = page.waitForEvent('filechooser');
@@ -312,6 +312,38 @@ describe('repair wizard', () => {
       assert.equal(await metric(server, counter), before + 1, 'the deflection is counted once');
       assert.equal(await page.evaluate(() => sessionStorage.getItem('aftercare.repair/draft')), null,
         'nothing is left to submit');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('answers that arrive after the customer left the description wait for them there: nothing moves under a finger', async () => {
+    const w = WORDS.zh;
+    const { context, page, problems } = await openPage(browser, server.url, DESKTOP);
+    try {
+      await waitForPortal(page);
+      await tap(page.getByRole('button', { name: w.repairCard }));
+      await type(page.getByRole('textbox', { name: w.serial }), 'KF100-2006-0456');
+      await page.getByRole('heading', { name: '已过保修期' }).waitFor();
+      await tap(page.getByRole('button', { name: w.next }));
+      await tap(page.getByRole('radio', { name: '外观破损' }));
+      const next = page.getByRole('button', { name: w.next });
+      const before = await next.boundingBox();
+      // The description is typed and left at once, as on the way to "Next": the search is made
+      // after the typing pause, and its answer comes while the customer is elsewhere.
+      const answered = page.waitForResponse((r) => r.url().includes('/api/v1/faq?'));
+      const description = page.getByRole('textbox', { name: w.description });
+      await type(description, '屏幕摔裂了，已经过了保修期，维修怎么收费？');
+      await description.blur();
+      assert.equal((await answered).status(), 200);
+      await waitForSettled(page);
+      assert.equal(await page.getByRole('heading', { name: '这些解答也许能直接帮到您' }).count(), 0, 'held back');
+      assert.deepEqual(await next.boundingBox(), before, '"Next" did not move');
+      // Back in the description, the answers are offered.
+      await description.focus();
+      await page.getByRole('heading', { name: '保修期外维修怎么收费？' }).waitFor();
+      assert.ok((await next.boundingBox()).y > before.y, 'now they are there, above "Next"');
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

@@ -8,6 +8,7 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -169,19 +170,37 @@ void WebPlatform::RequestFrames(int count) {
 }
 
 void WebPlatform::RequestRedrawAfter(double seconds) {
+    // A wake-up at most kMergeMs before this one is moved to it (a frame a little later than asked
+    // is fine, an earlier one is not): the caret asks every frame, and the list stays short.
+    constexpr double kMergeMs = 50.0;
     const double due = emscripten_get_now() + seconds * 1000.0;
-    // Keep only the earliest wake-up: a later one will be asked for again by the frame it causes.
-    if (scheduler.timer_id != 0 && scheduler.timer_due_ms <= due) return;
+    std::vector<double>& wake_ups = scheduler.wake_ups_ms;
+    const auto near = std::find_if(wake_ups.begin(), wake_ups.end(),
+                                   [due](double at) { return at <= due && due - at <= kMergeMs; });
+    if (near != wake_ups.end()) *near = due;
+    else wake_ups.push_back(due);
+    std::sort(wake_ups.begin(), wake_ups.end());
+    ArmWakeUpTimer();
+}
+
+void WebPlatform::ArmWakeUpTimer() {
+    if (scheduler.wake_ups_ms.empty()) return;
+    const double soonest = scheduler.wake_ups_ms.front();
+    if (scheduler.timer_id != 0 && scheduler.timer_due_ms == soonest) return;
     if (scheduler.timer_id != 0) emscripten_clear_timeout(scheduler.timer_id);
-    scheduler.timer_due_ms = due;
+    scheduler.timer_due_ms = soonest;
     scheduler.timer_id = emscripten_set_timeout(
         [](void* user) {
             auto* self = static_cast<WebPlatform*>(user);
-            self->scheduler.timer_id = 0;
-            self->scheduler.timer_due_ms = 0;
+            FrameScheduler& s = self->scheduler;
+            s.timer_id = 0;
+            s.timer_due_ms = 0;
+            const double now = emscripten_get_now();
+            std::erase_if(s.wake_ups_ms, [now](double at) { return at <= now; });
             self->RequestFrames(1);
+            self->ArmWakeUpTimer();
         },
-        seconds * 1000.0, this);
+        std::max(0.0, soonest - emscripten_get_now()), this);
 }
 
 } // namespace aftercare::web

@@ -26,7 +26,11 @@ struct FrameScheduler {
     unsigned layout_hash = 0;
     int layout_frames = 0;
     bool loop_paused = false;
-    double timer_due_ms = 0.0;  // when the pending wake-up timer fires; 0 when none
+    // Every wake-up asked for (RequestRedrawAfter), soonest first, and the one timer armed for the
+    // soonest. A screen asks once (a typing pause, "copied" fading) and counts on it, even when an
+    // earlier wake-up (the caret's blink) comes first and its frame does not ask again.
+    std::vector<double> wake_ups_ms;
+    double timer_due_ms = 0.0;  // when the armed timer fires; 0 when none
     long timer_id = 0;
 };
 
@@ -107,6 +111,7 @@ struct WebPlatform final : portal::Host {
 
     // Asks for the next frames now (resumes the paused loop).
     void RequestFrames(int count = 3);
+    void ArmWakeUpTimer();
 };
 
 void InstallInputCallbacks(WebPlatform& platform);

@@ -443,6 +443,8 @@ void ClearRepairDraft(AppState& state, Host& host) {
     repair.warranty_asked.clear();
     repair.suggestions.Reset();
     repair.suggestions_asked.clear();
+    repair.suggestions_shown.clear();
+    repair.suggestions_on_open = false;
     repair.submit.Reset();
     host.RemoveLocal(kDraftKey);
 }

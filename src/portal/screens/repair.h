@@ -62,6 +62,11 @@ struct RepairState {
     Remote<api::FaqSearchResponse> suggestions;
     std::string suggestions_asked;
     double suggestions_due_at = 0;
+    // The answers on screen. They change only while the customer is in the description (or when the
+    // step opens with one already written): arriving after the customer moved on, they would push
+    // "Next" and the photos from under a finger on its way to them.
+    std::vector<api::FaqItem> suggestions_shown;
+    bool suggestions_on_open = false;
     Remote<api::FaqItem> solved;
     std::vector<RepairPhoto> photos;
     std::vector<std::string> photo_problems;  // why picked files were not added, in the UI language

@@ -72,19 +72,25 @@ void MarkSolved(AppState& state, Ui& ui, const std::string& faq_id) {
         [&state](ApiError error) { state.repair.solved.Fail(std::move(error)); });
 }
 
+// The answers worth offering for the latest description: clearly related ones, best first.
+std::vector<api::FaqItem> RelevantSuggestions(const RepairState& repair) {
+    std::vector<api::FaqItem> relevant;
+    if (!repair.suggestions.IsLoaded() || repair.suggestions_asked.empty()) return relevant;
+    const auto& items = repair.suggestions.value->items;  // best first
+    for (const api::FaqItem& item : items) {
+        if (item.score >= kMinSuggestionScore && item.score >= items.front().score * kMinShareOfBest &&
+            relevant.size() < kSuggestionsShown) {
+            relevant.push_back(item);
+        }
+    }
+    return relevant;
+}
+
 void DrawSuggestions(AppState& state, Ui& ui) {
     RepairState& repair = state.repair;
     const Theme& theme = state.theme;
     const Palette& p = theme.palette;
-    if (!repair.suggestions.IsLoaded()) return;
-    std::vector<const api::FaqItem*> shown;
-    const auto& items = repair.suggestions.value->items;  // best first
-    for (const api::FaqItem& item : items) {
-        if (item.score >= kMinSuggestionScore && item.score >= items.front().score * kMinShareOfBest &&
-            shown.size() < kSuggestionsShown) {
-            shown.push_back(&item);
-        }
-    }
+    const std::vector<api::FaqItem>& shown = repair.suggestions_shown;
     if (shown.empty()) return;
 
     ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
@@ -96,20 +102,20 @@ void DrawSuggestions(AppState& state, Ui& ui) {
     Heading(ui, TextStyle::Title3, state.Tr("repair.suggest.title"), 3);
     Paragraph(ui, TextStyle::Small, state.Tr("repair.suggest.subtitle"), p.text_muted);
     std::optional<std::string> chosen;
-    for (const api::FaqItem* item : shown) {
-        ImGui::PushID(item->id.c_str());
+    for (const api::FaqItem& item : shown) {
+        ImGui::PushID(item.id.c_str());
         ImGui::Separator();
-        Heading(ui, TextStyle::Body, Localized(item->question, state.language), 4);
-        Paragraph(ui, TextStyle::Small, Localized(item->answer, state.language), p.text);
+        Heading(ui, TextStyle::Body, Localized(item.question, state.language), 4);
+        Paragraph(ui, TextStyle::Small, Localized(item.answer, state.language), p.text);
         if (Button(ui, "solved", state.Tr("repair.suggest.solved"),
                    {.kind = ButtonKind::Secondary, .enabled = !repair.solved.IsLoading(), .icon = ICON_CHECK})) {
-            chosen = item->id;
+            chosen = item.id;
         }
         ImGui::PopID();
     }
     if (repair.solved.IsFailed() &&
-        ErrorBanner(ui, state.strings, state.language, *repair.solved.error, "solved-error") && !shown.empty()) {
-        chosen = shown.front()->id;
+        ErrorBanner(ui, state.strings, state.language, *repair.solved.error, "solved-error")) {
+        chosen = shown.front().id;
     }
     EndCard(ui);
     if (chosen) MarkSolved(state, ui, *chosen);
@@ -231,13 +237,18 @@ void DrawFaultStep(AppState& state, Ui& ui) {
     if (description.changed) {
         ClearFieldError(state, kDescriptionField);
         repair.suggestions_due_at = now + kTypingPauseSeconds;
+        repair.suggestions_on_open = false;
         ui.host.RequestRedrawAfter(kTypingPauseSeconds);
     }
     const std::string query = SuggestionQuery(repair.draft.description);
     const bool due = repair.suggestions_due_at > 0 && now >= repair.suggestions_due_at;
     // A restored draft or a return to this step offers the answers for what is already written.
-    if (due || (repair.suggestions_due_at == 0 && repair.suggestions_asked.empty() && !query.empty())) {
-        SearchSuggestions(state, query);
+    const bool on_open = repair.suggestions_due_at == 0 && repair.suggestions_asked.empty() && !query.empty();
+    if (on_open) repair.suggestions_on_open = true;
+    if (due || on_open) SearchSuggestions(state, query);
+    // The card keeps what it shows until an answer is in (no flicker while the next one loads).
+    if ((description.focused || repair.suggestions_on_open) && !repair.suggestions.IsLoading()) {
+        repair.suggestions_shown = RelevantSuggestions(repair);
     }
     DrawSuggestions(state, ui);
     EndCard(ui);

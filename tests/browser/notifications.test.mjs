@@ -109,6 +109,22 @@ async function openWorkspace(browser, server, number, options) {
   return opened;
 }
 
+// A new repair ticket that staff escalated by hand: its creation answer and service number.
+async function escalatedTicket(server, token) {
+  const created = await api(server, 'POST', '/api/v1/tickets', {
+    body: {
+      kind: 'repair', priority: 'general', customer: { name: '周敏', phone: '13911112222' },
+      subject: '理疗仪屏幕闪烁', description: '开机后屏幕闪烁，无法进入治疗模式。',
+    },
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const number = created.body.service_number;
+  const escalated = await api(server, 'POST', `/api/v1/staff/tickets/${number}/transition`,
+    { token, body: { action: 'escalate', note: '客户多次来电' } });
+  assert.equal(escalated.status, 200, JSON.stringify(escalated.body));
+  return { created, number };
+}
+
 // Scrolls the delivery log's heading into view (the mirror's scroll container follows the canvas).
 async function showDeliveryLog(page, lang) {
   const heading = page.getByRole('heading', { name: lang === 'en' ? 'Messages sent' : '消息发送记录' });
@@ -223,17 +239,7 @@ describe('outbound messages in the portal', () => {
       const member = await api(server, 'POST', `/api/v1/staff/members/${ADMIN.username}`,
         { token, body: { email: 'boss@vendor.example' } });
       assert.equal(member.status, 200, JSON.stringify(member.body));
-      const created = await api(server, 'POST', '/api/v1/tickets', {
-        body: {
-          kind: 'repair', priority: 'general', customer: { name: '周敏', phone: '13911112222' },
-          subject: '理疗仪屏幕闪烁', description: '开机后屏幕闪烁，无法进入治疗模式。',
-        },
-      });
-      assert.equal(created.status, 201, JSON.stringify(created.body));
-      const number = created.body.service_number;
-      const escalated = await api(server, 'POST', `/api/v1/staff/tickets/${number}/transition`,
-        { token, body: { action: 'escalate', note: '客户多次来电' } });
-      assert.equal(escalated.status, 200, JSON.stringify(escalated.body));
+      const { created, number } = await escalatedTicket(server, token);
       await eventually(async () => sink.messages().find((m) => m.to === 'boss@vendor.example'), Boolean,
         'the manager\'s notice', LIVE);
       await eventually(
@@ -272,17 +278,7 @@ describe('outbound messages in the portal', () => {
     });
     try {
       const token = await staffToken(server, ADMIN);
-      const created = await api(server, 'POST', '/api/v1/tickets', {
-        body: {
-          kind: 'repair', priority: 'general', customer: { name: '周敏', phone: '13911112222' },
-          subject: '理疗仪屏幕闪烁', description: '开机后屏幕闪烁，无法进入治疗模式。',
-        },
-      });
-      assert.equal(created.status, 201, JSON.stringify(created.body));
-      const number = created.body.service_number;
-      const escalated = await api(server, 'POST', `/api/v1/staff/tickets/${number}/transition`,
-        { token, body: { action: 'escalate', note: '客户多次来电' } });
-      assert.equal(escalated.status, 200, JSON.stringify(escalated.body));
+      const { created, number } = await escalatedTicket(server, token);
 
       for (const lang of ['zh-CN', 'en']) {
         const staff = await openWorkspace(browser, server, number, { lang });

@@ -90,6 +90,15 @@ async function switchToEnglish(page) {
   await until(async () => (await page.evaluate(() => document.documentElement.lang)) === 'en', 'English UI', page);
 }
 
+// Steps 1-2 up to the description: a product out of warranty, its screen broken.
+async function toFaultStepOutOfWarranty(page, w) {
+  await tap(page.getByRole('button', { name: w.repairCard }));
+  await type(page.getByRole('textbox', { name: w.serial }), 'KF100-2006-0456');
+  await page.getByRole('heading', { name: '已过保修期' }).waitFor();
+  await tap(page.getByRole('button', { name: w.next }));
+  await tap(page.getByRole('radio', { name: '外观破损' }));
+}
+
 // Steps 1-4 with the given words; `shoot(step)` is called on each step once it is filled in.
 async function fillWizard(page, w, shoot, { photos = true } = {}) {
   await tap(page.getByRole('button', { name: w.repairCard }));
@@ -292,11 +301,7 @@ describe('repair wizard', () => {
     const { context, page, problems } = await openPage(browser, server.url, DESKTOP);
     try {
       await waitForPortal(page);
-      await tap(page.getByRole('button', { name: w.repairCard }));
-      await type(page.getByRole('textbox', { name: w.serial }), 'KF100-2006-0456');
-      await page.getByRole('heading', { name: '已过保修期' }).waitFor();
-      await tap(page.getByRole('button', { name: w.next }));
-      await tap(page.getByRole('radio', { name: '外观破损' }));
+      await toFaultStepOutOfWarranty(page, w);
       await type(page.getByRole('textbox', { name: w.description }), '屏幕摔裂了，已经过了保修期，维修怎么收费？');
       const solved = page.getByRole('button', { name: '这解决了我的问题' }).first();
       await solved.waitFor();
@@ -323,11 +328,7 @@ describe('repair wizard', () => {
     const { context, page, problems } = await openPage(browser, server.url, DESKTOP);
     try {
       await waitForPortal(page);
-      await tap(page.getByRole('button', { name: w.repairCard }));
-      await type(page.getByRole('textbox', { name: w.serial }), 'KF100-2006-0456');
-      await page.getByRole('heading', { name: '已过保修期' }).waitFor();
-      await tap(page.getByRole('button', { name: w.next }));
-      await tap(page.getByRole('radio', { name: '外观破损' }));
+      await toFaultStepOutOfWarranty(page, w);
       const next = page.getByRole('button', { name: w.next });
       const before = await next.boundingBox();
       // The description is typed and left at once, as on the way to "Next": the search is made

@@ -186,7 +186,9 @@ void WebPlatform::RequestRedrawAfter(double seconds) {
 void WebPlatform::ArmWakeUpTimer() {
     if (scheduler.wake_ups_ms.empty()) return;
     const double soonest = scheduler.wake_ups_ms.front();
-    if (scheduler.timer_id != 0 && scheduler.timer_due_ms == soonest) return;
+    // An armed timer that fires sooner is kept: its callback arms the next one (no clearing and
+    // setting a timeout on every frame the caret asks again).
+    if (scheduler.timer_id != 0 && scheduler.timer_due_ms <= soonest) return;
     if (scheduler.timer_id != 0) emscripten_clear_timeout(scheduler.timer_id);
     scheduler.timer_due_ms = soonest;
     scheduler.timer_id = emscripten_set_timeout(
@@ -196,8 +198,8 @@ void WebPlatform::ArmWakeUpTimer() {
             s.timer_id = 0;
             s.timer_due_ms = 0;
             const double now = emscripten_get_now();
-            std::erase_if(s.wake_ups_ms, [now](double at) { return at <= now; });
-            self->RequestFrames(1);
+            // Nothing may be due yet: the wake-up this timer was armed for has since moved later.
+            if (std::erase_if(s.wake_ups_ms, [now](double at) { return at <= now; }) > 0) self->RequestFrames(1);
             self->ArmWakeUpTimer();
         },
         std::max(0.0, soonest - emscripten_get_now()), this);

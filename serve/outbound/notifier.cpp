@@ -141,11 +141,7 @@ int Notifier::StaffNotice(StoreTx& tx, std::int64_t ticket_id, const core::Ticke
     const auto in_force = channels_.Current();
     int written = 0;
     for (const StaffRecord& staff : store_.ListStaff()) {
-        if (!staff.active) continue;
-        const bool holds = std::any_of(staff.roles.begin(), staff.roles.end(), [&](const std::string& role) {
-            return std::find(roles.begin(), roles.end(), role) != roles.end();
-        });
-        if (!holds) continue;
+        if (!staff.active || !core::HoldsAnyRole(staff.roles, roles)) continue;
         // In the language the admin set for the account (Chinese unless told otherwise).
         const std::string language = IsEnglish(staff.language) ? "en" : "zh-CN";
         const Template* text = templates_.Find(name, language);

@@ -6,10 +6,6 @@
 namespace aftercare::core {
 namespace {
 
-bool IsWork(const TimelineEvent& event, WorkKind kind) {
-    return event.type == EventType::Work && event.work && event.work->kind == kind;
-}
-
 bool IsReopen(const TimelineEvent& event) {
     return event.type == EventType::Transition && event.action == Action::Reopen;
 }
@@ -21,8 +17,8 @@ Error FirstOf(const FieldErrors& errors) { return errors.front(); }
 QuoteStatus LatestQuote(const Ticket& ticket) {
     QuoteStatus status;
     for (const TimelineEvent& event : ticket.timeline) {
-        if (IsWork(event, WorkKind::Quote)) status = QuoteStatus{&event, nullptr};
-        if (status.quote && (IsWork(event, WorkKind::QuoteAccepted) || IsWork(event, WorkKind::QuoteDeclined)))
+        if (event.IsWork(WorkKind::Quote)) status = QuoteStatus{&event, nullptr};
+        if (status.quote && (event.IsWork(WorkKind::QuoteAccepted) || event.IsWork(WorkKind::QuoteDeclined)))
             status.answer = &event;
     }
     return status;
@@ -57,7 +53,7 @@ const TimelineEvent* CurrentServiceReport(const Ticket& ticket) {
     const TimelineEvent* report = nullptr;
     for (const TimelineEvent& event : ticket.timeline) {
         if (IsReopen(event)) report = nullptr;
-        if (IsWork(event, WorkKind::ServiceReport)) report = &event;
+        if (event.IsWork(WorkKind::ServiceReport)) report = &event;
     }
     return report;
 }

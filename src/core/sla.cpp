@@ -22,9 +22,15 @@ bool StopsClocks(TicketState state) {
     return IsPausedState(state) || state == TicketState::Resolved || state == TicketState::Confirmed;
 }
 
+// The states in which a quote can wait for the customer's answer (AnswerQuote accepts it in these).
+bool QuoteCanWait(TicketState state) {
+    return state == TicketState::Assigned || state == TicketState::InProgress || state == TicketState::WaitingCustomer;
+}
+
 // Facts the clocks need, read once from the timeline.
 struct TimelineFacts {
-    std::vector<Interval> stopped;
+    std::vector<Interval> stopped;  // in order, never overlapping
+    bool quote_waiting = false;     // at the end: a quote waits for the customer's answer
     std::optional<UnixSeconds> first_staff_event;
     std::optional<UnixSeconds> first_departure;  // the engineer left (or arrived, if leaving went unrecorded)
     std::optional<UnixSeconds> first_arrival;
@@ -38,6 +44,11 @@ TimelineFacts ReadTimeline(const Ticket& ticket, UnixSeconds now) {
     // A flag plus a value rather than optional<>: GCC 12 at -O2 misreports optional<int64> here.
     bool is_stopped = false;
     UnixSeconds stopped_since = 0;
+    bool state_stops = false;
+    // Clocks also stop while a quote waits for the customer: paid work cannot start before their
+    // answer, so the wait is theirs, as with request_info, though the ticket stays with its engineer.
+    // The wait ends with the answer, or when the ticket leaves the working states (a resolution
+    // without the paid work, a cancellation): from then on the states alone decide.
     for (const TimelineEvent& event : ticket.timeline) {
         // A ticket staff registered for a caller or walk-in starts with their Created event; that is
         // the registration, not the response, so its clocks run exactly as a self-service ticket's.
@@ -49,19 +60,25 @@ TimelineFacts ReadTimeline(const Ticket& ticket, UnixSeconds now) {
                 facts.first_departure = event.at;
             if (kind == WorkKind::Arrival && !facts.first_arrival) facts.first_arrival = event.at;
         }
-        if (event.type != EventType::Transition || !event.action) continue;
-        const Action action = *event.action;
-        if (action == Action::Start && !facts.first_start) facts.first_start = event.at;
-        if (action == Action::Resolve) facts.last_resolve = event.at;
-        if (StopsClocks(event.to_state) && !is_stopped) {
+        if (event.IsWork(WorkKind::Quote)) facts.quote_waiting = true;
+        if (event.IsWork(WorkKind::QuoteAccepted) || event.IsWork(WorkKind::QuoteDeclined)) facts.quote_waiting = false;
+        if (event.type == EventType::Transition && event.action) {
+            const Action action = *event.action;
+            if (action == Action::Start && !facts.first_start) facts.first_start = event.at;
+            if (action == Action::Resolve) facts.last_resolve = event.at;
+            state_stops = StopsClocks(event.to_state);
+            if (!QuoteCanWait(event.to_state)) facts.quote_waiting = false;
+            if (IsTerminal(event.to_state) && !facts.terminal_at) facts.terminal_at = event.at;
+        }
+        const bool stops = state_stops || facts.quote_waiting;
+        if (stops && !is_stopped) {
             is_stopped = true;
             stopped_since = event.at;
         }
-        if (!StopsClocks(event.to_state) && is_stopped) {
+        if (!stops && is_stopped) {
             facts.stopped.push_back({stopped_since, event.at});
             is_stopped = false;
         }
-        if (IsTerminal(event.to_state) && !facts.terminal_at) facts.terminal_at = event.at;
     }
     if (is_stopped) facts.stopped.push_back({stopped_since, std::max(now, stopped_since)});
     return facts;
@@ -178,7 +195,7 @@ SlaStatus EvaluateSla(const Ticket& ticket, UnixSeconds now, const Policy& polic
     const TimelineFacts facts = ReadTimeline(ticket, now);
     const PrioritySla& priority_sla = policy.sla.For(ticket.priority);
     const TicketKind kind = ticket.details.kind;
-    const bool paused_now = IsPausedState(ticket.state);
+    const bool paused_now = IsPausedState(ticket.state) || facts.quote_waiting;
     const bool resolved_now = ticket.state == TicketState::Resolved || ticket.state == TicketState::Confirmed ||
                               ticket.state == TicketState::Closed;
     const UnixSeconds created = ticket.created_at;

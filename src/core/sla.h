@@ -22,8 +22,10 @@ namespace aftercare::core {
 // Departure (or Arrival, when leaving went unrecorded), arrival by the first Arrival, resolution
 // by Resolve (a Reopen un-meets it and the clock runs on). Arrival is due at the end of a booked
 // visit window, else after the priority's arrival_minutes, else after the warranty's hours.
-// Pauses: time spent in WaitingCustomer, AwaitingItem, Resolved or Confirmed does not count, and
-// pushes every not-yet-met deadline back by that long.
+// Pauses: time spent in WaitingCustomer, AwaitingItem, Resolved or Confirmed does not count, nor
+// does a quote's wait for the customer's answer (until it is answered or the ticket leaves
+// Assigned/InProgress/WaitingCustomer); either pushes every not-yet-met deadline back by that long,
+// and `paused` is true while waiting on the customer either way.
 // Boundary: a deadline due at T is still on time at T and overdue from T+1.
 struct Deadline {
     SlaClock clock = SlaClock::FirstResponse;

@@ -21,6 +21,10 @@ bool IsKnownStaffRole(std::string_view role) {
     return std::find(std::begin(kKnownRoles), std::end(kKnownRoles), role) != std::end(kKnownRoles);
 }
 
+bool HoldsAnyRole(std::span<const std::string> held, std::span<const std::string> wanted) {
+    return std::any_of(held.begin(), held.end(), [&](const std::string& role) { return Has(wanted, role); });
+}
+
 StaffPermissions PermissionsFor(std::span<const std::string> roles) {
     StaffPermissions permissions;
     const bool supervisor = Has(roles, kRoleSupervisor) || Has(roles, kRoleDepartmentManager) ||

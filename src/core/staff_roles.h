@@ -37,6 +37,10 @@ struct StaffPermissions {
 
 StaffPermissions PermissionsFor(std::span<const std::string> roles);
 
+// Whether an account with `held` roles is one of those a notice names (`wanted`). The server sends
+// escalation and quality notices by this rule, and the admin screen warns by it when no one is reached.
+bool HoldsAnyRole(std::span<const std::string> held, std::span<const std::string> wanted);
+
 // An agent works tickets assigned to them and tickets nobody has yet.
 bool CanWorkTicket(const StaffPermissions& permissions, std::string_view username, std::string_view assignee);
 

@@ -131,6 +131,7 @@ struct TimelineEvent {
     std::optional<FollowUpCall> call;               // FollowUp
     std::optional<ComplaintFindings> findings;      // Resolve of a complaint
 
+    bool IsWork(WorkKind kind) const { return type == EventType::Work && work && work->kind == kind; }
     bool operator==(const TimelineEvent&) const = default;
 };
 

@@ -1,7 +1,7 @@
 // The service report (售后服务报告单) and paid repairs (#19), on SQLite and PostgreSQL: a repair is
 // resolved only with its report; out of warranty the charges follow the standard's cost-only
 // default; paid work needs the customer's accepted quote, answered once through their own token and
-// announced by e-mail; every field problem of a report comes back at once; charges a client sends
+// announced by e-mail, pausing the clocks until it is answered; every field problem of a report comes back at once; charges a client sends
 // are ignored.
 #include <catch2/catch.hpp>
 
@@ -75,6 +75,9 @@ TEST_CASE("paid repair: quote, the customer's acceptance, the report within it, 
     const Json seen = BodyOf(GetJson(client, "/api/v1/tickets/" + number, token));
     CHECK(seen["quote"]["work"]["quote"]["charges"]["total_fen"] == 30000);
     CHECK_FALSE(seen.contains("quote_answer"));
+    // Its clocks wait with it: the wait is the customer's; the ticket stays with its engineer.
+    CHECK(seen["state"] == "in_progress");
+    CHECK(seen["sla"]["paused"] == true);
 
     // Only this ticket's token answers, once; staff cannot answer for the customer.
     const Json other = CreateTicket(client, RepairDraft("13900139000"));
@@ -88,6 +91,7 @@ TEST_CASE("paid repair: quote, the customer's acceptance, the report within it, 
     REQUIRE(accepted->status == 200);
     CHECK(BodyOf(accepted)["quote_answer"]["work"]["kind"] == "quote_accepted");
     CHECK(BodyOf(accepted)["quote_answer"]["actor"]["role"] == "customer");
+    CHECK(BodyOf(accepted)["sla"]["paused"] == false);
     const auto twice = PostJson(client, "/api/v1/tickets/" + number + "/quote", {{"accept", false}}, token);
     CHECK(twice->status == 409);
     CHECK(BodyOf(twice)["error"]["code"] == "already_done");

@@ -90,16 +90,21 @@ describe('service report', () => {
       await page.getByText('请填写金额，如 150 或 150.50').first().waitFor();
       await type(page.getByRole('textbox', { name: '单价（成本价，元）' }), '350');
       await tap(page.getByRole('button', { name: '发送报价给客户' }));
-      await page.getByRole('status').filter({ hasText: '报价已发给客户，等待确认' }).waitFor();
+      await page.getByRole('status').filter({ hasText: '报价已发给客户，等待确认；确认前各项计时暂停' }).waitFor();
       await page.getByText('待客户确认').first().waitFor();
+      // The wait is the customer's: the ticket's clocks stop until they answer.
+      await page.getByText('已暂停，剩余', { exact: false }).first().waitFor(LIVE);
 
       // The customer's open page shows it live; they accept there.
       await mine.getByText('维修报价待您确认').waitFor(LIVE);
       await mine.getByText('¥350.00').first().waitFor();
       await mine.getByText('保修期外，原厂备件只收成本费，免收服务及人工费', { exact: false }).first().waitFor();
+      const quotePause = mine.getByText('维修报价等您确认，您接受或不接受后继续计时。');
+      await quotePause.waitFor();
       await shot(mine, 'service-quote-zh-phone.png');
       await tap(mine.getByRole('button', { name: '接受报价，开始维修' }));
       await mine.getByText('您已接受报价，工程师将按报价维修。').waitFor();
+      await quotePause.waitFor({ state: 'detached' });
       const accepted = await api('GET', `/api/v1/staff/tickets/${number}`, { token: adminToken });
       assert.equal(accepted.body.quote_answer.work.kind, 'quote_accepted');
       await page.getByText('客户已接受').first().waitFor(LIVE);

@@ -1,6 +1,7 @@
 // SLA clocks: boundary seconds, pauses, urgent arrival start, working-day complaints, escalation timing.
 #include "test_support.h"
 
+#include "core/quote.h"
 #include "core/sla.h"
 #include "core/work_log.h"
 
@@ -154,6 +155,86 @@ TEST_CASE("pause while waiting on the customer, resume with the same remaining t
     CHECK_FALSE(boundary.breached);
     CHECK(EvaluateSla(ticket, *resolution.due_at + 1, policy).breached);
     CHECK(EvaluateSla(ticket, resumed_at, policy).paused_seconds == 2 * kSecondsPerHour);
+}
+
+namespace {
+
+// A serious on-site repair with the engineer on site from +10 min: only its 4 h resolution runs on.
+Ticket OnSiteSerious(UnixSeconds created, const Policy& policy) {
+    Ticket ticket = NewTicket(TicketKind::Repair, Priority::Serious, created);
+    ticket = Apply(ticket, Action::Accept, Staff(), created + 60);
+    ticket = Apply(ticket, Action::Assign, Staff(), created + 120);
+    WorkEntry arrival;
+    arrival.kind = WorkKind::Arrival;
+    auto arrived = RecordWork(ticket, Staff(), arrival, created + 600, policy);
+    REQUIRE(arrived.Ok());
+    return std::move(arrived).Value().ticket;
+}
+
+// A paid quote (a new main board, the unit long out of warranty) recorded at `at`.
+Ticket WithQuote(const Ticket& ticket, UnixSeconds at, const Policy& policy) {
+    WorkEntry entry;
+    entry.kind = WorkKind::Quote;
+    entry.quote = Quote{{PartUsed{"MB-2040", "主板", "", true, 1, 15000}}, false, {}};
+    entry.warranty = WarrantyQuery{{2018, 1, 10}, LocalDate(at, kChinaUtcOffset), {}, {}, false};
+    auto quoted = RecordWork(ticket, Staff(), entry, at, policy);
+    REQUIRE(quoted.Ok());
+    return std::move(quoted).Value().ticket;
+}
+
+Ticket WithAnswer(const Ticket& ticket, bool accept, UnixSeconds at) {
+    auto answered = AnswerQuote(ticket, accept, at);
+    REQUIRE(answered.Ok());
+    return std::move(answered).Value().ticket;
+}
+
+} // namespace
+
+TEST_CASE("a quote waiting for the customer's answer stops the clocks until it is answered", "[sla][quote]") {
+    const Policy policy;
+    const UnixSeconds created = At(2024, 6, 3, 9, 0);
+    const UnixSeconds quoted_at = created + kSecondsPerHour;
+    Ticket ticket = WithQuote(OnSiteSerious(created, policy), quoted_at, policy);
+    REQUIRE(ticket.state == TicketState::InProgress); // the ticket stays with its engineer
+
+    const SlaStatus days_later = EvaluateSla(ticket, quoted_at + 3 * kSecondsPerDay, policy);
+    CHECK(days_later.paused);
+    CHECK(Clock(days_later, SlaClock::Resolution).status == DeadlineStatus::Paused);
+    CHECK(Clock(days_later, SlaClock::Resolution).remaining_seconds == 3 * kSecondsPerHour);
+    CHECK_FALSE(days_later.breached);
+    CHECK(days_later.escalation_due == EscalationLevel::None);
+    CHECK_FALSE(days_later.next_change_at);
+
+    SECTION("the answer, yes or no, starts them again where they stood") {
+        for (const bool accept : {true, false}) {
+            INFO("accepted: " << accept);
+            const UnixSeconds answered_at = quoted_at + 2 * kSecondsPerHour;
+            const SlaStatus status = EvaluateSla(WithAnswer(ticket, accept, answered_at), answered_at, policy);
+            CHECK_FALSE(status.paused);
+            CHECK(Clock(status, SlaClock::Resolution).status == DeadlineStatus::Running);
+            CHECK(Clock(status, SlaClock::Resolution).due_at == created + 4 * kSecondsPerHour + 2 * kSecondsPerHour);
+            CHECK(status.paused_seconds == 2 * kSecondsPerHour);
+        }
+    }
+    SECTION("a request for information during the wait is not counted twice") {
+        ticket = Apply(ticket, Action::RequestInfo, Staff(), quoted_at + 1800, policy, "请拍一张铭牌照片");
+        ticket = Apply(ticket, Action::CustomerReply, Customer(), quoted_at + 3600);
+        CHECK(EvaluateSla(ticket, quoted_at + 3600, policy).paused); // the quote still waits
+        ticket = WithAnswer(ticket, true, quoted_at + 2 * kSecondsPerHour);
+        const SlaStatus status = EvaluateSla(ticket, quoted_at + 2 * kSecondsPerHour, policy);
+        CHECK(status.paused_seconds == 2 * kSecondsPerHour);
+        CHECK(Clock(status, SlaClock::Resolution).remaining_seconds == 3 * kSecondsPerHour);
+    }
+    SECTION("a ticket resolved without the paid work no longer waits on that quote once reopened") {
+        const UnixSeconds resolved_at = quoted_at + kSecondsPerHour; // a free report: the board was only reseated
+        ticket = Apply(ticket, Action::Resolve, Staff(), resolved_at, policy);
+        const UnixSeconds reopened_at = resolved_at + kSecondsPerDay;
+        ticket = Apply(ticket, Action::Reopen, Customer(), reopened_at, policy, "又坏了");
+        const SlaStatus status = EvaluateSla(ticket, reopened_at + 60, policy);
+        CHECK_FALSE(status.paused);
+        CHECK(Clock(status, SlaClock::Resolution).status == DeadlineStatus::Running);
+        CHECK(status.paused_seconds == kSecondsPerHour + kSecondsPerDay);
+    }
 }
 
 TEST_CASE("returns and exchanges have no resolution deadline by default - the 48 h is an average", "[sla]") {

@@ -174,6 +174,15 @@ TEST_CASE("roles: agents work own and unassigned tickets, supervisors everything
     CHECK_FALSE(IsKnownStaffRole("root"));
 }
 
+TEST_CASE("a notice reaches accounts holding any one of its roles", "[staff]") {
+    const std::vector<std::string> managers{"department_manager", "general_manager"};
+    CHECK(HoldsAnyRole(std::vector<std::string>{"engineer", "general_manager"}, managers));
+    CHECK(HoldsAnyRole(std::vector<std::string>{"department_manager"}, managers));
+    CHECK_FALSE(HoldsAnyRole(std::vector<std::string>{"supervisor", "admin"}, managers));
+    CHECK_FALSE(HoldsAnyRole(std::vector<std::string>{}, managers));
+    CHECK_FALSE(HoldsAnyRole(std::vector<std::string>{"quality"}, std::vector<std::string>{}));
+}
+
 TEST_CASE("SLA outlook: breached, soon within 30 minutes, on track, none", "[staff]") {
     const Policy policy;
     const Ticket general = NewTicket(TicketKind::Repair, Priority::General, kCreated);

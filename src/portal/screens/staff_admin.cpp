@@ -286,10 +286,7 @@ void DrawMember(AppState& state, Ui& ui, const api::StaffAccount& member) {
 // has an e-mail or a mobile (whom the server's notifier writes to: serve/outbound/notifier.cpp).
 bool ReachesNoOne(const std::vector<std::string>& roles, const std::vector<api::StaffAccount>& members) {
     return std::none_of(members.begin(), members.end(), [&](const api::StaffAccount& member) {
-        const bool holds = std::any_of(member.roles.begin(), member.roles.end(), [&](const std::string& role) {
-            return std::find(roles.begin(), roles.end(), role) != roles.end();
-        });
-        return member.active && holds && (!member.email.empty() || !member.phone.empty());
+        return member.active && core::HoldsAnyRole(member.roles, roles) && (!member.email.empty() || !member.phone.empty());
     });
 }
 

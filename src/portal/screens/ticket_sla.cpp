@@ -179,6 +179,16 @@ void DrawEscalation(AppState& state, Ui& ui, const api::TicketView& view, double
     EndCard(ui);
 }
 
+// Why the clocks are paused: the state says, except in Assigned and In progress, where only a
+// repair quote waiting for the customer's answer pauses them (core/sla.h).
+const char* PauseReasonKey(TicketState ticket_state) {
+    switch (ticket_state) {
+    case TicketState::AwaitingItem: return "ticket.sla.paused.awaiting_item";
+    case TicketState::WaitingCustomer: return "ticket.sla.paused.waiting_customer";
+    default: return "ticket.sla.paused.quote";
+    }
+}
+
 } // namespace
 
 core::SlaStatus CurrentSla(const api::TicketView& view, double server_now) {
@@ -219,10 +229,7 @@ void DrawSlaCard(AppState& state, Ui& ui, const api::TicketView& view) {
         Paragraph(ui, TextStyle::Title2, text, late ? p.warning : p.success, Role::Status);
     } else if (sla.paused) {
         Paragraph(ui, TextStyle::Title2, state.Tr("ticket.sla.paused.headline"), p.text, Role::Status);
-        Paragraph(ui, TextStyle::Body,
-                  state.Tr(view.state == TicketState::AwaitingItem ? "ticket.sla.paused.awaiting_item"
-                                                                   : "ticket.sla.paused.waiting_customer"),
-                  p.text_muted);
+        Paragraph(ui, TextStyle::Body, state.Tr(PauseReasonKey(view.state)), p.text_muted);
     } else if (headline != nullptr && headline->status == DeadlineStatus::Overdue) {
         // The headline is the live region; the countdown under it changes every second, so it is
         // plain text (a screen reader would otherwise read it out once a second).

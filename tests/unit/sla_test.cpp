@@ -13,6 +13,36 @@ namespace {
 // By value: callers often pass a temporary SlaStatus.
 Deadline Clock(const SlaStatus& status, SlaClock clock) { return status.Get(clock); }
 
+// A serious on-site repair with the engineer on site from +10 min (the arrival starts the work), so
+// only its 4 h resolution clock runs on.
+Ticket OnSiteSerious(UnixSeconds created, const Policy& policy) {
+    Ticket ticket = NewTicket(TicketKind::Repair, Priority::Serious, created);
+    ticket = Apply(ticket, Action::Accept, Staff(), created + 60);
+    ticket = Apply(ticket, Action::Assign, Staff(), created + 120);
+    WorkEntry arrival;
+    arrival.kind = WorkKind::Arrival;
+    auto arrived = RecordWork(ticket, Staff(), arrival, created + 600, policy);
+    REQUIRE(arrived.Ok());
+    return std::move(arrived).Value().ticket;
+}
+
+// A paid quote (a new main board, the unit long out of warranty) recorded at `at`.
+Ticket WithQuote(const Ticket& ticket, UnixSeconds at, const Policy& policy) {
+    WorkEntry entry;
+    entry.kind = WorkKind::Quote;
+    entry.quote = Quote{{PartUsed{"MB-2040", "主板", "", true, 1, 15000}}, false, {}};
+    entry.warranty = WarrantyQuery{{2018, 1, 10}, LocalDate(at, kChinaUtcOffset), {}, {}, false};
+    auto quoted = RecordWork(ticket, Staff(), entry, at, policy);
+    REQUIRE(quoted.Ok());
+    return std::move(quoted).Value().ticket;
+}
+
+Ticket WithAnswer(const Ticket& ticket, bool accept, UnixSeconds at) {
+    auto answered = AnswerQuote(ticket, accept, at);
+    REQUIRE(answered.Ok());
+    return std::move(answered).Value().ticket;
+}
+
 } // namespace
 
 TEST_CASE("first response: on time at the deadline second, overdue one second later", "[sla]") {
@@ -123,15 +153,7 @@ TEST_CASE("resolution across midnight keeps counting (service is 7x24)", "[sla]"
 TEST_CASE("pause while waiting on the customer, resume with the same remaining time", "[sla]") {
     const Policy policy;
     const UnixSeconds created = At(2024, 6, 3, 9, 0);
-    Ticket ticket = NewTicket(TicketKind::Repair, Priority::Serious, created);
-    ticket = Apply(ticket, Action::Accept, Staff(), created + 60);
-    ticket = Apply(ticket, Action::Assign, Staff(), created + 120);
-    // On site at +10 min (the arrival starts the work), so only the resolution clock runs on.
-    WorkEntry arrival;
-    arrival.kind = WorkKind::Arrival;
-    auto arrived = RecordWork(ticket, Staff(), arrival, created + 600, policy);
-    REQUIRE(arrived.Ok());
-    ticket = std::move(arrived).Value().ticket;
+    Ticket ticket = OnSiteSerious(created, policy);
     const UnixSeconds paused_at = created + kSecondsPerHour;
     ticket = Apply(ticket, Action::RequestInfo, Staff(), paused_at, policy, "请拍一张铭牌照片");
 
@@ -156,39 +178,6 @@ TEST_CASE("pause while waiting on the customer, resume with the same remaining t
     CHECK(EvaluateSla(ticket, *resolution.due_at + 1, policy).breached);
     CHECK(EvaluateSla(ticket, resumed_at, policy).paused_seconds == 2 * kSecondsPerHour);
 }
-
-namespace {
-
-// A serious on-site repair with the engineer on site from +10 min: only its 4 h resolution runs on.
-Ticket OnSiteSerious(UnixSeconds created, const Policy& policy) {
-    Ticket ticket = NewTicket(TicketKind::Repair, Priority::Serious, created);
-    ticket = Apply(ticket, Action::Accept, Staff(), created + 60);
-    ticket = Apply(ticket, Action::Assign, Staff(), created + 120);
-    WorkEntry arrival;
-    arrival.kind = WorkKind::Arrival;
-    auto arrived = RecordWork(ticket, Staff(), arrival, created + 600, policy);
-    REQUIRE(arrived.Ok());
-    return std::move(arrived).Value().ticket;
-}
-
-// A paid quote (a new main board, the unit long out of warranty) recorded at `at`.
-Ticket WithQuote(const Ticket& ticket, UnixSeconds at, const Policy& policy) {
-    WorkEntry entry;
-    entry.kind = WorkKind::Quote;
-    entry.quote = Quote{{PartUsed{"MB-2040", "主板", "", true, 1, 15000}}, false, {}};
-    entry.warranty = WarrantyQuery{{2018, 1, 10}, LocalDate(at, kChinaUtcOffset), {}, {}, false};
-    auto quoted = RecordWork(ticket, Staff(), entry, at, policy);
-    REQUIRE(quoted.Ok());
-    return std::move(quoted).Value().ticket;
-}
-
-Ticket WithAnswer(const Ticket& ticket, bool accept, UnixSeconds at) {
-    auto answered = AnswerQuote(ticket, accept, at);
-    REQUIRE(answered.Ok());
-    return std::move(answered).Value().ticket;
-}
-
-} // namespace
 
 TEST_CASE("a quote waiting for the customer's answer stops the clocks until it is answered", "[sla][quote]") {
     const Policy policy;

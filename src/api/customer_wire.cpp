@@ -89,6 +89,7 @@ TicketView MakeTicketView(const core::Ticket& whole, core::ActorRole reader, cor
     if (quote.quote) view.quote = *quote.quote;
     if (quote.answer) view.quote_answer = *quote.answer;
     if (const core::TimelineEvent* report = core::CurrentServiceReport(ticket)) view.service_report = *report;
+    view.interim_plan = core::InterimPlanOf(ticket);
     if (reader != core::ActorRole::Customer) {
         view.repeat_of = whole.repeat_of;
         if (const core::TimelineEvent* flagged = core::QualityIncidentOf(whole)) view.quality_incident = *flagged;
@@ -224,6 +225,7 @@ void to_json(Json& json_value, const TicketView& value) {
     PutOptional(json_value, "sign_off", value.sign_off);
     PutOptional(json_value, "quote", value.quote);
     PutOptional(json_value, "quote_answer", value.quote_answer);
+    PutOptional(json_value, "interim_plan", value.interim_plan);
     PutOptional(json_value, "service_report", value.service_report);
     json_value["channel"] = value.channel;
     PutOptional(json_value, "return_reason", value.return_reason);
@@ -271,6 +273,7 @@ void ReadFields(WireReader& reader, TicketView& value) {
     reader.Optional("sign_off", value.sign_off);
     reader.Optional("quote", value.quote);
     reader.Optional("quote_answer", value.quote_answer);
+    reader.Optional("interim_plan", value.interim_plan);
     reader.Optional("service_report", value.service_report);
     reader.Optional("repeat_of", value.repeat_of);
     reader.Optional("quality_incident", value.quality_incident);

@@ -121,6 +121,9 @@ struct TicketView {
     std::optional<core::TimelineEvent> quote;
     std::optional<core::TimelineEvent> quote_answer;
     std::optional<core::TimelineEvent> service_report;
+    // Repairs: the latest interim plan agreed with the customer while the fault lasts
+    // (core::InterimPlanOf), however far back in the timeline.
+    std::optional<core::TimelineEvent> interim_plan;
     core::Channel channel = core::Channel::Web; // how the ticket came in
     // Staff readers only (never in a customer's view): the earlier repair this one repeats
     // (core::Ticket::repeat_of) and the 重大质量问题 flag with what was found (core::QualityIncidentOf).

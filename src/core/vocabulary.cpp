@@ -155,6 +155,7 @@ const Entry<WorkKind> kWorkKinds[] = {
     {WorkKind::Quote, "quote", {"维修报价", "repair quote"}},
     {WorkKind::QuoteAccepted, "quote_accepted", {"客户已接受报价", "customer accepted the quote"}},
     {WorkKind::QuoteDeclined, "quote_declined", {"客户未接受报价", "customer declined the quote"}},
+    {WorkKind::InterimPlan, "interim_plan", {"应急方案", "interim plan"}},
 };
 
 const Entry<FaultCause> kFaultCauses[] = {

@@ -76,10 +76,12 @@ enum class EventType { Created, Transition, Message, Attachment, Escalation, Rat
 // hours) and its completion, the engineer leaving for and arriving on site, the service report
 // left with the customer, and how the customer signed off a finished on-site job: signed on the
 // engineer's phone, or to confirm later on the portal. Out of warranty a quote comes first, and the
-// customer accepts or declines it on the portal before paid work starts.
+// customer accepts or declines it on the portal before paid work starts. InterimPlan is the stop-gap
+// agreed with the customer while the fault lasts (§19 "与用户商定故障期间的应急方案，包括提供备用件
+// 应急等措施"): a loan unit or part, in the engineer's words.
 enum class WorkKind {
     Diagnosis, PartReserved, PartOrdered, PartFitted, PartShipped, Departure, Arrival, ServiceReport,
-    SignOff, SignOffLater, Quote, QuoteAccepted, QuoteDeclined
+    SignOff, SignOffLater, Quote, QuoteAccepted, QuoteDeclined, InterimPlan
 };
 
 // What caused a repaired fault (售后服务报告单 故障原因). CustomerCaused (买方原因) decides the

@@ -97,6 +97,10 @@ std::optional<Error> CheckEntry(const Ticket& ticket, const Actor& actor, const 
     if (entry.kind == WorkKind::Diagnosis && IsBlank(entry.note)) {
         return MakeError("missing_field", "请填写内容", "Write what was found or done", "note");
     }
+    if (entry.kind == WorkKind::InterimPlan && IsBlank(entry.note)) {
+        return MakeError("missing_field", "请写明与客户商定的应急方案", "Write the interim plan agreed with the customer",
+                         "note");
+    }
     if (auto error = CheckText("note", entry.note, 0, TextLimits::kMessageMax, true)) return error;
     if (!entry.part_serial.empty() && entry.kind != WorkKind::PartFitted)
         return MakeError("not_allowed", "只有装上的备件可以填写序列号", "Only a fitted part has a serial", "part_serial");
@@ -219,6 +223,13 @@ std::optional<TimelineEvent> SignOffOf(const Ticket& ticket) {
         if (event.type == EventType::Work && event.work && IsSignOff(event.work->kind)) found = event;
     }
     return found;
+}
+
+std::optional<TimelineEvent> InterimPlanOf(const Ticket& ticket) {
+    for (auto event = ticket.timeline.rbegin(); event != ticket.timeline.rend(); ++event) {
+        if (event->IsWork(WorkKind::InterimPlan)) return *event;
+    }
+    return std::nullopt;
 }
 
 std::vector<PartCommitment> PartCommitments(const Ticket& ticket) {

@@ -13,7 +13,7 @@
 
 namespace aftercare::core {
 
-// What a staff member records. `note` is the text (required for a diagnosis); `part` names the spare part (required for PartReserved/PartOrdered); `completes` is
+// What a staff member records. `note` is the text (required for a diagnosis and an interim plan); `part` names the spare part (required for PartReserved/PartOrdered); `completes` is
 // the sequence of the PartReserved/PartOrdered event that a PartFitted/PartShipped completes.
 struct WorkEntry {
     WorkKind kind = WorkKind::Diagnosis;
@@ -38,7 +38,8 @@ inline constexpr std::size_t kPartNameMax = 64;
 
 // Appends a Work event. Rules:
 //   - staff only (forbidden_actor), on an Assigned or InProgress ticket (illegal_transition);
-//     parts, departure, arrival and the service report are for repair tickets only, departure and
+//     everything but a diagnosis is for repair tickets only (parts, the visit, the report, the
+//     quote, the interim plan, which needs its text like a diagnosis), departure and
 //     arrival for on-site ones (IsOnSite); a departure while already on the way is already_done
 //     (an arrival without a recorded departure is accepted: the engineer forgot to tap);
 //   - a reserved part is owed fitted within policy.warranty.spare_part_in_stock_hours, an ordered
@@ -66,6 +67,9 @@ VisitStage StageOf(const Ticket& ticket);
 // How the customer signed off the ticket's current resolution: the SignOff / SignOffLater work
 // event recorded since the last Resolve, if any.
 std::optional<TimelineEvent> SignOffOf(const Ticket& ticket);
+
+// The latest interim plan agreed with the customer (an InterimPlan work event), if any.
+std::optional<TimelineEvent> InterimPlanOf(const Ticket& ticket);
 
 // A part the engineer committed to, and whether that commitment was kept.
 struct PartCommitment {

@@ -115,3 +115,34 @@ TEST_CASE("staff reschedule a booked visit with the customer's agreement: the cu
         CHECK(deadline["due_at"].get<std::int64_t>() % 86400 == 4 * 3600);
     }
 }
+
+TEST_CASE("staff record the interim plan agreed with the customer, and the customer's ticket carries it", "[api][tickets]") {
+    Running env;
+    httplib::Client& client = env.http();
+    const Json created = CreateTicket(client, RepairDraft());
+    const std::string number = created["service_number"].get<std::string>();
+    const std::string token = created["access_token"].get<std::string>();
+    const std::string staff = "/api/v1/staff/tickets/" + number;
+    REQUIRE(PostJson(client, staff + "/transition", {{"action", "accept"}}, env.staff_token)->status == 200);
+    REQUIRE(PostJson(client, staff + "/assign", {{"assignee", "engineer.li"}}, env.staff_token)->status == 200);
+
+    const auto blank = PostJson(client, staff + "/work", {{"kind", "interim_plan"}, {"note", " "}}, env.staff_token);
+    REQUIRE(blank);
+    CHECK(blank->status == 400);
+    CHECK(BodyOf(blank)["error"]["code"] == "missing_field");
+    CHECK(BodyOf(blank)["error"]["field"] == "note");
+    const auto by_customer = PostJson(client, staff + "/work", {{"kind", "interim_plan"}, {"note", "x"}}, token);
+    REQUIRE(by_customer);
+    CHECK((by_customer->status == 401 || by_customer->status == 403));
+
+    const std::string plan = "维修期间借用备用机一台（KF-200，序列号 KF200-LOAN-01），修复后上门取回";
+    const auto recorded = PostJson(client, staff + "/work", {{"kind", "interim_plan"}, {"note", plan}}, env.staff_token);
+    REQUIRE(recorded);
+    REQUIRE(recorded->status == 201);
+    CHECK(BodyOf(recorded)["interim_plan"]["note"] == plan);
+
+    const Json mine = BodyOf(GetJson(client, "/api/v1/tickets/" + number, token));
+    CHECK(mine["interim_plan"]["note"] == plan);
+    CHECK(mine["interim_plan"]["work"]["kind"] == "interim_plan");
+    CHECK(mine["timeline"].back()["work"]["kind"] == "interim_plan");
+}

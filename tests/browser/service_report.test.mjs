@@ -3,13 +3,16 @@
 // quote live and the customer accepts it there; the agent writes the 售后服务报告单 with the part
 // used (the report form refuses bad input field by field and keeps what was typed); the customer's
 // page shows the report with its charges and prints it: the printed page carries the service
-// number, the charges and a QR code to the ticket's lookup (no token on paper). Screenshots: zh
-// desktop workspace, zh phone quote, en phone report, the printed report.
+// number, the charges and a QR code to the ticket's lookup (no token on paper). An escalated
+// repair's workspace asks for the interim plan agreed with the customer (§19 应急方案) until one is
+// recorded; the customer's page shows it. Screenshots: zh desktop workspace, zh phone quote, en
+// phone report, the printed report, the workspace asking for the interim plan, the plan on the
+// customer's phone.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { launchBrowser, openPage, waitForPortal } from './lib/browser.mjs';
-import { api as callApi, staffToken, tap, type, waitForSettled } from './lib/portal.mjs';
+import { api as callApi, pickOption, staffToken, tap, type, waitForSettled } from './lib/portal.mjs';
 import { startServer } from './lib/server.mjs';
 import { saveScreenshot } from './lib/screenshots.mjs';
 
@@ -157,6 +160,61 @@ describe('service report', () => {
       await mine.setViewportSize({ width: 794, height: 1123 });  // A4 at 96 dpi
       saveScreenshot('service-report-print-en.png', await mine.screenshot({ fullPage: true }));
     } finally {
+      await customer.context.close();
+    }
+  });
+
+  test('an escalated repair asks for an interim plan until one is recorded; the customer sees it', async () => {
+    const created = await api('POST', '/api/v1/tickets', {
+      body: {
+        kind: 'repair', priority: 'serious', repair: { mode: 'drop_off' },
+        customer: { name: '𠮷野 康', phone: '13922225555' },
+        product: { model: '康复理疗仪 KF-200', serial: 'KF200-2401-0088' },
+        subject: '治疗模式无法启动', description: '开机正常，但选择治疗模式后立即报错 E07。',
+      },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const number = created.body.service_number;
+    await staffDoes(number, 'transition', { action: 'accept' });
+    await staffDoes(number, 'assign', { assignee: ADMIN.username });
+    await staffDoes(number, 'transition', { action: 'start' });
+    await staffDoes(number, 'transition', { action: 'escalate', note: '4 小时内未能修复' });
+
+    const staff = await openPage(browser, `${server.url}staff.html#/staff/ticket/${number}`, { width: 1280, height: 900, locale: 'zh-CN' });
+    const customer = await openPage(browser, `${server.url}#/track/${number}?t=${created.body.access_token}`, { ...PHONE_SIZE, locale: 'zh-CN' });
+    const { page } = staff;
+    const mine = customer.page;
+    try {
+      await waitForPortal(page);
+      await type(page.getByRole('textbox', { name: '用户名' }), ADMIN.username);
+      await type(page.getByRole('textbox', { name: '密码' }), ADMIN.password);
+      await tap(page.getByRole('button', { name: '登录', exact: true }));
+      const asked = page.getByText('请与客户商定故障期间的应急方案', { exact: false });
+      await asked.waitFor(LIVE);
+      await asked.scrollIntoViewIfNeeded();
+      await shot(page, 'interim-plan-asked-staff-zh.png');
+
+      // The plan needs its words: nothing is sent without them.
+      await tap(page.getByRole('button', { name: '记录类型' }));
+      await pickOption(page, '应急方案（备用机、备用件）');
+      await tap(page.getByRole('button', { name: '添加记录' }));
+      await page.getByText('请写明与客户商定的应急方案', { exact: false }).first().waitFor();
+      const plan = '维修期间借用备用机一台（KF200-LOAN-03），修复后到店归还';
+      await type(page.getByRole('textbox', { name: '与客户商定的应急方案' }), plan);
+      await tap(page.getByRole('button', { name: '添加记录' }));
+      await page.getByRole('status').filter({ hasText: '已记录：应急方案（备用机、备用件）' }).waitFor();
+      await asked.waitFor({ state: 'detached' });
+      const view = (await api('GET', `/api/v1/staff/tickets/${number}`, { token: adminToken })).body;
+      assert.equal(view.interim_plan.note, plan);
+
+      // The customer's open page shows it live, in the team's words.
+      await waitForPortal(mine);
+      await mine.getByText('与您商定的应急方案').first().waitFor(LIVE);
+      await mine.getByText(plan).first().waitFor(LIVE);
+      await mine.getByText('与您商定的应急方案').first().scrollIntoViewIfNeeded();
+      await shot(mine, 'interim-plan-zh-phone.png');
+    } finally {
+      await staff.context.close();
       await customer.context.close();
     }
   });

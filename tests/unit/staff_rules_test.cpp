@@ -144,6 +144,29 @@ TEST_CASE("work records need staff, a working ticket and the right kind", "[staf
     CHECK_FALSE(Work(complaint, WorkKind::PartReserved, kCreated + 200, "", "mainboard").Ok());
 }
 
+TEST_CASE("an interim plan is a repair's, needs its text, and the latest one is the plan", "[staff]") {
+    const Ticket assigned = Assigned();
+    CHECK_FALSE(InterimPlanOf(assigned));
+    const auto blank = Work(assigned, WorkKind::InterimPlan, kCreated + 200, " ");
+    CHECK(blank.GetError().code == "missing_field");
+    CHECK(blank.GetError().field == "note");
+    CHECK(Work(Assigned(TicketKind::Complaint), WorkKind::InterimPlan, kCreated + 200, "借用备用机").GetError().code ==
+          "illegal_transition");
+    CHECK(Work(NewTicket(TicketKind::Repair, Priority::General, kCreated), WorkKind::InterimPlan, kCreated + 60,
+               "借用备用机")
+              .GetError()
+              .code == "illegal_transition");
+
+    auto first = Work(assigned, WorkKind::InterimPlan, kCreated + 200, "借用备用机一台");
+    REQUIRE(first.Ok());
+    auto second = Work(first.Value().ticket, WorkKind::InterimPlan, kCreated + 300, "改为寄送备用电源板");
+    REQUIRE(second.Ok());
+    const Ticket planned = Apply(second.Value().ticket, Action::Start, Staff(), kCreated + 400);
+    REQUIRE(InterimPlanOf(planned));
+    CHECK(InterimPlanOf(planned)->note == "改为寄送备用电源板");
+    CHECK(InterimPlanOf(planned)->actor.role == ActorRole::Staff);
+}
+
 TEST_CASE("roles: agents work own and unassigned tickets, supervisors everything, admins accounts", "[staff]") {
     const std::vector<std::string> agent{"engineer"};
     const std::vector<std::string> supervisor{"department_manager"};

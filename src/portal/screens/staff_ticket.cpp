@@ -271,6 +271,13 @@ void DrawClock(AppState& state, Ui& ui, const core::Deadline& deadline, double e
     ImGui::Dummy(ImVec2(0, theme.Em(0.35f)));
 }
 
+// §19: a repair escalated for want of a fix within the promise gets a stop-gap agreed with the
+// customer while the work goes on. Asked for until one is recorded (it needs a working ticket).
+bool NeedsInterimPlan(const api::TicketView& ticket) {
+    const bool working = ticket.state == core::TicketState::Assigned || ticket.state == core::TicketState::InProgress;
+    return ticket.kind == core::TicketKind::Repair && working && !ticket.interim_plan;
+}
+
 void DrawSla(AppState& state, Ui& ui, const api::TicketView& ticket, double elapsed) {
     const Theme& theme = ui.theme;
     BeginCard(ui, "##sla");
@@ -289,6 +296,8 @@ void DrawSla(AppState& state, Ui& ui, const api::TicketView& ticket, double elap
                  : state.strings.Format(state.language, "staff.ticket.escalated_untold",
                                         {{"level", level}, {"untold", state.Tr("staff.timeline.not_told")}});
         Paragraph(ui, TextStyle::Small, text, theme.palette.danger, Role::Status);
+        if (NeedsInterimPlan(ticket))
+            Paragraph(ui, TextStyle::Small, state.Tr("staff.ticket.interim_plan_due"), theme.palette.warning);
     }
     EndCard(ui);
 }

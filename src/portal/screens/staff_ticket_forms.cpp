@@ -411,7 +411,7 @@ void DrawWorkRecords(AppState& state, Ui& ui, const api::TicketView& ticket, dou
         // The service report has its own card (staff_ticket_report.cpp).
         static constexpr std::array kKinds = {core::WorkKind::Diagnosis, core::WorkKind::PartReserved,
                                               core::WorkKind::PartOrdered, core::WorkKind::Departure,
-                                              core::WorkKind::Arrival};
+                                              core::WorkKind::Arrival,     core::WorkKind::InterimPlan};
         const bool repair = ticket.kind == core::TicketKind::Repair;
         // The rule of core::IsOnSite, on the view: only an on-site repair sends anyone out.
         const bool on_site = repair && (!ticket.repair || ticket.repair->mode == core::ServiceMode::OnSite);
@@ -443,7 +443,9 @@ void DrawWorkRecords(AppState& state, Ui& ui, const api::TicketView& ticket, dou
                       p.text_muted);
             TextField(ui, "work-part", state.Tr("staff.work.part"), ws.work_part, {.required = true});
         }
-        const char* note_key = kind == core::WorkKind::Diagnosis ? "staff.work.findings" : "staff.work.note";
+        const char* note_key = kind == core::WorkKind::Diagnosis     ? "staff.work.findings"
+                               : kind == core::WorkKind::InterimPlan ? "staff.work.plan"
+                                                                     : "staff.work.note";
         const TextFieldResult note = TextField(ui, "work-note", state.Tr(note_key), ws.work_note,
                                                {.error = ws.work_error, .multiline = true,
                                                 .height_em = 3.5f});
@@ -452,6 +454,8 @@ void DrawWorkRecords(AppState& state, Ui& ui, const api::TicketView& ticket, dou
         if (flow.Add("work-submit", state.Tr("staff.work.submit"), ButtonKind::Secondary, !ws.busy, ICON_PLUS)) {
             if (kind == core::WorkKind::Diagnosis && Blank(ws.work_note)) {
                 ws.work_error = state.Tr("staff.work.note_required");
+            } else if (kind == core::WorkKind::InterimPlan && Blank(ws.work_note)) {
+                ws.work_error = state.Tr("staff.work.plan_required");
             } else if (part_kind && Blank(ws.work_part)) {
                 ws.work_error = state.Tr("staff.work.part_required");
             } else {

@@ -153,6 +153,7 @@ const char* WorkKey(core::WorkKind kind) {
     case core::WorkKind::Quote: return "ticket.event.work.quote";
     case core::WorkKind::QuoteAccepted: return "ticket.event.work.quote_accepted";
     case core::WorkKind::QuoteDeclined: return "ticket.event.work.quote_declined";
+    case core::WorkKind::InterimPlan: return "ticket.event.work.interim_plan";
     }
     return "ticket.event.work.diagnosis";
 }

@@ -282,7 +282,15 @@ void DrawSla(AppState& state, Ui& ui, const api::TicketView& ticket, double elap
     const Theme& theme = ui.theme;
     BeginCard(ui, "##sla");
     Heading(ui, TextStyle::Title3, state.Tr("staff.ticket.sla"), 2);
-    for (const core::Deadline& deadline : ticket.sla.status.deadlines) DrawClock(state, ui, deadline, elapsed);
+    // A clock this ticket does not have is left out, except an on-site repair's dispatch without a
+    // deadline (general priority): its visit is at a time agreed with the customer, which staff need
+    // to know. Only on-site repairs have a visit stage (the server's core::IsOnSite).
+    const bool on_site = !ticket.visit_stage.empty();
+    for (const core::Deadline& deadline : ticket.sla.status.deadlines) {
+        const bool agreed_visit = on_site && deadline.clock == core::SlaClock::Dispatch;
+        if (deadline.status == core::DeadlineStatus::NotApplicable && !agreed_visit) continue;
+        DrawClock(state, ui, deadline, elapsed);
+    }
     if (ticket.escalation != core::EscalationLevel::None) {
         // Who was told, from the notices the server really sent: the policy's roles are only its
         // intent, and nobody may hold them, or the channel may be off.

@@ -24,13 +24,15 @@ QuoteStatus LatestQuote(const Ticket& ticket) {
     return status;
 }
 
+bool QuoteCanWait(TicketState state) {
+    return state == TicketState::Assigned || state == TicketState::InProgress || state == TicketState::WaitingCustomer;
+}
+
 Result<Applied> AnswerQuote(const Ticket& ticket, bool accept, UnixSeconds now) {
     const QuoteStatus status = LatestQuote(ticket);
     if (!status.quote) return MakeError("not_found", "没有待确认的报价", "There is no quote to answer");
     if (status.answer) return MakeError("already_done", "您已答复过这份报价", "This quote has already been answered");
-    const bool working = ticket.state == TicketState::Assigned || ticket.state == TicketState::InProgress ||
-                         ticket.state == TicketState::WaitingCustomer;
-    if (!working) {
+    if (!QuoteCanWait(ticket.state)) {
         const LocalizedText& state = Label(ticket.state, Audience::Customer);
         return MakeError("illegal_transition", "工单当前状态为“" + state.zh + "”，不能再答复报价",
                          "Cannot answer a quote on a ticket in state '" + std::string(ToString(ticket.state)) + "'");

@@ -27,6 +27,9 @@ struct QuoteStatus {
 };
 QuoteStatus LatestQuote(const Ticket& ticket);
 
+// The states in which a quote can wait for (and take) the customer's answer.
+bool QuoteCanWait(TicketState state);
+
 // The customer accepts or declines the pending quote (not_found when none is pending).
 Result<Applied> AnswerQuote(const Ticket& ticket, bool accept, UnixSeconds now);
 

@@ -2,6 +2,7 @@
 #include "sla.h"
 
 #include "calendar.h"
+#include "quote.h"
 #include "service_hours.h"
 #include "warranty.h"
 
@@ -20,11 +21,6 @@ struct Interval {
 // item, or to confirm a resolution (a reopen resumes the resolution clock where it stood).
 bool StopsClocks(TicketState state) {
     return IsPausedState(state) || state == TicketState::Resolved || state == TicketState::Confirmed;
-}
-
-// The states in which a quote can wait for the customer's answer (AnswerQuote accepts it in these).
-bool QuoteCanWait(TicketState state) {
-    return state == TicketState::Assigned || state == TicketState::InProgress || state == TicketState::WaitingCustomer;
 }
 
 // Facts the clocks need, read once from the timeline.

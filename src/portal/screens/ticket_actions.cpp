@@ -10,6 +10,7 @@
 #include "widgets/feedback.h"
 #include "widgets/tone.h"
 
+#include "core/quote.h"
 #include "core/validation.h"
 
 #include <algorithm>
@@ -169,9 +170,7 @@ void DrawReportCard(AppState& state, Ui& ui, const api::TicketView& view) {
 }
 
 bool PendingQuote(const api::TicketView& view) {
-    const bool working = view.state == TicketState::Assigned || view.state == TicketState::InProgress ||
-                         view.state == TicketState::WaitingCustomer;
-    return working && view.quote && view.quote->work && view.quote->work->quote && !view.quote_answer;
+    return core::QuoteCanWait(view.state) && view.quote && view.quote->work && view.quote->work->quote && !view.quote_answer;
 }
 
 } // namespace

@@ -74,8 +74,7 @@ std::optional<Error> CheckEntry(const Ticket& ticket, const Actor& actor, const 
         return MakeError("forbidden_actor", "报价只能由客户本人在网上答复",
                          "Only the customer answers a quote, on the portal");
     }
-    const bool working = ticket.state == TicketState::Assigned || ticket.state == TicketState::InProgress;
-    if (!working) return WrongState(ticket, entry.kind);
+    if (!TakesWork(ticket.state)) return WrongState(ticket, entry.kind);
     if (entry.kind != WorkKind::Diagnosis && ticket.details.kind != TicketKind::Repair) {
         const LocalizedText& what = Label(entry.kind);
         const LocalizedText& kind = Label(ticket.details.kind, Audience::Staff);

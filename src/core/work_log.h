@@ -36,6 +36,12 @@ struct WorkEntry {
 
 inline constexpr std::size_t kPartNameMax = 64;
 
+// A ticket takes staff work records (all but the sign-off) while someone works on it:
+// Assigned or InProgress. The console offers its work forms by the same rule.
+constexpr bool TakesWork(TicketState state) {
+    return state == TicketState::Assigned || state == TicketState::InProgress;
+}
+
 // Appends a Work event. Rules:
 //   - staff only (forbidden_actor), on an Assigned or InProgress ticket (illegal_transition);
 //     everything but a diagnosis is for repair tickets only (parts, the visit, the report, the

@@ -23,6 +23,7 @@
 #include "widgets/status_chip.h"
 
 #include "core/sla.h"
+#include "core/work_log.h"
 
 #include <algorithm>
 
@@ -274,8 +275,7 @@ void DrawClock(AppState& state, Ui& ui, const core::Deadline& deadline, double e
 // §19: a repair escalated for want of a fix within the promise gets a stop-gap agreed with the
 // customer while the work goes on. Asked for until one is recorded (it needs a working ticket).
 bool NeedsInterimPlan(const api::TicketView& ticket) {
-    const bool working = ticket.state == core::TicketState::Assigned || ticket.state == core::TicketState::InProgress;
-    return ticket.kind == core::TicketKind::Repair && working && !ticket.interim_plan;
+    return ticket.kind == core::TicketKind::Repair && core::TakesWork(ticket.state) && !ticket.interim_plan;
 }
 
 void DrawSla(AppState& state, Ui& ui, const api::TicketView& ticket, double elapsed) {
@@ -388,7 +388,7 @@ void DrawStaffTicket(AppState& state, Ui& ui) {
     DrawComplaintCard(state, ui, ticket);
     if (ticket.kind == core::TicketKind::Complaint) Gap(theme);
     DrawWorkRecords(state, ui, ticket, elapsed);
-    if (ticket.state == core::TicketState::Assigned || ticket.state == core::TicketState::InProgress) Gap(theme);
+    if (core::TakesWork(ticket.state)) Gap(theme);
     DrawServiceReportCard(state, ui, ticket);
     if (ticket.kind == core::TicketKind::Repair) Gap(theme);
     DrawReply(state, ui, ticket);

@@ -354,7 +354,7 @@ void DrawWorkRecords(AppState& state, Ui& ui, const api::TicketView& ticket, dou
     const Theme& theme = ui.theme;
     const Palette& p = theme.palette;
     WorkspaceState& ws = state.staff.ticket;
-    const bool working = ticket.state == core::TicketState::Assigned || ticket.state == core::TicketState::InProgress;
+    const bool working = core::TakesWork(ticket.state);
     const std::vector<core::PartCommitment>& parts = ticket.parts;  // the server's, from the whole timeline
     if (!working && parts.empty()) return;
 

@@ -15,6 +15,7 @@
 #include "core/money.h"
 #include "core/service_report.h"
 #include "core/vocabulary.h"
+#include "core/work_log.h"
 
 #include <algorithm>
 #include <charconv>
@@ -139,8 +140,7 @@ void DrawQuote(AppState& state, Ui& ui, const api::TicketView& ticket) {
         DrawCharges(state, ui, quote.charges);
         if (!answered) Paragraph(ui, TextStyle::Small, state.Tr("staff.quote.waiting"), p.text_muted);
     }
-    const bool can_quote = ticket.state == core::TicketState::Assigned || ticket.state == core::TicketState::InProgress;
-    if (!can_quote) return;
+    if (!core::TakesWork(ticket.state)) return;
     if (!ws.quote.open) {
         if (Button(ui, "quote-open", state.Tr(ticket.quote ? "staff.quote.again" : "staff.quote.open"),
                    {.kind = ButtonKind::Secondary, .icon = ICON_FILE_TEXT})) {
@@ -241,7 +241,7 @@ void DrawServiceReportCard(AppState& state, Ui& ui, const api::TicketView& ticke
     if (ticket.kind != core::TicketKind::Repair) return;
     WorkspaceState& ws = state.staff.ticket;
     const Palette& p = ui.theme.palette;
-    const bool working = ticket.state == core::TicketState::Assigned || ticket.state == core::TicketState::InProgress;
+    const bool working = core::TakesWork(ticket.state);
     const bool has_report = ticket.service_report && ticket.service_report->work && ticket.service_report->work->report;
     if (!working && !has_report && !ticket.quote) return;
     // A report the server accepted ends the rewrite.

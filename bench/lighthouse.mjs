@@ -40,6 +40,7 @@ async function measure(chrome, url) {
     longest: tasks.length ? Math.max(...tasks.map((t) => t.duration)) : 0,
     mainThread: audit('mainthread-work-breakdown').numericValue,
     bytes: audit('total-byte-weight').numericValue,
+    benchmarkIndex: lhr.environment.benchmarkIndex,
     error: lhr.runtimeError?.message ?? (lhr.categories.performance.score === null ? 'no score' : null),
   };
 }
@@ -86,10 +87,10 @@ try {
 }
 
 const header = ['page', 'performance', `scores of ${RUNS} runs`, 'TBT', 'TTI', 'longest task', 'FCP', 'LCP',
-  'main thread', 'bytes', 'accessibility'];
+  'main thread', 'bytes', 'accessibility', 'host benchmarkIndex'];
 const rows = results.map(([name, r]) => [name, r.error && !r.performance ? `— (${r.error.slice(0, 40)})` : r.performance,
   r.scores.join(' / '), ms(r.tbt), ms(r.tti), ms(r.longest), ms(r.fcp), ms(r.lcp), ms(r.mainThread), kb(r.bytes),
-  r.accessibility]);
+  r.accessibility, Math.round(r.benchmarkIndex)]);
 const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`,
   ...rows.map((row) => `| ${row.join(' | ')} |`)];
 console.log(lines.join('\n'));

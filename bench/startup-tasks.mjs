@@ -10,7 +10,8 @@
 // -DAFTERCARE_PROFILING_FUNCS=ON (relinks only). Environment: AFTERCARE_SERVER and AFTERCARE_WEB_ROOT
 // as for the browser tests; CPU_SLOWDOWN (default 4, Lighthouse's mobile profile), LONG_TASK_MS
 // (default 50), TOP (functions per task, default 12), WAIT_MS (how long to record, default 8000),
-// WARM_GPU=1 (a browser whose GPU process has already started).
+// WARM_GPU=1 (a browser whose GPU process has already started), PROFILE=0 (no sampling profiler: its
+// code logging slows wasm compilation, so task lengths are nearer an unprofiled load's).
 //
 // Chromium compiles a wasm function the first time it is called, on the thread that calls it
 // (V8's lazy compilation): each task also lists how many functions it compiled and the costliest.
@@ -73,7 +74,8 @@ try {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOWDOWN });
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline',
-    'v8.execute', 'v8.wasm', 'disabled-by-default-v8.cpu_profiler', 'loading', 'blink.user_timing'] });
+    'v8.execute', 'v8.wasm', ...(process.env.PROFILE === '0' ? [] : ['disabled-by-default-v8.cpu_profiler']),
+    'loading', 'blink.user_timing'] });
   const path = process.argv[2] === 'track' ? await ticketLink(server) : process.argv[2] ?? '';
   await page.goto(new URL(path, server.url).href);
   await page.waitForTimeout(WAIT_MS);

@@ -105,6 +105,12 @@ describe('service report', () => {
       const quotePause = mine.getByText('维修报价等您确认，您接受或不接受后继续计时。');
       await quotePause.waitFor();
       await shot(mine, 'service-quote-zh-phone.png');
+      // The same pause in English, then back to Chinese for the answer.
+      await tap(mine.getByRole('button', { name: 'English' }));
+      await mine.getByText('The repair quote is waiting for your answer; the clock restarts when you accept or decline it.').waitFor();
+      await shot(mine, 'service-quote-en-phone.png');
+      await tap(mine.getByRole('button', { name: '中文' }));
+      await quotePause.waitFor();
       await tap(mine.getByRole('button', { name: '接受报价，开始维修' }));
       await mine.getByText('您已接受报价，工程师将按报价维修。').waitFor();
       await quotePause.waitFor({ state: 'detached' });
@@ -213,6 +219,11 @@ describe('service report', () => {
       await mine.getByText(plan).first().waitFor(LIVE);
       await mine.getByText('与您商定的应急方案').first().scrollIntoViewIfNeeded();
       await shot(mine, 'interim-plan-zh-phone.png');
+      await tap(mine.getByRole('button', { name: 'English' }));
+      await mine.getByText('The interim plan agreed with you').first().waitFor();
+      await mine.getByText(plan).first().waitFor();
+      await mine.getByText('The interim plan agreed with you').first().scrollIntoViewIfNeeded();
+      await shot(mine, 'interim-plan-en-phone.png');
     } finally {
       await staff.context.close();
       await customer.context.close();

@@ -732,6 +732,44 @@ std::map<std::string, int> ChannelCounts(const std::vector<StatsRow>& rows) {
     return counts;
 }
 
+// Per staff member (§10 三.2 考核指标), from the period's tickets as they are assigned now, and the
+// period's ratings of those tickets. An agent sees only their own row (CanWorkTicket), as they see
+// only their own tickets.
+std::vector<api::AssigneeStats> AssigneeRows(const std::vector<StatsRow>& rows, const std::vector<RatingRow>& ratings,
+                                             const Caller& caller, const core::Policy& policy) {
+    std::map<std::string, api::AssigneeStats> people;
+    std::map<std::string, std::vector<std::int64_t>> resolution_seconds;
+    std::map<std::string, std::string> assignee_of;  // compact service number -> assignee
+    for (const StatsRow& row : rows) {
+        if (row.assignee.empty() || !core::CanWorkTicket(caller.permissions, caller.username, row.assignee)) continue;
+        assignee_of[row.number] = row.assignee;
+        api::AssigneeStats& person = people[row.assignee];
+        person.assignee = row.assignee;
+        ++person.tickets;
+        if (row.breached) ++person.breached;
+        if (row.resolved_at || row.reopen_count > 0) ++person.resolved;
+        if (row.reopen_count > 0) ++person.reopened;
+        if (row.repeat_repair) ++person.repeat_repairs;
+        if (row.resolved_at) resolution_seconds[row.assignee].push_back(*row.resolved_at - row.created_at);
+    }
+    std::map<std::string, std::vector<core::Rating>> rated;
+    for (const RatingRow& rating : ratings) {
+        if (const auto found = assignee_of.find(rating.number); found != assignee_of.end())
+            rated[found->second].push_back(rating.rating);
+    }
+    std::vector<api::AssigneeStats> out;
+    for (auto& [username, person] : people) {
+        person.on_time_rate = 1.0 - static_cast<double>(person.breached) / person.tickets;
+        person.mean_resolution_seconds = Mean(resolution_seconds[username]);
+        person.satisfaction = core::ComputeSatisfaction(rated[username], policy);
+        out.push_back(std::move(person));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const api::AssigneeStats& a, const api::AssigneeStats& b) {
+        return a.tickets > b.tickets;
+    });
+    return out;
+}
+
 }  // namespace
 
 api::StatsResponse Stats(Services& services, const Caller& caller, std::int64_t from, std::int64_t to) {
@@ -792,6 +830,7 @@ api::StatsResponse Stats(Services& services, const Caller& caller, std::int64_t 
     stats.complaints_by_category = ComplaintCategoryCounts(rows);
     stats.by_channel = ChannelCounts(rows);
     followups::AddToStats(services, ratings, stats);
+    stats.by_assignee = AssigneeRows(rows, ratings, caller, *policy);
     return stats;
 }
 

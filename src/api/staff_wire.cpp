@@ -410,6 +410,30 @@ void ReadFields(WireReader& reader, ComplaintCategoryCount& value) {
 }
 AFTERCARE_FROM_JSON(ComplaintCategoryCount)
 
+void to_json(Json& json_value, const AssigneeStats& value) {
+    json_value = Json{{"assignee", value.assignee},
+                      {"tickets", value.tickets},
+                      {"resolved", value.resolved},
+                      {"breached", value.breached},
+                      {"on_time_rate", value.on_time_rate},
+                      {"reopened", value.reopened},
+                      {"repeat_repairs", value.repeat_repairs},
+                      {"mean_resolution_seconds", value.mean_resolution_seconds},
+                      {"satisfaction", value.satisfaction}};
+}
+void ReadFields(WireReader& reader, AssigneeStats& value) {
+    reader.Required("assignee", value.assignee);
+    reader.Required("tickets", value.tickets);
+    reader.Optional("resolved", value.resolved);
+    reader.Optional("breached", value.breached);
+    reader.Optional("on_time_rate", value.on_time_rate);
+    reader.Optional("reopened", value.reopened);
+    reader.Optional("repeat_repairs", value.repeat_repairs);
+    reader.Optional("mean_resolution_seconds", value.mean_resolution_seconds);
+    reader.Optional("satisfaction", value.satisfaction);
+}
+AFTERCARE_FROM_JSON(AssigneeStats)
+
 void to_json(Json& json_value, const AssignRequest& value) {
     json_value = Json{{"assignee", value.assignee}, {"note", value.note}};
 }
@@ -475,7 +499,8 @@ void to_json(Json& json_value, const StatsResponse& value) {
                       {"rating_response_rate", value.rating_response_rate},
                       {"followups_due", value.followups_due},
                       {"followups_reached", value.followups_reached},
-                      {"followup_reach_rate", value.followup_reach_rate}};
+                      {"followup_reach_rate", value.followup_reach_rate},
+                      {"by_assignee", value.by_assignee}};
 }
 void ReadFields(WireReader& reader, StatsResponse& value) {
     reader.Required("from", value.from);
@@ -516,6 +541,7 @@ void ReadFields(WireReader& reader, StatsResponse& value) {
     reader.Optional("followups_due", value.followups_due);
     reader.Optional("followups_reached", value.followups_reached);
     reader.Optional("followup_reach_rate", value.followup_reach_rate);
+    reader.Optional("by_assignee", value.by_assignee);
 }
 AFTERCARE_FROM_JSON(StatsResponse)
 

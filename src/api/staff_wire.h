@@ -288,6 +288,21 @@ struct ComplaintCategoryCount {
     bool operator==(const ComplaintCategoryCount&) const = default;
 };
 
+// One staff member's share of the period's tickets, for appraisal (§10 三.2 "考核指标", §9 3.5
+// "定期检查和考核"): the tickets assigned to them now, how many met their promises, how many
+// resolutions held, and how their customers rated them.
+struct AssigneeStats {
+    std::string assignee;  // staff username
+    int tickets = 0;
+    int resolved = 0;      // resolved at least once
+    int breached = 0;      // a clock met late or overdue
+    double on_time_rate = 1;  // 1 - breached / tickets
+    int reopened = 0;      // of the resolved, reopened by the customer
+    int repeat_repairs = 0;
+    std::int64_t mean_resolution_seconds = 0;  // over those resolved (0 when none)
+    core::SatisfactionStats satisfaction;      // the period's ratings of these tickets
+};
+
 struct StatsResponse {
     core::UnixSeconds from = 0;
     core::UnixSeconds to = 0;
@@ -335,6 +350,8 @@ struct StatsResponse {
     int followups_due = 0;           // the period's tickets whose follow-up call fell due (or was made)
     int followups_reached = 0;       // of those, reached by a call
     double followup_reach_rate = 0;  // followups_reached / followups_due (0 when none due)
+    // Per staff member, most tickets first; an agent gets only their own row.
+    std::vector<AssigneeStats> by_assignee;
 };
 
 AFTERCARE_WIRE_TYPE(StaffLoginRequest);
@@ -357,6 +374,7 @@ AFTERCARE_WIRE_TYPE(StaffListResponse);
 AFTERCARE_WIRE_TYPE(CreateStaffRequest);
 AFTERCARE_WIRE_TYPE(UpdateStaffRequest);
 AFTERCARE_WIRE_TYPE(SlaCompliance);
+AFTERCARE_WIRE_TYPE(AssigneeStats);
 AFTERCARE_WIRE_TYPE(DurationDistribution);
 AFTERCARE_WIRE_TYPE(SatisfactionPoint);
 AFTERCARE_WIRE_TYPE(ComplaintItem);

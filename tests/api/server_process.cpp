@@ -319,6 +319,18 @@ std::string StaffLogin(httplib::Client& client, const std::string& username, con
     return Json::parse(result->body)["access_token"].get<std::string>();
 }
 
+std::string NewStaffLogin(httplib::Client& client, const std::string& admin_token, const std::string& username,
+                          const std::string& display_name, const std::string& role) {
+    const std::string password = "password-for-" + username;
+    auto result = PostJson(client, "/api/v1/staff/members",
+                           {{"username", username}, {"display_name", display_name}, {"roles", {role}}, {"password", password}},
+                           admin_token);
+    if (!result || result->status != 201)
+        throw std::runtime_error("creating " + username + " failed: " +
+                                 (result ? std::to_string(result->status) + " " + result->body : std::string("no response")));
+    return StaffLogin(client, username, password);
+}
+
 std::string DemoNumber(httplib::Client& client, const std::string& staff_token, const std::string& state) {
     auto result = GetJson(client, "/api/v1/staff/queue?state=" + state, staff_token);
     const Json body = BodyOf(result);

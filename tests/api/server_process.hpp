@@ -102,6 +102,10 @@ Json CreateTicket(httplib::Client& client, const Json& draft, const std::string&
 
 // Logs in an admin created before start (see StartWithAdmin); returns the token.
 std::string StaffLogin(httplib::Client& client, const std::string& username, const std::string& password);
+// Creates a staff account with one role through the admin API (password "password-for-<username>")
+// and signs it in; returns its token.
+std::string NewStaffLogin(httplib::Client& client, const std::string& admin_token, const std::string& username,
+                          const std::string& display_name, const std::string& role);
 
 // Demo tickets' service numbers are derived from their keys; this finds one by state through the
 // staff queue (so tests do not hard-code numbers).

@@ -100,12 +100,7 @@ TEST_CASE("export: tickets, ratings, complaints and SLA as Excel-ready CSV, matc
 TEST_CASE("export: supervisors and admins only, a sane period, a known set", "[staff][export][security]") {
     Running env;
     auto& client = env.http();
-    REQUIRE(PostJson(client, "/api/v1/staff/members",
-                     {{"username", "agent.wu"}, {"display_name", "吴"}, {"roles", {"agent"}},
-                      {"password", "password-for-agent-wu"}},
-                     env.staff_token)
-                ->status == 201);
-    const std::string agent = StaffLogin(client, "agent.wu", "password-for-agent-wu");
+    const std::string agent = NewStaffLogin(client, env.staff_token, "agent.wu", "吴", "agent");
     CHECK(Export(client, "tickets", agent)->status == 403);
     CHECK(GetJson(client, "/api/v1/staff/export/tickets")->status == 401);
     CHECK(Export(client, "phones", env.staff_token)->status == 404);

@@ -156,12 +156,7 @@ TEST_CASE("channels: a customer may not claim phone, walk-in or e-mail - staff i
 TEST_CASE("staff intake: any staff role may register a caller (an agent too)", "[intake]") {
     Running env;
     auto& client = env.http();
-    REQUIRE(PostJson(client, "/api/v1/staff/members",
-                     {{"username", "agent.zhou"}, {"display_name", "周"}, {"roles", {"agent"}},
-                      {"password", "password-for-agent-zhou"}},
-                     env.staff_token)
-                ->status == 201);
-    const std::string agent = StaffLogin(client, "agent.zhou", "password-for-agent-zhou");
+    const std::string agent = NewStaffLogin(client, env.staff_token, "agent.zhou", "周", "agent");
     Json draft = CallerDraft("email");
     draft["kind"] = "consultation";
     draft["subject"] = "邮件咨询：保修期多久";

@@ -69,12 +69,7 @@ TEST_CASE("reveals: each staff account has its own hourly budget", "[security][s
     Running env(ServerOptions{{}, {"--rate-reveal", "3"}});
     auto& client = env.http();
     const std::string admin = env.staff_token;
-    REQUIRE(PostJson(client, "/api/v1/staff/members",
-                     {{"username", "agent.he"}, {"display_name", "何"}, {"roles", {"agent"}},
-                      {"password", "password-for-agent-he"}},
-                     admin)
-                ->status == 201);
-    const std::string agent = StaffLogin(client, "agent.he", "password-for-agent-he");
+    const std::string agent = NewStaffLogin(client, admin, "agent.he", "何", "agent");
     const std::string open = CreateTicket(client, RepairDraft("13911112222"))["service_number"].get<std::string>();
     // A ticket assigned to someone else: the agent may not see its customer.
     const std::string others = CreateTicket(client, RepairDraft("13922223333"))["service_number"].get<std::string>();

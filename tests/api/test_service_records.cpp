@@ -1,7 +1,7 @@
 // Service records for staff (#19): internal notes and 重大质量问题 never reach a customer token (view,
 // pages, long-poll, messages); the quality role is told by e-mail; a customer's other tickets are
 // found by phone; a repair soon after a resolved repair of the same serial is a repeat repair; the
-// statistics count reopens, repeat repairs and quality incidents.
+// statistics count reopens, repeat repairs and quality incidents, overall and per staff member.
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -215,4 +215,58 @@ TEST_CASE("a repeat repair is found behind many later tickets of the same serial
     }
     const std::string repeat = CreateTicket(client, WithSerial("13700137011", "SN-BUSY-0001"))["service_number"].get<std::string>();
     CHECK(BodyOf(GetJson(client, kTickets + repeat, env.staff_token))["repeat_of"] == first_number);
+}
+
+TEST_CASE("statistics by staff member: tickets, promises kept, reopens and ratings, an agent seeing only their own row",
+          "[service_records][stats]") {
+    Running env;
+    auto& client = env.http();
+    const auto from = std::chrono::duration_cast<std::chrono::seconds>(
+                          std::chrono::system_clock::now().time_since_epoch()).count() - 60;
+    const std::string agent = NewStaffLogin(client, env.staff_token, "agent.wu", "吴", "agent");
+
+    // engineer.li resolves two repairs: one holds and is rated, the other the customer reopens.
+    const Json held = CreateTicket(client, WithSerial("13700137011", "SN-KPI-0001"));
+    const Json undone = CreateTicket(client, WithSerial("13700137012", "SN-KPI-0002"));
+    // agent.wu holds one open ticket; another stays unassigned and is nobody's.
+    const std::string open_number =
+        CreateTicket(client, WithSerial("13700137013", "SN-KPI-0003"))["service_number"].get<std::string>();
+    CreateTicket(client, WithSerial("13700137014", "SN-KPI-0004"));
+    for (const Json* ticket : {&held, &undone}) Resolve(client, env.staff_token, (*ticket)["service_number"].get<std::string>());
+    REQUIRE(PostJson(client, "/api/v1/tickets/" + undone["service_number"].get<std::string>() + "/reopen",
+                     {{"note", "还是开不了机"}}, undone["access_token"].get<std::string>())
+                ->status == 200);
+    const Json stars{{"quality", 5}, {"speed", 5}, {"attitude", 5}, {"scope", 5}, {"guarantee", 5}, {"solved", true},
+                     {"comment", ""}};
+    REQUIRE(PostJson(client, "/api/v1/tickets/" + held["service_number"].get<std::string>() + "/rating", stars,
+                     held["access_token"].get<std::string>())
+                ->status == 201);
+    Act(client, env.staff_token, open_number, {{"action", "accept"}});
+    REQUIRE(PostJson(client, kTickets + open_number + "/assign", {{"assignee", "agent.wu"}}, env.staff_token)->status == 200);
+
+    const std::string period = "/api/v1/staff/stats?from=" + std::to_string(from) + "&to=" + std::to_string(from + 3600);
+    const Json stats = BodyOf(GetJson(client, period, env.staff_token));
+    REQUIRE(stats["by_assignee"].size() == 2);  // the unassigned ticket is nobody's row
+    const Json& li = stats["by_assignee"][0];  // most tickets first
+    CHECK(li["assignee"] == "engineer.li");
+    CHECK(li["tickets"] == 2);
+    CHECK(li["resolved"] == 2);
+    CHECK(li["reopened"] == 1);
+    CHECK(li["breached"] == 0);
+    CHECK(li["on_time_rate"].get<double>() == Approx(1.0));
+    CHECK(li["repeat_repairs"] == 0);
+    CHECK(li["mean_resolution_seconds"] == stats["mean_resolution_seconds"]);  // the only resolution standing
+    CHECK(li["satisfaction"]["count"] == 1);
+    CHECK(li["satisfaction"]["satisfied"] == 1);
+    const Json& wu = stats["by_assignee"][1];
+    CHECK(wu["assignee"] == "agent.wu");
+    CHECK(wu["tickets"] == 1);
+    CHECK(wu["resolved"] == 0);
+    CHECK(wu["satisfaction"]["count"] == 0);
+
+    // An agent's appraisal is theirs: the colleagues' rows are not in their answer.
+    const Json own = BodyOf(GetJson(client, period, agent));
+    REQUIRE(own["by_assignee"].size() == 1);
+    CHECK(own["by_assignee"][0]["assignee"] == "agent.wu");
+    CHECK(own["by_assignee"][0]["tickets"] == 1);
 }

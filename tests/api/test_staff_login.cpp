@@ -97,12 +97,7 @@ TEST_CASE("staff login: a flood of logins never runs more than 4 argon2id checks
 TEST_CASE("staff members: admins see roles, agents only names", "[security][staff]") {
     Running env;
     auto& client = env.http();
-    REQUIRE(PostJson(client, "/api/v1/staff/members",
-                     {{"username", "agent.li"}, {"display_name", "李"}, {"roles", {"agent"}},
-                      {"password", "password-for-agent-li"}},
-                     env.staff_token)
-                ->status == 201);
-    const std::string agent = StaffLogin(client, "agent.li", "password-for-agent-li");
+    const std::string agent = NewStaffLogin(client, env.staff_token, "agent.li", "李", "agent");
     const Json seen_by_agent = BodyOf(GetJson(client, "/api/v1/staff/members", agent));
     REQUIRE(seen_by_agent["members"].size() >= 2);
     for (const auto& member : seen_by_agent["members"]) CHECK(member["roles"].empty());

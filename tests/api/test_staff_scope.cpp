@@ -9,12 +9,7 @@ using namespace aftercare::test;
 TEST_CASE("stats: an agent's complaint list leaves out tickets assigned to someone else", "[security][staff]") {
     Running env;
     auto& client = env.http();
-    REQUIRE(PostJson(client, "/api/v1/staff/members",
-                     {{"username", "agent.wu"}, {"display_name", "吴"}, {"roles", {"agent"}},
-                      {"password", "password-for-agent-wu"}},
-                     env.staff_token)
-                ->status == 201);
-    const std::string agent = StaffLogin(client, "agent.wu", "password-for-agent-wu");
+    const std::string agent = NewStaffLogin(client, env.staff_token, "agent.wu", "吴", "agent");
 
     Json draft = RepairDraft("13911112222", "客服态度差");
     draft["kind"] = "complaint";

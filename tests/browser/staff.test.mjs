@@ -372,6 +372,17 @@ describe('staff console', () => {
       const rate = `${Math.round((after.satisfaction.rate * 1000)) / 10}%`;
       await page.getByRole('img', { name: new RegExp(`满意率 ${rate.replace('.', '\\.')}，目标 90%`) }).waitFor();
       await page.getByText(`${after.satisfaction.count} 份评价`).waitFor();
+      // Appraisal by staff member: the agent's row counts this rating and this ticket.
+      const agentRow = (stats) => stats.by_assignee.find((person) => person.assignee === AGENT.username);
+      const own = agentRow(after);
+      assert.equal(own.satisfaction.count, (agentRow(before)?.satisfaction.count ?? 0) + 1);
+      assert.equal(own.resolved, (agentRow(before)?.resolved ?? 0) + 1);
+      const percent = (ratio) => `${Math.round(ratio * 1000) / 10}%`;
+      const people = page.getByRole('heading', { name: '人员考核' });
+      await people.scrollIntoViewIfNeeded();
+      await page.getByRole('heading', { name: AGENT.name, exact: true }).waitFor();
+      await page.getByText(`满意度 ${percent(own.satisfaction.rate)}（${own.satisfaction.count} 条评价）`).waitFor();
+      await page.getByText(`准时 ${percent(own.on_time_rate)}`).waitFor();
       assert.deepEqual(unexpected(agent.problems), []);
       assert.deepEqual(unexpected(customer.problems), []);
     } catch (error) {
@@ -414,6 +425,13 @@ describe('staff console', () => {
       await page.getByText(/^(达标：平均不超过|未达标：平均超过) 48 小时 · \d+ 张/).first().waitFor();
       await page.getByText(/自提交次日起/).first().waitFor();
       await shot(page, 'staff-stats-zh.png');
+      // A supervisor sees everyone's row, most tickets first.
+      const everyone = (await api('GET', '/api/v1/staff/stats', { token: adminToken })).body.by_assignee;
+      assert.ok(everyone.length >= 2, "the demo's tickets are held by more than one person");
+      for (let i = 1; i < everyone.length; i += 1) assert.ok(everyone[i - 1].tickets >= everyone[i].tickets);
+      await page.getByRole('heading', { name: '人员考核' }).scrollIntoViewIfNeeded();
+      await page.getByText(`${everyone[0].tickets} 张工单 · 已解决 ${everyone[0].resolved}`, { exact: false }).first().waitFor();
+      await shot(page, 'staff-stats-people-zh.png');
 
       // The management review's file: the period on screen, as Excel opens it, saved by the browser.
       const downloaded = page.waitForEvent('download');
@@ -428,6 +446,11 @@ describe('staff console', () => {
         'one row per ticket, each starting with its service number');
       const log = (await api('GET', '/api/v1/staff/audit', { token: adminToken })).body;
       assert.equal(log.entries[0].action, 'export');
+
+      // On a supervisor's phone the rows stack: name, chips, then the figures wrapped.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByRole('heading', { name: '人员考核' }).scrollIntoViewIfNeeded();
+      await shot(page, 'staff-stats-people-zh-phone.png');
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
@@ -519,6 +542,8 @@ describe('staff console', () => {
       await tap(page.getByRole('tab', { name: 'Statistics' }));
       await page.getByRole('img', { name: /^Line chart: satisfaction/ }).waitFor();
       await shot(page, 'staff-stats-en.png');
+      await page.getByRole('heading', { name: 'By staff member' }).waitFor();
+      await page.getByText(/^On time \d/).first().waitFor();
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

@@ -555,6 +555,45 @@ void FollowUpCard(AppState& state, Ui& ui, const api::StatsResponse& s) {
     EndCard(ui);
 }
 
+// Appraisal by staff member (§10 三.2 考核指标): each person's tickets of the period, how many met
+// their promises, how many resolutions held, and what their customers said.
+void PeopleCard(AppState& state, Ui& ui, const api::StatsResponse& s) {
+    const Theme& theme = ui.theme;
+    const Palette& p = theme.palette;
+    BeginCard(ui, "##people");
+    Heading(ui, TextStyle::Title3, state.Tr("staff.stats.people.title"), 2);
+    Paragraph(ui, TextStyle::Small, state.Tr("staff.stats.people.hint"), p.text_muted);
+    if (s.by_assignee.empty()) Paragraph(ui, TextStyle::Body, state.Tr("staff.stats.people.none"), p.text_muted);
+    for (const api::AssigneeStats& person : s.by_assignee) {
+        ImGui::PushID(person.assignee.c_str());
+        ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
+        Heading(ui, TextStyle::Body, StaffName(state, person.assignee), 3);
+        ColourChip(ui,
+                   state.strings.Format(state.language, "staff.stats.people.on_time",
+                                        {{"rate", FormatPercent(person.on_time_rate)}}),
+                   person.breached ? p.warning : p.success);
+        ImGui::SameLine(0.0f, theme.Em(0.5f));
+        const core::SatisfactionStats& rated = person.satisfaction;
+        ColourChip(ui,
+                   rated.count ? state.strings.Format(state.language, "staff.stats.people.satisfaction",
+                                                      {{"rate", FormatPercent(rated.rate)},
+                                                       {"count", std::to_string(rated.count)}})
+                               : state.Tr("staff.stats.people.unrated"),
+                   rated.count == 0 ? p.text_muted : rated.meets_target ? p.success : p.warning);
+        const std::string mean = person.mean_resolution_seconds > 0 ? FormatSpan(state.strings, state.language, person.mean_resolution_seconds) : "—";
+        Paragraph(ui, TextStyle::Small,
+                  state.strings.Format(state.language, "staff.stats.people.line",
+                                       {{"tickets", std::to_string(person.tickets)},
+                                        {"resolved", std::to_string(person.resolved)},
+                                        {"reopened", std::to_string(person.reopened)},
+                                        {"repeat", std::to_string(person.repeat_repairs)},
+                                        {"mean", mean}}),
+                  p.text);
+        ImGui::PopID();
+    }
+    EndCard(ui);
+}
+
 void DrawStaffStats(AppState& state, Ui& ui) {
     if (!BeginConsoleScreen(state, ui, Screen::StaffStats)) return;
     const Theme& theme = ui.theme;
@@ -629,6 +668,8 @@ void DrawStaffStats(AppState& state, Ui& ui) {
     ChannelChart(state, ui, s);
     ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
     FollowUpCard(state, ui, s);
+    ImGui::Dummy(ImVec2(0, theme.Em(0.25f)));
+    PeopleCard(state, ui, s);
 }
 
 } // namespace aftercare::portal

@@ -153,6 +153,9 @@ TEST_CASE("staff endpoint types round-trip", "[wire]") {
     stats.complaints = {ComplaintItem{"R7KX-4M9Q-P2HC", "态度差", core::TicketState::Resolved, 5, 99, true, false, 2,
                                       core::ComplaintCategory::Attitude, "R7KX-4M9Q-P2HD",
                                       core::ComplaintFindings{"未按约上门", "上门前电话确认"}}};
+    AssigneeStats engineer{"eng07", 3, 2, 1, 2.0 / 3.0, 1, 0, 5400, {}};
+    engineer.satisfaction = stats.satisfaction;
+    stats.by_assignee = {engineer};
     RoundTrip(stats);
     stats.first_response_seconds.buckets.pop_back(); // one count per bound plus "longer": anything else is refused
     CHECK_FALSE(ParseWire<StatsResponse>(ToWire(stats)).Ok());

@@ -580,7 +580,9 @@ void PeopleCard(AppState& state, Ui& ui, const api::StatsResponse& s) {
                                                        {"count", std::to_string(rated.count)}})
                                : state.Tr("staff.stats.people.unrated"),
                    rated.count == 0 ? p.text_muted : rated.meets_target ? p.success : p.warning);
-        const std::string mean = person.mean_resolution_seconds > 0 ? FormatSpan(state.strings, state.language, person.mean_resolution_seconds) : "—";
+        const std::string mean = person.mean_resolution_seconds > 0
+                                     ? FormatSpan(state.strings, state.language, person.mean_resolution_seconds)
+                                     : "—";
         Paragraph(ui, TextStyle::Small,
                   state.strings.Format(state.language, "staff.stats.people.line",
                                        {{"tickets", std::to_string(person.tickets)},

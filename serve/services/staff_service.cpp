@@ -718,7 +718,7 @@ std::map<std::string, api::ComplaintCategoryCount> ComplaintCategoryCounts(const
         if (row.kind != core::ToString(core::TicketKind::Complaint)) continue;
         auto& count = counts[row.complaint_category];
         ++count.total;
-        if (row.resolved_at || row.reopen_count > 0) ++count.answered;
+        if (row.ResolvedOnce()) ++count.answered;
         if (row.breached) ++count.breached;
     }
     return counts;
@@ -747,7 +747,7 @@ std::vector<api::AssigneeStats> AssigneeRows(const std::vector<StatsRow>& rows, 
         person.assignee = row.assignee;
         ++person.tickets;
         if (row.breached) ++person.breached;
-        if (row.resolved_at || row.reopen_count > 0) ++person.resolved;
+        if (row.ResolvedOnce()) ++person.resolved;
         if (row.reopen_count > 0) ++person.reopened;
         if (row.repeat_repair) ++person.repeat_repairs;
         if (row.resolved_at) resolution_seconds[row.assignee].push_back(*row.resolved_at - row.created_at);
@@ -801,8 +801,7 @@ api::StatsResponse Stats(Services& services, const Caller& caller, std::int64_t 
         if (row.breached) ++c.breached;
         if (row.first_response_at) first_response.push_back(*row.first_response_at - row.created_at);
         if (row.resolved_at) resolution.push_back(*row.resolved_at - row.created_at);
-        // A reopened ticket was resolved before, whether or not its resolution clock says so now.
-        if (row.resolved_at || row.reopen_count > 0) ++stats.resolved;
+        if (row.ResolvedOnce()) ++stats.resolved;
         if (row.reopen_count > 0) ++stats.reopened;
         if (row.kind == core::ToString(core::TicketKind::Repair)) ++stats.repairs;
         if (row.repeat_repair) ++stats.repeat_repairs;

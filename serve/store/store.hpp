@@ -181,6 +181,10 @@ struct StatsRow {
     bool repeat_repair = false;
     std::string channel;  // details.channel from the body; "web" for tickets stored before it existed
     std::string complaint_category;  // details.complaint.category; "other" for complaints stored before it
+
+    // Resolved at least once: a reopened ticket was resolved before, whether or not its resolution
+    // clock says so now.
+    bool ResolvedOnce() const { return resolved_at.has_value() || reopen_count > 0; }
 };
 
 // The follow-up queue (回访): tickets whose follow-up call is owed for a resolution at or before

@@ -542,8 +542,9 @@ describe('staff console', () => {
       await tap(page.getByRole('tab', { name: 'Statistics' }));
       await page.getByRole('img', { name: /^Line chart: satisfaction/ }).waitFor();
       await shot(page, 'staff-stats-en.png');
-      await page.getByRole('heading', { name: 'By staff member' }).waitFor();
+      await page.getByRole('heading', { name: 'By staff member' }).scrollIntoViewIfNeeded();
       await page.getByText(/^On time \d/).first().waitFor();
+      await shot(page, 'staff-stats-people-en.png');
       assert.deepEqual(problems, []);
     } finally {
       await context.close();

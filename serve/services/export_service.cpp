@@ -50,6 +50,18 @@ std::string LabelOf(const std::string& wire, const Words& words) {
     else return words(core::Label(value, core::Audience::Staff));
 }
 
+// 0.875 -> "87.5"; 5400 seconds -> "1.5": one decimal, as a spreadsheet shows it.
+std::string Percent(double rate) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%.1f", rate * 100.0);
+    return text;
+}
+std::string Hours(std::int64_t seconds) {
+    char text[24];
+    std::snprintf(text, sizeof text, "%.1f", static_cast<double>(seconds) / 3600.0);
+    return text;
+}
+
 std::string YesNo(bool value, const Words& words) { return std::string(value ? words("是", "yes") : words("否", "no")); }
 
 std::string Tickets(Services& services, std::int64_t from, std::int64_t to, const Words& words,
@@ -110,31 +122,42 @@ std::string Sla(const api::StatsResponse& stats, const Words& words, int& rows) 
     csv.Row({words("紧急程度", "Priority"), words("工单数", "Tickets"), words("超时", "Breached"),
              words("达标率 (%)", "Compliance (%)"), words("平均解决用时 (小时)", "Mean resolution (hours)"),
              words("平均解决用时目标 (小时)", "Mean resolution target (hours)"), words("平均达标", "Mean target met")});
-    auto percent = [](double rate) {
-        char text[16];
-        std::snprintf(text, sizeof text, "%.1f", rate * 100.0);
-        return std::string(text);
-    };
-    auto hours = [](std::int64_t seconds) {
-        char text[24];
-        std::snprintf(text, sizeof text, "%.1f", static_cast<double>(seconds) / 3600.0);
-        return std::string(text);
-    };
     int tickets = 0, breached = 0;
     for (auto priority : {core::Priority::Urgent, core::Priority::Serious, core::Priority::General}) {
         const auto it = stats.sla_compliance.find(std::string(core::ToString(priority)));
         const api::SlaCompliance c = it == stats.sla_compliance.end() ? api::SlaCompliance{} : it->second;
         csv.Row({words(core::Label(priority)), std::to_string(c.tickets), std::to_string(c.breached),
-                 percent(c.compliance_rate), "", "", ""});
+                 Percent(c.compliance_rate), "", "", ""});
         tickets += c.tickets;
         breached += c.breached;
         ++rows;
     }
     const bool any_resolved = stats.resolution_seconds.count > 0;
     csv.Row({words("全部", "All"), std::to_string(tickets), std::to_string(breached),
-             percent(tickets ? 1.0 - static_cast<double>(breached) / tickets : 1.0),
-             any_resolved ? hours(stats.mean_resolution_seconds) : "", hours(stats.resolution_target_seconds),
+             Percent(tickets ? 1.0 - static_cast<double>(breached) / tickets : 1.0),
+             any_resolved ? Hours(stats.mean_resolution_seconds) : "", Hours(stats.resolution_target_seconds),
              any_resolved ? YesNo(stats.resolution_meets_target, words) : ""});
+    return csv.Take();
+}
+
+// One row per staff member (the stats screen's 人员考核 card): the figures an appraisal uses
+// (§10 三.2 "考核指标"), for the tickets of the period each one holds now.
+std::string People(Services& services, const api::StatsResponse& stats, const Words& words, int& rows) {
+    CsvWriter csv;
+    csv.Row({words("账号", "Username"), words("姓名", "Name"), words("工单数", "Tickets"), words("已解决", "Resolved"),
+             words("超时", "Breached"), words("准时率 (%)", "On time (%)"), words("被客户重开", "Reopened by customer"),
+             words("返修", "Repeat repairs"), words("平均解决用时 (小时)", "Mean resolution (hours)"),
+             words("评价数", "Ratings"), words("满意度 (%)", "Satisfaction (%)")});
+    for (const api::AssigneeStats& person : stats.by_assignee) {
+        const auto staff = services.store.FindStaff(person.assignee);
+        const core::SatisfactionStats& rated = person.satisfaction;
+        csv.Row({person.assignee, staff ? staff->display_name : std::string(), std::to_string(person.tickets),
+                 std::to_string(person.resolved), std::to_string(person.breached), Percent(person.on_time_rate),
+                 std::to_string(person.reopened), std::to_string(person.repeat_repairs),
+                 person.resolved ? Hours(person.mean_resolution_seconds) : "", std::to_string(rated.count),
+                 rated.count ? Percent(rated.rate) : ""});
+        ++rows;
+    }
     return csv.Take();
 }
 
@@ -145,6 +168,7 @@ std::optional<Set> ParseSet(std::string_view name) {
     if (name == "ratings") return Set::Ratings;
     if (name == "complaints") return Set::Complaints;
     if (name == "sla") return Set::Sla;
+    if (name == "people") return Set::People;
     return std::nullopt;
 }
 
@@ -159,7 +183,7 @@ CsvFile Export(Services& services, const staff::Caller& caller, Set set, std::in
     const auto policy = services.Policy();
     const core::UtcOffsetMinutes offset = policy->calendar.vendor_utc_offset_minutes;
     const Words words{language};
-    static constexpr const char* kNames[] = {"tickets", "ratings", "complaints", "sla"};
+    static constexpr const char* kNames[] = {"tickets", "ratings", "complaints", "sla", "people"};
     const char* name = kNames[static_cast<int>(set)];
 
     CsvFile file;
@@ -169,6 +193,7 @@ CsvFile Export(Services& services, const staff::Caller& caller, Set set, std::in
     case Set::Ratings: file.body = Ratings(services, from, to, words, offset, *policy, rows); break;
     case Set::Complaints: file.body = Complaints(staff::Stats(services, caller, from, to), words, offset, rows); break;
     case Set::Sla: file.body = Sla(staff::Stats(services, caller, from, to), words, rows); break;
+    case Set::People: file.body = People(services, staff::Stats(services, caller, from, to), words, rows); break;
     }
     // The last day named is the one the period's last second falls on.
     file.file_name = std::string("aftercare-") + name + "-" + core::FormatIsoDate(core::LocalDate(from, offset)) + "-" +

@@ -1,6 +1,7 @@
 // Period export for the management review (the standard's §1 二: the service department reports
-// tickets, satisfaction, complaints and SLA compliance for a period): CSV files a supervisor opens
-// in Excel, from the same numbers the statistics screen shows.
+// tickets, satisfaction, complaints and SLA compliance for a period; §10 三.2: each person's
+// figures for their appraisal): CSV files a supervisor opens in Excel, from the same numbers the
+// statistics screen shows.
 #pragma once
 
 #include <cstdint>
@@ -14,7 +15,7 @@
 
 namespace aftercare::serve::exports {
 
-enum class Set { Tickets, Ratings, Complaints, Sla };
+enum class Set { Tickets, Ratings, Complaints, Sla, People };
 std::optional<Set> ParseSet(std::string_view name);
 
 struct CsvFile {

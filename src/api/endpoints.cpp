@@ -540,7 +540,7 @@ const Endpoint kGetStaffStats{
 };
 
 const Parameter kGetStaffExportBySetParameters[] = {
-    {.in = "path", .name = "set", .schema = R"({"type": "string", "enum": ["tickets", "ratings", "complaints", "sla"]})",
+    {.in = "path", .name = "set", .schema = R"({"type": "string", "enum": ["tickets", "ratings", "complaints", "sla", "people"]})",
      .description = "what to export", .required = true},
     {.in = "query", .name = "from", .schema = R"({"type": "integer"})", .description = "unix seconds, default to - 30 days", .required = false},
     {.in = "query", .name = "to", .schema = R"({"type": "integer"})", .description = "unix seconds, default now", .required = false},
@@ -559,7 +559,7 @@ const Endpoint kGetStaffExportBySet{
     .access = Access::Staff,
     .tag = "staff",
     .summary = "Period export for the management review (supervisors and admins; audited): tickets created, ratings "
-               "given, complaints, or SLA compliance in [from, to), as CSV in UTF-8 with a BOM (Excel opens it), "
+               "given, complaints, SLA compliance, or each staff member's figures in [from, to), as CSV in UTF-8 with a BOM (Excel opens it), "
                "column names in the request's language.",
     .status = 200,
     .response_media = "text/csv",

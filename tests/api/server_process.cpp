@@ -331,6 +331,18 @@ std::string NewStaffLogin(httplib::Client& client, const std::string& admin_toke
     return StaffLogin(client, username, password);
 }
 
+std::vector<std::string> CsvLines(const std::string& csv) {
+    static const std::string kBom = "\xEF\xBB\xBF";
+    std::istringstream in(csv.rfind(kBom, 0) == 0 ? csv.substr(kBom.size()) : csv);
+    std::vector<std::string> lines;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        lines.push_back(line);
+    }
+    return lines;
+}
+
 std::string DemoNumber(httplib::Client& client, const std::string& staff_token, const std::string& state) {
     auto result = GetJson(client, "/api/v1/staff/queue?state=" + state, staff_token);
     const Json body = BodyOf(result);

@@ -107,6 +107,9 @@ std::string StaffLogin(httplib::Client& client, const std::string& username, con
 std::string NewStaffLogin(httplib::Client& client, const std::string& admin_token, const std::string& username,
                           const std::string& display_name, const std::string& role);
 
+// An export's lines (GET /api/v1/staff/export/{set}): the BOM and the CRLF line ends taken off.
+std::vector<std::string> CsvLines(const std::string& csv);
+
 // Demo tickets' service numbers are derived from their keys; this finds one by state through the
 // staff queue (so tests do not hard-code numbers).
 std::string DemoNumber(httplib::Client& client, const std::string& staff_token, const std::string& state);

@@ -3,8 +3,6 @@
 // supervisors only, audited.
 #include <catch2/catch.hpp>
 
-#include <sstream>
-
 #include "server_process.hpp"
 
 using namespace aftercare::test;
@@ -12,17 +10,6 @@ using namespace aftercare::test;
 namespace {
 
 const std::string kBom = "\xEF\xBB\xBF";
-
-std::vector<std::string> Lines(const std::string& csv) {
-    std::vector<std::string> lines;
-    std::string line;
-    std::istringstream in(csv);
-    while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        lines.push_back(line);
-    }
-    return lines;
-}
 
 httplib::Result Export(httplib::Client& client, const std::string& set, const std::string& token,
                        const std::string& language = "zh-CN", const std::string& query = "") {
@@ -52,7 +39,7 @@ TEST_CASE("export: tickets, ratings, complaints and SLA as Excel-ready CSV, matc
     CHECK(tickets->get_header_value("Content-Type") == "text/csv; charset=utf-8");
     CHECK(tickets->get_header_value("Content-Disposition").rfind("attachment; filename=\"aftercare-tickets-", 0) == 0);
     CHECK(tickets->body.rfind(kBom, 0) == 0);
-    const auto ticket_lines = Lines(tickets->body.substr(kBom.size()));
+    const auto ticket_lines = CsvLines(tickets->body);
     REQUIRE(!ticket_lines.empty());
     CHECK(ticket_lines[0] == "服务编号,类型,紧急程度,状态,负责人,提交时间,首次响应,解决时间,超时,已升级");
     CHECK(static_cast<int>(ticket_lines.size()) - 1 == stats["tickets_total"].get<int>());
@@ -60,17 +47,17 @@ TEST_CASE("export: tickets, ratings, complaints and SLA as Excel-ready CSV, matc
 
     // English column names for an English request.
     auto english = Export(client, "tickets", env.staff_token, "en");
-    CHECK(Lines(english->body.substr(kBom.size()))[0].rfind("Service number,Kind,Priority,State", 0) == 0);
+    CHECK(CsvLines(english->body)[0].rfind("Service number,Kind,Priority,State", 0) == 0);
 
     auto ratings = Export(client, "ratings", env.staff_token);
     REQUIRE(ratings->status == 200);
-    const auto rating_lines = Lines(ratings->body.substr(kBom.size()));
+    const auto rating_lines = CsvLines(ratings->body);
     CHECK(static_cast<int>(rating_lines.size()) - 1 == stats["satisfaction"]["count"].get<int>());
     // Quoted, quotes doubled, and an apostrophe in front: Excel shows the text and runs nothing.
     CHECK(ratings->body.find(",\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\"\r\n") != std::string::npos);
 
     auto sla = Export(client, "sla", env.staff_token, "en");
-    const auto sla_lines = Lines(sla->body.substr(kBom.size()));
+    const auto sla_lines = CsvLines(sla->body);
     REQUIRE(sla_lines.size() == 5);  // header, urgent, serious, general, all
     const Json urgent = stats["sla_compliance"]["urgent"];
     CHECK(sla_lines[1].rfind("Urgent," + std::to_string(urgent["tickets"].get<int>()) + "," +
@@ -87,7 +74,7 @@ TEST_CASE("export: tickets, ratings, complaints and SLA as Excel-ready CSV, matc
            : stats["resolution_meets_target"].get<bool>() ? "yes" : "no"));
 
     auto complaints = Export(client, "complaints", env.staff_token);
-    CHECK(static_cast<int>(Lines(complaints->body.substr(kBom.size())).size()) - 1 ==
+    CHECK(static_cast<int>(CsvLines(complaints->body).size()) - 1 ==
           static_cast<int>(stats["complaints"].size()));
 
     // Every export is in the audit log.
@@ -102,6 +89,7 @@ TEST_CASE("export: supervisors and admins only, a sane period, a known set", "[s
     auto& client = env.http();
     const std::string agent = NewStaffLogin(client, env.staff_token, "agent.wu", "吴", "agent");
     CHECK(Export(client, "tickets", agent)->status == 403);
+    CHECK(Export(client, "people", agent)->status == 403);  // an agent sees their own figures on screen only
     CHECK(GetJson(client, "/api/v1/staff/export/tickets")->status == 401);
     CHECK(Export(client, "phones", env.staff_token)->status == 404);
     CHECK(Export(client, "tickets", env.staff_token, "zh-CN", "?from=2000&to=1000")->status == 400);

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstdio>
 #include <future>
 #include <thread>
 
@@ -269,4 +270,20 @@ TEST_CASE("statistics by staff member: tickets, promises kept, reopens and ratin
     REQUIRE(own["by_assignee"].size() == 1);
     CHECK(own["by_assignee"][0]["assignee"] == "agent.wu");
     CHECK(own["by_assignee"][0]["tickets"] == 1);
+
+    // The same rows as a file for the appraisal, with each person's name.
+    const std::string query = "?from=" + std::to_string(from) + "&to=" + std::to_string(from + 3600);
+    auto csv = GetJson(client, "/api/v1/staff/export/people" + query, env.staff_token, {{"Accept-Language", "zh-CN"}});
+    REQUIRE(csv->status == 200);
+    CHECK(csv->get_header_value("Content-Disposition").rfind("attachment; filename=\"aftercare-people-", 0) == 0);
+    const auto lines = CsvLines(csv->body);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0] == "账号,姓名,工单数,已解决,超时,准时率 (%),被客户重开,返修,平均解决用时 (小时),评价数,满意度 (%)");
+    char hours[24];
+    std::snprintf(hours, sizeof hours, "%.1f", li["mean_resolution_seconds"].get<double>() / 3600.0);
+    CHECK(lines[1] == std::string("engineer.li,李工,2,2,0,100.0,1,0,") + hours + ",1,100.0");
+    CHECK(lines[2] == "agent.wu,吴,1,0,0,100.0,0,0,,0,");  // nothing resolved or rated: no mean, no rate
+    auto english = GetJson(client, "/api/v1/staff/export/people" + query, env.staff_token, {{"Accept-Language", "en"}});
+    CHECK(CsvLines(english->body)[0] == "Username,Name,Tickets,Resolved,Breached,On time (%),Reopened by customer,"
+                                        "Repeat repairs,Mean resolution (hours),Ratings,Satisfaction (%)");
 }

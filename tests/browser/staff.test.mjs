@@ -447,6 +447,16 @@ describe('staff console', () => {
       const log = (await api('GET', '/api/v1/staff/audit', { token: adminToken })).body;
       assert.equal(log.entries[0].action, 'export');
 
+      // Each person's figures for the appraisal: the card's rows, with names, in a file.
+      const peopleDownloaded = page.waitForEvent('download');
+      await tap(page.getByRole('button', { name: '人员考核' }));
+      const peopleFile = await peopleDownloaded;
+      assert.match(peopleFile.suggestedFilename(), /^aftercare-people-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+      const people = readFileSync(await peopleFile.path()).subarray(3).toString('utf8').trimEnd().split('\r\n');
+      assert.equal(people[0], '账号,姓名,工单数,已解决,超时,准时率 (%),被客户重开,返修,平均解决用时 (小时),评价数,满意度 (%)');
+      assert.equal(people.length, everyone.length + 1, 'one row per person on the card');
+      assert.ok(people[1].startsWith(`${everyone[0].assignee},`), people[1]);
+
       // On a supervisor's phone the rows stack: name, chips, then the figures wrapped.
       await page.setViewportSize({ width: 390, height: 844 });
       await page.getByRole('heading', { name: '人员考核' }).scrollIntoViewIfNeeded();

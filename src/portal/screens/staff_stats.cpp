@@ -429,6 +429,7 @@ constexpr ExportSet kExportSets[] = {
     {"ratings", "staff.stats.export.ratings"},
     {"complaints", "staff.stats.export.complaints"},
     {"sla", "staff.stats.export.sla"},
+    {"people", "staff.stats.export.people"},
 };
 
 // The same period as the figures above, fetched with the session's token and saved as a file.

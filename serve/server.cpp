@@ -6,7 +6,6 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
-#include <regex>
 #include <stdexcept>
 #include <thread>
 
@@ -90,12 +89,6 @@ public:
         : reads(read_threads), writes(write_threads), listener(limits, std::move(hooks)) {}
     // Reads and writes want pools of different sizes (config.cpp, ReadThreads).
     WorkerPool& PoolFor(const HttpRequest& req) { return IsRead(req) ? reads : writes; }
-    struct Compiled {
-        std::regex regex;
-        std::string prefix;  // the template's literal start: most routes are ruled out by it, without the regex
-        const Route* route;
-    };
-    std::vector<Compiled> compiled;
     WorkerPool reads;
     WorkerPool writes;
     HttpListener listener;
@@ -142,21 +135,20 @@ void HttpServer::InstallRoutes() {
         // Ticket route must name the ticket first; anything else is a programming error.
         if (route.access == Access::Ticket && route.path.rfind("/api/v1/tickets/{number}", 0) != 0)
             throw std::logic_error("ticket route without a leading {number}: " + route.path);
-        impl_->compiled.push_back({std::regex(RouteTable::PatternFor(route.path)),
-                                   route.path.substr(0, route.path.find('{')), &route});
+        if (!RouteTable::WellFormed(route.path)) throw std::logic_error("a placeholder is not a whole segment: " + route.path);
     }
 }
 
 const Route* HttpServer::Match(HttpRequest& req) const {
     // HEAD is answered like GET, without the body.
     const std::string& method = req.method == "HEAD" ? std::string("GET") : req.method;
-    for (const auto& [regex, prefix, route] : impl_->compiled) {
-        if (route->method != method || req.path.compare(0, prefix.size(), prefix) != 0) continue;
-        std::smatch match;
-        if (!std::regex_match(req.path, match, regex)) continue;
-        req.matches.clear();
-        for (const auto& part : match) req.matches.push_back(part.str());
-        return route;
+    std::vector<std::string> captures;
+    for (const Route& route : routes_.routes()) {
+        if (route.method != method || !RouteTable::Matches(route.path, req.path, &captures)) continue;
+        req.matches.assign(1, req.path);
+        req.matches.insert(req.matches.end(), std::make_move_iterator(captures.begin()),
+                           std::make_move_iterator(captures.end()));
+        return &route;
     }
     return nullptr;
 }
@@ -248,10 +240,10 @@ void HttpServer::NoRoute(const HttpRequest& req, HttpResponse& res) {
         return;
     }
     std::string allow;
-    for (const auto& [regex, prefix, route] : impl_->compiled) {
-        if (req.path.compare(0, prefix.size(), prefix) == 0 && std::regex_match(req.path, regex)) {
+    for (const Route& route : routes_.routes()) {
+        if (RouteTable::Matches(route.path, req.path)) {
             if (!allow.empty()) allow += ", ";
-            allow += route->method;
+            allow += route.method;
         }
     }
     if (!allow.empty()) {

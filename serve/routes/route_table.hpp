@@ -9,6 +9,7 @@
 #include <functional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "api/endpoints.h"
@@ -57,8 +58,13 @@ public:
     // from `declared`; otherwise one line per problem. The server refuses to start on any.
     std::string CheckAgainst(std::span<const api::Endpoint* const> declared) const;
 
-    // /api/v1/tickets/{number} -> ^/api/v1/tickets/([^/]+)$ (the server matches with std::regex).
-    static std::string PatternFor(const std::string& path);
+    // Whether `path` is an address of the route template `pattern`: /api/v1/tickets/{number}
+    // matches /api/v1/tickets/X7K2-… and captures "X7K2-…". A placeholder is a whole segment and
+    // matches one or more characters other than '/'; everything else must be equal. On a match,
+    // `captures` (when given) holds the placeholders' text in order.
+    static bool Matches(std::string_view pattern, std::string_view path, std::vector<std::string>* captures = nullptr);
+    // Whether every '{' in `pattern` opens a placeholder that is a whole segment (all Matches serves).
+    static bool WellFormed(std::string_view pattern);
 
 private:
     std::vector<Route> routes_;

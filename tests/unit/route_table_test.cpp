@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <set>
+#include <string>
+#include <vector>
 
 #include "routes/route_table.hpp"
 
@@ -52,4 +54,32 @@ TEST_CASE("route table: every declared endpoint is unique by method and path", "
         CHECK((endpoint->status >= 200 && endpoint->status < 300));
     }
     CHECK(keys.size() >= 50);
+}
+
+TEST_CASE("route table: an address matches a template segment by segment, placeholders captured", "[routes]") {
+    std::vector<std::string> captures;
+    CHECK(RouteTable::Matches("/api/v1/tickets/{number}/attachments/{id}", "/api/v1/tickets/X7K2-A/attachments/9", &captures));
+    CHECK(captures == std::vector<std::string>{"X7K2-A", "9"});
+    CHECK(RouteTable::Matches("/api/v1/tickets", "/api/v1/tickets", &captures));
+    CHECK(captures.empty());
+    // A placeholder is one whole, non-empty segment; literals compare exactly.
+    CHECK_FALSE(RouteTable::Matches("/api/v1/tickets/{number}", "/api/v1/tickets/"));
+    CHECK_FALSE(RouteTable::Matches("/api/v1/tickets/{number}", "/api/v1/tickets/A/B"));
+    CHECK_FALSE(RouteTable::Matches("/api/v1/tickets/{number}", "/api/v1/tickets"));
+    CHECK_FALSE(RouteTable::Matches("/api/v1/tickets/{number}/rating", "/api/v1/tickets/A/Rating"));
+    CHECK_FALSE(RouteTable::Matches("/api/v1/tickets", "/api/v1/tickets/"));
+    CHECK_FALSE(RouteTable::Matches("/api/v1/faq", "/api/v1/faqs"));
+    // A failed match leaves the captures of the last one alone.
+    captures = {"kept"};
+    CHECK_FALSE(RouteTable::Matches("/api/v1/tickets/{number}/cancel", "/api/v1/tickets/A/confirm", &captures));
+    CHECK(captures == std::vector<std::string>{"kept"});
+
+    CHECK(RouteTable::WellFormed("/api/v1/tickets/{number}/attachments/{id}"));
+    CHECK_FALSE(RouteTable::WellFormed("/api/v1/files/{name}.pdf"));
+    CHECK_FALSE(RouteTable::WellFormed("/api/v1/{a}{b}"));
+    CHECK_FALSE(RouteTable::WellFormed("/api/v1/{open"));
+    for (const api::Endpoint* endpoint : api::endpoints::All()) {
+        INFO(endpoint->path);
+        CHECK(RouteTable::WellFormed(endpoint->path));
+    }
 }

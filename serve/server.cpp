@@ -135,7 +135,8 @@ void HttpServer::InstallRoutes() {
         // Ticket route must name the ticket first; anything else is a programming error.
         if (route.access == Access::Ticket && route.path.rfind("/api/v1/tickets/{number}", 0) != 0)
             throw std::logic_error("ticket route without a leading {number}: " + route.path);
-        if (!RouteTable::WellFormed(route.path)) throw std::logic_error("a placeholder is not a whole segment: " + route.path);
+        if (!RouteTable::WellFormed(route.path))
+            throw std::logic_error("a placeholder is not a whole segment: " + route.path);
     }
 }
 

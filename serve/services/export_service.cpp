@@ -2,6 +2,7 @@
 #include "services/export_service.hpp"
 
 #include <cstdio>
+#include <iterator>
 
 #include "core/rating.h"
 #include "core/service_number.h"
@@ -13,6 +14,9 @@
 
 namespace aftercare::serve::exports {
 namespace {
+
+// The endpoint's {set}, in the order of Set.
+constexpr std::string_view kSetNames[] = {"tickets", "ratings", "complaints", "sla", "people"};
 
 // The longest period one export covers: a year's review with room for its edges.
 constexpr std::int64_t kMaxPeriodSeconds = 400LL * 86400;
@@ -164,11 +168,8 @@ std::string People(Services& services, const api::StatsResponse& stats, const Wo
 }  // namespace
 
 std::optional<Set> ParseSet(std::string_view name) {
-    if (name == "tickets") return Set::Tickets;
-    if (name == "ratings") return Set::Ratings;
-    if (name == "complaints") return Set::Complaints;
-    if (name == "sla") return Set::Sla;
-    if (name == "people") return Set::People;
+    for (std::size_t i = 0; i < std::size(kSetNames); ++i)
+        if (name == kSetNames[i]) return static_cast<Set>(i);
     return std::nullopt;
 }
 
@@ -183,8 +184,7 @@ CsvFile Export(Services& services, const staff::Caller& caller, Set set, std::in
     const auto policy = services.Policy();
     const core::UtcOffsetMinutes offset = policy->calendar.vendor_utc_offset_minutes;
     const Words words{language};
-    static constexpr const char* kNames[] = {"tickets", "ratings", "complaints", "sla", "people"};
-    const char* name = kNames[static_cast<int>(set)];
+    const std::string_view name = kSetNames[static_cast<int>(set)];
 
     CsvFile file;
     int rows = 0;
@@ -196,7 +196,7 @@ CsvFile Export(Services& services, const staff::Caller& caller, Set set, std::in
     case Set::People: file.body = People(services, staff::Stats(services, caller, from, to), words, rows); break;
     }
     // The last day named is the one the period's last second falls on.
-    file.file_name = std::string("aftercare-") + name + "-" + core::FormatIsoDate(core::LocalDate(from, offset)) + "-" +
+    file.file_name = "aftercare-" + std::string(name) + "-" + core::FormatIsoDate(core::LocalDate(from, offset)) + "-" +
                      core::FormatIsoDate(core::LocalDate(to - 1, offset)) + ".csv";
     services.store.Write([&](StoreTx& tx) {
         AuditRecord record;

@@ -33,6 +33,16 @@ METRICS_TOKEN = "bench-live-metrics-token-5d1c"
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
+def cpu_seconds(pids):
+    """User and system CPU time of these processes so far."""
+    total = 0
+    for pid in pids:
+        with open("/proc/%d/stat" % pid) as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def draft(i):
     return {"kind": "repair", "priority": "general",
             "customer": {"name": "测试用户", "phone": "138%08d" % (i % 100000000)},
@@ -89,9 +99,7 @@ class Server:
         return -1
 
     def cpu_seconds(self):
-        with open("/proc/%d/stat" % self.process.pid) as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return cpu_seconds([self.process.pid])
 
     def staff_token(self):
         return self.request("POST", "/api/v1/staff/login", {"username": "bench", "password": self.password})["access_token"]
@@ -225,17 +233,31 @@ async def run_broadcast_phase(args, binary, results):
         server.stop()
 
 
-def wrk(url, args, token=None, script=None):
+def wrk(url, args, token=None, script=None, server_pids=()):
+    """Runs wrk against url: (requests per second, the server's and wrk's CPU per request in µs).
+
+    The two share the machine's cores, so a server's rate depends on wrk's cost as well as its own:
+    the CPU figures say which is which (a host's noise moves them less than the rates)."""
     cmd = ["wrk", "-t", str(args.wrk_threads), "-c", str(args.connections), "-d", "%ds" % args.duration, "--latency"]
     if token:
         cmd += ["-H", "Authorization: Bearer " + token]
     if script:
         cmd += ["-s", script]
+    server_before = cpu_seconds(server_pids)
+    wrk_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     out = subprocess.run(cmd + [url], check=True, capture_output=True, text=True).stdout
+    wrk_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    server_seconds = cpu_seconds(server_pids) - server_before
+    wrk_seconds = wrk_after.ru_utime + wrk_after.ru_stime - wrk_before.ru_utime - wrk_before.ru_stime
+    rate = requests = None
     for line in out.splitlines():
         if line.startswith("Requests/sec:"):
-            return float(line.split()[1]), out
-    raise SystemExit("wrk printed no rate:\n" + out)
+            rate = float(line.split()[1])
+        elif " requests in " in line:
+            requests = int(line.split()[0])
+    if rate is None or not requests:
+        raise SystemExit("wrk printed no rate:\n" + out)
+    return rate, server_seconds * 1e6 / requests, wrk_seconds * 1e6 / requests
 
 
 def run_reads_phase(args, binary, results):
@@ -248,10 +270,12 @@ def run_reads_phase(args, binary, results):
         req = urllib.request.Request(url, headers={"Authorization": "Bearer " + ticket["access_token"]})
         body = urllib.request.urlopen(req).read()
         results["read_bytes"] = len(body)
-        results["aftercare_reads"], _ = wrk(url, args, ticket["access_token"])
+        results["aftercare_reads"], results["aftercare_read_us"], results["wrk_read_us"] = wrk(
+            url, args, ticket["access_token"], server_pids=[server.process.pid])
         # Durable creates on the same server (a 201 is on disk), as scripts/bench-api.sh makes them.
-        results["aftercare_creates"], _ = wrk("http://127.0.0.1:%d/api/v1/tickets" % args.port, args,
-                                              script=os.path.join(ROOT, "scripts/bench-api/create.lua"))
+        results["aftercare_creates"], results["aftercare_create_us"], _ = wrk(
+            "http://127.0.0.1:%d/api/v1/tickets" % args.port, args,
+            script=os.path.join(ROOT, "scripts/bench-api/create.lua"), server_pids=[server.process.pid])
 
         os.chmod(nginx_dir, 0o755)
         os.makedirs(os.path.join(nginx_dir, "root"))
@@ -270,7 +294,10 @@ def run_reads_phase(args, binary, results):
         static_url = "http://127.0.0.1:%d/ticket.json" % args.nginx_port
         if urllib.request.urlopen(static_url).read() != body:
             raise SystemExit("nginx does not serve the same bytes")
-        results["nginx_reads"], _ = wrk(static_url, args)
+        # The master and its workers (the workers serve).
+        workers = subprocess.run(["pgrep", "-P", str(nginx.pid)], capture_output=True, text=True).stdout.split()
+        results["nginx_reads"], results["nginx_read_us"], results["wrk_nginx_us"] = wrk(
+            static_url, args, server_pids=[nginx.pid] + [int(pid) for pid in workers])
         results["nginx_version"] = subprocess.run(["nginx", "-v"], capture_output=True, text=True).stderr.strip()
     finally:
         if nginx:
@@ -326,8 +353,16 @@ def main():
               % (r["read_bytes"], args.wrk_threads, args.connections, args.duration, threads, r["aftercare_reads"],
                  r["nginx_version"].replace("nginx version: ", ""), r["nginx_reads"],
                  100.0 * r["aftercare_reads"] / r["nginx_reads"]))
-        print("| durable creates (`scripts/bench-api/create.lua`), wrk -t%d -c%d %ds, %s | %.0f/s |"
-              % (args.wrk_threads, args.connections, args.duration, threads, r["aftercare_creates"]))
+        # With every core busy in both runs, the rates are in the ratio of the CPU each request
+        # costs server and client together: this is the server CPU per read at which reads would run
+        # at half nginx's rate.
+        half = 2 * (r["nginx_read_us"] + r["wrk_nginx_us"]) - r["wrk_read_us"]
+        print("| CPU per read: aftercare / nginx, and wrk's in each run | %.1f / %.1f µs; wrk %.1f / %.1f µs; "
+              "half of nginx's rate needs ≤ %.1f µs of server CPU per read |"
+              % (r["aftercare_read_us"], r["nginx_read_us"], r["wrk_read_us"], r["wrk_nginx_us"], half))
+        print("| durable creates (`scripts/bench-api/create.lua`), wrk -t%d -c%d %ds, %s | %.0f/s, %.1f µs of server CPU each |"
+              % (args.wrk_threads, args.connections, args.duration, threads, r["aftercare_creates"],
+                 r["aftercare_create_us"]))
     sys.stdout.flush()
 
 

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <iterator>
+#include <map>
 
 #include "core/rating.h"
 #include "core/service_number.h"
@@ -152,10 +153,12 @@ std::string People(Services& services, const api::StatsResponse& stats, const Wo
              words("超时", "Breached"), words("准时率 (%)", "On time (%)"), words("被客户重开", "Reopened by customer"),
              words("返修", "Repeat repairs"), words("平均解决用时 (小时)", "Mean resolution (hours)"),
              words("评价数", "Ratings"), words("满意度 (%)", "Satisfaction (%)")});
+    std::map<std::string, std::string> names;  // one read of the staff list, not one per row
+    for (const StaffRecord& staff : services.store.ListStaff()) names.emplace(staff.username, staff.display_name);
     for (const api::AssigneeStats& person : stats.by_assignee) {
-        const auto staff = services.store.FindStaff(person.assignee);
+        const auto name = names.find(person.assignee);
         const core::SatisfactionStats& rated = person.satisfaction;
-        csv.Row({person.assignee, staff ? staff->display_name : std::string(), std::to_string(person.tickets),
+        csv.Row({person.assignee, name != names.end() ? name->second : std::string(), std::to_string(person.tickets),
                  std::to_string(person.resolved), std::to_string(person.breached), Percent(person.on_time_rate),
                  std::to_string(person.reopened), std::to_string(person.repeat_repairs),
                  person.resolved ? Hours(person.mean_resolution_seconds) : "", std::to_string(rated.count),

@@ -2,17 +2,20 @@
 #include "storage_quota.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "log.hpp"
 #include "services/domain_error.hpp"
 
 namespace aftercare::serve {
 
-StorageQuota::StorageQuota(Store& store, std::int64_t global_bytes, std::int64_t per_address_bytes_per_day)
+StorageQuota::StorageQuota(Store& store, std::int64_t global_bytes, std::int64_t per_address_bytes_per_day,
+                           Clock clock)
     : store_(store),
       global_bytes_(global_bytes),
       per_address_bytes_(per_address_bytes_per_day),
-      per_address_(per_address_bytes_per_day, std::chrono::seconds(86400)) {}
+      per_address_(per_address_bytes_per_day, std::chrono::seconds(86400)),
+      clock_(std::move(clock)) {}
 
 std::int64_t StorageQuota::UsedBytes() {
     const std::int64_t used = store_.StorageBytes();
@@ -28,8 +31,27 @@ std::int64_t StorageQuota::UsedBytes() {
     return used;
 }
 
+std::int64_t StorageQuota::BytesBefore(std::int64_t bytes) {
+    const auto now = clock_();
+    {
+        std::lock_guard lock(estimate_mutex_);
+        const std::int64_t estimate = measured_bytes_ + reserved_since_;
+        if (measured_bytes_ >= 0 && now - measured_at_ < kMeasureEvery &&
+            static_cast<double>(estimate + bytes) < kWarnFraction * static_cast<double>(global_bytes_)) {
+            reserved_since_ += bytes;
+            return estimate;
+        }
+    }
+    const std::int64_t used = UsedBytes();
+    std::lock_guard lock(estimate_mutex_);
+    measured_bytes_ = used;
+    measured_at_ = now;
+    reserved_since_ = bytes;
+    return used;
+}
+
 void StorageQuota::Reserve(const std::string& client, std::int64_t bytes) {
-    if (global_bytes_ > 0 && UsedBytes() + bytes > global_bytes_)
+    if (global_bytes_ > 0 && BytesBefore(bytes) + bytes > global_bytes_)
         throw DomainError(
             ErrorKind::StorageFull, "storage_full", "存储空间已满，暂时无法保存，请稍后再试或联系服务商",
             "Storage is full; nothing can be saved right now. Try later or contact the vendor.");

@@ -918,7 +918,7 @@ void SqliteStore::Write(const std::function<void(StoreTx&)>& work) {
     // and runs everything queued in one transaction, each piece inside its own savepoint (a refused
     // piece rolls back alone). One fsync then acknowledges the whole batch, and nobody returns
     // before the COMMIT that contains their writes is on disk.
-    PendingWrite me{&work, nullptr, false};
+    PendingWrite me{&work};
     std::unique_lock lock(write_mutex_);
     write_queue_.push_back(&me);
     while (!me.done) {
@@ -932,9 +932,15 @@ void SqliteStore::Write(const std::function<void(StoreTx&)>& work) {
             RunBatch(batch);
             lock.lock();
             leader_active_ = false;
-            write_done_.notify_all();
+            // Only the batch's writers and the next leader are woken: waking every waiter after every
+            // commit made each queued writer switch in and out once per batch for nothing.
+            for (auto* item : batch) {
+                item->done = true;
+                item->wake.notify_one();
+            }
+            if (!write_queue_.empty()) write_queue_.front()->wake.notify_one();
         } else {
-            write_done_.wait(lock);
+            me.wake.wait(lock);
         }
     }
     if (me.error) std::rethrow_exception(me.error);
@@ -947,10 +953,7 @@ void SqliteStore::RunBatch(const std::vector<PendingWrite*>& batch) {
     try {
         db.Prepare("BEGIN IMMEDIATE").Run();
     } catch (...) {
-        for (auto* item : batch) {
-            item->error = std::current_exception();
-            item->done = true;
-        }
+        for (auto* item : batch) item->error = std::current_exception();
         return;
     }
     SqliteTx tx(db);
@@ -979,10 +982,8 @@ void SqliteStore::RunBatch(const std::vector<PendingWrite*>& batch) {
                                   : std::make_exception_ptr(sqlite::Error(SQLITE_ABORT, "sqlite: transaction aborted"));
     }
     if (aborted) {
-        for (auto* item : batch) {
+        for (auto* item : batch)
             if (!item->error) item->error = aborted;
-            item->done = true;
-        }
         return;
     }
     try {
@@ -996,7 +997,6 @@ void SqliteStore::RunBatch(const std::vector<PendingWrite*>& batch) {
         for (auto* item : batch)
             if (!item->error) item->error = error;
     }
-    for (auto* item : batch) item->done = true;
 }
 
 std::optional<std::string> SqliteStore::GetMeta(const std::string& key) {

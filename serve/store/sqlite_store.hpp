@@ -74,18 +74,19 @@ private:
     struct PendingWrite {
         const std::function<void(StoreTx&)>* work;
         std::exception_ptr error;
-        bool done;
+        bool done = false;            // guarded by write_mutex_
+        std::condition_variable wake;  // this writer's own, so a batch's end wakes only whom it concerns
     };
     static constexpr std::size_t kMaxBatch = 64;
     // Parsed tickets kept for reads: ~5 KB each, so about 50 MB at most.
     static constexpr std::size_t kCachedTickets = 10000;
+    // Runs one batch in one transaction and sets each piece's error; Write marks them done.
     void RunBatch(const std::vector<PendingWrite*>& batch);
     sqlite::Connection& Acquire();
     void Release(sqlite::Connection& connection);
 
     std::string path_;
     std::mutex write_mutex_;  // guards the queue below, not the connection
-    std::condition_variable write_done_;
     std::vector<PendingWrite*> write_queue_;
     bool leader_active_ = false;
     std::unique_ptr<sqlite::Connection> writer_;

@@ -7,6 +7,7 @@ namespace aftercare::core {
 
 using api::Json;
 using api::WireReader;
+using api::detail::Object;
 using api::detail::PutOptional;
 
 #define AFTERCARE_WIRE_ENUM_IMPL(Type)                                                              \
@@ -44,7 +45,9 @@ void from_json(const Json& json_value, CivilDate& value) { api::ReadOrThrow(json
     void from_json(const Json& json_value, Type& value) { api::ReadOrThrow(json_value, value); }
 
 // --- LocalizedText ---------------------------------------------------------------------------
-void to_json(Json& json_value, const LocalizedText& value) { json_value = Json{{"zh", value.zh}, {"en", value.en}}; }
+void to_json(Json& json_value, const LocalizedText& value) {
+    json_value = Object({{"zh", value.zh}, {"en", value.en}});
+}
 void ReadFields(WireReader& reader, LocalizedText& value) {
     reader.Required("zh", value.zh);
     reader.Required("en", value.en);
@@ -53,7 +56,7 @@ AFTERCARE_FROM_JSON(LocalizedText)
 
 // --- Error -----------------------------------------------------------------------------------
 void to_json(Json& json_value, const Error& value) {
-    json_value = Json{{"code", value.code}, {"message", value.message}, {"field", value.field}};
+    json_value = Object({{"code", value.code}, {"message", value.message}, {"field", value.field}});
 }
 void ReadFields(WireReader& reader, Error& value) {
     reader.Required("code", value.code);
@@ -63,7 +66,9 @@ void ReadFields(WireReader& reader, Error& value) {
 AFTERCARE_FROM_JSON(Error)
 
 // --- Actor -----------------------------------------------------------------------------------
-void to_json(Json& json_value, const Actor& value) { json_value = Json{{"role", value.role}, {"id", value.id}}; }
+void to_json(Json& json_value, const Actor& value) {
+    json_value = Object({{"role", value.role}, {"id", value.id}});
+}
 void ReadFields(WireReader& reader, Actor& value) {
     reader.Required("role", value.role);
     reader.Optional("id", value.id);
@@ -72,7 +77,7 @@ AFTERCARE_FROM_JSON(Actor)
 
 // --- CustomerContact -------------------------------------------------------------------------
 void to_json(Json& json_value, const CustomerContact& value) {
-    json_value = Json{{"name", value.name}, {"phone", value.phone}, {"email", value.email}};
+    json_value = Object({{"name", value.name}, {"phone", value.phone}, {"email", value.email}});
 }
 void ReadFields(WireReader& reader, CustomerContact& value) {
     reader.Required("name", value.name);
@@ -83,7 +88,8 @@ AFTERCARE_FROM_JSON(CustomerContact)
 
 // --- ProductInfo -----------------------------------------------------------------------------
 void to_json(Json& json_value, const ProductInfo& value) {
-    json_value = Json{{"model", value.model}, {"serial", value.serial}, {"order_number", value.order_number}};
+    json_value =
+        Object({{"model", value.model}, {"serial", value.serial}, {"order_number", value.order_number}});
     PutOptional(json_value, "purchase_date", value.purchase_date);
     PutOptional(json_value, "delivered_at", value.delivered_at);
 }
@@ -98,7 +104,7 @@ AFTERCARE_FROM_JSON(ProductInfo)
 
 // --- VisitWindow, RepairDetails ---------------------------------------------------------------
 void to_json(Json& json_value, const VisitWindow& value) {
-    json_value = Json{{"date", value.date}, {"slot", value.slot}};
+    json_value = Object({{"date", value.date}, {"slot", value.slot}});
 }
 void ReadFields(WireReader& reader, VisitWindow& value) {
     reader.Required("date", value.date);
@@ -107,7 +113,8 @@ void ReadFields(WireReader& reader, VisitWindow& value) {
 AFTERCARE_FROM_JSON(VisitWindow)
 
 void to_json(Json& json_value, const RepairDetails& value) {
-    json_value = Json{{"mode", value.mode}, {"fault_category", value.fault_category}, {"faulty_part", value.faulty_part}};
+    json_value = Object(
+        {{"mode", value.mode}, {"fault_category", value.fault_category}, {"faulty_part", value.faulty_part}});
     PutOptional(json_value, "visit", value.visit);
 }
 void ReadFields(WireReader& reader, RepairDetails& value) {
@@ -120,7 +127,7 @@ AFTERCARE_FROM_JSON(RepairDetails)
 
 // --- ComplaintDetails, ComplaintFindings -------------------------------------------------------
 void to_json(Json& json_value, const ComplaintDetails& value) {
-    json_value = Json{{"category", value.category}, {"related_ticket", value.related_ticket}};
+    json_value = Object({{"category", value.category}, {"related_ticket", value.related_ticket}});
 }
 void ReadFields(WireReader& reader, ComplaintDetails& value) {
     reader.Required("category", value.category);
@@ -129,7 +136,7 @@ void ReadFields(WireReader& reader, ComplaintDetails& value) {
 AFTERCARE_FROM_JSON(ComplaintDetails)
 
 void to_json(Json& json_value, const ComplaintFindings& value) {
-    json_value = Json{{"root_cause", value.root_cause}, {"corrective_action", value.corrective_action}};
+    json_value = Object({{"root_cause", value.root_cause}, {"corrective_action", value.corrective_action}});
 }
 void ReadFields(WireReader& reader, ComplaintFindings& value) {
     reader.Optional("root_cause", value.root_cause); // blanks are refused by the transition, field by field
@@ -139,16 +146,16 @@ AFTERCARE_FROM_JSON(ComplaintFindings)
 
 // --- TicketDraft -----------------------------------------------------------------------------
 void to_json(Json& json_value, const TicketDraft& value) {
-    json_value = Json{{"kind", value.kind},
-                      {"priority", value.priority},
-                      {"customer", value.customer},
-                      {"product", value.product},
-                      {"subject", value.subject},
-                      {"description", value.description},
-                      {"address", value.address},
-                      {"utc_offset_minutes", value.utc_offset_minutes},
-                      {"language", value.language},
-                      {"channel", value.channel}};
+    json_value = Object({{"kind", value.kind},
+                         {"priority", value.priority},
+                         {"customer", value.customer},
+                         {"product", value.product},
+                         {"subject", value.subject},
+                         {"description", value.description},
+                         {"address", value.address},
+                         {"utc_offset_minutes", value.utc_offset_minutes},
+                         {"language", value.language},
+                         {"channel", value.channel}});
     PutOptional(json_value, "return_reason", value.return_reason);
     PutOptional(json_value, "repair", value.repair);
     PutOptional(json_value, "complaint", value.complaint);
@@ -175,9 +182,11 @@ AFTERCARE_FROM_JSON(TicketDraft)
 // --- Quotes and service reports -------------------------------------------------------------
 // Charges are written for readers; a client's are never read into a record (the server computes them).
 void to_json(Json& json_value, const PartUsed& value) {
-    json_value = Json{{"part_number", value.part_number}, {"name", value.name},
-                      {"original", value.original},       {"quantity", value.quantity},
-                      {"unit_cost_fen", value.unit_cost_fen}};
+    json_value = Object({{"part_number", value.part_number},
+                         {"name", value.name},
+                         {"original", value.original},
+                         {"quantity", value.quantity},
+                         {"unit_cost_fen", value.unit_cost_fen}});
     if (!value.new_serial.empty()) json_value["new_serial"] = value.new_serial;
 }
 void ReadFields(WireReader& reader, PartUsed& value) {
@@ -191,7 +200,8 @@ void ReadFields(WireReader& reader, PartUsed& value) {
 AFTERCARE_FROM_JSON(PartUsed)
 
 void to_json(Json& json_value, const Quote& value) {
-    json_value = Json{{"parts", value.parts}, {"customer_caused", value.customer_caused}, {"charges", value.charges}};
+    json_value = Object(
+        {{"parts", value.parts}, {"customer_caused", value.customer_caused}, {"charges", value.charges}});
 }
 void ReadFields(WireReader& reader, Quote& value) {
     reader.Required("parts", value.parts);
@@ -201,10 +211,13 @@ void ReadFields(WireReader& reader, Quote& value) {
 AFTERCARE_FROM_JSON(Quote)
 
 void to_json(Json& json_value, const ServiceReport& value) {
-    json_value = Json{{"diagnosis", value.diagnosis}, {"cause", value.cause},
-                      {"actions", value.actions},     {"parts", value.parts},
-                      {"labour_minutes", value.labour_minutes}, {"outcome", value.outcome},
-                      {"charges", value.charges}};
+    json_value = Object({{"diagnosis", value.diagnosis},
+                         {"cause", value.cause},
+                         {"actions", value.actions},
+                         {"parts", value.parts},
+                         {"labour_minutes", value.labour_minutes},
+                         {"outcome", value.outcome},
+                         {"charges", value.charges}});
 }
 void ReadFields(WireReader& reader, ServiceReport& value) {
     reader.Required("diagnosis", value.diagnosis);
@@ -219,7 +232,7 @@ AFTERCARE_FROM_JSON(ServiceReport)
 
 // --- WorkRecord ------------------------------------------------------------------------------
 void to_json(Json& json_value, const WorkRecord& value) {
-    json_value = Json{{"kind", value.kind}};
+    json_value = Object({{"kind", value.kind}});
     if (!value.part.empty()) json_value["part"] = value.part;
     PutOptional(json_value, "due_at", value.due_at);
     if (value.completes != 0) json_value["completes"] = value.completes;
@@ -243,15 +256,21 @@ void ReadFields(WireReader& reader, WorkRecord& value) {
 AFTERCARE_FROM_JSON(WorkRecord)
 
 // --- FollowUpCall ----------------------------------------------------------------------------
-void to_json(Json& json_value, const FollowUpCall& value) { json_value = Json{{"reached", value.reached}}; }
+void to_json(Json& json_value, const FollowUpCall& value) {
+    json_value = Object({{"reached", value.reached}});
+}
 void ReadFields(WireReader& reader, FollowUpCall& value) { reader.Required("reached", value.reached); }
 AFTERCARE_FROM_JSON(FollowUpCall)
 
 // --- TimelineEvent ---------------------------------------------------------------------------
 void to_json(Json& json_value, const TimelineEvent& value) {
-    json_value = Json{{"sequence", value.sequence}, {"at", value.at},           {"actor", value.actor},
-                      {"type", value.type},         {"from_state", value.from_state}, {"to_state", value.to_state},
-                      {"note", value.note}};
+    json_value = Object({{"sequence", value.sequence},
+                         {"at", value.at},
+                         {"actor", value.actor},
+                         {"type", value.type},
+                         {"from_state", value.from_state},
+                         {"to_state", value.to_state},
+                         {"note", value.note}});
     PutOptional(json_value, "action", value.action);
     if (!value.assignee.empty()) json_value["assignee"] = value.assignee;
     PutOptional(json_value, "priority", value.priority);
@@ -282,17 +301,17 @@ AFTERCARE_FROM_JSON(TimelineEvent)
 
 // --- Ticket ----------------------------------------------------------------------------------
 void to_json(Json& json_value, const Ticket& value) {
-    json_value = Json{{"service_number", value.service_number},
-                      {"details", value.details},
-                      {"state", value.state},
-                      {"resume_state", value.resume_state},
-                      {"priority", value.priority},
-                      {"assignee", value.assignee},
-                      {"escalation", value.escalation},
-                      {"rated", value.rated},
-                      {"created_at", value.created_at},
-                      {"updated_at", value.updated_at},
-                      {"timeline", value.timeline}};
+    json_value = Object({{"service_number", value.service_number},
+                         {"details", value.details},
+                         {"state", value.state},
+                         {"resume_state", value.resume_state},
+                         {"priority", value.priority},
+                         {"assignee", value.assignee},
+                         {"escalation", value.escalation},
+                         {"rated", value.rated},
+                         {"created_at", value.created_at},
+                         {"updated_at", value.updated_at},
+                         {"timeline", value.timeline}});
     if (!value.repeat_of.empty()) json_value["repeat_of"] = value.repeat_of;
 }
 void ReadFields(WireReader& reader, Ticket& value) {
@@ -313,11 +332,11 @@ AFTERCARE_FROM_JSON(Ticket)
 
 // --- Deadline / SlaStatus --------------------------------------------------------------------
 void to_json(Json& json_value, const Deadline& value) {
-    json_value = Json{{"clock", value.clock},
-                      {"status", value.status},
-                      {"allowance_seconds", value.allowance_seconds},
-                      {"remaining_seconds", value.remaining_seconds},
-                      {"escalation_due", value.escalation_due}};
+    json_value = Object({{"clock", value.clock},
+                         {"status", value.status},
+                         {"allowance_seconds", value.allowance_seconds},
+                         {"remaining_seconds", value.remaining_seconds},
+                         {"escalation_due", value.escalation_due}});
     PutOptional(json_value, "started_at", value.started_at);
     PutOptional(json_value, "due_at", value.due_at);
     PutOptional(json_value, "met_at", value.met_at);
@@ -335,11 +354,11 @@ void ReadFields(WireReader& reader, Deadline& value) {
 AFTERCARE_FROM_JSON(Deadline)
 
 void to_json(Json& json_value, const SlaStatus& value) {
-    json_value = Json{{"deadlines", value.deadlines},
-                      {"paused", value.paused},
-                      {"paused_seconds", value.paused_seconds},
-                      {"breached", value.breached},
-                      {"escalation_due", value.escalation_due}};
+    json_value = Object({{"deadlines", value.deadlines},
+                         {"paused", value.paused},
+                         {"paused_seconds", value.paused_seconds},
+                         {"breached", value.breached},
+                         {"escalation_due", value.escalation_due}});
     PutOptional(json_value, "next_change_at", value.next_change_at);
 }
 void ReadFields(WireReader& reader, SlaStatus& value) {
@@ -363,9 +382,13 @@ AFTERCARE_FROM_JSON(SlaStatus)
 
 // --- Rating / SatisfactionStats --------------------------------------------------------------
 void to_json(Json& json_value, const Rating& value) {
-    json_value = Json{{"quality", value.quality}, {"speed", value.speed},         {"attitude", value.attitude},
-                      {"scope", value.scope},     {"guarantee", value.guarantee}, {"solved", value.solved},
-                      {"comment", value.comment}};
+    json_value = Object({{"quality", value.quality},
+                         {"speed", value.speed},
+                         {"attitude", value.attitude},
+                         {"scope", value.scope},
+                         {"guarantee", value.guarantee},
+                         {"solved", value.solved},
+                         {"comment", value.comment}});
 }
 void ReadFields(WireReader& reader, Rating& value) {
     reader.Required("quality", value.quality);
@@ -379,16 +402,16 @@ void ReadFields(WireReader& reader, Rating& value) {
 AFTERCARE_FROM_JSON(Rating)
 
 void to_json(Json& json_value, const SatisfactionStats& value) {
-    json_value = Json{{"count", value.count},
-                      {"satisfied", value.satisfied},
-                      {"rate", value.rate},
-                      {"meets_target", value.meets_target},
-                      {"solved", value.solved},
-                      {"mean_quality", value.mean_quality},
-                      {"mean_speed", value.mean_speed},
-                      {"mean_attitude", value.mean_attitude},
-                      {"mean_scope", value.mean_scope},
-                      {"mean_guarantee", value.mean_guarantee}};
+    json_value = Object({{"count", value.count},
+                         {"satisfied", value.satisfied},
+                         {"rate", value.rate},
+                         {"meets_target", value.meets_target},
+                         {"solved", value.solved},
+                         {"mean_quality", value.mean_quality},
+                         {"mean_speed", value.mean_speed},
+                         {"mean_attitude", value.mean_attitude},
+                         {"mean_scope", value.mean_scope},
+                         {"mean_guarantee", value.mean_guarantee}});
 }
 void ReadFields(WireReader& reader, SatisfactionStats& value) {
     reader.Required("count", value.count);
@@ -406,8 +429,11 @@ AFTERCARE_FROM_JSON(SatisfactionStats)
 
 // --- Returns / warranty ----------------------------------------------------------------------
 void to_json(Json& json_value, const ReturnsDecision& value) {
-    json_value = Json{{"granted", value.granted}, {"remedy", value.remedy},         {"rule", value.rule},
-                      {"reason", value.reason},   {"day_number", value.day_number}};
+    json_value = Object({{"granted", value.granted},
+                         {"remedy", value.remedy},
+                         {"rule", value.rule},
+                         {"reason", value.reason},
+                         {"day_number", value.day_number}});
     PutOptional(json_value, "window_ends_at", value.window_ends_at);
 }
 void ReadFields(WireReader& reader, ReturnsDecision& value) {
@@ -421,12 +447,12 @@ void ReadFields(WireReader& reader, ReturnsDecision& value) {
 AFTERCARE_FROM_JSON(ReturnsDecision)
 
 void to_json(Json& json_value, const WarrantyDecision& value) {
-    json_value = Json{{"in_warranty", value.in_warranty},
-                      {"rule", value.rule},
-                      {"covered_until", value.covered_until},
-                      {"product_covered_until", value.product_covered_until},
-                      {"days_left", value.days_left},
-                      {"reason", value.reason}};
+    json_value = Object({{"in_warranty", value.in_warranty},
+                         {"rule", value.rule},
+                         {"covered_until", value.covered_until},
+                         {"product_covered_until", value.product_covered_until},
+                         {"days_left", value.days_left},
+                         {"reason", value.reason}});
 }
 void ReadFields(WireReader& reader, WarrantyDecision& value) {
     reader.Required("in_warranty", value.in_warranty);
@@ -439,8 +465,12 @@ void ReadFields(WireReader& reader, WarrantyDecision& value) {
 AFTERCARE_FROM_JSON(WarrantyDecision)
 
 void to_json(Json& json_value, const ChargeEstimate& value) {
-    json_value = Json{{"free", value.free},           {"parts_fen", value.parts_fen}, {"labour_fen", value.labour_fen},
-                      {"on_site_fen", value.on_site_fen}, {"total_fen", value.total_fen}, {"basis", value.basis}};
+    json_value = Object({{"free", value.free},
+                         {"parts_fen", value.parts_fen},
+                         {"labour_fen", value.labour_fen},
+                         {"on_site_fen", value.on_site_fen},
+                         {"total_fen", value.total_fen},
+                         {"basis", value.basis}});
 }
 void ReadFields(WireReader& reader, ChargeEstimate& value) {
     reader.Required("free", value.free);
@@ -453,7 +483,9 @@ void ReadFields(WireReader& reader, ChargeEstimate& value) {
 AFTERCARE_FROM_JSON(ChargeEstimate)
 
 void to_json(Json& json_value, const PartReplacement& value) {
-    json_value = Json{{"part", value.part}, {"replaced_on", value.replaced_on}, {"customer_caused", value.customer_caused}};
+    json_value = Object({{"part", value.part},
+                         {"replaced_on", value.replaced_on},
+                         {"customer_caused", value.customer_caused}});
     if (!value.part_serial.empty()) json_value["part_serial"] = value.part_serial;
 }
 void ReadFields(WireReader& reader, PartReplacement& value) {
@@ -465,8 +497,9 @@ void ReadFields(WireReader& reader, PartReplacement& value) {
 AFTERCARE_FROM_JSON(PartReplacement)
 
 void to_json(Json& json_value, const AttachmentMeta& value) {
-    json_value =
-        Json{{"file_name", value.file_name}, {"content_type", value.content_type}, {"size_bytes", value.size_bytes}};
+    json_value = Object({{"file_name", value.file_name},
+                         {"content_type", value.content_type},
+                         {"size_bytes", value.size_bytes}});
 }
 void ReadFields(WireReader& reader, AttachmentMeta& value) {
     reader.Required("file_name", value.file_name);
@@ -476,8 +509,11 @@ void ReadFields(WireReader& reader, AttachmentMeta& value) {
 AFTERCARE_FROM_JSON(AttachmentMeta)
 
 void to_json(Json& json_value, const PartCommitment& value) {
-    json_value = Json{{"sequence", value.sequence},       {"part", value.part},     {"in_stock", value.in_stock},
-                      {"promised_at", value.promised_at}, {"due_at", value.due_at}};
+    json_value = Object({{"sequence", value.sequence},
+                         {"part", value.part},
+                         {"in_stock", value.in_stock},
+                         {"promised_at", value.promised_at},
+                         {"due_at", value.due_at}});
     PutOptional(json_value, "done_at", value.done_at);
 }
 void ReadFields(WireReader& reader, PartCommitment& value) {

@@ -10,6 +10,7 @@
 
 namespace aftercare::api {
 
+using detail::Object;
 using detail::PutOptional;
 
 #define AFTERCARE_FROM_JSON(Type)                                                                   \
@@ -157,12 +158,12 @@ void ReadFields(WireReader& reader, CreateTicketRequest& value) { ReadFields(rea
 AFTERCARE_FROM_JSON(CreateTicketRequest)
 
 void to_json(Json& json_value, const AttachmentInfo& value) {
-    json_value = Json{{"id", value.id},
-                      {"file_name", value.file_name},
-                      {"content_type", value.content_type},
-                      {"size_bytes", value.size_bytes},
-                      {"uploaded_at", value.uploaded_at},
-                      {"url", value.url}};
+    json_value = Object({{"id", value.id},
+                         {"file_name", value.file_name},
+                         {"content_type", value.content_type},
+                         {"size_bytes", value.size_bytes},
+                         {"uploaded_at", value.uploaded_at},
+                         {"url", value.url}});
 }
 void ReadFields(WireReader& reader, AttachmentInfo& value) {
     reader.Required("id", value.id);
@@ -185,7 +186,7 @@ void ReadFields(WireReader& reader, SlaView& value) {
 AFTERCARE_FROM_JSON(SlaView)
 
 void to_json(Json& json_value, const EscalationNotice& value) {
-    json_value = Json{{"level", value.level}, {"roles", value.roles}, {"sent_at", value.sent_at}};
+    json_value = Object({{"level", value.level}, {"roles", value.roles}, {"sent_at", value.sent_at}});
 }
 void ReadFields(WireReader& reader, EscalationNotice& value) {
     reader.Required("level", value.level);
@@ -195,32 +196,32 @@ void ReadFields(WireReader& reader, EscalationNotice& value) {
 AFTERCARE_FROM_JSON(EscalationNotice)
 
 void to_json(Json& json_value, const TicketView& value) {
-    json_value = Json{{"service_number", value.service_number},
-                      {"kind", value.kind},
-                      {"priority", value.priority},
-                      {"state", value.state},
-                      {"subject", value.subject},
-                      {"description", value.description},
-                      {"customer_name", value.customer_name},
-                      {"phone_masked", value.phone_masked},
-                      {"product", value.product},
-                      {"address", value.address},
-                      {"assignee", value.assignee},
-                      {"escalation", value.escalation},
-                      {"created_at", value.created_at},
-                      {"updated_at", value.updated_at},
-                      {"timeline", value.timeline},
-                      {"timeline_has_earlier", value.timeline_has_earlier},
-                      {"timeline_total", value.timeline_total},
-                      {"timeline_earlier", value.timeline_earlier},
-                      {"attachments", value.attachments},
-                      {"sla", value.sla},
-                      {"parts", value.parts},
-                      {"open_question", value.open_question},
-                      {"state_before", value.state_before},
-                      {"available_actions", value.available_actions},
-                      {"staff_names", value.staff_names},
-                      {"escalation_notices", value.escalation_notices}};
+    json_value = Object({{"service_number", value.service_number},
+                         {"kind", value.kind},
+                         {"priority", value.priority},
+                         {"state", value.state},
+                         {"subject", value.subject},
+                         {"description", value.description},
+                         {"customer_name", value.customer_name},
+                         {"phone_masked", value.phone_masked},
+                         {"product", value.product},
+                         {"address", value.address},
+                         {"assignee", value.assignee},
+                         {"escalation", value.escalation},
+                         {"created_at", value.created_at},
+                         {"updated_at", value.updated_at},
+                         {"timeline", value.timeline},
+                         {"timeline_has_earlier", value.timeline_has_earlier},
+                         {"timeline_total", value.timeline_total},
+                         {"timeline_earlier", value.timeline_earlier},
+                         {"attachments", value.attachments},
+                         {"sla", value.sla},
+                         {"parts", value.parts},
+                         {"open_question", value.open_question},
+                         {"state_before", value.state_before},
+                         {"available_actions", value.available_actions},
+                         {"staff_names", value.staff_names},
+                         {"escalation_notices", value.escalation_notices}});
     if (!value.visit_stage.empty()) json_value["visit_stage"] = value.visit_stage;
     PutOptional(json_value, "sign_off", value.sign_off);
     PutOptional(json_value, "quote", value.quote);
@@ -283,11 +284,11 @@ void ReadFields(WireReader& reader, TicketView& value) {
 AFTERCARE_FROM_JSON(TicketView)
 
 void to_json(Json& json_value, const CreateTicketResponse& value) {
-    json_value = Json{{"service_number", value.service_number},
-                      {"access_token", value.access_token},
-                      {"token_expires_at", value.token_expires_at},
-                      {"ticket", value.ticket},
-                      {"notify_channels", value.notify_channels}};
+    json_value = Object({{"service_number", value.service_number},
+                         {"access_token", value.access_token},
+                         {"token_expires_at", value.token_expires_at},
+                         {"ticket", value.ticket},
+                         {"notify_channels", value.notify_channels}});
     PutOptional(json_value, "returns_decision", value.returns_decision);
 }
 void ReadFields(WireReader& reader, CreateTicketResponse& value) {
@@ -301,7 +302,7 @@ void ReadFields(WireReader& reader, CreateTicketResponse& value) {
 AFTERCARE_FROM_JSON(CreateTicketResponse)
 
 void to_json(Json& json_value, const LookupRequest& value) {
-    json_value = Json{{"service_number", value.service_number}, {"phone_last4", value.phone_last4}};
+    json_value = Object({{"service_number", value.service_number}, {"phone_last4", value.phone_last4}});
 }
 void ReadFields(WireReader& reader, LookupRequest& value) {
     reader.Required("service_number", value.service_number);
@@ -310,9 +311,9 @@ void ReadFields(WireReader& reader, LookupRequest& value) {
 AFTERCARE_FROM_JSON(LookupRequest)
 
 void to_json(Json& json_value, const LookupResponse& value) {
-    json_value = Json{{"service_number", value.service_number},
-                      {"access_token", value.access_token},
-                      {"token_expires_at", value.token_expires_at}};
+    json_value = Object({{"service_number", value.service_number},
+                         {"access_token", value.access_token},
+                         {"token_expires_at", value.token_expires_at}});
 }
 void ReadFields(WireReader& reader, LookupResponse& value) {
     reader.Required("service_number", value.service_number);
@@ -322,12 +323,12 @@ void ReadFields(WireReader& reader, LookupResponse& value) {
 AFTERCARE_FROM_JSON(LookupResponse)
 
 void to_json(Json& json_value, const EventsResponse& value) {
-    json_value = Json{{"events", value.events},
-                      {"last_sequence", value.last_sequence},
-                      {"state", value.state},
-                      {"has_earlier", value.has_earlier},
-                      {"has_later", value.has_later},
-                      {"earlier", value.earlier}};
+    json_value = Object({{"events", value.events},
+                         {"last_sequence", value.last_sequence},
+                         {"state", value.state},
+                         {"has_earlier", value.has_earlier},
+                         {"has_later", value.has_later},
+                         {"earlier", value.earlier}});
 }
 void ReadFields(WireReader& reader, EventsResponse& value) {
     reader.Required("events", value.events);
@@ -340,28 +341,34 @@ void ReadFields(WireReader& reader, EventsResponse& value) {
 AFTERCARE_FROM_JSON(EventsResponse)
 
 void to_json(Json& json_value, const SignOutResponse& value) {
-    json_value = Json{{"sessions_ended", value.sessions_ended}};
+    json_value = Object({{"sessions_ended", value.sessions_ended}});
 }
 void ReadFields(WireReader& reader, SignOutResponse& value) { reader.Required("sessions_ended", value.sessions_ended); }
 AFTERCARE_FROM_JSON(SignOutResponse)
 
-void to_json(Json& json_value, const MessageRequest& value) { json_value = Json{{"text", value.text}}; }
+void to_json(Json& json_value, const MessageRequest& value) {
+    json_value = Object({{"text", value.text}});
+}
 void ReadFields(WireReader& reader, MessageRequest& value) { reader.Required("text", value.text); }
 AFTERCARE_FROM_JSON(MessageRequest)
 
-void to_json(Json& json_value, const CustomerActionRequest& value) { json_value = Json{{"note", value.note}}; }
+void to_json(Json& json_value, const CustomerActionRequest& value) {
+    json_value = Object({{"note", value.note}});
+}
 void ReadFields(WireReader& reader, CustomerActionRequest& value) { reader.Optional("note", value.note); }
 AFTERCARE_FROM_JSON(CustomerActionRequest)
 
-void to_json(Json& json_value, const QuoteAnswerRequest& value) { json_value = Json{{"accept", value.accept}}; }
+void to_json(Json& json_value, const QuoteAnswerRequest& value) {
+    json_value = Object({{"accept", value.accept}});
+}
 void ReadFields(WireReader& reader, QuoteAnswerRequest& value) { reader.Required("accept", value.accept); }
 AFTERCARE_FROM_JSON(QuoteAnswerRequest)
 
 void to_json(Json& json_value, const WarrantyLookupRequest& value) {
-    json_value = Json{{"serial", value.serial},
-                      {"faulty_part", value.faulty_part},
-                      {"utc_offset_minutes", value.utc_offset_minutes},
-                      {"on_site", value.on_site}};
+    json_value = Object({{"serial", value.serial},
+                         {"faulty_part", value.faulty_part},
+                         {"utc_offset_minutes", value.utc_offset_minutes},
+                         {"on_site", value.on_site}});
     PutOptional(json_value, "purchase_date", value.purchase_date);
     PutOptional(json_value, "parts_cost_fen", value.parts_cost_fen);
 }
@@ -376,10 +383,10 @@ void ReadFields(WireReader& reader, WarrantyLookupRequest& value) {
 AFTERCARE_FROM_JSON(WarrantyLookupRequest)
 
 void to_json(Json& json_value, const WarrantyLookupResponse& value) {
-    json_value = Json{{"serial", value.serial},
-                      {"model", value.model},
-                      {"decision", value.decision},
-                      {"replacements", value.replacements}};
+    json_value = Object({{"serial", value.serial},
+                         {"model", value.model},
+                         {"decision", value.decision},
+                         {"replacements", value.replacements}});
     PutOptional(json_value, "purchase_date", value.purchase_date);
     PutOptional(json_value, "estimate", value.estimate);
 }
@@ -394,13 +401,13 @@ void ReadFields(WireReader& reader, WarrantyLookupResponse& value) {
 AFTERCARE_FROM_JSON(WarrantyLookupResponse)
 
 void to_json(Json& json_value, const ReturnsEligibilityRequest& value) {
-    json_value = Json{{"reason", value.reason},
-                      {"wanted", value.wanted},
-                      {"delivered_at", value.delivered_at},
-                      {"utc_offset_minutes", value.utc_offset_minutes},
-                      {"item_intact", value.item_intact},
-                      {"order_number", value.order_number},
-                      {"phone_last4", value.phone_last4}};
+    json_value = Object({{"reason", value.reason},
+                         {"wanted", value.wanted},
+                         {"delivered_at", value.delivered_at},
+                         {"utc_offset_minutes", value.utc_offset_minutes},
+                         {"item_intact", value.item_intact},
+                         {"order_number", value.order_number},
+                         {"phone_last4", value.phone_last4}});
     PutOptional(json_value, "purchase_date", value.purchase_date);
 }
 void ReadFields(WireReader& reader, ReturnsEligibilityRequest& value) {
@@ -419,7 +426,7 @@ void ReadFields(WireReader& reader, ReturnsEligibilityRequest& value) {
 AFTERCARE_FROM_JSON(ReturnsEligibilityRequest)
 
 void to_json(Json& json_value, const OrderLookupRequest& value) {
-    json_value = Json{{"order_number", value.order_number}, {"phone", value.phone}};
+    json_value = Object({{"order_number", value.order_number}, {"phone", value.phone}});
 }
 void ReadFields(WireReader& reader, OrderLookupRequest& value) {
     reader.Required("order_number", value.order_number);
@@ -428,7 +435,7 @@ void ReadFields(WireReader& reader, OrderLookupRequest& value) {
 AFTERCARE_FROM_JSON(OrderLookupRequest)
 
 void to_json(Json& json_value, const OrderItem& value) {
-    json_value = Json{{"model", value.model}, {"serial", value.serial}};
+    json_value = Object({{"model", value.model}, {"serial", value.serial}});
 }
 void ReadFields(WireReader& reader, OrderItem& value) {
     reader.Required("model", value.model);
@@ -437,9 +444,8 @@ void ReadFields(WireReader& reader, OrderItem& value) {
 AFTERCARE_FROM_JSON(OrderItem)
 
 void to_json(Json& json_value, const OrderLookupResponse& value) {
-    json_value = Json{{"order_number", value.order_number},
-                      {"phone_masked", value.phone_masked},
-                      {"items", value.items}};
+    json_value = Object(
+        {{"order_number", value.order_number}, {"phone_masked", value.phone_masked}, {"items", value.items}});
     PutOptional(json_value, "purchase_date", value.purchase_date);
     PutOptional(json_value, "delivered_at", value.delivered_at);
 }
@@ -453,8 +459,11 @@ void ReadFields(WireReader& reader, OrderLookupResponse& value) {
 AFTERCARE_FROM_JSON(OrderLookupResponse)
 
 void to_json(Json& json_value, const FaqItem& value) {
-    json_value = Json{{"id", value.id},     {"question", value.question}, {"answer", value.answer},
-                      {"tags", value.tags}, {"score", value.score}};
+    json_value = Object({{"id", value.id},
+                         {"question", value.question},
+                         {"answer", value.answer},
+                         {"tags", value.tags},
+                         {"score", value.score}});
 }
 void ReadFields(WireReader& reader, FaqItem& value) {
     reader.Required("id", value.id);
@@ -466,7 +475,7 @@ void ReadFields(WireReader& reader, FaqItem& value) {
 AFTERCARE_FROM_JSON(FaqItem)
 
 void to_json(Json& json_value, const FaqSearchResponse& value) {
-    json_value = Json{{"query", value.query}, {"items", value.items}};
+    json_value = Object({{"query", value.query}, {"items", value.items}});
 }
 void ReadFields(WireReader& reader, FaqSearchResponse& value) {
     reader.Optional("query", value.query);

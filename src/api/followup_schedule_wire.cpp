@@ -10,15 +10,16 @@ namespace aftercare::core {
 
 using ::aftercare::api::Json;
 using ::aftercare::api::WireReader;
+using ::aftercare::api::detail::Object;
 
 void to_json(Json& json_value, const OperationSurvey& value) {
-    json_value = Json{{"equipment_usage", value.equipment_usage},
-                      {"system_operation", value.system_operation},
-                      {"system_stability", value.system_stability},
-                      {"anomaly", value.anomaly},
-                      {"anomaly_description", value.anomaly_description},
-                      {"response_satisfaction", value.response_satisfaction},
-                      {"remarks", value.remarks}};
+    json_value = Object({{"equipment_usage", value.equipment_usage},
+                         {"system_operation", value.system_operation},
+                         {"system_stability", value.system_stability},
+                         {"anomaly", value.anomaly},
+                         {"anomaly_description", value.anomaly_description},
+                         {"response_satisfaction", value.response_satisfaction},
+                         {"remarks", value.remarks}});
 }
 void ReadFields(WireReader& reader, OperationSurvey& value) {
     reader.Required("equipment_usage", value.equipment_usage);
@@ -37,17 +38,19 @@ AFTERCARE_FROM_JSON(OperationSurvey)
 
 namespace aftercare::api {
 
+using detail::Object;
+
 #define AFTERCARE_FROM_JSON(Type)                                                                   \
     void from_json(const Json& json_value, Type& value) { ReadOrThrow(json_value, value); }
 
 void to_json(Json& json_value, const FollowUpScheduleRequest& value) {
-    json_value = Json{{"serial", value.serial},
-                      {"customer_name", value.customer_name},
-                      {"customer_phone", value.customer_phone},
-                      {"project_name", value.project_name},
-                      {"contract_number", value.contract_number},
-                      {"period", value.period},
-                      {"first_due", value.first_due}};
+    json_value = Object({{"serial", value.serial},
+                         {"customer_name", value.customer_name},
+                         {"customer_phone", value.customer_phone},
+                         {"project_name", value.project_name},
+                         {"contract_number", value.contract_number},
+                         {"period", value.period},
+                         {"first_due", value.first_due}});
 }
 void ReadFields(WireReader& reader, FollowUpScheduleRequest& value) {
     reader.Required("serial", value.serial);
@@ -61,19 +64,19 @@ void ReadFields(WireReader& reader, FollowUpScheduleRequest& value) {
 AFTERCARE_FROM_JSON(FollowUpScheduleRequest)
 
 void to_json(Json& json_value, const FollowUpSchedule& value) {
-    json_value = Json{{"id", value.id},
-                      {"serial", value.serial},
-                      {"model", value.model},
-                      {"customer_name", value.customer_name},
-                      {"phone_masked", value.phone_masked},
-                      {"project_name", value.project_name},
-                      {"contract_number", value.contract_number},
-                      {"period", value.period},
-                      {"first_due", value.first_due},
-                      {"next_due", value.next_due},
-                      {"active", value.active},
-                      {"created_by", value.created_by},
-                      {"created_at", value.created_at}};
+    json_value = Object({{"id", value.id},
+                         {"serial", value.serial},
+                         {"model", value.model},
+                         {"customer_name", value.customer_name},
+                         {"phone_masked", value.phone_masked},
+                         {"project_name", value.project_name},
+                         {"contract_number", value.contract_number},
+                         {"period", value.period},
+                         {"first_due", value.first_due},
+                         {"next_due", value.next_due},
+                         {"active", value.active},
+                         {"created_by", value.created_by},
+                         {"created_at", value.created_at}});
 }
 void ReadFields(WireReader& reader, FollowUpSchedule& value) {
     reader.Required("id", value.id);
@@ -93,15 +96,15 @@ void ReadFields(WireReader& reader, FollowUpSchedule& value) {
 AFTERCARE_FROM_JSON(FollowUpSchedule)
 
 void to_json(Json& json_value, const FollowUpSurvey& value) {
-    json_value = Json{{"id", value.id},
-                      {"schedule_id", value.schedule_id},
-                      {"serial", value.serial},
-                      {"project_name", value.project_name},
-                      {"contract_number", value.contract_number},
-                      {"due_date", value.due_date},
-                      {"surveyed_at", value.surveyed_at},
-                      {"staff", value.staff},
-                      {"survey", value.survey}};
+    json_value = Object({{"id", value.id},
+                         {"schedule_id", value.schedule_id},
+                         {"serial", value.serial},
+                         {"project_name", value.project_name},
+                         {"contract_number", value.contract_number},
+                         {"due_date", value.due_date},
+                         {"surveyed_at", value.surveyed_at},
+                         {"staff", value.staff},
+                         {"survey", value.survey}});
 }
 void ReadFields(WireReader& reader, FollowUpSurvey& value) {
     reader.Required("id", value.id);
@@ -117,7 +120,7 @@ void ReadFields(WireReader& reader, FollowUpSurvey& value) {
 AFTERCARE_FROM_JSON(FollowUpSurvey)
 
 void to_json(Json& json_value, const SurveyRecorded& value) {
-    json_value = Json{{"schedule", value.schedule}, {"survey", value.survey}};
+    json_value = Object({{"schedule", value.schedule}, {"survey", value.survey}});
 }
 void ReadFields(WireReader& reader, SurveyRecorded& value) {
     reader.Required("schedule", value.schedule);
@@ -126,7 +129,8 @@ void ReadFields(WireReader& reader, SurveyRecorded& value) {
 AFTERCARE_FROM_JSON(SurveyRecorded)
 
 void to_json(Json& json_value, const ProductFollowUps& value) {
-    json_value = Json{{"serial", value.serial}, {"schedules", value.schedules}, {"surveys", value.surveys}};
+    json_value =
+        Object({{"serial", value.serial}, {"schedules", value.schedules}, {"surveys", value.surveys}});
 }
 void ReadFields(WireReader& reader, ProductFollowUps& value) {
     reader.Required("serial", value.serial);

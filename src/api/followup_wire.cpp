@@ -5,6 +5,7 @@
 
 namespace aftercare::api {
 
+using detail::Object;
 using detail::PutOptional;
 
 #define AFTERCARE_FROM_JSON(Type)                                                                   \
@@ -33,22 +34,22 @@ FollowUpItem MakeFollowUpItem(const core::Ticket& ticket, core::UnixSeconds now,
 }
 
 void to_json(Json& json_value, const FollowUpItem& value) {
-    json_value = Json{{"service_number", value.service_number},
-                      {"kind", value.kind},
-                      {"state", value.state},
-                      {"subject", value.subject},
-                      {"customer_name", value.customer_name},
-                      {"phone_masked", value.phone_masked},
-                      {"model", value.model},
-                      {"serial", value.serial},
-                      {"assignee", value.assignee},
-                      {"resolved_at", value.resolved_at},
-                      {"due_at", value.due_at},
-                      {"days_overdue", value.days_overdue},
-                      {"attempts", value.attempts},
-                      {"last_note", value.last_note},
-                      {"rated", value.rated},
-                      {"periodic", value.periodic}};
+    json_value = Object({{"service_number", value.service_number},
+                         {"kind", value.kind},
+                         {"state", value.state},
+                         {"subject", value.subject},
+                         {"customer_name", value.customer_name},
+                         {"phone_masked", value.phone_masked},
+                         {"model", value.model},
+                         {"serial", value.serial},
+                         {"assignee", value.assignee},
+                         {"resolved_at", value.resolved_at},
+                         {"due_at", value.due_at},
+                         {"days_overdue", value.days_overdue},
+                         {"attempts", value.attempts},
+                         {"last_note", value.last_note},
+                         {"rated", value.rated},
+                         {"periodic", value.periodic}});
     PutOptional(json_value, "last_attempt_at", value.last_attempt_at);
     if (value.periodic) {
         json_value["schedule_id"] = value.schedule_id;
@@ -85,8 +86,10 @@ void ReadFields(WireReader& reader, FollowUpItem& value) {
 AFTERCARE_FROM_JSON(FollowUpItem)
 
 void to_json(Json& json_value, const FollowUpQueue& value) {
-    json_value = Json{{"items", value.items}, {"offset", value.offset}, {"total", value.total},
-                      {"after_days", value.after_days}};
+    json_value = Object({{"items", value.items},
+                         {"offset", value.offset},
+                         {"total", value.total},
+                         {"after_days", value.after_days}});
 }
 void ReadFields(WireReader& reader, FollowUpQueue& value) {
     reader.Required("items", value.items);
@@ -97,7 +100,7 @@ void ReadFields(WireReader& reader, FollowUpQueue& value) {
 AFTERCARE_FROM_JSON(FollowUpQueue)
 
 void to_json(Json& json_value, const FollowUpCallRequest& value) {
-    json_value = Json{{"reached", value.reached}, {"note", value.note}};
+    json_value = Object({{"reached", value.reached}, {"note", value.note}});
     PutOptional(json_value, "rating", value.rating);
 }
 void ReadFields(WireReader& reader, FollowUpCallRequest& value) {

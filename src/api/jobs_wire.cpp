@@ -8,6 +8,7 @@
 
 namespace aftercare::api {
 
+using detail::Object;
 using detail::PutOptional;
 
 JobItem MakeJobItem(const core::Ticket& ticket, core::UnixSeconds now, const core::Policy& policy) {
@@ -42,18 +43,18 @@ JobItem MakeJobItem(const core::Ticket& ticket, core::UnixSeconds now, const cor
     void from_json(const Json& json_value, Type& value) { ReadOrThrow(json_value, value); }
 
 void to_json(Json& json_value, const JobItem& value) {
-    json_value = Json{{"service_number", value.service_number},
-                      {"priority", value.priority},
-                      {"state", value.state},
-                      {"subject", value.subject},
-                      {"customer_name", value.customer_name},
-                      {"model", value.model},
-                      {"fault_category", value.fault_category},
-                      {"address_masked", value.address_masked},
-                      {"arrival_overdue", value.arrival_overdue},
-                      {"stage", value.stage},
-                      {"last_sequence", value.last_sequence},
-                      {"has_service_report", value.has_service_report}};
+    json_value = Object({{"service_number", value.service_number},
+                         {"priority", value.priority},
+                         {"state", value.state},
+                         {"subject", value.subject},
+                         {"customer_name", value.customer_name},
+                         {"model", value.model},
+                         {"fault_category", value.fault_category},
+                         {"address_masked", value.address_masked},
+                         {"arrival_overdue", value.arrival_overdue},
+                         {"stage", value.stage},
+                         {"last_sequence", value.last_sequence},
+                         {"has_service_report", value.has_service_report}});
     PutOptional(json_value, "visit", value.visit);
     PutOptional(json_value, "visit_start", value.visit_start);
     PutOptional(json_value, "visit_end", value.visit_end);
@@ -80,7 +81,8 @@ void ReadFields(WireReader& reader, JobItem& value) {
 AFTERCARE_FROM_JSON(JobItem)
 
 void to_json(Json& json_value, const JobsResponse& value) {
-    json_value = Json{{"items", value.items}, {"next_cursor", value.next_cursor}, {"version", value.version}};
+    json_value =
+        Object({{"items", value.items}, {"next_cursor", value.next_cursor}, {"version", value.version}});
 }
 void ReadFields(WireReader& reader, JobsResponse& value) {
     reader.Required("items", value.items);

@@ -5,6 +5,7 @@
 
 namespace aftercare::api {
 
+using detail::Object;
 using detail::PutOptional;
 
 #define AFTERCARE_FROM_JSON(Type)                                                                            \
@@ -13,16 +14,16 @@ using detail::PutOptional;
     }
 
 void to_json(Json& json_value, const DeliveryEntry& value) {
-    json_value = Json{{"id", value.id},
-                      {"message_id", value.message_id},
-                      {"channel", value.channel},
-                      {"recipient", value.recipient},
-                      {"recipient_label", value.recipient_label},
-                      {"event_type", value.event_type},
-                      {"state", value.state},
-                      {"attempts", value.attempts},
-                      {"last_error", value.last_error},
-                      {"created_at", value.created_at}};
+    json_value = Object({{"id", value.id},
+                         {"message_id", value.message_id},
+                         {"channel", value.channel},
+                         {"recipient", value.recipient},
+                         {"recipient_label", value.recipient_label},
+                         {"event_type", value.event_type},
+                         {"state", value.state},
+                         {"attempts", value.attempts},
+                         {"last_error", value.last_error},
+                         {"created_at", value.created_at}});
     PutOptional(json_value, "sent_at", value.sent_at);
     PutOptional(json_value, "next_attempt_at", value.next_attempt_at);
 }
@@ -42,16 +43,18 @@ void ReadFields(WireReader& reader, DeliveryEntry& value) {
 }
 AFTERCARE_FROM_JSON(DeliveryEntry)
 
-void to_json(Json& json_value, const DeliveryList& value) { json_value = Json{{"deliveries", value.deliveries}}; }
+void to_json(Json& json_value, const DeliveryList& value) {
+    json_value = Object({{"deliveries", value.deliveries}});
+}
 void ReadFields(WireReader& reader, DeliveryList& value) { reader.Required("deliveries", value.deliveries); }
 AFTERCARE_FROM_JSON(DeliveryList)
 
 void to_json(Json& json_value, const WebhookView& value) {
-    json_value = Json{{"id", value.id},
-                      {"url", value.url},
-                      {"events", value.events},
-                      {"active", value.active},
-                      {"created_at", value.created_at}};
+    json_value = Object({{"id", value.id},
+                         {"url", value.url},
+                         {"events", value.events},
+                         {"active", value.active},
+                         {"created_at", value.created_at}});
     PutOptional(json_value, "previous_secret_until", value.previous_secret_until);
     if (!value.secret.empty()) json_value["secret"] = value.secret;
 }
@@ -66,12 +69,14 @@ void ReadFields(WireReader& reader, WebhookView& value) {
 }
 AFTERCARE_FROM_JSON(WebhookView)
 
-void to_json(Json& json_value, const WebhookList& value) { json_value = Json{{"endpoints", value.endpoints}}; }
+void to_json(Json& json_value, const WebhookList& value) {
+    json_value = Object({{"endpoints", value.endpoints}});
+}
 void ReadFields(WireReader& reader, WebhookList& value) { reader.Required("endpoints", value.endpoints); }
 AFTERCARE_FROM_JSON(WebhookList)
 
 void to_json(Json& json_value, const CreateWebhookRequest& value) {
-    json_value = Json{{"url", value.url}, {"events", value.events}};
+    json_value = Object({{"url", value.url}, {"events", value.events}});
 }
 void ReadFields(WireReader& reader, CreateWebhookRequest& value) {
     reader.Required("url", value.url);
@@ -80,7 +85,7 @@ void ReadFields(WireReader& reader, CreateWebhookRequest& value) {
 AFTERCARE_FROM_JSON(CreateWebhookRequest)
 
 void to_json(Json& json_value, const UpdateWebhookRequest& value) {
-    json_value = Json{{"rotate_secret", value.rotate_secret}};
+    json_value = Object({{"rotate_secret", value.rotate_secret}});
     PutOptional(json_value, "url", value.url);
     PutOptional(json_value, "events", value.events);
     PutOptional(json_value, "active", value.active);
@@ -96,13 +101,13 @@ void ReadFields(WireReader& reader, UpdateWebhookRequest& value) {
 AFTERCARE_FROM_JSON(UpdateWebhookRequest)
 
 void to_json(Json& json_value, const UnsubscribeResponse& value) {
-    json_value = Json{{"unsubscribed", value.unsubscribed}};
+    json_value = Object({{"unsubscribed", value.unsubscribed}});
 }
 void ReadFields(WireReader& reader, UnsubscribeResponse& value) { reader.Optional("unsubscribed", value.unsubscribed); }
 AFTERCARE_FROM_JSON(UnsubscribeResponse)
 
 void to_json(Json& json_value, const EmailChannel& value) {
-    json_value = Json{{"url", value.url}, {"from", value.from}, {"user", value.user}};
+    json_value = Object({{"url", value.url}, {"from", value.from}, {"user", value.user}});
     PutOptional(json_value, "password", value.password);
 }
 void ReadFields(WireReader& reader, EmailChannel& value) {
@@ -114,10 +119,13 @@ void ReadFields(WireReader& reader, EmailChannel& value) {
 AFTERCARE_FROM_JSON(EmailChannel)
 
 void to_json(Json& json_value, const SmsChannel& value) {
-    json_value = Json{{"provider", value.provider},       {"url", value.url},
-                      {"secret_id", value.secret_id},     {"sdk_app_id", value.sdk_app_id},
-                      {"sign_name", value.sign_name},     {"template_id", value.template_id},
-                      {"region", value.region}};
+    json_value = Object({{"provider", value.provider},
+                         {"url", value.url},
+                         {"secret_id", value.secret_id},
+                         {"sdk_app_id", value.sdk_app_id},
+                         {"sign_name", value.sign_name},
+                         {"template_id", value.template_id},
+                         {"region", value.region}});
     PutOptional(json_value, "secret_key", value.secret_key);
 }
 void ReadFields(WireReader& reader, SmsChannel& value) {
@@ -133,12 +141,12 @@ void ReadFields(WireReader& reader, SmsChannel& value) {
 AFTERCARE_FROM_JSON(SmsChannel)
 
 void to_json(Json& json_value, const ChannelsView& value) {
-    json_value = Json{{"email", value.email},
-                      {"email_set_by_server", value.email_set_by_server},
-                      {"email_password_set", value.email_password_set},
-                      {"sms", value.sms},
-                      {"sms_set_by_server", value.sms_set_by_server},
-                      {"sms_secret_set", value.sms_secret_set}};
+    json_value = Object({{"email", value.email},
+                         {"email_set_by_server", value.email_set_by_server},
+                         {"email_password_set", value.email_password_set},
+                         {"sms", value.sms},
+                         {"sms_set_by_server", value.sms_set_by_server},
+                         {"sms_secret_set", value.sms_secret_set}});
 }
 void ReadFields(WireReader& reader, ChannelsView& value) {
     reader.Required("email", value.email);
@@ -162,7 +170,7 @@ void ReadFields(WireReader& reader, UpdateChannelsRequest& value) {
 AFTERCARE_FROM_JSON(UpdateChannelsRequest)
 
 void to_json(Json& json_value, const TestChannelRequest& value) {
-    json_value = Json{{"channel", value.channel}, {"to", value.to}};
+    json_value = Object({{"channel", value.channel}, {"to", value.to}});
 }
 void ReadFields(WireReader& reader, TestChannelRequest& value) {
     reader.Required("channel", value.channel);
@@ -171,7 +179,7 @@ void ReadFields(WireReader& reader, TestChannelRequest& value) {
 AFTERCARE_FROM_JSON(TestChannelRequest)
 
 void to_json(Json& json_value, const TestChannelResponse& value) {
-    json_value = Json{{"sent", value.sent}, {"error", value.error}};
+    json_value = Object({{"sent", value.sent}, {"error", value.error}});
 }
 void ReadFields(WireReader& reader, TestChannelResponse& value) {
     reader.Required("sent", value.sent);

@@ -12,6 +12,7 @@ namespace aftercare::core {
 
 using api::Json;
 using api::WireReader;
+using api::detail::Object;
 
 std::string_view ToString(ResolutionClockStart value) {
     switch (value) {
@@ -91,7 +92,8 @@ const char* const kWeekdayKeys[7] = {"monday", "tuesday", "wednesday", "thursday
 } // namespace
 
 void to_json(Json& json_value, const DailyHours& value) {
-    json_value = Json{{"open", core::FormatMinuteOfDay(value.open_minute)}, {"close", core::FormatMinuteOfDay(value.close_minute)}};
+    json_value = Object({{"open", core::FormatMinuteOfDay(value.open_minute)},
+                         {"close", core::FormatMinuteOfDay(value.close_minute)}});
 }
 void ReadFields(WireReader& reader, DailyHours& value) {
     ReadClockTime(reader, "open", value.open_minute);
@@ -102,9 +104,9 @@ AFTERCARE_FROM_JSON(DailyHours)
 void to_json(Json& json_value, const ServiceHours& value) {
     Json weekly = Json::object();
     for (int day = 0; day < 7; ++day) weekly[kWeekdayKeys[day]] = value.weekly[day] ? Json(*value.weekly[day]) : Json(nullptr);
-    json_value = Json{{"mode", value.round_the_clock ? "7x24" : "weekly"},
-                      {"weekly", std::move(weekly)},
-                      {"makeup_workday", value.makeup_workday}};
+    json_value = Object({{"mode", value.round_the_clock ? "7x24" : "weekly"},
+                         {"weekly", std::move(weekly)},
+                         {"makeup_workday", value.makeup_workday}});
 }
 
 namespace {
@@ -150,12 +152,12 @@ void ReadFields(WireReader& reader, ServiceHours& value) {
 AFTERCARE_FROM_JSON(ServiceHours)
 
 void to_json(Json& json_value, const ClockBases& value) {
-    json_value = Json{{"first_response", value.first_response},
-                      {"dispatch", value.dispatch},
-                      {"arrival", value.arrival},
-                      {"resolution", value.resolution},
-                      {"consultation_answer", value.consultation_answer},
-                      {"returns_resolution", value.returns_resolution}};
+    json_value = Object({{"first_response", value.first_response},
+                         {"dispatch", value.dispatch},
+                         {"arrival", value.arrival},
+                         {"resolution", value.resolution},
+                         {"consultation_answer", value.consultation_answer},
+                         {"returns_resolution", value.returns_resolution}});
 }
 void ReadFields(WireReader& reader, ClockBases& value) {
     reader.Optional("first_response", value.first_response);
@@ -186,11 +188,11 @@ void ReadNullable(WireReader& reader, const char* key, std::optional<int>& minut
 } // namespace
 
 void to_json(Json& json_value, const PrioritySla& value) {
-    json_value = Json{{"first_response_minutes", value.first_response_minutes},
-                      {"dispatch_minutes", Nullable(value.dispatch_minutes)},
-                      {"arrival_minutes", Nullable(value.arrival_minutes)},
-                      {"resolution_minutes", value.resolution_minutes},
-                      {"resolution_from", value.resolution_from}};
+    json_value = Object({{"first_response_minutes", value.first_response_minutes},
+                         {"dispatch_minutes", Nullable(value.dispatch_minutes)},
+                         {"arrival_minutes", Nullable(value.arrival_minutes)},
+                         {"resolution_minutes", value.resolution_minutes},
+                         {"resolution_from", value.resolution_from}});
 }
 void ReadFields(WireReader& reader, PrioritySla& value) {
     reader.Optional("first_response_minutes", value.first_response_minutes);
@@ -202,7 +204,9 @@ void ReadFields(WireReader& reader, PrioritySla& value) {
 AFTERCARE_FROM_JSON(PrioritySla)
 
 void to_json(Json& json_value, const EscalationStep& value) {
-    json_value = Json{{"level", value.level}, {"overdue_percent", value.overdue_percent}, {"notify_roles", value.notify_roles}};
+    json_value = Object({{"level", value.level},
+                         {"overdue_percent", value.overdue_percent},
+                         {"notify_roles", value.notify_roles}});
 }
 void ReadFields(WireReader& reader, EscalationStep& value) {
     reader.Required("level", value.level);
@@ -212,17 +216,17 @@ void ReadFields(WireReader& reader, EscalationStep& value) {
 AFTERCARE_FROM_JSON(EscalationStep)
 
 void to_json(Json& json_value, const SlaPolicy& value) {
-    json_value = Json{{"general", value.general},
-                      {"serious", value.serious},
-                      {"urgent", value.urgent},
-                      {"escalation", value.escalation},
-                      {"complaint_answer_working_days", value.complaint_answer_working_days},
-                      {"consultation_answer_hours", value.consultation_answer_hours},
-                      {"average_resolution_hours", value.average_resolution_hours},
-                      {"returns_resolution_hours", Nullable(value.returns_resolution_hours)},
-                      {"arrival_in_warranty_hours", value.arrival_in_warranty_hours},
-                      {"arrival_out_of_warranty_hours", value.arrival_out_of_warranty_hours},
-                      {"basis", value.basis}};
+    json_value = Object({{"general", value.general},
+                         {"serious", value.serious},
+                         {"urgent", value.urgent},
+                         {"escalation", value.escalation},
+                         {"complaint_answer_working_days", value.complaint_answer_working_days},
+                         {"consultation_answer_hours", value.consultation_answer_hours},
+                         {"average_resolution_hours", value.average_resolution_hours},
+                         {"returns_resolution_hours", Nullable(value.returns_resolution_hours)},
+                         {"arrival_in_warranty_hours", value.arrival_in_warranty_hours},
+                         {"arrival_out_of_warranty_hours", value.arrival_out_of_warranty_hours},
+                         {"basis", value.basis}});
 }
 void ReadFields(WireReader& reader, SlaPolicy& value) {
     reader.Optional("general", value.general);
@@ -240,14 +244,14 @@ void ReadFields(WireReader& reader, SlaPolicy& value) {
 AFTERCARE_FROM_JSON(SlaPolicy)
 
 void to_json(Json& json_value, const WarrantyPolicy& value) {
-    json_value = Json{{"months", value.months},
-                      {"key_parts", value.key_parts},
-                      {"key_part_months", value.key_part_months},
-                      {"out_of_warranty_labour_free", value.out_of_warranty_labour_free},
-                      {"labour_fee_fen", value.labour_fee_fen},
-                      {"on_site_fee_fen", value.on_site_fee_fen},
-                      {"spare_part_in_stock_hours", value.spare_part_in_stock_hours},
-                      {"spare_part_ship_hours", value.spare_part_ship_hours}};
+    json_value = Object({{"months", value.months},
+                         {"key_parts", value.key_parts},
+                         {"key_part_months", value.key_part_months},
+                         {"out_of_warranty_labour_free", value.out_of_warranty_labour_free},
+                         {"labour_fee_fen", value.labour_fee_fen},
+                         {"on_site_fee_fen", value.on_site_fee_fen},
+                         {"spare_part_in_stock_hours", value.spare_part_in_stock_hours},
+                         {"spare_part_ship_hours", value.spare_part_ship_hours}});
 }
 void ReadFields(WireReader& reader, WarrantyPolicy& value) {
     reader.Optional("months", value.months);
@@ -262,10 +266,10 @@ void ReadFields(WireReader& reader, WarrantyPolicy& value) {
 AFTERCARE_FROM_JSON(WarrantyPolicy)
 
 void to_json(Json& json_value, const ReturnsPolicy& value) {
-    json_value = Json{{"no_reason_days", value.no_reason_days},
-                      {"dead_on_arrival_days", Nullable(value.dead_on_arrival_days)},
-                      {"wrong_item_days", Nullable(value.wrong_item_days)},
-                      {"ship_back_days", value.ship_back_days}};
+    json_value = Object({{"no_reason_days", value.no_reason_days},
+                         {"dead_on_arrival_days", Nullable(value.dead_on_arrival_days)},
+                         {"wrong_item_days", Nullable(value.wrong_item_days)},
+                         {"ship_back_days", value.ship_back_days}});
 }
 void ReadFields(WireReader& reader, ReturnsPolicy& value) {
     reader.Optional("no_reason_days", value.no_reason_days);
@@ -276,12 +280,12 @@ void ReadFields(WireReader& reader, ReturnsPolicy& value) {
 AFTERCARE_FROM_JSON(ReturnsPolicy)
 
 void to_json(Json& json_value, const TicketPolicy& value) {
-    json_value = Json{{"reopen_window_days", value.reopen_window_days},
-                      {"repeat_repair_days", value.repeat_repair_days},
-                      {"customer_access_days_after_close", value.customer_access_days_after_close},
-                      {"max_attachments", value.max_attachments},
-                      {"max_attachment_bytes", value.max_attachment_bytes},
-                      {"attachment_types", value.attachment_types}};
+    json_value = Object({{"reopen_window_days", value.reopen_window_days},
+                         {"repeat_repair_days", value.repeat_repair_days},
+                         {"customer_access_days_after_close", value.customer_access_days_after_close},
+                         {"max_attachments", value.max_attachments},
+                         {"max_attachment_bytes", value.max_attachment_bytes},
+                         {"attachment_types", value.attachment_types}});
 }
 void ReadFields(WireReader& reader, TicketPolicy& value) {
     reader.Optional("reopen_window_days", value.reopen_window_days);
@@ -294,7 +298,8 @@ void ReadFields(WireReader& reader, TicketPolicy& value) {
 AFTERCARE_FROM_JSON(TicketPolicy)
 
 void to_json(Json& json_value, const SatisfactionPolicy& value) {
-    json_value = Json{{"satisfied_min_stars", value.satisfied_min_stars}, {"target_rate", value.target_rate}};
+    json_value =
+        Object({{"satisfied_min_stars", value.satisfied_min_stars}, {"target_rate", value.target_rate}});
 }
 void ReadFields(WireReader& reader, SatisfactionPolicy& value) {
     reader.Optional("satisfied_min_stars", value.satisfied_min_stars);
@@ -303,9 +308,9 @@ void ReadFields(WireReader& reader, SatisfactionPolicy& value) {
 AFTERCARE_FROM_JSON(SatisfactionPolicy)
 
 void to_json(Json& json_value, const CalendarPolicy& value) {
-    json_value = Json{{"vendor_utc_offset_minutes", value.vendor_utc_offset_minutes},
-                      {"holidays", value.holidays},
-                      {"makeup_workdays", value.makeup_workdays}};
+    json_value = Object({{"vendor_utc_offset_minutes", value.vendor_utc_offset_minutes},
+                         {"holidays", value.holidays},
+                         {"makeup_workdays", value.makeup_workdays}});
 }
 void ReadFields(WireReader& reader, CalendarPolicy& value) {
     reader.Optional("vendor_utc_offset_minutes", value.vendor_utc_offset_minutes);
@@ -315,25 +320,35 @@ void ReadFields(WireReader& reader, CalendarPolicy& value) {
 AFTERCARE_FROM_JSON(CalendarPolicy)
 
 void to_json(Json& json_value, const KioskPolicy& value) {
-    json_value = Json{{"idle_reset_seconds", value.idle_reset_seconds}};
+    json_value = Object({{"idle_reset_seconds", value.idle_reset_seconds}});
 }
 void ReadFields(WireReader& reader, KioskPolicy& value) { reader.Optional("idle_reset_seconds", value.idle_reset_seconds); }
 AFTERCARE_FROM_JSON(KioskPolicy)
 
-void to_json(Json& json_value, const ContactPolicy& value) { json_value = Json{{"hotline", value.hotline}}; }
+void to_json(Json& json_value, const ContactPolicy& value) {
+    json_value = Object({{"hotline", value.hotline}});
+}
 void ReadFields(WireReader& reader, ContactPolicy& value) { reader.Optional("hotline", value.hotline); }
 AFTERCARE_FROM_JSON(ContactPolicy)
 
-void to_json(Json& json_value, const FollowUpPolicy& value) { json_value = Json{{"after_days", value.after_days}}; }
+void to_json(Json& json_value, const FollowUpPolicy& value) {
+    json_value = Object({{"after_days", value.after_days}});
+}
 void ReadFields(WireReader& reader, FollowUpPolicy& value) { reader.Optional("after_days", value.after_days); }
 AFTERCARE_FROM_JSON(FollowUpPolicy)
 
 void to_json(Json& json_value, const Policy& value) {
-    json_value = Json{{"version", value.version},       {"service_hours", value.service_hours}, {"sla", value.sla},
-                      {"warranty", value.warranty},     {"returns", value.returns},
-                      {"tickets", value.tickets},       {"satisfaction", value.satisfaction},
-                      {"calendar", value.calendar},     {"kiosk", value.kiosk},
-                      {"followup", value.followup},     {"contact", value.contact}};
+    json_value = Object({{"version", value.version},
+                         {"service_hours", value.service_hours},
+                         {"sla", value.sla},
+                         {"warranty", value.warranty},
+                         {"returns", value.returns},
+                         {"tickets", value.tickets},
+                         {"satisfaction", value.satisfaction},
+                         {"calendar", value.calendar},
+                         {"kiosk", value.kiosk},
+                         {"followup", value.followup},
+                         {"contact", value.contact}});
 }
 void ReadFields(WireReader& reader, Policy& value) {
     reader.Optional("version", value.version);
@@ -355,6 +370,8 @@ AFTERCARE_FROM_JSON(Policy)
 } // namespace aftercare::core
 
 namespace aftercare::api {
+
+using detail::Object;
 
 core::Result<core::Policy> PolicyFromJson(const Json& value) {
     auto policy = FromJson<core::Policy>(value);
@@ -379,7 +396,7 @@ std::string SerializePolicy(const core::Policy& policy) {
 }
 
 void to_json(Json& json_value, const Channels& value) {
-    json_value = Json{{"sms", value.sms}, {"email", value.email}};
+    json_value = Object({{"sms", value.sms}, {"email", value.email}});
 }
 void from_json(const Json& json_value, Channels& value) { ReadOrThrow(json_value, value); }
 void ReadFields(WireReader& reader, Channels& value) {

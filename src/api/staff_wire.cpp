@@ -5,6 +5,7 @@
 
 namespace aftercare::api {
 
+using detail::Object;
 using detail::PutOptional;
 
 #define AFTERCARE_FROM_JSON(Type)                                                                   \
@@ -61,7 +62,7 @@ core::TransitionRequest ToTransitionRequest(const TransitionRequestWire& wire, c
 }
 
 void to_json(Json& json_value, const StaffLoginRequest& value) {
-    json_value = Json{{"username", value.username}, {"password", value.password}};
+    json_value = Object({{"username", value.username}, {"password", value.password}});
 }
 void ReadFields(WireReader& reader, StaffLoginRequest& value) {
     reader.Required("username", value.username);
@@ -70,7 +71,7 @@ void ReadFields(WireReader& reader, StaffLoginRequest& value) {
 AFTERCARE_FROM_JSON(StaffLoginRequest)
 
 void to_json(Json& json_value, const StaffMember& value) {
-    json_value = Json{{"id", value.id}, {"display_name", value.display_name}, {"roles", value.roles}};
+    json_value = Object({{"id", value.id}, {"display_name", value.display_name}, {"roles", value.roles}});
 }
 void ReadFields(WireReader& reader, StaffMember& value) {
     reader.Required("id", value.id);
@@ -80,9 +81,9 @@ void ReadFields(WireReader& reader, StaffMember& value) {
 AFTERCARE_FROM_JSON(StaffMember)
 
 void to_json(Json& json_value, const StaffLoginResponse& value) {
-    json_value = Json{{"access_token", value.access_token},
-                      {"token_expires_at", value.token_expires_at},
-                      {"staff", value.staff}};
+    json_value = Object({{"access_token", value.access_token},
+                         {"token_expires_at", value.token_expires_at},
+                         {"staff", value.staff}});
 }
 void ReadFields(WireReader& reader, StaffLoginResponse& value) {
     reader.Required("access_token", value.access_token);
@@ -92,9 +93,13 @@ void ReadFields(WireReader& reader, StaffLoginResponse& value) {
 AFTERCARE_FROM_JSON(StaffLoginResponse)
 
 void to_json(Json& json_value, const QueueFilter& value) {
-    json_value = Json{{"assignee", value.assignee}, {"limit", value.limit},          {"cursor", value.cursor},
-                      {"sla", value.sla},           {"unassigned", value.unassigned}, {"sort", value.sort},
-                      {"descending", value.descending}};
+    json_value = Object({{"assignee", value.assignee},
+                         {"limit", value.limit},
+                         {"cursor", value.cursor},
+                         {"sla", value.sla},
+                         {"unassigned", value.unassigned},
+                         {"sort", value.sort},
+                         {"descending", value.descending}});
     PutOptional(json_value, "state", value.state);
     PutOptional(json_value, "kind", value.kind);
     PutOptional(json_value, "priority", value.priority);
@@ -124,18 +129,18 @@ void ReadFields(WireReader& reader, QueueFilter& value) {
 AFTERCARE_FROM_JSON(QueueFilter)
 
 void to_json(Json& json_value, const QueueItem& value) {
-    json_value = Json{{"service_number", value.service_number},
-                      {"kind", value.kind},
-                      {"priority", value.priority},
-                      {"state", value.state},
-                      {"subject", value.subject},
-                      {"customer_name", value.customer_name},
-                      {"assignee", value.assignee},
-                      {"escalation", value.escalation},
-                      {"created_at", value.created_at},
-                      {"updated_at", value.updated_at},
-                      {"sla", value.sla},
-                      {"channel", value.channel}};
+    json_value = Object({{"service_number", value.service_number},
+                         {"kind", value.kind},
+                         {"priority", value.priority},
+                         {"state", value.state},
+                         {"subject", value.subject},
+                         {"customer_name", value.customer_name},
+                         {"assignee", value.assignee},
+                         {"escalation", value.escalation},
+                         {"created_at", value.created_at},
+                         {"updated_at", value.updated_at},
+                         {"sla", value.sla},
+                         {"channel", value.channel}});
 }
 void ReadFields(WireReader& reader, QueueItem& value) {
     reader.Required("service_number", value.service_number);
@@ -154,11 +159,11 @@ void ReadFields(WireReader& reader, QueueItem& value) {
 AFTERCARE_FROM_JSON(QueueItem)
 
 void to_json(Json& json_value, const QueueResponse& value) {
-    json_value = Json{{"items", value.items},
-                      {"next_cursor", value.next_cursor},
-                      {"offset", value.offset},
-                      {"total", value.total},
-                      {"version", value.version}};
+    json_value = Object({{"items", value.items},
+                         {"next_cursor", value.next_cursor},
+                         {"offset", value.offset},
+                         {"total", value.total},
+                         {"version", value.version}});
 }
 void ReadFields(WireReader& reader, QueueResponse& value) {
     reader.Required("items", value.items);
@@ -169,16 +174,18 @@ void ReadFields(WireReader& reader, QueueResponse& value) {
 }
 AFTERCARE_FROM_JSON(QueueResponse)
 
-void to_json(Json& json_value, const ChangesResponse& value) { json_value = Json{{"version", value.version}}; }
+void to_json(Json& json_value, const ChangesResponse& value) {
+    json_value = Object({{"version", value.version}});
+}
 void ReadFields(WireReader& reader, ChangesResponse& value) { reader.Required("version", value.version); }
 AFTERCARE_FROM_JSON(ChangesResponse)
 
 void to_json(Json& json_value, const WorkRequest& value) {
-    json_value = Json{{"kind", value.kind},
-                      {"note", value.note},
-                      {"part", value.part},
-                      {"completes", value.completes},
-                      {"part_serial", value.part_serial}};
+    json_value = Object({{"kind", value.kind},
+                         {"note", value.note},
+                         {"part", value.part},
+                         {"completes", value.completes},
+                         {"part_serial", value.part_serial}});
     PutOptional(json_value, "quote", value.quote);
     PutOptional(json_value, "report", value.report);
 }
@@ -194,7 +201,7 @@ void ReadFields(WireReader& reader, WorkRequest& value) {
 AFTERCARE_FROM_JSON(WorkRequest)
 
 void to_json(Json& json_value, const NoteRequest& value) {
-    json_value = Json{{"text", value.text}, {"quality_incident", value.quality_incident}};
+    json_value = Object({{"text", value.text}, {"quality_incident", value.quality_incident}});
 }
 void ReadFields(WireReader& reader, NoteRequest& value) {
     reader.Required("text", value.text);
@@ -210,7 +217,7 @@ bool IsRevealReason(std::string_view reason) {
 }
 
 void to_json(Json& json_value, const RevealRequest& value) {
-    json_value = Json{{"field", value.field}, {"reason", value.reason}, {"note", value.note}};
+    json_value = Object({{"field", value.field}, {"reason", value.reason}, {"note", value.note}});
 }
 void ReadFields(WireReader& reader, RevealRequest& value) {
     reader.Required("field", value.field);
@@ -225,7 +232,7 @@ void ReadFields(WireReader& reader, RevealRequest& value) {
 AFTERCARE_FROM_JSON(RevealRequest)
 
 void to_json(Json& json_value, const RevealResponse& value) {
-    json_value = Json{{"field", value.field}, {"value", value.value}, {"revealed_at", value.revealed_at}};
+    json_value = Object({{"field", value.field}, {"value", value.value}, {"revealed_at", value.revealed_at}});
 }
 void ReadFields(WireReader& reader, RevealResponse& value) {
     reader.Required("field", value.field);
@@ -235,12 +242,12 @@ void ReadFields(WireReader& reader, RevealResponse& value) {
 AFTERCARE_FROM_JSON(RevealResponse)
 
 void to_json(Json& json_value, const AuditEntry& value) {
-    json_value = Json{{"id", value.id},
-                      {"at", value.at},
-                      {"staff", value.staff},
-                      {"action", value.action},
-                      {"service_number", value.service_number},
-                      {"detail", value.detail}};
+    json_value = Object({{"id", value.id},
+                         {"at", value.at},
+                         {"staff", value.staff},
+                         {"action", value.action},
+                         {"service_number", value.service_number},
+                         {"detail", value.detail}});
 }
 void ReadFields(WireReader& reader, AuditEntry& value) {
     reader.Required("id", value.id);
@@ -252,19 +259,21 @@ void ReadFields(WireReader& reader, AuditEntry& value) {
 }
 AFTERCARE_FROM_JSON(AuditEntry)
 
-void to_json(Json& json_value, const AuditResponse& value) { json_value = Json{{"entries", value.entries}}; }
+void to_json(Json& json_value, const AuditResponse& value) {
+    json_value = Object({{"entries", value.entries}});
+}
 void ReadFields(WireReader& reader, AuditResponse& value) { reader.Required("entries", value.entries); }
 AFTERCARE_FROM_JSON(AuditResponse)
 
 void to_json(Json& json_value, const StaffAccount& value) {
-    json_value = Json{{"id", value.id},
-                      {"display_name", value.display_name},
-                      {"roles", value.roles},
-                      {"active", value.active},
-                      {"created_at", value.created_at},
-                      {"email", value.email},
-                      {"phone", value.phone},
-                      {"language", value.language}};
+    json_value = Object({{"id", value.id},
+                         {"display_name", value.display_name},
+                         {"roles", value.roles},
+                         {"active", value.active},
+                         {"created_at", value.created_at},
+                         {"email", value.email},
+                         {"phone", value.phone},
+                         {"language", value.language}});
 }
 void ReadFields(WireReader& reader, StaffAccount& value) {
     reader.Required("id", value.id);
@@ -278,15 +287,17 @@ void ReadFields(WireReader& reader, StaffAccount& value) {
 }
 AFTERCARE_FROM_JSON(StaffAccount)
 
-void to_json(Json& json_value, const StaffListResponse& value) { json_value = Json{{"members", value.members}}; }
+void to_json(Json& json_value, const StaffListResponse& value) {
+    json_value = Object({{"members", value.members}});
+}
 void ReadFields(WireReader& reader, StaffListResponse& value) { reader.Required("members", value.members); }
 AFTERCARE_FROM_JSON(StaffListResponse)
 
 void to_json(Json& json_value, const CreateStaffRequest& value) {
-    json_value = Json{{"username", value.username},
-                      {"display_name", value.display_name},
-                      {"roles", value.roles},
-                      {"password", value.password}};
+    json_value = Object({{"username", value.username},
+                         {"display_name", value.display_name},
+                         {"roles", value.roles},
+                         {"password", value.password}});
 }
 void ReadFields(WireReader& reader, CreateStaffRequest& value) {
     reader.Required("username", value.username);
@@ -329,12 +340,12 @@ void ReadFields(WireReader& reader, SlaCompliance& value) {
 AFTERCARE_FROM_JSON(SlaCompliance)
 
 void to_json(Json& json_value, const DurationDistribution& value) {
-    json_value = Json{{"count", value.count},
-                      {"p50", value.p50},
-                      {"p90", value.p90},
-                      {"p99", value.p99},
-                      {"bucket_upper_seconds", value.bucket_upper_seconds},
-                      {"buckets", value.buckets}};
+    json_value = Object({{"count", value.count},
+                         {"p50", value.p50},
+                         {"p90", value.p90},
+                         {"p99", value.p99},
+                         {"bucket_upper_seconds", value.bucket_upper_seconds},
+                         {"buckets", value.buckets}});
 }
 void ReadFields(WireReader& reader, DurationDistribution& value) {
     reader.Required("count", value.count);
@@ -351,14 +362,14 @@ void ReadFields(WireReader& reader, DurationDistribution& value) {
 AFTERCARE_FROM_JSON(DurationDistribution)
 
 void to_json(Json& json_value, const SatisfactionPoint& value) {
-    json_value = Json{{"from", value.from},
-                      {"count", value.count},
-                      {"satisfied", value.satisfied},
-                      {"mean_quality", value.mean_quality},
-                      {"mean_speed", value.mean_speed},
-                      {"mean_attitude", value.mean_attitude},
-                      {"mean_scope", value.mean_scope},
-                      {"mean_guarantee", value.mean_guarantee}};
+    json_value = Object({{"from", value.from},
+                         {"count", value.count},
+                         {"satisfied", value.satisfied},
+                         {"mean_quality", value.mean_quality},
+                         {"mean_speed", value.mean_speed},
+                         {"mean_attitude", value.mean_attitude},
+                         {"mean_scope", value.mean_scope},
+                         {"mean_guarantee", value.mean_guarantee}});
 }
 void ReadFields(WireReader& reader, SatisfactionPoint& value) {
     reader.Required("from", value.from);
@@ -373,15 +384,15 @@ void ReadFields(WireReader& reader, SatisfactionPoint& value) {
 AFTERCARE_FROM_JSON(SatisfactionPoint)
 
 void to_json(Json& json_value, const ComplaintItem& value) {
-    json_value = Json{{"service_number", value.service_number},
-                      {"subject", value.subject},
-                      {"state", value.state},
-                      {"created_at", value.created_at},
-                      {"due_at", value.due_at},
-                      {"answered", value.answered},
-                      {"late", value.late},
-                      {"working_days_left", value.working_days_left},
-                      {"category", value.category}};
+    json_value = Object({{"service_number", value.service_number},
+                         {"subject", value.subject},
+                         {"state", value.state},
+                         {"created_at", value.created_at},
+                         {"due_at", value.due_at},
+                         {"answered", value.answered},
+                         {"late", value.late},
+                         {"working_days_left", value.working_days_left},
+                         {"category", value.category}});
     if (!value.related_ticket.empty()) json_value["related_ticket"] = value.related_ticket;
     PutOptional(json_value, "findings", value.findings);
 }
@@ -401,7 +412,7 @@ void ReadFields(WireReader& reader, ComplaintItem& value) {
 AFTERCARE_FROM_JSON(ComplaintItem)
 
 void to_json(Json& json_value, const ComplaintCategoryCount& value) {
-    json_value = Json{{"total", value.total}, {"answered", value.answered}, {"breached", value.breached}};
+    json_value = Object({{"total", value.total}, {"answered", value.answered}, {"breached", value.breached}});
 }
 void ReadFields(WireReader& reader, ComplaintCategoryCount& value) {
     reader.Required("total", value.total);
@@ -411,15 +422,15 @@ void ReadFields(WireReader& reader, ComplaintCategoryCount& value) {
 AFTERCARE_FROM_JSON(ComplaintCategoryCount)
 
 void to_json(Json& json_value, const AssigneeStats& value) {
-    json_value = Json{{"assignee", value.assignee},
-                      {"tickets", value.tickets},
-                      {"resolved", value.resolved},
-                      {"breached", value.breached},
-                      {"on_time_rate", value.on_time_rate},
-                      {"reopened", value.reopened},
-                      {"repeat_repairs", value.repeat_repairs},
-                      {"mean_resolution_seconds", value.mean_resolution_seconds},
-                      {"satisfaction", value.satisfaction}};
+    json_value = Object({{"assignee", value.assignee},
+                         {"tickets", value.tickets},
+                         {"resolved", value.resolved},
+                         {"breached", value.breached},
+                         {"on_time_rate", value.on_time_rate},
+                         {"reopened", value.reopened},
+                         {"repeat_repairs", value.repeat_repairs},
+                         {"mean_resolution_seconds", value.mean_resolution_seconds},
+                         {"satisfaction", value.satisfaction}});
 }
 void ReadFields(WireReader& reader, AssigneeStats& value) {
     reader.Required("assignee", value.assignee);
@@ -435,7 +446,7 @@ void ReadFields(WireReader& reader, AssigneeStats& value) {
 AFTERCARE_FROM_JSON(AssigneeStats)
 
 void to_json(Json& json_value, const AssignRequest& value) {
-    json_value = Json{{"assignee", value.assignee}, {"note", value.note}};
+    json_value = Object({{"assignee", value.assignee}, {"note", value.note}});
 }
 void ReadFields(WireReader& reader, AssignRequest& value) {
     reader.Required("assignee", value.assignee);
@@ -444,7 +455,7 @@ void ReadFields(WireReader& reader, AssignRequest& value) {
 AFTERCARE_FROM_JSON(AssignRequest)
 
 void to_json(Json& json_value, const TransitionRequestWire& value) {
-    json_value = Json{{"action", value.action}, {"note", value.note}, {"assignee", value.assignee}};
+    json_value = Object({{"action", value.action}, {"note", value.note}, {"assignee", value.assignee}});
     PutOptional(json_value, "priority", value.priority);
     PutOptional(json_value, "visit", value.visit);
     PutOptional(json_value, "findings", value.findings);
@@ -462,45 +473,45 @@ void ReadFields(WireReader& reader, TransitionRequestWire& value) {
 AFTERCARE_FROM_JSON(TransitionRequestWire)
 
 void to_json(Json& json_value, const StatsResponse& value) {
-    json_value = Json{{"from", value.from},
-                      {"to", value.to},
-                      {"tickets_total", value.tickets_total},
-                      {"by_state", value.by_state},
-                      {"by_kind", value.by_kind},
-                      {"by_priority", value.by_priority},
-                      {"breached", value.breached},
-                      {"escalated", value.escalated},
-                      {"mean_first_response_seconds", value.mean_first_response_seconds},
-                      {"mean_resolution_seconds", value.mean_resolution_seconds},
-                      {"resolution_target_seconds", value.resolution_target_seconds},
-                      {"resolution_meets_target", value.resolution_meets_target},
-                      {"satisfaction", value.satisfaction},
-                      {"satisfaction_target", value.satisfaction_target},
-                      {"satisfaction_meets_target", value.satisfaction_meets_target},
-                      {"sla_compliance", value.sla_compliance},
-                      {"first_response_seconds", value.first_response_seconds},
-                      {"resolution_seconds", value.resolution_seconds},
-                      {"series_bucket_seconds", value.series_bucket_seconds},
-                      {"satisfaction_series", value.satisfaction_series},
-                      {"complaint_answer_working_days", value.complaint_answer_working_days},
-                      {"complaints", value.complaints},
-                      {"complaints_by_category", value.complaints_by_category},
-                      {"resolved", value.resolved},
-                      {"reopened", value.reopened},
-                      {"reopen_rate", value.reopen_rate},
-                      {"repairs", value.repairs},
-                      {"repeat_repairs", value.repeat_repairs},
-                      {"repeat_repair_rate", value.repeat_repair_rate},
-                      {"quality_incidents", value.quality_incidents},
-                      {"by_channel", value.by_channel},
-                      {"satisfaction_portal", value.satisfaction_portal},
-                      {"satisfaction_phone", value.satisfaction_phone},
-                      {"rated", value.rated},
-                      {"rating_response_rate", value.rating_response_rate},
-                      {"followups_due", value.followups_due},
-                      {"followups_reached", value.followups_reached},
-                      {"followup_reach_rate", value.followup_reach_rate},
-                      {"by_assignee", value.by_assignee}};
+    json_value = Object({{"from", value.from},
+                         {"to", value.to},
+                         {"tickets_total", value.tickets_total},
+                         {"by_state", value.by_state},
+                         {"by_kind", value.by_kind},
+                         {"by_priority", value.by_priority},
+                         {"breached", value.breached},
+                         {"escalated", value.escalated},
+                         {"mean_first_response_seconds", value.mean_first_response_seconds},
+                         {"mean_resolution_seconds", value.mean_resolution_seconds},
+                         {"resolution_target_seconds", value.resolution_target_seconds},
+                         {"resolution_meets_target", value.resolution_meets_target},
+                         {"satisfaction", value.satisfaction},
+                         {"satisfaction_target", value.satisfaction_target},
+                         {"satisfaction_meets_target", value.satisfaction_meets_target},
+                         {"sla_compliance", value.sla_compliance},
+                         {"first_response_seconds", value.first_response_seconds},
+                         {"resolution_seconds", value.resolution_seconds},
+                         {"series_bucket_seconds", value.series_bucket_seconds},
+                         {"satisfaction_series", value.satisfaction_series},
+                         {"complaint_answer_working_days", value.complaint_answer_working_days},
+                         {"complaints", value.complaints},
+                         {"complaints_by_category", value.complaints_by_category},
+                         {"resolved", value.resolved},
+                         {"reopened", value.reopened},
+                         {"reopen_rate", value.reopen_rate},
+                         {"repairs", value.repairs},
+                         {"repeat_repairs", value.repeat_repairs},
+                         {"repeat_repair_rate", value.repeat_repair_rate},
+                         {"quality_incidents", value.quality_incidents},
+                         {"by_channel", value.by_channel},
+                         {"satisfaction_portal", value.satisfaction_portal},
+                         {"satisfaction_phone", value.satisfaction_phone},
+                         {"rated", value.rated},
+                         {"rating_response_rate", value.rating_response_rate},
+                         {"followups_due", value.followups_due},
+                         {"followups_reached", value.followups_reached},
+                         {"followup_reach_rate", value.followup_reach_rate},
+                         {"by_assignee", value.by_assignee}});
 }
 void ReadFields(WireReader& reader, StatsResponse& value) {
     reader.Required("from", value.from);

@@ -6,6 +6,7 @@
 
 namespace aftercare::api {
 
+using detail::Object;
 using detail::PutOptional;
 
 #define AFTERCARE_FROM_JSON(Type)                                                                            \
@@ -14,9 +15,12 @@ using detail::PutOptional;
     }
 
 void to_json(Json& json_value, const ImportRowError& value) {
-    json_value =
-        Json{{"line", value.line}, {"column", value.column},         {"value", value.value},
-             {"code", value.code}, {"message_zh", value.message_zh}, {"message_en", value.message_en}};
+    json_value = Object({{"line", value.line},
+                         {"column", value.column},
+                         {"value", value.value},
+                         {"code", value.code},
+                         {"message_zh", value.message_zh},
+                         {"message_en", value.message_en}});
 }
 void ReadFields(WireReader& reader, ImportRowError& value) {
     reader.Required("line", value.line);
@@ -29,17 +33,17 @@ void ReadFields(WireReader& reader, ImportRowError& value) {
 AFTERCARE_FROM_JSON(ImportRowError)
 
 void to_json(Json& json_value, const ImportReport& value) {
-    json_value = Json{{"kind", value.kind},
-                      {"format", value.format},
-                      {"encoding", value.encoding},
-                      {"rows", value.rows},
-                      {"changed", value.changed},
-                      {"unchanged", value.unchanged},
-                      {"error_rows", value.error_rows},
-                      {"dry_run", value.dry_run},
-                      {"written", value.written},
-                      {"ignored_columns", value.ignored_columns},
-                      {"errors", value.errors}};
+    json_value = Object({{"kind", value.kind},
+                         {"format", value.format},
+                         {"encoding", value.encoding},
+                         {"rows", value.rows},
+                         {"changed", value.changed},
+                         {"unchanged", value.unchanged},
+                         {"error_rows", value.error_rows},
+                         {"dry_run", value.dry_run},
+                         {"written", value.written},
+                         {"ignored_columns", value.ignored_columns},
+                         {"errors", value.errors}});
 }
 void ReadFields(WireReader& reader, ImportReport& value) {
     reader.Required("kind", value.kind);
@@ -67,13 +71,13 @@ void ReadFields(WireReader& reader, ImportRefused& value) {
 AFTERCARE_FROM_JSON(ImportRefused)
 
 void to_json(Json& json_value, const ApiKeyView& value) {
-    json_value = Json{{"id", value.id},
-                      {"name", value.name},
-                      {"prefix", value.prefix},
-                      {"scopes", value.scopes},
-                      {"created_by", value.created_by},
-                      {"created_at", value.created_at},
-                      {"active", value.active}};
+    json_value = Object({{"id", value.id},
+                         {"name", value.name},
+                         {"prefix", value.prefix},
+                         {"scopes", value.scopes},
+                         {"created_by", value.created_by},
+                         {"created_at", value.created_at},
+                         {"active", value.active}});
     PutOptional(json_value, "revoked_at", value.revoked_at);
     PutOptional(json_value, "last_used_at", value.last_used_at);
     if (!value.key.empty()) json_value["key"] = value.key;
@@ -93,7 +97,7 @@ void ReadFields(WireReader& reader, ApiKeyView& value) {
 AFTERCARE_FROM_JSON(ApiKeyView)
 
 void to_json(Json& json_value, const ApiKeyList& value) {
-    json_value = Json{{"keys", value.keys}};
+    json_value = Object({{"keys", value.keys}});
 }
 void ReadFields(WireReader& reader, ApiKeyList& value) {
     reader.Required("keys", value.keys);
@@ -101,7 +105,7 @@ void ReadFields(WireReader& reader, ApiKeyList& value) {
 AFTERCARE_FROM_JSON(ApiKeyList)
 
 void to_json(Json& json_value, const CreateApiKeyRequest& value) {
-    json_value = Json{{"name", value.name}, {"scopes", value.scopes}};
+    json_value = Object({{"name", value.name}, {"scopes", value.scopes}});
 }
 void ReadFields(WireReader& reader, CreateApiKeyRequest& value) {
     reader.Required("name", value.name);
@@ -110,7 +114,7 @@ void ReadFields(WireReader& reader, CreateApiKeyRequest& value) {
 AFTERCARE_FROM_JSON(CreateApiKeyRequest)
 
 void to_json(Json& json_value, const KeyPartWarranty& value) {
-    json_value = Json{{"part", value.part}, {"decision", value.decision}};
+    json_value = Object({{"part", value.part}, {"decision", value.decision}});
 }
 void ReadFields(WireReader& reader, KeyPartWarranty& value) {
     reader.Required("part", value.part);
@@ -119,12 +123,12 @@ void ReadFields(WireReader& reader, KeyPartWarranty& value) {
 AFTERCARE_FROM_JSON(KeyPartWarranty)
 
 void to_json(Json& json_value, const ServiceHistoryItem& value) {
-    json_value = Json{{"service_number", value.service_number},
-                      {"kind", value.kind},
-                      {"state", value.state},
-                      {"subject", value.subject},
-                      {"created_at", value.created_at},
-                      {"updated_at", value.updated_at}};
+    json_value = Object({{"service_number", value.service_number},
+                         {"kind", value.kind},
+                         {"state", value.state},
+                         {"subject", value.subject},
+                         {"created_at", value.created_at},
+                         {"updated_at", value.updated_at}});
     if (!value.repeat_of.empty()) json_value["repeat_of"] = value.repeat_of;
 }
 void ReadFields(WireReader& reader, ServiceHistoryItem& value) {
@@ -144,7 +148,7 @@ ServiceHistoryItem HistoryItemOf(const core::Ticket& ticket) {
 }
 
 void to_json(Json& json_value, const CustomerHistory& value) {
-    json_value = Json{{"tickets", value.tickets}, {"more", value.more}};
+    json_value = Object({{"tickets", value.tickets}, {"more", value.more}});
 }
 void ReadFields(WireReader& reader, CustomerHistory& value) {
     reader.Required("tickets", value.tickets);
@@ -153,11 +157,11 @@ void ReadFields(WireReader& reader, CustomerHistory& value) {
 AFTERCARE_FROM_JSON(CustomerHistory)
 
 void to_json(Json& json_value, const ProductHistory& value) {
-    json_value = Json{{"serial", value.serial},
-                      {"registered", value.registered},
-                      {"replacements", value.replacements},
-                      {"key_parts", value.key_parts},
-                      {"tickets", value.tickets}};
+    json_value = Object({{"serial", value.serial},
+                         {"registered", value.registered},
+                         {"replacements", value.replacements},
+                         {"key_parts", value.key_parts},
+                         {"tickets", value.tickets}});
     if (!value.model.empty()) json_value["model"] = value.model;
     PutOptional(json_value, "purchase_date", value.purchase_date);
     PutOptional(json_value, "warranty", value.warranty);

@@ -5,27 +5,17 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
-#include <filesystem>
-#include <random>
 #include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "store/sqlite_store.hpp"
+#include "temp_data_dir.hpp"
 
-namespace fs = std::filesystem;
 using namespace aftercare;
 using namespace aftercare::serve;
-
-namespace {
-
-struct TempDataDir {
-    fs::path path = fs::temp_directory_path() / ("aftercare-group-commit-" + std::to_string(std::random_device{}()));
-    ~TempDataDir() { fs::remove_all(path); }
-};
-
-}  // namespace
+using aftercare::serve::testing::TempDataDir;
 
 TEST_CASE("group commit: 96 concurrent writers all return, accepted writes are stored, refused ones alone roll back",
           "[store]") {

@@ -4,17 +4,17 @@
 // that already held tickets.
 #include <catch2/catch.hpp>
 
-#include <filesystem>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "store/sqlite_db.hpp"
 #include "store/sqlite_store.hpp"
+#include "temp_data_dir.hpp"
 
-namespace fs = std::filesystem;
 using namespace aftercare;
 using namespace aftercare::serve;
+using aftercare::serve::testing::TempDataDir;
 
 namespace {
 
@@ -121,11 +121,6 @@ void CheckTotals(Store& store, const std::vector<Row>& rows) {
     }
     CHECK(checked == 3072);
 }
-
-struct TempDataDir {
-    fs::path path = fs::temp_directory_path() / ("aftercare-queue-counts-" + std::to_string(std::random_device{}()));
-    ~TempDataDir() { fs::remove_all(path); }
-};
 
 } // namespace
 

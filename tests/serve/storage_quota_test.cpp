@@ -5,24 +5,18 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
-#include <filesystem>
-#include <random>
 #include <string>
 
 #include "services/domain_error.hpp"
 #include "storage_quota.hpp"
 #include "store/sqlite_db.hpp"
 #include "store/sqlite_store.hpp"
+#include "temp_data_dir.hpp"
 
-namespace fs = std::filesystem;
 using namespace aftercare::serve;
+using aftercare::serve::testing::TempDataDir;
 
 namespace {
-
-struct TempDataDir {
-    fs::path path = fs::temp_directory_path() / ("aftercare-storage-quota-" + std::to_string(std::random_device{}()));
-    ~TempDataDir() { fs::remove_all(path); }
-};
 
 // Grows the database by ~800 KB behind the quota's back (nothing reserved for it).
 void StoreFiller(const TempDataDir& dir) {

@@ -189,6 +189,7 @@ bool App::Init(std::string& error) {
         if (token.rfind(api_keys::kKeyPrefix, 0) == 0) return api_keys::Resolve(services.store, token);
         return services.auth.Resolve(token, services.now(), services.CustomerAccessAfterClose());
     });
+    s.server->SetShareReads([&store = *s.store] { return store.ShareReads(); });
     if (!config_.web_root.empty()) s.server->SetStaticFiles(std::make_shared<StaticFiles>(config_.web_root, config_.seed_demo));
 
     RouteTable& routes = s.server->routes();

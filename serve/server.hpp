@@ -20,6 +20,8 @@
 
 namespace aftercare::serve {
 
+class SharedReads;  // store/store.hpp
+
 // Turns a bearer token into a principal, or nullopt when it is unknown or expired.
 using TokenResolver = std::function<std::optional<Principal>(const std::string& token)>;
 
@@ -41,6 +43,8 @@ public:
 
     RouteTable& routes() { return routes_; }
     void SetStaticFiles(std::shared_ptr<StaticFiles> files) { static_files_ = std::move(files); }
+    // How a StoreReads::Shared route opens its shared snapshot (Store::ShareReads). Before Run.
+    void SetShareReads(std::function<std::unique_ptr<SharedReads>()> share) { share_reads_ = std::move(share); }
 
     // Compiles the route table's patterns; call once after all Register*Routes.
     void InstallRoutes();
@@ -73,6 +77,7 @@ private:
     TokenResolver resolver_;
     RouteTable routes_;
     std::shared_ptr<StaticFiles> static_files_;
+    std::function<std::unique_ptr<SharedReads>()> share_reads_;
     std::unique_ptr<Impl> impl_;
     RateLimiter lookup_limiter_;
     RateLimiter create_limiter_;

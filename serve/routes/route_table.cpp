@@ -7,9 +7,9 @@
 
 namespace aftercare::serve {
 
-void RouteTable::Add(const api::Endpoint& endpoint, RateClass rate, RouteHandler handler) {
+void RouteTable::Add(const api::Endpoint& endpoint, RateClass rate, RouteHandler handler, StoreReads reads) {
     routes_.push_back(Route{&endpoint, std::string(endpoint.method), std::string(endpoint.path),
-                            endpoint.access, rate, std::move(handler)});
+                            endpoint.access, rate, std::move(handler), reads});
 }
 
 std::string RouteTable::CheckAgainst(std::span<const api::Endpoint* const> declared) const {

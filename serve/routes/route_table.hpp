@@ -39,6 +39,10 @@ struct RequestContext {
 
 using RouteHandler = std::function<void(RequestContext&)>;
 
+// Whether the credential check and the handler read the store in one snapshot (Store::ShareReads):
+// only for a route that does not write and reads nothing that must be newer than the token's row.
+enum class StoreReads { Separate, Shared };
+
 struct Route {
     const api::Endpoint* endpoint = nullptr; // the declaration in src/api this route serves
     std::string method;                      // copied from the declaration
@@ -46,12 +50,14 @@ struct Route {
     Access access = Access::Public;
     RateClass rate = RateClass::None; // the server's own policy, not part of the contract
     RouteHandler handler;
+    StoreReads reads = StoreReads::Separate;
 };
 
 class RouteTable {
 public:
     // Serves `endpoint` (one of api::endpoints) with `handler`.
-    void Add(const api::Endpoint& endpoint, RateClass rate, RouteHandler handler);
+    void Add(const api::Endpoint& endpoint, RateClass rate, RouteHandler handler,
+             StoreReads reads = StoreReads::Separate);
     const std::vector<Route>& routes() const { return routes_; }
 
     // Empty when every declaration has exactly one handler and every handler serves a declaration

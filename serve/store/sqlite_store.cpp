@@ -852,17 +852,59 @@ private:
 //-----------------------------------------------------------------------------
 
 // Returns a reader connection to the pool when a read is done.
+namespace {
+// The reader connection this thread's reads share while a SharedReader lives (ShareReads).
+thread_local const SqliteStore* shared_store = nullptr;
+thread_local sqlite::Connection* shared_connection = nullptr;
+}  // namespace
+
+// A reader connection for one read: this thread's shared one, or one from the pool.
 class SqliteStore::Lease {
 public:
-    explicit Lease(SqliteStore& store) : store_(store), connection_(store.Acquire()) {}
-    ~Lease() { store_.Release(connection_); }
+    explicit Lease(SqliteStore& store)
+        : store_(store),
+          shared_(shared_store == &store),
+          connection_(shared_ ? *shared_connection : store.Acquire()) {}
+    ~Lease() {
+        if (!shared_) store_.Release(connection_);
+    }
     Connection& operator*() { return connection_; }
     Connection* operator->() { return &connection_; }
 
 private:
     SqliteStore& store_;
+    bool shared_;
     Connection& connection_;
 };
+
+class SqliteStore::SharedReader final : public SharedReads {
+public:
+    explicit SharedReader(SqliteStore& store) : store_(store), connection_(store.Acquire()) {
+        // Deferred: the read transaction starts with the first read.
+        connection_.Prepare("BEGIN").Run();
+        shared_store = &store;
+        shared_connection = &connection_;
+    }
+    ~SharedReader() override {
+        shared_store = nullptr;
+        shared_connection = nullptr;
+        try {
+            connection_.Prepare("COMMIT").Run();
+        } catch (const sqlite::Error&) {
+            // A read-only transaction has nothing to lose; the connection is usable either way.
+        }
+        store_.Release(connection_);
+    }
+
+private:
+    SqliteStore& store_;
+    Connection& connection_;
+};
+
+std::unique_ptr<SharedReads> SqliteStore::ShareReads() {
+    if (shared_store != nullptr) return nullptr;  // already shared on this thread
+    return std::make_unique<SharedReader>(*this);
+}
 
 SqliteStore::SqliteStore(const std::string& data_dir, int readers) {
     std::filesystem::create_directories(data_dir);
@@ -918,7 +960,8 @@ void SqliteStore::Write(const std::function<void(StoreTx&)>& work) {
     // and runs everything queued in one transaction, each piece inside its own savepoint (a refused
     // piece rolls back alone). One fsync then acknowledges the whole batch, and nobody returns
     // before the COMMIT that contains their writes is on disk.
-    PendingWrite me{&work};
+    PendingWrite me;
+    me.work = &work;
     std::unique_lock lock(write_mutex_);
     write_queue_.push_back(&me);
     while (!me.done) {
@@ -1007,9 +1050,11 @@ std::optional<std::string> SqliteStore::GetMeta(const std::string& key) {
     return row.Text(0);
 }
 
-// Runs `read` inside one read transaction, so everything it reads is one consistent snapshot.
+// Runs `read` inside one read transaction, so everything it reads is one consistent snapshot:
+// its own, or the shared one it is already in (ShareReads).
 template <typename Read>
 auto Snapshot(Connection& db, Read&& read) {
+    if (sqlite3_get_autocommit(db.handle()) == 0) return read();
     db.Prepare("BEGIN").Run();
     try {
         auto result = read();
@@ -1201,9 +1246,8 @@ std::vector<QueueRow> SqliteStore::Queue(const QueueQuery& query) {
     struct Row {
         std::int64_t id, sort_key, sequence, updated_at;
     };
-    std::vector<Row> rows;
-    (*db).Prepare("BEGIN").Run();
-    try {
+    return Snapshot(*db, [&] {
+        std::vector<Row> rows;
         {
             auto select = db->Prepare(sql);
             select.Bind(1, query.state).Bind(2, query.kind).Bind(3, query.priority);
@@ -1221,12 +1265,8 @@ std::vector<QueueRow> SqliteStore::Queue(const QueueQuery& query) {
             auto stored = LoadById(*db, row.id, &cache_);
             if (stored) result.push_back(QueueRow{row.id, row.sort_key, std::move(stored->ticket)});
         }
-        (*db).Prepare("COMMIT").Run();
         return result;
-    } catch (...) {
-        (*db).Prepare("ROLLBACK").Run();
-        throw;
-    }
+    });
 }
 
 std::int64_t SqliteStore::CountQueue(const QueueQuery& query) {

@@ -62,6 +62,7 @@ public:
     void Prune(std::int64_t now, std::int64_t idempotency_before) override;
     std::int64_t StorageBytes() override;
     bool Healthy() override;
+    std::unique_ptr<SharedReads> ShareReads() override;
     RegisterReader& Register() override { return *register_reader_; }
     OutboxReader& Outbox() override { return *outbox_reader_; }
 
@@ -71,8 +72,9 @@ public:
 
 private:
     class Lease;
+    class SharedReader;
     struct PendingWrite {
-        const std::function<void(StoreTx&)>* work;
+        const std::function<void(StoreTx&)>* work = nullptr;
         std::exception_ptr error;
         bool done = false;            // guarded by write_mutex_
         std::condition_variable wake;  // this writer's own, so a batch's end wakes only whom it concerns

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -276,6 +277,15 @@ public:
     virtual OutboxTx& Outbox() = 0;
 };
 
+// While a SharedReads lives, its thread's reads of the store that made it share one read
+// transaction: one snapshot, and one transaction's cost instead of one per read. Only for work
+// that does not write (a read after the thread's own write would not see it) and does not need a
+// snapshot newer than its first read (a long-poll reads its version first, then the ticket).
+class SharedReads {
+public:
+    virtual ~SharedReads() = default;
+};
+
 class Store {
 public:
     virtual ~Store() = default;
@@ -321,6 +331,8 @@ public:
     // Housekeeping: expired tokens and idempotency keys older than `before`.
     virtual void Prune(std::int64_t now, std::int64_t idempotency_before) = 0;
     virtual bool Healthy() = 0;
+    // nullptr where sharing would save nothing (PostgreSQL's reads each run in one round trip).
+    virtual std::unique_ptr<SharedReads> ShareReads() { return nullptr; }
     // Follow-ups (回访): the due ones' (ticket id, followup_since), oldest resolution first (the
     // caller loads the tickets of the page it shows), how many there are, and the response counts
     // of a period's tickets.

@@ -320,11 +320,12 @@ bool HttpServer::Dispatch(const Route& route, const std::shared_ptr<Exchange>& e
     HttpResponse& res = exchange->res;
     RequestContext context{req, res, Principal{}, req.client, may_wait};
     try {
+        // Opened before the token check, so the check and the handler read one snapshot.
+        std::unique_ptr<SharedReads> shared_reads;
+        if (route.reads == StoreReads::Shared && share_reads_) shared_reads = share_reads_();
         // A parked poll that runs again was admitted when it arrived, as a poll blocked in a thread
         // was before: it is not charged or checked twice (a sign-out on all devices wakes the polls of
         // the ticket, and they end with what that token could read, not with a 401).
-        std::unique_ptr<SharedReads> shared_reads;
-        if (route.reads == StoreReads::Shared && share_reads_) shared_reads = share_reads_();
         if (resumed_as != nullptr) context.who = *resumed_as;
         else Admit(route, context);
         try {

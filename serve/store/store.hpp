@@ -331,7 +331,7 @@ public:
     // Housekeeping: expired tokens and idempotency keys older than `before`.
     virtual void Prune(std::int64_t now, std::int64_t idempotency_before) = 0;
     virtual bool Healthy() = 0;
-    // nullptr where sharing would save nothing (PostgreSQL's reads each run in one round trip).
+    // nullptr where reads are not shared (PostgreSQL: each read leases a connection of its own).
     virtual std::unique_ptr<SharedReads> ShareReads() { return nullptr; }
     // Follow-ups (回访): the due ones' (ticket id, followup_since), oldest resolution first (the
     // caller loads the tickets of the page it shows), how many there are, and the response counts

@@ -181,6 +181,7 @@ public:
             head_ += value;
             head_ += "\r\n";
         }
+        head_ += res.standard_headers;
         const std::string_view body = res.body_view();
         const bool bodyless = status < 200 || status == 204 || status == 304;
         if (!bodyless) head_ += "Content-Length: " + std::to_string(body.size()) + "\r\n";

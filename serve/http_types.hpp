@@ -44,6 +44,9 @@ struct HttpResponse {
     std::string body;
     // A body owned elsewhere (a cached static file), sent without a copy; used when set.
     std::shared_ptr<const std::string> shared_body;
+    // Header lines already in wire form ("Name: value\r\n"...), owned by the server for its whole
+    // life and written after `headers`: the security headers every answer carries (standard_headers.hpp).
+    std::string_view standard_headers;
 
     bool has_header(const std::string& name) const { return headers.count(name) > 0; }
     std::string get_header_value(const std::string& name) const;

@@ -30,10 +30,16 @@ std::string Number(double value) {
 
 }  // namespace
 
-void Metrics::ObserveRequest(const std::string& method, const std::string& route, int status, double seconds) {
+void Metrics::ObserveRequest(std::string_view method, std::string_view route, int status, double seconds) {
     std::lock_guard lock(mutex_);
-    ++requests_[{method, route, status}];
-    auto& histogram = latency_[{method, route}];
+    auto count = requests_.find(std::make_tuple(method, route, status));
+    if (count == requests_.end())
+        count = requests_.try_emplace({std::string(method), std::string(route), status}).first;
+    ++count->second;
+    auto series = latency_.find(std::make_tuple(method, route));
+    if (series == latency_.end())
+        series = latency_.try_emplace({std::string(method), std::string(route)}).first;
+    Histogram& histogram = series->second;
     if (histogram.buckets.empty()) histogram.buckets.assign(std::size(kBuckets), 0);
     for (std::size_t i = 0; i < std::size(kBuckets); ++i) {
         if (seconds <= kBuckets[i]) {
@@ -70,7 +76,8 @@ std::string Metrics::Render() const {
         out += "# HELP aftercare_http_request_duration_seconds Time from request headers to response.\n";
         out += "# TYPE aftercare_http_request_duration_seconds histogram\n";
         for (const auto& [key, histogram] : latency_) {
-            const std::string labels = "method=\"" + Escape(key.first) + "\",route=\"" + Escape(key.second) + "\"";
+            const auto& [method, route] = key;
+            const std::string labels = "method=\"" + Escape(method) + "\",route=\"" + Escape(route) + "\"";
             unsigned long long cumulative = 0;
             for (std::size_t i = 0; i < std::size(kBuckets); ++i) {
                 cumulative += histogram.buckets[i];

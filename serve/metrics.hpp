@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -15,7 +16,7 @@ class Metrics {
 public:
     // `route` is the route's template (/api/v1/tickets/{number}), never the raw path, so label
     // cardinality stays bounded and service numbers never reach the metrics.
-    void ObserveRequest(const std::string& method, const std::string& route, int status, double seconds);
+    void ObserveRequest(std::string_view method, std::string_view route, int status, double seconds);
     void AddCounter(const std::string& name, double delta = 1.0);
 
     // A collector appends complete exposition lines (with # HELP / # TYPE) when scraped.
@@ -30,8 +31,9 @@ private:
         double sum = 0;
     };
     mutable std::mutex mutex_;
-    std::map<std::tuple<std::string, std::string, int>, unsigned long long> requests_;
-    std::map<std::pair<std::string, std::string>, Histogram> latency_;
+    // Transparent comparators: a request looks its series up without copying its labels.
+    std::map<std::tuple<std::string, std::string, int>, unsigned long long, std::less<>> requests_;
+    std::map<std::tuple<std::string, std::string>, Histogram, std::less<>> latency_;
     std::map<std::string, double> counters_;
     std::vector<std::function<void(std::string&)>> collectors_;
 };

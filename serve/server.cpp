@@ -9,6 +9,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include <unistd.h>  // STDERR_FILENO
+
 #include "client_address.hpp"
 #include "core/service_number.h"
 #include "http_util.hpp"
@@ -23,10 +25,6 @@ namespace aftercare::serve {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// Powerful browser features the portal never uses are off for it and for anything it frames.
-constexpr const char* kPermissionsPolicy =
-    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
 
 bool IsApiPath(const std::string& path) { return path.rfind("/api/", 0) == 0 || path == "/api"; }
 
@@ -102,12 +100,9 @@ HttpServer::HttpServer(const Config& config, Metrics& metrics, LiveUpdates& live
       resolver_(std::move(resolver)),
       lookup_limiter_(config.limits.lookup_per_minute, std::chrono::seconds(60)),
       create_limiter_(config.limits.create_per_minute, std::chrono::seconds(60)),
-      login_limiter_(config.limits.login_per_minute, std::chrono::seconds(60)) {
-    csp_ = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-           "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
-           "base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
-    for (const auto& origin : config_.embed_origins) csp_ += " " + origin;
-
+      login_limiter_(config.limits.login_per_minute, std::chrono::seconds(60)),
+      standard_headers_(config.embed_origins),
+      request_log_(STDERR_FILENO) {
     ListenerLimits limits;
     limits.max_connections = config_.max_connections;
     limits.max_connections_per_client = config_.max_connections_per_client;
@@ -172,7 +167,7 @@ void HttpServer::Handle(const std::shared_ptr<Exchange>& exchange, bool may_wait
     HttpRequest& req = exchange->req;
     HttpResponse& res = exchange->res;
     res = HttpResponse{};  // a parked request runs again from the start
-    std::string route_name = "unmatched";
+    std::string_view route_name = "unmatched";  // a route's template lives as long as the server
     try {
         if (exchange->refusal != 0) {
             WriteJson(res, exchange->refusal, DefaultError(exchange->refusal));
@@ -195,7 +190,7 @@ void HttpServer::Handle(const std::shared_ptr<Exchange>& exchange, bool may_wait
     Finish(exchange, route_name);
 }
 
-void HttpServer::Finish(const std::shared_ptr<Exchange>& exchange, const std::string& route) {
+void HttpServer::Finish(const std::shared_ptr<Exchange>& exchange, std::string_view route) {
     const HttpRequest& req = exchange->req;
     HttpResponse& res = exchange->res;
     if (res.status < 0) res.status = 404;
@@ -208,23 +203,29 @@ void HttpServer::Finish(const std::shared_ptr<Exchange>& exchange, const std::st
     metrics_.ObserveRequest(req.method, route, res.status, ms / 1000.0);
 
     CompressJsonResponse(req, res);
-    if (!res.has_header("Content-Security-Policy")) res.set_header("Content-Security-Policy", csp_);
-    res.set_header("X-Content-Type-Options", "nosniff");
-    res.set_header("Referrer-Policy", "no-referrer");
-    res.set_header("Permissions-Policy", kPermissionsPolicy);
     // embed.js is the one file vendor sites load from another origin (one <script> tag).
-    res.set_header("Cross-Origin-Resource-Policy", req.path == "/embed.js" ? "cross-origin" : "same-origin");
-    if (IsApiPath(req.path) && !res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");
+    const bool own_csp = res.has_header("Content-Security-Policy");
+    const bool no_store = IsApiPath(req.path) && !res.has_header("Cache-Control");
+    res.standard_headers = standard_headers_.Lines(own_csp, req.path == "/embed.js", no_store);
 
-    char duration[32];
-    std::snprintf(duration, sizeof duration, "%.3f", ms);
+    char numbers[96];
+    std::snprintf(numbers, sizeof numbers, "\",\"status\":%d,\"duration_ms\":%.3f,\"bytes\":%zu,\"client\":\"",
+                  res.status, ms, res.body_view().size());
+    // One buffer per worker thread, reused: the line is written once per answer.
+    thread_local std::string line;
+    line.assign("{\"ts\":\"");
+    AppendUtcTimestamp(line);
+    line += "\",\"level\":\"info\",\"method\":\"";
+    AppendJsonEscaped(line, req.method);
     // The query string is never logged: it is where a careless client would put a token.
-    std::string line = "{\"ts\":\"" + UtcTimestamp() + "\",\"level\":\"info\",\"method\":\"" + JsonEscape(req.method) +
-                       "\",\"path\":\"" + JsonEscape(req.path) + "\",\"route\":\"" + JsonEscape(route) +
-                       "\",\"status\":" + std::to_string(res.status) + ",\"duration_ms\":" + duration +
-                       ",\"bytes\":" + std::to_string(res.body_view().size()) + ",\"client\":\"" +
-                       JsonEscape(req.client) + "\"}\n";
-    std::fwrite(line.data(), 1, line.size(), stderr);
+    line += "\",\"path\":\"";
+    AppendJsonEscaped(line, req.path);
+    line += "\",\"route\":\"";
+    AppendJsonEscaped(line, route);
+    line += numbers;
+    AppendJsonEscaped(line, req.client);
+    line += "\"}\n";
+    request_log_.Add(line);
     exchange->Send();
 }
 

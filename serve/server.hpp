@@ -15,7 +15,9 @@
 #include "live_updates.hpp"
 #include "metrics.hpp"
 #include "rate_limit.hpp"
+#include "request_log.hpp"
 #include "routes/route_table.hpp"
+#include "standard_headers.hpp"
 #include "static_files.hpp"
 
 namespace aftercare::serve {
@@ -54,9 +56,6 @@ public:
     bool Run();
     void Stop();
 
-    // The Content-Security-Policy every response carries (attachments add `sandbox`).
-    const std::string& csp() const { return csp_; }
-
 private:
     class Impl;
     // `resumed_as`: a parked poll running again, with the principal it was admitted as.
@@ -69,7 +68,7 @@ private:
     void Admit(const Route& route, RequestContext& context);
     void NoRoute(const HttpRequest& req, HttpResponse& res);
     std::string ClientOf(const HttpRequest& req) const;
-    void Finish(const std::shared_ptr<Exchange>& exchange, const std::string& route);
+    void Finish(const std::shared_ptr<Exchange>& exchange, std::string_view route);
 
     const Config& config_;
     Metrics& metrics_;
@@ -82,7 +81,8 @@ private:
     RateLimiter lookup_limiter_;
     RateLimiter create_limiter_;
     RateLimiter login_limiter_;
-    std::string csp_;
+    StandardHeaders standard_headers_;
+    RequestLog request_log_;  // written by the workers, which stop before it goes
     std::atomic<bool> stopping_{false};
 };
 

@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <ctime>
 #include <cstdlib>
@@ -224,6 +225,23 @@ std::string ServerProcess::Log() const {
     std::stringstream text;
     text << in.rdbuf();
     return text.str();
+}
+
+std::string ServerProcess::LogWithRequestsSoFar() const {
+    // Its own path, so its line is this call's; lines are written in the order they were answered.
+    static std::atomic<int> calls{0};
+    const std::string marker = "/api/v1/log-marker-" + std::to_string(pid_) + "-" + std::to_string(++calls);
+    httplib::Client client("127.0.0.1", port_);  // an unknown path: not an answer to check against the contract
+    const auto answer = client.Get(marker);
+    if (!answer || answer->status != 404) throw std::runtime_error("the log marker request failed");
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    for (;;) {
+        std::string log = Log();
+        if (log.find("\"path\":\"" + marker + "\"") != std::string::npos) return log;
+        if (std::chrono::steady_clock::now() > give_up)
+            throw std::runtime_error("the request log never showed " + marker);
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
 }
 
 httplib::Client ServerProcess::Client() const {

@@ -57,6 +57,9 @@ public:
     int StopWith(int signal);
     // Everything the server logged so far.
     std::string Log() const;
+    // The same, once the request log (written in batches, serve/request_log.hpp) holds the line of
+    // every request answered before the call: sends a request of its own and waits for its line.
+    std::string LogWithRequestsSoFar() const;
 
 private:
     ServerOptions options_;

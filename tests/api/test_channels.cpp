@@ -119,7 +119,7 @@ TEST_CASE("channel secrets are written and never read back, and an absent secret
     const Json off = BodyOf(GetJson(client, kChannels, env.staff_token));
     CHECK(off["email"]["url"] == "");
     CHECK(off["email_password_set"] == false);
-    CHECK(env.server->Log().find("s3cret") == std::string::npos);
+    CHECK(env.server->LogWithRequestsSoFar().find("s3cret") == std::string::npos);
 }
 
 TEST_CASE("bad channel settings are refused field by field, and only admins may see or change channels",

@@ -140,9 +140,11 @@ async function instrument(page) {
     Object.defineProperty(window, 'aftercareFrames', {
       get: () => frames,
       set: (value) => {
-        // The frame's time, and whether all its text was painted (web/platform.js sets the flag
-        // first; the plain program has no such flag and always draws its text at once).
-        if (value > frames) window.benchFrameAt.push([performance.now(), window.aftercareGlyphsPending === true]);
+        // When the frame was drawn, and whether all its text was painted (web/platform.js sets both
+        // first: the portal draws in a worker, whose report reaches the main thread when it is
+        // free; the plain program draws on the main thread, with its text at once, and sets neither).
+        const drawnAt = window.aftercareFrameDrawnAt ?? performance.now();
+        if (value > frames) window.benchFrameAt.push([drawnAt, window.aftercareGlyphsPending === true]);
         frames = value;
       },
     });

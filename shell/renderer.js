@@ -39,12 +39,13 @@
     'void main() { Out_Color = Frag_Color * texture(Texture, Frag_UV); }\n';
 
   // Draws frames into `canvas` (an HTMLCanvasElement or an OffscreenCanvas) and tells `report` what
-  // happened to each: { drawn, glyphsPending, width, height, renderMs } once its WebGL calls are made,
-  // then { shown } once the screen has taken it; or { dropped } (superseded by a newer frame before
-  // it was drawn, or the context is lost). And { lost }, { restored } (every texture must then be
-  // sent again), { failed: 'webgl' }. `timing.beforeFrame(fn)` runs fn when the screen can take a
-  // frame, `timing.afterCommit(fn)` once the frame just drawn has been taken (see the worker and
-  // the page below).
+  // happened to each: { drawn, glyphsPending, width, height, renderMs, drawnAt } once its WebGL calls
+  // are made (drawnAt: when, as performance.timeOrigin + performance.now(), one clock for a worker
+  // and its page), then { shown } once the screen has taken it; or { dropped } (superseded by a
+  // newer frame before it was drawn, or the context is lost). And { lost }, { restored } (every
+  // texture must then be sent again), { failed: 'webgl' }. `timing.beforeFrame(fn)` runs fn when the
+  // screen can take a frame, `timing.afterCommit(fn)` once the frame just drawn has been taken (see
+  // the worker and the page below).
   function createRenderer(canvas, report, timing) {
     // No multisampling: ImGui anti-aliases its own geometry. No extensions: WebGL2 has what it needs.
     var gl = canvas.getContext('webgl2', { alpha: false, antialias: false, depth: false, stencil: false });
@@ -190,8 +191,9 @@
       if (!next) return;  // dropped when the context was lost
       var start = performance.now();
       drawLists(next.buffer, next.at);
+      var end = performance.now();
       report({ drawn: true, glyphsPending: next.glyphsPending, width: canvas.width, height: canvas.height,
-               renderMs: next.textureMs + performance.now() - start });
+               renderMs: next.textureMs + end - start, drawnAt: performance.timeOrigin + end });
       timing.afterCommit(function () { report({ shown: true }); });
     }
 

@@ -28,7 +28,9 @@ mergeInto(LibraryManager.library, {
   // Frames go to shell/renderer.js (started by shell/portal.js before the wasm), which draws them in
   // a worker or in the page and reports back. For tests and benchmarks: window.aftercareFrames
   // counts the frames drawn (their WebGL calls made, as a program drawing on the main thread counts
-  // them), a plain counter that tells an idle page (no frames) from a busy one;
+  // them), a plain counter that tells an idle page (no frames) from a busy one, and
+  // window.aftercareFrameDrawnAt says when the last of them was drawn (ms from the page's time
+  // origin: a worker's report reaches a busy main thread later than that);
   // window.aftercareFramesInFlight those handed over and not yet on the screen (or dropped);
   // aftercareGlyphsPending: the last frame drawn still showed characters whose pixels were not
   // painted yet. A benchmark that creates window.aftercareFrameTimes gets each frame's main-thread
@@ -41,6 +43,7 @@ mergeInto(LibraryManager.library, {
         window.aftercareGlyphsPending = report.glyphsPending;
         window.aftercareFramebuffer = { width: report.width, height: report.height };
         if (window.aftercareRenderTimes) window.aftercareRenderTimes.push(report.renderMs);
+        window.aftercareFrameDrawnAt = report.drawnAt - performance.timeOrigin;
         window.aftercareFrames = (window.aftercareFrames || 0) + 1;
       } else if (report.shown || report.dropped) {
         window.aftercareFramesInFlight -= 1;

@@ -54,8 +54,8 @@ void AppendUtcTimestamp(std::string& out) {
                       tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
         last_second = seconds;
     }
-    const char fraction[] = {'.', static_cast<char>('0' + millis / 100), static_cast<char>('0' + millis / 10 % 10),
-                             static_cast<char>('0' + millis % 10), 'Z'};
+    const char fraction[] = {'.', static_cast<char>('0' + millis / 100),
+                             static_cast<char>('0' + millis / 10 % 10), static_cast<char>('0' + millis % 10), 'Z'};
     out.append(to_the_second).append(fraction, sizeof fraction);
 }
 

@@ -60,8 +60,9 @@ api::AttachmentInfo Upload(Services& services, std::int64_t ticket_id, const cor
         auto applied = core::AddAttachmentEvent(stored->ticket, actor, record.file_name, record.created_at);
         if (!applied) throw DomainError(applied.GetError());
         tx.InsertAttachment(record);
-        tx.UpdateTicket(ticket_id, applied.Value().ticket,
-                        tickets::ComputeIndex(applied.Value().ticket, record.created_at, *services.Policy()), previous);
+        const core::Ticket& ticket = applied.Value().ticket;
+        tx.UpdateTicket(ticket_id,
+                        TicketRow(ticket, tickets::ComputeIndex(ticket, record.created_at, *services.Policy()), previous));
         service_number = stored->ticket.service_number;
     });
     services.live.Notify(ticket_id);

@@ -77,7 +77,7 @@ StoredTicket Mutate(Services& services, std::int64_t ticket_id, Change&& change)
         const std::int64_t now = services.now();
         const auto policy = services.Policy();
         core::Ticket& ticket = applied.Value().ticket;
-        tx.UpdateTicket(ticket_id, ticket, ComputeIndex(ticket, now, *policy), previous);
+        tx.UpdateTicket(ticket_id, TicketRow(ticket, ComputeIndex(ticket, now, *policy), previous));
         enqueued = Enqueue(services, tx, ticket_id, ticket, previous, now, *policy);
         saved = StoredTicket{ticket_id, std::move(ticket)};
     });
@@ -349,11 +349,21 @@ CreateResult Create(Services& services, core::TicketDraft draft, const std::stri
     if (!errors.empty()) throw DomainError(std::move(errors));
 
     const std::string repeat_of = RepeatOf(services, draft, now);
+    const auto new_ticket = [&] {
+        core::Ticket ticket = core::CreateTicket(draft, NewServiceNumber(draft.kind), now, creator);
+        ticket.repeat_of = repeat_of;
+        return ticket;
+    };
+    // The ticket and its row are made before the write: the writer runs a batch's pieces one after
+    // another, so what is done here runs beside other creates instead of queueing behind them.
+    core::Ticket ticket = new_ticket();
+    TicketRow row(ticket, ComputeIndex(ticket, now, *services.Policy()));
 
     CreateResult result;
     std::optional<StoredTicket> stored;
     int enqueued = 0;
-    services.store.Write([&](StoreTx& tx) {
+    // Everything that can refuse a create (a reused idempotency key) is checked before its first write.
+    services.store.WriteChecksFirst([&](StoreTx& tx) {
         enqueued = 0;
         if (!idempotency_key.empty()) {
             if (auto previous = tx.FindIdempotency(idempotency_scope, idempotency_key)) {
@@ -367,16 +377,12 @@ CreateResult Create(Services& services, core::TicketDraft draft, const std::stri
             }
         }
         if (!stored) {
-            for (;;) {
-                const std::string number = NewServiceNumber(draft.kind);
-                core::Ticket ticket = core::CreateTicket(draft, number, now, creator);
-                ticket.repeat_of = repeat_of;
-                auto id = tx.InsertTicket(CompactNumber(number), ticket,
-                                          ComputeIndex(ticket, now, *services.Policy()));
-                if (!id) continue;  // collision in a 2^49 space: draw again
-                stored = StoredTicket{*id, std::move(ticket)};
-                break;
+            std::optional<std::int64_t> id;
+            while (!(id = tx.InsertTicket(CompactNumber(ticket.service_number), row))) {
+                ticket = new_ticket();  // the number was taken (a collision in a 2^49 space): draw again
+                row = TicketRow(ticket, ComputeIndex(ticket, now, *services.Policy()));
             }
+            stored = StoredTicket{*id, std::move(ticket)};
             if (!idempotency_key.empty())
                 tx.InsertIdempotency(idempotency_scope, idempotency_key, request_hash, stored->id, now);
             enqueued = Enqueue(services, tx, stored->id, stored->ticket, 0, now, *services.Policy());
@@ -580,7 +586,7 @@ bool Sweep(Services& services, std::int64_t ticket_id) {
             const bool more = static_cast<int>(after.escalation_due) > static_cast<int>(ticket.escalation);
             index.next_check_at = more ? now : now + 60;
         }
-        tx.UpdateTicket(ticket_id, ticket, index, previous);
+        tx.UpdateTicket(ticket_id, TicketRow(ticket, index, previous));
         enqueued = Enqueue(services, tx, ticket_id, ticket, previous, now, *policy);
         changed = changed || escalated;
     });

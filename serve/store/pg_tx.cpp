@@ -14,9 +14,6 @@ namespace aftercare::serve {
 using pg::Params;
 using Json = nlohmann::json;
 using store_json::Dump;
-using store_json::EventBody;
-using store_json::LastSequence;
-using store_json::TicketBody;
 
 namespace pg_rows {
 
@@ -63,12 +60,10 @@ FollowUpScheduleRecord ScheduleRow(const pg::Result& rows, int i) {
 
 namespace {
 
-void InsertEvents(pg::Connection& db, std::int64_t ticket_id, const core::Ticket& ticket, int after) {
-    for (const auto& event : ticket.timeline) {
-        if (event.sequence <= after) continue;
+void InsertEvents(pg::Connection& db, std::int64_t ticket_id, const TicketRow& row) {
+    for (const auto& [sequence, body] : row.events)
         db.Run("INSERT INTO events(ticket_id, sequence, body) VALUES($1, $2, $3)",
-               Params().Add(ticket_id).Add(event.sequence).Add(EventBody(event)));
-    }
+               Params().Add(ticket_id).Add(sequence).Add(body));
 }
 
 class PgTx : public StoreTx {
@@ -78,8 +73,9 @@ public:
     std::optional<StoredTicket> LoadTicket(const std::string& number) override { return pg_rows::LoadByNumber(db_, number); }
     std::optional<StoredTicket> LoadTicketById(std::int64_t id) override { return pg_rows::LoadById(db_, id); }
 
-    std::optional<std::int64_t> InsertTicket(const std::string& number, const core::Ticket& ticket,
-                                             const TicketIndex& index) override {
+    std::optional<std::int64_t> InsertTicket(const std::string& number, const TicketRow& row) override {
+        const core::Ticket& ticket = *row.ticket;
+        const TicketIndex& index = row.index;
         // Under the write lock nobody else inserts meanwhile, so check-then-insert is exact (and an
         // INSERT that failed on the unique number would abort the whole transaction).
         if (!db_.Run("SELECT 1 FROM tickets WHERE number = $1", Params().Add(number)).Empty()) return std::nullopt;
@@ -102,10 +98,10 @@ public:
                 .Add(index.breached)
                 .Add(index.first_response_at)
                 .Add(index.resolved_at)
-                .Add(LastSequence(ticket))
+                .Add(row.last_sequence)
                 .Add(ticket.created_at)
                 .Add(ticket.updated_at)
-                .Add(TicketBody(ticket))
+                .Add(row.body)
                 .Add(index.ended_at)
                 .Add(index.reopen_count)
                 .Add(index.quality_incident_at)
@@ -113,12 +109,13 @@ public:
                 .Add(index.followup_since)
                 .Add(index.followup_reached_at));
         const std::int64_t id = inserted.Int(0, 0);
-        InsertEvents(db_, id, ticket, 0);
+        InsertEvents(db_, id, row);
         return id;
     }
 
-    void UpdateTicket(std::int64_t id, const core::Ticket& ticket, const TicketIndex& index,
-                      int previous_last_sequence) override {
+    void UpdateTicket(std::int64_t id, const TicketRow& row) override {
+        const core::Ticket& ticket = *row.ticket;
+        const TicketIndex& index = row.index;
         db_.Run("UPDATE tickets SET priority = $1, state = $2, assignee = $3, escalation = $4, is_open = $5, "
                 "sort_key = $6, next_check_at = $7, breached = $8, first_response_at = $9, resolved_at = $10, "
                 "last_sequence = $11, updated_at = $12, body = $13, ended_at = $14, reopen_count = $15, "
@@ -135,9 +132,9 @@ public:
                     .Add(index.breached)
                     .Add(index.first_response_at)
                     .Add(index.resolved_at)
-                    .Add(LastSequence(ticket))
+                    .Add(row.last_sequence)
                     .Add(ticket.updated_at)
-                    .Add(TicketBody(ticket))
+                    .Add(row.body)
                     .Add(index.ended_at)
                     .Add(index.reopen_count)
                     .Add(index.quality_incident_at)
@@ -145,7 +142,7 @@ public:
                     .Add(index.followup_since)
                     .Add(index.followup_reached_at)
                     .Add(id));
-        InsertEvents(db_, id, ticket, previous_last_sequence);
+        InsertEvents(db_, id, row);
     }
 
     void InsertToken(const std::string& hash, const TokenRecord& record, std::int64_t now) override {

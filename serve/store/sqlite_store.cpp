@@ -369,9 +369,6 @@ FollowUpScheduleRecord ScheduleRow(const sqlite::Statement& row) {
 }
 
 using store_json::Dump;
-using store_json::EventBody;
-using store_json::LastSequence;
-using store_json::TicketBody;
 
 // Rows were written by this code from validated values; a row that does not read back is
 // corruption, which surfaces as an exception (a 500 with nothing leaked), never as a half ticket.
@@ -421,11 +418,10 @@ std::optional<StoredTicket> LoadById(Connection& db, std::int64_t id, TicketCach
     return LoadTicketWhere(db, "SELECT id, last_sequence, updated_at FROM tickets WHERE id = ?", id, cache);
 }
 
-void InsertEvents(Connection& db, std::int64_t ticket_id, const core::Ticket& ticket, int after) {
+void InsertEvents(Connection& db, std::int64_t ticket_id, const TicketRow& row) {
     auto insert = db.Prepare("INSERT INTO events(ticket_id, sequence, body) VALUES(?, ?, ?)");
-    for (const auto& event : ticket.timeline) {
-        if (event.sequence <= after) continue;
-        insert.Bind(1, ticket_id).Bind(2, event.sequence).Bind(3, EventBody(event));
+    for (const auto& [sequence, body] : row.events) {
+        insert.Bind(1, ticket_id).Bind(2, sequence).Bind(3, body);
         insert.Run();
         insert.Reset();
     }
@@ -578,8 +574,9 @@ public:
     std::optional<StoredTicket> LoadTicket(const std::string& number) override { return LoadByNumber(db_, number); }
     std::optional<StoredTicket> LoadTicketById(std::int64_t id) override { return LoadById(db_, id); }
 
-    std::optional<std::int64_t> InsertTicket(const std::string& number, const core::Ticket& ticket,
-                                             const TicketIndex& index) override {
+    std::optional<std::int64_t> InsertTicket(const std::string& number, const TicketRow& row) override {
+        const core::Ticket& ticket = *row.ticket;
+        const TicketIndex& index = row.index;
         {
             auto exists = db_.Prepare("SELECT 1 FROM tickets WHERE number = ?");
             exists.Bind(1, number);
@@ -602,10 +599,10 @@ public:
             .Bind(10, index.breached)
             .Bind(11, index.first_response_at)
             .Bind(12, index.resolved_at)
-            .Bind(13, LastSequence(ticket))
+            .Bind(13, row.last_sequence)
             .Bind(14, ticket.created_at)
             .Bind(15, ticket.updated_at)
-            .Bind(16, TicketBody(ticket))
+            .Bind(16, row.body)
             .Bind(17, index.ended_at)
             .Bind(18, index.reopen_count)
             .Bind(19, index.quality_incident_at)
@@ -614,12 +611,13 @@ public:
             .Bind(22, index.followup_reached_at);
         insert.Run();
         const std::int64_t id = db_.LastInsertId();
-        InsertEvents(db_, id, ticket, 0);
+        InsertEvents(db_, id, row);
         return id;
     }
 
-    void UpdateTicket(std::int64_t id, const core::Ticket& ticket, const TicketIndex& index,
-                      int previous_last_sequence) override {
+    void UpdateTicket(std::int64_t id, const TicketRow& row) override {
+        const core::Ticket& ticket = *row.ticket;
+        const TicketIndex& index = row.index;
         auto update = db_.Prepare(
             "UPDATE tickets SET priority = ?, state = ?, assignee = ?, escalation = ?, is_open = ?, sort_key = ?, "
             "next_check_at = ?, breached = ?, first_response_at = ?, resolved_at = ?, last_sequence = ?, "
@@ -635,9 +633,9 @@ public:
             .Bind(8, index.breached)
             .Bind(9, index.first_response_at)
             .Bind(10, index.resolved_at)
-            .Bind(11, LastSequence(ticket))
+            .Bind(11, row.last_sequence)
             .Bind(12, ticket.updated_at)
-            .Bind(13, TicketBody(ticket))
+            .Bind(13, row.body)
             .Bind(14, index.ended_at)
             .Bind(15, index.reopen_count)
             .Bind(16, index.quality_incident_at)
@@ -646,7 +644,7 @@ public:
             .Bind(19, index.followup_reached_at)
             .Bind(20, id);
         update.Run();
-        InsertEvents(db_, id, ticket, previous_last_sequence);
+        InsertEvents(db_, id, row);
     }
 
     void InsertToken(const std::string& hash, const TokenRecord& record, std::int64_t now) override {
@@ -956,12 +954,23 @@ void SqliteStore::Release(Connection& connection) {
 }
 
 void SqliteStore::Write(const std::function<void(StoreTx&)>& work) {
-    // Group commit: concurrent writers queue up; whoever finds no batch running becomes the leader
-    // and runs everything queued in one transaction, each piece inside its own savepoint (a refused
-    // piece rolls back alone). One fsync then acknowledges the whole batch, and nobody returns
-    // before the COMMIT that contains their writes is on disk.
     PendingWrite me;
     me.work = &work;
+    WriteInBatch(me);
+}
+
+void SqliteStore::WriteChecksFirst(const std::function<void(StoreTx&)>& work) {
+    PendingWrite me;
+    me.work = &work;
+    me.checks_first = true;
+    WriteInBatch(me);
+}
+
+void SqliteStore::WriteInBatch(PendingWrite& me) {
+    // Group commit: concurrent writers queue up; whoever finds no batch running becomes the leader
+    // and runs everything queued in one transaction, each piece inside its own savepoint (a refused
+    // piece rolls back alone; WriteChecksFirst's pieces need none). One fsync then acknowledges the whole batch, and nobody returns
+    // before the COMMIT that contains their writes is on disk.
     std::unique_lock lock(write_mutex_);
     write_queue_.push_back(&me);
     while (!me.done) {
@@ -1007,24 +1016,36 @@ void SqliteStore::RunBatch(const std::vector<PendingWrite*>& batch) {
     std::exception_ptr aborted;
     for (auto* item : batch) {
         if (aborted) break;
-        db.Prepare("SAVEPOINT piece").Run();
+        const std::int64_t changes_before = sqlite3_total_changes64(db.handle());
+        if (!item->checks_first) db.Prepare("SAVEPOINT piece").Run();
         try {
             (*item->work)(tx);
-            db.Prepare("RELEASE piece").Run();
+            if (!item->checks_first) db.Prepare("RELEASE piece").Run();
         } catch (...) {
             item->error = std::current_exception();
-            try {
-                db.Prepare("ROLLBACK TO piece").Run();
-                db.Prepare("RELEASE piece").Run();
-            } catch (...) {
-                // SQLite may have rolled back the whole transaction itself (e.g. SQLITE_FULL).
+            if (!item->checks_first) {
+                try {
+                    db.Prepare("ROLLBACK TO piece").Run();
+                    db.Prepare("RELEASE piece").Run();
+                } catch (...) {
+                    // SQLite may have rolled back the whole transaction itself (e.g. SQLITE_FULL).
+                }
+            } else if (sqlite3_total_changes64(db.handle()) != changes_before) {
+                // Refused after writing, with no savepoint to take back only its writes.
+                aborted = std::make_exception_ptr(sqlite::Error(SQLITE_ABORT, "sqlite: batch rolled back"));
             }
         }
-        if (sqlite3_get_autocommit(db.handle()) != 0)
+        if (!aborted && sqlite3_get_autocommit(db.handle()) != 0)
             aborted = item->error ? item->error
                                   : std::make_exception_ptr(sqlite::Error(SQLITE_ABORT, "sqlite: transaction aborted"));
     }
     if (aborted) {
+        if (sqlite3_get_autocommit(db.handle()) == 0) {
+            try {
+                db.Exec("ROLLBACK");
+            } catch (...) {
+            }
+        }
         for (auto* item : batch)
             if (!item->error) item->error = aborted;
         return;

@@ -25,6 +25,7 @@ public:
     ~SqliteStore() override;
 
     void Write(const std::function<void(StoreTx&)>& work) override;
+    void WriteChecksFirst(const std::function<void(StoreTx&)>& work) override;
 
     std::optional<std::string> GetMeta(const std::string& key) override;
     std::optional<StoredTicket> LoadTicket(const std::string& compact_number) override;
@@ -75,6 +76,7 @@ private:
     class SharedReader;
     struct PendingWrite {
         const std::function<void(StoreTx&)>* work = nullptr;
+        bool checks_first = false;    // runs without a savepoint (WriteChecksFirst)
         std::exception_ptr error;
         bool done = false;            // guarded by write_mutex_
         std::condition_variable wake;  // this writer's own, so a batch's end wakes only whom it concerns
@@ -82,7 +84,8 @@ private:
     static constexpr std::size_t kMaxBatch = 64;
     // Parsed tickets kept for reads: ~5 KB each, so about 50 MB at most.
     static constexpr std::size_t kCachedTickets = 10000;
-    // Runs one batch in one transaction and sets each piece's error; Write marks them done.
+    void WriteInBatch(PendingWrite& me);
+    // Runs one batch in one transaction and sets each piece's error; WriteInBatch marks them done.
     void RunBatch(const std::vector<PendingWrite*>& batch);
     sqlite::Connection& Acquire();
     void Release(sqlite::Connection& connection);

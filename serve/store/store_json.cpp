@@ -5,6 +5,7 @@
 
 #include "api/core_json.h"
 #include "api/followup_schedule_wire.h"
+#include "store/store.hpp"
 
 namespace aftercare::serve::store_json {
 
@@ -56,3 +57,14 @@ core::OperationSurvey ParseSurvey(const std::string& body) {
 }
 
 }  // namespace aftercare::serve::store_json
+
+namespace aftercare::serve {
+
+TicketRow::TicketRow(const core::Ticket& of, TicketIndex columns, int after)
+    : ticket(&of), index(std::move(columns)), last_sequence(store_json::LastSequence(of)),
+      body(store_json::TicketBody(of)) {
+    for (const auto& event : of.timeline)
+        if (event.sequence > after) events.emplace_back(event.sequence, store_json::EventBody(event));
+}
+
+}  // namespace aftercare::serve

@@ -162,7 +162,7 @@ int main(int argc, char** argv) {
                 if (!open) ticket = Close(std::move(ticket), created, policy.Value());
                 const auto compact = serve::tickets::CompactNumber(ticket.service_number);
                 const serve::TicketIndex index = serve::tickets::ComputeIndex(ticket, now, policy.Value());
-                auto id = tx.InsertTicket(compact, ticket, index);
+                auto id = tx.InsertTicket(compact, serve::TicketRow(ticket, index));
                 if (!id || !serve::Auth::CustomerAccessOpen(index.ended_at, now, access_after_close)) continue;
                 if (openable++ % token_every == 0) {
                     std::int64_t expires = 0;

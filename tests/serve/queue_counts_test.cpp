@@ -136,7 +136,7 @@ TEST_CASE("queue totals match the tickets after random creates and changes, and 
                 Row& row = rows[i];
                 row.ticket.details.kind = kKinds[i % std::size(kKinds)];
                 Randomize(row, random);
-                row.id = tx.InsertTicket("Q" + std::to_string(100000 + i), row.ticket, row.index).value();
+                row.id = tx.InsertTicket("Q" + std::to_string(100000 + i), TicketRow(row.ticket, row.index)).value();
             }
         });
         CheckTotals(store, rows);
@@ -147,7 +147,7 @@ TEST_CASE("queue totals match the tickets after random creates and changes, and 
                     Row& row = rows[random() % rows.size()];
                     if (k % 5 == 0) row.ticket.updated_at += 1;  // a note: the same columns
                     else Randomize(row, random);
-                    tx.UpdateTicket(row.id, row.ticket, row.index, 0);
+                    tx.UpdateTicket(row.id, TicketRow(row.ticket, row.index));
                 }
             });
         }
@@ -156,7 +156,7 @@ TEST_CASE("queue totals match the tickets after random creates and changes, and 
         Row changed = rows.front();
         Randomize(changed, random);
         CHECK_THROWS(store.Write([&](StoreTx& tx) {
-            tx.UpdateTicket(changed.id, changed.ticket, changed.index, 0);
+            tx.UpdateTicket(changed.id, TicketRow(changed.ticket, changed.index));
             throw std::runtime_error("abandoned");
         }));
         CheckTotals(store, rows);

@@ -17,7 +17,7 @@ std::int64_t InsertTicket(SqliteStore& store, const std::string& number) {
     store.Write([&](StoreTx& tx) {
         core::Ticket ticket;
         ticket.service_number = number;
-        id = tx.InsertTicket(number, ticket, TicketIndex{}).value();
+        id = tx.InsertTicket(number, TicketRow(ticket, TicketIndex{})).value();
     });
     return id;
 }

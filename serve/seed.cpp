@@ -171,7 +171,8 @@ bool SeedDemoData(Services& services, const std::string& demo_dir, std::string& 
                 std::optional<core::Rating> rating;
                 core::Ticket ticket = BuildTicket(services, item, now, rating);
                 const std::string compact = tickets::CompactNumber(ticket.service_number);
-                auto id = tx.InsertTicket(compact, TicketRow(ticket, tickets::ComputeIndex(ticket, now, *services.Policy())));
+                const TicketRow row(ticket, tickets::ComputeIndex(ticket, now, *services.Policy()));
+                auto id = tx.InsertTicket(compact, row);
                 if (!id) throw std::runtime_error("duplicate demo service number " + ticket.service_number);
                 if (rating) tx.InsertRating(*id, *rating, core::IsSatisfied(*rating, *services.Policy()), now);
                 const std::string phone = ticket.details.customer.phone;

@@ -61,8 +61,8 @@ api::AttachmentInfo Upload(Services& services, std::int64_t ticket_id, const cor
         if (!applied) throw DomainError(applied.GetError());
         tx.InsertAttachment(record);
         const core::Ticket& ticket = applied.Value().ticket;
-        tx.UpdateTicket(ticket_id,
-                        TicketRow(ticket, tickets::ComputeIndex(ticket, record.created_at, *services.Policy()), previous));
+        const TicketIndex index = tickets::ComputeIndex(ticket, record.created_at, *services.Policy());
+        tx.UpdateTicket(ticket_id, TicketRow(ticket, index, previous));
         service_number = stored->ticket.service_number;
     });
     services.live.Notify(ticket_id);

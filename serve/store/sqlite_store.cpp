@@ -969,8 +969,8 @@ void SqliteStore::WriteChecksFirst(const std::function<void(StoreTx&)>& work) {
 void SqliteStore::WriteInBatch(PendingWrite& me) {
     // Group commit: concurrent writers queue up; whoever finds no batch running becomes the leader
     // and runs everything queued in one transaction, each piece inside its own savepoint (a refused
-    // piece rolls back alone; WriteChecksFirst's pieces need none). One fsync then acknowledges the whole batch, and nobody returns
-    // before the COMMIT that contains their writes is on disk.
+    // piece rolls back alone; WriteChecksFirst's pieces need none). One fsync then acknowledges the
+    // whole batch, and nobody returns before the COMMIT that contains their writes is on disk.
     std::unique_lock lock(write_mutex_);
     write_queue_.push_back(&me);
     while (!me.done) {
@@ -1031,7 +1031,8 @@ void SqliteStore::RunBatch(const std::vector<PendingWrite*>& batch) {
                     // SQLite may have rolled back the whole transaction itself (e.g. SQLITE_FULL).
                 }
             } else if (sqlite3_total_changes64(db.handle()) != changes_before) {
-                // Refused after writing, with no savepoint to take back only its writes.
+                // Refused after writing (SQLite counted rows changed), with no savepoint to take back
+                // only its writes.
                 aborted = std::make_exception_ptr(sqlite::Error(SQLITE_ABORT, "sqlite: batch rolled back"));
             }
         }

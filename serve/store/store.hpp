@@ -256,7 +256,8 @@ public:
     virtual std::optional<StoredTicket> LoadTicket(const std::string& compact_number) = 0;
     virtual std::optional<StoredTicket> LoadTicketById(std::int64_t id) = 0;
     // Returns false when the service number is taken (the caller draws a new one).
-    virtual std::optional<std::int64_t> InsertTicket(const std::string& compact_number, const TicketRow& row) = 0;
+    virtual std::optional<std::int64_t> InsertTicket(const std::string& compact_number,
+                                                     const TicketRow& row) = 0;
     // Saves the ticket and appends the row's events (those after the sequence it was made with).
     virtual void UpdateTicket(std::int64_t id, const TicketRow& row) = 0;
     virtual void InsertToken(const std::string& token_hash, const TokenRecord& record, std::int64_t now) = 0;

@@ -101,8 +101,10 @@ TEST_CASE("group commit: checks-first work refused before it writes fails alone"
     TempDataDir dir;
     SqliteStore store(dir.path.string(), 1);
     Outcome outcome;
-    RunChecksFirst(
-        store, [](StoreTx&, const core::Ticket&) { throw std::runtime_error("refused before any write"); }, outcome);
+    const auto refuse = [](StoreTx&, const core::Ticket&) {
+        throw std::runtime_error("refused before any write");
+    };
+    RunChecksFirst(store, refuse, outcome);
     CHECK(outcome.refused == kRefusals);
     CHECK(outcome.misattributed == 0);
     CHECK(outcome.abandoned == 0);
@@ -110,7 +112,7 @@ TEST_CASE("group commit: checks-first work refused before it writes fails alone"
     CHECK(store.CountTickets() == outcome.accepted);
 }
 
-TEST_CASE("group commit: checks-first work refused after it wrote takes its batch down, and nothing half done is kept",
+TEST_CASE("group commit: checks-first work refused after writing fails its whole batch, none of it kept",
           "[store]") {
     TempDataDir dir;
     SqliteStore store(dir.path.string(), 1);

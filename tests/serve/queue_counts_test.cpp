@@ -136,7 +136,8 @@ TEST_CASE("queue totals match the tickets after random creates and changes, and 
                 Row& row = rows[i];
                 row.ticket.details.kind = kKinds[i % std::size(kKinds)];
                 Randomize(row, random);
-                row.id = tx.InsertTicket("Q" + std::to_string(100000 + i), TicketRow(row.ticket, row.index)).value();
+                const std::string number = "Q" + std::to_string(100000 + i);
+                row.id = tx.InsertTicket(number, TicketRow(row.ticket, row.index)).value();
             }
         });
         CheckTotals(store, rows);

@@ -71,6 +71,15 @@ void ScheduleGlyphPainting(WebPlatform& p) {
     emscripten_async_call(PaintGlyphsBetweenFrames, &p, 0);
 }
 
+void Frame(void* user);
+
+// The drawing frame after the very first layout, as the next task rather than at the next animation
+// frame: the first screen appears up to a display refresh sooner. Should the animation frame come
+// first after all, it draws, and nothing is owed here any more.
+void DrawAfterFirstLayout(void* user) {
+    if (static_cast<WebPlatform*>(user)->scheduler.frames_owed > 0) Frame(user);
+}
+
 void Frame(void* user) {
     WebPlatform& p = *static_cast<WebPlatform*>(user);
     // Nothing to draw until the fonts are ready and ImGui's widget code has run once (fonts.cpp,
@@ -107,6 +116,7 @@ void Frame(void* user) {
         p.first_layout_done = true;
         ImGui::EndFrame();
         p.RequestFrames(1);
+        emscripten_async_call(DrawAfterFirstLayout, &p, 0);
         return;
     }
     // Characters new to the atlas were measured while the screen was built; their pixels are painted

@@ -953,24 +953,18 @@ void SqliteStore::Release(Connection& connection) {
     pool_cv_.notify_one();
 }
 
-void SqliteStore::Write(const std::function<void(StoreTx&)>& work) {
-    PendingWrite me;
-    me.work = &work;
-    WriteInBatch(me);
-}
+void SqliteStore::Write(const std::function<void(StoreTx&)>& work) { WriteInBatch(work, false); }
 
-void SqliteStore::WriteChecksFirst(const std::function<void(StoreTx&)>& work) {
-    PendingWrite me;
-    me.work = &work;
-    me.checks_first = true;
-    WriteInBatch(me);
-}
+void SqliteStore::WriteChecksFirst(const std::function<void(StoreTx&)>& work) { WriteInBatch(work, true); }
 
-void SqliteStore::WriteInBatch(PendingWrite& me) {
+void SqliteStore::WriteInBatch(const std::function<void(StoreTx&)>& work, bool checks_first) {
     // Group commit: concurrent writers queue up; whoever finds no batch running becomes the leader
     // and runs everything queued in one transaction, each piece inside its own savepoint (a refused
     // piece rolls back alone; WriteChecksFirst's pieces need none). One fsync then acknowledges the
     // whole batch, and nobody returns before the COMMIT that contains their writes is on disk.
+    PendingWrite me;
+    me.work = &work;
+    me.checks_first = checks_first;
     std::unique_lock lock(write_mutex_);
     write_queue_.push_back(&me);
     while (!me.done) {

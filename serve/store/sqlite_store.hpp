@@ -84,7 +84,7 @@ private:
     static constexpr std::size_t kMaxBatch = 64;
     // Parsed tickets kept for reads: ~5 KB each, so about 50 MB at most.
     static constexpr std::size_t kCachedTickets = 10000;
-    void WriteInBatch(PendingWrite& me);
+    void WriteInBatch(const std::function<void(StoreTx&)>& work, bool checks_first);
     // Runs one batch in one transaction and sets each piece's error; WriteInBatch marks them done.
     void RunBatch(const std::vector<PendingWrite*>& batch);
     sqlite::Connection& Acquire();

@@ -19,12 +19,19 @@ using namespace aftercare;
 using namespace aftercare::serve;
 using aftercare::serve::testing::TempDataDir;
 
+namespace {
+
+constexpr int kWriters = 96;  // more than one batch (64) can take
+constexpr int kWritesEach = 25;
+constexpr int kWrites = kWriters * kWritesEach;
+constexpr int kRefusals = (kWrites + 6) / 7;  // every seventh
+
+}  // namespace
+
 TEST_CASE("group commit: 96 concurrent writers all return, accepted writes are stored, refused ones alone roll back",
           "[store]") {
     TempDataDir dir;
     SqliteStore store(dir.path.string(), 1);
-    constexpr int kWriters = 96;  // more than one batch (64) can take
-    constexpr int kWritesEach = 25;
     std::atomic<int> accepted{0};
     std::atomic<int> refused{0};
     std::vector<std::thread> writers;
@@ -47,15 +54,13 @@ TEST_CASE("group commit: 96 concurrent writers all return, accepted writes are s
         });
     }
     for (auto& writer : writers) writer.join();
-    CHECK(accepted + refused == kWriters * kWritesEach);
-    CHECK(refused == (kWriters * kWritesEach + 6) / 7);
+    CHECK(accepted + refused == kWrites);
+    CHECK(refused == kRefusals);
     CHECK(store.CountTickets() == accepted);
 }
 
 namespace {
 
-constexpr int kCreates = 96 * 25;
-constexpr int kRefusals = (kCreates + 6) / 7;  // every seventh
 
 struct Outcome {
     std::atomic<int> accepted{0};
@@ -65,14 +70,14 @@ struct Outcome {
     std::atomic<int> refusal_accepted{0};  // work that refused was reported stored
 };
 
-// 96 writers × 25 creates through WriteChecksFirst; every seventh is refused by `refuse`.
+// kWriters × kWritesEach creates through WriteChecksFirst; every seventh is refused by `refuse`.
 void RunChecksFirst(SqliteStore& store, const std::function<void(StoreTx&, const core::Ticket&)>& refuse,
                     Outcome& outcome) {
     std::vector<std::thread> writers;
-    for (int w = 0; w < 96; ++w) {
+    for (int w = 0; w < kWriters; ++w) {
         writers.emplace_back([&, w] {
-            for (int i = 0; i < 25; ++i) {
-                const int n = w * 25 + i;
+            for (int i = 0; i < kWritesEach; ++i) {
+                const int n = w * kWritesEach + i;
                 const bool refuses = n % 7 == 0;
                 try {
                     store.WriteChecksFirst([&](StoreTx& tx) {
@@ -108,7 +113,7 @@ TEST_CASE("group commit: checks-first work refused before it writes fails alone"
     CHECK(outcome.refused == kRefusals);
     CHECK(outcome.misattributed == 0);
     CHECK(outcome.abandoned == 0);
-    CHECK(outcome.accepted == kCreates - kRefusals);
+    CHECK(outcome.accepted == kWrites - kRefusals);
     CHECK(store.CountTickets() == outcome.accepted);
 }
 
@@ -124,7 +129,7 @@ TEST_CASE("group commit: checks-first work refused after writing fails its whole
             throw std::runtime_error("refused after its insert");
         },
         outcome);
-    CHECK(outcome.accepted + outcome.refused + outcome.abandoned == kCreates);
+    CHECK(outcome.accepted + outcome.refused + outcome.abandoned == kWrites);
     CHECK(outcome.refused >= 1);
     CHECK(outcome.misattributed == 0);
     CHECK(outcome.refusal_accepted == 0);

@@ -25,7 +25,8 @@ CREATE TABLE IF NOT EXISTS api_keys(
     revoked_at INTEGER,
     last_used_at INTEGER
 );
--- A product's service history: every ticket that names the serial.
+-- A product's service history: every ticket that names the serial. Schema version 7 (sqlite_store.cpp)
+-- replaces it with an index on the product_serial column.
 CREATE INDEX IF NOT EXISTS tickets_serial ON tickets(json_extract(body, '$.details.product.serial'))
     WHERE json_extract(body, '$.details.product.serial') <> '';
 )sql";
@@ -195,9 +196,8 @@ class SqliteRegisterReader : public RegisterReader {
         std::vector<std::int64_t> ids;
         with_reader_([&](Connection& db) {
             auto rows =
-                db.Prepare("SELECT id FROM tickets WHERE json_extract(body, '$.details.product.serial') = ?1 "
-                           "AND json_extract(body, '$.details.product.serial') <> '' ORDER BY created_at "
-                           "DESC, id DESC LIMIT ?2");
+                db.Prepare("SELECT id FROM tickets WHERE product_serial = ?1 AND product_serial <> '' "
+                           "ORDER BY created_at DESC, id DESC LIMIT ?2");
             rows.Bind(1, serial).Bind(2, limit);
             while (rows.Step())
                 ids.push_back(rows.Int(0));
@@ -209,9 +209,9 @@ class SqliteRegisterReader : public RegisterReader {
                                                          int limit) override {
         std::vector<std::int64_t> ids;
         with_reader_([&](Connection& db) {
-            // The WHERE repeats tickets_serial_resolved's own (sqlite_store.cpp, schema version 5)
+            // The WHERE repeats tickets_serial_resolved's own (sqlite_store.cpp, schema version 7)
             // word for word: SQLite uses a partial index only when the query implies its condition.
-            auto rows = db.Prepare("SELECT id FROM tickets WHERE json_extract(body, '$.details.product.serial') = ?1 "
+            auto rows = db.Prepare("SELECT id FROM tickets WHERE product_serial = ?1 "
                                    "AND kind = 'repair' AND state IN ('resolved', 'confirmed', 'closed') "
                                    "AND updated_at >= ?2 ORDER BY updated_at DESC LIMIT ?3");
             rows.Bind(1, serial).Bind(2, changed_since).Bind(3, limit);
@@ -223,8 +223,8 @@ class SqliteRegisterReader : public RegisterReader {
     std::vector<std::int64_t> TicketIdsForPhone(const std::string& phone, int limit) override {
         std::vector<std::int64_t> ids;
         with_reader_([&](Connection& db) {
-            // The expression matches the tickets_phone index (sqlite_store.cpp, schema version 3).
-            auto rows = db.Prepare("SELECT id FROM tickets WHERE json_extract(body, '$.details.customer.phone') = ?1 "
+            // Through the tickets_phone index (sqlite_store.cpp, schema version 7).
+            auto rows = db.Prepare("SELECT id FROM tickets WHERE customer_phone = ?1 "
                                    "ORDER BY created_at DESC, id DESC LIMIT ?2");
             rows.Bind(1, phone).Bind(2, limit);
             while (rows.Step()) ids.push_back(rows.Int(0));

@@ -311,6 +311,27 @@ END;
 )sql");
 }
 
+// Version 7: a ticket's customer phone and product serial in columns of their own, which the store
+// writes beside the body, indexed in place of the json_extract(body, ...) expressions of versions 1,
+// 3 and 5. Those made SQLite parse the body's JSON three times for every ticket written (the phone;
+// the serial, and the serial again for tickets_serial's WHERE), on the group commit's one writer
+// thread (docs/benchmarks.md, "Phone and serial as columns").
+void AddPhoneAndSerialColumns(Connection& db) {
+    db.Exec(R"sql(
+ALTER TABLE tickets ADD COLUMN customer_phone TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN product_serial TEXT NOT NULL DEFAULT '';
+UPDATE tickets SET customer_phone = COALESCE(json_extract(body, '$.details.customer.phone'), ''),
+                   product_serial = COALESCE(json_extract(body, '$.details.product.serial'), '');
+DROP INDEX tickets_phone;
+DROP INDEX tickets_serial;
+DROP INDEX tickets_serial_resolved;
+CREATE INDEX tickets_phone ON tickets(customer_phone);
+CREATE INDEX tickets_serial ON tickets(product_serial) WHERE product_serial <> '';
+CREATE INDEX tickets_serial_resolved ON tickets(product_serial, updated_at)
+    WHERE kind = 'repair' AND state IN ('resolved', 'confirmed', 'closed');
+)sql");
+}
+
 // Versioned migrations, as on PostgreSQL (pg_schema.cpp): schema_migrations records each version
 // applied; a later change is a new step at the end of kSteps, run once, never edited after release.
 // BEGIN IMMEDIATE holds the write lock, so a command started beside the server (import,
@@ -318,7 +339,7 @@ END;
 void ApplyMigrations(Connection& db) {
     using Step = void (*)(Connection&);
     static constexpr Step kSteps[] = {Baseline, AddStaffLanguage, AddServiceRecordColumns, AddFollowUps,
-                                       AddRepeatRepairIndex, AddQueueCounts};
+                                       AddRepeatRepairIndex, AddQueueCounts, AddPhoneAndSerialColumns};
     const int newest = static_cast<int>(std::size(kSteps));
     db.Exec("BEGIN IMMEDIATE");
     try {
@@ -577,16 +598,15 @@ public:
     std::optional<std::int64_t> InsertTicket(const std::string& number, const TicketRow& row) override {
         const core::Ticket& ticket = *row.ticket;
         const TicketIndex& index = row.index;
-        {
-            auto exists = db_.Prepare("SELECT 1 FROM tickets WHERE number = ?");
-            exists.Bind(1, number);
-            if (exists.Step()) return std::nullopt;
-        }
+        // A number already taken changes nothing (no row, no trigger), so a create can still be refused
+        // before its first write (Store::WriteChecksFirst).
         auto insert = db_.Prepare(
             "INSERT INTO tickets(number, kind, priority, state, assignee, escalation, is_open, sort_key, "
             "next_check_at, breached, first_response_at, resolved_at, last_sequence, created_at, updated_at, body, "
-            "ended_at, reopen_count, quality_incident_at, repeat_repair, followup_since, followup_reached_at) "
-            "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            "ended_at, reopen_count, quality_incident_at, repeat_repair, followup_since, "
+            "followup_reached_at, customer_phone, product_serial) "
+            "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(number) DO NOTHING");
         insert.Bind(1, number)
             .Bind(2, core::ToString(ticket.details.kind))
             .Bind(3, core::ToString(ticket.priority))
@@ -608,8 +628,11 @@ public:
             .Bind(19, index.quality_incident_at)
             .Bind(20, index.repeat_repair)
             .Bind(21, index.followup_since)
-            .Bind(22, index.followup_reached_at);
+            .Bind(22, index.followup_reached_at)
+            .Bind(23, ticket.details.customer.phone)
+            .Bind(24, ticket.details.product.serial);
         insert.Run();
+        if (db_.Changes() == 0) return std::nullopt;
         const std::int64_t id = db_.LastInsertId();
         InsertEvents(db_, id, row);
         return id;
@@ -622,7 +645,8 @@ public:
             "UPDATE tickets SET priority = ?, state = ?, assignee = ?, escalation = ?, is_open = ?, sort_key = ?, "
             "next_check_at = ?, breached = ?, first_response_at = ?, resolved_at = ?, last_sequence = ?, "
             "updated_at = ?, body = ?, ended_at = ?, reopen_count = ?, quality_incident_at = ?, repeat_repair = ?, "
-            "followup_since = ?, followup_reached_at = ? WHERE id = ?");
+            "followup_since = ?, followup_reached_at = ?, customer_phone = ?, product_serial = ? "
+            "WHERE id = ?");
         update.Bind(1, core::ToString(ticket.priority))
             .Bind(2, core::ToString(ticket.state))
             .Bind(3, ticket.assignee)
@@ -642,7 +666,9 @@ public:
             .Bind(17, index.repeat_repair)
             .Bind(18, index.followup_since)
             .Bind(19, index.followup_reached_at)
-            .Bind(20, id);
+            .Bind(20, ticket.details.customer.phone)
+            .Bind(21, ticket.details.product.serial)
+            .Bind(22, id);
         update.Run();
         InsertEvents(db_, id, row);
     }
@@ -1134,7 +1160,7 @@ std::optional<TokenRecord> SqliteStore::FindToken(const std::string& hash, std::
 std::optional<TicketAccess> SqliteStore::FindTicketPhone(const std::string& number) {
     Lease db(*this);
     auto row = db->Prepare(
-        "SELECT id, json_extract(body, '$.details.customer.phone'), ended_at FROM tickets WHERE number = ?");
+        "SELECT id, customer_phone, ended_at FROM tickets WHERE number = ?");
     row.Bind(1, number);
     if (!row.Step()) return std::nullopt;
     TicketAccess access{row.Int(0), row.Text(1), std::nullopt};

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "store/sqlite_db.hpp"
+#include "schema_history.hpp"
 #include "store/sqlite_store.hpp"
 #include "temp_data_dir.hpp"
 
@@ -166,8 +167,7 @@ TEST_CASE("queue totals match the tickets after random creates and changes, and 
     // A database from before the table existed: version 6 builds it from the tickets.
     {
         sqlite::Connection db((dir.path / "aftercare.db").string());
-        db.Exec("DROP TRIGGER queue_counts_insert; DROP TRIGGER queue_counts_delete; DROP TRIGGER queue_counts_update; "
-                "DROP TABLE queue_counts; DELETE FROM schema_migrations WHERE version = 6;");
+        testing::UndoQueueCounts(db);
     }
     SqliteStore store(dir.path.string(), 1);
     CheckTotals(store, rows);

@@ -6,6 +6,7 @@
 #
 #   scripts/bench-live.sh                      # 10,000 polls, ~1.5 min
 #   scripts/bench-live.sh --polls 2000 --skip-reads
+#   scripts/bench-live.sh --only-reads --rounds 5   # reads against nginx five times in turns, ~2 min
 #
 # Needs: a native build (aftercare-server), python3, wrk, nginx (nginx-light is enough).
 set -euo pipefail

@@ -10,7 +10,8 @@ Three server runs, each on a fresh data dir:
      them after one change (a broadcast).
   3. Reads of one ticket (GET /api/v1/tickets/{number}, a small JSON document) with wrk, then the
      same bytes served by Debian's nginx as a static file: the ratio is how close the server comes to
-     the physical limit of "read a small JSON document over HTTP" on this machine.
+     the physical limit of "read a small JSON document over HTTP" on this machine. With --rounds N
+     the two are read in turns N times and the median ratio is reported.
 Latencies are measured by this (single-threaded Python) client from just before the change request
 is sent until each answer has been read, so they include the change's commit (fsync) and the
 client's own time to read thousands of answers.
@@ -270,12 +271,6 @@ def run_reads_phase(args, binary, results):
         req = urllib.request.Request(url, headers={"Authorization": "Bearer " + ticket["access_token"]})
         body = urllib.request.urlopen(req).read()
         results["read_bytes"] = len(body)
-        results["aftercare_reads"], results["aftercare_read_us"], results["wrk_read_us"] = wrk(
-            url, args, ticket["access_token"], server_pids=[server.process.pid])
-        # Durable creates on the same server (a 201 is on disk), as scripts/bench-api.sh makes them.
-        results["aftercare_creates"], results["aftercare_create_us"], _ = wrk(
-            "http://127.0.0.1:%d/api/v1/tickets" % args.port, args,
-            script=os.path.join(ROOT, "scripts/bench-api/create.lua"), server_pids=[server.process.pid])
 
         os.chmod(nginx_dir, 0o755)
         os.makedirs(os.path.join(nginx_dir, "root"))
@@ -296,9 +291,24 @@ def run_reads_phase(args, binary, results):
             raise SystemExit("nginx does not serve the same bytes")
         # The master and its workers (the workers serve).
         workers = subprocess.run(["pgrep", "-P", str(nginx.pid)], capture_output=True, text=True).stdout.split()
-        results["nginx_reads"], results["nginx_read_us"], results["wrk_nginx_us"] = wrk(
-            static_url, args, server_pids=[nginx.pid] + [int(pid) for pid in workers])
         results["nginx_version"] = subprocess.run(["nginx", "-v"], capture_output=True, text=True).stderr.strip()
+
+        # The two servers in turns, both running throughout: the host's speed drifts by a third within
+        # minutes here, so each round's ratio compares two runs of the same quarter minute.
+        rounds = []
+        for _ in range(args.rounds):
+            aftercare = wrk(url, args, ticket["access_token"], server_pids=[server.process.pid])
+            static = wrk(static_url, args, server_pids=[nginx.pid] + [int(pid) for pid in workers])
+            rounds.append(aftercare + static)
+        rounds.sort(key=lambda r: r[0] / r[3])
+        results["read_rounds"] = rounds
+        (results["aftercare_reads"], results["aftercare_read_us"], results["wrk_read_us"], results["nginx_reads"],
+         results["nginx_read_us"], results["wrk_nginx_us"]) = rounds[len(rounds) // 2]
+
+        # Durable creates on the same server (a 201 is on disk), as scripts/bench-api.sh makes them.
+        results["aftercare_creates"], results["aftercare_create_us"], _ = wrk(
+            "http://127.0.0.1:%d/api/v1/tickets" % args.port, args,
+            script=os.path.join(ROOT, "scripts/bench-api/create.lua"), server_pids=[server.process.pid])
     finally:
         if nginx:
             nginx.terminate()
@@ -321,6 +331,8 @@ def main():
     parser.add_argument("--wrk-threads", type=int, default=2)
     parser.add_argument("--skip-reads", action="store_true")
     parser.add_argument("--only-reads", action="store_true")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="reads of aftercare and of nginx in turns, this many times; the median ratio is reported")
     parser.add_argument("--threads", type=int, default=64, help="the server's --threads (writes)")
     parser.add_argument("--read-threads", type=int, default=0, help="the server's --read-threads (0: 2 per core)")
     args = parser.parse_args()
@@ -349,10 +361,14 @@ def main():
               % (r["broadcast_wakes"], r["broadcast_p50_ms"], r["broadcast_p99_ms"], r["broadcast_last_ms"]))
     if "nginx_reads" in r:
         threads = "--threads %d --read-threads %d" % (args.threads, args.read_threads)
-        print("| reads of one ticket (%d bytes of JSON), wrk -t%d -c%d %ds, %s | aftercare %.0f/s, %s static file %.0f/s: %.0f %% |"
-              % (r["read_bytes"], args.wrk_threads, args.connections, args.duration, threads, r["aftercare_reads"],
-                 r["nginx_version"].replace("nginx version: ", ""), r["nginx_reads"],
+        median = " (the median of %d rounds in turns)" % args.rounds if args.rounds > 1 else ""
+        print("| reads of one ticket (%d bytes of JSON), wrk -t%d -c%d %ds, %s%s | aftercare %.0f/s, %s static file %.0f/s: %.0f %% |"
+              % (r["read_bytes"], args.wrk_threads, args.connections, args.duration, threads, median,
+                 r["aftercare_reads"], r["nginx_version"].replace("nginx version: ", ""), r["nginx_reads"],
                  100.0 * r["aftercare_reads"] / r["nginx_reads"]))
+        if args.rounds > 1:
+            print("| every round's reads, aftercare / nginx, lowest ratio first | %s |"
+                  % "; ".join("%.0f / %.0f: %.0f %%" % (a[0], a[3], 100.0 * a[0] / a[3]) for a in r["read_rounds"]))
         # With every core busy in both runs, the rates are in the ratio of the CPU each request
         # costs server and client together: this is the server CPU per read at which reads would run
         # at half nginx's rate.

@@ -291,6 +291,7 @@ def run_reads_phase(args, binary, results):
             raise SystemExit("nginx does not serve the same bytes")
         # The master and its workers (the workers serve).
         workers = subprocess.run(["pgrep", "-P", str(nginx.pid)], capture_output=True, text=True).stdout.split()
+        nginx_pids = [nginx.pid] + [int(pid) for pid in workers]
         results["nginx_version"] = subprocess.run(["nginx", "-v"], capture_output=True, text=True).stderr.strip()
 
         # The two servers in turns, both running throughout: the host's speed drifts by a third within
@@ -298,7 +299,7 @@ def run_reads_phase(args, binary, results):
         rounds = []
         for _ in range(args.rounds):
             aftercare = wrk(url, args, ticket["access_token"], server_pids=[server.process.pid])
-            static = wrk(static_url, args, server_pids=[nginx.pid] + [int(pid) for pid in workers])
+            static = wrk(static_url, args, server_pids=nginx_pids)
             rounds.append(aftercare + static)
         rounds.sort(key=lambda r: r[0] / r[3])
         results["read_rounds"] = rounds

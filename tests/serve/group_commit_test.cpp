@@ -61,7 +61,6 @@ TEST_CASE("group commit: 96 concurrent writers all return, accepted writes are s
 
 namespace {
 
-
 struct Outcome {
     std::atomic<int> accepted{0};
     std::atomic<int> refused{0};          // the work's own refusal reached its writer

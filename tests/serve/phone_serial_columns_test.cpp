@@ -49,43 +49,47 @@ std::vector<Written> WriteTickets(Store& store) {
     return tickets;
 }
 
+// The ids of the written tickets that `keep` accepts, in the order `before` sorts them.
+template <typename Keep, typename Before>
+std::vector<std::int64_t> Expected(const std::vector<Written>& tickets, Keep keep, Before before) {
+    std::vector<const Written*> found;
+    for (const Written& t : tickets)
+        if (keep(t)) found.push_back(&t);
+    std::sort(found.begin(), found.end(), before);
+    std::vector<std::int64_t> ids;
+    for (const Written* t : found) ids.push_back(t->id);
+    return ids;
+}
+
+bool NewestFirst(const Written* a, const Written* b) {
+    if (a->ticket.created_at != b->ticket.created_at) return a->ticket.created_at > b->ticket.created_at;
+    return a->id > b->id;
+}
+
+bool NewestChangeFirst(const Written* a, const Written* b) {
+    return a->ticket.updated_at > b->ticket.updated_at;
+}
+
 // The store's answers against the tickets the test wrote.
 void CheckLookups(Store& store, const std::vector<Written>& tickets) {
-    auto newest_first = [](std::vector<const Written*> found) {
-        std::sort(found.begin(), found.end(), [](const Written* a, const Written* b) {
-            if (a->ticket.created_at != b->ticket.created_at) return a->ticket.created_at > b->ticket.created_at;
-            return a->id > b->id;
-        });
-        std::vector<std::int64_t> ids;
-        for (const Written* t : found) ids.push_back(t->id);
-        return ids;
-    };
     for (const std::string& phone : kPhones) {
-        std::vector<const Written*> expected;
-        for (const Written& t : tickets)
-            if (t.ticket.details.customer.phone == phone) expected.push_back(&t);
-        CHECK(store.Register().TicketIdsForPhone(phone, 100) == newest_first(expected));
+        auto of_phone = [&](const Written& t) { return t.ticket.details.customer.phone == phone; };
+        CHECK(store.Register().TicketIdsForPhone(phone, 100) == Expected(tickets, of_phone, NewestFirst));
     }
     for (const std::string& serial : {std::string("KF200-2401-0123"), std::string("KF200-2401-0456")}) {
-        std::vector<const Written*> expected;
-        for (const Written& t : tickets)
-            if (t.ticket.details.product.serial == serial) expected.push_back(&t);
-        CHECK(store.Register().TicketIdsForSerial(serial, 100) == newest_first(expected));
+        auto of_serial = [&](const Written& t) { return t.ticket.details.product.serial == serial; };
+        CHECK(store.Register().TicketIdsForSerial(serial, 100) == Expected(tickets, of_serial, NewestFirst));
 
-        // The repeat-repair check: resolved, confirmed or closed repairs changed since 2,010, newest change first.
-        std::vector<const Written*> found;
-        for (const Written& t : tickets) {
+        // The repeat-repair check: resolved, confirmed or closed repairs changed since 2,010, newest
+        // change first.
+        auto resolved_repair = [&](const Written& t) {
             const core::TicketState s = t.ticket.state;
-            if (t.ticket.details.product.serial == serial && t.ticket.details.kind == core::TicketKind::Repair &&
-                (s == core::TicketState::Resolved || s == core::TicketState::Confirmed ||
-                 s == core::TicketState::Closed) &&
-                t.ticket.updated_at >= 2'010)
-                found.push_back(&t);
-        }
-        std::sort(found.begin(), found.end(),
-                  [](const Written* a, const Written* b) { return a->ticket.updated_at > b->ticket.updated_at; });
-        std::vector<std::int64_t> resolved;
-        for (const Written* t : found) resolved.push_back(t->id);
+            return of_serial(t) && t.ticket.details.kind == core::TicketKind::Repair &&
+                   (s == core::TicketState::Resolved || s == core::TicketState::Confirmed ||
+                    s == core::TicketState::Closed) &&
+                   t.ticket.updated_at >= 2'010;
+        };
+        const std::vector<std::int64_t> resolved = Expected(tickets, resolved_repair, NewestChangeFirst);
         CHECK_FALSE(resolved.empty());
         CHECK(store.Register().ResolvedRepairIdsForSerial(serial, 2'010, 100) == resolved);
     }
@@ -122,7 +126,9 @@ TEST_CASE("tickets are found by phone and serial through their columns, also aft
         corrected.ticket.details.customer.phone = kPhones[2];
         corrected.ticket.details.product.serial = "KF200-2401-0456";
         corrected.ticket.updated_at = 2'100;
-        store.Write([&](StoreTx& tx) { tx.UpdateTicket(corrected.id, TicketRow(corrected.ticket, TicketIndex{})); });
+        store.Write([&](StoreTx& tx) {
+            tx.UpdateTicket(corrected.id, TicketRow(corrected.ticket, TicketIndex{}));
+        });
         CheckLookups(store, tickets);
     }
 
@@ -137,7 +143,8 @@ TEST_CASE("tickets are found by phone and serial through their columns, also aft
     }
     CHECK_THAT(QueryPlan(dir.path, "SELECT id FROM tickets WHERE customer_phone = '+8613800138000'"),
                Catch::Contains("INDEX tickets_phone"));
-    CHECK_THAT(QueryPlan(dir.path, "SELECT id FROM tickets WHERE product_serial = 'X' AND product_serial <> ''"),
+    CHECK_THAT(QueryPlan(dir.path,
+                         "SELECT id FROM tickets WHERE product_serial = 'X' AND product_serial <> ''"),
                Catch::Contains("INDEX tickets_serial"));
 }
 
@@ -146,7 +153,9 @@ TEST_CASE("a service number already taken is refused before anything is written"
     SqliteStore store(dir.path.string(), 1);
     core::Ticket ticket;
     ticket.details.customer.phone = kPhones[0];
-    store.Write([&](StoreTx& tx) { REQUIRE(tx.InsertTicket("TAKEN0000001", TicketRow(ticket, TicketIndex{}))); });
+    store.Write([&](StoreTx& tx) {
+        REQUIRE(tx.InsertTicket("TAKEN0000001", TicketRow(ticket, TicketIndex{})));
+    });
     store.WriteChecksFirst([&](StoreTx& tx) {
         CHECK_FALSE(tx.InsertTicket("TAKEN0000001", TicketRow(ticket, TicketIndex{})));
         CHECK(tx.InsertTicket("TAKEN0000002", TicketRow(ticket, TicketIndex{})));

@@ -27,8 +27,9 @@ DELETE FROM schema_migrations WHERE version = 7;
 // Before version 6: no queue_counts table or triggers.
 inline void UndoQueueCounts(sqlite::Connection& db) {
     UndoPhoneAndSerialColumns(db);
-    db.Exec("DROP TRIGGER queue_counts_insert; DROP TRIGGER queue_counts_delete; DROP TRIGGER queue_counts_update; "
-            "DROP TABLE queue_counts; DELETE FROM schema_migrations WHERE version = 6;");
+    db.Exec("DROP TRIGGER queue_counts_insert; DROP TRIGGER queue_counts_delete; "
+            "DROP TRIGGER queue_counts_update; DROP TABLE queue_counts; "
+            "DELETE FROM schema_migrations WHERE version = 6;");
 }
 
 }  // namespace aftercare::serve::testing

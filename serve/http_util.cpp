@@ -1,6 +1,8 @@
 // JSON error shape and request parsing helpers shared by every route.
 #include "http_util.hpp"
 
+#include "json_text.hpp"
+
 #include <cctype>
 #include <charconv>
 #include <set>
@@ -38,8 +40,8 @@ api::Language RequestLanguage(const HttpRequest& req) {
 
 void WriteJson(HttpResponse& res, int status, const Json& body) {
     res.status = status;
-    // Replace invalid UTF-8 instead of throwing: a stored string must never turn a response into a 500.
-    res.set_content(body.dump(-1, ' ', false, Json::error_handler_t::replace), "application/json; charset=utf-8");
+    // Invalid UTF-8 is replaced, not thrown on: a stored string must never turn a response into a 500.
+    res.set_content(JsonText(body), "application/json; charset=utf-8");
 }
 
 void WriteError(HttpResponse& res, const DomainError& error, api::Language language) {

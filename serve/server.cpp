@@ -3,8 +3,8 @@
 #include "server.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
-#include <cstdio>
 #include <ctime>
 #include <stdexcept>
 #include <thread>
@@ -23,6 +23,16 @@
 
 namespace aftercare::serve {
 namespace {
+
+// Appends a number as std::to_chars writes it (a double: with the format and precision given), or
+// null should it not fit.
+template <typename Number, typename... Format>
+void AppendNumber(std::string& out, Number value, Format... format) {
+    char text[48];
+    const auto [end, error] = std::to_chars(text, text + sizeof text, value, format...);
+    if (error == std::errc()) out.append(text, end);
+    else out += "null";
+}
 
 using Clock = std::chrono::steady_clock;
 
@@ -208,10 +218,8 @@ void HttpServer::Finish(const std::shared_ptr<Exchange>& exchange, std::string_v
     const bool no_store = IsApiPath(req.path) && !res.has_header("Cache-Control");
     res.standard_headers = standard_headers_.Lines(own_csp, req.path == "/embed.js", no_store);
 
-    char numbers[96];
-    std::snprintf(numbers, sizeof numbers, "\",\"status\":%d,\"duration_ms\":%.3f,\"bytes\":%zu,\"client\":\"",
-                  res.status, ms, res.body_view().size());
-    // One buffer per worker thread, reused: the line is written once per answer.
+    // One buffer per worker thread, reused: the line is written once per answer. Numbers go in with
+    // to_chars: snprintf's formatting was 1 % of a read's CPU.
     thread_local std::string line;
     line.assign("{\"ts\":\"");
     AppendUtcTimestamp(line);
@@ -222,7 +230,13 @@ void HttpServer::Finish(const std::shared_ptr<Exchange>& exchange, std::string_v
     AppendJsonEscaped(line, req.path);
     line += "\",\"route\":\"";
     AppendJsonEscaped(line, route);
-    line += numbers;
+    line += "\",\"status\":";
+    AppendNumber(line, res.status);
+    line += ",\"duration_ms\":";
+    AppendNumber(line, ms, std::chars_format::fixed, 3);
+    line += ",\"bytes\":";
+    AppendNumber(line, res.body_view().size());
+    line += ",\"client\":\"";
     AppendJsonEscaped(line, req.client);
     line += "\"}\n";
     request_log_.Add(line);

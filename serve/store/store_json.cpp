@@ -5,13 +5,14 @@
 
 #include "api/core_json.h"
 #include "api/followup_schedule_wire.h"
+#include "json_text.hpp"
 #include "store/store.hpp"
 
 namespace aftercare::serve::store_json {
 
 using Json = nlohmann::json;
 
-std::string Dump(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
+std::string Dump(const Json& value) { return JsonText(value); }
 
 std::string TicketBody(const core::Ticket& ticket) {
     Json body;

@@ -39,6 +39,8 @@ struct BrowserFace {
     float PixelSize(float baked_size, float density) const { return baked_size * EmPerLine() * density; }
 };
 
+int measured_glyphs = 0;
+
 BrowserFace& Face(const ImFontConfig* src) { return *static_cast<BrowserFace*>(src->FontLoaderData); }
 
 // What aftercare_glyphs_measure writes: the advance, the ink box's offset from the pen's baseline
@@ -88,6 +90,7 @@ bool LoadGlyph(ImFontAtlas* atlas, ImFontConfig* src, ImFontBaked* baked, void*,
     const float pixel_size = face.PixelSize(baked->Size, density);
     float box[kBoxSize] = {};
     aftercare_glyphs_measure(codepoint, face.css_weight, pixel_size, box);
+    ++measured_glyphs;
     // Whole device pixels per advance: with the pen starting on a pixel, every glyph's bitmap lands
     // on the pixel grid and is sampled 1:1.
     const float advance = std::round(box[kAdvance]) / density;
@@ -163,6 +166,8 @@ const ImFontLoader& BrowserLoader() {
 }
 
 } // namespace
+
+int MeasuredGlyphCount() { return measured_glyphs; }
 
 bool PaintPendingGlyphs(ImFontAtlas& atlas, double budget_ms) {
     const double deadline = emscripten_get_now() + budget_ms;

@@ -16,6 +16,10 @@ ImFont* AddBrowserFace(ImFontAtlas& atlas, int css_weight, const char* name);
 // one ~0.02 ms: fonts the first screen uses are prepared before it is laid out, not during it.
 void PrepareBrowserFont(const ImFont& font, float size, float density);
 
+// How many glyphs the browser has measured since the page started: a frame that raised it by many
+// met new text (a screen opened, an answer arrived).
+int MeasuredGlyphCount();
+
 // Paints glyphs measured this frame (or earlier) into their atlas places until budget_ms have
 // passed: a screen full of text never new to the atlas costs one long task. Call after the UI is
 // built and before ImGui::Render(). Returns true when the next frame is owed: glyphs are left, or

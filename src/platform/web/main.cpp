@@ -34,6 +34,7 @@ const char* CssCursor(ImGuiMouseCursor cursor) {
 
 constexpr int kMaxLayoutFrames = 8;  // a layout that has not settled by then never will (oscillation)
 constexpr double kGlyphPaintBudgetMs = 6;  // per task: ~50 glyphs on a desktop, a phone's task stays short
+constexpr int kNewTextGlyphs = 24;  // characters new to a frame that make it lay out only (Frame)
 
 // Positions, sizes and content sizes of the windows drawn this frame, hashed: equal hashes mean the
 // layout settled. Content size counts too: a table that grows its rows changes no window size but
@@ -73,10 +74,10 @@ void ScheduleGlyphPainting(WebPlatform& p) {
 
 void Frame(void* user);
 
-// The drawing frame after the very first layout, as the next task rather than at the next animation
-// frame: the first screen appears up to a display refresh sooner. Should the animation frame come
-// first after all, it draws, and nothing is owed here any more.
-void DrawAfterFirstLayout(void* user) {
+// The drawing frame after a frame that only laid the screen out, as the next task rather than at the
+// next animation frame: the screen appears up to a display refresh sooner. Should the animation
+// frame come first after all, it draws, and nothing is owed here any more.
+void DrawAfterLayout(void* user) {
     if (static_cast<WebPlatform*>(user)->scheduler.frames_owed > 0) Frame(user);
 }
 
@@ -106,19 +107,25 @@ void Frame(void* user) {
     // (network answers already did, in the task they arrived in: FetchTransport::Complete).
     p.DeliverPickedFiles();
 
+    const int glyphs_measured_before = MeasuredGlyphCount();
     ImGui::NewFrame();
     portal::DrawApp(p.app, p);
-    // The very first frame only lays the screen out, in a task of its own: ImGui measures every
-    // character the screen shows (the browser's measureText) and the mirror gets its elements; the
-    // next frame, with all of that known, draws. Two tasks of about half the length each, where one
-    // long one kept a phone's page from answering input (issue 22).
-    if (!p.first_layout_done) {
+    // The very first frame, and one that met much new text (a screen opened, an answer arrived), only
+    // lays the screen out, in a task of its own: ImGui measured every new character (the browser's
+    // measureText) and the mirror got its elements; the next frame, with all of that known and its
+    // code compiled, draws. Two tasks of about half the length each, where one long one kept a
+    // phone's page from answering input (issue 22). The frame after such a frame always draws, so
+    // text that is new on every frame cannot keep the screen from being drawn.
+    const bool new_text = MeasuredGlyphCount() - glyphs_measured_before >= kNewTextGlyphs;
+    if (!p.last_frame_laid_out_only && (!p.first_layout_done || new_text)) {
         p.first_layout_done = true;
+        p.last_frame_laid_out_only = true;
         ImGui::EndFrame();
         p.RequestFrames(1);
-        emscripten_async_call(DrawAfterFirstLayout, &p, 0);
+        emscripten_async_call(DrawAfterLayout, &p, 0);
         return;
     }
+    p.last_frame_laid_out_only = false;
     // Characters new to the atlas were measured while the screen was built; their pixels are painted
     // now, a few milliseconds' worth, and the rest right after the frame (ScheduleGlyphPainting), so
     // a screen of new text never freezes the page.

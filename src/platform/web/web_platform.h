@@ -57,6 +57,7 @@ struct WebPlatform final : portal::Host {
     double last_frame_ms = 0;
     bool widget_code_warm = false;   // fonts ready and ImGui's widget code run once (widget_warm_up.h)
     bool first_layout_done = false;  // the first frame only lays the screen out (main.cpp, Frame)
+    bool last_frame_laid_out_only = false;  // so this one draws (main.cpp, Frame)
     int last_cursor = -2;
     bool touch_active = false;
     bool touch_scrolled = false;  // the touch became a scroll: it must not press anything

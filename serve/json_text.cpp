@@ -40,11 +40,10 @@ constexpr auto kWrittenAsIs = [] {
     return as_is;
 }();
 
-// Appends the string quoted and escaped as nlohmann does; false (and `out` as it was) when the
-// string is not valid UTF-8.
-bool AppendString(std::string& out, std::string_view text) {
+// Appends the text escaped as the inside of a JSON string, as nlohmann escapes it; false (and `out`
+// as it was) when the text is not valid UTF-8.
+bool AppendEscaped(std::string& out, std::string_view text) {
     const std::size_t rollback = out.size();
-    out += '"';
     const auto* at = reinterpret_cast<const unsigned char*>(text.data());
     const auto* end = at + text.size();
     const auto* run = at;  // the bytes since the last escape, copied in one go
@@ -79,8 +78,18 @@ bool AppendString(std::string& out, std::string_view text) {
         run = ++at;
     }
     out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(end - run));
-    out += '"';
     return true;
+}
+
+// A string quoted, as nlohmann writes it: its own text when the string is not valid UTF-8.
+void AppendString(std::string& out, const std::string& text) {
+    out += '"';
+    if (AppendEscaped(out, text)) {
+        out += '"';
+        return;
+    }
+    out.pop_back();
+    out += NlohmannText(Json(text));
 }
 
 template <typename Integer>
@@ -98,7 +107,7 @@ void Append(std::string& out, const Json& value) {
         for (const auto& [key, member] : value.get_ref<const Json::object_t&>()) {
             if (!first) out += ',';
             first = false;
-            if (!AppendString(out, key)) out += NlohmannText(Json(key));
+            AppendString(out, key);
             out += ':';
             Append(out, member);
         }
@@ -116,11 +125,7 @@ void Append(std::string& out, const Json& value) {
         out += ']';
         return;
     }
-    case Json::value_t::string: {
-        const auto& text = value.get_ref<const Json::string_t&>();
-        if (!AppendString(out, text)) out += NlohmannText(value);
-        return;
-    }
+    case Json::value_t::string: AppendString(out, value.get_ref<const Json::string_t&>()); return;
     case Json::value_t::boolean: out += value.get<bool>() ? "true" : "false"; return;
     case Json::value_t::null: out += "null"; return;
     case Json::value_t::number_integer: AppendInteger(out, value.get<std::int64_t>()); return;
@@ -132,6 +137,12 @@ void Append(std::string& out, const Json& value) {
 }
 
 } // namespace
+
+void AppendJsonEscaped(std::string& out, std::string_view text) {
+    if (AppendEscaped(out, text)) return;
+    const std::string quoted = NlohmannText(Json(std::string(text)));
+    out.append(quoted, 1, quoted.size() - 2);
+}
 
 std::string JsonText(const nlohmann::json& value) {
     std::string out;

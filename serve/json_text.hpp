@@ -12,9 +12,15 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <string_view>
 
 namespace aftercare::serve {
 
 std::string JsonText(const nlohmann::json& value);
+
+// Appends text as the inside of a JSON string (no quotes), escaped as JsonText escapes it: what a
+// log line writes of a request's path or method, which any client chooses, so that every line
+// stays valid JSON (invalid UTF-8 becomes U+FFFD).
+void AppendJsonEscaped(std::string& out, std::string_view text);
 
 } // namespace aftercare::serve

@@ -1,38 +1,24 @@
 // Log line formatting.
 #include "log.hpp"
 
+#include "json_text.hpp"
+
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 
 namespace aftercare::serve {
 
+namespace {
+
+// Text as the inside of a JSON string: whatever a message quotes stays a valid line.
 std::string JsonEscape(std::string_view text) {
     std::string out;
     AppendJsonEscaped(out, text);
     return out;
 }
 
-void AppendJsonEscaped(std::string& out, std::string_view text) {
-    out.reserve(out.size() + text.size());
-    for (unsigned char c : text) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (c < 0x20) {
-                char buffer[8];
-                std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-                out += buffer;
-            } else {
-                out += static_cast<char>(c);
-            }
-        }
-    }
-}
+} // namespace
 
 std::string UtcTimestamp() {
     std::string out;

@@ -6,10 +6,8 @@
 
 namespace aftercare::serve {
 
-std::string JsonEscape(std::string_view text);
 std::string UtcTimestamp();  // 2026-12-06T15:34:32.123Z
-// The same two, appended to `out`: the request log writes a line per answer with no temporaries.
-void AppendJsonEscaped(std::string& out, std::string_view text);
+// The same, appended to `out`: the request log writes a line per answer with no temporaries.
 void AppendUtcTimestamp(std::string& out);
 
 // {"ts":...,"level":...,"msg":...,"detail":...}; detail omitted when empty.

@@ -14,6 +14,7 @@
 #include "client_address.hpp"
 #include "core/service_number.h"
 #include "http_util.hpp"
+#include "json_text.hpp"
 #include "log.hpp"
 #include "request_decoding.hpp"
 #include "response_compression.hpp"

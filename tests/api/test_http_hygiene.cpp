@@ -18,6 +18,7 @@
 #include <csignal>
 #include <fstream>
 #include <future>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -440,4 +441,28 @@ TEST_CASE("http: a long-poll whose client hangs up gives its waiting place back 
     ::close(fd);
     REQUIRE(n > 0);
     CHECK(StatusOf(std::string(buffer, static_cast<std::size_t>(n))) == 200);
+}
+
+TEST_CASE("http: a request path that is not UTF-8 is logged as a valid JSON line", "[http][hygiene]") {
+    Running env({}, false);
+    const int fd = Connect(env.server->port());
+    REQUIRE(fd >= 0);
+    // The path decodes to bytes 0xFF 0xFE, which no UTF-8 text holds; any client can send them.
+    REQUIRE(SendAll(fd, "GET /api/v1/tickets/%FF%FE HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+    CHECK(StatusOf(ReadUntilClosed(fd, 5)) == 401);
+    ::close(fd);
+
+    std::istringstream log(env.server->LogWithRequestsSoFar());
+    bool found = false;
+    for (std::string line; std::getline(log, line);) {
+        if (line.empty() || line.front() != '{') continue;
+        INFO(line);
+        nlohmann::json entry;
+        REQUIRE_NOTHROW(entry = nlohmann::json::parse(line));  // nlohmann refuses text that is not UTF-8
+        if (entry.value("route", "") == "/api/v1/tickets/{number}") {
+            CHECK(entry["path"] == "/api/v1/tickets/\xEF\xBF\xBD\xEF\xBF\xBD");  // each byte a U+FFFD
+            found = true;
+        }
+    }
+    CHECK(found);
 }

@@ -111,3 +111,14 @@ TEST_CASE("json text: random documents of random bytes", "[json]") {
     }
     CHECK(differing == 0);
 }
+
+TEST_CASE("json text: AppendJsonEscaped writes a string's inside, broken UTF-8 replaced", "[json]") {
+    std::string out = "x";
+    aftercare::serve::AppendJsonEscaped(out, "a\"b\\c\n中\x01");
+    CHECK(out == R"(xa\"b\\c\n中\u0001)");
+    for (const char* text : {"\xff\xfe", "ok\xc3", "\xed\xa0\x80"}) {
+        std::string inside;
+        aftercare::serve::AppendJsonEscaped(inside, text);
+        CHECK("\"" + inside + "\"" == Nlohmann(text));
+    }
+}

@@ -3,6 +3,7 @@
 
 #include "api/customer_wire.h"
 #include "http_util.hpp"
+#include "json_text.hpp"
 #include "routes/routes.hpp"
 #include "services/staff_service.hpp"
 #include "services/ticket_service.hpp"
@@ -25,7 +26,8 @@ std::string IdempotencyKey(const HttpRequest& req) {
 }
 
 std::string BodyHash(const Json& body) {
-    const std::string canonical = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+    // JsonText writes nlohmann's dump byte for byte: hashes stored before it still match.
+    const std::string canonical = JsonText(body);
     unsigned char hash[32];
     crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(canonical.data()), canonical.size(),
                        nullptr, 0);

@@ -148,7 +148,7 @@ mergeInto(LibraryManager.library, {
     // and compilation instead of delaying the first frame: with ?fonts=bundled the portal's own
     // subsets load first (a kiosk's OS may have no CJK font); then a few characters are drawn in
     // both weights, because the first character drawn in a face loads the font files and sets up
-    // the canvas (~80 ms on a desktop, several times that on a phone), a task of its own per weight.
+    // the canvas (~80 ms on a desktop, several times that on a phone), in short tasks (warmUp).
     start: function () {
       var g = AftercareGlyphs;
       g.drawn = window.aftercareGlyphs = new Map();
@@ -189,16 +189,31 @@ mergeInto(LibraryManager.library, {
       }));
     },
 
-    // Draws Latin and Han text in a weight once, in a task of its own, so that the fonts it needs
-    // are loaded; settles after.
+    // Draws a Latin letter and an ideograph in a weight once, so that the fonts they need are loaded;
+    // settles after. Each step is a task of its own: the canvas's first drawing, the Latin font and
+    // the CJK font (found by fallback through the stack) each take 10–60 ms at Lighthouse's 4× CPU
+    // slowdown, and in one task they were among the longest of a start (issue 22).
     warmUp: function (weight) {
       var g = AftercareGlyphs;
-      return new Promise(function (resolve) {
-        setTimeout(function () {
-          g.raster('国A', g.cssFont(weight, 16));
-          resolve();
-        }, 0);
-      });
+      var font = g.cssFont(weight, 16);
+      var steps = [function () { g.raster('A', font); }, function () { g.raster('\u56FD', font); }];
+      if (!g.ctx) {
+        steps.unshift(function () {
+          var ctx = g.context(1, 1);
+          ctx.fillRect(0, 0, 1, 1);
+          ctx.getImageData(0, 0, 1, 1);
+        });
+      }
+      return steps.reduce(function (done, step) {
+        return done.then(function () {
+          return new Promise(function (resolve) {
+            setTimeout(function () {
+              step();
+              resolve();
+            }, 0);
+          });
+        });
+      }, Promise.resolve());
     },
 
     fingerprint: function (box) {

@@ -173,21 +173,15 @@ extern "C" EMSCRIPTEN_KEEPALIVE void aftercare_renderer_changed(WebPlatform* pla
 
 } // namespace aftercare::web
 
-int main() {
+namespace {
+
+// The second half of the start, in a task of its own: at Lighthouse's 4× CPU slowdown the whole start
+// was one task of 100–200 ms (issue 22). The first half made the app's state (its string tables and
+// policy) and the ImGui context; this half reads the page (kiosk, embedding, address), builds the
+// ARIA mirror and starts the fonts and the frames.
+void FinishStart(void* user) {
     using namespace aftercare;
-    auto* platform = new web::WebPlatform();  // lives as long as the page
-
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // no imgui.ini on the web: state lives in the URL and the app
-    io.LogFilename = nullptr;
-    // No ImGui keyboard navigation: keyboard focus lives in the ARIA mirror's DOM elements (a11y.h).
-    io.BackendPlatformName = "aftercare_web";
-    io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
-    platform->frames.Init();
-    portal::ApplyTheme(platform->app.theme);
-
+    auto* platform = static_cast<web::WebPlatform*>(user);
     if (aftercare_kiosk_init(platform) != 0) {
         platform->kiosk = true;
         portal::EnableKioskMode(platform->app, platform->NowUnixSeconds());
@@ -204,5 +198,24 @@ int main() {
     emscripten_set_main_loop_arg(web::Frame, platform, 0, EM_FALSE);
     aftercare_render_init(platform);  // its first report may already be waiting
     platform->RequestFrames();
+}
+
+} // namespace
+
+int main() {
+    using namespace aftercare;
+    auto* platform = new web::WebPlatform();  // lives as long as the page
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no imgui.ini on the web: state lives in the URL and the app
+    io.LogFilename = nullptr;
+    // No ImGui keyboard navigation: keyboard focus lives in the ARIA mirror's DOM elements (a11y.h).
+    io.BackendPlatformName = "aftercare_web";
+    io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+    platform->frames.Init();
+    portal::ApplyTheme(platform->app.theme);
+    emscripten_async_call(FinishStart, platform, 0);
     return 0;
 }

@@ -81,15 +81,11 @@ bool AppendEscaped(std::string& out, std::string_view text) {
     return true;
 }
 
-// A string quoted, as nlohmann writes it: its own text when the string is not valid UTF-8.
+// A string quoted, as nlohmann writes it.
 void AppendString(std::string& out, const std::string& text) {
     out += '"';
-    if (AppendEscaped(out, text)) {
-        out += '"';
-        return;
-    }
-    out.pop_back();
-    out += NlohmannText(Json(text));
+    AppendJsonEscaped(out, text);
+    out += '"';
 }
 
 template <typename Integer>
@@ -140,6 +136,7 @@ void Append(std::string& out, const Json& value) {
 
 void AppendJsonEscaped(std::string& out, std::string_view text) {
     if (AppendEscaped(out, text)) return;
+    // Not valid UTF-8: nlohmann's own text, which replaces each broken sequence with U+FFFD.
     const std::string quoted = NlohmannText(Json(std::string(text)));
     out.append(quoted, 1, quoted.size() - 2);
 }

@@ -2,6 +2,7 @@
 #include "fetch_transport.h"
 
 #include "js_bridge.h"
+#include "web_platform.h"
 
 #include <emscripten.h>
 #include <nlohmann/json.hpp>
@@ -36,6 +37,21 @@ void FetchTransport::AbandonPending() {
     // and Complete() then finds no callback.
     queued_.clear();
     pending_.clear();
+    deferred_.clear();
+}
+
+void FetchTransport::Defer(std::function<void()> work) {
+    deferred_.push_back(std::move(work));
+    emscripten_async_call(RunDeferred, this, 0);
+}
+
+void FetchTransport::RunDeferred(void* transport) {
+    auto& self = *static_cast<FetchTransport*>(transport);
+    if (self.deferred_.empty()) return;  // abandoned
+    std::function<void()> work = std::move(self.deferred_.front());
+    self.deferred_.pop_front();
+    work();
+    static_cast<WebPlatform*>(self.platform_)->RequestFrames();
 }
 
 void FetchTransport::Complete(unsigned request_id, portal::HttpResponse response) {

@@ -4,6 +4,8 @@
 
 #include "net/http.h"
 
+#include <deque>
+#include <functional>
 #include <map>
 #include <utility>
 #include <vector>
@@ -16,6 +18,7 @@ public:
 
     void Send(portal::HttpRequest request, portal::HttpCallback done) override;
     void AbandonPending() override;
+    void Defer(std::function<void()> work) override;
 
     // Called from JS (aftercare_fetch_done) when an answer, or the lack of one, arrives: runs its
     // callback now. The screen's reaction (parsing a ticket's JSON, say) is then done before the
@@ -28,12 +31,15 @@ private:
     // fetch() costs the main thread real time (~6 ms at a phone's speed), which the frame that
     // asked, often the first, does not wait for.
     static void SendQueued(void* transport);
+    // One task per Defer(): runs the oldest deferred work, then asks for a frame to show it.
+    static void RunDeferred(void* transport);
 
     void* platform_;
     unsigned next_id_ = 1;
     std::vector<std::pair<unsigned, portal::HttpRequest>> queued_;
     bool send_scheduled_ = false;
     std::map<unsigned, portal::HttpCallback> pending_;
+    std::deque<std::function<void()>> deferred_;
 };
 
 } // namespace aftercare::web

@@ -62,19 +62,30 @@ public:
 private:
     using BodyHandler = std::function<void(const std::string&)>;
 
+    // An answer's JSON is read in the task it arrives in, its fields in a task of their own
+    // (HttpTransport::Defer).
     template <class Response>
-    static BodyHandler Parser(std::function<void(Response)> ok, std::function<void(ApiError)> fail) {
-        return [ok = std::move(ok), fail = std::move(fail)](const std::string& body) {
-            if constexpr (std::is_same_v<Response, NoContent>) {
-                ok(NoContent{});
-            } else if constexpr (std::is_same_v<Response, RawBody>) {
-                ok(RawBody{body});
-            } else if (core::Result<Response> parsed = api::ParseWire<Response>(body)) {
-                ok(std::move(parsed).Value());
-            } else {
-                fail(MalformedAnswer());
-            }
-        };
+    BodyHandler Parser(std::function<void(Response)> ok, std::function<void(ApiError)> fail) {
+        if constexpr (std::is_same_v<Response, NoContent>) {
+            return [ok = std::move(ok)](const std::string&) { ok(NoContent{}); };
+        } else if constexpr (std::is_same_v<Response, RawBody>) {
+            return [ok = std::move(ok)](const std::string& body) { ok(RawBody{body}); };
+        } else {
+            return [this, ok = std::move(ok), fail = std::move(fail)](const std::string& body) mutable {
+                api::Json json = api::Json::parse(body, nullptr, /*allow_exceptions=*/false);
+                if (json.is_discarded()) {
+                    fail(MalformedAnswer());
+                    return;
+                }
+                transport_.Defer([ok = std::move(ok), fail = std::move(fail), json = std::move(json)] {
+                    if (core::Result<Response> parsed = api::FromJson<Response>(json)) {
+                        ok(std::move(parsed).Value());
+                    } else {
+                        fail(MalformedAnswer());
+                    }
+                });
+            };
+        }
     }
 
     void Send(const Target& target, std::string body, const CallOptions& options, BodyHandler on_success,

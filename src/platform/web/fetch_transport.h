@@ -21,9 +21,10 @@ public:
     void Defer(std::function<void()> work) override;
 
     // Called from JS (aftercare_fetch_done) when an answer, or the lack of one, arrives: runs its
-    // callback now. The screen's reaction (parsing a ticket's JSON, say) is then done before the
-    // frame that shows it, in a task of its own, where it used to lengthen that frame by a quarter
-    // (issue 22). ImGui sits between frames here as it did at the start of a frame.
+    // callback now. The screen's reaction (parsing a ticket's JSON, say; ApiClient reads its fields
+    // in a deferred task after this one) is then done before the frame that shows it, in tasks of
+    // its own, where it used to lengthen that frame by a quarter (issue 22). ImGui sits between
+    // frames here as it did at the start of a frame.
     void Complete(unsigned request_id, portal::HttpResponse response);
 
 private:

@@ -11,31 +11,20 @@
 
 namespace aftercare::web {
 
+// ApiClient calls this from a deferred task of its own (ApiClient::Send), so the fetch() here, ~6 ms
+// of the main thread at a phone's speed, is never part of a frame.
 void FetchTransport::Send(portal::HttpRequest request, portal::HttpCallback done) {
     const unsigned id = next_id_++;
     pending_.emplace(id, std::move(done));
-    queued_.emplace_back(id, std::move(request));
-    if (!send_scheduled_) {
-        send_scheduled_ = true;
-        emscripten_async_call(SendQueued, this, 0);
-    }
-}
-
-void FetchTransport::SendQueued(void* transport) {
-    auto& self = *static_cast<FetchTransport*>(transport);
-    self.send_scheduled_ = false;
-    for (const auto& [id, request] : std::exchange(self.queued_, {})) {
-        nlohmann::json headers = nlohmann::json::object();
-        for (const auto& [name, value] : request.headers) headers[name] = value;
-        aftercare_fetch(self.platform_, id, request.method.c_str(), request.path.c_str(), headers.dump().c_str(),
-                        request.body.data(), static_cast<int>(request.body.size()));
-    }
+    nlohmann::json headers = nlohmann::json::object();
+    for (const auto& [name, value] : request.headers) headers[name] = value;
+    aftercare_fetch(platform_, id, request.method.c_str(), request.path.c_str(), headers.dump().c_str(),
+                    request.body.data(), static_cast<int>(request.body.size()));
 }
 
 void FetchTransport::AbandonPending() {
-    // Requests not yet handed to the browser are never sent; the browser's fetches still finish,
-    // and Complete() then finds no callback.
-    queued_.clear();
+    // Requests not yet built (deferred work) are never sent; the browser's fetches still finish, and
+    // Complete() then finds no callback.
     pending_.clear();
     deferred_.clear();
 }
@@ -59,7 +48,7 @@ void FetchTransport::Complete(unsigned request_id, portal::HttpResponse response
     if (it == pending_.end()) return;
     portal::HttpCallback done = std::move(it->second);
     pending_.erase(it);
-    // A callback may send another request: it goes out in a task of its own (SendQueued).
+    // A callback may send another request: it goes out in a task of its own (ApiClient::Send).
     done(std::move(response));
 }
 

@@ -7,8 +7,6 @@
 #include <deque>
 #include <functional>
 #include <map>
-#include <utility>
-#include <vector>
 
 namespace aftercare::web {
 
@@ -28,17 +26,11 @@ public:
     void Complete(unsigned request_id, portal::HttpResponse response);
 
 private:
-    // Requests made during a frame go to the browser in a task of their own, right after it: a
-    // fetch() costs the main thread real time (~6 ms at a phone's speed), which the frame that
-    // asked, often the first, does not wait for.
-    static void SendQueued(void* transport);
     // One task per Defer(): runs the oldest deferred work, then asks for a frame to show it.
     static void RunDeferred(void* transport);
 
     void* platform_;
     unsigned next_id_ = 1;
-    std::vector<std::pair<unsigned, portal::HttpRequest>> queued_;
-    bool send_scheduled_ = false;
     std::map<unsigned, portal::HttpCallback> pending_;
     std::deque<std::function<void()>> deferred_;
 };

@@ -41,22 +41,23 @@ public:
     template <class Response>
     void Call(const Target& target, const CallOptions& options, std::function<void(Response)> ok,
               std::function<void(ApiError)> fail) {
-        Send(target, {}, options, Parser<Response>(std::move(ok), fail), fail);
+        Send(target, {}, {}, {}, options, Parser<Response>(std::move(ok), fail), fail);
     }
 
     // A request with a JSON body: a wire type of src/api.
     template <class Response, class Request>
     void Call(const Target& target, const Request& request, const CallOptions& options,
               std::function<void(Response)> ok, std::function<void(ApiError)> fail) {
-        Send(target, api::Json(request).dump(), options, Parser<Response>(std::move(ok), fail), fail);
+        Send(target, api::Json(request).dump(), "application/json", {}, options, Parser<Response>(std::move(ok), fail),
+             fail);
     }
 
     // A raw body (attachments, imports): `content_type` and the file name travel as headers.
     template <class Response>
     void Upload(const Target& target, std::string bytes, std::string content_type, std::string file_name,
                 const CallOptions& options, std::function<void(Response)> ok, std::function<void(ApiError)> fail) {
-        SendRaw(target, std::move(bytes), std::move(content_type), std::move(file_name), options,
-                Parser<Response>(std::move(ok), fail), fail);
+        Send(target, std::move(bytes), std::move(content_type), std::move(file_name), options,
+             Parser<Response>(std::move(ok), fail), fail);
     }
 
 private:
@@ -88,10 +89,10 @@ private:
         }
     }
 
-    void Send(const Target& target, std::string body, const CallOptions& options, BodyHandler on_success,
-              std::function<void(ApiError)> fail);
-    void SendRaw(const Target& target, std::string body, std::string content_type, std::string file_name,
-                 const CallOptions& options, BodyHandler on_success, std::function<void(ApiError)> fail);
+    // Sends in a task after this one (HttpTransport::Defer). `content_type` and `file_name` travel as headers
+    // when not empty.
+    void Send(const Target& target, std::string body, std::string content_type, std::string file_name,
+              const CallOptions& options, BodyHandler on_success, std::function<void(ApiError)> fail);
     void Dispatch(HttpRequest request, BodyHandler on_success, std::function<void(ApiError)> fail);
     static ApiError MalformedAnswer();
 

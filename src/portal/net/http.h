@@ -35,8 +35,9 @@ public:
     // that an answer meant for the customer who left never reaches the next one.
     virtual void AbandonPending() = 0;
     // Runs `work` later, between frames, in a task of its own, unless AbandonPending() comes first.
-    // ApiClient reads an answer's JSON in the task it arrives in and its fields in a deferred one:
-    // on a phone each half is a shorter stall of the page than the two together (issue 22).
+    // ApiClient builds and sends each request in a deferred task, and reads an answer's JSON in the
+    // task it arrives in and its fields in a deferred one: on a phone, work taken out of a frame or
+    // split in two is a shorter stall of the page (issue 22).
     virtual void Defer(std::function<void()> work) = 0;
 };
 

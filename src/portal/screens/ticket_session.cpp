@@ -127,7 +127,10 @@ bool SyncTicketRoute(AppState& state, Ui& ui) {
     // out of the address bar and history, so it is not shared with the next copied link.
     const std::string link_token = QueryValue(state.route.query, "t");
     if (!link_token.empty()) {
-        SaveTicketToken(ui.host, ticket.compact, ticket.display, link_token, 0);
+        // Kept in a task after this frame, usually the page's first: on a phone that frame is the
+        // longest task of the start, and this first write of JSON was an eighth of it (issue 22).
+        state.api.Transport().Defer([&host = ui.host, compact = ticket.compact, display = ticket.display,
+                                     link_token] { SaveTicketToken(host, compact, display, link_token, 0); });
         if (link_token != ticket.token) {
             ticket.token = link_token;
             page.expired = false;

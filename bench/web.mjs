@@ -272,7 +272,11 @@ try {
     const startUpTimes = Object.fromEntries(['firstFrameMs', 'interactiveMs', 'textCompleteMs']
       .map((key) => [key, percentile(visits[name].map((v) => v[key]).filter(Number.isFinite), 50)]));
     const firstFrames = visits[name].map((v) => v.firstFrameMs);
-    results[name] = { ...(await measure(browser, servers[name], target, text)), ...startUpTimes,
+    const measured = await measure(browser, servers[name], target, text).catch((error) => {
+      error.message = `measuring ${name}: ${error.message}`;  // which build's page failed
+      throw error;
+    });
+    results[name] = { ...measured, ...startUpTimes,
       firstFrameRange: [Math.min(...firstFrames), Math.max(...firstFrames)] };
   }
 } finally {

@@ -50,7 +50,7 @@ ApiError ApiClient::MalformedAnswer() {
 }
 
 // Built and handed to the transport in a task after the frame that asked: a page's first frame asks
-// for most of its data, and building those requests (their code's first run) was a seventh of that
+// for most of its data, and building those requests (their code's first run) was 12–20 % of that
 // frame on a phone (issue 22).
 void ApiClient::Send(const Target& target, std::string body, std::string content_type, std::string file_name,
                      const CallOptions& options, BodyHandler on_success, std::function<void(ApiError)> fail) {

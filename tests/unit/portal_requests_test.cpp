@@ -202,6 +202,41 @@ TEST_CASE("requests: every staff intent reaches its own declaration, as the sign
     CheckEachReachesItsDeclaration(p, intents, api::Access::Staff, "staff-token");
 }
 
+TEST_CASE("requests: a request goes out, and an answer's fields are read, in tasks after the one that asked",
+          "[requests]") {
+    Portal p;
+    p.transport.hold_deferred = true;
+    std::vector<std::string> failures;
+    const requests::Fail record = [&](ApiError error) { failures.push_back(error.code); };
+    const auto ask = [&] {
+        requests::LoadTicket(p.state.api, {"R-1", "t"}, Ignore<api::TicketView>(), record);
+    };
+
+    ask();
+    CHECK(p.transport.PendingCount() == 0);  // not built in the frame that asked
+    p.transport.RunDeferred();
+    REQUIRE(p.transport.PendingCount() == 1);
+    CHECK(Reached(p.Last()) == &ep::kGetTicketsByNumber);
+    CHECK(HeaderOf(p.Last(), "Authorization") == "Bearer t");
+
+    // JSON that does not parse fails in the task the answer arrives in; JSON that parses is read
+    // into its wire type in a later one (here it lacks a ticket's fields).
+    p.transport.Answer(200, R"({"broken": )");
+    CHECK(failures == std::vector<std::string>{"malformed_answer"});
+    ask();
+    p.transport.RunDeferred();
+    p.transport.Answer(200, "{}");
+    CHECK(failures.size() == 1);
+    p.transport.RunDeferred();
+    CHECK(failures == std::vector<std::string>{"malformed_answer", "malformed_answer"});
+
+    // A kiosk reset drops a request that has not gone out yet.
+    ask();
+    p.transport.AbandonPending();
+    p.transport.RunDeferred();
+    CHECK(p.transport.PendingCount() == 0);
+}
+
 TEST_CASE("requests: values are encoded and stay inside their path segment", "[requests]") {
     Portal p;
     requests::LoadTicket(p.state.api, {"R-1/../staff", "t"}, Ignore<api::TicketView>(), kIgnoreFail);

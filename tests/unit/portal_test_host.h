@@ -8,6 +8,8 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <deque>
+#include <functional>
 #include <map>
 #include <utility>
 #include <vector>
@@ -24,9 +26,28 @@ public:
     void Send(portal::HttpRequest request, portal::HttpCallback done) override {
         pending_.push_back({std::move(request), std::move(done)});
     }
-    void AbandonPending() override { pending_.clear(); }
-    // At once: the tests see an answer's effect as soon as they give it.
-    void Defer(std::function<void()> work) override { work(); }
+    void AbandonPending() override {
+        pending_.clear();
+        deferred_.clear();
+    }
+    // At once: the tests see an answer's effect as soon as they give it. With `hold_deferred`, the
+    // work waits for RunDeferred(), as it waits for its own task in the browser.
+    void Defer(std::function<void()> work) override {
+        if (hold_deferred) {
+            deferred_.push_back(std::move(work));
+        } else {
+            work();
+        }
+    }
+    bool hold_deferred = false;
+    // Runs the deferred work held so far, and any it defers in turn.
+    void RunDeferred() {
+        while (!deferred_.empty()) {
+            std::function<void()> work = std::move(deferred_.front());
+            deferred_.pop_front();
+            work();
+        }
+    }
 
     std::size_t PendingCount() const { return pending_.size(); }
     const portal::HttpRequest& Request(std::size_t index) const { return pending_.at(index).request; }
@@ -41,6 +62,7 @@ public:
 
 private:
     std::vector<Pending> pending_;
+    std::deque<std::function<void()>> deferred_;
 };
 
 class TestHost : public portal::Host {

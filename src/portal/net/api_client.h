@@ -48,8 +48,8 @@ public:
     template <class Response, class Request>
     void Call(const Target& target, const Request& request, const CallOptions& options,
               std::function<void(Response)> ok, std::function<void(ApiError)> fail) {
-        Send(target, api::Json(request).dump(), "application/json", {}, options, Parser<Response>(std::move(ok), fail),
-             fail);
+        Send(target, api::Json(request).dump(), "application/json", {}, options,
+             Parser<Response>(std::move(ok), fail), fail);
     }
 
     // A raw body (attachments, imports): `content_type` and the file name travel as headers.

@@ -212,8 +212,10 @@ TEST_CASE("requests: a request goes out, and an answer's fields are read, in tas
         requests::LoadTicket(p.state.api, {"R-1", "t"}, Ignore<api::TicketView>(), record);
     };
 
+    using Redraw = HttpTransport::Redraw;
     ask();
     CHECK(p.transport.PendingCount() == 0);  // not built in the frame that asked
+    CHECK(p.transport.deferred_redraws == std::vector{Redraw::No});  // and sending it draws nothing
     p.transport.RunDeferred();
     REQUIRE(p.transport.PendingCount() == 1);
     CHECK(Reached(p.Last()) == &ep::kGetTicketsByNumber);
@@ -227,6 +229,7 @@ TEST_CASE("requests: a request goes out, and an answer's fields are read, in tas
     p.transport.RunDeferred();
     p.transport.Answer(200, "{}");
     CHECK(failures.size() == 1);
+    CHECK(p.transport.deferred_redraws.back() == Redraw::Yes);  // reading the answer shows it
     p.transport.RunDeferred();
     CHECK(failures == std::vector<std::string>{"malformed_answer", "malformed_answer"});
 

@@ -32,7 +32,8 @@ public:
     }
     // At once: the tests see an answer's effect as soon as they give it. With `hold_deferred`, the
     // work waits for RunDeferred(), as it waits for its own task in the browser.
-    void Defer(std::function<void()> work) override {
+    void Defer(std::function<void()> work, Redraw redraw) override {
+        deferred_redraws.push_back(redraw);
         if (hold_deferred) {
             deferred_.push_back(std::move(work));
         } else {
@@ -40,6 +41,7 @@ public:
         }
     }
     bool hold_deferred = false;
+    std::vector<Redraw> deferred_redraws;  // what each deferred work said of the screen, in order
     // Runs the deferred work held so far, and any it defers in turn.
     void RunDeferred() {
         while (!deferred_.empty()) {

@@ -29,18 +29,18 @@ void FetchTransport::AbandonPending() {
     deferred_.clear();
 }
 
-void FetchTransport::Defer(std::function<void()> work) {
-    deferred_.push_back(std::move(work));
+void FetchTransport::Defer(std::function<void()> work, Redraw redraw) {
+    deferred_.push_back({std::move(work), redraw});
     emscripten_async_call(RunDeferred, this, 0);
 }
 
 void FetchTransport::RunDeferred(void* transport) {
     auto& self = *static_cast<FetchTransport*>(transport);
     if (self.deferred_.empty()) return;  // abandoned
-    std::function<void()> work = std::move(self.deferred_.front());
+    Deferred next = std::move(self.deferred_.front());
     self.deferred_.pop_front();
-    work();
-    static_cast<WebPlatform*>(self.platform_)->RequestFrames();
+    next.work();
+    if (next.redraw == Redraw::Yes) static_cast<WebPlatform*>(self.platform_)->RequestFrames();
 }
 
 void FetchTransport::Complete(unsigned request_id, portal::HttpResponse response) {

@@ -16,7 +16,7 @@ public:
 
     void Send(portal::HttpRequest request, portal::HttpCallback done) override;
     void AbandonPending() override;
-    void Defer(std::function<void()> work) override;
+    void Defer(std::function<void()> work, Redraw redraw) override;
 
     // Called from JS (aftercare_fetch_done) when an answer, or the lack of one, arrives: runs its
     // callback now. The screen's reaction (parsing a ticket's JSON, say; ApiClient reads its fields
@@ -26,13 +26,18 @@ public:
     void Complete(unsigned request_id, portal::HttpResponse response);
 
 private:
-    // One task per Defer(): runs the oldest deferred work, then asks for a frame to show it.
+    struct Deferred {
+        std::function<void()> work;
+        Redraw redraw;
+    };
+
+    // One task per Defer(): runs the oldest deferred work, then asks for a frame if it said so.
     static void RunDeferred(void* transport);
 
     void* platform_;
     unsigned next_id_ = 1;
     std::map<unsigned, portal::HttpCallback> pending_;
-    std::deque<std::function<void()>> deferred_;
+    std::deque<Deferred> deferred_;
 };
 
 } // namespace aftercare::web

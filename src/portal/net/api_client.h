@@ -78,13 +78,15 @@ private:
                     fail(MalformedAnswer());
                     return;
                 }
-                transport_.Defer([ok = std::move(ok), fail = std::move(fail), json = std::move(json)] {
-                    if (core::Result<Response> parsed = api::FromJson<Response>(json)) {
-                        ok(std::move(parsed).Value());
-                    } else {
-                        fail(MalformedAnswer());
-                    }
-                });
+                transport_.Defer(
+                    [ok = std::move(ok), fail = std::move(fail), json = std::move(json)] {
+                        if (core::Result<Response> parsed = api::FromJson<Response>(json)) {
+                            ok(std::move(parsed).Value());
+                        } else {
+                            fail(MalformedAnswer());
+                        }
+                    },
+                    HttpTransport::Redraw::Yes);
             };
         }
     }

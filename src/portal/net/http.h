@@ -34,11 +34,15 @@ public:
     // Forgets every request in flight: their callbacks are never called. A kiosk reset does this so
     // that an answer meant for the customer who left never reaches the next one.
     virtual void AbandonPending() = 0;
+    // Whether deferred work changes what the screen shows. A frame is drawn after it only if so:
+    // building a request or keeping a token changes nothing there, and on a phone each frame of a
+    // ticket page is milliseconds of the main thread (three frames follow every redraw asked for).
+    enum class Redraw : bool { No, Yes };
     // Runs `work` later, between frames, in a task of its own, unless AbandonPending() comes first.
     // ApiClient builds and sends each request in a deferred task, and reads an answer's JSON in the
     // task it arrives in and its fields in a deferred one: on a phone, work taken out of a frame or
     // split in two is a shorter stall of the page (issue 22).
-    virtual void Defer(std::function<void()> work) = 0;
+    virtual void Defer(std::function<void()> work, Redraw redraw) = 0;
 };
 
 } // namespace aftercare::portal

@@ -130,7 +130,8 @@ bool SyncTicketRoute(AppState& state, Ui& ui) {
         // Kept in a task after this frame, usually the page's first: on a phone that frame is the
         // longest task of the start, and this first write of JSON was 13–27 % of it (issue 22).
         state.api.Transport().Defer([&host = ui.host, compact = ticket.compact, display = ticket.display,
-                                     link_token] { SaveTicketToken(host, compact, display, link_token, 0); });
+                                     link_token] { SaveTicketToken(host, compact, display, link_token, 0); },
+                                    HttpTransport::Redraw::No);
         if (link_token != ticket.token) {
             ticket.token = link_token;
             page.expired = false;

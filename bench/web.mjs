@@ -21,6 +21,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { launchBrowser, waitForPortal } from '../tests/browser/lib/browser.mjs';
+import { tap, type } from '../tests/browser/lib/portal.mjs';
 import { warmUpGpu } from './gpu.mjs';
 import { startServer } from '../tests/browser/lib/server.mjs';
 
@@ -85,10 +86,13 @@ async function taskSeconds(cdp) {
   return metrics.find((m) => m.name === 'TaskDuration').value;
 }
 
+// As a person and the browser tests do it: each step waits until the portal has taken it. Filling
+// both fields and clicking at once could sign in before the name had reached the portal (one run of
+// five once waited in vain for the queue).
 async function signIn(page) {
-  await page.getByRole('textbox', { name: '用户名' }).fill(STAFF.username);
-  await page.getByRole('textbox', { name: '密码' }).fill(STAFF.password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await type(page.getByRole('textbox', { name: '用户名' }), STAFF.username);
+  await type(page.getByRole('textbox', { name: '密码' }), STAFF.password);
+  await tap(page.getByRole('button', { name: '登录', exact: true }));
   await page.getByRole('row').first().waitFor({ timeout: 60000 });
   const total = await page.getByRole('status').filter({ hasText: /^共 [\d,]+ 张工单$/ }).textContent();
   const rows = Number(total.match(/[\d,]+/)[0].replaceAll(',', ''));

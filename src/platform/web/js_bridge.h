@@ -15,9 +15,10 @@ void aftercare_show_fatal(const char* message);  // replaces the loading state w
 void aftercare_render_init(void* platform);
 void aftercare_render_frame(const void* words, int byte_length, int glyphs_pending, double cpu_ms);
 
-// HTTP: answered later through aftercare_fetch_done(platform, request_id, ...).
+// HTTP: answered later through aftercare_fetch_done(platform, request_id, ...). `headers` holds
+// `header_count` pairs of C strings, a name then its value.
 void aftercare_fetch(void* platform, unsigned request_id, const char* method, const char* url,
-                     const char* headers_json, const void* body, int body_length);
+                     const char* const* headers, int header_count, const void* body, int body_length);
 
 // Routing: returns the current hash (malloc'd; free it) and reports changes through
 // aftercare_route_changed(platform, hash).

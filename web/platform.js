@@ -86,16 +86,16 @@ mergeInto(LibraryManager.library, {
 
   // --- HTTP: fetch, answered through aftercare_fetch_done on a later task ---
   aftercare_fetch__deps: ['malloc', 'free'],
-  aftercare_fetch: function (platform, requestId, method, url, headerStrings, headerCount, bodyPtr, bodyLength) {
+  aftercare_fetch: function (platform, requestId, method, url, headers, headerCount, bodyPtr, bodyLength) {
     // [name, value] pairs: fetch() checks them, and refuses a value it cannot send (a line break in
     // it, say) as it refuses an unreachable server, with a rejected promise.
-    var headers = [];
-    for (var i = 0, at = headerStrings >> 2; i < headerCount; i++, at += 2) {
-      headers.push([UTF8ToString(HEAPU32[at]), UTF8ToString(HEAPU32[at + 1])]);
+    var pairs = [];
+    for (var i = 0, at = headers >> 2; i < headerCount; i++, at += 2) {
+      pairs.push([UTF8ToString(HEAPU32[at]), UTF8ToString(HEAPU32[at + 1])]);
     }
     var init = {
       method: UTF8ToString(method),
-      headers: headers,
+      headers: pairs,
       credentials: 'same-origin',
       cache: 'no-store',
     };

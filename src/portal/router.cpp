@@ -1,6 +1,8 @@
 // Hash route parsing and formatting; see router.h.
 #include "router.h"
 
+#include <algorithm>
+
 namespace aftercare::portal {
 namespace {
 
@@ -99,6 +101,15 @@ std::string QueryValue(std::string_view query, std::string_view name) {
         query.remove_prefix(amp + 1);
     }
     return {};
+}
+
+std::string LinkToken(std::string_view query) {
+    std::string token = QueryValue(query, "t");
+    const auto base64url = [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    };
+    token.erase(std::find_if_not(token.begin(), token.end(), base64url), token.end());
+    return token;
 }
 
 std::string EncodeQueryValue(std::string_view value) {

@@ -506,6 +506,28 @@ describe('track a service and follow its ticket page', () => {
     }
   });
 
+  test('a tracking link with text glued to its token still opens; one that cannot be sent leads to the form', async () => {
+    // An SMS or chat app may take the words after a link into it; a line break cannot go in a
+    // request header, and once made the page say the network was down.
+    const ticket = await createTicket('链接粘连测试');
+    const glued = await open(`#/track/${ticket.number}?t=${ticket.token}${encodeURIComponent('请查收')}`);
+    try {
+      await chip(glued.page, '当前状态：已提交').waitFor();
+      assert.doesNotMatch(glued.page.url(), /[?&]t=/, 'the token was taken out of the address bar');
+      assert.deepEqual(unexpected(glued.problems), []);
+    } finally {
+      await glued.context.close();
+    }
+    const broken = await open(`#/track/${ticket.number}?t=x${encodeURIComponent('\nX-Injected: 1')}`);
+    try {
+      await broken.page.getByText('这张工单的查看已失效，请重新输入手机号后四位。').waitFor();
+      await waitForValue(broken.page.getByRole('textbox', { name: '服务编号' }), ticket.number);
+      assert.deepEqual(unexpected(broken.problems, { statuses: [401] }), []);
+    } finally {
+      await broken.context.close();
+    }
+  });
+
   test('English: lookup form and ticket page', async () => {
     const { number, last4 } = demo.get('in_progress');
     const { context, page, problems } = await open('#/track');

@@ -16,6 +16,19 @@ constexpr Screen kEveryScreen[] = {
 
 } // namespace
 
+TEST_CASE("routes: a tracking link's token is its leading run of base64url characters", "[router]") {
+    const std::string token = "Qx3_k-9ZaB";
+    CHECK(LinkToken("t=" + token) == token);
+    CHECK(LinkToken("n=1&t=" + token + "&x=2") == token);
+    // Text a messaging app took into the link, and what no request header can carry, end it.
+    CHECK(LinkToken("t=" + token + "%E8%AF%B7%E6%9F%A5%E6%94%B6") == token);  // "请查收"
+    CHECK(LinkToken("t=" + token + "%0AX-Injected:%201") == token);
+    CHECK(LinkToken("t=" + token + "%20") == token);
+    CHECK(LinkToken("t=%E4%BD%A0%E5%A5%BD").empty());
+    CHECK(LinkToken("t=").empty());
+    CHECK(LinkToken("n=1").empty());
+}
+
 TEST_CASE("routes: a service number, a query and the screen they belong to", "[router]") {
     const Route track = ParseRoute("#/track/R7KX-4M9Q-P2HC?t=abc");
     CHECK(track.screen == Screen::Track);

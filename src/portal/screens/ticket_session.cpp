@@ -125,7 +125,7 @@ bool SyncTicketRoute(AppState& state, Ui& ui) {
 
     // A tracking link (#/track/<number>?t=<token>): keep the token on this device, then take it
     // out of the address bar and history, so it is not shared with the next copied link.
-    const std::string link_token = QueryValue(state.route.query, "t");
+    const std::string link_token = LinkToken(state.route.query);
     if (!link_token.empty()) {
         // Kept in a task after this frame, usually the page's first: on a phone that frame is the
         // longest task of the start, and this first write of JSON was 13–27 % of it (issue 22).

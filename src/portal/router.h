@@ -60,7 +60,7 @@ inline constexpr char kConsolePage[] = "staff.html";  // i18n: not a key
 std::string QueryValue(std::string_view query, std::string_view name);
 std::string EncodeQueryValue(std::string_view value);
 
-// A tracking link's access token (#/track/<number>?t=<token>): the leading run of base64url
+// A customer link's access token (#/track/<number>?t=<token>, #/rate/…): the leading run of base64url
 // characters in `t`, the alphabet every token the server issues is written in (serve/auth.cpp).
 // What follows it is not part of it: text a messaging app took into the link ("…?t=<token>请查收"),
 // or a line break, which no request header can carry, so the customer would have been told the

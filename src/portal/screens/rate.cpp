@@ -79,7 +79,7 @@ void FollowRoute(AppState& state, Host& host) {
     if (ticket.compact != compact) OpenAnother(ticket, compact, parsed.Value().display);
     r.lookup_number = ticket.display;
     // A link may carry the token (#/rate/<number>?t=...); otherwise this device may hold one.
-    const std::string link_token = QueryValue(state.route.query, "t");
+    const std::string link_token = LinkToken(state.route.query);
     if (!link_token.empty() && link_token != ticket.token) {
         ticket.token = link_token;
         ticket.view.Reset();

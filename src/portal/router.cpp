@@ -103,14 +103,14 @@ std::string QueryValue(std::string_view query, std::string_view name) {
     return {};
 }
 
-std::string LinkToken(std::string_view query) {
-    std::string token = QueryValue(query, "t");
+std::string_view TokenText(std::string_view text) {
     const auto base64url = [](char c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
     };
-    token.erase(std::find_if_not(token.begin(), token.end(), base64url), token.end());
-    return token;
+    return text.substr(0, static_cast<size_t>(std::find_if_not(text.begin(), text.end(), base64url) - text.begin()));
 }
+
+std::string LinkToken(std::string_view query) { return std::string(TokenText(QueryValue(query, "t"))); }
 
 std::string EncodeQueryValue(std::string_view value) {
     static constexpr char kHex[] = "0123456789ABCDEF";

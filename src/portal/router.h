@@ -60,11 +60,13 @@ inline constexpr char kConsolePage[] = "staff.html";  // i18n: not a key
 std::string QueryValue(std::string_view query, std::string_view name);
 std::string EncodeQueryValue(std::string_view value);
 
-// A customer link's access token (#/track/<number>?t=<token>, #/rate/…): the leading run of base64url
-// characters in `t`, the alphabet every token the server issues is written in (serve/auth.cpp).
-// What follows it is not part of it: text a messaging app took into the link ("…?t=<token>请查收"),
-// or a line break, which no request header can carry, so the customer would have been told the
-// network was down. Empty when `t` does not start with one.
+// The leading run of base64url characters in `text`, the alphabet every token the server issues is
+// written in (serve/auth.cpp): the token in text that may have more glued to it. What follows is not
+// part of it: text a messaging app took into a link ("…?t=<token>请查收"), or a line break, which no
+// request header can carry, so the customer would have been told the network was down. Empty when
+// `text` does not start with one.
+std::string_view TokenText(std::string_view text);
+// A customer link's access token (#/track/<number>?t=<token>, #/rate/…): TokenText of its `t`.
 std::string LinkToken(std::string_view query);
 
 } // namespace aftercare::portal

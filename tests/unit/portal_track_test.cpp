@@ -1,10 +1,12 @@
 // The portal's track page logic that needs no screen: times and durations in words, the server's
 // SLA aged on the device agreeing with core's later evaluation (the client's live countdown), and
-// timeline pages joining without gaps.
+// timeline pages joining without gaps, and the tokens kept on the device.
+#include "portal_test_host.h"
 #include "test_support.h"
 
 #include "api/customer_wire.h"
 #include "screens/ticket_sla.h"
+#include "screens/ticket_tokens.h"
 #include "screens/timeline_pages.h"
 #include "time_format.h"
 
@@ -111,4 +113,19 @@ TEST_CASE("paged-in history stays in front of a fresh view only when it joins it
     PrependEarlier(gap, 3, api::EventsBefore(ticket, 3, 2, core::ActorRole::Customer));
     CHECK(gap.timeline.front().sequence == ticket.timeline.back().sequence - api::kTimelinePage + 1);
     CHECK(gap.timeline_has_earlier);
+}
+
+TEST_CASE("a kept token is read back without what was glued to it", "[portal]") {
+    TestHost host;
+    const std::string compact = "R7KX4M9QP2HC";
+    const std::string token = "Qx3_k-9ZaB";
+    // As builds before LinkToken kept a link whose token had text glued to it.
+    SaveTicketToken(host, compact, "R7KX-4M9Q-P2HC", token + "请查收", 0);
+    CHECK(LoadTicketToken(host, compact, host.now) == token);
+    SaveTicketToken(host, compact, "R7KX-4M9Q-P2HC", token + "\r\nX-Injected: 1", 0);
+    CHECK(LoadTicketToken(host, compact, host.now) == token);
+    SaveTicketToken(host, compact, "R7KX-4M9Q-P2HC", "请查收", 0);
+    CHECK_FALSE(LoadTicketToken(host, compact, host.now).has_value());
+    SaveTicketToken(host, compact, "R7KX-4M9Q-P2HC", token, 0);
+    CHECK(LoadTicketToken(host, compact, host.now) == token);
 }

@@ -3,6 +3,7 @@
 
 #include "api/customer_wire.h"
 #include "core/service_number.h"
+#include "router.h"
 
 #include <nlohmann/json.hpp>
 
@@ -55,9 +56,11 @@ std::optional<std::string> LoadTicketToken(Host& host, std::string_view compact,
     if (!stored.is_object()) return std::nullopt;
     const auto token = stored.find("token");
     const auto expires = stored.find("expires_at");
-    if (token == stored.end() || !token->is_string() || token->get_ref<const std::string&>().empty()) {
-        return std::nullopt;
-    }
+    if (token == stored.end() || !token->is_string()) return std::nullopt;
+    // Builds before LinkToken kept whatever followed a link's `t=`, text glued to the token included;
+    // sent as it was, the browser refused the request as if the network were down.
+    const std::string_view text = TokenText(token->get_ref<const std::string&>());
+    if (text.empty()) return std::nullopt;
     if (expires != stored.end() && expires->is_number_integer()) {
         const std::int64_t at = expires->get<std::int64_t>();
         if (at > 0 && static_cast<double>(at) <= now) {
@@ -65,7 +68,7 @@ std::optional<std::string> LoadTicketToken(Host& host, std::string_view compact,
             return std::nullopt;
         }
     }
-    return token->get<std::string>();
+    return std::string(text);
 }
 
 void ForgetTicketToken(Host& host, std::string_view compact) {

@@ -20,7 +20,7 @@ namespace aftercare::portal {
 // tracking link carries no expiry: the server says when it has lapsed).
 void SaveTicketToken(Host& host, std::string_view compact, std::string_view display, const std::string& token,
                      std::int64_t expires_at);
-// The stored token, unless it has expired by this device's clock.
+// The stored token (its TokenText, router.h), unless it has expired by this device's clock.
 std::optional<std::string> LoadTicketToken(Host& host, std::string_view compact, double now);
 void ForgetTicketToken(Host& host, std::string_view compact);
 

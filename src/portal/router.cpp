@@ -107,7 +107,8 @@ std::string_view TokenText(std::string_view text) {
     const auto base64url = [](char c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
     };
-    return text.substr(0, static_cast<size_t>(std::find_if_not(text.begin(), text.end(), base64url) - text.begin()));
+    const auto end = std::find_if_not(text.begin(), text.end(), base64url);
+    return text.substr(0, static_cast<size_t>(end - text.begin()));
 }
 
 std::string LinkToken(std::string_view query) { return std::string(TokenText(QueryValue(query, "t"))); }

@@ -1,6 +1,6 @@
 // The portal's track page logic that needs no screen: times and durations in words, the server's
-// SLA aged on the device agreeing with core's later evaluation (the client's live countdown), and
-// timeline pages joining without gaps, and the tokens kept on the device.
+// SLA aged on the device agreeing with core's later evaluation (the client's live countdown),
+// timeline pages joining without gaps, and the access tokens kept on the device.
 #include "portal_test_host.h"
 #include "test_support.h"
 

@@ -48,6 +48,12 @@ const portal = (webRoot) => ({
 const targets = { portal: portal(join(root, 'build/web/dist')) };
 if (process.env.BENCH_BEFORE_WEB_ROOT) targets.before = portal(process.env.BENCH_BEFORE_WEB_ROOT);
 targets.plain = { webRoot: join(root, 'build/web/bench/plain'), listHash: '' };
+// A program not built would only show as a page that never starts, 60 s later.
+for (const [name, { webRoot }] of Object.entries(targets)) {
+  if (!existsSync(join(webRoot, 'index.html'))) {
+    throw new Error(`${name}: ${webRoot} has no index.html; build it first (scripts/bench-web does)`);
+  }
+}
 
 // 200 hanzi no screen has drawn yet: GB 2312's second level (less common characters), less any
 // that the string tables, FAQ or demo data use.
